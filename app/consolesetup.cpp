@@ -1,0 +1,111 @@
+#include "consolesetup.h"
+
+#include "commandline.h"
+#include "demo/demofleet.h"
+#include "dialogcredentialprovider.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+#include "store/database.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <cstdio>
+
+namespace Umbra {
+
+namespace {
+
+QString defaultDatabase(bool demo)
+{
+    if (!demo)
+        return Database::defaultPath();
+    // The demo keeps its simulated history apart from the operator's real fleet.
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/demo.db");
+}
+
+// Reports a problem that stops the console from starting: on stderr always,
+// and in a dialog unless the run is scripted.
+int fail(const QString &message, bool interactive)
+{
+    std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
+    if (interactive)
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Umbra cannot start"),
+                              message);
+    return 1;
+}
+
+} // namespace
+
+int runConsole(int argc, char **argv, TranslationInstaller installTranslations)
+{
+    QApplication app(argc, argv);
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/umbra.svg")));
+    app.setDesktopFileName(QStringLiteral("org.umbra.Umbra"));
+    installTranslations(app);
+
+    const CommandLine line = parseCommandLine(app);
+    const bool interactive = line.quitAfterS <= 0;
+    if (!line.error.isEmpty())
+        return fail(line.error, interactive);
+    Theme::apply(line.theme == QLatin1String("dark"));
+
+    Engine engine;
+    engine.setIntervalMs(line.intervalMs);
+    const QString path
+        = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
+    if (auto opened = engine.openStore(path); !opened)
+        return fail(opened.error(), interactive);
+
+    QStringList refused;
+    if (line.demo) {
+        auto demo = DemoFleet::install();
+        if (!demo)
+            return fail(demo.error(), interactive);
+        for (const HostConfig &host : demo.value()) {
+            if (!engine.hasHost(host.uri))
+                (void)engine.addHost(host);
+        }
+    }
+    for (const QString &uri : line.connectUris) {
+        auto added = engine.addHost(HostConfig{ uri, false });
+        if (!added && !engine.hasHost(uri)) {
+            std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(added.error()));
+            refused.append(added.error());
+        }
+    }
+
+    DialogCredentialProvider credentials;
+    engine.setCredentialProvider(&credentials);
+
+    MainWindow window(&engine, line.demo);
+    window.show();
+    engine.start();
+    if (!refused.isEmpty() && interactive)
+        QMessageBox::warning(&window, QCoreApplication::translate("main", "Hosts not added"),
+                             refused.join(QLatin1Char('\n')));
+
+    if (line.quitAfterS > 0) {
+        QTimer::singleShot(int(line.quitAfterS * 1000), &window, [&] {
+            if (!line.screenshotPath.isEmpty()) {
+                const QString target = QFileInfo(line.screenshotPath).absoluteFilePath();
+                QDir().mkpath(QFileInfo(target).absolutePath());
+                if (!window.grab().save(target))
+                    std::fprintf(stderr, "umbra: cannot write the screenshot %s\n",
+                                 qUtf8Printable(target));
+            }
+            QApplication::quit();
+        });
+    }
+    const int status = app.exec();
+    engine.shutdown();
+    return status;
+}
+
+} // namespace Umbra

@@ -1,0 +1,13 @@
+#pragma once
+
+class QCoreApplication;
+
+namespace Umbra {
+
+using TranslationInstaller = void (*)(QCoreApplication &);
+
+// Runs the console with a window: opens the store, starts the engine on the
+// requested hosts and shows the main window until the user quits.
+int runConsole(int argc, char **argv, TranslationInstaller installTranslations);
+
+} // namespace Umbra

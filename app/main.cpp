@@ -1,0 +1,85 @@
+#include "commandline.h"
+#include "consolesetup.h"
+#include "demo/demofleet.h"
+#include "inventoryprinter.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+#include <cstdio>
+
+using namespace Umbra;
+
+namespace {
+
+void installTranslations(QCoreApplication &app)
+{
+    // Follow the system locale: Umbra's own messages and Qt's standard ones.
+    auto *umbra = new QTranslator(&app);
+    if (umbra->load(QLocale(), QStringLiteral("umbra"), QStringLiteral("_"),
+                    QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(umbra);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("umbra"));
+    QCoreApplication::setApplicationName(QStringLiteral("umbra"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(UMBRA_VERSION));
+}
+
+int printInventory(const CommandLine &line)
+{
+    QStringList uris = line.connectUris;
+    if (line.demo) {
+        auto demo = DemoFleet::install();
+        if (!demo) {
+            std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(demo.error()));
+            return 2;
+        }
+        for (const HostConfig &host : demo.value())
+            uris.append(host.uri);
+    }
+    const QJsonObject inventory = InventoryPrinter::collect(uris, line.inventoryTimeoutS);
+    bool allOk = true;
+    for (const QJsonValue &host : inventory.value(QLatin1String("hosts")).toArray()) {
+        if (!host[QLatin1String("ok")].toBool()) {
+            allOk = false;
+            std::fprintf(stderr, "umbra: %s: %s\n",
+                         qUtf8Printable(host[QLatin1String("uri")].toString()),
+                         qUtf8Printable(host[QLatin1String("error")].toString()));
+        }
+    }
+    const QByteArray json = QJsonDocument(inventory).toJson(QJsonDocument::Indented);
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    std::fflush(stdout);
+    return allOk ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    setIdentity();
+    if (isHeadless(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        installTranslations(app);
+        const CommandLine line = parseCommandLine(app);
+        if (!line.error.isEmpty()) {
+            std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(line.error));
+            return 2;
+        }
+        const int status = printInventory(line);
+        // Do not wait for threads stuck on a host that never answered.
+        std::fflush(nullptr);
+        std::_Exit(status);
+    }
+    return runConsole(argc, argv, &installTranslations);
+}

@@ -1,0 +1,377 @@
+#include "engine/engine.h"
+
+#include "demo/demohistory.h"
+#include "fleet/hosturi.h"
+#include "store/database.h"
+#include "store/fleetrepository.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcEngine, "umbra.engine")
+
+namespace Umbra {
+
+namespace {
+
+void registerMetaTypes()
+{
+    qRegisterMetaType<Umbra::HostConfig>();
+    qRegisterMetaType<Umbra::HostInfo>();
+    qRegisterMetaType<Umbra::HostStatus>();
+    qRegisterMetaType<Umbra::VmInfo>();
+    qRegisterMetaType<QList<Umbra::VmInfo>>();
+    qRegisterMetaType<Umbra::VmSample>();
+    qRegisterMetaType<QList<Umbra::VmSample>>();
+    qRegisterMetaType<Umbra::HostSample>();
+    qRegisterMetaType<Umbra::EventRecord>();
+}
+
+// How long shutdown waits for a session stuck inside libvirt (a host that
+// never answers) before leaving its thread behind.
+constexpr int kShutdownWaitMs = 3000;
+constexpr qint64 kDemoBackfillMs = 3600 * 1000;
+constexpr qint64 kDemoBackfillStepMs = 15 * 1000;
+
+} // namespace
+
+Engine::Engine(QObject *parent)
+    : QObject(parent)
+{
+    registerMetaTypes();
+    m_storeThread.setObjectName(QStringLiteral("umbra-store-writer"));
+}
+
+Engine::~Engine()
+{
+    shutdown();
+}
+
+Result<void> Engine::openStore(const QString &path)
+{
+    if (m_writer)
+        return Error{ tr("The store is already open.") };
+    // Opening here validates and migrates the file before anything else runs,
+    // so a bad file is reported before the console starts collecting.
+    QList<HostConfig> stored;
+    {
+        auto db = Database::open(path,
+                                 QStringLiteral("umbra-engine-open-%1").arg(quintptr(this), 0, 16));
+        if (!db)
+            return Error{ db.error() };
+        FleetRepository fleet(db.value()->sql());
+        auto hosts = fleet.hosts();
+        if (!hosts)
+            return Error{ hosts.error() };
+        stored = hosts.value();
+    }
+    m_storePath = path;
+
+    m_writer = new StoreWriter(path);
+    m_writer->moveToThread(&m_storeThread);
+    connect(&m_storeThread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &StoreWriter::failed, this, [this](const QString &message) {
+        EventRecord event;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        event.severity = EventRecord::Severity::Error;
+        event.kind = QStringLiteral("store.error");
+        event.message = message;
+        Q_EMIT eventLogged(event);
+        Q_EMIT storeError(message);
+    });
+    m_storeThread.start();
+    QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
+    m_reader = std::make_unique<StoreReader>(path);
+
+    for (const HostConfig &config : stored) {
+        if (!m_sessions.contains(config.uri)) {
+            m_order.append(config.uri);
+            Session &session = m_sessions[config.uri];
+            session.config = config;
+            session.status.uri = config.uri;
+        }
+    }
+    return {};
+}
+
+void Engine::setCredentialProvider(CredentialProvider *provider)
+{
+    m_credentials = provider;
+}
+
+void Engine::setIntervalMs(int intervalMs)
+{
+    m_sessionOptions.intervalMs = intervalMs;
+    for (Session &session : m_sessions) {
+        if (session.session)
+            QMetaObject::invokeMethod(session.session, "setIntervalMs", Qt::QueuedConnection,
+                                      Q_ARG(int, intervalMs));
+    }
+}
+
+void Engine::setSessionOptions(const HostSession::Options &options)
+{
+    m_sessionOptions = options;
+}
+
+void Engine::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    for (const QString &uri : std::as_const(m_order))
+        startSession(m_sessions[uri].config);
+}
+
+void Engine::shutdown()
+{
+    QDeadlineTimer deadline(kShutdownWaitMs);
+    for (const QString &uri : std::as_const(m_order))
+        stopSession(m_sessions[uri]);
+    for (const QString &uri : std::as_const(m_order)) {
+        Session &session = m_sessions[uri];
+        if (!session.thread)
+            continue;
+        if (session.thread->wait(deadline)) {
+            delete session.thread;
+        } else {
+            // Stuck in a libvirt call that has no timeout: leave the thread to
+            // finish on its own rather than hang the console's exit.
+            qCWarning(lcEngine) << uri << "did not stop in time; leaving its thread behind";
+        }
+        session.thread = nullptr;
+        session.session = nullptr;
+    }
+    m_started = false;
+
+    if (m_writer) {
+        QMetaObject::invokeMethod(m_writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
+        m_storeThread.quit();
+        m_storeThread.wait();
+        m_writer = nullptr;
+    }
+    m_reader.reset();
+}
+
+Result<void> Engine::addHost(const HostConfig &requested)
+{
+    if (!m_writer)
+        return Error{ tr("Open a database before adding hosts.") };
+    auto uri = HostUri::validate(requested.uri);
+    if (!uri)
+        return Error{ uri.error() };
+    if (m_sessions.contains(uri.value()))
+        return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
+
+    HostConfig config = requested;
+    config.uri = uri.value();
+    m_order.append(config.uri);
+    Session &session = m_sessions[config.uri];
+    session.config = config;
+    session.status.uri = config.uri;
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, config] { writer->addHost(config); }, Qt::QueuedConnection);
+    Q_EMIT hostAdded(config);
+    if (m_started)
+        startSession(config);
+    return {};
+}
+
+void Engine::removeHost(const QString &uri)
+{
+    auto it = m_sessions.find(uri);
+    if (it == m_sessions.end())
+        return;
+    stopSession(*it);
+    if (it->thread) {
+        // The thread finishes on its own time; it deletes itself then.
+        connect(it->thread, &QThread::finished, it->thread, &QObject::deleteLater);
+    }
+    m_sessions.erase(it);
+    m_order.removeAll(uri);
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, uri] { writer->removeHost(uri); }, Qt::QueuedConnection);
+    Q_EMIT hostRemoved(uri);
+}
+
+QList<HostConfig> Engine::hosts() const
+{
+    QList<HostConfig> result;
+    for (const QString &uri : m_order)
+        result.append(m_sessions.value(uri).config);
+    return result;
+}
+
+bool Engine::hasHost(const QString &uri) const
+{
+    return m_sessions.contains(uri);
+}
+
+bool Engine::isSimulated(const QString &uri) const
+{
+    return m_sessions.value(uri).config.simulatedUsage;
+}
+
+HostStatus Engine::hostStatus(const QString &uri) const
+{
+    return m_sessions.value(uri).status;
+}
+
+HostInfo Engine::hostInfo(const QString &uri) const
+{
+    return m_sessions.value(uri).info;
+}
+
+QList<VmInfo> Engine::vms(const QString &uri) const
+{
+    return m_sessions.value(uri).vms.values();
+}
+
+QFuture<QList<VmSample>> Engine::vmHistory(const QString &uuid, qint64 fromMs, qint64 toMs) const
+{
+    if (!m_reader)
+        return QtFuture::makeReadyFuture(QList<VmSample>());
+    return m_reader->vmSamples(uuid, fromMs, toMs);
+}
+
+QFuture<QList<HostSample>> Engine::hostHistory(const QString &uri, qint64 fromMs, qint64 toMs) const
+{
+    if (!m_reader)
+        return QtFuture::makeReadyFuture(QList<HostSample>());
+    return m_reader->hostSamples(uri, fromMs, toMs);
+}
+
+QFuture<QList<EventRecord>> Engine::recentEvents(int limit) const
+{
+    if (!m_reader)
+        return QtFuture::makeReadyFuture(QList<EventRecord>());
+    return m_reader->recentEvents(limit);
+}
+
+void Engine::logEvent(const EventRecord &event)
+{
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, event] { writer->addEvent(event); },
+            Qt::QueuedConnection);
+    Q_EMIT eventLogged(event);
+}
+
+void Engine::startSession(const HostConfig &config)
+{
+    Session &entry = m_sessions[config.uri];
+    if (entry.session)
+        return;
+    entry.thread = new QThread;
+    entry.thread->setObjectName(QStringLiteral("umbra-host ") + HostUri::displayName(config.uri));
+    entry.session = new HostSession(config, m_sessionOptions, m_credentials);
+    entry.session->moveToThread(entry.thread);
+    connect(entry.thread, &QThread::finished, entry.session, &QObject::deleteLater);
+
+    HostSession *session = entry.session;
+    // Engine-side bookkeeping and re-emission, queued onto the Engine's thread.
+    connect(session, &HostSession::statusChanged, this, &Engine::onStatusChanged);
+    connect(session, &HostSession::hostInfoChanged, this, &Engine::onHostInfoChanged);
+    connect(session, &HostSession::inventoryReset, this, &Engine::onInventoryReset);
+    connect(session, &HostSession::vmChanged, this, &Engine::onVmChanged);
+    connect(session, &HostSession::vmRemoved, this, &Engine::onVmRemoved);
+    connect(session, &HostSession::samplesCollected, this, &Engine::samplesCollected);
+    connect(session, &HostSession::eventLogged, this, &Engine::eventLogged);
+
+    // Storage goes straight from the session thread to the store thread: the
+    // GUI thread never relays samples to SQLite.
+    StoreWriter *writer = m_writer;
+    if (writer) {
+        connect(session, &HostSession::samplesCollected, writer, &StoreWriter::addSamples);
+        connect(session, &HostSession::eventLogged, writer, &StoreWriter::addEvent);
+        connect(session, &HostSession::hostInfoChanged, writer, &StoreWriter::updateHostInfo);
+        connect(session, &HostSession::inventoryReset, writer, &StoreWriter::replaceVms);
+        connect(session, &HostSession::vmChanged, writer, &StoreWriter::upsertVm);
+        connect(session, &HostSession::vmRemoved, writer, &StoreWriter::removeVm);
+    }
+
+    entry.thread->start();
+    QMetaObject::invokeMethod(session, &HostSession::start, Qt::QueuedConnection);
+}
+
+void Engine::stopSession(Session &entry)
+{
+    if (!entry.session)
+        return;
+    entry.session->disconnect(this);
+    QMetaObject::invokeMethod(entry.session, &HostSession::stop, Qt::QueuedConnection);
+    entry.thread->quit(); // after stop(): queued events run before the loop exits
+    entry.session = nullptr;
+    entry.status.state = HostState::Disconnected;
+}
+
+void Engine::onStatusChanged(const HostStatus &status)
+{
+    auto it = m_sessions.find(status.uri);
+    if (it == m_sessions.end())
+        return;
+    it->status = status;
+    Q_EMIT hostStatusChanged(status);
+}
+
+void Engine::onHostInfoChanged(const HostInfo &info)
+{
+    auto it = m_sessions.find(info.uri);
+    if (it == m_sessions.end())
+        return;
+    it->info = info;
+    Q_EMIT hostInfoChanged(info);
+}
+
+void Engine::onInventoryReset(const QString &uri, const QList<VmInfo> &vms)
+{
+    auto it = m_sessions.find(uri);
+    if (it == m_sessions.end())
+        return;
+    it->vms.clear();
+    for (const VmInfo &vm : vms)
+        it->vms.insert(vm.uuid, vm);
+
+    if (it->config.simulatedUsage && m_writer) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const int cpus = it->info.cpus;
+        for (const VmInfo &vm : vms) {
+            QMetaObject::invokeMethod(
+                m_writer,
+                [writer = m_writer, vm, cpus, now] {
+                    writer->fillHistory(vm.uuid, now - kDemoBackfillMs, now - 1000,
+                                        [vm, cpus](qint64 from, qint64 to) {
+                                            return DemoHistory::generate(vm, cpus, from, to,
+                                                                         kDemoBackfillStepMs);
+                                        });
+                },
+                Qt::QueuedConnection);
+        }
+    }
+    Q_EMIT inventoryReset(uri, vms);
+}
+
+void Engine::onVmChanged(const QString &uri, const VmInfo &vm)
+{
+    auto it = m_sessions.find(uri);
+    if (it == m_sessions.end())
+        return;
+    it->vms.insert(vm.uuid, vm);
+    Q_EMIT vmChanged(uri, vm);
+}
+
+void Engine::onVmRemoved(const QString &uri, const QString &uuid)
+{
+    auto it = m_sessions.find(uri);
+    if (it == m_sessions.end())
+        return;
+    it->vms.remove(uuid);
+    Q_EMIT vmRemoved(uri, uuid);
+}
+
+} // namespace Umbra

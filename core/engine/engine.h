@@ -1,0 +1,109 @@
+#pragma once
+
+#include "collect/hostsession.h"
+#include "collect/samples.h"
+#include "fleet/eventrecord.h"
+#include "fleet/hostinfo.h"
+#include "fleet/vminfo.h"
+#include "util/result.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace Umbra {
+
+class CredentialProvider;
+class StoreWriter;
+class StoreReader;
+
+// The one API the UI sees. It owns the host sessions (one thread each), the
+// store writer thread and the reader, and re-emits what they report as queued
+// signals on the thread the Engine lives in (the GUI thread in the console).
+// Nothing here blocks on libvirt; queries return futures.
+class Engine : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Engine(QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Opens (creating or migrating) the database. Called once, before start().
+    Result<void> openStore(const QString &path);
+    QString storePath() const { return m_storePath; }
+
+    void setCredentialProvider(CredentialProvider *provider);
+    void setIntervalMs(int intervalMs);
+    int intervalMs() const { return m_sessionOptions.intervalMs; }
+    void setSessionOptions(const HostSession::Options &options);
+
+    // Starts a session for every host stored in the database.
+    void start();
+    // Stops every session and flushes the store. Idempotent.
+    void shutdown();
+
+    // Validates the URI, stores the host and starts its session.
+    Result<void> addHost(const HostConfig &config);
+    void removeHost(const QString &uri);
+
+    QList<HostConfig> hosts() const;
+    bool hasHost(const QString &uri) const;
+    bool isSimulated(const QString &uri) const;
+    HostStatus hostStatus(const QString &uri) const;
+    HostInfo hostInfo(const QString &uri) const;
+    QList<VmInfo> vms(const QString &uri) const;
+
+    QFuture<QList<VmSample>> vmHistory(const QString &uuid, qint64 fromMs, qint64 toMs) const;
+    QFuture<QList<HostSample>> hostHistory(const QString &uri, qint64 fromMs, qint64 toMs) const;
+    QFuture<QList<EventRecord>> recentEvents(int limit) const;
+
+    void logEvent(const EventRecord &event);
+
+Q_SIGNALS:
+    void hostAdded(const Umbra::HostConfig &config);
+    void hostRemoved(const QString &uri);
+    void hostStatusChanged(const Umbra::HostStatus &status);
+    void hostInfoChanged(const Umbra::HostInfo &info);
+    void inventoryReset(const QString &uri, const QList<Umbra::VmInfo> &vms);
+    void vmChanged(const QString &uri, const Umbra::VmInfo &vm);
+    void vmRemoved(const QString &uri, const QString &uuid);
+    void samplesCollected(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
+    void eventLogged(const Umbra::EventRecord &event);
+    // The store could not write; collection goes on, the message says why.
+    void storeError(const QString &message);
+
+private:
+    struct Session
+    {
+        HostConfig config;
+        QThread *thread = nullptr;
+        HostSession *session = nullptr;
+        HostStatus status;
+        HostInfo info;
+        QHash<QString, VmInfo> vms;
+    };
+
+    void startSession(const HostConfig &config);
+    void stopSession(Session &session);
+    void onStatusChanged(const HostStatus &status);
+    void onHostInfoChanged(const HostInfo &info);
+    void onInventoryReset(const QString &uri, const QList<VmInfo> &vms);
+    void onVmChanged(const QString &uri, const VmInfo &vm);
+    void onVmRemoved(const QString &uri, const QString &uuid);
+
+    QString m_storePath;
+    HostSession::Options m_sessionOptions;
+    CredentialProvider *m_credentials = nullptr;
+    QHash<QString, Session> m_sessions;
+    QList<QString> m_order; // hosts in the order they were added
+    QThread m_storeThread;
+    StoreWriter *m_writer = nullptr;
+    std::unique_ptr<StoreReader> m_reader;
+    bool m_started = false;
+};
+
+} // namespace Umbra

@@ -1,0 +1,272 @@
+#include "store/fleetrepository.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Umbra {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Umbra::FleetRepository", text);
+}
+
+Error queryError(const QSqlQuery &query, const char *what)
+{
+    return Error{
+        tr("Fleet store: %1 failed: %2").arg(QLatin1String(what), query.lastError().text())
+    };
+}
+
+QString disksToJson(const QList<DiskInfo> &disks)
+{
+    QJsonArray array;
+    for (const DiskInfo &d : disks)
+        array.append(QJsonObject{ { QStringLiteral("target"), d.target },
+                                  { QStringLiteral("source"), d.source },
+                                  { QStringLiteral("bus"), d.bus },
+                                  { QStringLiteral("device"), d.device } });
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<DiskInfo> disksFromJson(const QString &json)
+{
+    QList<DiskInfo> disks;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        disks.append(DiskInfo{ o.value(QLatin1String("target")).toString(),
+                               o.value(QLatin1String("source")).toString(),
+                               o.value(QLatin1String("bus")).toString(),
+                               o.value(QLatin1String("device")).toString() });
+    }
+    return disks;
+}
+
+QString nicsToJson(const QList<NicInfo> &nics)
+{
+    QJsonArray array;
+    for (const NicInfo &n : nics)
+        array.append(QJsonObject{ { QStringLiteral("mac"), n.mac },
+                                  { QStringLiteral("model"), n.model },
+                                  { QStringLiteral("type"), n.type },
+                                  { QStringLiteral("source"), n.source } });
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<NicInfo> nicsFromJson(const QString &json)
+{
+    QList<NicInfo> nics;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        nics.append(NicInfo{ o.value(QLatin1String("mac")).toString(),
+                             o.value(QLatin1String("model")).toString(),
+                             o.value(QLatin1String("type")).toString(),
+                             o.value(QLatin1String("source")).toString() });
+    }
+    return nics;
+}
+
+} // namespace
+
+FleetRepository::FleetRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{ }
+
+Result<QList<HostConfig>> FleetRepository::hosts() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT uri, simulated FROM hosts ORDER BY id")))
+        return queryError(query, "listing hosts");
+    QList<HostConfig> hosts;
+    while (query.next())
+        hosts.append(HostConfig{ query.value(0).toString(), query.value(1).toBool() });
+    return hosts;
+}
+
+Result<void> FleetRepository::addHost(const HostConfig &host)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO hosts (uri, simulated, added_ms) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(uri) DO UPDATE SET simulated = excluded.simulated"));
+    query.addBindValue(host.uri);
+    query.addBindValue(host.simulatedUsage ? 1 : 0);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return queryError(query, "adding a host");
+    return {};
+}
+
+Result<void> FleetRepository::removeHost(const QString &uri)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM hosts WHERE uri = ?"));
+    query.addBindValue(uri);
+    if (!query.exec())
+        return queryError(query, "removing a host");
+    return {};
+}
+
+Result<void> FleetRepository::updateHostInfo(const HostInfo &info)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("UPDATE hosts SET hostname = ?, hypervisor = ?, cpu_model = ?, "
+                                 "cpus = ?, memory_kib = ? WHERE uri = ?"));
+    query.addBindValue(info.hostname);
+    query.addBindValue(info.hypervisor);
+    query.addBindValue(info.cpuModel);
+    query.addBindValue(info.cpus);
+    query.addBindValue(qint64(info.memoryKiB));
+    query.addBindValue(info.uri);
+    if (!query.exec())
+        return queryError(query, "updating host facts");
+    return {};
+}
+
+Result<qint64> FleetRepository::hostId(const QString &uri) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT id FROM hosts WHERE uri = ?"));
+    query.addBindValue(uri);
+    if (!query.exec())
+        return queryError(query, "finding a host");
+    if (!query.next())
+        return Error{ tr("The host %1 is not in the store.").arg(uri) };
+    return query.value(0).toLongLong();
+}
+
+Result<void> FleetRepository::replaceVms(const QString &uri, const QList<VmInfo> &vms)
+{
+    auto id = hostId(uri);
+    if (!id)
+        return Error{ id.error() };
+    QSqlQuery clear(m_db);
+    clear.prepare(QStringLiteral("DELETE FROM vms WHERE host_id = ?"));
+    clear.addBindValue(id.value());
+    if (!clear.exec())
+        return queryError(clear, "replacing the inventory");
+    for (const VmInfo &vm : vms) {
+        if (auto done = upsertVm(uri, vm); !done)
+            return done;
+    }
+    return {};
+}
+
+Result<void> FleetRepository::upsertVm(const QString &uri, const VmInfo &vm)
+{
+    auto id = hostId(uri);
+    if (!id)
+        return Error{ id.error() };
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO vms (host_id, uuid, name, state, vcpus, memory_kib, "
+        "max_memory_kib, persistent, disks, nics, updated_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    query.addBindValue(id.value());
+    query.addBindValue(vm.uuid);
+    query.addBindValue(vm.name);
+    query.addBindValue(int(vm.state));
+    query.addBindValue(vm.vcpus);
+    query.addBindValue(qint64(vm.memoryKiB));
+    query.addBindValue(qint64(vm.maxMemoryKiB));
+    query.addBindValue(vm.persistent ? 1 : 0);
+    query.addBindValue(disksToJson(vm.disks));
+    query.addBindValue(nicsToJson(vm.nics));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!query.exec())
+        return queryError(query, "storing a VM");
+    return {};
+}
+
+Result<void> FleetRepository::removeVm(const QString &uri, const QString &uuid)
+{
+    auto id = hostId(uri);
+    if (!id)
+        return Error{ id.error() };
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM vms WHERE host_id = ? AND uuid = ?"));
+    query.addBindValue(id.value());
+    query.addBindValue(uuid);
+    if (!query.exec())
+        return queryError(query, "removing a VM");
+    return {};
+}
+
+Result<QList<VmInfo>> FleetRepository::vms(const QString &uri) const
+{
+    auto id = hostId(uri);
+    if (!id)
+        return Error{ id.error() };
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT uuid, name, state, vcpus, memory_kib, max_memory_kib, "
+                                 "persistent, disks, nics FROM vms WHERE host_id = ? "
+                                 "ORDER BY name"));
+    query.addBindValue(id.value());
+    if (!query.exec())
+        return queryError(query, "reading the inventory");
+    QList<VmInfo> vms;
+    while (query.next()) {
+        VmInfo vm;
+        vm.uuid = query.value(0).toString();
+        vm.name = query.value(1).toString();
+        vm.state = vmStateFromLibvirt(query.value(2).toInt());
+        vm.vcpus = query.value(3).toInt();
+        vm.memoryKiB = query.value(4).toULongLong();
+        vm.maxMemoryKiB = query.value(5).toULongLong();
+        vm.persistent = query.value(6).toBool();
+        vm.disks = disksFromJson(query.value(7).toString());
+        vm.nics = nicsFromJson(query.value(8).toString());
+        vms.append(vm);
+    }
+    return vms;
+}
+
+Result<void> FleetRepository::appendEvents(const QList<EventRecord> &events)
+{
+    if (events.isEmpty())
+        return {};
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO events (ts_ms, severity, kind, host_uri, vm_uuid, "
+                                 "message) VALUES (?,?,?,?,?,?)"));
+    for (const EventRecord &e : events) {
+        query.bindValue(0, e.timestampMs);
+        query.bindValue(1, int(e.severity));
+        query.bindValue(2, e.kind);
+        query.bindValue(3, e.hostUri);
+        query.bindValue(4, e.vmUuid);
+        query.bindValue(5, e.message);
+        if (!query.exec())
+            return queryError(query, "writing the event log");
+    }
+    return {};
+}
+
+Result<QList<EventRecord>> FleetRepository::recentEvents(int limit) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT ts_ms, severity, kind, host_uri, vm_uuid, message FROM "
+                                 "(SELECT * FROM events ORDER BY id DESC LIMIT ?) ORDER BY id"));
+    query.addBindValue(limit);
+    if (!query.exec())
+        return queryError(query, "reading the event log");
+    QList<EventRecord> events;
+    while (query.next()) {
+        EventRecord e;
+        e.timestampMs = query.value(0).toLongLong();
+        e.severity = EventRecord::Severity(std::clamp(query.value(1).toInt(), 0, 2));
+        e.kind = query.value(2).toString();
+        e.hostUri = query.value(3).toString();
+        e.vmUuid = query.value(4).toString();
+        e.message = query.value(5).toString();
+        events.append(e);
+    }
+    return events;
+}
+
+} // namespace Umbra

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "util/result.h"
+
+#include <QSqlDatabase>
+
+namespace Umbra::Schema {
+
+// Brings a database from version `from` to Database::kSchemaVersion, step by
+// step. The caller holds the transaction.
+Result<void> upgrade(QSqlDatabase &db, int from);
+
+// The statements of one version step, exposed so tests can build an old file.
+QStringList stepStatements(int toVersion);
+
+} // namespace Umbra::Schema

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "collect/samples.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+#include <cmath>
+
+namespace Umbra::SqlValues {
+
+// SQLite has no NaN; an unknown figure is stored as NULL and read back as NaN.
+inline QVariant fromDouble(double value)
+{
+    return std::isnan(value) ? QVariant() : QVariant(value);
+}
+
+inline double toDouble(const QSqlQuery &query, int column)
+{
+    const QVariant value = query.value(column);
+    return value.isNull() ? kNoValue : value.toDouble();
+}
+
+} // namespace Umbra::SqlValues

@@ -1,0 +1,110 @@
+#include "store/storereader.h"
+
+#include "store/database.h"
+#include "store/fleetrepository.h"
+#include "store/rowsamplestore.h"
+
+#include <QLoggingCategory>
+#include <QPromise>
+
+Q_LOGGING_CATEGORY(lcReader, "umbra.store.reader")
+
+namespace Umbra {
+
+class StoreReader::Worker : public QObject
+{
+public:
+    explicit Worker(QString path)
+        : m_path(std::move(path))
+    { }
+    ~Worker() override
+    {
+        m_samples.reset();
+        m_fleet.reset();
+        m_db.reset();
+    }
+
+    // Runs `query` on the reader thread and fulfils a future with its value;
+    // a failed query yields an empty result and a log line.
+    template<typename T, typename Query> QFuture<T> run(Query query)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(
+            this,
+            [this, promise, query] {
+                T value{};
+                if (connection()) {
+                    auto result = query(*m_samples, *m_fleet);
+                    if (result)
+                        value = std::move(result).value();
+                    else
+                        qCWarning(lcReader).noquote() << result.error();
+                }
+                promise->addResult(std::move(value));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+
+private:
+    bool connection()
+    {
+        if (m_db)
+            return true;
+        auto db
+            = Database::open(m_path, QStringLiteral("umbra-reader-%1").arg(quintptr(this), 0, 16));
+        if (!db) {
+            qCWarning(lcReader).noquote() << db.error();
+            return false;
+        }
+        m_db = std::move(db).value();
+        m_samples = std::make_unique<RowSampleStore>(m_db->sql());
+        m_fleet = std::make_unique<FleetRepository>(m_db->sql());
+        return true;
+    }
+
+    QString m_path;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RowSampleStore> m_samples;
+    std::unique_ptr<FleetRepository> m_fleet;
+};
+
+StoreReader::StoreReader(const QString &path)
+    : m_worker(new Worker(path))
+{
+    m_thread.setObjectName(QStringLiteral("umbra-store-reader"));
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_thread.start();
+}
+
+StoreReader::~StoreReader()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QFuture<QList<VmSample>> StoreReader::vmSamples(const QString &uuid, qint64 fromMs, qint64 toMs)
+{
+    return m_worker->run<QList<VmSample>>([=](RowSampleStore &samples, FleetRepository &) {
+        return samples.vmSamples(uuid, fromMs, toMs);
+    });
+}
+
+QFuture<QList<HostSample>> StoreReader::hostSamples(const QString &uri, qint64 fromMs, qint64 toMs)
+{
+    return m_worker->run<QList<HostSample>>([=](RowSampleStore &samples, FleetRepository &) {
+        return samples.hostSamples(uri, fromMs, toMs);
+    });
+}
+
+QFuture<QList<EventRecord>> StoreReader::recentEvents(int limit)
+{
+    return m_worker->run<QList<EventRecord>>(
+        [=](RowSampleStore &, FleetRepository &fleet) { return fleet.recentEvents(limit); });
+}
+
+} // namespace Umbra

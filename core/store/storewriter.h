@@ -1,0 +1,79 @@
+#pragma once
+
+#include "collect/samples.h"
+#include "fleet/eventrecord.h"
+#include "fleet/hostinfo.h"
+#include "fleet/vminfo.h"
+
+#include <QList>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace Umbra {
+
+class Database;
+class FleetRepository;
+class SampleStore;
+
+// The one writer of the database, living on the store thread. Samples and
+// events are buffered and committed in one transaction per flush interval, so
+// a collection of 500 VMs costs one fsync, not 500. Inventory changes are rare
+// and written at once.
+class StoreWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StoreWriter(const QString &path, int flushIntervalMs = 1000,
+                         QObject *parent = nullptr);
+    ~StoreWriter() override;
+
+    // All of these run on the store thread; call them queued.
+    Q_INVOKABLE void open();
+    Q_INVOKABLE void close();
+    Q_INVOKABLE void flush();
+
+    void addSamples(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
+    void addEvent(const Umbra::EventRecord &event);
+    void addHost(const Umbra::HostConfig &host);
+    void removeHost(const QString &uri);
+    void updateHostInfo(const Umbra::HostInfo &info);
+    void replaceVms(const QString &uri, const QList<Umbra::VmInfo> &vms);
+    void upsertVm(const QString &uri, const Umbra::VmInfo &vm);
+    void removeVm(const QString &uri, const QString &uuid);
+
+    // Fills history older than the first live sample: for a VM with no sample
+    // newer than fromMs, stores what `generate(from, to)` returns. The demo
+    // uses it to show an hour of simulated history on first start.
+    using HistoryGenerator = std::function<QList<VmSample>(qint64 fromMs, qint64 toMs)>;
+    void fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
+                     const HistoryGenerator &generate);
+
+    qint64 samplesWritten() const { return m_samplesWritten; }
+
+Q_SIGNALS:
+    void failed(const QString &message);
+    void flushed(int samples);
+
+private:
+    bool ready();
+    void report(const QString &message);
+    template<typename Function> void writeNow(Function function);
+
+    QString m_path;
+    int m_flushIntervalMs;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<SampleStore> m_samples;
+    std::unique_ptr<FleetRepository> m_fleet;
+    QList<VmSample> m_pendingVms;
+    QList<HostSample> m_pendingHosts;
+    QList<EventRecord> m_pendingEvents;
+    QTimer *m_timer = nullptr;
+    QString m_lastError;
+    qint64 m_samplesWritten = 0;
+};
+
+} // namespace Umbra

@@ -1,0 +1,195 @@
+// Bad input gets a clear error and loses nothing: malformed URIs, hosts that
+// refuse, malformed fleet XML, and database files Umbra must not touch.
+#include "engine/engine.h"
+#include "fleet/hosturi.h"
+#include "sessionharness.h"
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Umbra;
+using Umbra::Testing::SessionHarness;
+
+namespace {
+
+QByteArray fingerprint(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+class TestBadInput : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void uris_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("mentions");
+
+        const QString fleet = QStringLiteral(UMBRA_TEST_DATA_DIR "/fleet-states.xml");
+        QTest::newRow("default") << "test:///default" << true << "";
+        QTest::newRow("fleet file") << QString(QStringLiteral("test://") + fleet) << true << "";
+        QTest::newRow("system") << "qemu:///system" << true << "";
+        QTest::newRow("ssh") << "qemu+ssh://admin@kvm01.example.org/system" << true << "";
+        QTest::newRow("tcp") << "qemu+tcp://10.0.0.5:16509/system" << true << "";
+        QTest::newRow("tls") << "qemu+tls://kvm01.example.org/system" << true << "";
+        QTest::newRow("spaces trimmed") << "  qemu:///system  " << true << "";
+        QTest::newRow("empty") << "" << false << "libvirt URI";
+        QTest::newRow("no scheme") << "kvm01.example.org" << false << "not a libvirt URI";
+        QTest::newRow("garbage") << "qemu+ssh://[bad/system" << false << "not a libvirt URI";
+        QTest::newRow("unknown transport") << "xen+ssh://host/system" << false << "xen+ssh";
+        QTest::newRow("remote without host") << "qemu+tcp:///system" << false << "host name";
+        QTest::newRow("bad path") << "qemu:///systm" << false << "/system or /session";
+        QTest::newRow("missing fleet file")
+            << "test:///nowhere/fleet.xml" << false << "does not exist";
+        QTest::newRow("relative fleet") << "test://fleet.xml" << false << "test driver";
+    }
+
+    void uris()
+    {
+        QFETCH(QString, uri);
+        QFETCH(bool, valid);
+        QFETCH(QString, mentions);
+        auto result = HostUri::validate(uri);
+        QCOMPARE(result.ok(), valid);
+        if (!valid)
+            QVERIFY2(result.error().contains(mentions), qPrintable(result.error()));
+    }
+
+    void refusingHostDoesNotStallOthers()
+    {
+        // Nothing listens on port 1 of loopback: the connection is refused.
+        SessionHarness dead(HostConfig{ QStringLiteral("qemu+tcp://127.0.0.1:1/system"), false });
+        SessionHarness alive(HostConfig{ QStringLiteral("test:///default"), false });
+
+        QTRY_COMPARE_WITH_TIMEOUT(dead.lastStatus().state, HostState::Unreachable, 10000);
+        const HostStatus status = dead.lastStatus();
+        QVERIFY2(!status.lastError.isEmpty(), "an unreachable host says why");
+        QVERIFY(status.nextRetry.isValid());
+        QVERIFY(!dead.events->isEmpty());
+
+        QTRY_COMPARE_WITH_TIMEOUT(alive.lastStatus().state, HostState::Connected, 5000);
+        QTRY_VERIFY(alive.samples->size() >= 3);
+        // Backoff keeps retrying (100 ms, 200 ms, 400 ms …).
+        QTRY_VERIFY_WITH_TIMEOUT(dead.lastStatus().failedAttempts >= 3, 10000);
+    }
+
+    void malformedFleetXml()
+    {
+        SessionHarness harness(HostConfig{
+            QStringLiteral("test://" UMBRA_TEST_DATA_DIR "/malformed-fleet.xml"), false });
+        QTRY_COMPARE_WITH_TIMEOUT(harness.lastStatus().state, HostState::Unreachable, 5000);
+        const QString error = harness.lastStatus().lastError;
+        QVERIFY2(error.contains(QLatin1String("malformed-fleet.xml")), qPrintable(error));
+        QVERIFY(harness.inventory->isEmpty());
+    }
+
+    void notSqlite()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("These are an operator's notes, not a database.\n");
+        file.close();
+        const QByteArray before = fingerprint(path);
+
+        auto db = Database::open(path, QStringLiteral("not-sqlite"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("not an Umbra database")),
+                 qPrintable(db.error()));
+        QCOMPARE(fingerprint(path), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void otherApplicationsDatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE invoices (id INTEGER, total REAL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO invoices VALUES (1, 99.5)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        const QByteArray before = fingerprint(path);
+
+        auto db = Database::open(path, QStringLiteral("other-app"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("not Umbra's")), qPrintable(db.error()));
+        QCOMPARE(fingerprint(path), before);
+    }
+
+    void newerSchema()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("future.sqlite"));
+        {
+            auto db = Database::open(path, QStringLiteral("future-create"));
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->sql());
+            QVERIFY(
+                q.exec(QStringLiteral("PRAGMA user_version=%1").arg(Database::kSchemaVersion + 7)));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        }
+        const QByteArray before = fingerprint(path);
+        auto db = Database::open(path, QStringLiteral("future"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("newer Umbra")), qPrintable(db.error()));
+        QCOMPARE(fingerprint(path), before);
+
+        Engine engine;
+        auto opened = engine.openStore(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error(), db.error());
+        QCOMPARE(fingerprint(path), before);
+    }
+
+    void unwritableLocation()
+    {
+        // A folder that cannot exist: its parent is a regular file. (Permission
+        // bits would not stop root, who runs the CI.)
+        const QString blocker = m_dir.filePath(QStringLiteral("plain-file"));
+        QFile file(blocker);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        auto db
+            = Database::open(blocker + QStringLiteral("/umbra.db"), QStringLiteral("unwritable"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("Cannot create")), qPrintable(db.error()));
+    }
+
+    void engineRefusesMalformedHost()
+    {
+        Engine engine;
+        QVERIFY(engine.openStore(m_dir.filePath(QStringLiteral("engine.db"))).ok());
+        auto added = engine.addHost(HostConfig{ QStringLiteral("qemu:/system"), false });
+        QVERIFY(!added.ok());
+        QVERIFY(!added.error().isEmpty());
+        QVERIFY(engine.hosts().isEmpty());
+        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
+        auto twice = engine.addHost(HostConfig{ QStringLiteral("test:///default"), false });
+        QVERIFY(!twice.ok());
+        QVERIFY(twice.error().contains(QLatin1String("already")));
+        QCOMPARE(engine.hosts().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"

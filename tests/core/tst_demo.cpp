@@ -1,0 +1,147 @@
+// The demo: fleet files that the test driver accepts, and a workload with the
+// rhythm, determinism and bounds that make its charts believable.
+#include "demo/demofleet.h"
+#include "demo/demohistory.h"
+#include "demo/workloadgenerator.h"
+#include "engine/engine.h"
+
+#include <QDateTime>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <libvirt/libvirt.h>
+
+using namespace Umbra;
+
+class TestDemo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fleetInstalls()
+    {
+        QTemporaryDir dir;
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY2(hosts.ok(), qPrintable(hosts.error()));
+        QVERIFY(hosts->size() >= 3);
+        int domains = 0;
+        for (const HostConfig &host : hosts.value()) {
+            QVERIFY(host.simulatedUsage);
+            virConnectPtr connection = virConnectOpen(host.uri.toUtf8().constData());
+            QVERIFY2(connection, qPrintable(host.uri));
+            const int count
+                = virConnectNumOfDomains(connection) + virConnectNumOfDefinedDomains(connection);
+            QVERIFY(count >= 4);
+            domains += count;
+            virConnectClose(connection);
+        }
+        QVERIFY(domains >= 20);
+    }
+
+    void generatedFleet()
+    {
+        QTemporaryDir dir;
+        auto uri = DemoFleet::writeGeneratedFleet(dir.filePath(QStringLiteral("big.xml")),
+                                                  QStringLiteral("big"), 50);
+        QVERIFY(uri.ok());
+        virConnectPtr connection = virConnectOpen(uri->toUtf8().constData());
+        QVERIFY(connection);
+        QCOMPARE(virConnectNumOfDomains(connection), 45);
+        QCOMPARE(virConnectNumOfDefinedDomains(connection), 5);
+        virConnectClose(connection);
+    }
+
+    void workloadIsDeterministicAndBounded()
+    {
+        const WorkloadProfile p
+            = WorkloadGenerator::profileFor(QStringLiteral("uuid-1"), QStringLiteral("web01"));
+        const WorkloadProfile q
+            = WorkloadGenerator::profileFor(QStringLiteral("uuid-2"), QStringLiteral("web01"));
+        QVERIFY(p.seed != q.seed);
+        const qint64 t0 = QDateTime(QDate(2026, 11, 16), QTime(0, 0)).toMSecsSinceEpoch();
+        for (qint64 t = t0; t < t0 + 7 * 86400000LL; t += 300000) {
+            const WorkloadUsage a = WorkloadGenerator::usageAt(p, t);
+            const WorkloadUsage b = WorkloadGenerator::usageAt(p, t);
+            QCOMPARE(a.cpu, b.cpu);
+            QVERIFY(a.cpu > 0 && a.cpu <= 1);
+            QVERIFY(a.memory > 0 && a.memory < 1);
+            QVERIFY(a.netTxBytesPerSec >= 0 && a.diskReadBytesPerSec >= 0);
+        }
+    }
+
+    void workloadFollowsTheDay()
+    {
+        const WorkloadProfile p
+            = WorkloadGenerator::profileFor(QStringLiteral("uuid-3"), QStringLiteral("api01"));
+        // Average over a working Monday: the hours around the peak are busier
+        // than the hours twelve hours away.
+        const QDate monday(2026, 11, 16);
+        auto meanAround = [&](double hour) {
+            double sum = 0;
+            int n = 0;
+            for (int minute = -60; minute <= 60; minute += 5) {
+                const QDateTime at(monday, QTime(0, 0));
+                sum += WorkloadGenerator::usageAt(
+                           p, at.addSecs(qint64((hour * 60 + minute) * 60)).toMSecsSinceEpoch())
+                           .cpu;
+                ++n;
+            }
+            return sum / n;
+        };
+        const double peak = meanAround(p.peakHour);
+        const double trough = meanAround(std::fmod(p.peakHour + 12, 24));
+        QVERIFY2(peak > trough + 0.5 * p.dailyAmplitude,
+                 qPrintable(QStringLiteral("peak %1 trough %2").arg(peak).arg(trough)));
+    }
+
+    void historyBackfill()
+    {
+        VmInfo vm;
+        vm.uuid = QStringLiteral("u");
+        vm.name = QStringLiteral("db01");
+        vm.state = VmState::Running;
+        vm.vcpus = 4;
+        vm.memoryKiB = 4096;
+        const QList<VmSample> samples = DemoHistory::generate(vm, 32, 0, 3600000, 15000);
+        QCOMPARE(samples.size(), 241);
+        vm.state = VmState::ShutOff;
+        QVERIFY(DemoHistory::generate(vm, 32, 0, 3600000, 15000).isEmpty());
+    }
+
+    void engineRunsTheDemo()
+    {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(100);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        for (const HostConfig &host : hosts.value())
+            QVERIFY(engine.addHost(host).ok());
+        QSignalSpy samples(&engine, &Engine::samplesCollected);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3 * hosts->size(), 10000);
+        const QString uri = hosts->first().uri;
+        QCOMPARE(engine.hostStatus(uri).state, HostState::Connected);
+        const QList<VmInfo> vms = engine.vms(uri);
+        QVERIFY(!vms.isEmpty());
+
+        // History (backfilled and live) comes back from the store off this thread.
+        QString running;
+        for (const VmInfo &vm : vms)
+            if (vm.state == VmState::Running)
+                running = vm.uuid;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.vmHistory(running, now - 3600000, now + 60000).result().size() > 200, 5000);
+        engine.shutdown();
+
+        // Hosts persist: a new engine on the same file knows them.
+        Engine again;
+        QVERIFY(again.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        QCOMPARE(again.hosts().size(), hosts->size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemo)
+#include "tst_demo.moc"

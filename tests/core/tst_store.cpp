@@ -1,0 +1,231 @@
+// The SQLite store: sample round trips, the fleet tables, the batched writer,
+// and upgrading a file written by an older Umbra.
+#include "store/database.h"
+#include "store/fleetrepository.h"
+#include "store/rowsamplestore.h"
+#include "store/schema.h"
+#include "store/storewriter.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <cmath>
+
+using namespace Umbra;
+
+namespace {
+
+VmSample sample(const QString &uuid, qint64 ts, double cpu)
+{
+    VmSample s;
+    s.uuid = uuid;
+    s.timestampMs = ts;
+    s.cpuPercent = cpu;
+    s.hostCpuPercent = cpu / 8;
+    s.memoryUsedKiB = 1024;
+    s.memoryAvailableKiB = 4096;
+    s.diskReadBytesPerSec = 10;
+    s.diskWriteBytesPerSec = 20;
+    s.diskReadIops = 1;
+    s.diskWriteIops = 2;
+    s.netRxBytesPerSec = 30;
+    s.netTxBytesPerSec = 40;
+    s.netRxPacketsPerSec = 3;
+    s.netTxPacketsPerSec = 4;
+    return s;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter)); }
+
+private Q_SLOTS:
+    void createsCurrentSchema()
+    {
+        const QString path = freshPath();
+        auto db = Database::open(path, QStringLiteral("create"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QSqlQuery q(db.value()->sql());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), Database::kSchemaVersion);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
+        QCOMPARE(q.value(0).toInt(), Database::kApplicationId);
+    }
+
+    void sampleRoundTrip()
+    {
+        auto db = Database::open(freshPath(), QStringLiteral("roundtrip"));
+        QVERIFY(db.ok());
+        RowSampleStore store(db.value()->sql());
+        QList<VmSample> written{ sample(QStringLiteral("a"), 1000, 12.5),
+                                 sample(QStringLiteral("a"), 2000, 50),
+                                 sample(QStringLiteral("b"), 1500, 99) };
+        written[1].diskReadIops = kNoValue; // unknown stays unknown
+        HostSample host;
+        host.uri = QStringLiteral("test:///default");
+        host.timestampMs = 1000;
+        host.cpuPercent = 33;
+        host.memoryTotalKiB = 100;
+        host.memoryUsedKiB = 50;
+        host.activeVms = 2;
+        QVERIFY(store.append(written, { host }).ok());
+
+        auto read = store.vmSamples(QStringLiteral("a"), 0, 5000);
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 2);
+        QCOMPARE(read->at(0).timestampMs, qint64(1000));
+        QCOMPARE(read->at(0).cpuPercent, 12.5);
+        QCOMPARE(read->at(0).hostCpuPercent, 12.5 / 8);
+        QCOMPARE(read->at(0).netTxPacketsPerSec, 4.0);
+        QVERIFY(std::isnan(read->at(1).diskReadIops));
+        QCOMPARE(read->at(1).diskWriteIops, 2.0);
+
+        QCOMPARE(store.vmSamples(QStringLiteral("a"), 1500, 5000)->size(), 1);
+        QCOMPARE(store.latestVmTimestamp(QStringLiteral("a")).value(), qint64(2000));
+        QCOMPARE(store.latestVmTimestamp(QStringLiteral("none")).value(), qint64(0));
+
+        auto hosts = store.hostSamples(host.uri, 0, 5000);
+        QVERIFY(hosts.ok());
+        QCOMPARE(hosts->size(), 1);
+        QCOMPARE(hosts->at(0).cpuPercent, 33.0);
+        QCOMPARE(hosts->at(0).activeVms, 2);
+    }
+
+    void fleetRoundTrip()
+    {
+        auto db = Database::open(freshPath(), QStringLiteral("fleet"));
+        QVERIFY(db.ok());
+        FleetRepository fleet(db.value()->sql());
+        const HostConfig host{ QStringLiteral("test:///default"), true };
+        QVERIFY(fleet.addHost(host).ok());
+        QVERIFY(fleet.addHost(host).ok()); // adding twice is harmless
+        QCOMPARE(fleet.hosts().value(), QList<HostConfig>{ host });
+
+        VmInfo vm;
+        vm.uuid = QStringLiteral("u1");
+        vm.name = QStringLiteral("web01");
+        vm.state = VmState::Paused;
+        vm.vcpus = 2;
+        vm.memoryKiB = 2048;
+        vm.maxMemoryKiB = 4096;
+        vm.persistent = true;
+        vm.disks = { DiskInfo{ QStringLiteral("vda"), QStringLiteral("/i/web.qcow2"),
+                               QStringLiteral("virtio"), QStringLiteral("disk") } };
+        vm.nics = { NicInfo{ QStringLiteral("52:54:00:00:00:01"), QStringLiteral("virtio"),
+                             QStringLiteral("bridge"), QStringLiteral("br0") } };
+        QVERIFY(fleet.replaceVms(host.uri, { vm }).ok());
+        QCOMPARE(fleet.vms(host.uri).value(), QList<VmInfo>{ vm });
+        vm.state = VmState::Running;
+        QVERIFY(fleet.upsertVm(host.uri, vm).ok());
+        QCOMPARE(fleet.vms(host.uri)->at(0).state, VmState::Running);
+        QVERIFY(fleet.removeVm(host.uri, vm.uuid).ok());
+        QVERIFY(fleet.vms(host.uri)->isEmpty());
+        QVERIFY(!fleet.upsertVm(QStringLiteral("test:///unknown"), vm).ok());
+
+        EventRecord e{
+            5,  EventRecord::Severity::Warning, QStringLiteral("host.degraded"), host.uri,
+            {}, QStringLiteral("stats failed")
+        };
+        QVERIFY(fleet.appendEvents({ e, e }).ok());
+        auto events = fleet.recentEvents(1);
+        QCOMPARE(events->size(), 1);
+        QCOMPARE(events->at(0).severity, EventRecord::Severity::Warning);
+        QCOMPARE(events->at(0).message, QStringLiteral("stats failed"));
+
+        QVERIFY(fleet.removeHost(host.uri).ok());
+        QVERIFY(fleet.hosts()->isEmpty());
+    }
+
+    void migratesVersionOne()
+    {
+        const QString path = freshPath();
+        {
+            // A file as the first release of Umbra wrote it.
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &statement : Schema::stepStatements(1))
+                QVERIFY2(q.exec(statement), qPrintable(statement));
+            QVERIFY(
+                q.exec(QStringLiteral("PRAGMA application_id=%1").arg(Database::kApplicationId)));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO hosts (uri, simulated, added_ms) VALUES "
+                                          "('qemu:///system', 0, 1)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO vm_samples (uuid, ts_ms, cpu, mem_used, "
+                                          "mem_avail, disk_rd, disk_wr, net_rx, net_tx) VALUES "
+                                          "('old', 42, 7.5, 1, 2, 3, 4, 5, 6)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        auto db = Database::open(path, QStringLiteral("migrated"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QSqlQuery q(db.value()->sql());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        FleetRepository fleet(db.value()->sql());
+        QCOMPARE(fleet.hosts()->size(), 1);
+        RowSampleStore store(db.value()->sql());
+        auto old = store.vmSamples(QStringLiteral("old"), 0, 100);
+        QVERIFY(old.ok());
+        QCOMPARE(old->size(), 1);
+        QCOMPARE(old->at(0).cpuPercent, 7.5);
+        QCOMPARE(old->at(0).netTxBytesPerSec, 6.0);
+        QVERIFY(std::isnan(old->at(0).hostCpuPercent)); // not recorded by version 1
+        QVERIFY(store.append({ sample(QStringLiteral("old"), 43, 1) }, {}).ok());
+    }
+
+    void writerBatchesOnItsThread()
+    {
+        const QString path = freshPath();
+        QThread thread;
+        auto *writer = new StoreWriter(path, 50);
+        writer->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        QSignalSpy flushed(writer, &StoreWriter::flushed);
+        thread.start();
+        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            writer,
+            [writer] {
+                writer->addHost(HostConfig{ QStringLiteral("test:///default"), false });
+                for (int batch = 0; batch < 10; ++batch) {
+                    QList<VmSample> vms;
+                    for (int i = 0; i < 50; ++i)
+                        vms.append(sample(QStringLiteral("vm%1").arg(i), 1000 * batch, i));
+                    HostSample host;
+                    host.uri = QStringLiteral("test:///default");
+                    host.timestampMs = 1000 * batch;
+                    writer->addSamples(host, vms);
+                }
+            },
+            Qt::QueuedConnection);
+        // Everything queued within one flush interval lands in one transaction.
+        QTRY_COMPARE(flushed.size(), 1);
+        QCOMPARE(flushed.first().at(0).toInt(), 510);
+        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+
+        auto db = Database::open(path, QStringLiteral("verify-writer"), Database::Mode::ReadOnly);
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        RowSampleStore store(db.value()->sql());
+        QCOMPARE(store.vmSamples(QStringLiteral("vm7"), 0, 100000)->size(), 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

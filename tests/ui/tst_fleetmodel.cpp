@@ -1,0 +1,348 @@
+// FleetModel fed with the payloads of the Engine's signals, compared as string
+// dumps of the tree, and sorted/filtered through FleetSortProxy.
+
+#include "fleetmodel.h"
+#include "fleetsortproxy.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QTest>
+
+#include <functional>
+
+using namespace Umbra;
+
+using Script = std::function<void(FleetModel &)>;
+Q_DECLARE_METATYPE(Script)
+
+namespace {
+
+const QString kHostA = QStringLiteral("test:///fleets/fleet-a.xml");
+const QString kHostB = QStringLiteral("test:///fleets/fleet-b.xml");
+constexpr quint64 kGiB = 1024 * 1024; // in KiB
+
+HostConfig host(const QString &uri)
+{
+    return HostConfig{uri, true};
+}
+
+HostStatus status(const QString &uri, HostState state, const QString &error = {})
+{
+    HostStatus s;
+    s.uri = uri;
+    s.state = state;
+    s.lastError = error;
+    return s;
+}
+
+HostInfo info(const QString &uri, int cpus, quint64 memoryKiB)
+{
+    HostInfo i;
+    i.uri = uri;
+    i.hypervisor = QStringLiteral("TEST");
+    i.cpus = cpus;
+    i.memoryKiB = memoryKiB;
+    return i;
+}
+
+VmInfo vm(const QString &uuid, const QString &name, VmState state = VmState::Running,
+          int vcpus = 2, quint64 memoryKiB = 4 * kGiB)
+{
+    VmInfo v;
+    v.uuid = uuid;
+    v.name = name;
+    v.state = state;
+    v.vcpus = vcpus;
+    v.memoryKiB = memoryKiB;
+    v.persistent = true;
+    v.disks = {DiskInfo{QStringLiteral("vda"), QStringLiteral("/img/a.qcow2"),
+                        QStringLiteral("virtio"), QStringLiteral("disk")}};
+    return v;
+}
+
+VmSample vmSample(const QString &uuid, double cpu, double usedKiB)
+{
+    VmSample s;
+    s.uuid = uuid;
+    s.timestampMs = 1000;
+    s.cpuPercent = cpu;
+    s.memoryUsedKiB = usedKiB;
+    return s;
+}
+
+HostSample hostSample(const QString &uri, double cpu, double usedKiB, double totalKiB)
+{
+    HostSample s;
+    s.uri = uri;
+    s.timestampMs = 1000;
+    s.cpuPercent = cpu;
+    s.memoryUsedKiB = usedKiB;
+    s.memoryTotalKiB = totalKiB;
+    return s;
+}
+
+// One line per row: the display text of every column; VMs indented under their host.
+QString dump(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
+{
+    QString out;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        QStringList cells;
+        for (int column = 0; column < model.columnCount(parent); ++column)
+            cells << model.index(row, column, parent).data().toString();
+        out += QString(depth * 2, u' ') + cells.join(QStringLiteral(" | ")) + u'\n';
+        out += dump(model, model.index(row, 0, parent), depth + 1);
+    }
+    return out;
+}
+
+QStringList names(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList result;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        result << model.index(row, FleetModel::NameColumn, parent).data().toString();
+    return result;
+}
+
+// A host with four VMs whose figures sort differently as numbers and as text.
+void sortFixture(FleetModel &model)
+{
+    model.addHost(host(kHostA));
+    model.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("alpha"),
+                                     VmState::Running, 2),
+                                  vm(QStringLiteral("u2"), QStringLiteral("Bravo"),
+                                     VmState::Running, 16),
+                                  vm(QStringLiteral("u3"), QStringLiteral("charlie"),
+                                     VmState::ShutOff, 4),
+                                  vm(QStringLiteral("u4"), QStringLiteral("delta"),
+                                     VmState::Running, 1)});
+    model.addSamples(hostSample(kHostA, 30, 8.0 * kGiB, 64.0 * kGiB),
+                     {vmSample(QStringLiteral("u1"), 9.5, 2.0 * kGiB),
+                      vmSample(QStringLiteral("u2"), 10.25, kNoValue),
+                      vmSample(QStringLiteral("u4"), 100, 0.5 * kGiB)});
+    model.flushPendingChanges();
+}
+
+} // namespace
+
+class TestFleetModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale::c()); }
+    void tree_data();
+    void tree();
+    void coalescesSamples();
+    void sorting_data();
+    void sorting();
+    void filtering_data();
+    void filtering();
+};
+
+void TestFleetModel::tree_data()
+{
+    QTest::addColumn<Script>("script");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("empty") << Script([](FleetModel &) {}) << QString();
+
+    QTest::newRow("hosts in order added")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostB));
+               m.addHost(host(kHostA));
+               m.addHost(host(kHostB)); // a repeated signal changes nothing
+           })
+        << QStringLiteral("fleet-b | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n"
+                          "fleet-a | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n");
+
+    QTest::newRow("inventory, info and status")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.setHostStatus(status(kHostA, HostState::Connected));
+               m.setHostInfo(info(kHostA, 8, 32 * kGiB));
+               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::Running),
+                                         vm(QStringLiteral("u2"), QStringLiteral("db"), VmState::ShutOff, 4, 8 * kGiB)});
+           })
+        << QStringLiteral("fleet-a | connected | – | 32.0 GiB | 8 | TEST · 1 of 2 VMs running · simulated usage\n"
+                          "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
+                          "  db | shut off | – | 8.0 GiB | 4 | persistent · 1 disk(s) · 0 NIC(s)\n");
+
+    QTest::newRow("reset keeps survivors, drops the gone, appends the new")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                         vm(QStringLiteral("u2"), QStringLiteral("db")),
+                                         vm(QStringLiteral("u3"), QStringLiteral("cache"))});
+               m.resetInventory(kHostA, {vm(QStringLiteral("u4"), QStringLiteral("queue")),
+                                         vm(QStringLiteral("u3"), QStringLiteral("cache"), VmState::Paused),
+                                         vm(QStringLiteral("u1"), QStringLiteral("web"))});
+           })
+        << QStringLiteral("fleet-a | disconnected | – |  |  | 2 of 3 VMs running · simulated usage\n"
+                          "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
+                          "  cache | paused | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
+                          "  queue | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+
+    QTest::newRow("vm changed: new VM appended, stopped VM loses its usage")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"))});
+               m.addSamples(hostSample(kHostA, 12.5, 4.0 * kGiB, 16.0 * kGiB),
+                            {vmSample(QStringLiteral("u1"), 55.25, 1.5 * kGiB)});
+               m.updateVm(kHostA, vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::ShutOff));
+               m.updateVm(kHostA, vm(QStringLiteral("u9"), QStringLiteral("new"), VmState::Running, 1, kGiB / 2));
+               m.flushPendingChanges();
+           })
+        << QStringLiteral("fleet-a | disconnected | 12.5 % | 4.0 / 16.0 GiB |  | 1 of 2 VMs running · simulated usage\n"
+                          "  web | shut off | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
+                          "  new | running | – | 512.0 MiB | 1 | persistent · 1 disk(s) · 0 NIC(s)\n");
+
+    QTest::newRow("samples: live CPU and memory, unknown ids ignored")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"))});
+               m.addSamples(hostSample(kHostA, 40, 3.0 * kGiB, 16.0 * kGiB),
+                            {vmSample(QStringLiteral("u1"), 75, 512.0 * 1024),
+                             vmSample(QStringLiteral("ghost"), 1, 1)});
+               m.addSamples(hostSample(kHostB, 1, 1, 1), {});
+               m.flushPendingChanges();
+           })
+        << QStringLiteral("fleet-a | disconnected | 40.0 % | 3.0 / 16.0 GiB |  | 1 of 1 VMs running · simulated usage\n"
+                          "  web | running | 75.0 % | 512.0 MiB / 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+
+    QTest::newRow("unreachable host shows its error")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.setHostStatus(status(kHostA, HostState::Unreachable, QStringLiteral("Connection refused")));
+           })
+        << QStringLiteral("fleet-a | unreachable | – |  |  | Connection refused\n");
+
+    QTest::newRow("removals")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.addHost(host(kHostB));
+               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                         vm(QStringLiteral("u2"), QStringLiteral("db"))});
+               m.resetInventory(kHostB, {vm(QStringLiteral("u3"), QStringLiteral("mail"))});
+               m.removeVm(kHostA, QStringLiteral("u1"));
+               m.removeVm(kHostA, QStringLiteral("missing"));
+               m.removeHost(kHostB);
+               m.removeHost(kHostB);
+           })
+        << QStringLiteral("fleet-a | disconnected | – |  |  | 1 of 1 VMs running · simulated usage\n"
+                          "  db | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+}
+
+void TestFleetModel::tree()
+{
+    QFETCH(Script, script);
+    QFETCH(QString, expected);
+
+    FleetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    script(model);
+    QCOMPARE(dump(model), expected);
+}
+
+void TestFleetModel::coalescesSamples()
+{
+    FleetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addHost(host(kHostA));
+    model.addHost(host(kHostB));
+    model.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                  vm(QStringLiteral("u2"), QStringLiteral("db"))});
+
+    int changes = 0;
+    connect(&model, &QAbstractItemModel::dataChanged, this, [&] { ++changes; });
+    for (int burst = 0; burst < 20; ++burst) {
+        model.addSamples(hostSample(kHostA, burst, 1, 2),
+                         {vmSample(QStringLiteral("u1"), burst, 1), vmSample(QStringLiteral("u2"), 1, 1)});
+        model.addSamples(hostSample(kHostB, burst, 1, 2), {});
+    }
+    QCOMPARE(changes, 0);
+    // One dataChanged for each host row plus one for host A's VM rows.
+    QTRY_COMPARE_WITH_TIMEOUT(changes, 3, FleetModel::kCoalesceMs * 10);
+    QCOMPARE(model.vmIndex(kHostA, QStringLiteral("u1"), FleetModel::CpuColumn).data().toString(),
+             QStringLiteral("19.0 %"));
+}
+
+void TestFleetModel::sorting_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QStringList>("expected");
+
+    // Text order would put "10.3 %" before "100.0 %" before "9.5 %".
+    QTest::newRow("cpu ascending, unknown last")
+        << int(FleetModel::CpuColumn) << Qt::AscendingOrder
+        << QStringList{QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("delta"), QStringLiteral("charlie")};
+    QTest::newRow("cpu descending, unknown still last")
+        << int(FleetModel::CpuColumn) << Qt::DescendingOrder
+        << QStringList{QStringLiteral("delta"), QStringLiteral("Bravo"), QStringLiteral("alpha"), QStringLiteral("charlie")};
+    QTest::newRow("vcpus as numbers")
+        << int(FleetModel::VcpuColumn) << Qt::AscendingOrder
+        << QStringList{QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("charlie"), QStringLiteral("Bravo")};
+    QTest::newRow("memory used, unknown last")
+        << int(FleetModel::MemoryColumn) << Qt::AscendingOrder
+        << QStringList{QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("charlie")};
+    QTest::newRow("name, ignoring case")
+        << int(FleetModel::NameColumn) << Qt::AscendingOrder
+        << QStringList{QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("charlie"), QStringLiteral("delta")};
+    QTest::newRow("state by value, descending")
+        << int(FleetModel::StateColumn) << Qt::DescendingOrder
+        << QStringList{QStringLiteral("charlie"), QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("delta")};
+}
+
+void TestFleetModel::sorting()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QStringList, expected);
+
+    FleetModel model;
+    FleetSortProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sortFixture(model);
+    proxy.sort(column, order);
+    QCOMPARE(names(proxy, proxy.index(0, 0)), expected);
+}
+
+void TestFleetModel::filtering_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("no filter") << QString()
+                               << QStringLiteral("fleet-a\n  alpha\n  Bravo\n  charlie\n  delta\n");
+    QTest::newRow("a VM keeps its host") << QStringLiteral("BRAV") << QStringLiteral("fleet-a\n  Bravo\n");
+    QTest::newRow("a host keeps its VMs")
+        << QStringLiteral("fleet-a") << QStringLiteral("fleet-a\n  alpha\n  Bravo\n  charlie\n  delta\n");
+    QTest::newRow("nothing matches") << QStringLiteral("zzz") << QString();
+}
+
+void TestFleetModel::filtering()
+{
+    QFETCH(QString, filter);
+    QFETCH(QString, expected);
+
+    FleetModel model;
+    FleetSortProxy proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sortFixture(model);
+    proxy.sort(FleetModel::NameColumn, Qt::AscendingOrder);
+    proxy.setFilterFixedString(filter);
+
+    QString tree;
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        const QModelIndex host = proxy.index(row, 0);
+        tree += host.data().toString() + u'\n';
+        for (const QString &name : names(proxy, host))
+            tree += QStringLiteral("  ") + name + u'\n';
+    }
+    QCOMPARE(tree, expected);
+}
+
+QTEST_MAIN(TestFleetModel)
+#include "tst_fleetmodel.moc"

@@ -1,0 +1,91 @@
+#include "chartseriesdata.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Umbra {
+
+void ChartSeriesData::add(qint64 timestampMs, double value)
+{
+    if (m_points.empty() || m_points.back().timestampMs < timestampMs) {
+        m_points.push_back({timestampMs, value});
+        return;
+    }
+    const auto at = std::lower_bound(
+        m_points.begin(), m_points.end(), timestampMs,
+        [](const Point &point, qint64 t) { return point.timestampMs < t; });
+    if (at != m_points.end() && at->timestampMs == timestampMs)
+        at->value = value;
+    else
+        m_points.insert(at, {timestampMs, value});
+}
+
+void ChartSeriesData::removeBefore(qint64 timestampMs)
+{
+    const auto keep = std::lower_bound(
+        m_points.begin(), m_points.end(), timestampMs,
+        [](const Point &point, qint64 t) { return point.timestampMs < t; });
+    m_points.erase(m_points.begin(), keep);
+}
+
+int ChartSeriesData::finiteCount() const
+{
+    return int(std::count_if(m_points.begin(), m_points.end(),
+                             [](const Point &point) { return std::isfinite(point.value); }));
+}
+
+qint64 ChartSeriesData::firstTimestamp() const
+{
+    return m_points.empty() ? 0 : m_points.front().timestampMs;
+}
+
+qint64 ChartSeriesData::lastTimestamp() const
+{
+    return m_points.empty() ? 0 : m_points.back().timestampMs;
+}
+
+double ChartSeriesData::maxFinite() const
+{
+    double best = std::numeric_limits<double>::quiet_NaN();
+    for (const Point &point : m_points) {
+        if (std::isfinite(point.value) && !(point.value <= best))
+            best = point.value;
+    }
+    return best;
+}
+
+qint64 ChartSeriesData::medianIntervalMs() const
+{
+    if (m_points.size() < 3)
+        return 0;
+    std::vector<qint64> intervals;
+    intervals.reserve(m_points.size() - 1);
+    for (size_t i = 1; i < m_points.size(); ++i)
+        intervals.push_back(m_points[i].timestampMs - m_points[i - 1].timestampMs);
+    const auto middle = intervals.begin() + intervals.size() / 2;
+    std::nth_element(intervals.begin(), middle, intervals.end());
+    return *middle;
+}
+
+QList<QList<QPointF>> ChartSeriesData::segments(double divisor, qint64 gapMs) const
+{
+    QList<QList<QPointF>> result;
+    QList<QPointF> current;
+    qint64 previous = 0;
+    for (const Point &point : m_points) {
+        const bool gap = !std::isfinite(point.value)
+            || (gapMs > 0 && !current.isEmpty() && point.timestampMs - previous > gapMs);
+        if (gap && !current.isEmpty())
+            result.append(std::exchange(current, {}));
+        if (std::isfinite(point.value)) {
+            current.append(QPointF(double(point.timestampMs), point.value / divisor));
+            previous = point.timestampMs;
+        }
+    }
+    if (!current.isEmpty())
+        result.append(current);
+    return result;
+}
+
+} // namespace Umbra

@@ -1,0 +1,60 @@
+#include "factsgrid.h"
+
+#include "format.h"
+
+#include <QGridLayout>
+#include <QLabel>
+
+namespace Umbra {
+
+FactsGrid::FactsGrid(int pairsPerRow, QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QGridLayout(this))
+    , m_pairsPerRow(pairsPerRow)
+{
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setHorizontalSpacing(10);
+    m_layout->setVerticalSpacing(3);
+    for (int pair = 0; pair < pairsPerRow; ++pair)
+        m_layout->setColumnStretch(pair * 2 + 1, 1);
+}
+
+int FactsGrid::addFact(const QString &label)
+{
+    const int id = int(m_values.size());
+    const int row = id / m_pairsPerRow;
+    const int column = (id % m_pairsPerRow) * 2;
+
+    auto *name = new QLabel(label, this);
+    name->setForegroundRole(QPalette::PlaceholderText);
+    name->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    auto *value = new QLabel(Format::missing(), this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Long values (paths, errors) elide via the tooltip instead of widening the page.
+    value->setMinimumWidth(60);
+    value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_layout->addWidget(name, row, column);
+    m_layout->addWidget(value, row, column + 1);
+    m_values.append(value);
+    return id;
+}
+
+void FactsGrid::setValue(int id, const QString &value, const QString &toolTip)
+{
+    if (id < 0 || id >= m_values.size())
+        return;
+    QLabel *label = m_values[id];
+    label->setText(value.isEmpty() ? Format::missing() : value);
+    label->setToolTip(toolTip.isEmpty() ? value : toolTip);
+}
+
+void FactsGrid::clearValues()
+{
+    for (QLabel *label : std::as_const(m_values)) {
+        label->setText(Format::missing());
+        label->setToolTip({});
+    }
+}
+
+} // namespace Umbra

@@ -1,0 +1,166 @@
+#include "hostpage.h"
+
+#include "engine/engine.h"
+#include "factsgrid.h"
+#include "fleet/hosturi.h"
+#include "fleetmodel.h"
+#include "fleetsortproxy.h"
+#include "format.h"
+#include "metricchart.h"
+#include "pageheader.h"
+#include "statecolors.h"
+#include "tablesetup.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Umbra {
+
+HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(8);
+    buildHeader();
+    buildBody();
+
+    connect(engine, &Engine::hostStatusChanged, this, [this](const HostStatus &status) {
+        if (status.uri == m_uri)
+            showStatus(status);
+    });
+    connect(engine, &Engine::hostInfoChanged, this, [this](const HostInfo &info) {
+        if (info.uri == m_uri)
+            showInfo(info);
+    });
+    connect(engine, &Engine::samplesCollected, this,
+            [this](const HostSample &sample, const QList<VmSample> &) {
+                if (sample.uri == m_uri)
+                    addSample(sample);
+            });
+}
+
+void HostPage::buildHeader()
+{
+    auto *header = new PageHeader(this);
+    m_title = header->title();
+    m_state = header->state();
+    m_note = header->note();
+    layout()->addWidget(header);
+
+    m_facts = new FactsGrid(4, this);
+    m_uriFact = m_facts->addFact(tr("URI"));
+    m_hostnameFact = m_facts->addFact(tr("Hostname"));
+    m_hypervisorFact = m_facts->addFact(tr("Hypervisor"));
+    m_libvirtFact = m_facts->addFact(tr("libvirt"));
+    m_cpuModelFact = m_facts->addFact(tr("CPU model"));
+    m_cpusFact = m_facts->addFact(tr("CPUs"));
+    m_memoryFact = m_facts->addFact(tr("Memory"));
+    m_errorFact = m_facts->addFact(tr("Last error"));
+    layout()->addWidget(m_facts);
+}
+
+void HostPage::buildBody()
+{
+    auto *charts = new QWidget(this);
+    auto *chartRow = new QHBoxLayout(charts);
+    chartRow->setContentsMargins(0, 0, 0, 0);
+    chartRow->setSpacing(8);
+    m_cpuChart = new MetricChart(tr("CPU"), MetricChart::Unit::Percent, charts);
+    m_cpuSeries = m_cpuChart->addSeries(tr("all CPUs"));
+    m_memoryChart = new MetricChart(tr("Memory"), MetricChart::Unit::Bytes, charts);
+    m_memUsed = m_memoryChart->addSeries(tr("used"));
+    m_memTotal = m_memoryChart->addSeries(tr("total"));
+    chartRow->addWidget(m_cpuChart);
+    chartRow->addWidget(m_memoryChart);
+
+    m_proxy = new FleetSortProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_vmView = new QTableView(this);
+    m_vmView->setModel(m_proxy);
+    TableSetup::apply(m_vmView);
+    TableSetup::setFleetColumnWidths(m_vmView, m_vmView->horizontalHeader());
+    m_vmView->sortByColumn(FleetModel::NameColumn, Qt::AscendingOrder);
+    connect(m_vmView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT vmActivated(index.data(FleetModel::UriRole).toString(),
+                           index.data(FleetModel::UuidRole).toString());
+    });
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(charts);
+    splitter->addWidget(m_vmView);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    static_cast<QVBoxLayout *>(layout())->addWidget(splitter, 1);
+}
+
+void HostPage::setHost(const QString &uri)
+{
+    m_uri = uri;
+    m_facts->clearValues();
+    m_cpuChart->clearPoints();
+    m_memoryChart->clearPoints();
+    m_title->setText(HostUri::displayName(uri));
+    m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));
+    if (!m_engine)
+        return;
+
+    showStatus(m_engine->hostStatus(uri));
+    showInfo(m_engine->hostInfo(uri));
+    m_note->setText(tr("Loading the last hour…"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_history.start(this, m_engine->hostHistory(uri, now - MetricChart::kWindowMs, now),
+                    [this](const QList<HostSample> &samples) {
+                        for (const HostSample &sample : samples)
+                            addSample(sample);
+                        m_note->setText(m_engine && m_engine->isSimulated(m_uri)
+                                            ? tr("Usage simulated by the workload generator")
+                                            : QString());
+                    });
+}
+
+int HostPage::pointCount() const
+{
+    return m_cpuChart->pointCount();
+}
+
+void HostPage::showStatus(const HostStatus &status)
+{
+    QString state = hostStateName(status.state);
+    if (status.since.isValid())
+        state = tr("%1 since %2").arg(state, QLocale().toString(status.since.time(), QLocale::ShortFormat));
+    if (status.state == HostState::Unreachable && status.nextRetry.isValid())
+        state += u' ' + tr("(retry at %1)").arg(QLocale().toString(status.nextRetry.time(), QLocale::ShortFormat));
+    PageHeader::setState(m_state, state, StateColors::forHost(status.state));
+    m_facts->setValue(m_errorFact, status.lastError.isEmpty() ? tr("none") : status.lastError,
+                      status.lastError);
+}
+
+void HostPage::showInfo(const HostInfo &info)
+{
+    m_facts->setValue(m_uriFact, m_uri);
+    m_facts->setValue(m_hostnameFact, info.hostname);
+    m_facts->setValue(m_hypervisorFact, info.hypervisor);
+    m_facts->setValue(m_libvirtFact, Format::libvirtVersion(info.libvirtVersion));
+    m_facts->setValue(m_cpuModelFact, info.cpuModel);
+    m_facts->setValue(m_cpusFact, info.cpus > 0 ? tr("%1 × %2").arg(info.cpus).arg(Format::megahertz(info.mhz)) : QString());
+    m_facts->setValue(m_memoryFact, info.memoryKiB > 0 ? Format::kib(double(info.memoryKiB)) : QString());
+}
+
+void HostPage::addSample(const HostSample &sample)
+{
+    m_cpuChart->append(m_cpuSeries, sample.timestampMs, sample.cpuPercent);
+    m_memoryChart->append(m_memUsed, sample.timestampMs, sample.memoryUsedKiB * 1024.0);
+    m_memoryChart->append(m_memTotal, sample.timestampMs, sample.memoryTotalKiB * 1024.0);
+}
+
+} // namespace Umbra

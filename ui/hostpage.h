@@ -1,0 +1,72 @@
+#pragma once
+
+#include "collect/samples.h"
+#include "fleet/hostinfo.h"
+#include "latestrequest.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace Umbra {
+
+class Engine;
+class FactsGrid;
+class FleetModel;
+class FleetSortProxy;
+class MetricChart;
+
+// One host: its facts and connection state, CPU and memory over the last hour,
+// and its VMs (activate one to open its page).
+class HostPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    HostPage(Engine *engine, FleetModel *model, QWidget *parent = nullptr);
+
+    void setHost(const QString &uri);
+    QString uri() const { return m_uri; }
+    int pointCount() const;
+    QTableView *vmView() const { return m_vmView; }
+
+Q_SIGNALS:
+    void vmActivated(const QString &uri, const QString &uuid);
+
+private:
+    void buildHeader();
+    void buildBody();
+    void showStatus(const HostStatus &status);
+    void showInfo(const HostInfo &info);
+    void addSample(const HostSample &sample);
+
+    QPointer<Engine> m_engine;
+    FleetModel *m_model = nullptr;
+    FleetSortProxy *m_proxy = nullptr;
+    QString m_uri;
+    LatestRequest m_history;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_note = nullptr;
+    FactsGrid *m_facts = nullptr;
+    int m_uriFact = -1;
+    int m_hostnameFact = -1;
+    int m_hypervisorFact = -1;
+    int m_libvirtFact = -1;
+    int m_cpuModelFact = -1;
+    int m_cpusFact = -1;
+    int m_memoryFact = -1;
+    int m_errorFact = -1;
+
+    MetricChart *m_cpuChart = nullptr;
+    MetricChart *m_memoryChart = nullptr;
+    int m_cpuSeries = -1;
+    int m_memUsed = -1;
+    int m_memTotal = -1;
+    QTableView *m_vmView = nullptr;
+};
+
+} // namespace Umbra

@@ -1,0 +1,166 @@
+#include "hostsdialog.h"
+
+#include "engine/engine.h"
+#include "fleet/hosturi.h"
+#include "statecolors.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Umbra {
+
+namespace {
+
+enum Column { NameColumn, StateColumn, UriColumn };
+
+} // namespace
+
+HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
+    : QDialog(parent)
+    , m_engine(engine)
+{
+    setWindowTitle(tr("Hosts"));
+
+    m_list = new QTreeWidget(this);
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setHeaderLabels({tr("Host"), tr("State"), tr("URI")});
+    m_list->header()->setStretchLastSection(true);
+    m_list->setColumnWidth(NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("hypervisor-07.example")) + 24);
+    m_list->setColumnWidth(StateColumn, fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 40);
+
+    m_removeButton = new QPushButton(tr("&Remove…"), this);
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addStretch(1);
+    listButtons->addWidget(m_removeButton);
+
+    auto *addTitle = new QLabel(tr("<b>Add a host</b>"), this);
+    m_uriEdit = new QLineEdit(this);
+    m_uriEdit->setPlaceholderText(tr("libvirt URI, e.g. qemu+ssh://admin@hv1.example.org/system"));
+    m_uriEdit->setClearButtonEnabled(true);
+    m_addButton = new QPushButton(tr("&Add"), this);
+    auto *addRow = new QHBoxLayout;
+    addRow->addWidget(m_uriEdit, 1);
+    addRow->addWidget(m_addButton);
+
+    auto *hint = new QLabel(
+        tr("Accepted forms: <tt>test:///default</tt>, <tt>test:///abs/path/fleet.xml</tt>, "
+           "<tt>qemu:///system</tt>, <tt>qemu+ssh://user@host/system</tt>, "
+           "<tt>qemu+tcp://host/system</tt>, <tt>qemu+tls://host/system</tt>"),
+        this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #d73a3a; }"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(listButtons);
+    layout->addSpacing(6);
+    layout->addWidget(addTitle);
+    layout->addLayout(addRow);
+    layout->addWidget(hint);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(640, 420);
+
+    connect(m_addButton, &QPushButton::clicked, this, &HostsDialog::addFromField);
+    connect(m_uriEdit, &QLineEdit::returnPressed, this, &HostsDialog::addFromField);
+    connect(m_uriEdit, &QLineEdit::textChanged, this, [this] {
+        m_error->hide();
+        updateButtons();
+    });
+    connect(m_removeButton, &QPushButton::clicked, this, &HostsDialog::removeSelected);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HostsDialog::updateButtons);
+
+    connect(engine, &Engine::hostAdded, this, &HostsDialog::reload);
+    connect(engine, &Engine::hostRemoved, this, &HostsDialog::reload);
+    connect(engine, &Engine::hostStatusChanged, this, &HostsDialog::setStatus);
+    reload();
+}
+
+QString HostsDialog::errorText() const
+{
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void HostsDialog::reload()
+{
+    m_list->clear();
+    if (!m_engine)
+        return;
+    for (const HostConfig &config : m_engine->hosts()) {
+        auto *item = new QTreeWidgetItem(m_list);
+        item->setText(NameColumn, HostUri::displayName(config.uri));
+        item->setText(UriColumn, config.uri);
+        item->setData(NameColumn, Qt::UserRole, config.uri);
+        setStatus(m_engine->hostStatus(config.uri));
+    }
+    updateButtons();
+}
+
+void HostsDialog::setStatus(const HostStatus &status)
+{
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_list->topLevelItem(row);
+        if (item->data(NameColumn, Qt::UserRole).toString() != status.uri)
+            continue;
+        item->setText(StateColumn, hostStateName(status.state));
+        item->setIcon(StateColumn, StateColors::dot(StateColors::forHost(status.state)));
+        item->setToolTip(StateColumn, status.lastError);
+    }
+}
+
+bool HostsDialog::addFromField()
+{
+    if (!m_engine)
+        return false;
+    HostConfig config;
+    config.uri = m_uriEdit->text().trimmed();
+    const Result<void> added = m_engine->addHost(config);
+    if (!added) {
+        m_error->setText(added.error());
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    m_uriEdit->clear();
+    return true;
+}
+
+void HostsDialog::removeSelected()
+{
+    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+    if (selected.isEmpty() || !m_engine)
+        return;
+    const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
+    const auto answer = QMessageBox::question(
+        this, tr("Remove host"),
+        tr("Stop watching %1?\n\nIts VMs keep running; Umbra stops collecting from it.")
+            .arg(uri),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_engine->removeHost(uri);
+}
+
+void HostsDialog::updateButtons()
+{
+    m_removeButton->setEnabled(!m_list->selectedItems().isEmpty());
+    m_addButton->setEnabled(!m_uriEdit->text().trimmed().isEmpty());
+}
+
+} // namespace Umbra

@@ -1,0 +1,197 @@
+#include "overviewpage.h"
+
+#include "engine/engine.h"
+#include "fleet/hosturi.h"
+#include "fleetmodel.h"
+#include "fleetsortproxy.h"
+#include "format.h"
+#include "metricchart.h"
+#include "summarytile.h"
+#include "tablesetup.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace Umbra {
+
+OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_model(model)
+{
+    auto *tiles = new QHBoxLayout;
+    tiles->setSpacing(8);
+    m_hostsTile = new SummaryTile(tr("Hosts connected"), this);
+    m_vmsTile = new SummaryTile(tr("VMs running"), this);
+    m_cpuTile = new SummaryTile(tr("Fleet CPU"), this);
+    m_memoryTile = new SummaryTile(tr("Fleet memory"), this);
+    for (SummaryTile *tile : {m_hostsTile, m_vmsTile, m_cpuTile, m_memoryTile})
+        tiles->addWidget(tile, 1);
+
+    m_proxy = new FleetSortProxy(this);
+    m_proxy->setSourceModel(model);
+    m_hostView = new QTableView(this);
+    m_hostView->setModel(m_proxy);
+    TableSetup::apply(m_hostView);
+    TableSetup::setFleetColumnWidths(m_hostView, m_hostView->horizontalHeader());
+    m_hostView->sortByColumn(FleetModel::NameColumn, Qt::AscendingOrder);
+    connect(m_hostView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT hostActivated(index.data(FleetModel::UriRole).toString());
+    });
+
+    auto *charts = new QWidget(this);
+    auto *chartRow = new QHBoxLayout(charts);
+    chartRow->setContentsMargins(0, 0, 0, 0);
+    chartRow->setSpacing(8);
+    m_cpuChart = new MetricChart(tr("Host CPU"), MetricChart::Unit::Percent, charts);
+    m_memoryChart = new MetricChart(tr("Host memory used"), MetricChart::Unit::Percent, charts);
+    chartRow->addWidget(m_cpuChart);
+    chartRow->addWidget(m_memoryChart);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_hostView);
+    splitter->addWidget(charts);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+
+    auto *hint = new QLabel(tr("Double-click a host for its details; select a VM in the fleet "
+                               "tree for its charts."),
+                            this);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(8);
+    layout->addLayout(tiles);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(hint);
+
+    m_tileTimer.setSingleShot(true);
+    m_tileTimer.setInterval(200);
+    connect(&m_tileTimer, &QTimer::timeout, this, &OverviewPage::updateTiles);
+    // Not restarted on every change: under a steady stream it would never fire.
+    const auto scheduleTiles = [this] {
+        if (!m_tileTimer.isActive())
+            m_tileTimer.start();
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, scheduleTiles);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, scheduleTiles);
+    connect(model, &QAbstractItemModel::dataChanged, this, scheduleTiles);
+    connect(model, &QAbstractItemModel::modelReset, this, scheduleTiles);
+
+    for (const HostConfig &config : engine->hosts())
+        addHostSeries(config.uri);
+    connect(engine, &Engine::hostAdded, this,
+            [this](const HostConfig &config) { addHostSeries(config.uri); });
+    connect(engine, &Engine::hostRemoved, this, &OverviewPage::removeHostSeries);
+    connect(engine, &Engine::samplesCollected, this,
+            [this](const HostSample &sample, const QList<VmSample> &) { addSample(sample); });
+    updateTiles();
+}
+
+void OverviewPage::addHostSeries(const QString &uri)
+{
+    if (m_cpuSeries.contains(uri))
+        return;
+    const QString name = HostUri::displayName(uri);
+    m_cpuSeries.insert(uri, m_cpuChart->addSeries(name));
+    m_memorySeries.insert(uri, m_memoryChart->addSeries(name));
+    if (!m_engine)
+        return;
+
+    // Each host's history loads once, in the background; a host removed
+    // meanwhile has no series left to receive it.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto *watcher = new QFutureWatcher<QList<HostSample>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (watcher->isCanceled() || watcher->future().resultCount() == 0)
+            return;
+        for (const HostSample &sample : watcher->result())
+            addSample(sample);
+    });
+    watcher->setFuture(m_engine->hostHistory(uri, now - MetricChart::kWindowMs, now));
+}
+
+void OverviewPage::removeHostSeries(const QString &uri)
+{
+    m_cpuChart->removeSeries(m_cpuSeries.take(uri));
+    m_memoryChart->removeSeries(m_memorySeries.take(uri));
+    m_latest.remove(uri);
+    m_tileTimer.start();
+}
+
+void OverviewPage::addSample(const HostSample &sample)
+{
+    const auto cpu = m_cpuSeries.constFind(sample.uri);
+    if (cpu == m_cpuSeries.constEnd())
+        return;
+    m_cpuChart->append(*cpu, sample.timestampMs, sample.cpuPercent);
+    const double memoryPercent = sample.memoryTotalKiB > 0
+        ? 100.0 * sample.memoryUsedKiB / sample.memoryTotalKiB
+        : kNoValue;
+    m_memoryChart->append(m_memorySeries.value(sample.uri), sample.timestampMs, memoryPercent);
+    if (sample.timestampMs >= m_latest.value(sample.uri).timestampMs)
+        m_latest.insert(sample.uri, sample);
+}
+
+void OverviewPage::updateTiles()
+{
+    int hosts = m_model->rowCount();
+    int connected = 0;
+    int unreachable = 0;
+    int vms = 0;
+    int running = 0;
+    double cpuWeighted = 0;
+    int cpus = 0;
+    double usedKiB = 0;
+    double totalKiB = 0;
+    for (int row = 0; row < hosts; ++row) {
+        const QModelIndex host = m_model->index(row, FleetModel::StateColumn);
+        const auto state = HostState(host.data(FleetModel::RawValueRole).toInt());
+        connected += state == HostState::Connected || state == HostState::Degraded ? 1 : 0;
+        unreachable += state == HostState::Unreachable ? 1 : 0;
+        const QModelIndex name = host.siblingAtColumn(FleetModel::NameColumn);
+        const int vmRows = m_model->rowCount(name);
+        vms += vmRows;
+        for (int vm = 0; vm < vmRows; ++vm) {
+            const auto vmState = VmState(
+                m_model->index(vm, FleetModel::StateColumn, name).data(FleetModel::RawValueRole).toInt());
+            running += vmStateIsActive(vmState) ? 1 : 0;
+        }
+        const HostSample sample = m_latest.value(host.data(FleetModel::UriRole).toString());
+        const int hostCpus = host.siblingAtColumn(FleetModel::VcpuColumn).data(FleetModel::RawValueRole).toInt();
+        if (std::isfinite(sample.cpuPercent) && hostCpus > 0) {
+            cpuWeighted += sample.cpuPercent * hostCpus;
+            cpus += hostCpus;
+        }
+        if (std::isfinite(sample.memoryUsedKiB) && std::isfinite(sample.memoryTotalKiB)) {
+            usedKiB += sample.memoryUsedKiB;
+            totalKiB += sample.memoryTotalKiB;
+        }
+    }
+
+    m_hostsTile->setValue(tr("%1 of %2").arg(connected).arg(hosts),
+                          unreachable > 0 ? tr("%n unreachable", nullptr, unreachable)
+                          : connected == hosts ? tr("all connected")
+                                               : tr("connecting…"));
+    m_vmsTile->setValue(tr("%1 of %2").arg(running).arg(vms),
+                        tr("%n not running", nullptr, vms - running));
+    m_cpuTile->setValue(cpus > 0 ? Format::percent(cpuWeighted / cpus) : Format::missing(),
+                        tr("weighted across %n host CPU(s)", nullptr, cpus));
+    m_memoryTile->setValue(totalKiB > 0 ? Format::percent(100.0 * usedKiB / totalKiB)
+                                        : Format::missing(),
+                           totalKiB > 0 ? tr("%1 of %2 in use").arg(Format::kib(usedKiB), Format::kib(totalKiB))
+                                        : QString());
+}
+
+} // namespace Umbra

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "collect/samples.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QTableView;
+
+namespace Umbra {
+
+class Engine;
+class FleetModel;
+class FleetSortProxy;
+class MetricChart;
+class SummaryTile;
+
+// The fleet at a glance: headline figures, one row per host, and every host's
+// CPU and memory use over the last hour on shared charts.
+class OverviewPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    OverviewPage(Engine *engine, FleetModel *model, QWidget *parent = nullptr);
+
+    QTableView *hostView() const { return m_hostView; }
+
+Q_SIGNALS:
+    void hostActivated(const QString &uri);
+
+private:
+    void addHostSeries(const QString &uri);
+    void removeHostSeries(const QString &uri);
+    void addSample(const HostSample &sample);
+    void updateTiles();
+
+    QPointer<Engine> m_engine;
+    FleetModel *m_model = nullptr;
+    FleetSortProxy *m_proxy = nullptr;
+    QTableView *m_hostView = nullptr;
+    SummaryTile *m_hostsTile = nullptr;
+    SummaryTile *m_vmsTile = nullptr;
+    SummaryTile *m_cpuTile = nullptr;
+    SummaryTile *m_memoryTile = nullptr;
+    MetricChart *m_cpuChart = nullptr;
+    MetricChart *m_memoryChart = nullptr;
+    QHash<QString, int> m_cpuSeries;    // host URI -> series id
+    QHash<QString, int> m_memorySeries; // host URI -> series id
+    QHash<QString, HostSample> m_latest;
+    QTimer m_tileTimer;
+};
+
+} // namespace Umbra

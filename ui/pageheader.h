@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace Umbra {
+
+// The first line of a detail page: a large name, its state as a coloured dot
+// and word, and a muted note on the right (e.g. "Loading the last hour…").
+class PageHeader : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PageHeader(QWidget *parent = nullptr);
+
+    QLabel *title() const { return m_title; }
+    QLabel *state() const { return m_state; }
+    QLabel *note() const { return m_note; }
+
+    static void setState(QLabel *label, const QString &text, const QColor &color);
+
+private:
+    QLabel *m_title = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_note = nullptr;
+};
+
+} // namespace Umbra

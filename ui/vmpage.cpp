@@ -1,0 +1,188 @@
+#include "vmpage.h"
+
+#include "engine/engine.h"
+#include "factsgrid.h"
+#include "fleet/hosturi.h"
+#include "format.h"
+#include "metricchart.h"
+#include "pageheader.h"
+#include "statecolors.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Umbra {
+
+VmPage::VmPage(Engine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 8);
+    layout->setSpacing(8);
+    buildHeader();
+    buildCharts();
+
+    connect(engine, &Engine::samplesCollected, this, &VmPage::onSamples);
+    connect(engine, &Engine::vmChanged, this, &VmPage::onVmChanged);
+    connect(engine, &Engine::vmRemoved, this, &VmPage::onVmRemoved);
+    connect(engine, &Engine::inventoryReset, this,
+            [this](const QString &uri, const QList<VmInfo> &vms) {
+                if (uri != m_uri)
+                    return;
+                for (const VmInfo &vm : vms) {
+                    if (vm.uuid == m_uuid)
+                        showInfo(vm);
+                }
+            });
+}
+
+void VmPage::buildHeader()
+{
+    auto *header = new PageHeader(this);
+    m_title = header->title();
+    m_state = header->state();
+    m_loadingLabel = header->note();
+    layout()->addWidget(header);
+
+    m_facts = new FactsGrid(4, this);
+    m_hostFact = m_facts->addFact(tr("Host"));
+    m_vcpuFact = m_facts->addFact(tr("vCPUs"));
+    m_memoryFact = m_facts->addFact(tr("Memory"));
+    m_persistenceFact = m_facts->addFact(tr("Definition"));
+    m_uuidFact = m_facts->addFact(tr("UUID"));
+    m_disksFact = m_facts->addFact(tr("Disks"));
+    m_nicsFact = m_facts->addFact(tr("NICs"));
+    layout()->addWidget(m_facts);
+}
+
+void VmPage::buildCharts()
+{
+    auto *grid = new QGridLayout;
+    grid->setSpacing(8);
+    m_cpuChart = new MetricChart(tr("CPU"), MetricChart::Unit::Percent, this);
+    m_cpuVcpus = m_cpuChart->addSeries(tr("of its vCPUs"));
+    m_cpuHost = m_cpuChart->addSeries(tr("of the host"));
+    m_memoryChart = new MetricChart(tr("Memory"), MetricChart::Unit::Bytes, this);
+    m_memUsed = m_memoryChart->addSeries(tr("used"));
+    m_memAvailable = m_memoryChart->addSeries(tr("available"));
+    m_diskChart = new MetricChart(tr("Disk I/O"), MetricChart::Unit::BytesPerSecond, this);
+    m_diskRead = m_diskChart->addSeries(tr("read"));
+    m_diskWrite = m_diskChart->addSeries(tr("write"));
+    m_netChart = new MetricChart(tr("Network"), MetricChart::Unit::BytesPerSecond, this);
+    m_netRx = m_netChart->addSeries(tr("received"));
+    m_netTx = m_netChart->addSeries(tr("sent"));
+    grid->addWidget(m_cpuChart, 0, 0);
+    grid->addWidget(m_memoryChart, 0, 1);
+    grid->addWidget(m_diskChart, 1, 0);
+    grid->addWidget(m_netChart, 1, 1);
+    static_cast<QVBoxLayout *>(layout())->addLayout(grid, 1);
+}
+
+void VmPage::setVm(const QString &uri, const QString &uuid)
+{
+    m_uri = uri;
+    m_uuid = uuid;
+    m_title->clear();
+    m_state->clear();
+    m_facts->clearValues();
+    for (MetricChart *chart : {m_cpuChart, m_memoryChart, m_diskChart, m_netChart})
+        chart->clearPoints();
+
+    if (!m_engine)
+        return;
+    for (const VmInfo &vm : m_engine->vms(uri)) {
+        if (vm.uuid == uuid)
+            showInfo(vm);
+    }
+
+    // History is read on the store's thread; live samples that arrive meanwhile
+    // are drawn at once and the history merges in behind them.
+    m_loading = true;
+    m_loadingLabel->setText(tr("Loading the last hour…"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_history.start(this, m_engine->vmHistory(uuid, now - MetricChart::kWindowMs, now),
+                    [this](const QList<VmSample> &samples) {
+                        for (const VmSample &sample : samples)
+                            addSample(sample);
+                        m_loading = false;
+                        m_loadingLabel->clear();
+                    });
+}
+
+int VmPage::pointCount() const
+{
+    return m_cpuChart->pointCount();
+}
+
+void VmPage::showInfo(const VmInfo &vm)
+{
+    m_title->setText(vm.name);
+    PageHeader::setState(m_state, vmStateName(vm.state), StateColors::forVm(vm.state));
+    m_facts->setValue(m_hostFact, HostUri::displayName(m_uri), m_uri);
+    m_facts->setValue(m_vcpuFact, QString::number(vm.vcpus));
+    QString memory = Format::kib(double(vm.memoryKiB));
+    if (vm.maxMemoryKiB > vm.memoryKiB)
+        memory = tr("%1 (max %2)").arg(memory, Format::kib(double(vm.maxMemoryKiB)));
+    m_facts->setValue(m_memoryFact, memory);
+    m_facts->setValue(m_persistenceFact, vm.persistent ? tr("persistent") : tr("transient"),
+                      vm.persistent ? tr("Defined on the host; survives a shutdown.")
+                                    : tr("Exists only while it runs."));
+    m_facts->setValue(m_uuidFact, vm.uuid);
+
+    QStringList disks;
+    QStringList diskDetails;
+    for (const DiskInfo &disk : vm.disks) {
+        disks << (disk.bus.isEmpty() ? disk.target : tr("%1 (%2)").arg(disk.target, disk.bus));
+        diskDetails << tr("%1 %2 on %3: %4").arg(disk.device, disk.target, disk.bus, disk.source);
+    }
+    m_facts->setValue(m_disksFact, disks.isEmpty() ? tr("none") : disks.join(QStringLiteral(", ")),
+                      diskDetails.join(u'\n'));
+
+    QStringList nics;
+    QStringList nicDetails;
+    for (const NicInfo &nic : vm.nics) {
+        nics << (nic.source.isEmpty() ? nic.mac : tr("%1 → %2").arg(nic.mac, nic.source));
+        nicDetails << tr("%1: %2 on %3 %4").arg(nic.mac, nic.model, nic.type, nic.source);
+    }
+    m_facts->setValue(m_nicsFact, nics.isEmpty() ? tr("none") : nics.join(QStringLiteral(", ")),
+                      nicDetails.join(u'\n'));
+}
+
+void VmPage::addSample(const VmSample &s)
+{
+    m_cpuChart->append(m_cpuVcpus, s.timestampMs, s.cpuPercent);
+    m_cpuChart->append(m_cpuHost, s.timestampMs, s.hostCpuPercent);
+    m_memoryChart->append(m_memUsed, s.timestampMs, s.memoryUsedKiB * 1024.0);
+    m_memoryChart->append(m_memAvailable, s.timestampMs, s.memoryAvailableKiB * 1024.0);
+    m_diskChart->append(m_diskRead, s.timestampMs, s.diskReadBytesPerSec);
+    m_diskChart->append(m_diskWrite, s.timestampMs, s.diskWriteBytesPerSec);
+    m_netChart->append(m_netRx, s.timestampMs, s.netRxBytesPerSec);
+    m_netChart->append(m_netTx, s.timestampMs, s.netTxBytesPerSec);
+}
+
+void VmPage::onSamples(const HostSample &host, const QList<VmSample> &vms)
+{
+    if (host.uri != m_uri)
+        return;
+    for (const VmSample &sample : vms) {
+        if (sample.uuid == m_uuid)
+            addSample(sample);
+    }
+}
+
+void VmPage::onVmChanged(const QString &uri, const VmInfo &vm)
+{
+    if (uri == m_uri && vm.uuid == m_uuid)
+        showInfo(vm);
+}
+
+void VmPage::onVmRemoved(const QString &uri, const QString &uuid)
+{
+    if (uri == m_uri && uuid == m_uuid)
+        PageHeader::setState(m_state, tr("removed from the host"), StateColors::forVm(VmState::NoState));
+}
+
+} // namespace Umbra

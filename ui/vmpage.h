@@ -1,0 +1,76 @@
+#pragma once
+
+#include "collect/samples.h"
+#include "fleet/vminfo.h"
+#include "latestrequest.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+
+namespace Umbra {
+
+class Engine;
+class FactsGrid;
+class MetricChart;
+
+// One VM: what it is (header) and what it does (CPU, memory, disk and network
+// over the last hour, history from the store followed by live samples).
+class VmPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit VmPage(Engine *engine, QWidget *parent = nullptr);
+
+    void setVm(const QString &uri, const QString &uuid);
+    QString uri() const { return m_uri; }
+    QString uuid() const { return m_uuid; }
+
+    // Finite points in the CPU chart, for tests.
+    int pointCount() const;
+    bool isLoadingHistory() const { return m_loading; }
+
+private:
+    void onSamples(const HostSample &host, const QList<VmSample> &vms);
+    void onVmChanged(const QString &uri, const VmInfo &vm);
+    void onVmRemoved(const QString &uri, const QString &uuid);
+    void showInfo(const VmInfo &vm);
+    void addSample(const VmSample &sample);
+    void buildHeader();
+    void buildCharts();
+
+    QPointer<Engine> m_engine;
+    QString m_uri;
+    QString m_uuid;
+    LatestRequest m_history;
+    bool m_loading = false;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_loadingLabel = nullptr;
+    FactsGrid *m_facts = nullptr;
+    int m_hostFact = -1;
+    int m_vcpuFact = -1;
+    int m_memoryFact = -1;
+    int m_persistenceFact = -1;
+    int m_uuidFact = -1;
+    int m_disksFact = -1;
+    int m_nicsFact = -1;
+
+    MetricChart *m_cpuChart = nullptr;
+    MetricChart *m_memoryChart = nullptr;
+    MetricChart *m_diskChart = nullptr;
+    MetricChart *m_netChart = nullptr;
+    int m_cpuVcpus = -1;
+    int m_cpuHost = -1;
+    int m_memUsed = -1;
+    int m_memAvailable = -1;
+    int m_diskRead = -1;
+    int m_diskWrite = -1;
+    int m_netRx = -1;
+    int m_netTx = -1;
+};
+
+} // namespace Umbra
