@@ -5,6 +5,7 @@
 #include "dialogcredentialprovider.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
+#include "startupprobe.h"
 #include "store/database.h"
 #include "theme.h"
 
@@ -43,7 +44,8 @@ int fail(const QString &message, bool interactive)
 
 } // namespace
 
-int runConsole(int argc, char **argv, TranslationInstaller installTranslations)
+int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
+               const QElapsedTimer &sinceMain)
 {
     QApplication app(argc, argv);
     app.setWindowIcon(QIcon(QStringLiteral(":/icons/umbra.svg")));
@@ -85,6 +87,8 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations)
     engine.setCredentialProvider(&credentials);
 
     MainWindow window(&engine, line.demo);
+    if (StartupProbe::enabled())
+        new StartupProbe(&window, sinceMain);
     window.show();
     engine.start();
     if (!refused.isEmpty() && interactive)

@@ -1,6 +1,7 @@
 #pragma once
 
 class QCoreApplication;
+class QElapsedTimer;
 
 namespace Umbra {
 
@@ -8,6 +9,7 @@ using TranslationInstaller = void (*)(QCoreApplication &);
 
 // Runs the console with a window: opens the store, starts the engine on the
 // requested hosts and shows the main window until the user quits.
-int runConsole(int argc, char **argv, TranslationInstaller installTranslations);
+int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
+               const QElapsedTimer &sinceMain);
 
 } // namespace Umbra

@@ -4,6 +4,7 @@
 #include "inventoryprinter.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLibraryInfo>
@@ -67,6 +68,8 @@ int printInventory(const CommandLine &line)
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     setIdentity();
     if (isHeadless(argc, argv)) {
         QCoreApplication app(argc, argv);
@@ -81,5 +84,5 @@ int main(int argc, char **argv)
         std::fflush(nullptr);
         std::_Exit(status);
     }
-    return runConsole(argc, argv, &installTranslations);
+    return runConsole(argc, argv, &installTranslations, sinceMain);
 }

@@ -1,4 +1,1305 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Umbra</name>
+    <message>
+        <location filename="../core/collect/hostsession.cpp" line="+74"/>
+        <source>the connection failed</source>
+        <translation>die Verbindung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host closed the connection</source>
+        <translation>der Host hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host stopped answering keepalives</source>
+        <translation>der Host antwortet nicht mehr auf Keepalives</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>defined</source>
+        <translation>definiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>undefined</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shut down</source>
+        <translation>heruntergefahren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended by the guest</source>
+        <translation>vom Gast in den Ruhezustand versetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location filename="../core/store/database.cpp" line="+27"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be read (permissions).</source>
+        <translation>%1 kann nicht gelesen werden (Zugriffsrechte).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is read-only; Umbra needs to write its history there. Choose another file with --database.</source>
+        <translation>%1 ist schreibgeschützt; Umbra muss dort seinen Verlauf speichern. Wählen Sie mit --database eine andere Datei.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not an Umbra database (it is not a SQLite file). It was left untouched.</source>
+        <translation>%1 ist keine Umbra-Datenbank (es ist keine SQLite-Datei). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create %1: the folder %2 is not writable.</source>
+        <translation>%1 kann nicht angelegt werden: In den Ordner %2 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../core/store/fleetrepository.cpp" line="+23"/>
+        <source>Fleet store: %1 failed: %2</source>
+        <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/store/rowsamplestore.cpp" line="+21"/>
+        <source>Sample store: %1 failed: %2</source>
+        <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::CredentialDialog</name>
+    <message>
+        <location filename="../ui/credentialdialog.cpp" line="+18"/>
+        <source>Log in to %1</source>
+        <translation>Anmelden bei %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>libvirt asks for credentials to connect to &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>libvirt fragt nach Zugangsdaten für die Verbindung zu &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Database</name>
+    <message>
+        <location filename="../core/store/database.cpp" line="+34"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Database error in “%1”: %2</source>
+        <translation>Datenbankfehler in „%1“: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>%1 is not an Umbra database: %2. It was left untouched.</source>
+        <translation>%1 ist keine Umbra-Datenbank: %2. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
+        <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a SQLite database, but not Umbra&apos;s. It was left untouched.</source>
+        <translation>%1 ist eine SQLite-Datenbank, aber nicht die von Umbra. Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer Umbra (schema version %2; this version reads up to %3). It was left untouched; upgrade Umbra to open it.</source>
+        <translation>%1 wurde von einer neueren Umbra-Version geschrieben (Schemaversion %2; diese Version liest bis %3). Die Datei wurde nicht verändert; aktualisieren Sie Umbra, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cannot start the schema upgrade of %1: %2</source>
+        <translation>Die Schemaaktualisierung von %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Upgrading %1 to schema version %2 failed; nothing was changed: %3</source>
+        <translation>Die Aktualisierung von %1 auf Schemaversion %2 ist fehlgeschlagen; nichts wurde verändert: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::DemoBanner</name>
+    <message>
+        <location filename="../ui/demobanner.cpp" line="+16"/>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The usage shown is simulated by Umbra&apos;s workload generator on libvirt&apos;s test driver. No real virtual machines are measured.</source>
+        <translation>Die angezeigte Auslastung wird von Umbras Lastgenerator auf dem Testtreiber von libvirt simuliert. Es werden keine echten virtuellen Maschinen gemessen.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::DemoFleet</name>
+    <message>
+        <location filename="../core/demo/demofleet.cpp" line="+28"/>
+        <source>Cannot create the demo fleet folder %1.</source>
+        <translation>Der Ordner %1 für die Demo-Flotte kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The demo fleet is missing from this build of Umbra.</source>
+        <translation>In diesem Build von Umbra fehlt die Demo-Flotte.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read the demo fleet file %1.</source>
+        <translation>Die Demo-Flottendatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write the demo fleet file %1: %2</source>
+        <translation>Die Demo-Flottendatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Cannot write the fleet file %1: %2</source>
+        <translation>Die Flottendatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Engine</name>
+    <message>
+        <location filename="../core/engine/engine.cpp" line="+57"/>
+        <source>The store is already open.</source>
+        <translation>Die Datenbank ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Open a database before adding hosts.</source>
+        <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is already in the fleet.</source>
+        <translation>%1 gehört bereits zur Flotte.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::EventLogModel</name>
+    <message>
+        <location filename="../ui/eventlogmodel.cpp" line="+108"/>
+        <source>%1
+(%2)</source>
+        <translation>%1
+(%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::EventRecord</name>
+    <message>
+        <location filename="../core/fleet/eventrecord.cpp" line="+11"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>info</source>
+        <translation>Info</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::FleetModel</name>
+    <message>
+        <location filename="../ui/fleetmodel.cpp" line="+41"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+226"/>
+        <source>%1
+UUID %2
+on %3</source>
+        <translation>%1
+UUID %2
+auf %3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 of %2 VMs running</source>
+        <translation>%1 von %2 VMs laufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>simulated usage</source>
+        <translation>simulierte Auslastung</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Since: %1</source>
+        <translation>Seit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next retry: %1</source>
+        <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage is simulated by Umbra&apos;s workload generator.</source>
+        <translation>Die Auslastung wird von Umbras Lastgenerator simuliert.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>persistent</source>
+        <translation>persistent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>transient</source>
+        <translation>transient</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 disk</source>
+        <translation>1 Datenträger</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 disks</source>
+        <translation>%1 Datenträger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 NIC</source>
+        <translation>1 Netzwerkkarte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 NICs</source>
+        <translation>%1 Netzwerkkarten</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hosts: share of all CPUs. VMs: share of their vCPUs.</source>
+        <translation>Hosts: Anteil an allen CPUs. VMs: Anteil an ihren vCPUs.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used / total (hosts) or used / allocated (VMs)</source>
+        <translation>Belegt / gesamt (Hosts) bzw. belegt / zugewiesen (VMs)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hosts: physical CPUs. VMs: virtual CPUs.</source>
+        <translation>Hosts: physische CPUs. VMs: virtuelle CPUs.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host / info</source>
+        <translation>Host / Info</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::FleetRepository</name>
+    <message>
+        <location filename="../core/store/fleetrepository.cpp" line="+118"/>
+        <source>The host %1 is not in the store.</source>
+        <translation>Der Host %1 ist nicht in der Datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Format</name>
+    <message>
+        <location filename="../ui/format.cpp" line="+43"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 MHz</source>
+        <translation>%1 MHz</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostPage</name>
+    <message>
+        <location filename="../ui/hostpage.cpp" line="+61"/>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypervisor</source>
+        <translation>Hypervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU model</source>
+        <translation>CPU-Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>libvirt</source>
+        <translation>libvirt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all CPUs</source>
+        <translation>alle CPUs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>used</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>total</source>
+        <translation>gesamt</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Loading the last hour…</source>
+        <translation>Die letzte Stunde wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Usage simulated by the workload generator</source>
+        <translation>Auslastung vom Lastgenerator simuliert</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(retry at %1)</source>
+        <translation>(neuer Versuch um %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostSession</name>
+    <message>
+        <location filename="../core/collect/hostsession.cpp" line="+152"/>
+        <source>Reconnected to %1 (%2 VMs)</source>
+        <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected to %1 (%2 VMs)</source>
+        <translation>Verbunden mit %1 (%2 VMs)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 is unreachable: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>%1 was %2 and is gone from %3</source>
+        <translation>%1 wurde %2 und ist von %3 verschwunden</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 %2 (now %3)</source>
+        <translation>%1 %2 (jetzt: %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostState</name>
+    <message>
+        <location filename="../core/fleet/hostinfo.cpp" line="+11"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostStatusBar</name>
+    <message>
+        <location filename="../ui/hoststatusbar.cpp" line="+75"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>State: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Since: %1</source>
+        <translation>Seit: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next retry: %1</source>
+        <translation>Nächster Versuch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostUri</name>
+    <message>
+        <location filename="../core/fleet/hosturi.cpp" line="+32"/>
+        <source>Enter a libvirt URI, for example qemu:///system.</source>
+        <translation>Geben Sie eine libvirt-URI ein, zum Beispiel qemu:///system.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a libvirt URI. Expected a form like qemu:///system or qemu+ssh://user@host/system.</source>
+        <translation>„%1“ ist keine libvirt-URI. Erwartet wird eine Form wie qemu:///system oder qemu+ssh://benutzer@host/system.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” uses the transport “%2”, which Umbra does not manage. Use test, qemu, qemu+ssh, qemu+tcp or qemu+tls.</source>
+        <translation>„%1“ verwendet den Transport „%2“, den Umbra nicht unterstützt. Verwenden Sie test, qemu, qemu+ssh, qemu+tcp oder qemu+tls.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” needs a host name, for example %2://host.example.org/system.</source>
+        <translation>„%1“ braucht einen Hostnamen, zum Beispiel %2://host.example.org/system.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1”: the test driver takes no host; use test:///default or test:///absolute/path/fleet.xml.</source>
+        <translation>„%1“: Der Testtreiber nimmt keinen Host an; verwenden Sie test:///default oder test:///absoluter/pfad/fleet.xml.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1”: a QEMU URI ends in /system or /session.</source>
+        <translation>„%1“: Eine QEMU-URI endet auf /system oder /session.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1”: the test driver needs /default or an absolute path to a fleet XML file.</source>
+        <translation>„%1“: Der Testtreiber braucht /default oder einen absoluten Pfad zu einer Flotten-XML-Datei.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1”: the fleet file %2 does not exist.</source>
+        <translation>„%1“: Die Flottendatei %2 existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HostsDialog</name>
+    <message>
+        <location filename="../ui/hostsdialog.cpp" line="+29"/>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Add a host&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Host hinzufügen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>libvirt URI, e.g. qemu+ssh://admin@hv1.example.org/system</source>
+        <translation>libvirt-URI, z. B. qemu+ssh://admin@hv1.example.org/system</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accepted forms: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/path/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;, &lt;tt&gt;qemu+ssh://user@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</source>
+        <translation>Zulässige Formen: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;, &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Remove host</source>
+        <translation>Host entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop watching %1?
+
+Its VMs keep running; Umbra stops collecting from it.</source>
+        <translation>%1 nicht mehr beobachten?
+
+Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::InventoryReader</name>
+    <message>
+        <location filename="../core/collect/inventoryreader.cpp" line="+27"/>
+        <source>libvirt reported no detail</source>
+        <translation>libvirt hat keine Einzelheiten gemeldet</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>The domain description of “%1” is not valid XML: %2 (line %3)</source>
+        <translation>Die Domänenbeschreibung von „%1“ ist kein gültiges XML: %2 (Zeile %3)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot read the state of “%1”: %2</source>
+        <translation>Der Zustand von „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot read the definition of “%1”: %2</source>
+        <translation>Die Definition von „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot list the domains: %1</source>
+        <translation>Die Domänen können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read the host&apos;s hardware: %1</source>
+        <translation>Die Hardware des Hosts kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::LibvirtStatsSource</name>
+    <message>
+        <location filename="../core/collect/libvirtstatssource.cpp" line="+109"/>
+        <source>Collecting domain statistics failed: %1</source>
+        <translation>Das Erfassen der Domänenstatistik ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+40"/>
+        <source>Umbra</source>
+        <translation>Umbra</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Filter hosts and VMs by name</source>
+        <translation>Hosts und VMs nach Namen filtern</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add/Remove &amp;Hosts…</source>
+        <translation>&amp;Hosts hinzufügen/entfernen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet &amp;Overview</source>
+        <translation>Flotten&amp;übersicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Filter Fleet</source>
+        <translation>Flotte &amp;filtern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Umbra</source>
+        <translation>Ü&amp;ber Umbra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>About Umbra</source>
+        <translation>Über Umbra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Umbra %1&lt;/h3&gt;&lt;p&gt;An operations console for KVM/QEMU fleets managed by libvirt. It watches every host and VM, keeps an hour of history at hand and acts ahead of trouble.&lt;/p&gt;&lt;p&gt;History is kept in &lt;tt&gt;%2&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Umbra %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für KVM/QEMU-Flotten, die mit libvirt verwaltet werden. Sie beobachtet jeden Host und jede VM, hält eine Stunde Verlauf bereit und handelt, bevor Probleme entstehen.&lt;/p&gt;&lt;p&gt;Der Verlauf wird in &lt;tt&gt;%2&lt;/tt&gt; gespeichert.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::MetricChart</name>
+    <message>
+        <location filename="../ui/metricchart.cpp" line="+33"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+189"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::OverviewPage</name>
+    <message>
+        <location filename="../ui/overviewpage.cpp" line="+32"/>
+        <source>Hosts connected</source>
+        <translation>Verbundene Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VMs running</source>
+        <translation>Laufende VMs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet CPU</source>
+        <translation>Flotten-CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet memory</source>
+        <translation>Flotten-Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Host CPU</source>
+        <translation>Host-CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host memory used</source>
+        <translation>Belegter Host-Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-click a host for its details; select a VM in the fleet tree for its charts.</source>
+        <translation>Doppelklicken Sie auf einen Host, um Einzelheiten zu sehen; wählen Sie eine VM im Flottenbaum, um ihre Diagramme zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <location line="+4"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 unreachable</source>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all connected</source>
+        <translation>alle verbunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>connecting…</source>
+        <translation>Verbindung wird aufgebaut …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 not running</source>
+        <translation>%1 nicht aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on 1 host CPU</source>
+        <translation>auf 1 Host-CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>weighted across %1 host CPUs</source>
+        <translation>gewichtet über %1 Host-CPUs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 in use</source>
+        <translation>%1 von %2 belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Schema</name>
+    <message>
+        <location filename="../core/store/schema.cpp" line="+70"/>
+        <source>Step to version %1 failed at “%2”: %3</source>
+        <translation>Der Schritt zu Version %1 ist bei „%2“ fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::StoreWriter</name>
+    <message>
+        <location filename="../core/store/storewriter.cpp" line="+71"/>
+        <source>The database %1 is not open; nothing is being stored.</source>
+        <translation>Die Datenbank %1 ist nicht geöffnet; es wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot write to %1: %2</source>
+        <translation>In %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing samples to %1 failed: %2</source>
+        <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::VmPage</name>
+    <message>
+        <location filename="../ui/vmpage.cpp" line="+51"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vCPUs</source>
+        <translation>vCPUs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disks</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NICs</source>
+        <translation>Netzwerkkarten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UUID</source>
+        <translation>UUID</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of its vCPUs</source>
+        <translation>ihrer vCPUs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of the host</source>
+        <translation>des Hosts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>used</source>
+        <translation>belegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>available</source>
+        <translation>verfügbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disk I/O</source>
+        <translation>Datenträger-E/A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Loading the last hour…</source>
+        <translation>Die letzte Stunde wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (max %2)</source>
+        <translation>%1 (max. %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>persistent</source>
+        <translation>persistent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>transient</source>
+        <translation>transient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defined on the host; survives a shutdown.</source>
+        <translation>Auf dem Host definiert; bleibt nach dem Herunterfahren erhalten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exists only while it runs.</source>
+        <translation>Existiert nur, solange sie läuft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 on %3: %4</source>
+        <translation>%1 %2 an %3: %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 on %3 %4</source>
+        <translation>%1: %2 an %3 %4</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>removed from the host</source>
+        <translation>vom Host entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::VmState</name>
+    <message>
+        <location filename="../core/fleet/vminfo.cpp" line="+11"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shutting down</source>
+        <translation>fährt herunter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shut off</source>
+        <translation>ausgeschaltet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended</source>
+        <translation>im Ruhezustand</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/commandline.cpp" line="+23"/>
+        <source>Umbra: an operations console for KVM/QEMU fleets that acts ahead of trouble.</source>
+        <translation>Umbra: eine Betriebskonsole für KVM/QEMU-Flotten, die handelt, bevor Probleme entstehen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add the libvirt host &lt;uri&gt; to the fleet (repeatable): test:///default, test:///path/fleet.xml, qemu:///system, qemu+ssh://user@host/system, qemu+tcp://…, qemu+tls://….</source>
+        <translation>Den libvirt-Host &lt;uri&gt; zur Flotte hinzufügen (mehrfach möglich): test:///default, test:///pfad/fleet.xml, qemu:///system, qemu+ssh://benutzer@host/system, qemu+tcp://…, qemu+tls://….</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Run on the built-in demo fleet (libvirt&apos;s test driver, usage simulated by a workload generator).</source>
+        <translation>Mit der eingebauten Demo-Flotte arbeiten (Testtreiber von libvirt, Auslastung von einem Lastgenerator simuliert).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep history in the SQLite file &lt;path&gt; (default: umbra.db, or demo.db with --demo, in the user&apos;s data folder).</source>
+        <translation>Den Verlauf in der SQLite-Datei &lt;path&gt; speichern (Standard: umbra.db, mit --demo demo.db, im Datenordner des Benutzers).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Collect statistics every &lt;seconds&gt; (default 5).</source>
+        <translation>Alle &lt;seconds&gt; Sekunden Statistiken erfassen (Standard: 5).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print the inventory of the given hosts as JSON on standard output and exit, without a window.</source>
+        <translation>Das Inventar der angegebenen Hosts als JSON auf der Standardausgabe ausgeben und beenden, ohne Fenster.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --print-inventory, give up on a host after &lt;seconds&gt; (default 30).</source>
+        <translation>Mit --print-inventory einen Host nach &lt;seconds&gt; Sekunden aufgeben (Standard: 30).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Render the main window to the PNG file &lt;path&gt; before quitting (use with --quit-after).</source>
+        <translation>Das Hauptfenster vor dem Beenden in die PNG-Datei &lt;path&gt; zeichnen (zusammen mit --quit-after).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quit after &lt;seconds&gt;.</source>
+        <translation>Nach &lt;seconds&gt; Sekunden beenden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Colour theme: light or dark.</source>
+        <translation>Farbschema: light (hell) oder dark (dunkel).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--interval wants seconds between 0.1 and 3600, not “%1”.</source>
+        <translation>--interval erwartet Sekunden zwischen 0,1 und 3600, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--timeout wants a positive number of seconds, not “%1”.</source>
+        <translation>--timeout erwartet eine positive Anzahl Sekunden, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--quit-after wants a positive number of seconds, not “%1”.</source>
+        <translation>--quit-after erwartet eine positive Anzahl Sekunden, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--screenshot needs --quit-after SECONDS to know when to take it.</source>
+        <translation>--screenshot braucht --quit-after SEKUNDEN, um zu wissen, wann das Bild aufgenommen wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--theme is light or dark, not “%1”.</source>
+        <translation>--theme ist light oder dark, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--print-inventory needs at least one --connect URI (or --demo).</source>
+        <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
+    </message>
+    <message>
+        <location filename="../app/consolesetup.cpp" line="+39"/>
+        <source>Umbra cannot start</source>
+        <translation>Umbra kann nicht starten</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Hosts not added</source>
+        <translation>Hosts nicht hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../app/inventoryprinter.cpp" line="+108"/>
+        <source>No answer within %1 s.</source>
+        <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+</context>
 </TS>

@@ -9,23 +9,23 @@ namespace Umbra {
 void ChartSeriesData::add(qint64 timestampMs, double value)
 {
     if (m_points.empty() || m_points.back().timestampMs < timestampMs) {
-        m_points.push_back({timestampMs, value});
+        m_points.push_back({ timestampMs, value });
         return;
     }
-    const auto at = std::lower_bound(
-        m_points.begin(), m_points.end(), timestampMs,
-        [](const Point &point, qint64 t) { return point.timestampMs < t; });
+    const auto at
+        = std::lower_bound(m_points.begin(), m_points.end(), timestampMs,
+                           [](const Point &point, qint64 t) { return point.timestampMs < t; });
     if (at != m_points.end() && at->timestampMs == timestampMs)
         at->value = value;
     else
-        m_points.insert(at, {timestampMs, value});
+        m_points.insert(at, { timestampMs, value });
 }
 
 void ChartSeriesData::removeBefore(qint64 timestampMs)
 {
-    const auto keep = std::lower_bound(
-        m_points.begin(), m_points.end(), timestampMs,
-        [](const Point &point, qint64 t) { return point.timestampMs < t; });
+    const auto keep
+        = std::lower_bound(m_points.begin(), m_points.end(), timestampMs,
+                           [](const Point &point, qint64 t) { return point.timestampMs < t; });
     m_points.erase(m_points.begin(), keep);
 }
 

@@ -2,7 +2,6 @@
 
 #include <QList>
 #include <QPointF>
-
 #include <vector>
 
 namespace Umbra {

@@ -17,9 +17,8 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
 {
     setWindowTitle(tr("Log in to %1").arg(HostUri::displayName(uri)));
 
-    auto *intro = new QLabel(tr("libvirt asks for credentials to connect to <b>%1</b>.")
-                                 .arg(uri.toHtmlEscaped()),
-                             this);
+    auto *intro = new QLabel(
+        tr("libvirt asks for credentials to connect to <b>%1</b>.").arg(uri.toHtmlEscaped()), this);
     intro->setWordWrap(true);
 
     auto *form = new QFormLayout;

@@ -10,8 +10,9 @@ DemoBanner::DemoBanner(QWidget *parent)
 {
     setObjectName(QStringLiteral("demoBanner"));
     // Fixed amber on dark text, independent of the theme: it must stand out in both.
-    setStyleSheet(QStringLiteral("#demoBanner { background: #f6c343; border-bottom: 1px solid #c99a10; }"
-                                 "#demoBanner QLabel { color: #2b2100; }"));
+    setStyleSheet(
+        QStringLiteral("#demoBanner { background: #f6c343; border-bottom: 1px solid #c99a10; }"
+                       "#demoBanner QLabel { color: #2b2100; }"));
     auto *badge = new QLabel(tr("DEMO"), this);
     QFont bold = badge->font();
     bold.setBold(true);

@@ -9,8 +9,7 @@ namespace Umbra {
 
 DialogCredentialProvider::DialogCredentialProvider(QWidget *parent)
     : m_parent(parent)
-{
-}
+{ }
 
 bool DialogCredentialProvider::provide(const QString &uri, QList<CredentialField> &fields)
 {

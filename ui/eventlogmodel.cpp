@@ -22,15 +22,13 @@ bool sameEvent(const EventRecord &a, const EventRecord &b)
 EventLogModel::EventLogModel(const FleetModel *fleet, QObject *parent)
     : QAbstractTableModel(parent)
     , m_fleet(fleet)
-{
-}
+{ }
 
 void EventLogModel::setEvents(QList<EventRecord> events)
 {
-    std::stable_sort(events.begin(), events.end(),
-                     [](const EventRecord &a, const EventRecord &b) {
-                         return a.timestampMs > b.timestampMs;
-                     });
+    std::stable_sort(events.begin(), events.end(), [](const EventRecord &a, const EventRecord &b) {
+        return a.timestampMs > b.timestampMs;
+    });
     if (events.size() > kMaxRows)
         events.resize(kMaxRows);
     beginResetModel();

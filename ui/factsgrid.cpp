@@ -4,6 +4,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <algorithm>
 
 namespace Umbra {
 
@@ -19,11 +20,17 @@ FactsGrid::FactsGrid(int pairsPerRow, QWidget *parent)
         m_layout->setColumnStretch(pair * 2 + 1, 1);
 }
 
-int FactsGrid::addFact(const QString &label)
+int FactsGrid::addFact(const QString &label, int pairs)
 {
+    pairs = std::clamp(pairs, 1, m_pairsPerRow);
+    if (m_pair + pairs > m_pairsPerRow) {
+        ++m_row;
+        m_pair = 0;
+    }
     const int id = int(m_values.size());
-    const int row = id / m_pairsPerRow;
-    const int column = (id % m_pairsPerRow) * 2;
+    const int row = m_row;
+    const int column = m_pair * 2;
+    m_pair += pairs;
 
     auto *name = new QLabel(label, this);
     name->setForegroundRole(QPalette::PlaceholderText);
@@ -35,7 +42,7 @@ int FactsGrid::addFact(const QString &label)
     value->setMinimumWidth(60);
     value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_layout->addWidget(name, row, column);
-    m_layout->addWidget(value, row, column + 1);
+    m_layout->addWidget(value, row, column + 1, 1, pairs * 2 - 1);
     m_values.append(value);
     return id;
 }

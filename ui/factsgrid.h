@@ -18,14 +18,18 @@ class FactsGrid : public QWidget
 public:
     explicit FactsGrid(int pairsPerRow, QWidget *parent = nullptr);
 
-    // Returns the fact's id for setValue().
-    int addFact(const QString &label);
+    // Returns the fact's id for setValue(). A fact spans `pairs` columns of
+    // pairs (for long values: a UUID, a URI, an error); it starts a new row
+    // when the current one has no room left.
+    int addFact(const QString &label, int pairs = 1);
     void setValue(int id, const QString &value, const QString &toolTip = {});
     void clearValues();
 
 private:
     QGridLayout *m_layout = nullptr;
     int m_pairsPerRow = 3;
+    int m_row = 0;
+    int m_pair = 0; // next free pair in m_row
     QList<QLabel *> m_values;
 };
 

@@ -7,18 +7,38 @@
 
 #include <QApplication>
 #include <QStyle>
-
 #include <cmath>
 
 namespace Umbra {
 
 namespace {
 
+// Figures align right so digits line up; the CPU count is centred so it does
+// not run into the left-aligned text column after it.
+QVariant alignment(int column)
+{
+    switch (column) {
+    case FleetModel::CpuColumn:
+    case FleetModel::MemoryColumn:
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case FleetModel::VcpuColumn:
+        return QVariant(Qt::AlignCenter);
+    default:
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+}
+
 QString memoryText(double usedKiB, double allocatedKiB)
 {
+    const QString allocated = Format::kib(allocatedKiB);
     if (!std::isfinite(usedKiB))
-        return Format::kib(allocatedKiB);
-    return FleetModel::tr("%1 / %2").arg(Format::kib(usedKiB), Format::kib(allocatedKiB));
+        return allocated;
+    QString used = Format::kib(usedKiB);
+    // "1.2 / 4.0 GiB" rather than "1.2 GiB / 4.0 GiB": narrower tree columns.
+    const qsizetype space = used.lastIndexOf(u' ');
+    if (space > 0 && allocated.endsWith(QStringView(used).mid(space)))
+        used.truncate(space);
+    return FleetModel::tr("%1 / %2").arg(used, allocated);
 }
 
 } // namespace
@@ -32,6 +52,11 @@ FleetModel::FleetModel(QObject *parent)
 }
 
 FleetModel::~FleetModel() = default;
+
+bool FleetModel::countsAsRunning(VmState state)
+{
+    return state == VmState::Running || state == VmState::Blocked;
+}
 
 void FleetModel::setEngine(Engine *engine)
 {
@@ -188,9 +213,7 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
             return StateColors::dot(StateColors::forHost(host.status.state));
         return {};
     case Qt::TextAlignmentRole:
-        if (column == CpuColumn || column == VcpuColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return alignment(column);
     case Qt::DisplayRole:
     case RawValueRole:
         break;
@@ -199,9 +222,9 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
     }
 
     const bool raw = role == RawValueRole;
-    const double totalKiB = std::isfinite(host.sample.memoryTotalKiB)
-        ? host.sample.memoryTotalKiB
-        : double(host.info.memoryKiB);
+    double totalKiB = host.sample.memoryTotalKiB;
+    if (!std::isfinite(totalKiB) && host.info.memoryKiB > 0)
+        totalKiB = double(host.info.memoryKiB);
     switch (column) {
     case NameColumn: {
         const QString name = HostUri::displayName(host.config.uri);
@@ -210,12 +233,13 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
     case StateColumn:
         return raw ? QVariant(int(host.status.state)) : QVariant(hostStateName(host.status.state));
     case CpuColumn:
-        return raw ? QVariant(host.sample.cpuPercent) : QVariant(Format::percent(host.sample.cpuPercent));
+        return raw ? QVariant(host.sample.cpuPercent)
+                   : QVariant(Format::percent(host.sample.cpuPercent));
     case MemoryColumn:
         if (raw)
             return QVariant(host.sample.memoryUsedKiB);
-        return host.info.memoryKiB == 0 && !std::isfinite(totalKiB) ? QString()
-                                                                    : memoryText(host.sample.memoryUsedKiB, totalKiB);
+        return std::isfinite(totalKiB) ? memoryText(host.sample.memoryUsedKiB, totalKiB)
+                                       : QString();
     case VcpuColumn:
         if (raw)
             return host.info.cpus;
@@ -247,9 +271,7 @@ QVariant FleetModel::vmData(const HostRow &host, const VmRow &vm, int column, in
             return StateColors::dot(StateColors::forVm(vm.info.state));
         return {};
     case Qt::TextAlignmentRole:
-        if (column == CpuColumn || column == VcpuColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return {};
+        return alignment(column);
     case Qt::DisplayRole:
     case RawValueRole:
         break;
@@ -291,7 +313,7 @@ QString FleetModel::hostInfoText(const HostRow &host) const
         parts << host.info.hypervisor;
     int running = 0;
     for (const VmRow &vm : host.vms)
-        running += vmStateIsActive(vm.info.state) ? 1 : 0;
+        running += countsAsRunning(vm.info.state) ? 1 : 0;
     parts << tr("%1 of %2 VMs running").arg(running).arg(host.vms.size());
     if (host.config.simulatedUsage)
         parts << tr("simulated usage");
@@ -303,11 +325,14 @@ QString FleetModel::hostToolTip(const HostRow &host) const
     QString tip = host.config.uri;
     tip += u'\n' + tr("State: %1").arg(hostStateName(host.status.state));
     if (host.status.since.isValid())
-        tip += u'\n' + tr("Since: %1").arg(QLocale().toString(host.status.since, QLocale::ShortFormat));
+        tip += u'\n'
+            + tr("Since: %1").arg(QLocale().toString(host.status.since, QLocale::ShortFormat));
     if (!host.status.lastError.isEmpty())
         tip += u'\n' + tr("Last error: %1").arg(host.status.lastError);
     if (host.status.nextRetry.isValid())
-        tip += u'\n' + tr("Next retry: %1").arg(QLocale().toString(host.status.nextRetry, QLocale::ShortFormat));
+        tip += u'\n'
+            + tr("Next retry: %1")
+                  .arg(QLocale().toString(host.status.nextRetry, QLocale::ShortFormat));
     if (host.config.simulatedUsage)
         tip += u'\n' + tr("Usage is simulated by Umbra's workload generator.");
     return tip;
@@ -317,8 +342,12 @@ QString FleetModel::vmInfoText(const VmRow &vm) const
 {
     QStringList parts;
     parts << (vm.info.persistent ? tr("persistent") : tr("transient"));
-    parts << tr("%n disk(s)", nullptr, int(vm.info.disks.size()));
-    parts << tr("%n NIC(s)", nullptr, int(vm.info.nics.size()));
+    // Spelled out rather than "%n disk(s)": without an English catalogue Qt
+    // would print the "(s)".
+    const auto disks = vm.info.disks.size();
+    const auto nics = vm.info.nics.size();
+    parts << (disks == 1 ? tr("1 disk") : tr("%1 disks").arg(disks));
+    parts << (nics == 1 ? tr("1 NIC") : tr("%1 NICs").arg(nics));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -326,11 +355,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
 {
     if (orientation != Qt::Horizontal)
         return {};
-    if (role == Qt::TextAlignmentRole) {
-        if (section == CpuColumn || section == VcpuColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    }
+    if (role == Qt::TextAlignmentRole)
+        return alignment(section);
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case CpuColumn:
@@ -446,7 +472,7 @@ void FleetModel::resetInventory(const QString &uri, const QList<VmInfo> &vms)
         }
         const int newRow = int(host->vms.size());
         beginInsertRows(parent, newRow, newRow);
-        host->vms.push_back(VmRow{vm, kNoValue, kNoValue});
+        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue });
         host->vmRows.insert(vm.uuid, newRow);
         endInsertRows();
     }
@@ -463,7 +489,7 @@ void FleetModel::updateVm(const QString &uri, const VmInfo &vm)
     if (row < 0) {
         const int newRow = int(host->vms.size());
         beginInsertRows(parent, newRow, newRow);
-        host->vms.push_back(VmRow{vm, kNoValue, kNoValue});
+        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue });
         host->vmRows.insert(vm.uuid, newRow);
         endInsertRows();
     } else {
@@ -505,6 +531,9 @@ void FleetModel::addSamples(const HostSample &sample, const QList<VmSample> &vms
         if (row < 0)
             continue;
         VmRow &vm = host->vms[size_t(row)];
+        // A stopped VM reports zeros, which would read as "idle"; it has no usage.
+        if (!vmStateIsActive(vm.info.state))
+            continue;
         vm.cpuPercent = vmSample.cpuPercent;
         vm.memoryUsedKiB = vmSample.memoryUsedKiB;
     }
@@ -523,11 +552,12 @@ void FleetModel::flushPendingChanges()
             continue;
         const QModelIndex parent = createIndex(row, 0, nullptr);
         Q_EMIT dataChanged(createIndex(row, CpuColumn, nullptr),
-                           createIndex(row, MemoryColumn, nullptr), {Qt::DisplayRole, RawValueRole});
+                           createIndex(row, MemoryColumn, nullptr),
+                           { Qt::DisplayRole, RawValueRole });
         if (!host->vms.empty()) {
             Q_EMIT dataChanged(index(0, CpuColumn, parent),
                                index(int(host->vms.size()) - 1, MemoryColumn, parent),
-                               {Qt::DisplayRole, RawValueRole});
+                               { Qt::DisplayRole, RawValueRole });
         }
     }
 }

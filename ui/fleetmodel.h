@@ -9,7 +9,6 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
-
 #include <memory>
 #include <vector>
 
@@ -38,10 +37,10 @@ public:
     };
     enum Role {
         RawValueRole = Qt::UserRole + 1, // numbers (or lower-case text) for sorting
-        UriRole,                         // the host's URI, on host and VM rows
-        UuidRole,                        // the VM's UUID; empty on host rows
-        KindRole,                        // a Kind
-        StateColorRole,                  // QColor of the row's state
+        UriRole, // the host's URI, on host and VM rows
+        UuidRole, // the VM's UUID; empty on host rows
+        KindRole, // a Kind
+        StateColorRole, // QColor of the row's state
     };
     enum class Kind { Host, Vm };
     Q_ENUM(Kind)
@@ -61,6 +60,8 @@ public:
     QString vmName(const QString &uuid) const;
     int hostCount() const { return int(m_hosts.size()); }
     int vmCount(const QString &uri) const;
+    // Running for the operator: a paused or suspended VM is active but not running.
+    static bool countsAsRunning(VmState state);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
-
 #include <cmath>
 
 namespace Umbra::Format {

@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace Umbra {
 
@@ -57,14 +58,14 @@ void HostPage::buildHeader()
     layout()->addWidget(header);
 
     m_facts = new FactsGrid(4, this);
-    m_uriFact = m_facts->addFact(tr("URI"));
+    m_uriFact = m_facts->addFact(tr("URI"), 2);
     m_hostnameFact = m_facts->addFact(tr("Hostname"));
     m_hypervisorFact = m_facts->addFact(tr("Hypervisor"));
-    m_libvirtFact = m_facts->addFact(tr("libvirt"));
     m_cpuModelFact = m_facts->addFact(tr("CPU model"));
     m_cpusFact = m_facts->addFact(tr("CPUs"));
     m_memoryFact = m_facts->addFact(tr("Memory"));
-    m_errorFact = m_facts->addFact(tr("Last error"));
+    m_libvirtFact = m_facts->addFact(tr("libvirt"));
+    m_errorFact = m_facts->addFact(tr("Last error"), 4);
     layout()->addWidget(m_facts);
 }
 
@@ -94,13 +95,15 @@ void HostPage::buildBody()
                            index.data(FleetModel::UuidRole).toString());
     });
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(charts);
-    splitter->addWidget(m_vmView);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    static_cast<QVBoxLayout *>(layout())->addWidget(splitter, 1);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(charts);
+    m_splitter->addWidget(m_vmView);
+    m_splitter->setStretchFactor(0, 1);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HostPage::fitVmTable);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &HostPage::fitVmTable);
+    static_cast<QVBoxLayout *>(layout())->addWidget(m_splitter, 1);
 }
 
 void HostPage::setHost(const QString &uri)
@@ -111,6 +114,7 @@ void HostPage::setHost(const QString &uri)
     m_memoryChart->clearPoints();
     m_title->setText(HostUri::displayName(uri));
     m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));
+    fitVmTable();
     if (!m_engine)
         return;
 
@@ -128,6 +132,24 @@ void HostPage::setHost(const QString &uri)
                     });
 }
 
+void HostPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitVmTable();
+}
+
+void HostPage::fitVmTable()
+{
+    // The VM list as tall as the host's VMs need, up to half the page; the
+    // charts take the rest instead of leaving an empty table.
+    if (m_userSized)
+        return;
+    const int total = m_splitter->height();
+    const int rows = std::max(3, m_proxy->rowCount(m_vmView->rootIndex()));
+    const int table = std::min(TableSetup::heightForRows(m_vmView, rows), total / 2);
+    m_splitter->setSizes({ std::max(0, total - table), table });
+}
+
 int HostPage::pointCount() const
 {
     return m_cpuChart->pointCount();
@@ -137,9 +159,12 @@ void HostPage::showStatus(const HostStatus &status)
 {
     QString state = hostStateName(status.state);
     if (status.since.isValid())
-        state = tr("%1 since %2").arg(state, QLocale().toString(status.since.time(), QLocale::ShortFormat));
+        state = tr("%1 since %2")
+                    .arg(state, QLocale().toString(status.since.time(), QLocale::ShortFormat));
     if (status.state == HostState::Unreachable && status.nextRetry.isValid())
-        state += u' ' + tr("(retry at %1)").arg(QLocale().toString(status.nextRetry.time(), QLocale::ShortFormat));
+        state += u' '
+            + tr("(retry at %1)")
+                  .arg(QLocale().toString(status.nextRetry.time(), QLocale::ShortFormat));
     PageHeader::setState(m_state, state, StateColors::forHost(status.state));
     m_facts->setValue(m_errorFact, status.lastError.isEmpty() ? tr("none") : status.lastError,
                       status.lastError);
@@ -152,8 +177,11 @@ void HostPage::showInfo(const HostInfo &info)
     m_facts->setValue(m_hypervisorFact, info.hypervisor);
     m_facts->setValue(m_libvirtFact, Format::libvirtVersion(info.libvirtVersion));
     m_facts->setValue(m_cpuModelFact, info.cpuModel);
-    m_facts->setValue(m_cpusFact, info.cpus > 0 ? tr("%1 × %2").arg(info.cpus).arg(Format::megahertz(info.mhz)) : QString());
-    m_facts->setValue(m_memoryFact, info.memoryKiB > 0 ? Format::kib(double(info.memoryKiB)) : QString());
+    m_facts->setValue(m_cpusFact,
+                      info.cpus > 0 ? tr("%1 × %2").arg(info.cpus).arg(Format::megahertz(info.mhz))
+                                    : QString());
+    m_facts->setValue(m_memoryFact,
+                      info.memoryKiB > 0 ? Format::kib(double(info.memoryKiB)) : QString());
 }
 
 void HostPage::addSample(const HostSample &sample)

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 class QTableView;
 
 namespace Umbra {
@@ -35,7 +36,11 @@ public:
 Q_SIGNALS:
     void vmActivated(const QString &uri, const QString &uuid);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitVmTable();
     void buildHeader();
     void buildBody();
     void showStatus(const HostStatus &status);
@@ -67,6 +72,8 @@ private:
     int m_memUsed = -1;
     int m_memTotal = -1;
     QTableView *m_vmView = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_userSized = false;
 };
 
 } // namespace Umbra

@@ -31,10 +31,12 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({tr("Host"), tr("State"), tr("URI")});
+    m_list->setHeaderLabels({ tr("Host"), tr("State"), tr("URI") });
     m_list->header()->setStretchLastSection(true);
-    m_list->setColumnWidth(NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("hypervisor-07.example")) + 24);
-    m_list->setColumnWidth(StateColumn, fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 40);
+    m_list->setColumnWidth(
+        NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("hypervisor-07.example")) + 24);
+    m_list->setColumnWidth(StateColumn,
+                           fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 40);
 
     m_removeButton = new QPushButton(tr("&Remove…"), this);
     auto *listButtons = new QHBoxLayout;
@@ -50,11 +52,11 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     addRow->addWidget(m_uriEdit, 1);
     addRow->addWidget(m_addButton);
 
-    auto *hint = new QLabel(
-        tr("Accepted forms: <tt>test:///default</tt>, <tt>test:///abs/path/fleet.xml</tt>, "
-           "<tt>qemu:///system</tt>, <tt>qemu+ssh://user@host/system</tt>, "
-           "<tt>qemu+tcp://host/system</tt>, <tt>qemu+tls://host/system</tt>"),
-        this);
+    auto *hint
+        = new QLabel(tr("Local: <tt>test:///default</tt>, <tt>test:///abs/path/fleet.xml</tt>, "
+                        "<tt>qemu:///system</tt><br>Remote: <tt>qemu+ssh://user@host/system</tt>, "
+                        "<tt>qemu+tcp://host/system</tt>, <tt>qemu+tls://host/system</tt>"),
+                     this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
 
@@ -150,8 +152,7 @@ void HostsDialog::removeSelected()
     const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
     const auto answer = QMessageBox::question(
         this, tr("Remove host"),
-        tr("Stop watching %1?\n\nIts VMs keep running; Umbra stops collecting from it.")
-            .arg(uri),
+        tr("Stop watching %1?\n\nIts VMs keep running; Umbra stops collecting from it.").arg(uri),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         m_engine->removeHost(uri);

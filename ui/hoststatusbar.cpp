@@ -71,8 +71,9 @@ void HostStatusBar::setStatus(const HostStatus &status)
         return;
     const int size = fontMetrics().height() - 2;
     found->dot->setPixmap(StateColors::dot(StateColors::forHost(status.state)).pixmap(size, size));
-    found->text->setText(tr("<b>%1</b> %2").arg(HostUri::displayName(status.uri).toHtmlEscaped(),
-                                                hostStateName(status.state)));
+    found->text->setText(
+        tr("<b>%1</b> %2")
+            .arg(HostUri::displayName(status.uri).toHtmlEscaped(), hostStateName(status.state)));
 
     QString tip = status.uri + u'\n' + tr("State: %1").arg(hostStateName(status.state));
     if (status.since.isValid())
@@ -80,7 +81,8 @@ void HostStatusBar::setStatus(const HostStatus &status)
     if (!status.lastError.isEmpty())
         tip += u'\n' + tr("Last error: %1").arg(status.lastError);
     if (status.nextRetry.isValid())
-        tip += u'\n' + tr("Next retry: %1").arg(QLocale().toString(status.nextRetry, QLocale::ShortFormat));
+        tip += u'\n'
+            + tr("Next retry: %1").arg(QLocale().toString(status.nextRetry, QLocale::ShortFormat));
     found->dot->setToolTip(tip);
     found->text->setToolTip(tip);
 }

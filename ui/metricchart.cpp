@@ -3,10 +3,10 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
-
 #include <algorithm>
 #include <cmath>
 
@@ -30,7 +30,7 @@ struct Scale
 Scale scaleFor(MetricChart::Unit unit, double maxValue)
 {
     if (unit == MetricChart::Unit::Percent)
-        return {1, MetricChart::tr("%")};
+        return { 1, MetricChart::tr("%") };
 
     static const char *const names[] = {
         QT_TRANSLATE_NOOP("Umbra::MetricChart", "B"),
@@ -49,7 +49,20 @@ Scale scaleFor(MetricChart::Unit unit, double maxValue)
     QString name = MetricChart::tr(names[power]);
     if (unit == MetricChart::Unit::BytesPerSecond)
         name = MetricChart::tr("%1/s").arg(name);
-    return {divisor, name};
+    return { divisor, name };
+}
+
+// The smallest of 1, 2, 2.5, 5 and 10 times a power of ten that is >= raw.
+double niceStep(double raw)
+{
+    if (!(raw > 0))
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double factor : { 1.0, 2.0, 2.5, 5.0 }) {
+        if (raw <= factor * magnitude * (1 + 1e-9))
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
 }
 
 bool paletteIsDark(const QPalette &palette)
@@ -177,8 +190,8 @@ void MetricChart::syncSegments(Line &line, const QList<QList<QPointF>> &segments
         delete extra;
     }
     for (size_t i = 0; i < line.segments.size(); ++i) {
-        const QList<QPointF> points = i < size_t(segments.size()) ? segments[qsizetype(i)]
-                                                                   : QList<QPointF>();
+        const QList<QPointF> points
+            = i < size_t(segments.size()) ? segments[qsizetype(i)] : QList<QPointF>();
         // A lone sample between gaps has no line to draw; show it as a dot.
         line.segments[i]->setPointsVisible(points.size() == 1);
         line.segments[i]->replace(points);
@@ -208,15 +221,22 @@ void MetricChart::refresh()
                                                      : QStringLiteral("HH:mm"));
 
     const Scale scale = scaleFor(m_unit, maxValue);
-    double top = std::isfinite(maxValue) ? maxValue / scale.divisor * 1.15 : 0.0;
-    if (m_unit == Unit::Percent)
-        top = std::clamp(top, 10.0, 100.0);
-    else
-        top = std::max(top, 1.0);
+    // Headroom above the highest point, a floor so an idle line does not fill the
+    // plot with noise, and round steps (1, 2, 2.5, 5 × 10^n) for the labels.
+    double top = std::isfinite(maxValue) ? maxValue / scale.divisor * 1.1 : 0.0;
+    top = std::max(top, m_unit == Unit::Percent ? 10.0 : 1.0);
+    const int intervals = std::max(2, m_valueTicks - 1);
+    double step = niceStep(top / intervals);
+    top = std::ceil(top / step - 1e-9) * step;
+    if (m_unit == Unit::Percent && top > 100) {
+        top = 100;
+        step = 25;
+    }
     m_valueAxis->setRange(0, top);
-    m_valueAxis->applyNiceNumbers();
-    m_valueAxis->setLabelFormat(m_valueAxis->max() < 10 ? QStringLiteral("%.1f")
-                                                        : QStringLiteral("%.0f"));
+    m_valueAxis->setTickCount(int(std::lround(top / step)) + 1);
+    // Steps like 2.5 need a decimal, or the labels would read 0, 3, 5, 8, 10.
+    const bool whole = std::abs(step - std::round(step)) < 1e-9;
+    m_valueAxis->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
     chart()->setTitle(tr("%1 (%2)").arg(m_title, scale.unit));
 
     for (Line &line : m_lines) {
@@ -226,18 +246,21 @@ void MetricChart::refresh()
     }
 }
 
-void MetricChart::updateTimeAxisTicks()
+void MetricChart::updateTickCounts()
 {
     // About one label per 110 px keeps "HH:mm:ss" labels from overlapping.
     m_timeAxis->setTickCount(std::clamp(width() / 110, 3, 9));
-    m_valueAxis->setTickCount(std::clamp(height() / 45, 3, 6));
-    m_valueAxis->applyNiceNumbers();
+    const int valueTicks = std::clamp(height() / 45, 3, 6);
+    if (valueTicks != m_valueTicks) {
+        m_valueTicks = valueTicks;
+        scheduleRefresh();
+    }
 }
 
 void MetricChart::resizeEvent(QResizeEvent *event)
 {
     QChartView::resizeEvent(event);
-    updateTimeAxisTicks();
+    updateTickCounts();
 }
 
 void MetricChart::changeEvent(QEvent *event)
@@ -267,8 +290,8 @@ void MetricChart::applyPalette()
     small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
     c->legend()->setFont(small);
 
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
-                                static_cast<QAbstractAxis *>(m_valueAxis)}) {
+    for (QAbstractAxis *axis :
+         { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
         axis->setLabelsColor(text);
         axis->setLabelsFont(small);
         axis->setGridLineColor(grid);

@@ -6,7 +6,6 @@
 #include <QColor>
 #include <QMap>
 #include <QTimer>
-
 #include <vector>
 
 class QDateTimeAxis;
@@ -62,7 +61,7 @@ private:
     void syncSegments(Line &line, const QList<QList<QPointF>> &segments);
     QLineSeries *createSegment(const Line &line, bool inLegend);
     void applyPalette();
-    void updateTimeAxisTicks();
+    void updateTickCounts();
 
     QString m_title;
     Unit m_unit;
@@ -73,6 +72,7 @@ private:
     QTimer m_refreshTimer;
     QTimer m_scrollTimer;
     qint64 m_spanMs = kMinimumSpanMs;
+    int m_valueTicks = 5; // wanted; the refresh rounds the range to whole steps
 };
 
 } // namespace Umbra

@@ -17,7 +17,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
-
+#include <algorithm>
 #include <cmath>
 
 namespace Umbra {
@@ -33,7 +33,7 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     m_vmsTile = new SummaryTile(tr("VMs running"), this);
     m_cpuTile = new SummaryTile(tr("Fleet CPU"), this);
     m_memoryTile = new SummaryTile(tr("Fleet memory"), this);
-    for (SummaryTile *tile : {m_hostsTile, m_vmsTile, m_cpuTile, m_memoryTile})
+    for (SummaryTile *tile : { m_hostsTile, m_vmsTile, m_cpuTile, m_memoryTile })
         tiles->addWidget(tile, 1);
 
     m_proxy = new FleetSortProxy(this);
@@ -56,12 +56,12 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     chartRow->addWidget(m_cpuChart);
     chartRow->addWidget(m_memoryChart);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(m_hostView);
-    splitter->addWidget(charts);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_hostView);
+    m_splitter->addWidget(charts);
+    m_splitter->setStretchFactor(1, 1);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
 
     auto *hint = new QLabel(tr("Double-click a host for its details; select a VM in the fleet "
                                "tree for its charts."),
@@ -72,7 +72,7 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(8);
     layout->addLayout(tiles);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(hint);
 
     m_tileTimer.setSingleShot(true);
@@ -84,6 +84,8 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
             m_tileTimer.start();
     };
     connect(model, &QAbstractItemModel::rowsInserted, this, scheduleTiles);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &OverviewPage::fitHostTable);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &OverviewPage::fitHostTable);
     connect(model, &QAbstractItemModel::rowsRemoved, this, scheduleTiles);
     connect(model, &QAbstractItemModel::dataChanged, this, scheduleTiles);
     connect(model, &QAbstractItemModel::modelReset, this, scheduleTiles);
@@ -96,6 +98,24 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     connect(engine, &Engine::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) { addSample(sample); });
     updateTiles();
+}
+
+void OverviewPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitHostTable();
+}
+
+void OverviewPage::fitHostTable()
+{
+    // The host table as tall as its rows (a small fleet leaves no empty block),
+    // at most 40 % of the page; the charts take the rest.
+    if (m_userSized)
+        return;
+    const int total = m_splitter->height();
+    const int wanted = TableSetup::heightForRows(m_hostView, std::max(2, m_proxy->rowCount()));
+    const int table = std::min(wanted, total * 2 / 5);
+    m_splitter->setSizes({ table, std::max(0, total - table) });
 }
 
 void OverviewPage::addHostSeries(const QString &uri)
@@ -164,12 +184,14 @@ void OverviewPage::updateTiles()
         const int vmRows = m_model->rowCount(name);
         vms += vmRows;
         for (int vm = 0; vm < vmRows; ++vm) {
-            const auto vmState = VmState(
-                m_model->index(vm, FleetModel::StateColumn, name).data(FleetModel::RawValueRole).toInt());
-            running += vmStateIsActive(vmState) ? 1 : 0;
+            const auto vmState = VmState(m_model->index(vm, FleetModel::StateColumn, name)
+                                             .data(FleetModel::RawValueRole)
+                                             .toInt());
+            running += FleetModel::countsAsRunning(vmState) ? 1 : 0;
         }
         const HostSample sample = m_latest.value(host.data(FleetModel::UriRole).toString());
-        const int hostCpus = host.siblingAtColumn(FleetModel::VcpuColumn).data(FleetModel::RawValueRole).toInt();
+        const int hostCpus
+            = host.siblingAtColumn(FleetModel::VcpuColumn).data(FleetModel::RawValueRole).toInt();
         if (std::isfinite(sample.cpuPercent) && hostCpus > 0) {
             cpuWeighted += sample.cpuPercent * hostCpus;
             cpus += hostCpus;
@@ -181,17 +203,18 @@ void OverviewPage::updateTiles()
     }
 
     m_hostsTile->setValue(tr("%1 of %2").arg(connected).arg(hosts),
-                          unreachable > 0 ? tr("%n unreachable", nullptr, unreachable)
-                          : connected == hosts ? tr("all connected")
-                                               : tr("connecting…"));
+                          unreachable > 0          ? tr("%1 unreachable").arg(unreachable)
+                              : connected == hosts ? tr("all connected")
+                                                   : tr("connecting…"));
     m_vmsTile->setValue(tr("%1 of %2").arg(running).arg(vms),
-                        tr("%n not running", nullptr, vms - running));
+                        tr("%1 not running").arg(vms - running));
     m_cpuTile->setValue(cpus > 0 ? Format::percent(cpuWeighted / cpus) : Format::missing(),
-                        tr("weighted across %n host CPU(s)", nullptr, cpus));
-    m_memoryTile->setValue(totalKiB > 0 ? Format::percent(100.0 * usedKiB / totalKiB)
-                                        : Format::missing(),
-                           totalKiB > 0 ? tr("%1 of %2 in use").arg(Format::kib(usedKiB), Format::kib(totalKiB))
-                                        : QString());
+                        cpus == 1 ? tr("on 1 host CPU")
+                                  : tr("weighted across %1 host CPUs").arg(cpus));
+    m_memoryTile->setValue(
+        totalKiB > 0 ? Format::percent(100.0 * usedKiB / totalKiB) : Format::missing(),
+        totalKiB > 0 ? tr("%1 of %2 in use").arg(Format::kib(usedKiB), Format::kib(totalKiB))
+                     : QString());
 }
 
 } // namespace Umbra

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QSplitter;
 class QTableView;
 
 namespace Umbra {
@@ -31,7 +32,11 @@ public:
 Q_SIGNALS:
     void hostActivated(const QString &uri);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fitHostTable();
     void addHostSeries(const QString &uri);
     void removeHostSeries(const QString &uri);
     void addSample(const HostSample &sample);
@@ -41,13 +46,15 @@ private:
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;
     QTableView *m_hostView = nullptr;
+    QSplitter *m_splitter = nullptr;
+    bool m_userSized = false;
     SummaryTile *m_hostsTile = nullptr;
     SummaryTile *m_vmsTile = nullptr;
     SummaryTile *m_cpuTile = nullptr;
     SummaryTile *m_memoryTile = nullptr;
     MetricChart *m_cpuChart = nullptr;
     MetricChart *m_memoryChart = nullptr;
-    QHash<QString, int> m_cpuSeries;    // host URI -> series id
+    QHash<QString, int> m_cpuSeries; // host URI -> series id
     QHash<QString, int> m_memorySeries; // host URI -> series id
     QHash<QString, HostSample> m_latest;
     QTimer m_tileTimer;

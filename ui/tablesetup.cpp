@@ -25,18 +25,37 @@ void apply(QTableView *view)
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 }
 
-void setFleetColumnWidths(QAbstractItemView *view, QHeaderView *header)
+int fleetColumnWidth(const QAbstractItemView *view, int column)
 {
     const QFontMetrics metrics(view->font());
-    const int pad = 28; // margins, sort indicator and the state dot
-    const auto width = [&](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + pad;
-    };
-    header->resizeSection(FleetModel::NameColumn, width(QStringLiteral("web-frontend-01.example")));
-    header->resizeSection(FleetModel::StateColumn, width(QStringLiteral("shutting down")));
-    header->resizeSection(FleetModel::CpuColumn, width(QStringLiteral("100.0 %")));
-    header->resizeSection(FleetModel::MemoryColumn, width(QStringLiteral("999.9 GiB / 999.9 GiB")));
-    header->resizeSection(FleetModel::VcpuColumn, width(QStringLiteral("vCPUs")));
+    const int pad = 32; // margins, sort indicator and the state dot
+    const auto width
+        = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + pad; };
+    switch (column) {
+    case FleetModel::NameColumn:
+        return width(QStringLiteral("web-frontend-01.example"));
+    case FleetModel::StateColumn:
+        return width(QStringLiteral("shutting down"));
+    case FleetModel::CpuColumn:
+        return width(QStringLiteral("100.0 %"));
+    case FleetModel::MemoryColumn:
+        return width(QStringLiteral("999.9 / 999.9 GiB"));
+    case FleetModel::VcpuColumn:
+        return width(QStringLiteral("CPUs"));
+    }
+    return width(QStringLiteral("persistent · 2 disks · 2 NICs"));
+}
+
+int heightForRows(const QTableView *view, int rows)
+{
+    return view->horizontalHeader()->sizeHint().height()
+        + view->verticalHeader()->defaultSectionSize() * rows + 2 * view->frameWidth() + 2;
+}
+
+void setFleetColumnWidths(QAbstractItemView *view, QHeaderView *header)
+{
+    for (int column = 0; column < FleetModel::InfoColumn; ++column)
+        header->resizeSection(column, fleetColumnWidth(view, column));
 }
 
 } // namespace Umbra::TableSetup

@@ -4,7 +4,6 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
-
 #include <memory>
 
 namespace Umbra::Theme {
@@ -42,7 +41,7 @@ QPalette darkPalette()
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
     p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xf0));
-    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+    for (const auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText }) {
         p.setColor(QPalette::Disabled, role, QColor(0x6e, 0x73, 0x79));
     }
     p.setColor(QPalette::Disabled, QPalette::Base, window);

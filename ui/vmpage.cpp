@@ -52,9 +52,9 @@ void VmPage::buildHeader()
     m_vcpuFact = m_facts->addFact(tr("vCPUs"));
     m_memoryFact = m_facts->addFact(tr("Memory"));
     m_persistenceFact = m_facts->addFact(tr("Definition"));
-    m_uuidFact = m_facts->addFact(tr("UUID"));
     m_disksFact = m_facts->addFact(tr("Disks"));
     m_nicsFact = m_facts->addFact(tr("NICs"));
+    m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     layout()->addWidget(m_facts);
 }
 
@@ -88,7 +88,7 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
     m_title->clear();
     m_state->clear();
     m_facts->clearValues();
-    for (MetricChart *chart : {m_cpuChart, m_memoryChart, m_diskChart, m_netChart})
+    for (MetricChart *chart : { m_cpuChart, m_memoryChart, m_diskChart, m_netChart })
         chart->clearPoints();
 
     if (!m_engine)
@@ -182,7 +182,8 @@ void VmPage::onVmChanged(const QString &uri, const VmInfo &vm)
 void VmPage::onVmRemoved(const QString &uri, const QString &uuid)
 {
     if (uri == m_uri && uuid == m_uuid)
-        PageHeader::setState(m_state, tr("removed from the host"), StateColors::forVm(VmState::NoState));
+        PageHeader::setState(m_state, tr("removed from the host"),
+                             StateColors::forVm(VmState::NoState));
 }
 
 } // namespace Umbra

@@ -15,7 +15,7 @@
 #include <cstring>
 #include <libvirt/virterror.h>
 
-Q_LOGGING_CATEGORY(lcSession, "umbra.collect.session")
+Q_LOGGING_CATEGORY(lcSession, "umbra.collect.session", QtInfoMsg)
 
 namespace Umbra {
 

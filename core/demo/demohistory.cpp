@@ -12,8 +12,9 @@ QList<VmSample> generate(const VmInfo &vm, int hostCpus, qint64 fromMs, qint64 t
     const WorkloadProfile profile = WorkloadGenerator::profileFor(vm.uuid, vm.name);
     const bool paused = vm.state == VmState::Paused;
     samples.reserve(int((toMs - fromMs) / stepMs) + 1);
+    const int utcOffset = WorkloadGenerator::utcOffsetAt(toMs);
     for (qint64 t = fromMs; t <= toMs; t += stepMs) {
-        const WorkloadUsage u = WorkloadGenerator::usageAt(profile, t);
+        const WorkloadUsage u = WorkloadGenerator::usageAt(profile, t, utcOffset);
         const double work = paused ? 0.0 : 1.0;
         VmSample s;
         s.uuid = vm.uuid;

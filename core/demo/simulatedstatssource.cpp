@@ -23,6 +23,7 @@ SimulatedStatsSource::collectDomains(virConnectPtr connection, const QHash<QStri
 
     m_busyCpuSeconds = 0;
     m_usedMemoryKiB = 0;
+    const int utcOffset = WorkloadGenerator::utcOffsetAt(wallMs);
     QList<DomainCounters> result;
     result.reserve(states->size());
     for (const DomainCounters &state : states.value()) {
@@ -47,7 +48,7 @@ SimulatedStatsSource::collectDomains(virConnectPtr connection, const QHash<QStri
         c.balloonMaximumKiB = qint64(vm.maxMemoryKiB);
 
         if (active) {
-            const WorkloadUsage u = WorkloadGenerator::usageAt(*profile, wallMs);
+            const WorkloadUsage u = WorkloadGenerator::usageAt(*profile, wallMs, utcOffset);
             const double seconds = std::max(0.0, double(wallMs - acc.lastWallMs) / 1000.0);
             // Paused VMs exist but do no work.
             const double work = state.state == VmState::Paused ? 0.0 : 1.0;

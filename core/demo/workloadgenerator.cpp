@@ -70,11 +70,19 @@ WorkloadProfile profileFor(const QString &uuid, const QString &name)
     return p;
 }
 
-WorkloadUsage usageAt(const WorkloadProfile &p, qint64 wallMs)
+int utcOffsetAt(qint64 wallMs)
 {
-    const QDateTime local = QDateTime::fromMSecsSinceEpoch(wallMs);
-    const double hour = local.time().msecsSinceStartOfDay() / 3.6e6;
-    const int weekday = local.date().dayOfWeek();
+    return QDateTime::fromMSecsSinceEpoch(wallMs).offsetFromUtc();
+}
+
+WorkloadUsage usageAt(const WorkloadProfile &p, qint64 wallMs, int utcOffsetSeconds)
+{
+    const qint64 localMs = wallMs + qint64(utcOffsetSeconds) * 1000;
+    const qint64 dayMs = 86400 * 1000;
+    const qint64 days = localMs >= 0 ? localMs / dayMs : (localMs - dayMs + 1) / dayMs;
+    const double hour = double(localMs - days * dayMs) / 3.6e6;
+    // 1970-01-01 was a Thursday (ISO day 4); Saturday and Sunday are 6 and 7.
+    const int weekday = int(((days + 3) % 7 + 7) % 7) + 1;
     const double minutes = double(wallMs) / 60000.0;
 
     const double daily = 0.5 * (1 + std::cos(2 * std::numbers::pi * (hour - p.peakHour) / 24));

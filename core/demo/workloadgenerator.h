@@ -42,7 +42,11 @@ struct WorkloadUsage
 namespace WorkloadGenerator {
 
 WorkloadProfile profileFor(const QString &uuid, const QString &name = {});
-WorkloadUsage usageAt(const WorkloadProfile &profile, qint64 wallMs);
+// utcOffsetSeconds places the working day in local time. Asking the C
+// library for it per sample costs more than the rest of the model, so callers
+// look it up once per batch with utcOffsetAt().
+WorkloadUsage usageAt(const WorkloadProfile &profile, qint64 wallMs, int utcOffsetSeconds);
+int utcOffsetAt(qint64 wallMs);
 
 } // namespace WorkloadGenerator
 

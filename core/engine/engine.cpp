@@ -337,7 +337,7 @@ void Engine::onInventoryReset(const QString &uri, const QList<VmInfo> &vms)
     for (const VmInfo &vm : vms)
         it->vms.insert(vm.uuid, vm);
 
-    if (it->config.simulatedUsage && m_writer) {
+    if (it->config.simulatedUsage && m_backfillSimulated && m_writer) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const int cpus = it->info.cpus;
         for (const VmInfo &vm : vms) {

@@ -40,6 +40,8 @@ public:
     void setIntervalMs(int intervalMs);
     int intervalMs() const { return m_sessionOptions.intervalMs; }
     void setSessionOptions(const HostSession::Options &options);
+    // Demo hosts start with an hour of simulated history (default on).
+    void setBackfillSimulatedHistory(bool enabled) { m_backfillSimulated = enabled; }
 
     // Starts a session for every host stored in the database.
     void start();
@@ -104,6 +106,7 @@ private:
     StoreWriter *m_writer = nullptr;
     std::unique_ptr<StoreReader> m_reader;
     bool m_started = false;
+    bool m_backfillSimulated = true;
 };
 
 } // namespace Umbra

@@ -1,5 +1,6 @@
 #include "store/rowsamplestore.h"
 
+#include "store/sqlitestatement.h"
 #include "store/sqlvalues.h"
 
 #include <QCoreApplication>
@@ -31,48 +32,50 @@ RowSampleStore::RowSampleStore(QSqlDatabase db)
 Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
                                     const QList<HostSample> &hostSamples)
 {
-    using SqlValues::fromDouble;
     if (!vmSamples.isEmpty()) {
-        QSqlQuery query(m_db);
         // A repeated timestamp (a collectNow() in the same millisecond) keeps the newer row.
-        if (!query.prepare(QStringLiteral(
-                "INSERT OR REPLACE INTO vm_samples (uuid, ts_ms, cpu, host_cpu, mem_used, "
-                "mem_avail, disk_rd, disk_wr, disk_rd_iops, disk_wr_iops, net_rx, net_tx, "
-                "net_rx_pps, net_tx_pps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")))
-            return queryError(query, "preparing the VM sample insert");
+        SqliteStatement insert(m_db, "INSERT OR REPLACE INTO vm_samples (uuid, ts_ms, cpu, "
+                                     "host_cpu, mem_used, mem_avail, disk_rd, disk_wr, "
+                                     "disk_rd_iops, disk_wr_iops, net_rx, net_tx, net_rx_pps, "
+                                     "net_tx_pps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        if (!insert.isValid())
+            return Error{tr("Sample store: preparing the VM sample insert failed: %1")
+                             .arg(insert.error())};
         for (const VmSample &s : vmSamples) {
-            query.bindValue(0, s.uuid);
-            query.bindValue(1, s.timestampMs);
-            query.bindValue(2, fromDouble(s.cpuPercent));
-            query.bindValue(3, fromDouble(s.hostCpuPercent));
-            query.bindValue(4, fromDouble(s.memoryUsedKiB));
-            query.bindValue(5, fromDouble(s.memoryAvailableKiB));
-            query.bindValue(6, fromDouble(s.diskReadBytesPerSec));
-            query.bindValue(7, fromDouble(s.diskWriteBytesPerSec));
-            query.bindValue(8, fromDouble(s.diskReadIops));
-            query.bindValue(9, fromDouble(s.diskWriteIops));
-            query.bindValue(10, fromDouble(s.netRxBytesPerSec));
-            query.bindValue(11, fromDouble(s.netTxBytesPerSec));
-            query.bindValue(12, fromDouble(s.netRxPacketsPerSec));
-            query.bindValue(13, fromDouble(s.netTxPacketsPerSec));
-            if (!query.exec())
-                return queryError(query, "writing a VM sample");
+            insert.bindText(1, s.uuid.toUtf8());
+            insert.bind(2, s.timestampMs);
+            insert.bind(3, s.cpuPercent);
+            insert.bind(4, s.hostCpuPercent);
+            insert.bind(5, s.memoryUsedKiB);
+            insert.bind(6, s.memoryAvailableKiB);
+            insert.bind(7, s.diskReadBytesPerSec);
+            insert.bind(8, s.diskWriteBytesPerSec);
+            insert.bind(9, s.diskReadIops);
+            insert.bind(10, s.diskWriteIops);
+            insert.bind(11, s.netRxBytesPerSec);
+            insert.bind(12, s.netTxBytesPerSec);
+            insert.bind(13, s.netRxPacketsPerSec);
+            insert.bind(14, s.netTxPacketsPerSec);
+            if (auto done = insert.execute(); !done)
+                return Error{tr("Sample store: writing a VM sample failed: %1").arg(done.error())};
         }
     }
     if (!hostSamples.isEmpty()) {
-        QSqlQuery query(m_db);
-        if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO host_samples (uri, ts_ms, cpu, "
-                                          "mem_used, mem_total, active_vms) VALUES (?,?,?,?,?,?)")))
-            return queryError(query, "preparing the host sample insert");
+        SqliteStatement insert(m_db, "INSERT OR REPLACE INTO host_samples (uri, ts_ms, cpu, "
+                                     "mem_used, mem_total, active_vms) VALUES (?,?,?,?,?,?)");
+        if (!insert.isValid())
+            return Error{tr("Sample store: preparing the host sample insert failed: %1")
+                             .arg(insert.error())};
         for (const HostSample &s : hostSamples) {
-            query.bindValue(0, s.uri);
-            query.bindValue(1, s.timestampMs);
-            query.bindValue(2, fromDouble(s.cpuPercent));
-            query.bindValue(3, fromDouble(s.memoryUsedKiB));
-            query.bindValue(4, fromDouble(s.memoryTotalKiB));
-            query.bindValue(5, s.activeVms);
-            if (!query.exec())
-                return queryError(query, "writing a host sample");
+            insert.bindText(1, s.uri.toUtf8());
+            insert.bind(2, s.timestampMs);
+            insert.bind(3, s.cpuPercent);
+            insert.bind(4, s.memoryUsedKiB);
+            insert.bind(5, s.memoryTotalKiB);
+            insert.bind(6, s.activeVms);
+            if (auto done = insert.execute(); !done)
+                return Error{
+                    tr("Sample store: writing a host sample failed: %1").arg(done.error())};
         }
     }
     return {};

@@ -60,8 +60,9 @@ private Q_SLOTS:
         QVERIFY(p.seed != q.seed);
         const qint64 t0 = QDateTime(QDate(2026, 11, 16), QTime(0, 0)).toMSecsSinceEpoch();
         for (qint64 t = t0; t < t0 + 7 * 86400000LL; t += 300000) {
-            const WorkloadUsage a = WorkloadGenerator::usageAt(p, t);
-            const WorkloadUsage b = WorkloadGenerator::usageAt(p, t);
+            const int offset = WorkloadGenerator::utcOffsetAt(t);
+            const WorkloadUsage a = WorkloadGenerator::usageAt(p, t, offset);
+            const WorkloadUsage b = WorkloadGenerator::usageAt(p, t, offset);
             QCOMPARE(a.cpu, b.cpu);
             QVERIFY(a.cpu > 0 && a.cpu <= 1);
             QVERIFY(a.memory > 0 && a.memory < 1);
@@ -81,9 +82,8 @@ private Q_SLOTS:
             int n = 0;
             for (int minute = -60; minute <= 60; minute += 5) {
                 const QDateTime at(monday, QTime(0, 0));
-                sum += WorkloadGenerator::usageAt(
-                           p, at.addSecs(qint64((hour * 60 + minute) * 60)).toMSecsSinceEpoch())
-                           .cpu;
+                const qint64 t = at.addSecs(qint64((hour * 60 + minute) * 60)).toMSecsSinceEpoch();
+                sum += WorkloadGenerator::usageAt(p, t, WorkloadGenerator::utcOffsetAt(t)).cpu;
                 ++n;
             }
             return sum / n;

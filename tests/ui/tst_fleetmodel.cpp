@@ -7,7 +7,6 @@
 #include <QAbstractItemModelTester>
 #include <QLocale>
 #include <QTest>
-
 #include <functional>
 
 using namespace Umbra;
@@ -23,7 +22,7 @@ constexpr quint64 kGiB = 1024 * 1024; // in KiB
 
 HostConfig host(const QString &uri)
 {
-    return HostConfig{uri, true};
+    return HostConfig{ uri, true };
 }
 
 HostStatus status(const QString &uri, HostState state, const QString &error = {})
@@ -45,8 +44,8 @@ HostInfo info(const QString &uri, int cpus, quint64 memoryKiB)
     return i;
 }
 
-VmInfo vm(const QString &uuid, const QString &name, VmState state = VmState::Running,
-          int vcpus = 2, quint64 memoryKiB = 4 * kGiB)
+VmInfo vm(const QString &uuid, const QString &name, VmState state = VmState::Running, int vcpus = 2,
+          quint64 memoryKiB = 4 * kGiB)
 {
     VmInfo v;
     v.uuid = uuid;
@@ -55,8 +54,8 @@ VmInfo vm(const QString &uuid, const QString &name, VmState state = VmState::Run
     v.vcpus = vcpus;
     v.memoryKiB = memoryKiB;
     v.persistent = true;
-    v.disks = {DiskInfo{QStringLiteral("vda"), QStringLiteral("/img/a.qcow2"),
-                        QStringLiteral("virtio"), QStringLiteral("disk")}};
+    v.disks = { DiskInfo{ QStringLiteral("vda"), QStringLiteral("/img/a.qcow2"),
+                          QStringLiteral("virtio"), QStringLiteral("disk") } };
     return v;
 }
 
@@ -107,18 +106,16 @@ QStringList names(const QAbstractItemModel &model, const QModelIndex &parent)
 void sortFixture(FleetModel &model)
 {
     model.addHost(host(kHostA));
-    model.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("alpha"),
-                                     VmState::Running, 2),
-                                  vm(QStringLiteral("u2"), QStringLiteral("Bravo"),
-                                     VmState::Running, 16),
-                                  vm(QStringLiteral("u3"), QStringLiteral("charlie"),
-                                     VmState::ShutOff, 4),
-                                  vm(QStringLiteral("u4"), QStringLiteral("delta"),
-                                     VmState::Running, 1)});
+    model.resetInventory(
+        kHostA,
+        { vm(QStringLiteral("u1"), QStringLiteral("alpha"), VmState::Running, 2),
+          vm(QStringLiteral("u2"), QStringLiteral("Bravo"), VmState::Running, 16),
+          vm(QStringLiteral("u3"), QStringLiteral("charlie"), VmState::ShutOff, 4),
+          vm(QStringLiteral("u4"), QStringLiteral("delta"), VmState::Running, 1) });
     model.addSamples(hostSample(kHostA, 30, 8.0 * kGiB, 64.0 * kGiB),
-                     {vmSample(QStringLiteral("u1"), 9.5, 2.0 * kGiB),
-                      vmSample(QStringLiteral("u2"), 10.25, kNoValue),
-                      vmSample(QStringLiteral("u4"), 100, 0.5 * kGiB)});
+                     { vmSample(QStringLiteral("u1"), 9.5, 2.0 * kGiB),
+                       vmSample(QStringLiteral("u2"), 10.25, kNoValue),
+                       vmSample(QStringLiteral("u4"), 100, 0.5 * kGiB) });
     model.flushPendingChanges();
 }
 
@@ -152,84 +149,99 @@ void TestFleetModel::tree_data()
                m.addHost(host(kHostA));
                m.addHost(host(kHostB)); // a repeated signal changes nothing
            })
-        << QStringLiteral("fleet-b | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n"
-                          "fleet-a | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n");
+        << QStringLiteral(
+               "fleet-b | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n"
+               "fleet-a | disconnected | – |  |  | 0 of 0 VMs running · simulated usage\n");
 
     QTest::newRow("inventory, info and status")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
                m.setHostStatus(status(kHostA, HostState::Connected));
                m.setHostInfo(info(kHostA, 8, 32 * kGiB));
-               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::Running),
-                                         vm(QStringLiteral("u2"), QStringLiteral("db"), VmState::ShutOff, 4, 8 * kGiB)});
+               m.resetInventory(kHostA,
+                                { vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::Running),
+                                  vm(QStringLiteral("u2"), QStringLiteral("db"), VmState::ShutOff,
+                                     4, 8 * kGiB) });
            })
-        << QStringLiteral("fleet-a | connected | – | 32.0 GiB | 8 | TEST · 1 of 2 VMs running · simulated usage\n"
-                          "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
-                          "  db | shut off | – | 8.0 GiB | 4 | persistent · 1 disk(s) · 0 NIC(s)\n");
+        << QStringLiteral("fleet-a | connected | – | 32.0 GiB | 8 | TEST · 1 of 2 VMs running · "
+                          "simulated usage\n"
+                          "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
+                          "  db | shut off | – | 8.0 GiB | 4 | persistent · 1 disk · 0 NICs\n");
 
     QTest::newRow("reset keeps survivors, drops the gone, appends the new")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
-               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
-                                         vm(QStringLiteral("u2"), QStringLiteral("db")),
-                                         vm(QStringLiteral("u3"), QStringLiteral("cache"))});
-               m.resetInventory(kHostA, {vm(QStringLiteral("u4"), QStringLiteral("queue")),
-                                         vm(QStringLiteral("u3"), QStringLiteral("cache"), VmState::Paused),
-                                         vm(QStringLiteral("u1"), QStringLiteral("web"))});
+               m.resetInventory(kHostA,
+                                { vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                  vm(QStringLiteral("u2"), QStringLiteral("db")),
+                                  vm(QStringLiteral("u3"), QStringLiteral("cache")) });
+               m.resetInventory(
+                   kHostA,
+                   { vm(QStringLiteral("u4"), QStringLiteral("queue")),
+                     vm(QStringLiteral("u3"), QStringLiteral("cache"), VmState::Paused),
+                     vm(QStringLiteral("u1"), QStringLiteral("web")) });
            })
-        << QStringLiteral("fleet-a | disconnected | – |  |  | 2 of 3 VMs running · simulated usage\n"
-                          "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
-                          "  cache | paused | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
-                          "  queue | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+        << QStringLiteral(
+               "fleet-a | disconnected | – |  |  | 2 of 3 VMs running · simulated usage\n"
+               "  web | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
+               "  cache | paused | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
+               "  queue | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n");
 
     QTest::newRow("vm changed: new VM appended, stopped VM loses its usage")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
-               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"))});
+               m.resetInventory(kHostA, { vm(QStringLiteral("u1"), QStringLiteral("web")) });
                m.addSamples(hostSample(kHostA, 12.5, 4.0 * kGiB, 16.0 * kGiB),
-                            {vmSample(QStringLiteral("u1"), 55.25, 1.5 * kGiB)});
-               m.updateVm(kHostA, vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::ShutOff));
-               m.updateVm(kHostA, vm(QStringLiteral("u9"), QStringLiteral("new"), VmState::Running, 1, kGiB / 2));
+                            { vmSample(QStringLiteral("u1"), 55.25, 1.5 * kGiB) });
+               m.updateVm(kHostA,
+                          vm(QStringLiteral("u1"), QStringLiteral("web"), VmState::ShutOff));
+               m.updateVm(
+                   kHostA,
+                   vm(QStringLiteral("u9"), QStringLiteral("new"), VmState::Running, 1, kGiB / 2));
                m.flushPendingChanges();
            })
-        << QStringLiteral("fleet-a | disconnected | 12.5 % | 4.0 / 16.0 GiB |  | 1 of 2 VMs running · simulated usage\n"
-                          "  web | shut off | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n"
-                          "  new | running | – | 512.0 MiB | 1 | persistent · 1 disk(s) · 0 NIC(s)\n");
+        << QStringLiteral("fleet-a | disconnected | 12.5 % | 4.0 / 16.0 GiB |  | 1 of 2 VMs "
+                          "running · simulated usage\n"
+                          "  web | shut off | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
+                          "  new | running | – | 512.0 MiB | 1 | persistent · 1 disk · 0 NICs\n");
 
     QTest::newRow("samples: live CPU and memory, unknown ids ignored")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
-               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web"))});
+               m.resetInventory(kHostA, { vm(QStringLiteral("u1"), QStringLiteral("web")) });
                m.addSamples(hostSample(kHostA, 40, 3.0 * kGiB, 16.0 * kGiB),
-                            {vmSample(QStringLiteral("u1"), 75, 512.0 * 1024),
-                             vmSample(QStringLiteral("ghost"), 1, 1)});
+                            { vmSample(QStringLiteral("u1"), 75, 512.0 * 1024),
+                              vmSample(QStringLiteral("ghost"), 1, 1) });
                m.addSamples(hostSample(kHostB, 1, 1, 1), {});
                m.flushPendingChanges();
            })
-        << QStringLiteral("fleet-a | disconnected | 40.0 % | 3.0 / 16.0 GiB |  | 1 of 1 VMs running · simulated usage\n"
-                          "  web | running | 75.0 % | 512.0 MiB / 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+        << QStringLiteral("fleet-a | disconnected | 40.0 % | 3.0 / 16.0 GiB |  | 1 of 1 VMs "
+                          "running · simulated usage\n"
+                          "  web | running | 75.0 % | 512.0 MiB / 4.0 GiB | 2 | persistent · 1 "
+                          "disk · 0 NICs\n");
 
-    QTest::newRow("unreachable host shows its error")
-        << Script([](FleetModel &m) {
-               m.addHost(host(kHostA));
-               m.setHostStatus(status(kHostA, HostState::Unreachable, QStringLiteral("Connection refused")));
-           })
-        << QStringLiteral("fleet-a | unreachable | – |  |  | Connection refused\n");
+    QTest::newRow("unreachable host shows its error") << Script([](FleetModel &m) {
+        m.addHost(host(kHostA));
+        m.setHostStatus(
+            status(kHostA, HostState::Unreachable, QStringLiteral("Connection refused")));
+    }) << QStringLiteral("fleet-a | unreachable | – |  |  | Connection refused\n");
 
     QTest::newRow("removals")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
                m.addHost(host(kHostB));
-               m.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
-                                         vm(QStringLiteral("u2"), QStringLiteral("db"))});
-               m.resetInventory(kHostB, {vm(QStringLiteral("u3"), QStringLiteral("mail"))});
+               m.resetInventory(kHostA,
+                                { vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                  vm(QStringLiteral("u2"), QStringLiteral("db")) });
+               m.resetInventory(kHostB, { vm(QStringLiteral("u3"), QStringLiteral("mail")) });
                m.removeVm(kHostA, QStringLiteral("u1"));
                m.removeVm(kHostA, QStringLiteral("missing"));
                m.removeHost(kHostB);
                m.removeHost(kHostB);
            })
-        << QStringLiteral("fleet-a | disconnected | – |  |  | 1 of 1 VMs running · simulated usage\n"
-                          "  db | running | – | 4.0 GiB | 2 | persistent · 1 disk(s) · 0 NIC(s)\n");
+        << QStringLiteral(
+               "fleet-a | disconnected | – |  |  | 1 of 1 VMs running · simulated usage\n"
+               "  db | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n");
 }
 
 void TestFleetModel::tree()
@@ -249,14 +261,16 @@ void TestFleetModel::coalescesSamples()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.addHost(host(kHostA));
     model.addHost(host(kHostB));
-    model.resetInventory(kHostA, {vm(QStringLiteral("u1"), QStringLiteral("web")),
-                                  vm(QStringLiteral("u2"), QStringLiteral("db"))});
+    model.resetInventory(kHostA,
+                         { vm(QStringLiteral("u1"), QStringLiteral("web")),
+                           vm(QStringLiteral("u2"), QStringLiteral("db")) });
 
     int changes = 0;
     connect(&model, &QAbstractItemModel::dataChanged, this, [&] { ++changes; });
     for (int burst = 0; burst < 20; ++burst) {
-        model.addSamples(hostSample(kHostA, burst, 1, 2),
-                         {vmSample(QStringLiteral("u1"), burst, 1), vmSample(QStringLiteral("u2"), 1, 1)});
+        model.addSamples(
+            hostSample(kHostA, burst, 1, 2),
+            { vmSample(QStringLiteral("u1"), burst, 1), vmSample(QStringLiteral("u2"), 1, 1) });
         model.addSamples(hostSample(kHostB, burst, 1, 2), {});
     }
     QCOMPARE(changes, 0);
@@ -275,22 +289,28 @@ void TestFleetModel::sorting_data()
     // Text order would put "10.3 %" before "100.0 %" before "9.5 %".
     QTest::newRow("cpu ascending, unknown last")
         << int(FleetModel::CpuColumn) << Qt::AscendingOrder
-        << QStringList{QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("delta"), QStringLiteral("charlie")};
+        << QStringList{ QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("delta"),
+                        QStringLiteral("charlie") };
     QTest::newRow("cpu descending, unknown still last")
         << int(FleetModel::CpuColumn) << Qt::DescendingOrder
-        << QStringList{QStringLiteral("delta"), QStringLiteral("Bravo"), QStringLiteral("alpha"), QStringLiteral("charlie")};
+        << QStringList{ QStringLiteral("delta"), QStringLiteral("Bravo"), QStringLiteral("alpha"),
+                        QStringLiteral("charlie") };
     QTest::newRow("vcpus as numbers")
         << int(FleetModel::VcpuColumn) << Qt::AscendingOrder
-        << QStringList{QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("charlie"), QStringLiteral("Bravo")};
+        << QStringList{ QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("charlie"),
+                        QStringLiteral("Bravo") };
     QTest::newRow("memory used, unknown last")
         << int(FleetModel::MemoryColumn) << Qt::AscendingOrder
-        << QStringList{QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("charlie")};
+        << QStringList{ QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("Bravo"),
+                        QStringLiteral("charlie") };
     QTest::newRow("name, ignoring case")
         << int(FleetModel::NameColumn) << Qt::AscendingOrder
-        << QStringList{QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("charlie"), QStringLiteral("delta")};
+        << QStringList{ QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("charlie"),
+                        QStringLiteral("delta") };
     QTest::newRow("state by value, descending")
         << int(FleetModel::StateColumn) << Qt::DescendingOrder
-        << QStringList{QStringLiteral("charlie"), QStringLiteral("alpha"), QStringLiteral("Bravo"), QStringLiteral("delta")};
+        << QStringList{ QStringLiteral("charlie"), QStringLiteral("alpha"), QStringLiteral("Bravo"),
+                        QStringLiteral("delta") };
 }
 
 void TestFleetModel::sorting()
@@ -315,9 +335,11 @@ void TestFleetModel::filtering_data()
 
     QTest::newRow("no filter") << QString()
                                << QStringLiteral("fleet-a\n  alpha\n  Bravo\n  charlie\n  delta\n");
-    QTest::newRow("a VM keeps its host") << QStringLiteral("BRAV") << QStringLiteral("fleet-a\n  Bravo\n");
+    QTest::newRow("a VM keeps its host")
+        << QStringLiteral("BRAV") << QStringLiteral("fleet-a\n  Bravo\n");
     QTest::newRow("a host keeps its VMs")
-        << QStringLiteral("fleet-a") << QStringLiteral("fleet-a\n  alpha\n  Bravo\n  charlie\n  delta\n");
+        << QStringLiteral("fleet-a")
+        << QStringLiteral("fleet-a\n  alpha\n  Bravo\n  charlie\n  delta\n");
     QTest::newRow("nothing matches") << QStringLiteral("zzz") << QString();
 }
 

@@ -1,0 +1,91 @@
+// CPU time per VM sample on the collect → rates → store path.
+//
+// Runs the engine headless on generated test-driver hosts with simulated
+// usage (the demo's path: bulk stats call, counters → rates, batched SQLite
+// writes on the store thread) and divides the process's CPU time by the
+// number of VM samples stored.
+//
+//   bench_collect [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30]
+#include "benchfleet.h"
+
+#include "engine/engine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Umbra;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption hostsOption(QStringLiteral("hosts"), QStringLiteral("hosts"),
+                                         QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption vmsOption(QStringLiteral("vms"), QStringLiteral("VMs per host"),
+                                       QStringLiteral("n"), QStringLiteral("50"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
+                                            QStringLiteral("collection interval"),
+                                            QStringLiteral("ms"), QStringLiteral("1000"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("measurement time"), QStringLiteral("s"),
+                                           QStringLiteral("30"));
+    parser.addOptions({hostsOption, vmsOption, intervalOption, secondsOption});
+    parser.addHelpOption();
+    parser.process(app);
+    const int hosts = parser.value(hostsOption).toInt();
+    const int vms = parser.value(vmsOption).toInt();
+    const int intervalMs = parser.value(intervalOption).toInt();
+    const int seconds = parser.value(secondsOption).toInt();
+
+    QTemporaryDir dir;
+    Engine engine;
+    engine.setIntervalMs(intervalMs);
+    engine.setBackfillSimulatedHistory(false); // measure the live path only
+    if (auto opened = engine.openStore(dir.filePath(QStringLiteral("bench.db"))); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+        return 1;
+    }
+    if (!Bench::addGeneratedFleet(engine, dir.path(), hosts, vms))
+        return 1;
+
+    qint64 vmSamples = 0;
+    bool measuring = false;
+    QObject::connect(&engine, &Engine::samplesCollected, &app,
+                     [&](const HostSample &, const QList<VmSample> &batch) {
+                         if (measuring)
+                             vmSamples += batch.size();
+                     });
+    engine.start();
+
+    double cpuAtStart = 0;
+    QElapsedTimer wall;
+    // Warm-up: connect, list, backfill history; then measure steady state.
+    QTimer::singleShot(3000, &app, [&] {
+        measuring = true;
+        cpuAtStart = Bench::processCpuSeconds();
+        wall.start();
+    });
+    QTimer::singleShot(3000 + seconds * 1000, &app, [&] {
+        const double cpu = Bench::processCpuSeconds() - cpuAtStart;
+        const double elapsed = double(wall.elapsed()) / 1000.0;
+        engine.shutdown();
+        std::printf("hosts %d, VMs per host %d, interval %d ms, measured %.1f s\n", hosts, vms,
+                    intervalMs, elapsed);
+        std::printf("VM samples collected: %lld (%.0f per second)\n", vmSamples,
+                    double(vmSamples) / elapsed);
+        std::printf("process CPU: %.3f s (%.1f %% of one core)\n", cpu, 100.0 * cpu / elapsed);
+        std::printf("CPU per VM sample: %.1f us\n", vmSamples ? 1e6 * cpu / double(vmSamples) : 0);
+        std::printf("peak RSS: %.1f MiB\n", Bench::peakRssMiB());
+        std::printf("{\"vm_samples\": %lld, \"cpu_seconds\": %.4f, \"cpu_us_per_vm_sample\": %.2f, "
+                    "\"core_percent\": %.2f, \"peak_rss_mib\": %.1f}\n",
+                    vmSamples, cpu, vmSamples ? 1e6 * cpu / double(vmSamples) : 0,
+                    100.0 * cpu / elapsed, Bench::peakRssMiB());
+        QCoreApplication::quit();
+    });
+    return app.exec();
+}

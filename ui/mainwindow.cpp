@@ -1,0 +1,302 @@
+#include "mainwindow.h"
+
+#include "demobanner.h"
+#include "engine/engine.h"
+#include "eventlogview.h"
+#include "fleetmodel.h"
+#include "fleetsortproxy.h"
+#include "hostpage.h"
+#include "hostsdialog.h"
+#include "hoststatusbar.h"
+#include "overviewpage.h"
+#include "tablesetup.h"
+#include "theme.h"
+#include "vmpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QEvent>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QResizeEvent>
+#include <QScopedValueRollback>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace Umbra {
+
+MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_model(new FleetModel(this))
+{
+    setWindowTitle(tr("Umbra"));
+    m_model->setEngine(engine);
+
+    m_pages = new QStackedWidget(this);
+    m_overview = new OverviewPage(engine, m_model, m_pages);
+    m_hostPage = new HostPage(engine, m_model, m_pages);
+    m_vmPage = new VmPage(engine, m_pages);
+    m_pages->addWidget(m_overview);
+    m_pages->addWidget(m_hostPage);
+    m_pages->addWidget(m_vmPage);
+    connect(m_overview, &OverviewPage::hostActivated, this, &MainWindow::showHost);
+    connect(m_hostPage, &HostPage::vmActivated, this, &MainWindow::showVm);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(createFleetPane());
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(1, 1);
+    // Only a drag by the operator emits splitterMoved; from then on, keep their sizes.
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSizedSplitter = true; });
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (demo)
+        layout->addWidget(new DemoBanner(central));
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    m_eventLog = new EventLogView(engine, m_model, this);
+    m_eventDock = new QDockWidget(tr("Event log"), this);
+    m_eventDock->setObjectName(QStringLiteral("eventLogDock"));
+    m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_eventDock->setWidget(m_eventLog);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+
+    m_statusBar = new HostStatusBar(engine, this);
+    statusBar()->addWidget(m_statusBar, 1);
+
+    createMenus();
+
+    // A host or VM that disappears takes its page with it.
+    connect(engine, &Engine::hostRemoved, this, [this](const QString &uri) {
+        if ((currentPage() == m_hostPage && m_hostPage->uri() == uri)
+            || (currentPage() == m_vmPage && m_vmPage->uri() == uri))
+            showOverview();
+    });
+    showOverview();
+    resize(1366, 768);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createFleetPane()
+{
+    auto *pane = new QWidget(this);
+    m_filter = new QLineEdit(pane);
+    m_filter->setPlaceholderText(tr("Filter hosts and VMs by name"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_proxy = new FleetSortProxy(this);
+    m_proxy->setSourceModel(m_model);
+    m_fleetView = new QTreeView(pane);
+    m_fleetView->setModel(m_proxy);
+    m_fleetView->setUniformRowHeights(true);
+    m_fleetView->setAlternatingRowColors(true);
+    m_fleetView->setSortingEnabled(true);
+    m_fleetView->sortByColumn(FleetModel::NameColumn, Qt::AscendingOrder);
+    m_fleetView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fleetView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_fleetView->setAllColumnsShowFocus(true);
+    QHeaderView *header = m_fleetView->header();
+    TableSetup::setFleetColumnWidths(m_fleetView, header);
+    // Narrower than in the tables: names need the room, and "shutting down" is brief.
+    header->resizeSection(FleetModel::StateColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 32);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(FleetModel::NameColumn, QHeaderView::Stretch);
+    header->setMinimumSectionSize(40);
+    // The overview and the pages show the rest; the tree stays narrow.
+    m_fleetView->setColumnHidden(FleetModel::VcpuColumn, true);
+    m_fleetView->setColumnHidden(FleetModel::InfoColumn, true);
+    m_fleetView->expandAll();
+    m_fleetView->installEventFilter(this);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        m_fleetView->expandAll();
+    });
+    // New hosts open expanded: the VMs are what the operator came for.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                for (int row = first; row <= last; ++row)
+                    m_fleetView->expand(m_proxy->index(row, 0));
+            });
+    connect(m_fleetView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(6, 6, 0, 6);
+    layout->setSpacing(6);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_fleetView, 1);
+    return pane;
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Add/Remove &Hosts…"), this, &MainWindow::showHostsDialog);
+    file->addAction(tr("Fleet &Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
+                    &MainWindow::showOverview);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_darkAction = view->addAction(tr("&Dark Theme"));
+    m_darkAction->setCheckable(true);
+    m_darkAction->setChecked(Theme::isDark());
+    connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    view->addAction(m_eventDock->toggleViewAction());
+    QAction *filter = view->addAction(tr("&Filter Fleet"), this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    filter->setShortcut(QKeySequence::Find);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Umbra"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_pages->currentWidget();
+}
+
+void MainWindow::showVm(const QString &uri, const QString &uuid)
+{
+    if (currentPage() != m_vmPage || m_vmPage->uuid() != uuid || m_vmPage->uri() != uri)
+        m_vmPage->setVm(uri, uuid);
+    m_pages->setCurrentWidget(m_vmPage);
+    selectInTree(m_model->vmIndex(uri, uuid));
+}
+
+void MainWindow::showHost(const QString &uri)
+{
+    if (currentPage() != m_hostPage || m_hostPage->uri() != uri)
+        m_hostPage->setHost(uri);
+    m_pages->setCurrentWidget(m_hostPage);
+    selectInTree(m_model->hostIndex(uri));
+}
+
+void MainWindow::showOverview()
+{
+    m_pages->setCurrentWidget(m_overview);
+    selectInTree({});
+}
+
+void MainWindow::selectInTree(const QModelIndex &sourceIndex)
+{
+    const QScopedValueRollback guard(m_syncingSelection, true);
+    const QModelIndex index = m_proxy->mapFromSource(sourceIndex);
+    if (!index.isValid()) {
+        m_fleetView->selectionModel()->clear();
+        return;
+    }
+    m_fleetView->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_fleetView->scrollTo(index);
+}
+
+void MainWindow::onCurrentChanged(const QModelIndex &current)
+{
+    if (m_syncingSelection || !current.isValid())
+        return;
+    const QString uri = current.data(FleetModel::UriRole).toString();
+    if (current.data(FleetModel::KindRole).value<FleetModel::Kind>() == FleetModel::Kind::Vm)
+        showVm(uri, current.data(FleetModel::UuidRole).toString());
+    else
+        showHost(uri);
+}
+
+void MainWindow::showHostsDialog()
+{
+    if (!m_engine)
+        return;
+    HostsDialog dialog(m_engine, this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Umbra"),
+        tr("<h3>Umbra %1</h3><p>An operations console for KVM/QEMU fleets managed by libvirt. "
+           "It watches every host and VM, keeps an hour of history at hand and acts ahead "
+           "of trouble.</p><p>History is kept in <tt>%2</tt>.</p>")
+            .arg(QCoreApplication::applicationVersion().toHtmlEscaped(),
+                 m_engine ? m_engine->storePath().toHtmlEscaped() : QString()));
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    const bool changed = dark != Theme::isDark();
+    Theme::apply(dark);
+    if (m_darkAction->isChecked() != dark)
+        m_darkAction->setChecked(dark); // re-enters through toggled, harmlessly
+    if (changed)
+        Q_EMIT darkThemeChanged(dark);
+}
+
+bool MainWindow::isDarkTheme() const
+{
+    return Theme::isDark();
+}
+
+void MainWindow::applyProportions()
+{
+    // About a third for the tree (it has four columns to fit), the rest for pages;
+    // the event log gets a fifth of the height, enough for six or seven rows.
+    // The window's width, not the splitter's: on the first resize the layout
+    // has not given the splitter its new width yet.
+    const int total = width();
+    const int left = std::clamp(total * 30 / 100, 340, 560);
+    m_splitter->setSizes({ left, std::max(0, total - left) });
+    resizeDocks({ m_eventDock }, { std::max(130, height() / 5) }, Qt::Vertical);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_fleetView && event->type() == QEvent::Resize)
+        fitTreeColumns();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::fitTreeColumns()
+{
+    // The memory column only when the names keep enough room; a narrow tree
+    // shows names, states and CPU, and the pages show the rest.
+    int needed = fontMetrics().horizontalAdvance(QStringLiteral("web-frontend-01"))
+        + 2 * m_fleetView->indentation() + 24;
+    // Sizes of visible sections can be read; a hidden one reports 0.
+    needed += m_fleetView->header()->sectionSize(FleetModel::StateColumn)
+        + m_fleetView->header()->sectionSize(FleetModel::CpuColumn)
+        + TableSetup::fleetColumnWidth(m_fleetView, FleetModel::MemoryColumn);
+    m_fleetView->setColumnHidden(FleetModel::MemoryColumn,
+                                 m_fleetView->viewport()->width() < needed);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (!m_userSizedSplitter)
+        applyProportions();
+}
+
+} // namespace Umbra

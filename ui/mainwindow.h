@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QDockWidget;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTreeView;
+
+namespace Umbra {
+
+class Engine;
+class EventLogView;
+class FleetModel;
+class FleetSortProxy;
+class HostPage;
+class HostStatusBar;
+class OverviewPage;
+class VmPage;
+
+// The console: the fleet tree on the left, the selected host's or VM's page
+// (or the fleet overview) on the right, the event log docked below and one
+// status item per host. It observes the Engine and sends it commands; it never
+// waits on libvirt or the store.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // With `demo`, a banner says the usage shown is simulated.
+    MainWindow(Engine *engine, bool demo, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QTreeView *fleetView() const { return m_fleetView; }
+    FleetModel *fleetModel() const { return m_model; }
+    FleetSortProxy *fleetProxy() const { return m_proxy; }
+    QLineEdit *fleetFilter() const { return m_filter; }
+    VmPage *vmPage() const { return m_vmPage; }
+    HostPage *hostPage() const { return m_hostPage; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    EventLogView *eventLogView() const { return m_eventLog; }
+    HostStatusBar *hostStatusBar() const { return m_statusBar; }
+    QWidget *currentPage() const;
+
+    void showVm(const QString &uri, const QString &uuid);
+    void showHost(const QString &uri);
+    void showOverview();
+
+    // Applies the light or dark theme to the whole application.
+    void setDarkTheme(bool dark);
+    bool isDarkTheme() const;
+
+Q_SIGNALS:
+    void darkThemeChanged(bool dark);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createMenus();
+    QWidget *createFleetPane();
+    void onCurrentChanged(const QModelIndex &current);
+    void selectInTree(const QModelIndex &sourceIndex);
+    void showHostsDialog();
+    void showAbout();
+    void applyProportions();
+    void fitTreeColumns();
+
+    QPointer<Engine> m_engine;
+    FleetModel *m_model = nullptr;
+    FleetSortProxy *m_proxy = nullptr;
+    QTreeView *m_fleetView = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OverviewPage *m_overview = nullptr;
+    HostPage *m_hostPage = nullptr;
+    VmPage *m_vmPage = nullptr;
+    QDockWidget *m_eventDock = nullptr;
+    EventLogView *m_eventLog = nullptr;
+    HostStatusBar *m_statusBar = nullptr;
+    QAction *m_darkAction = nullptr;
+    bool m_syncingSelection = false;
+    bool m_userSizedSplitter = false;
+};
+
+} // namespace Umbra
