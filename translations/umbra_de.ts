@@ -1186,7 +1186,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+2"/>
         <source>shut off</source>
-        <translation>ausgeschaltet</translation>
+        <translation>aus</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -2,6 +2,8 @@
 
 #include "demo/workloadgenerator.h"
 
+#include <algorithm>
+
 namespace Umbra::DemoHistory {
 
 QList<VmSample> generate(const VmInfo &vm, int hostCpus, qint64 fromMs, qint64 toMs, qint64 stepMs)
@@ -31,6 +33,39 @@ QList<VmSample> generate(const VmInfo &vm, int hostCpus, qint64 fromMs, qint64 t
         s.netTxBytesPerSec = u.netTxBytesPerSec * work;
         s.netRxPacketsPerSec = u.netRxPacketsPerSec * work;
         s.netTxPacketsPerSec = u.netTxPacketsPerSec * work;
+        samples.append(s);
+    }
+    return samples;
+}
+
+QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, qint64 fromMs,
+                               qint64 toMs, qint64 stepMs)
+{
+    QList<HostSample> samples;
+    if (host.cpus <= 0 || stepMs <= 0 || toMs <= fromMs)
+        return samples;
+    QList<std::pair<VmInfo, WorkloadProfile>> active;
+    for (const VmInfo &vm : vms) {
+        if (vmStateIsActive(vm.state) && vm.state != VmState::Paused)
+            active.append({vm, WorkloadGenerator::profileFor(vm.uuid, vm.name)});
+    }
+    const int utcOffset = WorkloadGenerator::utcOffsetAt(toMs);
+    const double overheadKiB = 2.0 * 1024 * 1024; // as SimulatedStatsSource assumes
+    for (qint64 t = fromMs; t <= toMs; t += stepMs) {
+        double busyCpus = 0.02 * host.cpus;
+        double usedKiB = overheadKiB;
+        for (const auto &[vm, profile] : active) {
+            const WorkloadUsage u = WorkloadGenerator::usageAt(profile, t, utcOffset);
+            busyCpus += u.cpu * vm.vcpus;
+            usedKiB += double(vm.memoryKiB) * std::min(1.0, u.memory + 0.05);
+        }
+        HostSample s;
+        s.uri = host.uri;
+        s.timestampMs = t;
+        s.cpuPercent = std::min(100.0, 100.0 * busyCpus / host.cpus);
+        s.memoryTotalKiB = double(host.memoryKiB);
+        s.memoryUsedKiB = std::min(usedKiB, double(host.memoryKiB));
+        s.activeVms = int(active.size());
         samples.append(s);
     }
     return samples;

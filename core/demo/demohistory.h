@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collect/samples.h"
+#include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
 
 #include <QList>
@@ -11,5 +12,10 @@ namespace Umbra::DemoHistory {
 // and toMs, every stepMs. The demo uses it so a first start already shows an
 // hour of (simulated) history instead of empty charts.
 QList<VmSample> generate(const VmInfo &vm, int hostCpus, qint64 fromMs, qint64 toMs, qint64 stepMs);
+
+// The host's view of the same period: CPU and memory summed over its VMs,
+// plus what the hypervisor itself uses.
+QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, qint64 fromMs,
+                               qint64 toMs, qint64 stepMs);
 
 } // namespace Umbra::DemoHistory

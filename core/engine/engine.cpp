@@ -352,6 +352,16 @@ void Engine::onInventoryReset(const QString &uri, const QList<VmInfo> &vms)
                 },
                 Qt::QueuedConnection);
         }
+        QMetaObject::invokeMethod(
+            m_writer,
+            [writer = m_writer, info = it->info, vms, now] {
+                writer->fillHostHistory(info.uri, now - kDemoBackfillMs, now - 1000,
+                                        [info, vms](qint64 from, qint64 to) {
+                                            return DemoHistory::generateHost(info, vms, from, to,
+                                                                             kDemoBackfillStepMs);
+                                        });
+            },
+            Qt::QueuedConnection);
     }
     Q_EMIT inventoryReset(uri, vms);
 }

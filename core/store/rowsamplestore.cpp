@@ -156,4 +156,14 @@ Result<qint64> RowSampleStore::latestVmTimestamp(const QString &uuid) const
     return query.next() ? query.value(0).toLongLong() : qint64(0);
 }
 
+Result<qint64> RowSampleStore::latestHostTimestamp(const QString &uri) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT max(ts_ms) FROM host_samples WHERE uri = ?"));
+    query.addBindValue(uri);
+    if (!query.exec())
+        return queryError(query, "reading the latest host sample");
+    return query.next() ? query.value(0).toLongLong() : qint64(0);
+}
+
 } // namespace Umbra

@@ -19,6 +19,7 @@ public:
     Result<QList<HostSample>> hostSamples(const QString &uri, qint64 fromMs,
                                           qint64 toMs) const override;
     Result<qint64> latestVmTimestamp(const QString &uuid) const override;
+    Result<qint64> latestHostTimestamp(const QString &uri) const override;
 
 private:
     QSqlDatabase m_db;

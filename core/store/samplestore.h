@@ -26,6 +26,8 @@ public:
                                                   qint64 toMs) const = 0;
     // Latest timestamp stored for a VM, or 0.
     virtual Result<qint64> latestVmTimestamp(const QString &uuid) const = 0;
+    // Latest timestamp stored for a host, or 0.
+    virtual Result<qint64> latestHostTimestamp(const QString &uri) const = 0;
 };
 
 } // namespace Umbra

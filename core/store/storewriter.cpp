@@ -198,4 +198,24 @@ void StoreWriter::fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
     });
 }
 
+void StoreWriter::fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs,
+                                  const HostHistoryGenerator &generate)
+{
+    writeNow([&]() -> Result<void> {
+        auto latest = m_samples->latestHostTimestamp(uri);
+        if (!latest)
+            return Error{latest.error()};
+        if (latest.value() >= fromMs)
+            return {};
+        QSqlDatabase &sql = m_db->sql();
+        sql.transaction();
+        auto done = m_samples->append({}, generate(fromMs, toMs));
+        if (done)
+            sql.commit();
+        else
+            sql.rollback();
+        return done;
+    });
+}
+
 } // namespace Umbra

@@ -51,6 +51,9 @@ public:
     using HistoryGenerator = std::function<QList<VmSample>(qint64 fromMs, qint64 toMs)>;
     void fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
                      const HistoryGenerator &generate);
+    using HostHistoryGenerator = std::function<QList<HostSample>(qint64 fromMs, qint64 toMs)>;
+    void fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs,
+                         const HostHistoryGenerator &generate);
 
     qint64 samplesWritten() const { return m_samplesWritten; }
 

@@ -134,6 +134,8 @@ private Q_SLOTS:
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QTRY_VERIFY_WITH_TIMEOUT(
             engine.vmHistory(running, now - 3600000, now + 60000).result().size() > 200, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.hostHistory(uri, now - 3600000, now + 60000).result().size() > 200, 5000);
         engine.shutdown();
 
         // Hosts persist: a new engine on the same file knows them.
