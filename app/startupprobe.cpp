@@ -4,7 +4,6 @@
 #include <QEvent>
 #include <QFile>
 #include <QWidget>
-
 #include <cstdio>
 #include <ctime>
 #include <unistd.h>
@@ -52,7 +51,8 @@ bool StartupProbe::eventFilter(QObject *watched, QEvent *event)
     if (!m_reported && event->type() == QEvent::Paint && watched->isWidgetType()
         && static_cast<QWidget *>(watched)->window() == m_window) {
         m_reported = true;
-        std::fprintf(stderr, "umbra: first paint %.0f ms after process start, %lld ms after main()\n",
+        std::fprintf(stderr,
+                     "umbra: first paint %.0f ms after process start, %lld ms after main()\n",
                      msSinceProcessStart(), m_sinceMain.elapsed());
         qApp->removeEventFilter(this);
     }

@@ -7,7 +7,6 @@
 //
 //   bench_collect [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30]
 #include "benchfleet.h"
-
 #include "engine/engine.h"
 
 #include <QCommandLineParser>
@@ -15,7 +14,6 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTimer>
-
 #include <cstdio>
 
 using namespace Umbra;
@@ -34,7 +32,7 @@ int main(int argc, char **argv)
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("measurement time"), QStringLiteral("s"),
                                            QStringLiteral("30"));
-    parser.addOptions({hostsOption, vmsOption, intervalOption, secondsOption});
+    parser.addOptions({ hostsOption, vmsOption, intervalOption, secondsOption });
     parser.addHelpOption();
     parser.process(app);
     const int hosts = parser.value(hostsOption).toInt();

@@ -6,9 +6,8 @@
 // and measures the event loop with a 2 ms heartbeat: any gap between beats
 // beyond the period is time the GUI thread could not answer input.
 //
-//   bench_gui_stall [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30]
+//   bench_gui_stall [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30] [--warmup 10]
 #include "benchfleet.h"
-
 #include "engine/engine.h"
 #include "fleetmodel.h"
 #include "mainwindow.h"
@@ -17,19 +16,61 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
 using namespace Umbra;
 
+namespace {
+
+// Times every event delivery on the GUI thread and remembers the slow ones,
+// so a stall can be traced to its receiver.
+class TimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        if (depth++ > 0) {
+            const bool result = QApplication::notify(receiver, event);
+            --depth;
+            return result;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const QEvent::Type type = event->type();
+        QString className = QLatin1String(receiver->metaObject()->className());
+        if (receiver->parent()) // a timer says little; its owner says who
+            className += QStringLiteral(" in ")
+                + QLatin1String(receiver->parent()->metaObject()->className());
+        const bool result = QApplication::notify(receiver, event);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        --depth;
+        if (ms > 8.0 && slow.size() < 40)
+            slow.push_back(QStringLiteral("%1 ms  %2  event %3")
+                               .arg(ms, 0, 'f', 1)
+                               .arg(className)
+                               .arg(int(type)));
+        return result;
+    }
+
+    std::vector<QString> slow;
+    int depth = 0;
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption hostsOption(QStringLiteral("hosts"), QStringLiteral("hosts"),
                                          QStringLiteral("n"), QStringLiteral("10"));
@@ -41,13 +82,18 @@ int main(int argc, char **argv)
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("measurement time"), QStringLiteral("s"),
                                            QStringLiteral("30"));
-    parser.addOptions({hostsOption, vmsOption, intervalOption, secondsOption});
+    const QCommandLineOption warmupOption(
+        QStringLiteral("warmup"),
+        QStringLiteral("seconds before measuring (connect, inventory, demo history backfill)"),
+        QStringLiteral("s"), QStringLiteral("10"));
+    parser.addOptions({ hostsOption, vmsOption, intervalOption, secondsOption, warmupOption });
     parser.addHelpOption();
     parser.process(app);
     const int hosts = parser.value(hostsOption).toInt();
     const int vms = parser.value(vmsOption).toInt();
     const int intervalMs = parser.value(intervalOption).toInt();
     const int seconds = parser.value(secondsOption).toInt();
+    const int warmupMs = parser.value(warmupOption).toInt() * 1000;
 
     QTemporaryDir dir;
     Engine engine;
@@ -85,23 +131,28 @@ int main(int argc, char **argv)
     });
     heartbeat.start(kBeatMs);
 
-    QTimer::singleShot(4000, &app, [&] {
+    QTimer::singleShot(warmupMs, &app, [&] {
         measuring = true;
         beat.restart();
     });
-    QTimer::singleShot(4000 + seconds * 1000, &app, [&] {
+    QTimer::singleShot(warmupMs + seconds * 1000, &app, [&] {
         measuring = false;
         std::sort(gaps.begin(), gaps.end());
         const double worst = gaps.empty() ? 0 : gaps.back();
         const double p99 = gaps.empty() ? 0 : gaps[size_t(double(gaps.size() - 1) * 0.99)];
-        const auto over16 = std::count_if(gaps.begin(), gaps.end(),
-                                          [](double g) { return g > 16.0; });
+        const auto over16
+            = std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 16.0; });
         std::printf("hosts %d, VMs per host %d, interval %d ms, measured %d s, %zu beats\n", hosts,
                     vms, intervalMs, seconds, gaps.size());
         std::printf("longest GUI-thread stall: %.2f ms; p99 %.2f ms; stalls over 16 ms: %lld\n",
                     worst, p99, static_cast<long long>(over16));
-        std::printf("{\"max_stall_ms\": %.2f, \"p99_stall_ms\": %.2f, \"stalls_over_16ms\": %lld}\n",
-                    worst, p99, static_cast<long long>(over16));
+        std::printf(
+            "{\"max_stall_ms\": %.2f, \"p99_stall_ms\": %.2f, \"stalls_over_16ms\": %lld}\n", worst,
+            p99, static_cast<long long>(over16));
+        if (qEnvironmentVariableIsSet("UMBRA_BENCH_TRACE")) {
+            for (const QString &line : app.slow)
+                std::printf("slow delivery: %s\n", qPrintable(line));
+        }
         window.close();
         QApplication::quit();
     });

@@ -11,14 +11,13 @@ bool addGeneratedFleet(Engine &engine, const QString &dir, int hosts, int vmsPer
 {
     for (int h = 0; h < hosts; ++h) {
         const QString name = QStringLiteral("bench%1").arg(h, 2, 10, QLatin1Char('0'));
-        auto uri = DemoFleet::writeGeneratedFleet(dir + QLatin1Char('/') + name
-                                                      + QStringLiteral(".xml"),
-                                                  name, vmsPerHost);
+        auto uri = DemoFleet::writeGeneratedFleet(
+            dir + QLatin1Char('/') + name + QStringLiteral(".xml"), name, vmsPerHost);
         if (!uri) {
             std::fprintf(stderr, "%s\n", qPrintable(uri.error()));
             return false;
         }
-        if (auto added = engine.addHost(HostConfig{uri.value(), true}); !added) {
+        if (auto added = engine.addHost(HostConfig{ uri.value(), true }); !added) {
             std::fprintf(stderr, "%s\n", qPrintable(added.error()));
             return false;
         }

@@ -114,7 +114,7 @@
         <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../core/store/rowsamplestore.cpp" line="+21"/>
+        <location filename="../core/store/rowsamplestore.cpp" line="+22"/>
         <source>Sample store: %1 failed: %2</source>
         <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -721,8 +721,8 @@ auf %3</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Accepted forms: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/path/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;, &lt;tt&gt;qemu+ssh://user@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</source>
-        <translation>Zulässige Formen: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;, &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
+        <source>Local: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/path/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Remote: &lt;tt&gt;qemu+ssh://user@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</source>
+        <translation>Lokal: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Entfernt: &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
     </message>
     <message>
         <location line="+98"/>
@@ -861,7 +861,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MetricChart</name>
     <message>
-        <location filename="../ui/metricchart.cpp" line="+33"/>
+        <location filename="../ui/metricchart.cpp" line="+34"/>
         <source>%</source>
         <translation>%</translation>
     </message>
@@ -896,7 +896,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+204"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -978,6 +978,29 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+3"/>
         <source>%1 of %2 in use</source>
         <translation>%1 von %2 belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::RowSampleStore</name>
+    <message>
+        <location filename="../core/store/rowsamplestore.cpp" line="+20"/>
+        <source>Sample store: preparing the VM sample insert failed: %1</source>
+        <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von VM-Messwerten ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sample store: writing a VM sample failed: %1</source>
+        <translation>Messwertdatenbank: Das Schreiben eines VM-Messwerts ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sample store: preparing the host sample insert failed: %1</source>
+        <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von Host-Messwerten ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sample store: writing a host sample failed: %1</source>
+        <translation>Messwertdatenbank: Das Schreiben eines Host-Messwerts ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1287,12 +1310,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+39"/>
+        <location filename="../app/consolesetup.cpp" line="+40"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -68,21 +68,57 @@ qint64 ChartSeriesData::medianIntervalMs() const
     return *middle;
 }
 
-QList<QList<QPointF>> ChartSeriesData::segments(double divisor, qint64 gapMs) const
+QList<QList<QPointF>> ChartSeriesData::segments(double divisor, qint64 gapMs, qint64 bucketMs) const
 {
     QList<QList<QPointF>> result;
     QList<QPointF> current;
     qint64 previous = 0;
+
+    // The bucket being collapsed: its extreme points, in time order on output.
+    bool open = false;
+    qint64 bucket = 0;
+    Point low, high;
+    auto closeBucket = [&] {
+        if (!open)
+            return;
+        const Point &first = low.timestampMs <= high.timestampMs ? low : high;
+        const Point &second = low.timestampMs <= high.timestampMs ? high : low;
+        current.append(QPointF(double(first.timestampMs), first.value / divisor));
+        if (second.timestampMs != first.timestampMs)
+            current.append(QPointF(double(second.timestampMs), second.value / divisor));
+        open = false;
+    };
+
     for (const Point &point : m_points) {
-        const bool gap = !std::isfinite(point.value)
-            || (gapMs > 0 && !current.isEmpty() && point.timestampMs - previous > gapMs);
-        if (gap && !current.isEmpty())
-            result.append(std::exchange(current, {}));
-        if (std::isfinite(point.value)) {
+        const bool finite = std::isfinite(point.value);
+        const bool gap = !finite
+            || (gapMs > 0 && (open || !current.isEmpty()) && point.timestampMs - previous > gapMs);
+        if (gap) {
+            closeBucket();
+            if (!current.isEmpty())
+                result.append(std::exchange(current, {}));
+        }
+        if (!finite)
+            continue;
+        previous = point.timestampMs;
+        if (bucketMs <= 0) {
             current.append(QPointF(double(point.timestampMs), point.value / divisor));
-            previous = point.timestampMs;
+            continue;
+        }
+        const qint64 index = point.timestampMs / bucketMs;
+        if (open && index == bucket) {
+            if (point.value < low.value)
+                low = point;
+            if (point.value > high.value)
+                high = point;
+        } else {
+            closeBucket();
+            open = true;
+            bucket = index;
+            low = high = point;
         }
     }
+    closeBucket();
     if (!current.isEmpty())
         result.append(current);
     return result;

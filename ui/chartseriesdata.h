@@ -31,8 +31,11 @@ public:
 
     // Lines to draw: split at NaN values and where two samples are further
     // apart than `gapMs` (the host was down or Umbra was not running).
-    // Values are divided by `divisor` for the axis' unit.
-    QList<QList<QPointF>> segments(double divisor, qint64 gapMs) const;
+    // Values are divided by `divisor` for the axis' unit. With `bucketMs`, each
+    // bucket of that many milliseconds (about a pixel) keeps only its lowest
+    // and highest point: the line looks the same, spikes are never hidden, and
+    // an hour of 1-second samples costs the chart a few hundred points.
+    QList<QList<QPointF>> segments(double divisor, qint64 gapMs, qint64 bucketMs = 0) const;
     // A typical spacing of samples: the median interval, or 0 when unknown.
     qint64 medianIntervalMs() const;
 

@@ -4,6 +4,7 @@
 #include <QDateTimeAxis>
 #include <QEvent>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
@@ -90,6 +91,9 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
     setChart(chart);
+    // Every refresh moves every item; a BSP index would be rebuilt each time
+    // for nothing (Qt recommends NoIndex for dynamic scenes).
+    scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 150);
 
@@ -156,6 +160,10 @@ int MetricChart::pointCount() const
 
 void MetricChart::scheduleRefresh()
 {
+    if (!isVisible()) {
+        m_dirtyWhileHidden = true;
+        return;
+    }
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
 }
@@ -217,8 +225,11 @@ void MetricChart::refresh()
     m_spanMs = std::clamp(latest - earliest, kMinimumSpanMs, kWindowMs);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(latest - m_spanMs),
                          QDateTime::fromMSecsSinceEpoch(latest));
-    m_timeAxis->setFormat(m_spanMs <= 10 * 60 * 1000 ? QStringLiteral("HH:mm:ss")
-                                                     : QStringLiteral("HH:mm"));
+    const QString timeFormat
+        = m_spanMs <= 10 * 60 * 1000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
+    // Setting a property to its current value still invalidates the layout.
+    if (m_timeAxis->format() != timeFormat)
+        m_timeAxis->setFormat(timeFormat);
 
     const Scale scale = scaleFor(m_unit, maxValue);
     // Headroom above the highest point, a floor so an idle line does not fill the
@@ -232,17 +243,27 @@ void MetricChart::refresh()
         top = 100;
         step = 25;
     }
-    m_valueAxis->setRange(0, top);
-    m_valueAxis->setTickCount(int(std::lround(top / step)) + 1);
+    if (m_valueAxis->max() != top)
+        m_valueAxis->setRange(0, top);
+    const int ticks = int(std::lround(top / step)) + 1;
+    if (m_valueAxis->tickCount() != ticks)
+        m_valueAxis->setTickCount(ticks);
     // Steps like 2.5 need a decimal, or the labels would read 0, 3, 5, 8, 10.
     const bool whole = std::abs(step - std::round(step)) < 1e-9;
-    m_valueAxis->setLabelFormat(whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
-    chart()->setTitle(tr("%1 (%2)").arg(m_title, scale.unit));
+    const QString labelFormat = whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
+    if (m_valueAxis->labelFormat() != labelFormat)
+        m_valueAxis->setLabelFormat(labelFormat);
+    const QString title = tr("%1 (%2)").arg(m_title, scale.unit);
+    if (chart()->title() != title)
+        chart()->setTitle(title);
 
+    // About one bucket per pixel of the plot.
+    const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
     for (Line &line : m_lines) {
         // Three missed samples in a row make a gap rather than a straight line.
         const qint64 interval = line.data.medianIntervalMs();
-        syncSegments(line, line.data.segments(scale.divisor, interval > 0 ? interval * 3 : 0));
+        syncSegments(line,
+                     line.data.segments(scale.divisor, interval > 0 ? interval * 3 : 0, bucketMs));
     }
 }
 
@@ -254,6 +275,15 @@ void MetricChart::updateTickCounts()
     if (valueTicks != m_valueTicks) {
         m_valueTicks = valueTicks;
         scheduleRefresh();
+    }
+}
+
+void MetricChart::showEvent(QShowEvent *event)
+{
+    QChartView::showEvent(event);
+    if (m_dirtyWhileHidden) {
+        m_dirtyWhileHidden = false;
+        refresh();
     }
 }
 

@@ -46,6 +46,7 @@ public:
 protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct Line
@@ -73,6 +74,9 @@ private:
     QTimer m_scrollTimer;
     qint64 m_spanMs = kMinimumSpanMs;
     int m_valueTicks = 5; // wanted; the refresh rounds the range to whole steps
+    // A hidden chart only keeps its data; Qt Charts' relayout is the costliest
+    // thing the GUI thread does, so it happens for what is on screen only.
+    bool m_dirtyWhileHidden = false;
 };
 
 } // namespace Umbra

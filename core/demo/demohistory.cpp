@@ -47,7 +47,7 @@ QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, q
     QList<std::pair<VmInfo, WorkloadProfile>> active;
     for (const VmInfo &vm : vms) {
         if (vmStateIsActive(vm.state) && vm.state != VmState::Paused)
-            active.append({vm, WorkloadGenerator::profileFor(vm.uuid, vm.name)});
+            active.append({ vm, WorkloadGenerator::profileFor(vm.uuid, vm.name) });
     }
     const int utcOffset = WorkloadGenerator::utcOffsetAt(toMs);
     const double overheadKiB = 2.0 * 1024 * 1024; // as SimulatedStatsSource assumes

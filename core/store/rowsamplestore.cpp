@@ -34,13 +34,15 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
 {
     if (!vmSamples.isEmpty()) {
         // A repeated timestamp (a collectNow() in the same millisecond) keeps the newer row.
-        SqliteStatement insert(m_db, "INSERT OR REPLACE INTO vm_samples (uuid, ts_ms, cpu, "
-                                     "host_cpu, mem_used, mem_avail, disk_rd, disk_wr, "
-                                     "disk_rd_iops, disk_wr_iops, net_rx, net_tx, net_rx_pps, "
-                                     "net_tx_pps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        SqliteStatement insert(m_db,
+                               "INSERT OR REPLACE INTO vm_samples (uuid, ts_ms, cpu, "
+                               "host_cpu, mem_used, mem_avail, disk_rd, disk_wr, "
+                               "disk_rd_iops, disk_wr_iops, net_rx, net_tx, net_rx_pps, "
+                               "net_tx_pps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         if (!insert.isValid())
-            return Error{tr("Sample store: preparing the VM sample insert failed: %1")
-                             .arg(insert.error())};
+            return Error{
+                tr("Sample store: preparing the VM sample insert failed: %1").arg(insert.error())
+            };
         for (const VmSample &s : vmSamples) {
             insert.bindText(1, s.uuid.toUtf8());
             insert.bind(2, s.timestampMs);
@@ -57,15 +59,19 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
             insert.bind(13, s.netRxPacketsPerSec);
             insert.bind(14, s.netTxPacketsPerSec);
             if (auto done = insert.execute(); !done)
-                return Error{tr("Sample store: writing a VM sample failed: %1").arg(done.error())};
+                return Error{
+                    tr("Sample store: writing a VM sample failed: %1").arg(done.error())
+                };
         }
     }
     if (!hostSamples.isEmpty()) {
-        SqliteStatement insert(m_db, "INSERT OR REPLACE INTO host_samples (uri, ts_ms, cpu, "
-                                     "mem_used, mem_total, active_vms) VALUES (?,?,?,?,?,?)");
+        SqliteStatement insert(m_db,
+                               "INSERT OR REPLACE INTO host_samples (uri, ts_ms, cpu, "
+                               "mem_used, mem_total, active_vms) VALUES (?,?,?,?,?,?)");
         if (!insert.isValid())
-            return Error{tr("Sample store: preparing the host sample insert failed: %1")
-                             .arg(insert.error())};
+            return Error{
+                tr("Sample store: preparing the host sample insert failed: %1").arg(insert.error())
+            };
         for (const HostSample &s : hostSamples) {
             insert.bindText(1, s.uri.toUtf8());
             insert.bind(2, s.timestampMs);
@@ -75,7 +81,8 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
             insert.bind(6, s.activeVms);
             if (auto done = insert.execute(); !done)
                 return Error{
-                    tr("Sample store: writing a host sample failed: %1").arg(done.error())};
+                    tr("Sample store: writing a host sample failed: %1").arg(done.error())
+                };
         }
     }
     return {};

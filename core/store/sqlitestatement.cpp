@@ -2,10 +2,8 @@
 
 #include <QSqlDriver>
 #include <QVariant>
-
-#include <sqlite3.h>
-
 #include <cmath>
+#include <sqlite3.h>
 
 namespace Umbra {
 
@@ -59,7 +57,7 @@ Result<void> SqliteStatement::execute()
     const int status = sqlite3_step(m_statement);
     sqlite3_reset(m_statement);
     if (status != SQLITE_DONE)
-        return Error{error()};
+        return Error{ error() };
     return {};
 }
 

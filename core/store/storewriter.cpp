@@ -204,7 +204,7 @@ void StoreWriter::fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs
     writeNow([&]() -> Result<void> {
         auto latest = m_samples->latestHostTimestamp(uri);
         if (!latest)
-            return Error{latest.error()};
+            return Error{ latest.error() };
         if (latest.value() >= fromMs)
             return {};
         QSqlDatabase &sql = m_db->sql();
