@@ -54,8 +54,11 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
 
     const CommandLine line = parseCommandLine(app);
     const bool interactive = line.quitAfterS <= 0;
-    if (!line.error.isEmpty())
-        return fail(line.error, interactive);
+    if (!line.error.isEmpty()) {
+        // Whoever typed the arguments is at a terminal: answer there, like any tool.
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(line.error));
+        return 2;
+    }
     Theme::apply(line.theme == QLatin1String("dark"));
 
     Engine engine;

@@ -5,11 +5,10 @@
 // writes on the store thread) and divides the process's CPU time by the
 // number of VM samples stored.
 //
-//   bench_collect [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30]
+//   bench_collect [--hosts 10] [--vms 50] [--interval-ms 1000] [--seconds 30] [--warmup 3]
 #include "benchfleet.h"
 #include "engine/engine.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -21,24 +20,14 @@ using namespace Umbra;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    const QCommandLineOption hostsOption(QStringLiteral("hosts"), QStringLiteral("hosts"),
-                                         QStringLiteral("n"), QStringLiteral("10"));
-    const QCommandLineOption vmsOption(QStringLiteral("vms"), QStringLiteral("VMs per host"),
-                                       QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
-                                            QStringLiteral("collection interval"),
-                                            QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
-                                           QStringLiteral("measurement time"), QStringLiteral("s"),
-                                           QStringLiteral("30"));
-    parser.addOptions({ hostsOption, vmsOption, intervalOption, secondsOption });
-    parser.addHelpOption();
-    parser.process(app);
-    const int hosts = parser.value(hostsOption).toInt();
-    const int vms = parser.value(vmsOption).toInt();
-    const int intervalMs = parser.value(intervalOption).toInt();
-    const int seconds = parser.value(secondsOption).toInt();
+    Bench::FleetOptions defaults;
+    defaults.warmupSeconds = 3;
+    const Bench::FleetOptions options = Bench::parseFleetOptions(app, defaults);
+    const int hosts = options.hosts;
+    const int vms = options.vmsPerHost;
+    const int intervalMs = options.intervalMs;
+    const int seconds = options.seconds;
+    const int warmupMs = options.warmupSeconds * 1000;
 
     QTemporaryDir dir;
     Engine engine;
@@ -63,12 +52,12 @@ int main(int argc, char **argv)
     double cpuAtStart = 0;
     QElapsedTimer wall;
     // Warm-up: connect, list, backfill history; then measure steady state.
-    QTimer::singleShot(3000, &app, [&] {
+    QTimer::singleShot(warmupMs, &app, [&] {
         measuring = true;
         cpuAtStart = Bench::processCpuSeconds();
         wall.start();
     });
-    QTimer::singleShot(3000 + seconds * 1000, &app, [&] {
+    QTimer::singleShot(warmupMs + seconds * 1000, &app, [&] {
         const double cpu = Bench::processCpuSeconds() - cpuAtStart;
         const double elapsed = double(wall.elapsed()) / 1000.0;
         engine.shutdown();

@@ -13,7 +13,6 @@
 #include "mainwindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QThread>
@@ -71,29 +70,12 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TimingApplication app(argc, argv);
-    QCommandLineParser parser;
-    const QCommandLineOption hostsOption(QStringLiteral("hosts"), QStringLiteral("hosts"),
-                                         QStringLiteral("n"), QStringLiteral("10"));
-    const QCommandLineOption vmsOption(QStringLiteral("vms"), QStringLiteral("VMs per host"),
-                                       QStringLiteral("n"), QStringLiteral("50"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
-                                            QStringLiteral("collection interval"),
-                                            QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
-                                           QStringLiteral("measurement time"), QStringLiteral("s"),
-                                           QStringLiteral("30"));
-    const QCommandLineOption warmupOption(
-        QStringLiteral("warmup"),
-        QStringLiteral("seconds before measuring (connect, inventory, demo history backfill)"),
-        QStringLiteral("s"), QStringLiteral("10"));
-    parser.addOptions({ hostsOption, vmsOption, intervalOption, secondsOption, warmupOption });
-    parser.addHelpOption();
-    parser.process(app);
-    const int hosts = parser.value(hostsOption).toInt();
-    const int vms = parser.value(vmsOption).toInt();
-    const int intervalMs = parser.value(intervalOption).toInt();
-    const int seconds = parser.value(secondsOption).toInt();
-    const int warmupMs = parser.value(warmupOption).toInt() * 1000;
+    const Bench::FleetOptions options = Bench::parseFleetOptions(app, {});
+    const int hosts = options.hosts;
+    const int vms = options.vmsPerHost;
+    const int intervalMs = options.intervalMs;
+    const int seconds = options.seconds;
+    const int warmupMs = options.warmupSeconds * 1000;
 
     QTemporaryDir dir;
     Engine engine;

@@ -2,6 +2,7 @@
 
 #include "demo/demofleet.h"
 
+#include <QCommandLineParser>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -23,6 +24,29 @@ bool addGeneratedFleet(Engine &engine, const QString &dir, int hosts, int vmsPer
         }
     }
     return true;
+}
+
+FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults)
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const auto option = [](const char *name, const char *description, int value) {
+        return QCommandLineOption(QLatin1String(name), QLatin1String(description),
+                                  QStringLiteral("n"), QString::number(value));
+    };
+    const QCommandLineOption hosts = option("hosts", "hosts", defaults.hosts);
+    const QCommandLineOption vms = option("vms", "VMs per host", defaults.vmsPerHost);
+    const QCommandLineOption interval
+        = option("interval-ms", "collection interval", defaults.intervalMs);
+    const QCommandLineOption seconds = option("seconds", "measurement time", defaults.seconds);
+    const QCommandLineOption warmup
+        = option("warmup", "seconds before measuring (connect, inventory, demo history backfill)",
+                 defaults.warmupSeconds);
+    parser.addOptions({ hosts, vms, interval, seconds, warmup });
+    parser.process(app);
+    return FleetOptions{ parser.value(hosts).toInt(), parser.value(vms).toInt(),
+                         parser.value(interval).toInt(), parser.value(seconds).toInt(),
+                         parser.value(warmup).toInt() };
 }
 
 double processCpuSeconds()

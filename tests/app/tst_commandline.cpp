@@ -1,0 +1,166 @@
+// The umbra executable as scripts use it: --print-inventory, --screenshot,
+// and the clear errors (on stderr, with an exit status) for bad input.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 60000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // Keep the demo's files and default database inside the test's folder.
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(UMBRA_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QByteArray fingerprint(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly)
+        ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+        : QByteArray();
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+private Q_SLOTS:
+    void help()
+    {
+        const Run run = umbra({ QStringLiteral("--help") }, m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        for (const char *option : { "--connect", "--demo", "--database", "--print-inventory",
+                                    "--screenshot", "--quit-after" })
+            QVERIFY2(run.out.contains(option), option);
+    }
+
+    void inventoryOfFleetFile()
+    {
+        const Run run = umbra({ QStringLiteral("--print-inventory"), QStringLiteral("--connect"),
+                                QStringLiteral("test://" UMBRA_TEST_DATA_DIR "/fleet-states.xml"),
+                                QStringLiteral("--connect"), QStringLiteral("test:///default") },
+                              m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+        const QJsonArray hosts = QJsonDocument::fromJson(run.out).object()[u"hosts"].toArray();
+        QCOMPARE(hosts.size(), 2);
+        QVERIFY(hosts[0][u"ok"].toBool());
+        const QJsonArray vms = hosts[0][u"vms"].toArray();
+        QCOMPARE(vms.size(), 6);
+        QStringList states;
+        for (const QJsonValue &vm : vms)
+            states.append(vm[u"state"].toString());
+        for (const char *state : { "running", "paused", "shutoff", "crashed" })
+            QVERIFY2(states.contains(QLatin1String(state)), state);
+        QCOMPARE(hosts[1][u"vms"].toArray().size(), 1);
+    }
+
+    void inventoryErrors_data()
+    {
+        QTest::addColumn<QString>("uri");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("refused") << "qemu+tcp://127.0.0.1:1/system"
+                                 << "127.0.0.1:1";
+        QTest::newRow("malformed uri") << "qemu:/nowhere"
+                                       << "not a libvirt URI";
+        QTest::newRow("malformed xml") << "test://" UMBRA_TEST_DATA_DIR "/malformed-fleet.xml"
+                                       << "malformed-fleet.xml";
+    }
+
+    void inventoryErrors()
+    {
+        QFETCH(QString, uri);
+        QFETCH(QString, mentions);
+        const Run run
+            = umbra({ QStringLiteral("--print-inventory"), QStringLiteral("--connect"),
+                      QStringLiteral("test:///default"), QStringLiteral("--connect"), uri },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+        // The good host is still reported; the bad one says why.
+        const QJsonArray hosts = QJsonDocument::fromJson(run.out).object()[u"hosts"].toArray();
+        QCOMPARE(hosts.size(), 2);
+        QVERIFY(hosts[0][u"ok"].toBool());
+        QVERIFY(!hosts[1][u"ok"].toBool());
+        QVERIFY(hosts[1][u"error"].toString().contains(mentions));
+    }
+
+    void refusesForeignDatabase()
+    {
+        const QString path = m_home.filePath(QStringLiteral("report.ods"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("PK\x03\x04 a spreadsheet, not a database");
+        file.close();
+        const QByteArray before = fingerprint(path);
+        const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), path,
+                                QStringLiteral("--quit-after"), QStringLiteral("1") },
+                              m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("not an Umbra database")), qPrintable(run.err));
+        QCOMPARE(fingerprint(path), before);
+    }
+
+    void screenshot()
+    {
+        const QString png = m_home.filePath(QStringLiteral("shots/main.png"));
+        const Run run
+            = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"),
+                      m_home.filePath(QStringLiteral("demo.db")), QStringLiteral("--screenshot"),
+                      png, QStringLiteral("--quit-after"), QStringLiteral("3") },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() >= 1000 && image.height() >= 600);
+    }
+
+    void screenshotNeedsQuitAfter()
+    {
+        const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--screenshot"),
+                                m_home.filePath(QStringLiteral("x.png")) },
+                              m_home.path());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("--quit-after")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"
