@@ -6,6 +6,8 @@
 #include "store/database.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QTcpServer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -86,6 +88,34 @@ private Q_SLOTS:
         QTRY_VERIFY(alive.samples->size() >= 3);
         // Backoff keeps retrying (100 ms, 200 ms, 400 ms …).
         QTRY_VERIFY_WITH_TIMEOUT(dead.lastStatus().failedAttempts >= 3, 10000);
+    }
+
+    void silentHostDoesNotStallOthers()
+    {
+        // Something listens but never answers: libvirt's handshake waits forever.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        const QString silentUri = QStringLiteral("qemu+tcp://127.0.0.1:%1/system")
+                                      .arg(silent.serverPort());
+
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setSessionOptions(SessionHarness::fastOptions());
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("silent.db"))).ok());
+        QVERIFY(engine.addHost(HostConfig{silentUri, false}).ok());
+        QVERIFY(engine.addHost(HostConfig{QStringLiteral("test:///default"), false}).ok());
+        QSignalSpy samples(&engine, &Engine::samplesCollected);
+        engine.start();
+
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 5, 5000);
+        QCOMPARE(engine.hostStatus(QStringLiteral("test:///default")).state, HostState::Connected);
+        QCOMPARE(engine.hostStatus(silentUri).state, HostState::Connecting);
+
+        // Quitting does not hang on the host that never answered.
+        QElapsedTimer timer;
+        timer.start();
+        engine.shutdown();
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void malformedFleetXml()
