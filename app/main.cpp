@@ -31,7 +31,7 @@ void installTranslations(QCoreApplication &app)
 
 void setIdentity()
 {
-    QCoreApplication::setOrganizationName(QStringLiteral("umbra"));
+    // No organisation name: data lives in ~/.local/share/umbra, not umbra/umbra.
     QCoreApplication::setApplicationName(QStringLiteral("umbra"));
     QCoreApplication::setApplicationVersion(QStringLiteral(UMBRA_VERSION));
 }

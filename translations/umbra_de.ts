@@ -2,79 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Umbra</name>
+    <name>Umbra::CredentialDialog</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+74"/>
-        <source>the connection failed</source>
-        <translation>die Verbindung ist fehlgeschlagen</translation>
+        <location filename="../ui/credentialdialog.cpp" line="+18"/>
+        <source>Log in to %1</source>
+        <translation>Anmelden bei %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>the host closed the connection</source>
-        <translation>der Host hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the host stopped answering keepalives</source>
-        <translation>der Host antwortet nicht mehr auf Keepalives</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>the connection was closed</source>
-        <translation>die Verbindung wurde geschlossen</translation>
+        <location line="+3"/>
+        <source>libvirt asks for credentials to connect to &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>libvirt fragt nach Zugangsdaten für die Verbindung zu &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>defined</source>
-        <translation>definiert</translation>
+        <source>Answer</source>
+        <translation>Antwort</translation>
     </message>
+</context>
+<context>
+    <name>Umbra::Database</name>
     <message>
-        <location line="+2"/>
-        <source>undefined</source>
-        <translation>gelöscht</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>started</source>
-        <translation>gestartet</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>suspended</source>
-        <translation>angehalten</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>resumed</source>
-        <translation>fortgesetzt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>stopped</source>
-        <translation>gestoppt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>shut down</source>
-        <translation>heruntergefahren</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>suspended by the guest</source>
-        <translation>vom Gast in den Ruhezustand versetzt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>crashed</source>
-        <translation>abgestürzt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>changed</source>
-        <translation>geändert</translation>
-    </message>
-    <message>
-        <location filename="../core/store/database.cpp" line="+27"/>
+        <location filename="../core/store/database.cpp" line="+28"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -109,38 +57,7 @@
         <translation>%1 kann nicht angelegt werden: In den Ordner %2 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../core/store/fleetrepository.cpp" line="+23"/>
-        <source>Fleet store: %1 failed: %2</source>
-        <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <location filename="../core/store/rowsamplestore.cpp" line="+22"/>
-        <source>Sample store: %1 failed: %2</source>
-        <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
-    </message>
-</context>
-<context>
-    <name>Umbra::CredentialDialog</name>
-    <message>
-        <location filename="../ui/credentialdialog.cpp" line="+18"/>
-        <source>Log in to %1</source>
-        <translation>Anmelden bei %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>libvirt asks for credentials to connect to &lt;b&gt;%1&lt;/b&gt;.</source>
-        <translation>libvirt fragt nach Zugangsdaten für die Verbindung zu &lt;b&gt;%1&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Answer</source>
-        <translation>Antwort</translation>
-    </message>
-</context>
-<context>
-    <name>Umbra::Database</name>
-    <message>
-        <location filename="../core/store/database.cpp" line="+34"/>
+        <location line="+34"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
@@ -207,7 +124,7 @@
 <context>
     <name>Umbra::DemoFleet</name>
     <message>
-        <location filename="../core/demo/demofleet.cpp" line="+28"/>
+        <location filename="../core/demo/demofleet.cpp" line="+29"/>
         <source>Cannot create the demo fleet folder %1.</source>
         <translation>Der Ordner %1 für die Demo-Flotte kann nicht angelegt werden.</translation>
     </message>
@@ -240,7 +157,7 @@
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
@@ -433,7 +350,12 @@ auf %3</translation>
 <context>
     <name>Umbra::FleetRepository</name>
     <message>
-        <location filename="../core/store/fleetrepository.cpp" line="+118"/>
+        <location filename="../core/store/fleetrepository.cpp" line="+24"/>
+        <source>Fleet store: %1 failed: %2</source>
+        <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>The host %1 is not in the store.</source>
         <translation>Der Host %1 ist nicht in der Datenbank.</translation>
     </message>
@@ -441,7 +363,7 @@ auf %3</translation>
 <context>
     <name>Umbra::Format</name>
     <message>
-        <location filename="../ui/format.cpp" line="+43"/>
+        <location filename="../ui/format.cpp" line="+44"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -459,7 +381,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+61"/>
+        <location filename="../ui/hostpage.cpp" line="+65"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -553,7 +475,77 @@ auf %3</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+152"/>
+        <location filename="../core/collect/hostsession.cpp" line="+75"/>
+        <source>the connection failed</source>
+        <translation>die Verbindung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host closed the connection</source>
+        <translation>der Host hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the host stopped answering keepalives</source>
+        <translation>der Host antwortet nicht mehr auf Keepalives</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the connection was closed</source>
+        <translation>die Verbindung wurde geschlossen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>defined</source>
+        <translation>definiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>undefined</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>started</source>
+        <translation>gestartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resumed</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shut down</source>
+        <translation>heruntergefahren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended by the guest</source>
+        <translation>vom Gast in den Ruhezustand versetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+152"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -637,7 +629,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostUri</name>
     <message>
-        <location filename="../core/fleet/hosturi.cpp" line="+32"/>
+        <location filename="../core/fleet/hosturi.cpp" line="+33"/>
         <source>Enter a libvirt URI, for example qemu:///system.</source>
         <translation>Geben Sie eine libvirt-URI ein, zum Beispiel qemu:///system.</translation>
     </message>
@@ -742,7 +734,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::InventoryReader</name>
     <message>
-        <location filename="../core/collect/inventoryreader.cpp" line="+27"/>
+        <location filename="../core/collect/inventoryreader.cpp" line="+28"/>
         <source>libvirt reported no detail</source>
         <translation>libvirt hat keine Einzelheiten gemeldet</translation>
     </message>
@@ -775,7 +767,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LibvirtStatsSource</name>
     <message>
-        <location filename="../core/collect/libvirtstatssource.cpp" line="+109"/>
+        <location filename="../core/collect/libvirtstatssource.cpp" line="+110"/>
         <source>Collecting domain statistics failed: %1</source>
         <translation>Das Erfassen der Domänenstatistik ist fehlgeschlagen: %1</translation>
     </message>
@@ -939,7 +931,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Doppelklicken Sie auf einen Host, um Einzelheiten zu sehen; wählen Sie eine VM im Flottenbaum, um ihre Diagramme zu sehen.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+144"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
@@ -983,17 +975,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::RowSampleStore</name>
     <message>
-        <location filename="../core/store/rowsamplestore.cpp" line="+20"/>
+        <location filename="../core/store/rowsamplestore.cpp" line="+23"/>
+        <source>Sample store: %1 failed: %2</source>
+        <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Sample store: preparing the VM sample insert failed: %1</source>
         <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von VM-Messwerten ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Sample store: writing a VM sample failed: %1</source>
         <translation>Messwertdatenbank: Das Schreiben eines VM-Messwerts ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Sample store: preparing the host sample insert failed: %1</source>
         <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von Host-Messwerten ist fehlgeschlagen: %1</translation>
     </message>
@@ -1032,7 +1029,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+51"/>
+        <location filename="../ui/vmpage.cpp" line="+55"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -1315,7 +1312,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -9,10 +9,11 @@ namespace Umbra::Format {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::Format", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Format)
+};
 
 } // namespace
 
@@ -40,21 +41,21 @@ QString bytesPerSecond(double bytesPerSecond)
 {
     if (!std::isfinite(bytesPerSecond))
         return missing();
-    return tr("%1/s").arg(bytes(bytesPerSecond));
+    return Tr::tr("%1/s").arg(bytes(bytesPerSecond));
 }
 
 QString percent(double percent)
 {
     if (!std::isfinite(percent))
         return missing();
-    return tr("%1 %").arg(QLocale().toString(percent, 'f', 1));
+    return Tr::tr("%1 %").arg(QLocale().toString(percent, 'f', 1));
 }
 
 QString megahertz(int mhz)
 {
     if (mhz <= 0)
         return missing();
-    return tr("%1 MHz").arg(QLocale().toString(mhz));
+    return Tr::tr("%1 MHz").arg(QLocale().toString(mhz));
 }
 
 QString libvirtVersion(quint64 version)

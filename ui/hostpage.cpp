@@ -42,6 +42,10 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
         if (info.uri == m_uri)
             showInfo(info);
     });
+    connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
+        if (!m_uri.isEmpty() && key == m_uri)
+            setHost(m_uri);
+    });
     connect(engine, &Engine::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) {
                 if (sample.uri == m_uri)

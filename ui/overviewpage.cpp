@@ -95,6 +95,7 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     connect(engine, &Engine::hostAdded, this,
             [this](const HostConfig &config) { addHostSeries(config.uri); });
     connect(engine, &Engine::hostRemoved, this, &OverviewPage::removeHostSeries);
+    connect(engine, &Engine::historyFilled, this, &OverviewPage::loadHistory);
     connect(engine, &Engine::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) { addSample(sample); });
     updateTiles();
@@ -125,11 +126,15 @@ void OverviewPage::addHostSeries(const QString &uri)
     const QString name = HostUri::displayName(uri);
     m_cpuSeries.insert(uri, m_cpuChart->addSeries(name));
     m_memorySeries.insert(uri, m_memoryChart->addSeries(name));
-    if (!m_engine)
-        return;
+    loadHistory(uri);
+}
 
-    // Each host's history loads once, in the background; a host removed
-    // meanwhile has no series left to receive it.
+void OverviewPage::loadHistory(const QString &uri)
+{
+    if (!m_engine || !m_cpuSeries.contains(uri))
+        return;
+    // History loads in the background and merges with live samples by
+    // timestamp; a host removed meanwhile has no series left to receive it.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto *watcher = new QFutureWatcher<QList<HostSample>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {

@@ -38,6 +38,7 @@ protected:
 private:
     void fitHostTable();
     void addHostSeries(const QString &uri);
+    void loadHistory(const QString &uri);
     void removeHostSeries(const QString &uri);
     void addSample(const HostSample &sample);
     void updateTiles();

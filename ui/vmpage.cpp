@@ -26,6 +26,10 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
     buildCharts();
 
     connect(engine, &Engine::samplesCollected, this, &VmPage::onSamples);
+    connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
+        if (!m_uuid.isEmpty() && key == m_uuid)
+            setVm(m_uri, m_uuid);
+    });
     connect(engine, &Engine::vmChanged, this, &VmPage::onVmChanged);
     connect(engine, &Engine::vmRemoved, this, &VmPage::onVmRemoved);
     connect(engine, &Engine::inventoryReset, this,

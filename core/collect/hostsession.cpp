@@ -62,22 +62,23 @@ struct SessionCallbackContext
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::HostSession", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::HostSession)
+};
 
 QString closeReasonText(int reason)
 {
     switch (reason) {
     case VIR_CONNECT_CLOSE_REASON_ERROR:
-        return tr("the connection failed");
+        return Tr::tr("the connection failed");
     case VIR_CONNECT_CLOSE_REASON_EOF:
-        return tr("the host closed the connection");
+        return Tr::tr("the host closed the connection");
     case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
-        return tr("the host stopped answering keepalives");
+        return Tr::tr("the host stopped answering keepalives");
     default:
-        return tr("the connection was closed");
+        return Tr::tr("the connection was closed");
     }
 }
 
@@ -85,25 +86,25 @@ QString lifecycleText(int event)
 {
     switch (event) {
     case VIR_DOMAIN_EVENT_DEFINED:
-        return tr("defined");
+        return Tr::tr("defined");
     case VIR_DOMAIN_EVENT_UNDEFINED:
-        return tr("undefined");
+        return Tr::tr("undefined");
     case VIR_DOMAIN_EVENT_STARTED:
-        return tr("started");
+        return Tr::tr("started");
     case VIR_DOMAIN_EVENT_SUSPENDED:
-        return tr("suspended");
+        return Tr::tr("suspended");
     case VIR_DOMAIN_EVENT_RESUMED:
-        return tr("resumed");
+        return Tr::tr("resumed");
     case VIR_DOMAIN_EVENT_STOPPED:
-        return tr("stopped");
+        return Tr::tr("stopped");
     case VIR_DOMAIN_EVENT_SHUTDOWN:
-        return tr("shut down");
+        return Tr::tr("shut down");
     case VIR_DOMAIN_EVENT_PMSUSPENDED:
-        return tr("suspended by the guest");
+        return Tr::tr("suspended by the guest");
     case VIR_DOMAIN_EVENT_CRASHED:
-        return tr("crashed");
+        return Tr::tr("crashed");
     default:
-        return tr("changed");
+        return Tr::tr("changed");
     }
 }
 
@@ -255,8 +256,8 @@ void HostSession::openConnection()
     m_status.failedAttempts = 0;
     setState(HostState::Connected);
     logEvent(EventRecord::Severity::Info, QStringLiteral("host.connected"),
-             wasRetrying ? tr("Reconnected to %1 (%2 VMs)").arg(m_config.uri).arg(m_vms.size())
-                         : tr("Connected to %1 (%2 VMs)").arg(m_config.uri).arg(m_vms.size()));
+             wasRetrying ? Tr::tr("Reconnected to %1 (%2 VMs)").arg(m_config.uri).arg(m_vms.size())
+                         : Tr::tr("Connected to %1 (%2 VMs)").arg(m_config.uri).arg(m_vms.size()));
     Q_EMIT hostInfoChanged(m_hostInfo);
     Q_EMIT inventoryReset(m_config.uri, vms.value());
 
@@ -299,7 +300,7 @@ void HostSession::scheduleReconnect(const QString &error)
     setState(HostState::Unreachable, error);
     if (firstFailure)
         logEvent(EventRecord::Severity::Error, QStringLiteral("host.unreachable"),
-                 tr("%1 is unreachable: %2").arg(m_config.uri, error));
+                 Tr::tr("%1 is unreachable: %2").arg(m_config.uri, error));
     m_retryTimer->start(int(delay));
 }
 
@@ -402,7 +403,7 @@ void HostSession::handleLifecycleEvent(const QString &uuid, int event, int detai
         if (m_vms.remove(uuid)) {
             m_rates.forget(uuid);
             logEvent(EventRecord::Severity::Info, QStringLiteral("vm.removed"),
-                     tr("%1 was %2 and is gone from %3")
+                     Tr::tr("%1 was %2 and is gone from %3")
                          .arg(previousName, lifecycleText(event), m_config.uri),
                      uuid);
             Q_EMIT vmRemoved(m_config.uri, uuid);
@@ -419,7 +420,7 @@ void HostSession::handleLifecycleEvent(const QString &uuid, int event, int detai
     const auto severity = event == VIR_DOMAIN_EVENT_CRASHED ? EventRecord::Severity::Error
                                                             : EventRecord::Severity::Info;
     logEvent(severity, QStringLiteral("vm.state"),
-             tr("%1 %2 (now %3)").arg(vm->name, lifecycleText(event), vmStateName(vm->state)),
+             Tr::tr("%1 %2 (now %3)").arg(vm->name, lifecycleText(event), vmStateName(vm->state)),
              uuid);
     Q_EMIT vmChanged(m_config.uri, vm.value());
 }

@@ -8,10 +8,11 @@ namespace Umbra::InventoryReader {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::InventoryReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::InventoryReader)
+};
 
 QString attribute(const QXmlStreamReader &xml, const char *name)
 {
@@ -24,7 +25,7 @@ QString lastLibvirtError()
 {
     const virError *error = virGetLastError();
     if (!error || !error->message)
-        return tr("libvirt reported no detail");
+        return Tr::tr("libvirt reported no detail");
     return QString::fromUtf8(error->message);
 }
 
@@ -94,7 +95,7 @@ Result<void> parseDomainXml(const QString &text, VmInfo &info)
         }
     }
     if (xml.hasError())
-        return Error{ tr("The domain description of “%1” is not valid XML: %2 (line %3)")
+        return Error{ Tr::tr("The domain description of “%1” is not valid XML: %2 (line %3)")
                           .arg(info.name, xml.errorString())
                           .arg(xml.lineNumber()) };
     return {};
@@ -112,7 +113,9 @@ Result<VmInfo> readDomain(virDomainPtr domain)
 
     virDomainInfo raw{};
     if (virDomainGetInfo(domain, &raw) < 0)
-        return Error{ tr("Cannot read the state of “%1”: %2").arg(info.name, lastLibvirtError()) };
+        return Error{
+            Tr::tr("Cannot read the state of “%1”: %2").arg(info.name, lastLibvirtError())
+        };
     info.state = vmStateFromLibvirt(raw.state);
     info.vcpus = int(raw.nrVirtCpu);
     info.memoryKiB = raw.memory;
@@ -122,7 +125,7 @@ Result<VmInfo> readDomain(virDomainPtr domain)
     char *xml = virDomainGetXMLDesc(domain, 0);
     if (!xml)
         return Error{
-            tr("Cannot read the definition of “%1”: %2").arg(info.name, lastLibvirtError())
+            Tr::tr("Cannot read the definition of “%1”: %2").arg(info.name, lastLibvirtError())
         };
     const QString text = QString::fromUtf8(xml);
     free(xml);
@@ -136,7 +139,7 @@ Result<QList<VmInfo>> readAllDomains(virConnectPtr connection)
     virDomainPtr *domains = nullptr;
     const int count = virConnectListAllDomains(connection, &domains, 0);
     if (count < 0)
-        return Error{ tr("Cannot list the domains: %1").arg(lastLibvirtError()) };
+        return Error{ Tr::tr("Cannot list the domains: %1").arg(lastLibvirtError()) };
 
     QList<VmInfo> vms;
     vms.reserve(count);
@@ -162,7 +165,7 @@ Result<HostInfo> readHost(virConnectPtr connection, const QString &uri)
     info.uri = uri;
     virNodeInfo node{};
     if (virNodeGetInfo(connection, &node) < 0)
-        return Error{ tr("Cannot read the host's hardware: %1").arg(lastLibvirtError()) };
+        return Error{ Tr::tr("Cannot read the host's hardware: %1").arg(lastLibvirtError()) };
     info.cpuModel = QString::fromLatin1(node.model);
     info.cpus = int(node.cpus);
     info.mhz = int(node.mhz);

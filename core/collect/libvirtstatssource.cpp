@@ -9,10 +9,11 @@ namespace Umbra {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::LibvirtStatsSource", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::LibvirtStatsSource)
+};
 
 qint64 paramValue(const virTypedParameter &param)
 {
@@ -105,9 +106,8 @@ Result<QList<DomainCounters>> LibvirtStatsSource::collectDomains(virConnectPtr c
     virDomainStatsRecordPtr *records = nullptr;
     const int count = virConnectGetAllDomainStats(connection, stats, &records, 0);
     if (count < 0)
-        return Error{
-            tr("Collecting domain statistics failed: %1").arg(InventoryReader::lastLibvirtError())
-        };
+        return Error{ Tr::tr("Collecting domain statistics failed: %1")
+                          .arg(InventoryReader::lastLibvirtError()) };
 
     QList<DomainCounters> result;
     result.reserve(count);

@@ -11,10 +11,11 @@ namespace Umbra::DemoFleet {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::DemoFleet", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::DemoFleet)
+};
 
 } // namespace
 
@@ -25,24 +26,24 @@ Result<QList<HostConfig>> install(const QString &requestedDirectory)
         directory = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
             + QStringLiteral("/demo-fleet");
     if (!QDir().mkpath(directory))
-        return Error{ tr("Cannot create the demo fleet folder %1.").arg(directory) };
+        return Error{ Tr::tr("Cannot create the demo fleet folder %1.").arg(directory) };
 
     const QDir resources(QStringLiteral(":/fleet"));
     const QStringList files
         = resources.entryList({ QStringLiteral("*.xml") }, QDir::Files, QDir::Name);
     if (files.isEmpty())
-        return Error{ tr("The demo fleet is missing from this build of Umbra.") };
+        return Error{ Tr::tr("The demo fleet is missing from this build of Umbra.") };
 
     QList<HostConfig> hosts;
     for (const QString &name : files) {
         QFile source(resources.filePath(name));
         if (!source.open(QIODevice::ReadOnly))
-            return Error{ tr("Cannot read the demo fleet file %1.").arg(name) };
+            return Error{ Tr::tr("Cannot read the demo fleet file %1.").arg(name) };
         const QString target = QDir(directory).absoluteFilePath(name);
         QSaveFile out(target);
         if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0 || !out.commit())
             return Error{
-                tr("Cannot write the demo fleet file %1: %2").arg(target, out.errorString())
+                Tr::tr("Cannot write the demo fleet file %1: %2").arg(target, out.errorString())
             };
         hosts.append(HostConfig{ QStringLiteral("test://") + target, true });
     }
@@ -92,7 +93,7 @@ Result<QString> writeGeneratedFleet(const QString &path, const QString &hostName
 
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(xml.toUtf8()) < 0 || !out.commit())
-        return Error{ tr("Cannot write the fleet file %1: %2").arg(path, out.errorString()) };
+        return Error{ Tr::tr("Cannot write the fleet file %1: %2").arg(path, out.errorString()) };
     return QString(QStringLiteral("test://") + QFileInfo(path).absoluteFilePath());
 }
 

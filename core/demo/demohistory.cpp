@@ -46,7 +46,7 @@ QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, q
         return samples;
     QList<std::pair<VmInfo, WorkloadProfile>> active;
     for (const VmInfo &vm : vms) {
-        if (vmStateIsActive(vm.state) && vm.state != VmState::Paused)
+        if (vmStateIsActive(vm.state))
             active.append({ vm, WorkloadGenerator::profileFor(vm.uuid, vm.name) });
     }
     const int utcOffset = WorkloadGenerator::utcOffsetAt(toMs);
@@ -56,7 +56,9 @@ QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, q
         double usedKiB = overheadKiB;
         for (const auto &[vm, profile] : active) {
             const WorkloadUsage u = WorkloadGenerator::usageAt(profile, t, utcOffset);
-            busyCpus += u.cpu * vm.vcpus;
+            // A paused VM holds its memory but does no work.
+            if (vm.state != VmState::Paused)
+                busyCpus += u.cpu * vm.vcpus;
             usedKiB += double(vm.memoryKiB) * std::min(1.0, u.memory + 0.05);
         }
         HostSample s;
@@ -65,7 +67,7 @@ QList<HostSample> generateHost(const HostInfo &host, const QList<VmInfo> &vms, q
         s.cpuPercent = std::min(100.0, 100.0 * busyCpus / host.cpus);
         s.memoryTotalKiB = double(host.memoryKiB);
         s.memoryUsedKiB = std::min(usedKiB, double(host.memoryKiB));
-        s.activeVms = int(active.size());
+        s.activeVms = int(active.size()); // as the live count: paused VMs are active
         samples.append(s);
     }
     return samples;

@@ -83,6 +83,7 @@ Result<void> Engine::openStore(const QString &path)
         Q_EMIT eventLogged(event);
         Q_EMIT storeError(message);
     });
+    connect(m_writer, &StoreWriter::historyFilled, this, &Engine::historyFilled);
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
     m_reader = std::make_unique<StoreReader>(path);

@@ -75,6 +75,9 @@ Q_SIGNALS:
     void vmRemoved(const QString &uri, const QString &uuid);
     void samplesCollected(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
     void eventLogged(const Umbra::EventRecord &event);
+    // Stored history of a VM (UUID) or host (URI) changed behind the live
+    // samples (the demo's first hour); views showing it read it again.
+    void historyFilled(const QString &key);
     // The store could not write; collection goes on, the message says why.
     void storeError(const QString &message);
 

@@ -8,10 +8,11 @@ namespace Umbra::HostUri {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::HostUri", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::HostUri)
+};
 
 const QStringList &knownSchemes()
 {
@@ -29,45 +30,45 @@ Result<QString> validate(const QString &input)
 {
     const QString uri = input.trimmed();
     if (uri.isEmpty())
-        return Error{ tr("Enter a libvirt URI, for example qemu:///system.") };
+        return Error{ Tr::tr("Enter a libvirt URI, for example qemu:///system.") };
 
     const QUrl url(uri, QUrl::StrictMode);
     if (!url.isValid() || url.scheme().isEmpty() || !uri.contains(QLatin1String("://")))
-        return Error{ tr("“%1” is not a libvirt URI. Expected a form like qemu:///system or "
-                         "qemu+ssh://user@host/system.")
+        return Error{ Tr::tr("“%1” is not a libvirt URI. Expected a form like qemu:///system or "
+                             "qemu+ssh://user@host/system.")
                           .arg(uri) };
 
     const QString scheme = url.scheme().toLower();
     if (!knownSchemes().contains(scheme))
-        return Error{ tr("“%1” uses the transport “%2”, which Umbra does not manage. Use test, "
-                         "qemu, qemu+ssh, qemu+tcp or qemu+tls.")
+        return Error{ Tr::tr("“%1” uses the transport “%2”, which Umbra does not manage. Use test, "
+                             "qemu, qemu+ssh, qemu+tcp or qemu+tls.")
                           .arg(uri, scheme) };
 
     const bool remote = scheme.contains(QLatin1Char('+')) && scheme != QLatin1String("qemu+unix");
     if (remote && url.host().isEmpty())
-        return Error{
-            tr("“%1” needs a host name, for example %2://host.example.org/system.").arg(uri, scheme)
-        };
+        return Error{ Tr::tr("“%1” needs a host name, for example %2://host.example.org/system.")
+                          .arg(uri, scheme) };
     if (!remote && !url.host().isEmpty() && scheme == QLatin1String("test"))
-        return Error{ tr("“%1”: the test driver takes no host; use test:///default or "
-                         "test:///absolute/path/fleet.xml.")
+        return Error{ Tr::tr("“%1”: the test driver takes no host; use test:///default or "
+                             "test:///absolute/path/fleet.xml.")
                           .arg(uri) };
 
     if (scheme.startsWith(QLatin1String("qemu"))) {
         const QString path = url.path();
         if (path != QLatin1String("/system") && path != QLatin1String("/session"))
-            return Error{ tr("“%1”: a QEMU URI ends in /system or /session.").arg(uri) };
+            return Error{ Tr::tr("“%1”: a QEMU URI ends in /system or /session.").arg(uri) };
     }
     if (scheme == QLatin1String("test")) {
         const QString path = url.path();
         if (path != QLatin1String("/default")) {
             const QFileInfo file(path);
             if (!file.isAbsolute() || path.size() < 2)
-                return Error{ tr("“%1”: the test driver needs /default or an absolute path to a "
-                                 "fleet XML file.")
+                return Error{ Tr::tr(
+                                  "“%1”: the test driver needs /default or an absolute path to a "
+                                  "fleet XML file.")
                                   .arg(uri) };
             if (!file.isFile())
-                return Error{ tr("“%1”: the fleet file %2 does not exist.").arg(uri, path) };
+                return Error{ Tr::tr("“%1”: the fleet file %2 does not exist.").arg(uri, path) };
         }
     }
     return uri;

@@ -14,32 +14,34 @@ namespace Umbra {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::Database", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Database)
+};
 
 // Rejects what is certainly not a SQLite file by its header, before the SQLite
 // driver gets a chance to touch it.
 Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
 {
     if (!file.isFile())
-        return Error{ tr("%1 is not a file.").arg(file.filePath()) };
+        return Error{ Tr::tr("%1 is not a file.").arg(file.filePath()) };
     if (!file.isReadable())
-        return Error{ tr("%1 cannot be read (permissions).").arg(file.filePath()) };
+        return Error{ Tr::tr("%1 cannot be read (permissions).").arg(file.filePath()) };
     if (mode == Database::Mode::ReadWrite && !file.isWritable())
-        return Error{ tr("%1 is read-only; Umbra needs to write its history there. Choose another "
-                         "file with --database.")
+        return Error{ Tr::tr(
+                          "%1 is read-only; Umbra needs to write its history there. Choose another "
+                          "file with --database.")
                           .arg(file.filePath()) };
     if (file.size() == 0)
         return {};
     QFile raw(file.filePath());
     if (!raw.open(QIODevice::ReadOnly))
-        return Error{ tr("%1 cannot be opened: %2").arg(file.filePath(), raw.errorString()) };
+        return Error{ Tr::tr("%1 cannot be opened: %2").arg(file.filePath(), raw.errorString()) };
     static const QByteArray magic("SQLite format 3\0", 16);
     if (raw.read(16) != magic)
-        return Error{ tr("%1 is not an Umbra database (it is not a SQLite file). It was left "
-                         "untouched.")
+        return Error{ Tr::tr("%1 is not an Umbra database (it is not a SQLite file). It was left "
+                             "untouched.")
                           .arg(file.filePath()) };
     return {};
 }
@@ -48,11 +50,11 @@ Result<void> checkNewFile(const QFileInfo &file)
 {
     const QString folder = file.absolutePath();
     if (!QDir().mkpath(folder))
-        return Error{ tr("Cannot create the folder %1 for the database.").arg(folder) };
+        return Error{ Tr::tr("Cannot create the folder %1 for the database.").arg(folder) };
     const QFileInfo folderInfo(folder);
     if (!folderInfo.isWritable())
         return Error{
-            tr("Cannot create %1: the folder %2 is not writable.").arg(file.filePath(), folder)
+            Tr::tr("Cannot create %1: the folder %2 is not writable.").arg(file.filePath(), folder)
         };
     return {};
 }
@@ -86,7 +88,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
         if (auto checked = checkExistingFile(file, mode); !checked)
             return Error{ checked.error() };
     } else if (mode == Mode::ReadOnly) {
-        return Error{ tr("%1 does not exist.").arg(path) };
+        return Error{ Tr::tr("%1 does not exist.").arg(path) };
     } else if (auto checked = checkNewFile(file); !checked) {
         return Error{ checked.error() };
     }
@@ -100,7 +102,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
         mode == Mode::ReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database->m_db.open())
-        return Error{ tr("Cannot open %1: %2").arg(path, database->m_db.lastError().text()) };
+        return Error{ Tr::tr("Cannot open %1: %2").arg(path, database->m_db.lastError().text()) };
     if (auto prepared = database->prepare(mode); !prepared)
         return Error{ prepared.error() };
     return database;
@@ -110,7 +112,9 @@ Result<void> Database::exec(const QString &statement)
 {
     QSqlQuery query(m_db);
     if (!query.exec(statement))
-        return Error{ tr("Database error in “%1”: %2").arg(statement, query.lastError().text()) };
+        return Error{
+            Tr::tr("Database error in “%1”: %2").arg(statement, query.lastError().text())
+        };
     return {};
 }
 
@@ -118,30 +122,30 @@ Result<int> Database::readVersion()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
-        return Error{ tr("%1 is not an Umbra database: %2. It was left untouched.")
+        return Error{ Tr::tr("%1 is not an Umbra database: %2. It was left untouched.")
                           .arg(m_path, query.lastError().text()) };
     const qint64 applicationId = query.value(0).toLongLong();
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return Error{ tr("%1 cannot be read: %2").arg(m_path, query.lastError().text()) };
+        return Error{ Tr::tr("%1 cannot be read: %2").arg(m_path, query.lastError().text()) };
     const int version = query.value(0).toInt();
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return Error{ tr("%1 is not an Umbra database: %2. It was left untouched.")
+        return Error{ Tr::tr("%1 is not an Umbra database: %2. It was left untouched.")
                           .arg(m_path, query.lastError().text()) };
     const int objects = query.value(0).toInt();
 
     if (applicationId != 0 && applicationId != kApplicationId)
-        return Error{ tr("%1 belongs to another application (SQLite application id %2). It was "
-                         "left untouched.")
+        return Error{ Tr::tr("%1 belongs to another application (SQLite application id %2). It was "
+                             "left untouched.")
                           .arg(m_path)
                           .arg(applicationId) };
     if (applicationId == 0 && objects > 0)
         return Error{
-            tr("%1 is a SQLite database, but not Umbra's. It was left untouched.").arg(m_path)
+            Tr::tr("%1 is a SQLite database, but not Umbra's. It was left untouched.").arg(m_path)
         };
     if (version > kSchemaVersion)
         return Error{
-            tr("%1 was written by a newer Umbra (schema version %2; this version reads up "
-               "to %3). It was left untouched; upgrade Umbra to open it.")
+            Tr::tr("%1 was written by a newer Umbra (schema version %2; this version reads up "
+                   "to %3). It was left untouched; upgrade Umbra to open it.")
                 .arg(m_path)
                 .arg(version)
                 .arg(kSchemaVersion)
@@ -168,7 +172,7 @@ Result<void> Database::prepare(Mode mode)
 
     if (!m_db.transaction())
         return Error{
-            tr("Cannot start the schema upgrade of %1: %2").arg(m_path, m_db.lastError().text())
+            Tr::tr("Cannot start the schema upgrade of %1: %2").arg(m_path, m_db.lastError().text())
         };
     auto upgraded = Schema::upgrade(m_db, version.value());
     if (upgraded) {
@@ -179,7 +183,7 @@ Result<void> Database::prepare(Mode mode)
     if (!upgraded || !m_db.commit()) {
         const QString reason = upgraded ? m_db.lastError().text() : upgraded.error();
         m_db.rollback();
-        return Error{ tr("Upgrading %1 to schema version %2 failed; nothing was changed: %3")
+        return Error{ Tr::tr("Upgrading %1 to schema version %2 failed; nothing was changed: %3")
                           .arg(m_path)
                           .arg(kSchemaVersion)
                           .arg(reason) };

@@ -12,15 +12,16 @@ namespace Umbra {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::FleetRepository", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::FleetRepository)
+};
 
 Error queryError(const QSqlQuery &query, const char *what)
 {
     return Error{
-        tr("Fleet store: %1 failed: %2").arg(QLatin1String(what), query.lastError().text())
+        Tr::tr("Fleet store: %1 failed: %2").arg(QLatin1String(what), query.lastError().text())
     };
 }
 
@@ -138,7 +139,7 @@ Result<qint64> FleetRepository::hostId(const QString &uri) const
     if (!query.exec())
         return queryError(query, "finding a host");
     if (!query.next())
-        return Error{ tr("The host %1 is not in the store.").arg(uri) };
+        return Error{ Tr::tr("The host %1 is not in the store.").arg(uri) };
     return query.value(0).toLongLong();
 }
 

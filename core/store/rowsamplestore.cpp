@@ -11,15 +11,16 @@ namespace Umbra {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime must agree on the context of these strings.
+struct Tr
 {
-    return QCoreApplication::translate("Umbra::RowSampleStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Umbra::RowSampleStore)
+};
 
 Error queryError(const QSqlQuery &query, const char *what)
 {
     return Error{
-        tr("Sample store: %1 failed: %2").arg(QLatin1String(what), query.lastError().text())
+        Tr::tr("Sample store: %1 failed: %2").arg(QLatin1String(what), query.lastError().text())
     };
 }
 
@@ -40,9 +41,8 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
                                "disk_rd_iops, disk_wr_iops, net_rx, net_tx, net_rx_pps, "
                                "net_tx_pps) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         if (!insert.isValid())
-            return Error{
-                tr("Sample store: preparing the VM sample insert failed: %1").arg(insert.error())
-            };
+            return Error{ Tr::tr("Sample store: preparing the VM sample insert failed: %1")
+                              .arg(insert.error()) };
         for (const VmSample &s : vmSamples) {
             insert.bindText(1, s.uuid.toUtf8());
             insert.bind(2, s.timestampMs);
@@ -60,7 +60,7 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
             insert.bind(14, s.netTxPacketsPerSec);
             if (auto done = insert.execute(); !done)
                 return Error{
-                    tr("Sample store: writing a VM sample failed: %1").arg(done.error())
+                    Tr::tr("Sample store: writing a VM sample failed: %1").arg(done.error())
                 };
         }
     }
@@ -69,9 +69,8 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
                                "INSERT OR REPLACE INTO host_samples (uri, ts_ms, cpu, "
                                "mem_used, mem_total, active_vms) VALUES (?,?,?,?,?,?)");
         if (!insert.isValid())
-            return Error{
-                tr("Sample store: preparing the host sample insert failed: %1").arg(insert.error())
-            };
+            return Error{ Tr::tr("Sample store: preparing the host sample insert failed: %1")
+                              .arg(insert.error()) };
         for (const HostSample &s : hostSamples) {
             insert.bindText(1, s.uri.toUtf8());
             insert.bind(2, s.timestampMs);
@@ -81,7 +80,7 @@ Result<void> RowSampleStore::append(const QList<VmSample> &vmSamples,
             insert.bind(6, s.activeVms);
             if (auto done = insert.execute(); !done)
                 return Error{
-                    tr("Sample store: writing a host sample failed: %1").arg(done.error())
+                    Tr::tr("Sample store: writing a host sample failed: %1").arg(done.error())
                 };
         }
     }

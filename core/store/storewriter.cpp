@@ -190,8 +190,8 @@ void StoreWriter::fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
         QSqlDatabase &sql = m_db->sql();
         sql.transaction();
         auto done = m_samples->append(generate(fromMs, toMs), {});
-        if (done)
-            sql.commit();
+        if (done && sql.commit())
+            Q_EMIT historyFilled(uuid);
         else
             sql.rollback();
         return done;
@@ -210,8 +210,8 @@ void StoreWriter::fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs
         QSqlDatabase &sql = m_db->sql();
         sql.transaction();
         auto done = m_samples->append({}, generate(fromMs, toMs));
-        if (done)
-            sql.commit();
+        if (done && sql.commit())
+            Q_EMIT historyFilled(uri);
         else
             sql.rollback();
         return done;

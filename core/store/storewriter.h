@@ -60,6 +60,9 @@ public:
 Q_SIGNALS:
     void failed(const QString &message);
     void flushed(int samples);
+    // History was filled in for a VM (its UUID) or a host (its URI); views
+    // showing it should read it again.
+    void historyFilled(const QString &key);
 
 private:
     bool ready();
