@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -51,7 +52,10 @@ public:
         const bool result = QApplication::notify(receiver, event);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         --depth;
-        if (ms > 8.0 && slow.size() < 40)
+        busyMs += ms;
+        if (recording)
+            busyBy[className + QStringLiteral(" #") + QString::number(int(type))] += ms;
+        if (recording && ms > 8.0 && slow.size() < 60)
             slow.push_back(QStringLiteral("%1 ms  %2  event %3")
                                .arg(ms, 0, 'f', 1)
                                .arg(className)
@@ -60,6 +64,9 @@ public:
     }
 
     std::vector<QString> slow;
+    bool recording = false; // only while the heartbeat is measured
+    double busyMs = 0; // time spent delivering events since the last beat
+    QHash<QString, double> busyBy; // ... by receiver and event type
     int depth = 0;
 };
 
@@ -107,14 +114,33 @@ int main(int argc, char **argv)
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     QObject::connect(&heartbeat, &QTimer::timeout, &app, [&] {
-        if (measuring)
-            gaps.push_back(double(beat.nsecsElapsed()) / 1e6 - kBeatMs);
+        if (measuring) {
+            const double gap = double(beat.nsecsElapsed()) / 1e6 - kBeatMs;
+            gaps.push_back(gap);
+            if (gap > 16.0 && app.slow.size() < 60)
+                app.slow.push_back(QStringLiteral("stall %1 ms, of which %2 ms delivering events")
+                                       .arg(gap, 0, 'f', 1)
+                                       .arg(app.busyMs, 0, 'f', 1)
+                                   + [&] {
+                                         QString parts;
+                                         for (auto it = app.busyBy.cbegin();
+                                              it != app.busyBy.cend(); ++it)
+                                             if (it.value() > 2.0)
+                                                 parts += QStringLiteral("; %1: %2")
+                                                              .arg(it.key())
+                                                              .arg(it.value(), 0, 'f', 1);
+                                         return parts;
+                                     }());
+        }
+        app.busyMs = 0;
+        app.busyBy.clear();
         beat.restart();
     });
     heartbeat.start(kBeatMs);
 
     QTimer::singleShot(warmupMs, &app, [&] {
         measuring = true;
+        app.recording = true;
         beat.restart();
     });
     QTimer::singleShot(warmupMs + seconds * 1000, &app, [&] {

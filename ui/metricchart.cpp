@@ -223,8 +223,16 @@ void MetricChart::refresh()
             maxValue = lineMax;
     }
     m_spanMs = std::clamp(latest - earliest, kMinimumSpanMs, kWindowMs);
-    m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(latest - m_spanMs),
-                         QDateTime::fromMSecsSinceEpoch(latest));
+    // The right edge advances in steps of 1/60 of the span (a minute on the
+    // hour view): moving the axis relayouts every label and line of the chart,
+    // which is the costliest thing the GUI thread does, so it happens once a
+    // step instead of on every sample.
+    const qint64 stepMs = std::max<qint64>(1000, m_spanMs / 60);
+    const qint64 right = (latest / stepMs + 1) * stepMs;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(right - m_spanMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(right);
+    if (m_timeAxis->min() != from || m_timeAxis->max() != to)
+        m_timeAxis->setRange(from, to);
     const QString timeFormat
         = m_spanMs <= 10 * 60 * 1000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
     // Setting a property to its current value still invalidates the layout.
