@@ -46,6 +46,8 @@ public:
         timer.start();
         const QEvent::Type type = event->type();
         QString className = QLatin1String(receiver->metaObject()->className());
+        if (!receiver->objectName().isEmpty())
+            className += QLatin1Char(' ') + receiver->objectName();
         if (receiver->parent()) // a timer says little; its owner says who
             className += QStringLiteral(" in ")
                 + QLatin1String(receiver->parent()->metaObject()->className());

@@ -46,6 +46,7 @@ QString memoryText(double usedKiB, double allocatedKiB)
 FleetModel::FleetModel(QObject *parent)
     : QAbstractItemModel(parent)
 {
+    m_coalesce.setObjectName(QStringLiteral("fleet-coalesce"));
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(kCoalesceMs);
     connect(&m_coalesce, &QTimer::timeout, this, &FleetModel::flushPendingChanges);

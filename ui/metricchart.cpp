@@ -97,8 +97,13 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 150);
 
+    m_refreshTimer.setObjectName(QStringLiteral("chart-refresh"));
     m_refreshTimer.setSingleShot(true);
-    m_refreshTimer.setInterval(50);
+    // Charts of one page receive the same samples at the same moment; their
+    // refreshes are staggered so the event loop breathes between them instead
+    // of relayouting four charts in one go.
+    static int instances = 0;
+    m_refreshTimer.setInterval(50 + 30 * (instances++ % 4));
     connect(&m_refreshTimer, &QTimer::timeout, this, &MetricChart::refresh);
     // Keeps the time axis moving when a host goes quiet.
     m_scrollTimer.setInterval(10 * 1000);
