@@ -37,7 +37,7 @@
         <translation>%1 ist schreibgeschützt; Umbra muss dort seinen Verlauf speichern. Wählen Sie mit --database eine andere Datei.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 cannot be opened: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
@@ -67,12 +67,12 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Database error in “%1”: %2</source>
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <location line="+7"/>
         <source>%1 is not an Umbra database: %2. It was left untouched.</source>
         <translation>%1 ist keine Umbra-Datenbank: %2. Die Datei wurde nicht verändert.</translation>
@@ -228,7 +228,7 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+226"/>
+        <location line="+227"/>
         <source>%1
 UUID %2
 on %3</source>
@@ -644,7 +644,7 @@ auf %3</translation>
         <translation>„%1“ verwendet den Transport „%2“, den Umbra nicht unterstützt. Verwenden Sie test, qemu, qemu+ssh, qemu+tcp oder qemu+tls.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>“%1” needs a host name, for example %2://host.example.org/system.</source>
         <translation>„%1“ braucht einen Hostnamen, zum Beispiel %2://host.example.org/system.</translation>
     </message>
@@ -664,7 +664,7 @@ auf %3</translation>
         <translation>„%1“: Der Testtreiber braucht /default oder einen absoluten Pfad zu einer Flotten-XML-Datei.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>“%1”: the fleet file %2 does not exist.</source>
         <translation>„%1“: Die Flottendatei %2 existiert nicht.</translation>
     </message>
@@ -744,12 +744,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die Domänenbeschreibung von „%1“ ist kein gültiges XML: %2 (Zeile %3)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Cannot read the state of “%1”: %2</source>
         <translation>Der Zustand von „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cannot read the definition of “%1”: %2</source>
         <translation>Die Definition von „%1“ kann nicht gelesen werden: %2</translation>
     </message>
@@ -767,7 +767,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LibvirtStatsSource</name>
     <message>
-        <location filename="../core/collect/libvirtstatssource.cpp" line="+110"/>
+        <location filename="../core/collect/libvirtstatssource.cpp" line="+109"/>
         <source>Collecting domain statistics failed: %1</source>
         <translation>Das Erfassen der Domänenstatistik ist fehlgeschlagen: %1</translation>
     </message>
@@ -888,7 +888,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+217"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -980,7 +980,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Sample store: preparing the VM sample insert failed: %1</source>
         <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von VM-Messwerten ist fehlgeschlagen: %1</translation>
     </message>
@@ -990,7 +990,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Messwertdatenbank: Das Schreiben eines VM-Messwerts ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Sample store: preparing the host sample insert failed: %1</source>
         <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von Host-Messwerten ist fehlgeschlagen: %1</translation>
     </message>
