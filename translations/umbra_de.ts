@@ -157,7 +157,7 @@
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+115"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
@@ -165,6 +165,16 @@
         <location line="+5"/>
         <source>%1 is already in the fleet.</source>
         <translation>%1 gehört bereits zur Flotte.</translation>
+    </message>
+    <message>
+        <location line="+221"/>
+        <source>No answer from the host for %1 s; still waiting.</source>
+        <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

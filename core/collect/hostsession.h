@@ -35,6 +35,9 @@ public:
         int maxRetryMs = 60000;
         int keepAliveIntervalS = 5;
         unsigned keepAliveCount = 3;
+        // libvirt's open cannot be interrupted; after this long the Engine
+        // tells the operator that the host has not answered yet.
+        int connectWarningMs = 30000;
     };
 
     HostSession(const HostConfig &config, const Options &options,

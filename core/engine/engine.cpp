@@ -126,6 +126,12 @@ void Engine::start()
     m_started = true;
     for (const QString &uri : std::as_const(m_order))
         startSession(m_sessions[uri].config);
+    if (!m_watchdog) {
+        m_watchdog = new QTimer(this);
+        m_watchdog->setInterval(std::clamp(m_sessionOptions.connectWarningMs / 4, 100, 5000));
+        connect(m_watchdog, &QTimer::timeout, this, &Engine::checkSilentHosts);
+    }
+    m_watchdog->start();
 }
 
 void Engine::shutdown()
@@ -148,6 +154,8 @@ void Engine::shutdown()
         session.session = nullptr;
     }
     m_started = false;
+    if (m_watchdog)
+        m_watchdog->stop();
 
     if (m_writer) {
         QMetaObject::invokeMethod(m_writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
@@ -374,6 +382,30 @@ void Engine::onVmChanged(const QString &uri, const VmInfo &vm)
         return;
     it->vms.insert(vm.uuid, vm);
     Q_EMIT vmChanged(uri, vm);
+}
+
+void Engine::checkSilentHosts()
+{
+    // A session stuck in libvirt's open cannot report anything itself; say
+    // so on its behalf, once, while it keeps waiting.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (Session &entry : m_sessions) {
+        HostStatus &status = entry.status;
+        if (!entry.session || status.state != HostState::Connecting || !status.since.isValid()
+            || !status.lastError.isEmpty()
+            || status.since.msecsTo(now) < m_sessionOptions.connectWarningMs)
+            continue;
+        status.lastError
+            = tr("No answer from the host for %1 s; still waiting.").arg(status.since.secsTo(now));
+        EventRecord event;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        event.severity = EventRecord::Severity::Warning;
+        event.kind = QStringLiteral("host.silent");
+        event.hostUri = status.uri;
+        event.message = tr("%1: %2").arg(status.uri, status.lastError);
+        logEvent(event);
+        Q_EMIT hostStatusChanged(status);
+    }
 }
 
 void Engine::onVmRemoved(const QString &uri, const QString &uuid)

@@ -12,6 +12,7 @@
 #include <QList>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <memory>
 
 namespace Umbra {
@@ -99,6 +100,7 @@ private:
     void onInventoryReset(const QString &uri, const QList<VmInfo> &vms);
     void onVmChanged(const QString &uri, const VmInfo &vm);
     void onVmRemoved(const QString &uri, const QString &uuid);
+    void checkSilentHosts();
 
     QString m_storePath;
     HostSession::Options m_sessionOptions;
@@ -108,6 +110,7 @@ private:
     QThread m_storeThread;
     StoreWriter *m_writer = nullptr;
     std::unique_ptr<StoreReader> m_reader;
+    QTimer *m_watchdog = nullptr;
     bool m_started = false;
     bool m_backfillSimulated = true;
 };

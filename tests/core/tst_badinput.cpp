@@ -7,9 +7,9 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QTcpServer>
 #include <QFile>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -95,20 +95,26 @@ private Q_SLOTS:
         // Something listens but never answers: libvirt's handshake waits forever.
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost));
-        const QString silentUri = QStringLiteral("qemu+tcp://127.0.0.1:%1/system")
-                                      .arg(silent.serverPort());
+        const QString silentUri
+            = QStringLiteral("qemu+tcp://127.0.0.1:%1/system").arg(silent.serverPort());
 
         QTemporaryDir dir;
         Engine engine;
-        engine.setSessionOptions(SessionHarness::fastOptions());
+        HostSession::Options options = SessionHarness::fastOptions();
+        options.connectWarningMs = 500;
+        engine.setSessionOptions(options);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("silent.db"))).ok());
-        QVERIFY(engine.addHost(HostConfig{silentUri, false}).ok());
-        QVERIFY(engine.addHost(HostConfig{QStringLiteral("test:///default"), false}).ok());
+        QVERIFY(engine.addHost(HostConfig{ silentUri, false }).ok());
+        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
         QSignalSpy samples(&engine, &Engine::samplesCollected);
         engine.start();
 
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 5, 5000);
         QCOMPARE(engine.hostStatus(QStringLiteral("test:///default")).state, HostState::Connected);
+        QCOMPARE(engine.hostStatus(silentUri).state, HostState::Connecting);
+        // The operator is told, while the session keeps waiting.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            engine.hostStatus(silentUri).lastError.contains(QLatin1String("No answer")), 5000);
         QCOMPARE(engine.hostStatus(silentUri).state, HostState::Connecting);
 
         // Quitting does not hang on the host that never answered.
