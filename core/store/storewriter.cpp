@@ -131,6 +131,20 @@ void StoreWriter::addEvent(const EventRecord &event)
     m_pendingEvents.append(event);
 }
 
+template<typename Function> Result<void> StoreWriter::inTransaction(Function function)
+{
+    QSqlDatabase &sql = m_db->sql();
+    if (!sql.transaction())
+        return Error{ QCoreApplication::translate("Umbra::StoreWriter", "Cannot write to %1: %2")
+                          .arg(m_path, sql.lastError().text()) };
+    auto done = function();
+    if (done && sql.commit())
+        return done;
+    const QString reason = done ? sql.lastError().text() : done.error();
+    sql.rollback();
+    return Error{ reason };
+}
+
 template<typename Function> void StoreWriter::writeNow(Function function)
 {
     if (!ready())
@@ -156,16 +170,7 @@ void StoreWriter::updateHostInfo(const HostInfo &info)
 
 void StoreWriter::replaceVms(const QString &uri, const QList<VmInfo> &vms)
 {
-    writeNow([&] {
-        QSqlDatabase &sql = m_db->sql();
-        sql.transaction();
-        auto done = m_fleet->replaceVms(uri, vms);
-        if (done)
-            sql.commit();
-        else
-            sql.rollback();
-        return done;
-    });
+    writeNow([&] { return inTransaction([&] { return m_fleet->replaceVms(uri, vms); }); });
 }
 
 void StoreWriter::upsertVm(const QString &uri, const VmInfo &vm)
@@ -187,13 +192,9 @@ void StoreWriter::fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
             return Error{ latest.error() };
         if (latest.value() >= fromMs)
             return {}; // there is recent history already; never overwrite it
-        QSqlDatabase &sql = m_db->sql();
-        sql.transaction();
-        auto done = m_samples->append(generate(fromMs, toMs), {});
-        if (done && sql.commit())
+        auto done = inTransaction([&] { return m_samples->append(generate(fromMs, toMs), {}); });
+        if (done)
             Q_EMIT historyFilled(uuid);
-        else
-            sql.rollback();
         return done;
     });
 }
@@ -207,13 +208,9 @@ void StoreWriter::fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs
             return Error{ latest.error() };
         if (latest.value() >= fromMs)
             return {};
-        QSqlDatabase &sql = m_db->sql();
-        sql.transaction();
-        auto done = m_samples->append({}, generate(fromMs, toMs));
-        if (done && sql.commit())
+        auto done = inTransaction([&] { return m_samples->append({}, generate(fromMs, toMs)); });
+        if (done)
             Q_EMIT historyFilled(uri);
-        else
-            sql.rollback();
         return done;
     });
 }

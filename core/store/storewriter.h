@@ -4,6 +4,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "util/result.h"
 
 #include <QList>
 #include <QObject>
@@ -68,6 +69,9 @@ private:
     bool ready();
     void report(const QString &message);
     template<typename Function> void writeNow(Function function);
+    // Commits what `function` wrote when it succeeds; rolls back and returns
+    // the reason when it, or the commit, fails.
+    template<typename Function> Result<void> inTransaction(Function function);
 
     QString m_path;
     int m_flushIntervalMs;
