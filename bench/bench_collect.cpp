@@ -23,21 +23,13 @@ int main(int argc, char **argv)
     Bench::FleetOptions defaults;
     defaults.warmupSeconds = 3;
     const Bench::FleetOptions options = Bench::parseFleetOptions(app, defaults);
-    const int hosts = options.hosts;
-    const int vms = options.vmsPerHost;
-    const int intervalMs = options.intervalMs;
     const int seconds = options.seconds;
     const int warmupMs = options.warmupSeconds * 1000;
 
     QTemporaryDir dir;
     Engine engine;
-    engine.setIntervalMs(intervalMs);
     engine.setBackfillSimulatedHistory(false); // measure the live path only
-    if (auto opened = engine.openStore(dir.filePath(QStringLiteral("bench.db"))); !opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
-        return 1;
-    }
-    if (!Bench::addGeneratedFleet(engine, dir.path(), hosts, vms))
+    if (!Bench::openFleet(engine, dir.path(), options))
         return 1;
 
     qint64 vmSamples = 0;
@@ -61,8 +53,8 @@ int main(int argc, char **argv)
         const double cpu = Bench::processCpuSeconds() - cpuAtStart;
         const double elapsed = double(wall.elapsed()) / 1000.0;
         engine.shutdown();
-        std::printf("hosts %d, VMs per host %d, interval %d ms, measured %.1f s\n", hosts, vms,
-                    intervalMs, elapsed);
+        std::printf("hosts %d, VMs per host %d, interval %d ms, measured %.1f s\n", options.hosts,
+                    options.vmsPerHost, options.intervalMs, elapsed);
         std::printf("VM samples collected: %lld (%.0f per second)\n", vmSamples,
                     double(vmSamples) / elapsed);
         std::printf("process CPU: %.3f s (%.1f %% of one core)\n", cpu, 100.0 * cpu / elapsed);

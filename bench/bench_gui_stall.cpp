@@ -80,20 +80,12 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TimingApplication app(argc, argv);
     const Bench::FleetOptions options = Bench::parseFleetOptions(app, {});
-    const int hosts = options.hosts;
-    const int vms = options.vmsPerHost;
-    const int intervalMs = options.intervalMs;
     const int seconds = options.seconds;
     const int warmupMs = options.warmupSeconds * 1000;
 
     QTemporaryDir dir;
     Engine engine;
-    engine.setIntervalMs(intervalMs);
-    if (auto opened = engine.openStore(dir.filePath(QStringLiteral("bench.db"))); !opened) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
-        return 1;
-    }
-    if (!Bench::addGeneratedFleet(engine, dir.path(), hosts, vms))
+    if (!Bench::openFleet(engine, dir.path(), options))
         return 1;
 
     MainWindow window(&engine, true);
@@ -152,8 +144,8 @@ int main(int argc, char **argv)
         const double p99 = gaps.empty() ? 0 : gaps[size_t(double(gaps.size() - 1) * 0.99)];
         const auto over16
             = std::count_if(gaps.begin(), gaps.end(), [](double g) { return g > 16.0; });
-        std::printf("hosts %d, VMs per host %d, interval %d ms, measured %d s, %zu beats\n", hosts,
-                    vms, intervalMs, seconds, gaps.size());
+        std::printf("hosts %d, VMs per host %d, interval %d ms, measured %d s, %zu beats\n",
+                    options.hosts, options.vmsPerHost, options.intervalMs, seconds, gaps.size());
         std::printf("longest GUI-thread stall: %.2f ms; p99 %.2f ms; stalls over 16 ms: %lld\n",
                     worst, p99, static_cast<long long>(over16));
         std::printf(

@@ -26,6 +26,16 @@ bool addGeneratedFleet(Engine &engine, const QString &dir, int hosts, int vmsPer
     return true;
 }
 
+bool openFleet(Engine &engine, const QString &dir, const FleetOptions &options)
+{
+    engine.setIntervalMs(options.intervalMs);
+    if (auto opened = engine.openStore(dir + QStringLiteral("/bench.db")); !opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
+        return false;
+    }
+    return addGeneratedFleet(engine, dir, options.hosts, options.vmsPerHost);
+}
+
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults)
 {
     QCommandLineParser parser;

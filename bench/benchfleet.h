@@ -24,6 +24,10 @@ struct FleetOptions
 // Parses --hosts, --vms, --interval-ms, --seconds and --warmup (exits on --help).
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults);
 
+// Opens a store in `dir` and adds the generated fleet `options` describes, at
+// its collection interval; prints what went wrong and returns false on failure.
+bool openFleet(Engine &engine, const QString &dir, const FleetOptions &options);
+
 // CPU time (user + system) this process has used so far, in seconds.
 double processCpuSeconds();
 
