@@ -71,7 +71,8 @@ Result<void> Engine::openStore(const QString &path)
     }
     m_storePath = path;
 
-    m_writer = new StoreWriter(path);
+    auto heads = std::make_shared<Series::SeriesHeads>();
+    m_writer = new StoreWriter(path, heads);
     m_writer->moveToThread(&m_storeThread);
     connect(&m_storeThread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &StoreWriter::failed, this, [this](const QString &message) {
@@ -86,7 +87,7 @@ Result<void> Engine::openStore(const QString &path)
     connect(m_writer, &StoreWriter::historyFilled, this, &Engine::historyFilled);
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
-    m_reader = std::make_unique<StoreReader>(path);
+    m_reader = std::make_unique<StoreReader>(path, heads);
 
     for (const HostConfig &config : stored) {
         if (!m_sessions.contains(config.uri)) {

@@ -1,33 +1,60 @@
 #pragma once
 
 #include "collect/samples.h"
+#include "series/seriesreader.h"
+#include "series/serieswriter.h"
 #include "util/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <array>
+#include <memory>
+#include <optional>
 
 namespace Umbra {
 
-// Where samples live. The row-per-sample layout is the first implementation;
-// a compressed-chunk layout can replace it behind this interface.
-// Implementations are used from one thread at a time; writes happen inside a
-// transaction the caller opened.
+// VM and host samples as time series (see store/metriccatalog.h). The store
+// thread's instance writes; reader threads open their own without a writer.
+// Both share the in-memory heads, so an appended sample is readable at once.
 class SampleStore
 {
 public:
-    virtual ~SampleStore() = default;
+    enum class Access { ReadWrite, ReadOnly };
 
-    virtual Result<void> append(const QList<VmSample> &vmSamples,
-                                const QList<HostSample> &hostSamples)
-        = 0;
-    virtual Result<QList<VmSample>> vmSamples(const QString &uuid, qint64 fromMs,
-                                              qint64 toMs) const = 0;
-    virtual Result<QList<HostSample>> hostSamples(const QString &uri, qint64 fromMs,
-                                                  qint64 toMs) const = 0;
-    // Latest timestamp stored for a VM, or 0.
-    virtual Result<qint64> latestVmTimestamp(const QString &uuid) const = 0;
-    // Latest timestamp stored for a host, or 0.
-    virtual Result<qint64> latestHostTimestamp(const QString &uri) const = 0;
+    SampleStore(QSqlDatabase db, std::shared_ptr<Series::SeriesHeads> heads,
+                Access access = Access::ReadWrite);
+
+    // Into the heads at once; to the file at the next flush().
+    Result<void> append(const QList<VmSample> &vmSamples, const QList<HostSample> &hostSamples);
+    // History older than everything a VM or host has (see SeriesWriter::prepend).
+    Result<void> prepend(const QList<VmSample> &vmSamples, const QList<HostSample> &hostSamples);
+    // Inside the caller's transaction; then committed() or rolledBack().
+    Result<void> flush();
+    void committed();
+    void rolledBack();
+
+    Result<QList<VmSample>> vmSamples(const QString &uuid, qint64 fromMs, qint64 toMs);
+    Result<QList<HostSample>> hostSamples(const QString &uri, qint64 fromMs, qint64 toMs);
+    // Latest timestamp stored for a VM or host, or 0.
+    Result<qint64> latestVmTimestamp(const QString &uuid);
+    Result<qint64> latestHostTimestamp(const QString &uri);
+
+    Series::SeriesReader &reader() { return m_reader; }
+    // Null for a read-only store.
+    Series::SeriesWriter *writer() { return m_writer ? &*m_writer : nullptr; }
+
+private:
+    using VmIds = std::array<int, 12>;
+    using HostIds = std::array<int, 4>;
+    Result<VmIds> vmIds(const QString &uuid);
+    Result<HostIds> hostIds(const QString &uri);
+
+    Series::SeriesReader m_reader;
+    std::optional<Series::SeriesWriter> m_writer;
+    QHash<QString, VmIds> m_vmIds;
+    QHash<QString, HostIds> m_hostIds;
+    std::vector<Series::SeriesPoint> m_points;
 };
 
 } // namespace Umbra

@@ -1,6 +1,8 @@
 #include "store/schema.h"
 
 #include "store/database.h"
+#include "store/samplestore.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -56,9 +58,87 @@ QStringList stepStatements(int toVersion)
             QStringLiteral("ALTER TABLE vm_samples ADD COLUMN net_rx_pps REAL"),
             QStringLiteral("ALTER TABLE vm_samples ADD COLUMN net_tx_pps REAL"),
         };
+    case 3:
+        // Version 3 keeps samples as compressed time series (core/series);
+        // convertRowSamples() moves the rows over before the tables go.
+        return {
+            QStringLiteral("CREATE TABLE ts_series ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE,"
+                           " precision INTEGER NOT NULL,"
+                           " rolled_to INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE ts_chunks ("
+                           " series_id INTEGER NOT NULL,"
+                           " resolution INTEGER NOT NULL,"
+                           " start_ms INTEGER NOT NULL,"
+                           " end_ms INTEGER NOT NULL,"
+                           " rows INTEGER NOT NULL,"
+                           " data BLOB NOT NULL,"
+                           " PRIMARY KEY (series_id, resolution, start_ms)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX ts_chunks_by_end ON ts_chunks(resolution, end_ms)"),
+        };
     default:
         return {};
     }
+}
+
+Result<void> convertRowSamples(QSqlDatabase &db)
+{
+    auto heads = std::make_shared<Series::SeriesHeads>();
+    SampleStore store(db, heads);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    auto fail = [&](const QSqlQuery &q) {
+        return Error{ QCoreApplication::translate("Umbra::Schema",
+                                                  "Moving samples to time series failed: %1")
+                          .arg(q.lastError().text()) };
+    };
+    if (!query.exec(QStringLiteral(
+            "SELECT uuid, ts_ms, cpu, host_cpu, mem_used, mem_avail, disk_rd, disk_wr, "
+            "disk_rd_iops, disk_wr_iops, net_rx, net_tx, net_rx_pps, net_tx_pps FROM vm_samples "
+            "ORDER BY uuid, ts_ms")))
+        return fail(query);
+    QList<VmSample> vms;
+    while (query.next()) {
+        VmSample s;
+        s.uuid = query.value(0).toString();
+        s.timestampMs = query.value(1).toLongLong();
+        double *fields[] = { &s.cpuPercent,         &s.hostCpuPercent,      &s.memoryUsedKiB,
+                             &s.memoryAvailableKiB, &s.diskReadBytesPerSec, &s.diskWriteBytesPerSec,
+                             &s.diskReadIops,       &s.diskWriteIops,       &s.netRxBytesPerSec,
+                             &s.netTxBytesPerSec,   &s.netRxPacketsPerSec,  &s.netTxPacketsPerSec };
+        for (int c = 0; c < 12; ++c)
+            *fields[c] = SqlValues::toDouble(query, c + 2);
+        vms.append(s);
+    }
+    if (!query.exec(QStringLiteral("SELECT uri, ts_ms, cpu, mem_used, mem_total, active_vms FROM "
+                                   "host_samples ORDER BY uri, ts_ms")))
+        return fail(query);
+    QList<HostSample> hosts;
+    while (query.next()) {
+        HostSample s;
+        s.uri = query.value(0).toString();
+        s.timestampMs = query.value(1).toLongLong();
+        s.cpuPercent = SqlValues::toDouble(query, 2);
+        s.memoryUsedKiB = SqlValues::toDouble(query, 3);
+        s.memoryTotalKiB = SqlValues::toDouble(query, 4);
+        s.activeVms = query.value(5).toInt();
+        hosts.append(s);
+    }
+    query.finish();
+    auto done = store.append(vms, hosts);
+    if (done)
+        done = store.flush();
+    if (done)
+        done = store.writer()->compactAll();
+    if (!done)
+        return done;
+    store.committed();
+    for (const char *statement : { "DROP TABLE vm_samples", "DROP TABLE host_samples" }) {
+        if (!query.exec(QLatin1String(statement)))
+            return fail(query);
+    }
+    return {};
 }
 
 Result<void> upgrade(QSqlDatabase &db, int from)
@@ -71,6 +151,10 @@ Result<void> upgrade(QSqlDatabase &db, int from)
                                                           "Step to version %1 failed at “%2”: %3")
                                   .arg(version)
                                   .arg(statement, query.lastError().text()) };
+        }
+        if (version == 3) {
+            if (auto converted = convertRowSamples(db); !converted)
+                return converted;
         }
     }
     return {};

@@ -13,4 +13,8 @@ Result<void> upgrade(QSqlDatabase &db, int from);
 // The statements of one version step, exposed so tests can build an old file.
 QStringList stepStatements(int toVersion);
 
+// Moves the samples of the row tables of version 2 into time series and
+// drops those tables (part of the step to version 3).
+Result<void> convertRowSamples(QSqlDatabase &db);
+
 } // namespace Umbra::Schema

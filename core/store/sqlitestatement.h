@@ -30,11 +30,23 @@ public:
     void bind(int column, qint64 value);
     void bind(int column, int value) { bind(column, qint64(value)); }
     void bindText(int column, const QByteArray &utf8);
+    void bindBlob(int column, const QByteArray &bytes);
+
+    // Steps a query: true while there is a row to read, false at the end (the
+    // statement is then reset for its next use), an error otherwise.
+    Result<bool> next();
+    qint64 int64(int column) const;
+    double real(int column) const; // NULL reads as NaN
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
 
     // Runs the statement once and readies it for the next set of values.
     Result<void> execute();
 
     static sqlite3 *handle(const QSqlDatabase &db);
+    static qint64 lastInsertId(const QSqlDatabase &db);
+    // Rows changed by the connection's last statement.
+    static int changes(const QSqlDatabase &db);
 
 private:
     sqlite3 *m_db = nullptr;

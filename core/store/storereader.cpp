@@ -2,7 +2,7 @@
 
 #include "store/database.h"
 #include "store/fleetrepository.h"
-#include "store/rowsamplestore.h"
+#include "store/samplestore.h"
 
 #include <QLoggingCategory>
 #include <QPromise>
@@ -14,8 +14,9 @@ namespace Umbra {
 class StoreReader::Worker : public QObject
 {
 public:
-    explicit Worker(QString path)
+    Worker(QString path, std::shared_ptr<Series::SeriesHeads> heads)
         : m_path(std::move(path))
+        , m_heads(std::move(heads))
     { }
     ~Worker() override
     {
@@ -61,19 +62,21 @@ private:
             return false;
         }
         m_db = std::move(db).value();
-        m_samples = std::make_unique<RowSampleStore>(m_db->sql());
+        m_samples
+            = std::make_unique<SampleStore>(m_db->sql(), m_heads, SampleStore::Access::ReadOnly);
         m_fleet = std::make_unique<FleetRepository>(m_db->sql());
         return true;
     }
 
     QString m_path;
+    std::shared_ptr<Series::SeriesHeads> m_heads;
     std::unique_ptr<Database> m_db;
-    std::unique_ptr<RowSampleStore> m_samples;
+    std::unique_ptr<SampleStore> m_samples;
     std::unique_ptr<FleetRepository> m_fleet;
 };
 
-StoreReader::StoreReader(const QString &path)
-    : m_worker(new Worker(path))
+StoreReader::StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads)
+    : m_worker(new Worker(path, std::move(heads)))
 {
     m_thread.setObjectName(QStringLiteral("umbra-store-reader"));
     m_worker->moveToThread(&m_thread);
@@ -89,14 +92,14 @@ StoreReader::~StoreReader()
 
 QFuture<QList<VmSample>> StoreReader::vmSamples(const QString &uuid, qint64 fromMs, qint64 toMs)
 {
-    return m_worker->run<QList<VmSample>>([=](RowSampleStore &samples, FleetRepository &) {
+    return m_worker->run<QList<VmSample>>([=](SampleStore &samples, FleetRepository &) {
         return samples.vmSamples(uuid, fromMs, toMs);
     });
 }
 
 QFuture<QList<HostSample>> StoreReader::hostSamples(const QString &uri, qint64 fromMs, qint64 toMs)
 {
-    return m_worker->run<QList<HostSample>>([=](RowSampleStore &samples, FleetRepository &) {
+    return m_worker->run<QList<HostSample>>([=](SampleStore &samples, FleetRepository &) {
         return samples.hostSamples(uri, fromMs, toMs);
     });
 }
@@ -104,7 +107,25 @@ QFuture<QList<HostSample>> StoreReader::hostSamples(const QString &uri, qint64 f
 QFuture<QList<EventRecord>> StoreReader::recentEvents(int limit)
 {
     return m_worker->run<QList<EventRecord>>(
-        [=](RowSampleStore &, FleetRepository &fleet) { return fleet.recentEvents(limit); });
+        [=](SampleStore &, FleetRepository &fleet) { return fleet.recentEvents(limit); });
+}
+
+} // namespace Umbra
+
+namespace Umbra {
+
+QFuture<QList<Series::ChartPoint>> StoreReader::chart(const QString &series, qint64 fromMs,
+                                                      qint64 toMs, int widthPx)
+{
+    return m_worker->run<QList<Series::ChartPoint>>(
+        [=](SampleStore &samples, FleetRepository &) -> Result<QList<Series::ChartPoint>> {
+            auto id = samples.reader().seriesId(series);
+            if (!id)
+                return Error{ id.error() };
+            if (id.value() == 0)
+                return QList<Series::ChartPoint>();
+            return samples.reader().chart(id.value(), fromMs, toMs, widthPx);
+        });
 }
 
 } // namespace Umbra

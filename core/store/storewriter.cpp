@@ -2,9 +2,10 @@
 
 #include "store/database.h"
 #include "store/fleetrepository.h"
-#include "store/rowsamplestore.h"
+#include "store/samplestore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
@@ -16,15 +17,18 @@ namespace Umbra {
 
 namespace {
 
-// Beyond this many pending rows a flush happens at once, bounding memory and
-// what a crash can lose.
-constexpr int kMaxPendingRows = 20000;
+// Beyond this many samples since the last flush a flush happens at once,
+// bounding what a crash can lose.
+constexpr int kMaxPendingSamples = 200000;
+constexpr qint64 kRetentionIntervalMs = 60 * 1000;
 
 } // namespace
 
-StoreWriter::StoreWriter(const QString &path, int flushIntervalMs, QObject *parent)
+StoreWriter::StoreWriter(const QString &path, std::shared_ptr<Series::SeriesHeads> heads,
+                         int flushIntervalMs, QObject *parent)
     : QObject(parent)
     , m_path(path)
+    , m_heads(std::move(heads))
     , m_flushIntervalMs(flushIntervalMs)
 { }
 
@@ -44,7 +48,7 @@ void StoreWriter::open()
         return;
     }
     m_db = std::move(db).value();
-    m_samples = std::make_unique<RowSampleStore>(m_db->sql());
+    m_samples = std::make_unique<SampleStore>(m_db->sql(), m_heads);
     m_fleet = std::make_unique<FleetRepository>(m_db->sql());
     m_timer = new QTimer(this);
     m_timer->setInterval(m_flushIntervalMs);
@@ -86,43 +90,77 @@ void StoreWriter::report(const QString &message)
 
 void StoreWriter::flush()
 {
-    if (!m_db || (m_pendingVms.isEmpty() && m_pendingHosts.isEmpty() && m_pendingEvents.isEmpty()))
+    if (!m_db)
         return;
-    QSqlDatabase &sql = m_db->sql();
-    if (!sql.transaction()) {
-        report(QCoreApplication::translate("Umbra::StoreWriter", "Cannot write to %1: %2")
-                   .arg(m_path, sql.lastError().text()));
-        return;
-    }
-    auto written = m_samples->append(m_pendingVms, m_pendingHosts);
-    if (written)
-        written = m_fleet->appendEvents(m_pendingEvents);
-    if (!written || !sql.commit()) {
-        const QString reason = written ? sql.lastError().text() : written.error();
-        sql.rollback();
-        // Keep the batch for the next attempt unless it grows without bound.
-        if (m_pendingVms.size() + m_pendingHosts.size() > 4 * kMaxPendingRows) {
-            m_pendingVms.clear();
-            m_pendingHosts.clear();
+    if (m_pendingSamples > 0 || !m_pendingEvents.isEmpty()) {
+        auto written = inTransaction([&]() -> Result<void> {
+            if (auto done = m_samples->flush(); !done)
+                return done;
+            return m_fleet->appendEvents(m_pendingEvents);
+        });
+        if (!written) {
+            // The samples stay in the heads and the events here; the next
+            // flush writes them again.
+            m_samples->rolledBack();
+            report(QCoreApplication::translate("Umbra::StoreWriter",
+                                               "Writing samples to %1 failed: %2")
+                       .arg(m_path, written.error()));
+            return;
         }
-        report(QCoreApplication::translate("Umbra::StoreWriter", "Writing samples to %1 failed: %2")
-                   .arg(m_path, reason));
-        return;
+        m_samples->committed();
+        const int count = m_pendingSamples;
+        m_samplesWritten += count;
+        m_pendingSamples = 0;
+        m_pendingEvents.clear();
+        m_lastError.clear();
+        Q_EMIT flushed(count);
     }
-    const int count = int(m_pendingVms.size() + m_pendingHosts.size());
-    m_samplesWritten += count;
-    m_pendingVms.clear();
-    m_pendingHosts.clear();
-    m_pendingEvents.clear();
-    m_lastError.clear();
-    Q_EMIT flushed(count);
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_retentionBacklog || now >= m_nextRetentionMs) {
+        m_nextRetentionMs = now + kRetentionIntervalMs;
+        const int maxChunks = 2000;
+        m_retentionBacklog = enforceRetention(maxChunks) >= maxChunks;
+    }
+}
+
+void StoreWriter::setRetention(const Series::Retention &retention)
+{
+    m_retention = retention;
+    m_nextRetentionMs = 0;
+}
+
+int StoreWriter::enforceRetention(int maxChunks)
+{
+    if (!ready())
+        return 0;
+    int deleted = 0;
+    auto done = inTransaction([&]() -> Result<void> {
+        auto removed = m_samples->writer()->enforceRetention(m_retention, maxChunks);
+        if (!removed)
+            return Error{ removed.error() };
+        deleted = removed.value();
+        return {};
+    });
+    if (!done) {
+        report(QCoreApplication::translate("Umbra::StoreWriter",
+                                           "Removing expired history from %1 failed: %2")
+                   .arg(m_path, done.error()));
+        return 0;
+    }
+    return deleted;
 }
 
 void StoreWriter::addSamples(const HostSample &host, const QList<VmSample> &vms)
 {
-    m_pendingHosts.append(host);
-    m_pendingVms.append(vms);
-    if (m_pendingVms.size() + m_pendingHosts.size() >= kMaxPendingRows)
+    if (!ready())
+        return;
+    if (auto done = m_samples->append(vms, { host }); !done) {
+        report(done.error());
+        return;
+    }
+    m_pendingSamples += int(vms.size()) + 1;
+    if (m_pendingSamples >= kMaxPendingSamples)
         flush();
 }
 
@@ -187,15 +225,15 @@ void StoreWriter::fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
                               const HistoryGenerator &generate)
 {
     writeNow([&]() -> Result<void> {
-        auto latest = m_samples->latestVmTimestamp(uuid);
-        if (!latest)
-            return Error{ latest.error() };
-        if (latest.value() >= fromMs)
-            return {}; // there is recent history already; never overwrite it
-        auto done = inTransaction([&] { return m_samples->append(generate(fromMs, toMs), {}); });
-        if (done)
-            Q_EMIT historyFilled(uuid);
-        return done;
+        // Only what is older than everything stored goes in: recorded
+        // history is never overwritten.
+        const QList<VmSample> history = generate(fromMs, toMs);
+        if (auto done = m_samples->prepend(history, {}); !done)
+            return done;
+        m_pendingSamples += int(history.size());
+        flush();
+        Q_EMIT historyFilled(uuid);
+        return {};
     });
 }
 
@@ -203,15 +241,13 @@ void StoreWriter::fillHostHistory(const QString &uri, qint64 fromMs, qint64 toMs
                                   const HostHistoryGenerator &generate)
 {
     writeNow([&]() -> Result<void> {
-        auto latest = m_samples->latestHostTimestamp(uri);
-        if (!latest)
-            return Error{ latest.error() };
-        if (latest.value() >= fromMs)
-            return {};
-        auto done = inTransaction([&] { return m_samples->append({}, generate(fromMs, toMs)); });
-        if (done)
-            Q_EMIT historyFilled(uri);
-        return done;
+        const QList<HostSample> history = generate(fromMs, toMs);
+        if (auto done = m_samples->prepend({}, history); !done)
+            return done;
+        m_pendingSamples += int(history.size());
+        flush();
+        Q_EMIT historyFilled(uri);
+        return {};
     });
 }
 

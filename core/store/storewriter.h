@@ -4,6 +4,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "series/serieswriter.h"
 #include "util/result.h"
 
 #include <QList>
@@ -19,23 +20,29 @@ class Database;
 class FleetRepository;
 class SampleStore;
 
-// The one writer of the database, living on the store thread. Samples and
-// events are buffered and committed in one transaction per flush interval, so
-// a collection of 500 VMs costs one fsync, not 500. Inventory changes are rare
-// and written at once.
+// The one writer of the database, living on the store thread. Samples go into
+// the time-series heads at once (readable from then on) and, with events, are
+// committed in one transaction per flush interval, so a collection of 500 VMs
+// costs one commit, not 500; a crash loses at most that interval. Inventory
+// changes are rare and written at once. Expired chunks are deleted in small
+// slices between flushes, so a large deletion never holds up samples.
 class StoreWriter : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit StoreWriter(const QString &path, int flushIntervalMs = 1000,
-                         QObject *parent = nullptr);
+    StoreWriter(const QString &path, std::shared_ptr<Series::SeriesHeads> heads,
+                int flushIntervalMs = 1000, QObject *parent = nullptr);
     ~StoreWriter() override;
 
     // All of these run on the store thread; call them queued.
     Q_INVOKABLE void open();
     Q_INVOKABLE void close();
     Q_INVOKABLE void flush();
+    void setRetention(const Umbra::Series::Retention &retention);
+    // Deletes one slice of expired chunks in a transaction of its own;
+    // returns how many chunks it deleted.
+    int enforceRetention(int maxChunks = 2000);
 
     void addSamples(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
     void addEvent(const Umbra::EventRecord &event);
@@ -46,9 +53,9 @@ public:
     void upsertVm(const QString &uri, const Umbra::VmInfo &vm);
     void removeVm(const QString &uri, const QString &uuid);
 
-    // Fills history older than the first live sample: for a VM with no sample
-    // newer than fromMs, stores what `generate(from, to)` returns. The demo
-    // uses it to show an hour of simulated history on first start.
+    // Fills in history before the oldest sample stored for a VM: stores
+    // what `generate(from, to)` returns that is older than everything it
+    // has. The demo uses it to show an hour of simulated history on first start.
     using HistoryGenerator = std::function<QList<VmSample>(qint64 fromMs, qint64 toMs)>;
     void fillHistory(const QString &uuid, qint64 fromMs, qint64 toMs,
                      const HistoryGenerator &generate);
@@ -74,12 +81,15 @@ private:
     template<typename Function> Result<void> inTransaction(Function function);
 
     QString m_path;
+    std::shared_ptr<Series::SeriesHeads> m_heads;
     int m_flushIntervalMs;
+    Series::Retention m_retention;
+    qint64 m_nextRetentionMs = 0;
+    bool m_retentionBacklog = false;
+    int m_pendingSamples = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SampleStore> m_samples;
     std::unique_ptr<FleetRepository> m_fleet;
-    QList<VmSample> m_pendingVms;
-    QList<HostSample> m_pendingHosts;
     QList<EventRecord> m_pendingEvents;
     QTimer *m_timer = nullptr;
     QString m_lastError;

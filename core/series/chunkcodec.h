@@ -1,0 +1,117 @@
+#pragma once
+
+#include "series/bitstream.h"
+
+#include <QByteArray>
+#include <QList>
+#include <array>
+#include <vector>
+
+namespace Umbra::Series {
+
+// A column's precision as a power of ten: -2 keeps values to 0.01, 0 to whole
+// units. kExact stores the IEEE double bit for bit (Gorilla XOR coding).
+inline constexpr qint8 kExact = -128;
+
+// Rows (a timestamp and one value per column) in time order, encoded in
+// blocks of 16 rows so that an encoder can keep appending to a chunk that is
+// already readable.
+//
+// A chunk is a header followed by one bit stream:
+//   u8 format (1) · u8 column count K · K × i8 precision exponent · varint row count
+//   blocks of up to 16 rows, each:
+//     timestamps   integer block (below)
+//     presence     1 bit "every value present", else one bit per row and column
+//     per column   its present values: an integer block of the values scaled
+//                  to the column's precision, or Gorilla XOR for exact columns
+//   integer block: the stream's first value as 7-bit width + zigzag bits; then
+//                  1 bit mode (delta or delta of delta, whichever is narrower
+//                  for this block) · 7-bit width · each residual zigzag-coded
+//                  at that width.
+// A regular interval costs 8 bits per block for timestamps; a constant value
+// the same; a monotonic counter pays only for the jitter of its rate.
+class ChunkEncoder
+{
+public:
+    static constexpr int kBlockRows = 16;
+    static constexpr int kMaxColumns = 5;
+
+    explicit ChunkEncoder(QList<qint8> precisions = { kExact });
+
+    int columns() const { return int(m_precisions.size()); }
+    const QList<qint8> &precisions() const { return m_precisions; }
+    int count() const { return m_count; }
+    bool isEmpty() const { return m_count == 0; }
+    qint64 firstTimestamp() const { return m_firstTimestamp; }
+    qint64 lastTimestamp() const { return m_lastTimestamp; }
+
+    // Whether every value fits its column: a scaled column holds finite values
+    // whose scaled magnitude stays below 2^52. NaN (no value) always fits.
+    bool fits(const double *values) const;
+
+    // Timestamps must increase; the caller enforces that (see SeriesWriter).
+    void append(qint64 timestampMs, const double *values);
+    // The newest row, which always stays unencoded until the next append,
+    // takes new values.
+    void replaceLast(const double *values);
+
+    // The chunk as it stands; the encoder can go on appending.
+    QByteArray encode() const;
+
+private:
+    struct IntStream
+    {
+        bool started = false;
+        qint64 previous = 0;
+        qint64 previousDelta = 0;
+    };
+    struct XorStream
+    {
+        bool started = false;
+        quint64 previous = 0;
+        int leading = -1;
+        int trailing = 0;
+    };
+    struct ColumnStream
+    {
+        IntStream ints;
+        XorStream xors;
+    };
+    struct State
+    {
+        BitWriter bits;
+        IntStream timestamps;
+        std::vector<ColumnStream> columns;
+    };
+
+    void encodeBlock(State &state) const;
+
+    QList<qint8> m_precisions;
+    State m_state;
+    int m_count = 0;
+    qint64 m_firstTimestamp = 0;
+    qint64 m_lastTimestamp = 0;
+    // Rows not yet encoded: at most one block. Sized per column count, since a
+    // console keeps one encoder per series in memory.
+    int m_pending = 0;
+    std::array<qint64, kBlockRows> m_pendingTimes{};
+    std::vector<double> m_pendingValues; // column-major, kBlockRows per column
+};
+
+// A decoded chunk: row-major values, NaN where a row has no value.
+struct DecodedChunk
+{
+    int columns = 0;
+    std::vector<qint64> timestamps;
+    std::vector<double> values; // timestamps.size() × columns
+
+    double value(qsizetype row, int column) const { return values[size_t(row * columns + column)]; }
+};
+
+// Decodes a whole chunk. Returns false for a truncated or malformed chunk.
+bool decodeChunk(const QByteArray &chunk, DecodedChunk &out);
+
+// The precision exponents a chunk was written with (empty if malformed).
+QList<qint8> chunkPrecisions(const QByteArray &chunk);
+
+} // namespace Umbra::Series

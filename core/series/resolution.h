@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QtGlobal>
+#include <array>
+
+namespace Umbra::Series {
+
+// The resolutions a series is kept at. Raw holds every sample; the others
+// hold one bucket (count, min, mean, max, p95) per interval, computed from
+// the raw samples once their hour is complete.
+enum class Resolution : quint8 { Raw = 0, Minute = 1, FiveMinutes = 2, Hour = 3 };
+
+inline constexpr std::array<Resolution, 4> kResolutions
+    = { Resolution::Raw, Resolution::Minute, Resolution::FiveMinutes, Resolution::Hour };
+inline constexpr std::array<Resolution, 3> kRollups
+    = { Resolution::Minute, Resolution::FiveMinutes, Resolution::Hour };
+
+inline constexpr qint64 kMinuteMs = 60 * 1000;
+inline constexpr qint64 kHourMs = 60 * kMinuteMs;
+inline constexpr qint64 kDayMs = 24 * kHourMs;
+
+struct ResolutionInfo
+{
+    qint64 bucketMs; // 0 for raw samples
+    // Every chunk lies within one aligned window of this length, so a range
+    // query knows how far back a chunk overlapping its start can begin, and a
+    // whole hour of raw samples can be rolled up once it is complete.
+    qint64 windowMs;
+    int maxRows;
+};
+
+constexpr ResolutionInfo info(Resolution resolution)
+{
+    switch (resolution) {
+    case Resolution::Raw:
+        return { 0, kHourMs, 240 };
+    case Resolution::Minute:
+        return { kMinuteMs, 4 * kHourMs, 240 };
+    case Resolution::FiveMinutes:
+        return { 5 * kMinuteMs, kDayMs, 288 };
+    case Resolution::Hour:
+        return { kHourMs, 7 * kDayMs, 168 };
+    }
+    return { 0, kHourMs, 240 };
+}
+
+constexpr qint64 floorTo(qint64 timeMs, qint64 stepMs)
+{
+    const qint64 q = timeMs / stepMs;
+    return (q - (timeMs % stepMs < 0 ? 1 : 0)) * stepMs;
+}
+
+// Columns of a rollup chunk, in order.
+enum RollupColumn { Count = 0, Min = 1, Mean = 2, Max = 3, P95 = 4, RollupColumns = 5 };
+
+} // namespace Umbra::Series

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "series/chunkcodec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMutex>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace Umbra::Series {
+
+// A chunk as stored: one row of the ts_chunks table.
+struct StoredChunk
+{
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    int rows = 0;
+    QByteArray data;
+};
+
+// The newest raw samples of every series, shared between the one writer and
+// the readers. A sample is visible to readers as soon as it is appended,
+// before it reaches the database; readers merge what is here with what they
+// read from the file, preferring this copy of a chunk.
+//
+// Only the writer changes heads, always holding the mutex; readers hold it
+// while they copy.
+class SeriesHeads
+{
+public:
+    struct Head
+    {
+        qint8 precision = kExact;
+        qint64 lastTimestamp = std::numeric_limits<qint64>::min();
+        // Everything before this hour-aligned time is rolled up.
+        qint64 rolledTo = 0;
+        // The chunk being filled, and chunks sealed but not yet committed.
+        std::unique_ptr<ChunkEncoder> open;
+        QList<StoredChunk> unsaved;
+        bool openDirty = false;
+    };
+
+    QMutex &mutex() { return m_mutex; }
+    // These two require the mutex (the writer's own reads of its heads do not).
+    Head *find(int seriesId);
+    Head &insert(int seriesId);
+
+    // Raw chunks of a series that overlap [fromMs, toMs] and are not yet in the
+    // database in their final form, oldest first. Takes the mutex.
+    QList<StoredChunk> pending(int seriesId, qint64 fromMs, qint64 toMs);
+    // The newest sample time of a series whose head is loaded. Takes the mutex.
+    std::optional<qint64> lastTimestamp(int seriesId);
+
+    // Memory held by heads, for benchmarks. Takes the mutex.
+    qint64 approximateBytes();
+
+private:
+    QMutex m_mutex;
+    std::unordered_map<int, Head> m_heads;
+};
+
+} // namespace Umbra::Series

@@ -1,0 +1,269 @@
+#include "series/seriesreader.h"
+
+#include "store/sqlitestatement.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Umbra::Series {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::SeriesReader)
+};
+
+Error failure(const char *what, const QString &reason)
+{
+    return Error{ Tr::tr("Time series: %1 failed: %2").arg(QLatin1String(what), reason) };
+}
+
+// Accumulates samples and buckets into pixel columns.
+class PixelColumns
+{
+public:
+    PixelColumns(qint64 fromMs, qint64 stepMs, int width)
+        : m_from(fromMs)
+        , m_step(stepMs)
+        , m_points(size_t(width))
+    { }
+
+    void add(qint64 timeMs, double min, double mean, double max, double count)
+    {
+        if (std::isnan(mean) || count <= 0)
+            return;
+        const qint64 index
+            = std::clamp<qint64>((timeMs - m_from) / m_step, 0, qint64(m_points.size()) - 1);
+        ChartPoint &p = m_points[size_t(index)];
+        if (p.count == 0) {
+            p.min = min;
+            p.max = max;
+        } else {
+            p.min = std::min(p.min, min);
+            p.max = std::max(p.max, max);
+        }
+        p.mean += mean * count; // a sum until result()
+        p.count += count;
+    }
+
+    QList<ChartPoint> result() const
+    {
+        QList<ChartPoint> out;
+        for (size_t i = 0; i < m_points.size(); ++i) {
+            ChartPoint p = m_points[i];
+            if (p.count == 0)
+                continue;
+            p.timeMs = m_from + qint64(i) * m_step;
+            p.mean /= p.count;
+            out.append(p);
+        }
+        return out;
+    }
+
+private:
+    qint64 m_from;
+    qint64 m_step;
+    std::vector<ChartPoint> m_points;
+};
+
+} // namespace
+
+SeriesReader::SeriesReader(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
+    : m_db(std::move(db))
+    , m_heads(std::move(heads))
+{ }
+
+Result<int> SeriesReader::seriesId(const QString &name)
+{
+    if (const auto found = m_ids.constFind(name); found != m_ids.cend())
+        return *found;
+    SqliteStatement select(m_db, "SELECT id FROM ts_series WHERE name = ?");
+    select.bindText(1, name.toUtf8());
+    auto row = select.next();
+    if (!row)
+        return failure("looking up a series", row.error());
+    if (!row.value())
+        return 0;
+    const int id = int(select.int64(0));
+    (void)select.next();
+    m_ids.insert(name, id);
+    return id;
+}
+
+Result<QHash<QString, int>> SeriesReader::allSeries()
+{
+    SqliteStatement select(m_db, "SELECT name, id FROM ts_series");
+    QHash<QString, int> all;
+    for (;;) {
+        auto row = select.next();
+        if (!row)
+            return failure("listing series", row.error());
+        if (!row.value())
+            return all;
+        all.insert(QString::fromUtf8(select.blob(0)), int(select.int64(1)));
+    }
+}
+
+Result<void> SeriesReader::scan(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
+                                const ChunkVisitor &visit)
+{
+    // The heads are copied first: a chunk that leaves them is committed by
+    // then, so the file read that follows is certain to contain it.
+    const QList<StoredChunk> pending = resolution == Resolution::Raw
+        ? m_heads->pending(seriesId, fromMs, toMs)
+        : QList<StoredChunk>();
+
+    SqliteStatement select(m_db,
+                           "SELECT start_ms, data FROM ts_chunks WHERE series_id = ?1 AND "
+                           "resolution = ?2 AND start_ms >= ?3 AND start_ms <= ?4 AND end_ms >= ?5 "
+                           "ORDER BY start_ms");
+    select.bind(1, qint64(seriesId));
+    select.bind(2, qint64(resolution));
+    // A chunk lies within one aligned window, so one that overlaps fromMs
+    // starts no earlier than that window.
+    select.bind(3, floorTo(fromMs, info(resolution).windowMs));
+    select.bind(4, toMs);
+    select.bind(5, fromMs);
+
+    DecodedChunk decoded;
+    qsizetype nextPending = 0;
+    auto visitPending = [&](qint64 beforeMs) {
+        while (nextPending < pending.size() && pending[nextPending].startMs < beforeMs) {
+            if (decodeChunk(pending[nextPending].data, decoded) && !visit(decoded))
+                return false;
+            ++nextPending;
+        }
+        return true;
+    };
+    for (;;) {
+        auto row = select.next();
+        if (!row)
+            return failure("reading chunks", row.error());
+        if (!row.value())
+            break;
+        const qint64 start = select.int64(0);
+        if (!visitPending(start))
+            return {};
+        const bool superseded
+            = std::any_of(pending.cbegin(), pending.cend(),
+                          [start](const StoredChunk &c) { return c.startMs == start; });
+        if (superseded)
+            continue;
+        if (!decodeChunk(select.blob(1), decoded))
+            continue; // a damaged chunk costs its own rows, not the query
+        if (!visit(decoded)) {
+            (void)select.next();
+            return {};
+        }
+    }
+    visitPending(std::numeric_limits<qint64>::max());
+    return {};
+}
+
+Result<QList<TimedValue>> SeriesReader::samples(int seriesId, qint64 fromMs, qint64 toMs)
+{
+    QList<TimedValue> out;
+    auto done = scan(seriesId, Resolution::Raw, fromMs, toMs, [&](const DecodedChunk &chunk) {
+        for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
+            const qint64 t = chunk.timestamps[i];
+            if (t >= fromMs && t <= toMs)
+                out.append(TimedValue{ t, chunk.value(qsizetype(i), 0) });
+        }
+        return true;
+    });
+    if (!done)
+        return Error{ done.error() };
+    return out;
+}
+
+Resolution SeriesReader::resolutionFor(qint64 fromMs, qint64 toMs, int widthPx)
+{
+    const qint64 step = std::max<qint64>(1, (toMs - fromMs + widthPx) / std::max(1, widthPx));
+    Resolution chosen = Resolution::Raw;
+    for (Resolution r : kRollups)
+        if (info(r).bucketMs <= step)
+            chosen = r;
+    return chosen;
+}
+
+Result<QList<ChartPoint>> SeriesReader::chart(int seriesId, qint64 fromMs, qint64 toMs, int widthPx)
+{
+    widthPx = std::max(1, widthPx);
+    if (toMs < fromMs)
+        return QList<ChartPoint>();
+    const qint64 step = std::max<qint64>(1, (toMs - fromMs + widthPx) / widthPx);
+    PixelColumns columns(fromMs, step, widthPx);
+
+    // Rollups first, from the chosen resolution towards coarser ones for what
+    // it no longer keeps; raw samples for what is not rolled up yet.
+    const Resolution chosen = resolutionFor(fromMs, toMs, widthPx);
+    qint64 coveredFrom = std::numeric_limits<qint64>::max();
+    qint64 coveredTo = fromMs; // raw samples are read from here on
+    if (chosen != Resolution::Raw) {
+        for (auto r = qsizetype(chosen); r <= qsizetype(Resolution::Hour); ++r) {
+            const Resolution resolution = Resolution(r);
+            const qint64 bucketMs = info(resolution).bucketMs;
+            const qint64 limit
+                = coveredFrom == std::numeric_limits<qint64>::max() ? toMs : coveredFrom - 1;
+            if (limit < fromMs)
+                break;
+            qint64 first = std::numeric_limits<qint64>::max();
+            auto done = scan(seriesId, resolution, floorTo(fromMs, bucketMs), limit,
+                             [&](const DecodedChunk &chunk) {
+                                 for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
+                                     const qint64 t = chunk.timestamps[i];
+                                     if (t + bucketMs <= fromMs || t > limit)
+                                         continue;
+                                     const auto row = qsizetype(i);
+                                     columns.add(std::max(t, fromMs), chunk.value(row, Min),
+                                                 chunk.value(row, Mean), chunk.value(row, Max),
+                                                 chunk.value(row, Count));
+                                     first = std::min(first, t);
+                                     if (coveredFrom == std::numeric_limits<qint64>::max())
+                                         coveredTo = std::max(coveredTo, t + bucketMs);
+                                 }
+                                 return true;
+                             });
+            if (!done)
+                return Error{ done.error() };
+            if (first != std::numeric_limits<qint64>::max())
+                coveredFrom = std::min(coveredFrom, first);
+            if (coveredFrom <= fromMs)
+                break;
+        }
+    }
+    auto done = scan(seriesId, Resolution::Raw, coveredTo, toMs, [&](const DecodedChunk &chunk) {
+        for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
+            const qint64 t = chunk.timestamps[i];
+            if (t < coveredTo || t > toMs)
+                continue;
+            const double v = chunk.value(qsizetype(i), 0);
+            columns.add(t, v, v, v, 1);
+        }
+        return true;
+    });
+    if (!done)
+        return Error{ done.error() };
+    return columns.result();
+}
+
+Result<qint64> SeriesReader::latestTimestamp(int seriesId)
+{
+    if (const auto head = m_heads->lastTimestamp(seriesId))
+        return *head;
+    SqliteStatement select(m_db,
+                           "SELECT max(end_ms) FROM ts_chunks WHERE series_id = ? AND "
+                           "resolution = 0");
+    select.bind(1, qint64(seriesId));
+    auto row = select.next();
+    if (!row)
+        return failure("reading the newest sample", row.error());
+    const qint64 latest = row.value() && !select.isNull(0) ? select.int64(0) : 0;
+    (void)select.next();
+    return latest;
+}
+
+} // namespace Umbra::Series

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "series/chunkcodec.h"
+#include "series/resolution.h"
+#include "series/seriesheads.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <functional>
+#include <memory>
+
+namespace Umbra::Series {
+
+struct TimedValue
+{
+    qint64 timeMs = 0;
+    double value = 0;
+};
+
+// One point of a chart: everything that fell into one pixel column. min and
+// max are the envelope of every sample in it, so a one-second spike is never
+// averaged away on a 30-day chart.
+struct ChartPoint
+{
+    qint64 timeMs = 0; // start of the pixel column
+    double min = 0;
+    double mean = 0;
+    double max = 0;
+    double count = 0;
+};
+
+// Reads time series on whatever thread owns its connection. Sees samples the
+// writer has appended but not yet committed, through the shared heads.
+class SeriesReader
+{
+public:
+    SeriesReader(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads);
+
+    // The id of a series, or 0 when there is none by that name.
+    Result<int> seriesId(const QString &name);
+    // Every series name with its id.
+    Result<QHash<QString, int>> allSeries();
+
+    // Streams the chunks of one resolution that overlap [fromMs, toMs], in
+    // time order, one decoded chunk at a time; rows outside the range are
+    // included and left to the visitor. The visitor returns false to stop.
+    using ChunkVisitor = std::function<bool(const DecodedChunk &)>;
+    Result<void> scan(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
+                      const ChunkVisitor &visit);
+
+    // Raw samples in [fromMs, toMs], NaN where the sample had no value.
+    Result<QList<TimedValue>> samples(int seriesId, qint64 fromMs, qint64 toMs);
+
+    // At most `widthPx` points covering [fromMs, toMs] from the coarsest
+    // resolution whose buckets are no wider than a pixel; parts that
+    // resolution no longer (or not yet) holds come from a coarser one or from
+    // raw samples.
+    Result<QList<ChartPoint>> chart(int seriesId, qint64 fromMs, qint64 toMs, int widthPx);
+
+    // The newest raw sample time of a series, or 0.
+    Result<qint64> latestTimestamp(int seriesId);
+
+    // The resolution chart() reads for a range and width.
+    static Resolution resolutionFor(qint64 fromMs, qint64 toMs, int widthPx);
+
+private:
+    QSqlDatabase m_db;
+    std::shared_ptr<SeriesHeads> m_heads;
+    QHash<QString, int> m_ids;
+};
+
+} // namespace Umbra::Series

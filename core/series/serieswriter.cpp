@@ -1,0 +1,590 @@
+#include "series/serieswriter.h"
+
+#include "store/sqlitestatement.h"
+
+#include <QCoreApplication>
+#include <QMutexLocker>
+#include <algorithm>
+#include <cmath>
+
+namespace Umbra::Series {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::SeriesWriter)
+};
+
+Error failure(const char *what, const QString &reason)
+{
+    return Error{ Tr::tr("Time series: %1 failed: %2").arg(QLatin1String(what), reason) };
+}
+
+constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+} // namespace
+
+qint64 Retention::of(Resolution resolution) const
+{
+    switch (resolution) {
+    case Resolution::Raw:
+        return rawMs;
+    case Resolution::Minute:
+        return minuteMs;
+    case Resolution::FiveMinutes:
+        return fiveMinutesMs;
+    case Resolution::Hour:
+        return hourMs;
+    }
+    return rawMs;
+}
+
+SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
+    : m_db(std::move(db))
+    , m_heads(std::move(heads))
+{
+    SqliteStatement newest(m_db, "SELECT max(end_ms) FROM ts_chunks WHERE resolution = 0");
+    if (auto row = newest.next(); row && row.value())
+        m_newest = newest.int64(0);
+    (void)newest.next();
+}
+
+Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
+{
+    if (const auto found = m_ids.constFind(name); found != m_ids.cend()) {
+        if (m_precisions.value(*found) == precision)
+            return *found;
+    }
+    const QByteArray utf8 = name.toUtf8();
+    SqliteStatement select(m_db, "SELECT id, precision FROM ts_series WHERE name = ?");
+    select.bindText(1, utf8);
+    auto row = select.next();
+    if (!row)
+        return failure("looking up a series", row.error());
+    int id = 0;
+    if (row.value()) {
+        id = int(select.int64(0));
+        const qint8 stored = qint8(select.int64(1));
+        (void)select.next();
+        if (stored != precision) {
+            SqliteStatement update(m_db, "UPDATE ts_series SET precision = ? WHERE id = ?");
+            update.bind(1, qint64(precision));
+            update.bind(2, qint64(id));
+            if (auto done = update.execute(); !done)
+                return failure("changing a series' precision", done.error());
+        }
+    } else {
+        SqliteStatement insert(m_db, "INSERT INTO ts_series (name, precision) VALUES (?, ?)");
+        insert.bindText(1, utf8);
+        insert.bind(2, qint64(precision));
+        if (auto done = insert.execute(); !done)
+            return failure("creating a series", done.error());
+        id = int(SqliteStatement::lastInsertId(m_db));
+    }
+    m_ids.insert(name, id);
+    m_precisions.insert(id, precision);
+    QMutexLocker lock(&m_heads->mutex());
+    if (SeriesHeads::Head *loaded = m_heads->find(id))
+        loaded->precision = precision;
+    return id;
+}
+
+Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
+{
+    SeriesHeads::Head head;
+    SqliteStatement series(m_db, "SELECT precision, rolled_to FROM ts_series WHERE id = ?");
+    series.bind(1, qint64(seriesId));
+    auto row = series.next();
+    if (!row)
+        return failure("reading a series", row.error());
+    if (!row.value())
+        return Error{ Tr::tr("Time series: there is no series %1.").arg(seriesId) };
+    head.precision = qint8(series.int64(0));
+    head.rolledTo = series.int64(1);
+    (void)series.next();
+
+    SqliteStatement last(m_db,
+                         "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+                         "AND resolution = 0 ORDER BY start_ms DESC LIMIT 1");
+    last.bind(1, qint64(seriesId));
+    row = last.next();
+    if (!row)
+        return failure("reading the newest chunk of a series", row.error());
+    if (row.value()) {
+        head.lastTimestamp = last.int64(1);
+        const int rows = int(last.int64(2));
+        const QByteArray data = last.blob(3);
+        (void)last.next();
+        DecodedChunk decoded;
+        // A full chunk stays as it is; a partial one becomes the open chunk
+        // again, so a restart does not leave a trail of small chunks.
+        if (rows < info(Resolution::Raw).maxRows && decodeChunk(data, decoded)) {
+            head.open = std::make_unique<ChunkEncoder>(chunkPrecisions(data));
+            for (size_t i = 0; i < decoded.timestamps.size(); ++i)
+                head.open->append(decoded.timestamps[i],
+                                  &decoded.values[i * size_t(decoded.columns)]);
+        }
+        if (head.rolledTo == 0) {
+            SqliteStatement first(m_db,
+                                  "SELECT min(start_ms) FROM ts_chunks WHERE series_id = ? "
+                                  "AND resolution = 0");
+            first.bind(1, qint64(seriesId));
+            if (auto firstRow = first.next(); firstRow && firstRow.value())
+                head.rolledTo = floorTo(first.int64(0), kHourMs);
+            (void)first.next();
+        }
+    }
+    return head;
+}
+
+Result<SeriesHeads::Head *> SeriesWriter::head(int seriesId)
+{
+    // The writer is the only thread that inserts, so it may look without the lock.
+    if (SeriesHeads::Head *found = m_heads->find(seriesId))
+        return found;
+    auto loaded = loadHead(seriesId);
+    if (!loaded)
+        return Error{ loaded.error() };
+    QMutexLocker lock(&m_heads->mutex());
+    SeriesHeads::Head &inserted = m_heads->insert(seriesId);
+    inserted = std::move(loaded).value();
+    return &inserted;
+}
+
+Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
+{
+    // Heads are loaded before taking the lock: loading reads the database.
+    for (const SeriesPoint &point : points) {
+        if (auto found = head(point.seriesId); !found)
+            return Error{ found.error() };
+    }
+    QMutexLocker lock(&m_heads->mutex());
+    const ResolutionInfo raw = info(Resolution::Raw);
+    for (const SeriesPoint &point : points) {
+        SeriesHeads::Head &h = *m_heads->find(point.seriesId);
+        const double value = point.value == 0 ? 0.0 : point.value; // no negative zero
+        if (point.timeMs <= h.lastTimestamp) {
+            if (point.timeMs == h.lastTimestamp && h.open && !h.open->isEmpty()
+                && h.open->lastTimestamp() == point.timeMs && h.open->fits(&value)) {
+                h.open->replaceLast(&value);
+                h.openDirty = true;
+                m_dirty.insert(point.seriesId);
+            } else {
+                ++m_rejected;
+            }
+            continue;
+        }
+        if (h.open && !h.open->isEmpty()
+            && (h.open->count() >= raw.maxRows
+                || floorTo(point.timeMs, raw.windowMs)
+                    != floorTo(h.open->firstTimestamp(), raw.windowMs)
+                || !h.open->fits(&value))) {
+            seal(point.seriesId, h);
+        }
+        if (!h.open || h.open->isEmpty()) {
+            ChunkEncoder probe({ h.precision });
+            h.open = std::make_unique<ChunkEncoder>(
+                QList<qint8>{ probe.fits(&value) ? h.precision : kExact });
+            if (h.rolledTo == 0)
+                h.rolledTo = floorTo(point.timeMs, kHourMs);
+            if (floorTo(point.timeMs, kHourMs) > h.rolledTo)
+                m_due.insert(point.seriesId);
+        }
+        h.open->append(point.timeMs, &value);
+        h.lastTimestamp = point.timeMs;
+        h.openDirty = true;
+        m_dirty.insert(point.seriesId);
+        m_newest = std::max(m_newest, point.timeMs);
+    }
+    return {};
+}
+
+Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> points)
+{
+    auto found = head(seriesId);
+    if (!found)
+        return Error{ found.error() };
+    SeriesHeads::Head &h = *found.value();
+
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    if (!h.unsaved.isEmpty())
+        earliest = h.unsaved.first().startMs;
+    if (h.open && !h.open->isEmpty())
+        earliest = std::min(earliest, h.open->firstTimestamp());
+    SqliteStatement first(m_db,
+                          "SELECT min(start_ms), (SELECT count(*) FROM ts_chunks WHERE "
+                          "series_id = ?1 AND resolution > 0) FROM ts_chunks WHERE "
+                          "series_id = ?1 AND resolution = 0");
+    first.bind(1, qint64(seriesId));
+    auto row = first.next();
+    if (!row)
+        return failure("reading the oldest chunk of a series", row.error());
+    if (!first.isNull(0))
+        earliest = std::min(earliest, first.int64(0));
+    const bool rolledUp = first.int64(1) > 0;
+    (void)first.next();
+    if (rolledUp) {
+        m_rejected += qint64(points.size());
+        return 0;
+    }
+
+    // Sealed chunks by the same rules as appended ones.
+    const ResolutionInfo raw = info(Resolution::Raw);
+    QList<StoredChunk> chunks;
+    std::unique_ptr<ChunkEncoder> encoder;
+    qint64 previous = std::numeric_limits<qint64>::min();
+    int taken = 0;
+    auto sealEncoder = [&] {
+        if (encoder && !encoder->isEmpty())
+            chunks.append(StoredChunk{ encoder->firstTimestamp(), encoder->lastTimestamp(),
+                                       encoder->count(), encoder->encode() });
+        encoder.reset();
+    };
+    for (const SeriesPoint &point : points) {
+        const double value = point.value == 0 ? 0.0 : point.value;
+        if (point.timeMs <= previous || point.timeMs >= earliest) {
+            ++m_rejected;
+            continue;
+        }
+        if (encoder
+            && (encoder->count() >= raw.maxRows
+                || floorTo(point.timeMs, raw.windowMs)
+                    != floorTo(encoder->firstTimestamp(), raw.windowMs)
+                || !encoder->fits(&value)))
+            sealEncoder();
+        if (!encoder) {
+            ChunkEncoder probe({ h.precision });
+            encoder = std::make_unique<ChunkEncoder>(
+                QList<qint8>{ probe.fits(&value) ? h.precision : kExact });
+        }
+        encoder->append(point.timeMs, &value);
+        previous = point.timeMs;
+        ++taken;
+    }
+    sealEncoder();
+    if (chunks.isEmpty())
+        return 0;
+
+    QMutexLocker lock(&m_heads->mutex());
+    h.unsaved = chunks + h.unsaved;
+    if (h.lastTimestamp == std::numeric_limits<qint64>::min())
+        h.lastTimestamp = chunks.last().endMs;
+    h.rolledTo = floorTo(chunks.first().startMs, kHourMs);
+    if (const auto flight = m_inFlightIndex.constFind(seriesId); flight != m_inFlightIndex.cend())
+        m_inFlight[*flight].unsavedWritten = 0;
+    m_dirty.insert(seriesId);
+    m_due.insert(seriesId);
+    m_newest = std::max(m_newest, chunks.last().endMs);
+    return taken;
+}
+
+void SeriesWriter::seal(int seriesId, SeriesHeads::Head &h)
+{
+    h.unsaved.append(StoredChunk{ h.open->firstTimestamp(), h.open->lastTimestamp(),
+                                  h.open->count(), h.open->encode() });
+    h.open.reset();
+    h.openDirty = false;
+    m_dirty.insert(seriesId);
+}
+
+SeriesWriter::InFlight &SeriesWriter::inFlight(int seriesId)
+{
+    const auto found = m_inFlightIndex.constFind(seriesId);
+    if (found != m_inFlightIndex.cend())
+        return m_inFlight[*found];
+    m_inFlightIndex.insert(seriesId, m_inFlight.size());
+    m_inFlight.append(InFlight{ seriesId, 0, false, std::nullopt });
+    return m_inFlight.last();
+}
+
+Result<void> SeriesWriter::writeChunk(int seriesId, Resolution resolution, const StoredChunk &chunk)
+{
+    SqliteStatement insert(m_db,
+                           "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
+                           "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, qint64(seriesId));
+    insert.bind(2, qint64(resolution));
+    insert.bind(3, chunk.startMs);
+    insert.bind(4, chunk.endMs);
+    insert.bind(5, qint64(chunk.rows));
+    insert.bindBlob(6, chunk.data);
+    if (auto done = insert.execute(); !done)
+        return failure("writing a chunk", done.error());
+    return {};
+}
+
+Result<void> SeriesWriter::flush(int compactionBudget)
+{
+    SqliteStatement insert(m_db,
+                           "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
+                           "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!insert.isValid())
+        return failure("preparing the chunk insert", insert.error());
+    auto write = [&](int seriesId, const StoredChunk &chunk) -> Result<void> {
+        insert.bind(1, qint64(seriesId));
+        insert.bind(2, qint64(0));
+        insert.bind(3, chunk.startMs);
+        insert.bind(4, chunk.endMs);
+        insert.bind(5, qint64(chunk.rows));
+        insert.bindBlob(6, chunk.data);
+        if (auto done = insert.execute(); !done)
+            return failure("writing a chunk", done.error());
+        return {};
+    };
+    for (int seriesId : std::as_const(m_dirty)) {
+        SeriesHeads::Head *h = m_heads->find(seriesId);
+        if (!h)
+            continue;
+        InFlight &flight = inFlight(seriesId);
+        for (qsizetype i = flight.unsavedWritten; i < h->unsaved.size(); ++i) {
+            if (auto done = write(seriesId, h->unsaved[i]); !done)
+                return done;
+        }
+        flight.unsavedWritten = int(h->unsaved.size());
+        if (h->openDirty && h->open && !h->open->isEmpty()) {
+            // Encoding reads the open chunk, which only this thread changes.
+            const StoredChunk open{ h->open->firstTimestamp(), h->open->lastTimestamp(),
+                                    h->open->count(), h->open->encode() };
+            if (auto done = write(seriesId, open); !done)
+                return done;
+            flight.openWritten = true;
+            h->openDirty = false;
+        }
+    }
+    m_dirty.clear();
+
+    int budget = compactionBudget;
+    for (auto it = m_due.begin(); it != m_due.end() && budget > 0; --budget) {
+        SeriesHeads::Head *h = m_heads->find(*it);
+        if (h) {
+            if (auto done = compact(*it, *h); !done)
+                return done;
+        }
+        it = m_due.erase(it);
+    }
+    return {};
+}
+
+Result<void> SeriesWriter::compactAll()
+{
+    const QList<int> due(m_due.cbegin(), m_due.cend());
+    for (int seriesId : due) {
+        if (SeriesHeads::Head *h = m_heads->find(seriesId)) {
+            if (auto done = compact(seriesId, *h); !done)
+                return done;
+        }
+        m_due.remove(seriesId);
+    }
+    return {};
+}
+
+void SeriesWriter::committed()
+{
+    QMutexLocker lock(&m_heads->mutex());
+    for (const InFlight &flight : std::as_const(m_inFlight)) {
+        SeriesHeads::Head *h = m_heads->find(flight.seriesId);
+        if (!h)
+            continue;
+        h->unsaved.remove(0, std::min<qsizetype>(flight.unsavedWritten, h->unsaved.size()));
+        if (flight.rolledTo)
+            h->rolledTo = *flight.rolledTo;
+    }
+    m_inFlight.clear();
+    m_inFlightIndex.clear();
+}
+
+void SeriesWriter::rolledBack()
+{
+    // Nothing of the flush reached the file: everything it wrote is dirty
+    // again, and compactions will be redone.
+    for (const InFlight &flight : std::as_const(m_inFlight)) {
+        SeriesHeads::Head *h = m_heads->find(flight.seriesId);
+        if (!h)
+            continue;
+        if (flight.openWritten)
+            h->openDirty = true;
+        m_dirty.insert(flight.seriesId);
+        if (flight.rolledTo)
+            m_due.insert(flight.seriesId);
+    }
+    m_inFlight.clear();
+    m_inFlightIndex.clear();
+}
+
+Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
+{
+    // Raw chunks never cross an hour boundary, so every hour before the one
+    // the open chunk starts in is complete and sealed.
+    const qint64 openStart
+        = h.open && !h.open->isEmpty() ? h.open->firstTimestamp() : h.lastTimestamp;
+    const InFlight *pendingFlight = nullptr;
+    if (const auto found = m_inFlightIndex.constFind(seriesId); found != m_inFlightIndex.cend())
+        pendingFlight = &m_inFlight[*found];
+    const qint64 rolledTo
+        = pendingFlight && pendingFlight->rolledTo ? *pendingFlight->rolledTo : h.rolledTo;
+    const qint64 cutoff = floorTo(openStart, kHourMs);
+    if (openStart == kNoTime || cutoff <= rolledTo)
+        return {};
+
+    // Sealed chunks: the committed ones from the file, the rest from memory.
+    QList<StoredChunk> chunks;
+    SqliteStatement select(
+        m_db,
+        "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+        "AND resolution = 0 AND start_ms >= ? AND start_ms < ? ORDER BY start_ms");
+    select.bind(1, qint64(seriesId));
+    select.bind(2, rolledTo);
+    select.bind(3, cutoff);
+    for (;;) {
+        auto row = select.next();
+        if (!row)
+            return failure("reading raw chunks to roll up", row.error());
+        if (!row.value())
+            break;
+        chunks.append(
+            StoredChunk{ select.int64(0), select.int64(1), int(select.int64(2)), select.blob(3) });
+    }
+    for (const StoredChunk &chunk : std::as_const(h.unsaved)) {
+        if (chunk.startMs < rolledTo || chunk.startMs >= cutoff)
+            continue;
+        auto same = std::find_if(chunks.begin(), chunks.end(),
+                                 [&](const StoredChunk &c) { return c.startMs == chunk.startMs; });
+        if (same != chunks.end())
+            *same = chunk;
+        else
+            chunks.append(chunk);
+    }
+    std::sort(chunks.begin(), chunks.end(),
+              [](const StoredChunk &a, const StoredChunk &b) { return a.startMs < b.startMs; });
+
+    std::array<std::vector<Bucket>, kRollups.size()> buckets;
+    std::vector<RollupBuilder> builders;
+    for (size_t r = 0; r < kRollups.size(); ++r)
+        builders.emplace_back(info(kRollups[r]).bucketMs,
+                              [&buckets, r](const Bucket &b) { buckets[r].push_back(b); });
+    DecodedChunk decoded;
+    for (const StoredChunk &chunk : std::as_const(chunks)) {
+        if (!decodeChunk(chunk.data, decoded))
+            continue; // a damaged chunk is skipped, not allowed to stop the rollups
+        for (size_t i = 0; i < decoded.timestamps.size(); ++i)
+            for (RollupBuilder &builder : builders)
+                builder.add(decoded.timestamps[i], decoded.values[i * size_t(decoded.columns)]);
+    }
+    for (RollupBuilder &builder : builders)
+        builder.finish();
+    for (size_t r = 0; r < kRollups.size(); ++r) {
+        if (auto done = appendRollups(seriesId, kRollups[r], h.precision, buckets[r]); !done)
+            return done;
+    }
+
+    SqliteStatement update(m_db, "UPDATE ts_series SET rolled_to = ? WHERE id = ?");
+    update.bind(1, cutoff);
+    update.bind(2, qint64(seriesId));
+    if (auto done = update.execute(); !done)
+        return failure("recording rolled-up time", done.error());
+    inFlight(seriesId).rolledTo = cutoff;
+    return {};
+}
+
+Result<void> SeriesWriter::appendRollups(int seriesId, Resolution resolution, qint8 precision,
+                                         const std::vector<Bucket> &buckets)
+{
+    if (buckets.empty())
+        return {};
+    const ResolutionInfo layout = info(resolution);
+    auto precisionsFor = [precision](const Bucket &b) {
+        const double values[] = { b.count, b.min, b.mean, b.max, b.p95 };
+        QList<qint8> precisions{ 0, precision, precision, precision, precision };
+        if (!ChunkEncoder(precisions).fits(values))
+            precisions = { 0, kExact, kExact, kExact, kExact };
+        return precisions;
+    };
+
+    std::unique_ptr<ChunkEncoder> encoder;
+    qint64 lastBucket = kNoTime;
+    SqliteStatement last(m_db,
+                         "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+                         "AND resolution = ? ORDER BY start_ms DESC LIMIT 1");
+    last.bind(1, qint64(seriesId));
+    last.bind(2, qint64(resolution));
+    auto row = last.next();
+    if (!row)
+        return failure("reading the newest rollup chunk", row.error());
+    if (row.value()) {
+        const qint64 start = last.int64(0);
+        lastBucket = last.int64(1);
+        const int rows = int(last.int64(2));
+        const QByteArray data = last.blob(3);
+        (void)last.next();
+        DecodedChunk decoded;
+        // Continue the newest chunk when the new buckets belong in it.
+        if (rows < layout.maxRows
+            && floorTo(start, layout.windowMs) == floorTo(buckets.front().startMs, layout.windowMs)
+            && decodeChunk(data, decoded)) {
+            encoder = std::make_unique<ChunkEncoder>(chunkPrecisions(data));
+            for (size_t i = 0; i < decoded.timestamps.size(); ++i)
+                encoder->append(decoded.timestamps[i],
+                                &decoded.values[i * size_t(decoded.columns)]);
+        }
+    }
+
+    auto store = [&]() -> Result<void> {
+        if (!encoder || encoder->isEmpty())
+            return {};
+        return writeChunk(seriesId, resolution,
+                          StoredChunk{ encoder->firstTimestamp(), encoder->lastTimestamp(),
+                                       encoder->count(), encoder->encode() });
+    };
+    for (const Bucket &b : buckets) {
+        if (b.startMs <= lastBucket)
+            continue; // rolled up before (a compaction redone after a failed commit)
+        const double values[] = { b.count, b.min, b.mean, b.max, b.p95 };
+        if (encoder
+            && (encoder->count() >= layout.maxRows
+                || floorTo(b.startMs, layout.windowMs)
+                    != floorTo(encoder->firstTimestamp(), layout.windowMs)
+                || !encoder->fits(values))) {
+            if (auto done = store(); !done)
+                return done;
+            encoder.reset();
+        }
+        if (!encoder)
+            encoder = std::make_unique<ChunkEncoder>(precisionsFor(b));
+        encoder->append(b.startMs, values);
+        lastBucket = b.startMs;
+    }
+    return store();
+}
+
+Result<int> SeriesWriter::enforceRetention(const Retention &retention, int maxChunks)
+{
+    if (m_newest == 0)
+        return 0;
+    int deleted = 0;
+    for (Resolution resolution : kResolutions) {
+        if (deleted >= maxChunks)
+            break;
+        const qint64 cutoff = m_newest - retention.of(resolution);
+        // Raw chunks are deleted only once their hour is rolled up.
+        SqliteStatement remove(
+            m_db,
+            resolution == Resolution::Raw
+                ? "DELETE FROM ts_chunks WHERE (series_id, resolution, start_ms) IN (SELECT "
+                  "c.series_id, c.resolution, c.start_ms FROM ts_chunks c JOIN ts_series s ON "
+                  "s.id = c.series_id WHERE c.resolution = ?1 AND c.end_ms < ?2 AND c.end_ms < "
+                  "s.rolled_to LIMIT ?3)"
+                : "DELETE FROM ts_chunks WHERE (series_id, resolution, start_ms) IN (SELECT "
+                  "series_id, resolution, start_ms FROM ts_chunks WHERE resolution = ?1 AND "
+                  "end_ms < ?2 LIMIT ?3)");
+        remove.bind(1, qint64(resolution));
+        remove.bind(2, cutoff);
+        remove.bind(3, qint64(maxChunks - deleted));
+        if (auto done = remove.execute(); !done)
+            return failure("removing expired chunks", done.error());
+        deleted += SqliteStatement::changes(m_db);
+    }
+    return deleted;
+}
+
+} // namespace Umbra::Series

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "series/resolution.h"
+#include "series/rollup.h"
+#include "series/seriesheads.h"
+#include "util/result.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+#include <memory>
+#include <span>
+
+namespace Umbra::Series {
+
+struct SeriesPoint
+{
+    int seriesId = 0;
+    qint64 timeMs = 0;
+    double value = 0;
+};
+
+// How long each resolution is kept, measured back from the newest sample in
+// the store (not the wall clock, so an imported archive survives its import).
+struct Retention
+{
+    qint64 rawMs = 48 * kHourMs;
+    qint64 minuteMs = 14 * kDayMs;
+    qint64 fiveMinutesMs = 90 * kDayMs;
+    qint64 hourMs = 730 * kDayMs;
+
+    qint64 of(Resolution resolution) const;
+};
+
+// The one writer of the time series in Umbra's database, used from the store
+// thread. Samples go into per-series heads in memory (visible to readers at
+// once); flush() writes sealed chunks and a snapshot of every changed open
+// chunk inside the caller's transaction, so after a crash at most the samples
+// since the last commit are missing.
+//
+// Ordering rule: samples of a series must arrive in time order. A sample with
+// the timestamp of the newest one replaces it (newest value wins) while that
+// one is still in the open chunk; any other sample at or before the newest is
+// dropped and counted in rejectedSamples().
+//
+// Rollups are built once an hour of raw samples is complete: its 1-minute,
+// 5-minute and 1-hour buckets are computed from the raw samples (exact min,
+// mean, max and p95) and appended to their own chunks.
+class SeriesWriter
+{
+public:
+    SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads);
+
+    // The id of a series, created with `precision` (a power of ten, or
+    // kExact) if it does not exist. A changed precision applies to new chunks.
+    Result<int> seriesId(const QString &name, qint8 precision);
+
+    Result<void> append(std::span<const SeriesPoint> points);
+
+    // History older than everything the series holds (generated or imported
+    // backfill) goes in front of it, as long as nothing of the series is
+    // rolled up yet. Returns how many points it took; the rest are rejected.
+    Result<int> prepend(int seriesId, std::span<const SeriesPoint> points);
+
+    // Writes what changed since the last flush and rolls up at most
+    // `compactionBudget` series whose hours completed. Call inside a
+    // transaction, then committed() or rolledBack().
+    Result<void> flush(int compactionBudget = 5000);
+    void committed();
+    void rolledBack();
+
+    // Rolls up every complete hour of every series now (after a bulk import).
+    // Call inside a transaction, then committed() or rolledBack().
+    Result<void> compactAll();
+    int seriesDueForCompaction() const { return int(m_due.size()); }
+
+    // Deletes up to `maxChunks` chunks past their resolution's retention and
+    // returns how many it deleted. Raw chunks go only once rolled up. Call
+    // inside a short transaction of its own, so writers wait at most one slice.
+    Result<int> enforceRetention(const Retention &retention, int maxChunks = 2000);
+
+    qint64 rejectedSamples() const { return m_rejected; }
+    // The newest sample time in the store, or 0.
+    qint64 newestTimestamp() const { return m_newest; }
+
+private:
+    struct InFlight
+    {
+        int seriesId;
+        int unsavedWritten;
+        bool openWritten;
+        std::optional<qint64> rolledTo;
+    };
+
+    Result<SeriesHeads::Head *> head(int seriesId);
+    Result<SeriesHeads::Head> loadHead(int seriesId);
+    void seal(int seriesId, SeriesHeads::Head &head);
+    Result<void> compact(int seriesId, SeriesHeads::Head &head);
+    Result<void> appendRollups(int seriesId, Resolution resolution, qint8 precision,
+                               const std::vector<Bucket> &buckets);
+    Result<void> writeChunk(int seriesId, Resolution resolution, const StoredChunk &chunk);
+    InFlight &inFlight(int seriesId);
+
+    QSqlDatabase m_db;
+    std::shared_ptr<SeriesHeads> m_heads;
+    QHash<QString, int> m_ids;
+    QHash<int, qint8> m_precisions;
+    QSet<int> m_dirty;
+    QSet<int> m_due;
+    QHash<int, qsizetype> m_inFlightIndex;
+    QList<InFlight> m_inFlight;
+    qint64 m_rejected = 0;
+    qint64 m_newest = 0;
+};
+
+} // namespace Umbra::Series
