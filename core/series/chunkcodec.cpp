@@ -48,16 +48,28 @@ double bitsDouble(quint64 bits)
 template<typename Stream>
 void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n)
 {
+    // The first value and the first delta each carry their own width, so
+    // neither a large absolute value nor the initial step widens a block.
     int first = 0;
-    if (n > 0 && !stream.started) {
-        const quint64 z = zigzag(values[0]);
+    auto writeOwnWidth = [&out](qint64 value) {
+        const quint64 z = zigzag(value);
         const int width = bitWidth(z);
         out.write(quint64(width), 7);
         out.write(z, width);
+    };
+    if (first < n && !stream.started) {
+        writeOwnWidth(values[first]);
         stream.started = true;
-        stream.previous = values[0];
-        stream.previousDelta = 0;
-        first = 1;
+        stream.previous = values[first];
+        ++first;
+    }
+    if (first < n && !stream.hasDelta) {
+        const qint64 delta = values[first] - stream.previous;
+        writeOwnWidth(delta);
+        stream.hasDelta = true;
+        stream.previous = values[first];
+        stream.previousDelta = delta;
+        ++first;
     }
     if (first == n)
         return;
@@ -87,15 +99,29 @@ void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n)
 template<typename Stream> bool readInts(BitReader &in, Stream &stream, qint64 *values, int n)
 {
     int first = 0;
-    if (n > 0 && !stream.started) {
+    auto readOwnWidth = [&in](qint64 &value) {
         const int width = int(in.read(7));
         if (width > 64)
             return false;
-        values[0] = unzigzag(in.read(width));
+        value = unzigzag(in.read(width));
+        return true;
+    };
+    if (first < n && !stream.started) {
+        if (!readOwnWidth(values[first]))
+            return false;
         stream.started = true;
-        stream.previous = values[0];
-        stream.previousDelta = 0;
-        first = 1;
+        stream.previous = values[first];
+        ++first;
+    }
+    if (first < n && !stream.hasDelta) {
+        qint64 delta = 0;
+        if (!readOwnWidth(delta))
+            return false;
+        values[first] = stream.previous + delta;
+        stream.hasDelta = true;
+        stream.previous = values[first];
+        stream.previousDelta = delta;
+        ++first;
     }
     if (first == n)
         return !in.overrun();
@@ -198,6 +224,7 @@ struct DecodeStreams
     struct Int
     {
         bool started = false;
+        bool hasDelta = false;
         qint64 previous = 0;
         qint64 previousDelta = 0;
     };

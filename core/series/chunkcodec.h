@@ -24,10 +24,10 @@ inline constexpr qint8 kExact = -128;
 //     presence     1 bit "every value present", else one bit per row and column
 //     per column   its present values: an integer block of the values scaled
 //                  to the column's precision, or Gorilla XOR for exact columns
-//   integer block: the stream's first value as 7-bit width + zigzag bits; then
-//                  1 bit mode (delta or delta of delta, whichever is narrower
-//                  for this block) · 7-bit width · each residual zigzag-coded
-//                  at that width.
+//   integer block: the stream's first value and first delta each as 7-bit
+//                  width + zigzag bits; then 1 bit mode (delta or delta of
+//                  delta, whichever is narrower for this block) · 7-bit width ·
+//                  each residual zigzag-coded at that width.
 // A regular interval costs 8 bits per block for timestamps; a constant value
 // the same; a monotonic counter pays only for the jitter of its rate.
 class ChunkEncoder
@@ -62,6 +62,7 @@ private:
     struct IntStream
     {
         bool started = false;
+        bool hasDelta = false;
         qint64 previous = 0;
         qint64 previousDelta = 0;
     };

@@ -61,7 +61,8 @@ std::optional<double> parseValue(const QString &field)
 QString cleanHeader(QString header)
 {
     header = header.trimmed();
-    if (header.size() >= 2 && header.startsWith(QLatin1Char('"')) && header.endsWith(QLatin1Char('"')))
+    if (header.size() >= 2 && header.startsWith(QLatin1Char('"'))
+        && header.endsWith(QLatin1Char('"')))
         header = header.mid(1, header.size() - 2);
     return header;
 }
@@ -102,7 +103,9 @@ Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName)
     };
     QByteArray headerLine = in.readLine();
     if (headerLine.isEmpty())
-        return Error{ Tr::tr("%1 is empty; a header line and samples were expected.").arg(sourceName) };
+        return Error{
+            Tr::tr("%1 is empty; a header line and samples were expected.").arg(sourceName)
+        };
     const QString header = QString::fromUtf8(headerLine).trimmed();
     const QChar separator = detectSeparator(header);
     const QStringList headers = header.split(separator);
@@ -123,17 +126,19 @@ Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName)
             continue;
         const QStringList fields = line.split(separator);
         if (fields.size() != headers.size())
-            return fail(lineNumber, Tr::tr("%1 fields where the header has %2.")
-                                        .arg(fields.size())
-                                        .arg(headers.size()));
+            return fail(lineNumber,
+                        Tr::tr("%1 fields where the header has %2.")
+                            .arg(fields.size())
+                            .arg(headers.size()));
         const auto time = parseTime(fields[0].trimmed());
         if (!time)
             return fail(lineNumber, Tr::tr("“%1” is not a time.").arg(fields[0].trimmed()));
         for (qsizetype c = 1; c < fields.size(); ++c) {
             const auto value = parseValue(fields[c].trimmed());
             if (!value)
-                return fail(lineNumber, Tr::tr("“%1” in column “%2” is not a number.")
-                                            .arg(fields[c].trimmed(), columns[c - 1].header));
+                return fail(lineNumber,
+                            Tr::tr("“%1” in column “%2” is not a number.")
+                                .arg(fields[c].trimmed(), columns[c - 1].header));
             columns[c - 1].values.append(TimedValue{ *time, *value });
         }
     }
@@ -162,8 +167,9 @@ Result<qint64> importColumns(SeriesWriter &writer, const QString &prefix,
         points.reserve(size_t(column.values.size()));
         for (const TimedValue &v : column.values)
             points.push_back(SeriesPoint{ id.value(), v.timeMs, v.value });
-        std::stable_sort(points.begin(), points.end(),
-                         [](const SeriesPoint &a, const SeriesPoint &b) { return a.timeMs < b.timeMs; });
+        std::stable_sort(
+            points.begin(), points.end(),
+            [](const SeriesPoint &a, const SeriesPoint &b) { return a.timeMs < b.timeMs; });
         const qint64 rejectedBefore = writer.rejectedSamples();
         if (auto done = writer.append(points); !done)
             return Error{ done.error() };
@@ -193,7 +199,7 @@ Result<qint64> writeCsv(SeriesReader &reader, const QList<int> &series, const QS
     text += '\n';
     for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
         text += QDateTime::fromMSecsSinceEpoch(it.key(), QTimeZone::utc())
-                    .toString(Qt::ISODateWithMs)
+                    .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"))
                     .toUtf8();
         for (double v : it.value()) {
             text += ',';

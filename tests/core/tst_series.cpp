@@ -1,0 +1,445 @@
+// The time-series store: ordering rule, heads visible to readers, restart
+// continuity, rollups against a brute-force reference, retention, chart
+// queries that keep spikes, full and read-only files, CSV in and out.
+#include "series/csvseries.h"
+#include "series/seriesreader.h"
+#include "series/serieswriter.h"
+#include "store/database.h"
+
+#include <QBuffer>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+using namespace Umbra;
+using namespace Umbra::Series;
+
+namespace {
+
+constexpr qint64 kStart = 1700000000000; // a Tuesday, 22:13:20 UTC
+
+// A writer and a reader on two connections of one file, sharing heads, as the
+// console's store and reader threads do.
+struct Fixture
+{
+    explicit Fixture(const QString &path, std::shared_ptr<SeriesHeads> sharedHeads = {})
+        : heads(sharedHeads ? sharedHeads : std::make_shared<SeriesHeads>())
+    {
+        static int counter = 0;
+        auto w = Database::open(path, QStringLiteral("series-w%1").arg(++counter));
+        auto r = Database::open(path, QStringLiteral("series-r%1").arg(counter));
+        if (!w || !r)
+            qFatal("cannot open %s", qPrintable(w ? r.error() : w.error()));
+        writeDb = std::move(w).value();
+        readDb = std::move(r).value();
+        writer = std::make_unique<SeriesWriter>(writeDb->sql(), heads);
+        reader = std::make_unique<SeriesReader>(readDb->sql(), heads);
+    }
+    ~Fixture()
+    {
+        writer.reset();
+        reader.reset();
+    }
+
+    bool commit(bool compactEverything = false)
+    {
+        QSqlDatabase &db = writeDb->sql();
+        if (!db.transaction())
+            return false;
+        auto done = writer->flush();
+        if (done && compactEverything)
+            done = writer->compactAll();
+        if (!done || !db.commit()) {
+            db.rollback();
+            writer->rolledBack();
+            lastError = done ? db.lastError().text() : done.error();
+            return false;
+        }
+        writer->committed();
+        return true;
+    }
+
+    int series(const QString &name, qint8 precision = kExact)
+    {
+        return writer->seriesId(name, precision).value();
+    }
+
+    std::shared_ptr<SeriesHeads> heads;
+    std::unique_ptr<Database> writeDb;
+    std::unique_ptr<Database> readDb;
+    std::unique_ptr<SeriesWriter> writer;
+    std::unique_ptr<SeriesReader> reader;
+    QString lastError;
+};
+
+std::vector<SeriesPoint> points(int id, const std::vector<std::pair<qint64, double>> &values)
+{
+    std::vector<SeriesPoint> out;
+    for (const auto &[t, v] : values)
+        out.push_back({ id, t, v });
+    return out;
+}
+
+int chunkCount(Database &db, int resolution)
+{
+    QSqlQuery q(db.sql());
+    q.exec(QStringLiteral("SELECT count(*) FROM ts_chunks WHERE resolution = %1").arg(resolution));
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
+} // namespace
+
+class TestSeries : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("s%1.db").arg(++m_counter)); }
+
+private Q_SLOTS:
+    void outOfOrderIsRejectedAndDuplicateReplaces()
+    {
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/a/cpu"), -2);
+        QVERIFY(f.writer->append(points(id, { { 1000, 1 }, { 2000, 2 }, { 3000, 3 } })).ok());
+        // Same time as the newest: the newer value wins. Older: dropped, counted.
+        QVERIFY(f.writer->append(points(id, { { 3000, 30 }, { 1500, 99 }, { 2000, 99 } })).ok());
+        QCOMPARE(f.writer->rejectedSamples(), qint64(2));
+        auto read = f.reader->samples(id, 0, 10000);
+        QVERIFY(read.ok());
+        QCOMPARE(read->size(), 3);
+        QCOMPARE(read->at(1).value, 2.0);
+        QCOMPARE(read->at(2).value, 30.0);
+    }
+
+    void headIsVisibleBeforeAndAfterCommit()
+    {
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/a/cpu"), -2);
+        std::vector<std::pair<qint64, double>> values;
+        for (int i = 0; i < 1000; ++i) // several sealed chunks and an open one
+            values.push_back({ kStart + 1000 * i, i * 0.01 });
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 1000);
+        QCOMPARE(f.reader->latestTimestamp(id).value(), kStart + 999000);
+        QVERIFY(f.commit());
+        auto read = f.reader->samples(id, 0, kStart * 2);
+        QCOMPARE(read->size(), 1000); // no chunk twice
+        QCOMPARE(read->at(999).value, 9.99);
+        QVERIFY(f.writer->append(points(id, { { kStart + 1000000, 5 } })).ok());
+        QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 1001);
+        // A reader with no heads sees exactly what is committed.
+        SeriesReader fileOnly(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        QCOMPARE(fileOnly.samples(id, 0, kStart * 2)->size(), 1000);
+    }
+
+    void restartContinuesTheOpenChunk()
+    {
+        const QString path = freshPath();
+        int id = 0;
+        {
+            Fixture f(path);
+            id = f.series(QStringLiteral("host/x/cpu"), -2);
+            std::vector<std::pair<qint64, double>> values;
+            for (int i = 0; i < 100; ++i)
+                values.push_back({ kStart + 1000 * i, i });
+            QVERIFY(f.writer->append(points(id, values)).ok());
+            QVERIFY(f.commit());
+        }
+        Fixture f(path);
+        QCOMPARE(f.series(QStringLiteral("host/x/cpu"), -2), id);
+        QVERIFY(
+            f.writer->append(points(id, { { kStart + 98000, 1 }, { kStart + 100000, 100 } })).ok());
+        QCOMPARE(f.writer->rejectedSamples(), qint64(1)); // older than what was committed
+        QVERIFY(f.commit());
+        QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 101);
+        QCOMPARE(chunkCount(*f.writeDb, 0), 1); // continued, not a second small chunk
+    }
+
+    void rollupsMatchBruteForce()
+    {
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/r/cpu"), -2);
+        QRandomGenerator rng(17);
+        std::vector<std::pair<qint64, double>> values;
+        qint64 t = kStart;
+        const qint64 end = kStart + 5 * kHourMs;
+        while (t < end) {
+            const double v = rng.bounded(20) == 0 ? std::nan("")
+                                                  : std::round(rng.generateDouble() * 10000) / 100;
+            values.push_back({ t, v });
+            t += 500 + rng.bounded(9000); // irregular, 0.5–9.5 s
+        }
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(f.commit(true));
+
+        const qint64 rolledTo = floorTo(values.back().first, kHourMs);
+        for (Resolution resolution : kRollups) {
+            const qint64 bucketMs = info(resolution).bucketMs;
+            std::map<qint64, std::vector<double>> reference;
+            for (const auto &[time, v] : values)
+                if (!std::isnan(v) && time < rolledTo)
+                    reference[floorTo(time, bucketMs)].push_back(v);
+            std::map<qint64, std::array<double, 5>> stored;
+            QVERIFY(f.reader
+                        ->scan(id, resolution, 0, end,
+                               [&](const DecodedChunk &c) {
+                                   for (size_t i = 0; i < c.timestamps.size(); ++i)
+                                       stored[c.timestamps[i]] = { c.value(qsizetype(i), Count),
+                                                                   c.value(qsizetype(i), Min),
+                                                                   c.value(qsizetype(i), Mean),
+                                                                   c.value(qsizetype(i), Max),
+                                                                   c.value(qsizetype(i), P95) };
+                                   return true;
+                               })
+                        .ok());
+            QCOMPARE(stored.size(), reference.size());
+            for (auto &[start, bucket] : reference) {
+                QVERIFY(stored.count(start));
+                const auto &s = stored[start];
+                std::sort(bucket.begin(), bucket.end());
+                double sum = 0;
+                for (double v : bucket)
+                    sum += v;
+                const size_t rank = size_t(std::ceil(0.95 * double(bucket.size())));
+                QCOMPARE(s[Count], double(bucket.size()));
+                QCOMPARE(s[Min], bucket.front());
+                QCOMPARE(s[Max], bucket.back());
+                QVERIFY(std::abs(s[Mean] - sum / double(bucket.size())) <= 0.005 + 1e-9);
+                QCOMPARE(s[P95], bucket[rank - 1]);
+            }
+        }
+    }
+
+    void retentionKeepsRollupsAndUnrolledRaw()
+    {
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/old/cpu"), -2);
+        std::vector<std::pair<qint64, double>> values;
+        for (qint64 t = kStart; t < kStart + 4 * kDayMs; t += kMinuteMs)
+            values.push_back({ t, double((t / kMinuteMs) % 100) });
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(f.commit(true));
+        const qint64 newest = values.back().first;
+        const int rawBefore = chunkCount(*f.writeDb, 0);
+
+        Retention retention; // raw 48 h
+        retention.minuteMs = 3 * kDayMs;
+        QVERIFY(f.writeDb->sql().transaction());
+        // In slices: each call deletes at most what it is allowed to.
+        auto first = f.writer->enforceRetention(retention, 3);
+        QVERIFY(first.ok());
+        QCOMPARE(first.value(), 3);
+        while (f.writer->enforceRetention(retention, 1000).value() > 0) { }
+        QVERIFY(f.writeDb->sql().commit());
+
+        QVERIFY(chunkCount(*f.writeDb, 0) < rawBefore);
+        auto raw = f.reader->samples(id, 0, newest);
+        QVERIFY(raw->first().timeMs >= newest - 48 * kHourMs - kHourMs);
+        QCOMPARE(raw->last().timeMs, newest);
+        // Minute buckets go back three days; five-minute and hourly ones to the start.
+        qint64 firstMinute = 0, firstHour = 0;
+        QVERIFY(f.reader
+                    ->scan(id, Resolution::Minute, 0, newest,
+                           [&](const DecodedChunk &c) {
+                               firstMinute = firstMinute ? firstMinute : c.timestamps.front();
+                               return true;
+                           })
+                    .ok());
+        QVERIFY(f.reader
+                    ->scan(id, Resolution::Hour, 0, newest,
+                           [&](const DecodedChunk &c) {
+                               firstHour = firstHour ? firstHour : c.timestamps.front();
+                               return true;
+                           })
+                    .ok());
+        QVERIFY(firstMinute >= newest - 3 * kDayMs - 4 * kHourMs);
+        QCOMPARE(firstHour, floorTo(kStart, kHourMs));
+    }
+
+    void chartsKeepEverySpike()
+    {
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/spiky/cpu"), -2);
+        QRandomGenerator rng(23);
+        std::vector<std::pair<qint64, double>> values;
+        const qint64 end = kStart + 30 * kDayMs;
+        QList<qint64> spikes;
+        for (int i = 0; i < 20; ++i)
+            spikes.append(kStart + qint64(rng.bounded(30 * 86400)) * 1000);
+        std::sort(spikes.begin(), spikes.end());
+        qint64 spikeIndex = 0;
+        for (qint64 t = kStart; t < end; t += 10000) {
+            double v = 10 + rng.generateDouble();
+            if (spikeIndex < spikes.size() && t >= spikes[spikeIndex]) {
+                v = 95 + spikeIndex * 0.1; // one sample, ten seconds
+                ++spikeIndex;
+            }
+            values.push_back({ t, v });
+        }
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(f.commit(true));
+        QVERIFY(f.writeDb->sql().transaction());
+        while (f.writer->enforceRetention(Retention{}, 5000).value() > 0) { }
+        QVERIFY(f.writeDb->sql().commit());
+
+        // 30 days on 800 pixels: from rollups (raw is gone), every spike's max kept.
+        QVERIFY(SeriesReader::resolutionFor(kStart, end, 800) != Resolution::Raw);
+        auto chart = f.reader->chart(id, kStart, end, 800);
+        QVERIFY(chart.ok());
+        QVERIFY(chart->size() <= 800);
+        QVERIFY(chart->size() >= 790);
+        for (qsizetype s = 0; s < spikes.size(); ++s) {
+            const double expected = 95 + double(s) * 0.1;
+            const bool found
+                = std::any_of(chart->cbegin(), chart->cend(), [&](const ChartPoint &p) {
+                      return std::abs(p.max - expected) < 1e-9;
+                  });
+            QVERIFY2(found, qPrintable(QStringLiteral("spike %1 lost").arg(s)));
+        }
+        for (const ChartPoint &p : chart.value())
+            QVERIFY(p.min >= 10 && p.mean < 95);
+
+        // The newest hour, not rolled up yet, comes from raw samples.
+        auto lastHour = f.reader->chart(id, end - kHourMs, end, 200);
+        QVERIFY(lastHour.ok());
+        QVERIFY(lastHour->size() > 150);
+        QCOMPARE(SeriesReader::resolutionFor(end - kHourMs, end, 200), Resolution::Raw);
+        QCOMPARE(SeriesReader::resolutionFor(end - kDayMs, end, 1000), Resolution::Minute);
+    }
+
+    void fullDiskFailsCleanlyAndLosesNothing()
+    {
+        const QString path = freshPath();
+        Fixture f(path);
+        const int id = f.series(QStringLiteral("vm/full/cpu"), kExact);
+        QRandomGenerator rng(29);
+        QSqlQuery pragma(f.writeDb->sql());
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA page_count")) && pragma.next());
+        const int pages = pragma.value(0).toInt();
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages + 2)));
+        std::vector<std::pair<qint64, double>> values;
+        for (int i = 0; i < 20000; ++i)
+            values.push_back({ kStart + 1000 * i, rng.generateDouble() });
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(!f.commit());
+        QVERIFY2(f.lastError.contains(QLatin1String("full")), qPrintable(f.lastError));
+        // Still readable from the heads; written once there is room.
+        QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 20000);
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA max_page_count=1000000")));
+        QVERIFY2(f.commit(), qPrintable(f.lastError));
+        SeriesReader fileOnly(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        QCOMPARE(fileOnly.samples(id, 0, kStart * 2)->size(), 20000);
+        QVERIFY(pragma.exec(QStringLiteral("PRAGMA integrity_check")) && pragma.next());
+        QCOMPARE(pragma.value(0).toString(), QStringLiteral("ok"));
+    }
+
+    void readOnlyFileFailsCleanly()
+    {
+        const QString path = freshPath();
+        {
+            Fixture f(path);
+            QVERIFY(f.writer->append(points(f.series(QStringLiteral("a")), { { 1, 1 } })).ok());
+            QVERIFY(f.commit());
+        }
+        auto db = Database::open(path, QStringLiteral("series-ro"), Database::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        // SQLite refuses the write; the error says so and the file is intact.
+        SeriesWriter writer(db.value()->sql(), std::make_shared<SeriesHeads>());
+        auto id = writer.seriesId(QStringLiteral("b"), kExact);
+        QVERIFY(!id.ok());
+        QVERIFY2(id.error().contains(QLatin1String("readonly")), qPrintable(id.error()));
+        QSqlQuery check(db.value()->sql());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+
+    void csvFromRealTraces()
+    {
+        const QString file
+            = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data/bitbrains/2013-7/1.csv");
+        if (!QFile::exists(file))
+            QSKIP("the Bitbrains traces are not next to the source tree");
+        auto columns = readCsvFile(file);
+        QVERIFY2(columns.ok(), qPrintable(columns.error()));
+        QCOMPARE(columns->size(), 10);
+        QCOMPARE(columns->at(3).header, QStringLiteral("CPU usage [%]"));
+        QCOMPARE(columns->at(3).precision, qint8(-2));
+        QCOMPARE(columns->at(0).values.size(), 8260);
+        QCOMPARE(columns->at(0).values.first().timeMs, qint64(1372629804000)); // Unix seconds
+
+        Fixture f(freshPath());
+        auto stored
+            = importColumns(*f.writer, QStringLiteral("import/bitbrains-1"), columns.value());
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored.value(), qint64(82600));
+        QVERIFY(f.commit(true));
+        const int cpu
+            = f.reader->seriesId(QStringLiteral("import/bitbrains-1/cpu_usage_pct")).value();
+        QVERIFY(cpu > 0);
+        auto back = f.reader->samples(cpu, 0, std::numeric_limits<qint64>::max());
+        QCOMPARE(back->size(), 8260);
+        QCOMPARE(back->at(1).value, columns->at(3).values.at(1).value);
+
+        // Out again, as operators paste it into a ticket.
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        auto rows = writeCsv(*f.reader, { cpu }, { QStringLiteral("cpu_percent") }, 1372629804000,
+                             1372630104000, out);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows.value(), qint64(2));
+        QCOMPARE(QString::fromUtf8(out.data()),
+                 QStringLiteral("time,cpu_percent\n2013-06-30T22:03:24.000Z,1.5\n"
+                                "2013-06-30T22:08:24.000Z,0.5\n"));
+    }
+
+    void malformedCsvImportsNothing_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("complaint");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty");
+        QTest::newRow("no value column") << QByteArray("time\n1\n") << QStringLiteral("line 1");
+        QTest::newRow("short line")
+            << QByteArray("t,a,b\n1,2,3\n2,3\n") << QStringLiteral("line 3");
+        QTest::newRow("bad time") << QByteArray("t,a\n1,2\nyesterday,3\n")
+                                  << QStringLiteral("line 3");
+        QTest::newRow("bad number") << QByteArray("t;a\n1;2\n2;x7\n") << QStringLiteral("line 3");
+        QTest::newRow("infinity") << QByteArray("t,a\n1,inf\n") << QStringLiteral("line 2");
+    }
+
+    void malformedCsvImportsNothing()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, complaint);
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("upload.csv"));
+        QVERIFY(!columns.ok());
+        QVERIFY2(columns.error().contains(complaint), qPrintable(columns.error()));
+    }
+
+    void csvGapsAndIsoTimes()
+    {
+        QByteArray text("time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T00:00:10Z,\n"
+                        "2026-01-01T00:00:20Z,NaN\n2026-01-01T00:00:30Z,4.5\n");
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("t.csv"));
+        QVERIFY2(columns.ok(), qPrintable(columns.error()));
+        QCOMPARE(columns->at(0).values.size(), 4);
+        QCOMPARE(columns->at(0).values.at(0).timeMs, qint64(1767225600000));
+        QVERIFY(std::isnan(columns->at(0).values.at(1).value));
+        QVERIFY(std::isnan(columns->at(0).values.at(2).value));
+        QCOMPARE(columns->at(0).values.at(3).value, 4.5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSeries)
+#include "tst_series.moc"
