@@ -85,6 +85,7 @@ Result<void> Engine::openStore(const QString &path)
         Q_EMIT storeError(message);
     });
     connect(m_writer, &StoreWriter::historyFilled, this, &Engine::historyFilled);
+    m_writer->setRetention(m_retention);
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
     m_reader = std::make_unique<StoreReader>(path, heads);
@@ -254,6 +255,31 @@ QFuture<QList<HostSample>> Engine::hostHistory(const QString &uri, qint64 fromMs
     if (!m_reader)
         return QtFuture::makeReadyFuture(QList<HostSample>());
     return m_reader->hostSamples(uri, fromMs, toMs);
+}
+
+QFuture<QList<Series::ChartPoint>> Engine::chart(const QString &series, qint64 fromMs, qint64 toMs,
+                                                 int widthPx) const
+{
+    if (!m_reader)
+        return QtFuture::makeReadyFuture(QList<Series::ChartPoint>());
+    return m_reader->chart(series, fromMs, toMs, widthPx);
+}
+
+QFuture<QString> Engine::exportCsv(const QString &entity, qint64 fromMs, qint64 toMs,
+                                   const QString &filePath) const
+{
+    if (!m_reader)
+        return QtFuture::makeReadyFuture(tr("No database is open."));
+    return m_reader->exportCsv(entity, fromMs, toMs, filePath);
+}
+
+void Engine::setRetention(const Series::Retention &retention)
+{
+    m_retention = retention;
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, retention] { writer->setRetention(retention); },
+            Qt::QueuedConnection);
 }
 
 QFuture<QList<EventRecord>> Engine::recentEvents(int limit) const

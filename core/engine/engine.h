@@ -5,6 +5,8 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "series/seriesreader.h"
+#include "series/serieswriter.h"
 #include "util/result.h"
 
 #include <QFuture>
@@ -64,6 +66,20 @@ public:
     QFuture<QList<HostSample>> hostHistory(const QString &uri, qint64 fromMs, qint64 toMs) const;
     QFuture<QList<EventRecord>> recentEvents(int limit) const;
 
+    // A chart of one series (names: store/metriccatalog.h): at most widthPx
+    // points, each with the min/max envelope of what it covers, read from the
+    // coarsest resolution fine enough for the width.
+    QFuture<QList<Series::ChartPoint>> chart(const QString &series, qint64 fromMs, qint64 toMs,
+                                             int widthPx) const;
+    // Writes every series of a VM ("vm/<uuid>") or host ("host/<uri>") in
+    // [fromMs, toMs] to a CSV file. Resolves to an empty string on success,
+    // otherwise to the reason it failed.
+    QFuture<QString> exportCsv(const QString &entity, qint64 fromMs, qint64 toMs,
+                               const QString &filePath) const;
+    // How long each resolution of history is kept (defaults: raw 48 h,
+    // 1 min 14 days, 5 min 90 days, 1 h 2 years).
+    void setRetention(const Series::Retention &retention);
+
     void logEvent(const EventRecord &event);
 
 Q_SIGNALS:
@@ -113,6 +129,7 @@ private:
     QTimer *m_watchdog = nullptr;
     bool m_started = false;
     bool m_backfillSimulated = true;
+    Series::Retention m_retention;
 };
 
 } // namespace Umbra

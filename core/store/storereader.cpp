@@ -2,7 +2,12 @@
 
 #include "store/database.h"
 #include "store/fleetrepository.h"
+#include "series/csvseries.h"
 #include "store/samplestore.h"
+
+#include <QCoreApplication>
+#include <QMap>
+#include <QSaveFile>
 
 #include <QLoggingCategory>
 #include <QPromise>
@@ -125,6 +130,44 @@ QFuture<QList<Series::ChartPoint>> StoreReader::chart(const QString &series, qin
             if (id.value() == 0)
                 return QList<Series::ChartPoint>();
             return samples.reader().chart(id.value(), fromMs, toMs, widthPx);
+        });
+}
+
+} // namespace Umbra
+
+namespace Umbra {
+
+QFuture<QString> StoreReader::exportCsv(const QString &entity, qint64 fromMs, qint64 toMs,
+                                        const QString &filePath)
+{
+    return m_worker->run<QString>(
+        [=](SampleStore &samples, FleetRepository &) -> Result<QString> {
+            auto all = samples.reader().allSeries();
+            if (!all)
+                return all.error();
+            const QString prefix = entity + QLatin1Char('/');
+            QMap<QString, int> matching; // columns in name order
+            for (auto it = all->cbegin(); it != all->cend(); ++it)
+                if (it.key().startsWith(prefix))
+                    matching.insert(it.key().mid(prefix.size()), it.value());
+            const QList<int> ids = matching.values();
+            const QStringList headers = matching.keys();
+            if (ids.isEmpty())
+                return QCoreApplication::translate("Umbra::StoreReader",
+                                                   "No history is stored for %1.")
+                    .arg(entity);
+            // The file appears whole or not at all.
+            QSaveFile file(filePath);
+            if (!file.open(QIODevice::WriteOnly))
+                return QCoreApplication::translate("Umbra::StoreReader", "Cannot write %1: %2")
+                    .arg(filePath, file.errorString());
+            auto rows = Series::writeCsv(samples.reader(), ids, headers, fromMs, toMs, file);
+            if (!rows)
+                return rows.error();
+            if (!file.commit())
+                return QCoreApplication::translate("Umbra::StoreReader", "Cannot write %1: %2")
+                    .arg(filePath, file.errorString());
+            return QString();
         });
 }
 

@@ -30,6 +30,10 @@ public:
     // widthPx points with min/max envelopes. Empty when there is no such series.
     QFuture<QList<Series::ChartPoint>> chart(const QString &series, qint64 fromMs, qint64 toMs,
                                              int widthPx);
+    // Every series named "<entity>/…" as one CSV file: an empty string on
+    // success, otherwise the reason it failed.
+    QFuture<QString> exportCsv(const QString &entity, qint64 fromMs, qint64 toMs,
+                               const QString &filePath);
 
 private:
     class Worker;
