@@ -9,13 +9,64 @@ namespace Umbra {
 bool isHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--print-inventory") == 0 || std::strcmp(argv[i], "--help") == 0
+        if (std::strcmp(argv[i], "--print-inventory") == 0
+            || std::strcmp(argv[i], "--export-csv") == 0
+            || std::strcmp(argv[i], "--import-csv") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0)
             return true;
     }
     return false;
 }
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QList<std::pair<QChar, qint64>> units{
+        { QLatin1Char('s'), 1000 },
+        { QLatin1Char('m'), 60 * 1000 },
+        { QLatin1Char('h'), 3600 * 1000 },
+        { QLatin1Char('d'), 86400 * 1000 },
+        { QLatin1Char('w'), 7 * 86400 * 1000 },
+        { QLatin1Char('y'), 365LL * 86400 * 1000 },
+    };
+    if (text.size() < 2)
+        return std::nullopt;
+    for (const auto &[unit, ms] : units) {
+        if (text.back() != unit)
+            continue;
+        bool ok = false;
+        const double count = text.chopped(1).toDouble(&ok);
+        if (!ok || count <= 0 || count > 1000 * 365)
+            return std::nullopt;
+        return qint64(count * double(ms));
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// "raw=48h,1m=14d,5m=90d,1h=2y", any subset.
+QString parseRetention(const QString &text, Series::Retention &retention)
+{
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = part.section(QLatin1Char('='), 0, 0).trimmed();
+        const auto duration = parseDuration(part.section(QLatin1Char('='), 1).trimmed());
+        qint64 *target = key == QLatin1String("raw") ? &retention.rawMs
+            : key == QLatin1String("1m")             ? &retention.minuteMs
+            : key == QLatin1String("5m")             ? &retention.fiveMinutesMs
+            : key == QLatin1String("1h")             ? &retention.hourMs
+                                                     : nullptr;
+        if (!target || !duration)
+            return QCoreApplication::translate("main",
+                                               "--retention wants resolution=duration pairs "
+                                               "such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.")
+                .arg(part);
+        *target = *duration;
+    }
+    return {};
+}
+
+} // namespace
 
 CommandLine parseCommandLine(const QCoreApplication &app)
 {
@@ -73,8 +124,46 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         QCoreApplication::translate("main", "Colour theme: light or dark."),
         QStringLiteral("name"));
 
+    const QCommandLineOption retention(
+        QStringLiteral("retention"),
+        QCoreApplication::translate("main",
+                                    "Keep history per resolution for the given durations, "
+                                    "e.g. raw=48h,1m=14d,5m=90d,1h=2y (the defaults)."),
+        QStringLiteral("list"));
+    const QCommandLineOption exportCsv(
+        QStringLiteral("export-csv"),
+        QCoreApplication::translate("main",
+                                    "Write the stored history of <entity> (vm/NAME, vm/UUID or "
+                                    "host/URI) as CSV and exit, without a window."),
+        QStringLiteral("entity"));
+    const QCommandLineOption since(
+        QStringLiteral("since"),
+        QCoreApplication::translate("main",
+                                    "With --export-csv, how far back to go, e.g. 30m, 24h, 7d "
+                                    "(default 24h)."),
+        QStringLiteral("duration"), QStringLiteral("24h"));
+    const QCommandLineOption output(
+        QStringLiteral("output"),
+        QCoreApplication::translate("main",
+                                    "With --export-csv, the file to write (default: standard "
+                                    "output)."),
+        QStringLiteral("path"));
+    const QCommandLineOption importCsv(
+        QStringLiteral("import-csv"),
+        QCoreApplication::translate("main",
+                                    "Store the series of the CSV file <path> (time first, then "
+                                    "one column per series) and exit, without a window."),
+        QStringLiteral("path"));
+    const QCommandLineOption importAs(
+        QStringLiteral("as"),
+        QCoreApplication::translate("main",
+                                    "With --import-csv, store the columns as series "
+                                    "<prefix>/<column> (default: import/<file name>)."),
+        QStringLiteral("prefix"));
+
     parser.addOptions({ connect, demo, database, interval, printInventory, timeout, screenshot,
-                        quitAfter, theme });
+                        quitAfter, theme, retention, exportCsv, since, output, importCsv,
+                        importAs });
     parser.process(app); // exits on --help, --version and unknown options
 
     CommandLine line;
@@ -118,6 +207,28 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         && line.theme != QLatin1String("dark"))
         line.error = QCoreApplication::translate("main", "--theme is light or dark, not “%1”.")
                          .arg(line.theme);
+    if (parser.isSet(retention)) {
+        if (const QString problem = parseRetention(parser.value(retention), line.retention);
+            !problem.isEmpty())
+            line.error = problem;
+    }
+    line.exportEntity = parser.value(exportCsv);
+    line.outputPath = parser.value(output);
+    if (const auto duration = parseDuration(parser.value(since)))
+        line.sinceMs = *duration;
+    else
+        line.error = QCoreApplication::translate("main",
+                                                 "--since wants a duration such as 30m, 24h "
+                                                 "or 7d, not “%1”.")
+                         .arg(parser.value(since));
+    if (!line.exportEntity.isEmpty() && !line.exportEntity.startsWith(QLatin1String("vm/"))
+        && !line.exportEntity.startsWith(QLatin1String("host/")))
+        line.error = QCoreApplication::translate("main",
+                                                 "--export-csv wants vm/NAME, vm/UUID or "
+                                                 "host/URI, not “%1”.")
+                         .arg(line.exportEntity);
+    line.importPath = parser.value(importCsv);
+    line.importPrefix = parser.value(importAs);
     if (line.printInventory && line.connectUris.isEmpty() && !line.demo)
         line.error = QCoreApplication::translate("main",
                                                  "--print-inventory needs at least one "

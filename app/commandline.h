@@ -1,7 +1,10 @@
 #pragma once
 
+#include "series/serieswriter.h"
+
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 class QCoreApplication;
 
@@ -18,11 +21,21 @@ struct CommandLine
     QString screenshotPath;
     double quitAfterS = 0;
     QString theme; // "light", "dark" or empty for the system's
+    Series::Retention retention;
+    // History commands, run without a window.
+    QString exportEntity; // "vm/<uuid or name>" or "host/<uri>"
+    qint64 sinceMs = 24 * 3600 * 1000;
+    QString outputPath; // empty or "-": standard output
+    QString importPath;
+    QString importPrefix;
     QString error; // set when the arguments are unusable
 };
 
 // Parses the console's arguments; --help and --version exit from here.
 CommandLine parseCommandLine(const QCoreApplication &app);
+
+// "90s", "30m", "48h", "14d", "2w", "2y" in milliseconds.
+std::optional<qint64> parseDuration(const QString &text);
 
 // True when the arguments ask for a run without a window, so main() can pick
 // QCoreApplication before any QApplication (and display) exists.

@@ -20,8 +20,6 @@
 
 namespace Umbra {
 
-namespace {
-
 QString defaultDatabase(bool demo)
 {
     if (!demo)
@@ -30,6 +28,8 @@ QString defaultDatabase(bool demo)
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
         + QStringLiteral("/demo.db");
 }
+
+namespace {
 
 // Reports a problem that stops the console from starting: on stderr always,
 // and in a dialog unless the run is scripted.
@@ -63,6 +63,7 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
 
     Engine engine;
     engine.setIntervalMs(line.intervalMs);
+    engine.setRetention(line.retention);
     const QString path
         = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
     if (auto opened = engine.openStore(path); !opened)

@@ -1,9 +1,14 @@
 #pragma once
 
+#include <QString>
+
 class QCoreApplication;
 class QElapsedTimer;
 
 namespace Umbra {
+
+// The database the console uses unless --database names one.
+QString defaultDatabase(bool demo);
 
 using TranslationInstaller = void (*)(QCoreApplication &);
 

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "consolesetup.h"
 #include "demo/demofleet.h"
+#include "historycommands.h"
 #include "inventoryprinter.h"
 
 #include <QCoreApplication>
@@ -79,7 +80,9 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(line.error));
             return 2;
         }
-        const int status = printInventory(line);
+        const int status = !line.exportEntity.isEmpty() ? exportHistory(line)
+            : !line.importPath.isEmpty()                ? importHistory(line)
+                                                        : printInventory(line);
         // Do not wait for threads stuck on a host that never answered.
         std::fflush(nullptr);
         std::_Exit(status);

@@ -1,6 +1,7 @@
 // The umbra executable as scripts use it: --print-inventory, --screenshot,
 // and the clear errors (on stderr, with an exit status) for bad input.
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -120,6 +121,63 @@ private Q_SLOTS:
         QVERIFY(hosts[0][u"ok"].toBool());
         QVERIFY(!hosts[1][u"ok"].toBool());
         QVERIFY(hosts[1][u"error"].toString().contains(mentions));
+    }
+
+    void importThenExportCsv()
+    {
+        const QString db = m_home.filePath(QStringLiteral("history.db"));
+        const QString csv = m_home.filePath(QStringLiteral("web-1.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // Timestamps within the last day, so the default --since 24h covers them.
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        file.write("Timestamp;\tCPU usage [%];\tMemory usage [KB]\n");
+        for (int i = 0; i < 100; ++i)
+            file.write(QStringLiteral("%1;\t%2;\t%3\n")
+                           .arg(now - 6000 + 60 * i)
+                           .arg(i * 0.5)
+                           .arg(1000 + i)
+                           .toUtf8());
+        file.close();
+        Run run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
+                          QStringLiteral("--as"), QStringLiteral("vm/web-1") },
+                        m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QLatin1String("stored 200 samples")), qPrintable(run.err));
+
+        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web-1") },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 101);
+        QCOMPARE(lines[0], QByteArray("time,cpu_usage_pct,memory_usage_kb"));
+        QVERIFY2(lines[100].endsWith(",49.5,1099"), lines[100].constData());
+
+        // A malformed file names its line and stores nothing.
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("time,value\n1,2\n2,lots\n");
+        file.close();
+        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
+                      QStringLiteral("--as"), QStringLiteral("vm/broken") },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("line 3")), qPrintable(run.err));
+        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/broken") },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("No history")), qPrintable(run.err));
+    }
+
+    void badRetention()
+    {
+        const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--retention"),
+                                QStringLiteral("raw=forever"), QStringLiteral("--quit-after"),
+                                QStringLiteral("1") },
+                              m_home.path());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--retention")), qPrintable(run.err));
     }
 
     void refusesForeignDatabase()

@@ -1,0 +1,134 @@
+#include "historycommands.h"
+
+#include "commandline.h"
+#include "consolesetup.h"
+#include "series/csvseries.h"
+#include "store/database.h"
+#include "store/samplestore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cstdio>
+
+namespace Umbra {
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
+    return 1;
+}
+
+QString databasePath(const CommandLine &line)
+{
+    return line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
+}
+
+// "vm/<name>" becomes "vm/<uuid>" when a VM of that name is in the inventory.
+QString resolveEntity(QSqlDatabase &db, const QString &entity)
+{
+    if (!entity.startsWith(QLatin1String("vm/")))
+        return entity;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT uuid FROM vms WHERE name = ? LIMIT 1"));
+    query.addBindValue(entity.mid(3));
+    if (query.exec() && query.next())
+        return QStringLiteral("vm/") + query.value(0).toString();
+    return entity;
+}
+
+} // namespace
+
+int exportHistory(const CommandLine &line)
+{
+    const QString path = databasePath(line);
+    if (!QFileInfo::exists(path))
+        return fail(QCoreApplication::translate("main", "There is no database at %1.").arg(path));
+    auto db = Database::open(path, QStringLiteral("umbra-export"), Database::Mode::ReadOnly);
+    if (!db)
+        return fail(db.error());
+    const QString entity = resolveEntity(db.value()->sql(), line.exportEntity);
+    SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
+                      SampleStore::Access::ReadOnly);
+    auto all = store.reader().allSeries();
+    if (!all)
+        return fail(all.error());
+    QMap<QString, int> matching;
+    const QString prefix = entity + QLatin1Char('/');
+    for (auto it = all->cbegin(); it != all->cend(); ++it)
+        if (it.key().startsWith(prefix))
+            matching.insert(it.key().mid(prefix.size()), it.value());
+    if (matching.isEmpty())
+        return fail(QCoreApplication::translate("main", "No history is stored for %1 in %2.")
+                        .arg(line.exportEntity, path));
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool toStdout = line.outputPath.isEmpty() || line.outputPath == QLatin1String("-");
+    QFile console;
+    QSaveFile file(line.outputPath);
+    QIODevice *out = &file;
+    if (toStdout) {
+        if (!console.open(stdout, QIODevice::WriteOnly))
+            return fail(console.errorString());
+        out = &console;
+    } else if (!file.open(QIODevice::WriteOnly)) {
+        return fail(QCoreApplication::translate("main", "Cannot write %1: %2")
+                        .arg(line.outputPath, file.errorString()));
+    }
+    auto rows = Series::writeCsv(store.reader(), matching.values(), matching.keys(),
+                                 now - line.sinceMs, now, *out);
+    if (!rows)
+        return fail(rows.error());
+    if (!toStdout && !file.commit())
+        return fail(QCoreApplication::translate("main", "Cannot write %1: %2")
+                        .arg(line.outputPath, file.errorString()));
+    std::fprintf(stderr, "umbra: %lld rows of %lld series\n", static_cast<long long>(rows.value()),
+                 static_cast<long long>(matching.size()));
+    return 0;
+}
+
+int importHistory(const CommandLine &line)
+{
+    auto columns = Series::readCsvFile(line.importPath);
+    if (!columns)
+        return fail(columns.error());
+    auto db = Database::open(databasePath(line), QStringLiteral("umbra-import"));
+    if (!db)
+        return fail(db.error());
+    QSqlDatabase &sql = db.value()->sql();
+    const QString prefix = line.importPrefix.isEmpty()
+        ? QStringLiteral("import/") + QFileInfo(line.importPath).completeBaseName()
+        : line.importPrefix;
+
+    // One transaction: the file is imported whole or not at all.
+    Series::SeriesWriter writer(sql, std::make_shared<Series::SeriesHeads>());
+    if (!sql.transaction())
+        return fail(sql.lastError().text());
+    auto stored = Series::importColumns(writer, prefix, columns.value());
+    Result<void> done = stored ? writer.flush() : Result<void>(Error{ stored.error() });
+    if (done)
+        done = writer.compactAll();
+    if (!done || !sql.commit()) {
+        const QString reason = done ? sql.lastError().text() : done.error();
+        sql.rollback();
+        return fail(
+            QCoreApplication::translate("main", "Importing %1 failed; nothing was stored: %2")
+                .arg(line.importPath, reason));
+    }
+    writer.committed();
+    std::fprintf(stderr,
+                 "umbra: stored %lld samples of %lld series as %s/…; %lld out of order "
+                 "were skipped\n",
+                 static_cast<long long>(stored.value()), static_cast<long long>(columns->size()),
+                 qUtf8Printable(prefix), static_cast<long long>(writer.rejectedSamples()));
+    return 0;
+}
+
+} // namespace Umbra
