@@ -262,7 +262,7 @@ public:
     Result<QList<ChartPoint>> chart(int seriesId, qint64 fromMs, qint64 toMs, int widthPx)
     {
         const qint64 step = std::max<qint64>(1, (toMs - fromMs + widthPx) / widthPx);
-        std::vector<ChartPoint> columns(size_t(widthPx));
+        std::vector<ChartPoint> columns(static_cast<size_t>(widthPx));
         sqlite3_bind_int64(m_select, 1, seriesId);
         sqlite3_bind_int64(m_select, 2, fromMs);
         sqlite3_bind_int64(m_select, 3, toMs);
@@ -336,7 +336,7 @@ Result<std::vector<int>> createSeries(QSqlDatabase &db, SeriesWriter &writer, in
                                       const std::function<QString(int)> &name,
                                       const std::function<qint8(int)> &precision)
 {
-    std::vector<int> ids(size_t(count));
+    std::vector<int> ids(static_cast<size_t>(count));
     auto done = inTransaction(db, writer, [&]() -> Result<void> {
         for (int s = 0; s < count; ++s) {
             auto id = writer.seriesId(name(s), precision(s));
@@ -376,6 +376,37 @@ Result<std::array<ChunkBytes, 4>> chunkBytes(sqlite3 *db)
     sqlite3_finalize(statement);
     if (status != SQLITE_DONE)
         return sqliteError(db, sql);
+    return out;
+}
+
+// Where a table's bytes go, per sample, from SQLite's dbstat table (absent
+// from builds without SQLITE_ENABLE_DBSTAT_VTAB; then the object is empty):
+// leaf, interior and overflow pages of the table, the part of them left
+// unused, and the pages of its other indexes.
+QJsonObject pageLayout(sqlite3 *db, const char *table, qint64 samples)
+{
+    QJsonObject out;
+    sqlite3_stmt *statement = nullptr;
+    const char *sql = "SELECT d.name = ?1, d.pagetype, sum(d.pgsize), sum(d.unused) FROM dbstat d "
+                      "JOIN sqlite_schema m ON m.name = d.name WHERE m.tbl_name = ?1 GROUP BY 1, 2";
+    if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
+        return out;
+    sqlite3_bind_text(statement, 1, table, -1, SQLITE_STATIC);
+    std::array<double, 5> bytes{}; // leaf, interior, overflow, unused, indexes
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        const auto total = double(sqlite3_column_int64(statement, 2));
+        if (sqlite3_column_int(statement, 0) == 0) {
+            bytes[4] += total;
+            continue;
+        }
+        const QByteArray type(reinterpret_cast<const char *>(sqlite3_column_text(statement, 1)));
+        bytes[type == "leaf" ? 0 : type == "internal" ? 1 : 2] += total;
+        bytes[3] += double(sqlite3_column_int64(statement, 3));
+    }
+    sqlite3_finalize(statement);
+    const char *names[] = { "leaf", "interior", "overflow", "unused", "other_indexes" };
+    for (size_t i = 0; i < bytes.size(); ++i)
+        out.insert(QLatin1String(names[i]), rounded(bytes[i] / double(samples), 3));
     return out;
 }
 
@@ -532,12 +563,15 @@ Result<QJsonObject> bitbrainsSeries(const Bitbrains &data, int seriesCount, cons
     qint64 samples = 0;
     // Rollups are left to one compactAll() at the end (a compaction budget
     // of 0 here), so that ingest and rollups are measured apart.
+    double appendCpu = 0;
     const Stopwatch ingest;
     for (size_t step = 0; step < data.longest; ++step) {
         data.step(step, ids.value(), points);
         samples += qint64(points.size());
+        const Stopwatch appending;
         if (auto done = writer.append(points); !done)
             return Error{ done.error() };
+        appendCpu += appending.cpu();
         if ((step + 1) % kStepsPerCommit == 0 || step + 1 == data.longest) {
             if (auto done = commitFlush(db, writer, 0); !done)
                 return Error{ done.error() };
@@ -566,6 +600,7 @@ Result<QJsonObject> bitbrainsSeries(const Bitbrains &data, int seriesCount, cons
     figures.insert(QLatin1String("ingest_samples_per_s"), std::round(double(samples) / ingestCpu));
     figures.insert(QLatin1String("ingest_cpu_s"), rounded(ingestCpu, 2));
     figures.insert(QLatin1String("ingest_wall_s"), rounded(ingestWall, 2));
+    figures.insert(QLatin1String("append_cpu_s"), rounded(appendCpu, 2));
     figures.insert(QLatin1String("rollup_s"), rounded(rollupCpu, 2));
     figures.insert(QLatin1String("rollup_wall_s"), rounded(rollupWall, 2));
     figures.insert(QLatin1String("with_rollups_samples_per_s"),
@@ -573,6 +608,7 @@ Result<QJsonObject> bitbrainsSeries(const Bitbrains &data, int seriesCount, cons
     figures.insert(QLatin1String("raw_bytes_per_sample"),
                    rounded(double(chunks.value()[0].bytes) / double(samples), 3));
     figures.insert(QLatin1String("chunks"), chunkBytesJson(chunks.value(), samples));
+    figures.insert(QLatin1String("pages"), pageLayout(raw, "ts_chunks", samples));
     figures.insert(QLatin1String("heads_mib"), rounded(double(headBytes) / (1024.0 * 1024.0), 1));
     return figures;
 }
@@ -582,7 +618,7 @@ Result<QJsonObject> bitbrainsRows(const Bitbrains &data, int seriesCount, const 
     RowTable table;
     if (auto done = table.open(path); !done)
         return Error{ done.error() };
-    std::vector<int> ids(size_t(seriesCount));
+    std::vector<int> ids(static_cast<size_t>(seriesCount));
     std::iota(ids.begin(), ids.end(), 1);
 
     std::vector<SeriesPoint> points;
@@ -613,6 +649,7 @@ Result<QJsonObject> bitbrainsRows(const Bitbrains &data, int seriesCount, const 
         return Error{ size.error() };
     QJsonObject figures = sizeFigures(size.value(), samples);
     figures.insert(QLatin1String("samples"), double(samples));
+    figures.insert(QLatin1String("pages"), pageLayout(table.handle(), "samples", samples));
     figures.insert(QLatin1String("ingest_samples_per_s"), std::round(double(samples) / ingestCpu));
     figures.insert(QLatin1String("ingest_cpu_s"), rounded(ingestCpu, 2));
     figures.insert(QLatin1String("ingest_wall_s"), rounded(ingestWall, 2));
@@ -634,7 +671,7 @@ Result<QJsonObject> chartQueries(const Bitbrains &data, int seriesCount, const Q
     if (auto done = rows.open(rowsPath); !done)
         return Error{ done.error() };
 
-    std::vector<int> chosen(size_t(seriesCount));
+    std::vector<int> chosen(static_cast<size_t>(seriesCount));
     std::iota(chosen.begin(), chosen.end(), 0);
     std::mt19937 random(kSeed);
     std::shuffle(chosen.begin(), chosen.end(), random);
@@ -792,7 +829,7 @@ Result<QJsonObject> countersSeries(const QString &path)
 
     CounterFeed feed(kCounterSeries);
     std::vector<double> values;
-    std::vector<SeriesPoint> points(size_t(kCounterSeries));
+    std::vector<SeriesPoint> points(static_cast<size_t>(kCounterSeries));
     const Stopwatch ingest;
     for (int second = 0; second < kCounterSeconds; ++second) {
         feed.next(values);
@@ -839,6 +876,7 @@ Result<QJsonObject> countersSeries(const QString &path)
     figures.insert(QLatin1String("raw_bytes_per_sample_cpu_ns_counters"),
                    rounded(double(cpuCounters.value()) / half, 3));
     figures.insert(QLatin1String("chunks"), chunkBytesJson(chunks.value(), samples));
+    figures.insert(QLatin1String("pages"), pageLayout(raw, "ts_chunks", samples));
     figures.insert(QLatin1String("ingest_samples_per_s"), std::round(double(samples) / ingestCpu));
     return figures;
 }
@@ -873,6 +911,7 @@ Result<QJsonObject> countersRows(const QString &path)
     if (!size)
         return Error{ size.error() };
     QJsonObject figures = sizeFigures(size.value(), samples);
+    figures.insert(QLatin1String("pages"), pageLayout(table.handle(), "samples", samples));
     figures.insert(QLatin1String("ingest_samples_per_s"), std::round(double(samples) / ingestCpu));
     return figures;
 }
@@ -907,7 +946,7 @@ Result<QJsonObject> sustained(const Bitbrains &data, int vms, int minutes, const
     // The base series behind each metric of each file; a file without the
     // column lends another one, so any CSV set drives the workload.
     std::vector<std::array<const BaseSeries *, kSustainedMetricCount>> sources(
-        size_t(data.files.size()));
+        static_cast<size_t>(data.files.size()));
     for (size_t f = 0; f < sources.size(); ++f) {
         std::vector<const BaseSeries *> ofFile;
         for (const BaseSeries &b : data.series)
@@ -944,7 +983,7 @@ Result<QJsonObject> sustained(const Bitbrains &data, int vms, int minutes, const
 
     const int intervals = minutes * 60 / kSustainedIntervalS;
     std::vector<double> intervalCpu;
-    std::vector<SeriesPoint> points(size_t(seriesCount));
+    std::vector<SeriesPoint> points(static_cast<size_t>(seriesCount));
     int retentionRuns = 0;
     qint64 retentionDeleted = 0;
     int compactingIntervals = 0;
@@ -966,7 +1005,8 @@ Result<QJsonObject> sustained(const Bitbrains &data, int vms, int minutes, const
             return Error{ done.error() };
         if (writer.seriesDueForCompaction() > 0)
             ++compactingIntervals;
-        if (auto done = commitFlush(db, writer, 5000); !done)
+        // The default compaction budget, as the console's store thread flushes.
+        if (auto done = inTransaction(db, writer, [&] { return writer.flush(); }); !done)
             return Error{ done.error() };
         if ((k + 1) % kRetentionEveryIntervals == 0) {
             int deleted = 0;
@@ -1208,6 +1248,17 @@ std::optional<Options> parseOptions(int argc, char **argv)
     return options;
 }
 
+void printPages(const char *label, const QJsonObject &figures)
+{
+    const QJsonObject pages = member(figures, "pages");
+    if (pages.isEmpty())
+        return;
+    std::printf("  %s, file bytes/sample by page: leaf %.3f, interior %.3f, overflow %.3f (unused "
+                "in these %.3f), other indexes %.3f\n",
+                label, number(pages, "leaf"), number(pages, "interior"), number(pages, "overflow"),
+                number(pages, "unused"), number(pages, "other_indexes"));
+}
+
 QByteArray millions(double perSecond)
 {
     return QByteArray::number(perSecond / 1e6, 'f', 2) + " M";
@@ -1287,13 +1338,14 @@ int main(int argc, char **argv)
                                    [&] { return bitbrainsSeries(data, seriesCount, seriesPath); });
     if (!bitSeries)
         return fail();
-    std::printf("Bitbrains, series store: ingest %s samples/s on one core (%.1f s CPU, %.1f s "
-                "wall); rollups %.1f s CPU; %.3f bytes/sample on disk, raw chunks %.3f; peak RSS "
-                "%.1f MiB\n",
+    std::printf("Bitbrains, series store: ingest %s samples/s on one core (%.1f s CPU of which "
+                "%.1f s appending, %.1f s wall); rollups %.1f s CPU; %.3f bytes/sample on disk, "
+                "raw chunks %.3f; peak RSS %.1f MiB\n",
                 millions(number(*bitSeries, "ingest_samples_per_s")).constData(),
-                number(*bitSeries, "ingest_cpu_s"), number(*bitSeries, "ingest_wall_s"),
-                number(*bitSeries, "rollup_s"), number(*bitSeries, "bytes_per_sample"),
-                number(*bitSeries, "raw_bytes_per_sample"), number(*bitSeries, "peak_rss_mib"));
+                number(*bitSeries, "ingest_cpu_s"), number(*bitSeries, "append_cpu_s"),
+                number(*bitSeries, "ingest_wall_s"), number(*bitSeries, "rollup_s"),
+                number(*bitSeries, "bytes_per_sample"), number(*bitSeries, "raw_bytes_per_sample"),
+                number(*bitSeries, "peak_rss_mib"));
     {
         const QJsonObject chunks = member(*bitSeries, "chunks");
         std::printf("  bytes/sample by resolution: raw %.3f, 1 min %.3f, 5 min %.3f, 1 h %.3f\n",
@@ -1301,6 +1353,7 @@ int main(int argc, char **argv)
                     number(member(chunks, "1m"), "bytes_per_sample"),
                     number(member(chunks, "5m"), "bytes_per_sample"),
                     number(member(chunks, "1h"), "bytes_per_sample"));
+        printPages("series store", *bitSeries);
     }
     const auto bitRows = inChild("Bitbrains ingest (row table)",
                                  [&] { return bitbrainsRows(data, seriesCount, rowsPath); });
@@ -1313,6 +1366,7 @@ int main(int argc, char **argv)
                 millions(number(*bitRows, "ingest_samples_per_s")).constData(),
                 number(*bitRows, "ingest_cpu_s"), number(*bitRows, "ingest_wall_s"),
                 number(*bitRows, "bytes_per_sample"), number(*bitRows, "peak_rss_mib"));
+    printPages("row table", *bitRows);
     std::printf("  the row table is %.1fx the size of the series store\n", sizeRatio);
 
     // Phase 2
@@ -1353,6 +1407,8 @@ int main(int argc, char **argv)
                 number(*counterSeries, "raw_bytes_per_sample_byte_counters"),
                 number(*counterSeries, "raw_bytes_per_sample_cpu_ns_counters"),
                 number(*counterRows, "bytes_per_sample"), counterRatio);
+    printPages("series store", *counterSeries);
+    printPages("row table", *counterRows);
     removeDatabases();
 
     // Phase 4

@@ -332,7 +332,12 @@ Result<void> SeriesWriter::flush(int compactionBudget)
             return failure("writing a chunk", done.error());
         return {};
     };
-    for (int seriesId : std::as_const(m_dirty)) {
+    // In id order, so that the rows go into the chunk table's B-tree in key
+    // order: hash order sends each one to a random page, which thrashes
+    // SQLite's page cache once thousands of series are dirty.
+    QList<int> dirty(m_dirty.cbegin(), m_dirty.cend());
+    std::sort(dirty.begin(), dirty.end());
+    for (int seriesId : std::as_const(dirty)) {
         SeriesHeads::Head *h = m_heads->find(seriesId);
         if (!h)
             continue;
