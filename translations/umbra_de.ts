@@ -157,7 +157,7 @@
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
@@ -167,12 +167,17 @@
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+93"/>
+        <source>No database is open.</source>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+154"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -389,9 +394,132 @@ auf %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::HistoryBar</name>
+    <message>
+        <location filename="../ui/historybar.cpp" line="+134"/>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The last hour, updated with every sample</source>
+        <translation>Die letzte Stunde, mit jedem Messwert aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last 24 hours from stored history, updated every minute</source>
+        <translation>Die letzten 24 Stunden aus dem gespeicherten Verlauf, jede Minute aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last 7 days from stored history, updated every minute</source>
+        <translation>Die letzten 7 Tage aus dem gespeicherten Verlauf, jede Minute aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last 30 days from stored history, updated every minute</source>
+        <translation>Die letzten 30 Tage aus dem gespeicherten Verlauf, jede Minute aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Save the raw samples of every metric in the selected range as a CSV file (times in UTC). The store keeps raw samples for 48 hours unless configured otherwise, so a longer range holds its most recent part.</source>
+        <translation>Die Rohmesswerte aller Metriken im gewählten Zeitraum als CSV-Datei speichern (Zeiten in UTC). Rohmesswerte werden, sofern nicht anders eingestellt, 48 Stunden aufbewahrt; ein längerer Zeitraum enthält daher nur seinen jüngsten Teil.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Export History as CSV</source>
+        <translation>Verlauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The history could not be saved to %1.</source>
+        <translation>Der Verlauf konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Loading the last 24 hours…</source>
+        <translation>Die letzten 24 Stunden werden geladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the last 7 days…</source>
+        <translation>Die letzten 7 Tage werden geladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the last 30 days…</source>
+        <translation>Die letzten 30 Tage werden geladen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the last hour…</source>
+        <translation>Die letzte Stunde wird geladen …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No history is stored for this range yet</source>
+        <translation>Für diesen Zeitraum ist noch kein Verlauf gespeichert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stored history begins %1</source>
+        <translation>Gespeicherter Verlauf ab %1</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+65"/>
+        <location filename="../ui/hostpage.cpp" line="+71"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -417,12 +545,12 @@ auf %3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-25"/>
         <source>libvirt</source>
         <translation>libvirt</translation>
     </message>
@@ -432,7 +560,7 @@ auf %3</translation>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -452,17 +580,22 @@ auf %3</translation>
         <translation>gesamt</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel&apos;s average with its min–max band.</source>
+        <translation>Der Verlauf wird auf 0,01 % CPU und 1 KiB Arbeitsspeicher genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min–Max-Band.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Loading the last hour…</source>
         <translation>Die letzte Stunde wird geladen …</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Usage simulated by the workload generator</source>
         <translation>Auslastung vom Lastgenerator simuliert</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>%1 since %2</source>
         <translation>%1 seit %2</translation>
     </message>
@@ -863,7 +996,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MetricChart</name>
     <message>
-        <location filename="../ui/metricchart.cpp" line="+34"/>
+        <location filename="../ui/metricchart.cpp" line="+38"/>
         <source>%</source>
         <translation>%</translation>
     </message>
@@ -898,7 +1031,13 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+30"/>
+        <source>d MMM</source>
+        <comment>date on a chart axis (QDate format: day, short month)</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location line="+547"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -983,55 +1122,124 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
 </context>
 <context>
-    <name>Umbra::RowSampleStore</name>
+    <name>Umbra::SampleStore</name>
     <message>
-        <location filename="../core/store/rowsamplestore.cpp" line="+23"/>
-        <source>Sample store: %1 failed: %2</source>
-        <translation>Messwertdatenbank: %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Sample store: preparing the VM sample insert failed: %1</source>
-        <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von VM-Messwerten ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Sample store: writing a VM sample failed: %1</source>
-        <translation>Messwertdatenbank: Das Schreiben eines VM-Messwerts ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Sample store: preparing the host sample insert failed: %1</source>
-        <translation>Messwertdatenbank: Das Vorbereiten des Einfügens von Host-Messwerten ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Sample store: writing a host sample failed: %1</source>
-        <translation>Messwertdatenbank: Das Schreiben eines Host-Messwerts ist fehlgeschlagen: %1</translation>
+        <location filename="../core/store/samplestore.cpp" line="+92"/>
+        <location line="+25"/>
+        <source>This sample store is read-only.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+70"/>
+        <location filename="../core/store/schema.cpp" line="+92"/>
+        <source>Moving samples to time series failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Step to version %1 failed at “%2”: %3</source>
         <translation>Der Schritt zu Version %1 ist bei „%2“ fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::SeriesCsv</name>
+    <message>
+        <location filename="../core/series/csvseries.cpp" line="+102"/>
+        <source>%1, line %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is empty; a header line and samples were expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the header names no value column (time first, then values).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 fields where the header has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is not a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” in column “%2” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Writing the CSV failed: %1</source>
+        <translation>Das Schreiben der CSV-Datei ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::SeriesReader</name>
+    <message>
+        <location filename="../core/series/seriesreader.cpp" line="+21"/>
+        <source>Time series: %1 failed: %2</source>
+        <translation>Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::SeriesWriter</name>
+    <message>
+        <location filename="../core/series/serieswriter.cpp" line="+21"/>
+        <source>Time series: %1 failed: %2</source>
+        <translation type="unfinished">Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Time series: there is no series %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::StoreReader</name>
+    <message>
+        <location filename="../core/store/storereader.cpp" line="+156"/>
+        <source>No history is stored for %1.</source>
+        <translation>Für %1 ist kein Verlauf gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::StoreWriter</name>
     <message>
-        <location filename="../core/store/storewriter.cpp" line="+71"/>
+        <location filename="../core/store/storewriter.cpp" line="+75"/>
         <source>The database %1 is not open; nothing is being stored.</source>
         <translation>Die Datenbank %1 ist nicht geöffnet; es wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+71"/>
+        <source>Removing expired history from %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Cannot write to %1: %2</source>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-71"/>
         <source>Writing samples to %1 failed: %2</source>
         <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -1039,7 +1247,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+55"/>
+        <location filename="../ui/vmpage.cpp" line="+60"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -1050,12 +1258,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-24"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -1075,7 +1283,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>UUID</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -1130,12 +1338,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>gesendet</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+7"/>
+        <source>History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s operations; longer ranges show each pixel&apos;s average with its min–max band.</source>
+        <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min–Max-Band.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Loading the last hour…</source>
         <translation>Die letzte Stunde wird geladen …</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>%1 (max %2)</source>
         <translation>%1 (max. %2)</translation>
     </message>
@@ -1186,7 +1399,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1: %2 an %3 %4</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>removed from the host</source>
         <translation>vom Host entfernt</translation>
     </message>
@@ -1237,7 +1450,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+23"/>
+        <location filename="../app/commandline.cpp" line="+60"/>
+        <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Umbra: an operations console for KVM/QEMU fleets that acts ahead of trouble.</source>
         <translation>Umbra: eine Betriebskonsole für KVM/QEMU-Flotten, die handelt, bevor Probleme entstehen.</translation>
     </message>
@@ -1287,7 +1505,37 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Farbschema: light (hell) oder dark (dunkel).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Keep history per resolution for the given durations, e.g. raw=48h,1m=14d,5m=90d,1h=2y (the defaults).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write the stored history of &lt;entity&gt; (vm/NAME, vm/UUID or host/URI) as CSV and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --export-csv, how far back to go, e.g. 30m, 24h, 7d (default 24h).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --export-csv, the file to write (default: standard output).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Store the series of the CSV file &lt;path&gt; (time first, then one column per series) and exit, without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --import-csv, store the columns as series &lt;prefix&gt;/&lt;column&gt; (default: import/&lt;file name&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>--interval wants seconds between 0.1 and 3600, not “%1”.</source>
         <translation>--interval erwartet Sekunden zwischen 0,1 und 3600, nicht „%1“.</translation>
     </message>
@@ -1312,7 +1560,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
+        <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--export-csv wants vm/NAME, vm/UUID or host/URI, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--print-inventory needs at least one --connect URI (or --demo).</source>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
@@ -1322,7 +1580,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>
@@ -1330,6 +1588,27 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location filename="../app/inventoryprinter.cpp" line="+108"/>
         <source>No answer within %1 s.</source>
         <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../app/historycommands.cpp" line="+53"/>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No history is stored for %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Importing %1 failed; nothing was stored: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "hostpage.h"
 
 #include "engine/engine.h"
+#include "envelopeloader.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
@@ -43,12 +44,17 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
             showInfo(info);
     });
     connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
-        if (!m_uri.isEmpty() && key == m_uri)
+        if (m_uri.isEmpty() || key != m_uri)
+            return;
+        if (m_historyBar->range() == HistoryRange::Hour)
             setHost(m_uri);
+        else
+            m_envelopes->reload();
     });
     connect(engine, &Engine::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) {
-                if (sample.uri == m_uri)
+                // Longer ranges refresh from the store at their own pace.
+                if (sample.uri == m_uri && m_historyBar->range() == HistoryRange::Hour)
                     addSample(sample);
             });
 }
@@ -71,13 +77,26 @@ void HostPage::buildHeader()
     m_libvirtFact = m_facts->addFact(tr("libvirt"));
     m_errorFact = m_facts->addFact(tr("Last error"), 4);
     layout()->addWidget(m_facts);
+
+    m_historyBar = new HistoryBar(m_engine, this);
+    connect(m_historyBar, &HistoryBar::rangeChanged, this, [this] {
+        if (m_uri.isEmpty())
+            return;
+        for (MetricChart *chart : charts())
+            chart->clearPoints();
+        loadHistory();
+    });
+    layout()->addWidget(m_historyBar);
 }
 
 void HostPage::buildBody()
 {
     auto *charts = new QWidget(this);
-    auto *chartRow = new QHBoxLayout(charts);
-    chartRow->setContentsMargins(0, 0, 0, 0);
+    auto *chartColumn = new QVBoxLayout(charts);
+    // A little air between the caption and the splitter's handle below it.
+    chartColumn->setContentsMargins(0, 0, 0, 4);
+    chartColumn->setSpacing(8);
+    auto *chartRow = new QHBoxLayout;
     chartRow->setSpacing(8);
     m_cpuChart = new MetricChart(tr("CPU"), MetricChart::Unit::Percent, charts);
     m_cpuSeries = m_cpuChart->addSeries(tr("all CPUs"));
@@ -86,6 +105,21 @@ void HostPage::buildBody()
     m_memTotal = m_memoryChart->addSeries(tr("total"));
     chartRow->addWidget(m_cpuChart);
     chartRow->addWidget(m_memoryChart);
+    chartColumn->addLayout(chartRow, 1);
+    chartColumn->addWidget(HistoryBar::createCaption(
+        tr("History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel's "
+           "average with its min–max band."),
+        charts));
+
+    m_envelopes = new EnvelopeLoader(this);
+    m_envelopes->addLine(m_cpuChart, m_cpuSeries, "cpu");
+    // Memory is stored in KiB and drawn in bytes, like the live samples.
+    m_envelopes->addLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
+    m_envelopes->addLine(m_memoryChart, m_memTotal, "mem_total", 1024.0);
+    connect(m_envelopes, &EnvelopeLoader::loaded, this,
+            [this](qint64 fromMs, qint64 toMs, qint64 earliestMs) {
+                historyLoaded(HistoryBar::coverageText(fromMs, toMs, earliestMs));
+            });
 
     m_proxy = new FleetSortProxy(this);
     m_proxy->setSourceModel(m_model);
@@ -117,6 +151,7 @@ void HostPage::setHost(const QString &uri)
     m_cpuChart->clearPoints();
     m_memoryChart->clearPoints();
     m_title->setText(HostUri::displayName(uri));
+    m_historyBar->setExportSource(QStringLiteral("host/") + uri, HostUri::displayName(uri));
     m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));
     fitVmTable();
     if (!m_engine)
@@ -124,16 +159,49 @@ void HostPage::setHost(const QString &uri)
 
     showStatus(m_engine->hostStatus(uri));
     showInfo(m_engine->hostInfo(uri));
+    loadHistory();
+}
+
+void HostPage::loadHistory()
+{
+    if (!m_engine)
+        return;
+    m_loading = true;
+    const HistoryRange range = m_historyBar->range();
+    if (range != HistoryRange::Hour) {
+        m_history.invalidate();
+        m_note->setText(HistoryBar::loadingText(range));
+        m_envelopes->start(m_engine, QStringLiteral("host/") + m_uri, historySpanMs(range));
+        return;
+    }
+    m_envelopes->stop();
+    for (MetricChart *chart : charts())
+        chart->showLive();
+
     m_note->setText(tr("Loading the last hour…"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_history.start(this, m_engine->hostHistory(uri, now - MetricChart::kWindowMs, now),
+    m_history.start(this, m_engine->hostHistory(m_uri, now - MetricChart::kWindowMs, now),
                     [this](const QList<HostSample> &samples) {
                         for (const HostSample &sample : samples)
                             addSample(sample);
-                        m_note->setText(m_engine && m_engine->isSimulated(m_uri)
-                                            ? tr("Usage simulated by the workload generator")
-                                            : QString());
+                        historyLoaded();
                     });
+}
+
+void HostPage::historyLoaded(const QString &note)
+{
+    m_loading = false;
+    QStringList notes;
+    if (!note.isEmpty())
+        notes << note;
+    if (m_engine && m_engine->isSimulated(m_uri))
+        notes << tr("Usage simulated by the workload generator");
+    m_note->setText(notes.join(QStringLiteral(" · ")));
+}
+
+QList<MetricChart *> HostPage::charts() const
+{
+    return { m_cpuChart, m_memoryChart };
 }
 
 void HostPage::resizeEvent(QResizeEvent *event)

@@ -2,6 +2,7 @@
 
 #include "collect/samples.h"
 #include "fleet/hostinfo.h"
+#include "historybar.h"
 #include "latestrequest.h"
 
 #include <QPointer>
@@ -13,14 +14,16 @@ class QTableView;
 
 namespace Umbra {
 
+class EnvelopeLoader;
 class Engine;
 class FactsGrid;
 class FleetModel;
 class FleetSortProxy;
 class MetricChart;
 
-// One host: its facts and connection state, CPU and memory over the last hour,
-// and its VMs (activate one to open its page).
+// One host: its facts and connection state, CPU and memory over the last hour
+// or a longer range of stored history, and its VMs (activate one to open its
+// page).
 class HostPage : public QWidget
 {
     Q_OBJECT
@@ -31,7 +34,10 @@ public:
     void setHost(const QString &uri);
     QString uri() const { return m_uri; }
     int pointCount() const;
+    bool isLoadingHistory() const { return m_loading; }
     QTableView *vmView() const { return m_vmView; }
+    HistoryBar *historyBar() const { return m_historyBar; }
+    QList<MetricChart *> charts() const;
 
 Q_SIGNALS:
     void vmActivated(const QString &uri, const QString &uuid);
@@ -46,12 +52,16 @@ private:
     void showStatus(const HostStatus &status);
     void showInfo(const HostInfo &info);
     void addSample(const HostSample &sample);
+    // Reads what the selected range shows, for the current host.
+    void loadHistory();
+    void historyLoaded(const QString &note = {});
 
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;
     QString m_uri;
     LatestRequest m_history;
+    bool m_loading = false;
 
     QLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
@@ -65,6 +75,8 @@ private:
     int m_cpusFact = -1;
     int m_memoryFact = -1;
     int m_errorFact = -1;
+    HistoryBar *m_historyBar = nullptr;
+    EnvelopeLoader *m_envelopes = nullptr;
 
     MetricChart *m_cpuChart = nullptr;
     MetricChart *m_memoryChart = nullptr;

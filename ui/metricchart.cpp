@@ -1,12 +1,16 @@
 #include "metricchart.h"
 
+#include <QAreaSeries>
+#include <QCategoryAxis>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -71,6 +75,80 @@ bool paletteIsDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+constexpr qint64 kHourMs = 3600 * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
+
+// The date on a long-range axis, in the style of the language ("12 Mar",
+// "12. März").
+QString dayLabel(const QDate &date)
+{
+    return QLocale().toString(
+        date, MetricChart::tr("d MMM", "date on a chart axis (QDate format: day, short month)"));
+}
+
+struct Tick
+{
+    qint64 timeMs;
+    QString label;
+};
+
+// Ticks strictly inside (fromMs, toMs) on whole local hours (every
+// `hourStep`, midnights labelled with their date) or, with `dayStep`, on
+// midnights: every day, every other day, on the 1st, 6th, 11th… or on the
+// 1st, 11th and 21st, so the same dates recur whatever the range's start.
+QList<Tick> ticksFor(qint64 fromMs, qint64 toMs, int hourStep, int dayStep)
+{
+    QList<Tick> ticks;
+    const QDate first = QDateTime::fromMSecsSinceEpoch(fromMs).date();
+    const QDate last = QDateTime::fromMSecsSinceEpoch(toMs).date();
+    for (QDate date = first; date <= last; date = date.addDays(1)) {
+        if (hourStep > 0) {
+            for (int hour = 0; hour < 24; hour += hourStep) {
+                const qint64 t = QDateTime(date, QTime(hour, 0)).toMSecsSinceEpoch();
+                if (t > fromMs && t < toMs)
+                    ticks.append({ t,
+                                   hour == 0 ? dayLabel(date)
+                                             : QLocale().toString(QTime(hour, 0),
+                                                                  QStringLiteral("HH:mm")) });
+            }
+            continue;
+        }
+        const int day = date.day();
+        bool wanted = true;
+        if (dayStep == 2)
+            wanted = day % 2 == 1 && day != 31;
+        else if (dayStep == 5)
+            wanted = day % 5 == 1 && day != 31;
+        else if (dayStep == 10)
+            wanted = day % 10 == 1 && day != 31;
+        else if (dayStep > 10)
+            wanted = day == 1;
+        const qint64 t = date.startOfDay().toMSecsSinceEpoch();
+        if (wanted && t > fromMs && t < toMs)
+            ticks.append({ t, dayLabel(date) });
+    }
+    return ticks;
+}
+
+// An envelope cut into stretches where a column is missing for longer than
+// three columns (the host was down, or Umbra was not running).
+QList<QList<Series::ChartPoint>> stretchesOf(const QList<Series::ChartPoint> &points,
+                                             qint64 columnMs)
+{
+    QList<QList<Series::ChartPoint>> stretches;
+    QList<Series::ChartPoint> current;
+    for (const Series::ChartPoint &point : points) {
+        if (!std::isfinite(point.mean) || !std::isfinite(point.min) || !std::isfinite(point.max))
+            continue;
+        if (!current.isEmpty() && point.timeMs - current.last().timeMs > 3 * columnMs)
+            stretches.append(std::exchange(current, {}));
+        current.append(point);
+    }
+    if (!current.isEmpty())
+        stretches.append(current);
+    return stretches;
+}
+
 } // namespace
 
 MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
@@ -88,9 +166,18 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     m_timeAxis = new QDateTimeAxis;
     m_valueAxis = new QValueAxis;
     m_valueAxis->setMin(0);
+    m_rangeAxis = new QCategoryAxis;
+    m_rangeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_rangeAxis->setVisible(false);
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    chart->addAxis(m_rangeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
     setChart(chart);
+    // The tick labels depend on the plot's width, known only after layout.
+    connect(chart, &QChart::plotAreaChanged, this, [this] {
+        if (m_envelopeMode)
+            updateRangeAxis();
+    });
     // Every refresh moves every item; a BSP index would be rebuilt each time
     // for nothing (Qt recommends NoIndex for dynamic scenes).
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -135,6 +222,8 @@ void MetricChart::removeSeries(int id)
         chart()->removeSeries(segment);
         delete segment;
     }
+    for (Band &band : found->bands)
+        destroyBand(band);
     m_lines.erase(found);
     scheduleRefresh();
 }
@@ -142,7 +231,7 @@ void MetricChart::removeSeries(int id)
 void MetricChart::append(int id, qint64 timestampMs, double value)
 {
     const auto found = m_lines.find(id);
-    if (found == m_lines.end())
+    if (found == m_lines.end() || m_envelopeMode)
         return;
     found->data.add(timestampMs, value);
     scheduleRefresh();
@@ -150,9 +239,89 @@ void MetricChart::append(int id, qint64 timestampMs, double value)
 
 void MetricChart::clearPoints()
 {
-    for (Line &line : m_lines)
+    for (Line &line : m_lines) {
         line.data.clear();
+        line.envelope.clear();
+    }
+    m_envelopesChanged = true;
     refresh();
+}
+
+void MetricChart::showEnvelopes(qint64 fromMs, qint64 toMs)
+{
+    if (!m_envelopeMode) {
+        m_envelopeMode = true;
+        m_scrollTimer.stop();
+        for (Line &line : m_lines) {
+            line.data.clear();
+            syncSegments(line, {});
+        }
+        m_timeAxis->setVisible(false);
+        m_rangeAxis->setVisible(true);
+        m_envelopesChanged = true;
+    }
+    if (fromMs != m_rangeFromMs || toMs != m_rangeToMs) {
+        m_rangeFromMs = fromMs;
+        m_rangeToMs = toMs;
+        m_rangeAxis->setRange(double(fromMs), double(toMs));
+        // Points sit at the centres of their columns, which move with the range.
+        m_envelopesChanged = true;
+    }
+    scheduleRefresh();
+}
+
+void MetricChart::setEnvelope(int id, const QList<Series::ChartPoint> &points, double factor)
+{
+    const auto found = m_lines.find(id);
+    if (found == m_lines.end() || !m_envelopeMode)
+        return;
+    found->envelope = points;
+    found->envelopeFactor = factor;
+    m_envelopesChanged = true;
+    scheduleRefresh();
+}
+
+void MetricChart::showLive()
+{
+    if (!m_envelopeMode)
+        return;
+    m_envelopeMode = false;
+    for (Line &line : m_lines) {
+        line.envelope.clear();
+        for (Band &band : line.bands)
+            destroyBand(band);
+        line.bands.clear();
+        line.data.clear();
+    }
+    m_rangeAxis->setVisible(false);
+    m_timeAxis->setVisible(true);
+    m_scrollTimer.start();
+    refresh();
+}
+
+int MetricChart::plotWidthPx() const
+{
+    // Before the first layout the plot area is a placeholder.
+    const int width = int(chart()->plotArea().width());
+    return width >= 50 ? width : 800;
+}
+
+int MetricChart::envelopePointCount() const
+{
+    int count = 0;
+    for (const Line &line : m_lines) {
+        for (const Band &band : line.bands)
+            count += int(band.upper->count());
+    }
+    return count;
+}
+
+int MetricChart::largestEnvelope() const
+{
+    qsizetype largest = 0;
+    for (const Line &line : m_lines)
+        largest = std::max(largest, line.envelope.size());
+    return int(largest);
 }
 
 int MetricChart::pointCount() const
@@ -211,8 +380,190 @@ void MetricChart::syncSegments(Line &line, const QList<QList<QPointF>> &segments
     }
 }
 
+MetricChart::Band MetricChart::createBand(const Line &line)
+{
+    Band band;
+    band.upper = new QLineSeries;
+    band.lower = new QLineSeries;
+    band.area = new QAreaSeries(band.upper, band.lower);
+    // The area series does not own its boundaries.
+    band.upper->setParent(band.area);
+    band.lower->setParent(band.area);
+    band.mean = new QLineSeries;
+    band.area->setName(line.name);
+    band.mean->setName(line.name);
+    // The band first, so the mean line is drawn over it.
+    for (QAbstractSeries *series :
+         { static_cast<QAbstractSeries *>(band.area), static_cast<QAbstractSeries *>(band.mean) }) {
+        chart()->addSeries(series);
+        series->attachAxis(m_rangeAxis);
+        series->attachAxis(m_valueAxis);
+        for (QLegendMarker *marker : chart()->legend()->markers(series))
+            marker->setVisible(false);
+    }
+    applyBandColors(line, band);
+    return band;
+}
+
+void MetricChart::destroyBand(Band &band)
+{
+    for (QAbstractSeries *series :
+         { static_cast<QAbstractSeries *>(band.area), static_cast<QAbstractSeries *>(band.mean) }) {
+        chart()->removeSeries(series);
+        delete series;
+    }
+    band = {};
+}
+
+void MetricChart::applyBandColors(const Line &line, Band &band)
+{
+    QPen pen(line.color);
+    pen.setWidthF(1.4);
+    band.mean->setPen(pen);
+    band.mean->setColor(line.color);
+    QColor fill = line.color;
+    // Light enough that the other series' band and line show through it.
+    fill.setAlpha(paletteIsDark(palette()) ? 80 : 60);
+    band.area->setBrush(fill);
+    band.area->setPen(Qt::NoPen);
+}
+
+void MetricChart::syncBands(Line &line, const QList<QList<Series::ChartPoint>> &stretches,
+                            qint64 columnMs, double divisor)
+{
+    const size_t wanted = size_t(stretches.size());
+    while (line.bands.size() < wanted)
+        line.bands.push_back(createBand(line));
+    while (line.bands.size() > wanted) {
+        destroyBand(line.bands.back());
+        line.bands.pop_back();
+    }
+    const double factor = line.envelopeFactor / divisor;
+    for (size_t i = 0; i < wanted; ++i) {
+        const QList<Series::ChartPoint> &stretch = stretches[qsizetype(i)];
+        QList<QPointF> mean, upper, lower;
+        mean.reserve(stretch.size());
+        upper.reserve(stretch.size());
+        lower.reserve(stretch.size());
+        for (const Series::ChartPoint &point : stretch) {
+            // A column's point stands for all of it: drawn at its centre.
+            const double x = double(
+                std::min(point.timeMs + columnMs / 2, std::max(m_rangeToMs, point.timeMs)));
+            mean.append(QPointF(x, point.mean * factor));
+            upper.append(QPointF(x, point.max * factor));
+            lower.append(QPointF(x, point.min * factor));
+        }
+        Band &band = line.bands[i];
+        band.mean->setPointsVisible(stretch.size() == 1);
+        band.upper->replace(upper);
+        band.lower->replace(lower);
+        band.mean->replace(mean);
+    }
+}
+
+void MetricChart::refreshEnvelopes()
+{
+    double maxValue = qQNaN();
+    for (const Line &line : m_lines) {
+        for (const Series::ChartPoint &point : line.envelope) {
+            const double value = point.max * line.envelopeFactor;
+            if (std::isfinite(value) && !(value <= maxValue))
+                maxValue = value;
+        }
+    }
+    const double divisor = updateValueAxis(maxValue);
+    if (m_envelopesChanged || divisor != m_envelopeDivisor) {
+        m_envelopesChanged = false;
+        m_envelopeDivisor = divisor;
+        const qint64 span = std::max<qint64>(1, m_rangeToMs - m_rangeFromMs);
+        for (Line &line : m_lines) {
+            // The width of a column as the query had it: the closest two
+            // points (a series may miss columns, never split one).
+            qint64 columnMs = 0;
+            for (qsizetype i = 1; i < line.envelope.size(); ++i) {
+                const qint64 delta = line.envelope[i].timeMs - line.envelope[i - 1].timeMs;
+                if (delta > 0 && (columnMs == 0 || delta < columnMs))
+                    columnMs = delta;
+            }
+            if (columnMs == 0)
+                columnMs = std::max<qint64>(1, span / plotWidthPx());
+            syncBands(line, stretchesOf(line.envelope, columnMs), columnMs, divisor);
+        }
+    }
+    updateRangeAxis();
+}
+
+void MetricChart::updateRangeAxis()
+{
+    const qint64 span = m_rangeToMs - m_rangeFromMs;
+    if (span <= 0)
+        return;
+    const double plotWidth = chart()->plotArea().width() >= 50 ? chart()->plotArea().width()
+                                                               : std::max(100, width() - 80);
+    const QFontMetrics metrics(m_rangeAxis->labelsFont());
+    // The widest label a tick can have, with room to breathe between two.
+    const int labelWidth = std::max(metrics.horizontalAdvance(dayLabel(QDate(2000, 12, 28))),
+                                    metrics.horizontalAdvance(
+                                        QLocale().toString(QTime(23, 0), QStringLiteral("HH:mm"))))
+        + 3 * metrics.averageCharWidth();
+    const int fit = std::max(1, int(plotWidth / labelWidth));
+
+    // The finest step whose labels fit; a range of a day or so on whole
+    // hours, longer ones on midnights.
+    int hourStep = 0;
+    int dayStep = 0;
+    if (span <= 36 * kHourMs) {
+        hourStep = 12;
+        for (const int step : { 1, 2, 3, 4, 6, 12 }) {
+            if (span / (step * kHourMs) <= fit) {
+                hourStep = step;
+                break;
+            }
+        }
+    } else {
+        dayStep = 30;
+        for (const int step : { 1, 2, 5, 10 }) {
+            if (span / (step * kDayMs) <= fit) {
+                dayStep = step;
+                break;
+            }
+        }
+    }
+
+    // Labels centre on their ticks; one too close to the right edge would be
+    // cut off. On the left there is room below the value axis' labels.
+    const double margin = (labelWidth / 2.0) * double(span) / plotWidth;
+    QList<Tick> ticks;
+    QStringList labels;
+    for (const Tick &tick : ticksFor(m_rangeFromMs, m_rangeToMs, hourStep, dayStep)) {
+        // The axis needs distinct labels; a repeated one (a clock change) is left out.
+        if (tick.timeMs - m_rangeFromMs < margin / 2 || m_rangeToMs - tick.timeMs < margin
+            || labels.contains(tick.label))
+            continue;
+        ticks.append(tick);
+        labels.append(tick.label);
+    }
+
+    // Setting the same categories again would still relayout the chart.
+    bool same = m_rangeAxis->startValue() == double(m_rangeFromMs)
+        && m_rangeAxis->categoriesLabels() == labels;
+    for (qsizetype i = 0; same && i < ticks.size(); ++i)
+        same = m_rangeAxis->endValue(ticks[i].label) == double(ticks[i].timeMs);
+    if (same)
+        return;
+    for (const QString &label : m_rangeAxis->categoriesLabels())
+        m_rangeAxis->remove(label);
+    m_rangeAxis->setStartValue(double(m_rangeFromMs));
+    for (const Tick &tick : ticks)
+        m_rangeAxis->append(tick.label, double(tick.timeMs));
+}
+
 void MetricChart::refresh()
 {
+    if (m_envelopeMode) {
+        refreshEnvelopes();
+        return;
+    }
     qint64 latest = QDateTime::currentMSecsSinceEpoch();
     qint64 earliest = latest;
     double maxValue = qQNaN();
@@ -244,6 +595,19 @@ void MetricChart::refresh()
     if (m_timeAxis->format() != timeFormat)
         m_timeAxis->setFormat(timeFormat);
 
+    const double divisor = updateValueAxis(maxValue);
+
+    // About one bucket per pixel of the plot.
+    const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
+    for (Line &line : m_lines) {
+        // Three missed samples in a row make a gap rather than a straight line.
+        const qint64 interval = line.data.medianIntervalMs();
+        syncSegments(line, line.data.segments(divisor, interval > 0 ? interval * 3 : 0, bucketMs));
+    }
+}
+
+double MetricChart::updateValueAxis(double maxValue)
+{
     const Scale scale = scaleFor(m_unit, maxValue);
     // Headroom above the highest point, a floor so an idle line does not fill the
     // plot with noise, and round steps (1, 2, 2.5, 5 × 10^n) for the labels.
@@ -269,15 +633,7 @@ void MetricChart::refresh()
     const QString title = tr("%1 (%2)").arg(m_title, scale.unit);
     if (chart()->title() != title)
         chart()->setTitle(title);
-
-    // About one bucket per pixel of the plot.
-    const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
-    for (Line &line : m_lines) {
-        // Three missed samples in a row make a gap rather than a straight line.
-        const qint64 interval = line.data.medianIntervalMs();
-        syncSegments(line,
-                     line.data.segments(scale.divisor, interval > 0 ? interval * 3 : 0, bucketMs));
-    }
+    return scale.divisor;
 }
 
 void MetricChart::updateTickCounts()
@@ -334,7 +690,8 @@ void MetricChart::applyPalette()
     c->legend()->setFont(small);
 
     for (QAbstractAxis *axis :
-         { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis) }) {
+         { static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_rangeAxis),
+           static_cast<QAbstractAxis *>(m_valueAxis) }) {
         axis->setLabelsColor(text);
         axis->setLabelsFont(small);
         axis->setGridLineColor(grid);
@@ -342,6 +699,10 @@ void MetricChart::applyPalette()
         axis->setShadesVisible(false);
     }
     setBackgroundBrush(pal.color(QPalette::Window));
+    for (Line &line : m_lines) {
+        for (Band &band : line.bands)
+            applyBandColors(line, band);
+    }
 }
 
 } // namespace Umbra

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chartseriesdata.h"
+#include "series/seriesreader.h"
 
 #include <QChartView>
 #include <QColor>
@@ -8,6 +9,8 @@
 #include <QTimer>
 #include <vector>
 
+class QAreaSeries;
+class QCategoryAxis;
 class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
@@ -18,6 +21,10 @@ namespace Umbra {
 // time axis, a value axis that picks its unit (%, B…TiB, B/s…) and range from
 // the data, NaN values and long silences drawn as gaps. Appends are coalesced
 // into one redraw. Colours follow the application palette (light or dark).
+//
+// For longer ranges it shows envelopes instead: per series the mean of each
+// pixel column as the line over a shaded band from its minimum to its
+// maximum, on a fixed axis whose ticks sit on whole hours or days.
 class MetricChart : public QChartView
 {
     Q_OBJECT
@@ -39,8 +46,25 @@ public:
     void append(int id, qint64 timestampMs, double value);
     void clearPoints();
 
+    // The long-range view of [fromMs, toMs]: series are drawn from
+    // setEnvelope() and appended samples are dropped (whoever returns to the
+    // live view reloads the hour). What was shown stays until it is replaced.
+    void showEnvelopes(qint64 fromMs, qint64 toMs);
+    // The chart points of one series, their values multiplied by `factor`
+    // into the chart's unit (KiB to bytes).
+    void setEnvelope(int id, const QList<Series::ChartPoint> &points, double factor = 1);
+    // Back to the scrolling last hour, empty until samples are appended.
+    void showLive();
+    bool showsEnvelopes() const { return m_envelopeMode; }
+    // The plot's width in pixels: how many points a chart query should ask
+    // for (a fallback until the chart has been laid out).
+    int plotWidthPx() const;
+
     // Finite points across all series.
     int pointCount() const;
+    // Envelope points across all series, and the most that one series has.
+    int envelopePointCount() const;
+    int largestEnvelope() const;
     QString title() const { return m_title; }
 
 protected:
@@ -49,18 +73,39 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // One unbroken stretch of an envelope: the mean over its min–max band.
+    struct Band
+    {
+        QLineSeries *mean = nullptr;
+        QLineSeries *upper = nullptr; // owned by area
+        QLineSeries *lower = nullptr; // owned by area
+        QAreaSeries *area = nullptr;
+    };
+
     struct Line
     {
         QString name;
         QColor color;
         ChartSeriesData data;
         std::vector<QLineSeries *> segments; // [0] always exists: it owns the legend entry
+        QList<Series::ChartPoint> envelope;
+        double envelopeFactor = 1;
+        std::vector<Band> bands;
     };
 
     void scheduleRefresh();
     void refresh();
+    void refreshEnvelopes();
+    // Fits the value axis and title to `maxValue`; returns the unit's divisor.
+    double updateValueAxis(double maxValue);
+    void updateRangeAxis();
     void syncSegments(Line &line, const QList<QList<QPointF>> &segments);
+    void syncBands(Line &line, const QList<QList<Series::ChartPoint>> &stretches, qint64 columnMs,
+                   double divisor);
     QLineSeries *createSegment(const Line &line, bool inLegend);
+    Band createBand(const Line &line);
+    void destroyBand(Band &band);
+    void applyBandColors(const Line &line, Band &band);
     void applyPalette();
     void updateTickCounts();
 
@@ -68,6 +113,12 @@ private:
     Unit m_unit;
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
+    QCategoryAxis *m_rangeAxis = nullptr; // the envelopes' time axis, labelled by hand
+    bool m_envelopeMode = false;
+    bool m_envelopesChanged = false;
+    double m_envelopeDivisor = 1;
+    qint64 m_rangeFromMs = 0;
+    qint64 m_rangeToMs = 0;
     QMap<int, Line> m_lines;
     int m_nextId = 0;
     QTimer m_refreshTimer;

@@ -1,6 +1,7 @@
 #include "vmpage.h"
 
 #include "engine/engine.h"
+#include "envelopeloader.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
 #include "format.h"
@@ -27,8 +28,12 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
 
     connect(engine, &Engine::samplesCollected, this, &VmPage::onSamples);
     connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
-        if (!m_uuid.isEmpty() && key == m_uuid)
+        if (m_uuid.isEmpty() || key != m_uuid)
+            return;
+        if (m_historyBar->range() == HistoryRange::Hour)
             setVm(m_uri, m_uuid);
+        else
+            m_envelopes->reload();
     });
     connect(engine, &Engine::vmChanged, this, &VmPage::onVmChanged);
     connect(engine, &Engine::vmRemoved, this, &VmPage::onVmRemoved);
@@ -60,6 +65,16 @@ void VmPage::buildHeader()
     m_nicsFact = m_facts->addFact(tr("NICs"));
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     layout()->addWidget(m_facts);
+
+    m_historyBar = new HistoryBar(m_engine, this);
+    connect(m_historyBar, &HistoryBar::rangeChanged, this, [this] {
+        if (m_uuid.isEmpty())
+            return;
+        for (MetricChart *chart : charts())
+            chart->clearPoints();
+        loadHistory();
+    });
+    layout()->addWidget(m_historyBar);
 }
 
 void VmPage::buildCharts()
@@ -83,6 +98,30 @@ void VmPage::buildCharts()
     grid->addWidget(m_diskChart, 1, 0);
     grid->addWidget(m_netChart, 1, 1);
     static_cast<QVBoxLayout *>(layout())->addLayout(grid, 1);
+    layout()->addWidget(HistoryBar::createCaption(
+        tr("History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s "
+           "operations; longer ranges show each pixel's average with its min–max band."),
+        this));
+
+    m_envelopes = new EnvelopeLoader(this);
+    m_envelopes->addLine(m_cpuChart, m_cpuVcpus, "cpu");
+    m_envelopes->addLine(m_cpuChart, m_cpuHost, "host_cpu");
+    // Memory is stored in KiB and drawn in bytes, like the live samples.
+    m_envelopes->addLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
+    m_envelopes->addLine(m_memoryChart, m_memAvailable, "mem_avail", 1024.0);
+    m_envelopes->addLine(m_diskChart, m_diskRead, "disk_rd");
+    m_envelopes->addLine(m_diskChart, m_diskWrite, "disk_wr");
+    m_envelopes->addLine(m_netChart, m_netRx, "net_rx");
+    m_envelopes->addLine(m_netChart, m_netTx, "net_tx");
+    connect(m_envelopes, &EnvelopeLoader::loaded, this,
+            [this](qint64 fromMs, qint64 toMs, qint64 earliestMs) {
+                historyLoaded(HistoryBar::coverageText(fromMs, toMs, earliestMs));
+            });
+}
+
+QList<MetricChart *> VmPage::charts() const
+{
+    return { m_cpuChart, m_memoryChart, m_diskChart, m_netChart };
 }
 
 void VmPage::setVm(const QString &uri, const QString &uuid)
@@ -92,8 +131,9 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
     m_title->clear();
     m_state->clear();
     m_facts->clearValues();
-    for (MetricChart *chart : { m_cpuChart, m_memoryChart, m_diskChart, m_netChart })
+    for (MetricChart *chart : charts())
         chart->clearPoints();
+    m_historyBar->setExportSource(QStringLiteral("vm/") + uuid, uuid);
 
     if (!m_engine)
         return;
@@ -101,19 +141,41 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
         if (vm.uuid == uuid)
             showInfo(vm);
     }
+    loadHistory();
+}
+
+void VmPage::loadHistory()
+{
+    if (!m_engine)
+        return;
+    m_loading = true;
+    const HistoryRange range = m_historyBar->range();
+    if (range != HistoryRange::Hour) {
+        m_history.invalidate();
+        m_loadingLabel->setText(HistoryBar::loadingText(range));
+        m_envelopes->start(m_engine, QStringLiteral("vm/") + m_uuid, historySpanMs(range));
+        return;
+    }
+    m_envelopes->stop();
+    for (MetricChart *chart : charts())
+        chart->showLive();
 
     // History is read on the store's thread; live samples that arrive meanwhile
     // are drawn at once and the history merges in behind them.
-    m_loading = true;
     m_loadingLabel->setText(tr("Loading the last hour…"));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_history.start(this, m_engine->vmHistory(uuid, now - MetricChart::kWindowMs, now),
+    m_history.start(this, m_engine->vmHistory(m_uuid, now - MetricChart::kWindowMs, now),
                     [this](const QList<VmSample> &samples) {
                         for (const VmSample &sample : samples)
                             addSample(sample);
-                        m_loading = false;
-                        m_loadingLabel->clear();
+                        historyLoaded();
                     });
+}
+
+void VmPage::historyLoaded(const QString &note)
+{
+    m_loading = false;
+    m_loadingLabel->setText(note);
 }
 
 int VmPage::pointCount() const
@@ -124,6 +186,7 @@ int VmPage::pointCount() const
 void VmPage::showInfo(const VmInfo &vm)
 {
     m_title->setText(vm.name);
+    m_historyBar->setExportSource(QStringLiteral("vm/") + vm.uuid, vm.name);
     PageHeader::setState(m_state, vmStateName(vm.state), StateColors::forVm(vm.state));
     m_facts->setValue(m_hostFact, HostUri::displayName(m_uri), m_uri);
     m_facts->setValue(m_vcpuFact, QString::number(vm.vcpus));
@@ -169,7 +232,8 @@ void VmPage::addSample(const VmSample &s)
 
 void VmPage::onSamples(const HostSample &host, const QList<VmSample> &vms)
 {
-    if (host.uri != m_uri)
+    // Longer ranges refresh from the store at their own pace.
+    if (host.uri != m_uri || m_historyBar->range() != HistoryRange::Hour)
         return;
     for (const VmSample &sample : vms) {
         if (sample.uuid == m_uuid)

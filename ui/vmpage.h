@@ -2,6 +2,7 @@
 
 #include "collect/samples.h"
 #include "fleet/vminfo.h"
+#include "historybar.h"
 #include "latestrequest.h"
 
 #include <QPointer>
@@ -11,12 +12,15 @@ class QLabel;
 
 namespace Umbra {
 
+class EnvelopeLoader;
 class Engine;
 class FactsGrid;
 class MetricChart;
 
 // One VM: what it is (header) and what it does (CPU, memory, disk and network
-// over the last hour, history from the store followed by live samples).
+// over the last hour, history from the store followed by live samples, or
+// over a longer range from the store's rollups), with an export of that
+// range's history.
 class VmPage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +35,8 @@ public:
     // Finite points in the CPU chart, for tests.
     int pointCount() const;
     bool isLoadingHistory() const { return m_loading; }
+    HistoryBar *historyBar() const { return m_historyBar; }
+    QList<MetricChart *> charts() const;
 
 private:
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
@@ -40,6 +46,9 @@ private:
     void addSample(const VmSample &sample);
     void buildHeader();
     void buildCharts();
+    // Reads what the selected range shows, for the current VM.
+    void loadHistory();
+    void historyLoaded(const QString &note = {});
 
     QPointer<Engine> m_engine;
     QString m_uri;
@@ -51,6 +60,8 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_loadingLabel = nullptr;
     FactsGrid *m_facts = nullptr;
+    HistoryBar *m_historyBar = nullptr;
+    EnvelopeLoader *m_envelopes = nullptr;
     int m_hostFact = -1;
     int m_vcpuFact = -1;
     int m_memoryFact = -1;

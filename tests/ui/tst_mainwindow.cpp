@@ -1,26 +1,44 @@
 // The console against a live engine on the demo fleet (libvirt's test driver
 // with simulated usage): the tree fills, a VM's charts fill, the filter works,
-// and screenshots of each page in both themes at two window sizes are saved
-// for a human to look at.
+// the long history ranges draw envelopes from a month of stored history, an
+// export writes CSV, and screenshots of each page in both themes at two
+// window sizes are saved for a human to look at.
 
 #include "demo/demofleet.h"
+#include "demo/demohistory.h"
 #include "engine/engine.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "historybar.h"
 #include "hostpage.h"
 #include "hostsdialog.h"
 #include "hoststatusbar.h"
 #include "mainwindow.h"
+#include "metricchart.h"
 #include "overviewpage.h"
+#include "store/database.h"
+#include "store/samplestore.h"
 #include "vmpage.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QXmlStreamReader>
 
 using namespace Umbra;
 
@@ -32,6 +50,148 @@ QString artifactsDir()
 {
     const QString fromEnv = qEnvironmentVariable("UMBRA_TEST_ARTIFACTS");
     return fromEnv.isEmpty() ? QStringLiteral(UMBRA_TEST_ARTIFACTS_DIR) : fromEnv;
+}
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kDayMs = 24 * 60 * kMinuteMs;
+
+// What a demo fleet file holds, enough to simulate its history.
+struct FleetFile
+{
+    HostInfo host;
+    QList<VmInfo> vms;
+};
+
+FleetFile readFleetFile(const QString &uri)
+{
+    FleetFile fleet;
+    fleet.host.uri = uri;
+    QFile file(uri.mid(int(qstrlen("test://"))));
+    if (!file.open(QIODevice::ReadOnly))
+        return fleet;
+    QXmlStreamReader xml(&file);
+    VmInfo *vm = nullptr; // the domain being read
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("domain"))
+            vm = nullptr;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = xml.name().toString();
+        if (name == QLatin1String("domain")) {
+            fleet.vms.append(VmInfo());
+            vm = &fleet.vms.last();
+            vm->state = VmState::Running;
+        } else if (vm && name == QLatin1String("name")) {
+            vm->name = xml.readElementText();
+        } else if (vm && name == QLatin1String("uuid")) {
+            vm->uuid = xml.readElementText();
+        } else if (vm && name == QLatin1String("vcpu")) {
+            vm->vcpus = xml.readElementText().toInt();
+        } else if (vm && name == QLatin1String("memory")) {
+            vm->memoryKiB = xml.readElementText().toULongLong() * 1024; // MiB in the demo files
+        } else if (vm && name == QLatin1String("runstate")) {
+            vm->state = VmState(xml.readElementText().toInt());
+        } else if (!vm && name == QLatin1String("active")) {
+            fleet.host.cpus = xml.readElementText().toInt();
+        } else if (!vm && name == QLatin1String("memory")) {
+            fleet.host.memoryKiB = xml.readElementText().toULongLong();
+        }
+    }
+    return fleet;
+}
+
+// Thirty days of simulated history for a demo host and its VMs, written
+// before the engine opens the file, as a month of collection would have left
+// it (one host only: rolling up a month of every series of the fleet would
+// take the test half a minute): rolled up, with ten hours when Umbra was not running twelve
+// days ago, and the last hour at the demo's pace.
+bool seedHistory(const QString &path, const QString &uri, QString *error)
+{
+    auto db = Database::open(path, QStringLiteral("seed-history"));
+    if (!db) {
+        *error = db.error();
+        return false;
+    }
+    SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>());
+    const FleetFile fleet = readFleetFile(uri);
+    if (fleet.vms.isEmpty()) {
+        *error = QStringLiteral("no VMs read from ") + uri;
+        return false;
+    }
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 recent = (now - 3600 * 1000) / kMinuteMs * kMinuteMs;
+    const qint64 outageFrom = now - 12 * kDayMs;
+    const qint64 outageTo = outageFrom + 10 * 60 * kMinuteMs;
+    const auto commit = [&]() -> bool {
+        QSqlDatabase &sql = db.value()->sql();
+        if (!sql.transaction()) {
+            *error = sql.lastError().text();
+            return false;
+        }
+        auto flushed = store.flush();
+        if (!flushed || !sql.commit()) {
+            *error = flushed ? sql.lastError().text() : flushed.error();
+            sql.rollback();
+            store.rolledBack();
+            return false;
+        }
+        store.committed();
+        return true;
+    };
+    const auto write = [&](qint64 from, qint64 to, qint64 stepMs) -> bool {
+        QList<VmSample> vmSamples;
+        for (const VmInfo &vm : fleet.vms)
+            vmSamples += DemoHistory::generate(vm, fleet.host.cpus, from, to, stepMs);
+        const QList<HostSample> hostSamples
+            = DemoHistory::generateHost(fleet.host, fleet.vms, from, to, stepMs);
+        const auto appended = store.append(vmSamples, hostSamples);
+        if (!appended) {
+            *error = appended.error();
+            return false;
+        }
+        return commit();
+    };
+
+    // A sample a minute, a day at a time to keep the batches small.
+    const qint64 start = (now - 31 * kDayMs) / kMinuteMs * kMinuteMs;
+    for (qint64 from = start; from < recent; from += kDayMs) {
+        const qint64 to = std::min(from + kDayMs, recent) - 1;
+        const qint64 step = kMinuteMs;
+        if (to < outageFrom || from > outageTo) {
+            if (!write(from, to, step))
+                return false;
+            continue;
+        }
+        if ((outageFrom > from && !write(from, outageFrom - 1, step))
+            || (outageTo < to && !write(outageTo / step * step + step, to, step)))
+            return false;
+    }
+    if (!write(recent, now - 1000, 15 * 1000))
+        return false;
+
+    QSqlDatabase &sql = db.value()->sql();
+    if (!sql.transaction())
+        return false;
+    auto compacted = store.writer()->compactAll();
+    if (!compacted || !sql.commit()) {
+        *error = compacted ? sql.lastError().text() : compacted.error();
+        sql.rollback();
+        return false;
+    }
+    store.writer()->committed();
+    return true;
+}
+
+// The horizontal axis a chart shows (the live one or the long-range one).
+const QValueAxis *rangeAxisOf(const MetricChart *chart)
+{
+    for (QAbstractAxis *axis : chart->chart()->axes(Qt::Horizontal)) {
+        if (axis->isVisible())
+            return qobject_cast<QCategoryAxis *>(axis);
+    }
+    return nullptr;
 }
 
 bool fleetIsUp(const FleetModel &model)
@@ -60,6 +220,10 @@ private Q_SLOTS:
     void filterKeepsMatches();
     void statusBarHasEveryHost();
     void hostsDialogExplainsBadUri();
+    void longRangeDrawsEnvelopes();
+    void switchingRangesKeepsNewest();
+    void exportWritesCsv();
+    void hostPageShowsLongRange();
     void screenshots_data();
     void screenshots();
 
@@ -67,6 +231,7 @@ private:
     QModelIndex runningVm() const;
 
     QTemporaryDir m_dir;
+    QString m_historyUri; // the host with a month of stored history
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
     QString m_vmUri;
@@ -76,12 +241,20 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_engine = std::make_unique<Engine>();
-    const Result<void> opened = m_engine->openStore(m_dir.filePath(QStringLiteral("umbra.db")));
-    QVERIFY2(opened.ok(), qPrintable(opened.error()));
-    m_engine->setIntervalMs(200);
     const auto demo = DemoFleet::install(m_dir.path());
     QVERIFY2(demo.ok(), qPrintable(demo.error()));
+    const QString dbPath = m_dir.filePath(QStringLiteral("umbra.db"));
+    QElapsedTimer seeding;
+    seeding.start();
+    QString seedError;
+    m_historyUri = demo.value().first().uri;
+    QVERIFY2(seedHistory(dbPath, m_historyUri, &seedError), qPrintable(seedError));
+    qInfo("seeded 30 days of history in %lld ms", seeding.elapsed());
+
+    m_engine = std::make_unique<Engine>();
+    const Result<void> opened = m_engine->openStore(dbPath);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    m_engine->setIntervalMs(200);
     for (const HostConfig &host : demo.value()) {
         const Result<void> added = m_engine->addHost(host);
         QVERIFY2(added.ok(), qPrintable(added.error()));
@@ -105,9 +278,12 @@ void TestMainWindow::cleanupTestCase()
 
 QModelIndex TestMainWindow::runningVm() const
 {
+    // On the host with a month of history, so the long ranges have something to show.
     const FleetModel *model = m_window->fleetModel();
     for (int host = 0; host < model->rowCount(); ++host) {
         const QModelIndex parent = model->index(host, 0);
+        if (parent.data(FleetModel::UriRole).toString() != m_historyUri)
+            continue;
         for (int row = 0; row < model->rowCount(parent); ++row) {
             const QModelIndex state = model->index(row, FleetModel::StateColumn, parent);
             if (VmState(state.data(FleetModel::RawValueRole).toInt()) == VmState::Running)
@@ -209,6 +385,170 @@ void TestMainWindow::hostsDialogExplainsBadUri()
     QCOMPARE(m_engine->hosts().size(), m_window->fleetModel()->rowCount());
 }
 
+void TestMainWindow::longRangeDrawsEnvelopes()
+{
+    QVERIFY(!m_vmUuid.isEmpty());
+    m_window->showVm(m_vmUri, m_vmUuid);
+    VmPage *page = m_window->vmPage();
+    QTRY_VERIFY(!page->isLoadingHistory());
+
+    // As an operator would: a click on "30 days".
+    QTest::mouseClick(page->historyBar()->rangeButton(HistoryRange::Month), Qt::LeftButton);
+    QCOMPARE(page->historyBar()->range(), HistoryRange::Month);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoadingHistory(), kStartTimeoutMs);
+    const QList<MetricChart *> charts = page->charts();
+    QCOMPARE(charts.size(), 4);
+    for (MetricChart *chart : charts) {
+        QVERIFY2(chart->showsEnvelopes(), qPrintable(chart->title()));
+        // Drawn at the chart's next (coalesced) refresh.
+        QTRY_VERIFY2(chart->envelopePointCount() > 0, qPrintable(chart->title()));
+        const int plotWidth = int(chart->chart()->plotArea().width());
+        QVERIFY(plotWidth > 100);
+        // At most a point per pixel, and the month fills most of the plot: the
+        // chart reads the rollups of older history, not only the last hour.
+        QVERIFY2(chart->largestEnvelope() <= plotWidth,
+                 qPrintable(QStringLiteral("%1: %2 points on %3 px")
+                                .arg(chart->title())
+                                .arg(chart->largestEnvelope())
+                                .arg(plotWidth)));
+        QVERIFY2(chart->largestEnvelope() > plotWidth / 2,
+                 qPrintable(QStringLiteral("%1: %2 points on %3 px")
+                                .arg(chart->title())
+                                .arg(chart->largestEnvelope())
+                                .arg(plotWidth)));
+        const QValueAxis *axis = rangeAxisOf(chart);
+        QVERIFY(axis);
+        QCOMPARE(qint64(axis->max() - axis->min()), 30 * kDayMs);
+    }
+    // Live samples do not move a long-range chart; the next refresh does.
+    const int before = charts.first()->envelopePointCount();
+    QTest::qWait(1000);
+    QCOMPARE(charts.first()->envelopePointCount(), before);
+
+    // Back to the live hour: a scrolling chart that fills with samples again.
+    page->historyBar()->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!page->isLoadingHistory());
+    for (MetricChart *chart : charts) {
+        QVERIFY(!chart->showsEnvelopes());
+        QCOMPARE(chart->envelopePointCount(), 0);
+    }
+    QTRY_VERIFY(page->pointCount() >= 2);
+}
+
+void TestMainWindow::switchingRangesKeepsNewest()
+{
+    VmPage *page = m_window->vmPage();
+    QCOMPARE(m_window->currentPage(), page);
+    // The month's answers are still on their way when the day is asked for;
+    // they must not land on the day's axis.
+    page->historyBar()->setRange(HistoryRange::Month);
+    page->historyBar()->setRange(HistoryRange::Day);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoadingHistory(), kStartTimeoutMs);
+    QTest::qWait(300);
+    for (MetricChart *chart : page->charts()) {
+        const QValueAxis *axis = rangeAxisOf(chart);
+        QVERIFY(axis);
+        QCOMPARE(qint64(axis->max() - axis->min()), kDayMs);
+        QTRY_VERIFY(chart->envelopePointCount() > 0);
+    }
+    page->historyBar()->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!page->isLoadingHistory());
+}
+
+void TestMainWindow::exportWritesCsv()
+{
+    VmPage *page = m_window->vmPage();
+    HistoryBar *bar = page->historyBar();
+    QVERIFY(bar->exportButton()->isEnabled());
+    const QString name = m_window->fleetModel()->vmName(m_vmUuid);
+    QVERIFY(QFileInfo(bar->defaultExportPath()).fileName().startsWith(name + u'-'));
+    QVERIFY(bar->defaultExportPath().endsWith(QStringLiteral(".csv")));
+
+    bar->setRange(HistoryRange::Week);
+    QSignalSpy finished(bar, &HistoryBar::exportFinished);
+    const QString path = m_dir.filePath(QStringLiteral("export/vm-week.csv"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    bar->exportTo(path);
+    QVERIFY(bar->isExporting());
+    QVERIFY(!bar->exportButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kStartTimeoutMs);
+    QCOMPARE(finished.first().first().toString(), QString());
+    QVERIFY(!bar->isExporting());
+    QVERIFY(bar->statusText().contains(QStringLiteral("vm-week.csv")));
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.readLine();
+    QVERIFY2(header.startsWith("time,"), header.constData());
+    QVERIFY(header.contains("cpu"));
+    // The selected week, not only the live hour: the export holds the raw
+    // samples, which the store keeps for the last 48 hours.
+    const QByteArray first = file.readLine();
+    const QDateTime firstTime = QDateTime::fromString(
+        QString::fromLatin1(first.left(first.indexOf(','))), Qt::ISODateWithMs);
+    QVERIFY2(firstTime.isValid(), first.constData());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(firstTime.toMSecsSinceEpoch() >= now - 7 * kDayMs - kMinuteMs);
+    QVERIFY(firstTime.toMSecsSinceEpoch() < now - kDayMs);
+    int rows = 1;
+    while (!file.atEnd() && file.readLine().size() > 1)
+        ++rows;
+    QVERIFY(rows > 24 * 60);
+
+    // A path that cannot be written is reported, not thrown away.
+    finished.clear();
+    bar->exportTo(m_dir.filePath(QStringLiteral("no-such-dir/x.csv")));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kStartTimeoutMs);
+    QVERIFY(!finished.first().first().toString().isEmpty());
+    QVERIFY(bar->statusText().contains(QStringLiteral("failed")));
+    QVERIFY(bar->exportButton()->isEnabled());
+    // The warning is window-modal (open(), not exec()), so the test goes on; close it.
+    const auto warning = [] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            if (auto *box = qobject_cast<QMessageBox *>(widget); box && box->isVisible())
+                return box;
+        }
+        return static_cast<QMessageBox *>(nullptr);
+    };
+    QTRY_VERIFY(warning());
+    QVERIFY(warning()->informativeText() == finished.first().first().toString());
+    warning()->close();
+    // and the next export goes through as usual.
+    finished.clear();
+    bar->exportTo(path);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kStartTimeoutMs);
+    QCOMPARE(finished.first().first().toString(), QString());
+    QVERIFY(bar->statusText().contains(QStringLiteral("vm-week.csv")));
+    bar->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!page->isLoadingHistory());
+}
+
+void TestMainWindow::hostPageShowsLongRange()
+{
+    m_window->showHost(m_vmUri);
+    HostPage *page = m_window->hostPage();
+    page->historyBar()->setRange(HistoryRange::Week);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoadingHistory(), kStartTimeoutMs);
+    for (MetricChart *chart : page->charts()) {
+        QVERIFY(chart->showsEnvelopes());
+        QTRY_VERIFY(chart->envelopePointCount() > 0);
+        QVERIFY(chart->largestEnvelope() <= int(chart->chart()->plotArea().width()));
+    }
+
+    QSignalSpy finished(page->historyBar(), &HistoryBar::exportFinished);
+    const QString path = m_dir.filePath(QStringLiteral("export/host-week.csv"));
+    page->historyBar()->exportTo(path);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kStartTimeoutMs);
+    QCOMPARE(finished.first().first().toString(), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readLine().startsWith("time,"));
+
+    page->historyBar()->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!page->isLoadingHistory());
+    QTRY_VERIFY(page->pointCount() >= 1);
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QSize>("size");
@@ -250,9 +590,22 @@ void TestMainWindow::screenshots()
     m_window->showVm(m_vmUri, m_vmUuid);
     QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
     save(QStringLiteral("vm"));
+    HistoryBar *vmRange = m_window->vmPage()->historyBar();
+    vmRange->setRange(HistoryRange::Month);
+    QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
+    save(QStringLiteral("vm-30d"));
+    vmRange->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
+
     m_window->showHost(m_vmUri);
     save(QStringLiteral("host"));
     QVERIFY(m_window->hostPage()->pointCount() >= 1);
+    HistoryBar *hostRange = m_window->hostPage()->historyBar();
+    hostRange->setRange(HistoryRange::Week);
+    QTRY_VERIFY(!m_window->hostPage()->isLoadingHistory());
+    save(QStringLiteral("host-7d"));
+    hostRange->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!m_window->hostPage()->isLoadingHistory());
 }
 
 int main(int argc, char **argv)
