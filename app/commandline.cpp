@@ -13,7 +13,7 @@ bool isHeadless(int argc, char **argv)
             || std::strcmp(argv[i], "--export-csv") == 0
             || std::strcmp(argv[i], "--import-csv") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
-            || std::strcmp(argv[i], "-v") == 0)
+            || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i]))
             return true;
     }
     return false;
@@ -164,6 +164,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     parser.addOptions({ connect, demo, database, interval, printInventory, timeout, screenshot,
                         quitAfter, theme, retention, exportCsv, since, output, importCsv,
                         importAs });
+    MigrateCommand::addOptions(parser);
     parser.process(app); // exits on --help, --version and unknown options
 
     CommandLine line;
@@ -229,6 +230,9 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                          .arg(line.exportEntity);
     line.importPath = parser.value(importCsv);
     line.importPrefix = parser.value(importAs);
+    if (const QString problem = MigrateCommand::read(parser, line.connectUris, line.migrate);
+        !problem.isEmpty())
+        line.error = problem;
     if (line.printInventory && line.connectUris.isEmpty() && !line.demo)
         line.error = QCoreApplication::translate("main",
                                                  "--print-inventory needs at least one "

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "migratecommand.h"
 #include "series/serieswriter.h"
 
 #include <QString>
@@ -28,6 +29,7 @@ struct CommandLine
     QString outputPath; // empty or "-": standard output
     QString importPath;
     QString importPrefix;
+    MigrateCommandLine migrate; // --migrate and --reconcile
     QString error; // set when the arguments are unusable
 };
 

@@ -3,6 +3,7 @@
 #include "demo/demofleet.h"
 #include "historycommands.h"
 #include "inventoryprinter.h"
+#include "migratecommand.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -80,9 +81,11 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(line.error));
             return 2;
         }
-        const int status = !line.exportEntity.isEmpty() ? exportHistory(line)
-            : !line.importPath.isEmpty()                ? importHistory(line)
-                                                        : printInventory(line);
+        const int status = !line.migrate.vm.isEmpty() ? MigrateCommand::migrate(line)
+            : line.migrate.reconcile                  ? MigrateCommand::reconcile(line)
+            : !line.exportEntity.isEmpty()            ? exportHistory(line)
+            : !line.importPath.isEmpty()              ? importHistory(line)
+                                                      : printInventory(line);
         // Do not wait for threads stuck on a host that never answered.
         std::fflush(nullptr);
         std::_Exit(status);

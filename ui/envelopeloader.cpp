@@ -64,7 +64,7 @@ void EnvelopeLoader::start(Engine *engine, const QString &prefix, qint64 spanMs)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (MetricChart *chart : charts()) {
         chart->clearPoints();
-        chart->showEnvelopes(now - spanMs, now);
+        chart->showEnvelopes(now - spanMs, now + m_futureMs);
     }
     m_refreshTimer.start();
     reload();
@@ -82,7 +82,9 @@ void EnvelopeLoader::reload()
     QList<QFuture<Points>> futures;
     futures.reserve(m_lines.size());
     for (const Binding &line : m_lines) {
-        const int width = line.chart->plotWidthPx();
+        // A point per pixel of the part of the plot that shows history.
+        const int width = int(qint64(line.chart->plotWidthPx()) * m_spanMs
+                              / std::max<qint64>(1, m_spanMs + m_futureMs));
         m_requestedWidths.insert(line.chart, width);
         futures.append(m_engine->chart(m_prefix + QLatin1Char('/') + QLatin1String(line.key), from,
                                        to, width));
@@ -94,7 +96,7 @@ void EnvelopeLoader::reload()
         [this, from, to](const QList<QFuture<Points>> &answers) {
             m_loading = false;
             for (MetricChart *chart : charts())
-                chart->showEnvelopes(from, to);
+                chart->showEnvelopes(from, to + m_futureMs);
             qint64 earliest = 0;
             for (qsizetype i = 0; i < m_lines.size() && i < answers.size(); ++i) {
                 const QFuture<Points> &answer = answers[i];

@@ -39,6 +39,8 @@ public:
     // Reads the same range again, up to now; charts keep what they show until
     // the answer replaces it.
     void reload();
+    // How far past now the charts' axis reaches, room for a forecast.
+    void setFutureSpanMs(qint64 futureMs) { m_futureMs = futureMs; }
     // Drops whatever is in flight and stops refreshing.
     void stop();
 
@@ -69,6 +71,7 @@ private:
     QPointer<Engine> m_engine;
     QString m_prefix;
     qint64 m_spanMs = 0;
+    qint64 m_futureMs = 0;
     QList<Binding> m_lines;
     LatestRequest m_request;
     QTimer m_refreshTimer;

@@ -56,6 +56,11 @@ void FactsGrid::setValue(int id, const QString &value, const QString &toolTip)
     label->setToolTip(toolTip.isEmpty() ? value : toolTip);
 }
 
+QString FactsGrid::value(int id) const
+{
+    return id >= 0 && id < m_values.size() ? m_values[id]->text() : QString();
+}
+
 void FactsGrid::clearValues()
 {
     for (QLabel *label : std::as_const(m_values)) {

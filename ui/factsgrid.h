@@ -24,6 +24,7 @@ public:
     int addFact(const QString &label, int pairs = 1);
     void setValue(int id, const QString &value, const QString &toolTip = {});
     void clearValues();
+    QString value(int id) const;
 
 private:
     QGridLayout *m_layout = nullptr;

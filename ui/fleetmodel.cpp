@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "fleet/hosturi.h"
 #include "format.h"
+#include "healthtext.h"
 #include "statecolors.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@ namespace {
 QVariant alignment(int column)
 {
     switch (column) {
+    case FleetModel::HealthColumn:
     case FleetModel::CpuColumn:
     case FleetModel::MemoryColumn:
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -83,6 +85,7 @@ void FleetModel::setEngine(Engine *engine)
     connect(engine, &Engine::vmChanged, this, &FleetModel::updateVm);
     connect(engine, &Engine::vmRemoved, this, &FleetModel::removeVm);
     connect(engine, &Engine::samplesCollected, this, &FleetModel::addSamples);
+    connect(engine, &Engine::healthUpdated, this, &FleetModel::addHealth);
 }
 
 FleetModel::HostRow *FleetModel::findHost(const QString &uri) const
@@ -206,8 +209,12 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
     case StateColorRole:
         return StateColors::forHost(host.status.state);
     case Qt::ToolTipRole:
+        if (column == HealthColumn && host.health)
+            return healthData(host.health, role);
         return hostToolTip(host);
     case Qt::DecorationRole:
+        if (column == HealthColumn)
+            return healthData(host.health, role);
         if (column == NameColumn)
             return qApp->style()->standardIcon(QStyle::SP_ComputerIcon);
         if (column == StateColumn)
@@ -233,6 +240,8 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
     }
     case StateColumn:
         return raw ? QVariant(int(host.status.state)) : QVariant(hostStateName(host.status.state));
+    case HealthColumn:
+        return healthData(host.health, role);
     case CpuColumn:
         return raw ? QVariant(host.sample.cpuPercent)
                    : QVariant(Format::percent(host.sample.cpuPercent));
@@ -265,11 +274,15 @@ QVariant FleetModel::vmData(const HostRow &host, const VmRow &vm, int column, in
     case StateColorRole:
         return StateColors::forVm(vm.info.state);
     case Qt::ToolTipRole:
+        if (column == HealthColumn && vm.health)
+            return healthData(vm.health, role);
         return tr("%1\nUUID %2\non %3")
             .arg(vm.info.name, vm.info.uuid, HostUri::displayName(host.config.uri));
     case Qt::DecorationRole:
         if (column == StateColumn)
             return StateColors::dot(StateColors::forVm(vm.info.state));
+        if (column == HealthColumn && vmStateIsActive(vm.info.state))
+            return healthData(vm.health, role);
         return {};
     case Qt::TextAlignmentRole:
         return alignment(column);
@@ -286,6 +299,9 @@ QVariant FleetModel::vmData(const HostRow &host, const VmRow &vm, int column, in
         return raw ? QVariant(vm.info.name.toLower()) : QVariant(vm.info.name);
     case StateColumn:
         return raw ? QVariant(int(vm.info.state)) : QVariant(vmStateName(vm.info.state));
+    case HealthColumn:
+        // A stopped VM has no usage to score.
+        return vmStateIsActive(vm.info.state) ? healthData(vm.health, role) : QVariant();
     case CpuColumn:
         return raw ? QVariant(vm.cpuPercent) : QVariant(Format::percent(vm.cpuPercent));
     case MemoryColumn:
@@ -360,6 +376,9 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return alignment(section);
     if (role == Qt::ToolTipRole) {
         switch (section) {
+        case HealthColumn:
+            return tr("0–100 from utilisation, forecast headroom and error signals; the "
+                      "tooltip of a row explains its score.");
         case CpuColumn:
             return tr("Hosts: share of all CPUs. VMs: share of their vCPUs.");
         case MemoryColumn:
@@ -377,6 +396,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Name");
     case StateColumn:
         return tr("State");
+    case HealthColumn:
+        return tr("Health");
     case CpuColumn:
         return tr("CPU");
     case MemoryColumn:
@@ -473,7 +494,7 @@ void FleetModel::resetInventory(const QString &uri, const QList<VmInfo> &vms)
         }
         const int newRow = int(host->vms.size());
         beginInsertRows(parent, newRow, newRow);
-        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue });
+        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue, std::nullopt });
         host->vmRows.insert(vm.uuid, newRow);
         endInsertRows();
     }
@@ -490,7 +511,7 @@ void FleetModel::updateVm(const QString &uri, const VmInfo &vm)
     if (row < 0) {
         const int newRow = int(host->vms.size());
         beginInsertRows(parent, newRow, newRow);
-        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue });
+        host->vms.push_back(VmRow{ vm, kNoValue, kNoValue, std::nullopt });
         host->vmRows.insert(vm.uuid, newRow);
         endInsertRows();
     } else {
@@ -543,6 +564,44 @@ void FleetModel::addSamples(const HostSample &sample, const QList<VmSample> &vms
         m_coalesce.start();
 }
 
+void FleetModel::addHealth(const QList<HealthReport> &reports)
+{
+    for (const HealthReport &report : reports) {
+        HostRow *host = findHost(report.uri);
+        if (!host)
+            continue;
+        if (!report.isVm()) {
+            host->health = report;
+        } else {
+            const int row = host->vmRows.value(report.uuid, -1);
+            if (row < 0)
+                continue;
+            host->vms[size_t(row)].health = report;
+        }
+        m_dirty.insert(host);
+    }
+    if (!m_dirty.isEmpty() && !m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+QVariant FleetModel::healthData(const std::optional<HealthReport> &health, int role)
+{
+    if (!health)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return QString::number(health->health.score);
+    case RawValueRole:
+        return health->health.score;
+    case Qt::DecorationRole:
+        return StateColors::dot(HealthText::color(health->health));
+    case Qt::ToolTipRole:
+        return HealthText::breakdown(*health);
+    default:
+        return {};
+    }
+}
+
 void FleetModel::flushPendingChanges()
 {
     m_coalesce.stop();
@@ -552,13 +611,13 @@ void FleetModel::flushPendingChanges()
         if (row < 0)
             continue;
         const QModelIndex parent = createIndex(row, 0, nullptr);
-        Q_EMIT dataChanged(createIndex(row, CpuColumn, nullptr),
+        Q_EMIT dataChanged(createIndex(row, HealthColumn, nullptr),
                            createIndex(row, MemoryColumn, nullptr),
-                           { Qt::DisplayRole, RawValueRole });
+                           { Qt::DisplayRole, RawValueRole, Qt::DecorationRole });
         if (!host->vms.empty()) {
-            Q_EMIT dataChanged(index(0, CpuColumn, parent),
+            Q_EMIT dataChanged(index(0, HealthColumn, parent),
                                index(int(host->vms.size()) - 1, MemoryColumn, parent),
-                               { Qt::DisplayRole, RawValueRole });
+                               { Qt::DisplayRole, RawValueRole, Qt::DecorationRole });
         }
     }
 }

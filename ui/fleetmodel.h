@@ -3,6 +3,7 @@
 #include "collect/samples.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "predict/healthreport.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QSet>
 #include <QTimer>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Umbra {
@@ -29,6 +31,7 @@ public:
     enum Column {
         NameColumn,
         StateColumn,
+        HealthColumn,
         CpuColumn,
         MemoryColumn,
         VcpuColumn,
@@ -80,6 +83,7 @@ public Q_SLOTS:
     void updateVm(const QString &uri, const Umbra::VmInfo &vm);
     void removeVm(const QString &uri, const QString &uuid);
     void addSamples(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
+    void addHealth(const QList<Umbra::HealthReport> &reports);
     // Emits the pending dataChanged now instead of when the timer fires.
     void flushPendingChanges();
 
@@ -89,6 +93,7 @@ private:
         VmInfo info;
         double cpuPercent = kNoValue;
         double memoryUsedKiB = kNoValue;
+        std::optional<HealthReport> health;
     };
     struct HostRow
     {
@@ -96,6 +101,7 @@ private:
         HostStatus status;
         HostInfo info;
         HostSample sample;
+        std::optional<HealthReport> health;
         std::vector<VmRow> vms;
         QHash<QString, int> vmRows; // uuid -> row in vms
     };
@@ -109,6 +115,7 @@ private:
     QString hostInfoText(const HostRow &host) const;
     QString hostToolTip(const HostRow &host) const;
     QString vmInfoText(const VmRow &vm) const;
+    static QVariant healthData(const std::optional<HealthReport> &health, int role);
 
     std::vector<std::unique_ptr<HostRow>> m_hosts;
     QSet<HostRow *> m_dirty;

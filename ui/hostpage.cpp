@@ -6,7 +6,9 @@
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "forecastloader.h"
 #include "format.h"
+#include "healthtext.h"
 #include "metricchart.h"
 #include "pageheader.h"
 #include "statecolors.h"
@@ -51,6 +53,12 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
         else
             m_envelopes->reload();
     });
+    connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
+        for (const HealthReport &report : reports) {
+            if (!report.isVm() && report.uri == m_uri)
+                showHealth(report);
+        }
+    });
     connect(engine, &Engine::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) {
                 // Longer ranges refresh from the store at their own pace.
@@ -76,6 +84,7 @@ void HostPage::buildHeader()
     m_memoryFact = m_facts->addFact(tr("Memory"));
     m_libvirtFact = m_facts->addFact(tr("libvirt"));
     m_errorFact = m_facts->addFact(tr("Last error"), 4);
+    m_healthFact = m_facts->addFact(tr("Health"), 4);
     layout()->addWidget(m_facts);
 
     m_historyBar = new HistoryBar(m_engine, this);
@@ -106,10 +115,24 @@ void HostPage::buildBody()
     chartRow->addWidget(m_cpuChart);
     chartRow->addWidget(m_memoryChart);
     chartColumn->addLayout(chartRow, 1);
+    m_forecastCaption = HistoryBar::createCaption(QString(), charts);
+    chartColumn->addWidget(m_forecastCaption);
     chartColumn->addWidget(HistoryBar::createCaption(
         tr("History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel's "
-           "average with its min–max band."),
+           "average with its min–max band. Dashed lines are forecasts, shaded with their 80 % "
+           "and 95 % intervals."),
         charts));
+
+    m_forecasts = new ForecastLoader(this);
+    m_forecasts->addLine(m_cpuChart, m_cpuSeries, "cpu");
+    // The model forecasts memory in % of the host's; the chart is in bytes.
+    m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
+                         [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
+    connect(m_forecasts, &ForecastLoader::loaded, this,
+            [this](const QList<DemandForecast> &forecasts) {
+                m_forecastCaption->setText(HealthText::forecastCaption(
+                    forecasts, QDateTime::currentMSecsSinceEpoch()));
+            });
 
     m_envelopes = new EnvelopeLoader(this);
     m_envelopes->addLine(m_cpuChart, m_cpuSeries, "cpu");
@@ -152,6 +175,7 @@ void HostPage::setHost(const QString &uri)
     m_memoryChart->clearPoints();
     m_title->setText(HostUri::displayName(uri));
     m_historyBar->setExportSource(QStringLiteral("host/") + uri, HostUri::displayName(uri));
+    m_forecastCaption->clear();
     m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));
     fitVmTable();
     if (!m_engine)
@@ -159,6 +183,7 @@ void HostPage::setHost(const QString &uri)
 
     showStatus(m_engine->hostStatus(uri));
     showInfo(m_engine->hostInfo(uri));
+    showHealth(m_engine->health(QStringLiteral("host/") + uri));
     loadHistory();
 }
 
@@ -168,9 +193,11 @@ void HostPage::loadHistory()
         return;
     m_loading = true;
     const HistoryRange range = m_historyBar->range();
+    m_forecasts->start(m_engine, QStringLiteral("host/") + m_uri, range);
     if (range != HistoryRange::Hour) {
         m_history.invalidate();
         m_note->setText(HistoryBar::loadingText(range));
+        m_envelopes->setFutureSpanMs(ForecastLoader::futureSpanMs(range));
         m_envelopes->start(m_engine, QStringLiteral("host/") + m_uri, historySpanMs(range));
         return;
     }
@@ -242,8 +269,24 @@ void HostPage::showStatus(const HostStatus &status)
                       status.lastError);
 }
 
+QString HostPage::healthText() const
+{
+    return m_facts->value(m_healthFact);
+}
+
+QString HostPage::forecastText() const
+{
+    return m_forecastCaption->text();
+}
+
+void HostPage::showHealth(const HealthReport &report)
+{
+    m_facts->setValue(m_healthFact, HealthText::summary(report), HealthText::breakdown(report));
+}
+
 void HostPage::showInfo(const HostInfo &info)
 {
+    m_memoryKiB = info.memoryKiB;
     m_facts->setValue(m_uriFact, m_uri);
     m_facts->setValue(m_hostnameFact, info.hostname);
     m_facts->setValue(m_hypervisorFact, info.hypervisor);

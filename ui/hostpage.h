@@ -4,6 +4,7 @@
 #include "fleet/hostinfo.h"
 #include "historybar.h"
 #include "latestrequest.h"
+#include "predict/healthreport.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -15,6 +16,7 @@ class QTableView;
 namespace Umbra {
 
 class EnvelopeLoader;
+class ForecastLoader;
 class Engine;
 class FactsGrid;
 class FleetModel;
@@ -38,6 +40,9 @@ public:
     QTableView *vmView() const { return m_vmView; }
     HistoryBar *historyBar() const { return m_historyBar; }
     QList<MetricChart *> charts() const;
+    // The health line and the forecast caption as shown, for tests.
+    QString healthText() const;
+    QString forecastText() const;
 
 Q_SIGNALS:
     void vmActivated(const QString &uri, const QString &uuid);
@@ -55,6 +60,7 @@ private:
     // Reads what the selected range shows, for the current host.
     void loadHistory();
     void historyLoaded(const QString &note = {});
+    void showHealth(const HealthReport &report);
 
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
@@ -77,6 +83,10 @@ private:
     int m_errorFact = -1;
     HistoryBar *m_historyBar = nullptr;
     EnvelopeLoader *m_envelopes = nullptr;
+    ForecastLoader *m_forecasts = nullptr;
+    QLabel *m_forecastCaption = nullptr;
+    int m_healthFact = -1;
+    quint64 m_memoryKiB = 0;
 
     MetricChart *m_cpuChart = nullptr;
     MetricChart *m_memoryChart = nullptr;

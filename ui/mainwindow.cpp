@@ -48,6 +48,7 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     m_pages->addWidget(m_hostPage);
     m_pages->addWidget(m_vmPage);
     connect(m_overview, &OverviewPage::hostActivated, this, &MainWindow::showHost);
+    connect(m_overview, &OverviewPage::vmActivated, this, &MainWindow::showVm);
     connect(m_hostPage, &HostPage::vmActivated, this, &MainWindow::showVm);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
@@ -286,6 +287,7 @@ void MainWindow::fitTreeColumns()
         + 2 * m_fleetView->indentation() + 24;
     // Sizes of visible sections can be read; a hidden one reports 0.
     needed += m_fleetView->header()->sectionSize(FleetModel::StateColumn)
+        + m_fleetView->header()->sectionSize(FleetModel::HealthColumn)
         + m_fleetView->header()->sectionSize(FleetModel::CpuColumn)
         + TableSetup::fleetColumnWidth(m_fleetView, FleetModel::MemoryColumn);
     m_fleetView->setColumnHidden(FleetModel::MemoryColumn,

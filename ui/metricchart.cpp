@@ -247,6 +247,73 @@ void MetricChart::clearPoints()
     refresh();
 }
 
+void MetricChart::setForecast(int id, const QList<ForecastBand> &bands, double factor)
+{
+    const auto found = m_lines.find(id);
+    if (found == m_lines.end())
+        return;
+    if (bands.isEmpty()) {
+        if (!found->forecast)
+            return;
+        found->forecast.reset();
+    } else {
+        if (!found->forecast) {
+            found->forecast = std::make_shared<ForecastOverlay>(
+                chart(), tr("%1 (forecast)").arg(found->name), found->color);
+            found->forecast->setDark(paletteIsDark(palette()));
+        }
+        found->forecast->setBands(bands, factor);
+    }
+    m_envelopesChanged = true;
+    scheduleRefresh();
+}
+
+void MetricChart::clearForecasts()
+{
+    for (Line &line : m_lines)
+        line.forecast.reset();
+    m_envelopesChanged = true;
+    scheduleRefresh();
+}
+
+int MetricChart::forecastPointCount() const
+{
+    int count = 0;
+    for (const Line &line : m_lines) {
+        if (line.forecast)
+            count += int(line.forecast->bands().size());
+    }
+    return count;
+}
+
+bool MetricChart::hasForecast() const
+{
+    return std::any_of(m_lines.cbegin(), m_lines.cend(),
+                       [](const Line &line) { return line.forecast && !line.forecast->isEmpty(); });
+}
+
+double MetricChart::forecastMax(qint64 fromMs, qint64 toMs) const
+{
+    double top = qQNaN();
+    for (const Line &line : m_lines) {
+        if (!line.forecast)
+            continue;
+        const double value = line.forecast->maxValue(fromMs, toMs);
+        if (std::isfinite(value) && !(value <= top))
+            top = value;
+    }
+    return top;
+}
+
+void MetricChart::syncForecasts(QAbstractAxis *timeAxis, qint64 fromMs, qint64 toMs,
+                                double divisor)
+{
+    for (Line &line : m_lines) {
+        if (line.forecast)
+            line.forecast->sync(timeAxis, m_valueAxis, fromMs, toMs, divisor);
+    }
+}
+
 void MetricChart::showEnvelopes(qint64 fromMs, qint64 toMs)
 {
     if (!m_envelopeMode) {
@@ -471,8 +538,12 @@ void MetricChart::refreshEnvelopes()
                 maxValue = value;
         }
     }
+    const double forecastTop = forecastMax(m_rangeFromMs, m_rangeToMs);
+    if (std::isfinite(forecastTop) && !(forecastTop <= maxValue))
+        maxValue = forecastTop;
     const double divisor = updateValueAxis(maxValue);
     if (m_envelopesChanged || divisor != m_envelopeDivisor) {
+        syncForecasts(m_rangeAxis, m_rangeFromMs, m_rangeToMs, divisor);
         m_envelopesChanged = false;
         m_envelopeDivisor = divisor;
         const qint64 span = std::max<qint64>(1, m_rangeToMs - m_rangeFromMs);
@@ -585,8 +656,10 @@ void MetricChart::refresh()
     // step instead of on every sample.
     const qint64 stepMs = std::max<qint64>(1000, m_spanMs / 60);
     const qint64 right = (latest / stepMs + 1) * stepMs;
+    // A forecast needs room right of the newest sample.
+    m_axisEndMs = hasForecast() ? right + m_spanMs / 4 : right;
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(right - m_spanMs);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(right);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_axisEndMs);
     if (m_timeAxis->min() != from || m_timeAxis->max() != to)
         m_timeAxis->setRange(from, to);
     const QString timeFormat
@@ -595,7 +668,11 @@ void MetricChart::refresh()
     if (m_timeAxis->format() != timeFormat)
         m_timeAxis->setFormat(timeFormat);
 
+    const double forecastTop = forecastMax(right - m_spanMs, m_axisEndMs);
+    if (std::isfinite(forecastTop) && !(forecastTop <= maxValue))
+        maxValue = forecastTop;
     const double divisor = updateValueAxis(maxValue);
+    syncForecasts(m_timeAxis, latest, m_axisEndMs, divisor);
 
     // About one bucket per pixel of the plot.
     const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
@@ -702,6 +779,8 @@ void MetricChart::applyPalette()
     for (Line &line : m_lines) {
         for (Band &band : line.bands)
             applyBandColors(line, band);
+        if (line.forecast)
+            line.forecast->setDark(dark);
     }
 }
 

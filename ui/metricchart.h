@@ -1,14 +1,17 @@
 #pragma once
 
 #include "chartseriesdata.h"
+#include "forecastoverlay.h"
 #include "series/seriesreader.h"
 
 #include <QChartView>
 #include <QColor>
 #include <QMap>
 #include <QTimer>
+#include <memory>
 #include <vector>
 
+class QAbstractAxis;
 class QAreaSeries;
 class QCategoryAxis;
 class QDateTimeAxis;
@@ -25,6 +28,9 @@ namespace Umbra {
 // For longer ranges it shows envelopes instead: per series the mean of each
 // pixel column as the line over a shaded band from its minimum to its
 // maximum, on a fixed axis whose ticks sit on whole hours or days.
+//
+// Either view can carry a forecast per series: a dashed line over its 80 %
+// and 95 % prediction bands, right of "now".
 class MetricChart : public QChartView
 {
     Q_OBJECT
@@ -60,6 +66,17 @@ public:
     // for (a fallback until the chart has been laid out).
     int plotWidthPx() const;
 
+    // The forecast of a series, drawn where it falls inside the axis; values
+    // multiplied by `factor` into the chart's unit. An empty list removes it.
+    // While any series has one, the live view reaches a quarter of its span
+    // past the newest sample.
+    void setForecast(int id, const QList<ForecastBand> &bands, double factor = 1);
+    void clearForecasts();
+    // Forecast steps drawn, across all series.
+    int forecastPointCount() const;
+    // The right edge of the live view's time axis.
+    qint64 axisEndMs() const { return m_axisEndMs; }
+
     // Finite points across all series.
     int pointCount() const;
     // Envelope points across all series, and the most that one series has.
@@ -91,6 +108,7 @@ private:
         QList<Series::ChartPoint> envelope;
         double envelopeFactor = 1;
         std::vector<Band> bands;
+        std::shared_ptr<ForecastOverlay> forecast; // shared only to keep Line copyable
     };
 
     void scheduleRefresh();
@@ -108,6 +126,9 @@ private:
     void applyBandColors(const Line &line, Band &band);
     void applyPalette();
     void updateTickCounts();
+    bool hasForecast() const;
+    double forecastMax(qint64 fromMs, qint64 toMs) const;
+    void syncForecasts(QAbstractAxis *timeAxis, qint64 fromMs, qint64 toMs, double divisor);
 
     QString m_title;
     Unit m_unit;
@@ -119,6 +140,7 @@ private:
     double m_envelopeDivisor = 1;
     qint64 m_rangeFromMs = 0;
     qint64 m_rangeToMs = 0;
+    qint64 m_axisEndMs = 0;
     QMap<int, Line> m_lines;
     int m_nextId = 0;
     QTimer m_refreshTimer;

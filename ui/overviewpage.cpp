@@ -6,6 +6,7 @@
 #include "fleetsortproxy.h"
 #include "format.h"
 #include "metricchart.h"
+#include "riskpanel.h"
 #include "summarytile.h"
 #include "tablesetup.h"
 
@@ -58,9 +59,14 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
+    m_risk = new RiskPanel(engine, model, this);
+    connect(m_risk, &RiskPanel::hostActivated, this, &OverviewPage::hostActivated);
+    connect(m_risk, &RiskPanel::vmActivated, this, &OverviewPage::vmActivated);
+
     m_splitter->addWidget(m_hostView);
+    m_splitter->addWidget(m_risk);
     m_splitter->addWidget(charts);
-    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 1);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
 
     auto *hint = new QLabel(tr("Double-click a host for its details; select a VM in the fleet "
@@ -115,8 +121,10 @@ void OverviewPage::fitHostTable()
         return;
     const int total = m_splitter->height();
     const int wanted = TableSetup::heightForRows(m_hostView, std::max(2, m_proxy->rowCount()));
-    const int table = std::min(wanted, total * 2 / 5);
-    m_splitter->setSizes({ table, std::max(0, total - table) });
+    const int table = std::min(wanted, total * 3 / 10);
+    // Room for the horizon buttons and about five rows of risks.
+    const int risk = std::min(TableSetup::heightForRows(m_risk->view(), 5) + 34, total / 4);
+    m_splitter->setSizes({ table, risk, std::max(0, total - table - risk) });
 }
 
 void OverviewPage::addHostSeries(const QString &uri)

@@ -16,10 +16,12 @@ class Engine;
 class FleetModel;
 class FleetSortProxy;
 class MetricChart;
+class RiskPanel;
 class SummaryTile;
 
-// The fleet at a glance: headline figures, one row per host, and every host's
-// CPU and memory use over the last hour on shared charts.
+// The fleet at a glance: headline figures, one row per host, what is at risk
+// in the next hour, day or week, and every host's CPU and memory use over the
+// last hour on shared charts.
 class OverviewPage : public QWidget
 {
     Q_OBJECT
@@ -28,9 +30,11 @@ public:
     OverviewPage(Engine *engine, FleetModel *model, QWidget *parent = nullptr);
 
     QTableView *hostView() const { return m_hostView; }
+    RiskPanel *riskPanel() const { return m_risk; }
 
 Q_SIGNALS:
     void hostActivated(const QString &uri);
+    void vmActivated(const QString &uri, const QString &uuid);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -48,6 +52,7 @@ private:
     FleetSortProxy *m_proxy = nullptr;
     QTableView *m_hostView = nullptr;
     QSplitter *m_splitter = nullptr;
+    RiskPanel *m_risk = nullptr;
     bool m_userSized = false;
     SummaryTile *m_hostsTile = nullptr;
     SummaryTile *m_vmsTile = nullptr;

@@ -36,6 +36,8 @@ int fleetColumnWidth(const QAbstractItemView *view, int column)
         return width(QStringLiteral("web-frontend-01.example"));
     case FleetModel::StateColumn:
         return width(QStringLiteral("shutting down"));
+    case FleetModel::HealthColumn:
+        return width(QStringLiteral("Health"));
     case FleetModel::CpuColumn:
         return width(QStringLiteral("100.0 %"));
     case FleetModel::MemoryColumn:

@@ -4,7 +4,9 @@
 #include "envelopeloader.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
+#include "forecastloader.h"
 #include "format.h"
+#include "healthtext.h"
 #include "metricchart.h"
 #include "pageheader.h"
 #include "statecolors.h"
@@ -35,6 +37,12 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
         else
             m_envelopes->reload();
     });
+    connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
+        for (const HealthReport &report : reports) {
+            if (report.isVm() && report.uuid == m_uuid)
+                showHealth(report);
+        }
+    });
     connect(engine, &Engine::vmChanged, this, &VmPage::onVmChanged);
     connect(engine, &Engine::vmRemoved, this, &VmPage::onVmRemoved);
     connect(engine, &Engine::inventoryReset, this,
@@ -64,6 +72,7 @@ void VmPage::buildHeader()
     m_disksFact = m_facts->addFact(tr("Disks"));
     m_nicsFact = m_facts->addFact(tr("NICs"));
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
+    m_healthFact = m_facts->addFact(tr("Health"), 4);
     layout()->addWidget(m_facts);
 
     m_historyBar = new HistoryBar(m_engine, this);
@@ -98,10 +107,20 @@ void VmPage::buildCharts()
     grid->addWidget(m_diskChart, 1, 0);
     grid->addWidget(m_netChart, 1, 1);
     static_cast<QVBoxLayout *>(layout())->addLayout(grid, 1);
+    m_forecastCaption = HistoryBar::createCaption(QString(), this);
+    layout()->addWidget(m_forecastCaption);
     layout()->addWidget(HistoryBar::createCaption(
         tr("History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s "
-           "operations; longer ranges show each pixel's average with its min–max band."),
+           "operations; longer ranges show each pixel's average with its min–max band. "
+           "Dashed lines are forecasts, shaded with their 80 % and 95 % intervals."),
         this));
+
+    m_forecasts = new ForecastLoader(this);
+    m_forecasts->addLine(m_cpuChart, m_cpuVcpus, "cpu");
+    // The model forecasts memory in % of the allocation; the chart is in bytes.
+    m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
+                         [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
+    connect(m_forecasts, &ForecastLoader::loaded, this, &VmPage::showForecasts);
 
     m_envelopes = new EnvelopeLoader(this);
     m_envelopes->addLine(m_cpuChart, m_cpuVcpus, "cpu");
@@ -134,9 +153,12 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
     for (MetricChart *chart : charts())
         chart->clearPoints();
     m_historyBar->setExportSource(QStringLiteral("vm/") + uuid, uuid);
+    m_forecastCaption->clear();
+    m_memoryKiB = 0;
 
     if (!m_engine)
         return;
+    showHealth(m_engine->health(QStringLiteral("vm/") + uuid));
     for (const VmInfo &vm : m_engine->vms(uri)) {
         if (vm.uuid == uuid)
             showInfo(vm);
@@ -150,9 +172,11 @@ void VmPage::loadHistory()
         return;
     m_loading = true;
     const HistoryRange range = m_historyBar->range();
+    m_forecasts->start(m_engine, QStringLiteral("vm/") + m_uuid, range);
     if (range != HistoryRange::Hour) {
         m_history.invalidate();
         m_loadingLabel->setText(HistoryBar::loadingText(range));
+        m_envelopes->setFutureSpanMs(ForecastLoader::futureSpanMs(range));
         m_envelopes->start(m_engine, QStringLiteral("vm/") + m_uuid, historySpanMs(range));
         return;
     }
@@ -183,9 +207,31 @@ int VmPage::pointCount() const
     return m_cpuChart->pointCount();
 }
 
+QString VmPage::healthText() const
+{
+    return m_facts->value(m_healthFact);
+}
+
+QString VmPage::forecastText() const
+{
+    return m_forecastCaption->text();
+}
+
+void VmPage::showHealth(const HealthReport &report)
+{
+    m_facts->setValue(m_healthFact, HealthText::summary(report), HealthText::breakdown(report));
+}
+
+void VmPage::showForecasts(const QList<DemandForecast> &forecasts)
+{
+    m_forecastCaption->setText(
+        HealthText::forecastCaption(forecasts, QDateTime::currentMSecsSinceEpoch()));
+}
+
 void VmPage::showInfo(const VmInfo &vm)
 {
     m_title->setText(vm.name);
+    m_memoryKiB = vm.memoryKiB;
     m_historyBar->setExportSource(QStringLiteral("vm/") + vm.uuid, vm.name);
     PageHeader::setState(m_state, vmStateName(vm.state), StateColors::forVm(vm.state));
     m_facts->setValue(m_hostFact, HostUri::displayName(m_uri), m_uri);

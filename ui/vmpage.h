@@ -4,6 +4,7 @@
 #include "fleet/vminfo.h"
 #include "historybar.h"
 #include "latestrequest.h"
+#include "predict/healthreport.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -13,6 +14,7 @@ class QLabel;
 namespace Umbra {
 
 class EnvelopeLoader;
+class ForecastLoader;
 class Engine;
 class FactsGrid;
 class MetricChart;
@@ -37,6 +39,9 @@ public:
     bool isLoadingHistory() const { return m_loading; }
     HistoryBar *historyBar() const { return m_historyBar; }
     QList<MetricChart *> charts() const;
+    // The health line and the forecast caption as shown, for tests.
+    QString healthText() const;
+    QString forecastText() const;
 
 private:
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
@@ -49,6 +54,8 @@ private:
     // Reads what the selected range shows, for the current VM.
     void loadHistory();
     void historyLoaded(const QString &note = {});
+    void showHealth(const HealthReport &report);
+    void showForecasts(const QList<DemandForecast> &forecasts);
 
     QPointer<Engine> m_engine;
     QString m_uri;
@@ -62,6 +69,10 @@ private:
     FactsGrid *m_facts = nullptr;
     HistoryBar *m_historyBar = nullptr;
     EnvelopeLoader *m_envelopes = nullptr;
+    ForecastLoader *m_forecasts = nullptr;
+    QLabel *m_forecastCaption = nullptr;
+    int m_healthFact = -1;
+    quint64 m_memoryKiB = 0;
     int m_hostFact = -1;
     int m_vcpuFact = -1;
     int m_memoryFact = -1;

@@ -2,6 +2,7 @@
 
 #include "demo/demohistory.h"
 #include "fleet/hosturi.h"
+#include "predict/predictionservice.h"
 #include "store/database.h"
 #include "store/fleetrepository.h"
 #include "store/storereader.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
+#include <QPromise>
 
 Q_LOGGING_CATEGORY(lcEngine, "umbra.engine")
 
@@ -29,6 +31,9 @@ void registerMetaTypes()
     qRegisterMetaType<QList<Umbra::VmSample>>();
     qRegisterMetaType<Umbra::HostSample>();
     qRegisterMetaType<Umbra::EventRecord>();
+    qRegisterMetaType<Umbra::HealthReport>();
+    qRegisterMetaType<QList<Umbra::HealthReport>>();
+    qRegisterMetaType<Umbra::DemandForecast>();
 }
 
 // How long shutdown waits for a session stuck inside libvirt (a host that
@@ -44,6 +49,7 @@ Engine::Engine(QObject *parent)
 {
     registerMetaTypes();
     m_storeThread.setObjectName(QStringLiteral("umbra-store-writer"));
+    m_predictThread.setObjectName(QStringLiteral("umbra-predict"));
 }
 
 Engine::~Engine()
@@ -72,6 +78,7 @@ Result<void> Engine::openStore(const QString &path)
     m_storePath = path;
 
     auto heads = std::make_shared<Series::SeriesHeads>();
+    m_heads = heads;
     m_writer = new StoreWriter(path, heads);
     m_writer->moveToThread(&m_storeThread);
     connect(&m_storeThread, &QThread::finished, m_writer, &QObject::deleteLater);
@@ -126,6 +133,7 @@ void Engine::start()
     if (m_started)
         return;
     m_started = true;
+    startPrediction();
     for (const QString &uri : std::as_const(m_order))
         startSession(m_sessions[uri].config);
     if (!m_watchdog) {
@@ -159,6 +167,14 @@ void Engine::shutdown()
     if (m_watchdog)
         m_watchdog->stop();
 
+    if (m_prediction) {
+        // Saves what the models learnt before the store closes.
+        QMetaObject::invokeMethod(m_prediction, &PredictionService::close,
+                                  Qt::BlockingQueuedConnection);
+        m_predictThread.quit();
+        m_predictThread.wait();
+        m_prediction = nullptr;
+    }
     if (m_writer) {
         QMetaObject::invokeMethod(m_writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
         m_storeThread.quit();
@@ -298,6 +314,74 @@ void Engine::logEvent(const EventRecord &event)
     Q_EMIT eventLogged(event);
 }
 
+void Engine::startPrediction()
+{
+    if (m_prediction || m_storePath.isEmpty())
+        return;
+    m_prediction = new PredictionService(m_sessionOptions.intervalMs, m_heads);
+    m_prediction->setMaxLagMs(3 * qint64(m_sessionOptions.intervalMs) + 2000);
+    m_prediction->moveToThread(&m_predictThread);
+    connect(&m_predictThread, &QThread::finished, m_prediction, &QObject::deleteLater);
+    connect(m_prediction, &PredictionService::healthUpdated, this, &Engine::onHealthUpdated);
+    connect(m_prediction, &PredictionService::flagged, this, &Engine::logEvent);
+    connect(m_prediction, &PredictionService::failed, this, [this](const QString &message) {
+        EventRecord event;
+        event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+        event.severity = EventRecord::Severity::Warning;
+        event.kind = QStringLiteral("predict.error");
+        event.message = message;
+        logEvent(event);
+    });
+    m_predictThread.start();
+    QMetaObject::invokeMethod(
+        m_prediction, [prediction = m_prediction, path = m_storePath] { prediction->open(path); },
+        Qt::QueuedConnection);
+}
+
+void Engine::onHealthUpdated(const QList<HealthReport> &reports)
+{
+    for (const HealthReport &report : reports)
+        m_health.insert(report.entity, report);
+    Q_EMIT healthUpdated(reports);
+}
+
+HealthReport Engine::health(const QString &entity) const
+{
+    HealthReport report = m_health.value(entity);
+    report.entity = entity;
+    return report;
+}
+
+QList<HealthReport> Engine::healthReports() const
+{
+    return m_health.values();
+}
+
+QFuture<DemandForecast> Engine::forecast(const QString &entity, const QString &metric,
+                                         DemandForecast::Tier tier, int horizonSteps) const
+{
+    auto promise = std::make_shared<QPromise<DemandForecast>>();
+    QFuture<DemandForecast> future = promise->future();
+    promise->start();
+    if (!m_prediction) {
+        DemandForecast empty;
+        empty.entity = entity;
+        empty.metric = metric;
+        empty.tier = tier;
+        promise->addResult(empty);
+        promise->finish();
+        return future;
+    }
+    QMetaObject::invokeMethod(
+        m_prediction,
+        [prediction = m_prediction, promise, entity, metric, tier, horizonSteps] {
+            promise->addResult(prediction->forecast(entity, metric, tier, horizonSteps));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
 void Engine::startSession(const HostConfig &config)
 {
     Session &entry = m_sessions[config.uri];
@@ -329,6 +413,18 @@ void Engine::startSession(const HostConfig &config)
         connect(session, &HostSession::inventoryReset, writer, &StoreWriter::replaceVms);
         connect(session, &HostSession::vmChanged, writer, &StoreWriter::upsertVm);
         connect(session, &HostSession::vmRemoved, writer, &StoreWriter::removeVm);
+    }
+
+    // So do the models: straight from the session thread to the prediction thread.
+    if (PredictionService *prediction = m_prediction) {
+        connect(session, &HostSession::samplesCollected, prediction,
+                &PredictionService::addSamples);
+        connect(session, &HostSession::statusChanged, prediction,
+                &PredictionService::setHostStatus);
+        connect(session, &HostSession::inventoryReset, prediction,
+                &PredictionService::setInventory);
+        connect(session, &HostSession::vmChanged, prediction, &PredictionService::updateVm);
+        connect(session, &HostSession::vmRemoved, prediction, &PredictionService::removeVm);
     }
 
     entry.thread->start();

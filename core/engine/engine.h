@@ -5,6 +5,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "predict/healthreport.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
 #include "util/result.h"
@@ -20,6 +21,7 @@
 namespace Umbra {
 
 class CredentialProvider;
+class PredictionService;
 class StoreWriter;
 class StoreReader;
 
@@ -82,6 +84,16 @@ public:
 
     void logEvent(const EventRecord &event);
 
+    // The forecast of "cpu" or "memory" (in % of capacity) of a VM
+    // ("vm/<uuid>") or host ("host/<uri>"), computed on the prediction thread.
+    // Empty steps until the entity has samples.
+    QFuture<DemandForecast> forecast(const QString &entity, const QString &metric,
+                                     DemandForecast::Tier tier, int horizonSteps) const;
+    // The latest health of a VM or host (a default report, score 100 with no
+    // breakdown, before its first sample), and of everything scored so far.
+    HealthReport health(const QString &entity) const;
+    QList<HealthReport> healthReports() const;
+
 Q_SIGNALS:
     void hostAdded(const Umbra::HostConfig &config);
     void hostRemoved(const QString &uri);
@@ -97,6 +109,8 @@ Q_SIGNALS:
     void historyFilled(const QString &key);
     // The store could not write; collection goes on, the message says why.
     void storeError(const QString &message);
+    // Health scores of one collection (a host and its VMs).
+    void healthUpdated(const QList<Umbra::HealthReport> &reports);
 
 private:
     struct Session
@@ -117,6 +131,8 @@ private:
     void onVmChanged(const QString &uri, const VmInfo &vm);
     void onVmRemoved(const QString &uri, const QString &uuid);
     void checkSilentHosts();
+    void startPrediction();
+    void onHealthUpdated(const QList<HealthReport> &reports);
 
     QString m_storePath;
     HostSession::Options m_sessionOptions;
@@ -126,6 +142,10 @@ private:
     QThread m_storeThread;
     StoreWriter *m_writer = nullptr;
     std::unique_ptr<StoreReader> m_reader;
+    std::shared_ptr<Series::SeriesHeads> m_heads; // shared by writer, readers and models
+    QThread m_predictThread;
+    PredictionService *m_prediction = nullptr;
+    QHash<QString, HealthReport> m_health; // by entity
     QTimer *m_watchdog = nullptr;
     bool m_started = false;
     bool m_backfillSimulated = true;

@@ -77,6 +77,55 @@ QStringList stepStatements(int toVersion)
                            " PRIMARY KEY (series_id, resolution, start_ms)) WITHOUT ROWID"),
             QStringLiteral("CREATE INDEX ts_chunks_by_end ON ts_chunks(resolution, end_ms)"),
         };
+    case 4:
+        // Version 4 adds the migration journal (core/migrate): one row per job,
+        // updated at every stage, and one row per stage event.
+        return {
+            QStringLiteral("CREATE TABLE migration_jobs ("
+                           " id INTEGER PRIMARY KEY,"
+                           " vm_uuid TEXT NOT NULL, vm_name TEXT NOT NULL,"
+                           " source_uri TEXT NOT NULL, target_uri TEXT NOT NULL,"
+                           " options TEXT NOT NULL,"
+                           " stage TEXT NOT NULL,"
+                           " outcome TEXT NOT NULL DEFAULT 'running',"
+                           " reason TEXT,"
+                           " created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
+                           " finished_ms INTEGER,"
+                           " owner_pid INTEGER,"
+                           " memory_bytes INTEGER, dirty_rate_bps REAL,"
+                           " predicted_bandwidth_bps REAL,"
+                           " predicted_total_ms INTEGER, predicted_downtime_ms INTEGER,"
+                           " predicted_iterations INTEGER, predicted_converges INTEGER,"
+                           " actual_total_ms INTEGER, actual_downtime_ms INTEGER,"
+                           " model_transfer_ms INTEGER, bandwidth_bps REAL, data_bytes INTEGER,"
+                           " shared_storage INTEGER,"
+                           " inactive_xml TEXT, snapshot TEXT)"),
+            QStringLiteral("CREATE INDEX migration_jobs_by_outcome ON migration_jobs(outcome)"),
+            QStringLiteral("CREATE TABLE migration_events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " job_id INTEGER NOT NULL REFERENCES migration_jobs(id)"
+                           " ON DELETE CASCADE,"
+                           " ts_ms INTEGER NOT NULL,"
+                           " stage TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " message TEXT)"),
+            QStringLiteral("CREATE INDEX migration_events_by_job ON migration_events(job_id, id)"),
+        };
+    case 5:
+        // Version 5 keeps what the demand models learnt (core/predict), so a
+        // restart resumes from it, and the operators' calendar of known events.
+        return {
+            QStringLiteral("CREATE TABLE model_state ("
+                           " key TEXT PRIMARY KEY,"
+                           " state BLOB NOT NULL,"
+                           " saved_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE calendar_events ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " entity TEXT NOT NULL DEFAULT '',"
+                           " start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL,"
+                           " recurrence INTEGER NOT NULL DEFAULT 0)"),
+        };
     default:
         return {};
     }

@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "forecastloader.h"
 #include "historybar.h"
 #include "hostpage.h"
 #include "hostsdialog.h"
@@ -216,6 +217,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void fleetAppears();
     void selectingVmFillsCharts();
+    void healthAndForecastsShow();
     void modelsPassTester();
     void filterKeepsMatches();
     void statusBarHasEveryHost();
@@ -322,6 +324,42 @@ void TestMainWindow::selectingVmFillsCharts()
         kStartTimeoutMs);
 }
 
+void TestMainWindow::healthAndForecastsShow()
+{
+    QVERIFY(!m_vmUuid.isEmpty());
+    const QModelIndex vm = m_window->fleetModel()->vmIndex(m_vmUri, m_vmUuid,
+                                                            FleetModel::HealthColumn);
+    // Every sample is scored: the tree shows a number with its breakdown.
+    QTRY_VERIFY_WITH_TIMEOUT(vm.data(FleetModel::RawValueRole).isValid(), kStartTimeoutMs);
+    const int score = vm.data(FleetModel::RawValueRole).toInt();
+    QVERIFY2(score >= 0 && score <= 100, qPrintable(QString::number(score)));
+    QVERIFY(vm.data(Qt::ToolTipRole).toString().startsWith(
+        QStringLiteral("Health %1 of 100").arg(score)));
+    QVERIFY(!vm.data(Qt::DecorationRole).isNull());
+    QTRY_VERIFY(m_window->vmPage()->healthText().startsWith(QStringLiteral("Health ")));
+
+    // The hour shows the next quarter hour: the model learnt from the stored
+    // history, so the forecast comes without waiting for new samples.
+    MetricChart *cpu = m_window->vmPage()->charts().first();
+    QTRY_VERIFY_WITH_TIMEOUT(cpu->forecastPointCount() > 0, kStartTimeoutMs);
+    QVERIFY(cpu->axisEndMs() > QDateTime::currentMSecsSinceEpoch());
+    QTRY_VERIFY(!m_window->vmPage()->forecastText().isEmpty());
+
+    // The month reaches a week ahead from the five-minute model, primed from
+    // the month of stored history.
+    HistoryBar *range = m_window->vmPage()->historyBar();
+    range->setRange(HistoryRange::Month);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->vmPage()->isLoadingHistory(), kStartTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(cpu->forecastPointCount() >= 288, kStartTimeoutMs);
+    range->setRange(HistoryRange::Hour);
+    QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
+
+    // Every entity scored so far is in the engine's reports, hosts included.
+    const QList<HealthReport> reports = m_engine->healthReports();
+    QVERIFY(std::any_of(reports.cbegin(), reports.cend(),
+                        [](const HealthReport &r) { return !r.isVm(); }));
+}
+
 void TestMainWindow::modelsPassTester()
 {
     // Watch both models while live samples stream in for a while.
@@ -418,8 +456,15 @@ void TestMainWindow::longRangeDrawsEnvelopes()
                                 .arg(plotWidth)));
         const QValueAxis *axis = rangeAxisOf(chart);
         QVERIFY(axis);
-        QCOMPARE(qint64(axis->max() - axis->min()), 30 * kDayMs);
+        // A month of history and the week ahead that its forecast reaches.
+        QCOMPARE(qint64(axis->max() - axis->min()),
+                 30 * kDayMs + ForecastLoader::futureSpanMs(HistoryRange::Month));
     }
+    // The forecast arrives on its own and may widen the value axis (and so
+    // the plot); once both have settled the chart holds still.
+    QTRY_VERIFY_WITH_TIMEOUT(charts.first()->forecastPointCount() > 0, kStartTimeoutMs);
+    QTest::qWait(800);
+    QTRY_VERIFY(!page->isLoadingHistory());
     // Live samples do not move a long-range chart; the next refresh does.
     const int before = charts.first()->envelopePointCount();
     QTest::qWait(1000);
@@ -448,7 +493,8 @@ void TestMainWindow::switchingRangesKeepsNewest()
     for (MetricChart *chart : page->charts()) {
         const QValueAxis *axis = rangeAxisOf(chart);
         QVERIFY(axis);
-        QCOMPARE(qint64(axis->max() - axis->min()), kDayMs);
+        QCOMPARE(qint64(axis->max() - axis->min()),
+                 kDayMs + ForecastLoader::futureSpanMs(HistoryRange::Day));
         QTRY_VERIFY(chart->envelopePointCount() > 0);
     }
     page->historyBar()->setRange(HistoryRange::Hour);

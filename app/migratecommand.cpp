@@ -1,0 +1,363 @@
+#include "migratecommand.h"
+
+#include "commandline.h"
+#include "migrate/libvirtlink.h"
+#include "migrate/migrationjob.h"
+#include "migrate/migrationjournal.h"
+#include "migrate/reconciler.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <QTimer>
+#include <QUrl>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+namespace Umbra::MigrateCommand {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
+std::atomic<int> g_signals{ 0 };
+
+void onSignal(int)
+{
+    g_signals.fetch_add(1);
+}
+
+QString journalPath(const CommandLine &line)
+{
+    return line.databasePath.isEmpty() ? Database::defaultPath() : line.databasePath;
+}
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void say(qint64 sinceMs, const QString &text)
+{
+    std::fprintf(stderr, "[%6.1fs] %s\n",
+                 double(QDateTime::currentMSecsSinceEpoch() - sinceMs) / 1000.0,
+                 qUtf8Printable(text));
+    std::fflush(stderr);
+}
+
+// With several --connect hosts, the source is the one where the VM is active.
+Result<QString> findSource(const QStringList &uris, const QString &vm, const QString &target)
+{
+    if (uris.size() == 1)
+        return uris.first();
+    QStringList problems;
+    for (const QString &uri : uris) {
+        if (uri == target)
+            continue;
+        auto link = LibvirtLink::open(uri);
+        if (!link) {
+            problems.append(link.error());
+            continue;
+        }
+        auto dom = link.value()->domain(vm);
+        if (dom && dom->exists && dom->active)
+            return uri;
+    }
+    return Error{ tr("%1 is not active on any of the --connect hosts%2")
+                      .arg(vm,
+                           problems.isEmpty() ? QString()
+                                              : QStringLiteral(" (")
+                                   + problems.join(QStringLiteral("; ")) + QLatin1Char(')')) };
+}
+
+} // namespace
+
+bool isMigrateSwitch(const char *argument)
+{
+    return std::strcmp(argument, "--migrate") == 0 || std::strcmp(argument, "--reconcile") == 0;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { QStringLiteral("migrate"),
+          tr("Live-migrate the VM <name> (or UUID) from the --connect host where it runs to "
+             "--to, without a window: stages on standard error, one line of JSON on standard "
+             "output. Exit status 0 only when the VM ends running on the target."),
+          QStringLiteral("name") },
+        { QStringLiteral("to"), tr("With --migrate, the libvirt URI of the target host."),
+          QStringLiteral("uri") },
+        { QStringLiteral("max-downtime"),
+          tr("With --migrate, the longest pause allowed at the switch-over (default 300)."),
+          QStringLiteral("ms"), QStringLiteral("300") },
+        { QStringLiteral("bandwidth"),
+          tr("With --migrate, cap the migration bandwidth (default: unlimited)."),
+          QStringLiteral("MiB/s"), QStringLiteral("0") },
+        { QStringLiteral("auto-converge"),
+          tr("With --migrate, throttle the guest's CPU when memory changes faster than it is "
+             "copied.") },
+        { QStringLiteral("postcopy"),
+          tr("With --migrate, switch to post-copy when pre-copy does not converge.") },
+        { QStringLiteral("keep-source"),
+          tr("With --migrate, keep the (inactive) definition on the source for rollback.") },
+        { QStringLiteral("health-url"),
+          tr("With --migrate, the VM is healthy on the target when <url> answers 2xx."),
+          QStringLiteral("url") },
+        { QStringLiteral("health-tcp"),
+          tr("With --migrate, the VM is healthy on the target when <host:port> accepts a "
+             "connection."),
+          QStringLiteral("host:port") },
+        { QStringLiteral("health-agent"),
+          tr("With --migrate, the VM is healthy on the target when its guest agent answers a "
+             "ping.") },
+        { QStringLiteral("health-timeout"),
+          tr("With --migrate, how long the health check may take to pass (default 60)."),
+          QStringLiteral("seconds"), QStringLiteral("60") },
+        { QStringLiteral("migration-uri"),
+          tr("With --migrate, the data channel to the target, e.g. tcp://10.0.0.12."),
+          QStringLiteral("uri") },
+        { QStringLiteral("return-migration-uri"),
+          tr("With --migrate, the data channel back to the source for a rollback (default: "
+             "tcp:// to the source's host when --migration-uri is tcp://)."),
+          QStringLiteral("uri") },
+        { QStringLiteral("storage"),
+          tr("With --migrate, shared (disks stay), copy (disks are copied) or auto (ask the "
+             "hosts' storage pools; the default)."),
+          QStringLiteral("mode"), QStringLiteral("auto") },
+        { QStringLiteral("direct"),
+          tr("With --migrate, drive the migration from this console with a connection to each "
+             "host, instead of host to host (peer-to-peer).") },
+        { QStringLiteral("unsafe"),
+          tr("With --migrate, migrate even if libvirt considers the disk cache mode unsafe.") },
+        { QStringLiteral("no-snapshot"),
+          tr("With --migrate, make no disk restore point (the saved definition remains).") },
+        { QStringLiteral("require-snapshot"),
+          tr("With --migrate, refuse to move a VM whose disks cannot get a restore point.") },
+        { QStringLiteral("reserve-memory"),
+          tr("With --migrate, memory the target keeps for itself (default 256)."),
+          QStringLiteral("MiB"), QStringLiteral("256") },
+        { QStringLiteral("transfer-timeout"),
+          tr("With --migrate, abort and roll back a transfer that takes longer (default: no "
+             "limit)."),
+          QStringLiteral("seconds"), QStringLiteral("0") },
+        { QStringLiteral("reconcile"),
+          tr("End the migration jobs that a stopped console left unfinished, from what the "
+             "hosts say now, print them as JSON and exit, without a window.") },
+    });
+}
+
+QString read(const QCommandLineParser &parser, const QStringList &connectUris,
+             MigrateCommandLine &line)
+{
+    line.vm = parser.value(QStringLiteral("migrate"));
+    line.to = parser.value(QStringLiteral("to"));
+    line.reconcile = parser.isSet(QStringLiteral("reconcile"));
+    if (line.vm.isEmpty())
+        return {};
+    MigrationOptions &o = line.options;
+    auto number = [&](const char *name, int min, int max, int &into) -> QString {
+        bool ok = false;
+        const QString text = parser.value(QLatin1String(name));
+        const int value = text.toInt(&ok);
+        if (!ok || value < min || value > max)
+            return tr("--%1 wants a whole number from %2 to %3, not “%4”.")
+                .arg(QLatin1String(name))
+                .arg(min)
+                .arg(max)
+                .arg(text);
+        into = value;
+        return {};
+    };
+    int reserve = 0;
+    int healthTimeout = 0;
+    for (const QString &problem : { number("max-downtime", 1, 600000, o.maxDowntimeMs),
+                                    number("bandwidth", 0, 1000000, o.bandwidthMiBs),
+                                    number("reserve-memory", 0, 16 * 1024 * 1024, reserve),
+                                    number("health-timeout", 1, 3600, healthTimeout),
+                                    number("transfer-timeout", 0, 86400, o.transferTimeoutS) }) {
+        if (!problem.isEmpty())
+            return problem;
+    }
+    o.targetReserveMiB = reserve;
+    o.health.deadlineMs = healthTimeout * 1000;
+    o.autoConverge = parser.isSet(QStringLiteral("auto-converge"));
+    o.postCopy = parser.isSet(QStringLiteral("postcopy"));
+    o.keepSource = parser.isSet(QStringLiteral("keep-source"));
+    o.unsafe = parser.isSet(QStringLiteral("unsafe"));
+    o.snapshot = !parser.isSet(QStringLiteral("no-snapshot"));
+    o.requireSnapshot = parser.isSet(QStringLiteral("require-snapshot"));
+    o.transfer
+        = parser.isSet(QStringLiteral("direct")) ? TransferMode::Direct : TransferMode::PeerToPeer;
+    o.migrationUri = parser.value(QStringLiteral("migration-uri"));
+    o.returnMigrationUri = parser.value(QStringLiteral("return-migration-uri"));
+    const QString storage = parser.value(QStringLiteral("storage"));
+    if (storage == QLatin1String("shared"))
+        o.storage = StorageMode::Shared;
+    else if (storage == QLatin1String("copy"))
+        o.storage = StorageMode::Copy;
+    else if (storage == QLatin1String("auto"))
+        o.storage = StorageMode::Auto;
+    else
+        return tr("--storage is auto, shared or copy, not “%1”.").arg(storage);
+
+    const int checks = int(parser.isSet(QStringLiteral("health-url")))
+        + int(parser.isSet(QStringLiteral("health-tcp")))
+        + int(parser.isSet(QStringLiteral("health-agent")));
+    if (checks > 1)
+        return tr("Give one of --health-url, --health-tcp and --health-agent.");
+    if (parser.isSet(QStringLiteral("health-url"))) {
+        o.health.kind = HealthCheck::Kind::Http;
+        o.health.target = parser.value(QStringLiteral("health-url"));
+        const QUrl url(o.health.target);
+        if (url.scheme() != QLatin1String("http") || url.host().isEmpty())
+            return tr("--health-url wants an http:// URL, not “%1”.").arg(o.health.target);
+    } else if (parser.isSet(QStringLiteral("health-tcp"))) {
+        o.health.kind = HealthCheck::Kind::Tcp;
+        o.health.target = parser.value(QStringLiteral("health-tcp"));
+        const qsizetype colon = o.health.target.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = colon > 0 ? o.health.target.mid(colon + 1).toInt(&ok) : 0;
+        if (!ok || port <= 0 || port > 65535)
+            return tr("--health-tcp wants HOST:PORT, not “%1”.").arg(o.health.target);
+    } else if (parser.isSet(QStringLiteral("health-agent"))) {
+        o.health.kind = HealthCheck::Kind::Agent;
+    }
+    for (const QString &uri : { o.migrationUri, o.returnMigrationUri }) {
+        if (!uri.isEmpty() && !QUrl(uri).isValid())
+            return tr("“%1” is not a migration URI such as tcp://10.0.0.12.").arg(uri);
+    }
+    if (line.to.isEmpty())
+        return tr("--migrate needs --to URI, the target host.");
+    if (connectUris.isEmpty())
+        return tr("--migrate needs --connect URI, the host the VM runs on.");
+    return {};
+}
+
+int migrate(const CommandLine &line)
+{
+    const qint64 since = QDateTime::currentMSecsSinceEpoch();
+    auto source = findSource(line.connectUris, line.migrate.vm, line.migrate.to);
+    if (!source) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(source.error()));
+        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
+                               { QStringLiteral("target"), line.migrate.to },
+                               { QStringLiteral("outcome"), QStringLiteral("failed") },
+                               { QStringLiteral("reason"), source.error() } });
+        return 1;
+    }
+    MigrationRequest request;
+    request.vm = line.migrate.vm;
+    request.sourceUri = source.value();
+    request.targetUri = line.migrate.to;
+    request.options = line.migrate.options;
+
+    auto *job = new MigrationJob(request, { journalPath(line), LibvirtLink::factory(), {} });
+    auto *thread = new QThread;
+    job->moveToThread(thread);
+    QObject context;
+    MigrationRecord result;
+    qint64 lastProgressMs = 0;
+    QObject::connect(
+        job, &MigrationJob::stageChanged, &context,
+        [since](qint64 id, MigrationStage stage, const QString &message, qint64) {
+            if (stage == MigrationStage::Pending)
+                say(since, tr("migration job %1").arg(id));
+            else
+                say(since,
+                    stageLabel(stage)
+                        + (message.isEmpty() ? QString() : QStringLiteral(": ") + message));
+        });
+    QObject::connect(job, &MigrationJob::logged, &context,
+                     [since](qint64, MigrationStage, const QString &message) {
+                         say(since, QStringLiteral("    ") + message);
+                     });
+    QObject::connect(job, &MigrationJob::progress, &context,
+                     [since, &lastProgressMs](const MigrationProgress &p) {
+                         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                         if (now - lastProgressMs < 1000)
+                             return;
+                         lastProgressMs = now;
+                         say(since,
+                             tr("    %1 % of %2 MiB, %3 MiB/s, round %4, dirty %5 MiB/s%6")
+                                 .arg(qRound(p.fraction() * 100))
+                                 .arg(p.dataTotal / 1048576)
+                                 .arg(p.memoryBytesPerSec / 1048576.0, 0, 'f', 1)
+                                 .arg(p.iteration)
+                                 .arg(p.dirtyBytesPerSec / 1048576.0, 0, 'f', 1)
+                                 .arg(p.postCopy ? tr(", post-copy") : QString()));
+                     });
+    QObject::connect(job, &MigrationJob::finished, &context, [&](const MigrationRecord &record) {
+        result = record;
+        QCoreApplication::quit();
+    });
+
+    // Ctrl-C or SIGTERM cancels: the VM stays where it was.
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer signalPoll;
+    QObject::connect(&signalPoll, &QTimer::timeout, &context, [job, since] {
+        if (g_signals.load() > 0 && !job->cancelRequested()) {
+            say(since, tr("cancelling…"));
+            job->cancel();
+        }
+    });
+    signalPoll.start(100);
+
+    thread->start();
+    QMetaObject::invokeMethod(job, &MigrationJob::run, Qt::QueuedConnection);
+    QCoreApplication::exec();
+    thread->quit();
+    thread->wait();
+    delete job;
+    delete thread;
+
+    QJsonObject json = result.toJson();
+    json.insert(QStringLiteral("ok"), result.outcome == MigrationOutcome::Completed);
+    say(since,
+        outcomeLabel(result.outcome)
+            + (result.reason.isEmpty() ? QString() : QStringLiteral(": ") + result.reason));
+    printJson(json);
+    return result.outcome == MigrationOutcome::Completed ? 0 : 1;
+}
+
+int reconcile(const CommandLine &line)
+{
+    auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-reconcile"));
+    if (!journal) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(journal.error()));
+        printJson(QJsonObject{ { QStringLiteral("ok"), false },
+                               { QStringLiteral("error"), journal.error() } });
+        return 2;
+    }
+    Reconciler reconciler(*journal.value(), LibvirtLink::factory());
+    const QList<ReconcileResult> results = reconciler.run();
+    QJsonArray jobs;
+    bool allSettled = true;
+    for (const ReconcileResult &r : results) {
+        jobs.append(r.toJson());
+        std::fprintf(stderr, "umbra: job %lld (%s): %s: %s\n", static_cast<long long>(r.jobId),
+                     qUtf8Printable(r.vmName), qUtf8Printable(outcomeKey(r.outcome)),
+                     qUtf8Printable(r.reason));
+        if (r.outcome == MigrationOutcome::NeedsAttention)
+            allSettled = false;
+    }
+    if (results.isEmpty())
+        std::fprintf(stderr, "umbra: no unfinished migration jobs\n");
+    printJson(QJsonObject{ { QStringLiteral("ok"), allSettled },
+                           { QStringLiteral("reconciled"), jobs } });
+    return allSettled ? 0 : 1;
+}
+
+} // namespace Umbra::MigrateCommand

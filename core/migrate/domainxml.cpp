@@ -1,0 +1,174 @@
+#include "migrate/domainxml.h"
+
+#include <QFileInfo>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+namespace Umbra::DomainXml {
+
+namespace {
+
+// The text of an element found by a path of names from the root.
+QString elementText(const QString &xml, const QStringList &path)
+{
+    QXmlStreamReader reader(xml);
+    QStringList at;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            at.append(reader.name().toString());
+            if (at == path)
+                return reader.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        } else if (reader.isEndElement()) {
+            at.removeLast();
+        }
+    }
+    return {};
+}
+
+// The whole element at path, re-serialised.
+QString elementXml(const QString &xml, const QStringList &path)
+{
+    QXmlStreamReader reader(xml);
+    QStringList at;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            at.append(reader.name().toString());
+            if (at != path)
+                continue;
+            QString out;
+            QXmlStreamWriter writer(&out);
+            int depth = 0;
+            do {
+                if (reader.isStartElement()) {
+                    writer.writeStartElement(reader.name().toString());
+                    writer.writeAttributes(reader.attributes());
+                    ++depth;
+                } else if (reader.isEndElement()) {
+                    writer.writeEndElement();
+                    --depth;
+                } else if (reader.isCharacters() && !reader.isWhitespace()) {
+                    writer.writeCharacters(reader.text().toString());
+                }
+                if (depth == 0)
+                    break;
+                reader.readNext();
+            } while (!reader.atEnd());
+            return out;
+        } else if (reader.isEndElement()) {
+            at.removeLast();
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+QList<Disk> disks(const QString &domainXml)
+{
+    QList<Disk> list;
+    QXmlStreamReader reader(domainXml);
+    QStringList at;
+    Disk current;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            at.append(reader.name().toString());
+            const auto attrs = reader.attributes();
+            if (at
+                == QStringList{ QStringLiteral("domain"), QStringLiteral("devices"),
+                                QStringLiteral("disk") }) {
+                current = Disk{};
+                current.type = attrs.value(QLatin1String("type")).toString();
+                current.device = attrs.value(QLatin1String("device")).toString();
+            } else if (at.size() == 4 && at[2] == QLatin1String("disk")) {
+                if (at[3] == QLatin1String("driver"))
+                    current.format = attrs.value(QLatin1String("type")).toString();
+                else if (at[3] == QLatin1String("source"))
+                    current.source = attrs.hasAttribute(QLatin1String("file"))
+                        ? attrs.value(QLatin1String("file")).toString()
+                        : attrs.value(QLatin1String("dev")).toString();
+                else if (at[3] == QLatin1String("target"))
+                    current.target = attrs.value(QLatin1String("dev")).toString();
+                else if (at[3] == QLatin1String("readonly"))
+                    current.readOnly = true;
+            }
+        } else if (reader.isEndElement()) {
+            if (at.size() == 3 && at[2] == QLatin1String("disk")
+                && at[1] == QLatin1String("devices"))
+                list.append(current);
+            at.removeLast();
+        }
+    }
+    return list;
+}
+
+QString domainType(const QString &domainXml)
+{
+    QXmlStreamReader reader(domainXml);
+    while (!reader.atEnd()) {
+        if (reader.readNextStartElement())
+            return reader.attributes().value(QLatin1String("type")).toString();
+    }
+    return {};
+}
+
+QString cpuElement(const QString &domainXml)
+{
+    const QString cpu = elementXml(domainXml, { QStringLiteral("domain"), QStringLiteral("cpu") });
+    return cpu.contains(QLatin1String("<model")) ? cpu : QString();
+}
+
+QString hostUuid(const QString &capabilitiesXml)
+{
+    return elementText(
+        capabilitiesXml,
+        { QStringLiteral("capabilities"), QStringLiteral("host"), QStringLiteral("uuid") });
+}
+
+QString hostCpu(const QString &capabilitiesXml)
+{
+    return elementXml(
+        capabilitiesXml,
+        { QStringLiteral("capabilities"), QStringLiteral("host"), QStringLiteral("cpu") });
+}
+
+QString diskSnapshotXml(const QString &name, const QList<std::pair<QString, QString>> &overlays,
+                        const QStringList &otherDisks)
+{
+    QString out;
+    QXmlStreamWriter w(&out);
+    w.writeStartElement(QStringLiteral("domainsnapshot"));
+    w.writeTextElement(QStringLiteral("name"), name);
+    w.writeTextElement(QStringLiteral("description"),
+                       QStringLiteral("Umbra restore point before a live migration"));
+    w.writeStartElement(QStringLiteral("disks"));
+    for (const auto &[target, overlay] : overlays) {
+        w.writeStartElement(QStringLiteral("disk"));
+        w.writeAttribute(QStringLiteral("name"), target);
+        w.writeAttribute(QStringLiteral("snapshot"), QStringLiteral("external"));
+        w.writeEmptyElement(QStringLiteral("driver"));
+        w.writeAttribute(QStringLiteral("type"), QStringLiteral("qcow2"));
+        w.writeEmptyElement(QStringLiteral("source"));
+        w.writeAttribute(QStringLiteral("file"), overlay);
+        w.writeEndElement();
+    }
+    for (const QString &target : otherDisks) {
+        w.writeEmptyElement(QStringLiteral("disk"));
+        w.writeAttribute(QStringLiteral("name"), target);
+        w.writeAttribute(QStringLiteral("snapshot"), QStringLiteral("no"));
+    }
+    w.writeEndElement();
+    w.writeEndElement();
+    return out;
+}
+
+QString overlayPath(const QString &source, qint64 jobId, qint64 startedMs)
+{
+    const QFileInfo file(source);
+    return file.path() + QLatin1Char('/') + file.completeBaseName()
+        + QStringLiteral(".umbra-%1-%2.qcow2").arg(jobId).arg(startedMs / 1000, 0, 36);
+}
+
+} // namespace Umbra::DomainXml

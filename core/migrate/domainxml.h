@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Umbra::DomainXml {
+
+struct Disk
+{
+    QString target; // vda
+    QString type; // file, block, network, volume
+    QString device; // disk, cdrom
+    QString format; // qcow2, raw
+    QString source; // the path for file and block disks
+    bool readOnly = false;
+};
+
+QList<Disk> disks(const QString &domainXml);
+QString domainType(const QString &domainXml); // kvm, qemu, test
+// The domain's <cpu> element when it names a model, else empty.
+QString cpuElement(const QString &domainXml);
+// The <host><uuid> and <host><cpu> of capabilities.
+QString hostUuid(const QString &capabilitiesXml);
+QString hostCpu(const QString &capabilitiesXml);
+
+// Snapshot XML for an external disk-only snapshot: each (target, overlay)
+// disk gets a qcow2 overlay, every other disk is left out of it.
+QString diskSnapshotXml(const QString &name, const QList<std::pair<QString, QString>> &overlays,
+                        const QStringList &otherDisks);
+
+// Where the overlay of a disk goes: next to it, named after the job and the
+// second it started (job ids restart with a new journal; the files stay).
+QString overlayPath(const QString &source, qint64 jobId, qint64 startedMs);
+
+} // namespace Umbra::DomainXml

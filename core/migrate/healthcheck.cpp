@@ -1,0 +1,75 @@
+#include "migrate/healthcheck.h"
+
+#include <QCoreApplication>
+#include <QTcpSocket>
+#include <QUrl>
+
+namespace Umbra::HealthProbe {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::HealthProbe)
+};
+
+Result<void> connectTo(QTcpSocket &socket, const QString &host, quint16 port, int timeoutMs)
+{
+    socket.connectToHost(host, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return Error{ Tr::tr("%1:%2 does not accept connections: %3")
+                          .arg(host)
+                          .arg(port)
+                          .arg(socket.errorString()) };
+    return {};
+}
+
+} // namespace
+
+Result<void> http(const QString &url, int timeoutMs)
+{
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.scheme() != QLatin1String("http") || parsed.host().isEmpty())
+        return Error{ Tr::tr("%1 is not an http:// URL.").arg(url) };
+    QTcpSocket socket;
+    if (auto connected = connectTo(socket, parsed.host(), quint16(parsed.port(80)), timeoutMs);
+        !connected)
+        return connected;
+    const QString path = parsed.path(QUrl::FullyEncoded).isEmpty() ? QStringLiteral("/")
+                                                                   : parsed.path(QUrl::FullyEncoded)
+            + (parsed.hasQuery() ? QLatin1Char('?') + parsed.query(QUrl::FullyEncoded) : QString());
+    const QByteArray request = "GET " + path.toUtf8() + " HTTP/1.0\r\nHost: "
+        + parsed.host().toUtf8() + "\r\nConnection: close\r\nUser-Agent: umbra\r\n\r\n";
+    socket.write(request);
+    if (!socket.waitForBytesWritten(timeoutMs))
+        return Error{ Tr::tr("%1: %2").arg(url, socket.errorString()) };
+    QByteArray reply;
+    while (!reply.contains('\n')) {
+        if (!socket.waitForReadyRead(timeoutMs))
+            return Error{ Tr::tr("%1 did not answer within %2 ms.").arg(url).arg(timeoutMs) };
+        reply += socket.readAll();
+    }
+    const QList<QByteArray> status = reply.left(reply.indexOf('\n')).trimmed().split(' ');
+    const int code = status.size() >= 2 ? status[1].toInt() : 0;
+    if (code < 200 || code > 299)
+        return Error{ Tr::tr("%1 answered %2.")
+                          .arg(url,
+                               QString::fromLatin1(reply.left(reply.indexOf('\n')).trimmed())) };
+    return {};
+}
+
+Result<void> tcp(const QString &hostPort, int timeoutMs)
+{
+    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const int port = colon > 0 ? hostPort.mid(colon + 1).toInt(&ok) : 0;
+    if (!ok || port <= 0 || port > 65535)
+        return Error{ Tr::tr("%1 is not HOST:PORT.").arg(hostPort) };
+    QString host = hostPort.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QTcpSocket socket;
+    return connectTo(socket, host, quint16(port), timeoutMs);
+}
+
+} // namespace Umbra::HealthProbe

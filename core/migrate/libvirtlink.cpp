@@ -1,0 +1,549 @@
+#include "migrate/libvirtlink.h"
+
+#include "collect/libvirteventloop.h"
+#include "fleet/hosturi.h"
+#include "migrate/domainxml.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+#include <QUuid>
+#include <cstdlib>
+#include <libvirt/libvirt-qemu.h>
+#include <libvirt/virterror.h>
+
+namespace Umbra {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::LibvirtLink)
+};
+
+QString lastError()
+{
+    const char *message = virGetLastErrorMessage();
+    return message ? QString::fromUtf8(message) : Tr::tr("unknown libvirt error");
+}
+
+int lastErrorCode()
+{
+    const virErrorPtr error = virGetLastError();
+    return error ? error->code : 0;
+}
+
+Error failure(const QString &what)
+{
+    return Error{ Tr::tr("%1: %2").arg(what, lastError()) };
+}
+
+QString takeString(char *text)
+{
+    const QString s = text ? QString::fromUtf8(text) : QString();
+    std::free(text);
+    return s;
+}
+
+struct DomainRef
+{
+    virDomainPtr ptr = nullptr;
+    explicit DomainRef(virDomainPtr p)
+        : ptr(p)
+    { }
+    ~DomainRef()
+    {
+        if (ptr)
+            virDomainFree(ptr);
+    }
+    DomainRef(const DomainRef &) = delete;
+    DomainRef &operator=(const DomainRef &) = delete;
+};
+
+struct TypedParams
+{
+    virTypedParameterPtr params = nullptr;
+    int count = 0;
+    int max = 0;
+    ~TypedParams() { virTypedParamsFree(params, count); }
+    void addString(const char *name, const QString &value)
+    {
+        virTypedParamsAddString(&params, &count, &max, name, value.toUtf8().constData());
+    }
+    void addULLong(const char *name, unsigned long long value)
+    {
+        virTypedParamsAddULLong(&params, &count, &max, name, value);
+    }
+};
+
+unsigned long long ullong(virTypedParameterPtr params, int n, const char *name,
+                          unsigned long long fallback = 0)
+{
+    unsigned long long value = fallback;
+    if (virTypedParamsGetULLong(params, n, name, &value) != 1)
+        return fallback;
+    return value;
+}
+
+} // namespace
+
+LibvirtLink::LibvirtLink(QString uri, virConnectPtr conn)
+    : m_uri(std::move(uri))
+    , m_conn(conn)
+{ }
+
+LibvirtLink::~LibvirtLink()
+{
+    if (m_conn)
+        virConnectClose(m_conn);
+}
+
+Result<std::unique_ptr<HypervisorLink>> LibvirtLink::open(const QString &uri)
+{
+    auto valid = HostUri::validate(uri);
+    if (!valid)
+        return Error{ valid.error() };
+    LibvirtEventLoop::ensureRunning();
+    virConnectPtr conn = virConnectOpenAuth(valid.value().toUtf8().constData(), nullptr, 0);
+    if (!conn)
+        return Error{ Tr::tr("%1 is unreachable: %2").arg(uri, lastError()) };
+    // A host that dies mid-job is noticed within 15 s instead of a TCP timeout.
+    virConnectSetKeepAlive(conn, 5, 3); // not every driver has keepalives
+    virResetLastError();
+    return std::unique_ptr<HypervisorLink>(new LibvirtLink(uri, conn));
+}
+
+LinkFactory LibvirtLink::factory()
+{
+    return [](const QString &uri) { return LibvirtLink::open(uri); };
+}
+
+Result<virDomainPtr> LibvirtLink::lookup(const QString &nameOrUuid)
+{
+    virResetLastError();
+    virDomainPtr dom = nullptr;
+    const QByteArray key = nameOrUuid.toUtf8();
+    if (!QUuid::fromString(nameOrUuid).isNull())
+        dom = virDomainLookupByUUIDString(m_conn, key.constData());
+    if (!dom && lastErrorCode() != VIR_ERR_NO_DOMAIN && lastErrorCode() != 0)
+        return failure(Tr::tr("Looking up %1 on %2").arg(nameOrUuid, m_uri));
+    if (!dom)
+        dom = virDomainLookupByName(m_conn, key.constData());
+    if (!dom) {
+        if (lastErrorCode() == VIR_ERR_NO_DOMAIN)
+            return virDomainPtr(nullptr);
+        return failure(Tr::tr("Looking up %1 on %2").arg(nameOrUuid, m_uri));
+    }
+    return dom;
+}
+
+Result<HostFacts> LibvirtLink::host()
+{
+    HostFacts facts;
+    facts.uri = m_uri;
+    virNodeInfo info;
+    if (virNodeGetInfo(m_conn, &info) < 0)
+        return failure(Tr::tr("Reading the host facts of %1").arg(m_uri));
+    facts.cpus = int(info.cpus);
+    facts.memoryKiB = info.memory;
+    const unsigned long long freeBytes = virNodeGetFreeMemory(m_conn);
+    facts.freeMemoryKiB = freeBytes / 1024;
+    // MemAvailable-like: free plus reclaimable page cache where the host says so.
+    int nparams = 0;
+    if (virNodeGetMemoryStats(m_conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &nparams, 0) == 0
+        && nparams > 0) {
+        QList<virNodeMemoryStats> stats(nparams);
+        if (virNodeGetMemoryStats(m_conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, stats.data(), &nparams,
+                                  0)
+            == 0) {
+            quint64 free = 0, cached = 0, buffers = 0;
+            for (int i = 0; i < nparams; ++i) {
+                const QLatin1String field(stats[i].field);
+                if (field == QLatin1String(VIR_NODE_MEMORY_STATS_FREE))
+                    free = stats[i].value;
+                else if (field == QLatin1String(VIR_NODE_MEMORY_STATS_CACHED))
+                    cached = stats[i].value;
+                else if (field == QLatin1String(VIR_NODE_MEMORY_STATS_BUFFERS))
+                    buffers = stats[i].value;
+            }
+            if (free > 0)
+                facts.freeMemoryKiB
+                    = std::max<quint64>(facts.freeMemoryKiB, free + cached + buffers);
+        }
+    }
+    if (facts.memoryKiB > 0)
+        facts.freeMemoryKiB = std::min<quint64>(facts.freeMemoryKiB, facts.memoryKiB);
+    facts.hostname = takeString(virConnectGetHostname(m_conn));
+    facts.canonicalUri = takeString(virConnectGetURI(m_conn));
+    const QString caps = takeString(virConnectGetCapabilities(m_conn));
+    facts.uuid = DomainXml::hostUuid(caps);
+    facts.cpuXml = DomainXml::hostCpu(caps);
+    return facts;
+}
+
+Result<HostAllocation> LibvirtLink::allocation()
+{
+    virDomainPtr *domains = nullptr;
+    const int n = virConnectListAllDomains(m_conn, &domains, VIR_CONNECT_LIST_DOMAINS_ACTIVE);
+    if (n < 0)
+        return failure(Tr::tr("Listing the domains of %1").arg(m_uri));
+    HostAllocation total;
+    for (int i = 0; i < n; ++i) {
+        virDomainInfo info;
+        if (virDomainGetInfo(domains[i], &info) == 0) {
+            total.memoryKiB += info.memory;
+            total.vcpus += info.nrVirtCpu;
+            ++total.domains;
+        }
+        virDomainFree(domains[i]);
+    }
+    std::free(domains);
+    return total;
+}
+
+Result<DomainFacts> LibvirtLink::domain(const QString &nameOrUuid)
+{
+    auto found = lookup(nameOrUuid);
+    if (!found)
+        return Error{ found.error() };
+    DomainFacts facts;
+    if (!found.value())
+        return facts;
+    DomainRef dom(found.value());
+    facts.exists = true;
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    if (virDomainGetUUIDString(dom.ptr, uuid) == 0)
+        facts.uuid = QString::fromLatin1(uuid);
+    facts.name = QString::fromUtf8(virDomainGetName(dom.ptr));
+    virDomainInfo info;
+    if (virDomainGetInfo(dom.ptr, &info) < 0) {
+        // Gone between the lookup and now (an incoming copy cleaned up).
+        if (lastErrorCode() == VIR_ERR_NO_DOMAIN)
+            return DomainFacts{};
+        return failure(Tr::tr("Reading the state of %1 on %2").arg(nameOrUuid, m_uri));
+    }
+    facts.state = info.state;
+    facts.memoryKiB = info.memory;
+    facts.maxMemoryKiB = info.maxMem;
+    facts.vcpus = info.nrVirtCpu;
+    facts.active = virDomainIsActive(dom.ptr) == 1;
+    facts.persistent = virDomainIsPersistent(dom.ptr) == 1;
+    if (!facts.active)
+        facts.memoryKiB = 0;
+    return facts;
+}
+
+Result<QString> LibvirtLink::domainXml(const QString &uuid, bool inactive)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    char *xml = virDomainGetXMLDesc(dom.ptr, inactive ? VIR_DOMAIN_XML_INACTIVE : 0);
+    if (!xml)
+        return failure(Tr::tr("Reading the definition of %1 on %2").arg(uuid, m_uri));
+    return takeString(xml);
+}
+
+Result<int> LibvirtLink::compareCpu(const QString &cpuXml, const QString &virtType)
+{
+    // What the hypervisor can give a guest (right for emulated CPUs too),
+    // else the host CPU itself.
+    const QByteArray xml = cpuXml.toUtf8();
+    const QByteArray type = virtType.toUtf8();
+    int result = virConnectCompareHypervisorCPU(m_conn, nullptr, nullptr, nullptr,
+                                                type.isEmpty() ? nullptr : type.constData(),
+                                                xml.constData(), 0);
+    if (result == VIR_CPU_COMPARE_ERROR && lastErrorCode() == VIR_ERR_NO_SUPPORT
+        && virtType == QLatin1String("kvm"))
+        result = virConnectCompareCPU(m_conn, xml.constData(), 0);
+    if (result == VIR_CPU_COMPARE_ERROR)
+        return failure(Tr::tr("Comparing CPUs on %1").arg(m_uri));
+    return result;
+}
+
+Result<bool> LibvirtLink::hasVolume(const QString &path)
+{
+    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    if (vol) {
+        virStorageVolFree(vol);
+        return true;
+    }
+    if (lastErrorCode() == VIR_ERR_NO_STORAGE_VOL || lastErrorCode() == VIR_ERR_NO_SUPPORT)
+        return false;
+    return failure(Tr::tr("Looking up %1 on %2").arg(path, m_uri));
+}
+
+Result<double> LibvirtLink::dirtyRate(const QString &uuid, int seconds)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    if (virDomainStartDirtyRateCalc(dom.ptr, std::max(1, seconds), 0) < 0)
+        return failure(Tr::tr("Measuring the dirty-page rate of %1").arg(uuid));
+    QDeadlineTimer deadline(qint64(seconds) * 1000 + 5000);
+    QThread::msleep(ulong(seconds) * 1000 + 100);
+    while (!deadline.hasExpired()) {
+        virDomainStatsRecordPtr *records = nullptr;
+        virDomainPtr list[] = { dom.ptr, nullptr };
+        const int n = virDomainListGetStats(list, VIR_DOMAIN_STATS_DIRTYRATE, &records, 0);
+        if (n < 0)
+            return failure(Tr::tr("Reading the dirty-page rate of %1").arg(uuid));
+        int status = -1;
+        long long mbps = -1;
+        if (n > 0) {
+            virTypedParamsGetInt(records[0]->params, records[0]->nparams, "dirtyrate.calc_status",
+                                 &status);
+            virTypedParamsGetLLong(records[0]->params, records[0]->nparams,
+                                   "dirtyrate.megabytes_per_second", &mbps);
+        }
+        virDomainStatsRecordListFree(records);
+        if (status == 2 && mbps >= 0) // VIR_DOMAIN_DIRTYRATE_MEASURED
+            return double(mbps) * 1024 * 1024;
+        QThread::msleep(200);
+    }
+    return Error{ Tr::tr("The dirty-page rate of %1 was not measured in time.").arg(uuid) };
+}
+
+Result<void> LibvirtLink::migrate(const QString &uuid, const MigrateParams &p)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    TypedParams params;
+    if (!p.migrationUri.isEmpty())
+        params.addString(VIR_MIGRATE_PARAM_URI, p.migrationUri);
+    if (p.bandwidthMiBs > 0)
+        params.addULLong(VIR_MIGRATE_PARAM_BANDWIDTH, ulong(p.bandwidthMiBs));
+    unsigned flags = VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST;
+    if (p.autoConverge)
+        flags |= VIR_MIGRATE_AUTO_CONVERGE;
+    if (p.postCopy)
+        flags |= VIR_MIGRATE_POSTCOPY;
+    if (p.unsafe)
+        flags |= VIR_MIGRATE_UNSAFE;
+    if (p.copyStorage)
+        flags |= VIR_MIGRATE_NON_SHARED_DISK;
+    if (p.peerToPeer) {
+        flags |= VIR_MIGRATE_PEER2PEER;
+        if (virDomainMigrateToURI3(dom.ptr, p.targetUri.toUtf8().constData(), params.params,
+                                   unsigned(params.count), flags)
+            < 0)
+            return failure(Tr::tr("Migrating to %1").arg(p.targetUri));
+        return {};
+    }
+    auto *target = dynamic_cast<LibvirtLink *>(p.target);
+    if (!target)
+        return Error{ Tr::tr("A direct migration needs a libvirt connection to the target.") };
+    virDomainPtr moved
+        = virDomainMigrate3(dom.ptr, target->m_conn, params.params, unsigned(params.count), flags);
+    if (!moved)
+        return failure(Tr::tr("Migrating to %1").arg(target->uri()));
+    virDomainFree(moved);
+    return {};
+}
+
+Result<JobStats> LibvirtLink::jobStats(const QString &uuid, bool completed)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    JobStats stats;
+    if (!found.value())
+        return stats;
+    DomainRef dom(found.value());
+    int type = VIR_DOMAIN_JOB_NONE;
+    virTypedParameterPtr params = nullptr;
+    int n = 0;
+    if (virDomainGetJobStats(dom.ptr, &type, &params, &n,
+                             completed ? VIR_DOMAIN_JOB_STATS_COMPLETED : 0)
+        < 0)
+        return failure(Tr::tr("Reading the job statistics of %1").arg(uuid));
+    stats.active = type == VIR_DOMAIN_JOB_BOUNDED || type == VIR_DOMAIN_JOB_UNBOUNDED;
+    stats.elapsedMs = qint64(ullong(params, n, VIR_DOMAIN_JOB_TIME_ELAPSED));
+    stats.dataTotal = ullong(params, n, VIR_DOMAIN_JOB_DATA_TOTAL);
+    stats.dataProcessed = ullong(params, n, VIR_DOMAIN_JOB_DATA_PROCESSED);
+    stats.dataRemaining = ullong(params, n, VIR_DOMAIN_JOB_DATA_REMAINING);
+    stats.memoryBytesPerSec = double(ullong(params, n, VIR_DOMAIN_JOB_MEMORY_BPS));
+    const double pageSize = double(ullong(params, n, VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE, 4096));
+    stats.dirtyBytesPerSec = double(ullong(params, n, VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE)) * pageSize;
+    stats.iteration = int(ullong(params, n, VIR_DOMAIN_JOB_MEMORY_ITERATION));
+    unsigned long long downtime = 0;
+    if (virTypedParamsGetULLong(params, n, VIR_DOMAIN_JOB_DOWNTIME, &downtime) == 1) {
+        if (completed)
+            stats.downtimeMs = qint64(downtime);
+        else
+            stats.expectedDowntimeMs = qint64(downtime);
+    }
+    unsigned long long total = 0;
+    if (completed && virTypedParamsGetULLong(params, n, VIR_DOMAIN_JOB_TIME_ELAPSED, &total) == 1)
+        stats.totalTimeMs = qint64(total);
+    stats.postCopy = ullong(params, n, VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS) > 0;
+    virTypedParamsFree(params, n);
+    return stats;
+}
+
+#define UMBRA_DOMAIN_CALL(uuid, what, call)                                                        \
+    auto found = lookup(uuid);                                                                     \
+    if (!found)                                                                                    \
+        return Error{ found.error() };                                                             \
+    if (!found.value())                                                                            \
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };                       \
+    DomainRef dom(found.value());                                                                  \
+    if ((call) < 0)                                                                                \
+        return failure(what);                                                                      \
+    return {};
+
+Result<void> LibvirtLink::abortJob(const QString &uuid){ UMBRA_DOMAIN_CALL(
+    uuid, Tr::tr("Aborting the job of %1 on %2").arg(uuid, m_uri), virDomainAbortJob(dom.ptr)) }
+
+Result<void> LibvirtLink::setMaxDowntime(const QString &uuid, int ms){
+    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Setting the maximum downtime of %1").arg(uuid),
+                      virDomainMigrateSetMaxDowntime(dom.ptr, ulong(ms), 0))
+}
+
+Result<void> LibvirtLink::startPostCopy(const QString &uuid){
+    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Switching %1 to post-copy").arg(uuid),
+                      virDomainMigrateStartPostCopy(dom.ptr, 0))
+}
+
+Result<void> LibvirtLink::start(const QString &uuid){
+    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Starting %1 on %2").arg(uuid, m_uri), virDomainCreate(dom.ptr))
+}
+
+Result<void> LibvirtLink::resume(const QString &uuid){
+    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Resuming %1 on %2").arg(uuid, m_uri), virDomainResume(dom.ptr))
+}
+
+Result<void> LibvirtLink::destroy(const QString &uuid){
+    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Stopping %1 on %2").arg(uuid, m_uri), virDomainDestroy(dom.ptr))
+}
+
+#undef UMBRA_DOMAIN_CALL
+
+Result<void> LibvirtLink::define(const QString &xml)
+{
+    virDomainPtr dom = virDomainDefineXML(m_conn, xml.toUtf8().constData());
+    if (!dom)
+        return failure(Tr::tr("Defining the domain on %1").arg(m_uri));
+    virDomainFree(dom);
+    return {};
+}
+
+Result<void> LibvirtLink::undefine(const QString &uuid)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return {};
+    DomainRef dom(found.value());
+    const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE | VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA
+        | VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_KEEP_NVRAM;
+    if (virDomainUndefineFlags(dom.ptr, flags) == 0)
+        return {};
+    if (virDomainUndefine(dom.ptr) == 0)
+        return {};
+    return failure(Tr::tr("Undefining %1 on %2").arg(uuid, m_uri));
+}
+
+Result<void> LibvirtLink::diskSnapshot(const QString &uuid, const QString &snapshotXml,
+                                       bool quiesce)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    unsigned flags = VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY | VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC
+        | VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA;
+    if (quiesce)
+        flags |= VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE;
+    virDomainSnapshotPtr snap
+        = virDomainSnapshotCreateXML(dom.ptr, snapshotXml.toUtf8().constData(), flags);
+    if (!snap)
+        return failure(Tr::tr("Creating the restore point of %1").arg(uuid));
+    virDomainSnapshotFree(snap);
+    return {};
+}
+
+Result<void> LibvirtLink::commitActive(const QString &uuid, const QString &disk, int timeoutMs)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    const QByteArray target = disk.toUtf8();
+    if (virDomainBlockCommit(dom.ptr, target.constData(), nullptr, nullptr, 0,
+                             VIR_DOMAIN_BLOCK_COMMIT_ACTIVE)
+        < 0)
+        return failure(Tr::tr("Folding the overlay of %1 back (%2)").arg(disk, uuid));
+    QDeadlineTimer deadline(timeoutMs);
+    QString lastProblem;
+    while (!deadline.hasExpired()) {
+        virDomainBlockJobInfo info;
+        const int has = virDomainGetBlockJobInfo(dom.ptr, target.constData(), &info, 0);
+        if (has < 0)
+            return failure(Tr::tr("Watching the commit of %1 (%2)").arg(disk, uuid));
+        if (has == 0)
+            return Error{
+                Tr::tr("The commit of %1 (%2) ended without reaching its pivot.").arg(disk, uuid)
+            };
+        if (info.end > 0 && info.cur == info.end) {
+            if (virDomainBlockJobAbort(dom.ptr, target.constData(),
+                                       VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT)
+                == 0)
+                return {};
+            lastProblem = lastError(); // not ready yet: try again
+        }
+        QThread::msleep(100);
+    }
+    virDomainBlockJobAbort(dom.ptr, target.constData(), 0);
+    return Error{ Tr::tr("Folding the overlay of %1 back (%2) did not finish in %3 s%4")
+                      .arg(disk, uuid)
+                      .arg(timeoutMs / 1000)
+                      .arg(lastProblem.isEmpty() ? QString()
+                                                 : QStringLiteral(": ") + lastProblem) };
+}
+
+Result<void> LibvirtLink::removeVolume(const QString &path)
+{
+    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    if (!vol)
+        return failure(Tr::tr("%1 is in no storage pool of %2").arg(path, m_uri));
+    const int done = virStorageVolDelete(vol, 0);
+    virStorageVolFree(vol);
+    if (done < 0)
+        return failure(Tr::tr("Deleting %1 on %2").arg(path, m_uri));
+    return {};
+}
+
+Result<bool> LibvirtLink::agentPing(const QString &uuid, int timeoutS)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    DomainRef dom(found.value());
+    char *reply = virDomainQemuAgentCommand(dom.ptr, "{\"execute\":\"guest-ping\"}", timeoutS, 0);
+    if (!reply)
+        return false;
+    const QJsonObject answer = QJsonDocument::fromJson(takeString(reply).toUtf8()).object();
+    return answer.contains(QLatin1String("return"));
+}
+
+} // namespace Umbra

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "migrate/hypervisorlink.h"
+#include "migrate/migrationmodel.h"
+#include "migrate/migrationtypes.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+
+namespace Umbra {
+
+class MigrationJournal;
+class TrafficRedirector;
+
+// One live migration: preflight, prediction, restore point, transfer,
+// redirect, verify, finalize — each stage journalled before its first action.
+// A failure rolls back; cancel() stops at the next safe point and leaves the
+// VM running where it was. The source definition is never removed before the
+// VM is verified on the target.
+//
+// Lives on its own thread: move it there and invoke run() queued (the
+// MigrationManager does). run() blocks that thread until the job ends; the
+// signals reach other threads queued, carrying value types.
+class MigrationJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Environment
+    {
+        QString journalPath;
+        LinkFactory links;
+        std::shared_ptr<TrafficRedirector> redirector; // none: NoTrafficRedirector
+    };
+
+    MigrationJob(MigrationRequest request, Environment environment, QObject *parent = nullptr);
+    ~MigrationJob() override;
+
+    const MigrationRequest &request() const { return m_request; }
+    // The journal id, 0 until the job is journalled. Any thread.
+    qint64 id() const { return m_id.load(); }
+    // Any thread. Honoured up to the start of Finalize; during a post-copy
+    // phase the VM can only finish on the target, so it is ignored there.
+    void cancel() { m_cancel.store(true); }
+    bool cancelRequested() const { return m_cancel.load(); }
+
+    Q_INVOKABLE void run();
+
+Q_SIGNALS:
+    // The job entered stage (already committed to the journal).
+    void stageChanged(qint64 jobId, Umbra::MigrationStage stage, const QString &message,
+                      qint64 timestampMs);
+    // A line worth showing within a stage (also journalled).
+    void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
+    void progress(const Umbra::MigrationProgress &progress);
+    // The journalled record with every event; the last signal of the job.
+    void finished(const Umbra::MigrationRecord &record);
+
+private:
+    enum class Step { Ok, Cancelled, Failed };
+    struct StepResult
+    {
+        Step step = Step::Ok;
+        QString reason;
+    };
+
+    MigrationOutcome execute(QString &reason);
+    void enter(MigrationStage stage, const QString &message = {});
+    void log(const QString &message, const QString &kind = QStringLiteral("note"));
+    StepResult preflight();
+    void predict();
+    StepResult snapshot();
+    StepResult transfer();
+    StepResult verify();
+    StepResult finalize();
+    MigrationOutcome rollbackOnSource(bool cancelled, QString &reason);
+    MigrationOutcome rollbackFromTarget(bool cancelled, QString &reason);
+    void foldOverlays(HypervisorLink &link);
+    void saveSnapshotState(const QString &state);
+    MigrateParams forwardParams() const;
+    // The model re-run for a job with its measured bandwidth, without setup overhead.
+    static MigrationModel::Prediction modelFor(const MigrationRecord &r, double switchoverMs);
+
+    MigrationRequest m_request;
+    Environment m_env;
+    std::atomic<qint64> m_id{ 0 };
+    std::atomic<bool> m_cancel{ false };
+
+    // Owned by the job's thread while run() runs.
+    std::unique_ptr<MigrationJournal> m_journal;
+    std::unique_ptr<HypervisorLink> m_source;
+    std::unique_ptr<HypervisorLink> m_target;
+    MigrationRecord m_record;
+    MigrationStage m_stage = MigrationStage::Pending;
+    bool m_targetHadDefinition = false;
+    bool m_redirected = false;
+    double m_switchoverMs = 0;
+    QList<std::pair<QString, QString>> m_overlays; // disk target, overlay path
+};
+
+} // namespace Umbra

@@ -1,0 +1,195 @@
+#include "migrate/migrationmanager.h"
+
+#include "migrate/migrationjob.h"
+#include "migrate/migrationjournal.h"
+#include "migrate/trafficredirector.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QThread>
+
+namespace Umbra {
+
+namespace {
+
+void registerTypes()
+{
+    static const bool once = [] {
+        qRegisterMetaType<MigrationStage>();
+        qRegisterMetaType<MigrationOutcome>();
+        qRegisterMetaType<MigrationProgress>();
+        qRegisterMetaType<MigrationRecord>();
+        qRegisterMetaType<MigrationRequest>();
+        qRegisterMetaType<ReconcileResult>();
+        qRegisterMetaType<QList<MigrationRecord>>();
+        qRegisterMetaType<QList<ReconcileResult>>();
+        return true;
+    }();
+    Q_UNUSED(once);
+}
+
+} // namespace
+
+MigrationManager::MigrationManager(QString journalPath, LinkFactory links, QObject *parent)
+    : QObject(parent)
+    , m_journalPath(std::move(journalPath))
+    , m_links(std::move(links))
+    , m_redirector(std::make_shared<NoTrafficRedirector>())
+{
+    registerTypes();
+}
+
+MigrationManager::~MigrationManager()
+{
+    for (Running &r : m_jobs) {
+        r.job->cancel();
+        r.thread->quit();
+    }
+    for (Running &r : m_jobs) {
+        r.thread->wait();
+        delete r.job;
+        delete r.thread;
+    }
+}
+
+void MigrationManager::setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector)
+{
+    m_redirector = redirector ? std::move(redirector) : std::make_shared<NoTrafficRedirector>();
+}
+
+MigrationJob *MigrationManager::start(const MigrationRequest &request)
+{
+    auto *job = new MigrationJob(request, { m_journalPath, m_links, m_redirector });
+    auto *thread = new QThread;
+    thread->setObjectName(QStringLiteral("umbra-migrate"));
+    job->moveToThread(thread);
+    Running running{ job, thread, {} };
+    running.record.vmName = request.vm;
+    running.record.sourceUri = request.sourceUri;
+    running.record.targetUri = request.targetUri;
+    running.record.options = request.options;
+    m_jobs.append(running);
+
+    connect(
+        job, &MigrationJob::stageChanged, this,
+        [this, job, request](qint64 id, MigrationStage stage, const QString &message, qint64 ts) {
+            for (Running &r : m_jobs) {
+                if (r.job != job)
+                    continue;
+                if (r.record.id == 0) {
+                    r.record.id = id;
+                    Q_EMIT jobStarted(id, request);
+                }
+                r.record.stage = stage;
+                r.record.events.append(StageEvent{ ts, stage, QStringLiteral("enter"), message });
+            }
+            Q_EMIT stageChanged(id, stage, message, ts);
+        });
+    connect(job, &MigrationJob::logged, this, &MigrationManager::logged);
+    connect(job, &MigrationJob::progress, this, &MigrationManager::progress);
+    connect(job, &MigrationJob::finished, this, [this, job](const MigrationRecord &record) {
+        for (qsizetype i = 0; i < m_jobs.size(); ++i) {
+            if (m_jobs[i].job != job)
+                continue;
+            QThread *thread = m_jobs[i].thread;
+            m_jobs.removeAt(i);
+            thread->quit();
+            thread->wait();
+            delete job;
+            delete thread;
+            break;
+        }
+        Q_EMIT jobFinished(record);
+    });
+    thread->start();
+    QMetaObject::invokeMethod(job, &MigrationJob::run, Qt::QueuedConnection);
+    return job;
+}
+
+bool MigrationManager::cancel(qint64 jobId)
+{
+    for (Running &r : m_jobs) {
+        if (r.job->id() == jobId) {
+            r.job->cancel();
+            return true;
+        }
+    }
+    return false;
+}
+
+void MigrationManager::cancelAll()
+{
+    for (Running &r : m_jobs)
+        r.job->cancel();
+}
+
+QList<MigrationRecord> MigrationManager::running() const
+{
+    QList<MigrationRecord> list;
+    for (const Running &r : m_jobs)
+        list.append(r.record);
+    return list;
+}
+
+void MigrationManager::requestHistory(int limit)
+{
+    const QString path = m_journalPath;
+    const QString name = QStringLiteral("umbra-migrate-history-%1").arg(++m_workerSequence);
+    QPointer<MigrationManager> self(this);
+    QThread *worker = QThread::create([self, path, name, limit] {
+        QList<MigrationRecord> jobs;
+        QString error;
+        if (auto journal = MigrationJournal::open(path, name)) {
+            auto history = journal.value()->history(limit);
+            if (history)
+                jobs = history.value();
+            else
+                error = history.error();
+        } else {
+            error = journal.error();
+        }
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, jobs, error] {
+                    if (self)
+                        Q_EMIT self->historyReady(jobs, error);
+                },
+                Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void MigrationManager::reconcile()
+{
+    QSet<qint64> skip;
+    for (const Running &r : m_jobs)
+        skip.insert(r.job->id());
+    const QString path = m_journalPath;
+    const QString name = QStringLiteral("umbra-migrate-reconcile-%1").arg(++m_workerSequence);
+    const LinkFactory links = m_links;
+    QPointer<MigrationManager> self(this);
+    QThread *worker = QThread::create([self, path, name, links, skip] {
+        QList<ReconcileResult> results;
+        QString error;
+        if (auto journal = MigrationJournal::open(path, name)) {
+            Reconciler reconciler(*journal.value(), links);
+            results = reconciler.run(skip);
+        } else {
+            error = journal.error();
+        }
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, results, error] {
+                    if (self)
+                        Q_EMIT self->reconciled(results, error);
+                },
+                Qt::QueuedConnection);
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+} // namespace Umbra

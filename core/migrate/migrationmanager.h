@@ -1,0 +1,77 @@
+#pragma once
+
+#include "migrate/hypervisorlink.h"
+#include "migrate/migrationtypes.h"
+#include "migrate/reconciler.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class QThread;
+
+namespace Umbra {
+
+class MigrationJob;
+class TrafficRedirector;
+
+// Runs migration jobs, each on its own thread, and answers from the journal.
+// Lives on the GUI (or engine) thread and never blocks it: journal reads and
+// reconciliation run on worker threads and report by signal.
+class MigrationManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    // links: how to reach a host (LibvirtLink::factory() in the console).
+    MigrationManager(QString journalPath, LinkFactory links, QObject *parent = nullptr);
+    // Cancels running jobs and waits for them to roll back.
+    ~MigrationManager() override;
+
+    void setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector);
+
+    // Starts a job; its journal id arrives with the first stageChanged.
+    // Returns a handle that is valid until the job's finished signal.
+    MigrationJob *start(const MigrationRequest &request);
+    // Cancel by journal id; false when no such job runs here.
+    bool cancel(qint64 jobId);
+    void cancelAll();
+    // The jobs running in this console: their last known record.
+    QList<MigrationRecord> running() const;
+    bool isRunning() const { return !m_jobs.isEmpty(); }
+
+    // History from the journal, newest first; answered by historyReady.
+    void requestHistory(int limit = 200);
+    // Ends jobs that a crashed console left unfinished; answered by reconciled.
+    void reconcile();
+
+Q_SIGNALS:
+    void jobStarted(qint64 jobId, const Umbra::MigrationRequest &request);
+    void stageChanged(qint64 jobId, Umbra::MigrationStage stage, const QString &message,
+                      qint64 timestampMs);
+    void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
+    void progress(const Umbra::MigrationProgress &progress);
+    void jobFinished(const Umbra::MigrationRecord &record);
+    void historyReady(const QList<Umbra::MigrationRecord> &jobs, const QString &error);
+    void reconciled(const QList<Umbra::ReconcileResult> &results, const QString &error);
+
+private:
+    struct Running
+    {
+        MigrationJob *job = nullptr;
+        QThread *thread = nullptr;
+        MigrationRecord record;
+    };
+
+    QString m_journalPath;
+    LinkFactory m_links;
+    std::shared_ptr<TrafficRedirector> m_redirector;
+    QList<Running> m_jobs;
+    int m_workerSequence = 0;
+};
+
+} // namespace Umbra
+
+Q_DECLARE_METATYPE(Umbra::MigrationRequest)
+Q_DECLARE_METATYPE(Umbra::ReconcileResult)

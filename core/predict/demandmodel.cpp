@@ -1,0 +1,177 @@
+#include "predict/demandmodel.h"
+
+#include "predict/trendcrossing.h"
+
+#include <QDataStream>
+#include <QIODevice>
+#include <cmath>
+
+namespace Umbra::Predict {
+
+namespace {
+
+constexpr quint32 kStateMagic = 0x556d444d; // "UmDM"
+constexpr quint8 kStateVersion = 1;
+constexpr qint64 kCoarseMs = qint64(DemandModel::kCoarseIntervalSeconds) * 1000;
+constexpr int kTrendMeans = 36; // three hours
+constexpr qint64 kWeekMs = 7 * 24 * 3600 * 1000LL;
+
+void keepRecent(QList<QPointF> &means, qint64 timeMs, double value)
+{
+    if (!std::isfinite(value))
+        return;
+    means.append(QPointF(double(timeMs), value));
+    if (means.size() > kTrendMeans)
+        means.remove(0, means.size() - kTrendMeans);
+}
+
+// The earlier of two readings of each time.
+std::optional<qint64> earlier(std::optional<qint64> a, std::optional<qint64> b)
+{
+    if (a && b)
+        return std::min(*a, *b);
+    return a ? a : b;
+}
+
+ForecasterOptions fineOptions(int intervalSeconds)
+{
+    ForecasterOptions options;
+    options.intervalSeconds = std::max(1, intervalSeconds);
+    // Two hours of samples: a dozen of the lab's compressed days, and enough
+    // for the next quarter hour's short-term shape.
+    options.maxHistory = std::clamp(2 * 3600 / options.intervalSeconds, 64, 2880);
+    return options;
+}
+
+ForecasterOptions coarseOptions()
+{
+    ForecasterOptions options;
+    options.intervalSeconds = DemandModel::kCoarseIntervalSeconds;
+    return options;
+}
+
+} // namespace
+
+DemandModel::DemandModel(int fineIntervalSeconds)
+    : m_fine(fineOptions(fineIntervalSeconds))
+    , m_coarse(coarseOptions())
+{
+}
+
+int DemandModel::fineHorizonSteps() const
+{
+    return int(kFineHorizonMs / (qint64(m_fine.options().intervalSeconds) * 1000));
+}
+
+void DemandModel::add(qint64 timeMs, double percent)
+{
+    m_saturation.reset();
+    m_fine.update(timeMs, percent);
+    const qint64 bucket = timeMs / kCoarseMs;
+    if (bucket != m_bucket) {
+        closeBucket();
+        m_bucket = bucket;
+    }
+    if (std::isfinite(percent)) {
+        m_sum += percent;
+        ++m_count;
+    }
+}
+
+void DemandModel::addCoarse(qint64 timeMs, double percent)
+{
+    m_saturation.reset();
+    m_coarse.update(timeMs / kCoarseMs * kCoarseMs, percent);
+    keepRecent(m_recentMeans, timeMs / kCoarseMs * kCoarseMs, percent);
+}
+
+void DemandModel::closeBucket()
+{
+    if (m_bucket >= 0 && m_count > 0) {
+        m_coarse.update(m_bucket * kCoarseMs, m_sum / m_count);
+        keepRecent(m_recentMeans, m_bucket * kCoarseMs, m_sum / m_count);
+    }
+    m_sum = 0;
+    m_count = 0;
+}
+
+bool DemandModel::refitIfDue()
+{
+    // The fine tier every ten minutes of samples, the coarse one every hour:
+    // often enough to follow a change of rhythm, rare enough to cost nothing.
+    const qint64 fineDue = std::max<qint64>(16, 600 / m_fine.options().intervalSeconds);
+    if (m_fine.retainedSamples() >= 16 && m_fine.samplesSinceFit() >= fineDue) {
+        m_fine.refit();
+        m_saturation.reset();
+        return true;
+    }
+    if (m_coarse.retainedSamples() >= 16 && m_coarse.samplesSinceFit() >= 12) {
+        m_coarse.refit();
+        m_saturation.reset();
+        return true;
+    }
+    return false;
+}
+
+Crossing DemandModel::saturation()
+{
+    if (m_saturation)
+        return *m_saturation;
+    Crossing crossing;
+    if (m_fine.retainedSamples() > 0)
+        crossing = timeToCrossing(m_fine, 100, fineHorizonSteps());
+    if (!crossing.withinHorizon() && m_coarse.isFitted())
+        crossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
+    if (!m_recentMeans.isEmpty()) {
+        const qint64 now = std::max(qint64(m_recentMeans.last().x()), m_fine.lastTimeMs());
+        const Crossing trend = trendCrossing(m_recentMeans, 100, now, kWeekMs);
+        crossing.pointMs = earlier(crossing.pointMs, trend.pointMs);
+        crossing.earliestMs = earlier(crossing.earliestMs, trend.earliestMs);
+        crossing.latestMs = earlier(crossing.latestMs, trend.latestMs);
+    }
+    m_saturation = crossing;
+    return crossing;
+}
+
+QByteArray DemandModel::saveState() const
+{
+    QByteArray blob;
+    QDataStream out(&blob, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kStateMagic << kStateVersion << m_fine.saveState() << m_coarse.saveState()
+        << m_bucket << m_sum << qint32(m_count) << m_recentMeans;
+    return blob;
+}
+
+std::optional<DemandModel> DemandModel::loadState(const QByteArray &blob, int fineIntervalSeconds)
+{
+    QDataStream in(blob);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint8 version = 0;
+    QByteArray fine, coarse;
+    qint64 bucket = -1;
+    double sum = 0;
+    qint32 count = 0;
+    QList<QPointF> recentMeans;
+    in >> magic >> version >> fine >> coarse >> bucket >> sum >> count >> recentMeans;
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
+        return std::nullopt;
+    auto fineModel = Forecaster::loadState(fine);
+    auto coarseModel = Forecaster::loadState(coarse);
+    if (!fineModel || !coarseModel)
+        return std::nullopt;
+    // A model kept at another collection interval does not fit this one.
+    if (fineModel.value().options() != fineOptions(fineIntervalSeconds))
+        return std::nullopt;
+    DemandModel model(fineIntervalSeconds);
+    model.m_fine = std::move(fineModel.value());
+    model.m_coarse = std::move(coarseModel.value());
+    model.m_bucket = bucket;
+    model.m_sum = sum;
+    model.m_count = count;
+    model.m_recentMeans = recentMeans;
+    return model;
+}
+
+} // namespace Umbra::Predict

@@ -1,0 +1,582 @@
+#include "predict/forecastfit.h"
+
+#include <QHash>
+#include <algorithm>
+#include <numeric>
+
+namespace Umbra::Predict {
+
+namespace {
+
+// Parameters are estimated on the most recent two weeks at 5 minutes at most:
+// older behaviour says little about the next hours and costs refit time.
+constexpr int kFitWindow = 4032;
+constexpr int kMinFitSamples = 16;
+constexpr int kMaxOrigins = 240;
+// Horizons past a day are measured from every fourth origin only.
+constexpr int kLongHorizon = 288;
+constexpr int kLongStride = 4;
+constexpr int kMinErrorsForQuantiles = 40;
+constexpr double kWeightCutoff = 1.5; // members this much worse than the best get no weight
+// Errors measured on the history the parameters were fitted to understate the
+// errors to come (the fit has seen those data; VM load drifts between
+// regimes): the measured quantiles are widened by 15 %.
+constexpr double kQuantileWidening = 1.15;
+// Intervals follow the recent step size only partly (as typical^0.7 ·
+// recent^0.3): a calm hour is no promise that the next one stays calm.
+constexpr double kScaleBlend = 0.3;
+
+struct Series
+{
+    const FitInput &input;
+    std::vector<double> fit; // NaN inside calendar events
+    std::vector<double> raw;
+    std::vector<int> event; // index into input.events, or -1
+    int finite = 0;
+
+    qint64 slot(size_t i) const { return input.firstSlot + qint64(i); }
+};
+
+Series prepare(const FitInput &input)
+{
+    Series s{ input, {}, {}, {}, 0 };
+    const size_t n = input.values.size();
+    s.fit.resize(n);
+    s.raw.resize(n);
+    s.event.assign(n, -1);
+    const qint64 intervalMs = qint64(input.intervalSeconds) * 1000;
+    for (size_t i = 0; i < n; ++i) {
+        s.raw[i] = input.values[i];
+        s.fit[i] = s.raw[i];
+        if (!input.events.isEmpty() && std::isfinite(s.raw[i])) {
+            s.event[i] = eventAt(input.events, input.originMs + s.slot(i) * intervalMs);
+            if (s.event[i] >= 0)
+                s.fit[i] = kNaN;
+        }
+        if (std::isfinite(s.fit[i]))
+            ++s.finite;
+    }
+    return s;
+}
+
+double median(std::vector<double> &values)
+{
+    if (values.empty())
+        return kNaN;
+    const auto middle = values.begin() + values.size() / 2;
+    std::nth_element(values.begin(), middle, values.end());
+    if (values.size() % 2)
+        return *middle;
+    return 0.5 * (*middle + *std::max_element(values.begin(), middle));
+}
+
+double quantile(std::vector<double> &values, double level)
+{
+    const double position = level * double(values.size() - 1);
+    const size_t below = size_t(position);
+    std::nth_element(values.begin(), values.begin() + below, values.end());
+    const double low = values[below];
+    if (below + 1 >= values.size())
+        return low;
+    const double high = *std::min_element(values.begin() + below + 1, values.end());
+    return low + (position - double(below)) * (high - low);
+}
+
+// The typical shape of one cycle: deviations from a centred moving average,
+// the median per phase across cycles, lightly smoothed around the cycle and
+// centred on zero. Indexed by slot % period.
+std::vector<double> seasonalProfile(const Series &s, int period)
+{
+    const size_t n = s.fit.size();
+    std::vector<double> sum(n + 1, 0.0);
+    std::vector<int> count(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const bool ok = std::isfinite(s.fit[i]);
+        sum[i + 1] = sum[i] + (ok ? s.fit[i] : 0.0);
+        count[i + 1] = count[i] + (ok ? 1 : 0);
+    }
+    std::vector<std::vector<double>> byPhase(static_cast<size_t>(period));
+    const size_t half = size_t(period / 2);
+    for (size_t i = half; i + (size_t(period) - half) <= n; ++i) {
+        if (!std::isfinite(s.fit[i]))
+            continue;
+        const size_t from = i - half;
+        const size_t to = from + size_t(period);
+        const int inWindow = count[to] - count[from];
+        if (inWindow < period * 9 / 10)
+            continue;
+        const double trend = (sum[to] - sum[from]) / inWindow;
+        byPhase[size_t(s.slot(i) % period)].push_back(s.fit[i] - trend);
+    }
+    std::vector<double> profile(size_t(period), 0.0);
+    for (size_t phase = 0; phase < profile.size(); ++phase) {
+        auto &values = byPhase[phase];
+        if (values.size() >= 3)
+            profile[phase] = median(values);
+        else if (!values.empty())
+            profile[phase]
+                = std::accumulate(values.begin(), values.end(), 0.0) / double(values.size());
+    }
+    const int width = period >= 144 ? 5 : period >= 24 ? 3 : 1;
+    std::vector<double> smooth(profile.size(), 0.0);
+    for (int phase = 0; phase < period; ++phase) {
+        for (int d = -width / 2; d <= width / 2; ++d)
+            smooth[size_t(phase)] += profile[size_t((phase + d + period) % period)];
+        smooth[size_t(phase)] /= width;
+    }
+    const double mean = std::accumulate(smooth.begin(), smooth.end(), 0.0) / period;
+    for (double &v : smooth)
+        v -= mean;
+    return smooth;
+}
+
+// Solves the symmetric positive system a·x = b (size m) by Cholesky; false
+// when it is singular.
+bool solve(std::vector<double> a, std::vector<double> b, int m, std::vector<double> &x)
+{
+    for (int j = 0; j < m; ++j) {
+        double d = a[size_t(j * m + j)];
+        for (int k = 0; k < j; ++k)
+            d -= a[size_t(j * m + k)] * a[size_t(j * m + k)];
+        if (!(d > 1e-12))
+            return false;
+        d = std::sqrt(d);
+        a[size_t(j * m + j)] = d;
+        for (int i = j + 1; i < m; ++i) {
+            double v = a[size_t(i * m + j)];
+            for (int k = 0; k < j; ++k)
+                v -= a[size_t(i * m + k)] * a[size_t(j * m + k)];
+            a[size_t(i * m + j)] = v / d;
+        }
+    }
+    for (int i = 0; i < m; ++i) {
+        double v = b[size_t(i)];
+        for (int k = 0; k < i; ++k)
+            v -= a[size_t(i * m + k)] * b[size_t(k)];
+        b[size_t(i)] = v / a[size_t(i * m + i)];
+    }
+    for (int i = m - 1; i >= 0; --i) {
+        double v = b[size_t(i)];
+        for (int k = i + 1; k < m; ++k)
+            v -= a[size_t(k * m + i)] * b[size_t(k)];
+        b[size_t(i)] = v / a[size_t(i * m + i)];
+    }
+    x = std::move(b);
+    return true;
+}
+
+// An autoregression with intercept on the deseasonalised series, by least
+// squares; the order (1…8) by BIC on the same rows.
+void fitAutoregression(const Series &s, ModelParams &params)
+{
+    constexpr std::array<int, 6> kOrders = { 1, 2, 3, 4, 6, 8 };
+    constexpr int m = kMaxArOrder + 1;
+    const size_t n = s.fit.size();
+    std::vector<double> x(n);
+    for (size_t i = 0; i < n; ++i)
+        x[i] = s.fit[i] - params.profileAt(s.slot(i));
+
+    std::vector<double> xtx(m * m, 0.0), xty(m, 0.0);
+    double yty = 0;
+    int rows = 0;
+    const size_t first = n > size_t(kFitWindow) ? n - size_t(kFitWindow) : 0;
+    std::array<double, m> row{};
+    for (size_t i = std::max(first, size_t(kMaxArOrder)); i < n; ++i) {
+        if (!std::isfinite(x[i]))
+            continue;
+        row[0] = 1;
+        bool ok = true;
+        for (int lag = 1; lag <= kMaxArOrder && ok; ++lag) {
+            row[size_t(lag)] = x[i - size_t(lag)];
+            ok = std::isfinite(row[size_t(lag)]);
+        }
+        if (!ok)
+            continue;
+        for (int a = 0; a < m; ++a) {
+            xty[size_t(a)] += row[size_t(a)] * x[i];
+            for (int b = 0; b <= a; ++b)
+                xtx[size_t(a * m + b)] += row[size_t(a)] * row[size_t(b)];
+        }
+        yty += x[i] * x[i];
+        ++rows;
+    }
+    params.ar.clear();
+    params.arIntercept = 0;
+    if (rows < 4 * m)
+        return;
+    for (int a = 0; a < m; ++a)
+        for (int b = a + 1; b < m; ++b)
+            xtx[size_t(a * m + b)] = xtx[size_t(b * m + a)];
+
+    double bestBic = std::numeric_limits<double>::infinity();
+    for (int order : kOrders) {
+        const int k = order + 1;
+        std::vector<double> a(static_cast<size_t>(k * k)), b(static_cast<size_t>(k)), beta;
+        for (int r = 0; r < k; ++r) {
+            b[size_t(r)] = xty[size_t(r)];
+            for (int c = 0; c < k; ++c)
+                a[size_t(r * k + c)] = xtx[size_t(r * m + c)];
+        }
+        if (!solve(a, b, k, beta))
+            continue;
+        double rss = yty;
+        for (int r = 0; r < k; ++r) {
+            rss -= 2 * beta[size_t(r)] * xty[size_t(r)];
+            for (int c = 0; c < k; ++c)
+                rss += beta[size_t(r)] * beta[size_t(c)] * xtx[size_t(r * m + c)];
+        }
+        rss = std::max(rss, 1e-300);
+        const double bic = rows * std::log(rss / rows) + k * std::log(double(rows));
+        if (bic < bestBic) {
+            bestBic = bic;
+            params.arIntercept = beta[0];
+            params.ar.assign(beta.begin() + 1, beta.end());
+        }
+    }
+    // An explosive fit would run away over a week; a unit root (a ramp, a
+    // random walk) is kept: its drift is what extrapolates a leak.
+    const double sum = std::accumulate(params.ar.begin(), params.ar.end(), 0.0);
+    if (sum > 1.0) {
+        for (double &c : params.ar)
+            c /= sum;
+    }
+}
+
+// Mean squared one-step error of damped-trend seasonal smoothing over the
+// fit window, started from the robust profile.
+double smoothingError(const Series &s, const ModelParams &params, size_t from)
+{
+    std::vector<double> season = params.profile;
+    double level = 0, trend = 0;
+    bool started = false;
+    double sse = 0;
+    int count = 0;
+    const int p = params.period;
+    for (size_t i = from; i < s.fit.size(); ++i) {
+        const double y = s.fit[i];
+        const size_t phase = p > 0 ? size_t(s.slot(i) % p) : 0;
+        const double seasonal = p > 0 ? season[phase] : 0.0;
+        if (!std::isfinite(y)) {
+            level += params.phi * trend;
+            trend *= params.phi;
+            continue;
+        }
+        if (!started) {
+            level = y - seasonal;
+            started = true;
+            continue;
+        }
+        const double e = y - (level + params.phi * trend + seasonal);
+        sse += e * e;
+        ++count;
+        const double previous = level;
+        level
+            = params.alpha * (y - seasonal) + (1 - params.alpha) * (previous + params.phi * trend);
+        trend = params.beta * (level - previous) + (1 - params.beta) * params.phi * trend;
+        if (p > 0)
+            season[phase] = params.gamma * (y - level) + (1 - params.gamma) * seasonal;
+    }
+    return count > 0 ? sse / count : 0.0;
+}
+
+// Coordinate descent over small grids: a handful of passes over the window
+// instead of a general optimiser, and the same answer on every run.
+void fitSmoothing(const Series &s, ModelParams &params)
+{
+    static constexpr std::array kAlpha = { 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 0.95 };
+    static constexpr std::array kBeta = { 0.0, 0.005, 0.02, 0.05, 0.1 };
+    static constexpr std::array kPhi = { 0.8, 0.9, 0.95, 0.98, 0.995, 1.0 };
+    static constexpr std::array kGamma = { 0.0, 0.02, 0.05, 0.1, 0.2, 0.35 };
+    const size_t n = s.fit.size();
+    const size_t from = n > size_t(kFitWindow) ? n - size_t(kFitWindow) : 0;
+
+    auto search = [&](double &param, auto grid) {
+        const double start = param;
+        double best = param;
+        double bestError = smoothingError(s, params, from);
+        for (double candidate : grid) {
+            if (candidate == start)
+                continue;
+            param = candidate;
+            const double error = smoothingError(s, params, from);
+            if (error < bestError) {
+                bestError = error;
+                best = candidate;
+            }
+        }
+        param = best;
+    };
+    params.alpha = 0.3;
+    params.beta = 0;
+    params.phi = 0.95;
+    params.gamma = params.period > 0 ? 0.05 : 0.0;
+    search(params.alpha, kAlpha);
+    if (params.period > 0)
+        search(params.gamma, kGamma);
+    search(params.beta, kBeta);
+    if (params.beta > 0)
+        search(params.phi, kPhi);
+    // Once the others are set, α is refined among its grid neighbours only:
+    // a second full sweep would cost ten passes over the window.
+    const auto at = std::find(kAlpha.begin(), kAlpha.end(), params.alpha) - kAlpha.begin();
+    std::vector<double> near;
+    for (auto k = std::max<decltype(at)>(0, at - 1);
+         k <= std::min<decltype(at)>(kAlpha.size() - 1, at + 1); ++k)
+        near.push_back(kAlpha[size_t(k)]);
+    search(params.alpha, near);
+}
+
+struct OriginErrors
+{
+    MemberWeights errors{};
+    double scale = 0;
+};
+
+// Rolling origins over the history: each member's error at every horizon
+// bucket, together with the interval scale at the origin. Also returns the
+// final state and each event sample's one-step member forecasts.
+struct Backtest
+{
+    std::vector<std::vector<OriginErrors>> buckets{ size_t(kBucketCount) };
+    std::vector<std::pair<size_t, MemberWeights>> eventForecasts;
+    ModelState state;
+};
+
+Backtest backtest(const Series &s, const ModelParams &params)
+{
+    Backtest result;
+    const size_t n = s.fit.size();
+    const size_t warmUp = std::min(n / 4, size_t(std::max(params.period, 48)));
+    const size_t stride = std::max<size_t>(1, (n - warmUp) / kMaxOrigins);
+    ModelState state = initialState(params);
+    state.slot = s.input.firstSlot - 1;
+    std::vector<int> steps;
+    std::vector<MemberWeights> forecasts;
+    const std::vector<int> oneStep{ 1 };
+    for (size_t i = 0; i < n; ++i) {
+        if (s.event[i] >= 0 && i > 0) {
+            memberForecastsAt(params, state, oneStep, forecasts);
+            result.eventForecasts.emplace_back(i, forecasts[0]);
+        }
+        absorb(params, state, s.fit[i]);
+        if (i < warmUp || (i - warmUp) % stride != 0 || !std::isfinite(s.fit[i]))
+            continue;
+        const bool longToo = ((i - warmUp) / stride) % kLongStride == 0;
+        steps.clear();
+        for (int h : kHorizonBuckets) {
+            if (i + size_t(h) >= n || (h > kLongHorizon && !longToo))
+                break;
+            steps.push_back(h);
+        }
+        if (steps.empty())
+            continue;
+        memberForecastsAt(params, state, steps, forecasts);
+        const double scale = intervalScale(params, state);
+        for (size_t b = 0; b < steps.size(); ++b) {
+            const double truth = s.fit[i + size_t(steps[b])];
+            if (!std::isfinite(truth))
+                continue;
+            OriginErrors errors;
+            for (int m = 0; m < MemberCount; ++m)
+                errors.errors[size_t(m)] = truth - forecasts[b][size_t(m)];
+            errors.scale = scale;
+            result.buckets[b].push_back(errors);
+        }
+    }
+    result.state = std::move(state);
+    return result;
+}
+
+MemberWeights weightsFrom(const std::vector<OriginErrors> &errors)
+{
+    MemberWeights mae{};
+    for (const OriginErrors &e : errors)
+        for (int m = 0; m < MemberCount; ++m)
+            mae[size_t(m)] += std::abs(e.errors[size_t(m)]);
+    const double best = *std::min_element(mae.begin(), mae.end());
+    MemberWeights weights{};
+    if (!(best > 0)) {
+        // Somebody is exact (a constant or perfectly periodic series): trust it.
+        const auto exact = std::min_element(mae.begin(), mae.end()) - mae.begin();
+        weights[size_t(exact)] = 1;
+        return weights;
+    }
+    double total = 0;
+    for (int m = 0; m < MemberCount; ++m) {
+        if (mae[size_t(m)] <= kWeightCutoff * best) {
+            weights[size_t(m)] = 1 / (mae[size_t(m)] * mae[size_t(m)]);
+            total += weights[size_t(m)];
+        }
+    }
+    for (double &w : weights)
+        w /= total;
+    return weights;
+}
+
+void setWeightsAndQuantiles(const Backtest &bt, ModelParams &params)
+{
+    params.weights.assign(size_t(kBucketCount), MemberWeights{});
+    params.quantiles.assign(size_t(kBucketCount), ErrorQuantiles{});
+    int lastWeighted = -1;
+    int lastQuantiles = -1;
+    std::vector<double> normalised;
+    for (int b = 0; b < kBucketCount; ++b) {
+        const auto &errors = bt.buckets[size_t(b)];
+        if (errors.size() >= 8) {
+            // Errors pooled with the neighbouring horizons: a member that is
+            // exact at one horizon only (naive at a whole season) must not
+            // swing the weights that are interpolated between buckets.
+            std::vector<OriginErrors> pooled;
+            for (int nb = std::max(0, b - 1); nb <= std::min(kBucketCount - 1, b + 1); ++nb) {
+                const auto &near = bt.buckets[size_t(nb)];
+                if (nb == b || near.size() >= 8)
+                    pooled.insert(pooled.end(), near.begin(), near.end());
+            }
+            params.weights[size_t(b)] = weightsFrom(pooled);
+            lastWeighted = b;
+        } else if (lastWeighted >= 0) {
+            params.weights[size_t(b)] = params.weights[size_t(lastWeighted)];
+        } else {
+            params.weights[size_t(b)][Naive] = 1;
+        }
+        const MemberWeights &w = params.weights[size_t(b)];
+        if (errors.size() >= size_t(kMinErrorsForQuantiles)) {
+            normalised.clear();
+            for (const OriginErrors &e : errors) {
+                double combined = 0;
+                for (int m = 0; m < MemberCount; ++m)
+                    combined += w[size_t(m)] * e.errors[size_t(m)];
+                normalised.push_back(combined / e.scale);
+            }
+            for (size_t q = 0; q < kErrorLevels.size(); ++q)
+                params.quantiles[size_t(b)][q]
+                    = kQuantileWidening * quantile(normalised, kErrorLevels[q]);
+            lastQuantiles = b;
+        } else if (lastQuantiles >= 0) {
+            // Too few origins this far ahead: widen the last measured
+            // quantiles as a random walk would.
+            const double growth = std::min(3.0,
+                                           std::sqrt(double(kHorizonBuckets[size_t(b)])
+                                                     / kHorizonBuckets[size_t(lastQuantiles)]));
+            for (size_t q = 0; q < kErrorLevels.size(); ++q)
+                params.quantiles[size_t(b)][q]
+                    = params.quantiles[size_t(lastQuantiles)][q] * growth;
+        } else {
+            params.quantiles.clear();
+            break;
+        }
+    }
+}
+
+QList<EventUplift> learnUplifts(const Series &s, const Backtest &bt, const ModelParams &params)
+{
+    QHash<QString, std::vector<std::pair<double, double>>> byName; // actual, expected
+    const MemberWeights w = weightsAt(params, 1);
+    for (const auto &[i, forecasts] : bt.eventForecasts) {
+        double expected = 0;
+        for (int m = 0; m < MemberCount; ++m)
+            expected += w[size_t(m)] * forecasts[size_t(m)];
+        byName[s.input.events[s.event[i]].name].emplace_back(s.raw[i], expected);
+    }
+    QList<EventUplift> uplifts;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+        const auto &pairs = it.value();
+        std::vector<double> differences, ratios;
+        bool ratioPossible = true;
+        for (const auto &[actual, expected] : pairs) {
+            differences.push_back(actual - expected);
+            if (expected > 1e-9 * (1 + std::abs(actual)))
+                ratios.push_back(actual / expected);
+            else
+                ratioPossible = false;
+        }
+        EventUplift difference{ it.key(), EventUplift::Kind::Difference, median(differences),
+                                int(pairs.size()) };
+        EventUplift best = difference;
+        if (ratioPossible && !ratios.empty()) {
+            const EventUplift ratio{ it.key(), EventUplift::Kind::Ratio, median(ratios),
+                                     int(pairs.size()) };
+            double differenceError = 0, ratioError = 0;
+            for (const auto &[actual, expected] : pairs) {
+                differenceError += std::abs(actual - difference.apply(expected));
+                ratioError += std::abs(actual - ratio.apply(expected));
+            }
+            if (ratioError < differenceError)
+                best = ratio;
+        }
+        uplifts.append(best);
+    }
+    std::sort(uplifts.begin(), uplifts.end(),
+              [](const EventUplift &a, const EventUplift &b) { return a.name < b.name; });
+    return uplifts;
+}
+
+} // namespace
+
+int modelPeriod(const Seasonality &seasonality, int samples, int intervalSeconds)
+{
+    const int day = intervalSeconds > 0 ? int(std::lround(86400.0 / intervalSeconds)) : 0;
+    const int week = 7 * day;
+    int period = 0;
+    if (seasonality.weekly && samples >= 3 * week)
+        period = week;
+    else if (seasonality.daily)
+        period = day;
+    else if (seasonality.period > 0 && seasonality.period != week)
+        period = seasonality.period;
+    else if (seasonality.weekly)
+        period = week;
+    return period > 0 && samples >= 2 * period ? period : 0;
+}
+
+FitResult fitModel(const FitInput &input)
+{
+    FitResult result;
+    const Series s = prepare(input);
+    const size_t n = s.fit.size();
+    ModelParams &params = result.params;
+    if (s.finite < kMinFitSamples) {
+        result.state = initialState(params);
+        result.state.slot = input.firstSlot - 1;
+        for (size_t i = 0; i < n; ++i)
+            absorb(params, result.state, s.fit[i]);
+        return result;
+    }
+
+    result.seasonality = detectSeasonality(s.fit, input.intervalSeconds);
+    params.period = modelPeriod(result.seasonality, int(n), input.intervalSeconds);
+    if (params.period > 0)
+        params.profile = seasonalProfile(s, params.period);
+
+    double minimum = std::numeric_limits<double>::infinity();
+    std::vector<double> steps;
+    double previous = kNaN;
+    for (double y : s.fit) {
+        if (!std::isfinite(y))
+            continue;
+        minimum = std::min(minimum, y);
+        if (std::isfinite(previous))
+            steps.push_back(std::abs(y - previous));
+        previous = y;
+    }
+    params.nonNegative = minimum >= 0;
+    fitAutoregression(s, params);
+    fitSmoothing(s, params);
+    // A floor of a fifth of the typical step size; a tiny absolute floor for
+    // series that never move.
+    double meanStep = steps.empty()
+        ? 0.0
+        : std::accumulate(steps.begin(), steps.end(), 0.0) / double(steps.size());
+    params.scaleFloor = std::max(0.2 * meanStep, 1e-12);
+    params.typicalScale = meanStep;
+    params.scaleBlend = kScaleBlend;
+    params.fitted = true;
+
+    const Backtest bt = backtest(s, params);
+    setWeightsAndQuantiles(bt, params);
+    result.state = bt.state;
+    result.uplifts = learnUplifts(s, bt, params);
+    return result;
+}
+
+} // namespace Umbra::Predict

@@ -1,0 +1,226 @@
+#include "predict/forecastmodel.h"
+
+#include <algorithm>
+
+namespace Umbra::Predict {
+
+namespace {
+
+double arPrediction(const ModelParams &params, const std::array<double, kRecentCount> &recent,
+                    int count)
+{
+    const int order = int(params.ar.size());
+    if (count == 0)
+        return 0;
+    if (count < order || order == 0)
+        return recent[0];
+    double x = params.arIntercept;
+    for (int i = 0; i < order; ++i)
+        x += params.ar[size_t(i)] * recent[size_t(i)];
+    return x;
+}
+
+void pushRecent(ModelState &state, double x)
+{
+    std::copy_backward(state.recent.begin(), state.recent.end() - 1, state.recent.end());
+    state.recent[0] = x;
+    state.recentCount = std::min(state.recentCount + 1, kRecentCount);
+}
+
+double robustLevel(const ModelState &state)
+{
+    const int count = std::min(state.recentCount, kRobustWindow);
+    if (count < kRobustWindow)
+        return count > 0 ? state.recent[0] : 0.0;
+    const double a = state.recent[0], b = state.recent[1], c = state.recent[2];
+    return std::max(std::min(a, b), std::min(std::max(a, b), c)); // median of three
+}
+
+// The same phase one cycle back; the last value when there is no cycle or
+// that phase was never seen.
+double seasonalNaive(const ModelParams &params, const ModelState &state, qint64 slot, double last)
+{
+    if (params.period <= 0)
+        return last;
+    const double v = state.cycle[size_t(slot % params.period)];
+    return std::isfinite(v) ? v : last;
+}
+
+// Linear interpolation between the buckets around `step`, on log(step).
+template<typename Row> Row interpolated(const std::vector<Row> &rows, int step)
+{
+    if (step <= kHorizonBuckets[0])
+        return rows.front();
+    for (size_t b = 1; b < rows.size(); ++b) {
+        if (step <= kHorizonBuckets[b]) {
+            const double t = std::log(double(step) / kHorizonBuckets[b - 1])
+                / std::log(double(kHorizonBuckets[b]) / kHorizonBuckets[b - 1]);
+            Row row{};
+            for (size_t i = 0; i < row.size(); ++i)
+                row[i] = rows[b - 1][i] + t * (rows[b][i] - rows[b - 1][i]);
+            return row;
+        }
+    }
+    return rows.back();
+}
+
+} // namespace
+
+ModelState initialState(const ModelParams &params)
+{
+    ModelState state;
+    state.season = params.profile;
+    state.cycle.assign(params.profile.size(), kNaN);
+    return state;
+}
+
+void absorb(const ModelParams &params, ModelState &state, double value)
+{
+    const qint64 slot = ++state.slot;
+    const size_t phase = params.period > 0 ? size_t(slot % params.period) : 0;
+    const double seasonal = params.period > 0 ? state.season[phase] : 0.0;
+
+    if (!std::isfinite(value)) {
+        if (state.started) {
+            state.level += params.phi * state.trend;
+            state.trend *= params.phi;
+        }
+        if (state.recentCount > 0)
+            pushRecent(state, arPrediction(params, state.recent, state.recentCount));
+        return;
+    }
+
+    if (std::isfinite(state.last)) {
+        const double step = std::abs(value - state.last);
+        state.scale = std::isfinite(state.scale)
+            ? state.scale + params.scaleDecay * (step - state.scale)
+            : step;
+    }
+    state.last = value;
+    if (params.period > 0)
+        state.cycle[phase] = value;
+
+    if (!state.started) {
+        state.level = value - seasonal;
+        state.trend = 0;
+        state.started = true;
+    } else {
+        const double previousLevel = state.level;
+        state.level = params.alpha * (value - seasonal)
+            + (1 - params.alpha) * (previousLevel + params.phi * state.trend);
+        state.trend = params.beta * (state.level - previousLevel)
+            + (1 - params.beta) * params.phi * state.trend;
+        if (params.period > 0)
+            state.season[phase]
+                = params.gamma * (value - state.level) + (1 - params.gamma) * seasonal;
+    }
+    pushRecent(state, value - params.profileAt(slot));
+}
+
+void memberForecasts(const ModelParams &params, const ModelState &state, int horizon,
+                     std::array<std::vector<double>, MemberCount> &out)
+{
+    for (auto &series : out)
+        series.resize(size_t(horizon));
+    const double last = std::isfinite(state.last) ? state.last : state.level;
+    const double level = robustLevel(state);
+
+    std::array<double, kRecentCount> recent = state.recent;
+    int count = state.recentCount;
+    double damping = 0;
+    double phiPower = 1;
+    bool settled = false;
+    double x = 0;
+    for (int k = 1; k <= horizon; ++k) {
+        const qint64 slot = state.slot + k;
+        const size_t phase = params.period > 0 ? size_t(slot % params.period) : 0;
+        phiPower *= params.phi;
+        damping += phiPower;
+        const double season = params.period > 0 ? state.season[phase] : 0.0;
+        const double profile = params.profileAt(slot);
+
+        // A stationary autoregression settles on its mean; stop iterating then.
+        if (!settled) {
+            const double next = arPrediction(params, recent, count);
+            settled = k > kRecentCount && std::abs(next - x) <= 1e-9 * (1 + std::abs(next));
+            x = next;
+            std::copy_backward(recent.begin(), recent.end() - 1, recent.end());
+            recent[0] = x;
+            count = std::min(count + 1, kRecentCount);
+        }
+
+        out[Naive][size_t(k - 1)] = last;
+        out[DampedSeasonal][size_t(k - 1)] = state.level + damping * state.trend + season;
+        out[SeasonalAr][size_t(k - 1)] = (state.recentCount > 0 ? x : last) + profile;
+        out[RobustLevel][size_t(k - 1)] = (state.recentCount > 0 ? level : last) + profile;
+        out[SeasonalNaive][size_t(k - 1)] = seasonalNaive(params, state, slot, last);
+    }
+}
+
+void memberForecastsAt(const ModelParams &params, const ModelState &state,
+                       const std::vector<int> &steps, std::vector<MemberWeights> &out)
+{
+    out.resize(steps.size());
+    const double last = std::isfinite(state.last) ? state.last : state.level;
+    const double level = robustLevel(state);
+    std::array<double, kRecentCount> recent = state.recent;
+    int count = state.recentCount;
+    double x = 0;
+    bool settled = false;
+    int k = 0;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const int step = steps[i];
+        for (; k < step && !settled; ++k) {
+            const double next = arPrediction(params, recent, count);
+            settled = k >= kRecentCount && std::abs(next - x) <= 1e-9 * (1 + std::abs(next));
+            x = next;
+            std::copy_backward(recent.begin(), recent.end() - 1, recent.end());
+            recent[0] = x;
+            count = std::min(count + 1, kRecentCount);
+        }
+        const qint64 slot = state.slot + step;
+        const double phi = params.phi;
+        const double damping
+            = phi == 1.0 ? double(step) : phi * (1 - std::pow(phi, step)) / (1 - phi);
+        const double season = params.period > 0 ? state.season[size_t(slot % params.period)] : 0.0;
+        const double profile = params.profileAt(slot);
+        out[i][Naive] = last;
+        out[i][DampedSeasonal] = state.level + damping * state.trend + season;
+        out[i][SeasonalAr] = (state.recentCount > 0 ? x : last) + profile;
+        out[i][RobustLevel] = (state.recentCount > 0 ? level : last) + profile;
+        out[i][SeasonalNaive] = seasonalNaive(params, state, slot, last);
+    }
+}
+
+MemberWeights weightsAt(const ModelParams &params, int step)
+{
+    if (params.weights.empty()) {
+        MemberWeights naiveOnly{};
+        naiveOnly[Naive] = 1;
+        return naiveOnly;
+    }
+    return interpolated(params.weights, step);
+}
+
+ErrorQuantiles quantilesAt(const ModelParams &params, int step)
+{
+    if (params.quantiles.empty()) {
+        // Before a fit: a random walk whose steps are as large as the recent
+        // ones (mean |step| ≈ 0.8 σ for Gaussian steps).
+        const double sigma = 1.25 * std::sqrt(double(step));
+        return { -1.96 * sigma, -1.28 * sigma, 1.28 * sigma, 1.96 * sigma };
+    }
+    return interpolated(params.quantiles, step);
+}
+
+double intervalScale(const ModelParams &params, const ModelState &state)
+{
+    const double recent
+        = std::max(std::isfinite(state.scale) ? state.scale : 0.0, params.scaleFloor);
+    if (!(params.typicalScale > 0) || params.scaleBlend >= 1)
+        return recent;
+    return std::pow(params.typicalScale, 1 - params.scaleBlend)
+        * std::pow(recent, params.scaleBlend);
+}
+
+} // namespace Umbra::Predict

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <QtGlobal>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace Umbra::Predict {
+
+// The forecaster is a weighted combination of five small models that all
+// update in O(1) per sample. Each is good somewhere, none everywhere:
+enum Member {
+    Naive, // the last value: hard to beat on a random walk
+    DampedSeasonal, // damped-trend exponential smoothing with an additive season
+    SeasonalAr, // an autoregression on the series minus a robust seasonal profile
+    RobustLevel, // median of the last few deseasonalised values: follows level
+                 // shifts within three samples, ignores a single spike
+    SeasonalNaive, // the value one cycle earlier: right after a burst, the quiet
+                   // it came out of is the better guess
+    MemberCount
+};
+
+inline constexpr int kMaxArOrder = 8;
+inline constexpr int kRecentCount = 8;
+inline constexpr int kRobustWindow = 3;
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Horizons (in steps) at which errors are measured when fitting; weights and
+// error quantiles for other horizons are interpolated on log(h).
+inline constexpr std::array<int, 22> kHorizonBuckets = { 1,   2,   3,   4,    6,    8,   12,  18,
+                                                         24,  36,  48,  72,   96,   144, 192, 288,
+                                                         432, 576, 864, 1152, 1440, 2016 };
+inline constexpr int kBucketCount = int(kHorizonBuckets.size());
+
+// Quantiles of the forecast error kept per horizon: 2.5 %, 10 %, 90 %, 97.5 %.
+inline constexpr std::array<double, 4> kErrorLevels = { 0.025, 0.10, 0.90, 0.975 };
+using ErrorQuantiles = std::array<double, 4>;
+using MemberWeights = std::array<double, MemberCount>;
+
+// What a fit decides; fixed until the next fit.
+struct ModelParams
+{
+    bool fitted = false;
+    int period = 0; // samples; 0 = no seasonal term
+    double alpha = 0.3, beta = 0, phi = 0.95, gamma = 0;
+    std::vector<double> profile; // robust seasonal profile, one value per phase
+    std::vector<double> ar; // autoregression coefficients, lag 1 first
+    double arIntercept = 0;
+    double scaleDecay = 1.0 / 48;
+    double scaleFloor = 0; // keeps intervals of a calm series from collapsing
+    double typicalScale = 0; // mean |y(t) - y(t-1)| over the fitted history
+    double scaleBlend = 1; // 0: intervals from the typical scale, 1: from the recent one
+    bool nonNegative = false; // the series never went below zero
+    std::vector<MemberWeights> weights; // per horizon bucket
+    std::vector<ErrorQuantiles> quantiles; // per horizon bucket, in units of scale
+
+    double profileAt(qint64 slot) const
+    {
+        return period > 0 ? profile[size_t(slot % period)] : 0.0;
+    }
+    bool operator==(const ModelParams &) const = default;
+};
+
+// What the models know after the latest sample. Copyable; advanced in O(1).
+struct ModelState
+{
+    qint64 slot = -1; // slot of the last sample absorbed (NaN included)
+    double last = kNaN; // last observed value
+    bool started = false;
+    double level = 0, trend = 0;
+    std::vector<double> season; // one per phase
+    std::vector<double> cycle; // the last observed value of every phase
+    std::array<double, kRecentCount> recent{}; // deseasonalised, newest first
+    int recentCount = 0;
+    double scale = kNaN; // exponentially weighted mean |y(t) - y(t-1)|
+
+    bool operator==(const ModelState &) const = default;
+};
+
+// A state ready for `params` (its seasonal terms sized and seeded).
+ModelState initialState(const ModelParams &params);
+
+// Advances the state by one slot. A NaN value (a gap, or a sample inside a
+// calendar event) lets every model predict through the slot.
+void absorb(const ModelParams &params, ModelState &state, double value);
+
+// Each member's forecast for steps 1..horizon after the state's slot:
+// out[m][k-1]. `out` is resized as needed.
+void memberForecasts(const ModelParams &params, const ModelState &state, int horizon,
+                     std::array<std::vector<double>, MemberCount> &out);
+
+// Each member's forecast at the given steps only (ascending): out[i][m] for
+// steps[i]. What fitting uses to measure errors at the horizon buckets.
+void memberForecastsAt(const ModelParams &params, const ModelState &state,
+                       const std::vector<int> &steps, std::vector<MemberWeights> &out);
+
+// The weights and error quantiles for `step`, interpolated between buckets.
+MemberWeights weightsAt(const ModelParams &params, int step);
+ErrorQuantiles quantilesAt(const ModelParams &params, int step);
+
+// The scale intervals are drawn in: the recent step size, never below the floor.
+double intervalScale(const ModelParams &params, const ModelState &state);
+
+} // namespace Umbra::Predict

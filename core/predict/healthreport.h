@@ -1,0 +1,53 @@
+#pragma once
+
+#include "predict/crossing.h"
+#include "predict/forecaster.h"
+#include "predict/healthscore.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Umbra {
+
+// The health of one VM ("vm/<uuid>") or host ("host/<uri>") as last scored,
+// with the figures it was scored from. Value type for the GUI.
+struct HealthReport
+{
+    QString entity;
+    QString uri; // the host (of the VM)
+    QString uuid; // empty for a host
+    qint64 atMs = 0;
+    Predict::HealthScore health;
+    double cpuPercent = qQNaN();
+    double memoryPercent = qQNaN();
+    // Absolute times (ms) at which CPU or memory is predicted to saturate,
+    // from the point forecast and its 95 % band.
+    Predict::Crossing cpuCrossing;
+    Predict::Crossing memoryCrossing;
+
+    bool isVm() const { return !uuid.isEmpty(); }
+};
+
+// The forecast of one metric of a VM or host, as a chart draws it.
+struct DemandForecast
+{
+    enum class Tier {
+        Fine, // at the collection interval: the next minutes
+        Coarse, // at five minutes: the next hours and days
+    };
+
+    QString entity;
+    QString metric; // "cpu" or "memory", both in % of capacity
+    Tier tier = Tier::Fine;
+    qint64 stepMs = 0;
+    int seasonSteps = 0; // the cycle the model follows, 0 when none
+    bool fitted = false;
+    QList<Predict::ForecastStep> steps;
+    Predict::Crossing crossing; // of 100 %
+};
+
+} // namespace Umbra
+
+Q_DECLARE_METATYPE(Umbra::HealthReport)
+Q_DECLARE_METATYPE(Umbra::DemandForecast)

@@ -1,0 +1,351 @@
+#include "predict/predictionservice.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <cmath>
+
+namespace Umbra {
+
+namespace {
+
+constexpr qint64 kHourMs = 3600 * 1000;
+
+QString vmKey(const QString &uuid)
+{
+    return QStringLiteral("vm/") + uuid;
+}
+
+QString hostKey(const QString &uri)
+{
+    return QStringLiteral("host/") + uri;
+}
+
+double percentOf(double used, double total)
+{
+    return std::isfinite(used) && total > 0 ? std::clamp(100.0 * used / total, 0.0, 100.0)
+                                            : qQNaN();
+}
+
+std::optional<double> known(double value)
+{
+    return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+// Seconds from now until the 95 % band first reaches saturation.
+std::optional<qint64> secondsUntil(const Predict::Crossing &crossing, qint64 nowMs)
+{
+    if (!crossing.earliestMs)
+        return std::nullopt;
+    return std::max<qint64>(0, (*crossing.earliestMs - nowMs) / 1000);
+}
+
+} // namespace
+
+PredictionService::PredictionService(int intervalMs,
+                                     std::shared_ptr<Series::SeriesHeads> heads, QObject *parent)
+    : QObject(parent)
+    , m_intervalSeconds(std::max(1, intervalMs / 1000))
+    , m_heads(std::move(heads))
+{
+}
+
+PredictionService::~PredictionService() = default;
+
+void PredictionService::open(const QString &databasePath)
+{
+    if (auto opened = m_states.open(databasePath); !opened)
+        Q_EMIT failed(opened.error());
+    else if (m_heads)
+        m_history = std::make_unique<Series::SeriesReader>(m_states.sql(), m_heads);
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setInterval(kSaveIntervalMs);
+    connect(m_saveTimer, &QTimer::timeout, this, &PredictionService::saveModels);
+    m_saveTimer->start();
+}
+
+void PredictionService::close()
+{
+    saveModels();
+    if (m_saveTimer)
+        m_saveTimer->stop();
+}
+
+std::unique_ptr<Predict::DemandModel> PredictionService::restore(const QString &key)
+{
+    if (auto blob = m_states.load(key); blob && !blob.value().isEmpty()) {
+        if (auto model = Predict::DemandModel::loadState(blob.value(), m_intervalSeconds))
+            return std::make_unique<Predict::DemandModel>(std::move(*model));
+    }
+    return std::make_unique<Predict::DemandModel>(m_intervalSeconds);
+}
+
+void PredictionService::prime(Predict::DemandModel &model, const QString &series,
+                              double capacity, qint64 nowMs)
+{
+    if (!m_history)
+        return;
+    const auto id = m_history->seriesId(series);
+    if (!id || id.value() == 0)
+        return;
+    const auto percent = [capacity](double value) {
+        return capacity > 0 ? 100.0 * value / capacity : value;
+    };
+    const qint64 rawFrom = nowMs - kPrimeRawMs;
+    const qint64 coarseFrom = nowMs - kPrimeCoarseMs;
+    const int columns = int((rawFrom - coarseFrom)
+                            / (qint64(Predict::DemandModel::kCoarseIntervalSeconds) * 1000));
+    if (auto means = m_history->chart(id.value(), coarseFrom, rawFrom - 1, columns)) {
+        for (const Series::ChartPoint &point : means.value()) {
+            if (std::isfinite(point.mean))
+                model.addCoarse(point.timeMs, percent(point.mean));
+        }
+    }
+    if (auto raw = m_history->samples(id.value(), rawFrom, nowMs)) {
+        // History kept at a coarser pace than today's interval (the demo's
+        // first hour, a changed --interval) is drawn in between, so the fine
+        // tier sees a series rather than a comb of gaps.
+        const qint64 stepMs = qint64(m_intervalSeconds) * 1000;
+        const Series::TimedValue *previous = nullptr;
+        for (const Series::TimedValue &sample : raw.value()) {
+            if (previous && std::isfinite(previous->value) && std::isfinite(sample.value)
+                && sample.timeMs - previous->timeMs <= std::max<qint64>(10 * stepMs, 300 * 1000)) {
+                for (qint64 t = previous->timeMs + stepMs; t < sample.timeMs - stepMs / 2;
+                     t += stepMs) {
+                    const double f = double(t - previous->timeMs)
+                        / double(sample.timeMs - previous->timeMs);
+                    model.add(t, percent(previous->value + f * (sample.value - previous->value)));
+                }
+            }
+            model.add(sample.timeMs, percent(sample.value));
+            previous = &sample;
+        }
+    }
+}
+
+PredictionService::Entity &PredictionService::entity(const QString &key, const QString &uri,
+                                                     const QString &uuid, qint64 nowMs,
+                                                     double memoryCapacityKiB)
+{
+    std::shared_ptr<Entity> &found = m_entities[key];
+    if (!found) {
+        found = std::make_shared<Entity>();
+        found->uuid = uuid;
+        found->cpu = restore(key + QStringLiteral("/cpu"));
+        found->memory = restore(key + QStringLiteral("/memory"));
+        // Without a saved model, learn from what the store already holds.
+        if (found->cpu->fine().retainedSamples() == 0)
+            prime(*found->cpu, key + QStringLiteral("/cpu"), 0, nowMs);
+        if (found->memory->fine().retainedSamples() == 0 && memoryCapacityKiB > 0)
+            prime(*found->memory, key + QStringLiteral("/mem_used"), memoryCapacityKiB, nowMs);
+        m_refitQueue.append(key);
+    }
+    found->uri = uri;
+    return *found;
+}
+
+void PredictionService::addSamples(const HostSample &host, const QList<VmSample> &vms)
+{
+    // A batch that waited behind others for several intervals is dropped:
+    // the models lose a sample, but the thread catches up instead of
+    // falling further behind (and a shutdown never waits behind a backlog).
+    if (m_maxLagMs > 0 && QDateTime::currentMSecsSinceEpoch() - host.timestampMs > m_maxLagMs) {
+        ++m_shedBatches;
+        return;
+    }
+    QList<HealthReport> reports;
+    reports.reserve(vms.size() + 1);
+    const qint64 now = host.timestampMs;
+
+    const QString hostEntity = hostKey(host.uri);
+    Entity &h = entity(hostEntity, host.uri, {}, now, host.memoryTotalKiB);
+    const double hostMemory = percentOf(host.memoryUsedKiB, host.memoryTotalKiB);
+    h.cpu->add(host.timestampMs, host.cpuPercent);
+    h.memory->add(host.timestampMs, hostMemory);
+    reports.append(score(hostEntity, h, now, host.cpuPercent, hostMemory));
+
+    for (const VmSample &sample : vms) {
+        const QString key = vmKey(sample.uuid);
+        const auto info = m_vms.constFind(sample.uuid);
+        const double allocated
+            = info != m_vms.cend() ? double(info->memoryKiB) : qQNaN();
+        Entity &vm = entity(key, host.uri, sample.uuid, sample.timestampMs,
+                            std::isfinite(allocated) ? allocated : 0.0);
+        const double memory = percentOf(sample.memoryUsedKiB, allocated);
+        vm.cpu->add(sample.timestampMs, sample.cpuPercent);
+        vm.memory->add(sample.timestampMs, memory);
+        reports.append(score(key, vm, sample.timestampMs, sample.cpuPercent, memory));
+    }
+    refitSome();
+    Q_EMIT healthUpdated(reports);
+}
+
+HealthReport PredictionService::score(const QString &key, Entity &entity, qint64 nowMs,
+                                      double cpu, double memory)
+{
+    HealthReport report;
+    report.entity = key;
+    report.uri = entity.uri;
+    report.uuid = entity.uuid;
+    report.atMs = nowMs;
+    report.cpuPercent = cpu;
+    report.memoryPercent = memory;
+    report.cpuCrossing = entity.cpu->saturation();
+    report.memoryCrossing = entity.memory->saturation();
+
+    Predict::HealthInputs inputs;
+    inputs.cpuPercent = known(cpu);
+    inputs.memoryPercent = known(memory);
+    inputs.cpuSaturationSeconds = secondsUntil(report.cpuCrossing, nowMs);
+    inputs.memorySaturationSeconds = secondsUntil(report.memoryCrossing, nowMs);
+    if (entity.uuid.isEmpty()) {
+        inputs.failedReconnects = failedReconnects(entity.uri, nowMs);
+    } else {
+        const auto info = m_vms.constFind(entity.uuid);
+        inputs.guestUnresponsive = info != m_vms.cend() && info->state == VmState::Crashed;
+    }
+    report.health = Predict::scoreHealth(inputs);
+    noteFlag(key, entity, report);
+    return report;
+}
+
+void PredictionService::noteFlag(const QString &key, Entity &entity, const HealthReport &report)
+{
+    const bool flagged = report.health.unhealthyNow || report.health.unhealthyWithinSeconds;
+    if (flagged == entity.flagged)
+        return;
+    entity.flagged = flagged;
+    if (!flagged)
+        return;
+    QString name = entity.uuid.isEmpty() ? entity.uri : m_vms.value(entity.uuid).name;
+    if (name.isEmpty())
+        name = key;
+    const QString reason = report.health.breakdown.isEmpty()
+        ? QString()
+        : report.health.breakdown.first().sentence;
+    EventRecord event;
+    event.timestampMs = report.atMs;
+    event.severity = EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("health.flagged");
+    event.hostUri = entity.uri;
+    event.vmUuid = entity.uuid;
+    event.message = report.health.unhealthyNow
+        ? tr("%1 is unhealthy (health %2): %3").arg(name).arg(report.health.score).arg(reason)
+        : tr("%1 is predicted to be unhealthy within %2 (health %3): %4")
+              .arg(name, Predict::approximateDuration(*report.health.unhealthyWithinSeconds))
+              .arg(report.health.score)
+              .arg(reason);
+    Q_EMIT this->flagged(event);
+}
+
+void PredictionService::refitSome()
+{
+    int refits = 0;
+    QElapsedTimer spent;
+    spent.start();
+    for (qsizetype visited = 0; visited < m_refitQueue.size() && refits < kRefitsPerBatch
+         && (refits == 0 || spent.elapsed() < kRefitBudgetMs);
+         ++visited) {
+        m_refitCursor = m_refitCursor % m_refitQueue.size();
+        const std::shared_ptr<Entity> found = m_entities.value(m_refitQueue[m_refitCursor++]);
+        if (!found)
+            continue;
+        refits += found->cpu->refitIfDue() ? 1 : 0;
+        refits += found->memory->refitIfDue() ? 1 : 0;
+    }
+}
+
+void PredictionService::setHostStatus(const HostStatus &status)
+{
+    // Each new failed attempt is a failed reconnect, kept for an hour.
+    const int previous = m_lastFailedAttempts.value(status.uri);
+    if (status.failedAttempts > previous) {
+        auto &times = m_reconnectFailures[status.uri];
+        for (int i = previous; i < status.failedAttempts; ++i)
+            times.push_back(QDateTime::currentMSecsSinceEpoch());
+    }
+    m_lastFailedAttempts.insert(status.uri, status.failedAttempts);
+}
+
+int PredictionService::failedReconnects(const QString &uri, qint64 nowMs)
+{
+    auto found = m_reconnectFailures.find(uri);
+    if (found == m_reconnectFailures.end())
+        return 0;
+    while (!found->empty() && found->front() < nowMs - kHourMs)
+        found->pop_front();
+    return int(found->size());
+}
+
+void PredictionService::setInventory(const QString &uri, const QList<VmInfo> &vms)
+{
+    for (auto it = m_vms.begin(); it != m_vms.end();) {
+        const std::shared_ptr<Entity> owner = m_entities.value(vmKey(it.key()));
+        if (owner && owner->uri == uri)
+            it = m_vms.erase(it);
+        else
+            ++it;
+    }
+    for (const VmInfo &vm : vms)
+        updateVm(uri, vm);
+}
+
+void PredictionService::updateVm(const QString &uri, const VmInfo &vm)
+{
+    m_vms.insert(vm.uuid, vm);
+    if (const std::shared_ptr<Entity> found = m_entities.value(vmKey(vm.uuid)))
+        found->uri = uri;
+}
+
+void PredictionService::removeVm(const QString &uri, const QString &uuid)
+{
+    const std::shared_ptr<Entity> found = m_entities.value(vmKey(uuid));
+    // A VM that moved to another host keeps its models.
+    if (found && found->uri != uri)
+        return;
+    m_vms.remove(uuid);
+}
+
+void PredictionService::removeHost(const QString &uri)
+{
+    m_reconnectFailures.remove(uri);
+    m_lastFailedAttempts.remove(uri);
+}
+
+DemandForecast PredictionService::forecast(const QString &entity, const QString &metric,
+                                           DemandForecast::Tier tier, int horizonSteps)
+{
+    DemandForecast out;
+    out.entity = entity;
+    out.metric = metric;
+    out.tier = tier;
+    const std::shared_ptr<Entity> found = m_entities.value(entity);
+    if (!found)
+        return out;
+    Predict::DemandModel *model = metric == QLatin1String("memory") ? found->memory.get()
+                                                                    : found->cpu.get();
+    const Predict::Forecaster &forecaster
+        = tier == DemandForecast::Tier::Fine ? model->fine() : model->coarse();
+    out.stepMs = qint64(forecaster.options().intervalSeconds) * 1000;
+    out.seasonSteps = forecaster.modelPeriod();
+    out.fitted = forecaster.isFitted();
+    if (forecaster.retainedSamples() == 0)
+        return out;
+    out.steps = forecaster.forecast(std::clamp(horizonSteps, 1, 20000));
+    out.crossing = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(),
+                                       forecaster.lastValue());
+    return out;
+}
+
+void PredictionService::saveModels()
+{
+    QHash<QString, QByteArray> states;
+    for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
+        states.insert(it.key() + QStringLiteral("/cpu"), it.value()->cpu->saveState());
+        states.insert(it.key() + QStringLiteral("/memory"), it.value()->memory->saveState());
+    }
+    if (auto saved = m_states.save(states, QDateTime::currentMSecsSinceEpoch()); !saved)
+        Q_EMIT failed(saved.error());
+}
+
+} // namespace Umbra

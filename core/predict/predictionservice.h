@@ -1,0 +1,113 @@
+#pragma once
+
+#include "collect/samples.h"
+#include "fleet/eventrecord.h"
+#include "fleet/hostinfo.h"
+#include "fleet/vminfo.h"
+#include "predict/demandmodel.h"
+#include "predict/healthreport.h"
+#include "predict/modelstatestore.h"
+#include "series/seriesreader.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+#include <memory>
+
+namespace Umbra {
+
+// The predictive side of the engine, on its own thread: every VM and host
+// sample updates the demand models of its CPU and memory, and is scored for
+// health from utilisation, forecast headroom and error signals. Health goes
+// out as one batch per collection; forecasts are answered on request. Models
+// are saved to the database every ten minutes and on close, and picked up
+// again when their VM or host reappears.
+class PredictionService : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kSaveIntervalMs = 10 * 60 * 1000;
+    // Refits per collection, so a fleet's refits spread over time.
+    static constexpr int kRefitsPerBatch = 8;
+    // ...and at most this long of them after the first.
+    static constexpr int kRefitBudgetMs = 5;
+
+    // Models of a VM or host seen for the first time learn from this much
+    // stored history: raw samples for the fine tier, five-minute means
+    // before that for the coarse one.
+    static constexpr qint64 kPrimeRawMs = 2 * 3600 * 1000;
+    static constexpr qint64 kPrimeCoarseMs = 14 * 24 * 3600 * 1000LL;
+
+    PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
+                      QObject *parent = nullptr);
+    ~PredictionService() override;
+
+    // Slots, called on the service's thread.
+    void open(const QString &databasePath);
+    void close();
+    void addSamples(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
+    void setHostStatus(const Umbra::HostStatus &status);
+    void setInventory(const QString &uri, const QList<Umbra::VmInfo> &vms);
+    void updateVm(const QString &uri, const Umbra::VmInfo &vm);
+    void removeVm(const QString &uri, const QString &uuid);
+    void removeHost(const QString &uri);
+
+    // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
+    DemandForecast forecast(const QString &entity, const QString &metric,
+                            DemandForecast::Tier tier, int horizonSteps);
+    void saveModels();
+    // Batches whose samples are older than this when they arrive are dropped
+    // (0: none are); the engine sets a few collection intervals.
+    void setMaxLagMs(qint64 lagMs) { m_maxLagMs = lagMs; }
+    // Batches dropped because they arrived too late to matter.
+    int shedBatches() const { return m_shedBatches; }
+
+Q_SIGNALS:
+    void healthUpdated(const QList<Umbra::HealthReport> &reports);
+    // A VM or host newly flagged as unhealthy now or soon, for the event log.
+    void flagged(const Umbra::EventRecord &event);
+    void failed(const QString &message);
+
+private:
+    struct Entity
+    {
+        QString uri;
+        QString uuid;
+        QString name;
+        std::unique_ptr<Predict::DemandModel> cpu;
+        std::unique_ptr<Predict::DemandModel> memory;
+        bool flagged = false;
+    };
+
+    Entity &entity(const QString &key, const QString &uri, const QString &uuid, qint64 nowMs,
+                   double memoryCapacityKiB);
+    std::unique_ptr<Predict::DemandModel> restore(const QString &key);
+    // Feeds a new model what the store holds of `series`, each value
+    // divided by `capacity` (percent of it) unless capacity is 0.
+    void prime(Predict::DemandModel &model, const QString &series, double capacity,
+               qint64 nowMs);
+    HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu,
+                       double memory);
+    void refitSome();
+    void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
+    int failedReconnects(const QString &uri, qint64 nowMs);
+
+    int m_intervalSeconds;
+    ModelStateStore m_states;
+    std::shared_ptr<Series::SeriesHeads> m_heads;
+    std::unique_ptr<Series::SeriesReader> m_history;
+    QHash<QString, std::shared_ptr<Entity>> m_entities; // by entity key
+    QHash<QString, VmInfo> m_vms; // by UUID
+    QHash<QString, std::deque<qint64>> m_reconnectFailures; // by host URI, times in ms
+    QHash<QString, int> m_lastFailedAttempts;
+    QList<QString> m_refitQueue; // entity keys, round robin
+    qsizetype m_refitCursor = 0;
+    int m_shedBatches = 0;
+    qint64 m_maxLagMs = 0;
+    QTimer *m_saveTimer = nullptr;
+};
+
+} // namespace Umbra

@@ -1,0 +1,436 @@
+// The forecaster: seasonality detection on series with known cycles, exact
+// forecasts of a pure cycle, honest intervals, time to crossing, calendar
+// events, saved state, and refits handed over from another thread.
+#include "predict/crossing.h"
+#include "predict/forecaster.h"
+#include "predict/seasonality.h"
+
+#include <QTest>
+#include <cmath>
+#include <numbers>
+#include <random>
+#include <thread>
+
+using namespace Umbra;
+using namespace Umbra::Predict;
+
+namespace {
+
+constexpr int kDay = 288; // at 5 minutes
+constexpr qint64 kStepMs = 300'000;
+constexpr qint64 kStartMs = 1'700'006'400'000; // 2023-11-15T00:00:00Z, a Wednesday
+constexpr double kTwoPi = 2 * std::numbers::pi;
+
+std::vector<double> dailySine(int samples, int period, double amplitude, double noise,
+                              quint32 seed = 1)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> gauss(0, 1);
+    std::vector<double> v(static_cast<size_t>(samples));
+    for (int i = 0; i < samples; ++i)
+        v[size_t(i)] = 50 + amplitude * std::sin(kTwoPi * i / period) + noise * gauss(rng);
+    return v;
+}
+
+Forecaster fed(const std::vector<double> &values, ForecasterOptions options = {})
+{
+    Forecaster f(options);
+    const qint64 step = qint64(options.intervalSeconds) * 1000;
+    for (size_t i = 0; i < values.size(); ++i)
+        f.update(kStartMs + qint64(i) * step, values[i]);
+    return f;
+}
+
+bool sameForecast(const QList<ForecastStep> &a, const QList<ForecastStep> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a[i].timeMs != b[i].timeMs || a[i].point != b[i].point || a[i].lower80 != b[i].lower80
+            || a[i].upper80 != b[i].upper80 || a[i].lower95 != b[i].lower95
+            || a[i].upper95 != b[i].upper95)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class TestForecast : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void seasonality_data();
+    void seasonality();
+    void seasonalityGrowsWithData();
+    void pureSeasonalIsNearExact();
+    void intervalsWidenWithHorizon();
+    void coverageOfNoisySeasonal();
+    void crossingOfLinearRamp();
+    void crossingNotWithinHorizon();
+    void eventUpliftIsApplied();
+    void stateRoundTrip();
+    void corruptAndNewerStatesRefused();
+    void gapsConstantsAndShortSeries();
+    void refitOnAnotherThread();
+};
+
+void TestForecast::seasonality_data()
+{
+    QTest::addColumn<QList<double>>("values");
+    QTest::addColumn<int>("interval");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("period");
+
+    auto toList = [](const std::vector<double> &v) { return QList<double>(v.begin(), v.end()); };
+    std::mt19937 rng(7);
+    std::normal_distribution<double> gauss(0, 1);
+
+    QTest::newRow("daily at 5 min")
+        << toList(dailySine(10 * kDay, kDay, 10, 3)) << 300 << int(SeasonKind::Daily) << kDay;
+
+    // A slow weekly swell without a daily cycle.
+    QTest::newRow("weekly") << toList(dailySine(5 * 7 * kDay, 7 * kDay, 10, 2)) << 300
+                            << int(SeasonKind::Weekly) << 7 * kDay;
+
+    // Office hours on weekdays only: a daily cycle and a weekend.
+    std::vector<double> office(static_cast<size_t>(5 * 7 * kDay));
+    for (size_t i = 0; i < office.size(); ++i) {
+        const int day = int(i / kDay) % 7;
+        const double hour = double(i % kDay) / 12;
+        const bool working = day < 5 && hour >= 8 && hour < 18;
+        office[i]
+            = 20 + (working ? 40 : 0) + 5 * std::sin(kTwoPi * double(i) / kDay) + 3 * gauss(rng);
+    }
+    QTest::newRow("daily and weekly")
+        << toList(office) << 300 << int(SeasonKind::DailyAndWeekly) << kDay;
+
+    // The lab's compressed day: 300 s sampled every 5 s.
+    QTest::newRow("compressed day")
+        << toList(dailySine(50 * 60, 60, 10, 3)) << 5 << int(SeasonKind::Other) << 60;
+
+    // A batch job every 37 minutes, as a square wave.
+    std::vector<double> batch(static_cast<size_t>(40 * 37));
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch[i] = (i % 37 < 10 ? 80 : 10) + 4 * gauss(rng);
+    QTest::newRow("arbitrary period") << toList(batch) << 60 << int(SeasonKind::Other) << 37;
+
+    QTest::newRow("flat") << QList<double>(3000, 42.0) << 300 << int(SeasonKind::None) << 0;
+
+    std::vector<double> noise(static_cast<size_t>(8640));
+    for (double &v : noise)
+        v = 50 + 10 * gauss(rng);
+    QTest::newRow("white noise") << toList(noise) << 300 << int(SeasonKind::None) << 0;
+}
+
+void TestForecast::seasonality()
+{
+    QFETCH(QList<double>, values);
+    QFETCH(int, interval);
+    QFETCH(int, kind);
+    QFETCH(int, period);
+    const std::vector<double> v(values.begin(), values.end());
+    const Seasonality s = detectSeasonality(v, interval);
+    QCOMPARE(int(s.kind()), kind);
+    QCOMPARE(s.period, period);
+    if (period > 0)
+        QVERIFY2(s.strength > 0.3, qPrintable(QString::number(s.strength)));
+}
+
+void TestForecast::seasonalityGrowsWithData()
+{
+    // A day of data cannot show a daily cycle; three days can.
+    const std::vector<double> v = dailySine(3 * kDay, kDay, 10, 3);
+    QCOMPARE(detectSeasonality(std::span(v).first(kDay), 300).kind(), SeasonKind::None);
+    QCOMPARE(detectSeasonality(v, 300).kind(), SeasonKind::Daily);
+
+    Forecaster f = fed(std::vector<double>(v.begin(), v.begin() + kDay));
+    f.refit();
+    QCOMPARE(f.modelPeriod(), 0);
+    for (int i = kDay; i < 3 * kDay; ++i)
+        f.update(kStartMs + i * kStepMs, v[size_t(i)]);
+    f.refit();
+    QCOMPARE(f.seasonality().kind(), SeasonKind::Daily);
+    QCOMPARE(f.modelPeriod(), kDay);
+}
+
+void TestForecast::pureSeasonalIsNearExact()
+{
+    const std::vector<double> v = dailySine(7 * kDay + 17, kDay, 20, 0);
+    Forecaster f = fed(v);
+    f.refit();
+    const QList<ForecastStep> steps = f.forecast(2 * kDay);
+    QCOMPARE(steps.size(), 2 * kDay);
+    double worst = 0;
+    for (int k = 1; k <= 2 * kDay; ++k) {
+        const double truth = 50 + 20 * std::sin(kTwoPi * (7 * kDay + 17 + k - 1) / kDay);
+        worst = std::max(worst, std::abs(steps[k - 1].point - truth));
+    }
+    // 0.5 % of the amplitude.
+    QVERIFY2(worst < 0.1, qPrintable(QString::number(worst)));
+    QCOMPARE(steps[0].timeMs, kStartMs + (7 * kDay + 17) * kStepMs);
+}
+
+void TestForecast::intervalsWidenWithHorizon()
+{
+    std::mt19937 rng(3);
+    std::normal_distribution<double> gauss(0, 1);
+    std::vector<double> v(static_cast<size_t>(14 * kDay));
+    double walk = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+        walk += 0.5 * gauss(rng);
+        v[i] = 100 + walk + 10 * std::sin(kTwoPi * double(i) / kDay) + gauss(rng);
+    }
+    Forecaster f = fed(v);
+    f.refit();
+    const QList<ForecastStep> steps = f.forecast(kDay);
+    auto width95 = [&](int k) { return steps[k - 1].upper95 - steps[k - 1].lower95; };
+    auto width80 = [&](int k) { return steps[k - 1].upper80 - steps[k - 1].lower80; };
+    QVERIFY(width95(1) > 0);
+    QVERIFY2(width95(12) > 1.3 * width95(1),
+             qPrintable(QStringLiteral("%1 %2").arg(width95(12)).arg(width95(1))));
+    QVERIFY(width95(288) > 1.5 * width95(12));
+    for (int k : { 1, 12, 288 })
+        QVERIFY(width80(k) < width95(k));
+}
+
+void TestForecast::coverageOfNoisySeasonal()
+{
+    // A daily cycle with autocorrelated Gaussian noise: 95 % intervals must
+    // hold 92…97 % of the truths over many origins and steps 1…24.
+    std::mt19937 rng(11);
+    std::normal_distribution<double> gauss(0, 1);
+    const int samples = 40 * kDay;
+    std::vector<double> v(static_cast<size_t>(samples));
+    double noise = 0;
+    for (int i = 0; i < samples; ++i) {
+        noise = 0.6 * noise + 2 * gauss(rng);
+        v[size_t(i)] = 60 + 15 * std::sin(kTwoPi * i / kDay) + noise;
+    }
+    int inside95 = 0, inside80 = 0, truths = 0;
+    for (int origin = 14 * kDay; origin + 24 <= samples; origin += 61) {
+        std::vector<double> train(v.begin() + (origin - 14 * kDay), v.begin() + origin);
+        Forecaster f = fed(train);
+        f.refit();
+        const QList<ForecastStep> steps = f.forecast(24);
+        for (int k = 0; k < 24; ++k) {
+            const double y = v[size_t(origin + k)];
+            inside95 += y >= steps[k].lower95 && y <= steps[k].upper95;
+            inside80 += y >= steps[k].lower80 && y <= steps[k].upper80;
+            ++truths;
+        }
+    }
+    const double coverage95 = double(inside95) / truths;
+    const double coverage80 = double(inside80) / truths;
+    qInfo("coverage over %d truths: 80 %% -> %.3f, 95 %% -> %.3f", truths, coverage80, coverage95);
+    QVERIFY2(coverage95 >= 0.92 && coverage95 <= 0.97, qPrintable(QString::number(coverage95)));
+    QVERIFY2(coverage80 >= 0.74 && coverage80 <= 0.86, qPrintable(QString::number(coverage80)));
+}
+
+void TestForecast::crossingOfLinearRamp()
+{
+    // Memory leaking 0.05 %/5 min from 20 %, with a little noise: after 1000
+    // samples it is near 70 %, so it reaches 100 % about 600 steps later.
+    std::mt19937 rng(5);
+    std::normal_distribution<double> gauss(0, 0.2);
+    std::vector<double> v(1000);
+    for (size_t i = 0; i < v.size(); ++i)
+        v[i] = 20 + 0.05 * double(i) + gauss(rng);
+    Forecaster f = fed(v);
+    f.refit();
+    const Crossing c = timeToCrossing(f, 100, 7 * kDay);
+    QVERIFY(c.withinHorizon());
+    const double steps = double(*c.pointMs - f.lastTimeMs()) / kStepMs;
+    QVERIFY2(std::abs(steps - 601) < 30, qPrintable(QString::number(steps)));
+    QVERIFY(c.earliestMs && *c.earliestMs <= *c.pointMs);
+    QVERIFY(c.latestMs && *c.latestMs >= *c.pointMs);
+    QVERIFY(*c.earliestMs > f.lastTimeMs());
+}
+
+void TestForecast::crossingNotWithinHorizon()
+{
+    const QList<ForecastStep> flat = { { 1000, 50, 45, 55, 40, 60 }, { 2000, 50, 44, 56, 38, 62 } };
+    const Crossing none = crossingOf(flat, 100);
+    QVERIFY(!none.withinHorizon() && !none.earliestMs && !none.latestMs);
+    // The upper band alone reaches 61: earliest, but no point or latest.
+    const Crossing band = crossingOf(flat, 61, 0, 50);
+    QVERIFY(!band.withinHorizon());
+    QCOMPARE(*band.earliestMs, 1500);
+}
+
+void TestForecast::eventUpliftIsApplied()
+{
+    // A nightly backup adds 30 between 02:00 and 03:00 to a daily cycle.
+    const CalendarEvent backup{ QStringLiteral("backup"), kStartMs + 2 * 3600'000,
+                                kStartMs + 3 * 3600'000, CalendarEvent::Recurrence::Daily };
+    std::vector<double> v = dailySine(10 * kDay, kDay, 10, 1, 9);
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (backup.contains(kStartMs + qint64(i) * kStepMs))
+            v[i] += 30;
+    }
+    Forecaster f;
+    f.setEvents({ backup });
+    for (size_t i = 0; i < v.size(); ++i)
+        f.update(kStartMs + qint64(i) * kStepMs, v[i]);
+    f.refit();
+    QCOMPARE(f.uplifts().size(), 1);
+    const EventUplift uplift = f.uplifts().first();
+    QCOMPARE(uplift.name, QStringLiteral("backup"));
+    QCOMPARE(uplift.samples, 10 * 12);
+
+    const QList<ForecastStep> steps = f.forecast(kDay);
+    double inside = 0, outsideError = 0;
+    int insideCount = 0, outsideCount = 0;
+    for (int k = 1; k <= kDay; ++k) {
+        const ForecastStep &s = steps[k - 1];
+        const double normal = 50 + 10 * std::sin(kTwoPi * (10 * kDay + k - 1) / kDay);
+        if (backup.contains(s.timeMs)) {
+            inside += s.point - normal;
+            ++insideCount;
+        } else {
+            outsideError += std::abs(s.point - normal);
+            ++outsideCount;
+        }
+    }
+    QCOMPARE(insideCount, 12);
+    QVERIFY2(std::abs(inside / insideCount - 30) < 3,
+             qPrintable(QString::number(inside / insideCount)));
+    QVERIFY2(outsideError / outsideCount < 1.5,
+             qPrintable(QString::number(outsideError / outsideCount)));
+}
+
+void TestForecast::stateRoundTrip()
+{
+    const std::vector<double> v = dailySine(5 * kDay, kDay, 10, 2, 4);
+    Forecaster f = fed(v);
+    f.setEvents({ { QStringLiteral("release"), kStartMs + 3600'000, kStartMs + 7200'000,
+                    CalendarEvent::Recurrence::Weekly } });
+    f.refit();
+    for (int i = 0; i < 20; ++i)
+        f.update(kStartMs + qint64(v.size() + size_t(i)) * kStepMs, 55 + i % 3);
+
+    const QByteArray blob = f.saveState();
+    // History as float, the model as double, compressed: bounded and small.
+    QVERIFY2(blob.size() < 16'000, qPrintable(QString::number(blob.size())));
+    Result<Forecaster> loaded = Forecaster::loadState(blob);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    Forecaster &g = loaded.value();
+    QVERIFY(sameForecast(f.forecast(2016), g.forecast(2016)));
+    QCOMPARE(g.events(), f.events());
+    QCOMPARE(g.uplifts(), f.uplifts());
+    QCOMPARE(g.saveState(), blob);
+
+    // And they stay identical as both go on.
+    for (int i = 20; i < 100; ++i) {
+        const qint64 t = kStartMs + qint64(v.size() + size_t(i)) * kStepMs;
+        f.update(t, 50 + std::sin(i));
+        g.update(t, 50 + std::sin(i));
+    }
+    f.refit();
+    g.refit();
+    QVERIFY(sameForecast(f.forecast(288), g.forecast(288)));
+}
+
+void TestForecast::corruptAndNewerStatesRefused()
+{
+    Forecaster f = fed(dailySine(3 * kDay, kDay, 10, 2));
+    f.refit();
+    const QByteArray blob = f.saveState();
+
+    QByteArray corrupt = blob;
+    corrupt[corrupt.size() / 2] = char(corrupt[corrupt.size() / 2] ^ 0x5a);
+    Result<Forecaster> r = Forecaster::loadState(corrupt);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains(QLatin1String("corrupt")), qPrintable(r.error()));
+
+    QByteArray newer = blob;
+    newer[5] = char(newer[5] + 1); // format, big-endian quint16 after the magic
+    r = Forecaster::loadState(newer);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error().contains(QLatin1String("newer")), qPrintable(r.error()));
+
+    r = Forecaster::loadState(blob.left(blob.size() - 10));
+    QVERIFY(!r.ok());
+    r = Forecaster::loadState(QByteArray("not a state at all"));
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().contains(QLatin1String("not a saved")));
+    r = Forecaster::loadState({});
+    QVERIFY(!r.ok());
+}
+
+void TestForecast::gapsConstantsAndShortSeries()
+{
+    Forecaster empty;
+    QVERIFY(empty.forecast(12).isEmpty());
+    empty.refit(); // nothing to fit: harmless
+    QVERIFY(empty.forecast(12).isEmpty());
+
+    // One sample: its value, no band to speak of.
+    Forecaster one;
+    one.update(kStartMs, 7);
+    one.refit();
+    QCOMPARE(one.forecast(3).size(), 3);
+    QCOMPARE(one.forecast(3)[2].point, 7.0);
+
+    // A constant: exactly that, with no spread.
+    Forecaster constant = fed(std::vector<double>(1000, 12.5));
+    constant.refit();
+    for (const ForecastStep &s : constant.forecast(300)) {
+        QCOMPARE(s.point, 12.5);
+        QCOMPARE(s.upper95, 12.5);
+        QCOMPARE(s.lower95, 12.5);
+    }
+
+    // Gaps (NaN and missing timestamps) within a seasonal series.
+    std::vector<double> v = dailySine(6 * kDay, kDay, 10, 1);
+    for (size_t i = 500; i < 560; ++i)
+        v[i] = std::nan("");
+    Forecaster gappy;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (i % 97 == 13)
+            continue; // a sample that never arrived
+        gappy.update(kStartMs + qint64(i) * kStepMs, v[i]);
+    }
+    gappy.refit();
+    QCOMPARE(gappy.modelPeriod(), kDay);
+    const QList<ForecastStep> steps = gappy.forecast(kDay);
+    for (const ForecastStep &s : steps)
+        QVERIFY(std::isfinite(s.point) && std::isfinite(s.lower95) && std::isfinite(s.upper95));
+    QVERIFY(std::abs(steps[50].point - (50 + 10 * std::sin(kTwoPi * (6 * kDay + 50) / kDay))) < 2);
+
+    // Out-of-order and duplicate samples are refused.
+    QVERIFY(!gappy.update(kStartMs, 1));
+    QVERIFY(!gappy.update(gappy.lastTimeMs(), 1));
+
+    // Memory stays bounded.
+    Forecaster bounded(ForecasterOptions{ 300, 1000 });
+    for (int i = 0; i < 5000; ++i)
+        bounded.update(kStartMs + i * kStepMs, i % 10);
+    QCOMPARE(bounded.retainedSamples(), 1000);
+}
+
+void TestForecast::refitOnAnotherThread()
+{
+    const std::vector<double> v = dailySine(6 * kDay, kDay, 10, 2, 21);
+    Forecaster owner = fed(std::vector<double>(v.begin(), v.end() - 30));
+    Forecaster reference = owner;
+
+    const FitInput input = owner.fitInput();
+    FitResult result;
+    std::thread worker([&] { result = Forecaster::fit(input); });
+    // Samples keep arriving while the fit runs.
+    for (size_t i = v.size() - 30; i < v.size(); ++i)
+        owner.update(kStartMs + qint64(i) * kStepMs, v[i]);
+    worker.join();
+    owner.adopt(std::move(result));
+
+    reference.refit();
+    for (size_t i = v.size() - 30; i < v.size(); ++i)
+        reference.update(kStartMs + qint64(i) * kStepMs, v[i]);
+    QVERIFY(sameForecast(owner.forecast(500), reference.forecast(500)));
+    QCOMPARE(owner.samplesSinceFit(), 30);
+}
+
+QTEST_GUILESS_MAIN(TestForecast)
+#include "tst_forecast.moc"

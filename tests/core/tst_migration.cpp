@@ -1,0 +1,881 @@
+// The migration controller: the stage machine against a scripted fleet, the
+// journal it leaves, the prediction model, preflight refusals against
+// libvirt's test driver, reconciliation, and a kill -9 in the middle of a job.
+#include "migrate/libvirtlink.h"
+#include "migrate/migrationjob.h"
+#include "migrate/migrationjournal.h"
+#include "migrate/migrationmanager.h"
+#include "migrate/migrationmodel.h"
+#include "migrate/reconciler.h"
+#include "migrate/trafficredirector.h"
+#include "scriptedlink.h"
+#include "store/database.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Umbra;
+using namespace Umbra::MigrationModel;
+
+namespace {
+
+const QString kA = QStringLiteral("scripted://a");
+const QString kB = QStringLiteral("scripted://b");
+const QString kVm = QStringLiteral("11111111-2222-4333-8444-555555555555");
+
+MigrationRequest request(const QString &vm = QStringLiteral("web01"))
+{
+    MigrationRequest r;
+    r.vm = vm;
+    r.sourceUri = kA;
+    r.targetUri = kB;
+    r.options.pollIntervalMs = 50;
+    r.options.storage = StorageMode::Shared;
+    r.options.health.deadlineMs = 1000;
+    r.options.health.intervalMs = 50;
+    return r;
+}
+
+// Cancels the job from a redirector, i.e. inside the Redirect stage.
+class CancellingRedirector final : public TrafficRedirector
+{
+public:
+    MigrationJob *job = nullptr;
+    int restored = 0;
+    QString name() const override { return QStringLiteral("test"); }
+    Result<void> redirect(const Move &) override
+    {
+        if (job)
+            job->cancel();
+        return {};
+    }
+    Result<void> restore(const Move &) override
+    {
+        ++restored;
+        return {};
+    }
+};
+
+// Reads a job row through its own connection, from any thread.
+QString storedStage(const QString &path, qint64 id)
+{
+    static QAtomicInt sequence;
+    const QString name = QStringLiteral("peek-%1").arg(sequence.fetchAndAddRelaxed(1));
+    QString stage;
+    {
+        auto db = Database::open(path, name, Database::Mode::ReadOnly);
+        if (!db)
+            return db.error();
+        QSqlQuery q(db.value()->sql());
+        q.prepare(QStringLiteral("SELECT stage FROM migration_jobs WHERE id = ?"));
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            stage = q.value(0).toString();
+    }
+    return stage;
+}
+
+} // namespace
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_dbCount = 0;
+    QString m_db;
+
+    struct Run
+    {
+        MigrationRecord record;
+        QStringList stages; // as signalled
+        QStringList storedAtSignal; // the journal's stage when each was signalled
+        int progressSignals = 0;
+    };
+
+    Run runJob(Scripted::World &world, const MigrationRequest &req,
+               std::function<void(MigrationJob &, MigrationStage)> atStage = {},
+               std::shared_ptr<TrafficRedirector> redirector = {})
+    {
+        Run run;
+        MigrationJob job(req, { m_db, Scripted::factory(world), redirector });
+        if (auto *cancelling = dynamic_cast<CancellingRedirector *>(redirector.get()))
+            cancelling->job = &job;
+        QThread thread;
+        job.moveToThread(&thread);
+        std::atomic<bool> done{ false };
+        const QString db = m_db;
+        connect(
+            &job, &MigrationJob::stageChanged, &job,
+            [&](qint64 id, MigrationStage stage, const QString &, qint64) {
+                run.stages.append(stageKey(stage));
+                run.storedAtSignal.append(storedStage(db, id));
+                world.log(QStringLiteral("stage ") + stageKey(stage));
+                if (atStage)
+                    atStage(job, stage);
+            },
+            Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::progress, &job,
+            [&](const MigrationProgress &) { ++run.progressSignals; }, Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::finished, &job,
+            [&](const MigrationRecord &r) {
+                run.record = r;
+                done = true;
+            },
+            Qt::DirectConnection);
+        thread.start();
+        QMetaObject::invokeMethod(&job, &MigrationJob::run, Qt::QueuedConnection);
+        QDeadlineTimer deadline(60000);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(10);
+        thread.quit();
+        thread.wait();
+        return run;
+    }
+
+    static qsizetype indexOf(const QStringList &calls, const QString &prefix)
+    {
+        for (qsizetype i = 0; i < calls.size(); ++i)
+            if (calls[i].startsWith(prefix))
+                return i;
+        return -1;
+    }
+
+private Q_SLOTS:
+    void init() { m_db = m_dir.filePath(QStringLiteral("m%1.db").arg(++m_dbCount)); }
+
+    // ------------------------------------------------------------ model ---
+
+    void predictionKnownNumbers()
+    {
+        Input in;
+        in.memoryBytes = 1000e6;
+        in.bandwidthBytesPerSec = 100e6;
+        in.dirtyBytesPerSec = 10e6;
+        in.maxDowntimeMs = 300;
+        in.setupOverheadMs = 1500;
+        in.switchoverMs = 0;
+        const Prediction p = predict(in);
+        // 10 s for all memory, 1 s for the 100 MB dirtied meanwhile, then
+        // 10 MB fit in 100 ms of downtime.
+        QCOMPARE(p.iterations, 2);
+        QVERIFY(p.converges);
+        QCOMPARE(p.tail, Prediction::Tail::Converged);
+        QCOMPARE(qRound(p.downtimeMs), 100);
+        QCOMPARE(qRound(p.transferMs), 11100);
+        QCOMPARE(qRound(p.totalMs), 12600);
+        QCOMPARE(qRound64(p.bytesSent / 1e6), 1110);
+
+        // The switch-over adds to the pause and to the whole.
+        in.switchoverMs = 150;
+        const Prediction q = predict(in);
+        QCOMPARE(qRound(q.downtimeMs), 250);
+        QCOMPARE(qRound(q.totalMs), 12750);
+    }
+
+    void predictionQuietGuest()
+    {
+        Input in;
+        in.memoryBytes = 1024.0 * 1048576;
+        in.bandwidthBytesPerSec = kDefaultBandwidthBytesPerSec;
+        in.dirtyBytesPerSec = 0;
+        const Prediction p = predict(in);
+        QCOMPARE(p.iterations, 1);
+        QCOMPARE(qRound(p.downtimeMs), int(kDefaultSwitchoverMs));
+        QCOMPARE(qRound(p.transferMs), 10240 + int(kDefaultSwitchoverMs));
+        QCOMPARE(qRound(p.totalMs),
+                 10240 + int(kDefaultSwitchoverMs) + int(kDefaultSetupOverheadMs));
+    }
+
+    void predictionNotConverging()
+    {
+        Input in;
+        in.memoryBytes = 1000e6;
+        in.bandwidthBytesPerSec = 100e6;
+        in.dirtyBytesPerSec = 120e6; // dirties faster than the link
+        in.maxDowntimeMs = 300;
+        in.maxIterations = 30;
+        in.switchoverMs = 0;
+        const Prediction p = predict(in);
+        QVERIFY(!p.converges);
+        QCOMPARE(p.tail, Prediction::Tail::Capped);
+        QCOMPARE(p.iterations, 30);
+        QCOMPARE(qRound(p.downtimeMs), 10000); // all memory, paused
+        QCOMPARE(qRound(p.transferMs), 31 * 10000);
+    }
+
+    void predictionAutoConvergeAndPostCopy()
+    {
+        Input in;
+        in.memoryBytes = 1000e6;
+        in.bandwidthBytesPerSec = 100e6;
+        in.dirtyBytesPerSec = 120e6;
+        in.maxDowntimeMs = 300;
+        in.switchoverMs = 20;
+        in.autoConverge = true;
+        const Prediction throttled = predict(in);
+        QVERIFY(throttled.converges);
+        QCOMPARE(throttled.tail, Prediction::Tail::AutoConverge);
+        QVERIFY(throttled.downtimeMs <= 300 + 20);
+        QVERIFY(throttled.iterations > 2 && throttled.iterations < 30);
+
+        in.autoConverge = false;
+        in.postCopy = true;
+        in.postCopyAfterIterations = 3;
+        const Prediction post = predict(in);
+        QCOMPARE(post.tail, Prediction::Tail::PostCopy);
+        QCOMPARE(post.iterations, 3);
+        QCOMPARE(qRound(post.downtimeMs), 20);
+        QCOMPARE(qRound(post.transferMs), 4 * 10000 + 20);
+    }
+
+    void learnedFigures()
+    {
+        QCOMPARE(learnedOverheadMs({}), kDefaultSetupOverheadMs);
+        QCOMPARE(learnedOverheadMs({ 900, 400, 1200 }), 900.0);
+        QCOMPARE(learnedOverheadMs({ -50, -10 }), 0.0);
+        QCOMPARE(learnedSwitchoverMs({}), kDefaultSwitchoverMs);
+        QCOMPARE(learnedSwitchoverMs({ 150, 170, 160, 20 }), 155.0);
+        QCOMPARE(learnedBandwidth({}), kDefaultBandwidthBytesPerSec);
+        QCOMPARE(learnedBandwidth({ 10, 30, 0, 20, 40 }), 25.0);
+    }
+
+    // ----------------------------------------------------- stage machine ---
+
+    void happyPath()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        const Run run = runJob(world, request());
+        const MigrationRecord &r = run.record;
+        QCOMPARE(outcomeKey(r.outcome), QStringLiteral("completed"));
+        QVERIFY2(r.reason.isEmpty(), qPrintable(r.reason));
+        QCOMPARE(run.stages,
+                 QStringLiteral("pending preflight prediction snapshot transfer redirect verify "
+                                "finalize")
+                     .split(u' '));
+        // Each stage was in the journal before its signal (and its first action).
+        QCOMPARE(run.storedAtSignal, run.stages);
+        QCOMPARE(world.activeOn(kVm), QStringList{ kB });
+        QCOMPARE(world.definedOn(kVm), QStringList{ kB });
+
+        // The journal holds the whole story.
+        QCOMPARE(r.vmName, QStringLiteral("web01"));
+        QCOMPARE(r.vmUuid, kVm);
+        QVERIFY(r.predictedTotalMs > 0);
+        QVERIFY(r.predictedDowntimeMs >= 0);
+        QVERIFY(r.actualTotalMs > 0);
+        QCOMPARE(r.actualDowntimeMs, 42);
+        QVERIFY(r.measuredBandwidth > 0);
+        QVERIFY(r.modelTransferMs >= 0);
+        QVERIFY(r.inactiveXml.contains(QLatin1String("web01")));
+        QCOMPARE(r.snapshot.value(QLatin1String("state")).toString(), QStringLiteral("folded"));
+        QStringList entered;
+        for (const StageEvent &e : r.events)
+            if (e.kind == QLatin1String("enter"))
+                entered.append(stageKey(e.stage));
+        QCOMPARE(entered, run.stages);
+        QCOMPARE(r.events.last().kind, QStringLiteral("completed"));
+        for (qsizetype i = 1; i < r.events.size(); ++i)
+            QVERIFY(r.events[i].timestampMs >= r.events[i - 1].timestampMs);
+        QVERIFY(run.progressSignals > 0);
+
+        // Order of the actions that change things.
+        const QStringList calls = world.calls();
+        const qsizetype snapshot = indexOf(calls, QStringLiteral("diskSnapshot@") + kA);
+        const qsizetype migrate = indexOf(calls, QStringLiteral("migrate@") + kA);
+        const qsizetype verify = indexOf(calls, QStringLiteral("stage verify"));
+        const qsizetype finalize = indexOf(calls, QStringLiteral("stage finalize"));
+        const qsizetype fold = indexOf(calls, QStringLiteral("commitActive@") + kB);
+        const qsizetype undefine = indexOf(calls, QStringLiteral("undefine@") + kA);
+        QVERIFY(snapshot >= 0 && migrate > snapshot && verify > migrate);
+        QVERIFY2(undefine > finalize && finalize > verify, qPrintable(calls.join(u'\n')));
+        QVERIFY(fold > verify);
+        QVERIFY(calls.contains(QStringLiteral("setMaxDowntime@") + kA + u' ' + kVm + u" 300"));
+        // The overlay sits next to the disk, named after the job.
+        const qsizetype xml = indexOf(calls, QStringLiteral("snapshotXml"));
+        QVERIFY(calls[xml].contains(QStringLiteral("/images/web01.umbra-%1-").arg(r.id)));
+        QVERIFY(calls[xml].contains(QLatin1String("name=\"sda\" snapshot=\"no\"")));
+
+        // A second job between the same hosts predicts from the measured bandwidth.
+        const Run back = runJob(world, [] {
+            MigrationRequest r = request();
+            r.sourceUri = kB;
+            r.targetUri = kA;
+            return r;
+        }());
+        QCOMPARE(back.record.outcome, MigrationOutcome::Completed);
+        QCOMPARE(back.record.predictedBandwidth, r.measuredBandwidth);
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+    }
+
+    void keepSource()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationRequest req = request();
+        req.options.keepSource = true;
+        const Run run = runJob(world, req);
+        QCOMPARE(run.record.outcome, MigrationOutcome::Completed);
+        QCOMPARE(world.activeOn(kVm), QStringList{ kB });
+        QCOMPARE(world.definedOn(kVm), (QStringList{ kA, kB }));
+        QCOMPARE(indexOf(world.calls(), QStringLiteral("undefine@") + kA), -1);
+        // The kept definition is redefined from the restore point (not the overlay).
+        QVERIFY(indexOf(world.calls(), QStringLiteral("define@") + kA) >= 0);
+    }
+
+    void cancelInEachStage_data()
+    {
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<QString>("outcome");
+        for (const char *stage :
+             { "preflight", "prediction", "snapshot", "transfer", "redirect", "verify" })
+            QTest::newRow(stage) << QString::fromLatin1(stage) << QStringLiteral("cancelled");
+        // From Finalize on, the move is done; a cancel has nothing left to stop.
+        QTest::newRow("finalize") << QStringLiteral("finalize") << QStringLiteral("completed");
+    }
+
+    void cancelInEachStage()
+    {
+        QFETCH(QString, stage);
+        QFETCH(QString, outcome);
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.migrateMs = 1500;
+        const Run run = runJob(world, request(), [&](MigrationJob &job, MigrationStage s) {
+            if (stageKey(s) == stage)
+                job.cancel();
+        });
+        QCOMPARE(outcomeKey(run.record.outcome), outcome);
+        if (outcome == QLatin1String("cancelled")) {
+            QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+            QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+            QCOMPARE(indexOf(world.calls(), QStringLiteral("undefine@") + kA), -1);
+            QVERIFY(!run.record.reason.isEmpty());
+            if (stage == QLatin1String("transfer")) {
+                QVERIFY(indexOf(world.calls(), QStringLiteral("abortJob@") + kA) >= 0);
+                QVERIFY(run.record.actualTotalMs < 0);
+            }
+            if (stage == QLatin1String("snapshot") || stage == QLatin1String("transfer"))
+                QVERIFY(indexOf(world.calls(), QStringLiteral("commitActive@") + kA) >= 0);
+        }
+    }
+
+    void cancelInRedirectRestoresTraffic()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        auto redirector = std::make_shared<CancellingRedirector>();
+        const Run run = runJob(world, request(), {}, redirector);
+        QCOMPARE(run.record.outcome, MigrationOutcome::Cancelled);
+        QCOMPARE(redirector->restored, 1);
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+    }
+
+    void transferFailureKeepsSource()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.failures.insert(QStringLiteral("migrate-finish"),
+                              QStringLiteral("Cannot recv data: Connection reset by peer"));
+        const Run run = runJob(world, request());
+        QCOMPARE(run.record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(run.record.reason.contains(QLatin1String("Connection reset by peer")),
+                 qPrintable(run.record.reason));
+        QCOMPARE(run.stages.last(), QStringLiteral("rollback"));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+    }
+
+    void verifyFailureRollsBack()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationRequest req = request();
+        req.options.health.kind = HealthCheck::Kind::Tcp;
+        req.options.health.target = QStringLiteral("127.0.0.1:1"); // nothing listens
+        req.options.health.deadlineMs = 600;
+        const Run run = runJob(world, req);
+        QCOMPARE(run.record.outcome, MigrationOutcome::RolledBack);
+        QVERIFY2(run.record.reason.contains(QLatin1String("127.0.0.1:1")),
+                 qPrintable(run.record.reason));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+        const QStringList calls = world.calls();
+        QVERIFY(indexOf(calls, QStringLiteral("migrate@") + kB) > 0); // moved back
+        QCOMPARE(indexOf(calls, QStringLiteral("undefine@") + kA), -1);
+    }
+
+    void failedMoveBackNeedsAttention()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.failures.insert(QStringLiteral("migrate@") + kB,
+                              QStringLiteral("unable to connect to server"));
+        MigrationRequest req = request();
+        req.options.health.kind = HealthCheck::Kind::Tcp;
+        req.options.health.target = QStringLiteral("127.0.0.1:1");
+        req.options.health.deadlineMs = 300;
+        const Run run = runJob(world, req);
+        QCOMPARE(run.record.outcome, MigrationOutcome::NeedsAttention);
+        // Still running where it was verified to fail, and still defined at the source.
+        QCOMPARE(world.activeOn(kVm), QStringList{ kB });
+        QVERIFY(world.definedOn(kVm).contains(kA));
+    }
+
+    void restorePointSettings()
+    {
+        {
+            Scripted::World world;
+            Scripted::twoHosts(world);
+            world.hosts[kA].domains[kVm].format = QStringLiteral("raw");
+            const Run run = runJob(world, request());
+            QCOMPARE(run.record.outcome, MigrationOutcome::Completed);
+            QCOMPARE(run.record.snapshot.value(QLatin1String("state")).toString(),
+                     QStringLiteral("none"));
+            QVERIFY(run.record.snapshot.value(QLatin1String("reason"))
+                        .toString()
+                        .contains(QLatin1String("raw")));
+        }
+        {
+            Scripted::World world;
+            Scripted::twoHosts(world);
+            world.hosts[kA].domains[kVm].format = QStringLiteral("raw");
+            MigrationRequest req = request();
+            req.options.requireSnapshot = true;
+            const Run run = runJob(world, req);
+            QCOMPARE(run.record.outcome, MigrationOutcome::Failed);
+            QCOMPARE(indexOf(world.calls(), QStringLiteral("migrate@")), -1);
+            QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        }
+        {
+            Scripted::World world;
+            Scripted::twoHosts(world);
+            world.snapshotSupported = false;
+            const Run run = runJob(world, request());
+            QCOMPARE(run.record.outcome, MigrationOutcome::Completed);
+            QVERIFY(run.record.snapshot.value(QLatin1String("reason"))
+                        .toString()
+                        .contains(QLatin1String("not supported")));
+        }
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("setup");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown VM") << "unknown"
+                                    << "No VM named";
+        QTest::newRow("not running") << "stopped"
+                                     << "is not running";
+        QTest::newRow("unreachable target") << "unreachable"
+                                            << "target host is unreachable";
+        QTest::newRow("same host") << "same"
+                                   << "same host";
+        QTest::newRow("not enough memory") << "memory"
+                                           << "Not enough memory";
+        QTest::newRow("not enough CPU") << "cpu"
+                                        << "Not enough CPU";
+        QTest::newRow("already on target") << "twice"
+                                           << "already active on the target";
+        QTest::newRow("storage unknown") << "storage"
+                                         << "Cannot tell whether /images/web01.qcow2";
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, setup);
+        QFETCH(QString, message);
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationRequest req = request();
+        if (setup == QLatin1String("unknown"))
+            req.vm = QStringLiteral("nope");
+        else if (setup == QLatin1String("stopped"))
+            world.hosts[kA].domains[kVm].active = false;
+        else if (setup == QLatin1String("unreachable"))
+            world.hosts[kB].reachable = false;
+        else if (setup == QLatin1String("same"))
+            world.hosts[kB].uuid = world.hosts[kA].uuid;
+        else if (setup == QLatin1String("memory"))
+            world.hosts[kB].freeKiB = 512 * 1024;
+        else if (setup == QLatin1String("cpu"))
+            world.hosts[kB].cpus = 0;
+        else if (setup == QLatin1String("storage"))
+            req.options.storage = StorageMode::Auto;
+        else if (setup == QLatin1String("twice")) {
+            Scripted::Domain copy = world.hosts[kA].domains[kVm];
+            world.hosts[kB].domains.insert(kVm, copy);
+        }
+        const auto before = world.hosts;
+        const Run run = runJob(world, req);
+        QCOMPARE(run.record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(run.record.reason.contains(message), qPrintable(run.record.reason));
+        QCOMPARE(run.stages.last(), QStringLiteral("preflight"));
+        QCOMPARE(indexOf(world.calls(), QStringLiteral("migrate@")), -1);
+        QCOMPARE(indexOf(world.calls(), QStringLiteral("diskSnapshot@")), -1);
+        QCOMPARE(world.hosts[kA].domains.keys(), before[kA].domains.keys());
+        QCOMPARE(world.hosts[kB].domains.keys(), before[kB].domains.keys());
+    }
+
+    // Refusals with libvirt's test driver, which has no migration.
+    void refusalsWithTestDriver_data()
+    {
+        QTest::addColumn<QString>("vm");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("same host") << "test"
+                                   << "test:///default"
+                                   << "same host";
+        QTest::newRow("unknown VM") << "no-such-vm"
+                                    << "SMALL"
+                                    << "No VM named";
+        QTest::newRow("not enough memory") << "test"
+                                           << "SMALL"
+                                           << "Not enough memory";
+        QTest::newRow("unreachable target") << "test"
+                                            << "qemu+tcp://127.0.0.1:1/system"
+                                            << "target host is unreachable";
+    }
+
+    void refusalsWithTestDriver()
+    {
+        QFETCH(QString, vm);
+        QFETCH(QString, target);
+        QFETCH(QString, message);
+        if (target == QLatin1String("SMALL")) {
+            // A 1 GiB host; test:///default's VM "test" holds 2 GiB.
+            const QString path = m_dir.filePath(QStringLiteral("small.xml"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("<node><cpu><nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
+                    "<threads>1</threads><active>2</active><mhz>2000</mhz>"
+                    "<model>x86_64</model></cpu><memory>1048576</memory></node>");
+            f.close();
+            target = QStringLiteral("test://") + path;
+        }
+        MigrationRequest req;
+        req.vm = vm;
+        req.sourceUri = QStringLiteral("test:///default");
+        req.targetUri = target;
+        MigrationJob job(req, { m_db, LibvirtLink::factory(), {} });
+        QSignalSpy finished(&job, &MigrationJob::finished);
+        job.run(); // blocking, on this thread
+        QCOMPARE(finished.count(), 1);
+        const auto record = finished.first().first().value<MigrationRecord>();
+        QCOMPARE(record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(record.reason.contains(message), qPrintable(record.reason));
+        QCOMPARE(record.stage, MigrationStage::Done);
+    }
+
+    // ------------------------------------------------------- reconcile ---
+
+    void reconcileMatrix_data()
+    {
+        QTest::addColumn<QString>("world");
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<bool>("keepSource");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<QString>("activeOn");
+        QTest::addColumn<QString>("definedOn");
+        QTest::newRow("moved, source defined") << "target"
+                                               << "verify" << false << "completed"
+                                               << "b"
+                                               << "b";
+        QTest::newRow("moved, keep source") << "target"
+                                            << "finalize" << true << "completed"
+                                            << "b"
+                                            << "a,b";
+        QTest::newRow("moved, transient on target") << "target-transient"
+                                                    << "transfer" << false << "completed"
+                                                    << "b"
+                                                    << "b";
+        QTest::newRow("still on source, leftover on target") << "source+leftover"
+                                                             << "transfer" << false << "rolled-back"
+                                                             << "a"
+                                                             << "a";
+        QTest::newRow("source running, incoming paused") << "source+incoming"
+                                                         << "transfer" << false << "rolled-back"
+                                                         << "a"
+                                                         << "a";
+        QTest::newRow("source paused at switch-over") << "source-paused"
+                                                      << "transfer" << false << "rolled-back"
+                                                      << "a"
+                                                      << "a";
+        QTest::newRow("target unreachable") << "unreachable"
+                                            << "transfer" << false << "needs-attention"
+                                            << "a"
+                                            << "a";
+        QTest::newRow("running nowhere") << "nowhere"
+                                         << "transfer" << false << "needs-attention"
+                                         << ""
+                                         << "a";
+        QTest::newRow("running on both") << "both"
+                                         << "verify" << false << "needs-attention"
+                                         << "a,b"
+                                         << "a,b";
+        QTest::newRow("before any change") << "source"
+                                           << "prediction" << false << "failed"
+                                           << "a"
+                                           << "a";
+    }
+
+    void reconcileMatrix()
+    {
+        QFETCH(QString, world);
+        QFETCH(QString, stage);
+        QFETCH(bool, keepSource);
+        QFETCH(QString, outcome);
+        QFETCH(QString, activeOn);
+        QFETCH(QString, definedOn);
+
+        Scripted::World w;
+        Scripted::twoHosts(w);
+        Scripted::Domain &src = w.hosts[kA].domains[kVm];
+        Scripted::Domain copy = src;
+        if (world.startsWith(QLatin1String("target"))) {
+            src.active = false;
+            src.state = 5;
+            copy.persistent = world == QLatin1String("target");
+            w.hosts[kB].domains.insert(kVm, copy);
+        } else if (world == QLatin1String("source+leftover")) {
+            copy.active = false;
+            copy.state = 5;
+            w.hosts[kB].domains.insert(kVm, copy);
+        } else if (world == QLatin1String("source+incoming")) {
+            copy.persistent = false;
+            copy.state = 3;
+            w.hosts[kB].domains.insert(kVm, copy);
+        } else if (world == QLatin1String("source-paused")) {
+            src.state = 3;
+        } else if (world == QLatin1String("unreachable")) {
+            w.hosts[kB].reachable = false;
+        } else if (world == QLatin1String("nowhere")) {
+            src.active = false;
+            src.state = 5;
+        } else if (world == QLatin1String("both")) {
+            w.hosts[kB].domains.insert(kVm, copy);
+        }
+
+        auto journal = MigrationJournal::open(m_db, QStringLiteral("reconcile-matrix"));
+        QVERIFY2(journal.ok(), qPrintable(journal.error()));
+        MigrationRecord job;
+        job.vmUuid = kVm;
+        job.vmName = QStringLiteral("web01");
+        job.sourceUri = kA;
+        job.targetUri = kB;
+        job.options.keepSource = keepSource;
+        auto id = journal.value()->create(job);
+        QVERIFY(id.ok());
+        QVERIFY(journal.value()->enterStage(id.value(), stageFromKey(stage)).ok());
+        // Written by a process that is gone.
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("reconcile-matrix")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE migration_jobs SET owner_pid = 0")));
+
+        Reconciler reconciler(*journal.value(), Scripted::factory(w));
+        const QList<ReconcileResult> results = reconciler.run();
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(outcomeKey(results[0].outcome), outcome);
+        QCOMPARE(results[0].interruptedIn, stageFromKey(stage));
+        QVERIFY(!results[0].reason.isEmpty());
+        w.hosts[kB].reachable = true;
+        auto names = [](const QStringList &uris) {
+            QStringList short_;
+            for (const QString &u : uris)
+                short_.append(u.right(1));
+            return short_.join(u',');
+        };
+        QCOMPARE(names(w.activeOn(kVm)), activeOn);
+        QCOMPARE(names(w.definedOn(kVm)), definedOn);
+        auto stored = journal.value()->job(id.value());
+        QCOMPARE(outcomeKey(stored->outcome), outcome);
+        QCOMPARE(stored->stage, MigrationStage::Done);
+        QVERIFY(journal.value()->unfinished()->isEmpty());
+    }
+
+    void reconcileSkipsLiveOwners()
+    {
+        Scripted::World w;
+        Scripted::twoHosts(w);
+        auto journal = MigrationJournal::open(m_db, QStringLiteral("reconcile-live"));
+        QVERIFY(journal.ok());
+        MigrationRecord job;
+        job.vmUuid = kVm;
+        job.vmName = QStringLiteral("web01");
+        job.sourceUri = kA;
+        job.targetUri = kB;
+        auto id = journal.value()->create(job); // owned by this (live) process
+        QVERIFY(id.ok());
+        QVERIFY(journal.value()->enterStage(id.value(), MigrationStage::Transfer).ok());
+        Reconciler reconciler(*journal.value(), Scripted::factory(w));
+        QCOMPARE(reconciler.run({ id.value() }).size(), 0);
+        QSqlQuery q(QSqlDatabase::database(QStringLiteral("reconcile-live")));
+        // The parent process started before the job: alive, so not ours to end.
+        QVERIFY(q.exec(
+            QStringLiteral("UPDATE migration_jobs SET owner_pid = %1").arg(qint64(getppid()))));
+        QCOMPARE(reconciler.run().size(), 0);
+        QVERIFY(q.exec(QStringLiteral("UPDATE migration_jobs SET owner_pid = 0")));
+        QCOMPARE(reconciler.run().size(), 1);
+    }
+
+    // kill -9 of a console mid-job, then reconcile from another process.
+    void killDuringJob_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<QString>("activeOn");
+        QTest::newRow("in transfer") << "transfer"
+                                     << "transfer"
+                                     << "rolled-back" << kA;
+        QTest::newRow("in verify") << "verify"
+                                   << "verify"
+                                   << "completed" << kB;
+    }
+
+    void killDuringJob()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, stage);
+        QFETCH(QString, outcome);
+        QFETCH(QString, activeOn);
+        const QString worldFile = m_dir.filePath(QStringLiteral("world-%1.json").arg(mode));
+        {
+            Scripted::World w;
+            Scripted::twoHosts(w);
+            w.file = worldFile;
+            w.save();
+        }
+        QProcess child;
+        child.setProcessChannelMode(QProcess::SeparateChannels);
+        child.start(QStringLiteral(UMBRA_MIGRATION_CHILD), { m_db, worldFile, mode });
+        QVERIFY(child.waitForStarted());
+        QByteArray out;
+        const QByteArray line = QByteArray("stage ") + stage.toLatin1() + '\n';
+        QDeadlineTimer deadline(20000);
+        while (!out.contains(line) && !deadline.hasExpired()) {
+            child.waitForReadyRead(100);
+            out += child.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains(line), QByteArray(out + child.readAllStandardError()).constData());
+        QTest::qWait(300); // well inside the stage
+        child.kill(); // SIGKILL
+        QVERIFY(child.waitForFinished());
+
+        Scripted::World w;
+        w.load(worldFile);
+        {
+            auto journal = MigrationJournal::open(m_db, QStringLiteral("after-kill"));
+            QVERIFY2(journal.ok(), qPrintable(journal.error()));
+            auto open = journal.value()->unfinished();
+            QCOMPARE(open->size(), 1);
+            QCOMPARE(stageKey(open->first().stage), stage);
+            Reconciler reconciler(*journal.value(), Scripted::factory(w));
+            const auto results = reconciler.run();
+            QCOMPARE(results.size(), 1);
+            QCOMPARE(outcomeKey(results[0].outcome), outcome);
+        }
+        QCOMPARE(w.activeOn(kVm), QStringList{ activeOn });
+        QCOMPARE(w.definedOn(kVm), QStringList{ activeOn });
+    }
+
+    // ---------------------------------------------------------- manager ---
+
+    void managerRunsJobsOffTheCallingThread()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationManager manager(m_db, Scripted::factory(world));
+        QSignalSpy started(&manager, &MigrationManager::jobStarted);
+        QSignalSpy stages(&manager, &MigrationManager::stageChanged);
+        QSignalSpy progress(&manager, &MigrationManager::progress);
+        QSignalSpy finished(&manager, &MigrationManager::jobFinished);
+        world.migrateMs = 400;
+        manager.start(request());
+        QVERIFY(manager.isRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
+        QCOMPARE(manager.running().size(), 1);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!manager.isRunning());
+        const auto record = finished.first().first().value<MigrationRecord>();
+        QCOMPARE(record.outcome, MigrationOutcome::Completed);
+        QVERIFY(stages.count() >= 8);
+        QVERIFY(progress.count() > 0);
+
+        QSignalSpy history(&manager, &MigrationManager::historyReady);
+        manager.requestHistory();
+        QVERIFY(history.wait(10000));
+        const auto jobs = history.first().first().value<QList<MigrationRecord>>();
+        QCOMPARE(jobs.size(), 1);
+        QCOMPARE(jobs.first().id, record.id);
+
+        QSignalSpy reconciled(&manager, &MigrationManager::reconciled);
+        manager.reconcile();
+        QVERIFY(reconciled.wait(10000));
+        QVERIFY(reconciled.first().first().value<QList<ReconcileResult>>().isEmpty());
+    }
+
+    void managerCancel()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.migrateHangs = true;
+        MigrationManager manager(m_db, Scripted::factory(world));
+        QSignalSpy progress(&manager, &MigrationManager::progress);
+        QSignalSpy finished(&manager, &MigrationManager::jobFinished);
+        manager.start(request());
+        QVERIFY(progress.wait(10000));
+        const qint64 id = progress.first().first().value<MigrationProgress>().jobId;
+        QVERIFY(manager.cancel(id));
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().value<MigrationRecord>().outcome,
+                 MigrationOutcome::Cancelled);
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+    }
+
+    void journalSurvivesReopenAndSchemaIsCurrent()
+    {
+        {
+            auto journal = MigrationJournal::open(m_db, QStringLiteral("j1"));
+            QVERIFY(journal.ok());
+            MigrationRecord job;
+            job.vmUuid = kVm;
+            job.vmName = QStringLiteral("web01");
+            job.sourceUri = kA;
+            job.targetUri = kB;
+            job.options.maxDowntimeMs = 123;
+            job.options.health.kind = HealthCheck::Kind::Http;
+            job.options.health.target = QStringLiteral("http://x/");
+            QVERIFY(journal.value()->create(job).ok());
+        }
+        auto db = Database::open(m_db, QStringLiteral("j2"), Database::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        QSqlQuery q(db.value()->sql());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), Database::kSchemaVersion);
+        QVERIFY(Database::kSchemaVersion >= 4); // the version that added the journal
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
+                                      "('migration_jobs', 'migration_events')"))
+                && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        db = Result<std::unique_ptr<Database>>(Error{});
+        auto journal = MigrationJournal::open(m_db, QStringLiteral("j3"));
+        auto jobs = journal.value()->unfinished();
+        QCOMPARE(jobs->size(), 1);
+        QCOMPARE(jobs->first().options.maxDowntimeMs, 123);
+        QCOMPARE(jobs->first().options.health.kind, HealthCheck::Kind::Http);
+        QCOMPARE(jobs->first().options.health.target, QStringLiteral("http://x/"));
+        QCOMPARE(jobs->first().stage, MigrationStage::Pending);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"

@@ -1,0 +1,104 @@
+// The running lab as /run/umbra-lab/lab.env describes it (written by
+// scripts/lab up): hosts with their libvirt and migration URIs, guests with
+// their addresses and home hosts, HAProxy's address.
+#pragma once
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QThread>
+#include <csignal>
+
+namespace Umbra::Lab {
+
+inline QString envPath()
+{
+    const QString custom = qEnvironmentVariable("LAB_ENV");
+    return custom.isEmpty() ? QStringLiteral("/run/umbra-lab/lab.env") : custom;
+}
+
+class Env
+{
+public:
+    bool load(const QString &path = envPath())
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        static const QRegularExpression line(QStringLiteral("^([A-Za-z0-9_]+)='([^']*)'$"));
+        for (const QByteArray &raw : file.readAll().split('\n')) {
+            const auto m = line.match(QString::fromUtf8(raw.trimmed()));
+            if (m.hasMatch())
+                m_values.insert(m.captured(1), m.captured(2));
+        }
+        return !hostKeys().isEmpty();
+    }
+    QString value(const QString &key) const { return m_values.value(key); }
+    QStringList hostKeys() const { return words(QStringLiteral("LAB_HOST_KEYS")); }
+    QStringList guests() const { return words(QStringLiteral("LAB_GUESTS")); }
+    QString uri(const QString &host) const { return value(QStringLiteral("LAB_URI_") + host); }
+    QString migrationUri(const QString &host) const
+    {
+        return value(QStringLiteral("LAB_MIGRATE_") + host);
+    }
+    QString guestIp(const QString &guest) const
+    {
+        return value(QStringLiteral("LAB_IP_") + QString(guest).replace(u'-', u'_'));
+    }
+    // The key (hK) of the host a guest started on.
+    QString home(const QString &guest) const
+    {
+        return value(QStringLiteral("LAB_HOME_") + QString(guest).replace(u'-', u'_'))
+            .section(u'-', -1);
+    }
+    QString haproxyHttp() const { return value(QStringLiteral("HAPROXY_HTTP")); }
+    static QString netns(const QString &host) { return QStringLiteral("umbra-lab-") + host; }
+
+private:
+    QStringList words(const QString &key) const
+    {
+        return value(key).split(u' ', Qt::SkipEmptyParts);
+    }
+    QHash<QString, QString> m_values;
+};
+
+// Process ids inside a lab host's network namespace whose command is name.
+inline QList<qint64> pidsIn(const QString &host, const QString &name)
+{
+    QProcess ip;
+    ip.start(QStringLiteral("ip"),
+             { QStringLiteral("netns"), QStringLiteral("pids"), Env::netns(host) });
+    ip.waitForFinished(5000);
+    QList<qint64> pids;
+    for (const QByteArray &line : ip.readAllStandardOutput().split('\n')) {
+        const qint64 pid = line.trimmed().toLongLong();
+        if (pid <= 0)
+            continue;
+        QFile comm(QStringLiteral("/proc/%1/comm").arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == name.toUtf8())
+            pids.append(pid);
+    }
+    return pids;
+}
+
+// Starts libvirtd again inside a lab host, in the namespaces its virtlogd
+// keeps alive (scripts/lab.d/host-start started both there).
+inline QString restartLibvirtd(const QString &host)
+{
+    const QList<qint64> logd = pidsIn(host, QStringLiteral("virtlogd"));
+    if (logd.isEmpty())
+        return QStringLiteral("no virtlogd in %1 to take the namespaces from").arg(host);
+    QProcess nsenter;
+    nsenter.start(QStringLiteral("nsenter"),
+                  { QStringLiteral("-t"), QString::number(logd.first()), QStringLiteral("-m"),
+                    QStringLiteral("-u"), QStringLiteral("-n"), QStringLiteral("libvirtd"),
+                    QStringLiteral("-d"), QStringLiteral("--listen") });
+    if (!nsenter.waitForFinished(30000) || nsenter.exitCode() != 0)
+        return QString::fromUtf8(nsenter.readAllStandardError());
+    return {};
+}
+
+} // namespace Umbra::Lab

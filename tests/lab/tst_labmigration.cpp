@@ -1,0 +1,375 @@
+// The migration controller against the real lab (scripts/lab up): QEMU guests
+// on libvirtd hosts in network namespaces, HAProxy in front. The scenarios of
+// tests/core/tst_migration, with libvirt doing the work: a move there and back
+// under HTTP load, cancel during the transfer, the target's libvirtd killed
+// during the transfer, the console killed during the transfer and reconciled,
+// and the refusals. Skips when the lab is not running.
+#include "httppoller.h"
+#include "labenv.h"
+#include "migrate/libvirtlink.h"
+#include "migrate/migrationjob.h"
+#include "migrate/migrationjournal.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <csignal>
+
+using namespace Umbra;
+
+class TestLabMigration : public QObject
+{
+    Q_OBJECT
+
+    Lab::Env m_lab;
+    QTemporaryDir m_dir;
+    QString m_db;
+    QString m_guest;
+    QString m_a; // the guest's home host
+    QString m_b; // another host
+
+    MigrationRequest request(const QString &from, const QString &to) const
+    {
+        MigrationRequest r;
+        r.vm = m_guest;
+        r.sourceUri = m_lab.uri(from);
+        r.targetUri = m_lab.uri(to);
+        r.options.migrationUri = m_lab.migrationUri(to);
+        r.options.returnMigrationUri = m_lab.migrationUri(from);
+        r.options.unsafe = true; // the lab's disks use a cache mode libvirt doubts
+        r.options.storage = StorageMode::Shared; // /var/lib/umbra-lab/images on every host
+        r.options.health.kind = HealthCheck::Kind::Http;
+        r.options.health.target = QStringLiteral("http://%1/health").arg(m_lab.guestIp(m_guest));
+        r.options.health.deadlineMs = 30000;
+        r.options.pollIntervalMs = 250;
+        return r;
+    }
+
+    struct Run
+    {
+        MigrationRecord record;
+        QStringList lines;
+    };
+
+    Run runJob(const MigrationRequest &req,
+               std::function<void(MigrationJob &, const MigrationProgress &)> onProgress = {})
+    {
+        Run run;
+        MigrationJob job(req, { m_db, LibvirtLink::factory(), {} });
+        QThread thread;
+        job.moveToThread(&thread);
+        std::atomic<bool> done{ false };
+        connect(
+            &job, &MigrationJob::stageChanged, &job,
+            [&](qint64 id, MigrationStage stage, const QString &message, qint64) {
+                const QString line
+                    = QStringLiteral("job %1: %2 %3").arg(id).arg(stageKey(stage), message);
+                run.lines.append(line);
+                qInfo("%s", qUtf8Printable(line));
+            },
+            Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::logged, &job,
+            [&](qint64, MigrationStage, const QString &message) {
+                run.lines.append(message);
+                qInfo("    %s", qUtf8Printable(message));
+            },
+            Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::progress, &job,
+            [&](const MigrationProgress &p) {
+                if (onProgress)
+                    onProgress(job, p);
+            },
+            Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::finished, &job,
+            [&](const MigrationRecord &r) {
+                run.record = r;
+                done = true;
+            },
+            Qt::DirectConnection);
+        thread.start();
+        QMetaObject::invokeMethod(&job, &MigrationJob::run, Qt::QueuedConnection);
+        QDeadlineTimer deadline(240000);
+        while (!done && !deadline.hasExpired())
+            QTest::qWait(50);
+        thread.quit();
+        thread.wait();
+        qInfo("job %lld: %s %s", static_cast<long long>(run.record.id),
+              qUtf8Printable(outcomeKey(run.record.outcome)), qUtf8Printable(run.record.reason));
+        return run;
+    }
+
+    DomainFacts facts(const QString &host)
+    {
+        auto link = LibvirtLink::open(m_lab.uri(host));
+        if (!link)
+            return {};
+        auto dom = link.value()->domain(m_guest);
+        return dom ? dom.value() : DomainFacts{};
+    }
+
+    // Puts the guest back on its home host whatever a test left.
+    void bringHome()
+    {
+        if (facts(m_a).running())
+            return;
+        for (const QString &host : m_lab.hostKeys()) {
+            if (host == m_a || !facts(host).running())
+                continue;
+            MigrationRequest r = request(host, m_a);
+            r.options.health.kind = HealthCheck::Kind::None;
+            runJob(r);
+        }
+    }
+
+    static QString summary(const MigrationRecord &r)
+    {
+        return QStringLiteral("predicted %1 ms total / %2 ms downtime; actual %3 ms / %4 ms; "
+                              "%5 MiB/s; dirty %6 MiB/s")
+            .arg(r.predictedTotalMs)
+            .arg(r.predictedDowntimeMs)
+            .arg(r.actualTotalMs)
+            .arg(r.actualDowntimeMs)
+            .arg(r.measuredBandwidth / 1048576.0, 0, 'f', 1)
+            .arg(r.dirtyRate / 1048576.0, 0, 'f', 2);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!m_lab.load())
+            QSKIP(qPrintable(QStringLiteral("No lab: %1 is missing. Start one with `sudo "
+                                            "scripts/lab up` to run these tests.")
+                                 .arg(Lab::envPath())));
+        if (m_lab.hostKeys().size() < 2 || m_lab.guests().isEmpty())
+            QSKIP("The lab needs at least two hosts and one guest.");
+        m_guest = m_lab.guests().first();
+        m_a = m_lab.home(m_guest);
+        for (const QString &h : m_lab.hostKeys())
+            if (h != m_a && m_b.isEmpty())
+                m_b = h;
+        QVERIFY2(facts(m_a).running() || facts(m_b).running(),
+                 qPrintable(m_guest + QStringLiteral(" runs on neither lab host")));
+        bringHome();
+        QVERIFY(facts(m_a).running());
+    }
+
+    void init()
+    {
+        static int n = 0;
+        m_db = m_dir.filePath(QStringLiteral("lab%1.db").arg(++n));
+    }
+
+    void cleanup() { bringHome(); }
+
+    void thereAndBackUnderLoad()
+    {
+        Lab::HttpPoller poller(QUrl(m_lab.haproxyHttp()), m_guest);
+        poller.start();
+        QTest::qWait(2000);
+        const Run there = runJob(request(m_a, m_b));
+        QTest::qWait(2000);
+        const Run back = runJob(request(m_b, m_a));
+        QTest::qWait(2000);
+        poller.stop();
+        const auto s = poller.summary();
+        qInfo("HTTP through HAProxy: %d requests, %d failed, longest gap %lld ms over %lld ms",
+              s.requests, s.failed, static_cast<long long>(s.longestGapMs),
+              static_cast<long long>(s.spanMs));
+        qInfo("there: %s", qUtf8Printable(summary(there.record)));
+        qInfo("back:  %s", qUtf8Printable(summary(back.record)));
+        qInfo("RESULT %s",
+              QJsonDocument(QJsonObject{ { QStringLiteral("requests"), s.requests },
+                                         { QStringLiteral("failed"), s.failed },
+                                         { QStringLiteral("longestGapMs"), s.longestGapMs },
+                                         { QStringLiteral("there"), there.record.toJson() },
+                                         { QStringLiteral("back"), back.record.toJson() } })
+                  .toJson(QJsonDocument::Compact)
+                  .constData());
+
+        QCOMPARE(outcomeKey(there.record.outcome), QStringLiteral("completed"));
+        QCOMPARE(outcomeKey(back.record.outcome), QStringLiteral("completed"));
+        QVERIFY(facts(m_a).running());
+        QVERIFY(!facts(m_b).exists);
+        for (const MigrationRecord *r : { &there.record, &back.record }) {
+            QVERIFY(r->predictedTotalMs > 0);
+            QVERIFY(r->actualTotalMs > 0);
+            QVERIFY(r->actualDowntimeMs >= 0);
+            QVERIFY(r->measuredBandwidth > 0);
+        }
+        // The guest kept serving: a handful of failures at most around each
+        // switch-over, never a long outage.
+        QVERIFY(s.requests > 100);
+        QVERIFY2(s.failed * 20 <= s.requests, "more than 5 % of the requests failed");
+        QVERIFY2(s.longestGapMs < 5000, "the guest stopped answering for 5 s or more");
+    }
+
+    void cancelDuringTransfer()
+    {
+        MigrationRequest req = request(m_a, m_b);
+        req.options.bandwidthMiBs = 3; // long enough to cancel in the middle
+        bool cancelled = false;
+        const Run run = runJob(req, [&](MigrationJob &job, const MigrationProgress &p) {
+            if (!cancelled && p.dataProcessed > 0 && p.elapsedMs > 1500) {
+                qInfo("cancelling at %llu of %llu bytes",
+                      static_cast<unsigned long long>(p.dataProcessed),
+                      static_cast<unsigned long long>(p.dataTotal));
+                cancelled = true;
+                job.cancel();
+            }
+        });
+        QVERIFY(cancelled);
+        QCOMPARE(outcomeKey(run.record.outcome), QStringLiteral("cancelled"));
+        QVERIFY(facts(m_a).running());
+        QVERIFY(facts(m_a).persistent);
+        QVERIFY2(!facts(m_b).exists, "something is left defined on the target");
+    }
+
+    void targetLibvirtdKilledDuringTransfer()
+    {
+        MigrationRequest req = request(m_a, m_b);
+        req.options.bandwidthMiBs = 3;
+        bool killed = false;
+        QString restartProblem;
+        const Run run = runJob(req, [&](MigrationJob &, const MigrationProgress &p) {
+            if (killed || p.dataProcessed == 0 || p.elapsedMs < 1500)
+                return;
+            const auto pids = Lab::pidsIn(m_b, QStringLiteral("libvirtd"));
+            for (qint64 pid : pids)
+                ::kill(pid_t(pid), SIGKILL);
+            killed = !pids.isEmpty();
+            qInfo("killed libvirtd of %s (%d processes)", qUtf8Printable(m_b), int(pids.size()));
+        });
+        QVERIFY(killed);
+        QCOMPARE(outcomeKey(run.record.outcome), QStringLiteral("failed"));
+        QVERIFY(!run.record.reason.isEmpty());
+        qInfo("reason: %s", qUtf8Printable(run.record.reason));
+        QVERIFY(facts(m_a).running());
+
+        // The journal tells the same story.
+        auto journal = MigrationJournal::open(m_db, QStringLiteral("after-kill"));
+        QVERIFY(journal.ok());
+        auto stored = journal.value()->job(run.record.id);
+        QCOMPARE(stored->outcome, MigrationOutcome::Failed);
+        QCOMPARE(stored->stage, MigrationStage::Done);
+        QStringList entered;
+        for (const StageEvent &e : stored->events)
+            if (e.kind == QLatin1String("enter"))
+                entered.append(stageKey(e.stage));
+        QVERIFY(entered.contains(QStringLiteral("transfer")));
+        QCOMPARE(entered.last(), QStringLiteral("rollback"));
+        QVERIFY(journal.value()->unfinished()->isEmpty());
+
+        // Bring the host back; it cleans up the incoming copy itself.
+        restartProblem = Lab::restartLibvirtd(m_b);
+        QVERIFY2(restartProblem.isEmpty(), qPrintable(restartProblem));
+        QTRY_VERIFY_WITH_TIMEOUT(LibvirtLink::open(m_lab.uri(m_b)).ok(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!facts(m_b).exists, 30000);
+    }
+
+    void consoleKilledDuringTransferThenReconciled()
+    {
+#ifndef UMBRA_BINARY
+        QSKIP("The umbra executable is not built (UMBRA_WITH_GUI=OFF).");
+#else
+        if (!QFile::exists(QStringLiteral(UMBRA_BINARY)))
+            QSKIP("Build the umbra executable first (it runs the headless --migrate).");
+        QProcess umbra;
+        umbra.setProcessChannelMode(QProcess::SeparateChannels);
+        const QStringList args{ QStringLiteral("--connect"),
+                                m_lab.uri(m_a),
+                                QStringLiteral("--migrate"),
+                                m_guest,
+                                QStringLiteral("--to"),
+                                m_lab.uri(m_b),
+                                QStringLiteral("--migration-uri"),
+                                m_lab.migrationUri(m_b),
+                                QStringLiteral("--unsafe"),
+                                QStringLiteral("--storage"),
+                                QStringLiteral("shared"),
+                                QStringLiteral("--bandwidth"),
+                                QStringLiteral("3"),
+                                QStringLiteral("--database"),
+                                m_db };
+        umbra.start(QStringLiteral(UMBRA_BINARY), args);
+        QVERIFY(umbra.waitForStarted());
+        QByteArray err;
+        QDeadlineTimer deadline(60000);
+        while (!err.contains("%") && !deadline.hasExpired()) { // a progress line
+            umbra.waitForReadyRead(200);
+            err += umbra.readAllStandardError();
+        }
+        qInfo("%s", err.constData());
+        QVERIFY2(err.contains("%"), "the transfer never reported progress");
+        umbra.kill(); // SIGKILL
+        QVERIFY(umbra.waitForFinished());
+
+        QProcess reconcile;
+        reconcile.start(QStringLiteral(UMBRA_BINARY),
+                        { QStringLiteral("--reconcile"), QStringLiteral("--database"), m_db });
+        QVERIFY(reconcile.waitForFinished(240000));
+        const QByteArray out = reconcile.readAllStandardOutput();
+        qInfo("reconcile: %s %s", out.constData(), reconcile.readAllStandardError().constData());
+        QCOMPARE(reconcile.exitCode(), 0);
+        const QJsonObject json = QJsonDocument::fromJson(out).object();
+        const auto jobs = json.value(QLatin1String("reconciled")).toArray();
+        QCOMPARE(jobs.size(), 1);
+        const QString outcome = jobs[0][QLatin1String("outcome")].toString();
+        // Depending on when libvirt noticed the console was gone, the move
+        // was completed or undone; either way the VM is in exactly one place.
+        QVERIFY2(outcome == QLatin1String("completed") || outcome == QLatin1String("rolled-back"),
+                 qPrintable(outcome));
+        const DomainFacts a = facts(m_a);
+        const DomainFacts b = facts(m_b);
+        if (outcome == QLatin1String("completed")) {
+            QVERIFY(b.running() && b.persistent);
+            QVERIFY(!a.exists);
+        } else {
+            QVERIFY(a.running() && a.persistent);
+            QVERIFY(!b.exists);
+        }
+#endif
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("target without enough memory") << "memory"
+                                                      << "Not enough memory";
+        QTest::newRow("unreachable target") << "unreachable"
+                                            << "target host is unreachable";
+        QTest::newRow("same host") << "same"
+                                   << "same host";
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        MigrationRequest req = request(m_a, m_b);
+        if (kind == QLatin1String("memory"))
+            req.options.targetReserveMiB = 64LL * 1024 * 1024; // more than any lab host has
+        else if (kind == QLatin1String("unreachable"))
+            req.targetUri = QStringLiteral("qemu+tcp://%1:1/system")
+                                .arg(QUrl(m_lab.uri(m_b)).host()); // nothing listens there
+        else
+            // The same host under another spelling of its URI.
+            req.targetUri
+                = QStringLiteral("qemu+tcp://%1:16509/system").arg(QUrl(m_lab.uri(m_a)).host());
+        const Run run = runJob(req);
+        QCOMPARE(run.record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(run.record.reason.contains(message), qPrintable(run.record.reason));
+        QVERIFY(facts(m_a).running());
+        QVERIFY(!facts(m_b).exists);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabMigration)
+#include "tst_labmigration.moc"

@@ -1,0 +1,134 @@
+#include "forecastoverlay.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <cmath>
+
+namespace Umbra {
+
+namespace {
+
+QAreaSeries *createArea(QChart *chart, const QString &name)
+{
+    auto *upper = new QLineSeries;
+    auto *lower = new QLineSeries;
+    auto *area = new QAreaSeries(upper, lower);
+    // The area series does not own its boundaries.
+    upper->setParent(area);
+    lower->setParent(area);
+    area->setName(name);
+    area->setPen(Qt::NoPen);
+    chart->addSeries(area);
+    return area;
+}
+
+void hideFromLegend(QChart *chart, QAbstractSeries *series)
+{
+    for (QLegendMarker *marker : chart->legend()->markers(series))
+        marker->setVisible(false);
+}
+
+} // namespace
+
+ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColor &color)
+    : m_chart(chart)
+    , m_color(color)
+{
+    m_outer = createArea(chart, name);
+    m_inner = createArea(chart, name);
+    m_mean = new QLineSeries;
+    m_mean->setName(name);
+    chart->addSeries(m_mean);
+    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
+                                     static_cast<QAbstractSeries *>(m_inner),
+                                     static_cast<QAbstractSeries *>(m_mean) })
+        hideFromLegend(chart, series);
+    QPen pen(color);
+    pen.setWidthF(1.4);
+    pen.setStyle(Qt::DashLine);
+    m_mean->setPen(pen);
+    setDark(false);
+}
+
+ForecastOverlay::~ForecastOverlay()
+{
+    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
+                                     static_cast<QAbstractSeries *>(m_inner),
+                                     static_cast<QAbstractSeries *>(m_mean) }) {
+        m_chart->removeSeries(series);
+        delete series;
+    }
+}
+
+void ForecastOverlay::setBands(const QList<ForecastBand> &bands, double factor)
+{
+    m_bands = bands;
+    m_factor = factor;
+}
+
+double ForecastOverlay::maxValue(qint64 fromMs, qint64 toMs) const
+{
+    double top = qQNaN();
+    for (const ForecastBand &band : m_bands) {
+        const double value = band.upper95 * m_factor;
+        if (band.timeMs >= fromMs && band.timeMs <= toMs && std::isfinite(value)
+            && !(value <= top))
+            top = value;
+    }
+    return top;
+}
+
+void ForecastOverlay::attach(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis)
+{
+    if (timeAxis == m_timeAxis)
+        return;
+    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
+                                     static_cast<QAbstractSeries *>(m_inner),
+                                     static_cast<QAbstractSeries *>(m_mean) }) {
+        if (m_timeAxis)
+            series->detachAxis(m_timeAxis);
+        series->attachAxis(timeAxis);
+        if (!series->attachedAxes().contains(valueAxis))
+            series->attachAxis(valueAxis);
+    }
+    m_timeAxis = timeAxis;
+}
+
+void ForecastOverlay::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint64 fromMs,
+                           qint64 toMs, double divisor)
+{
+    attach(timeAxis, valueAxis);
+    QList<QPointF> mean, lower80, upper80, lower95, upper95;
+    const double scale = m_factor / divisor;
+    for (const ForecastBand &band : m_bands) {
+        if (band.timeMs < fromMs || band.timeMs > toMs || !std::isfinite(band.mean))
+            continue;
+        const double x = double(band.timeMs);
+        // Demand is never negative; a band that says so would only mislead.
+        const auto floor0 = [](double v) { return std::isfinite(v) ? std::max(0.0, v) : 0.0; };
+        mean.append(QPointF(x, floor0(band.mean) * scale));
+        lower80.append(QPointF(x, floor0(band.lower80) * scale));
+        upper80.append(QPointF(x, floor0(band.upper80) * scale));
+        lower95.append(QPointF(x, floor0(band.lower95) * scale));
+        upper95.append(QPointF(x, floor0(band.upper95) * scale));
+    }
+    m_outer->upperSeries()->replace(upper95);
+    m_outer->lowerSeries()->replace(lower95);
+    m_inner->upperSeries()->replace(upper80);
+    m_inner->lowerSeries()->replace(lower80);
+    m_mean->replace(mean);
+}
+
+void ForecastOverlay::setDark(bool dark)
+{
+    QColor outer = m_color;
+    outer.setAlpha(dark ? 45 : 35);
+    QColor inner = m_color;
+    inner.setAlpha(dark ? 90 : 70);
+    m_outer->setBrush(outer);
+    m_inner->setBrush(inner);
+}
+
+} // namespace Umbra
