@@ -18,8 +18,8 @@ QList<ForecastBand> bandsOf(const DemandForecast &forecast)
     QList<ForecastBand> bands;
     bands.reserve(forecast.steps.size());
     for (const Predict::ForecastStep &step : forecast.steps)
-        bands.append({ step.timeMs, step.point, step.lower80, step.upper80, step.lower95,
-                       step.upper95 });
+        bands.append(
+            { step.timeMs, step.point, step.lower80, step.upper80, step.lower95, step.upper95 });
     return bands;
 }
 
@@ -76,8 +76,8 @@ void ForecastLoader::reload()
         return;
     m_stale = false;
     const bool live = m_range == HistoryRange::Hour;
-    const DemandForecast::Tier tier = live ? DemandForecast::Tier::Fine
-                                           : DemandForecast::Tier::Coarse;
+    const DemandForecast::Tier tier
+        = live ? DemandForecast::Tier::Fine : DemandForecast::Tier::Coarse;
     const qint64 stepMs = live ? std::max(1000, m_engine->intervalMs()) : 5 * kMinuteMs;
     const int steps = int(std::max<qint64>(1, futureSpanMs(m_range) / stepMs));
 
@@ -101,10 +101,9 @@ void ForecastLoader::reload()
                                 if (forecast.metric != line.metric)
                                     continue;
                                 const double factor = line.factor ? line.factor() : 1.0;
-                                line.chart->setForecast(line.seriesId,
-                                                        factor > 0 ? bandsOf(forecast)
-                                                                   : QList<ForecastBand>(),
-                                                        factor);
+                                line.chart->setForecast(
+                                    line.seriesId,
+                                    factor > 0 ? bandsOf(forecast) : QList<ForecastBand>(), factor);
                             }
                         }
                         Q_EMIT loaded(forecasts);

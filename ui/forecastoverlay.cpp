@@ -41,9 +41,9 @@ ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColo
     m_mean = new QLineSeries;
     m_mean->setName(name);
     chart->addSeries(m_mean);
-    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
-                                     static_cast<QAbstractSeries *>(m_inner),
-                                     static_cast<QAbstractSeries *>(m_mean) })
+    for (QAbstractSeries *series :
+         { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
+           static_cast<QAbstractSeries *>(m_mean) })
         hideFromLegend(chart, series);
     QPen pen(color);
     pen.setWidthF(1.4);
@@ -54,9 +54,9 @@ ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColo
 
 ForecastOverlay::~ForecastOverlay()
 {
-    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
-                                     static_cast<QAbstractSeries *>(m_inner),
-                                     static_cast<QAbstractSeries *>(m_mean) }) {
+    for (QAbstractSeries *series :
+         { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
+           static_cast<QAbstractSeries *>(m_mean) }) {
         m_chart->removeSeries(series);
         delete series;
     }
@@ -73,8 +73,7 @@ double ForecastOverlay::maxValue(qint64 fromMs, qint64 toMs) const
     double top = qQNaN();
     for (const ForecastBand &band : m_bands) {
         const double value = band.upper95 * m_factor;
-        if (band.timeMs >= fromMs && band.timeMs <= toMs && std::isfinite(value)
-            && !(value <= top))
+        if (band.timeMs >= fromMs && band.timeMs <= toMs && std::isfinite(value) && !(value <= top))
             top = value;
     }
     return top;
@@ -84,9 +83,9 @@ void ForecastOverlay::attach(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis)
 {
     if (timeAxis == m_timeAxis)
         return;
-    for (QAbstractSeries *series : { static_cast<QAbstractSeries *>(m_outer),
-                                     static_cast<QAbstractSeries *>(m_inner),
-                                     static_cast<QAbstractSeries *>(m_mean) }) {
+    for (QAbstractSeries *series :
+         { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
+           static_cast<QAbstractSeries *>(m_mean) }) {
         if (m_timeAxis)
             series->detachAxis(m_timeAxis);
         series->attachAxis(timeAxis);

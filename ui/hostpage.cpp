@@ -130,8 +130,8 @@ void HostPage::buildBody()
                          [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
     connect(m_forecasts, &ForecastLoader::loaded, this,
             [this](const QList<DemandForecast> &forecasts) {
-                m_forecastCaption->setText(HealthText::forecastCaption(
-                    forecasts, QDateTime::currentMSecsSinceEpoch()));
+                m_forecastCaption->setText(
+                    HealthText::forecastCaption(forecasts, QDateTime::currentMSecsSinceEpoch()));
             });
 
     m_envelopes = new EnvelopeLoader(this);

@@ -8,6 +8,9 @@
 #include "hostpage.h"
 #include "hostsdialog.h"
 #include "hoststatusbar.h"
+#include "migrate/migrationmanager.h"
+#include "migrationdialog.h"
+#include "migrationspanel.h"
 #include "overviewpage.h"
 #include "tablesetup.h"
 #include "theme.h"
@@ -74,6 +77,16 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     m_eventDock->setWidget(m_eventLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+
+    m_migrations = new MigrationsPanel(engine->migrations(), this);
+    m_migrationsDock = new QDockWidget(tr("Migrations"), this);
+    m_migrationsDock->setObjectName(QStringLiteral("migrationsDock"));
+    m_migrationsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_migrationsDock->setWidget(m_migrations);
+    addDockWidget(Qt::BottomDockWidgetArea, m_migrationsDock);
+    tabifyDockWidget(m_eventDock, m_migrationsDock);
+    m_eventDock->raise();
+    connect(m_vmPage, &VmPage::migrateRequested, this, &MainWindow::showMigrateDialog);
 
     m_statusBar = new HostStatusBar(engine, this);
     statusBar()->addWidget(m_statusBar, 1);
@@ -164,6 +177,7 @@ void MainWindow::createMenus()
     m_darkAction->setChecked(Theme::isDark());
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
     view->addAction(m_eventDock->toggleViewAction());
+    view->addAction(m_migrationsDock->toggleViewAction());
     QAction *filter = view->addAction(tr("&Filter Fleet"), this, [this] {
         m_filter->setFocus();
         m_filter->selectAll();
@@ -186,6 +200,22 @@ void MainWindow::showVm(const QString &uri, const QString &uuid)
         m_vmPage->setVm(uri, uuid);
     m_pages->setCurrentWidget(m_vmPage);
     selectInTree(m_model->vmIndex(uri, uuid));
+}
+
+void MainWindow::showMigrateDialog(const QString &uri, const QString &uuid)
+{
+    if (!m_engine || !m_engine->migrations())
+        return;
+    auto *dialog = new MigrationDialog(m_engine, uri, uuid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!m_engine || !m_engine->migrations())
+            return;
+        m_engine->migrations()->start(dialog->request());
+        m_migrationsDock->show();
+        m_migrationsDock->raise();
+    });
+    dialog->open();
 }
 
 void MainWindow::showHost(const QString &uri)

@@ -17,6 +17,7 @@ class FleetModel;
 class FleetSortProxy;
 class HostPage;
 class HostStatusBar;
+class MigrationsPanel;
 class OverviewPage;
 class VmPage;
 
@@ -42,11 +43,14 @@ public:
     OverviewPage *overviewPage() const { return m_overview; }
     EventLogView *eventLogView() const { return m_eventLog; }
     HostStatusBar *hostStatusBar() const { return m_statusBar; }
+    MigrationsPanel *migrationsPanel() const { return m_migrations; }
     QWidget *currentPage() const;
 
     void showVm(const QString &uri, const QString &uuid);
     void showHost(const QString &uri);
     void showOverview();
+    // Asks where to move a VM and starts the migration.
+    void showMigrateDialog(const QString &uri, const QString &uuid);
 
     // Applies the light or dark theme to the whole application.
     void setDarkTheme(bool dark);
@@ -69,6 +73,8 @@ private:
     void applyProportions();
     void fitTreeColumns();
 
+    MigrationsPanel *m_migrations = nullptr;
+    QDockWidget *m_migrationsDock = nullptr;
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;

@@ -305,8 +305,7 @@ double MetricChart::forecastMax(qint64 fromMs, qint64 toMs) const
     return top;
 }
 
-void MetricChart::syncForecasts(QAbstractAxis *timeAxis, qint64 fromMs, qint64 toMs,
-                                double divisor)
+void MetricChart::syncForecasts(QAbstractAxis *timeAxis, qint64 fromMs, qint64 toMs, double divisor)
 {
     for (Line &line : m_lines) {
         if (line.forecast)

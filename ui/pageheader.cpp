@@ -29,6 +29,11 @@ PageHeader::PageHeader(QWidget *parent)
     layout->addWidget(m_note);
 }
 
+void PageHeader::addTrailingWidget(QWidget *widget)
+{
+    layout()->addWidget(widget);
+}
+
 void PageHeader::setState(QLabel *label, const QString &text, const QColor &color)
 {
     // A rich-text bullet keeps the dot the same height as the word at any DPI.

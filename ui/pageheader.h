@@ -20,6 +20,8 @@ public:
     QLabel *note() const { return m_note; }
 
     static void setState(QLabel *label, const QString &text, const QColor &color);
+    // A control at the right end, after the note (e.g. "Migrate…").
+    void addTrailingWidget(QWidget *widget);
 
 private:
     QLabel *m_title = nullptr;

@@ -80,8 +80,8 @@ QString RiskModel::nameOf(const HealthReport &report) const
     if (!report.isVm())
         return HostUri::displayName(report.uri);
     const QString name = m_fleet ? m_fleet->vmName(report.uuid) : QString();
-    return tr("%1 on %2").arg(name.isEmpty() ? report.uuid : name,
-                              HostUri::displayName(report.uri));
+    return tr("%1 on %2")
+        .arg(name.isEmpty() ? report.uuid : name, HostUri::displayName(report.uri));
 }
 
 int RiskModel::rowCount(const QModelIndex &parent) const
@@ -109,9 +109,9 @@ QVariant RiskModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return HealthText::breakdown(report);
     case Qt::DecorationRole:
-        return index.column() == HealthColumn ? QVariant(StateColors::dot(
-                                                    HealthText::color(report.health)))
-                                              : QVariant();
+        return index.column() == HealthColumn
+            ? QVariant(StateColors::dot(HealthText::color(report.health)))
+            : QVariant();
     case Qt::DisplayRole:
         break;
     default:
@@ -124,8 +124,7 @@ QVariant RiskModel::data(const QModelIndex &index, int role) const
         return report.health.score;
     case WhenColumn: {
         const qint64 due = dueIn(report);
-        return due == 0 ? tr("now")
-                        : tr("within %1").arg(Predict::approximateDuration(due));
+        return due == 0 ? tr("now") : tr("within %1").arg(Predict::approximateDuration(due));
     }
     case ReasonColumn:
         return report.health.breakdown.isEmpty() ? QString()

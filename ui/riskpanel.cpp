@@ -36,9 +36,8 @@ RiskPanel::RiskPanel(Engine *engine, FleetModel *fleet, QWidget *parent)
     header->addWidget(title);
     header->addSpacing(12);
     m_horizons = new QButtonGroup(this);
-    const std::pair<QString, qint64> horizons[] = {
-        { tr("Next hour"), kHour }, { tr("Next day"), kDay }, { tr("Next week"), kWeek }
-    };
+    const std::pair<QString, qint64> horizons[]
+        = { { tr("Next hour"), kHour }, { tr("Next day"), kDay }, { tr("Next week"), kWeek } };
     for (const auto &[label, seconds] : horizons) {
         auto *button = new QPushButton(label, this);
         button->setCheckable(true);
@@ -59,8 +58,9 @@ RiskPanel::RiskPanel(Engine *engine, FleetModel *fleet, QWidget *parent)
     m_view->setSortingEnabled(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics metrics(font());
-    m_view->setColumnWidth(RiskModel::NameColumn,
-                           metrics.horizontalAdvance(QStringLiteral("web-frontend-01 on rack1-kvm01")) + 24);
+    m_view->setColumnWidth(
+        RiskModel::NameColumn,
+        metrics.horizontalAdvance(QStringLiteral("web-frontend-01 on rack1-kvm01")) + 24);
     m_view->setColumnWidth(RiskModel::HealthColumn,
                            metrics.horizontalAdvance(QStringLiteral("Health")) + 40);
     m_view->setColumnWidth(RiskModel::WhenColumn,

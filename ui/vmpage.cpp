@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Umbra {
@@ -74,6 +75,14 @@ void VmPage::buildHeader()
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     m_healthFact = m_facts->addFact(tr("Health"), 4);
     layout()->addWidget(m_facts);
+
+    auto *migrate = new QPushButton(tr("Migrate…"), header);
+    migrate->setToolTip(tr("Move this VM to another host while it runs"));
+    connect(migrate, &QPushButton::clicked, this, [this] {
+        if (!m_uuid.isEmpty())
+            Q_EMIT migrateRequested(m_uri, m_uuid);
+    });
+    header->addTrailingWidget(migrate);
 
     m_historyBar = new HistoryBar(m_engine, this);
     connect(m_historyBar, &HistoryBar::rangeChanged, this, [this] {

@@ -43,6 +43,10 @@ public:
     QString healthText() const;
     QString forecastText() const;
 
+Q_SIGNALS:
+    // The operator asked to move this VM to another host.
+    void migrateRequested(const QString &uri, const QString &uuid);
+
 private:
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
     void onVmChanged(const QString &uri, const VmInfo &vm);

@@ -2,6 +2,8 @@
 
 #include "demo/demohistory.h"
 #include "fleet/hosturi.h"
+#include "migrate/libvirtlink.h"
+#include "migrate/migrationmanager.h"
 #include "predict/predictionservice.h"
 #include "store/database.h"
 #include "store/fleetrepository.h"
@@ -96,6 +98,26 @@ Result<void> Engine::openStore(const QString &path)
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
     m_reader = std::make_unique<StoreReader>(path, heads);
+    m_migrations = new MigrationManager(path, LibvirtLink::factory(), this);
+    connect(m_migrations, &MigrationManager::jobFinished, this,
+            [this](const MigrationRecord &record) {
+                EventRecord event;
+                event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+                event.severity = record.outcome == MigrationOutcome::Completed
+                    ? EventRecord::Severity::Info
+                    : EventRecord::Severity::Warning;
+                event.kind = QStringLiteral("migration.") + outcomeKey(record.outcome);
+                event.hostUri = record.sourceUri;
+                event.vmUuid = record.vmUuid;
+                event.message = record.reason.isEmpty()
+                    ? tr("Migration of %1 to %2: %3")
+                          .arg(record.vmName, HostUri::displayName(record.targetUri),
+                               outcomeLabel(record.outcome))
+                    : tr("Migration of %1 to %2: %3 (%4)")
+                          .arg(record.vmName, HostUri::displayName(record.targetUri),
+                               outcomeLabel(record.outcome), record.reason);
+                logEvent(event);
+            });
 
     for (const HostConfig &config : stored) {
         if (!m_sessions.contains(config.uri)) {
@@ -134,6 +156,8 @@ void Engine::start()
         return;
     m_started = true;
     startPrediction();
+    if (m_migrations)
+        m_migrations->reconcile();
     for (const QString &uri : std::as_const(m_order))
         startSession(m_sessions[uri].config);
     if (!m_watchdog) {
@@ -167,6 +191,11 @@ void Engine::shutdown()
     if (m_watchdog)
         m_watchdog->stop();
 
+    if (m_migrations) {
+        // Running jobs are cancelled and rolled back before the store closes.
+        delete m_migrations;
+        m_migrations = nullptr;
+    }
     if (m_prediction) {
         // Saves what the models learnt before the store closes.
         QMetaObject::invokeMethod(m_prediction, &PredictionService::close,

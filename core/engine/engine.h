@@ -21,6 +21,7 @@
 namespace Umbra {
 
 class CredentialProvider;
+class MigrationManager;
 class PredictionService;
 class StoreWriter;
 class StoreReader;
@@ -94,6 +95,11 @@ public:
     HealthReport health(const QString &entity) const;
     QList<HealthReport> healthReports() const;
 
+    // Live migrations: each job on its own thread, journalled in the
+    // database. Jobs a crashed console left unfinished are reconciled at
+    // start(). Null before openStore().
+    MigrationManager *migrations() const { return m_migrations; }
+
 Q_SIGNALS:
     void hostAdded(const Umbra::HostConfig &config);
     void hostRemoved(const QString &uri);
@@ -146,6 +152,7 @@ private:
     QThread m_predictThread;
     PredictionService *m_prediction = nullptr;
     QHash<QString, HealthReport> m_health; // by entity
+    MigrationManager *m_migrations = nullptr;
     QTimer *m_watchdog = nullptr;
     bool m_started = false;
     bool m_backfillSimulated = true;

@@ -55,8 +55,7 @@ ForecasterOptions coarseOptions()
 DemandModel::DemandModel(int fineIntervalSeconds)
     : m_fine(fineOptions(fineIntervalSeconds))
     , m_coarse(coarseOptions())
-{
-}
+{ }
 
 int DemandModel::fineHorizonSteps() const
 {
@@ -138,8 +137,8 @@ QByteArray DemandModel::saveState() const
     QByteArray blob;
     QDataStream out(&blob, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
-    out << kStateMagic << kStateVersion << m_fine.saveState() << m_coarse.saveState()
-        << m_bucket << m_sum << qint32(m_count) << m_recentMeans;
+    out << kStateMagic << kStateVersion << m_fine.saveState() << m_coarse.saveState() << m_bucket
+        << m_sum << qint32(m_count) << m_recentMeans;
     return blob;
 }
 

@@ -42,13 +42,12 @@ std::optional<qint64> secondsUntil(const Predict::Crossing &crossing, qint64 now
 
 } // namespace
 
-PredictionService::PredictionService(int intervalMs,
-                                     std::shared_ptr<Series::SeriesHeads> heads, QObject *parent)
+PredictionService::PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
+                                     QObject *parent)
     : QObject(parent)
     , m_intervalSeconds(std::max(1, intervalMs / 1000))
     , m_heads(std::move(heads))
-{
-}
+{ }
 
 PredictionService::~PredictionService() = default;
 
@@ -80,17 +79,16 @@ std::unique_ptr<Predict::DemandModel> PredictionService::restore(const QString &
     return std::make_unique<Predict::DemandModel>(m_intervalSeconds);
 }
 
-void PredictionService::prime(Predict::DemandModel &model, const QString &series,
-                              double capacity, qint64 nowMs)
+void PredictionService::prime(Predict::DemandModel &model, const QString &series, double capacity,
+                              qint64 nowMs)
 {
     if (!m_history)
         return;
     const auto id = m_history->seriesId(series);
     if (!id || id.value() == 0)
         return;
-    const auto percent = [capacity](double value) {
-        return capacity > 0 ? 100.0 * value / capacity : value;
-    };
+    const auto percent
+        = [capacity](double value) { return capacity > 0 ? 100.0 * value / capacity : value; };
     const qint64 rawFrom = nowMs - kPrimeRawMs;
     const qint64 coarseFrom = nowMs - kPrimeCoarseMs;
     const int columns = int((rawFrom - coarseFrom)
@@ -112,8 +110,8 @@ void PredictionService::prime(Predict::DemandModel &model, const QString &series
                 && sample.timeMs - previous->timeMs <= std::max<qint64>(10 * stepMs, 300 * 1000)) {
                 for (qint64 t = previous->timeMs + stepMs; t < sample.timeMs - stepMs / 2;
                      t += stepMs) {
-                    const double f = double(t - previous->timeMs)
-                        / double(sample.timeMs - previous->timeMs);
+                    const double f
+                        = double(t - previous->timeMs) / double(sample.timeMs - previous->timeMs);
                     model.add(t, percent(previous->value + f * (sample.value - previous->value)));
                 }
             }
@@ -167,8 +165,7 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
     for (const VmSample &sample : vms) {
         const QString key = vmKey(sample.uuid);
         const auto info = m_vms.constFind(sample.uuid);
-        const double allocated
-            = info != m_vms.cend() ? double(info->memoryKiB) : qQNaN();
+        const double allocated = info != m_vms.cend() ? double(info->memoryKiB) : qQNaN();
         Entity &vm = entity(key, host.uri, sample.uuid, sample.timestampMs,
                             std::isfinite(allocated) ? allocated : 0.0);
         const double memory = percentOf(sample.memoryUsedKiB, allocated);
@@ -180,8 +177,8 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
     Q_EMIT healthUpdated(reports);
 }
 
-HealthReport PredictionService::score(const QString &key, Entity &entity, qint64 nowMs,
-                                      double cpu, double memory)
+HealthReport PredictionService::score(const QString &key, Entity &entity, qint64 nowMs, double cpu,
+                                      double memory)
 {
     HealthReport report;
     report.entity = key;
@@ -220,9 +217,8 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
     QString name = entity.uuid.isEmpty() ? entity.uri : m_vms.value(entity.uuid).name;
     if (name.isEmpty())
         name = key;
-    const QString reason = report.health.breakdown.isEmpty()
-        ? QString()
-        : report.health.breakdown.first().sentence;
+    const QString reason
+        = report.health.breakdown.isEmpty() ? QString() : report.health.breakdown.first().sentence;
     EventRecord event;
     event.timestampMs = report.atMs;
     event.severity = EventRecord::Severity::Warning;
@@ -322,8 +318,8 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     const std::shared_ptr<Entity> found = m_entities.value(entity);
     if (!found)
         return out;
-    Predict::DemandModel *model = metric == QLatin1String("memory") ? found->memory.get()
-                                                                    : found->cpu.get();
+    Predict::DemandModel *model
+        = metric == QLatin1String("memory") ? found->memory.get() : found->cpu.get();
     const Predict::Forecaster &forecaster
         = tier == DemandForecast::Tier::Fine ? model->fine() : model->coarse();
     out.stepMs = qint64(forecaster.options().intervalSeconds) * 1000;
@@ -332,8 +328,8 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     if (forecaster.retainedSamples() == 0)
         return out;
     out.steps = forecaster.forecast(std::clamp(horizonSteps, 1, 20000));
-    out.crossing = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(),
-                                       forecaster.lastValue());
+    out.crossing
+        = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
     return out;
 }
 

@@ -56,8 +56,8 @@ public:
     void removeHost(const QString &uri);
 
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
-    DemandForecast forecast(const QString &entity, const QString &metric,
-                            DemandForecast::Tier tier, int horizonSteps);
+    DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
+                            int horizonSteps);
     void saveModels();
     // Batches whose samples are older than this when they arrive are dropped
     // (0: none are); the engine sets a few collection intervals.
@@ -87,10 +87,8 @@ private:
     std::unique_ptr<Predict::DemandModel> restore(const QString &key);
     // Feeds a new model what the store holds of `series`, each value
     // divided by `capacity` (percent of it) unless capacity is 0.
-    void prime(Predict::DemandModel &model, const QString &series, double capacity,
-               qint64 nowMs);
-    HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu,
-                       double memory);
+    void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs);
+    HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);
     void refitSome();
     void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
     int failedReconnects(const QString &uri, qint64 nowMs);

@@ -107,7 +107,8 @@ void TestPredictionService::rampIsFlaggedBeforeSaturation()
 {
     PredictionService service(kIntervalMs, nullptr);
     service.open(m_path);
-    service.setInventory(kHost, { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")) });
+    service.setInventory(kHost,
+                         { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")) });
     QSignalSpy flagged(&service, &PredictionService::flagged);
 
     // Two hours at 5 s: the ramp ends at 76 %, an hour or so from 100 %.

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 #include <functional>
 
@@ -80,14 +81,17 @@ HostSample hostSample(const QString &uri, double cpu, double usedKiB, double tot
     return s;
 }
 
-// One line per row: the display text of every column; VMs indented under their host.
+// One line per row: the display text of every column but health (scored by
+// the engine, tested on its own below); VMs indented under their host.
 QString dump(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
 {
     QString out;
     for (int row = 0; row < model.rowCount(parent); ++row) {
         QStringList cells;
-        for (int column = 0; column < model.columnCount(parent); ++column)
-            cells << model.index(row, column, parent).data().toString();
+        for (int column = 0; column < model.columnCount(parent); ++column) {
+            if (column != FleetModel::HealthColumn)
+                cells << model.index(row, column, parent).data().toString();
+        }
         out += QString(depth * 2, u' ') + cells.join(QStringLiteral(" | ")) + u'\n';
         out += dump(model, model.index(row, 0, parent), depth + 1);
     }
@@ -130,6 +134,7 @@ private Q_SLOTS:
     void tree_data();
     void tree();
     void coalescesSamples();
+    void healthColumn();
     void sorting_data();
     void sorting();
     void filtering_data();
@@ -278,6 +283,48 @@ void TestFleetModel::coalescesSamples()
     QTRY_COMPARE_WITH_TIMEOUT(changes, 3, FleetModel::kCoalesceMs * 10);
     QCOMPARE(model.vmIndex(kHostA, QStringLiteral("u1"), FleetModel::CpuColumn).data().toString(),
              QStringLiteral("19.0 %"));
+}
+
+void TestFleetModel::healthColumn()
+{
+    FleetModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.addHost(host(kHostA));
+    model.resetInventory(kHostA,
+                         { vm(QStringLiteral("u1"), QStringLiteral("web")),
+                           vm(QStringLiteral("u2"), QStringLiteral("db"), VmState::ShutOff) });
+    const QModelIndex web = model.vmIndex(kHostA, QStringLiteral("u1"), FleetModel::HealthColumn);
+    const QModelIndex db = model.vmIndex(kHostA, QStringLiteral("u2"), FleetModel::HealthColumn);
+    QVERIFY(!web.data(FleetModel::RawValueRole).isValid()); // not scored yet
+
+    HealthReport report;
+    report.entity = QStringLiteral("vm/u1");
+    report.uri = kHostA;
+    report.uuid = QStringLiteral("u1");
+    report.atMs = 1;
+    report.health.score = 72;
+    report.health.breakdown
+        = { { QStringLiteral("cpu"), QStringLiteral("CPU at 92 % of capacity"), 28 } };
+    HealthReport stopped = report;
+    stopped.entity = QStringLiteral("vm/u2");
+    stopped.uuid = QStringLiteral("u2");
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.addHealth({ report, stopped });
+    model.flushPendingChanges();
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(web.data().toString(), QStringLiteral("72"));
+    QCOMPARE(web.data(FleetModel::RawValueRole).toInt(), 72);
+    QVERIFY(!web.data(Qt::DecorationRole).isNull());
+    const QString tip = web.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("Health 72 of 100")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("CPU at 92 % of capacity")), qPrintable(tip));
+    // A stopped VM has no usage, so no score is shown for it.
+    QVERIFY(db.data().toString().isEmpty());
+    // Reports for hosts and VMs the tree does not know are ignored.
+    report.uri = QStringLiteral("test:///elsewhere");
+    model.addHealth({ report });
+    model.flushPendingChanges();
+    QCOMPARE(web.data().toString(), QStringLiteral("72"));
 }
 
 void TestFleetModel::sorting_data()

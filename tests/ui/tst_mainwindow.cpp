@@ -7,6 +7,7 @@
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
 #include "engine/engine.h"
+#include "eventlogview.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
 #include "forecastloader.h"
@@ -16,6 +17,9 @@
 #include "hoststatusbar.h"
 #include "mainwindow.h"
 #include "metricchart.h"
+#include "migrate/migrationmanager.h"
+#include "migrationdialog.h"
+#include "migrationspanel.h"
 #include "overviewpage.h"
 #include "store/database.h"
 #include "store/samplestore.h"
@@ -28,6 +32,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -36,6 +41,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -218,6 +224,7 @@ private Q_SLOTS:
     void fleetAppears();
     void selectingVmFillsCharts();
     void healthAndForecastsShow();
+    void migrateDialogRanksTargets();
     void modelsPassTester();
     void filterKeepsMatches();
     void statusBarHasEveryHost();
@@ -327,14 +334,15 @@ void TestMainWindow::selectingVmFillsCharts()
 void TestMainWindow::healthAndForecastsShow()
 {
     QVERIFY(!m_vmUuid.isEmpty());
-    const QModelIndex vm = m_window->fleetModel()->vmIndex(m_vmUri, m_vmUuid,
-                                                            FleetModel::HealthColumn);
+    const QModelIndex vm
+        = m_window->fleetModel()->vmIndex(m_vmUri, m_vmUuid, FleetModel::HealthColumn);
     // Every sample is scored: the tree shows a number with its breakdown.
     QTRY_VERIFY_WITH_TIMEOUT(vm.data(FleetModel::RawValueRole).isValid(), kStartTimeoutMs);
     const int score = vm.data(FleetModel::RawValueRole).toInt();
     QVERIFY2(score >= 0 && score <= 100, qPrintable(QString::number(score)));
-    QVERIFY(vm.data(Qt::ToolTipRole).toString().startsWith(
-        QStringLiteral("Health %1 of 100").arg(score)));
+    QVERIFY(vm.data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Health %1 of 100").arg(score)));
     QVERIFY(!vm.data(Qt::DecorationRole).isNull());
     QTRY_VERIFY(m_window->vmPage()->healthText().startsWith(QStringLiteral("Health ")));
 
@@ -358,6 +366,49 @@ void TestMainWindow::healthAndForecastsShow()
     const QList<HealthReport> reports = m_engine->healthReports();
     QVERIFY(std::any_of(reports.cbegin(), reports.cend(),
                         [](const HealthReport &r) { return !r.isVm(); }));
+}
+
+void TestMainWindow::migrateDialogRanksTargets()
+{
+    QVERIFY(!m_vmUuid.isEmpty());
+    MigrationDialog dialog(m_engine.get(), m_vmUri, m_vmUuid, m_window.get());
+    const QStringList targets = dialog.targets();
+    // Every other connected host, never the VM's own, most free memory first.
+    QCOMPARE(targets.size(), m_engine->hosts().size() - 1);
+    QVERIFY(!targets.contains(m_vmUri));
+    const auto freeKiB = [this](const QString &uri) {
+        qint64 used = 0;
+        for (const VmInfo &vm : m_engine->vms(uri))
+            used += vmStateIsActive(vm.state) ? qint64(vm.memoryKiB) : 0;
+        return qint64(m_engine->hostInfo(uri).memoryKiB) - used;
+    };
+    for (qsizetype i = 1; i < targets.size(); ++i)
+        QVERIFY(freeKiB(targets[i - 1]) >= freeKiB(targets[i]));
+    QVERIFY2(dialog.predictionText().startsWith(QStringLiteral("Predicted: about")),
+             qPrintable(dialog.predictionText()));
+    const MigrationRequest request = dialog.request();
+    QCOMPARE(request.sourceUri, m_vmUri);
+    QCOMPARE(request.targetUri, targets.first());
+    QCOMPARE(request.vm, m_vmUuid);
+
+    // The test driver cannot migrate: the job refuses or fails with a reason,
+    // the VM stays where it was, and the panel lists it with its outcome.
+    MigrationManager *manager = m_engine->migrations();
+    QVERIFY(manager);
+    QSignalSpy finished(manager, &MigrationManager::jobFinished);
+    manager->start(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    const auto record = finished.first().first().value<MigrationRecord>();
+    QVERIFY(record.outcome != MigrationOutcome::Completed);
+    QVERIFY(!record.reason.isEmpty());
+    qInfo("the test driver's answer: %s: %s", qPrintable(outcomeLabel(record.outcome)),
+          qPrintable(record.reason));
+    const QList<VmInfo> stillThere = m_engine->vms(m_vmUri);
+    QVERIFY(std::any_of(stillThere.cbegin(), stillThere.cend(),
+                        [this](const VmInfo &vm) { return vm.uuid == m_vmUuid; }));
+    QTableWidget *history = m_window->migrationsPanel()->historyView();
+    QTRY_VERIFY(history->rowCount() >= 1);
+    QCOMPARE(history->item(0, 3)->text(), outcomeLabel(record.outcome));
 }
 
 void TestMainWindow::modelsPassTester()
@@ -652,6 +703,15 @@ void TestMainWindow::screenshots()
     save(QStringLiteral("host-7d"));
     hostRange->setRange(HistoryRange::Hour);
     QTRY_VERIFY(!m_window->hostPage()->isLoadingHistory());
+
+    // The VM page with the migrations panel (one finished job) in front.
+    m_window->showVm(m_vmUri, m_vmUuid);
+    QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
+    auto *dock = qobject_cast<QDockWidget *>(m_window->migrationsPanel()->parentWidget());
+    QVERIFY(dock);
+    dock->raise();
+    save(QStringLiteral("migrations"));
+    qobject_cast<QDockWidget *>(m_window->eventLogView()->parentWidget())->raise();
 }
 
 int main(int argc, char **argv)
