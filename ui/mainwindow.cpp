@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
 #include "eventlogview.h"
@@ -164,6 +165,11 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("Add/Remove &Hosts…"), this, &MainWindow::showHostsDialog);
+    file->addAction(tr("Known &Events…"), this, [this] {
+        auto *dialog = new CalendarDialog(m_engine, m_model, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     file->addAction(tr("Fleet &Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
                     &MainWindow::showOverview);
     file->addSeparator();

@@ -36,6 +36,8 @@ void registerMetaTypes()
     qRegisterMetaType<Umbra::HealthReport>();
     qRegisterMetaType<QList<Umbra::HealthReport>>();
     qRegisterMetaType<Umbra::DemandForecast>();
+    qRegisterMetaType<Umbra::ScopedCalendarEvent>();
+    qRegisterMetaType<QList<Umbra::ScopedCalendarEvent>>();
 }
 
 // How long shutdown waits for a session stuck inside libvirt (a host that
@@ -353,6 +355,11 @@ void Engine::startPrediction()
     connect(&m_predictThread, &QThread::finished, m_prediction, &QObject::deleteLater);
     connect(m_prediction, &PredictionService::healthUpdated, this, &Engine::onHealthUpdated);
     connect(m_prediction, &PredictionService::flagged, this, &Engine::logEvent);
+    connect(m_prediction, &PredictionService::calendarChanged, this,
+            [this](const QList<ScopedCalendarEvent> &events) {
+                m_calendar = events;
+                Q_EMIT calendarChanged(events);
+            });
     connect(m_prediction, &PredictionService::failed, this, [this](const QString &message) {
         EventRecord event;
         event.timestampMs = QDateTime::currentMSecsSinceEpoch();
@@ -365,6 +372,23 @@ void Engine::startPrediction()
     QMetaObject::invokeMethod(
         m_prediction, [prediction = m_prediction, path = m_storePath] { prediction->open(path); },
         Qt::QueuedConnection);
+}
+
+void Engine::addCalendarEvent(const ScopedCalendarEvent &event)
+{
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, event] { prediction->addCalendarEvent(event); },
+            Qt::QueuedConnection);
+}
+
+void Engine::removeCalendarEvent(qint64 id)
+{
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction, [prediction = m_prediction, id] { prediction->removeCalendarEvent(id); },
+            Qt::QueuedConnection);
 }
 
 void Engine::onHealthUpdated(const QList<HealthReport> &reports)

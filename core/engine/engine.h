@@ -5,6 +5,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "predict/calendarstore.h"
 #include "predict/healthreport.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
@@ -100,6 +101,12 @@ public:
     // start(). Null before openStore().
     MigrationManager *migrations() const { return m_migrations; }
 
+    // Known events (a sale, a batch window) that forecasts account for;
+    // stored in the database. Changes arrive with calendarChanged().
+    QList<ScopedCalendarEvent> calendarEvents() const { return m_calendar; }
+    void addCalendarEvent(const ScopedCalendarEvent &event);
+    void removeCalendarEvent(qint64 id);
+
 Q_SIGNALS:
     void hostAdded(const Umbra::HostConfig &config);
     void hostRemoved(const QString &uri);
@@ -117,6 +124,7 @@ Q_SIGNALS:
     void storeError(const QString &message);
     // Health scores of one collection (a host and its VMs).
     void healthUpdated(const QList<Umbra::HealthReport> &reports);
+    void calendarChanged(const QList<Umbra::ScopedCalendarEvent> &events);
 
 private:
     struct Session
@@ -153,6 +161,7 @@ private:
     PredictionService *m_prediction = nullptr;
     QHash<QString, HealthReport> m_health; // by entity
     MigrationManager *m_migrations = nullptr;
+    QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_watchdog = nullptr;
     bool m_started = false;
     bool m_backfillSimulated = true;

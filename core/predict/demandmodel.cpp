@@ -94,6 +94,17 @@ void DemandModel::closeBucket()
     m_count = 0;
 }
 
+void DemandModel::setEvents(const QList<CalendarEvent> &events)
+{
+    if (events == m_coarse.events())
+        return;
+    m_fine.setEvents(events);
+    m_coarse.setEvents(events);
+    if (m_coarse.retainedSamples() >= 16)
+        m_coarse.refit();
+    m_saturation.reset();
+}
+
 bool DemandModel::refitIfDue()
 {
     // The fine tier every ten minutes of samples, the coarse one every hour:

@@ -33,6 +33,10 @@ public:
     // whether it did (the caller spreads the refits over time).
     bool refitIfDue();
 
+    // Known events for both tiers; the coarse tier, where they matter, refits
+    // at once to learn their uplift from the history it holds.
+    void setEvents(const QList<CalendarEvent> &events);
+
     const Forecaster &fine() const { return m_fine; }
     const Forecaster &coarse() const { return m_coarse; }
     int fineHorizonSteps() const;

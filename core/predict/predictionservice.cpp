@@ -57,6 +57,13 @@ void PredictionService::open(const QString &databasePath)
         Q_EMIT failed(opened.error());
     else if (m_heads)
         m_history = std::make_unique<Series::SeriesReader>(m_states.sql(), m_heads);
+    if (m_states.isOpen()) {
+        if (auto events = CalendarStore::load(m_states.sql()))
+            m_calendar = events.value();
+        else
+            Q_EMIT failed(events.error());
+        Q_EMIT calendarChanged(m_calendar);
+    }
     m_saveTimer = new QTimer(this);
     m_saveTimer->setInterval(kSaveIntervalMs);
     connect(m_saveTimer, &QTimer::timeout, this, &PredictionService::saveModels);
@@ -137,6 +144,7 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
         if (found->memory->fine().retainedSamples() == 0 && memoryCapacityKiB > 0)
             prime(*found->memory, key + QStringLiteral("/mem_used"), memoryCapacityKiB, nowMs);
         m_refitQueue.append(key);
+        applyCalendar(key, *found);
     }
     found->uri = uri;
     return *found;
@@ -331,6 +339,42 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     out.crossing
         = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
     return out;
+}
+
+void PredictionService::applyCalendar(const QString &key, Entity &entity)
+{
+    QList<Predict::CalendarEvent> events;
+    for (const ScopedCalendarEvent &scoped : std::as_const(m_calendar)) {
+        if (scoped.appliesTo(key))
+            events.append(scoped.event);
+    }
+    entity.cpu->setEvents(events);
+    entity.memory->setEvents(events);
+}
+
+void PredictionService::addCalendarEvent(const ScopedCalendarEvent &event)
+{
+    auto stored = CalendarStore::add(m_states.sql(), event);
+    if (!stored) {
+        Q_EMIT failed(stored.error());
+        return;
+    }
+    m_calendar.append(stored.value());
+    for (auto it = m_entities.begin(); it != m_entities.end(); ++it)
+        applyCalendar(it.key(), *it.value());
+    Q_EMIT calendarChanged(m_calendar);
+}
+
+void PredictionService::removeCalendarEvent(qint64 id)
+{
+    if (auto removed = CalendarStore::remove(m_states.sql(), id); !removed) {
+        Q_EMIT failed(removed.error());
+        return;
+    }
+    m_calendar.removeIf([id](const ScopedCalendarEvent &e) { return e.id == id; });
+    for (auto it = m_entities.begin(); it != m_entities.end(); ++it)
+        applyCalendar(it.key(), *it.value());
+    Q_EMIT calendarChanged(m_calendar);
 }
 
 void PredictionService::saveModels()

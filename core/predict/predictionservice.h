@@ -4,6 +4,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "predict/calendarstore.h"
 #include "predict/demandmodel.h"
 #include "predict/healthreport.h"
 #include "predict/modelstatestore.h"
@@ -59,6 +60,10 @@ public:
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
                             int horizonSteps);
     void saveModels();
+    // Known events: stored, applied to the models they concern, and
+    // announced with calendarChanged (errors with failed).
+    void addCalendarEvent(const Umbra::ScopedCalendarEvent &event);
+    void removeCalendarEvent(qint64 id);
     // Batches whose samples are older than this when they arrive are dropped
     // (0: none are); the engine sets a few collection intervals.
     void setMaxLagMs(qint64 lagMs) { m_maxLagMs = lagMs; }
@@ -70,6 +75,7 @@ Q_SIGNALS:
     // A VM or host newly flagged as unhealthy now or soon, for the event log.
     void flagged(const Umbra::EventRecord &event);
     void failed(const QString &message);
+    void calendarChanged(const QList<Umbra::ScopedCalendarEvent> &events);
 
 private:
     struct Entity
@@ -90,6 +96,7 @@ private:
     void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs);
     HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);
     void refitSome();
+    void applyCalendar(const QString &key, Entity &entity);
     void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
     int failedReconnects(const QString &uri, qint64 nowMs);
 
@@ -105,6 +112,7 @@ private:
     qsizetype m_refitCursor = 0;
     int m_shedBatches = 0;
     qint64 m_maxLagMs = 0;
+    QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_saveTimer = nullptr;
 };
 

@@ -73,6 +73,7 @@ private Q_SLOTS:
     void rampIsFlaggedBeforeSaturation();
     void modelsSurviveARestart();
     void lateBatchesAreShed();
+    void calendarIsStoredAndApplied();
 
 private:
     void feed(PredictionService &service, qint64 startMs, int from, int to,
@@ -201,6 +202,47 @@ void TestPredictionService::lateBatchesAreShed()
     service.addSamples(fresh, freshVms);
     QCOMPARE(service.shedBatches(), 1);
     QCOMPARE(health.count(), 1);
+}
+
+void TestPredictionService::calendarIsStoredAndApplied()
+{
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000;
+    ScopedCalendarEvent sale;
+    sale.entity = QStringLiteral("vm/") + kRamp;
+    sale.event.name = QStringLiteral("sale");
+    sale.event.startMs = start + 3600 * 1000;
+    sale.event.endMs = start + 5 * 3600 * 1000;
+    {
+        PredictionService service(kIntervalMs, nullptr);
+        service.open(m_path);
+        feed(service, start, 0, 10);
+        QSignalSpy changed(&service, &PredictionService::calendarChanged);
+        QSignalSpy failed(&service, &PredictionService::failed);
+        service.addCalendarEvent(sale);
+        QCOMPARE(changed.count(), 1);
+        const auto events = changed.first().first().value<QList<ScopedCalendarEvent>>();
+        QCOMPARE(events.size(), 1);
+        QVERIFY(events.first().id > 0);
+        // An event that ends before it starts is refused, with a reason.
+        ScopedCalendarEvent backwards = sale;
+        backwards.event.endMs = backwards.event.startMs - 1;
+        service.addCalendarEvent(backwards);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(changed.count(), 1);
+    }
+    // Read back by the next run, and applied to the VM it names only.
+    PredictionService restarted(kIntervalMs, nullptr);
+    QSignalSpy loaded(&restarted, &PredictionService::calendarChanged);
+    restarted.open(m_path);
+    QCOMPARE(loaded.count(), 1);
+    const auto events = loaded.first().first().value<QList<ScopedCalendarEvent>>();
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().event.name, QStringLiteral("sale"));
+    QVERIFY(events.first().appliesTo(QStringLiteral("vm/") + kRamp));
+    QVERIFY(!events.first().appliesTo(QStringLiteral("vm/") + kIdle));
+    restarted.removeCalendarEvent(events.first().id);
+    QCOMPARE(loaded.count(), 2);
+    QVERIFY(loaded.last().first().value<QList<ScopedCalendarEvent>>().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)

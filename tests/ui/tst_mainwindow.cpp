@@ -4,6 +4,7 @@
 // export writes CSV, and screenshots of each page in both themes at two
 // window sizes are saved for a human to look at.
 
+#include "calendardialog.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
 #include "engine/engine.h"
@@ -225,6 +226,7 @@ private Q_SLOTS:
     void selectingVmFillsCharts();
     void healthAndForecastsShow();
     void migrateDialogRanksTargets();
+    void knownEventsAreKept();
     void modelsPassTester();
     void filterKeepsMatches();
     void statusBarHasEveryHost();
@@ -409,6 +411,26 @@ void TestMainWindow::migrateDialogRanksTargets()
     QTableWidget *history = m_window->migrationsPanel()->historyView();
     QTRY_VERIFY(history->rowCount() >= 1);
     QCOMPARE(history->item(0, 3)->text(), outcomeLabel(record.outcome));
+}
+
+void TestMainWindow::knownEventsAreKept()
+{
+    CalendarDialog dialog(m_engine.get(), m_window->fleetModel(), m_window.get());
+    QTableWidget *events = dialog.eventsView();
+    const int before = events->rowCount();
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
+    dialog.setForm(QStringLiteral("nightly backup"), QStringLiteral("vm/") + m_vmUuid, start,
+                   start + 2 * 3600 * 1000, Predict::CalendarEvent::Recurrence::Daily);
+    QSignalSpy changed(m_engine.get(), &Engine::calendarChanged);
+    dialog.add();
+    QTRY_COMPARE(events->rowCount(), before + 1);
+    QCOMPARE(events->item(before, 0)->text(), QStringLiteral("nightly backup"));
+    QCOMPARE(events->item(before, 4)->text(), QStringLiteral("every day"));
+    QCOMPARE(m_engine->calendarEvents().size(), before + 1);
+    QVERIFY(m_engine->calendarEvents().last().appliesTo(QStringLiteral("vm/") + m_vmUuid));
+
+    m_engine->removeCalendarEvent(m_engine->calendarEvents().last().id);
+    QTRY_COMPARE(events->rowCount(), before);
 }
 
 void TestMainWindow::modelsPassTester()
