@@ -357,10 +357,13 @@ struct ChunkBytes
     qint64 bytes = 0;
 };
 
-// Chunk count and payload bytes per resolution.
-Result<std::array<ChunkBytes, 4>> chunkBytes(sqlite3 *db)
+// Chunk count and payload bytes per kind: raw, the three rollups, and raw
+// samples standing in for each of them.
+constexpr int kChunkKinds = 7;
+
+Result<std::array<ChunkBytes, kChunkKinds>> chunkBytes(sqlite3 *db)
 {
-    std::array<ChunkBytes, 4> out{};
+    std::array<ChunkBytes, kChunkKinds> out{};
     sqlite3_stmt *statement = nullptr;
     const char *sql = "SELECT resolution, count(*), sum(length(data)) FROM ts_chunks "
                       "GROUP BY resolution";
@@ -410,10 +413,10 @@ QJsonObject pageLayout(sqlite3 *db, const char *table, qint64 samples)
     return out;
 }
 
-QJsonObject chunkBytesJson(const std::array<ChunkBytes, 4> &bytes, qint64 samples)
+QJsonObject chunkBytesJson(const std::array<ChunkBytes, kChunkKinds> &bytes, qint64 samples)
 {
     QJsonObject out;
-    const char *names[] = { "raw", "1m", "5m", "1h" };
+    const char *names[] = { "raw", "1m", "5m", "1h", "raw_for_1m", "raw_for_5m", "raw_for_1h" };
     for (size_t r = 0; r < bytes.size(); ++r)
         out.insert(QLatin1String(names[r]),
                    json({ { "chunks", double(bytes[r].chunks) },
@@ -561,31 +564,44 @@ Result<QJsonObject> bitbrainsSeries(const Bitbrains &data, int seriesCount, cons
     std::vector<SeriesPoint> points;
     points.reserve(size_t(seriesCount));
     qint64 samples = 0;
-    // Rollups are left to one compactAll() at the end (a compaction budget
-    // of 0 here), so that ingest and rollups are measured apart.
+    // Every commit (a compaction budget of 0) is followed by the rollups of
+    // the hours it completed in a transaction of their own, as a console
+    // rolls up each hour as it completes; the two are timed apart. Rolling up
+    // as it goes lets the pages of raw chunks that move to stand-ins be
+    // reused, as they are in a running console.
     double appendCpu = 0;
-    const Stopwatch ingest;
+    double ingestCpu = 0;
+    double ingestWall = 0;
+    double rollupCpu = 0;
+    double rollupWall = 0;
+    auto rollUp = [&]() -> Result<void> {
+        const Stopwatch rollup;
+        auto done = inTransaction(db, writer, [&] { return writer.compactAll(); });
+        rollupCpu += rollup.cpu();
+        rollupWall += rollup.wall();
+        return done;
+    };
     for (size_t step = 0; step < data.longest; ++step) {
+        const Stopwatch ingest;
         data.step(step, ids.value(), points);
         samples += qint64(points.size());
         const Stopwatch appending;
         if (auto done = writer.append(points); !done)
             return Error{ done.error() };
         appendCpu += appending.cpu();
-        if ((step + 1) % kStepsPerCommit == 0 || step + 1 == data.longest) {
+        const bool commit = (step + 1) % kStepsPerCommit == 0 || step + 1 == data.longest;
+        if (commit) {
             if (auto done = commitFlush(db, writer, 0); !done)
                 return Error{ done.error() };
         }
+        ingestCpu += ingest.cpu();
+        ingestWall += ingest.wall();
+        if (commit) {
+            if (auto done = rollUp(); !done)
+                return Error{ done.error() };
+        }
     }
-    const double ingestCpu = ingest.cpu();
-    const double ingestWall = ingest.wall();
     const qint64 headBytes = heads->approximateBytes();
-
-    const Stopwatch rollup;
-    if (auto done = inTransaction(db, writer, [&] { return writer.compactAll(); }); !done)
-        return Error{ done.error() };
-    const double rollupCpu = rollup.cpu();
-    const double rollupWall = rollup.wall();
 
     sqlite3 *raw = SqliteStatement::handle(db);
     auto size = diskSize(raw, path);
@@ -605,11 +621,18 @@ Result<QJsonObject> bitbrainsSeries(const Bitbrains &data, int seriesCount, cons
     figures.insert(QLatin1String("rollup_wall_s"), rounded(rollupWall, 2));
     figures.insert(QLatin1String("with_rollups_samples_per_s"),
                    std::round(double(samples) / (ingestCpu + rollupCpu)));
+    // Raw samples wherever they are kept: raw chunks and stand-ins.
+    const qint64 rawBytes = chunks.value()[0].bytes + chunks.value()[4].bytes
+        + chunks.value()[5].bytes + chunks.value()[6].bytes;
     figures.insert(QLatin1String("raw_bytes_per_sample"),
-                   rounded(double(chunks.value()[0].bytes) / double(samples), 3));
+                   rounded(double(rawBytes) / double(samples), 3));
     figures.insert(QLatin1String("chunks"), chunkBytesJson(chunks.value(), samples));
     figures.insert(QLatin1String("pages"), pageLayout(raw, "ts_chunks", samples));
     figures.insert(QLatin1String("heads_mib"), rounded(double(headBytes) / (1024.0 * 1024.0), 1));
+    auto pageSize = queryInt(raw, "PRAGMA page_size");
+    if (!pageSize)
+        return Error{ pageSize.error() };
+    figures.insert(QLatin1String("page_size"), double(pageSize.value()));
     return figures;
 }
 
@@ -1348,11 +1371,16 @@ int main(int argc, char **argv)
                 number(*bitSeries, "peak_rss_mib"));
     {
         const QJsonObject chunks = member(*bitSeries, "chunks");
-        std::printf("  bytes/sample by resolution: raw %.3f, 1 min %.3f, 5 min %.3f, 1 h %.3f\n",
+        std::printf("  bytes/sample by resolution: raw %.3f, 1 min %.3f, 5 min %.3f, 1 h %.3f; raw "
+                    "standing in for 1 min %.3f, 5 min %.3f, 1 h %.3f (%d-byte pages)\n",
                     number(member(chunks, "raw"), "bytes_per_sample"),
                     number(member(chunks, "1m"), "bytes_per_sample"),
                     number(member(chunks, "5m"), "bytes_per_sample"),
-                    number(member(chunks, "1h"), "bytes_per_sample"));
+                    number(member(chunks, "1h"), "bytes_per_sample"),
+                    number(member(chunks, "raw_for_1m"), "bytes_per_sample"),
+                    number(member(chunks, "raw_for_5m"), "bytes_per_sample"),
+                    number(member(chunks, "raw_for_1h"), "bytes_per_sample"),
+                    int(number(*bitSeries, "page_size")));
         printPages("series store", *bitSeries);
     }
     const auto bitRows = inChild("Bitbrains ingest (row table)",

@@ -7,7 +7,12 @@ namespace Umbra::Series {
 
 namespace {
 
-constexpr quint8 kFormat = 1;
+// Format 1: every column coded on its own. Format 2 (written now) adds, per
+// block and for every column after the first, one bit "same values as the
+// column before", which then replaces the column's values; and integer blocks
+// that code only their non-zero residuals.
+constexpr quint8 kFormatSeparate = 1;
+constexpr quint8 kFormat = 2;
 constexpr double kMaxScaled = 4503599627370496.0; // 2^52
 
 // Powers of ten as exact doubles for the supported exponents (-9..9).
@@ -45,8 +50,10 @@ double bitsDouble(quint64 bits)
     return value;
 }
 
+// `sparseModes` (format 2): a block may also code only its non-zero
+// residuals, each behind a one-bit flag.
 template<typename Stream>
-void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n)
+void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n, bool sparseModes)
 {
     // The first value and the first delta each carry their own width, so
     // neither a large absolute value nor the initial step widens a block.
@@ -73,30 +80,62 @@ void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n)
     }
     if (first == n)
         return;
+    // Residuals of both predictions: their widths, and how many are not zero.
     quint64 deltaBits = 0;
     quint64 deltaDeltaBits = 0;
+    int deltaNonZero = 0;
+    int deltaDeltaNonZero = 0;
     qint64 previous = stream.previous;
     qint64 previousDelta = stream.previousDelta;
     for (int i = first; i < n; ++i) {
         const qint64 delta = values[i] - previous;
-        deltaBits |= zigzag(delta);
-        deltaDeltaBits |= zigzag(delta - previousDelta);
+        const quint64 d = zigzag(delta);
+        const quint64 dd = zigzag(delta - previousDelta);
+        deltaBits |= d;
+        deltaDeltaBits |= dd;
+        deltaNonZero += d != 0 ? 1 : 0;
+        deltaDeltaNonZero += dd != 0 ? 1 : 0;
         previous = values[i];
         previousDelta = delta;
     }
-    const bool deltaOfDelta = bitWidth(deltaDeltaBits) < bitWidth(deltaBits);
-    const int width = bitWidth(deltaOfDelta ? deltaDeltaBits : deltaBits);
+    const int count = n - first;
+    const int deltaWidth = bitWidth(deltaBits);
+    const int deltaDeltaWidth = bitWidth(deltaDeltaBits);
+    bool deltaOfDelta = deltaDeltaWidth < deltaWidth;
+    int width = deltaOfDelta ? deltaDeltaWidth : deltaWidth;
+    bool sparse = false;
+    if (sparseModes) {
+        // A block of mostly zero residuals (a timer slip in a regular
+        // interval, a burst in an idle counter) pays one bit per row and its
+        // width only where it is not zero.
+        const int costs[]
+            = { count * deltaWidth, count * deltaDeltaWidth, count + deltaNonZero * deltaWidth,
+                count + deltaDeltaNonZero * deltaDeltaWidth };
+        int best = deltaOfDelta ? 1 : 0;
+        for (int mode = 2; mode < 4; ++mode)
+            if (costs[mode] < costs[best])
+                best = mode;
+        sparse = best >= 2;
+        deltaOfDelta = best % 2 == 1;
+        width = deltaOfDelta ? deltaDeltaWidth : deltaWidth;
+        out.writeBit(sparse);
+    }
     out.writeBit(deltaOfDelta);
     out.write(quint64(width), 7);
     for (int i = first; i < n; ++i) {
         const qint64 delta = values[i] - stream.previous;
-        out.write(zigzag(deltaOfDelta ? delta - stream.previousDelta : delta), width);
+        const quint64 residual = zigzag(deltaOfDelta ? delta - stream.previousDelta : delta);
+        if (sparse)
+            out.writeBit(residual != 0);
+        if (!sparse || residual != 0)
+            out.write(residual, width);
         stream.previous = values[i];
         stream.previousDelta = delta;
     }
 }
 
-template<typename Stream> bool readInts(BitReader &in, Stream &stream, qint64 *values, int n)
+template<typename Stream>
+bool readInts(BitReader &in, Stream &stream, qint64 *values, int n, bool sparseModes)
 {
     int first = 0;
     auto readOwnWidth = [&in](qint64 &value) {
@@ -125,18 +164,36 @@ template<typename Stream> bool readInts(BitReader &in, Stream &stream, qint64 *v
     }
     if (first == n)
         return !in.overrun();
+    const bool sparse = sparseModes && in.readBit();
     const bool deltaOfDelta = in.readBit();
     const int width = int(in.read(7));
     if (width > 64)
         return false;
     for (int i = first; i < n; ++i) {
-        const qint64 residual = unzigzag(in.read(width));
+        const qint64 residual = sparse && !in.readBit() ? 0 : unzigzag(in.read(width));
         const qint64 delta = deltaOfDelta ? stream.previousDelta + residual : residual;
         values[i] = stream.previous + delta;
         stream.previous = values[i];
         stream.previousDelta = delta;
     }
     return !in.overrun();
+}
+
+// Moves an integer stream past values it did not code (a column that repeats
+// the one before it), exactly as writeInts and readInts would have. The
+// arithmetic wraps instead of overflowing on corrupt input.
+template<typename Stream> void advanceInts(Stream &stream, const qint64 *values, int n)
+{
+    for (int i = 0; i < n; ++i) {
+        if (!stream.started) {
+            stream.started = true;
+            stream.previous = values[i];
+            continue;
+        }
+        stream.hasDelta = true;
+        stream.previousDelta = qint64(quint64(values[i]) - quint64(stream.previous));
+        stream.previous = values[i];
+    }
 }
 
 // Gorilla: '0' repeats the previous value; '10' reuses the previous window of
@@ -196,6 +253,12 @@ template<typename Stream> bool readXor(BitReader &in, Stream &stream, double &va
     }
     value = bitsDouble(stream.previous);
     return !in.overrun();
+}
+
+template<typename Stream> void advanceXor(Stream &stream, double value)
+{
+    stream.started = true;
+    stream.previous = doubleBits(value);
 }
 
 void appendVarint(QByteArray &out, quint64 value)
@@ -292,7 +355,7 @@ void ChunkEncoder::replaceLast(const double *values)
 void ChunkEncoder::encodeBlock(State &state) const
 {
     const int n = m_pending;
-    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n);
+    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n, true);
 
     bool allPresent = true;
     for (int c = 0; c < columns() && allPresent; ++c)
@@ -305,22 +368,81 @@ void ChunkEncoder::encodeBlock(State &state) const
                 state.bits.writeBit(!std::isnan(m_pendingValues[size_t(c * kBlockRows + i)]));
     }
 
+    // What the decoder will read for the previous column, to recognise a
+    // column that repeats it.
+    std::array<double, kBlockRows> previousDecoded{};
     for (int c = 0; c < columns(); ++c) {
         const double *column = m_pendingValues.data() + c * kBlockRows;
         const qint8 exponent = m_precisions[c];
+        std::array<qint64, kBlockRows> ints{};
+        std::array<double, kBlockRows> decoded{};
+        int present = 0;
+        for (int i = 0; i < n; ++i) {
+            if (std::isnan(column[i])) {
+                decoded[size_t(i)] = column[i];
+                continue;
+            }
+            if (exponent == kExact) {
+                decoded[size_t(i)] = column[i];
+            } else {
+                ints[size_t(present)] = scaled(column[i], exponent);
+                decoded[size_t(i)] = unscaled(ints[size_t(present)], exponent);
+            }
+            ++present;
+        }
+        if (c > 0) {
+            // Same presence and the same decoded values, and for a scaled
+            // column the integers the decoder derives from them are the ones
+            // this column would have coded: then both sides advance alike.
+            bool same = true;
+            int k = 0;
+            for (int i = 0; i < n && same; ++i) {
+                const bool here = !std::isnan(column[i]);
+                const bool before = !std::isnan(previousDecoded[size_t(i)]);
+                if (here != before) {
+                    same = false;
+                } else if (here) {
+                    same = doubleBits(decoded[size_t(i)]) == doubleBits(previousDecoded[size_t(i)])
+                        && (exponent == kExact
+                            || scaled(previousDecoded[size_t(i)], exponent) == ints[size_t(k)]);
+                    ++k;
+                }
+            }
+            state.bits.writeBit(same);
+            if (same) {
+                ColumnStream &stream = state.columns[size_t(c)];
+                if (exponent == kExact) {
+                    for (int i = 0; i < n; ++i)
+                        if (!std::isnan(column[i]))
+                            advanceXor(stream.xors, column[i]);
+                } else {
+                    advanceInts(stream.ints, ints.data(), present);
+                }
+                previousDecoded = decoded;
+                continue;
+            }
+        }
         if (exponent == kExact) {
             for (int i = 0; i < n; ++i)
                 if (!std::isnan(column[i]))
                     writeXor(state.bits, state.columns[size_t(c)].xors, column[i]);
-            continue;
+        } else {
+            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present, true);
         }
-        std::array<qint64, kBlockRows> ints{};
-        int present = 0;
-        for (int i = 0; i < n; ++i)
-            if (!std::isnan(column[i]))
-                ints[size_t(present++)] = scaled(column[i], exponent);
-        writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present);
+        previousDecoded = decoded;
     }
+}
+
+qsizetype ChunkEncoder::estimatedBytes() const
+{
+    const qsizetype header = 2 + columns() + 3;
+    const qsizetype encoded = (m_state.bits.bitCount() + 7) / 8;
+    const int encodedRows = m_count - m_pending;
+    // Rows not yet in a block cost about what the encoded ones did; before
+    // the first block, about a full-width value per column.
+    const qsizetype perRow = encodedRows > 0 ? (encoded + encodedRows - 1) / encodedRows
+                                             : qsizetype(columns() + 1) * 9;
+    return header + encoded + qsizetype(m_pending) * perRow;
 }
 
 QByteArray ChunkEncoder::encode() const
@@ -341,7 +463,8 @@ QByteArray ChunkEncoder::encode() const
 
 QList<qint8> chunkPrecisions(const QByteArray &chunk)
 {
-    if (chunk.size() < 2 || quint8(chunk.at(0)) != kFormat)
+    if (chunk.size() < 2
+        || (quint8(chunk.at(0)) != kFormat && quint8(chunk.at(0)) != kFormatSeparate))
         return {};
     const int columns = quint8(chunk.at(1));
     if (columns < 1 || columns > ChunkEncoder::kMaxColumns || chunk.size() < 2 + columns)
@@ -363,6 +486,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
         if (exponent != kExact && (exponent < -9 || exponent > 9))
             return false;
     const int columns = int(precisions.size());
+    const bool formatTwo = quint8(chunk.at(0)) == kFormat;
     out.columns = columns;
     qsizetype position = 2 + columns;
     quint64 count = 0;
@@ -378,7 +502,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
     std::array<bool, ChunkEncoder::kBlockRows * ChunkEncoder::kMaxColumns> present{};
     for (quint64 row = 0; row < count; row += ChunkEncoder::kBlockRows) {
         const int n = int(std::min<quint64>(ChunkEncoder::kBlockRows, count - row));
-        if (!readInts(in, streams.timestamps, out.timestamps.data() + row, n))
+        if (!readInts(in, streams.timestamps, out.timestamps.data() + row, n, formatTwo))
             return false;
         const bool allPresent = in.readBit();
         for (int c = 0; c < columns; ++c)
@@ -386,6 +510,30 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
                 present[size_t(c * ChunkEncoder::kBlockRows + i)] = allPresent || in.readBit();
         for (int c = 0; c < columns; ++c) {
             const bool *columnPresent = present.data() + c * ChunkEncoder::kBlockRows;
+            if (formatTwo && c > 0 && in.readBit()) {
+                // The values of the column before, which must be present in
+                // exactly the same rows.
+                const bool *previousPresent = columnPresent - ChunkEncoder::kBlockRows;
+                int presentCount = 0;
+                for (int i = 0; i < n; ++i) {
+                    if (columnPresent[i] != previousPresent[i])
+                        return false;
+                    if (!columnPresent[i])
+                        continue;
+                    const size_t at = size_t((row + quint64(i)) * quint64(columns) + quint64(c));
+                    const double value = out.values[at - 1];
+                    out.values[at] = value;
+                    if (precisions[c] == kExact)
+                        advanceXor(streams.xors[size_t(c)], value);
+                    else
+                        ints[size_t(presentCount++)] = scaled(value, precisions[c]);
+                }
+                if (precisions[c] != kExact)
+                    advanceInts(streams.ints[size_t(c)], ints.data(), presentCount);
+                if (in.overrun())
+                    return false;
+                continue;
+            }
             if (precisions[c] == kExact) {
                 for (int i = 0; i < n; ++i) {
                     if (!columnPresent[i])
@@ -400,7 +548,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
             int presentCount = 0;
             for (int i = 0; i < n; ++i)
                 presentCount += columnPresent[i] ? 1 : 0;
-            if (!readInts(in, streams.ints[size_t(c)], ints.data(), presentCount))
+            if (!readInts(in, streams.ints[size_t(c)], ints.data(), presentCount, formatTwo))
                 return false;
             int next = 0;
             for (int i = 0; i < n; ++i)

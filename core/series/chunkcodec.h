@@ -18,18 +18,26 @@ inline constexpr qint8 kExact = -128;
 // already readable.
 //
 // A chunk is a header followed by one bit stream:
-//   u8 format (1) · u8 column count K · K × i8 precision exponent · varint row count
+//   u8 format (2; 1 is still read) · u8 column count K · K × i8 precision
+//   exponent · varint row count
 //   blocks of up to 16 rows, each:
 //     timestamps   integer block (below)
 //     presence     1 bit "every value present", else one bit per row and column
-//     per column   its present values: an integer block of the values scaled
+//     per column   format 2, every column after the first: 1 bit "the same
+//                  values as the column before" (same presence, same decoded
+//                  values), which then stands for the column's values; else
+//                  its present values: an integer block of the values scaled
 //                  to the column's precision, or Gorilla XOR for exact columns
 //   integer block: the stream's first value and first delta each as 7-bit
-//                  width + zigzag bits; then 1 bit mode (delta or delta of
-//                  delta, whichever is narrower for this block) · 7-bit width ·
-//                  each residual zigzag-coded at that width.
-// A regular interval costs 8 bits per block for timestamps; a constant value
-// the same; a monotonic counter pays only for the jitter of its rate.
+//                  width + zigzag bits; then (format 2) 1 bit "sparse" · 1 bit
+//                  mode (delta or delta of delta) · 7-bit width · each
+//                  residual zigzag-coded at that width, in a sparse block only
+//                  the non-zero ones, each row behind a 1-bit "not zero" flag.
+//                  The encoder picks the cheapest of the four per block.
+// A regular interval costs 9 bits per block for timestamps; a constant value
+// the same; an interval that slips once in a block 16 bits more than the slip; a monotonic counter
+// pays only for the jitter of its rate; a rollup bucket whose min, mean, max and p95 are one value
+// costs its count, that value and three bits.
 class ChunkEncoder
 {
 public:
@@ -57,6 +65,9 @@ public:
 
     // The chunk as it stands; the encoder can go on appending.
     QByteArray encode() const;
+    // About the size encode() would return (exact for the encoded blocks, an
+    // estimate for the rows not yet in one), without encoding.
+    qsizetype estimatedBytes() const;
 
 private:
     struct IntStream

@@ -44,6 +44,34 @@ constexpr ResolutionInfo info(Resolution resolution)
     return { 0, kHourMs, 240 };
 }
 
+// The kind of a stored chunk (ts_chunks.resolution): a resolution's own
+// chunks (0 raw, 1–3 rollups), or raw samples standing in for rollups (4–6).
+//
+// An hour whose buckets at a resolution each hold at most one value gains
+// nothing from rolling up at that resolution: every bucket would repeat a
+// sample (count 1, min = mean = max = p95). Such an hour is not rolled up at
+// the coarsest resolution where that holds, nor at any finer one; its raw
+// samples move to a stand-in chunk of that resolution, kept as long as it.
+// Readers of a resolution read its rollups and the stand-ins of it and of
+// every coarser resolution, a stand-in sample read as a one-sample bucket.
+inline constexpr int kStandInOffset = 3;
+
+constexpr int chunkKind(Resolution resolution)
+{
+    return int(resolution);
+}
+
+constexpr int standInKind(Resolution level)
+{
+    return int(level) + kStandInOffset;
+}
+
+// Stand-in chunks keep raw samples but lie within their level's window.
+constexpr ResolutionInfo standInInfo(Resolution level)
+{
+    return info(level);
+}
+
 constexpr qint64 floorTo(qint64 timeMs, qint64 stepMs)
 {
     const qint64 q = timeMs / stepMs;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace Umbra::Series {
 
@@ -110,25 +111,70 @@ Result<QHash<QString, int>> SeriesReader::allSeries()
 Result<void> SeriesReader::scan(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
                                 const ChunkVisitor &visit)
 {
+    // Raw samples stand in for the resolution at their level and every finer
+    // one; raw reads take them all.
+    unsigned kinds = 1u << chunkKind(resolution);
+    for (Resolution level : kRollups)
+        if (resolution == Resolution::Raw || level >= resolution)
+            kinds |= 1u << standInKind(level);
+    return scanKinds(seriesId, resolution, fromMs, toMs, kinds, visit);
+}
+
+Result<void> SeriesReader::scanKinds(int seriesId, Resolution resolution, qint64 fromMs,
+                                     qint64 toMs, unsigned kinds, const ChunkVisitor &visit)
+{
     // The heads are copied first: a chunk that leaves them is committed by
     // then, so the file read that follows is certain to contain it.
-    const QList<StoredChunk> pending = resolution == Resolution::Raw
+    const bool own = (kinds & (1u << chunkKind(resolution))) != 0;
+    const QList<StoredChunk> pending = resolution == Resolution::Raw && own
         ? m_heads->pending(seriesId, fromMs, toMs)
         : QList<StoredChunk>();
 
-    SqliteStatement select(m_db,
-                           "SELECT start_ms, data FROM ts_chunks WHERE series_id = ?1 AND "
-                           "resolution = ?2 AND start_ms >= ?3 AND start_ms <= ?4 AND end_ms >= ?5 "
-                           "ORDER BY start_ms");
-    select.bind(1, qint64(seriesId));
-    select.bind(2, qint64(resolution));
-    // A chunk lies within one aligned window, so one that overlaps fromMs
-    // starts no earlier than that window.
-    select.bind(3, floorTo(fromMs, info(resolution).windowMs));
-    select.bind(4, toMs);
-    select.bind(5, fromMs);
+    struct Found
+    {
+        qint64 startMs;
+        int kind;
+        QByteArray data;
+    };
+    std::vector<Found> found;
+    auto select = [&](int kind, const ResolutionInfo &layout) -> Result<void> {
+        SqliteStatement query(m_db,
+                              "SELECT start_ms, data FROM ts_chunks WHERE series_id = ?1 AND "
+                              "resolution = ?2 AND start_ms >= ?3 AND start_ms <= ?4 AND "
+                              "end_ms >= ?5 ORDER BY start_ms");
+        query.bind(1, qint64(seriesId));
+        query.bind(2, qint64(kind));
+        // A chunk lies within one aligned window, so one that overlaps fromMs
+        // starts no earlier than that window.
+        query.bind(3, floorTo(fromMs, layout.windowMs));
+        query.bind(4, toMs);
+        query.bind(5, fromMs);
+        for (;;) {
+            auto row = query.next();
+            if (!row)
+                return failure("reading chunks", row.error());
+            if (!row.value())
+                return {};
+            found.push_back(Found{ query.int64(0), kind, query.blob(1) });
+        }
+    };
+    if (own) {
+        if (auto done = select(chunkKind(resolution), info(resolution)); !done)
+            return done;
+    }
+    const size_t ownChunks = found.size();
+    for (Resolution level : kRollups) {
+        if (kinds & (1u << standInKind(level))) {
+            if (auto done = select(standInKind(level), standInInfo(level)); !done)
+                return done;
+        }
+    }
+    if (found.size() > ownChunks && ownChunks > 0)
+        std::stable_sort(found.begin(), found.end(),
+                         [](const Found &a, const Found &b) { return a.startMs < b.startMs; });
 
     DecodedChunk decoded;
+    DecodedChunk buckets;
     qsizetype nextPending = 0;
     auto visitPending = [&](qint64 beforeMs) {
         while (nextPending < pending.size() && pending[nextPending].startMs < beforeMs) {
@@ -138,26 +184,61 @@ Result<void> SeriesReader::scan(int seriesId, Resolution resolution, qint64 from
         }
         return true;
     };
-    for (;;) {
-        auto row = select.next();
-        if (!row)
-            return failure("reading chunks", row.error());
-        if (!row.value())
-            break;
-        const qint64 start = select.int64(0);
-        if (!visitPending(start))
+    for (const Found &chunk : found) {
+        if (!visitPending(chunk.startMs))
             return {};
-        const bool superseded
-            = std::any_of(pending.cbegin(), pending.cend(),
-                          [start](const StoredChunk &c) { return c.startMs == start; });
-        if (superseded)
+        if (chunk.kind == chunkKind(resolution)) {
+            const bool superseded
+                = std::any_of(pending.cbegin(), pending.cend(),
+                              [&](const StoredChunk &c) { return c.startMs == chunk.startMs; });
+            if (superseded)
+                continue;
+            if (!decodeChunk(chunk.data, decoded))
+                continue; // a damaged chunk costs its own rows, not the query
+            if (!visit(decoded))
+                return {};
             continue;
-        if (!decodeChunk(select.blob(1), decoded))
-            continue; // a damaged chunk costs its own rows, not the query
-        if (!visit(decoded)) {
-            (void)select.next();
-            return {};
         }
+        if (!decodeChunk(chunk.data, decoded) || decoded.columns != 1)
+            continue;
+        if (resolution == Resolution::Raw) {
+            // Between the commit that moved an hour to a stand-in and the
+            // writer dropping its copy, the heads may still hold that hour.
+            if (!pending.isEmpty()) {
+                DecodedChunk kept;
+                kept.columns = 1;
+                for (size_t i = 0; i < decoded.timestamps.size(); ++i) {
+                    const qint64 t = decoded.timestamps[i];
+                    const bool held
+                        = std::any_of(pending.cbegin(), pending.cend(), [t](const StoredChunk &c) {
+                              return t >= c.startMs && t <= c.endMs;
+                          });
+                    if (!held) {
+                        kept.timestamps.push_back(t);
+                        kept.values.push_back(decoded.values[i]);
+                    }
+                }
+                decoded = std::move(kept);
+            }
+            if (!decoded.timestamps.empty() && !visit(decoded))
+                return {};
+            continue;
+        }
+        // A stand-in read at a rollup resolution: each sample is the one
+        // value of its bucket.
+        const qint64 bucketMs = info(resolution).bucketMs;
+        buckets.columns = RollupColumns;
+        buckets.timestamps.clear();
+        buckets.values.clear();
+        for (size_t i = 0; i < decoded.timestamps.size(); ++i) {
+            const double v = decoded.values[i];
+            if (std::isnan(v))
+                continue;
+            buckets.timestamps.push_back(floorTo(decoded.timestamps[i], bucketMs));
+            buckets.values.insert(buckets.values.end(), { 1.0, v, v, v, v });
+        }
+        if (!buckets.timestamps.empty() && !visit(buckets))
+            return {};
     }
     visitPending(std::numeric_limits<qint64>::max());
     return {};
@@ -197,12 +278,40 @@ Result<QList<ChartPoint>> SeriesReader::chart(int seriesId, qint64 fromMs, qint6
     const qint64 step = std::max<qint64>(1, (toMs - fromMs + widthPx) / widthPx);
     PixelColumns columns(fromMs, step, widthPx);
 
-    // Rollups first, from the chosen resolution towards coarser ones for what
-    // it no longer keeps; raw samples for what is not rolled up yet.
+    // Raw samples standing in for the chosen resolution or coarser ones
+    // first; then rollups, from the chosen resolution towards coarser ones for
+    // what it no longer keeps, leaving out the hours a stand-in already gave
+    // (a coarser resolution may hold them too); raw samples for what is not
+    // rolled up yet.
     const Resolution chosen = resolutionFor(fromMs, toMs, widthPx);
     qint64 coveredFrom = std::numeric_limits<qint64>::max();
     qint64 coveredTo = fromMs; // raw samples are read from here on
     if (chosen != Resolution::Raw) {
+        unsigned standIns = 0;
+        for (Resolution level : kRollups)
+            if (level >= chosen)
+                standIns |= 1u << standInKind(level);
+        // From the start of the first hour, so that a stand-in hour begun
+        // before fromMs is known as one even if none of its samples is in
+        // the range.
+        std::unordered_set<qint64> standInHours;
+        auto done = scanKinds(seriesId, Resolution::Raw, floorTo(fromMs, kHourMs), toMs, standIns,
+                              [&](const DecodedChunk &chunk) {
+                                  for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
+                                      const qint64 t = chunk.timestamps[i];
+                                      if (t > toMs)
+                                          continue;
+                                      standInHours.insert(floorTo(t, kHourMs));
+                                      coveredTo = std::max(coveredTo, t + 1);
+                                      if (t < fromMs)
+                                          continue;
+                                      const double v = chunk.value(qsizetype(i), 0);
+                                      columns.add(t, v, v, v, 1);
+                                  }
+                                  return true;
+                              });
+        if (!done)
+            return Error{ done.error() };
         for (auto r = qsizetype(chosen); r <= qsizetype(Resolution::Hour); ++r) {
             const Resolution resolution = Resolution(r);
             const qint64 bucketMs = info(resolution).bucketMs;
@@ -211,19 +320,22 @@ Result<QList<ChartPoint>> SeriesReader::chart(int seriesId, qint64 fromMs, qint6
             if (limit < fromMs)
                 break;
             qint64 first = std::numeric_limits<qint64>::max();
-            auto done = scan(seriesId, resolution, floorTo(fromMs, bucketMs), limit,
-                             [&](const DecodedChunk &chunk) {
+            done = scanKinds(seriesId, resolution, floorTo(fromMs, bucketMs), limit,
+                             1u << chunkKind(resolution), [&](const DecodedChunk &chunk) {
                                  for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
                                      const qint64 t = chunk.timestamps[i];
                                      if (t + bucketMs <= fromMs || t > limit)
+                                         continue;
+                                     first = std::min(first, t);
+                                     if (coveredFrom == std::numeric_limits<qint64>::max())
+                                         coveredTo = std::max(coveredTo, t + bucketMs);
+                                     if (!standInHours.empty()
+                                         && standInHours.count(floorTo(t, kHourMs)))
                                          continue;
                                      const auto row = qsizetype(i);
                                      columns.add(std::max(t, fromMs), chunk.value(row, Min),
                                                  chunk.value(row, Mean), chunk.value(row, Max),
                                                  chunk.value(row, Count));
-                                     first = std::min(first, t);
-                                     if (coveredFrom == std::numeric_limits<qint64>::max())
-                                         coveredTo = std::max(coveredTo, t + bucketMs);
                                  }
                                  return true;
                              });
@@ -235,16 +347,23 @@ Result<QList<ChartPoint>> SeriesReader::chart(int seriesId, qint64 fromMs, qint6
                 break;
         }
     }
-    auto done = scan(seriesId, Resolution::Raw, coveredTo, toMs, [&](const DecodedChunk &chunk) {
-        for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
-            const qint64 t = chunk.timestamps[i];
-            if (t < coveredTo || t > toMs)
-                continue;
-            const double v = chunk.value(qsizetype(i), 0);
-            columns.add(t, v, v, v, 1);
-        }
-        return true;
-    });
+    // What is not rolled up yet is in raw chunks of its own (or in the heads);
+    // a raw chart reads stand-ins as well.
+    unsigned rawKinds = 1u << chunkKind(Resolution::Raw);
+    if (chosen == Resolution::Raw)
+        for (Resolution level : kRollups)
+            rawKinds |= 1u << standInKind(level);
+    auto done = scanKinds(seriesId, Resolution::Raw, coveredTo, toMs, rawKinds,
+                          [&](const DecodedChunk &chunk) {
+                              for (size_t i = 0; i < chunk.timestamps.size(); ++i) {
+                                  const qint64 t = chunk.timestamps[i];
+                                  if (t < coveredTo || t > toMs)
+                                      continue;
+                                  const double v = chunk.value(qsizetype(i), 0);
+                                  columns.add(t, v, v, v, 1);
+                              }
+                              return true;
+                          });
     if (!done)
         return Error{ done.error() };
     return columns.result();

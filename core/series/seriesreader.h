@@ -43,9 +43,12 @@ public:
     // Every series name with its id.
     Result<QHash<QString, int>> allSeries();
 
-    // Streams the chunks of one resolution that overlap [fromMs, toMs], in
-    // time order, one decoded chunk at a time; rows outside the range are
-    // included and left to the visitor. The visitor returns false to stop.
+    // Streams the chunks of one resolution that overlap [fromMs, toMs] in the
+    // order of their start, one decoded chunk at a time; rows outside the
+    // range are included and left to the visitor. The visitor returns false
+    // to stop. Raw samples standing in for the resolution come as chunks of
+    // one-sample buckets at its bucket starts (raw reads get them as samples),
+    // so a caller sees every hour whichever way it was kept.
     using ChunkVisitor = std::function<bool(const DecodedChunk &)>;
     Result<void> scan(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
                       const ChunkVisitor &visit);
@@ -66,6 +69,10 @@ public:
     static Resolution resolutionFor(qint64 fromMs, qint64 toMs, int widthPx);
 
 private:
+    // scan() over the chunk kinds in the bit set `kinds` (bit n: kind n).
+    Result<void> scanKinds(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
+                           unsigned kinds, const ChunkVisitor &visit);
+
     QSqlDatabase m_db;
     std::shared_ptr<SeriesHeads> m_heads;
     QHash<QString, int> m_ids;

@@ -48,6 +48,21 @@ SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     if (auto row = newest.next(); row && row.value())
         m_newest = newest.int64(0);
     (void)newest.next();
+    // SQLite keeps at most (usable page size − 12) × 64 / 255 − 23 bytes of a
+    // WITHOUT ROWID row in its B-tree cell; the key, end time, row count and
+    // record header take about 32 of them, and the estimate of a chunk's
+    // unencoded rows gets some slack.
+    SqliteStatement pageSize(m_db, "PRAGMA page_size");
+    if (auto row = pageSize.next(); row && row.value()) {
+        const qint64 usable = pageSize.int64(0);
+        m_chunkBytes = std::max<qsizetype>(256, (usable - 12) * 64 / 255 - 23 - 32 - 64);
+    }
+    (void)pageSize.next();
+}
+
+bool SeriesWriter::chunkFull(const ChunkEncoder &encoder, int maxRows) const
+{
+    return encoder.count() >= maxRows || encoder.estimatedBytes() > m_chunkBytes;
 }
 
 Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
@@ -176,7 +191,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
             continue;
         }
         if (h.open && !h.open->isEmpty()
-            && (h.open->count() >= raw.maxRows
+            && (chunkFull(*h.open, raw.maxRows)
                 || floorTo(point.timeMs, raw.windowMs)
                     != floorTo(h.open->firstTimestamp(), raw.windowMs)
                 || !h.open->fits(&value))) {
@@ -248,7 +263,7 @@ Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> poi
             continue;
         }
         if (encoder
-            && (encoder->count() >= raw.maxRows
+            && (chunkFull(*encoder, raw.maxRows)
                 || floorTo(point.timeMs, raw.windowMs)
                     != floorTo(encoder->firstTimestamp(), raw.windowMs)
                 || !encoder->fits(&value)))
@@ -298,13 +313,13 @@ SeriesWriter::InFlight &SeriesWriter::inFlight(int seriesId)
     return m_inFlight.last();
 }
 
-Result<void> SeriesWriter::writeChunk(int seriesId, Resolution resolution, const StoredChunk &chunk)
+Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk &chunk)
 {
     SqliteStatement insert(m_db,
                            "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
                            "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, qint64(seriesId));
-    insert.bind(2, qint64(resolution));
+    insert.bind(2, qint64(kind));
     insert.bind(3, chunk.startMs);
     insert.bind(4, chunk.endMs);
     insert.bind(5, qint64(chunk.rows));
@@ -314,7 +329,7 @@ Result<void> SeriesWriter::writeChunk(int seriesId, Resolution resolution, const
     return {};
 }
 
-Result<void> SeriesWriter::flush(int compactionBudget)
+Result<void> SeriesWriter::writeDirty()
 {
     SqliteStatement insert(m_db,
                            "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
@@ -358,7 +373,15 @@ Result<void> SeriesWriter::flush(int compactionBudget)
         }
     }
     m_dirty.clear();
+    return {};
+}
 
+Result<void> SeriesWriter::flush(int compactionBudget)
+{
+    // Every sealed chunk is in the transaction before any compaction, which
+    // may move an hour's raw chunks to a stand-in.
+    if (auto done = writeDirty(); !done)
+        return done;
     int budget = compactionBudget;
     for (auto it = m_due.begin(); it != m_due.end() && budget > 0; --budget) {
         SeriesHeads::Head *h = m_heads->find(*it);
@@ -373,6 +396,8 @@ Result<void> SeriesWriter::flush(int compactionBudget)
 
 Result<void> SeriesWriter::compactAll()
 {
+    if (auto done = writeDirty(); !done)
+        return done;
     const QList<int> due(m_due.cbegin(), m_due.cend());
     for (int seriesId : due) {
         if (SeriesHeads::Head *h = m_heads->find(seriesId)) {
@@ -463,24 +488,139 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
     std::sort(chunks.begin(), chunks.end(),
               [](const StoredChunk &a, const StoredChunk &b) { return a.startMs < b.startMs; });
 
+    // Hour by hour: an hour sparse at some resolution (every bucket at most
+    // one value) goes to a stand-in of the coarsest such resolution and is
+    // rolled up only at coarser ones; any other hour is rolled up at all.
     std::array<std::vector<Bucket>, kRollups.size()> buckets;
     std::vector<RollupBuilder> builders;
     for (size_t r = 0; r < kRollups.size(); ++r)
         builders.emplace_back(info(kRollups[r]).bucketMs,
                               [&buckets, r](const Bucket &b) { buckets[r].push_back(b); });
+    struct Run
+    {
+        int level = 0;
+        qint64 firstHour = 0;
+        qint64 lastHour = 0;
+        qint64 continueAfterMs = 0;
+        Rows rows;
+    };
+    std::vector<Run> runs;
+    bool runOpen = false;
+    qint64 previousSample = kNoTime;
+    std::vector<std::pair<qint64, double>> hour;
+    auto sparseLevel = [&hour]() {
+        for (auto r = kRollups.rbegin(); r != kRollups.rend(); ++r) {
+            const qint64 bucketMs = info(*r).bucketMs;
+            qint64 lastBucket = kNoTime;
+            bool sparse = true;
+            for (const auto &[t, v] : hour) {
+                if (std::isnan(v))
+                    continue;
+                const qint64 bucket = floorTo(t, bucketMs);
+                if (bucket == lastBucket) {
+                    sparse = false;
+                    break;
+                }
+                lastBucket = bucket;
+            }
+            if (sparse)
+                return int(*r);
+        }
+        return 0;
+    };
+    auto closeHour = [&] {
+        if (hour.empty())
+            return;
+        const int level = sparseLevel();
+        for (size_t r = 0; r < kRollups.size(); ++r)
+            if (int(kRollups[r]) > level)
+                for (const auto &[t, v] : hour)
+                    builders[r].add(t, v);
+        const qint64 hourStart = floorTo(hour.front().first, kHourMs);
+        if (level == 0) {
+            runOpen = false;
+        } else {
+            if (!runOpen || runs.back().level != level) {
+                Run run;
+                run.level = level;
+                run.firstHour = hourStart;
+                // The newest stand-in chunk may be continued only if nothing
+                // of the series lies between it and this run: within this
+                // compaction, if it holds the sample just before; at its
+                // start, if it reaches into the hour before (which went
+                // wholly to one place).
+                run.continueAfterMs
+                    = previousSample != kNoTime ? previousSample : rolledTo - kHourMs;
+                runs.push_back(std::move(run));
+                runOpen = true;
+            }
+            Run &run = runs.back();
+            run.lastHour = hourStart;
+            for (const auto &[t, v] : hour) {
+                run.rows.times.push_back(t);
+                run.rows.values.push_back(v);
+            }
+        }
+        previousSample = hour.back().first;
+        hour.clear();
+    };
     DecodedChunk decoded;
     for (const StoredChunk &chunk : std::as_const(chunks)) {
         if (!decodeChunk(chunk.data, decoded))
             continue; // a damaged chunk is skipped, not allowed to stop the rollups
-        for (size_t i = 0; i < decoded.timestamps.size(); ++i)
-            for (RollupBuilder &builder : builders)
-                builder.add(decoded.timestamps[i], decoded.values[i * size_t(decoded.columns)]);
+        for (size_t i = 0; i < decoded.timestamps.size(); ++i) {
+            const qint64 t = decoded.timestamps[i];
+            if (t < rolledTo || t >= cutoff)
+                continue;
+            if (!hour.empty() && floorTo(t, kHourMs) != floorTo(hour.front().first, kHourMs))
+                closeHour();
+            hour.emplace_back(t, decoded.values[i * size_t(decoded.columns)]);
+        }
     }
+    closeHour();
     for (RollupBuilder &builder : builders)
         builder.finish();
+
+    const qint8 precision = h.precision;
+    auto bucketPrecisions = [precision](const double *values) {
+        QList<qint8> precisions{ 0, precision, precision, precision, precision };
+        if (!ChunkEncoder(precisions).fits(values))
+            precisions = { 0, kExact, kExact, kExact, kExact };
+        return precisions;
+    };
     for (size_t r = 0; r < kRollups.size(); ++r) {
-        if (auto done = appendRollups(seriesId, kRollups[r], h.precision, buckets[r]); !done)
+        Rows rows;
+        rows.columns = RollupColumns;
+        for (const Bucket &b : buckets[r]) {
+            rows.times.push_back(b.startMs);
+            rows.values.insert(rows.values.end(), { b.count, b.min, b.mean, b.max, b.p95 });
+        }
+        if (auto done = appendRows(seriesId, chunkKind(kRollups[r]), info(kRollups[r]),
+                                   bucketPrecisions, rows, kNoTime);
+            !done)
             return done;
+    }
+
+    auto samplePrecisions = [precision](const double *value) {
+        const ChunkEncoder probe({ precision });
+        return QList<qint8>{ probe.fits(value) ? precision : kExact };
+    };
+    SqliteStatement removeRaw(m_db,
+                              "DELETE FROM ts_chunks WHERE series_id = ? AND resolution = 0 AND "
+                              "start_ms >= ? AND start_ms < ?");
+    for (const Run &run : runs) {
+        const auto level = Resolution(run.level);
+        if (auto done = appendRows(seriesId, standInKind(level), standInInfo(level),
+                                   samplePrecisions, run.rows, run.continueAfterMs);
+            !done)
+            return done;
+        // Raw chunks never cross an hour, and every hour of the run with
+        // samples is in it.
+        removeRaw.bind(1, qint64(seriesId));
+        removeRaw.bind(2, run.firstHour);
+        removeRaw.bind(3, run.lastHour + kHourMs);
+        if (auto done = removeRaw.execute(); !done)
+            return failure("moving raw chunks to a stand-in", done.error());
     }
 
     SqliteStatement update(m_db, "UPDATE ts_series SET rolled_to = ? WHERE id = ?");
@@ -492,62 +632,58 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
     return {};
 }
 
-Result<void> SeriesWriter::appendRollups(int seriesId, Resolution resolution, qint8 precision,
-                                         const std::vector<Bucket> &buckets)
+Result<void>
+SeriesWriter::appendRows(int seriesId, int kind, const ResolutionInfo &layout,
+                         const std::function<QList<qint8>(const double *)> &precisionsFor,
+                         const Rows &rows, qint64 continueAfterMs)
 {
-    if (buckets.empty())
+    if (rows.times.empty())
         return {};
-    const ResolutionInfo layout = info(resolution);
-    auto precisionsFor = [precision](const Bucket &b) {
-        const double values[] = { b.count, b.min, b.mean, b.max, b.p95 };
-        QList<qint8> precisions{ 0, precision, precision, precision, precision };
-        if (!ChunkEncoder(precisions).fits(values))
-            precisions = { 0, kExact, kExact, kExact, kExact };
-        return precisions;
-    };
-
+    const auto columns = size_t(rows.columns);
     std::unique_ptr<ChunkEncoder> encoder;
-    qint64 lastBucket = kNoTime;
+    qint64 lastRow = kNoTime;
     SqliteStatement last(m_db,
                          "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
                          "AND resolution = ? ORDER BY start_ms DESC LIMIT 1");
     last.bind(1, qint64(seriesId));
-    last.bind(2, qint64(resolution));
+    last.bind(2, qint64(kind));
     auto row = last.next();
     if (!row)
-        return failure("reading the newest rollup chunk", row.error());
+        return failure("reading the newest chunk of a kind", row.error());
     if (row.value()) {
         const qint64 start = last.int64(0);
-        lastBucket = last.int64(1);
-        const int rows = int(last.int64(2));
+        lastRow = last.int64(1);
+        const int count = int(last.int64(2));
         const QByteArray data = last.blob(3);
         (void)last.next();
         DecodedChunk decoded;
-        // Continue the newest chunk when the new buckets belong in it.
-        if (rows < layout.maxRows
-            && floorTo(start, layout.windowMs) == floorTo(buckets.front().startMs, layout.windowMs)
-            && decodeChunk(data, decoded)) {
+        // Continue the newest chunk when the new rows belong in it.
+        if (count < layout.maxRows && lastRow >= continueAfterMs
+            && floorTo(start, layout.windowMs) == floorTo(rows.times.front(), layout.windowMs)
+            && decodeChunk(data, decoded) && decoded.columns == rows.columns) {
             encoder = std::make_unique<ChunkEncoder>(chunkPrecisions(data));
             for (size_t i = 0; i < decoded.timestamps.size(); ++i)
-                encoder->append(decoded.timestamps[i],
-                                &decoded.values[i * size_t(decoded.columns)]);
+                encoder->append(decoded.timestamps[i], &decoded.values[i * columns]);
+            if (chunkFull(*encoder, layout.maxRows))
+                encoder.reset();
         }
     }
 
     auto store = [&]() -> Result<void> {
         if (!encoder || encoder->isEmpty())
             return {};
-        return writeChunk(seriesId, resolution,
+        return writeChunk(seriesId, kind,
                           StoredChunk{ encoder->firstTimestamp(), encoder->lastTimestamp(),
                                        encoder->count(), encoder->encode() });
     };
-    for (const Bucket &b : buckets) {
-        if (b.startMs <= lastBucket)
-            continue; // rolled up before (a compaction redone after a failed commit)
-        const double values[] = { b.count, b.min, b.mean, b.max, b.p95 };
+    for (size_t i = 0; i < rows.times.size(); ++i) {
+        const qint64 t = rows.times[i];
+        const double *values = &rows.values[i * columns];
+        if (t <= lastRow)
+            continue; // stored before (a compaction redone after a failed commit)
         if (encoder
-            && (encoder->count() >= layout.maxRows
-                || floorTo(b.startMs, layout.windowMs)
+            && (chunkFull(*encoder, layout.maxRows)
+                || floorTo(t, layout.windowMs)
                     != floorTo(encoder->firstTimestamp(), layout.windowMs)
                 || !encoder->fits(values))) {
             if (auto done = store(); !done)
@@ -555,9 +691,9 @@ Result<void> SeriesWriter::appendRollups(int seriesId, Resolution resolution, qi
             encoder.reset();
         }
         if (!encoder)
-            encoder = std::make_unique<ChunkEncoder>(precisionsFor(b));
-        encoder->append(b.startMs, values);
-        lastBucket = b.startMs;
+            encoder = std::make_unique<ChunkEncoder>(precisionsFor(values));
+        encoder->append(t, values);
+        lastRow = t;
     }
     return store();
 }
@@ -567,14 +703,17 @@ Result<int> SeriesWriter::enforceRetention(const Retention &retention, int maxCh
     if (m_newest == 0)
         return 0;
     int deleted = 0;
-    for (Resolution resolution : kResolutions) {
+    for (int kind = 0; kind <= standInKind(Resolution::Hour); ++kind) {
         if (deleted >= maxChunks)
             break;
-        const qint64 cutoff = m_newest - retention.of(resolution);
+        const qint64 keep = kind > kStandInOffset
+            ? std::max(retention.rawMs, retention.of(Resolution(kind - kStandInOffset)))
+            : retention.of(Resolution(kind));
+        const qint64 cutoff = m_newest - keep;
         // Raw chunks are deleted only once their hour is rolled up.
         SqliteStatement remove(
             m_db,
-            resolution == Resolution::Raw
+            kind == 0
                 ? "DELETE FROM ts_chunks WHERE (series_id, resolution, start_ms) IN (SELECT "
                   "c.series_id, c.resolution, c.start_ms FROM ts_chunks c JOIN ts_series s ON "
                   "s.id = c.series_id WHERE c.resolution = ?1 AND c.end_ms < ?2 AND c.end_ms < "
@@ -582,7 +721,7 @@ Result<int> SeriesWriter::enforceRetention(const Retention &retention, int maxCh
                 : "DELETE FROM ts_chunks WHERE (series_id, resolution, start_ms) IN (SELECT "
                   "series_id, resolution, start_ms FROM ts_chunks WHERE resolution = ?1 AND "
                   "end_ms < ?2 LIMIT ?3)");
-        remove.bind(1, qint64(resolution));
+        remove.bind(1, qint64(kind));
         remove.bind(2, cutoff);
         remove.bind(3, qint64(maxChunks - deleted));
         if (auto done = remove.execute(); !done)

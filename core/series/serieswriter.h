@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -46,7 +47,10 @@ struct Retention
 //
 // Rollups are built once an hour of raw samples is complete: its 1-minute,
 // 5-minute and 1-hour buckets are computed from the raw samples (exact min,
-// mean, max and p95) and appended to their own chunks.
+// mean, max and p95) and appended to their own chunks. An hour whose buckets
+// at a resolution hold at most one value each is not rolled up at that
+// resolution or finer ones; its raw samples stand in for them instead (see
+// resolution.h).
 class SeriesWriter
 {
 public:
@@ -76,8 +80,10 @@ public:
     int seriesDueForCompaction() const { return int(m_due.size()); }
 
     // Deletes up to `maxChunks` chunks past their resolution's retention and
-    // returns how many it deleted. Raw chunks go only once rolled up. Call
-    // inside a short transaction of its own, so writers wait at most one slice.
+    // returns how many it deleted. Raw chunks go only once rolled up; raw
+    // samples standing in for a resolution stay as long as it (or as raw
+    // samples, if that is longer). Call inside a short transaction of its
+    // own, so writers wait at most one slice.
     Result<int> enforceRetention(const Retention &retention, int maxChunks = 2000);
 
     qint64 rejectedSamples() const { return m_rejected; }
@@ -96,10 +102,23 @@ private:
     Result<SeriesHeads::Head *> head(int seriesId);
     Result<SeriesHeads::Head> loadHead(int seriesId);
     void seal(int seriesId, SeriesHeads::Head &head);
+    struct Rows
+    {
+        int columns = 1;
+        std::vector<qint64> times;
+        std::vector<double> values; // times.size() × columns
+    };
+
+    Result<void> writeDirty();
     Result<void> compact(int seriesId, SeriesHeads::Head &head);
-    Result<void> appendRollups(int seriesId, Resolution resolution, qint8 precision,
-                               const std::vector<Bucket> &buckets);
-    Result<void> writeChunk(int seriesId, Resolution resolution, const StoredChunk &chunk);
+    // Appends rows after the newest chunk of a kind, continuing that chunk
+    // when it is in the rows' window, has room, and ends at or after
+    // `continueAfterMs` (nothing of the series lies between it and the rows).
+    Result<void> appendRows(int seriesId, int kind, const ResolutionInfo &layout,
+                            const std::function<QList<qint8>(const double *)> &precisionsFor,
+                            const Rows &rows, qint64 continueAfterMs);
+    bool chunkFull(const ChunkEncoder &encoder, int maxRows) const;
+    Result<void> writeChunk(int seriesId, int kind, const StoredChunk &chunk);
     InFlight &inFlight(int seriesId);
 
     QSqlDatabase m_db;
@@ -112,6 +131,9 @@ private:
     QList<InFlight> m_inFlight;
     qint64 m_rejected = 0;
     qint64 m_newest = 0;
+    // Chunks are sealed before they outgrow what SQLite keeps in the B-tree
+    // cell itself; a larger one would spill into a mostly empty overflow page.
+    qsizetype m_chunkBytes = 960;
 };
 
 } // namespace Umbra::Series

@@ -126,6 +126,12 @@ QStringList stepStatements(int toVersion)
                            " start_ms INTEGER NOT NULL, end_ms INTEGER NOT NULL,"
                            " recurrence INTEGER NOT NULL DEFAULT 0)"),
         };
+    case 6:
+        // Version 6 changes no table, only what ts_chunks may hold, which
+        // older versions cannot read: chunk format 2 (a column repeating the
+        // one before costs a bit) and raw samples standing in for rollups
+        // (resolutions 4–6, see core/series/resolution.h).
+        return {};
     default:
         return {};
     }

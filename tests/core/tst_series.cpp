@@ -1,6 +1,8 @@
 // The time-series store: ordering rule, heads visible to readers, restart
-// continuity, rollups against a brute-force reference, retention, chart
-// queries that keep spikes, full and read-only files, CSV in and out.
+// continuity, rollups against a brute-force reference, raw samples standing
+// in for sparse rollups (through the reader, charts and retention),
+// retention, chart queries that keep spikes, full and read-only files, CSV in
+// and out.
 #include "series/csvseries.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
@@ -83,6 +85,63 @@ std::vector<SeriesPoint> points(int id, const std::vector<std::pair<qint64, doub
     for (const auto &[t, v] : values)
         out.push_back({ id, t, v });
     return out;
+}
+
+using Reference = std::map<qint64, std::vector<double>>;
+
+// Buckets of `resolution` over every value before `before`, as brute force.
+Reference referenceBuckets(const std::vector<std::pair<qint64, double>> &values,
+                           Resolution resolution, qint64 before)
+{
+    Reference reference;
+    for (const auto &[time, v] : values)
+        if (!std::isnan(v) && time < before)
+            reference[floorTo(time, info(resolution).bucketMs)].push_back(v);
+    return reference;
+}
+
+// Whatever the reader returns for a rollup resolution equals brute force:
+// count, min, mean (to the precision), max, p95, and no bucket twice.
+bool matchesReference(SeriesReader &reader, int id, Resolution resolution, qint64 fromMs,
+                      qint64 toMs, Reference reference, double meanTolerance)
+{
+    std::map<qint64, std::array<double, 5>> stored;
+    bool twice = false;
+    auto scanned = reader.scan(id, resolution, fromMs, toMs, [&](const DecodedChunk &c) {
+        for (size_t i = 0; i < c.timestamps.size(); ++i) {
+            const auto row = qsizetype(i);
+            twice = twice || stored.count(c.timestamps[i]) > 0;
+            stored[c.timestamps[i]] = { c.value(row, Count), c.value(row, Min), c.value(row, Mean),
+                                        c.value(row, Max), c.value(row, P95) };
+        }
+        return true;
+    });
+    if (!scanned.ok() || twice || stored.size() != reference.size()) {
+        qWarning("resolution %d: %zu buckets stored, %zu expected%s", int(resolution),
+                 stored.size(), reference.size(), twice ? ", one twice" : "");
+        return false;
+    }
+    for (auto &[start, bucket] : reference) {
+        if (!stored.count(start))
+            return false;
+        const auto &s = stored[start];
+        std::sort(bucket.begin(), bucket.end());
+        double sum = 0;
+        for (double v : bucket)
+            sum += v;
+        const size_t rank = size_t(std::ceil(0.95 * double(bucket.size())));
+        if (s[Count] != double(bucket.size()) || s[Min] != bucket.front() || s[Max] != bucket.back()
+            || s[P95] != bucket[rank - 1]
+            || std::abs(s[Mean] - sum / double(bucket.size())) > meanTolerance) {
+            qWarning("resolution %d, bucket %lld differs: stored %g %g %g %g %g, expected %zu %g "
+                     "%g %g %g",
+                     int(resolution), start, s[Count], s[Min], s[Mean], s[Max], s[P95],
+                     bucket.size(), bucket.front(), sum / double(bucket.size()), bucket.back(),
+                     bucket[rank - 1]);
+            return false;
+        }
+    }
+    return true;
 }
 
 int chunkCount(Database &db, int resolution)
@@ -223,7 +282,8 @@ private Q_SLOTS:
         Fixture f(freshPath());
         const int id = f.series(QStringLiteral("vm/old/cpu"), -2);
         std::vector<std::pair<qint64, double>> values;
-        for (qint64 t = kStart; t < kStart + 4 * kDayMs; t += kMinuteMs)
+        // Two samples a minute: every hour is rolled up at every resolution.
+        for (qint64 t = kStart; t < kStart + 4 * kDayMs; t += kMinuteMs / 2)
             values.push_back({ t, double((t / kMinuteMs) % 100) });
         QVERIFY(f.writer->append(points(id, values)).ok());
         QVERIFY(f.commit(true));
@@ -262,6 +322,289 @@ private Q_SLOTS:
                     .ok());
         QVERIFY(firstMinute >= newest - 3 * kDayMs - 4 * kHourMs);
         QCOMPARE(firstHour, floorTo(kStart, kHourMs));
+    }
+
+    void sparseHoursAreKeptAsRawStandingIn()
+    {
+        // Every five minutes, as the Bitbrains traces: one sample per 1- and
+        // 5-minute bucket, so those rollups would only repeat the samples.
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/sparse/cpu"), -2);
+        QRandomGenerator rng(47);
+        std::vector<std::pair<qint64, double>> values;
+        const qint64 end = kStart + 3 * kDayMs;
+        for (qint64 t = kStart; t < end; t += 5 * kMinuteMs + rng.bounded(1000))
+            values.push_back({ t, std::round(rng.generateDouble() * 10000) / 100 });
+        values[400].second = 150.25; // a spike
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(f.commit(true));
+
+        const qint64 rolledTo = floorTo(values.back().first, kHourMs);
+        QCOMPARE(chunkCount(*f.writeDb, chunkKind(Resolution::Minute)), 0);
+        QCOMPARE(chunkCount(*f.writeDb, chunkKind(Resolution::FiveMinutes)), 0);
+        QVERIFY(chunkCount(*f.writeDb, chunkKind(Resolution::Hour)) > 0);
+        QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::FiveMinutes)) > 0);
+        // Only the hour not rolled up yet is left in raw chunks; a day of
+        // samples shares one stand-in chunk.
+        QCOMPARE(chunkCount(*f.writeDb, 0), 1);
+        QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::FiveMinutes)) <= 4);
+
+        // Through the reader every resolution is complete and exact.
+        for (Resolution resolution : kRollups)
+            QVERIFY(matchesReference(*f.reader, id, resolution, 0, end,
+                                     referenceBuckets(values, resolution, rolledTo), 0.005 + 1e-9));
+        auto raw = f.reader->samples(id, 0, end);
+        QVERIFY(raw.ok());
+        QCOMPARE(raw->size(), qsizetype(values.size()));
+        for (qsizetype i = 0; i < raw->size(); ++i) {
+            QCOMPARE(raw->at(i).timeMs, values[size_t(i)].first);
+            QCOMPARE(raw->at(i).value, values[size_t(i)].second);
+        }
+        // Charts at every resolution see the spike and count every sample in
+        // the range once.
+        // The last range starts after the last sample of its first hour: that
+        // hour's 1-hour bucket must not stand in for it.
+        const qint64 lateInHour = end - floorTo(end - kDayMs, kHourMs) - 59 * kMinuteMs - 50000;
+        for (qint64 range : { 6 * kHourMs, kDayMs, 3 * kDayMs, lateInHour }) {
+            auto chart = f.reader->chart(id, end - range, end, 300);
+            QVERIFY(chart.ok());
+            double count = 0, top = 0;
+            for (const ChartPoint &p : chart.value()) {
+                count += p.count;
+                top = std::max(top, p.max);
+            }
+            const auto expected = std::count_if(values.cbegin(), values.cend(), [&](const auto &v) {
+                return v.first >= end - range && v.first <= end;
+            });
+            QVERIFY2(count == double(expected), qPrintable(QString::number(count)));
+            if (values[400].first >= end - range)
+                QCOMPARE(top, 150.25);
+        }
+        // A restarted writer continues where it was.
+        Fixture again(f.writeDb->path());
+        std::vector<std::pair<qint64, double>> more;
+        for (qint64 t = values.back().first + 5 * kMinuteMs; t < end + 3 * kHourMs;
+             t += 5 * kMinuteMs)
+            more.push_back({ t, 1 });
+        QVERIFY(again.writer->append(points(id, more)).ok());
+        QVERIFY(again.commit(true));
+        values.insert(values.end(), more.begin(), more.end());
+        QCOMPARE(again.reader->samples(id, 0, end * 2)->size(), qsizetype(values.size()));
+        QVERIFY(matchesReference(*again.reader, id, Resolution::FiveMinutes, 0, end * 2,
+                                 referenceBuckets(values, Resolution::FiveMinutes,
+                                                  floorTo(values.back().first, kHourMs)),
+                                 0.005 + 1e-9));
+    }
+
+    void mixedDenseAndSparseHours()
+    {
+        // Hours alternate between samples every 10 s, every minute and every
+        // 5 minutes (and an empty hour), in one pass and hour by hour.
+        for (bool hourByHour : { false, true }) {
+            Fixture f(freshPath());
+            const int id = f.series(QStringLiteral("vm/mixed/cpu"), -2);
+            QRandomGenerator rng(53);
+            std::vector<std::pair<qint64, double>> values;
+            const qint64 start = floorTo(kStart, kHourMs);
+            const qint64 end = start + 30 * kHourMs;
+            const qint64 steps[] = { 10000, kMinuteMs, 5 * kMinuteMs, 5 * kMinuteMs,
+                                     0,     kMinuteMs, 10000,         5 * kMinuteMs };
+            for (qint64 hour = start; hour < end; hour += kHourMs) {
+                const qint64 step = steps[(hour - start) / kHourMs % 8];
+                for (qint64 t = hour; step && t < hour + kHourMs; t += step)
+                    values.push_back(
+                        { t + 7,
+                          rng.bounded(50) == 0 ? std::nan("") : rng.bounded(10000) / 100.0 });
+            }
+            if (hourByHour) {
+                size_t next = 0;
+                while (next < values.size()) {
+                    const qint64 hour = floorTo(values[next].first, kHourMs);
+                    std::vector<std::pair<qint64, double>> batch;
+                    while (next < values.size() && floorTo(values[next].first, kHourMs) == hour)
+                        batch.push_back(values[next++]);
+                    QVERIFY(f.writer->append(points(id, batch)).ok());
+                    QVERIFY(f.commit());
+                }
+            } else {
+                QVERIFY(f.writer->append(points(id, values)).ok());
+                QVERIFY(f.commit(true));
+            }
+            QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::Minute)) > 0);
+            QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::FiveMinutes)) > 0);
+            QVERIFY(chunkCount(*f.writeDb, chunkKind(Resolution::Minute)) > 0);
+
+            const qint64 rolledTo = floorTo(values.back().first, kHourMs);
+            for (Resolution resolution : kRollups)
+                QVERIFY(matchesReference(*f.reader, id, resolution, 0, end,
+                                         referenceBuckets(values, resolution, rolledTo),
+                                         0.005 + 1e-9));
+            // Raw samples come back complete and in time order.
+            auto raw = f.reader->samples(id, 0, end);
+            QVERIFY(raw.ok());
+            QCOMPARE(raw->size(), qsizetype(values.size()));
+            for (qsizetype i = 0; i < raw->size(); ++i) {
+                QCOMPARE(raw->at(i).timeMs, values[size_t(i)].first);
+                QCOMPARE(std::isnan(raw->at(i).value), std::isnan(values[size_t(i)].second));
+            }
+        }
+    }
+
+    void retentionKeepsRawStandingInAsLongAsItsResolution()
+    {
+        Fixture f(freshPath());
+        const int minute = f.series(QStringLiteral("vm/minute/cpu"), -2);
+        const int fiveMinutes = f.series(QStringLiteral("vm/five/cpu"), -2);
+        std::vector<SeriesPoint> all;
+        const qint64 end = kStart + 6 * kDayMs;
+        for (qint64 t = kStart; t < end; t += kMinuteMs) {
+            all.push_back({ minute, t, double(t / kMinuteMs % 100) });
+            if ((t - kStart) % (5 * kMinuteMs) == 0)
+                all.push_back({ fiveMinutes, t, double(t / kMinuteMs % 97) });
+        }
+        QVERIFY(f.writer->append(all).ok());
+        QVERIFY(f.commit(true));
+        const qint64 newest = f.writer->newestTimestamp();
+
+        Retention retention; // raw 48 h
+        retention.minuteMs = 3 * kDayMs;
+        retention.fiveMinutesMs = 5 * kDayMs;
+        QVERIFY(f.writeDb->sql().transaction());
+        while (f.writer->enforceRetention(retention, 7).value() > 0) { }
+        QVERIFY(f.writeDb->sql().commit());
+
+        // Raw samples standing in for 1-minute buckets stay three days, not
+        // 48 hours; those standing in for 5-minute buckets five days.
+        auto minuteRaw = f.reader->samples(minute, 0, newest);
+        QVERIFY(minuteRaw.ok() && !minuteRaw->isEmpty());
+        QVERIFY(minuteRaw->first().timeMs <= newest - 3 * kDayMs + 4 * kHourMs);
+        QVERIFY(minuteRaw->first().timeMs >= newest - 3 * kDayMs - 4 * kHourMs);
+        auto fiveRaw = f.reader->samples(fiveMinutes, 0, newest);
+        QVERIFY(fiveRaw.ok() && !fiveRaw->isEmpty());
+        QVERIFY(fiveRaw->first().timeMs <= newest - 5 * kDayMs + kDayMs);
+        QVERIFY(fiveRaw->first().timeMs >= newest - 5 * kDayMs - kDayMs);
+        // Older minutes are in 5-minute buckets, still complete.
+        const qint64 from = floorTo(newest - 5 * kDayMs, kDayMs) + kDayMs;
+        Reference five;
+        for (qint64 t = kStart; t < newest; t += kMinuteMs)
+            if (t >= from && t < floorTo(minuteRaw->first().timeMs, kDayMs))
+                five[floorTo(t, 5 * kMinuteMs)].push_back(double(t / kMinuteMs % 100));
+        std::map<qint64, double> counts;
+        QVERIFY(f.reader
+                    ->scan(minute, Resolution::FiveMinutes, from,
+                           floorTo(minuteRaw->first().timeMs, kDayMs) - 1,
+                           [&](const DecodedChunk &c) {
+                               for (size_t i = 0; i < c.timestamps.size(); ++i)
+                                   counts[c.timestamps[i]] += c.value(qsizetype(i), Count);
+                               return true;
+                           })
+                    .ok());
+        for (const auto &[start, bucket] : five)
+            QCOMPARE(counts[start], double(bucket.size()));
+        // A 6-day chart of each is whole: the minute series from 5-minute
+        // buckets and its stand-in, the five-minute one from its stand-in.
+        for (int id : { minute, fiveMinutes }) {
+            auto chart = f.reader->chart(id, kStart, newest, 500);
+            QVERIFY(chart.ok() && !chart->isEmpty());
+            QVERIFY2(chart->first().timeMs <= kStart + 6 * kHourMs
+                         || id == fiveMinutes, // its stand-in kept 5 of 6 days, then 1 h
+                     qPrintable(QString::number(chart->first().timeMs - kStart)));
+            QVERIFY(chart->size() >= 450);
+        }
+    }
+
+    void chunksStayWithinTheirPage()
+    {
+        // Random exact doubles cost about 9 bytes a value: raw chunks and
+        // five-column rollup chunks would outgrow what SQLite keeps in a
+        // B-tree cell, so they are sealed smaller, at 4 KiB pages (a file
+        // made by an earlier version) as at 16 KiB (a new one).
+        for (int pageSize : { 4096, 16384 }) {
+            const QString path = freshPath();
+            if (pageSize == 4096) {
+                QSqlDatabase old
+                    = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+                old.setDatabaseName(path);
+                QVERIFY(old.open());
+                QSqlQuery q(old);
+                QVERIFY(q.exec(QStringLiteral("PRAGMA page_size=4096")));
+                QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
+                old.close();
+                old = QSqlDatabase();
+                QSqlDatabase::removeDatabase(QStringLiteral("old"));
+            }
+            Fixture f(path);
+            QSqlQuery q(f.writeDb->sql());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+            QCOMPARE(q.value(0).toInt(), pageSize);
+            const int id = f.series(QStringLiteral("vm/noise/x"), kExact);
+            QRandomGenerator rng(61);
+            std::vector<std::pair<qint64, double>> values;
+            for (qint64 t = kStart; t < kStart + 5 * kHourMs; t += 1000)
+                values.push_back({ t, rng.generateDouble() * 1e6 });
+            QVERIFY(f.writer->append(points(id, values)).ok());
+            QVERIFY(f.commit(true));
+            const int inCell = (pageSize - 12) * 64 / 255 - 23 - 32;
+            QVERIFY(q.exec(QStringLiteral("SELECT max(length(data)), count(*) FROM ts_chunks")));
+            QVERIFY(q.next());
+            QVERIFY2(q.value(0).toInt() <= inCell,
+                     qPrintable(QStringLiteral("%1 > %2").arg(q.value(0).toInt()).arg(inCell)));
+            QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), qsizetype(values.size()));
+            const qint64 rolledTo = floorTo(values.back().first, kHourMs);
+            QVERIFY(matchesReference(*f.reader, id, Resolution::Minute, 0, kStart * 2,
+                                     referenceBuckets(values, Resolution::Minute, rolledTo), 1e-6));
+        }
+    }
+
+    void chartsOfMixedHoursCountEverySampleOnce()
+    {
+        // Dense and 5-minute hours alternate. Three days back, 1-minute
+        // buckets are gone but the 5-minute stand-ins are not: a one-day chart
+        // there takes the sparse hours from the stand-ins and the dense ones
+        // from 5-minute buckets, each sample once.
+        Fixture f(freshPath());
+        const int id = f.series(QStringLiteral("vm/alternating/cpu"), -2);
+        QRandomGenerator rng(59);
+        std::vector<std::pair<qint64, double>> values;
+        const qint64 start = floorTo(kStart, kHourMs);
+        const qint64 end = start + 4 * kDayMs;
+        for (qint64 hour = start; hour < end; hour += kHourMs) {
+            const qint64 step = (hour / kHourMs) % 3 == 0 ? 10000 : 5 * kMinuteMs;
+            for (qint64 t = hour; t < hour + kHourMs; t += step)
+                values.push_back({ t, rng.bounded(10000) / 100.0 });
+        }
+        values[1000].second = 500; // a spike in a dense hour
+        QVERIFY(f.writer->append(points(id, values)).ok());
+        QVERIFY(f.commit(true));
+        Retention retention;
+        retention.minuteMs = kDayMs;
+        QVERIFY(f.writeDb->sql().transaction());
+        while (f.writer->enforceRetention(retention, 5000).value() > 0) { }
+        QVERIFY(f.writeDb->sql().commit());
+
+        for (qint64 from : { start + kDayMs / 2, end - kDayMs - kDayMs / 3 }) {
+            const qint64 to = from + kDayMs;
+            QCOMPARE(SeriesReader::resolutionFor(from, to, 1000), Resolution::Minute);
+            auto chart = f.reader->chart(id, from, to, 1000);
+            QVERIFY(chart.ok());
+            double count = 0, top = 0;
+            for (const ChartPoint &p : chart.value()) {
+                count += p.count;
+                top = std::max(top, p.max);
+            }
+            // Buckets overlapping the range's edges count whole.
+            const auto expected = std::count_if(values.cbegin(), values.cend(), [&](const auto &v) {
+                return v.first >= floorTo(from, 5 * kMinuteMs)
+                    && v.first < floorTo(to, 5 * kMinuteMs) + 5 * kMinuteMs;
+            });
+            const auto inner = std::count_if(values.cbegin(), values.cend(), [&](const auto &v) {
+                return v.first >= from && v.first <= to;
+            });
+            QVERIFY2(count >= double(inner) && count <= double(expected),
+                     qPrintable(QStringLiteral("%1 of %2–%3").arg(count).arg(inner).arg(expected)));
+            if (values[1000].first >= from && values[1000].first <= to)
+                QCOMPARE(top, 500.0);
+        }
     }
 
     void chartsKeepEverySpike()

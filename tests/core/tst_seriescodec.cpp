@@ -1,5 +1,6 @@
 // Chunk encoding: round trips of every kind of series, the size it achieves on
-// regular ones, incremental snapshots, and damaged input.
+// regular ones, incremental snapshots, columns repeating the one before
+// (format 2), chunks of format 1, and damaged input.
 #include "series/chunkcodec.h"
 
 #include <QRandomGenerator>
@@ -28,6 +29,56 @@ QByteArray encodeAll(const Rows &rows, qint8 precision)
 bool sameBits(double a, double b)
 {
     return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+// Five columns (count, min, mean, max, p95 style, one of them exact) whose
+// columns repeat the one before in some blocks and rows and not in others,
+// with gaps, so that every block takes a different path.
+struct Table
+{
+    QList<qint8> precisions{ 0, -2, -2, -2, kExact };
+    std::vector<qint64> times;
+    std::vector<double> rows; // 5 per row
+};
+
+Table mixedTable(quint32 seed, int count)
+{
+    QRandomGenerator rng(seed);
+    Table table;
+    for (int i = 0; i < count; ++i) {
+        const int block = i / ChunkEncoder::kBlockRows;
+        const double v = std::round(rng.generateDouble() * 100000) / 100;
+        const bool single = block % 3 != 1 || rng.bounded(4) == 0;
+        double row[5];
+        row[0] = single ? 1 : double(2 + rng.bounded(10));
+        row[1] = v;
+        row[2] = single ? v : v + std::round(rng.generateDouble() * 500) / 100;
+        row[3] = block % 4 == 2 ? row[2] + 1 : row[2];
+        // Exact after scaled: equal as doubles, so it may repeat it too.
+        row[4] = block % 5 == 3 ? row[3] / 3 : row[3];
+        if (block % 6 == 4 && i % 3 == 0)
+            row[2] = std::nan(""); // presence differs from the column before
+        if (block % 7 == 5 && i % 4 == 1)
+            for (double &x : row)
+                x = std::nan(""); // a row without values
+        table.times.push_back(1700000000000 + 60000 * i);
+        table.rows.insert(table.rows.end(), row, row + 5);
+    }
+    return table;
+}
+
+bool sameValue(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || sameBits(a, b);
+}
+
+// What a column keeps of a value at its precision.
+double kept(double value, qint8 precision)
+{
+    if (precision == kExact || std::isnan(value))
+        return value;
+    const double scale = std::pow(10.0, -precision);
+    return double(std::llround(value * scale)) / scale;
 }
 
 } // namespace
@@ -183,6 +234,110 @@ private Q_SLOTS:
         QVERIFY(encoder.fits(&none));
         ChunkEncoder exact({ kExact });
         QVERIFY(exact.fits(&huge));
+    }
+
+    void repeatedColumnsRoundTrip()
+    {
+        const Table table = mixedTable(31, 300);
+        ChunkEncoder encoder(table.precisions);
+        for (size_t i = 0; i < table.times.size(); ++i) {
+            encoder.append(table.times[i], &table.rows[i * 5]);
+            // Every snapshot, mid-block ones included, decodes to its prefix:
+            // both sides advance a repeated column's state alike.
+            if (i % 7 != 0 && i + 1 != table.times.size())
+                continue;
+            DecodedChunk decoded;
+            QVERIFY(decodeChunk(encoder.encode(), decoded));
+            QCOMPARE(decoded.timestamps.size(), i + 1);
+            for (size_t r = 0; r <= i; ++r)
+                for (int c = 0; c < 5; ++c)
+                    QVERIFY2(sameValue(decoded.value(qsizetype(r), c),
+                                       kept(table.rows[r * 5 + size_t(c)], table.precisions[c])),
+                             qPrintable(QStringLiteral("row %1 column %2").arg(r).arg(c)));
+        }
+        QCOMPARE(quint8(encoder.encode().at(0)), quint8(2));
+    }
+
+    void repeatedColumnsCostABitPerBlock()
+    {
+        // One-sample rollup buckets: min = mean = max = p95.
+        QRandomGenerator rng(37);
+        ChunkEncoder buckets({ 0, -2, -2, -2, -2 });
+        ChunkEncoder pairs({ 0, -2 });
+        for (int i = 0; i < 240; ++i) {
+            const double v = std::round(rng.generateDouble() * 10000) / 100;
+            const double row[] = { 1, v, v, v, v };
+            buckets.append(60000 * i, row);
+            pairs.append(60000 * i, row);
+        }
+        const QByteArray chunk = buckets.encode();
+        // Three more columns: three header bytes and three bits per block.
+        QVERIFY2(
+            chunk.size() <= pairs.encode().size() + 3 + (240 / 16 * 3 + 7) / 8,
+            qPrintable(QStringLiteral("%1 vs %2").arg(chunk.size()).arg(pairs.encode().size())));
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(chunk, decoded));
+        for (int i = 0; i < 240; ++i)
+            for (int c = 2; c < 5; ++c)
+                QCOMPARE(decoded.value(i, c), decoded.value(i, 1));
+    }
+
+    void formatOneChunksStillDecode()
+    {
+        // Written by the format-1 encoder: 40 rows of { 1 + i % 2, v, v (gap
+        // at row 5), v + 1, i / 4 } with v = 7.25 every third row, else i / 2.
+        const QByteArray chunk = QByteArray::fromHex(
+            "010500fefefe8028558bcfe5680011ea60403ffffffffeffffffffffc140a026666666176a85d450b0c938"
+            "a0c86476cbb43228a382190af0950c80c85daa175142c324e2833069768645147043215e12a190190bce4"
+            "2ea2858649c5064323b65da191451c10c85784a8640640000000000000001844ffb00798072c1f340e603"
+            "ce099fffce039a0f398178ce30102666666660b12c1907c9c20c8895770646a30683247da8c192d4e720b"
+            "12c1907c9c20c8895770646a30683247da8c192d4e720b12c1907c9c20c8895770646a30683247da8c192"
+            "d4e72cb0ff3c0e703ce685e338e607f0c70cf0c70c0409999830191b55e781920063281924b430191b55e"
+            "781920063281924b430191b55e781920063281924b7285ff400e783ce705e3388");
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(chunk, decoded));
+        QCOMPARE(decoded.timestamps.size(), size_t(40));
+        for (int i = 0; i < 40; ++i) {
+            const double v = i % 3 == 0 ? 7.25 : i * 0.5;
+            QCOMPARE(decoded.timestamps[size_t(i)], 1700000000000 + 60000 * i);
+            QCOMPARE(decoded.value(i, 0), double(1 + i % 2));
+            QCOMPARE(decoded.value(i, 1), v);
+            if (i == 5)
+                QVERIFY(std::isnan(decoded.value(i, 2)));
+            else
+                QCOMPARE(decoded.value(i, 2), v);
+            QCOMPARE(decoded.value(i, 3), v + 1);
+            QCOMPARE(decoded.value(i, 4), i / 4.0);
+        }
+        QCOMPARE(chunkPrecisions(chunk), (QList<qint8>{ 0, -2, -2, -2, kExact }));
+        // Formats this version does not know are refused.
+        QByteArray unknown = chunk;
+        unknown[0] = char(3);
+        QVERIFY(!decodeChunk(unknown, decoded));
+    }
+
+    void damagedRepeatingChunksAreRejectedSafely()
+    {
+        const Table table = mixedTable(41, 200);
+        ChunkEncoder encoder(table.precisions);
+        for (size_t i = 0; i < table.times.size(); ++i)
+            encoder.append(table.times[i], &table.rows[i * 5]);
+        const QByteArray good = encoder.encode();
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(good, decoded));
+        for (qsizetype length = 0; length < good.size(); ++length)
+            QVERIFY(!decodeChunk(good.left(length), decoded));
+        QRandomGenerator rng(43);
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray bad = good;
+            for (int flips = 0; flips < 1 + int(rng.bounded(4)); ++flips) {
+                const int at = 2 + 5 + int(rng.bounded(int(bad.size()) - 7)); // past the header
+                bad[at] = char(bad[at] ^ char(1 << rng.bounded(8)));
+            }
+            if (decodeChunk(bad, decoded)) {
+                QCOMPARE(decoded.timestamps.size() * 5, decoded.values.size());
+            }
+        }
     }
 
     void damagedChunksAreRejectedSafely()

@@ -61,6 +61,9 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
         QVERIFY(q.exec(QStringLiteral("PRAGMA application_id")) && q.next());
         QCOMPARE(q.value(0).toInt(), Database::kApplicationId);
+        // Large enough that a time-series chunk stays in its B-tree page.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 16384);
     }
 
     void sampleRoundTrip()
@@ -188,6 +191,9 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
         QCOMPARE(q.value(0).toInt(), Database::kSchemaVersion);
         QVERIFY(!q.exec(QStringLiteral("SELECT * FROM vm_samples"))); // moved, then dropped
+        // The page size a file was made with stays.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4096);
         FleetRepository fleet(db.value()->sql());
         QCOMPARE(fleet.hosts()->size(), 1);
         SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>());
