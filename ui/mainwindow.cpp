@@ -214,10 +214,8 @@ void MainWindow::showMigrateDialog(const QString &uri, const QString &uuid)
         return;
     auto *dialog = new MigrationDialog(m_engine, uri, uuid, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (!m_engine || !m_engine->migrations())
-            return;
-        m_engine->migrations()->start(dialog->request());
+    // The dialog's job goes on once approved; its progress is in the panel.
+    connect(dialog, &QDialog::accepted, this, [this] {
         m_migrationsDock->show();
         m_migrationsDock->raise();
     });

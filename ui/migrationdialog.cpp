@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "fleet/hosturi.h"
 #include "format.h"
+#include "migrate/migrationmanager.h"
 #include "migrate/migrationmodel.h"
 
 #include <QCheckBox>
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -87,15 +89,74 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
     m_prediction = new QLabel(this);
     m_prediction->setWordWrap(true);
 
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setPlaceholderText(tr("Check runs the preflight and measures the guest before "
+                                 "anything moves; its findings appear here."));
+    m_log->setMaximumBlockCount(200);
+    m_log->setFixedHeight(fontMetrics().lineSpacing() * 6 + 12);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_buttons->addButton(tr("Migrate"), QDialogButtonBox::AcceptRole);
+    m_check = m_buttons->addButton(tr("Check"), QDialogButtonBox::ActionRole);
+    m_migrate = m_buttons->addButton(tr("Migrate"), QDialogButtonBox::AcceptRole);
+    connect(m_check, &QPushButton::clicked, this, &MigrationDialog::check);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    if (MigrationManager *manager = engine->migrations()) {
+        connect(manager, &MigrationManager::jobStarted, this,
+                [this](qint64 id, const MigrationRequest &started) {
+                    if (m_checking && m_jobId == 0 && started.vm == m_uuid
+                        && started.sourceUri == m_uri)
+                        m_jobId = id;
+                });
+        connect(manager, &MigrationManager::stageChanged, this,
+                [this](qint64 id, MigrationStage stage, const QString &message) {
+                    if (id == m_jobId)
+                        appendLog(message.isEmpty() ? stageLabel(stage)
+                                                    : tr("%1: %2").arg(stageLabel(stage), message));
+                });
+        connect(manager, &MigrationManager::logged, this,
+                [this](qint64 id, MigrationStage, const QString &message) {
+                    if (id == m_jobId)
+                        appendLog(QStringLiteral("  ") + message);
+                });
+        connect(manager, &MigrationManager::awaitingApproval, this,
+                [this](const MigrationRecord &record) {
+                    if (record.id != m_jobId)
+                        return;
+                    m_awaiting = true;
+                    QString dirty = tr("not measured");
+                    if (record.dirtyRate >= 0)
+                        dirty = Format::bytesPerSecond(record.dirtyRate);
+                    m_prediction->setText(
+                        tr("Preflight passed. Predicted: %1 in all, the VM paused for about %2 "
+                           "(%3 copy rounds at %4, the guest dirtying %5). Migrate to go "
+                           "ahead.")
+                            .arg(seconds(double(record.predictedTotalMs)),
+                                 seconds(double(record.predictedDowntimeMs)))
+                            .arg(record.predictedIterations)
+                            .arg(Format::bytesPerSecond(record.predictedBandwidth), dirty));
+                    updateButtons();
+                });
+        connect(manager, &MigrationManager::jobFinished, this,
+                [this](const MigrationRecord &record) {
+                    if (record.id != m_jobId)
+                        return;
+                    m_checking = false;
+                    m_awaiting = false;
+                    m_jobId = 0;
+                    m_prediction->setText(
+                        tr("%1: %2").arg(outcomeLabel(record.outcome), record.reason));
+                    updateButtons();
+                });
+    }
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_targets, 1);
     layout->addLayout(options);
+    layout->addWidget(m_log);
     layout->addWidget(m_prediction);
     layout->addWidget(m_buttons);
 
@@ -104,7 +165,61 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
     connect(m_bandwidth, &QSpinBox::valueChanged, this, &MigrationDialog::updatePrediction);
     connect(m_autoConverge, &QCheckBox::toggled, this, &MigrationDialog::updatePrediction);
     fillTargets();
-    resize(620, 480);
+    resize(640, 560);
+}
+
+MigrationDialog::~MigrationDialog() = default;
+
+QString MigrationDialog::logText() const
+{
+    return m_log->toPlainText();
+}
+
+void MigrationDialog::appendLog(const QString &line)
+{
+    m_log->appendPlainText(line);
+}
+
+void MigrationDialog::check()
+{
+    MigrationManager *manager = m_engine ? m_engine->migrations() : nullptr;
+    if (!manager || m_checking || !m_migrate)
+        return;
+    MigrationRequest wanted = request();
+    if (wanted.targetUri.isEmpty())
+        return;
+    wanted.options.awaitApproval = true;
+    m_log->clear();
+    m_checking = true;
+    m_awaiting = false;
+    m_jobId = 0;
+    m_prediction->setText(tr("Checking %1…").arg(HostUri::displayName(wanted.targetUri)));
+    updateButtons();
+    manager->start(wanted);
+}
+
+void MigrationDialog::updateButtons()
+{
+    const QTreeWidgetItem *target = m_targets->currentItem();
+    const bool usable = target && (target->flags() & Qt::ItemIsEnabled);
+    m_check->setEnabled(usable && !m_checking);
+    m_migrate->setEnabled(m_awaiting);
+    // The choices are fixed while a job checks them.
+    for (QWidget *input : std::initializer_list<QWidget *>{
+             m_targets, m_maxDowntime, m_bandwidth, m_autoConverge, m_keepSource, m_healthUrl })
+        input->setEnabled(!m_checking);
+}
+
+void MigrationDialog::done(int result)
+{
+    MigrationManager *manager = m_engine ? m_engine->migrations() : nullptr;
+    if (manager && m_checking && m_jobId != 0) {
+        if (result == QDialog::Accepted && m_awaiting)
+            manager->approve(m_jobId);
+        else
+            manager->cancel(m_jobId);
+    }
+    QDialog::done(result);
 }
 
 void MigrationDialog::fillTargets()
@@ -182,15 +297,13 @@ QString MigrationDialog::predictionText() const
 
 void MigrationDialog::updatePrediction()
 {
+    if (!m_check)
+        return; // still being built
     QTreeWidgetItem *target = m_targets->currentItem();
-    QPushButton *migrate = nullptr;
-    for (QAbstractButton *button : m_buttons->buttons()) {
-        if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
-            migrate = qobject_cast<QPushButton *>(button);
-    }
     const bool usable = target && (target->flags() & Qt::ItemIsEnabled);
-    if (migrate)
-        migrate->setEnabled(usable);
+    updateButtons();
+    if (m_checking)
+        return;
     if (!usable) {
         m_prediction->setText(m_targets->topLevelItemCount() == 0
                                   ? tr("No other connected host to move to.")
@@ -210,9 +323,8 @@ void MigrationDialog::updatePrediction()
     input.autoConverge = m_autoConverge->isChecked();
     const MigrationModel::Prediction prediction = MigrationModel::predict(input);
     m_prediction->setText(
-        tr("Predicted: about %1 in all, the VM paused for about %2 at the switch-over "
-           "(%3 copy rounds). The job refines this with the guest's measured dirty-page rate "
-           "before it starts.")
+        tr("First estimate: about %1 in all, the VM paused for about %2 at the switch-over "
+           "(%3 copy rounds). Check measures the guest's dirty-page rate and refines it.")
             .arg(seconds(prediction.totalMs), seconds(prediction.downtimeMs))
             .arg(prediction.iterations));
 }

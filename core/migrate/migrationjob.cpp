@@ -163,6 +163,16 @@ MigrationOutcome MigrationJob::execute(QString &reason)
     predict();
     if (m_cancel)
         return cancelledBeforeChanges();
+    if (m_request.options.awaitApproval) {
+        log(Tr::tr("Waiting for the operator's approval."));
+        Q_EMIT awaitingApproval(m_record);
+        // Nothing has changed yet: waiting costs only this job's thread.
+        while (!m_approved && !m_cancel)
+            QThread::msleep(20);
+        if (m_cancel)
+            return cancelledBeforeChanges();
+        log(Tr::tr("Approved by the operator."));
+    }
 
     enter(MigrationStage::Snapshot);
     step = snapshot();

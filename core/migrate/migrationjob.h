@@ -44,6 +44,8 @@ public:
     // phase the VM can only finish on the target, so it is ignored there.
     void cancel() { m_cancel.store(true); }
     bool cancelRequested() const { return m_cancel.load(); }
+    // Any thread: lets a job that awaits approval go on past the prediction.
+    void approve() { m_approved.store(true); }
 
     Q_INVOKABLE void run();
 
@@ -54,6 +56,9 @@ Q_SIGNALS:
     // A line worth showing within a stage (also journalled).
     void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
     void progress(const Umbra::MigrationProgress &progress);
+    // With MigrationOptions::awaitApproval: preflight passed and the prediction
+    // is in the record; the job waits for approve() or cancel().
+    void awaitingApproval(const Umbra::MigrationRecord &record);
     // The journalled record with every event; the last signal of the job.
     void finished(const Umbra::MigrationRecord &record);
 
@@ -86,6 +91,7 @@ private:
     Environment m_env;
     std::atomic<qint64> m_id{ 0 };
     std::atomic<bool> m_cancel{ false };
+    std::atomic<bool> m_approved{ false };
 
     // Owned by the job's thread while run() runs.
     std::unique_ptr<MigrationJournal> m_journal;

@@ -87,6 +87,7 @@ MigrationJob *MigrationManager::start(const MigrationRequest &request)
         });
     connect(job, &MigrationJob::logged, this, &MigrationManager::logged);
     connect(job, &MigrationJob::progress, this, &MigrationManager::progress);
+    connect(job, &MigrationJob::awaitingApproval, this, &MigrationManager::awaitingApproval);
     connect(job, &MigrationJob::finished, this, [this, job](const MigrationRecord &record) {
         for (qsizetype i = 0; i < m_jobs.size(); ++i) {
             if (m_jobs[i].job != job)
@@ -111,6 +112,17 @@ bool MigrationManager::cancel(qint64 jobId)
     for (Running &r : m_jobs) {
         if (r.job->id() == jobId) {
             r.job->cancel();
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MigrationManager::approve(qint64 jobId)
+{
+    for (Running &r : m_jobs) {
+        if (r.job->id() == jobId) {
+            r.job->approve();
             return true;
         }
     }

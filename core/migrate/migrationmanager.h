@@ -36,6 +36,8 @@ public:
     MigrationJob *start(const MigrationRequest &request);
     // Cancel by journal id; false when no such job runs here.
     bool cancel(qint64 jobId);
+    // Lets a job that awaits approval go on; false when no such job runs here.
+    bool approve(qint64 jobId);
     void cancelAll();
     // The jobs running in this console: their last known record.
     QList<MigrationRecord> running() const;
@@ -52,6 +54,7 @@ Q_SIGNALS:
                       qint64 timestampMs);
     void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
     void progress(const Umbra::MigrationProgress &progress);
+    void awaitingApproval(const Umbra::MigrationRecord &record);
     void jobFinished(const Umbra::MigrationRecord &record);
     void historyReady(const QList<Umbra::MigrationRecord> &jobs, const QString &error);
     void reconciled(const QList<Umbra::ReconcileResult> &results, const QString &error);

@@ -145,6 +145,7 @@ QJsonObject MigrationOptions::toJson() const
         { QStringLiteral("postCopy"), postCopy },
         { QStringLiteral("postCopyAfterIterations"), postCopyAfterIterations },
         { QStringLiteral("keepSource"), keepSource },
+        { QStringLiteral("awaitApproval"), awaitApproval },
         { QStringLiteral("unsafe"), unsafe },
         { QStringLiteral("migrationUri"), migrationUri },
         { QStringLiteral("returnMigrationUri"), returnMigrationUri },
@@ -173,6 +174,7 @@ MigrationOptions MigrationOptions::fromJson(const QJsonObject &json)
     o.postCopyAfterIterations
         = json.value(QLatin1String("postCopyAfterIterations")).toInt(o.postCopyAfterIterations);
     o.keepSource = json.value(QLatin1String("keepSource")).toBool();
+    o.awaitApproval = json.value(QLatin1String("awaitApproval")).toBool();
     o.unsafe = json.value(QLatin1String("unsafe")).toBool();
     o.migrationUri = json.value(QLatin1String("migrationUri")).toString();
     o.returnMigrationUri = json.value(QLatin1String("returnMigrationUri")).toString();

@@ -65,6 +65,9 @@ struct MigrationOptions
     // With postCopy, switch to post-copy after this many pre-copy rounds.
     int postCopyAfterIterations = 3;
     bool keepSource = false; // keep the source definition (inactive) for rollback
+    // Stop after the prediction until the operator approves (or cancels):
+    // the console shows the preflight and the prediction before anything moves.
+    bool awaitApproval = false;
     bool unsafe = false; // VIR_MIGRATE_UNSAFE, e.g. for a disk cache mode libvirt doubts
     QString migrationUri; // data channel to the target, e.g. tcp://10.0.0.12
     QString returnMigrationUri; // data channel back to the source for a rollback

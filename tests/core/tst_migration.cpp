@@ -367,6 +367,65 @@ private Q_SLOTS:
         }
     }
 
+    void approvalGatesTheMove_data()
+    {
+        QTest::addColumn<bool>("approve");
+        QTest::newRow("approved") << true;
+        QTest::newRow("declined") << false;
+    }
+
+    // With awaitApproval the job stops after the prediction, before anything
+    // changes, until the operator approves or cancels.
+    void approvalGatesTheMove()
+    {
+        QFETCH(bool, approve);
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationRequest req = request();
+        req.options.awaitApproval = true;
+        MigrationJob job(req, { m_db, Scripted::factory(world), {} });
+        QThread thread;
+        job.moveToThread(&thread);
+        std::atomic<bool> awaiting{ false };
+        std::atomic<bool> done{ false };
+        MigrationRecord finished;
+        MigrationRecord shown;
+        connect(
+            &job, &MigrationJob::awaitingApproval, &job,
+            [&](const MigrationRecord &r) {
+                shown = r;
+                awaiting = true;
+            },
+            Qt::DirectConnection);
+        connect(
+            &job, &MigrationJob::finished, &job,
+            [&](const MigrationRecord &r) {
+                finished = r;
+                done = true;
+            },
+            Qt::DirectConnection);
+        thread.start();
+        QMetaObject::invokeMethod(&job, &MigrationJob::run, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(awaiting.load(), 10000);
+        QVERIFY(shown.predictedTotalMs > 0);
+        QVERIFY(shown.predictedDowntimeMs >= 0);
+        // It waits: still in Prediction, nothing on the target.
+        QTest::qWait(200);
+        QVERIFY(!done);
+        QCOMPARE(storedStage(m_db, job.id()), QStringLiteral("prediction"));
+        QCOMPARE(world.definedOn(kVm), QStringList{ kA });
+        if (approve)
+            job.approve();
+        else
+            job.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 30000);
+        thread.quit();
+        thread.wait();
+        QCOMPARE(outcomeKey(finished.outcome),
+                 approve ? QStringLiteral("completed") : QStringLiteral("cancelled"));
+        QCOMPARE(world.activeOn(kVm), QStringList{ approve ? kB : kA });
+    }
+
     void cancelInRedirectRestoresTraffic()
     {
         Scripted::World world;

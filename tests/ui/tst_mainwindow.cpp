@@ -386,25 +386,32 @@ void TestMainWindow::migrateDialogRanksTargets()
     };
     for (qsizetype i = 1; i < targets.size(); ++i)
         QVERIFY(freeKiB(targets[i - 1]) >= freeKiB(targets[i]));
-    QVERIFY2(dialog.predictionText().startsWith(QStringLiteral("Predicted: about")),
+    QVERIFY2(dialog.predictionText().startsWith(QStringLiteral("First estimate: about")),
              qPrintable(dialog.predictionText()));
     const MigrationRequest request = dialog.request();
     QCOMPARE(request.sourceUri, m_vmUri);
     QCOMPARE(request.targetUri, targets.first());
     QCOMPARE(request.vm, m_vmUuid);
 
-    // The test driver cannot migrate: the job refuses or fails with a reason,
-    // the VM stays where it was, and the panel lists it with its outcome.
+    // Check runs the job's preflight. The test driver's hosts report no free
+    // memory, so it refuses with the figures behind it: nothing awaits
+    // approval, the VM stays where it was, the dialog and the panel say why.
     MigrationManager *manager = m_engine->migrations();
     QVERIFY(manager);
     QSignalSpy finished(manager, &MigrationManager::jobFinished);
-    manager->start(request);
+    dialog.check();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     const auto record = finished.first().first().value<MigrationRecord>();
-    QVERIFY(record.outcome != MigrationOutcome::Completed);
-    QVERIFY(!record.reason.isEmpty());
-    qInfo("the test driver's answer: %s: %s", qPrintable(outcomeLabel(record.outcome)),
-          qPrintable(record.reason));
+    QCOMPARE(record.outcome, MigrationOutcome::Failed);
+    QVERIFY(record.options.awaitApproval);
+    qInfo("the test driver's answer: %s", qPrintable(record.reason));
+    QVERIFY(!dialog.isAwaitingApproval());
+    QVERIFY2(dialog.logText().contains(stageLabel(MigrationStage::Preflight)),
+             qPrintable(dialog.logText()));
+    QVERIFY2(dialog.predictionText().contains(record.reason), qPrintable(dialog.predictionText()));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/migrate-dialog.png")));
     const QList<VmInfo> stillThere = m_engine->vms(m_vmUri);
     QVERIFY(std::any_of(stillThere.cbegin(), stillThere.cend(),
                         [this](const VmInfo &vm) { return vm.uuid == m_vmUuid; }));
