@@ -54,6 +54,21 @@ struct SessionCallbackContext
         return 0;
     }
 
+    static int ioError(virConnectPtr, virDomainPtr domain, const char *srcPath,
+                       const char *devAlias, int action, const char *reason, void *opaque)
+    {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+        if (virDomainGetUUIDString(domain, uuid) < 0)
+            return 0;
+        const QString id = QString::fromLatin1(uuid);
+        const QString device = QString::fromUtf8(devAlias ? devAlias : srcPath ? srcPath : "");
+        const QString why = QString::fromUtf8(reason ? reason : "");
+        post(opaque, [id, device, why, action](HostSession *session) {
+            session->handleIoError(id, device, why, action);
+        });
+        return 0;
+    }
+
     static void closed(virConnectPtr, int reason, void *opaque)
     {
         post(opaque, [reason](HostSession *session) { session->handleConnectionClosed(reason); });
@@ -234,6 +249,12 @@ void HostSession::openConnection()
         VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::lifecycle),
         new std::shared_ptr<SessionCallbackContext>(m_context),
         &SessionCallbackContext::freeOpaque);
+    // Disk errors inside a guest: a signal of trouble the health score counts.
+    m_ioErrorCallbackId = virConnectDomainEventRegisterAny(
+        m_connection, nullptr, VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON,
+        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::ioError),
+        new std::shared_ptr<SessionCallbackContext>(m_context),
+        &SessionCallbackContext::freeOpaque);
     virResetLastError();
 
     auto host = InventoryReader::readHost(m_connection, m_config.uri);
@@ -273,6 +294,9 @@ void HostSession::closeConnection()
         return;
     if (m_lifecycleCallbackId >= 0)
         virConnectDomainEventDeregisterAny(m_connection, m_lifecycleCallbackId);
+    if (m_ioErrorCallbackId >= 0)
+        virConnectDomainEventDeregisterAny(m_connection, m_ioErrorCallbackId);
+    m_ioErrorCallbackId = -1;
     if (m_closeCallbackRegistered)
         virConnectUnregisterCloseCallback(m_connection, &SessionCallbackContext::closed);
     m_lifecycleCallbackId = -1;
@@ -388,6 +412,19 @@ void HostSession::collect()
     if (m_status.state == HostState::Degraded)
         setState(HostState::Connected);
     Q_EMIT samplesCollected(hostSample, samples);
+}
+
+void HostSession::handleIoError(const QString &uuid, const QString &device, const QString &reason,
+                                int action)
+{
+    const QString name = m_vms.value(uuid).name.isEmpty() ? uuid : m_vms.value(uuid).name;
+    const QString what = action == VIR_DOMAIN_EVENT_IO_ERROR_PAUSE ? Tr::tr("the guest was paused")
+        : action == VIR_DOMAIN_EVENT_IO_ERROR_REPORT               ? Tr::tr("reported to the guest")
+                                                                   : Tr::tr("ignored");
+    logEvent(EventRecord::Severity::Error, QStringLiteral("vm.io_error"),
+             Tr::tr("I/O error on %1 (%2): %3; %4")
+                 .arg(name, device, reason.isEmpty() ? Tr::tr("no reason given") : reason, what),
+             uuid);
 }
 
 void HostSession::handleLifecycleEvent(const QString &uuid, int event, int detail)

@@ -74,6 +74,8 @@ private:
                   const QString &vmUuid = {});
     void collect();
     void handleLifecycleEvent(const QString &uuid, int event, int detail);
+    void handleIoError(const QString &uuid, const QString &device, const QString &reason,
+                       int action);
     void handleConnectionClosed(int reason);
     static int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *opaque);
 
@@ -85,6 +87,7 @@ private:
 
     virConnectPtr m_connection = nullptr;
     int m_lifecycleCallbackId = -1;
+    int m_ioErrorCallbackId = -1;
     bool m_closeCallbackRegistered = false;
     bool m_stopped = true;
 

@@ -478,6 +478,7 @@ void Engine::startSession(const HostConfig &config)
                 &PredictionService::setInventory);
         connect(session, &HostSession::vmChanged, prediction, &PredictionService::updateVm);
         connect(session, &HostSession::vmRemoved, prediction, &PredictionService::removeVm);
+        connect(session, &HostSession::eventLogged, prediction, &PredictionService::noteEvent);
     }
 
     entry.thread->start();

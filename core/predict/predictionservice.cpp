@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <algorithm>
 #include <cmath>
 
 namespace Umbra {
@@ -208,6 +209,11 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
     } else {
         const auto info = m_vms.constFind(entity.uuid);
         inputs.guestUnresponsive = info != m_vms.cend() && info->state == VmState::Crashed;
+        if (auto errors = m_ioErrors.find(entity.uuid); errors != m_ioErrors.end()) {
+            while (!errors->empty() && errors->front() < nowMs - kHourMs)
+                errors->pop_front();
+            inputs.ioErrors = int(errors->size());
+        }
     }
     report.health = Predict::scoreHealth(inputs);
     noteFlag(key, entity, report);
@@ -308,6 +314,17 @@ void PredictionService::removeVm(const QString &uri, const QString &uuid)
     if (found && found->uri != uri)
         return;
     m_vms.remove(uuid);
+}
+
+void PredictionService::noteEvent(const EventRecord &event)
+{
+    if (event.kind != QLatin1String("vm.io_error") || event.vmUuid.isEmpty()
+        || event.timestampMs < QDateTime::currentMSecsSinceEpoch() - kHourMs)
+        return;
+    // Kept in time order, so that expiry only ever looks at the front.
+    auto &times = m_ioErrors[event.vmUuid];
+    times.insert(std::upper_bound(times.begin(), times.end(), event.timestampMs),
+                 event.timestampMs);
 }
 
 void PredictionService::removeHost(const QString &uri)

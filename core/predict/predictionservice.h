@@ -55,6 +55,9 @@ public:
     void updateVm(const QString &uri, const Umbra::VmInfo &vm);
     void removeVm(const QString &uri, const QString &uuid);
     void removeHost(const QString &uri);
+    // Events from the hosts; I/O errors of a VM count against its health
+    // for an hour.
+    void noteEvent(const Umbra::EventRecord &event);
 
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
@@ -108,6 +111,7 @@ private:
     QHash<QString, VmInfo> m_vms; // by UUID
     QHash<QString, std::deque<qint64>> m_reconnectFailures; // by host URI, times in ms
     QHash<QString, int> m_lastFailedAttempts;
+    QHash<QString, std::deque<qint64>> m_ioErrors; // by VM UUID, times in ms
     QList<QString> m_refitQueue; // entity keys, round robin
     qsizetype m_refitCursor = 0;
     int m_shedBatches = 0;

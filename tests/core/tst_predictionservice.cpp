@@ -74,6 +74,7 @@ private Q_SLOTS:
     void modelsSurviveARestart();
     void lateBatchesAreShed();
     void calendarIsStoredAndApplied();
+    void ioErrorsCountAgainstHealth();
 
 private:
     void feed(PredictionService &service, qint64 startMs, int from, int to,
@@ -243,6 +244,40 @@ void TestPredictionService::calendarIsStoredAndApplied()
     restarted.removeCalendarEvent(events.first().id);
     QCOMPARE(loaded.count(), 2);
     QVERIFY(loaded.last().first().value<QList<ScopedCalendarEvent>>().isEmpty());
+}
+
+void TestPredictionService::ioErrorsCountAgainstHealth()
+{
+    PredictionService service(kIntervalMs, nullptr);
+    service.open(m_path);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<HealthReport> reports;
+    feed(service, now - 10 * kIntervalMs, 0, 10, &reports);
+    QCOMPARE(reportFor(reports, kIdle).health.score, 100);
+
+    EventRecord error;
+    error.timestampMs = now;
+    error.kind = QStringLiteral("vm.io_error");
+    error.vmUuid = kIdle;
+    service.noteEvent(error);
+    service.noteEvent(error);
+    // An hour-old error no longer counts; other kinds never do.
+    error.timestampMs = now - 2 * 3600 * 1000;
+    service.noteEvent(error);
+    error.kind = QStringLiteral("vm.state");
+    error.timestampMs = now;
+    service.noteEvent(error);
+
+    feed(service, now - 10 * kIntervalMs, 10, 11, &reports);
+    const HealthReport idle = reportFor(reports, kIdle);
+    QVERIFY(idle.health.score < 100);
+    QCOMPARE(idle.health.breakdown.first().id, QStringLiteral("io-errors"));
+    QVERIFY2(idle.health.breakdown.first().sentence.contains(QLatin1Char('2')),
+             qPrintable(idle.health.breakdown.first().sentence));
+    const HealthReport ramp = reportFor(reports, kRamp);
+    QVERIFY(std::none_of(
+        ramp.health.breakdown.cbegin(), ramp.health.breakdown.cend(),
+        [](const Predict::HealthFactor &f) { return f.id == QLatin1String("io-errors"); }));
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)
