@@ -80,9 +80,11 @@ QString forecastCaption(const QList<DemandForecast> &forecasts, qint64 nowMs)
     QStringList lines;
     bool any = false;
     for (const DemandForecast &forecast : forecasts) {
+        const bool memory = forecast.metric == QLatin1String("memory");
+        if (!memory && forecast.metric != QLatin1String("cpu"))
+            continue; // rates have no capacity to reach
         any = any || !forecast.steps.isEmpty();
-        const QString resource
-            = forecast.metric == QLatin1String("memory") ? tr("Memory") : tr("CPU");
+        const QString resource = memory ? tr("Memory") : tr("CPU");
         const QString text = saturation(resource, forecast.crossing, nowMs);
         if (!text.isEmpty())
             lines.append(text);

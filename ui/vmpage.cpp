@@ -129,6 +129,10 @@ void VmPage::buildCharts()
     // The model forecasts memory in % of the allocation; the chart is in bytes.
     m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
                          [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
+    m_forecasts->addLine(m_diskChart, m_diskRead, "disk_rd");
+    m_forecasts->addLine(m_diskChart, m_diskWrite, "disk_wr");
+    m_forecasts->addLine(m_netChart, m_netRx, "net_rx");
+    m_forecasts->addLine(m_netChart, m_netTx, "net_tx");
     connect(m_forecasts, &ForecastLoader::loaded, this, &VmPage::showForecasts);
 
     m_envelopes = new EnvelopeLoader(this);

@@ -38,7 +38,9 @@ struct DemandForecast
     };
 
     QString entity;
-    QString metric; // "cpu" or "memory", both in % of capacity
+    // "cpu" or "memory" (in % of capacity), or for a VM "disk_rd", "disk_wr",
+    // "net_rx", "net_tx" (bytes/s, no capacity: no crossing).
+    QString metric;
     Tier tier = Tier::Fine;
     qint64 stepMs = 0;
     int seasonSteps = 0; // the cycle the model follows, 0 when none

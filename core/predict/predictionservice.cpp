@@ -43,6 +43,13 @@ std::optional<qint64> secondsUntil(const Predict::Crossing &crossing, qint64 now
 
 } // namespace
 
+const QStringList &PredictionService::rateKeys()
+{
+    static const QStringList keys = { QStringLiteral("disk_rd"), QStringLiteral("disk_wr"),
+                                      QStringLiteral("net_rx"), QStringLiteral("net_tx") };
+    return keys;
+}
+
 PredictionService::PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
                                      QObject *parent)
     : QObject(parent)
@@ -142,6 +149,14 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
         // Without a saved model, learn from what the store already holds.
         if (found->cpu->fine().retainedSamples() == 0)
             prime(*found->cpu, key + QStringLiteral("/cpu"), 0, nowMs);
+        if (!uuid.isEmpty()) {
+            for (const QString &rate : rateKeys()) {
+                auto model = restore(key + u'/' + rate);
+                if (model->fine().retainedSamples() == 0)
+                    prime(*model, key + u'/' + rate, 0, nowMs);
+                found->rates[rate] = std::move(model);
+            }
+        }
         if (found->memory->fine().retainedSamples() == 0 && memoryCapacityKiB > 0)
             prime(*found->memory, key + QStringLiteral("/mem_used"), memoryCapacityKiB, nowMs);
         m_refitQueue.append(key);
@@ -180,6 +195,10 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
         const double memory = percentOf(sample.memoryUsedKiB, allocated);
         vm.cpu->add(sample.timestampMs, sample.cpuPercent);
         vm.memory->add(sample.timestampMs, memory);
+        const double rates[] = { sample.diskReadBytesPerSec, sample.diskWriteBytesPerSec,
+                                 sample.netRxBytesPerSec, sample.netTxBytesPerSec };
+        for (qsizetype i = 0; i < rateKeys().size(); ++i)
+            vm.rates[rateKeys()[i]]->add(sample.timestampMs, rates[i]);
         reports.append(score(key, vm, sample.timestampMs, sample.cpuPercent, memory));
     }
     refitSome();
@@ -260,8 +279,9 @@ void PredictionService::refitSome()
         const std::shared_ptr<Entity> found = m_entities.value(m_refitQueue[m_refitCursor++]);
         if (!found)
             continue;
-        refits += found->cpu->refitIfDue() ? 1 : 0;
-        refits += found->memory->refitIfDue() ? 1 : 0;
+        found->forEachModel([&refits](const QString &, Predict::DemandModel &model) {
+            refits += model.refitIfDue() ? 1 : 0;
+        });
     }
 }
 
@@ -343,8 +363,13 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     const std::shared_ptr<Entity> found = m_entities.value(entity);
     if (!found)
         return out;
-    Predict::DemandModel *model
-        = metric == QLatin1String("memory") ? found->memory.get() : found->cpu.get();
+    Predict::DemandModel *model = nullptr;
+    found->forEachModel([&](const QString &key, Predict::DemandModel &candidate) {
+        if (key == metric)
+            model = &candidate;
+    });
+    if (!model)
+        return out;
     const Predict::Forecaster &forecaster
         = tier == DemandForecast::Tier::Fine ? model->fine() : model->coarse();
     out.stepMs = qint64(forecaster.options().intervalSeconds) * 1000;
@@ -353,8 +378,10 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     if (forecaster.retainedSamples() == 0)
         return out;
     out.steps = forecaster.forecast(std::clamp(horizonSteps, 1, 20000));
-    out.crossing
-        = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
+    // Only percentages of a capacity saturate.
+    if (model == found->cpu.get() || model == found->memory.get())
+        out.crossing
+            = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
     return out;
 }
 
@@ -365,8 +392,8 @@ void PredictionService::applyCalendar(const QString &key, Entity &entity)
         if (scoped.appliesTo(key))
             events.append(scoped.event);
     }
-    entity.cpu->setEvents(events);
-    entity.memory->setEvents(events);
+    entity.forEachModel(
+        [&events](const QString &, Predict::DemandModel &model) { model.setEvents(events); });
 }
 
 void PredictionService::addCalendarEvent(const ScopedCalendarEvent &event)
@@ -398,8 +425,9 @@ void PredictionService::saveModels()
 {
     QHash<QString, QByteArray> states;
     for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
-        states.insert(it.key() + QStringLiteral("/cpu"), it.value()->cpu->saveState());
-        states.insert(it.key() + QStringLiteral("/memory"), it.value()->memory->saveState());
+        it.value()->forEachModel([&](const QString &metric, Predict::DemandModel &model) {
+            states.insert(it.key() + u'/' + metric, model.saveState());
+        });
     }
     if (auto saved = m_states.save(states, QDateTime::currentMSecsSinceEpoch()); !saved)
         Q_EMIT failed(saved.error());

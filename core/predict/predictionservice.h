@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <map>
 #include <memory>
 
 namespace Umbra {
@@ -88,8 +89,22 @@ private:
         QString name;
         std::unique_ptr<Predict::DemandModel> cpu;
         std::unique_ptr<Predict::DemandModel> memory;
+        // A VM's disk and network rates (bytes/s) by their catalogue key:
+        // forecast for the charts; they have no capacity to saturate.
+        std::map<QString, std::unique_ptr<Predict::DemandModel>> rates;
         bool flagged = false;
+
+        // Every model with its key suffix ("cpu", "memory", "disk_rd", …).
+        template<typename Visit> void forEachModel(Visit visit)
+        {
+            visit(QStringLiteral("cpu"), *cpu);
+            visit(QStringLiteral("memory"), *memory);
+            for (auto &[key, model] : rates)
+                visit(key, *model);
+        }
     };
+    // The VM rates that are modelled besides CPU and memory.
+    static const QStringList &rateKeys();
 
     Entity &entity(const QString &key, const QString &uri, const QString &uuid, qint64 nowMs,
                    double memoryCapacityKiB);

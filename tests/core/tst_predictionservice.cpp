@@ -47,6 +47,10 @@ QPair<HostSample, QList<VmSample>> batch(qint64 startMs, int i)
     ramp.timestampMs = host.timestampMs;
     ramp.cpuPercent = std::min(100.0, 40 + 0.025 * i + 0.3 * std::sin(i * 1.3));
     ramp.memoryUsedKiB = 1.0 * 1024 * 1024;
+    ramp.diskReadBytesPerSec = 2e6 + 1e5 * std::sin(i / 5.0);
+    ramp.diskWriteBytesPerSec = 1e6;
+    ramp.netRxBytesPerSec = 5e5;
+    ramp.netTxBytesPerSec = 3e5 + 1e4 * std::cos(i / 3.0);
     VmSample idle = ramp;
     idle.uuid = kIdle;
     idle.cpuPercent = 5 + 0.5 * std::sin(i * 0.7);
@@ -139,6 +143,19 @@ void TestPredictionService::rampIsFlaggedBeforeSaturation()
 
     const HealthReport idle = reportFor(reports, kIdle);
     QCOMPARE(idle.health.score, 100);
+
+    // Every VM metric is forecast, disk and network too (with no capacity).
+    const QString entity = QStringLiteral("vm/") + kRamp;
+    for (const QString &metric : { QStringLiteral("disk_rd"), QStringLiteral("net_tx") }) {
+        const DemandForecast rate
+            = service.forecast(entity, metric, DemandForecast::Tier::Fine, 30);
+        QCOMPARE(rate.steps.size(), 30);
+        QVERIFY(!rate.crossing.withinHorizon());
+        // Near the level the series kept (2 MB/s read, 0.3 MB/s sent).
+        const double level = metric == QLatin1String("disk_rd") ? 2e6 : 3e5;
+        QVERIFY2(std::abs(rate.steps.first().point - level) < 0.2 * level,
+                 qPrintable(QString::number(rate.steps.first().point)));
+    }
     QVERIFY(idle.health.breakdown.isEmpty());
     QVERIFY(!idle.cpuCrossing.withinHorizon());
 
