@@ -411,6 +411,7 @@ void TestMainWindow::migrateDialogRanksTargets()
     QVERIFY2(dialog.predictionText().contains(record.reason), qPrintable(dialog.predictionText()));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(QDir().mkpath(artifactsDir()));
     QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/migrate-dialog.png")));
     const QList<VmInfo> stillThere = m_engine->vms(m_vmUri);
     QVERIFY(std::any_of(stillThere.cbegin(), stillThere.cend(),
