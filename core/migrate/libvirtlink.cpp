@@ -47,21 +47,6 @@ QString takeString(char *text)
     return s;
 }
 
-struct DomainRef
-{
-    virDomainPtr ptr = nullptr;
-    explicit DomainRef(virDomainPtr p)
-        : ptr(p)
-    { }
-    ~DomainRef()
-    {
-        if (ptr)
-            virDomainFree(ptr);
-    }
-    DomainRef(const DomainRef &) = delete;
-    DomainRef &operator=(const DomainRef &) = delete;
-};
-
 struct TypedParams
 {
     virTypedParameterPtr params = nullptr;
@@ -88,6 +73,22 @@ unsigned long long ullong(virTypedParameterPtr params, int n, const char *name,
 }
 
 } // namespace
+
+// Frees a domain handle when it goes.
+struct DomainRef
+{
+    virDomainPtr ptr = nullptr;
+    explicit DomainRef(virDomainPtr p)
+        : ptr(p)
+    { }
+    ~DomainRef()
+    {
+        if (ptr)
+            virDomainFree(ptr);
+    }
+    DomainRef(const DomainRef &) = delete;
+    DomainRef &operator=(const DomainRef &) = delete;
+};
 
 LibvirtLink::LibvirtLink(QString uri, virConnectPtr conn)
     : m_uri(std::move(uri))
@@ -118,6 +119,27 @@ Result<std::unique_ptr<HypervisorLink>> LibvirtLink::open(const QString &uri)
 LinkFactory LibvirtLink::factory()
 {
     return [](const QString &uri) { return LibvirtLink::open(uri); };
+}
+
+Result<std::shared_ptr<DomainRef>> LibvirtLink::definedDomain(const QString &uuid)
+{
+    auto found = lookup(uuid);
+    if (!found)
+        return Error{ found.error() };
+    if (!found.value())
+        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
+    return std::make_shared<DomainRef>(found.value());
+}
+
+Result<void> LibvirtLink::callOnDomain(const QString &uuid, const QString &what,
+                                       const std::function<int(virDomainPtr)> &call)
+{
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    if (call(defined.value()->ptr) < 0)
+        return failure(what);
+    return {};
 }
 
 Result<virDomainPtr> LibvirtLink::lookup(const QString &nameOrUuid)
@@ -237,12 +259,10 @@ Result<DomainFacts> LibvirtLink::domain(const QString &nameOrUuid)
 
 Result<QString> LibvirtLink::domainXml(const QString &uuid, bool inactive)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     char *xml = virDomainGetXMLDesc(dom.ptr, inactive ? VIR_DOMAIN_XML_INACTIVE : 0);
     if (!xml)
         return failure(Tr::tr("Reading the definition of %1 on %2").arg(uuid, m_uri));
@@ -280,12 +300,10 @@ Result<bool> LibvirtLink::hasVolume(const QString &path)
 
 Result<double> LibvirtLink::dirtyRate(const QString &uuid, int seconds)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     if (virDomainStartDirtyRateCalc(dom.ptr, std::max(1, seconds), 0) < 0)
         return failure(Tr::tr("Measuring the dirty-page rate of %1").arg(uuid));
     QDeadlineTimer deadline(qint64(seconds) * 1000 + 5000);
@@ -314,12 +332,10 @@ Result<double> LibvirtLink::dirtyRate(const QString &uuid, int seconds)
 
 Result<void> LibvirtLink::migrate(const QString &uuid, const MigrateParams &p)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     TypedParams params;
     if (!p.migrationUri.isEmpty())
         params.addString(VIR_MIGRATE_PARAM_URI, p.migrationUri);
@@ -393,43 +409,42 @@ Result<JobStats> LibvirtLink::jobStats(const QString &uuid, bool completed)
     return stats;
 }
 
-#define UMBRA_DOMAIN_CALL(uuid, what, call)                                                        \
-    auto found = lookup(uuid);                                                                     \
-    if (!found)                                                                                    \
-        return Error{ found.error() };                                                             \
-    if (!found.value())                                                                            \
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };                       \
-    DomainRef dom(found.value());                                                                  \
-    if ((call) < 0)                                                                                \
-        return failure(what);                                                                      \
-    return {};
-
-Result<void> LibvirtLink::abortJob(const QString &uuid){ UMBRA_DOMAIN_CALL(
-    uuid, Tr::tr("Aborting the job of %1 on %2").arg(uuid, m_uri), virDomainAbortJob(dom.ptr)) }
-
-Result<void> LibvirtLink::setMaxDowntime(const QString &uuid, int ms){
-    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Setting the maximum downtime of %1").arg(uuid),
-                      virDomainMigrateSetMaxDowntime(dom.ptr, ulong(ms), 0))
+Result<void> LibvirtLink::abortJob(const QString &uuid)
+{
+    return callOnDomain(uuid, Tr::tr("Aborting the job of %1 on %2").arg(uuid, m_uri),
+                        [&](virDomainPtr dom) { return virDomainAbortJob(dom); });
 }
 
-Result<void> LibvirtLink::startPostCopy(const QString &uuid){
-    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Switching %1 to post-copy").arg(uuid),
-                      virDomainMigrateStartPostCopy(dom.ptr, 0))
+Result<void> LibvirtLink::setMaxDowntime(const QString &uuid, int ms)
+{
+    return callOnDomain(
+        uuid, Tr::tr("Setting the maximum downtime of %1").arg(uuid),
+        [&](virDomainPtr dom) { return virDomainMigrateSetMaxDowntime(dom, ulong(ms), 0); });
 }
 
-Result<void> LibvirtLink::start(const QString &uuid){
-    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Starting %1 on %2").arg(uuid, m_uri), virDomainCreate(dom.ptr))
+Result<void> LibvirtLink::startPostCopy(const QString &uuid)
+{
+    return callOnDomain(uuid, Tr::tr("Switching %1 to post-copy").arg(uuid),
+                        [&](virDomainPtr dom) { return virDomainMigrateStartPostCopy(dom, 0); });
 }
 
-Result<void> LibvirtLink::resume(const QString &uuid){
-    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Resuming %1 on %2").arg(uuid, m_uri), virDomainResume(dom.ptr))
+Result<void> LibvirtLink::start(const QString &uuid)
+{
+    return callOnDomain(uuid, Tr::tr("Starting %1 on %2").arg(uuid, m_uri),
+                        [&](virDomainPtr dom) { return virDomainCreate(dom); });
 }
 
-Result<void> LibvirtLink::destroy(const QString &uuid){
-    UMBRA_DOMAIN_CALL(uuid, Tr::tr("Stopping %1 on %2").arg(uuid, m_uri), virDomainDestroy(dom.ptr))
+Result<void> LibvirtLink::resume(const QString &uuid)
+{
+    return callOnDomain(uuid, Tr::tr("Resuming %1 on %2").arg(uuid, m_uri),
+                        [&](virDomainPtr dom) { return virDomainResume(dom); });
 }
 
-#undef UMBRA_DOMAIN_CALL
+Result<void> LibvirtLink::destroy(const QString &uuid)
+{
+    return callOnDomain(uuid, Tr::tr("Stopping %1 on %2").arg(uuid, m_uri),
+                        [&](virDomainPtr dom) { return virDomainDestroy(dom); });
+}
 
 Result<void> LibvirtLink::define(const QString &xml)
 {
@@ -460,12 +475,10 @@ Result<void> LibvirtLink::undefine(const QString &uuid)
 Result<void> LibvirtLink::diskSnapshot(const QString &uuid, const QString &snapshotXml,
                                        bool quiesce)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     unsigned flags = VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY | VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC
         | VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA;
     if (quiesce)
@@ -480,12 +493,10 @@ Result<void> LibvirtLink::diskSnapshot(const QString &uuid, const QString &snaps
 
 Result<void> LibvirtLink::commitActive(const QString &uuid, const QString &disk, int timeoutMs)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     const QByteArray target = disk.toUtf8();
     if (virDomainBlockCommit(dom.ptr, target.constData(), nullptr, nullptr, 0,
                              VIR_DOMAIN_BLOCK_COMMIT_ACTIVE)
@@ -533,12 +544,10 @@ Result<void> LibvirtLink::removeVolume(const QString &path)
 
 Result<bool> LibvirtLink::agentPing(const QString &uuid, int timeoutS)
 {
-    auto found = lookup(uuid);
-    if (!found)
-        return Error{ found.error() };
-    if (!found.value())
-        return Error{ Tr::tr("%1 is not defined on %2.").arg(uuid, m_uri) };
-    DomainRef dom(found.value());
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
     char *reply = virDomainQemuAgentCommand(dom.ptr, "{\"execute\":\"guest-ping\"}", timeoutS, 0);
     if (!reply)
         return false;

@@ -2,9 +2,13 @@
 
 #include "migrate/hypervisorlink.h"
 
+#include <functional>
 #include <libvirt/libvirt.h>
+#include <memory>
 
 namespace Umbra {
+
+struct DomainRef;
 
 // HypervisorLink over one libvirt connection (no interactive authentication:
 // a host that wants credentials fails with libvirt's message).
@@ -45,6 +49,11 @@ public:
 private:
     LibvirtLink(QString uri, virConnectPtr conn);
     Result<virDomainPtr> lookup(const QString &nameOrUuid);
+    // The domain `uuid` names, which must be defined on this host.
+    Result<std::shared_ptr<DomainRef>> definedDomain(const QString &uuid);
+    // One libvirt call on a defined domain; `what` names it in the error.
+    Result<void> callOnDomain(const QString &uuid, const QString &what,
+                              const std::function<int(virDomainPtr)> &call);
 
     QString m_uri;
     virConnectPtr m_conn = nullptr;
