@@ -129,6 +129,10 @@ QWidget *MainWindow::createFleetPane()
     // Narrower than in the tables: names need the room, and "shutting down" is brief.
     header->resizeSection(FleetModel::StateColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 32);
+    // A dot and up to three digits; the names need the room more.
+    header->resizeSection(FleetModel::HealthColumn,
+                          std::max(fontMetrics().horizontalAdvance(QStringLiteral("100")) + 30,
+                                   fontMetrics().horizontalAdvance(tr("Health")) + 14));
     header->setStretchLastSection(false);
     header->setSectionResizeMode(FleetModel::NameColumn, QHeaderView::Stretch);
     header->setMinimumSectionSize(40);
