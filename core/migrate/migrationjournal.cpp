@@ -308,28 +308,26 @@ Result<QList<MigrationRecord>> MigrationJournal::transfersTo(const QString &targ
 Result<QList<double>> MigrationJournal::bandwidths(const QString &hostA, const QString &hostB,
                                                    int limit)
 {
-    QSqlQuery query(m_db->sql());
-    query.prepare(QStringLiteral("SELECT bandwidth_bps FROM migration_jobs WHERE bandwidth_bps > "
-                                 "0 AND ((source_uri = ? AND target_uri = ?) OR (source_uri = ? "
-                                 "AND target_uri = ?)) ORDER BY id DESC LIMIT ?"));
-    for (const QVariant &v : QVariantList{ hostA, hostB, hostB, hostA, limit })
-        query.addBindValue(v);
-    if (!query.exec())
-        return Error{ Tr::tr("Migration journal: %1").arg(query.lastError().text()) };
-    QList<double> values;
-    while (query.next())
-        values.append(query.value(0).toDouble());
-    return values;
+    return numbers(QStringLiteral("SELECT bandwidth_bps FROM migration_jobs WHERE bandwidth_bps > "
+                                  "0 AND ((source_uri = ? AND target_uri = ?) OR (source_uri = ? "
+                                  "AND target_uri = ?)) ORDER BY id DESC LIMIT ?"),
+                   { hostA, hostB, hostB, hostA, limit });
 }
 
 Result<QList<double>> MigrationJournal::overheadResidualsMs(const QString &targetUri, int limit)
 {
+    return numbers(QStringLiteral("SELECT actual_total_ms - model_transfer_ms FROM migration_jobs "
+                                  "WHERE target_uri = ? AND actual_total_ms IS NOT NULL AND "
+                                  "model_transfer_ms IS NOT NULL ORDER BY id DESC LIMIT ?"),
+                   { targetUri, limit });
+}
+
+Result<QList<double>> MigrationJournal::numbers(const QString &sql, const QVariantList &bindings)
+{
     QSqlQuery query(m_db->sql());
-    query.prepare(QStringLiteral("SELECT actual_total_ms - model_transfer_ms FROM migration_jobs "
-                                 "WHERE target_uri = ? AND actual_total_ms IS NOT NULL AND "
-                                 "model_transfer_ms IS NOT NULL ORDER BY id DESC LIMIT ?"));
-    query.addBindValue(targetUri);
-    query.addBindValue(limit);
+    query.prepare(sql);
+    for (const QVariant &v : bindings)
+        query.addBindValue(v);
     if (!query.exec())
         return Error{ Tr::tr("Migration journal: %1").arg(query.lastError().text()) };
     QList<double> values;

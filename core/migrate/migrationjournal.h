@@ -54,6 +54,8 @@ private:
     Result<void> transaction(const std::function<Result<void>()> &work);
     Result<QList<MigrationRecord>> select(const QString &where, const QVariantList &values,
                                           int limit);
+    // The first column of every row a query gives, as numbers.
+    Result<QList<double>> numbers(const QString &sql, const QVariantList &bindings);
 
     std::unique_ptr<Database> m_db;
 };

@@ -86,7 +86,6 @@ private:
     {
         QString uri;
         QString uuid;
-        QString name;
         std::unique_ptr<Predict::DemandModel> cpu;
         std::unique_ptr<Predict::DemandModel> memory;
         // A VM's disk and network rates (bytes/s) by their catalogue key:
