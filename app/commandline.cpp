@@ -161,14 +161,37 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "<prefix>/<column> (default: import/<file name>)."),
         QStringLiteral("prefix"));
 
-    parser.addOptions({ connect, demo, database, interval, printInventory, timeout, screenshot,
-                        quitAfter, theme, retention, exportCsv, since, output, importCsv,
-                        importAs });
+    const QCommandLineOption exporter(
+        QStringLiteral("exporter"),
+        QCoreApplication::translate("main",
+                                    "Read the hardware health of host <uri> from a Prometheus "
+                                    "node or smartctl exporter (repeatable), given as "
+                                    "<uri>=<url>, e.g. qemu+tcp://hv1/system="
+                                    "http://hv1:9100/metrics."),
+        QStringLiteral("uri=url"));
+
+    parser.addOptions({ connect, exporter, demo, database, interval, printInventory, timeout,
+                        screenshot, quitAfter, theme, retention, exportCsv, since, output,
+                        importCsv, importAs });
     MigrateCommand::addOptions(parser);
     parser.process(app); // exits on --help, --version and unknown options
 
     CommandLine line;
     line.connectUris = parser.values(connect);
+    for (const QString &pair : parser.values(exporter)) {
+        // The URI may hold '=' in its query, the URL starts with http(s).
+        qsizetype split = pair.lastIndexOf(QLatin1String("=http://"));
+        if (split < 0)
+            split = pair.lastIndexOf(QLatin1String("=https://"));
+        if (split <= 0) {
+            line.error = QCoreApplication::translate("main",
+                                                     "--exporter wants <uri>=<http(s) url>, "
+                                                     "not “%1”.")
+                             .arg(pair);
+            continue;
+        }
+        line.exporterUrls.insert(pair.left(split), pair.mid(split + 1));
+    }
     line.demo = parser.isSet(demo);
     line.databasePath = parser.value(database);
     line.printInventory = parser.isSet(printInventory);

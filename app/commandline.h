@@ -3,6 +3,7 @@
 #include "migratecommand.h"
 #include "series/serieswriter.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -14,6 +15,7 @@ namespace Umbra {
 struct CommandLine
 {
     QStringList connectUris;
+    QHash<QString, QString> exporterUrls; // by host URI
     bool demo = false;
     QString databasePath; // empty: the default for the mode
     int intervalMs = 5000;

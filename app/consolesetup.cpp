@@ -86,6 +86,12 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             refused.append(added.error());
         }
     }
+    for (auto it = line.exporterUrls.cbegin(); it != line.exporterUrls.cend(); ++it) {
+        if (auto set = engine.setExporterUrl(it.key(), it.value()); !set) {
+            std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(set.error()));
+            refused.append(set.error());
+        }
+    }
 
     DialogCredentialProvider credentials;
     engine.setCredentialProvider(&credentials);

@@ -1,5 +1,6 @@
 #include "hostpage.h"
 
+#include "anomalyloader.h"
 #include "engine/engine.h"
 #include "envelopeloader.h"
 #include "factsgrid.h"
@@ -120,7 +121,7 @@ void HostPage::buildBody()
     chartColumn->addWidget(HistoryBar::createCaption(
         tr("History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel's "
            "average with its min–max band. Dashed lines are forecasts, shaded with their 80 % "
-           "and 95 % intervals."),
+           "and 95 % intervals; dots mark anomalies (hover for why)."),
         charts));
 
     m_forecasts = new ForecastLoader(this);
@@ -128,6 +129,10 @@ void HostPage::buildBody()
     // The model forecasts memory in % of the host's; the chart is in bytes.
     m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
                          [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
+    m_anomalies = new AnomalyLoader(this);
+    m_anomalies->addMetric(m_cpuChart, "cpu");
+    m_anomalies->addMetric(m_memoryChart, "memory",
+                           [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
     connect(m_forecasts, &ForecastLoader::loaded, this,
             [this](const QList<DemandForecast> &forecasts) {
                 m_forecastCaption->setText(
@@ -194,6 +199,7 @@ void HostPage::loadHistory()
     m_loading = true;
     const HistoryRange range = m_historyBar->range();
     m_forecasts->start(m_engine, QStringLiteral("host/") + m_uri, range);
+    m_anomalies->start(m_engine, QStringLiteral("host/") + m_uri, range);
     if (range != HistoryRange::Hour) {
         m_history.invalidate();
         m_note->setText(HistoryBar::loadingText(range));

@@ -16,6 +16,7 @@ class QTableView;
 namespace Umbra {
 
 class EnvelopeLoader;
+class AnomalyLoader;
 class ForecastLoader;
 class Engine;
 class FactsGrid;
@@ -84,6 +85,7 @@ private:
     HistoryBar *m_historyBar = nullptr;
     EnvelopeLoader *m_envelopes = nullptr;
     ForecastLoader *m_forecasts = nullptr;
+    AnomalyLoader *m_anomalies = nullptr;
     QLabel *m_forecastCaption = nullptr;
     int m_healthFact = -1;
     quint64 m_memoryKiB = 0;

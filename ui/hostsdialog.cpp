@@ -7,6 +7,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -18,7 +19,7 @@ namespace Umbra {
 
 namespace {
 
-enum Column { NameColumn, StateColumn, UriColumn };
+enum Column { NameColumn, StateColumn, UriColumn, ExporterColumn };
 
 } // namespace
 
@@ -31,7 +32,7 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({ tr("Host"), tr("State"), tr("URI") });
+    m_list->setHeaderLabels({ tr("Host"), tr("State"), tr("URI"), tr("Hardware exporter") });
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(
         NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("hypervisor-07.example")) + 24);
@@ -39,18 +40,30 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
                            fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 40);
 
     m_removeButton = new QPushButton(tr("&Remove…"), this);
+    m_exporterButton = new QPushButton(tr("Hardware &exporter…"), this);
+    m_exporterButton->setToolTip(
+        tr("Where the selected host publishes SMART, memory-error and "
+           "temperature readings (Prometheus node or smartctl exporter)."));
     auto *listButtons = new QHBoxLayout;
     listButtons->addStretch(1);
+    listButtons->addWidget(m_exporterButton);
     listButtons->addWidget(m_removeButton);
 
     auto *addTitle = new QLabel(tr("<b>Add a host</b>"), this);
     m_uriEdit = new QLineEdit(this);
     m_uriEdit->setPlaceholderText(tr("libvirt URI, e.g. qemu+ssh://admin@hv1.example.org/system"));
     m_uriEdit->setClearButtonEnabled(true);
+    m_exporterEdit = new QLineEdit(this);
+    m_exporterEdit->setPlaceholderText(tr("Hardware exporter (optional), e.g. "
+                                          "http://hv1.example.org:9100/metrics"));
+    m_exporterEdit->setClearButtonEnabled(true);
     m_addButton = new QPushButton(tr("&Add"), this);
+    auto *addFields = new QVBoxLayout;
+    addFields->addWidget(m_uriEdit);
+    addFields->addWidget(m_exporterEdit);
     auto *addRow = new QHBoxLayout;
-    addRow->addWidget(m_uriEdit, 1);
-    addRow->addWidget(m_addButton);
+    addRow->addLayout(addFields, 1);
+    addRow->addWidget(m_addButton, 0, Qt::AlignTop);
 
     auto *hint
         = new QLabel(tr("Local: <tt>test:///default</tt>, <tt>test:///abs/path/fleet.xml</tt>, "
@@ -86,11 +99,14 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
         m_error->hide();
         updateButtons();
     });
+    connect(m_exporterEdit, &QLineEdit::returnPressed, this, &HostsDialog::addFromField);
     connect(m_removeButton, &QPushButton::clicked, this, &HostsDialog::removeSelected);
+    connect(m_exporterButton, &QPushButton::clicked, this, &HostsDialog::editExporter);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HostsDialog::updateButtons);
 
     connect(engine, &Engine::hostAdded, this, &HostsDialog::reload);
     connect(engine, &Engine::hostRemoved, this, &HostsDialog::reload);
+    connect(engine, &Engine::hostConfigChanged, this, &HostsDialog::reload);
     connect(engine, &Engine::hostStatusChanged, this, &HostsDialog::setStatus);
     reload();
 }
@@ -109,6 +125,7 @@ void HostsDialog::reload()
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(NameColumn, HostUri::displayName(config.uri));
         item->setText(UriColumn, config.uri);
+        item->setText(ExporterColumn, config.exporterUrl);
         item->setData(NameColumn, Qt::UserRole, config.uri);
         setStatus(m_engine->hostStatus(config.uri));
     }
@@ -133,6 +150,7 @@ bool HostsDialog::addFromField()
         return false;
     HostConfig config;
     config.uri = m_uriEdit->text().trimmed();
+    config.exporterUrl = m_exporterEdit->text().trimmed();
     const Result<void> added = m_engine->addHost(config);
     if (!added) {
         m_error->setText(added.error());
@@ -141,7 +159,27 @@ bool HostsDialog::addFromField()
     }
     m_error->hide();
     m_uriEdit->clear();
+    m_exporterEdit->clear();
     return true;
+}
+
+void HostsDialog::editExporter()
+{
+    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+    if (selected.isEmpty() || !m_engine)
+        return;
+    const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("Hardware exporter"),
+        tr("Where %1 publishes its hardware health (empty: none):").arg(uri), QLineEdit::Normal,
+        selected.first()->text(ExporterColumn), &ok);
+    if (!ok)
+        return;
+    if (const Result<void> set = m_engine->setExporterUrl(uri, url); !set) {
+        m_error->setText(set.error());
+        m_error->show();
+    }
 }
 
 void HostsDialog::removeSelected()
@@ -161,6 +199,7 @@ void HostsDialog::removeSelected()
 void HostsDialog::updateButtons()
 {
     m_removeButton->setEnabled(!m_list->selectedItems().isEmpty());
+    m_exporterButton->setEnabled(!m_list->selectedItems().isEmpty());
     m_addButton->setEnabled(!m_uriEdit->text().trimmed().isEmpty());
 }
 

@@ -25,6 +25,7 @@ public:
     explicit HostsDialog(Engine *engine, QWidget *parent = nullptr);
 
     QLineEdit *uriEdit() const { return m_uriEdit; }
+    QLineEdit *exporterEdit() const { return m_exporterEdit; }
     QString errorText() const;
     // Adds the URI in the field; returns false and shows the reason on failure.
     bool addFromField();
@@ -33,14 +34,17 @@ private:
     void reload();
     void setStatus(const HostStatus &status);
     void removeSelected();
+    void editExporter();
     void updateButtons();
 
     QPointer<Engine> m_engine;
     QTreeWidget *m_list = nullptr;
     QLineEdit *m_uriEdit = nullptr;
+    QLineEdit *m_exporterEdit = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_addButton = nullptr;
     QPushButton *m_removeButton = nullptr;
+    QPushButton *m_exporterButton = nullptr;
 };
 
 } // namespace Umbra

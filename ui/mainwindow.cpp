@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "anomaliespanel.h"
 #include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
@@ -86,6 +87,18 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     m_migrationsDock->setWidget(m_migrations);
     addDockWidget(Qt::BottomDockWidgetArea, m_migrationsDock);
     tabifyDockWidget(m_eventDock, m_migrationsDock);
+
+    m_anomalies = new AnomaliesPanel(engine, m_model, this);
+    m_anomaliesDock = new QDockWidget(tr("Anomalies"), this);
+    m_anomaliesDock->setObjectName(QStringLiteral("anomaliesDock"));
+    m_anomaliesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_anomaliesDock->setWidget(m_anomalies);
+    addDockWidget(Qt::BottomDockWidgetArea, m_anomaliesDock);
+    tabifyDockWidget(m_migrationsDock, m_anomaliesDock);
+    connect(m_anomalies, &AnomaliesPanel::openCountChanged, this, [this](int open) {
+        m_anomaliesDock->setWindowTitle(open > 0 ? tr("Anomalies (%1 open)").arg(open)
+                                                 : tr("Anomalies"));
+    });
     m_eventDock->raise();
     connect(m_vmPage, &VmPage::migrateRequested, this, &MainWindow::showMigrateDialog);
 
@@ -188,6 +201,7 @@ void MainWindow::createMenus()
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
     view->addAction(m_eventDock->toggleViewAction());
     view->addAction(m_migrationsDock->toggleViewAction());
+    view->addAction(m_anomaliesDock->toggleViewAction());
     QAction *filter = view->addAction(tr("&Filter Fleet"), this, [this] {
         m_filter->setFocus();
         m_filter->selectAll();

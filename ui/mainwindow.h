@@ -13,6 +13,7 @@ namespace Umbra {
 
 class Engine;
 class EventLogView;
+class AnomaliesPanel;
 class FleetModel;
 class FleetSortProxy;
 class HostPage;
@@ -44,6 +45,7 @@ public:
     EventLogView *eventLogView() const { return m_eventLog; }
     HostStatusBar *hostStatusBar() const { return m_statusBar; }
     MigrationsPanel *migrationsPanel() const { return m_migrations; }
+    AnomaliesPanel *anomaliesPanel() const { return m_anomalies; }
     QWidget *currentPage() const;
 
     void showVm(const QString &uri, const QString &uuid);
@@ -75,6 +77,8 @@ private:
 
     MigrationsPanel *m_migrations = nullptr;
     QDockWidget *m_migrationsDock = nullptr;
+    AnomaliesPanel *m_anomalies = nullptr;
+    QDockWidget *m_anomaliesDock = nullptr;
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;

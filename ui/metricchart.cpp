@@ -268,6 +268,19 @@ void MetricChart::setForecast(int id, const QList<ForecastBand> &bands, double f
     scheduleRefresh();
 }
 
+void MetricChart::setAnomalyMarkers(const QList<ChartMarker> &markers)
+{
+    if (!m_markers) {
+        if (markers.isEmpty())
+            return;
+        m_markers = std::make_unique<AnomalyMarkers>(chart(), this);
+        m_markers->setDark(paletteIsDark(palette()));
+    }
+    m_markers->setMarkers(markers);
+    m_envelopesChanged = true;
+    scheduleRefresh();
+}
+
 void MetricChart::clearForecasts()
 {
     for (Line &line : m_lines)
@@ -543,6 +556,8 @@ void MetricChart::refreshEnvelopes()
     const double divisor = updateValueAxis(maxValue);
     if (m_envelopesChanged || divisor != m_envelopeDivisor) {
         syncForecasts(m_rangeAxis, m_rangeFromMs, m_rangeToMs, divisor);
+        if (m_markers)
+            m_markers->sync(m_rangeAxis, m_valueAxis, m_rangeFromMs, m_rangeToMs, divisor);
         m_envelopesChanged = false;
         m_envelopeDivisor = divisor;
         const qint64 span = std::max<qint64>(1, m_rangeToMs - m_rangeFromMs);
@@ -672,6 +687,8 @@ void MetricChart::refresh()
         maxValue = forecastTop;
     const double divisor = updateValueAxis(maxValue);
     syncForecasts(m_timeAxis, latest, m_axisEndMs, divisor);
+    if (m_markers)
+        m_markers->sync(m_timeAxis, m_valueAxis, right - m_spanMs, latest, divisor);
 
     // About one bucket per pixel of the plot.
     const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
@@ -781,6 +798,8 @@ void MetricChart::applyPalette()
         if (line.forecast)
             line.forecast->setDark(dark);
     }
+    if (m_markers)
+        m_markers->setDark(dark);
 }
 
 } // namespace Umbra

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "anomalymarkers.h"
 #include "chartseriesdata.h"
 #include "forecastoverlay.h"
 #include "series/seriesreader.h"
@@ -77,6 +78,12 @@ public:
     // The right edge of the live view's time axis.
     qint64 axisEndMs() const { return m_axisEndMs; }
 
+    // Anomalies as dots at their time and value (in the chart's stored
+    // unit), with their reason as tooltip; an empty list removes them.
+    void setAnomalyMarkers(const QList<ChartMarker> &markers);
+    // Markers inside the axis as last drawn.
+    int anomalyMarkerCount() const { return m_markers ? m_markers->drawnCount() : 0; }
+
     // Finite points across all series.
     int pointCount() const;
     // Envelope points across all series, and the most that one series has.
@@ -132,6 +139,7 @@ private:
 
     QString m_title;
     Unit m_unit;
+    std::unique_ptr<AnomalyMarkers> m_markers; // created with the first marker
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
     QCategoryAxis *m_rangeAxis = nullptr; // the envelopes' time axis, labelled by hand

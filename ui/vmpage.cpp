@@ -1,5 +1,6 @@
 #include "vmpage.h"
 
+#include "anomalyloader.h"
 #include "engine/engine.h"
 #include "envelopeloader.h"
 #include "factsgrid.h"
@@ -121,7 +122,8 @@ void VmPage::buildCharts()
     layout()->addWidget(HistoryBar::createCaption(
         tr("History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s "
            "operations; longer ranges show each pixel's average with its min–max band. "
-           "Dashed lines are forecasts, shaded with their 80 % and 95 % intervals."),
+           "Dashed lines are forecasts, shaded with their 80 % and 95 % intervals; dots mark "
+           "anomalies (hover for why)."),
         this));
 
     m_forecasts = new ForecastLoader(this);
@@ -134,6 +136,16 @@ void VmPage::buildCharts()
     m_forecasts->addLine(m_netChart, m_netRx, "net_rx");
     m_forecasts->addLine(m_netChart, m_netTx, "net_tx");
     connect(m_forecasts, &ForecastLoader::loaded, this, &VmPage::showForecasts);
+
+    // Anomalies sit on the line of the metric they were found in.
+    m_anomalies = new AnomalyLoader(this);
+    m_anomalies->addMetric(m_cpuChart, "cpu");
+    m_anomalies->addMetric(m_memoryChart, "memory",
+                           [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
+    m_anomalies->addMetric(m_diskChart, "disk_rd");
+    m_anomalies->addMetric(m_diskChart, "disk_wr");
+    m_anomalies->addMetric(m_netChart, "net_rx");
+    m_anomalies->addMetric(m_netChart, "net_tx");
 
     m_envelopes = new EnvelopeLoader(this);
     m_envelopes->addLine(m_cpuChart, m_cpuVcpus, "cpu");
@@ -186,6 +198,7 @@ void VmPage::loadHistory()
     m_loading = true;
     const HistoryRange range = m_historyBar->range();
     m_forecasts->start(m_engine, QStringLiteral("vm/") + m_uuid, range);
+    m_anomalies->start(m_engine, QStringLiteral("vm/") + m_uuid, range);
     if (range != HistoryRange::Hour) {
         m_history.invalidate();
         m_loadingLabel->setText(HistoryBar::loadingText(range));

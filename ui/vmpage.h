@@ -14,6 +14,7 @@ class QLabel;
 namespace Umbra {
 
 class EnvelopeLoader;
+class AnomalyLoader;
 class ForecastLoader;
 class Engine;
 class FactsGrid;
@@ -74,6 +75,7 @@ private:
     HistoryBar *m_historyBar = nullptr;
     EnvelopeLoader *m_envelopes = nullptr;
     ForecastLoader *m_forecasts = nullptr;
+    AnomalyLoader *m_anomalies = nullptr;
     QLabel *m_forecastCaption = nullptr;
     int m_healthFact = -1;
     quint64 m_memoryKiB = 0;

@@ -69,6 +69,18 @@ struct SessionCallbackContext
         return 0;
     }
 
+    static void memoryFailure(virConnectPtr, virDomainPtr domain, int recipient, int action,
+                              unsigned int flags, void *opaque)
+    {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+        if (virDomainGetUUIDString(domain, uuid) < 0)
+            return;
+        const QString id = QString::fromLatin1(uuid);
+        post(opaque, [id, recipient, action, flags](HostSession *session) {
+            session->handleMemoryFailure(id, recipient, action, flags);
+        });
+    }
+
     static void closed(virConnectPtr, int reason, void *opaque)
     {
         post(opaque, [reason](HostSession *session) { session->handleConnectionClosed(reason); });
@@ -255,6 +267,12 @@ void HostSession::openConnection()
         VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::ioError),
         new std::shared_ptr<SessionCallbackContext>(m_context),
         &SessionCallbackContext::freeOpaque);
+    // Hardware memory errors that reached a guest: the host's failure risk counts them.
+    m_memoryFailureCallbackId = virConnectDomainEventRegisterAny(
+        m_connection, nullptr, VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE,
+        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::memoryFailure),
+        new std::shared_ptr<SessionCallbackContext>(m_context),
+        &SessionCallbackContext::freeOpaque);
     virResetLastError();
 
     auto host = InventoryReader::readHost(m_connection, m_config.uri);
@@ -297,6 +315,9 @@ void HostSession::closeConnection()
     if (m_ioErrorCallbackId >= 0)
         virConnectDomainEventDeregisterAny(m_connection, m_ioErrorCallbackId);
     m_ioErrorCallbackId = -1;
+    if (m_memoryFailureCallbackId >= 0)
+        virConnectDomainEventDeregisterAny(m_connection, m_memoryFailureCallbackId);
+    m_memoryFailureCallbackId = -1;
     if (m_closeCallbackRegistered)
         virConnectUnregisterCloseCallback(m_connection, &SessionCallbackContext::closed);
     m_lifecycleCallbackId = -1;
@@ -425,6 +446,26 @@ void HostSession::handleIoError(const QString &uuid, const QString &device, cons
              Tr::tr("I/O error on %1 (%2): %3; %4")
                  .arg(name, device, reason.isEmpty() ? Tr::tr("no reason given") : reason, what),
              uuid);
+}
+
+void HostSession::handleMemoryFailure(const QString &uuid, int recipient, int action,
+                                      unsigned int flags)
+{
+    const QString name = m_vms.value(uuid).name.isEmpty() ? uuid : m_vms.value(uuid).name;
+    const QString who = recipient == VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST
+        ? Tr::tr("the guest")
+        : Tr::tr("the hypervisor");
+    const QString what = action == VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_INJECT
+        ? Tr::tr("the error was passed to the guest")
+        : action == VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL ? Tr::tr("it was fatal")
+        : action == VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_RESET ? Tr::tr("the guest was reset")
+                                                                 : Tr::tr("it was ignored");
+    // Action-required errors hit memory the guest was using at that moment.
+    const QString message = flags & VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED
+        ? Tr::tr("Hardware memory error in memory %1 was using, handled by %2: %3")
+        : Tr::tr("Hardware memory error in %1, handled by %2: %3");
+    logEvent(EventRecord::Severity::Error, QStringLiteral("vm.memory_failure"),
+             message.arg(name, who, what), uuid);
 }
 
 void HostSession::handleLifecycleEvent(const QString &uuid, int event, int detail)

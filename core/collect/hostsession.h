@@ -76,6 +76,7 @@ private:
     void handleLifecycleEvent(const QString &uuid, int event, int detail);
     void handleIoError(const QString &uuid, const QString &device, const QString &reason,
                        int action);
+    void handleMemoryFailure(const QString &uuid, int recipient, int action, unsigned int flags);
     void handleConnectionClosed(int reason);
     static int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *opaque);
 
@@ -88,6 +89,7 @@ private:
     virConnectPtr m_connection = nullptr;
     int m_lifecycleCallbackId = -1;
     int m_ioErrorCallbackId = -1;
+    int m_memoryFailureCallbackId = -1;
     bool m_closeCallbackRegistered = false;
     bool m_stopped = true;
 

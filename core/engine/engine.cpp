@@ -15,6 +15,7 @@
 #include <QDeadlineTimer>
 #include <QLoggingCategory>
 #include <QPromise>
+#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcEngine, "umbra.engine")
 
@@ -38,12 +39,14 @@ void registerMetaTypes()
     qRegisterMetaType<Umbra::DemandForecast>();
     qRegisterMetaType<Umbra::ScopedCalendarEvent>();
     qRegisterMetaType<QList<Umbra::ScopedCalendarEvent>>();
+    qRegisterMetaType<Umbra::Anomaly>();
+    qRegisterMetaType<Umbra::Hardware::HostHardwareReport>();
 }
 
 // How long shutdown waits for a session stuck inside libvirt (a host that
 // never answers) before leaving its thread behind.
 constexpr int kShutdownWaitMs = 3000;
-constexpr qint64 kDemoBackfillMs = 3600 * 1000;
+constexpr qint64 kDemoBackfillMs = 6 * 3600 * 1000;
 constexpr qint64 kDemoBackfillStepMs = 15 * 1000;
 
 } // namespace
@@ -95,7 +98,15 @@ Result<void> Engine::openStore(const QString &path)
         Q_EMIT eventLogged(event);
         Q_EMIT storeError(message);
     });
-    connect(m_writer, &StoreWriter::historyFilled, this, &Engine::historyFilled);
+    connect(m_writer, &StoreWriter::historyFilled, this, [this](const QString &key) {
+        // Models and detectors that started before the history was there
+        // learn from it instead.
+        if (m_prediction)
+            QMetaObject::invokeMethod(
+                m_prediction, [prediction = m_prediction, key] { prediction->historyChanged(key); },
+                Qt::QueuedConnection);
+        Q_EMIT historyFilled(key);
+    });
     m_writer->setRetention(m_retention);
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
@@ -215,6 +226,48 @@ void Engine::shutdown()
     m_reader.reset();
 }
 
+namespace {
+
+// An exporter URL as operators paste it: http(s), with a host.
+Result<QString> validExporterUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return QString();
+    const QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return Error{ QCoreApplication::translate(
+                          "Umbra::Engine",
+                          "“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.")
+                          .arg(trimmed) };
+    return url.toString();
+}
+
+} // namespace
+
+Result<void> Engine::setExporterUrl(const QString &uri, const QString &url)
+{
+    const auto normalised = HostUri::validate(uri);
+    auto found = m_sessions.find(normalised ? normalised.value() : uri);
+    if (found == m_sessions.end())
+        return Error{ tr("%1 is not in the fleet.").arg(uri) };
+    auto valid = validExporterUrl(url);
+    if (!valid)
+        return Error{ valid.error() };
+    if (found->config.exporterUrl == valid.value())
+        return {};
+    found->config.exporterUrl = valid.value();
+    const HostConfig config = found->config;
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, config] { writer->addHost(config); },
+            Qt::QueuedConnection);
+    watchHardware(config);
+    Q_EMIT hostConfigChanged(config);
+    return {};
+}
+
 Result<void> Engine::addHost(const HostConfig &requested)
 {
     if (!m_writer)
@@ -222,11 +275,15 @@ Result<void> Engine::addHost(const HostConfig &requested)
     auto uri = HostUri::validate(requested.uri);
     if (!uri)
         return Error{ uri.error() };
+    auto exporter = validExporterUrl(requested.exporterUrl);
+    if (!exporter)
+        return Error{ exporter.error() };
     if (m_sessions.contains(uri.value()))
         return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
 
     HostConfig config = requested;
     config.uri = uri.value();
+    config.exporterUrl = exporter.value();
     m_order.append(config.uri);
     Session &session = m_sessions[config.uri];
     session.config = config;
@@ -251,9 +308,14 @@ void Engine::removeHost(const QString &uri)
     }
     m_sessions.erase(it);
     m_order.removeAll(uri);
+    m_hardware.remove(uri);
     if (m_writer)
         QMetaObject::invokeMethod(
             m_writer, [writer = m_writer, uri] { writer->removeHost(uri); }, Qt::QueuedConnection);
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction, [prediction = m_prediction, uri] { prediction->removeHost(uri); },
+            Qt::QueuedConnection);
     Q_EMIT hostRemoved(uri);
 }
 
@@ -355,6 +417,17 @@ void Engine::startPrediction()
     connect(&m_predictThread, &QThread::finished, m_prediction, &QObject::deleteLater);
     connect(m_prediction, &PredictionService::healthUpdated, this, &Engine::onHealthUpdated);
     connect(m_prediction, &PredictionService::flagged, this, &Engine::logEvent);
+    connect(m_prediction, &PredictionService::anomalyFound, this, &Engine::onAnomalyFound);
+    connect(m_prediction, &PredictionService::anomalyChanged, this, &Engine::anomalyChanged);
+    connect(m_prediction, &PredictionService::hardwareAssessed, this,
+            [this](const Hardware::HostHardwareReport &report) {
+                if (!m_sessions.contains(report.uri))
+                    return; // removed meanwhile
+                m_hardware.insert(report.uri, report);
+                Q_EMIT hardwareAssessed(report);
+            });
+    if (m_hardwareIntervalMs > 0)
+        setHardwareIntervalMs(m_hardwareIntervalMs);
     connect(m_prediction, &PredictionService::calendarChanged, this,
             [this](const QList<ScopedCalendarEvent> &events) {
                 m_calendar = events;
@@ -413,30 +486,94 @@ QList<HealthReport> Engine::healthReports() const
 QFuture<DemandForecast> Engine::forecast(const QString &entity, const QString &metric,
                                          DemandForecast::Tier tier, int horizonSteps) const
 {
-    auto promise = std::make_shared<QPromise<DemandForecast>>();
-    QFuture<DemandForecast> future = promise->future();
-    promise->start();
-    if (!m_prediction) {
-        DemandForecast empty;
-        empty.entity = entity;
-        empty.metric = metric;
-        empty.tier = tier;
-        promise->addResult(empty);
-        promise->finish();
-        return future;
+    DemandForecast empty;
+    empty.entity = entity;
+    empty.metric = metric;
+    empty.tier = tier;
+    return askPrediction(empty, [=](PredictionService &prediction) {
+        return prediction.forecast(entity, metric, tier, horizonSteps);
+    });
+}
+
+QFuture<QList<Anomaly>> Engine::anomalies(const QString &entity, qint64 fromMs, qint64 toMs) const
+{
+    return askPrediction(QList<Anomaly>(), [=](PredictionService &prediction) {
+        return prediction.anomalies(entity, fromMs, toMs);
+    });
+}
+
+void Engine::onAnomalyFound(const Anomaly &anomaly)
+{
+    EventRecord event;
+    event.timestampMs = anomaly.timeMs;
+    event.severity = EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("anomaly");
+    QString name;
+    if (anomaly.isVm()) {
+        event.vmUuid = anomaly.entity.mid(3);
+        for (const Session &session : std::as_const(m_sessions)) {
+            if (const auto vm = session.vms.constFind(event.vmUuid); vm != session.vms.cend()) {
+                event.hostUri = session.config.uri;
+                name = vm->name;
+            }
+        }
+    } else {
+        event.hostUri = anomaly.entity.mid(5);
+        name = HostUri::displayName(event.hostUri);
     }
-    QMetaObject::invokeMethod(
-        m_prediction,
-        [prediction = m_prediction, promise, entity, metric, tier, horizonSteps] {
-            promise->addResult(prediction->forecast(entity, metric, tier, horizonSteps));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
-    return future;
+    event.message = tr("%1: %2 (anomaly score %3)")
+                        .arg(name.isEmpty() ? anomaly.entity : name, anomalyReason(anomaly))
+                        .arg(anomaly.score, 0, 'f', 2);
+    logEvent(event);
+    Q_EMIT anomalyFound(anomaly);
+}
+
+void Engine::setAnomalyVerdict(qint64 id, AnomalyVerdict verdict)
+{
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, id, verdict] {
+                prediction->setAnomalyVerdict(id, verdict);
+            },
+            Qt::QueuedConnection);
+}
+
+void Engine::watchHardware(const HostConfig &config)
+{
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, uri = config.uri, url = config.exporterUrl] {
+                prediction->setExporterUrl(uri, url);
+            },
+            Qt::QueuedConnection);
+}
+
+void Engine::setHardwareIntervalMs(int intervalMs)
+{
+    m_hardwareIntervalMs = intervalMs;
+    if (m_prediction)
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, intervalMs] {
+                prediction->setHardwareIntervalMs(intervalMs);
+            },
+            Qt::QueuedConnection);
+}
+
+Hardware::HostHardwareReport Engine::hardware(const QString &uri) const
+{
+    Hardware::HostHardwareReport report = m_hardware.value(uri);
+    report.uri = uri;
+    if (report.assessedAtMs == 0)
+        report.exporterUrl = m_sessions.value(uri).config.exporterUrl;
+    return report;
 }
 
 void Engine::startSession(const HostConfig &config)
 {
+    watchHardware(config);
     Session &entry = m_sessions[config.uri];
     if (entry.session)
         return;

@@ -5,6 +5,8 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "hardware/hosthardware.h"
+#include "predict/anomaly.h"
 #include "predict/calendarstore.h"
 #include "predict/healthreport.h"
 #include "series/seriesreader.h"
@@ -15,6 +17,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPromise>
 #include <QThread>
 #include <QTimer>
 #include <memory>
@@ -58,6 +61,9 @@ public:
     // Validates the URI, stores the host and starts its session.
     Result<void> addHost(const HostConfig &config);
     void removeHost(const QString &uri);
+    // Where a host publishes its hardware health (a Prometheus node or
+    // smartctl exporter, http or https); empty to stop reading it.
+    Result<void> setExporterUrl(const QString &uri, const QString &url);
 
     QList<HostConfig> hosts() const;
     bool hasHost(const QString &uri) const;
@@ -107,9 +113,24 @@ public:
     void addCalendarEvent(const ScopedCalendarEvent &event);
     void removeCalendarEvent(qint64 id);
 
+    // Anomalies found on the series of a VM ("vm/<uuid>") or host
+    // ("host/<uri>"), or of every entity when `entity` is empty, in
+    // [fromMs, toMs], oldest first.
+    QFuture<QList<Anomaly>> anomalies(const QString &entity, qint64 fromMs, qint64 toMs) const;
+    // An operator's verdict; the change arrives with anomalyChanged().
+    void setAnomalyVerdict(qint64 id, AnomalyVerdict verdict);
+
+    // A host's hardware health as last assessed: its exporter readings,
+    // drive risks and failure risk with the breakdown (assessedAtMs 0
+    // before the first assessment). Updates arrive with hardwareAssessed().
+    Hardware::HostHardwareReport hardware(const QString &uri) const;
+    // How often exporters are read (default a minute).
+    void setHardwareIntervalMs(int intervalMs);
+
 Q_SIGNALS:
     void hostAdded(const Umbra::HostConfig &config);
     void hostRemoved(const QString &uri);
+    void hostConfigChanged(const Umbra::HostConfig &config);
     void hostStatusChanged(const Umbra::HostStatus &status);
     void hostInfoChanged(const Umbra::HostInfo &info);
     void inventoryReset(const QString &uri, const QList<Umbra::VmInfo> &vms);
@@ -125,6 +146,9 @@ Q_SIGNALS:
     // Health scores of one collection (a host and its VMs).
     void healthUpdated(const QList<Umbra::HealthReport> &reports);
     void calendarChanged(const QList<Umbra::ScopedCalendarEvent> &events);
+    void anomalyFound(const Umbra::Anomaly &anomaly);
+    void anomalyChanged(const Umbra::Anomaly &anomaly);
+    void hardwareAssessed(const Umbra::Hardware::HostHardwareReport &report);
 
 private:
     struct Session
@@ -147,6 +171,29 @@ private:
     void checkSilentHosts();
     void startPrediction();
     void onHealthUpdated(const QList<HealthReport> &reports);
+    void onAnomalyFound(const Anomaly &anomaly);
+    void watchHardware(const HostConfig &config);
+    // Runs `ask` on the prediction thread and resolves to what it returns,
+    // or to `fallback` when prediction has not started.
+    template<typename T, typename Ask> QFuture<T> askPrediction(T fallback, Ask ask) const
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        if (!m_prediction) {
+            promise->addResult(std::move(fallback));
+            promise->finish();
+            return future;
+        }
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, promise, ask] {
+                promise->addResult(ask(*prediction));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
 
     QString m_storePath;
     HostSession::Options m_sessionOptions;
@@ -160,6 +207,8 @@ private:
     QThread m_predictThread;
     PredictionService *m_prediction = nullptr;
     QHash<QString, HealthReport> m_health; // by entity
+    QHash<QString, Hardware::HostHardwareReport> m_hardware; // by host URI
+    int m_hardwareIntervalMs = 0; // 0: the watch's default
     MigrationManager *m_migrations = nullptr;
     QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_watchdog = nullptr;

@@ -9,10 +9,20 @@ namespace Umbra {
 // What the operator asked for: a libvirt URI plus how Umbra treats it.
 struct HostConfig
 {
+    HostConfig() = default;
+    HostConfig(QString uri, bool simulatedUsage, QString exporterUrl = {})
+        : uri(std::move(uri))
+        , simulatedUsage(simulatedUsage)
+        , exporterUrl(std::move(exporterUrl))
+    { }
+
     QString uri;
     // Demo hosts run on libvirt's test driver, which reports no usage; their
     // counters come from the workload generator and the UI labels them as such.
     bool simulatedUsage = false;
+    // Where the host publishes its hardware health in the Prometheus text
+    // format (node_exporter, smartctl_exporter); empty when it does not.
+    QString exporterUrl;
     bool operator==(const HostConfig &) const = default;
 };
 

@@ -97,10 +97,14 @@ QList<HealthFactor> factors(const HealthInputs &in, const HealthPolicy &policy)
     }
     if (in.failureRisk) {
         const double r = std::clamp(*in.failureRisk, 0.0, 1.0);
-        add("failure-risk",
-            translated(QT_TRANSLATE_NOOP("Umbra::Predict", "Failure risk of %1 %"))
-                .arg(r * 100, 0, 'f', 0),
-            int(std::lround(r * policy.failureRiskPoints)));
+        const QString risk = in.failureReason.isEmpty()
+            ? translated(QT_TRANSLATE_NOOP("Umbra::Predict", "Failure risk of %1 % within 30 days"))
+                  .arg(r * 100, 0, 'f', 0)
+            : translated(
+                  QT_TRANSLATE_NOOP("Umbra::Predict", "Failure risk of %1 % within 30 days: %2"))
+                  .arg(r * 100, 0, 'f', 0)
+                  .arg(in.failureReason);
+        add("failure-risk", risk, int(std::lround(r * policy.failureRiskPoints)));
     }
     return out;
 }
@@ -128,6 +132,7 @@ HealthScore scored(QList<HealthFactor> breakdown, const HealthPolicy &policy)
 HealthScore scoreHealth(const HealthInputs &inputs, const HealthPolicy &policy)
 {
     HealthScore score = scored(factors(inputs, policy), policy);
+    score.unhealthyNow = score.unhealthyNow || inputs.evacuate;
     if (score.unhealthyNow) {
         score.unhealthyWithinSeconds = 0;
         return score;

@@ -21,7 +21,11 @@ struct HealthInputs
     int failedReconnects = 0; // in the last hour
     bool guestUnresponsive = false;
     std::optional<double> anomaly; // 0..1, from anomaly detection
-    std::optional<double> failureRisk; // 0..1, from failure prediction
+    std::optional<double> failureRisk; // 0..1 within 30 days, from failure prediction
+    QString failureReason; // its main cause, translated ("drive sda: pending sectors 24")
+    // Failure prediction says the VMs should leave the host now: unhealthy
+    // whatever the score.
+    bool evacuate = false;
 };
 
 // One reason a score is below 100.

@@ -1,5 +1,8 @@
 #include "predict/predictionservice.h"
 
+#include "hardware/hardwarewatch.h"
+#include "predict/anomalystore.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -11,6 +14,10 @@ namespace Umbra {
 namespace {
 
 constexpr qint64 kHourMs = 3600 * 1000;
+// Verdicts older than this no longer tune a series' detector.
+constexpr qint64 kFeedbackMemoryMs = 30 * 24 * kHourMs;
+// Detector states are kept beside the demand models under this prefix.
+const QLatin1StringView kDetectorPrefix("anomaly:");
 
 QString vmKey(const QString &uuid)
 {
@@ -55,7 +62,32 @@ PredictionService::PredictionService(int intervalMs, std::shared_ptr<Series::Ser
     : QObject(parent)
     , m_intervalSeconds(std::max(1, intervalMs / 1000))
     , m_heads(std::move(heads))
-{ }
+    , m_hardware(new Hardware::HardwareWatch(this))
+{
+    connect(m_hardware, &Hardware::HardwareWatch::assessed, this,
+            [this](const Hardware::HostHardwareReport &report) {
+                m_hostRisks.insert(report.uri, report.risk);
+                Q_EMIT hardwareAssessed(report);
+            });
+    connect(m_hardware, &Hardware::HardwareWatch::flagged, this, &PredictionService::flagged);
+}
+
+void PredictionService::setExporterUrl(const QString &uri, const QString &url)
+{
+    m_hardware->setExporter(uri, url);
+}
+
+void PredictionService::setHardwareIntervalMs(int intervalMs)
+{
+    m_hardware->setIntervalMs(intervalMs);
+}
+
+Hardware::HostHardwareReport PredictionService::hardware(const QString &uri) const
+{
+    Hardware::HostHardwareReport report = m_hardware->report(uri);
+    report.uri = uri;
+    return report;
+}
 
 PredictionService::~PredictionService() = default;
 
@@ -71,6 +103,11 @@ void PredictionService::open(const QString &databasePath)
         else
             Q_EMIT failed(events.error());
         Q_EMIT calendarChanged(m_calendar);
+        const qint64 since = QDateTime::currentMSecsSinceEpoch() - kFeedbackMemoryMs;
+        if (auto counts = AnomalyStore::falseAlarms(m_states.sql(), since))
+            m_anomalies.setFalseAlarms(counts.value());
+        else
+            Q_EMIT failed(counts.error());
     }
     m_saveTimer = new QTimer(this);
     m_saveTimer->setInterval(kSaveIntervalMs);
@@ -95,7 +132,7 @@ std::unique_ptr<Predict::DemandModel> PredictionService::restore(const QString &
 }
 
 void PredictionService::prime(Predict::DemandModel &model, const QString &series, double capacity,
-                              qint64 nowMs)
+                              qint64 nowMs, const std::function<void(qint64, double)> &alsoRaw)
 {
     if (!m_history)
         return;
@@ -131,6 +168,8 @@ void PredictionService::prime(Predict::DemandModel &model, const QString &series
                 }
             }
             model.add(sample.timeMs, percent(sample.value));
+            if (alsoRaw)
+                alsoRaw(sample.timeMs, percent(sample.value));
             previous = &sample;
         }
     }
@@ -146,19 +185,29 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
         found->uuid = uuid;
         found->cpu = restore(key + QStringLiteral("/cpu"));
         found->memory = restore(key + QStringLiteral("/memory"));
+        // Anomaly detectors without a saved state learn from the same history
+        // as the models, and report what they find in it.
+        const QSet<QString> restored = restoreDetectors(key, uuid);
+        const auto learn = [&](const QString &metric) -> std::function<void(qint64, double)> {
+            if (restored.contains(metric))
+                return {};
+            return [this, key, metric](qint64 t, double v) { watchOne(key, metric, t, v); };
+        };
         // Without a saved model, learn from what the store already holds.
         if (found->cpu->fine().retainedSamples() == 0)
-            prime(*found->cpu, key + QStringLiteral("/cpu"), 0, nowMs);
+            prime(*found->cpu, key + QStringLiteral("/cpu"), 0, nowMs,
+                  learn(QStringLiteral("cpu")));
         if (!uuid.isEmpty()) {
             for (const QString &rate : rateKeys()) {
                 auto model = restore(key + u'/' + rate);
                 if (model->fine().retainedSamples() == 0)
-                    prime(*model, key + u'/' + rate, 0, nowMs);
+                    prime(*model, key + u'/' + rate, 0, nowMs, learn(rate));
                 found->rates[rate] = std::move(model);
             }
         }
         if (found->memory->fine().retainedSamples() == 0 && memoryCapacityKiB > 0)
-            prime(*found->memory, key + QStringLiteral("/mem_used"), memoryCapacityKiB, nowMs);
+            prime(*found->memory, key + QStringLiteral("/mem_used"), memoryCapacityKiB, nowMs,
+                  learn(QStringLiteral("memory")));
         m_refitQueue.append(key);
         applyCalendar(key, *found);
     }
@@ -182,8 +231,11 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
     const QString hostEntity = hostKey(host.uri);
     Entity &h = entity(hostEntity, host.uri, {}, now, host.memoryTotalKiB);
     const double hostMemory = percentOf(host.memoryUsedKiB, host.memoryTotalKiB);
+    m_hardware->noteMemory(host.uri, 1.0 - hostMemory / 100.0);
     h.cpu->add(host.timestampMs, host.cpuPercent);
     h.memory->add(host.timestampMs, hostMemory);
+    watch(hostEntity, now,
+          { { QStringLiteral("cpu"), host.cpuPercent }, { QStringLiteral("memory"), hostMemory } });
     reports.append(score(hostEntity, h, now, host.cpuPercent, hostMemory));
 
     for (const VmSample &sample : vms) {
@@ -199,6 +251,13 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
                                  sample.netRxBytesPerSec, sample.netTxBytesPerSec };
         for (qsizetype i = 0; i < rateKeys().size(); ++i)
             vm.rates[rateKeys()[i]]->add(sample.timestampMs, rates[i]);
+        watch(key, sample.timestampMs,
+              { { QStringLiteral("cpu"), sample.cpuPercent },
+                { QStringLiteral("memory"), memory },
+                { rateKeys()[0], rates[0] },
+                { rateKeys()[1], rates[1] },
+                { rateKeys()[2], rates[2] },
+                { rateKeys()[3], rates[3] } });
         reports.append(score(key, vm, sample.timestampMs, sample.cpuPercent, memory));
     }
     refitSome();
@@ -225,6 +284,12 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
     inputs.memorySaturationSeconds = secondsUntil(report.memoryCrossing, nowMs);
     if (entity.uuid.isEmpty()) {
         inputs.failedReconnects = failedReconnects(entity.uri, nowMs);
+        if (const auto risk = m_hostRisks.constFind(entity.uri); risk != m_hostRisks.cend()) {
+            inputs.failureRisk = risk->risk;
+            inputs.evacuate = risk->moveVms;
+            if (!risk->breakdown.isEmpty())
+                inputs.failureReason = risk->breakdown.first().sentence;
+        }
     } else {
         const auto info = m_vms.constFind(entity.uuid);
         inputs.guestUnresponsive = info != m_vms.cend() && info->state == VmState::Crashed;
@@ -234,6 +299,7 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
             inputs.ioErrors = int(errors->size());
         }
     }
+    inputs.anomaly = m_anomalies.openScore(key, nowMs - Predict::AnomalyWatch::kHealthWindowMs);
     report.health = Predict::scoreHealth(inputs);
     noteFlag(key, entity, report);
     return report;
@@ -247,9 +313,7 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
     entity.flagged = flagged;
     if (!flagged)
         return;
-    QString name = entity.uuid.isEmpty() ? entity.uri : m_vms.value(entity.uuid).name;
-    if (name.isEmpty())
-        name = key;
+    const QString name = displayName(key, entity);
     const QString reason
         = report.health.breakdown.isEmpty() ? QString() : report.health.breakdown.first().sentence;
     EventRecord event;
@@ -265,6 +329,83 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
               .arg(report.health.score)
               .arg(reason);
     Q_EMIT this->flagged(event);
+}
+
+QString PredictionService::displayName(const QString &key, const Entity &entity) const
+{
+    QString name = entity.uuid.isEmpty() ? entity.uri : m_vms.value(entity.uuid).name;
+    return name.isEmpty() ? key : name;
+}
+
+void PredictionService::watch(const QString &key, qint64 timeMs,
+                              std::initializer_list<std::pair<QString, double>> values)
+{
+    for (const auto &[metric, value] : values)
+        watchOne(key, metric, timeMs, value);
+}
+
+void PredictionService::watchOne(const QString &key, const QString &metric, qint64 timeMs,
+                                 double value)
+{
+    std::optional<Anomaly> found = m_anomalies.observe(key, metric, timeMs, value);
+    if (!found || !m_states.isOpen())
+        return;
+    auto stored = AnomalyStore::add(m_states.sql(), *found);
+    if (!stored) {
+        Q_EMIT failed(stored.error());
+        return;
+    }
+    if (!stored.value())
+        return; // found before, in history replayed after a crash
+    m_anomalies.noteStored(*stored.value());
+    Q_EMIT anomalyFound(*stored.value());
+}
+
+QSet<QString> PredictionService::restoreDetectors(const QString &key, const QString &uuid)
+{
+    QSet<QString> restored;
+    if (!m_states.isOpen())
+        return restored;
+    QStringList metrics = { QStringLiteral("cpu"), QStringLiteral("memory") };
+    if (!uuid.isEmpty())
+        metrics += rateKeys();
+    for (const QString &metric : std::as_const(metrics)) {
+        if (auto blob = m_states.load(kDetectorPrefix + key + u'/' + metric);
+            blob && !blob.value().isEmpty()) {
+            m_anomalies.restoreState(key, metric, blob.value());
+            restored.insert(metric);
+        }
+    }
+    return restored;
+}
+
+QList<Anomaly> PredictionService::anomalies(const QString &entity, qint64 fromMs, qint64 toMs)
+{
+    if (!m_states.isOpen())
+        return {};
+    auto found = AnomalyStore::range(m_states.sql(), entity, fromMs, toMs);
+    if (!found) {
+        Q_EMIT failed(found.error());
+        return {};
+    }
+    return found.value();
+}
+
+void PredictionService::setAnomalyVerdict(qint64 id, AnomalyVerdict verdict)
+{
+    auto before = AnomalyStore::find(m_states.sql(), id);
+    if (!before) {
+        Q_EMIT failed(before.error());
+        return;
+    }
+    auto after = AnomalyStore::setVerdict(m_states.sql(), id, verdict,
+                                          QDateTime::currentMSecsSinceEpoch());
+    if (!after) {
+        Q_EMIT failed(after.error());
+        return;
+    }
+    m_anomalies.applyVerdict(after.value(), before.value().verdict);
+    Q_EMIT anomalyChanged(after.value());
 }
 
 void PredictionService::refitSome()
@@ -338,6 +479,7 @@ void PredictionService::removeVm(const QString &uri, const QString &uuid)
 
 void PredictionService::noteEvent(const EventRecord &event)
 {
+    m_hardware->noteEvent(event);
     if (event.kind != QLatin1String("vm.io_error") || event.vmUuid.isEmpty()
         || event.timestampMs < QDateTime::currentMSecsSinceEpoch() - kHourMs)
         return;
@@ -347,8 +489,21 @@ void PredictionService::noteEvent(const EventRecord &event)
                  event.timestampMs);
 }
 
+void PredictionService::historyChanged(const QString &uuidOrUri)
+{
+    for (const QString &key : { vmKey(uuidOrUri), hostKey(uuidOrUri) }) {
+        if (m_entities.remove(key) == 0)
+            continue;
+        // Recreated, and primed from the store, with the next sample.
+        m_refitQueue.removeAll(key);
+        m_anomalies.removeEntity(key);
+    }
+}
+
 void PredictionService::removeHost(const QString &uri)
 {
+    m_hardware->removeHost(uri);
+    m_hostRisks.remove(uri);
     m_reconnectFailures.remove(uri);
     m_lastFailedAttempts.remove(uri);
 }
@@ -429,6 +584,9 @@ void PredictionService::saveModels()
             states.insert(it.key() + u'/' + metric, model.saveState());
         });
     }
+    const QHash<QString, QByteArray> detectors = m_anomalies.saveStates();
+    for (auto it = detectors.cbegin(); it != detectors.cend(); ++it)
+        states.insert(kDetectorPrefix + it.key(), it.value());
     if (auto saved = m_states.save(states, QDateTime::currentMSecsSinceEpoch()); !saved)
         Q_EMIT failed(saved.error());
 }

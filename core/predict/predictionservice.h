@@ -4,6 +4,9 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
+#include "hardware/hosthardware.h"
+#include "predict/anomaly.h"
+#include "predict/anomalywatch.h"
 #include "predict/calendarstore.h"
 #include "predict/demandmodel.h"
 #include "predict/healthreport.h"
@@ -13,8 +16,10 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -26,6 +31,10 @@ namespace Umbra {
 // out as one batch per collection; forecasts are answered on request. Models
 // are saved to the database every ten minutes and on close, and picked up
 // again when their VM or host reappears.
+namespace Hardware {
+class HardwareWatch;
+}
+
 class PredictionService : public QObject
 {
     Q_OBJECT
@@ -56,14 +65,28 @@ public:
     void updateVm(const QString &uri, const Umbra::VmInfo &vm);
     void removeVm(const QString &uri, const QString &uuid);
     void removeHost(const QString &uri);
+    // The stored history of a VM (UUID) or host (URI) was filled in behind
+    // the live samples: its models and detectors start over from it.
+    void historyChanged(const QString &uuidOrUri);
+    // Where a host publishes its hardware health; empty for none.
+    void setExporterUrl(const QString &uri, const QString &url);
+    // How often exporters are read and hosts' failure risk assessed.
+    void setHardwareIntervalMs(int intervalMs);
+    Hardware::HostHardwareReport hardware(const QString &uri) const;
     // Events from the hosts; I/O errors of a VM count against its health
-    // for an hour.
+    // for an hour, and with memory failures and lost connections against
+    // its host's failure risk for a day.
     void noteEvent(const Umbra::EventRecord &event);
 
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
                             int horizonSteps);
     void saveModels();
+    // Anomalies of one entity (every entity when empty) in [fromMs, toMs].
+    QList<Umbra::Anomaly> anomalies(const QString &entity, qint64 fromMs, qint64 toMs);
+    // Records an operator's verdict and tunes the series' detector by it;
+    // announced with anomalyChanged (errors with failed).
+    void setAnomalyVerdict(qint64 id, Umbra::AnomalyVerdict verdict);
     // Known events: stored, applied to the models they concern, and
     // announced with calendarChanged (errors with failed).
     void addCalendarEvent(const Umbra::ScopedCalendarEvent &event);
@@ -79,6 +102,12 @@ Q_SIGNALS:
     // A VM or host newly flagged as unhealthy now or soon, for the event log.
     void flagged(const Umbra::EventRecord &event);
     void failed(const QString &message);
+    // A new anomaly (stored, with its id; the engine logs it), and one whose
+    // verdict changed.
+    void anomalyFound(const Umbra::Anomaly &anomaly);
+    void anomalyChanged(const Umbra::Anomaly &anomaly);
+    // A host's hardware health and failure risk, as assessed.
+    void hardwareAssessed(const Umbra::Hardware::HostHardwareReport &report);
     void calendarChanged(const QList<Umbra::ScopedCalendarEvent> &events);
 
 private:
@@ -110,11 +139,21 @@ private:
     std::unique_ptr<Predict::DemandModel> restore(const QString &key);
     // Feeds a new model what the store holds of `series`, each value
     // divided by `capacity` (percent of it) unless capacity is 0.
-    void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs);
+    // The raw samples (in percent when capacity is given) also go to
+    // `alsoRaw` when set: a new anomaly detector learns from them.
+    void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs,
+               const std::function<void(qint64, double)> &alsoRaw = {});
     HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);
     void refitSome();
     void applyCalendar(const QString &key, Entity &entity);
     void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
+    // Runs the anomaly detectors of an entity's metrics on one sample.
+    void watch(const QString &key, qint64 timeMs,
+               std::initializer_list<std::pair<QString, double>> values);
+    void watchOne(const QString &key, const QString &metric, qint64 timeMs, double value);
+    // Returns the metrics whose detector had a saved state.
+    QSet<QString> restoreDetectors(const QString &key, const QString &uuid);
+    QString displayName(const QString &key, const Entity &entity) const;
     int failedReconnects(const QString &uri, qint64 nowMs);
 
     int m_intervalSeconds;
@@ -132,6 +171,9 @@ private:
     qint64 m_maxLagMs = 0;
     QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_saveTimer = nullptr;
+    Predict::AnomalyWatch m_anomalies;
+    Hardware::HardwareWatch *m_hardware; // a child: on this thread
+    QHash<QString, Hardware::HostRisk> m_hostRisks; // by host URI
 };
 
 } // namespace Umbra

@@ -132,6 +132,29 @@ QStringList stepStatements(int toVersion)
         // one before costs a bit) and raw samples standing in for rollups
         // (resolutions 4–6, see core/series/resolution.h).
         return {};
+    case 7:
+        // Version 7 keeps the anomalies the detectors found with the
+        // operators' verdicts on them (a verdict tunes the detector of that
+        // series), and where each host publishes its hardware health (a
+        // Prometheus node or smartctl exporter).
+        return {
+            QStringLiteral("CREATE TABLE anomalies ("
+                           " id INTEGER PRIMARY KEY,"
+                           " entity TEXT NOT NULL,"
+                           " metric TEXT NOT NULL,"
+                           " ts_ms INTEGER NOT NULL,"
+                           " score REAL NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " expected REAL, observed REAL,"
+                           " verdict INTEGER NOT NULL DEFAULT 0,"
+                           " verdict_ms INTEGER)"),
+            QStringLiteral("CREATE INDEX anomalies_by_time ON anomalies(ts_ms)"),
+            // One anomaly per series and time: history replayed after a crash
+            // finds the same ones again.
+            QStringLiteral(
+                "CREATE UNIQUE INDEX anomalies_by_series ON anomalies(entity, metric, ts_ms)"),
+            QStringLiteral("ALTER TABLE hosts ADD COLUMN exporter_url TEXT"),
+        };
     default:
         return {};
     }

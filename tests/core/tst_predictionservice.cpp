@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void lateBatchesAreShed();
     void calendarIsStoredAndApplied();
     void ioErrorsCountAgainstHealth();
+    void anomalyIsStoredScoredAndJudged();
 
 private:
     void feed(PredictionService &service, qint64 startMs, int from, int to,
@@ -295,6 +297,69 @@ void TestPredictionService::ioErrorsCountAgainstHealth()
     QVERIFY(std::none_of(
         ramp.health.breakdown.cbegin(), ramp.health.breakdown.cend(),
         [](const Predict::HealthFactor &f) { return f.id == QLatin1String("io-errors"); }));
+}
+
+void TestPredictionService::anomalyIsStoredScoredAndJudged()
+{
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    const QString idle = QStringLiteral("vm/") + kIdle;
+    qint64 anomalyId = 0;
+    {
+        PredictionService service(kIntervalMs, nullptr);
+        service.open(m_path);
+        service.setInventory(
+            kHost, { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")) });
+        QSignalSpy found(&service, &PredictionService::anomalyFound);
+        feed(service, start, 0, 600);
+        QCOMPARE(found.count(), 0);
+
+        // The idle VM jumps to 90 % for half a minute.
+        QList<HealthReport> reports;
+        QSignalSpy health(&service, &PredictionService::healthUpdated);
+        for (int i = 600; i < 606; ++i) {
+            auto [host, vms] = batch(start, i);
+            vms[1].cpuPercent = 90;
+            service.addSamples(host, vms);
+        }
+        QVERIFY(found.count() >= 1);
+        const auto anomaly = found.first().first().value<Anomaly>();
+        QCOMPARE(anomaly.entity, idle);
+        QCOMPARE(anomaly.metric, QStringLiteral("cpu"));
+        QVERIFY(anomaly.id > 0);
+        anomalyId = anomaly.id;
+        // It weighs on the idle VM's health, with its own line in the breakdown.
+        const HealthReport report
+            = reportFor(health.last().first().value<QList<HealthReport>>(), kIdle);
+        QVERIFY(std::any_of(
+            report.health.breakdown.cbegin(), report.health.breakdown.cend(),
+            [](const Predict::HealthFactor &f) { return f.id == QLatin1String("anomaly"); }));
+
+        const QList<Anomaly> stored = service.anomalies(idle, start, start + 3600 * 1000);
+        QCOMPARE(stored.size(), found.count());
+        QCOMPARE(stored.first().id, anomalyId);
+
+        QSignalSpy changed(&service, &PredictionService::anomalyChanged);
+        service.setAnomalyVerdict(anomalyId, AnomalyVerdict::FalseAlarm);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().value<Anomaly>().verdict, AnomalyVerdict::FalseAlarm);
+        // Judged: it no longer weighs on health.
+        auto [host, vms] = batch(start, 606);
+        QSignalSpy after(&service, &PredictionService::healthUpdated);
+        service.addSamples(host, vms);
+        const HealthReport judged
+            = reportFor(after.last().first().value<QList<HealthReport>>(), kIdle);
+        QVERIFY(std::none_of(
+            judged.health.breakdown.cbegin(), judged.health.breakdown.cend(),
+            [](const Predict::HealthFactor &f) { return f.id == QLatin1String("anomaly"); }));
+        service.close();
+    }
+    // The verdict is kept.
+    PredictionService restarted(kIntervalMs, nullptr);
+    restarted.open(m_path);
+    const QList<Anomaly> kept = restarted.anomalies({}, start, start + 3600 * 1000);
+    QVERIFY(!kept.isEmpty());
+    QCOMPARE(kept.first().id, anomalyId);
+    QCOMPARE(kept.first().verdict, AnomalyVerdict::FalseAlarm);
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)

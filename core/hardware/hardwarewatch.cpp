@@ -1,0 +1,277 @@
+#include "hardware/hardwarewatch.h"
+
+#include "fleet/hosturi.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <algorithm>
+
+namespace Umbra::Hardware {
+
+namespace {
+
+constexpr qint64 kDayMs = 24 * 3600 * 1000LL;
+constexpr qint64 kEarlierMs = 30 * kDayMs; // the drive model's "earlier" reading
+
+// Drops times older than a day and returns how many are left.
+int lastDay(std::deque<qint64> &times, qint64 nowMs)
+{
+    while (!times.empty() && times.front() < nowMs - kDayMs)
+        times.pop_front();
+    return int(times.size());
+}
+
+Predict::SmartReading smartOf(const DriveReadings &drive)
+{
+    Predict::SmartReading reading;
+    reading.raw = drive.smartRaw;
+    if (drive.powerOnHours)
+        reading.powerOnHours = *drive.powerOnHours;
+    else if (const auto hours = drive.smartRaw.find(Predict::kPowerOnHoursAttribute);
+             hours != drive.smartRaw.end())
+        reading.powerOnHours = hours->second;
+    return reading;
+}
+
+} // namespace
+
+HardwareWatch::HardwareWatch(QObject *parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
+{
+    m_timer->setInterval(kDefaultIntervalMs);
+    connect(m_timer, &QTimer::timeout, this, &HardwareWatch::refreshNow);
+    m_timer->start();
+}
+
+HardwareWatch::~HardwareWatch() = default;
+
+void HardwareWatch::setIntervalMs(int intervalMs)
+{
+    m_timer->start(std::max(1000, intervalMs));
+}
+
+HardwareWatch::Host &HardwareWatch::host(const QString &uri)
+{
+    auto found = m_hosts.find(uri);
+    if (found == m_hosts.end()) {
+        found = m_hosts.insert(uri, Host{});
+        found->report.uri = uri;
+    }
+    return *found;
+}
+
+void HardwareWatch::setExporter(const QString &uri, const QString &url)
+{
+    Host &h = host(uri);
+    if (h.exporterUrl == url)
+        return;
+    h.exporterUrl = url;
+    h.report.exporterUrl = url;
+    h.report.readings = {};
+    h.report.readAtMs = 0;
+    h.report.readError.clear();
+    h.previousEdac.reset();
+    h.readFailing = false;
+    if (h.client)
+        h.client->cancel();
+    h.client.reset();
+    if (!url.isEmpty())
+        read(uri, h);
+}
+
+void HardwareWatch::removeHost(const QString &uri)
+{
+    m_hosts.remove(uri);
+}
+
+void HardwareWatch::noteEvent(const EventRecord &event)
+{
+    if (event.hostUri.isEmpty())
+        return;
+    std::deque<qint64> Host::*times = nullptr;
+    if (event.kind == QLatin1String("vm.io_error"))
+        times = &Host::ioErrors;
+    else if (event.kind == QLatin1String("vm.memory_failure"))
+        times = &Host::memoryFailures;
+    else if (event.kind == QLatin1String("host.unreachable"))
+        times = &Host::connectionLosses;
+    if (!times)
+        return;
+    auto &list = host(event.hostUri).*times;
+    list.insert(std::upper_bound(list.begin(), list.end(), event.timestampMs), event.timestampMs);
+}
+
+void HardwareWatch::noteMemory(const QString &uri, double availableRatio)
+{
+    if (std::isfinite(availableRatio))
+        host(uri).memoryAvailableRatio = std::clamp(availableRatio, 0.0, 1.0);
+}
+
+void HardwareWatch::refreshNow()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_hosts.begin(); it != m_hosts.end(); ++it) {
+        if (it->exporterUrl.isEmpty())
+            assess(it.key(), *it, now);
+        else
+            read(it.key(), *it);
+    }
+}
+
+void HardwareWatch::read(const QString &uri, Host &h)
+{
+    if (!h.client) {
+        h.client = std::make_shared<ExporterClient>();
+        connect(h.client.get(), &ExporterClient::scraped, this,
+                [this, uri](const ExporterScrape &scrape) { onScraped(uri, scrape); });
+        connect(h.client.get(), &ExporterClient::failed, this,
+                [this, uri](const QUrl &, const QString &error) { onFailed(uri, error); });
+    }
+    if (!h.client->isBusy())
+        h.client->fetch(QUrl(h.exporterUrl));
+}
+
+void HardwareWatch::onScraped(const QString &uri, const ExporterScrape &scrape)
+{
+    auto found = m_hosts.find(uri);
+    if (found == m_hosts.end() || QUrl(found->exporterUrl) != scrape.url)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Host &h = *found;
+    if (h.readFailing) {
+        h.readFailing = false;
+        EventRecord event;
+        event.timestampMs = now;
+        event.kind = QStringLiteral("host.hardware_read");
+        event.hostUri = uri;
+        event.message = tr("%1: hardware health readable again from %2")
+                            .arg(HostUri::displayName(uri), h.exporterUrl);
+        Q_EMIT flagged(event);
+    }
+    h.report.readings = scrape.readings;
+    h.report.readings.timestampMs = now;
+    h.report.readAtMs = now;
+    h.report.readError.clear();
+    h.report.skippedLines = scrape.skippedLines;
+    h.report.drives = assessDrives(h, h.report.readings);
+    assess(uri, h, now);
+}
+
+void HardwareWatch::onFailed(const QString &uri, const QString &error)
+{
+    auto found = m_hosts.find(uri);
+    if (found == m_hosts.end())
+        return;
+    Host &h = *found;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    h.report.readError = error;
+    // Said once per outage, not once a minute.
+    if (!h.readFailing) {
+        h.readFailing = true;
+        EventRecord event;
+        event.timestampMs = now;
+        event.severity = EventRecord::Severity::Warning;
+        event.kind = QStringLiteral("host.hardware_read");
+        event.hostUri = uri;
+        event.message
+            = tr("%1: hardware health could not be read: %2").arg(HostUri::displayName(uri), error);
+        Q_EMIT flagged(event);
+    }
+    // What was read before still stands; libvirt's signals are current.
+    assess(uri, h, now);
+}
+
+QList<DriveAssessment> HardwareWatch::assessDrives(Host &h, const HardwareReadings &readings)
+{
+    const Predict::DriveRiskModel &model = Predict::DriveRiskModel::shipped();
+    QList<DriveAssessment> drives;
+    for (const DriveReadings &drive : readings.drives) {
+        DriveHistory &history = h.drives[drive.serial.isEmpty() ? drive.device : drive.serial];
+        const Predict::SmartReading now = smartOf(drive);
+        while (!history.daily.empty()
+               && history.daily.front().first < readings.timestampMs - kEarlierMs - kDayMs)
+            history.daily.pop_front();
+        if (history.daily.empty() || readings.timestampMs - history.daily.back().first >= kDayMs)
+            history.daily.emplace_back(readings.timestampMs, now);
+        // The oldest reading within the model's 30 days, as it was trained.
+        const Predict::SmartReading *earlier = nullptr;
+        for (const auto &[timeMs, reading] : history.daily) {
+            if (timeMs >= readings.timestampMs - kEarlierMs && timeMs < readings.timestampMs) {
+                earlier = &reading;
+                break;
+            }
+        }
+        DriveAssessment assessment;
+        assessment.drive = drive;
+        assessment.risk = model.assess(now, earlier);
+        assessment.comparedWithEarlier = earlier != nullptr;
+        drives.append(assessment);
+    }
+    std::stable_sort(drives.begin(), drives.end(),
+                     [](const DriveAssessment &a, const DriveAssessment &b) {
+                         return a.risk.risk > b.risk.risk;
+                     });
+    return drives;
+}
+
+void HardwareWatch::assess(const QString &uri, Host &h, qint64 nowMs)
+{
+    HostRiskInputs in;
+    for (const DriveAssessment &drive : std::as_const(h.report.drives)) {
+        const QString reason
+            = drive.risk.factors.isEmpty() ? QString() : drive.risk.factors.first().sentence;
+        in.drives.append({ drive.drive.device, drive.risk.risk, reason });
+    }
+    const HardwareReadings &readings = h.report.readings;
+    in.edacUncorrected = readings.edacUncorrected;
+    if (readings.edacCorrected) {
+        // The corrected-error rate over up to a day of readings.
+        if (!h.previousEdac || !h.previousEdac->edacCorrected
+            || readings.timestampMs - h.previousEdac->timestampMs > kDayMs
+            || *readings.edacCorrected < *h.previousEdac->edacCorrected)
+            h.previousEdac = readings;
+        in.edacCorrectedPerDay = edacCorrectedPerDay(*h.previousEdac, readings);
+    }
+    in.temperatures = readings.temperatures;
+    in.ioErrorEvents24h = lastDay(h.ioErrors, nowMs);
+    in.memoryFailureEvents24h = lastDay(h.memoryFailures, nowMs);
+    in.connectionLosses24h = lastDay(h.connectionLosses, nowMs);
+    if (readings.memoryAvailableBytes && readings.memoryTotalBytes
+        && *readings.memoryTotalBytes > 0)
+        in.memoryAvailableRatio = *readings.memoryAvailableBytes / *readings.memoryTotalBytes;
+    else
+        in.memoryAvailableRatio = h.memoryAvailableRatio;
+
+    h.report.inputs = in;
+    h.report.risk = assessHostRisk(in);
+    h.report.assessedAtMs = nowMs;
+    noteFlag(uri, h);
+    Q_EMIT assessed(h.report);
+}
+
+void HardwareWatch::noteFlag(const QString &uri, Host &h)
+{
+    const HostRisk &risk = h.report.risk;
+    const bool raised = risk.moveVms || risk.risk >= kFlagRisk;
+    if (raised == h.flagged)
+        return;
+    h.flagged = raised;
+    if (!raised)
+        return;
+    EventRecord event;
+    event.timestampMs = h.report.assessedAtMs;
+    event.severity = risk.moveVms ? EventRecord::Severity::Error : EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("host.failure_risk");
+    event.hostUri = uri;
+    const QString reason = risk.breakdown.isEmpty() ? QString() : risk.breakdown.first().sentence;
+    const QString percent = QLocale().toString(100 * risk.risk, 'f', 0);
+    event.message = risk.moveVms ? tr("%1: failure risk %2 % within 30 days (%3); move its VMs")
+                                       .arg(HostUri::displayName(uri), percent, reason)
+                                 : tr("%1: failure risk %2 % within 30 days (%3)")
+                                       .arg(HostUri::displayName(uri), percent, reason);
+    Q_EMIT flagged(event);
+}
+
+} // namespace Umbra::Hardware

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "fleet/eventrecord.h"
+#include "hardware/exporterclient.h"
+#include "hardware/hosthardware.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+#include <map>
+#include <memory>
+
+namespace Umbra::Hardware {
+
+// Watches the hardware of every host: reads each host's exporter page on a
+// timer, scores its drives with the drive model, adds what libvirt says
+// (I/O errors and memory failures of its VMs, memory pressure, lost
+// connections) and combines it all into the host's failure risk. A host
+// without an exporter is still assessed from libvirt's signals. Lives on the
+// prediction thread; nothing here blocks: reads are asynchronous.
+class HardwareWatch : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultIntervalMs = 60 * 1000;
+    // A risk at or above this puts the host in the event log (once, until
+    // it falls below again); moveVms always does.
+    static constexpr double kFlagRisk = 0.2;
+
+    explicit HardwareWatch(QObject *parent = nullptr);
+    ~HardwareWatch() override;
+
+    void setIntervalMs(int intervalMs);
+    // Empty removes the exporter; the host stays watched through libvirt.
+    void setExporter(const QString &uri, const QString &url);
+    void removeHost(const QString &uri);
+    // Counts "vm.io_error", "vm.memory_failure" and "host.unreachable"
+    // events of the last day against their host.
+    void noteEvent(const Umbra::EventRecord &event);
+    // Free memory of a host from its latest sample, 0..1.
+    void noteMemory(const QString &uri, double availableRatio);
+
+    // Reads every exporter and assesses every host now, not at the next tick.
+    void refreshNow();
+    // The latest assessment of a host (a default report before the first).
+    HostHardwareReport report(const QString &uri) const { return m_hosts.value(uri).report; }
+    bool hasReport(const QString &uri) const { return m_hosts.value(uri).report.assessedAtMs > 0; }
+
+Q_SIGNALS:
+    void assessed(const Umbra::Hardware::HostHardwareReport &report);
+    void flagged(const Umbra::EventRecord &event);
+
+private:
+    struct DriveHistory
+    {
+        // One reading a day at most, the last 31 days: the oldest within 30
+        // days is the model's "earlier" reading.
+        std::deque<std::pair<qint64, Predict::SmartReading>> daily;
+    };
+    struct Host
+    {
+        QString exporterUrl;
+        std::shared_ptr<ExporterClient> client;
+        HostHardwareReport report;
+        std::deque<qint64> ioErrors, memoryFailures, connectionLosses; // times, ms
+        std::optional<double> memoryAvailableRatio;
+        std::optional<HardwareReadings> previousEdac; // for the corrected-error rate
+        std::map<QString, DriveHistory> drives; // by serial (device when no serial)
+        bool flagged = false;
+        bool readFailing = false;
+    };
+
+    Host &host(const QString &uri);
+    void read(const QString &uri, Host &host);
+    void onScraped(const QString &uri, const ExporterScrape &scrape);
+    void onFailed(const QString &uri, const QString &error);
+    void assess(const QString &uri, Host &host, qint64 nowMs);
+    QList<DriveAssessment> assessDrives(Host &host, const HardwareReadings &readings);
+    void noteFlag(const QString &uri, Host &host);
+
+    QHash<QString, Host> m_hosts;
+    QTimer *m_timer; // a child, so it moves to the thread with the watch
+};
+
+} // namespace Umbra::Hardware

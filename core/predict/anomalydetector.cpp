@@ -1,0 +1,347 @@
+#include "predict/anomalydetector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace Umbra::Predict {
+
+namespace {
+
+constexpr quint32 kMagic = 0x554d4144; // "UMAD"
+constexpr quint16 kFormat = 1;
+
+// One parameter set for every series, chosen on the NAB corpus (bench_nab).
+constexpr double kFastRate = 0.03; // the short-term baseline: ~30 samples
+constexpr double kMediumRate = 0.1; // a level must hold for ~10 samples...
+constexpr double kLevelRate = 0.002; // ...against where it was for ~500
+constexpr double kCentreRate = 0.0005; // the long-run centre: ~2000 samples
+constexpr double kSlotRate = 0.2; // an hour-of-day slot follows its last few days
+constexpr double kResidualRate = 0.5; // two samples off the usual hour make a residual
+constexpr double kNoveltyRate = 0.1; // the share of novel transitions of ~10 samples
+constexpr double kShapeRate = 0.1; // a matched shape moves this far towards the stretch
+constexpr double kVigilance = 0.1; // mean distance, as a share of the range, of a new shape
+// Records fade as 1 - kFadeHorizon/samples: the longer a series has run,
+// the longer its largest surprises are remembered, so alarms on a series
+// that behaves grow rare instead of coming at a steady rate.
+constexpr double kFadeHorizon = 0.1;
+constexpr qint64 kRecordsFrom = 100; // the first samples' surprises are not records
+constexpr double kAlarmExcess = 0.08; // beyond the record by 8 %...
+constexpr int kQuietSamples = 100; // ...silences the detector for this long
+constexpr double kEscalationExcess = 1.0; // twice the record: a spike that stays is a level
+constexpr double kLatelyFade = 0.98; // what "lately" is for acceptAsNormal: ~50 samples
+// A record broken by a hair means little when the view's surprises are
+// mostly noise: those views must also beat this many times their typical
+// surprise. The level views are exempt: a shift to a level not seen
+// before is what they are there to catch, however quiet the series was.
+constexpr double kTypicalTimes = 6;
+constexpr double kTypicalRate = 0.002;
+// A view judges only once its record rests on this many samples: the
+// hour-of-week view has nothing to say before a week has passed.
+constexpr int kViewWarmUp = 150;
+constexpr qint64 kHalfHourMs = 30 * 60 * 1000;
+
+quint64 fnv1a(const char *data, size_t size)
+{
+    quint64 hash = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < size; ++i)
+        hash = (hash ^ quint8(data[i])) * 0x100000001b3ULL;
+    return hash;
+}
+
+struct Header
+{
+    quint32 magic;
+    quint16 format;
+    quint16 size;
+    quint64 checksum;
+};
+
+// Learns quickly at first, then settles to its rate.
+double warmRate(double rate, qint64 samples)
+{
+    return std::max(rate, 1.0 / double(samples + 1));
+}
+
+} // namespace
+
+QString anomalyKindId(AnomalyKind kind)
+{
+    switch (kind) {
+    case AnomalyKind::Level:
+        return QStringLiteral("level");
+    case AnomalyKind::Spike:
+        return QStringLiteral("spike");
+    case AnomalyKind::Dip:
+        return QStringLiteral("dip");
+    case AnomalyKind::Rhythm:
+        return QStringLiteral("rhythm");
+    case AnomalyKind::None:
+        break;
+    }
+    return {};
+}
+
+void AnomalyDetector::reset()
+{
+    m_state = State{};
+}
+
+AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
+{
+    if (!std::isfinite(value))
+        return {};
+    State &s = m_state;
+    AnomalyScore result;
+    result.observed = value;
+    if (s.samples == 0) {
+        s.last = s.fast = s.medium = s.level = s.centre = s.low = s.high = value;
+        s.samples = 1;
+        return result;
+    }
+
+    const double medium = s.medium + kMediumRate * (value - s.medium);
+    const Reading reading = read(timeMs, value, medium);
+    if (s.samples >= kWarmUpSamples) {
+        int strongest = -1;
+        double excess = 0; // of the surprise beyond its record, as a share of the record
+        for (int v = 0; v < Views; ++v) {
+            const bool smooth = v == LevelView || v == RangeView;
+            const double floor = smooth ? 0.0 : kTypicalTimes * s.typical[size_t(v)];
+            const double record = std::max(s.record[size_t(v)], floor);
+            if (record <= 0 || s.heard[size_t(v)] < kViewWarmUp)
+                continue;
+            const double e = reading.surprise[size_t(v)] / record - 1.0;
+            if (e > excess) {
+                excess = e;
+                strongest = v;
+            }
+        }
+        const AnomalyKind kind
+            = strongest >= 0 ? kindOf(View(strongest), value, medium) : AnomalyKind::None;
+        // A spike that stays becomes a level shift: that is worth a second alarm.
+        const bool escalates = kind == AnomalyKind::Level
+            && (s.alarm == AnomalyKind::Spike || s.alarm == AnomalyKind::Dip);
+        if (s.quiet > 0 && !(escalates && excess >= kEscalationExcess)) {
+            --s.quiet;
+        } else if (strongest >= 0) {
+            if (excess >= kAlarmExcess) {
+                s.quiet = kQuietSamples;
+                s.alarm = kind;
+            }
+            result.score = excess / (excess + kAlarmExcess); // 0.5 at the alarm level
+            result.kind = kind;
+            result.expected = reading.expected[size_t(strongest)];
+        }
+    }
+    learn(value, medium, reading);
+    return result;
+}
+
+AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, double medium)
+{
+    State &s = m_state;
+    Reading r;
+    r.surprise[SpikeUpView] = std::max(0.0, value - s.fast);
+    r.expected[SpikeUpView] = s.fast;
+    r.surprise[SpikeDownView] = std::max(0.0, s.fast - value);
+    r.expected[SpikeDownView] = s.fast;
+    r.surprise[LevelView] = std::abs(medium - s.level);
+    r.expected[LevelView] = s.level;
+    r.surprise[RangeView] = std::abs(value - s.centre);
+    r.expected[RangeView] = s.centre;
+    const qint64 halfHour = timeMs / kHalfHourMs;
+    r.surprise[DayView] = seasonalResidual(s.day, halfHour % kDaySlots, value, r.expected[DayView]);
+    r.surprise[WeekView]
+        = seasonalResidual(s.week, halfHour % kWeekSlots, value, r.expected[WeekView]);
+    r.surprise[ShapeView] = shapeNovelty(value);
+    r.expected[ShapeView] = s.medium;
+    r.surprise[RhythmView] = rhythmNovelty(value);
+    r.expected[RhythmView] = s.fast;
+    return r;
+}
+
+template<int N>
+double AnomalyDetector::seasonalResidual(Profile<N> &profile, qint64 slot, double value,
+                                         double &expected)
+{
+    float &usual = profile.usual[size_t((slot % N + N) % N)];
+    if (usual == 0) { // the first visit
+        usual = float(value == 0 ? 1e-30 : value);
+        expected = value;
+        return 0;
+    }
+    expected = usual;
+    profile.residual += kResidualRate * ((value - usual) - profile.residual);
+    usual += float(kSlotRate * (value - usual));
+    return std::abs(profile.residual);
+}
+
+// Distance of the newest stretch from the nearest shape seen before, as a
+// share of the range of values; an unusual stretch is learnt as a new shape
+// (replacing the one unused longest), a usual one refines its match. Between
+// the ends of two stretches the last distance holds.
+double AnomalyDetector::shapeNovelty(double value)
+{
+    State &s = m_state;
+    Shapes &shapes = s.shapes;
+    shapes.blockSum += value;
+    if (++shapes.blockSamples < kShapeStride)
+        return shapes.distance;
+    std::copy_backward(shapes.recent.begin(), shapes.recent.end() - 1, shapes.recent.end());
+    shapes.recent[0] = float(shapes.blockSum / kShapeStride);
+    shapes.blockSum = 0;
+    shapes.blockSamples = 0;
+    const double span = std::max(s.high, value) - std::min(s.low, value);
+    if (s.samples < kShapeLength * kShapeStride || span <= 0)
+        return 0;
+    int nearest = -1;
+    double distance = 0;
+    for (int k = 0; k < shapes.count; ++k) {
+        const auto &known = shapes.known[size_t(k)];
+        double d = 0;
+        for (int i = 0; i < kShapeLength; ++i)
+            d += std::abs(double(shapes.recent[size_t(i)]) - known[size_t(i)]);
+        if (nearest < 0 || d < distance) {
+            distance = d;
+            nearest = k;
+        }
+    }
+    distance = nearest < 0 ? 0.0 : distance / kShapeLength / span;
+    if (nearest < 0 || distance > kVigilance) {
+        int slot = shapes.count;
+        if (slot < kShapes)
+            ++shapes.count;
+        else
+            slot = int(std::min_element(shapes.used.begin(), shapes.used.end())
+                       - shapes.used.begin());
+        shapes.known[size_t(slot)] = shapes.recent;
+        shapes.used[size_t(slot)] = s.samples;
+    } else {
+        auto &known = shapes.known[size_t(nearest)];
+        for (int i = 0; i < kShapeLength; ++i)
+            known[size_t(i)] += float(kShapeRate * (shapes.recent[size_t(i)] - known[size_t(i)]));
+        shapes.used[size_t(nearest)] = s.samples;
+    }
+    shapes.distance = distance;
+    return distance;
+}
+
+// The recent share of three-sample sequences of value bands (the range
+// seen so far, cut in kBins) that had never occurred before.
+double AnomalyDetector::rhythmNovelty(double value)
+{
+    State &s = m_state;
+    const double span = s.high - s.low;
+    const int bin = span > 0 ? std::clamp(int((value - s.low) / span * kBins), 0, kBins - 1) : 0;
+    const int sequence = (s.beforeBin * kBins + s.previousBin) * kBins + bin;
+    quint64 &word = s.transitions[size_t(sequence / 64)];
+    const quint64 bit = quint64(1) << (sequence % 64);
+    const bool novel = (word & bit) == 0;
+    word |= bit;
+    s.beforeBin = s.previousBin;
+    s.previousBin = bin;
+    s.novelty += kNoveltyRate * ((novel ? 1.0 : 0.0) - s.novelty);
+    return s.novelty;
+}
+
+AnomalyKind AnomalyDetector::kindOf(View view, double value, double medium) const
+{
+    const State &s = m_state;
+    const double jump = value - s.fast; // against the last few samples
+    const double shift = medium - s.level; // of the recent level
+    const auto spikeOrDip = [&] { return jump >= 0 ? AnomalyKind::Spike : AnomalyKind::Dip; };
+    switch (view) {
+    case LevelView:
+        return AnomalyKind::Level;
+    case ShapeView:
+    case RhythmView:
+        return AnomalyKind::Rhythm;
+    case SpikeUpView:
+    case SpikeDownView:
+    case RangeView:
+    case DayView:
+    case WeekView:
+    case Views:
+        break;
+    }
+    return std::abs(jump) >= std::abs(shift) ? spikeOrDip() : AnomalyKind::Level;
+}
+
+void AnomalyDetector::learn(double value, double medium, const Reading &reading)
+{
+    State &s = m_state;
+    const double fade = 1.0 - kFadeHorizon / double(s.samples + 1);
+    for (size_t v = 0; v < size_t(Views); ++v) {
+        if (s.samples >= kRecordsFrom) {
+            s.record[v] = std::max(s.record[v] * fade, reading.surprise[v]);
+            if (s.record[v] > 0)
+                s.heard[v] = std::min(s.heard[v] + 1, kViewWarmUp);
+        }
+        s.lately[v] = std::max(s.lately[v] * kLatelyFade, reading.surprise[v]);
+        s.typical[v] += warmRate(kTypicalRate, s.samples) * (reading.surprise[v] - s.typical[v]);
+    }
+    s.fast += kFastRate * (value - s.fast);
+    s.medium = medium;
+    s.level += warmRate(kLevelRate, s.samples) * (value - s.level);
+    s.centre += warmRate(kCentreRate, s.samples) * (value - s.centre);
+    s.low = std::min(s.low, value);
+    s.high = std::max(s.high, value);
+    s.last = value;
+    ++s.samples;
+}
+
+void AnomalyDetector::acceptAsNormal()
+{
+    State &s = m_state;
+    if (s.samples == 0)
+        return;
+    // The hourly profiles keep their shape around the new level.
+    const float shift = float(s.medium - s.level);
+    for (float &usual : s.day.usual)
+        usual = usual == 0 ? 0 : usual + shift;
+    for (float &usual : s.week.usual)
+        usual = usual == 0 ? 0 : usual + shift;
+    s.day.residual = s.week.residual = 0;
+    s.fast = s.last;
+    s.level = s.centre = s.medium;
+    for (size_t v = 0; v < size_t(Views); ++v)
+        s.record[v] = std::max(s.record[v], s.lately[v]);
+}
+
+QByteArray AnomalyDetector::saveState() const
+{
+    QByteArray blob(qsizetype(sizeof(Header) + sizeof(State)), Qt::Uninitialized);
+    const Header header{ kMagic, kFormat, quint16(sizeof(State)),
+                         fnv1a(reinterpret_cast<const char *>(&m_state), sizeof(State)) };
+    std::memcpy(blob.data(), &header, sizeof(Header));
+    std::memcpy(blob.data() + sizeof(Header), &m_state, sizeof(State));
+    return blob;
+}
+
+bool AnomalyDetector::restoreState(const QByteArray &blob)
+{
+    reset();
+    if (size_t(blob.size()) != sizeof(Header) + sizeof(State))
+        return false;
+    Header header;
+    std::memcpy(&header, blob.constData(), sizeof(Header));
+    const char *payload = blob.constData() + sizeof(Header);
+    if (header.magic != kMagic || header.format != kFormat || header.size != sizeof(State)
+        || header.checksum != fnv1a(payload, sizeof(State)))
+        return false;
+    State restored;
+    std::memcpy(&restored, payload, sizeof(State));
+    const bool sane = restored.samples >= 0 && restored.shapes.count >= 0
+        && restored.shapes.count <= kShapes && restored.shapes.blockSamples >= 0
+        && restored.quiet >= 0 && restored.previousBin >= 0 && restored.previousBin < kBins
+        && restored.beforeBin >= 0 && restored.beforeBin < kBins && std::isfinite(restored.fast)
+        && std::isfinite(restored.medium) && std::isfinite(restored.level)
+        && std::isfinite(restored.centre);
+    if (!sane)
+        return false;
+    m_state = restored;
+    return true;
+}
+
+} // namespace Umbra::Predict

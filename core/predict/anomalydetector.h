@@ -1,0 +1,153 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QtNumeric>
+#include <array>
+
+namespace Umbra::Predict {
+
+// What was unusual about a sample.
+enum class AnomalyKind {
+    None,
+    Level, // the series moved to a level it has not been at
+    Spike, // a short excursion upwards
+    Dip, // a short excursion downwards
+    Rhythm, // values in the usual range, in an order or at an hour not seen before
+};
+
+struct AnomalyScore
+{
+    // In [0,1]; 0 for almost every sample. 0.5 is the detector's own alarm
+    // level, where the corpus-optimal NAB threshold also lies.
+    double score = 0;
+    AnomalyKind kind = AnomalyKind::None;
+    double expected = qQNaN(); // what the detector expected instead
+    double observed = qQNaN();
+};
+
+// "level", "spike", "dip", "rhythm"; empty for None. Stable: stored and parsed.
+QString anomalyKindId(AnomalyKind kind);
+
+// A streaming anomaly detector for one series. Each sample is scored only
+// against the samples before it, in constant time and about 5 KB of state,
+// so the console can run one per metric of every VM (docs/anomaly.md).
+//
+// Several views of the series each measure how surprising a sample is:
+// its distance above and below the short-term baseline (spikes and dips,
+// each with a record of its own: a series that often jumps up may never
+// have dropped), the recent level against the long-term one (level
+// shifts), the value against its long-run centre (new extremes), the value
+// against the usual one at this hour of the day and of the week, the shape
+// of the last 32 samples against the shapes seen before, and the share of
+// value-to-value transitions never seen before (rhythm). Each view compares its surprise
+// with the largest surprise it has seen in this series' past, which fades
+// slowly; only a surprise beyond that record scores above 0. A noisy
+// series must be noisier than it has ever been, a quiet one only a little,
+// and one incident gives one alarm rather than a stream of them.
+//
+// Deterministic: the same samples give the same scores, also across a
+// saveState()/restoreState() round trip.
+class AnomalyDetector
+{
+public:
+    // Samples learnt from before any score is given.
+    static constexpr int kWarmUpSamples = 150;
+
+    // Scores a sample, then learns from it. A NaN scores 0 and is not learnt.
+    AnomalyScore update(qint64 timeMs, double value);
+    // The current regime is normal: re-anchor the levels and the hourly
+    // profiles on it and raise the records to the surprises it caused.
+    void acceptAsNormal();
+    // A versioned binary snapshot for this machine (native byte order).
+    QByteArray saveState() const;
+    // Returns false and leaves a fresh detector when the snapshot is not one.
+    bool restoreState(const QByteArray &state);
+    void reset();
+
+    qint64 samples() const { return m_state.samples; }
+    static constexpr qsizetype stateBytes() { return qsizetype(sizeof(State)); }
+
+private:
+    enum View {
+        SpikeUpView,
+        SpikeDownView,
+        LevelView,
+        RangeView,
+        DayView,
+        WeekView,
+        ShapeView, // of the last 32 samples, as 8 means of 4
+        RhythmView,
+        Views
+    };
+    static constexpr int kShapeLength = 8;
+    static constexpr int kShapeStride = 4;
+    static constexpr int kShapes = 64;
+    static constexpr int kDaySlots = 48; // half hours
+    static constexpr int kWeekSlots = 7 * kDaySlots;
+    static constexpr int kBins = 16; // value bands of the rhythm view
+
+    // A usual value per hour-of-day slot, and how far the series has been from it lately.
+    template<int N> struct Profile
+    {
+        std::array<float, N> usual{}; // 0: never visited
+        double residual = 0;
+    };
+
+    // The shapes of short stretches of the series seen so far, each stretch
+    // kShapeLength means of kShapeStride samples.
+    struct Shapes
+    {
+        std::array<float, kShapeLength> recent{}; // newest first
+        std::array<std::array<float, kShapeLength>, kShapes> known{};
+        std::array<qint64, kShapes> used{}; // the sample that last matched
+        int count = 0;
+        double blockSum = 0; // of the samples of the mean being built
+        int blockSamples = 0;
+        double distance = 0; // of the newest stretch from the nearest known shape
+    };
+
+    // Plain data, so a snapshot is its bytes.
+    struct State
+    {
+        qint64 samples = 0;
+        double last = 0; // the previous sample
+        double fast = 0; // short-term baseline
+        double medium = 0; // where the series has been lately
+        double level = 0; // where it has been for hundreds of samples
+        double centre = 0; // where it has been for thousands
+        double low = 0, high = 0; // every value seen lies within
+        std::array<double, Views> record{}; // largest past surprise per view, fading
+        std::array<double, Views> lately{}; // largest recent surprise per view
+        std::array<double, Views> typical{}; // mean surprise per view
+        std::array<int, Views> heard{}; // samples each view has had something to say
+        AnomalyKind alarm = AnomalyKind::None; // of the last alarm
+        int quiet = 0; // samples left without alarms after one
+        Profile<kDaySlots> day;
+        Profile<kWeekSlots> week;
+        Shapes shapes;
+        std::array<quint64, kBins * kBins * kBins / 64> transitions{}; // seen, as bits
+        int previousBin = 0, beforeBin = 0;
+        double novelty = 0; // recent share of transitions not seen before
+    };
+
+    // Per view: how surprising the sample is, and what that view expected.
+    struct Reading
+    {
+        std::array<double, Views> surprise{};
+        std::array<double, Views> expected{};
+    };
+
+    Reading read(qint64 timeMs, double value, double medium);
+    template<int N>
+    static double seasonalResidual(Profile<N> &profile, qint64 slot, double value,
+                                   double &expected);
+    double shapeNovelty(double value);
+    double rhythmNovelty(double value);
+    AnomalyKind kindOf(View view, double value, double medium) const;
+    void learn(double value, double medium, const Reading &reading);
+
+    State m_state;
+};
+
+} // namespace Umbra::Predict
