@@ -10,6 +10,7 @@
 #include "forecastloader.h"
 #include "format.h"
 #include "healthtext.h"
+#include "hosthardwarepanel.h"
 #include "metricchart.h"
 #include "pageheader.h"
 #include "statecolors.h"
@@ -21,6 +22,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -163,8 +166,13 @@ void HostPage::buildBody()
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setChildrenCollapsible(false);
+    m_hardware = new HostHardwarePanel(m_engine, this);
+    m_lower = new QTabWidget(this);
+    m_lower->setDocumentMode(true);
+    m_lower->addTab(m_vmView, tr("VMs"));
+    m_lower->addTab(m_hardware, tr("Hardware health"));
     m_splitter->addWidget(charts);
-    m_splitter->addWidget(m_vmView);
+    m_splitter->addWidget(m_lower);
     m_splitter->setStretchFactor(0, 1);
     connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &HostPage::fitVmTable);
@@ -183,6 +191,7 @@ void HostPage::setHost(const QString &uri)
     m_forecastCaption->clear();
     m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));
     fitVmTable();
+    m_hardware->setHost(uri);
     if (!m_engine)
         return;
 
@@ -251,7 +260,9 @@ void HostPage::fitVmTable()
         return;
     const int total = m_splitter->height();
     const int rows = std::max(3, m_proxy->rowCount(m_vmView->rootIndex()));
-    const int table = std::min(TableSetup::heightForRows(m_vmView, rows), total / 2);
+    const int table = std::min(TableSetup::heightForRows(m_vmView, rows)
+                                   + m_lower->tabBar()->sizeHint().height(),
+                               total / 2);
     m_splitter->setSizes({ std::max(0, total - table), table });
 }
 

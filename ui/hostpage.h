@@ -11,12 +11,14 @@
 
 class QLabel;
 class QSplitter;
+class QTabWidget;
 class QTableView;
 
 namespace Umbra {
 
 class EnvelopeLoader;
 class AnomalyLoader;
+class HostHardwarePanel;
 class ForecastLoader;
 class Engine;
 class FactsGrid;
@@ -86,6 +88,8 @@ private:
     EnvelopeLoader *m_envelopes = nullptr;
     ForecastLoader *m_forecasts = nullptr;
     AnomalyLoader *m_anomalies = nullptr;
+    HostHardwarePanel *m_hardware = nullptr;
+    QTabWidget *m_lower = nullptr;
     QLabel *m_forecastCaption = nullptr;
     int m_healthFact = -1;
     quint64 m_memoryKiB = 0;
