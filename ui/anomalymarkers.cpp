@@ -1,8 +1,9 @@
 #include "anomalymarkers.h"
 
+#include "overlayaxes.h"
+
 #include <QChart>
 #include <QCursor>
-#include <QLegendMarker>
 #include <QScatterSeries>
 #include <QToolTip>
 #include <QWidget>
@@ -18,8 +19,7 @@ QScatterSeries *createDots(QChart *chart, qreal size)
     series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     series->setMarkerSize(size);
     chart->addSeries(series);
-    for (QLegendMarker *marker : chart->legend()->markers(series))
-        marker->setVisible(false);
+    OverlayAxes::hideFromLegend(chart, series);
     return series;
 }
 
@@ -52,15 +52,7 @@ void AnomalyMarkers::setMarkers(const QList<ChartMarker> &markers)
 int AnomalyMarkers::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint64 fromMs,
                          qint64 toMs, double divisor)
 {
-    for (QScatterSeries *series : { m_open, m_judged }) {
-        if (timeAxis != m_timeAxis) {
-            if (m_timeAxis)
-                series->detachAxis(m_timeAxis);
-            series->attachAxis(timeAxis);
-        }
-        if (!series->attachedAxes().contains(valueAxis))
-            series->attachAxis(valueAxis);
-    }
+    OverlayAxes::follow({ m_open, m_judged }, m_timeAxis, timeAxis, valueAxis);
     m_timeAxis = timeAxis;
     m_divisor = divisor;
     QList<QPointF> open, judged;

@@ -1,8 +1,9 @@
 #include "forecastoverlay.h"
 
+#include "overlayaxes.h"
+
 #include <QAreaSeries>
 #include <QChart>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <cmath>
 
@@ -24,12 +25,6 @@ QAreaSeries *createArea(QChart *chart, const QString &name)
     return area;
 }
 
-void hideFromLegend(QChart *chart, QAbstractSeries *series)
-{
-    for (QLegendMarker *marker : chart->legend()->markers(series))
-        marker->setVisible(false);
-}
-
 } // namespace
 
 ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColor &color)
@@ -44,7 +39,7 @@ ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColo
     for (QAbstractSeries *series :
          { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
            static_cast<QAbstractSeries *>(m_mean) })
-        hideFromLegend(chart, series);
+        OverlayAxes::hideFromLegend(chart, series);
     QPen pen(color);
     pen.setWidthF(1.4);
     pen.setStyle(Qt::DashLine);
@@ -83,15 +78,7 @@ void ForecastOverlay::attach(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis)
 {
     if (timeAxis == m_timeAxis)
         return;
-    for (QAbstractSeries *series :
-         { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
-           static_cast<QAbstractSeries *>(m_mean) }) {
-        if (m_timeAxis)
-            series->detachAxis(m_timeAxis);
-        series->attachAxis(timeAxis);
-        if (!series->attachedAxes().contains(valueAxis))
-            series->attachAxis(valueAxis);
-    }
+    OverlayAxes::follow({ m_outer, m_inner, m_mean }, m_timeAxis, timeAxis, valueAxis);
     m_timeAxis = timeAxis;
 }
 
