@@ -254,11 +254,14 @@ void HardwareWatch::assess(const QString &uri, Host &h, qint64 nowMs)
 void HardwareWatch::noteFlag(const QString &uri, Host &h)
 {
     const HostRisk &risk = h.report.risk;
-    const bool raised = risk.moveVms || risk.risk >= kFlagRisk;
-    if (raised == h.flagged)
-        return;
-    h.flagged = raised;
-    if (!raised)
+    using Flag = Host::Flag;
+    const Flag level = risk.moveVms ? Flag::MoveVms
+        : risk.risk >= kFlagRisk    ? Flag::AtRisk
+                                    : Flag::None;
+    // Rising is news; falling back is not, but re-arms the lower levels.
+    const bool rose = level > h.flag;
+    h.flag = level;
+    if (!rose)
         return;
     EventRecord event;
     event.timestampMs = h.report.assessedAtMs;
@@ -267,10 +270,15 @@ void HardwareWatch::noteFlag(const QString &uri, Host &h)
     event.hostUri = uri;
     const QString reason = risk.breakdown.isEmpty() ? QString() : risk.breakdown.first().sentence;
     const QString percent = QLocale().toString(100 * risk.risk, 'f', 0);
-    event.message = risk.moveVms ? tr("%1: failure risk %2 % within 30 days (%3); move its VMs")
-                                       .arg(HostUri::displayName(uri), percent, reason)
-                                 : tr("%1: failure risk %2 % within 30 days (%3)")
-                                       .arg(HostUri::displayName(uri), percent, reason);
+    // The headline first, then the main cause as its own sentence: the
+    // cause carries figures of its own and reads badly in parentheses.
+    QString message = risk.moveVms
+        ? tr("%1: failure risk %2 % within 30 days; move its VMs.")
+              .arg(HostUri::displayName(uri), percent)
+        : tr("%1: failure risk %2 % within 30 days.").arg(HostUri::displayName(uri), percent);
+    if (!reason.isEmpty())
+        message += QLatin1Char(' ') + reason;
+    event.message = message;
     Q_EMIT flagged(event);
 }
 

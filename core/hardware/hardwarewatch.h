@@ -25,8 +25,9 @@ class HardwareWatch : public QObject
 
 public:
     static constexpr int kDefaultIntervalMs = 60 * 1000;
-    // A risk at or above this puts the host in the event log (once, until
-    // it falls below again); moveVms always does.
+    // A risk at or above this puts the host in the event log, and so does
+    // moveVms: once per level (at risk, then move its VMs) until the risk
+    // falls below again.
     static constexpr double kFlagRisk = 0.2;
 
     explicit HardwareWatch(QObject *parent = nullptr);
@@ -68,7 +69,7 @@ private:
         std::optional<double> memoryAvailableRatio;
         std::optional<HardwareReadings> previousEdac; // for the corrected-error rate
         std::map<QString, DriveHistory> drives; // by serial (device when no serial)
-        bool flagged = false;
+        enum class Flag { None, AtRisk, MoveVms } flag = Flag::None;
         bool readFailing = false;
     };
 

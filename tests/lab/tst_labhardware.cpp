@@ -1,0 +1,215 @@
+// Failure prediction against the real lab (scripts/lab up), from the
+// exporter page to the flagged host: every lab host serves a hardware
+// exporter page; one replays the SMART history of a drive that failed
+// (Backblaze Z300AB66), the others a healthy drive of the same model. The
+// console's engine connects to the hosts' libvirtds, reads those pages over
+// HTTP, and must flag the failing host (risk, event log, health score) while
+// leaving the healthy ones alone. The replay is restarted at one row a second
+// (`scripts/lab replay`) so the whole decline fits in a minute. Skips when the
+// lab is not running.
+#include "engine/engine.h"
+#include "hardware/hardwarewatch.h"
+#include "labenv.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Umbra;
+
+namespace {
+
+const QString kFailingDrive = QStringLiteral("Z300AB66");
+const QString kHealthyDrive = QStringLiteral("W300R79J");
+
+// Runs `scripts/lab replay` with the arguments; empty on success, otherwise
+// what it said.
+QString labReplay(const QStringList &args)
+{
+    QProcess lab;
+    lab.setProcessChannelMode(QProcess::MergedChannels);
+    lab.start(QStringLiteral(UMBRA_SOURCE_DIR "/scripts/lab"),
+              QStringList{ QStringLiteral("replay") } + args);
+    if (!lab.waitForFinished(30000))
+        return QStringLiteral("scripts/lab replay did not finish");
+    const QString output = QString::fromUtf8(lab.readAll()).trimmed();
+    qInfo("%s", qUtf8Printable(output));
+    return lab.exitCode() == 0 ? QString() : output;
+}
+
+double smart(const Hardware::DriveAssessment &drive, int id)
+{
+    const auto it = drive.drive.smartRaw.find(id);
+    return it == drive.drive.smartRaw.end() ? qQNaN() : it->second;
+}
+
+// What failure prediction took off a health score.
+int failureRiskPoints(const HealthReport &report)
+{
+    for (const auto &factor : report.health.breakdown)
+        if (factor.id == QLatin1String("failure-risk"))
+            return factor.points;
+    return 0;
+}
+
+} // namespace
+
+class TestLabHardware : public QObject
+{
+    Q_OBJECT
+
+    Lab::Env m_lab;
+    QTemporaryDir m_dir;
+    QString m_failing; // host key
+    QStringList m_healthy;
+
+    QString uri(const QString &key) const { return m_lab.uri(key); }
+    QString exporter(const QString &key) const
+    {
+        return m_lab.value(QStringLiteral("LAB_EXPORTER_") + key);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!m_lab.load())
+            QSKIP(qPrintable(QStringLiteral("No lab: %1 is missing. Start one with `sudo "
+                                            "scripts/lab up` to run these tests.")
+                                 .arg(Lab::envPath())));
+        m_failing = m_lab.value(QStringLiteral("LAB_EXPORTER_FAILING"));
+        if (m_failing.isEmpty())
+            QSKIP("No lab host replays a failing drive (LAB_FAILING_HOST=0).");
+        for (const QString &key : m_lab.hostKeys())
+            if (key != m_failing)
+                m_healthy.append(key);
+        QVERIFY2(!m_healthy.isEmpty(), "the lab needs a host with a healthy drive too");
+        QVERIFY(m_dir.isValid());
+    }
+
+    // The lab's own pace again, from the first row, whatever the test did.
+    void cleanupTestCase()
+    {
+        if (!m_failing.isEmpty())
+            labReplay({});
+    }
+
+    void exporterPageToFlaggedHost()
+    {
+        const QString error = labReplay({ QStringLiteral("--step"), QStringLiteral("1") });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        Engine engine;
+        const auto opened = engine.openStore(m_dir.filePath(QStringLiteral("hardware.db")));
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        engine.setIntervalMs(1000);
+        engine.setHardwareIntervalMs(1000);
+        QSignalSpy assessed(&engine, &Engine::hardwareAssessed);
+        QSignalSpy events(&engine, &Engine::eventLogged);
+        engine.start();
+        for (const QString &key : QStringList{ m_failing } + m_healthy) {
+            const auto added = engine.addHost(HostConfig(uri(key), false, exporter(key)));
+            QVERIFY2(added.ok(), qPrintable(key + QStringLiteral(": ") + added.error()));
+        }
+
+        // Every assessment of every host, in order, until the failing host
+        // should be emptied: first a warning as the risk passes the flag
+        // level, then an error once its VMs should move (the replay has ~45
+        // rows; both should come well before its end).
+        QHash<QString, QList<Hardware::HostHardwareReport>> reports;
+        QList<EventRecord> flags;
+        const auto mustMove = [&] {
+            return !flags.isEmpty() && flags.last().severity == EventRecord::Severity::Error;
+        };
+        QDeadlineTimer deadline(120000);
+        int seenAssessed = 0, seenEvents = 0;
+        while (!mustMove() && !deadline.hasExpired()) {
+            QTest::qWait(200);
+            for (; seenAssessed < assessed.size(); ++seenAssessed) {
+                const auto report
+                    = assessed.at(seenAssessed).first().value<Hardware::HostHardwareReport>();
+                reports[report.uri].append(report);
+            }
+            for (; seenEvents < events.size(); ++seenEvents) {
+                const auto event = events.at(seenEvents).first().value<EventRecord>();
+                if (event.kind == QLatin1String("host.failure_risk")) {
+                    qInfo("%s", qUtf8Printable(event.message));
+                    flags.append(event);
+                }
+            }
+        }
+        QVERIFY2(!flags.isEmpty(), "no host.failure_risk event within two minutes");
+        QVERIFY2(mustMove(), "the failing host was never marked for emptying");
+        for (const EventRecord &event : std::as_const(flags))
+            QCOMPARE(event.hostUri, uri(m_failing));
+
+        // It came from the failing host's drive.
+        const auto &failing = reports.value(uri(m_failing));
+        QVERIFY(!failing.isEmpty());
+        const Hardware::HostHardwareReport &last = failing.last();
+        qInfo("%s after %lld assessments: %s", qUtf8Printable(m_failing),
+              static_cast<long long>(failing.size()), qUtf8Printable(flags.last().message));
+        QVERIFY2(last.readError.isEmpty(), qPrintable(last.readError));
+        QCOMPARE(last.exporterUrl, exporter(m_failing));
+        QVERIFY(!last.drives.isEmpty());
+        QCOMPARE(last.drives.first().drive.serial, kFailingDrive);
+        QVERIFY(last.risk.moveVms);
+        QVERIFY(!last.risk.breakdown.isEmpty());
+        QVERIFY2(last.risk.breakdown.first().id.startsWith(QLatin1String("drive:")),
+                 qPrintable(last.risk.breakdown.first().id));
+
+        // It rose: the first page read showed the drive young and clean.
+        const Hardware::HostHardwareReport *first = nullptr;
+        for (const auto &report : failing)
+            if (!report.drives.isEmpty()) {
+                first = &report;
+                break;
+            }
+        QVERIFY(first);
+        QVERIFY2(first->risk.risk < Hardware::HardwareWatch::kFlagRisk,
+                 qPrintable(QString::number(first->risk.risk)));
+        QCOMPARE(smart(first->drives.first(), 197), 0.0);
+        QVERIFY(smart(last.drives.first(), 197) > 0);
+
+        // The healthy hosts were read too, and none came near a flag.
+        for (const QString &key : std::as_const(m_healthy)) {
+            const auto &healthy = reports.value(uri(key));
+            QVERIFY2(!healthy.isEmpty(), qPrintable(key + QStringLiteral(": never assessed")));
+            for (const auto &report : healthy) {
+                QVERIFY2(report.readError.isEmpty(), qPrintable(report.readError));
+                QVERIFY(report.risk.risk < Hardware::HardwareWatch::kFlagRisk);
+                QVERIFY(!report.risk.moveVms);
+            }
+            QVERIFY(!healthy.last().drives.isEmpty());
+            QCOMPARE(healthy.last().drives.first().drive.serial, kHealthyDrive);
+        }
+
+        // The host's health score carries the risk and its cause once the
+        // next collection is scored; the healthy hosts' scores lose next to
+        // nothing to it.
+        const int flagPoints = int(std::lround(Hardware::HardwareWatch::kFlagRisk
+                                               * Predict::HealthPolicy().failureRiskPoints));
+        const QString entity = QStringLiteral("host/") + uri(m_failing);
+        QTRY_VERIFY_WITH_TIMEOUT(failureRiskPoints(engine.health(entity)) >= flagPoints, 15000);
+        for (const QString &key : std::as_const(m_healthy))
+            QVERIFY2(failureRiskPoints(engine.health(QStringLiteral("host/") + uri(key)))
+                         < flagPoints,
+                     qPrintable(key));
+
+        // The event reaches the database (the writer stores events with its
+        // next batch), not only the screen.
+        const auto stored = [&] {
+            auto events = engine.recentEvents(500);
+            events.waitForFinished();
+            const QList<EventRecord> log = events.result();
+            return std::any_of(log.cbegin(), log.cend(), [&](const EventRecord &e) {
+                return e.kind == QLatin1String("host.failure_risk") && e.hostUri == uri(m_failing);
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(stored(), 10000);
+        engine.shutdown();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabHardware)
+#include "tst_labhardware.moc"
