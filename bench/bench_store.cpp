@@ -34,6 +34,8 @@
 #include <functional>
 #include <initializer_list>
 #include <limits>
+#include <map>
+#include <memory>
 #include <numbers>
 #include <numeric>
 #include <optional>
@@ -767,14 +769,42 @@ Result<QJsonObject> chartQueries(const Bitbrains &data, int seriesCount, const Q
 // ---------------------------------------------------------------------------
 // Phase 3: monotonic counters
 
-// Cumulative counters as a lab's exporters report them every second: even
-// series count bytes (200 kB/s), odd ones CPU time in ns (a quarter of a
-// core); each rate follows its own sinusoid of a few minutes, ±50 %, with
-// 2 % Gaussian noise per second. The same seed gives the same values.
+// xorshift64*: cheap and the same everywhere, unlike the standard distributions.
+double uniform(quint64 &state)
+{
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return double((state * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
+}
+
+double gaussian(quint64 &state)
+{
+    const double u1 = 1.0 - uniform(state);
+    const double u2 = uniform(state);
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
+}
+
+// Cumulative counters, one value per series every second.
 class CounterFeed
 {
 public:
-    explicit CounterFeed(int seriesCount)
+    virtual ~CounterFeed() = default;
+    virtual int seriesCount() const = 0;
+    virtual QString name(int series) const = 0;
+    // The counters one second later.
+    virtual void next(std::vector<double> &values) = 0;
+};
+
+// The worst case for a counter codec: every counter exact to 1 ns or 1 B with
+// Gaussian noise on every step. Even series count bytes (200 kB/s), odd ones
+// CPU time in ns (a quarter of a core); each rate follows its own sinusoid of
+// a few minutes, ±50 %, with 2 % noise per second. The same seed gives the
+// same values.
+class JitterCounterFeed : public CounterFeed
+{
+public:
+    explicit JitterCounterFeed(int seriesCount)
     {
         for (int s = 0; s < seriesCount; ++s) {
             State state;
@@ -788,14 +818,14 @@ public:
     }
 
     static bool isBytes(int s) { return s % 2 == 0; }
-    static QString name(int s)
+    int seriesCount() const override { return int(m_states.size()); }
+    QString name(int s) const override
     {
-        return isBytes(s) ? QStringLiteral("counter/bytes/%1").arg(s)
-                          : QStringLiteral("counter/cpu_ns/%1").arg(s);
+        return isBytes(s) ? QStringLiteral("jitter/%1/bytes").arg(s)
+                          : QStringLiteral("jitter/%1/cpu_ns").arg(s);
     }
 
-    // The counters one second later.
-    void next(std::vector<double> &values)
+    void next(std::vector<double> &values) override
     {
         values.resize(m_states.size());
         for (size_t s = 0; s < m_states.size(); ++s) {
@@ -819,43 +849,126 @@ private:
         qint64 counter = 0;
     };
 
-    // xorshift64*: cheap and the same everywhere, unlike the standard distributions.
-    static double uniform(quint64 &state)
-    {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        return double((state * 2685821657736338717ULL) >> 11) / 9007199254740992.0;
-    }
-    static double gaussian(quint64 &state)
-    {
-        const double u1 = 1.0 - uniform(state);
-        const double u2 = uniform(state);
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2 * std::numbers::pi * u2);
-    }
-
     std::vector<State> m_states;
     qint64 m_second = 0;
 };
 
-Result<QJsonObject> countersSeries(const QString &path)
+// The counters libvirt reports for a busy VM every second
+// (virConnectGetAllDomainStats), in the units it reports them in, as seen on
+// the lab's QEMU hosts: CPU time in ns advancing in 10 ms scheduler ticks;
+// network bytes exact, with the packets; disk bytes in whole 4 KiB pages,
+// with the requests. Every VM is busy: a quarter of a core, 150 packets/s in
+// and 100 out, 6 reads and 10 writes/s, each rate ±50 % over a few minutes
+// with 30 % noise per second (so some seconds see no disk I/O at all), and
+// every packet and request its own size.
+class DomstatsFeed : public CounterFeed
+{
+public:
+    static constexpr int kPerVm = 9;
+
+    explicit DomstatsFeed(int seriesCount)
+        : m_vms((seriesCount + kPerVm - 1) / kPerVm)
+        , m_seriesCount(seriesCount)
+    {
+        for (size_t v = 0; v < m_vms.size(); ++v) {
+            Vm &vm = m_vms[v];
+            vm.random = 0xD1B54A32D192ED03ULL * quint64(v + 1);
+            vm.periodS = 120 + double((v * 37) % 360);
+            vm.phase = double(v);
+            for (size_t c = 0; c < vm.counters.size(); ++c)
+                vm.counters[c] = double((v + 1) * 7919 * (c + 1)) * (c == 0 ? 1e7 : 4096);
+        }
+    }
+
+    int seriesCount() const override { return m_seriesCount; }
+    QString name(int s) const override
+    {
+        static const char *const keys[kPerVm]
+            = { "cpu.time",        "net.0.rx.bytes",   "net.0.rx.pkts",
+                "net.0.tx.bytes",  "net.0.tx.pkts",    "block.0.rd.bytes",
+                "block.0.rd.reqs", "block.0.wr.bytes", "block.0.wr.reqs" };
+        return QStringLiteral("domstats/vm%1/%2")
+            .arg(s / kPerVm)
+            .arg(QLatin1String(keys[s % kPerVm]));
+    }
+
+    void next(std::vector<double> &values) override
+    {
+        values.resize(size_t(m_seriesCount));
+        for (size_t v = 0; v < m_vms.size(); ++v) {
+            Vm &vm = m_vms[v];
+            const double rhythm = 1.0
+                + 0.5 * std::sin(2 * std::numbers::pi * double(m_second) / vm.periodS + vm.phase);
+            auto count = [&](double perSecond) {
+                return std::max(0.0,
+                                std::round(perSecond * rhythm * (1.0 + 0.3 * gaussian(vm.random))));
+            };
+            // Sizes: packets 66..1514 B, requests 1..32 pages of 4 KiB.
+            auto bytes = [&](double packets, double low, double high) {
+                double sum = 0;
+                for (int i = 0; i < int(packets); ++i)
+                    sum += std::floor(low + (high - low) * uniform(vm.random));
+                return sum;
+            };
+            vm.counters[0] += count(25) * 1e7;
+            const double rxPackets = count(150), txPackets = count(100);
+            vm.counters[1] += bytes(rxPackets, 66, 1514);
+            vm.counters[2] += rxPackets;
+            vm.counters[3] += bytes(txPackets, 66, 1514);
+            vm.counters[4] += txPackets;
+            const double reads = count(6), writes = count(10);
+            vm.counters[5] += 4096 * bytes(reads, 1, 33);
+            vm.counters[6] += reads;
+            vm.counters[7] += 4096 * bytes(writes, 1, 33);
+            vm.counters[8] += writes;
+            for (int c = 0; c < kPerVm; ++c) {
+                const size_t s = v * kPerVm + size_t(c);
+                if (s < values.size())
+                    values[s] = vm.counters[size_t(c)];
+            }
+        }
+        ++m_second;
+    }
+
+private:
+    struct Vm
+    {
+        quint64 random = 0;
+        double periodS = 0;
+        double phase = 0;
+        std::array<double, kPerVm> counters{};
+    };
+    std::vector<Vm> m_vms;
+    int m_seriesCount = 0;
+    qint64 m_second = 0;
+};
+
+std::unique_ptr<CounterFeed> counterFeed(bool domstats)
+{
+    if (domstats)
+        return std::make_unique<DomstatsFeed>(kCounterSeries);
+    return std::make_unique<JitterCounterFeed>(kCounterSeries);
+}
+
+Result<QJsonObject> countersSeries(const QString &path, bool domstats)
 {
     auto opened = Database::open(path, QStringLiteral("bench-counters"));
     if (!opened)
         return Error{ opened.error() };
     QSqlDatabase &db = opened.value()->sql();
     SeriesWriter writer(db, std::make_shared<SeriesHeads>());
-    auto ids
-        = createSeries(db, writer, kCounterSeries, CounterFeed::name, [](int) { return qint8(0); });
+    const auto feed = counterFeed(domstats);
+    auto ids = createSeries(
+        db, writer, kCounterSeries, [&](int s) { return feed->name(s); },
+        [](int) { return qint8(0); });
     if (!ids)
         return Error{ ids.error() };
 
-    CounterFeed feed(kCounterSeries);
     std::vector<double> values;
     std::vector<SeriesPoint> points(static_cast<size_t>(kCounterSeries));
     const Stopwatch ingest;
     for (int second = 0; second < kCounterSeconds; ++second) {
-        feed.next(values);
+        feed->next(values);
         const qint64 timeMs = kGeneratedStartMs + qint64(second) * 1000;
         for (size_t s = 0; s < points.size(); ++s)
             points[s] = SeriesPoint{ ids.value()[s], timeMs, values[s] };
@@ -878,38 +991,41 @@ Result<QJsonObject> countersSeries(const QString &path)
     auto chunks = chunkBytes(raw);
     if (!chunks)
         return Error{ chunks.error() };
-    auto rawOf = [&](const char *like) {
-        return queryInt(raw,
-                        QByteArray("SELECT sum(length(c.data)) FROM ts_chunks c JOIN ts_series s "
-                                   "ON s.id = c.series_id WHERE c.resolution = 0 AND s.name LIKE '")
-                            .append(like)
-                            .append("'")
-                            .constData());
-    };
-    auto bytesCounters = rawOf("counter/bytes/%");
-    auto cpuCounters = rawOf("counter/cpu_ns/%");
-    if (!bytesCounters || !cpuCounters)
-        return Error{ bytesCounters ? cpuCounters.error() : bytesCounters.error() };
-    const double half = double(samples) / 2;
+    // Raw bytes per sample of each kind of counter (the last part of its name).
+    std::map<QString, qint64> byKind;
+    {
+        SqliteStatement select(db,
+                               "SELECT s.name, sum(length(c.data)) FROM ts_chunks c JOIN "
+                               "ts_series s ON s.id = c.series_id WHERE c.resolution = 0 "
+                               "GROUP BY s.id");
+        for (;;) {
+            auto row = select.next();
+            if (!row)
+                return Error{ row.error() };
+            if (!row.value())
+                break;
+            byKind[QString::fromUtf8(select.blob(0)).section(u'/', -1)] += select.int64(1);
+        }
+    }
+    QJsonObject kinds;
+    for (const auto &[kind, bytes] : byKind)
+        kinds.insert(kind, rounded(double(bytes) * double(byKind.size()) / double(samples), 3));
     QJsonObject figures = sizeFigures(size.value(), samples);
     figures.insert(QLatin1String("raw_bytes_per_sample"),
                    rounded(double(chunks.value()[0].bytes) / double(samples), 3));
-    figures.insert(QLatin1String("raw_bytes_per_sample_byte_counters"),
-                   rounded(double(bytesCounters.value()) / half, 3));
-    figures.insert(QLatin1String("raw_bytes_per_sample_cpu_ns_counters"),
-                   rounded(double(cpuCounters.value()) / half, 3));
+    figures.insert(QLatin1String("raw_bytes_per_sample_by_kind"), kinds);
     figures.insert(QLatin1String("chunks"), chunkBytesJson(chunks.value(), samples));
     figures.insert(QLatin1String("pages"), pageLayout(raw, "ts_chunks", samples));
     figures.insert(QLatin1String("ingest_samples_per_s"), std::round(double(samples) / ingestCpu));
     return figures;
 }
 
-Result<QJsonObject> countersRows(const QString &path)
+Result<QJsonObject> countersRows(const QString &path, bool domstats)
 {
     RowTable table;
     if (auto done = table.open(path); !done)
         return Error{ done.error() };
-    CounterFeed feed(kCounterSeries);
+    const auto feed = counterFeed(domstats);
     std::vector<double> values;
     const Stopwatch ingest;
     for (int second = 0; second < kCounterSeconds; ++second) {
@@ -917,7 +1033,7 @@ Result<QJsonObject> countersRows(const QString &path)
             if (auto done = table.begin(); !done)
                 return Error{ done.error() };
         }
-        feed.next(values);
+        feed->next(values);
         const qint64 timeMs = kGeneratedStartMs + qint64(second) * 1000;
         for (size_t s = 0; s < values.size(); ++s) {
             if (auto done = table.insert(SeriesPoint{ int(s) + 1, timeMs, values[s] }); !done)
@@ -1414,29 +1530,46 @@ int main(int argc, char **argv)
     }
     removeDatabases(); // the Bitbrains files are the largest; free the space now
 
-    // Phase 3
+    // Phase 3: the counters libvirt reports (the target), then the worst case
     const QString counterSeriesPath = databasePath("counters-umbra");
     const QString counterRowsPath = databasePath("counters-rows");
-    const auto counterSeries
-        = inChild("counters (series store)", [&] { return countersSeries(counterSeriesPath); });
+    const auto counterSeries = inChild("domstats counters (series store)",
+                                       [&] { return countersSeries(counterSeriesPath, true); });
     if (!counterSeries)
         return fail();
-    const auto counterRows
-        = inChild("counters (row table)", [&] { return countersRows(counterRowsPath); });
+    const auto counterRows = inChild("domstats counters (row table)",
+                                     [&] { return countersRows(counterRowsPath, true); });
     if (!counterRows)
+        return fail();
+    removeDatabases();
+    const QString jitterPath = databasePath("jitter-umbra");
+    const auto jitterSeries = inChild("jittered counters (series store)",
+                                      [&] { return countersSeries(jitterPath, false); });
+    if (!jitterSeries)
         return fail();
     const double counterRatio
         = number(*counterRows, "bytes_per_sample") / number(*counterSeries, "bytes_per_sample");
-    std::printf("Counters, %d series x 1 s x 4 h: series store %.3f bytes/sample on disk, raw "
-                "chunks %.3f (byte counters %.3f, CPU ns counters %.3f); row table %.3f "
-                "bytes/sample (%.1fx)\n",
+    auto kinds = [](const QJsonObject &figures) {
+        QByteArray text;
+        const QJsonObject byKind = member(figures, "raw_bytes_per_sample_by_kind");
+        for (auto it = byKind.begin(); it != byKind.end(); ++it)
+            text += (text.isEmpty() ? "" : ", ") + it.key().toUtf8() + ' '
+                + QByteArray::number(it.value().toDouble(), 'f', 3);
+        return text;
+    };
+    std::printf("Counters as libvirt reports them, %d series x 1 s x 4 h: series store %.3f "
+                "bytes/sample on disk, raw chunks %.3f; row table %.3f bytes/sample (%.1fx)\n"
+                "  raw chunks by counter: %s\n",
                 kCounterSeries, number(*counterSeries, "bytes_per_sample"),
                 number(*counterSeries, "raw_bytes_per_sample"),
-                number(*counterSeries, "raw_bytes_per_sample_byte_counters"),
-                number(*counterSeries, "raw_bytes_per_sample_cpu_ns_counters"),
-                number(*counterRows, "bytes_per_sample"), counterRatio);
+                number(*counterRows, "bytes_per_sample"), counterRatio,
+                kinds(*counterSeries).constData());
     printPages("series store", *counterSeries);
     printPages("row table", *counterRows);
+    std::printf("Counters exact to 1 ns / 1 B with 2 %% noise per step (worst case), %d series: "
+                "series store %.3f bytes/sample on disk, raw chunks %.3f (%s)\n",
+                kCounterSeries, number(*jitterSeries, "bytes_per_sample"),
+                number(*jitterSeries, "raw_bytes_per_sample"), kinds(*jitterSeries).constData());
     removeDatabases();
 
     // Phase 4
@@ -1486,12 +1619,18 @@ int main(int argc, char **argv)
                  { "size_ratio", rounded(sizeRatio, 2) } }) },
         { "queries_ms", *queries },
         { "counters",
-          json({ { "series", kCounterSeries },
+          json({ { "feed", QStringLiteral("domstats") },
+                 { "series", kCounterSeries },
                  { "interval_s", 1 },
                  { "samples", double(qint64(kCounterSeries) * kCounterSeconds) },
                  { "umbra", *counterSeries },
                  { "rows", *counterRows },
                  { "size_ratio", rounded(counterRatio, 2) } }) },
+        { "counters_jitter",
+          json({ { "series", kCounterSeries },
+                 { "interval_s", 1 },
+                 { "samples", double(qint64(kCounterSeries) * kCounterSeconds) },
+                 { "umbra", *jitterSeries } }) },
         { "sustained", *steady },
         { "targets", targets },
         { "quick", options.quick },

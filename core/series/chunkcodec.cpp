@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <numeric>
 
 namespace Umbra::Series {
 
@@ -12,7 +14,8 @@ namespace {
 // column before", which then replaces the column's values; and integer blocks
 // that code only their non-zero residuals.
 constexpr quint8 kFormatSeparate = 1;
-constexpr quint8 kFormat = 2;
+constexpr quint8 kFormatRepeats = 2;
+constexpr quint8 kFormat = 3;
 constexpr double kMaxScaled = 4503599627370496.0; // 2^52
 
 // Powers of ten as exact doubles for the supported exponents (-9..9).
@@ -50,132 +53,235 @@ double bitsDouble(quint64 bits)
     return value;
 }
 
-// `sparseModes` (format 2): a block may also code only its non-zero
-// residuals, each behind a one-bit flag.
+// Residuals of one prediction over a block: how wide they are and how many
+// are not zero, coded as they are or divided by a common factor.
+struct Residuals
+{
+    std::array<qint64, ChunkEncoder::kBlockRows> values{};
+    int count = 0;
+    int nonZero = 0;
+    quint64 divisor = 0; // the greatest common divisor of them all, 0 when every one is 0
+
+    void add(qint64 r)
+    {
+        values[size_t(count++)] = r;
+        nonZero += r != 0 ? 1 : 0;
+        divisor = std::gcd(divisor, r < 0 ? 0 - quint64(r) : quint64(r));
+    }
+    int width(quint64 by) const
+    {
+        quint64 bits = 0;
+        for (int i = 0; i < count; ++i)
+            bits |= zigzag(values[size_t(i)] / qint64(by));
+        return bitWidth(bits);
+    }
+    bool divisibleBy(quint64 by) const { return divisor % by == 0; }
+};
+
+// How a block predicts each value: as the previous one plus the previous
+// step (delta of delta), plus nothing (delta), or (format 3 on) plus the
+// mean step of the block before, which halves the noise a jittering counter
+// pays compared with the previous step alone.
+enum class Prediction { DeltaOfDelta, Delta, MeanStep };
+
+// The mean step of a block just coded (`count` values from `base`), in
+// whole multiples of the stream's divisor so that residuals stay divisible.
+template<typename Stream> void noteMeanStep(Stream &stream, qint64 base, int count)
+{
+    if (count <= 0)
+        return;
+    const qint64 step = qint64(quint64(stream.previous) - quint64(base)) / count;
+    const qint64 divisor = qint64(std::min<quint64>(stream.divisor, quint64(1) << 62));
+    stream.meanStep = divisor > 1 ? step / divisor * divisor : step;
+}
+
+// Format 2 on: a block may also code only its non-zero residuals, each behind
+// a one-bit flag. Format 3 on: residuals may be divided by a factor common to
+// them all, kept from block to block, which is how counters with a unit of
+// their own cost what their steps are worth (CPU time in 10 ms ticks, bytes
+// in 64 KiB requests) and no more; the mean-step prediction; and a width
+// repeating the block before costs one bit.
 template<typename Stream>
-void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n, bool sparseModes)
+void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n, int format)
 {
     // The first value and the first delta each carry their own width, so
     // neither a large absolute value nor the initial step widens a block.
     int first = 0;
-    auto writeOwnWidth = [&out](qint64 value) {
-        const quint64 z = zigzag(value);
+    auto writeOwnWidth = [&out](quint64 z) {
         const int width = bitWidth(z);
         out.write(quint64(width), 7);
         out.write(z, width);
     };
     if (first < n && !stream.started) {
-        writeOwnWidth(values[first]);
+        writeOwnWidth(zigzag(values[first]));
         stream.started = true;
         stream.previous = values[first];
         ++first;
     }
     if (first < n && !stream.hasDelta) {
         const qint64 delta = values[first] - stream.previous;
-        writeOwnWidth(delta);
+        writeOwnWidth(zigzag(delta));
         stream.hasDelta = true;
         stream.previous = values[first];
         stream.previousDelta = delta;
+        stream.meanStep = delta;
         ++first;
     }
     if (first == n)
         return;
-    // Residuals of both predictions: their widths, and how many are not zero.
-    quint64 deltaBits = 0;
-    quint64 deltaDeltaBits = 0;
-    int deltaNonZero = 0;
-    int deltaDeltaNonZero = 0;
+    std::array<Residuals, 3> residuals;
+    const qint64 base = stream.previous;
     qint64 previous = stream.previous;
     qint64 previousDelta = stream.previousDelta;
     for (int i = first; i < n; ++i) {
         const qint64 delta = values[i] - previous;
-        const quint64 d = zigzag(delta);
-        const quint64 dd = zigzag(delta - previousDelta);
-        deltaBits |= d;
-        deltaDeltaBits |= dd;
-        deltaNonZero += d != 0 ? 1 : 0;
-        deltaDeltaNonZero += dd != 0 ? 1 : 0;
+        residuals[size_t(Prediction::DeltaOfDelta)].add(delta - previousDelta);
+        residuals[size_t(Prediction::Delta)].add(delta);
+        residuals[size_t(Prediction::MeanStep)].add(delta - stream.meanStep);
         previous = values[i];
         previousDelta = delta;
     }
     const int count = n - first;
-    const int deltaWidth = bitWidth(deltaBits);
-    const int deltaDeltaWidth = bitWidth(deltaDeltaBits);
-    bool deltaOfDelta = deltaDeltaWidth < deltaWidth;
-    int width = deltaOfDelta ? deltaDeltaWidth : deltaWidth;
-    bool sparse = false;
-    if (sparseModes) {
-        // A block of mostly zero residuals (a timer slip in a regular
-        // interval, a burst in an idle counter) pays one bit per row and its
-        // width only where it is not zero.
-        const int costs[]
-            = { count * deltaWidth, count * deltaDeltaWidth, count + deltaNonZero * deltaWidth,
-                count + deltaDeltaNonZero * deltaDeltaWidth };
-        int best = deltaOfDelta ? 1 : 0;
-        for (int mode = 2; mode < 4; ++mode)
-            if (costs[mode] < costs[best])
-                best = mode;
-        sparse = best >= 2;
-        deltaOfDelta = best % 2 == 1;
-        width = deltaOfDelta ? deltaDeltaWidth : deltaWidth;
-        out.writeBit(sparse);
+
+    // The cheapest of: each prediction, every residual or only the non-zero
+    // ones, the divisor kept or changed, the width repeated or not.
+    struct Choice
+    {
+        int bits = std::numeric_limits<int>::max();
+        Prediction prediction = Prediction::DeltaOfDelta;
+        bool sparse = false;
+        quint64 divisor = 1;
+        int width = 0;
+    };
+    Choice best;
+    const quint64 kept = format >= 3 ? stream.divisor : 1;
+    for (const Prediction prediction :
+         { Prediction::DeltaOfDelta, Prediction::Delta, Prediction::MeanStep }) {
+        if (prediction == Prediction::MeanStep && format < 3)
+            continue;
+        const Residuals &set = residuals[size_t(prediction)];
+        const int predictionBits = format < 3 || prediction == Prediction::DeltaOfDelta ? 1 : 2;
+        std::array<quint64, 2> divisors{ kept, 0 };
+        if (format >= 3 && (set.divisor > 1 || !set.divisibleBy(kept)) && set.divisor != kept)
+            divisors[1] = set.divisor; // a new common factor, or 1 when the kept one fails
+        for (const quint64 divisor : divisors) {
+            if (divisor == 0 || (divisor == kept && !set.divisibleBy(kept)))
+                continue;
+            const int width = set.width(divisor);
+            const int header = predictionBits
+                + (format >= 3 ? 1 + (divisor == kept ? 0 : 7 + bitWidth(divisor)) : 0)
+                + (format >= 3 && width == stream.width ? 1
+                       : format >= 3                    ? 8
+                                                        : 7);
+            for (const bool sparse : { false, true }) {
+                if (sparse && format < 2)
+                    continue;
+                const int bits = header + (sparse ? count + set.nonZero * width : count * width);
+                if (bits < best.bits)
+                    best = { bits, prediction, sparse, divisor, width };
+            }
+        }
     }
-    out.writeBit(deltaOfDelta);
-    out.write(quint64(width), 7);
-    for (int i = first; i < n; ++i) {
-        const qint64 delta = values[i] - stream.previous;
-        const quint64 residual = zigzag(deltaOfDelta ? delta - stream.previousDelta : delta);
-        if (sparse)
+    if (format >= 2)
+        out.writeBit(best.sparse);
+    out.writeBit(best.prediction == Prediction::DeltaOfDelta);
+    if (format >= 3 && best.prediction != Prediction::DeltaOfDelta)
+        out.writeBit(best.prediction == Prediction::MeanStep);
+    if (format >= 3) {
+        out.writeBit(best.divisor != kept);
+        if (best.divisor != kept) {
+            writeOwnWidth(best.divisor);
+            stream.divisor = best.divisor;
+        }
+        out.writeBit(best.width == stream.width);
+        if (best.width != stream.width)
+            out.write(quint64(best.width), 7);
+        stream.width = best.width;
+    } else {
+        out.write(quint64(best.width), 7);
+    }
+    const Residuals &chosen = residuals[size_t(best.prediction)];
+    for (int i = 0; i < count; ++i) {
+        const quint64 residual = zigzag(chosen.values[size_t(i)] / qint64(best.divisor));
+        if (best.sparse)
             out.writeBit(residual != 0);
-        if (!sparse || residual != 0)
-            out.write(residual, width);
-        stream.previous = values[i];
-        stream.previousDelta = delta;
+        if (!best.sparse || residual != 0)
+            out.write(residual, best.width);
     }
+    stream.previous = previous;
+    stream.previousDelta = previousDelta;
+    noteMeanStep(stream, base, count);
 }
 
 template<typename Stream>
-bool readInts(BitReader &in, Stream &stream, qint64 *values, int n, bool sparseModes)
+bool readInts(BitReader &in, Stream &stream, qint64 *values, int n, int format)
 {
     int first = 0;
-    auto readOwnWidth = [&in](qint64 &value) {
+    auto readOwnWidth = [&in](quint64 &value) {
         const int width = int(in.read(7));
         if (width > 64)
             return false;
-        value = unzigzag(in.read(width));
+        value = in.read(width);
         return true;
     };
     if (first < n && !stream.started) {
-        if (!readOwnWidth(values[first]))
+        quint64 z = 0;
+        if (!readOwnWidth(z))
             return false;
+        values[first] = unzigzag(z);
         stream.started = true;
         stream.previous = values[first];
         ++first;
     }
     if (first < n && !stream.hasDelta) {
-        qint64 delta = 0;
-        if (!readOwnWidth(delta))
+        quint64 z = 0;
+        if (!readOwnWidth(z))
             return false;
-        values[first] = stream.previous + delta;
+        const qint64 delta = unzigzag(z);
+        values[first] = qint64(quint64(stream.previous) + quint64(delta));
         stream.hasDelta = true;
         stream.previous = values[first];
         stream.previousDelta = delta;
+        stream.meanStep = delta;
         ++first;
     }
     if (first == n)
         return !in.overrun();
-    const bool sparse = sparseModes && in.readBit();
-    const bool deltaOfDelta = in.readBit();
-    const int width = int(in.read(7));
+    const bool sparse = format >= 2 && in.readBit();
+    Prediction prediction = in.readBit() ? Prediction::DeltaOfDelta : Prediction::Delta;
+    if (format >= 3 && prediction == Prediction::Delta && in.readBit())
+        prediction = Prediction::MeanStep;
+    int width = 0;
+    if (format >= 3) {
+        if (in.readBit()) {
+            quint64 divisor = 0;
+            if (!readOwnWidth(divisor) || divisor == 0 || divisor > quint64(1) << 62)
+                return false;
+            stream.divisor = divisor;
+        }
+        width = in.readBit() ? stream.width : int(in.read(7));
+        stream.width = width;
+    } else {
+        width = int(in.read(7));
+    }
     if (width > 64)
         return false;
+    // Wrapping arithmetic: corrupt input must not overflow.
+    const quint64 divisor = format >= 3 ? stream.divisor : 1;
+    const qint64 base = stream.previous;
     for (int i = first; i < n; ++i) {
-        const qint64 residual = sparse && !in.readBit() ? 0 : unzigzag(in.read(width));
-        const qint64 delta = deltaOfDelta ? stream.previousDelta + residual : residual;
-        values[i] = stream.previous + delta;
+        const quint64 residual
+            = sparse && !in.readBit() ? 0 : quint64(unzigzag(in.read(width))) * divisor;
+        quint64 delta = residual;
+        if (prediction == Prediction::DeltaOfDelta)
+            delta += quint64(stream.previousDelta);
+        else if (prediction == Prediction::MeanStep)
+            delta += quint64(stream.meanStep);
+        values[i] = qint64(quint64(stream.previous) + delta);
         stream.previous = values[i];
-        stream.previousDelta = delta;
+        stream.previousDelta = qint64(delta);
     }
+    noteMeanStep(stream, base, n - first);
     return !in.overrun();
 }
 
@@ -184,16 +290,25 @@ bool readInts(BitReader &in, Stream &stream, qint64 *values, int n, bool sparseM
 // arithmetic wraps instead of overflowing on corrupt input.
 template<typename Stream> void advanceInts(Stream &stream, const qint64 *values, int n)
 {
+    qint64 base = 0;
+    int stepped = 0;
     for (int i = 0; i < n; ++i) {
         if (!stream.started) {
             stream.started = true;
             stream.previous = values[i];
             continue;
         }
-        stream.hasDelta = true;
-        stream.previousDelta = qint64(quint64(values[i]) - quint64(stream.previous));
+        const qint64 delta = qint64(quint64(values[i]) - quint64(stream.previous));
+        if (!stream.hasDelta) {
+            stream.hasDelta = true;
+            stream.meanStep = delta;
+        } else if (stepped++ == 0) {
+            base = stream.previous;
+        }
+        stream.previousDelta = delta;
         stream.previous = values[i];
     }
+    noteMeanStep(stream, base, stepped);
 }
 
 // Gorilla: '0' repeats the previous value; '10' reuses the previous window of
@@ -290,6 +405,9 @@ struct DecodeStreams
         bool hasDelta = false;
         qint64 previous = 0;
         qint64 previousDelta = 0;
+        qint64 meanStep = 0;
+        quint64 divisor = 1;
+        int width = 0;
     };
     struct Xor
     {
@@ -355,7 +473,7 @@ void ChunkEncoder::replaceLast(const double *values)
 void ChunkEncoder::encodeBlock(State &state) const
 {
     const int n = m_pending;
-    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n, true);
+    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n, kFormat);
 
     bool allPresent = true;
     for (int c = 0; c < columns() && allPresent; ++c)
@@ -427,7 +545,7 @@ void ChunkEncoder::encodeBlock(State &state) const
                 if (!std::isnan(column[i]))
                     writeXor(state.bits, state.columns[size_t(c)].xors, column[i]);
         } else {
-            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present, true);
+            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present, kFormat);
         }
         previousDecoded = decoded;
     }
@@ -463,8 +581,7 @@ QByteArray ChunkEncoder::encode() const
 
 QList<qint8> chunkPrecisions(const QByteArray &chunk)
 {
-    if (chunk.size() < 2
-        || (quint8(chunk.at(0)) != kFormat && quint8(chunk.at(0)) != kFormatSeparate))
+    if (chunk.size() < 2 || quint8(chunk.at(0)) < kFormatSeparate || quint8(chunk.at(0)) > kFormat)
         return {};
     const int columns = quint8(chunk.at(1));
     if (columns < 1 || columns > ChunkEncoder::kMaxColumns || chunk.size() < 2 + columns)
@@ -486,12 +603,15 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
         if (exponent != kExact && (exponent < -9 || exponent > 9))
             return false;
     const int columns = int(precisions.size());
-    const bool formatTwo = quint8(chunk.at(0)) == kFormat;
+    const int format = quint8(chunk.at(0));
     out.columns = columns;
     qsizetype position = 2 + columns;
     quint64 count = 0;
-    // A chunk never holds more rows than it has bits.
-    if (!readVarint(chunk, position, count) || count > quint64(chunk.size()) * 8)
+    // Every block of 16 rows costs at least 5 bits (4 for its timestamps
+    // in format 3, 1 for presence), so a row count beyond that is a lie that
+    // must not size the allocation below.
+    if (!readVarint(chunk, position, count)
+        || count > (quint64(chunk.size()) * 8 / 5 + 1) * ChunkEncoder::kBlockRows)
         return false;
     out.timestamps.resize(count);
     out.values.assign(count * size_t(columns), std::nan(""));
@@ -502,7 +622,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
     std::array<bool, ChunkEncoder::kBlockRows * ChunkEncoder::kMaxColumns> present{};
     for (quint64 row = 0; row < count; row += ChunkEncoder::kBlockRows) {
         const int n = int(std::min<quint64>(ChunkEncoder::kBlockRows, count - row));
-        if (!readInts(in, streams.timestamps, out.timestamps.data() + row, n, formatTwo))
+        if (!readInts(in, streams.timestamps, out.timestamps.data() + row, n, format))
             return false;
         const bool allPresent = in.readBit();
         for (int c = 0; c < columns; ++c)
@@ -510,7 +630,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
                 present[size_t(c * ChunkEncoder::kBlockRows + i)] = allPresent || in.readBit();
         for (int c = 0; c < columns; ++c) {
             const bool *columnPresent = present.data() + c * ChunkEncoder::kBlockRows;
-            if (formatTwo && c > 0 && in.readBit()) {
+            if (format >= kFormatRepeats && c > 0 && in.readBit()) {
                 // The values of the column before, which must be present in
                 // exactly the same rows.
                 const bool *previousPresent = columnPresent - ChunkEncoder::kBlockRows;
@@ -548,7 +668,7 @@ bool decodeChunk(const QByteArray &chunk, DecodedChunk &out)
             int presentCount = 0;
             for (int i = 0; i < n; ++i)
                 presentCount += columnPresent[i] ? 1 : 0;
-            if (!readInts(in, streams.ints[size_t(c)], ints.data(), presentCount, formatTwo))
+            if (!readInts(in, streams.ints[size_t(c)], ints.data(), presentCount, format))
                 return false;
             int next = 0;
             for (int i = 0; i < n; ++i)

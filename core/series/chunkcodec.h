@@ -18,26 +18,34 @@ inline constexpr qint8 kExact = -128;
 // already readable.
 //
 // A chunk is a header followed by one bit stream:
-//   u8 format (2; 1 is still read) · u8 column count K · K × i8 precision
-//   exponent · varint row count
+//   u8 format (3; 1 and 2 are still read) · u8 column count K · K × i8
+//   precision exponent · varint row count
 //   blocks of up to 16 rows, each:
 //     timestamps   integer block (below)
 //     presence     1 bit "every value present", else one bit per row and column
-//     per column   format 2, every column after the first: 1 bit "the same
+//     per column   format 2 on, every column after the first: 1 bit "the same
 //                  values as the column before" (same presence, same decoded
 //                  values), which then stands for the column's values; else
 //                  its present values: an integer block of the values scaled
 //                  to the column's precision, or Gorilla XOR for exact columns
 //   integer block: the stream's first value and first delta each as 7-bit
-//                  width + zigzag bits; then (format 2) 1 bit "sparse" · 1 bit
-//                  mode (delta or delta of delta) · 7-bit width · each
-//                  residual zigzag-coded at that width, in a sparse block only
-//                  the non-zero ones, each row behind a 1-bit "not zero" flag.
-//                  The encoder picks the cheapest of the four per block.
-// A regular interval costs 9 bits per block for timestamps; a constant value
-// the same; an interval that slips once in a block 16 bits more than the slip; a monotonic counter
-// pays only for the jitter of its rate; a rollup bucket whose min, mean, max and p95 are one value
-// costs its count, that value and three bits.
+//                  width + zigzag bits; then (format 2 on) 1 bit "sparse" ·
+//                  the prediction: 1 bit "delta of delta" else delta, and
+//                  (format 3 on) after "delta" 1 bit "mean step of the block
+//                  before" · (format 3 on) 1 bit "new divisor", then the
+//                  divisor as 7-bit width + bits · the width: 7 bits, or
+//                  (format 3 on) 1 bit "as the block before" else 7 bits ·
+//                  each residual divided by the stream's divisor (1 until a
+//                  block sets one) and zigzag-coded at that width, in a
+//                  sparse block only the non-zero ones, each row behind a
+//                  1-bit "not zero" flag. The encoder picks the cheapest way
+//                  per block.
+// A regular interval costs 4 bits per block for timestamps; a constant value
+// the same; an interval that slips once in a block 16 bits more than the slip;
+// a monotonic counter pays only for the jitter of its rate, in its own unit
+// (a CPU time that advances in 10 ms ticks pays for ticks, not nanoseconds);
+// a rollup bucket whose min, mean, max and p95 are one value costs its count,
+// that value and three bits.
 class ChunkEncoder
 {
 public:
@@ -76,6 +84,9 @@ private:
         bool hasDelta = false;
         qint64 previous = 0;
         qint64 previousDelta = 0;
+        qint64 meanStep = 0; // of the last block coded
+        quint64 divisor = 1; // of the residuals, as the last block set it
+        int width = 0; // of the last block's residuals
     };
     struct XorStream
     {

@@ -155,6 +155,12 @@ QStringList stepStatements(int toVersion)
                 "CREATE UNIQUE INDEX anomalies_by_series ON anomalies(entity, metric, ts_ms)"),
             QStringLiteral("ALTER TABLE hosts ADD COLUMN exporter_url TEXT"),
         };
+    case 8:
+        // Version 8, like 6, changes no table: chunk format 3 (integer
+        // residuals divided by a factor they share, so that a counter
+        // advancing in steps of its own unit pays for the steps), which
+        // older versions cannot read.
+        return {};
     default:
         return {};
     }

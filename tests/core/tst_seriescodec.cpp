@@ -1,6 +1,7 @@
 // Chunk encoding: round trips of every kind of series, the size it achieves on
 // regular ones, incremental snapshots, columns repeating the one before
-// (format 2), chunks of format 1, and damaged input.
+// (format 2), counters in a unit of their own (format 3), chunks of formats 1
+// and 2, and damaged input.
 #include "series/chunkcodec.h"
 
 #include <QRandomGenerator>
@@ -128,14 +129,25 @@ private Q_SLOTS:
             rows.values.push_back(42.5);
         }
         const QByteArray chunk = encodeAll(rows, -2);
-        // Header and first values, then 17 bits per block of 16 rows.
-        QVERIFY2(chunk.size() <= 56, qPrintable(QString::number(chunk.size())));
+        // Header and first values, then 20 bits per block of 16 rows.
+        QVERIFY2(chunk.size() <= 60, qPrintable(QString::number(chunk.size())));
         DecodedChunk decoded;
         QVERIFY(decodeChunk(chunk, decoded));
         QCOMPARE(decoded.values.back(), 42.5);
+        // A chunk of 960 such rows is smaller in bytes than its row count and
+        // still decodes.
+        Rows longer;
+        for (int i = 0; i < 960; ++i) {
+            longer.times.push_back(1700000000000 + 1000 * i);
+            longer.values.push_back(42.5);
+        }
+        const QByteArray small = encodeAll(longer, -2);
+        QVERIFY2(small.size() < 960 / 8, qPrintable(QString::number(small.size())));
+        QVERIFY(decodeChunk(small, decoded));
+        QCOMPARE(decoded.timestamps, longer.times);
         // Bit-exact: one bit per repeated value on top of the timestamps.
         const QByteArray exact = encodeAll(rows, kExact);
-        QVERIFY2(exact.size() <= 56 + 240 / 8, qPrintable(QString::number(exact.size())));
+        QVERIFY2(exact.size() <= 60 + 240 / 8, qPrintable(QString::number(exact.size())));
     }
 
     void monotonicCounterUnderTwoBytesPerSample()
@@ -255,7 +267,7 @@ private Q_SLOTS:
                                        kept(table.rows[r * 5 + size_t(c)], table.precisions[c])),
                              qPrintable(QStringLiteral("row %1 column %2").arg(r).arg(c)));
         }
-        QCOMPARE(quint8(encoder.encode().at(0)), quint8(2));
+        QCOMPARE(quint8(encoder.encode().at(0)), quint8(3));
     }
 
     void repeatedColumnsCostABitPerBlock()
@@ -280,6 +292,95 @@ private Q_SLOTS:
         for (int i = 0; i < 240; ++i)
             for (int c = 2; c < 5; ++c)
                 QCOMPARE(decoded.value(i, c), decoded.value(i, 1));
+    }
+
+    void countersPayForTheirOwnUnit()
+    {
+        // CPU time as libvirt reports it where it counts in scheduler ticks:
+        // nanoseconds, in steps of 10 ms. The chunk must cost what the same
+        // counter in ticks costs (and the divisor once, and the first value
+        // and step in full), not what 23 more bits per step would.
+        QRandomGenerator rng(5);
+        Rows nanoseconds, ticks;
+        qint64 tick = 13876;
+        for (int i = 0; i < 480; ++i) {
+            tick += 5 + rng.bounded(11);
+            const qint64 t = 1700000000000 + 1000 * i;
+            nanoseconds.times.push_back(t);
+            nanoseconds.values.push_back(double(tick) * 1e7);
+            ticks.times.push_back(t);
+            ticks.values.push_back(double(tick));
+        }
+        const QByteArray inNs = encodeAll(nanoseconds, 0);
+        const QByteArray inTicks = encodeAll(ticks, 0);
+        QVERIFY2(inNs.size() <= inTicks.size() + 12,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(inNs.size()).arg(inTicks.size())));
+        QVERIFY2(inNs.size() <= 480, qPrintable(QString::number(inNs.size())));
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(inNs, decoded));
+        QCOMPARE(decoded.values, nanoseconds.values);
+
+        // The unit changing mid-chunk (64 KiB requests, then odd bytes, then
+        // 512-byte sectors, then idle) still comes back exactly.
+        Rows mixed;
+        double bytes = 323236352;
+        for (int i = 0; i < 200; ++i) {
+            if (i < 50)
+                bytes += 65536.0 * rng.bounded(8);
+            else if (i < 100)
+                bytes += rng.bounded(100000);
+            else if (i < 150)
+                bytes += 512.0 * rng.bounded(300);
+            mixed.times.push_back(1700000000000 + 1000 * i);
+            mixed.values.push_back(bytes);
+        }
+        QVERIFY(decodeChunk(encodeAll(mixed, 0), decoded));
+        QCOMPARE(decoded.values, mixed.values);
+    }
+
+    void formatTwoChunksStillDecode()
+    {
+        // Written by the format-2 encoder: 40 rows at 1 s (3 ms late at row
+        // 20) of { CPU time in 10 ms ticks (ns), bytes in 64 KiB steps, the
+        // same bytes, v to 0.01 (gap at row 7), i / 4 exactly }.
+        const QByteArray chunk = QByteArray::fromHex("0205000000fe8028558bcfe568000bfa0807fffffffff"
+                                                     "ffff7fffffa78146e20a007393870013898967ff0b07"
+                                                     "60098967fe98967ff0b0760098967fe98967ff0b07600"
+                                                     "98967fe98967ff0b0760098967ff0b0760098967fe3"
+                                                     "d344320013c0001149000060000280000b00004800030"
+                                                     "0001400005800024000180000a00002176a85d45058"
+                                                     "649c5064323b6512a28e08642bc254320320000000000"
+                                                     "0000006113fec01e601cb07cd03980f38267fff380e"
+                                                     "683ce605e338e102dbb0029c4c4b3ff8583b004c4b3ff"
+                                                     "4c4b3ff8583b004c4b3ff4c4b3ff8583b004c4b3ff"
+                                                     "8583b004c4b3ff4c4b3ff8583b004c4b3ff4c4b3ff858"
+                                                     "3b00452c000120000c0000500001600009000060000"
+                                                     "280000b00004800030000140000580002058960c83e4e"
+                                                     "106444abb8323518341923ed460c96a73932c3fcf03"
+                                                     "9c0f39a178ce3981fc31c33c31c280a71312cffd312cf"
+                                                     "fe160ec01312cffe160ec01312cffd312cffe160ec0"
+                                                     "1149000060000280000b000048000300001400008180c"
+                                                     "8daaf3c0c90031940c925aca17fd0039e0f39c178ce"
+                                                     "20");
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(chunk, decoded));
+        QCOMPARE(decoded.timestamps.size(), size_t(40));
+        double counter = 138760000000, bytes = 323236352;
+        for (int i = 0; i < 40; ++i) {
+            counter += 1e7 * (5 + (i * 7) % 11);
+            bytes += 65536.0 * ((i * 3) % 5);
+            const double v = i % 3 == 0 ? 7.25 : i * 0.5;
+            QCOMPARE(decoded.timestamps[size_t(i)], 1700000000000 + 1000 * i + (i == 20 ? 3 : 0));
+            QCOMPARE(decoded.value(i, 0), counter);
+            QCOMPARE(decoded.value(i, 1), bytes);
+            QCOMPARE(decoded.value(i, 2), bytes);
+            if (i == 7)
+                QVERIFY(std::isnan(decoded.value(i, 3)));
+            else
+                QCOMPARE(decoded.value(i, 3), v);
+            QCOMPARE(decoded.value(i, 4), i / 4.0);
+        }
+        QCOMPARE(chunkPrecisions(chunk), (QList<qint8>{ 0, 0, 0, -2, kExact }));
     }
 
     void formatOneChunksStillDecode()
@@ -312,7 +413,7 @@ private Q_SLOTS:
         QCOMPARE(chunkPrecisions(chunk), (QList<qint8>{ 0, -2, -2, -2, kExact }));
         // Formats this version does not know are refused.
         QByteArray unknown = chunk;
-        unknown[0] = char(3);
+        unknown[0] = char(4);
         QVERIFY(!decodeChunk(unknown, decoded));
     }
 

@@ -546,10 +546,16 @@ void TestMainWindow::longRangeDrawsEnvelopes()
     QTRY_VERIFY_WITH_TIMEOUT(charts.first()->forecastPointCount() > 0, kStartTimeoutMs);
     QTest::qWait(800);
     QTRY_VERIFY(!page->isLoadingHistory());
-    // Live samples do not move a long-range chart; the next refresh does.
-    const int before = charts.first()->envelopePointCount();
-    QTest::qWait(1000);
-    QCOMPARE(charts.first()->envelopePointCount(), before);
+    // Live samples (one a second) do not move a long-range chart; the next
+    // refresh does. On a loaded machine a late answer may still redraw it
+    // once, so the chart must hold still for a whole second within ten.
+    bool heldStill = false;
+    for (int attempt = 0; attempt < 10 && !heldStill; ++attempt) {
+        const int before = charts.first()->envelopePointCount();
+        QTest::qWait(1000);
+        heldStill = charts.first()->envelopePointCount() == before;
+    }
+    QVERIFY2(heldStill, "the month's chart redraws with every live sample");
 
     // Back to the live hour: a scrolling chart that fills with samples again.
     page->historyBar()->setRange(HistoryRange::Hour);
