@@ -3,7 +3,7 @@
 // parameter set, the threshold is optimised per cost profile over the whole
 // corpus, and the normalised scores are printed beside the published ones.
 //
-//   bench_nab [--data DIR] [--detail]
+//   bench_nab [--data DIR] [--detail] [--dump FILE]
 //
 // --detail lists, per series, the windows hit and missed and the false
 // positives at the standard profile's threshold. Human-readable table
@@ -28,6 +28,7 @@ struct Options
 {
     QString data = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data/nab");
     bool detail = false;
+    QString dump; // a CSV of every scored row, for looking into the detector
 };
 
 struct Published
@@ -85,8 +86,10 @@ int main(int argc, char **argv)
             options.data = args[++i];
         } else if (args[i] == u"--detail") {
             options.detail = true;
+        } else if (args[i] == u"--dump" && i + 1 < args.size()) {
+            options.dump = args[++i];
         } else {
-            std::fprintf(stderr, "usage: bench_nab [--data DIR] [--detail]\n");
+            std::fprintf(stderr, "usage: bench_nab [--data DIR] [--detail] [--dump FILE]\n");
             return 2;
         }
     }
@@ -117,6 +120,27 @@ int main(int argc, char **argv)
         scores.push_back(std::move(s));
     }
     const double usPerSample = double(spent.count()) / 1000.0 / double(samples);
+    if (!options.dump.isEmpty()) {
+        QFile out(options.dump);
+        if (out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            out.write("series,row,value,score,window,worth,probation\n");
+            for (size_t f = 0; f < corpus->files.size(); ++f) {
+                const Nab::CorpusFile &file = corpus->files[f];
+                const std::vector<Nab::RowWorth> worths = Nab::rowWorths(file);
+                const int probation = Nab::probationRows(file.rows());
+                for (int i = 0; i < file.rows(); ++i)
+                    out.write(QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                                  .arg(f)
+                                  .arg(i)
+                                  .arg(file.values[size_t(i)], 0, 'g', 10)
+                                  .arg(scores[f][size_t(i)], 0, 'g', 6)
+                                  .arg(worths[size_t(i)].window)
+                                  .arg(worths[size_t(i)].worth, 0, 'g', 4)
+                                  .arg(i < probation ? 1 : 0)
+                                  .toUtf8());
+            }
+        }
+    }
 
     int windows = 0;
     for (const Nab::CorpusFile &file : corpus->files)

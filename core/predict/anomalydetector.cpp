@@ -9,10 +9,14 @@ namespace Umbra::Predict {
 namespace {
 
 constexpr quint32 kMagic = 0x554d4144; // "UMAD"
-constexpr quint16 kFormat = 1;
+constexpr quint16 kFormat = 2; // 2: the hours baseline and views, the first sample's time
 
 // One parameter set for every series, chosen on the NAB corpus (bench_nab).
 constexpr double kFastRate = 0.03; // the short-term baseline: ~30 samples
+// The baseline of the last few hundred samples (a day at five minutes): a
+// burst that lasts too long for the short-term baseline, which follows it
+// up, still stands out against it.
+constexpr double kHoursRate = 0.003;
 constexpr double kMediumRate = 0.1; // a level must hold for ~10 samples...
 constexpr double kLevelRate = 0.002; // ...against where it was for ~500
 constexpr double kCentreRate = 0.0005; // the long-run centre: ~2000 samples
@@ -28,7 +32,9 @@ constexpr double kFadeHorizon = 0.1;
 constexpr qint64 kRecordsFrom = 100; // the first samples' surprises are not records
 constexpr double kAlarmExcess = 0.08; // beyond the record by 8 %...
 constexpr int kQuietSamples = 100; // ...silences the detector for this long
-constexpr double kEscalationExcess = 1.0; // twice the record: a spike that stays is a level
+// Twice the record: a spike that stays is a level shift, a dip after a
+// spike is a second incident; either is worth an alarm while quiet.
+constexpr double kEscalationExcess = 1.0;
 constexpr double kLatelyFade = 0.98; // what "lately" is for acceptAsNormal: ~50 samples
 // A record broken by a hair means little when the view's surprises are
 // mostly noise: those views must also beat this many times their typical
@@ -40,6 +46,17 @@ constexpr double kTypicalRate = 0.002;
 // hour-of-week view has nothing to say before a week has passed.
 constexpr int kViewWarmUp = 150;
 constexpr qint64 kHalfHourMs = 30 * 60 * 1000;
+constexpr qint64 kDayMs = 48 * kHalfHourMs;
+constexpr qint64 kWeekMs = 7 * kDayMs;
+// A value beyond every value seen by this share of their range is an
+// anomaly whatever the records say (the "spatial anomaly" of NAB's own
+// detectors, with their tolerance): a series that has never gone there
+// has no record to compare with, and a large past incident elsewhere in
+// the range must not hide it.
+constexpr double kOutsideTolerance = 0.05;
+// Short of kEscalationExcess: an incident that goes on past the range is
+// still one incident and does not break the quiet after its alarm.
+constexpr double kOutsideMost = 0.9;
 
 quint64 fnv1a(const char *data, size_t size)
 {
@@ -95,7 +112,8 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
     AnomalyScore result;
     result.observed = value;
     if (s.samples == 0) {
-        s.last = s.fast = s.medium = s.level = s.centre = s.low = s.high = value;
+        s.last = s.fast = s.hours = s.medium = s.level = s.centre = s.low = s.high = value;
+        s.startMs = timeMs;
         s.samples = 1;
         return result;
     }
@@ -111,17 +129,34 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
             const double record = std::max(s.record[size_t(v)], floor);
             if (record <= 0 || s.heard[size_t(v)] < kViewWarmUp)
                 continue;
+            // Before a full day (week) the hour views compare a sample only
+            // with the samples just before it in the same half hour: they
+            // learn their records but have nothing of their own to say.
+            if ((v == DayView && timeMs - s.startMs < kDayMs)
+                || (v == WeekView && timeMs - s.startMs < kWeekMs))
+                continue;
             const double e = reading.surprise[size_t(v)] / record - 1.0;
             if (e > excess) {
                 excess = e;
                 strongest = v;
             }
         }
+        const double span = s.high - s.low;
+        const double outside = std::max(value - s.high, s.low - value);
+        if (span > 0 && outside > kOutsideTolerance * span) {
+            // 0.5 at the tolerance, growing with the distance to at most 0.92.
+            const double e
+                = std::min(outside / (kOutsideTolerance * span) - 1.0 + kAlarmExcess, kOutsideMost);
+            if (e > excess) {
+                excess = e;
+                strongest = RangeView;
+            }
+        }
         const AnomalyKind kind
             = strongest >= 0 ? kindOf(View(strongest), value, medium) : AnomalyKind::None;
-        // A spike that stays becomes a level shift: that is worth a second alarm.
-        const bool escalates = kind == AnomalyKind::Level
-            && (s.alarm == AnomalyKind::Spike || s.alarm == AnomalyKind::Dip);
+        // Another kind of anomaly than the last alarm's (a spike that stays
+        // becomes a level shift, a dip follows a spike) is a second incident.
+        const bool escalates = kind != AnomalyKind::None && kind != s.alarm;
         if (s.quiet > 0 && !(escalates && excess >= kEscalationExcess)) {
             --s.quiet;
         } else if (strongest >= 0) {
@@ -146,6 +181,10 @@ AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, doub
     r.expected[SpikeUpView] = s.fast;
     r.surprise[SpikeDownView] = std::max(0.0, s.fast - value);
     r.expected[SpikeDownView] = s.fast;
+    r.surprise[HoursUpView] = std::max(0.0, value - s.hours);
+    r.expected[HoursUpView] = s.hours;
+    r.surprise[HoursDownView] = std::max(0.0, s.hours - value);
+    r.expected[HoursDownView] = s.hours;
     r.surprise[LevelView] = std::abs(medium - s.level);
     r.expected[LevelView] = s.level;
     r.surprise[RangeView] = std::abs(value - s.centre);
@@ -259,6 +298,8 @@ AnomalyKind AnomalyDetector::kindOf(View view, double value, double medium) cons
         return AnomalyKind::Rhythm;
     case SpikeUpView:
     case SpikeDownView:
+    case HoursUpView:
+    case HoursDownView:
     case RangeView:
     case DayView:
     case WeekView:
@@ -282,6 +323,7 @@ void AnomalyDetector::learn(double value, double medium, const Reading &reading)
         s.typical[v] += warmRate(kTypicalRate, s.samples) * (reading.surprise[v] - s.typical[v]);
     }
     s.fast += kFastRate * (value - s.fast);
+    s.hours += warmRate(kHoursRate, s.samples) * (value - s.hours);
     s.medium = medium;
     s.level += warmRate(kLevelRate, s.samples) * (value - s.level);
     s.centre += warmRate(kCentreRate, s.samples) * (value - s.centre);
@@ -304,7 +346,7 @@ void AnomalyDetector::acceptAsNormal()
         usual = usual == 0 ? 0 : usual + shift;
     s.day.residual = s.week.residual = 0;
     s.fast = s.last;
-    s.level = s.centre = s.medium;
+    s.hours = s.level = s.centre = s.medium;
     for (size_t v = 0; v < size_t(Views); ++v)
         s.record[v] = std::max(s.record[v], s.lately[v]);
 }
@@ -336,8 +378,8 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
         && restored.shapes.count <= kShapes && restored.shapes.blockSamples >= 0
         && restored.quiet >= 0 && restored.previousBin >= 0 && restored.previousBin < kBins
         && restored.beforeBin >= 0 && restored.beforeBin < kBins && std::isfinite(restored.fast)
-        && std::isfinite(restored.medium) && std::isfinite(restored.level)
-        && std::isfinite(restored.centre);
+        && std::isfinite(restored.hours) && std::isfinite(restored.medium)
+        && std::isfinite(restored.level) && std::isfinite(restored.centre);
     if (!sane)
         return false;
     m_state = restored;

@@ -34,17 +34,19 @@ QString anomalyKindId(AnomalyKind kind);
 // so the console can run one per metric of every VM (docs/anomaly.md).
 //
 // Several views of the series each measure how surprising a sample is:
-// its distance above and below the short-term baseline (spikes and dips,
-// each with a record of its own: a series that often jumps up may never
-// have dropped), the recent level against the long-term one (level
-// shifts), the value against its long-run centre (new extremes), the value
-// against the usual one at this hour of the day and of the week, the shape
-// of the last 32 samples against the shapes seen before, and the share of
-// value-to-value transitions never seen before (rhythm). Each view compares its surprise
-// with the largest surprise it has seen in this series' past, which fades
-// slowly; only a surprise beyond that record scores above 0. A noisy
-// series must be noisier than it has ever been, a quiet one only a little,
-// and one incident gives one alarm rather than a stream of them.
+// its distance above and below the short-term baseline and the baseline of
+// the last few hundred samples (spikes and dips, each with a record of its
+// own: a series that often jumps up may never have dropped), the recent
+// level against the long-term one (level shifts), the value against its
+// long-run centre (new extremes), the value against the usual one at this
+// hour of the day and of the week, the shape of the last 32 samples against
+// the shapes seen before, and the share of value-to-value transitions never
+// seen before (rhythm). Each view compares its surprise with the largest
+// surprise it has seen in this series' past, which fades slowly; only a
+// surprise beyond that record scores above 0. A noisy series must be
+// noisier than it has ever been, a quiet one only a little, and one
+// incident gives one alarm rather than a stream of them. A value well
+// outside every value seen is an anomaly whatever the records say.
 //
 // Deterministic: the same samples give the same scores, also across a
 // saveState()/restoreState() round trip.
@@ -72,6 +74,8 @@ private:
     enum View {
         SpikeUpView,
         SpikeDownView,
+        HoursUpView, // the same against the last few hundred samples
+        HoursDownView,
         LevelView,
         RangeView,
         DayView,
@@ -111,8 +115,10 @@ private:
     struct State
     {
         qint64 samples = 0;
+        qint64 startMs = 0; // time of the first sample
         double last = 0; // the previous sample
         double fast = 0; // short-term baseline
+        double hours = 0; // baseline of the last few hundred samples
         double medium = 0; // where the series has been lately
         double level = 0; // where it has been for hundreds of samples
         double centre = 0; // where it has been for thousands

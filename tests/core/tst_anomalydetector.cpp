@@ -7,6 +7,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using namespace Umbra::Predict;
@@ -123,6 +124,41 @@ private Q_SLOTS:
         QCOMPARE(scores[800].kind, AnomalyKind::Dip);
     }
 
+    // A deep dip early on sets records (the jump back up among them) that
+    // a later step up never beats; the step still leaves every value seen
+    // and is flagged for that.
+    void valueBeyondTheRangeIsFlagged()
+    {
+        std::vector<double> values = noisy(4 * kDay, 50, 1);
+        for (size_t i = 400; i < 430; ++i)
+            values[i] -= 45;
+        for (size_t i = 900; i < values.size(); ++i)
+            values[i] += 15;
+        AnomalyDetector detector;
+        const auto scores = run(detector, values);
+        QVERIFY2(scores[900].score > 0.5, qPrintable(QString::number(scores[900].score)));
+        QCOMPARE(scores[900].kind, AnomalyKind::Spike);
+        QVERIFY(std::abs(scores[900].expected - 50) < 3);
+    }
+
+    // The quiet after an alarm swallows more of the same incident, not a
+    // different one: a dip shortly after a spike is flagged too.
+    void dipAfterSpikeIsASecondIncident()
+    {
+        std::vector<double> values = noisy(3 * kDay, 50, 1);
+        values[800] = 70;
+        values[830] = 30;
+        AnomalyDetector detector;
+        const auto scores = run(detector, values);
+        QVERIFY(scores[800].score > 0.5);
+        QCOMPARE(scores[800].kind, AnomalyKind::Spike);
+        QVERIFY2(scores[830].score > 0.5, qPrintable(QString::number(scores[830].score)));
+        QCOMPARE(scores[830].kind, AnomalyKind::Dip);
+        // The spike itself goes on being quiet.
+        for (size_t i = 801; i < 830; ++i)
+            QCOMPARE(scores[i].score, 0.0);
+    }
+
     void levelShiftIsFlaggedAsLevel()
     {
         std::vector<double> values = noisy(4 * kDay, 50, 1);
@@ -205,6 +241,17 @@ private Q_SLOTS:
         QCOMPARE(detector.samples(), qint64(0));
         QVERIFY(detector.restoreState(trained.saveState()));
         QCOMPARE(detector.samples(), qint64(400));
+
+        // A snapshot of an older format (the version follows the magic
+        // number) is refused, not misread.
+        QByteArray older = trained.saveState();
+        quint16 format = 0;
+        std::memcpy(&format, older.constData() + 4, sizeof format);
+        QVERIFY(format > 1);
+        format = 1;
+        std::memcpy(older.data() + 4, &format, sizeof format);
+        QVERIFY(!detector.restoreState(older));
+        QCOMPARE(detector.samples(), qint64(0));
     }
 
     void flagsAKnownFailure()
