@@ -4,8 +4,14 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
 
 namespace Umbra::Hardware {
 
@@ -58,6 +64,7 @@ HardwareWatch::Host &HardwareWatch::host(const QString &uri)
     if (found == m_hosts.end()) {
         found = m_hosts.insert(uri, Host{});
         found->report.uri = uri;
+        found->drives = m_restoredDrives.take(uri);
     }
     return *found;
 }
@@ -150,13 +157,139 @@ void HardwareWatch::onScraped(const QString &uri, const ExporterScrape &scrape)
                             .arg(HostUri::displayName(uri), h.exporterUrl);
         Q_EMIT flagged(event);
     }
-    h.report.readings = scrape.readings;
-    h.report.readings.timestampMs = now;
-    h.report.readAtMs = now;
+    HardwareReadings readings = scrape.readings;
+    readings.timestampMs = now;
+    noteReadings(uri, std::move(readings));
+}
+
+void HardwareWatch::noteReadings(const QString &uri, HardwareReadings readings)
+{
+    if (readings.timestampMs <= 0)
+        readings.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    Host &h = host(uri);
+    h.report.readings = std::move(readings);
+    h.report.readAtMs = h.report.readings.timestampMs;
     h.report.readError.clear();
-    h.report.skippedLines = scrape.skippedLines;
     h.report.drives = assessDrives(h, h.report.readings);
-    assess(uri, h, now);
+    assess(uri, h, h.report.readAtMs);
+}
+
+namespace {
+
+constexpr int kDriveHistoryVersion = 1;
+
+QJsonArray historyToJson(const std::deque<std::pair<qint64, Predict::SmartReading>> &daily)
+{
+    QJsonArray out;
+    for (const auto &[timeMs, reading] : daily) {
+        QJsonObject raw;
+        for (const auto &[id, value] : reading.raw)
+            if (std::isfinite(value))
+                raw.insert(QString::number(id), value);
+        QJsonObject entry{ { QStringLiteral("t"), double(timeMs) },
+                           { QStringLiteral("raw"), raw } };
+        if (std::isfinite(reading.powerOnHours))
+            entry.insert(QStringLiteral("hours"), reading.powerOnHours);
+        out.append(entry);
+    }
+    return out;
+}
+
+std::optional<std::deque<std::pair<qint64, Predict::SmartReading>>>
+historyFromJson(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    std::deque<std::pair<qint64, Predict::SmartReading>> daily;
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject entry = item.toObject();
+        const QJsonValue t = entry.value(QStringLiteral("t"));
+        const QJsonValue raw = entry.value(QStringLiteral("raw"));
+        if (!t.isDouble() || !raw.isObject())
+            return std::nullopt;
+        Predict::SmartReading reading;
+        const QJsonObject attributes = raw.toObject();
+        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+            bool ok = false;
+            const int id = it.key().toInt(&ok);
+            if (!ok || id < 1 || id > 255 || !it.value().isDouble())
+                return std::nullopt;
+            reading.raw[id] = it.value().toDouble();
+        }
+        if (const QJsonValue hours = entry.value(QStringLiteral("hours")); hours.isDouble())
+            reading.powerOnHours = hours.toDouble();
+        const qint64 timeMs = qint64(t.toDouble());
+        if (!daily.empty() && timeMs <= daily.back().first)
+            return std::nullopt; // oldest first, as assessDrives keeps them
+        daily.emplace_back(timeMs, std::move(reading));
+    }
+    return daily;
+}
+
+} // namespace
+
+QByteArray HardwareWatch::saveDriveHistory() const
+{
+    QJsonObject hosts;
+    auto addHost = [&hosts](const QString &uri, const std::map<QString, DriveHistory> &drives) {
+        QJsonObject byDrive;
+        for (const auto &[key, history] : drives)
+            if (!history.daily.empty())
+                byDrive.insert(key, historyToJson(history.daily));
+        if (!byDrive.isEmpty())
+            hosts.insert(uri, byDrive);
+    };
+    for (auto it = m_restoredDrives.cbegin(); it != m_restoredDrives.cend(); ++it)
+        addHost(it.key(), it.value());
+    for (auto it = m_hosts.cbegin(); it != m_hosts.cend(); ++it)
+        addHost(it.key(), it->drives);
+    return QJsonDocument(QJsonObject{ { QStringLiteral("version"), kDriveHistoryVersion },
+                                      { QStringLiteral("hosts"), hosts } })
+        .toJson(QJsonDocument::Compact);
+}
+
+bool HardwareWatch::restoreDriveHistory(const QByteArray &saved)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(saved, &error);
+    const QJsonObject root = document.object();
+    if (error.error != QJsonParseError::NoError
+        || root.value(QStringLiteral("version")).toInt() != kDriveHistoryVersion
+        || !root.value(QStringLiteral("hosts")).isObject())
+        return false;
+    // Everything is checked before anything is taken.
+    QHash<QString, std::map<QString, DriveHistory>> restored;
+    const QJsonObject hosts = root.value(QStringLiteral("hosts")).toObject();
+    for (auto host = hosts.begin(); host != hosts.end(); ++host) {
+        if (!host.value().isObject())
+            return false;
+        const QJsonObject drives = host.value().toObject();
+        for (auto drive = drives.begin(); drive != drives.end(); ++drive) {
+            auto daily = historyFromJson(drive.value());
+            if (!daily)
+                return false;
+            restored[host.key()][drive.key()].daily = std::move(*daily);
+        }
+    }
+    for (auto it = restored.begin(); it != restored.end(); ++it) {
+        const auto found = m_hosts.find(it.key());
+        auto &drives = found != m_hosts.end() ? found->drives : m_restoredDrives[it.key()];
+        for (auto &[key, history] : it.value()) {
+            auto mine = drives.find(key);
+            if (mine == drives.end()) {
+                drives.emplace(key, std::move(history));
+                continue;
+            }
+            // What this run has read is newer; the saved readings go before it.
+            auto &daily = mine->second.daily;
+            const qint64 firstOwn
+                = daily.empty() ? std::numeric_limits<qint64>::max() : daily.front().first;
+            for (auto saved = history.daily.rbegin(); saved != history.daily.rend(); ++saved)
+                if (saved->first < firstOwn)
+                    daily.push_front(std::move(*saved));
+        }
+    }
+    return true;
 }
 
 void HardwareWatch::onFailed(const QString &uri, const QString &error)

@@ -45,6 +45,16 @@ public:
 
     // Reads every exporter and assesses every host now, not at the next tick.
     void refreshNow();
+    // Takes one host's readings as if its exporter had just served them
+    // (readings.timestampMs 0: now), scores its drives and assesses it.
+    void noteReadings(const QString &uri, HardwareReadings readings);
+
+    // The daily SMART readings behind each drive's 30-day changes, so a
+    // restart does not measure changes from its first reading again. A
+    // version-tagged JSON document; restoreDriveHistory() refuses anything
+    // else and then changes nothing.
+    QByteArray saveDriveHistory() const;
+    bool restoreDriveHistory(const QByteArray &saved);
     // The latest assessment of a host (a default report before the first).
     HostHardwareReport report(const QString &uri) const { return m_hosts.value(uri).report; }
     bool hasReport(const QString &uri) const { return m_hosts.value(uri).report.assessedAtMs > 0; }
@@ -82,6 +92,8 @@ private:
     void noteFlag(const QString &uri, Host &host);
 
     QHash<QString, Host> m_hosts;
+    // Restored drive histories of hosts not watched yet, taken when they are.
+    QHash<QString, std::map<QString, DriveHistory>> m_restoredDrives;
     QTimer *m_timer; // a child, so it moves to the thread with the watch
 };
 

@@ -18,6 +18,8 @@ constexpr qint64 kHourMs = 3600 * 1000;
 constexpr qint64 kFeedbackMemoryMs = 30 * 24 * kHourMs;
 // Detector states are kept beside the demand models under this prefix.
 const QLatin1StringView kDetectorPrefix("anomaly:");
+// The hosts' drive readings of the last 30 days, behind the drive model's changes.
+const QLatin1StringView kDriveHistoryKey("hardware:drives");
 
 QString vmKey(const QString &uuid)
 {
@@ -108,6 +110,11 @@ void PredictionService::open(const QString &databasePath)
             m_anomalies.setFalseAlarms(counts.value());
         else
             Q_EMIT failed(counts.error());
+        if (auto drives = m_states.load(kDriveHistoryKey); !drives)
+            Q_EMIT failed(drives.error());
+        else if (!drives.value().isEmpty() && !m_hardware->restoreDriveHistory(drives.value()))
+            Q_EMIT failed(tr("The saved drive readings could not be read; drive changes are "
+                             "measured from the next readings."));
     }
     m_saveTimer = new QTimer(this);
     m_saveTimer->setInterval(kSaveIntervalMs);
@@ -587,6 +594,7 @@ void PredictionService::saveModels()
     const QHash<QString, QByteArray> detectors = m_anomalies.saveStates();
     for (auto it = detectors.cbegin(); it != detectors.cend(); ++it)
         states.insert(kDetectorPrefix + it.key(), it.value());
+    states.insert(kDriveHistoryKey, m_hardware->saveDriveHistory());
     if (auto saved = m_states.save(states, QDateTime::currentMSecsSinceEpoch()); !saved)
         Q_EMIT failed(saved.error());
 }
