@@ -52,7 +52,10 @@ constexpr qint64 kWeekMs = 7 * kDayMs;
 // anomaly whatever the records say (the "spatial anomaly" of NAB's own
 // detectors, with their tolerance): a series that has never gone there
 // has no record to compare with, and a large past incident elsewhere in
-// the range must not hide it.
+// the range must not hide it. Only once the range has a day behind it: a
+// VM watched for a few hours has not yet been everywhere it normally goes
+// (the console's demo found twice as many anomalies without this wait,
+// NAB none more).
 constexpr double kOutsideTolerance = 0.05;
 // Short of kEscalationExcess: an incident that goes on past the range is
 // still one incident and does not break the quiet after its alarm.
@@ -143,7 +146,7 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
         }
         const double span = s.high - s.low;
         const double outside = std::max(value - s.high, s.low - value);
-        if (span > 0 && outside > kOutsideTolerance * span) {
+        if (span > 0 && outside > kOutsideTolerance * span && timeMs - s.startMs >= kDayMs) {
             // 0.5 at the tolerance, growing with the distance to at most 0.92.
             const double e
                 = std::min(outside / (kOutsideTolerance * span) - 1.0 + kAlarmExcess, kOutsideMost);
