@@ -77,6 +77,9 @@ int main(int argc, char **argv)
         100 * f.recall, f.threshold, 100 * f.falseAlarmRate);
     std::printf("failed drives alarmed: %lld of %lld; median lead time %.0f h\n",
                 f.alarmedFailedDrives, f.failedDrives, std::round(f.medianLeadHours));
+    std::printf("false alarms on drives that failed later: %lld of %lld (median %.0f h before "
+                "the failure)\n",
+                f.earlyFalseAlarms, f.falseAlarms, std::round(f.medianEarlyHours));
     std::printf("assessment: %.2f us each (%.0f reasons in all)\n", perAssessment, sink);
 
     QJsonObject json = Backblaze::toJson(f);

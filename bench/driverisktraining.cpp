@@ -7,13 +7,13 @@
 #include <QtConcurrent/QtConcurrentMap>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace Umbra::Backblaze {
 
 namespace {
 
 using Predict::DriveRiskParameters;
-using Predict::DriveRiskShape;
 
 // Cuts between distinct values, at most maxBins - 1, placed at quantiles of
 // both the values and the distinct values so rare large counts get bins too.
@@ -42,153 +42,298 @@ QList<double> cutsOf(std::vector<double> values, int maxBins)
     return cuts;
 }
 
-// Rounded so the file stays short and reads back to the same numbers.
-double rounded(double x)
-{
-    return std::round(x * 1e6) / 1e6 + 0.0; // + 0.0 turns -0 into 0
-}
-
+// Where a node's rows go: known values up to bin `lastLeftBin` left (all known
+// values when it is -1), missing values where `missingLeft` says.
 struct Split
 {
     double gain = 0;
     int feature = -1;
-    int lastLeftBin = -1; // -1: every known value in one leaf
-    double left = 0, right = 0, missing = 0;
+    int lastLeftBin = -1;
+    bool missingLeft = true;
+    double left = 0, right = 0; // leaf weights, within the node's bounds
 };
 
-// The best stump on one feature: known values split at a cut (or kept in one
-// leaf), missing values in a leaf of their own. A rising feature only takes
-// splits whose right leaf is not below its left one; stumps are steps, so
-// their sum rises too.
-Split bestSplit(int feature, const std::vector<double> &G, const std::vector<double> &H,
-                const std::vector<qint64> &counts, bool rising, const TrainingOptions &options)
+// Per-feature histograms of one node's rows: gradient, hessian and row count
+// per bin, the features' bins one after another (each feature's last bin holds
+// its missing values).
+struct Histogram
+{
+    std::vector<double> g, h;
+    std::vector<qint64> count;
+
+    explicit Histogram(size_t bins = 0)
+        : g(bins, 0.0)
+        , h(bins, 0.0)
+        , count(bins, 0)
+    { }
+};
+
+// The rows of one training set, binned once for every round.
+struct Binned
+{
+    size_t rows = 0;
+    size_t featureCount = 0;
+    std::vector<QList<double>> cuts; // per feature
+    std::vector<size_t> offset; // of each feature's first bin in a Histogram
+    size_t bins = 0; // in all
+    std::vector<quint8> bin; // row-major: bin[row * featureCount + feature]
+    std::vector<bool> rising; // per feature: constrained to raise the risk
+};
+
+// Leaf weights are clamped into the node's bounds (monotone constraints), and
+// a split's gain is measured with the clamped weights so that a clamped split
+// is not credited with gain it cannot deliver.
+double weightOf(double g, double h, double l2, double low, double high)
+{
+    return std::clamp(-g / (h + l2), low, high);
+}
+
+double lossDrop(double g, double h, double w, double l2)
+{
+    return -(2 * g * w + (h + l2) * w * w);
+}
+
+// The best split of a node. A rising feature only takes splits whose right
+// leaf is not below its left; with the children's bounds set between them,
+// every tree, and so the sum, rises with that feature.
+Split bestSplit(const Binned &data, const Histogram &hist, double low, double high,
+                const TrainingOptions &options)
 {
     const double l2 = options.l2;
-    auto leaf = [l2](double g, double h) { return -g / (h + l2); };
-    auto score = [l2](double g, double h) { return g * g / (h + l2); };
-    const size_t missingBin = G.size() - 1;
-    double gKnown = 0, hKnown = 0;
-    qint64 cKnown = 0;
-    for (size_t b = 0; b < missingBin; ++b) {
-        gKnown += G[b];
-        hKnown += H[b];
-        cKnown += counts[b];
-    }
-    const double gm = G[missingBin], hm = H[missingBin];
-    const double unsplit = score(gKnown + gm, hKnown + hm);
     Split best;
-    auto consider = [&](int lastLeft, double gl, double hl, double gr, double hr) {
-        const double gain = score(gl, hl) + score(gr, hr) + score(gm, hm) - unsplit;
-        if (gain > best.gain + 1e-12)
-            best = { gain,        feature, lastLeft, leaf(gl, hl), lastLeft < 0 ? 0 : leaf(gr, hr),
-                     leaf(gm, hm) };
-    };
-    if (cKnown >= options.minLeafRows)
-        consider(-1, gKnown, hKnown, 0, 0);
-    double gl = 0, hl = 0;
-    qint64 cl = 0;
-    for (size_t b = 0; b + 1 < missingBin; ++b) {
-        gl += G[b];
-        hl += H[b];
-        cl += counts[b];
-        if (cl < options.minLeafRows || cKnown - cl < options.minLeafRows)
-            continue;
-        if (rising && leaf(gl, hl) > leaf(gKnown - gl, hKnown - hl))
-            continue;
-        consider(int(b), gl, hl, gKnown - gl, hKnown - hl);
+    double gTotal = 0, hTotal = 0;
+    for (size_t b = 0; b < size_t(data.cuts[0].size()) + 2; ++b) {
+        gTotal += hist.g[b];
+        hTotal += hist.h[b];
+    }
+    const double unsplit = lossDrop(gTotal, hTotal, weightOf(gTotal, hTotal, l2, low, high), l2);
+    for (size_t f = 0; f < data.featureCount; ++f) {
+        const size_t first = data.offset[f];
+        const size_t missing = first + size_t(data.cuts[f].size()) + 1;
+        const double gm = hist.g[missing], hm = hist.h[missing];
+        const qint64 cm = hist.count[missing];
+        double gKnown = 0, hKnown = 0;
+        qint64 cKnown = 0;
+        for (size_t b = first; b < missing; ++b) {
+            gKnown += hist.g[b];
+            hKnown += hist.h[b];
+            cKnown += hist.count[b];
+        }
+        auto consider
+            = [&](int lastLeft, bool missingLeft, double gl, double hl, qint64 cl, bool ordered) {
+                  const qint64 cr = cKnown + cm - cl;
+                  if (cl < options.minLeafRows || cr < options.minLeafRows)
+                      return;
+                  const double gr = gTotal - gl, hr = hTotal - hl;
+                  const double wl = weightOf(gl, hl, l2, low, high);
+                  const double wr = weightOf(gr, hr, l2, low, high);
+                  if (ordered && data.rising[f] && wl > wr)
+                      return;
+                  const double gain = lossDrop(gl, hl, wl, l2) + lossDrop(gr, hr, wr, l2) - unsplit;
+                  if (gain > best.gain + 1e-12)
+                      best = { gain, int(f), lastLeft, missingLeft, wl, wr };
+              };
+        // Known values on one side, missing on the other: whether a drive
+        // reports an attribute at all says something of its make.
+        if (cm > 0)
+            consider(-1, false, gKnown, hKnown, cKnown, false);
+        double gl = 0, hl = 0;
+        qint64 cl = 0;
+        for (size_t b = first; b + 1 < missing; ++b) {
+            gl += hist.g[b];
+            hl += hist.h[b];
+            cl += hist.count[b];
+            consider(int(b - first), true, gl + gm, hl + hm, cl + cm, true);
+            if (cm > 0)
+                consider(int(b - first), false, gl, hl, cl, true);
+        }
     }
     return best;
 }
 
+void accumulate(const Binned &data, const std::vector<quint32> &rows, const std::vector<double> &g,
+                const std::vector<double> &h, Histogram *out)
+{
+    for (quint32 i : rows) {
+        const quint8 *row = &data.bin[size_t(i) * data.featureCount];
+        for (size_t f = 0; f < data.featureCount; ++f) {
+            const size_t b = data.offset[f] + row[f];
+            out->g[b] += g[i];
+            out->h[b] += h[i];
+            ++out->count[b];
+        }
+    }
+}
+
+// Rounded so the file stays short and reads back to the same numbers.
+double roundedValue(double x)
+{
+    return std::round(x * 1e6) / 1e6 + 0.0; // + 0.0 turns -0 into 0
+}
+
+// One boosting round's tree, grown level by level. Its leaf values (already
+// scaled by the learning rate and rounded) are added to `margin`.
+Predict::DriveRiskTree growTree(const Binned &data, const std::vector<double> &g,
+                                const std::vector<double> &h, const TrainingOptions &options,
+                                std::vector<double> *margin)
+{
+    struct Pending
+    {
+        int node;
+        int depth;
+        double low, high;
+        std::vector<quint32> rows;
+        Histogram hist;
+    };
+    Predict::DriveRiskTree tree;
+    std::vector<qint64> rowsOf; // per node, for the split nodes' values
+    tree.nodes.append(Predict::DriveRiskNode{});
+    rowsOf.push_back(qint64(data.rows));
+    std::vector<Pending> level;
+    {
+        Pending root{
+            0, 0, -qInf(), qInf(), std::vector<quint32>(data.rows), Histogram(data.bins)
+        };
+        std::iota(root.rows.begin(), root.rows.end(), 0u);
+        accumulate(data, root.rows, g, h, &root.hist);
+        level.push_back(std::move(root));
+    }
+    auto makeLeaf = [&](const Pending &p, double weight) {
+        const double value = roundedValue(options.learningRate * weight);
+        tree.nodes[p.node].value = value;
+        for (quint32 i : p.rows)
+            (*margin)[i] += value;
+    };
+    while (!level.empty()) {
+        std::vector<Pending> next;
+        for (Pending &p : level) {
+            const Split split = p.depth < options.depth
+                ? bestSplit(data, p.hist, p.low, p.high, options)
+                : Split{};
+            if (split.feature < 0) {
+                double gSum = 0, hSum = 0;
+                for (quint32 i : p.rows) {
+                    gSum += g[i];
+                    hSum += h[i];
+                }
+                makeLeaf(p, weightOf(gSum, hSum, options.l2, p.low, p.high));
+                continue;
+            }
+            const size_t f = size_t(split.feature);
+            const quint8 missingBin = quint8(data.cuts[f].size() + 1);
+            std::vector<quint32> left, right;
+            for (quint32 i : p.rows) {
+                const quint8 b = data.bin[size_t(i) * data.featureCount + f];
+                const bool goesLeft = b == missingBin ? split.missingLeft
+                    : split.lastLeftBin < 0           ? true
+                                                      : b <= split.lastLeftBin;
+                (goesLeft ? left : right).push_back(i);
+            }
+            const int leftChild = int(tree.nodes.size());
+            {
+                Predict::DriveRiskNode &node = tree.nodes[p.node];
+                node.feature = split.feature;
+                node.cut = split.lastLeftBin < 0 ? qInf() : data.cuts[f].at(split.lastLeftBin);
+                node.missingLeft = split.missingLeft;
+                node.left = leftChild;
+                node.right = leftChild + 1;
+            }
+            tree.nodes.append(Predict::DriveRiskNode{});
+            tree.nodes.append(Predict::DriveRiskNode{});
+            rowsOf.push_back(qint64(left.size()));
+            rowsOf.push_back(qint64(right.size()));
+            // Monotone: everything below the left child stays under the
+            // middle of the two weights, everything below the right above it.
+            const bool ordered = data.rising[f] && split.lastLeftBin >= 0;
+            const double middle = (split.left + split.right) / 2;
+            // The smaller child's histogram is summed; the larger's is the
+            // parent's minus it. Children at the full depth only need sums.
+            const bool leftSmaller = left.size() <= right.size();
+            Histogram small, large;
+            if (p.depth + 1 < options.depth) {
+                small = Histogram(data.bins);
+                accumulate(data, leftSmaller ? left : right, g, h, &small);
+                large = std::move(p.hist);
+                for (size_t b = 0; b < data.bins; ++b) {
+                    large.g[b] -= small.g[b];
+                    large.h[b] -= small.h[b];
+                    large.count[b] -= small.count[b];
+                }
+            }
+            Pending l{ leftChild,       p.depth + 1, p.low, ordered ? middle : p.high,
+                       std::move(left), Histogram() };
+            Pending r{ leftChild + 1, p.depth + 1,      ordered ? middle : p.low,
+                       p.high,        std::move(right), Histogram() };
+            l.hist = leftSmaller ? std::move(small) : std::move(large);
+            r.hist = leftSmaller ? std::move(large) : std::move(small);
+            next.push_back(std::move(l));
+            next.push_back(std::move(r));
+        }
+        level = std::move(next);
+    }
+    // A split's value is its training rows' mean leaf value; children come
+    // after their parents, so walking backwards finds them done.
+    for (qsizetype k = tree.nodes.size() - 1; k >= 0; --k) {
+        Predict::DriveRiskNode &n = tree.nodes[k];
+        if (n.isLeaf())
+            continue;
+        const double rows = double(rowsOf[size_t(n.left)] + rowsOf[size_t(n.right)]);
+        n.value = roundedValue((double(rowsOf[size_t(n.left)]) * tree.nodes.at(n.left).value
+                                + double(rowsOf[size_t(n.right)]) * tree.nodes.at(n.right).value)
+                               / rows);
+    }
+    return tree;
+}
+
 } // namespace
 
-Predict::DriveRiskParameters fitShapes(const std::vector<const Example *> &examples,
-                                       const TrainingOptions &options)
+Predict::DriveRiskParameters fitTrees(const std::vector<const Example *> &examples,
+                                      const TrainingOptions &options)
 {
-    const size_t n = examples.size();
     const QList<Predict::DriveFeature> &features = Predict::driveFeatures();
-    const size_t featureCount = size_t(features.size());
-
-    // Row-major bins: one pass over the rows fills every feature's histogram.
-    std::vector<QList<double>> cuts(featureCount);
-    std::vector<quint8> bins(n * featureCount);
-    std::vector<std::vector<qint64>> counts(featureCount);
-    for (size_t f = 0; f < featureCount; ++f) {
+    Binned data;
+    data.rows = examples.size();
+    data.featureCount = size_t(features.size());
+    data.cuts.resize(data.featureCount);
+    data.bin.resize(data.rows * data.featureCount);
+    for (size_t f = 0; f < data.featureCount; ++f) {
+        // More of a SMART count, or a larger rise, is never safer; age may be.
+        data.rising.push_back(features.at(qsizetype(f)).attribute
+                              != Predict::kPowerOnHoursAttribute);
         std::vector<double> known;
         for (const Example *e : examples) {
             if (!std::isnan(e->features[f]))
                 known.push_back(e->features[f]);
         }
-        cuts[f] = cutsOf(std::move(known), std::min(options.maxBins, 250));
-        counts[f].assign(size_t(cuts[f].size() + 2), 0);
-        for (size_t i = 0; i < n; ++i) {
+        data.cuts[f] = cutsOf(std::move(known), std::min(options.maxBins, 250));
+        data.offset.push_back(data.bins);
+        data.bins += size_t(data.cuts[f].size()) + 2;
+        for (size_t i = 0; i < data.rows; ++i) {
             const double x = examples[i]->features[f];
             const auto bin = std::isnan(x)
-                ? cuts[f].size() + 1
-                : std::lower_bound(cuts[f].cbegin(), cuts[f].cend(), x) - cuts[f].cbegin();
-            bins[i * featureCount + f] = quint8(bin);
-            ++counts[f][size_t(bin)];
+                ? data.cuts[f].size() + 1
+                : std::lower_bound(data.cuts[f].cbegin(), data.cuts[f].cend(), x)
+                    - data.cuts[f].cbegin();
+            data.bin[i * data.featureCount + f] = quint8(bin);
         }
     }
 
-    std::vector<double> y(n);
+    std::vector<double> y(data.rows);
     double positives = 0;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < data.rows; ++i) {
         y[i] = examples[i]->positive ? 1 : 0;
         positives += y[i];
     }
-    const double base = std::log((positives + 1) / (double(n) - positives + 1));
-    std::vector<double> margin(n, base);
-    std::vector<std::vector<double>> tables(featureCount);
-    for (size_t f = 0; f < featureCount; ++f)
-        tables[f].assign(counts[f].size(), 0.0);
-
-    std::vector<std::vector<double>> G(featureCount), H(featureCount);
-    for (int round = 0; round < options.rounds; ++round) {
-        for (size_t f = 0; f < featureCount; ++f) {
-            G[f].assign(counts[f].size(), 0.0);
-            H[f].assign(counts[f].size(), 0.0);
-        }
-        for (size_t i = 0; i < n; ++i) {
-            const double p = 1 / (1 + std::exp(-margin[i]));
-            const double g = p - y[i], h = std::max(p * (1 - p), 1e-12);
-            const quint8 *row = &bins[i * featureCount];
-            for (size_t f = 0; f < featureCount; ++f) {
-                G[f][row[f]] += g;
-                H[f][row[f]] += h;
-            }
-        }
-        Split best;
-        for (size_t f = 0; f < featureCount; ++f) {
-            // More of a SMART count, or a larger rise, is never safer; age may be.
-            const bool rising
-                = features.at(qsizetype(f)).attribute != Predict::kPowerOnHoursAttribute;
-            const Split candidate = bestSplit(int(f), G[f], H[f], counts[f], rising, options);
-            if (candidate.feature >= 0 && candidate.gain > best.gain + 1e-12)
-                best = candidate;
-        }
-        if (best.feature < 0)
-            break;
-        const size_t f = size_t(best.feature);
-        std::vector<double> delta(tables[f].size());
-        for (size_t b = 0; b + 1 < delta.size(); ++b)
-            delta[b] = options.learningRate
-                * (best.lastLeftBin < 0 || int(b) <= best.lastLeftBin ? best.left : best.right);
-        delta.back() = options.learningRate * best.missing;
-        for (size_t b = 0; b < delta.size(); ++b)
-            tables[f][b] += delta[b];
-        for (size_t i = 0; i < n; ++i)
-            margin[i] += delta[bins[i * featureCount + f]];
-    }
-
     DriveRiskParameters p;
-    p.intercept = base;
-    for (size_t f = 0; f < featureCount; ++f) {
-        DriveRiskShape shape;
-        shape.cuts = cuts[f];
-        shape.values = QList<double>(tables[f].begin(), tables[f].end() - 1);
-        shape.missing = tables[f].back();
-        p.shapes.append(shape);
+    p.intercept = roundedValue(std::log((positives + 1) / (double(data.rows) - positives + 1)));
+    std::vector<double> margin(data.rows, p.intercept), g(data.rows), h(data.rows);
+    for (int round = 0; round < options.rounds; ++round) {
+        for (size_t i = 0; i < data.rows; ++i) {
+            const double prob = 1 / (1 + std::exp(-margin[i]));
+            g[i] = prob - y[i];
+            h[i] = std::max(prob * (1 - prob), 1e-12);
+        }
+        p.trees.append(growTree(data, g, h, options, &margin));
     }
     return p;
 }
@@ -221,43 +366,6 @@ std::pair<double, double> fitPlatt(const std::vector<double> &logits,
     return { a, b };
 }
 
-namespace {
-
-double logitOf(const DriveRiskParameters &p, const std::vector<double> &features)
-{
-    double logit = p.intercept;
-    for (qsizetype f = 0; f < p.shapes.size(); ++f)
-        logit += p.shapes.at(f).at(features[size_t(f)]);
-    return logit;
-}
-
-// Shapes measured from a healthy drive (its contribution moves into the
-// intercept), rounded, and with cuts between equal values dropped.
-DriveRiskParameters tidied(DriveRiskParameters p, double medianHours)
-{
-    for (qsizetype f = 0; f < p.shapes.size(); ++f) {
-        DriveRiskShape &s = p.shapes[f];
-        const bool hours
-            = Predict::driveFeatures().at(f).attribute == Predict::kPowerOnHoursAttribute;
-        s.healthy = hours ? medianHours : 0;
-        const double offset = s.at(s.healthy);
-        p.intercept += offset;
-        for (double &v : s.values)
-            v = rounded(v - offset);
-        s.missing = rounded(s.missing - offset);
-        for (qsizetype k = s.cuts.size() - 1; k >= 0; --k) {
-            if (s.values.at(k) == s.values.at(k + 1)) {
-                s.cuts.removeAt(k);
-                s.values.removeAt(k + 1);
-            }
-        }
-    }
-    p.intercept = rounded(p.intercept);
-    return p;
-}
-
-} // namespace
-
 QByteArray trainDriveRiskFile(const Dataset &data, const TrainingOptions &options)
 {
     const std::vector<Example> train = examplesOf(data, Part::Train);
@@ -277,24 +385,24 @@ QByteArray trainDriveRiskFile(const Dataset &data, const TrainingOptions &option
     }
     const QList<DriveRiskParameters> fits = QtConcurrent::blockingMapped(
         QList<std::vector<const Example *>>(fitOn.begin(), fitOn.end()),
-        [&options](const std::vector<const Example *> &rows) { return fitShapes(rows, options); });
+        [&options](const std::vector<const Example *> &rows) { return fitTrees(rows, options); });
     std::vector<double> logits(train.size());
     std::vector<bool> labels(train.size());
     for (size_t i = 0; i < train.size(); ++i) {
         const int fold = calibrationFold(data.drives[size_t(train[i].drive)].serial);
-        logits[i] = logitOf(fits.at(fold), train[i].features);
+        logits[i] = Predict::DriveRiskModel(fits.at(fold)).logit(train[i].features);
         labels[i] = train[i].positive;
     }
     const auto [slope, offset] = fitPlatt(logits, labels);
+    // The same out-of-fold logits rank the training drives as a model that
+    // never saw them would: the figures to tune the settings by, leaving the
+    // held-out drives for the final figures only.
+    const FailureFigures crossValidated = evaluateFailures(data, train, logits);
 
-    std::vector<double> hours;
-    for (const Example &e : train)
-        hours.push_back(e.features[0]);
-    std::nth_element(hours.begin(), hours.begin() + qsizetype(hours.size() / 2), hours.end());
-    DriveRiskParameters p = tidied(fits.at(3), std::round(hours[hours.size() / 2]));
+    DriveRiskParameters p = fits.at(3);
     p.horizonHours = kHorizonHours;
-    p.slope = rounded(slope);
-    p.offset = rounded(offset);
+    p.slope = roundedValue(slope);
+    p.offset = roundedValue(offset);
     const Predict::DriveRiskModel model(p);
 
     std::vector<double> scores;
@@ -328,9 +436,11 @@ QByteArray trainDriveRiskFile(const Dataset &data, const TrainingOptions &option
                     { QStringLiteral("drives"), trainDrives },
                     { QStringLiteral("failedDrives"), trainFailed },
                     { QStringLiteral("model"),
-                      QStringLiteral("boosted stumps with a leaf for missing values, summed into "
-                                     "one shape per feature; SMART counts and changes rising") },
+                      QStringLiteral("gradient boosted trees, grown level by level; a missing "
+                                     "value goes the side learned for it; SMART counts and "
+                                     "changes constrained to raise the risk") },
                     { QStringLiteral("rounds"), options.rounds },
+                    { QStringLiteral("depth"), options.depth },
                     { QStringLiteral("learningRate"), options.learningRate },
                     { QStringLiteral("l2"), options.l2 },
                     { QStringLiteral("minLeafRows"), options.minLeafRows },
@@ -338,6 +448,12 @@ QByteArray trainDriveRiskFile(const Dataset &data, const TrainingOptions &option
                     { QStringLiteral("calibration"),
                       QStringLiteral("Platt scaling on out-of-fold logits, 3 folds by serial") },
                 });
+    QJsonObject validation = toJson(crossValidated);
+    validation.remove(QStringLiteral("threshold")); // of logits, not risks
+    validation.insert(QStringLiteral("on"),
+                      QStringLiteral("the training drives, each scored by the fit without its "
+                                     "calibration fold"));
+    root.insert(QStringLiteral("crossValidation"), validation);
     QJsonObject evaluation = toJson(heldOut);
     evaluation.insert(QStringLiteral("on"),
                       QStringLiteral("the held-out drives of %1").arg(data.source));

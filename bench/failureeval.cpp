@@ -68,7 +68,7 @@ FailureFigures evaluateFailures(const Dataset &data, const std::vector<Example> 
     f.threshold = std::nextafter(above, 1.0);
 
     qint64 falseAlarms = 0, hits = 0;
-    std::vector<double> leads;
+    std::vector<double> leads, early;
     int lastDrive = -1;
     bool alarmed = false;
     for (size_t i = 0; i < examples.size(); ++i) {
@@ -83,8 +83,11 @@ FailureFigures evaluateFailures(const Dataset &data, const std::vector<Example> 
         const bool alarm = scores[i] >= f.threshold;
         if (alarm && e.positive)
             ++hits;
-        if (alarm && !e.positive)
+        if (alarm && !e.positive) {
             ++falseAlarms;
+            if (drive.failed)
+                early.push_back(drive.failedAt() - drive.intervals[size_t(e.interval)].stop);
+        }
         if (alarm && !alarmed && drive.failed) {
             leads.push_back(drive.failedAt() - drive.intervals[size_t(e.interval)].start);
             ++f.alarmedFailedDrives;
@@ -94,6 +97,9 @@ FailureFigures evaluateFailures(const Dataset &data, const std::vector<Example> 
     f.falseAlarmRate = negatives.empty() ? 0 : double(falseAlarms) / double(negatives.size());
     f.recall = f.positiveRows ? double(hits) / double(f.positiveRows) : 0;
     f.medianLeadHours = median(leads);
+    f.falseAlarms = falseAlarms;
+    f.earlyFalseAlarms = qint64(early.size());
+    f.medianEarlyHours = median(early);
     return f;
 }
 
@@ -111,6 +117,10 @@ QJsonObject toJson(const FailureFigures &f)
         { QStringLiteral("recallAt1PercentFalseAlarms"), rounded(f.recall, 1e4) },
         { QStringLiteral("alarmedFailedDrives"), f.alarmedFailedDrives },
         { QStringLiteral("medianLeadHours"), rounded(f.medianLeadHours, 1) },
+        { QStringLiteral("falseAlarms"), f.falseAlarms },
+        { QStringLiteral("falseAlarmsOnDrivesFailingLater"), f.earlyFalseAlarms },
+        { QStringLiteral("medianHoursToThatFailure"),
+          std::isnan(f.medianEarlyHours) ? 0 : rounded(f.medianEarlyHours, 1) },
     };
 }
 

@@ -23,6 +23,11 @@ struct FailureFigures
     // Between a failed drive's first alarm (the start of its first alarmed
     // interval) and its failure, median over alarmed failed drives.
     double medianLeadHours = 0;
+    // False alarms on intervals of drives that did fail, only later than the
+    // horizon after the interval: warnings too early to count as true.
+    qint64 earlyFalseAlarms = 0;
+    qint64 falseAlarms = 0;
+    double medianEarlyHours = 0; // from such an interval's stop to the failure
 };
 
 // `scores[i]` belongs to `examples[i]`; the threshold is the one that keeps

@@ -2,7 +2,7 @@
 // and writes resources/models/drive-risk.json (docs/failure.md).
 //
 //   train_drive_model [--data FILE] [--output FILE] [--check]
-//                     [--rounds N] [--learning-rate X] [--min-leaf N]
+//                     [--rounds N] [--depth N] [--learning-rate X] [--min-leaf N]
 //
 // --check compares with the file instead of writing it: exit status 0 when
 // retraining gives the same bytes. The shipped model uses the default settings;
@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <cstdio>
 
 using namespace Umbra;
@@ -32,6 +34,8 @@ int main(int argc, char **argv)
             output = args[++i];
         } else if (args[i] == u"--rounds" && i + 1 < args.size()) {
             options.rounds = args[++i].toInt();
+        } else if (args[i] == u"--depth" && i + 1 < args.size()) {
+            options.depth = args[++i].toInt();
         } else if (args[i] == u"--learning-rate" && i + 1 < args.size()) {
             options.learningRate = args[++i].toDouble();
         } else if (args[i] == u"--min-leaf" && i + 1 < args.size()) {
@@ -41,7 +45,7 @@ int main(int argc, char **argv)
         } else {
             std::fprintf(stderr,
                          "usage: train_drive_model [--data FILE] [--output FILE] [--check] "
-                         "[--rounds N] [--learning-rate X] [--min-leaf N]\n");
+                         "[--rounds N] [--depth N] [--learning-rate X] [--min-leaf N]\n");
             return 2;
         }
     }
@@ -55,6 +59,15 @@ int main(int argc, char **argv)
     }
     const QByteArray file = Backblaze::trainDriveRiskFile(loaded.value(), options);
     std::fprintf(stderr, "train_drive_model: trained in %.1f s\n", double(clock.elapsed()) / 1000);
+    const QJsonObject root = QJsonDocument::fromJson(file).object();
+    for (const QString &part :
+         { QStringLiteral("crossValidation"), QStringLiteral("evaluation") }) {
+        const QJsonObject f = root.value(part).toObject();
+        std::fprintf(stderr, "  %s: ROC AUC %.4f, recall at 1 %% false alarms %.1f %%\n",
+                     qPrintable(f.value(QStringLiteral("on")).toString()),
+                     f.value(QStringLiteral("auc")).toDouble(),
+                     100 * f.value(QStringLiteral("recallAt1PercentFalseAlarms")).toDouble());
+    }
 
     QFile out(output);
     if (check) {

@@ -40,12 +40,15 @@ QString sentence(const DriveFeature &feature, const SmartReading &now, const Sma
 
 } // namespace
 
-double DriveRiskShape::at(double x) const
+const DriveRiskNode &DriveRiskTree::leaf(const std::vector<double> &features) const
 {
-    if (std::isnan(x))
-        return missing;
-    const auto bin = std::lower_bound(cuts.cbegin(), cuts.cend(), x) - cuts.cbegin();
-    return values.at(bin);
+    const DriveRiskNode *node = &nodes.at(0);
+    while (!node->isLeaf()) {
+        const double x = features[size_t(node->feature)];
+        const bool left = std::isnan(x) ? node->missingLeft : x <= node->cut;
+        node = &nodes.at(left ? node->left : node->right);
+    }
+    return *node;
 }
 
 DriveRiskModel::DriveRiskModel(DriveRiskParameters parameters)
@@ -57,12 +60,45 @@ double DriveRiskModel::calibrated(double logit) const
     return 1 / (1 + std::exp(-(m_parameters.slope * logit + m_parameters.offset)));
 }
 
-double DriveRiskModel::risk(const std::vector<double> &features) const
+double DriveRiskModel::logit(const std::vector<double> &features) const
 {
     double logit = m_parameters.intercept;
-    for (qsizetype i = 0; i < m_parameters.shapes.size(); ++i)
-        logit += m_parameters.shapes.at(i).at(features.at(size_t(i)));
-    return calibrated(logit);
+    for (const DriveRiskTree &tree : m_parameters.trees)
+        logit += tree.leaf(features).value;
+    return logit;
+}
+
+double DriveRiskModel::baseline() const
+{
+    double logit = m_parameters.intercept;
+    for (const DriveRiskTree &tree : m_parameters.trees)
+        logit += tree.nodes.at(0).value;
+    return logit;
+}
+
+std::vector<double> DriveRiskModel::contributions(const std::vector<double> &features) const
+{
+    // Each step down a tree changes the expected output from the node's value
+    // to the child's; the change belongs to the feature the node splits on.
+    // The steps of a path add up to leaf - root, so the contributions add up
+    // to logit - baseline exactly.
+    std::vector<double> out(size_t(driveFeatures().size()), 0.0);
+    for (const DriveRiskTree &tree : m_parameters.trees) {
+        const DriveRiskNode *node = &tree.nodes.at(0);
+        while (!node->isLeaf()) {
+            const double x = features[size_t(node->feature)];
+            const bool left = std::isnan(x) ? node->missingLeft : x <= node->cut;
+            const DriveRiskNode *child = &tree.nodes.at(left ? node->left : node->right);
+            out[size_t(node->feature)] += child->value - node->value;
+            node = child;
+        }
+    }
+    return out;
+}
+
+double DriveRiskModel::risk(const std::vector<double> &features) const
+{
+    return calibrated(logit(features));
 }
 
 double DriveRiskModel::risk(const SmartReading &now, const SmartReading *earlier) const
@@ -75,16 +111,15 @@ DriveRisk DriveRiskModel::assess(const SmartReading &now, const SmartReading *ea
     const std::vector<double> features = driveFeatureValues(now, earlier);
     DriveRisk out;
     out.risk = risk(features);
+    const std::vector<double> shares = contributions(features);
     const QList<DriveFeature> &names = driveFeatures();
-    for (qsizetype i = 0; i < m_parameters.shapes.size(); ++i) {
-        const DriveRiskShape &shape = m_parameters.shapes.at(i);
-        // Measured from a healthy drive and scaled like the logit, so the
-        // reasons compare with each other on the calibrated scale.
-        const double contribution
-            = m_parameters.slope * (shape.at(features.at(size_t(i))) - shape.at(shape.healthy));
+    for (size_t i = 0; i < shares.size(); ++i) {
+        // Scaled like the logit, so the reasons compare with each other on
+        // the calibrated scale.
+        const double contribution = m_parameters.slope * shares[i];
         if (contribution > 1e-9)
-            out.factors.append(
-                { names.at(i).name, sentence(names.at(i), now, earlier), contribution });
+            out.factors.append({ names.at(qsizetype(i)).name,
+                                 sentence(names.at(qsizetype(i)), now, earlier), contribution });
     }
     std::stable_sort(out.factors.begin(), out.factors.end(),
                      [](const DriveRiskFactor &a, const DriveRiskFactor &b) {

@@ -10,12 +10,12 @@
 
 namespace Umbra::Predict {
 
-// One reason a drive's risk is above a healthy drive's.
+// One reason a drive's risk is above the average drive's.
 struct DriveRiskFactor
 {
     QString attribute; // the feature: "smart_5", "smart_5_change", "smart_9"
     QString sentence; // translated: "Reallocated sectors: 24 (up 16)"
-    double contribution = 0; // calibrated log-odds added to a healthy drive's
+    double contribution = 0; // calibrated log-odds added to the average drive's
 };
 
 struct DriveRisk
@@ -24,37 +24,50 @@ struct DriveRisk
     QList<DriveRiskFactor> factors; // those that raise the risk, largest first
 };
 
-// A feature's effect on the log-odds of failure: piecewise constant between
-// cuts (values.size() == cuts.size() + 1; a value equal to a cut falls left),
-// and one value for "not known".
-struct DriveRiskShape
+// One node of a regression tree on the features. A split sends a reading
+// left when its feature is at most `cut` (an infinite cut: whenever the
+// feature is known) and right otherwise; a feature that is not known goes
+// where `missingLeft` says. `value` is the node's output in log-odds: a leaf's
+// is added to the logit; a split's is the training rows' mean of its leaves,
+// which is what the reasons measure each step down the path against.
+struct DriveRiskNode
 {
-    QList<double> cuts;
-    QList<double> values;
-    double missing = 0;
-    double healthy = 0; // the input a healthy drive has; factors are measured from it
+    int feature = -1; // index in driveFeatures(); -1 for a leaf
+    double cut = 0;
+    bool missingLeft = true;
+    int left = -1, right = -1; // indices in the tree's nodes, after this one
+    double value = 0;
 
-    double at(double x) const;
+    bool isLeaf() const { return feature < 0; }
+};
+
+struct DriveRiskTree
+{
+    QList<DriveRiskNode> nodes; // nodes[0] is the root
+
+    // The leaf a reading ends in.
+    const DriveRiskNode &leaf(const std::vector<double> &features) const;
 };
 
 struct DriveRiskParameters
 {
     double horizonHours = 720;
     double intercept = 0;
-    QList<DriveRiskShape> shapes; // one per driveFeatures(), same order
+    QList<DriveRiskTree> trees; // logit = intercept + the leaf values they give
     // Platt scaling of the summed log-odds, fitted on held-out folds:
     // risk = 1 / (1 + exp(-(slope * logit + offset))).
     double slope = 1;
     double offset = 0;
 };
 
-// Failure risk of a drive from its SMART attributes: an additive model (one
-// shape per feature, boosted stumps) whose every term is shown as a reason.
+// Failure risk of a drive from its SMART attributes: boosted shallow trees,
+// so attributes can act together, whose output is split exactly among the
+// features along each tree's path and shown as reasons.
 // docs/failure.md describes the model, its training and its figures.
 class DriveRiskModel
 {
 public:
-    static constexpr int kVersion = 1;
+    static constexpr int kVersion = 2;
 
     DriveRiskModel() = default;
     explicit DriveRiskModel(DriveRiskParameters parameters);
@@ -76,6 +89,12 @@ public:
     // The same risk without the reasons, for scoring many readings.
     double risk(const SmartReading &now, const SmartReading *earlier = nullptr) const;
     double risk(const std::vector<double> &features) const;
+    double logit(const std::vector<double> &features) const;
+    // The mean logit over the training drive-intervals: the reasons'
+    // contributions (before calibration's slope) add up to logit - baseline.
+    double baseline() const;
+    // Each feature's share of logit - baseline, in driveFeatures() order.
+    std::vector<double> contributions(const std::vector<double> &features) const;
 
 private:
     double calibrated(double logit) const;

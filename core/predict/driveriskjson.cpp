@@ -22,48 +22,55 @@ bool finite(const QJsonValue &v)
     return v.isDouble() && std::isfinite(v.toDouble());
 }
 
-QJsonArray toArray(const QList<double> &values)
+int integer(const QJsonValue &v)
 {
-    QJsonArray out;
-    for (double v : values)
-        out.append(v);
-    return out;
+    return v.isDouble() && v.toDouble() == double(v.toInt()) ? v.toInt() : -1;
 }
 
-std::optional<QList<double>> numbers(const QJsonValue &v)
+// A tree's nodes, each child after its parent so that every path ends.
+Result<DriveRiskTree> treeFrom(const QJsonValue &v, qsizetype index)
 {
-    if (!v.isArray())
-        return std::nullopt;
-    QList<double> out;
-    for (const QJsonValue &x : v.toArray()) {
-        if (!finite(x))
-            return std::nullopt;
-        out.append(x.toDouble());
+    const QJsonArray nodes = v.toArray();
+    if (!v.isArray() || nodes.isEmpty())
+        return malformed(QStringLiteral("tree %1 has no nodes").arg(index));
+    const QList<DriveFeature> &features = driveFeatures();
+    DriveRiskTree tree;
+    for (qsizetype k = 0; k < nodes.size(); ++k) {
+        const QJsonObject o = nodes.at(k).toObject();
+        const QString where = QStringLiteral("node %1 of tree %2").arg(k).arg(index);
+        DriveRiskNode node;
+        if (!finite(o.value(QStringLiteral("value"))))
+            return malformed(QStringLiteral("%1 has no value").arg(where));
+        node.value = o.value(QStringLiteral("value")).toDouble();
+        if (o.contains(QStringLiteral("feature"))) {
+            const QString name = o.value(QStringLiteral("feature")).toString();
+            for (qsizetype f = 0; f < features.size(); ++f) {
+                if (features.at(f).name == name)
+                    node.feature = int(f);
+            }
+            if (node.feature < 0)
+                return malformed(
+                    QStringLiteral("%1 splits on an unknown feature \"%2\"").arg(where, name));
+            // No cut: the node only asks whether the feature is known.
+            const QJsonValue cut = o.value(QStringLiteral("cut"));
+            if (!cut.isUndefined() && !finite(cut))
+                return malformed(QStringLiteral("%1 has a cut that is not a number").arg(where));
+            node.cut = cut.isUndefined() ? qInf() : cut.toDouble();
+            const QString missing = o.value(QStringLiteral("missing")).toString();
+            if (missing != u"left" && missing != u"right")
+                return malformed(
+                    QStringLiteral("%1 does not say where \"missing\" goes").arg(where));
+            node.missingLeft = missing == u"left";
+            node.left = integer(o.value(QStringLiteral("left")));
+            node.right = integer(o.value(QStringLiteral("right")));
+            if (node.left <= k || node.right <= k || node.left >= nodes.size()
+                || node.right >= nodes.size())
+                return malformed(
+                    QStringLiteral("%1 needs children among the nodes after it").arg(where));
+        }
+        tree.nodes.append(node);
     }
-    return out;
-}
-
-Result<DriveRiskShape> shapeFrom(const QJsonObject &o, const QString &expected)
-{
-    if (o.value(QStringLiteral("name")).toString() != expected)
-        return malformed(QStringLiteral("expected feature %1, found \"%2\"")
-                             .arg(expected, o.value(QStringLiteral("name")).toString()));
-    DriveRiskShape shape;
-    const auto cuts = numbers(o.value(QStringLiteral("cuts")));
-    const auto values = numbers(o.value(QStringLiteral("values")));
-    if (!cuts || !values || values->size() != cuts->size() + 1)
-        return malformed(QStringLiteral("feature %1 needs one more value than cuts").arg(expected));
-    if (!std::is_sorted(cuts->cbegin(), cuts->cend())
-        || std::adjacent_find(cuts->cbegin(), cuts->cend()) != cuts->cend())
-        return malformed(QStringLiteral("the cuts of feature %1 do not ascend").arg(expected));
-    if (!finite(o.value(QStringLiteral("missing"))) || !finite(o.value(QStringLiteral("healthy"))))
-        return malformed(
-            QStringLiteral("feature %1 lacks \"missing\" or \"healthy\"").arg(expected));
-    shape.cuts = *cuts;
-    shape.values = *values;
-    shape.missing = o.value(QStringLiteral("missing")).toDouble();
-    shape.healthy = o.value(QStringLiteral("healthy")).toDouble();
-    return shape;
+    return tree;
 }
 
 } // namespace
@@ -88,6 +95,12 @@ Result<DriveRiskModel> DriveRiskModel::fromJson(const QByteArray &json)
                                      "this one reads up to version %2.")
                           .arg(version.toInt())
                           .arg(kVersion) };
+    // Version 1 held one shape per feature; its numbers mean nothing to trees.
+    if (version.toInt() < kVersion)
+        return Error{ QStringLiteral("The drive risk model is version %1, from an older Umbra; "
+                                     "this one reads version %2: retrain it.")
+                          .arg(version.toInt())
+                          .arg(kVersion) };
 
     DriveRiskParameters p;
     const QJsonObject calibration = root.value(QStringLiteral("calibration")).toObject();
@@ -104,16 +117,14 @@ Result<DriveRiskModel> DriveRiskModel::fromJson(const QByteArray &json)
     p.slope = calibration.value(QStringLiteral("slope")).toDouble();
     p.offset = calibration.value(QStringLiteral("offset")).toDouble();
 
-    const QJsonArray features = root.value(QStringLiteral("features")).toArray();
-    const QList<DriveFeature> &expected = driveFeatures();
-    if (features.size() != expected.size())
-        return malformed(
-            QStringLiteral("%1 features, expected %2").arg(features.size()).arg(expected.size()));
-    for (qsizetype i = 0; i < expected.size(); ++i) {
-        Result<DriveRiskShape> shape = shapeFrom(features.at(i).toObject(), expected.at(i).name);
-        if (!shape)
-            return Error{ shape.error() };
-        p.shapes.append(std::move(shape).value());
+    const QJsonValue trees = root.value(QStringLiteral("trees"));
+    if (!trees.isArray() || trees.toArray().isEmpty())
+        return malformed(QStringLiteral("no \"trees\""));
+    for (qsizetype t = 0; t < trees.toArray().size(); ++t) {
+        Result<DriveRiskTree> tree = treeFrom(trees.toArray().at(t), t);
+        if (!tree)
+            return Error{ tree.error() };
+        p.trees.append(std::move(tree).value());
     }
     DriveRiskModel model(std::move(p));
     model.m_version = version.toInt();
@@ -122,22 +133,33 @@ Result<DriveRiskModel> DriveRiskModel::fromJson(const QByteArray &json)
 
 QJsonObject DriveRiskModel::toJson() const
 {
-    QJsonArray features;
     const QList<DriveFeature> &names = driveFeatures();
-    for (qsizetype i = 0; i < m_parameters.shapes.size(); ++i) {
-        const DriveRiskShape &s = m_parameters.shapes.at(i);
-        features.append(QJsonObject{ { QStringLiteral("name"), names.at(i).name },
-                                     { QStringLiteral("cuts"), toArray(s.cuts) },
-                                     { QStringLiteral("values"), toArray(s.values) },
-                                     { QStringLiteral("missing"), s.missing },
-                                     { QStringLiteral("healthy"), s.healthy } });
+    QJsonArray trees;
+    for (const DriveRiskTree &tree : m_parameters.trees) {
+        QJsonArray nodes;
+        for (const DriveRiskNode &n : tree.nodes) {
+            if (n.isLeaf()) {
+                nodes.append(QJsonObject{ { QStringLiteral("value"), n.value } });
+                continue;
+            }
+            QJsonObject o{ { QStringLiteral("feature"), names.at(n.feature).name },
+                           { QStringLiteral("missing"),
+                             n.missingLeft ? QStringLiteral("left") : QStringLiteral("right") },
+                           { QStringLiteral("left"), n.left },
+                           { QStringLiteral("right"), n.right },
+                           { QStringLiteral("value"), n.value } };
+            if (std::isfinite(n.cut))
+                o.insert(QStringLiteral("cut"), n.cut);
+            nodes.append(o);
+        }
+        trees.append(nodes);
     }
     return QJsonObject{
         { QStringLiteral("format"), kFormat },
         { QStringLiteral("version"), m_version },
         { QStringLiteral("horizonHours"), m_parameters.horizonHours },
         { QStringLiteral("intercept"), m_parameters.intercept },
-        { QStringLiteral("features"), features },
+        { QStringLiteral("trees"), trees },
         { QStringLiteral("calibration"),
           QJsonObject{ { QStringLiteral("method"), QStringLiteral("platt") },
                        { QStringLiteral("slope"), m_parameters.slope },
@@ -160,8 +182,7 @@ const DriveRiskModel &DriveRiskModel::shipped()
         // Without a model every drive reads as no risk rather than crash.
         DriveRiskParameters none;
         none.intercept = -1e3;
-        for (qsizetype i = 0; i < driveFeatures().size(); ++i)
-            none.shapes.append(DriveRiskShape{ {}, { 0.0 }, 0, 0 });
+        none.trees.append(DriveRiskTree{ { DriveRiskNode{} } });
         return DriveRiskModel(std::move(none));
     }();
     return model;

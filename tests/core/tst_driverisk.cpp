@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <cmath>
+#include <numeric>
 
 using namespace Umbra;
 using namespace Umbra::Predict;
@@ -60,6 +62,7 @@ private Q_SLOTS:
     void riskRisesWithPendingSectors();
     void changesMatter();
     void factorsAreSortedAndNamed();
+    void contributionsAddUpToTheLogit();
     void missingAttributes();
     void retrainingReproducesShippedFile();
 };
@@ -70,7 +73,7 @@ void TestDriveRisk::shippedModelLoads()
     QVERIFY2(model.ok(), qPrintable(model.error()));
     QCOMPARE(model->version(), DriveRiskModel::kVersion);
     QCOMPARE(DriveRiskModel::shipped().version(), DriveRiskModel::kVersion);
-    QCOMPARE(DriveRiskModel::shipped().parameters().shapes.size(), driveFeatures().size());
+    QVERIFY(!DriveRiskModel::shipped().parameters().trees.isEmpty());
     QCOMPARE(DriveRiskModel::shipped().parameters().horizonHours, 720.0);
 }
 
@@ -98,14 +101,31 @@ void TestDriveRisk::refusesBadFiles_data()
                            << QStringLiteral("newer Umbra");
     QTest::newRow("no version") << changed(QStringLiteral("version"), QJsonValue::Undefined)
                                 << QStringLiteral("version");
-    QTest::newRow("no features") << changed(QStringLiteral("features"), QJsonArray())
-                                 << QStringLiteral("features");
-    QJsonArray features = valid.value(QStringLiteral("features")).toArray();
-    QJsonObject first = features.at(0).toObject();
-    first.insert(QStringLiteral("values"), QJsonArray{ 1.0 });
-    features.replace(0, first);
-    QTest::newRow("short shape") << changed(QStringLiteral("features"), features)
-                                 << QStringLiteral("one more value than cuts");
+    QTest::newRow("older") << changed(QStringLiteral("version"), 1)
+                           << QStringLiteral("older Umbra");
+    QTest::newRow("no trees") << changed(QStringLiteral("trees"), QJsonArray())
+                              << QStringLiteral("trees");
+    // A root that is its own child would never reach a leaf.
+    auto withRoot = [&](const QString &key, const QJsonValue &value) {
+        QJsonArray trees = valid.value(QStringLiteral("trees")).toArray();
+        QJsonArray nodes = trees.at(0).toArray();
+        QJsonObject root = nodes.at(0).toObject();
+        root.insert(key, value);
+        nodes.replace(0, root);
+        trees.replace(0, nodes);
+        return changed(QStringLiteral("trees"), trees);
+    };
+    QTest::newRow("cycle") << withRoot(QStringLiteral("left"), 0)
+                           << QStringLiteral("children among the nodes after it");
+    QTest::newRow("child out of range") << withRoot(QStringLiteral("right"), 1 << 20)
+                                        << QStringLiteral("children among the nodes after it");
+    QTest::newRow("unknown feature")
+        << withRoot(QStringLiteral("feature"), QStringLiteral("smart_1"))
+        << QStringLiteral("unknown feature \"smart_1\"");
+    QTest::newRow("cut not a number") << withRoot(QStringLiteral("cut"), QStringLiteral("high"))
+                                      << QStringLiteral("cut that is not a number");
+    QTest::newRow("no value") << withRoot(QStringLiteral("value"), QJsonValue::Null)
+                              << QStringLiteral("has no value");
 }
 
 void TestDriveRisk::refusesBadFiles()
@@ -180,6 +200,39 @@ void TestDriveRisk::factorsAreSortedAndNamed()
     }
     QVERIFY(namesReallocated);
     QCOMPARE(risk.factors.first().attribute.left(9), QStringLiteral("smart_197"));
+}
+
+void TestDriveRisk::contributionsAddUpToTheLogit()
+{
+    // The console's reasons are the model, not an approximation of it: every
+    // feature's share, positive or not, adds up to the logit over the baseline.
+    const DriveRiskModel &model = DriveRiskModel::shipped();
+    const SmartReading earlier = with(healthy(), 188, 3);
+    SmartReading sparse;
+    sparse.raw = { { 5, 12 }, { 197, 0 } };
+    const QList<std::pair<SmartReading, const SmartReading *>> cases{
+        { healthy(), nullptr },
+        { with(with(healthy(), 5, 24), 197, 40), &earlier },
+        { with(with(healthy(), 188, 9), 187, 2), &earlier },
+        { sparse, nullptr },
+    };
+    for (const auto &[now, before] : cases) {
+        const std::vector<double> features = driveFeatureValues(now, before);
+        const std::vector<double> shares = model.contributions(features);
+        const double sum = std::accumulate(shares.begin(), shares.end(), 0.0);
+        QVERIFY2(std::abs(model.baseline() + sum - model.logit(features)) < 1e-9,
+                 qPrintable(QStringLiteral("%1 + %2 vs %3")
+                                .arg(model.baseline())
+                                .arg(sum)
+                                .arg(model.logit(features))));
+        double positive = 0;
+        for (double share : shares)
+            positive += std::max(share, 0.0);
+        double listed = 0;
+        for (const DriveRiskFactor &f : model.assess(now, before).factors)
+            listed += f.contribution;
+        QVERIFY(std::abs(listed - model.parameters().slope * positive) < 1e-9);
+    }
 }
 
 void TestDriveRisk::missingAttributes()
