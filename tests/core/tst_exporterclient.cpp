@@ -1,6 +1,7 @@
 // The exporter client against a real local HTTP server: the sample pages
 // arrive as readings, and a refused port, a silent server, an HTTP error, a
 // web page, binary data and an endless body each end in a clear error.
+#include "exporterpages.h"
 #include "hardware/exporterclient.h"
 
 #include <QFile>
@@ -17,14 +18,6 @@
 using namespace Umbra::Hardware;
 
 namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/exporters/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 QByteArray response(const QByteArray &status, const QByteArray &type, const QByteArray &body)
 {
@@ -60,11 +53,13 @@ private:
         const QByteArray path = request.split(' ').value(1);
         const QByteArray text = "text/plain; version=0.0.4; charset=utf-8";
         if (path == "/node") {
-            socket->write(response("200 OK", text, readData(QStringLiteral("node_exporter.prom"))));
+            socket->write(response(
+                "200 OK", text, Umbra::Test::exporterPage(QStringLiteral("node_exporter.prom"))));
         } else if (path == "/smart") {
             // busybox httpd serves a file named "metrics" this way.
-            socket->write(response("200 OK", "application/octet-stream",
-                                   readData(QStringLiteral("smartctl_exporter.prom"))));
+            socket->write(
+                response("200 OK", "application/octet-stream",
+                         Umbra::Test::exporterPage(QStringLiteral("smartctl_exporter.prom"))));
         } else if (path == "/missing") {
             socket->write(response("404 Not Found", "text/plain", "404 page not found\n"));
         } else if (path == "/html") {

@@ -1,6 +1,7 @@
 // The Prometheus text parser and the hardware readings: real exporter pages
 // read exactly, every malformed line skipped and counted, and no input at all
 // — mutated, truncated or random — makes it crash or grow without bound.
+#include "exporterpages.h"
 #include "hardware/exposition.h"
 #include "hardware/hardwarereadings.h"
 
@@ -12,14 +13,6 @@
 using namespace Umbra::Hardware;
 
 namespace {
-
-QByteArray readData(const QString &name)
-{
-    QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/exporters/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(file.fileName()));
-    return file.readAll();
-}
 
 const DriveReadings *findDrive(const HardwareReadings &r, const QString &device)
 {
@@ -59,7 +52,8 @@ private Q_SLOTS:
 
 void TestExposition::nodeExporterPage()
 {
-    const Exposition page = parseExposition(readData(QStringLiteral("node_exporter.prom")));
+    const Exposition page
+        = parseExposition(Umbra::Test::exporterPage(QStringLiteral("node_exporter.prom")));
     QCOMPARE(page.skippedLines, 0);
     QVERIFY(page.firstError.isEmpty());
     QCOMPARE(page.samples.size(), 43);
@@ -95,7 +89,8 @@ void TestExposition::nodeExporterPage()
 
 void TestExposition::smartctlExporterPage()
 {
-    const Exposition page = parseExposition(readData(QStringLiteral("smartctl_exporter.prom")));
+    const Exposition page
+        = parseExposition(Umbra::Test::exporterPage(QStringLiteral("smartctl_exporter.prom")));
     QCOMPARE(page.skippedLines, 0);
     const HardwareReadings r = readHardware(page.samples);
     QCOMPARE(r.drives.size(), 2);
@@ -123,8 +118,8 @@ void TestExposition::smartctlExporterPage()
 
 void TestExposition::crlfPageReadsTheSame()
 {
-    QByteArray page = readData(QStringLiteral("node_exporter.prom"))
-        + readData(QStringLiteral("smartctl_exporter.prom"));
+    QByteArray page = Umbra::Test::exporterPage(QStringLiteral("node_exporter.prom"))
+        + Umbra::Test::exporterPage(QStringLiteral("smartctl_exporter.prom"));
     const Exposition lf = parseExposition(page);
     page.replace("\n", "\r\n");
     const Exposition crlf = parseExposition(page);
@@ -330,8 +325,8 @@ void TestExposition::csrowsStandInForControllerTotals()
 void TestExposition::fuzzNeverCrashes()
 {
     const QList<QByteArray> seeds = {
-        readData(QStringLiteral("node_exporter.prom")),
-        readData(QStringLiteral("smartctl_exporter.prom")),
+        Umbra::Test::exporterPage(QStringLiteral("node_exporter.prom")),
+        Umbra::Test::exporterPage(QStringLiteral("smartctl_exporter.prom")),
     };
     // Bytes that matter to the grammar turn up more often than chance would have them.
     static const char interesting[] = "{}\"\\=, \t\n\r#+-.eE0123456789InfNaHELPTYPE\xff\xc3";
