@@ -170,9 +170,16 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "http://hv1:9100/metrics."),
         QStringLiteral("uri=url"));
 
-    parser.addOptions({ connect, exporter, demo, database, interval, printInventory, timeout,
-                        screenshot, quitAfter, theme, retention, exportCsv, since, output,
-                        importCsv, importAs });
+    const QCommandLineOption hardwareInterval(
+        QStringLiteral("hardware-interval"),
+        QCoreApplication::translate("main",
+                                    "Read the hosts' hardware exporters every <seconds> "
+                                    "(default 60)."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
+
+    parser.addOptions({ connect, exporter, hardwareInterval, demo, database, interval,
+                        printInventory, timeout, screenshot, quitAfter, theme, retention, exportCsv,
+                        since, output, importCsv, importAs });
     MigrateCommand::addOptions(parser);
     parser.process(app); // exits on --help, --version and unknown options
 
@@ -207,6 +214,17 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                          .arg(parser.value(interval));
     else
         line.intervalMs = int(seconds * 1000);
+
+    // Exporters are read over HTTP and smartctl wakes every disk: no faster
+    // than once a second, and at least once a day.
+    const double hardwareSeconds = parser.value(hardwareInterval).toDouble(&ok);
+    if (!ok || hardwareSeconds < 1 || hardwareSeconds > 86400)
+        line.error = QCoreApplication::translate("main",
+                                                 "--hardware-interval wants seconds between 1 "
+                                                 "and 86400, not “%1”.")
+                         .arg(parser.value(hardwareInterval));
+    else
+        line.hardwareIntervalMs = int(hardwareSeconds * 1000);
 
     line.inventoryTimeoutS = parser.value(timeout).toInt(&ok);
     if (!ok || line.inventoryTimeoutS <= 0)

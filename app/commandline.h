@@ -19,6 +19,7 @@ struct CommandLine
     bool demo = false;
     QString databasePath; // empty: the default for the mode
     int intervalMs = 5000;
+    int hardwareIntervalMs = 60000; // how often exporters are read
     bool printInventory = false;
     int inventoryTimeoutS = 30;
     QString screenshotPath;

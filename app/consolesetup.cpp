@@ -63,6 +63,7 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
 
     Engine engine;
     engine.setIntervalMs(line.intervalMs);
+    engine.setHardwareIntervalMs(line.hardwareIntervalMs);
     engine.setRetention(line.retention);
     const QString path
         = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;

@@ -180,6 +180,36 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QLatin1String("--retention")), qPrintable(run.err));
     }
 
+    void badIntervals_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("interval not a number")
+            << QStringList{ QStringLiteral("--interval"), QStringLiteral("soon") }
+            << QStringLiteral("--interval");
+        QTest::newRow("interval too short")
+            << QStringList{ QStringLiteral("--interval"), QStringLiteral("0.01") }
+            << QStringLiteral("--interval");
+        QTest::newRow("hardware interval too short")
+            << QStringList{ QStringLiteral("--hardware-interval"), QStringLiteral("0.5") }
+            << QStringLiteral("--hardware-interval");
+        QTest::newRow("hardware interval over a day")
+            << QStringList{ QStringLiteral("--hardware-interval"), QStringLiteral("90000") }
+            << QStringLiteral("--hardware-interval");
+    }
+
+    void badIntervals()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, option);
+        const Run run = umbra(QStringList{ QStringLiteral("--demo"), QStringLiteral("--quit-after"),
+                                           QStringLiteral("1") }
+                                  + arguments,
+                              m_home.path());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(option + QStringLiteral(" wants seconds")), qPrintable(run.err));
+    }
+
     void refusesForeignDatabase()
     {
         const QString path = m_home.filePath(QStringLiteral("report.ods"));
