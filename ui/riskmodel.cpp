@@ -20,8 +20,17 @@ RiskModel::RiskModel(Engine *engine, FleetModel *fleet, QObject *parent)
     if (engine) {
         addReports(engine->healthReports());
         connect(engine, &Engine::healthUpdated, this, &RiskModel::addReports);
-        connect(engine, &Engine::vmRemoved, this, [this](const QString &, const QString &uuid) {
-            m_latest.remove(QStringLiteral("vm/") + uuid);
+        connect(engine, &Engine::vmRemoved, this, [this](const QString &uri, const QString &uuid) {
+            const QString entity = QStringLiteral("vm/") + uuid;
+            if (const auto found = m_latest.constFind(entity);
+                found != m_latest.cend() && found->uri == uri)
+                m_latest.erase(found);
+            m_rankTimer.start();
+        });
+        connect(engine, &Engine::hostRemoved, this, [this](const QString &uri) {
+            m_latest.removeIf([&uri](const std::pair<const QString &, HealthReport &> &entry) {
+                return entry.second.uri == uri;
+            });
             m_rankTimer.start();
         });
     }

@@ -309,6 +309,11 @@ void Engine::removeHost(const QString &uri)
     m_sessions.erase(it);
     m_order.removeAll(uri);
     m_hardware.remove(uri);
+    // Scores of a host that is gone, and of its VMs, would rank in "At risk"
+    // for ever.
+    m_health.removeIf([&uri](const std::pair<const QString &, HealthReport &> &entry) {
+        return entry.second.uri == uri;
+    });
     if (m_writer)
         QMetaObject::invokeMethod(
             m_writer, [writer = m_writer, uri] { writer->removeHost(uri); }, Qt::QueuedConnection);
@@ -466,9 +471,19 @@ void Engine::removeCalendarEvent(qint64 id)
 
 void Engine::onHealthUpdated(const QList<HealthReport> &reports)
 {
-    for (const HealthReport &report : reports)
+    // Scores computed before a host or VM was removed may still arrive.
+    QList<HealthReport> current;
+    current.reserve(reports.size());
+    for (const HealthReport &report : reports) {
+        const auto session = m_sessions.constFind(report.uri);
+        if (session == m_sessions.cend()
+            || (report.isVm() && !session->vms.contains(report.uuid)))
+            continue;
         m_health.insert(report.entity, report);
-    Q_EMIT healthUpdated(reports);
+        current.append(report);
+    }
+    if (!current.isEmpty())
+        Q_EMIT healthUpdated(current);
 }
 
 HealthReport Engine::health(const QString &entity) const
@@ -728,6 +743,12 @@ void Engine::onVmRemoved(const QString &uri, const QString &uuid)
     if (it == m_sessions.end())
         return;
     it->vms.remove(uuid);
+    // Only if it was scored on this host: a VM that migrated away is scored
+    // on its new host, perhaps already.
+    const QString entity = QStringLiteral("vm/") + uuid;
+    if (const auto found = m_health.constFind(entity);
+        found != m_health.cend() && found->uri == uri)
+        m_health.erase(found);
     Q_EMIT vmRemoved(uri, uuid);
 }
 

@@ -136,12 +136,26 @@ private Q_SLOTS:
             engine.vmHistory(running, now - 3600000, now + 60000).result().size() > 200, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             engine.hostHistory(uri, now - 3600000, now + 60000).result().size() > 200, 5000);
+
+        // A removed host leaves no health scores behind, its VMs' neither.
+        const auto scoredOn = [&engine](const QString &host) {
+            const QList<HealthReport> reports = engine.healthReports();
+            return std::count_if(reports.cbegin(), reports.cend(),
+                                 [&host](const HealthReport &r) { return r.uri == host; });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(scoredOn(uri) > 1, 10000);
+        engine.removeHost(uri);
+        QCOMPARE(scoredOn(uri), 0);
+        QTest::qWait(500); // answers already on their way must not bring them back
+        QCOMPARE(scoredOn(uri), 0);
+        QVERIFY(scoredOn(hosts->last().uri) > 0);
         engine.shutdown();
 
-        // Hosts persist: a new engine on the same file knows them.
+        // Hosts persist: a new engine on the same file knows them (but the
+        // one removed above).
         Engine again;
         QVERIFY(again.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
-        QCOMPARE(again.hosts().size(), hosts->size());
+        QCOMPARE(again.hosts().size(), hosts->size() - 1);
     }
 };
 
