@@ -1,5 +1,6 @@
 #include "predict/predictionservice.h"
 
+#include "fleet/hosturi.h"
 #include "hardware/hardwarewatch.h"
 #include "predict/anomalystore.h"
 
@@ -340,7 +341,8 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
 
 QString PredictionService::displayName(const QString &key, const Entity &entity) const
 {
-    QString name = entity.uuid.isEmpty() ? entity.uri : m_vms.value(entity.uuid).name;
+    QString name
+        = entity.uuid.isEmpty() ? HostUri::displayName(entity.uri) : m_vms.value(entity.uuid).name;
     return name.isEmpty() ? key : name;
 }
 
