@@ -133,7 +133,12 @@ void HostHardwarePanel::show(const Hardware::HostHardwareReport &report)
     m_drives->setVisible(!report.drives.isEmpty());
 
     QStringList facts;
-    if (report.exporterUrl.isEmpty())
+    if (report.simulated && report.exporterUrl.isEmpty())
+        facts.append(
+            tr("Readings simulated for the demo at %1; no real hardware is read.")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(report.readAtMs).time(),
+                                        QLocale::ShortFormat)));
+    else if (report.exporterUrl.isEmpty())
         facts.append(tr("No hardware exporter set for this host (Hosts dialog); the risk "
                         "rests on libvirt's signals only."));
     else if (!report.readError.isEmpty())

@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTabWidget>
@@ -170,7 +171,13 @@ void HostPage::buildBody()
     m_lower = new QTabWidget(this);
     m_lower->setDocumentMode(true);
     m_lower->addTab(m_vmView, tr("VMs"));
-    m_lower->addTab(m_hardware, tr("Hardware health"));
+    // Scrolled: a host with many drives and sensors must not make the
+    // window taller than the screen.
+    auto *hardwareScroll = new QScrollArea(this);
+    hardwareScroll->setWidget(m_hardware);
+    hardwareScroll->setWidgetResizable(true);
+    hardwareScroll->setFrameShape(QFrame::NoFrame);
+    m_lower->addTab(hardwareScroll, tr("Hardware health"));
     m_splitter->addWidget(charts);
     m_splitter->addWidget(m_lower);
     m_splitter->setStretchFactor(0, 1);

@@ -476,8 +476,7 @@ void Engine::onHealthUpdated(const QList<HealthReport> &reports)
     current.reserve(reports.size());
     for (const HealthReport &report : reports) {
         const auto session = m_sessions.constFind(report.uri);
-        if (session == m_sessions.cend()
-            || (report.isVm() && !session->vms.contains(report.uuid)))
+        if (session == m_sessions.cend() || (report.isVm() && !session->vms.contains(report.uuid)))
             continue;
         m_health.insert(report.entity, report);
         current.append(report);
@@ -559,7 +558,10 @@ void Engine::watchHardware(const HostConfig &config)
     if (m_prediction)
         QMetaObject::invokeMethod(
             m_prediction,
-            [prediction = m_prediction, uri = config.uri, url = config.exporterUrl] {
+            [prediction = m_prediction, uri = config.uri, url = config.exporterUrl,
+             simulated = config.simulatedUsage] {
+                // An exporter, where one is given, wins over the simulation.
+                prediction->setSimulatedHardware(uri, simulated && url.isEmpty());
                 prediction->setExporterUrl(uri, url);
             },
             Qt::QueuedConnection);

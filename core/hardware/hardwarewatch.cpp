@@ -88,6 +88,16 @@ void HardwareWatch::setExporter(const QString &uri, const QString &url)
         read(uri, h);
 }
 
+void HardwareWatch::setReadingSource(const QString &uri,
+                                     std::function<HardwareReadings(qint64)> source)
+{
+    Host &h = host(uri);
+    h.source = std::move(source);
+    h.report.simulated = bool(h.source);
+    if (h.source)
+        noteReadings(uri, h.source(QDateTime::currentMSecsSinceEpoch()));
+}
+
 void HardwareWatch::removeHost(const QString &uri)
 {
     m_hosts.remove(uri);
@@ -120,10 +130,12 @@ void HardwareWatch::refreshNow()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (auto it = m_hosts.begin(); it != m_hosts.end(); ++it) {
-        if (it->exporterUrl.isEmpty())
-            assess(it.key(), *it, now);
-        else
+        if (!it->exporterUrl.isEmpty())
             read(it.key(), *it);
+        else if (it->source)
+            noteReadings(it.key(), it->source(now));
+        else
+            assess(it.key(), *it, now);
     }
 }
 

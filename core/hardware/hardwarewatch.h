@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -36,6 +37,10 @@ public:
     void setIntervalMs(int intervalMs);
     // Empty removes the exporter; the host stays watched through libvirt.
     void setExporter(const QString &uri, const QString &url);
+    // Readings that come from elsewhere than an exporter page (the demo's
+    // simulated hosts): asked for at every tick, and once now. An empty
+    // function stops it.
+    void setReadingSource(const QString &uri, std::function<HardwareReadings(qint64)> source);
     void removeHost(const QString &uri);
     // Counts "vm.io_error", "vm.memory_failure" and "host.unreachable"
     // events of the last day against their host.
@@ -73,6 +78,7 @@ private:
     struct Host
     {
         QString exporterUrl;
+        std::function<HardwareReadings(qint64)> source;
         std::shared_ptr<ExporterClient> client;
         HostHardwareReport report;
         std::deque<qint64> ioErrors, memoryFailures, connectionLosses; // times, ms

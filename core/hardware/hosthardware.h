@@ -25,6 +25,7 @@ struct HostHardwareReport
 {
     QString uri;
     QString exporterUrl; // empty when the host publishes none
+    bool simulated = false; // the demo's readings, not a real exporter's
     qint64 assessedAtMs = 0;
     qint64 readAtMs = 0; // of the readings below; 0 before the first read
     QString readError; // why the latest read failed, empty when it did not

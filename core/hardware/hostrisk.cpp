@@ -122,10 +122,11 @@ HostRisk assessHostRisk(const HostRiskInputs &in)
 
     for (const DriveRiskInput &d : in.drives) {
         const double p = std::clamp(std::isfinite(d.risk) ? d.risk : 0.0, 0.0, 1.0);
-        const QString why = d.reason.isEmpty() ? Tr::tr("SMART history") : d.reason;
         a.add(QStringLiteral("drive:") + d.device, p,
-              Tr::tr("Drive %1: %2 % chance of failing within 30 days (%3)")
-                  .arg(d.device, percent(p), why));
+              d.reason.isEmpty() ? Tr::tr("Drive %1: %2 % chance of failing within 30 days")
+                                       .arg(d.device, percent(p))
+                                 : Tr::tr("Drive %1: %2 % chance of failing within 30 days (%3)")
+                                       .arg(d.device, percent(p), d.reason));
         move = move || p >= MoveDriveRisk;
     }
 

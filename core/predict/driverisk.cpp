@@ -111,6 +111,12 @@ DriveRisk DriveRiskModel::assess(const SmartReading &now, const SmartReading *ea
     const std::vector<double> features = driveFeatureValues(now, earlier);
     DriveRisk out;
     out.risk = risk(features);
+    // A drive no riskier than the average one has nothing to explain: the
+    // features that lift it a little are outweighed by those that lower it,
+    // and naming them ("reallocation events: not reported") would send an
+    // operator after nothing.
+    if (logit(features) <= baseline())
+        return out;
     const std::vector<double> shares = contributions(features);
     const QList<DriveFeature> &names = driveFeatures();
     for (size_t i = 0; i < shares.size(); ++i) {

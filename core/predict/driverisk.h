@@ -21,7 +21,9 @@ struct DriveRiskFactor
 struct DriveRisk
 {
     double risk = 0; // probability of failure within the model's horizon (30 days)
-    QList<DriveRiskFactor> factors; // those that raise the risk, largest first
+    // Those that raise the risk, largest first; none when the drive is no
+    // riskier than the average drive.
+    QList<DriveRiskFactor> factors;
 };
 
 // One node of a regression tree on the features. A split sends a reading

@@ -1,5 +1,6 @@
 #include "predict/predictionservice.h"
 
+#include "demo/demohardware.h"
 #include "fleet/hosturi.h"
 #include "hardware/hardwarewatch.h"
 #include "predict/anomalystore.h"
@@ -78,6 +79,16 @@ PredictionService::PredictionService(int intervalMs, std::shared_ptr<Series::Ser
 void PredictionService::setExporterUrl(const QString &uri, const QString &url)
 {
     m_hardware->setExporter(uri, url);
+}
+
+void PredictionService::setSimulatedHardware(const QString &uri, bool simulated)
+{
+    if (!simulated) {
+        m_hardware->setReadingSource(uri, {});
+        return;
+    }
+    m_hardware->setReadingSource(
+        uri, [uri](qint64 timeMs) { return DemoHardware::readings(uri, timeMs); });
 }
 
 void PredictionService::setHardwareIntervalMs(int intervalMs)

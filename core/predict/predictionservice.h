@@ -70,6 +70,9 @@ public:
     void historyChanged(const QString &uuidOrUri);
     // Where a host publishes its hardware health; empty for none.
     void setExporterUrl(const QString &uri, const QString &url);
+    // A demo host's hardware is simulated (core/demo/demohardware) while it
+    // has no exporter.
+    void setSimulatedHardware(const QString &uri, bool simulated);
     // How often exporters are read and hosts' failure risk assessed.
     void setHardwareIntervalMs(int intervalMs);
     Hardware::HostHardwareReport hardware(const QString &uri) const;

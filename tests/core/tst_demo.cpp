@@ -4,6 +4,7 @@
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
+#include "hardware/hardwarewatch.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -113,6 +114,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Engine engine;
         engine.setIntervalMs(100);
+        engine.setHardwareIntervalMs(1000);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
         auto hosts = DemoFleet::install(dir.path());
         QVERIFY(hosts.ok());
@@ -136,6 +138,27 @@ private Q_SLOTS:
             engine.vmHistory(running, now - 3600000, now + 60000).result().size() > 200, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(
             engine.hostHistory(uri, now - 3600000, now + 60000).result().size() > 200, 5000);
+
+        // Every demo host has simulated hardware readings: two drives each;
+        // the oldest host's second drive has reallocated sectors, and it
+        // stays below a failure-risk flag like every other.
+        for (const HostConfig &host : hosts.value())
+            QTRY_VERIFY_WITH_TIMEOUT(engine.hardware(host.uri).drives.size() == 2, 10000);
+        double oldest = 0, others = 0;
+        for (const HostConfig &host : hosts.value()) {
+            const Hardware::HostHardwareReport report = engine.hardware(host.uri);
+            qInfo("%s: failure risk %.3f", qPrintable(host.uri), report.risk.risk);
+            QVERIFY(report.simulated);
+            QVERIFY(report.readError.isEmpty());
+            QVERIFY(!report.risk.moveVms);
+            QVERIFY(report.risk.risk < Hardware::HardwareWatch::kFlagRisk);
+            QVERIFY(!report.readings.temperatures.isEmpty());
+            if (host.uri.endsWith(QLatin1String("rack2-kvm03.xml")))
+                oldest = report.risk.risk;
+            else
+                others = std::max(others, report.risk.risk);
+        }
+        QVERIFY2(oldest > others, qPrintable(QStringLiteral("%1 vs %2").arg(oldest).arg(others)));
 
         // A removed host leaves no health scores behind, its VMs' neither.
         const auto scoredOn = [&engine](const QString &host) {

@@ -42,6 +42,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -739,6 +740,21 @@ void TestMainWindow::screenshots()
     save(QStringLiteral("host-7d"));
     hostRange->setRange(HistoryRange::Hour);
     QTRY_VERIFY(!m_window->hostPage()->isLoadingHistory());
+
+    // The Hardware health tab of the demo's oldest host: simulated drives,
+    // one with reallocated and pending sectors, and what the risk rests on.
+    QString oldest;
+    for (const HostConfig &host : m_engine->hosts())
+        if (host.uri.contains(QLatin1String("rack2-kvm03")))
+            oldest = host.uri;
+    QVERIFY(!oldest.isEmpty());
+    QTRY_VERIFY(m_engine->hardware(oldest).drives.size() == 2);
+    m_window->showHost(oldest);
+    auto *lower = m_window->hostPage()->findChild<QTabWidget *>();
+    QVERIFY(lower);
+    lower->setCurrentIndex(1);
+    save(QStringLiteral("host-hardware"));
+    lower->setCurrentIndex(0);
 
     // The VM page with the migrations panel (one finished job) in front.
     m_window->showVm(m_vmUri, m_vmUuid);
