@@ -24,9 +24,11 @@ namespace Umbra::MigrateCommand {
 
 namespace {
 
+// lupdate files the tr() calls below under the context "Umbra::MigrateCommand" (the
+// enclosing namespace), so look them up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("main", text);
+    return QCoreApplication::translate("Umbra::MigrateCommand", text);
 }
 
 std::atomic<int> g_signals{ 0 };

@@ -2,111 +2,303 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Umbra</name>
+    <message>
+        <location filename="../core/predict/anomaly.cpp" line="+28"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk read</source>
+        <translation>Datenträger lesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disk write</source>
+        <translation>Datenträger schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network in</source>
+        <translation>Netzwerk eingehend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network out</source>
+        <translation>Netzwerk ausgehend</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>spike</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dip</source>
+        <translation>Einbruch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>level shift</source>
+        <translation>Niveauverschiebung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>change of rhythm</source>
+        <translation>Rhythmusänderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unusual value</source>
+        <translation>ungewöhnlicher Wert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 where about %3 was expected</source>
+        <translation>%1: %2, erwartet wurde etwa %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>false alarm</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected</source>
+        <translation>erwartet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AnomaliesPanel</name>
+    <message>
+        <location filename="../ui/anomaliespanel.cpp" line="+40"/>
+        <source>False alarm</source>
+        <translation>Fehlalarm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was wrong: this series&apos; detector needs a clearer signal from now on.</source>
+        <translation>Es lag kein Problem vor: Der Detektor dieser Zeitreihe braucht künftig ein deutlicheres Signal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Real but planned (a deploy, a batch job): the new level becomes normal.</source>
+        <translation>Echt, aber geplant (ein Deployment, ein Batch-Job): Das neue Niveau gilt als normal.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take back the verdict.</source>
+        <translation>Die Bewertung zurücknehmen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open anomalies count against health for an hour. Verdicts are kept and tune the detector of that series.</source>
+        <translation>Offene Anomalien mindern eine Stunde lang die Gesundheit. Bewertungen werden gespeichert und stimmen den Detektor der jeweiligen Zeitreihe ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AnomalyLoader</name>
+    <message>
+        <location filename="../ui/anomalyloader.cpp" line="+79"/>
+        <source>%1
+%2 · score %3</source>
+        <translation>%1
+%2 · Score %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · marked %1</source>
+        <translation> · markiert als %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AnomalyModel</name>
+    <message>
+        <location filename="../ui/anomalymodel.cpp" line="+154"/>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VM or host</source>
+        <translation>VM oder Host</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was unusual</source>
+        <translation>Was ungewöhnlich war</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verdict</source>
+        <translation>Bewertung</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AnomalyStore</name>
+    <message>
+        <location filename="../core/predict/anomalystore.cpp" line="+15"/>
+        <source>The anomaly record: %1</source>
+        <translation>Der Anomalie-Datensatz: %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>There is no anomaly %1.</source>
+        <translation>Es gibt keine Anomalie %1.</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::CalendarDialog</name>
     <message>
         <location filename="../ui/calendardialog.cpp" line="+30"/>
         <source>every day</source>
-        <translation type="unfinished"></translation>
+        <translation>täglich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>every week</source>
-        <translation type="unfinished"></translation>
+        <translation>wöchentlich</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>once</source>
-        <translation type="unfinished"></translation>
+        <translation>einmalig</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Known events</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannte Ereignisse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forecasts leave past occurrences of these events out of the normal pattern and apply what they learnt from them to future ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognosen nehmen vergangene Vorkommen dieser Ereignisse aus dem normalen Muster heraus und wenden das daraus Gelernte auf künftige an.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Für</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>e.g. winter sale, nightly backup</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Winterschlussverkauf, nächtliches Backup</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every VM and host</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle VMs und Hosts</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Host %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>VM %1</source>
-        <translation type="unfinished"></translation>
+        <translation>VM %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
@@ -114,12 +306,12 @@
     <message>
         <location filename="../core/predict/calendarstore.cpp" line="+14"/>
         <source>The calendar of known events: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kalender der bekannten Ereignisse: %1</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>A known event needs a name and an end after its start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein bekanntes Ereignis braucht einen Namen und ein Ende nach seinem Beginn.</translation>
     </message>
 </context>
 <context>
@@ -273,37 +465,52 @@
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+67"/>
+        <location filename="../core/engine/engine.cpp" line="+70"/>
         <source>The store is already open.</source>
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+56"/>
         <source>Migration of %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration von %1 nach %2: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Migration of %1 to %2: %3 (%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration von %1 nach %2: %3 (%4)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+111"/>
+        <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
+        <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is not in the fleet.</source>
+        <translation>%1 gehört nicht zur Flotte.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%1 is already in the fleet.</source>
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+104"/>
         <source>No database is open.</source>
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+152"/>
+        <source>%1: %2 (anomaly score %3)</source>
+        <translation>%1: %2 (Anomalie-Score %3)</translation>
+    </message>
+    <message>
+        <location line="+192"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
@@ -450,7 +657,7 @@ auf %3</translation>
     <message>
         <location line="+13"/>
         <source>0–100 from utilisation, forecast headroom and error signals; the tooltip of a row explains its score.</source>
-        <translation type="unfinished"></translation>
+        <translation>0–100 aus Auslastung, prognostizierter Reserve und Fehlersignalen; der Tooltip einer Zeile erklärt ihren Wert.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -480,7 +687,7 @@ auf %3</translation>
     <message>
         <location line="+2"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -511,7 +718,7 @@ auf %3</translation>
         <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+122"/>
         <source>The host %1 is not in the store.</source>
         <translation>Der Host %1 ist nicht in der Datenbank.</translation>
     </message>
@@ -535,36 +742,314 @@ auf %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::Hardware::ExporterClient</name>
+    <message>
+        <location filename="../core/hardware/exporterclient.cpp" line="+63"/>
+        <source>%1 is not an http:// or https:// address</source>
+        <translation>%1 ist keine http://- oder https://-Adresse</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 refused the connection; is the exporter running on port %2?</source>
+        <translation>%1 hat die Verbindung abgelehnt; läuft der Exporter auf Port %2?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>host %1 not found</source>
+        <translation>Host %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 closed the connection before answering</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 did not answer in time</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 answered with a web page, not metrics; check the path (usually /metrics)</source>
+        <translation>%1 hat mit einer Webseite statt mit Metriken geantwortet; prüfen Sie den Pfad (meist /metrics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 answered with %2, not the Prometheus text format</source>
+        <translation>%1 hat mit %2 statt im Prometheus-Textformat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 did not answer within %2 s</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+17"/>
+        <source>%1 sent more than %2 MiB, too much for a metrics page</source>
+        <translation>%1 hat mehr als %2 MiB gesendet, zu viel für eine Metrikseite</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 answered HTTP %2 %3</source>
+        <translation>%1 hat mit HTTP %2 %3 geantwortet</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 sent binary data, not the Prometheus text format</source>
+        <translation>%1 hat Binärdaten statt des Prometheus-Textformats gesendet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a Prometheus metrics page (%2)</source>
+        <translation>%1 ist keine Prometheus-Metrikseite (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 sent no metrics</source>
+        <translation>%1 hat keine Metriken gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Hardware::Exposition</name>
+    <message>
+        <location filename="../core/hardware/exposition.cpp" line="+153"/>
+        <source>a label value is not closed</source>
+        <translation>ein Label-Wert ist nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>invalid escape sequence in a label value</source>
+        <translation>ungültige Escape-Sequenz in einem Label-Wert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a label value is not UTF-8</source>
+        <translation>ein Label-Wert ist kein UTF-8</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no metric name</source>
+        <translation>kein Metrikname</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>invalid label name</source>
+        <translation>ungültiger Label-Name</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected &apos;=&apos; after label %1</source>
+        <translation>&apos;=&apos; nach Label %1 erwartet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a quoted value for label %1</source>
+        <translation>Wert in Anführungszeichen für Label %1 erwartet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>more than %1 labels</source>
+        <translation>mehr als %1 Labels</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>expected &apos;,&apos; or &apos;}&apos; after a label</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; nach einem Label erwartet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invalid character in metric name</source>
+        <translation>ungültiges Zeichen im Metriknamen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invalid sample value</source>
+        <translation>ungültiger Messwert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invalid timestamp</source>
+        <translation>ungültiger Zeitstempel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unexpected text after the timestamp</source>
+        <translation>unerwarteter Text nach dem Zeitstempel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>label %1 appears twice</source>
+        <translation>Label %1 kommt doppelt vor</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 without a valid metric name</source>
+        <translation>%1 ohne gültigen Metriknamen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid escape sequence in HELP</source>
+        <translation>ungültige Escape-Sequenz in HELP</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown metric type &apos;%1&apos;</source>
+        <translation>unbekannter Metriktyp &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a second TYPE line for %1</source>
+        <translation>eine zweite TYPE-Zeile für %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>longer than %1 bytes</source>
+        <translation>länger als %1 Byte</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>more than %1 samples; the rest of the page was not read</source>
+        <translation>mehr als %1 Messwerte; der Rest der Seite wurde nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Hardware::HardwareWatch</name>
+    <message>
+        <location filename="../core/hardware/hardwarewatch.cpp" line="+168"/>
+        <source>%1: hardware health readable again from %2</source>
+        <translation>%1: Hardwarezustand wieder lesbar von %2</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>%1: hardware health could not be read: %2</source>
+        <translation>%1: Hardwarezustand konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>%1: failure risk %2 % within 30 days; move its VMs.</source>
+        <translation>%1: Ausfallrisiko %2 % innerhalb von 30 Tagen; verschieben Sie seine VMs.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: failure risk %2 % within 30 days.</source>
+        <translation>%1: Ausfallrisiko %2 % innerhalb von 30 Tagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Hardware::HostRisk</name>
+    <message>
+        <location filename="../core/hardware/hostrisk.cpp" line="+126"/>
+        <source>Drive %1: %2 % chance of failing within 30 days</source>
+        <translation>Laufwerk %1: %2 % Ausfallwahrscheinlichkeit innerhalb von 30 Tagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drive %1: %2 % chance of failing within 30 days (%3)</source>
+        <translation>Laufwerk %1: %2 % Ausfallwahrscheinlichkeit innerhalb von 30 Tagen (%3)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 uncorrectable memory error since boot</source>
+        <translation>1 nicht korrigierbarer Speicherfehler seit dem Start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 uncorrectable memory errors since boot</source>
+        <translation>%1 nicht korrigierbare Speicherfehler seit dem Start</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Memory corrects %1 errors a day</source>
+        <translation>Der Arbeitsspeicher korrigiert %1 Fehler pro Tag</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 hardware memory failure hit a guest in the last 24 hours</source>
+        <translation>1 Hardware-Speicherfehler hat in den letzten 24 Stunden einen Gast getroffen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 hardware memory failures hit guests in the last 24 hours</source>
+        <translation>%1 Hardware-Speicherfehler haben in den letzten 24 Stunden Gäste getroffen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>1 guest I/O error in the last 24 hours</source>
+        <translation>1 I/O-Fehler eines Gasts in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 guest I/O errors in the last 24 hours</source>
+        <translation>%1 I/O-Fehler von Gästen in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is at %2 °C, at or past its critical %3 °C</source>
+        <translation>%1 hat %2 °C und damit seine kritischen %3 °C erreicht oder überschritten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is at %2 °C, %3 °C below its critical %4 °C</source>
+        <translation>%1 hat %2 °C, %3 °C unter seinen kritischen %4 °C</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only %1 % of the host&apos;s memory is available</source>
+        <translation>Nur %1 % des Arbeitsspeichers des Hosts sind verfügbar</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The connection to the host was lost once in the last 24 hours</source>
+        <translation>Die Verbindung zum Host ist in den letzten 24 Stunden einmal abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the host was lost %1 times in the last 24 hours</source>
+        <translation>Die Verbindung zum Host ist in den letzten 24 Stunden %1-mal abgebrochen</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::HealthProbe</name>
     <message>
         <location filename="../core/migrate/healthcheck.cpp" line="+20"/>
         <source>%1:%2 does not accept connections: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2 nimmt keine Verbindungen an: %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is not an http:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine http://-URL.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 did not answer within %2 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 ms geantwortet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 answered %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit %2 geantwortet.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 is not HOST:PORT.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht die Form HOST:PORT.</translation>
     </message>
 </context>
 <context>
@@ -572,82 +1057,82 @@ auf %3</translation>
     <message>
         <location filename="../ui/healthtext.cpp" line="+33"/>
         <source>not scored yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht bewertet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Health %1 — nothing to report</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit %1 – nichts zu melden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Health %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit %1 – %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Scored from the first sample on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird ab dem ersten Messwert bewertet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Health %1 of 100</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit %1 von 100</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unhealthy now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit nicht gesund.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Predicted to be unhealthy within %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voraussichtlich nicht mehr gesund innerhalb von %1.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>−%1  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>−%1  %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nothing deducted: utilisation, forecasts and error signals are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Abzug: Auslastung, Prognosen und Fehlersignale sind unauffällig.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 could reach 100 % in %2 (95 % band)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 könnte in %2 100 % erreichen (95-%-Band)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 reaches 100 % in %2 (between %3 and %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreicht 100 % in %2 (zwischen %3 und %4)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 reaches 100 % in %2 (perhaps in %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreicht 100 % in %2 (vielleicht in %3)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 reaches 100 % in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erreicht 100 % in %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Neither CPU nor memory is forecast to reach 100 % in the range shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder für CPU noch für Arbeitsspeicher werden im gezeigten Zeitraum 100 % prognostiziert.</translation>
     </message>
 </context>
 <context>
@@ -774,9 +1259,122 @@ auf %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::HostHardwarePanel</name>
+    <message>
+        <location filename="../ui/hosthardwarepanel.cpp" line="+59"/>
+        <source>Drive</source>
+        <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk (30 d)</source>
+        <translation>Risiko (30 T.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reallocated</source>
+        <translation>Neu zugewiesen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Uncorrectable</source>
+        <translation>Nicht korrigierbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Temp.</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Failure risk not assessed yet.</source>
+        <translation>Ausfallrisiko noch nicht bewertet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failure risk within 30 days: %1</source>
+        <translation>Ausfallrisiko innerhalb von 30 Tagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> — move its VMs</source>
+        <translation> – verschieben Sie seine VMs</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2 of the risk)</source>
+        <translation>%1 (%2 des Risikos)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nothing unusual</source>
+        <translation>nichts Ungewöhnliches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Readings simulated for the demo at %1; no real hardware is read.</source>
+        <translation>Für die Demo simulierte Werte von %1; es wird keine echte Hardware gelesen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No hardware exporter set for this host (Hosts dialog); the risk rests on libvirt&apos;s signals only.</source>
+        <translation>Für diesen Host ist kein Hardware-Exporter eingerichtet (Dialog „Hosts“); das Risiko beruht nur auf den Signalen von libvirt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reading %1 failed: %2</source>
+        <translation>Lesen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read from %1 at %2</source>
+        <translation>Gelesen von %1 um %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>EDAC memory errors: %1 corrected, %2 uncorrected</source>
+        <translation>EDAC-Speicherfehler: %1 korrigiert, %2 nicht korrigiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %2 °C</source>
+        <translation>%1 %2 °C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperatures: %1</source>
+        <translation>Temperaturen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last 24 h: %1 VM I/O errors, %2 memory failures, %3 lost connections</source>
+        <translation>Letzte 24 h: %1 I/O-Fehler von VMs, %2 Speicherfehler, %3 Verbindungsabbrüche</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+79"/>
+        <location filename="../ui/hostpage.cpp" line="+84"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -819,7 +1417,7 @@ auf %3</translation>
     <message>
         <location line="+1"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -843,11 +1441,21 @@ auf %3</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel&apos;s average with its min–max band. Dashed lines are forecasts, shaded with their 80 % and 95 % intervals.</source>
-        <translation type="unfinished"></translation>
+        <source>History is kept to 0.01 % CPU and 1 KiB memory; longer ranges show each pixel&apos;s average with its min–max band. Dashed lines are forecasts, shaded with their 80 % and 95 % intervals; dots mark anomalies (hover for why).</source>
+        <translation>Der Verlauf wird auf 0,01 % CPU und 1 KiB Arbeitsspeicher genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+47"/>
+        <source>VMs</source>
+        <translation>VMs</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hardware health</source>
+        <translation>Hardwarezustand</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Loading the last hour…</source>
         <translation>Die letzte Stunde wird geladen …</translation>
     </message>
@@ -857,7 +1465,7 @@ auf %3</translation>
         <translation>Auslastung vom Lastgenerator simuliert</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1 since %2</source>
         <translation>%1 seit %2</translation>
     </message>
@@ -880,7 +1488,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+90"/>
+        <location filename="../core/collect/hostsession.cpp" line="+102"/>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
     </message>
@@ -950,7 +1558,7 @@ auf %3</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+164"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -960,37 +1568,77 @@ auf %3</translation>
         <translation>Verbunden mit %1 (%2 VMs)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>%1 is unreachable: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>the guest was paused</source>
-        <translation type="unfinished"></translation>
+        <translation>der Gast wurde pausiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reported to the guest</source>
-        <translation type="unfinished"></translation>
+        <translation>an den Gast gemeldet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>ignoriert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>I/O error on %1 (%2): %3; %4</source>
-        <translation type="unfinished"></translation>
+        <translation>I/O-Fehler bei %1 (%2): %3; %4</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund angegeben</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>the guest</source>
+        <translation>den Gast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the hypervisor</source>
+        <translation>den Hypervisor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the error was passed to the guest</source>
+        <translation>der Fehler wurde an den Gast weitergegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was fatal</source>
+        <translation>er war fatal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the guest was reset</source>
+        <translation>der Gast wurde zurückgesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was ignored</source>
+        <translation>er wurde ignoriert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hardware memory error in memory %1 was using, handled by %2: %3</source>
+        <translation>Hardware-Speicherfehler in von %1 genutztem Speicher, behandelt durch %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardware memory error in %1, handled by %2: %3</source>
+        <translation>Hardware-Speicherfehler in %1, behandelt durch %2: %3</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 was %2 and is gone from %3</source>
         <translation>%1 wurde %2 und ist von %3 verschwunden</translation>
     </message>
@@ -1102,7 +1750,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostsDialog</name>
     <message>
-        <location filename="../ui/hostsdialog.cpp" line="+29"/>
+        <location filename="../ui/hostsdialog.cpp" line="+30"/>
         <source>Hosts</source>
         <translation>Hosts</translation>
     </message>
@@ -1122,12 +1770,28 @@ auf %3</translation>
         <translation>URI</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+0"/>
+        <location line="+139"/>
+        <source>Hardware exporter</source>
+        <translation>Hardware-Exporter</translation>
+    </message>
+    <message>
+        <location line="-132"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Hardware &amp;exporter…</source>
+        <translation>Hardware-E&amp;xporter …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Where the selected host publishes SMART, memory-error and temperature readings (Prometheus node or smartctl exporter).</source>
+        <translation>Wo der ausgewählte Host SMART-, Speicherfehler- und Temperaturwerte veröffentlicht (Prometheus Node Exporter oder smartctl-Exporter).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&lt;b&gt;Add a host&lt;/b&gt;</source>
         <translation>&lt;b&gt;Host hinzufügen&lt;/b&gt;</translation>
     </message>
@@ -1137,17 +1801,27 @@ auf %3</translation>
         <translation>libvirt-URI, z. B. qemu+ssh://admin@hv1.example.org/system</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Hardware exporter (optional), e.g. http://hv1.example.org:9100/metrics</source>
+        <translation>Hardware-Exporter (optional), z. B. http://hv1.example.org:9100/metrics</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Local: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/path/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Remote: &lt;tt&gt;qemu+ssh://user@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</source>
         <translation>Lokal: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Entfernt: &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+106"/>
+        <source>Where %1 publishes its hardware health (empty: none):</source>
+        <translation>Wo %1 seinen Hardwarezustand veröffentlicht (leer: nirgends):</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Remove host</source>
         <translation>Host entfernen</translation>
     </message>
@@ -1199,166 +1873,160 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/migrate/libvirtlink.cpp" line="+29"/>
         <source>unknown libvirt error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter libvirt-Fehler</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>%1 is unreachable: %2</source>
-        <translation type="unfinished">%1 ist nicht erreichbar: %2</translation>
+        <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+41"/>
         <location line="+6"/>
-        <location line="+141"/>
+        <location line="+139"/>
         <source>Looking up %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 suchen</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-128"/>
         <source>Reading the host facts of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostdaten von %1 lesen</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Listing the domains of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Domänen von %1 auflisten</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Reading the state of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand von %1 auf %2 lesen</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+43"/>
-        <location line="+34"/>
-        <location line="+80"/>
-        <location line="+66"/>
-        <location line="+20"/>
-        <location line="+53"/>
+        <location line="-117"/>
         <source>%1 is not defined on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf %2 nicht definiert.</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="+138"/>
         <source>Reading the definition of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition von %1 auf %2 lesen</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Comparing CPUs on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPUs auf %1 vergleichen</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Measuring the dirty-page rate of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirty-Page-Rate von %1 messen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Reading the dirty-page rate of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirty-Page-Rate von %1 lesen</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The dirty-page rate of %1 was not measured in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dirty-Page-Rate von %1 wurde nicht rechtzeitig gemessen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <location line="+9"/>
         <source>Migrating to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migration nach %1</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>A direct migration needs a libvirt connection to the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine direkte Migration braucht eine libvirt-Verbindung zum Ziel.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Reading the job statistics of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobstatistik von %1 lesen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+27"/>
         <source>Aborting the job of %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job von %1 auf %2 abbrechen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Setting the maximum downtime of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Maximale Ausfallzeit von %1 festlegen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Switching %1 to post-copy</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf Post-Copy umschalten</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Starting %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 starten</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Resuming %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 fortsetzen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Stopping %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 stoppen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Defining the domain on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Domäne auf %1 definieren</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Undefining %1 on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Creating the restore point of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition von %1 auf %2 entfernen</translation>
     </message>
     <message>
         <location line="+17"/>
+        <source>Creating the restore point of %1</source>
+        <translation>Wiederherstellungspunkt von %1 anlegen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Folding the overlay of %1 back (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlay von %1 zurückführen (%2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Watching the commit of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit von %1 überwachen (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The commit of %1 (%2) ended without reaching its pivot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Commit von %1 (%2) endete, ohne den Pivot zu erreichen.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Folding the overlay of %1 back (%2) did not finish in %3 s%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zurückführen des Overlays von %1 (%2) wurde nicht innerhalb von %3 s abgeschlossen%4</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 is in no storage pool of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt in keinem Speicherpool von %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Deleting %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2 löschen</translation>
     </message>
 </context>
 <context>
@@ -1372,7 +2040,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+44"/>
+        <location filename="../ui/mainwindow.cpp" line="+45"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -1384,15 +2052,31 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+7"/>
         <source>Migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationen</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Anomalies (%1 open)</source>
+        <translation>Anomalien (%1 offen)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+22"/>
+        <source>Health</source>
+        <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1404,7 +2088,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+1"/>
         <source>Known &amp;Events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannte &amp;Ereignisse …</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1427,7 +2111,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&amp;Dunkles Design</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Filter Fleet</source>
         <translation>Flotte &amp;filtern</translation>
     </message>
@@ -1503,10 +2187,10 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+176"/>
         <source>%1 (forecast)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Prognose)</translation>
     </message>
     <message>
-        <location line="+447"/>
+        <location line="+464"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1514,174 +2198,174 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrateCommand</name>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+78"/>
+        <location filename="../app/migratecommand.cpp" line="+80"/>
         <source>%1 is not active on any of the --connect hosts%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Live-migrate the VM &lt;name&gt; (or UUID) from the --connect host where it runs to --to, without a window: stages on standard error, one line of JSON on standard output. Exit status 0 only when the VM ends running on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die VM &lt;name&gt; (oder UUID) per Live-Migration vom --connect-Host, auf dem sie läuft, nach --to verschieben, ohne Fenster: Phasen auf der Standardfehlerausgabe, eine JSON-Zeile auf der Standardausgabe. Exit-Status 0 nur, wenn die VM am Ende auf dem Ziel läuft.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With --migrate, the libvirt URI of the target host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die libvirt-URI des Zielhosts.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, the longest pause allowed at the switch-over (default 300).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die längste zulässige Pause bei der Umschaltung (Standard: 300).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, cap the migration bandwidth (default: unlimited).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die Migrationsbandbreite begrenzen (Standard: unbegrenzt).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, throttle the guest&apos;s CPU when memory changes faster than it is copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die CPU des Gasts drosseln, wenn sich der Arbeitsspeicher schneller ändert, als er kopiert wird.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, switch to post-copy when pre-copy does not converge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate auf Post-Copy umschalten, wenn Pre-Copy nicht konvergiert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --migrate, keep the (inactive) definition on the source for rollback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die (inaktive) Definition für ein Rollback auf der Quelle behalten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --migrate, the VM is healthy on the target when &lt;url&gt; answers 2xx.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate gilt die VM auf dem Ziel als gesund, wenn &lt;url&gt; mit 2xx antwortet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, the VM is healthy on the target when &lt;host:port&gt; accepts a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate gilt die VM auf dem Ziel als gesund, wenn &lt;host:port&gt; eine Verbindung annimmt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With --migrate, the VM is healthy on the target when its guest agent answers a ping.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate gilt die VM auf dem Ziel als gesund, wenn ihr Gast-Agent auf einen Ping antwortet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, how long the health check may take to pass (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate, wie lange die Zustandsprüfung bis zum Bestehen dauern darf (Standard: 60).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, the data channel to the target, e.g. tcp://10.0.0.12.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate der Datenkanal zum Ziel, z. B. tcp://10.0.0.12.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, the data channel back to the source for a rollback (default: tcp:// to the source&apos;s host when --migration-uri is tcp://).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate der Datenkanal zurück zur Quelle für ein Rollback (Standard: tcp:// zum Host der Quelle, wenn --migration-uri tcp:// ist).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With --migrate, shared (disks stay), copy (disks are copied) or auto (ask the hosts&apos; storage pools; the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate shared (Datenträger bleiben), copy (Datenträger werden kopiert) oder auto (die Speicherpools der Hosts befragen; Standard).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>With --migrate, drive the migration from this console with a connection to each host, instead of host to host (peer-to-peer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate die Migration von dieser Konsole aus mit einer Verbindung zu jedem Host steuern statt von Host zu Host (Peer-to-Peer).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, migrate even if libvirt considers the disk cache mode unsafe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate auch dann migrieren, wenn libvirt den Cache-Modus der Datenträger für unsicher hält.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --migrate, make no disk restore point (the saved definition remains).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate keinen Wiederherstellungspunkt der Datenträger anlegen (die gespeicherte Definition bleibt erhalten).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --migrate, refuse to move a VM whose disks cannot get a restore point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate keine VM verschieben, für deren Datenträger kein Wiederherstellungspunkt angelegt werden kann.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>With --migrate, memory the target keeps for itself (default 256).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate der Arbeitsspeicher, den das Ziel für sich selbst reserviert (Standard: 256).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With --migrate, abort and roll back a transfer that takes longer (default: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --migrate eine Übertragung abbrechen und zurückrollen, die länger dauert (Standard: keine Grenze).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>End the migration jobs that a stopped console left unfinished, from what the hosts say now, print them as JSON and exit, without a window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migrationsjobs, die eine beendete Konsole unvollendet hinterlassen hat, anhand des aktuellen Stands der Hosts abschließen, als JSON ausgeben und beenden, ohne Fenster.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>--%1 wants a whole number from %2 to %3, not “%4”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Zahl von %2 bis %3, nicht „%4“.</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>--storage is auto, shared or copy, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--storage ist auto, shared oder copy, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Give one of --health-url, --health-tcp and --health-agent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur eine der Optionen --health-url, --health-tcp und --health-agent an.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--health-url wants an http:// URL, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--health-url erwartet eine http://-URL, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--health-tcp wants HOST:PORT, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--health-tcp erwartet HOST:PORT, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>“%1” is not a migration URI such as tcp://10.0.0.12.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Migrations-URI wie tcp://10.0.0.12.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--migrate needs --to URI, the target host.</source>
-        <translation type="unfinished"></translation>
+        <translation>--migrate braucht --to URI, den Zielhost.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>--migrate needs --connect URI, the host the VM runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>--migrate braucht --connect URI, den Host, auf dem die VM läuft.</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>migration job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationsjob %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>    %1 % of %2 MiB, %3 MiB/s, round %4, dirty %5 MiB/s%6</source>
-        <translation type="unfinished"></translation>
+        <translation>    %1 % von %2 MiB, %3 MiB/s, Runde %4, dirty %5 MiB/s%6</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>, post-copy</source>
-        <translation type="unfinished"></translation>
+        <translation>, Post-Copy</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird abgebrochen …</translation>
     </message>
 </context>
 <context>
@@ -1689,87 +2373,87 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/migrate/migrationtypes.cpp" line="+77"/>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Preflight checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfungen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersage</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Restore point</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungspunkt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Traffic redirect</source>
-        <translation type="unfinished"></translation>
+        <translation>Umleitung des Datenverkehrs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Finalize</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschluss</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rolling back</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reconciling</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgerollt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingriff nötig</translation>
     </message>
 </context>
 <context>
@@ -1777,138 +2461,138 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../ui/migrationdialog.cpp" line="+30"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1/s {1 ?}</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Migrate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 migrieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move &lt;b&gt;%1&lt;/b&gt; (%2 of memory) from %3 to another host while it runs. Before anything moves Umbra checks the target&apos;s CPU, memory and storage; a failure at any step moves it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 Arbeitsspeicher) im laufenden Betrieb von %3 auf einen anderen Host verschieben. Bevor etwas verschoben wird, prüft Umbra CPU, Arbeitsspeicher und Speicherplatz des Ziels; schlägt ein Schritt fehl, wird die VM zurückverschoben.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Target host</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielhost</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Free memory after the move</source>
-        <translation type="unfinished"></translation>
+        <translation>Freier Arbeitsspeicher nach dem Verschieben</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Running VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende VMs</translation>
     </message>
     <message>
         <location line="+10"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> MiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Slow the guest&apos;s CPU down if the copy cannot catch up</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU des Gasts verlangsamen, wenn das Kopieren nicht nachkommt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the definition on the source for a rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition für ein Rollback auf der Quelle behalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>http://web01.example/health (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>http://web01.example/health (optional)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Longest pause:</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Pause:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bandwidth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandbreite:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check after the move:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung nach dem Verschieben:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Check runs the preflight and measures the guest before anything moves; its findings appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>„Prüfen“ führt die Vorabprüfungen aus und misst den Gast, bevor etwas verschoben wird; die Ergebnisse erscheinen hier.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Migrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrieren</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+33"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="-21"/>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Preflight passed. Predicted: %1 in all, the VM paused for about %2 (%3 copy rounds at %4, the guest dirtying %5). Migrate to go ahead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorabprüfungen bestanden. Vorhersage: insgesamt %1, die VM pausiert etwa %2 (%3 Kopierrunden mit %4, der Gast ändert %5). Zum Fortfahren „Migrieren“ wählen.</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft …</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>%1 short</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zu wenig</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Not enough memory for %1 after the move.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Verschieben nicht genug Arbeitsspeicher für %1.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>No other connected host to move to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein anderer verbundener Host als Ziel vorhanden.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a target with room for this VM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Ziel mit Platz für diese VM.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>First estimate: about %1 in all, the VM paused for about %2 at the switch-over (%3 copy rounds). Check measures the guest&apos;s dirty-page rate and refines it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Schätzung: insgesamt etwa %1, die VM pausiert bei der Umschaltung etwa %2 (%3 Kopierrunden). „Prüfen“ misst die Dirty-Page-Rate des Gasts und verfeinert die Schätzung.</translation>
     </message>
 </context>
 <context>
@@ -1916,389 +2600,389 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/migrate/migrationjob.cpp" line="+112"/>
         <source>The migration journal cannot be opened, so nothing was done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Migrationsjournal kann nicht geöffnet werden, daher wurde nichts unternommen: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The migration journal cannot be written, so nothing was done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In das Migrationsjournal kann nicht geschrieben werden, daher wurde nichts unternommen: %1</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cancelled by the operator before anything changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Operator abgebrochen, bevor sich etwas geändert hat.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Waiting for the operator&apos;s approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Freigabe durch den Operator.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Approved by the operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Operator freigegeben.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Redirecting traffic failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umleiten des Datenverkehrs fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cancelled by the operator after the transfer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Operator nach der Übertragung abgebrochen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+496"/>
         <source>Cancelled by the operator during verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
     </message>
     <message>
         <location line="-473"/>
         <source>The source host is unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Quellhost ist nicht erreichbar: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No VM named or numbered “%1” is defined on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %2 ist keine VM mit dem Namen oder der Nummer „%1“ definiert.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not running on %2; only a running VM is moved live.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht auf %2; nur eine laufende VM wird live verschoben.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is transient on %2; Umbra moves persistent VMs only, so that a definition always stays behind until the target is verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf %2 transient; Umbra verschiebt nur persistente VMs, damit stets eine Definition zurückbleibt, bis das Ziel überprüft ist.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The target host is unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zielhost ist nicht erreichbar: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The target host does not answer as a healthy host: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zielhost antwortet nicht wie ein gesunder Host: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 and %2 are the same host (%3); a VM cannot migrate onto the host it runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 sind derselbe Host (%3); eine VM kann nicht auf den Host migriert werden, auf dem sie läuft.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>host UUID %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host-UUID %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>same connection URI</source>
-        <translation type="unfinished"></translation>
+        <translation>gleiche Verbindungs-URI</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is already active on the target %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf dem Ziel %2 bereits aktiv.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The target already holds an inactive definition of %1; the migration replaces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel hat bereits eine inaktive Definition von %1; die Migration ersetzt sie.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, %8 MiB held by %9 running VMs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genug Arbeitsspeicher auf %1: %2 braucht %3 MiB, das Ziel hat %4 MiB nutzbar, nachdem es %5 MiB für sich reserviert (%6 MiB gesamt, %7 MiB frei, %8 MiB durch %9 laufende VMs belegt).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Not enough CPU on %1: %2 more vCPUs would make %3 on %4 host CPUs, above the allowed %5 per CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht genug CPU auf %1: %2 weitere vCPUs ergäben %3 auf %4 Host-CPUs, mehr als die zulässigen %5 pro CPU.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>CPU: no model to check.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU: kein Modell zu prüfen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CPU compatibility not checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU-Kompatibilität nicht geprüft: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The CPU of %1 is incompatible with the target %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CPU von %1 ist nicht mit dem Ziel %2 kompatibel.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>CPU: the target can provide the VM&apos;s CPU.</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU: Das Ziel kann die CPU der VM bereitstellen.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Cannot tell whether %1 is on storage shared with %2 (no storage pool of either host holds it). Choose the shared or copy storage mode explicitly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es lässt sich nicht feststellen, ob %1 auf einem mit %2 gemeinsam genutzten Speicher liegt (kein Speicherpool der beiden Hosts enthält ihn). Wählen Sie den Speichermodus shared oder copy ausdrücklich.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Storage: shared, disks stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher: gemeinsam genutzt, die Datenträger bleiben, wo sie sind.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Storage: disks are copied to the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher: Die Datenträger werden auf das Ziel kopiert.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target %1: %2 MiB usable for %3 MiB, %4 of %5 vCPU slots taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel %1: %2 MiB nutzbar für %3 MiB, %4 von %5 vCPU-Plätzen belegt.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Dirty-page rate not measured, assuming %1 MiB/s: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirty-Page-Rate nicht gemessen, angenommen werden %1 MiB/s: %2</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Predicted %1 s in total, %2 ms downtime, %3 rounds%4 (memory %5 MiB, dirty %6 MiB/s, bandwidth %7 MiB/s %8, overhead %9 ms, switch-over %10 ms).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersage: insgesamt %1 s, %2 ms Ausfallzeit, %3 Runden%4 (Arbeitsspeicher %5 MiB, dirty %6 MiB/s, Bandbreite %7 MiB/s %8, Overhead %9 ms, Umschaltung %10 ms).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>, does not converge</source>
-        <translation type="unfinished"></translation>
+        <translation>, konvergiert nicht</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>measured</source>
-        <translation type="unfinished"></translation>
+        <translation>gemessen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>disk %1 is %2 %3, not a qcow2 file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenträger %1 ist %2 %3, keine qcow2-Datei</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>restore points are turned off</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungspunkte sind ausgeschaltet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the VM has no writable disk</source>
-        <translation type="unfinished"></translation>
+        <translation>die VM hat keinen beschreibbaren Datenträger</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the disks are copied, not shared</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenträger werden kopiert, nicht gemeinsam genutzt</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Restore point: the disks as they were are the base of the overlay%1 %2%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungspunkt: Die Datenträger im bisherigen Zustand sind die Basis von Overlay%1 %2%3.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> (file systems quiesced by the guest agent)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Dateisysteme vom Gast-Agenten stillgelegt)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No restore point could be made (%1), and the settings require one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Wiederherstellungspunkt angelegt werden (%1), die Einstellungen verlangen aber einen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No disk restore point (%1); the saved definition is the restore point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Wiederherstellungspunkt der Datenträger (%1); die gespeicherte Definition ist der Wiederherstellungspunkt.</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Switched to post-copy after %1 rounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Runden auf Post-Copy umgeschaltet.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cancel ignored: post-copy has started; the VM can only finish on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch ignoriert: Post-Copy hat begonnen; die VM kann nur noch auf dem Ziel abgeschlossen werden.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cancelled by the operator during the transfer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Operator während der Übertragung abgebrochen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The transfer took longer than %1 s and was aborted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung dauerte länger als %1 s und wurde abgebrochen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The transfer failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The migration finished before the abort took effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration war abgeschlossen, bevor der Abbruch wirksam wurde.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Transferred in %1 s (predicted %2 s), downtime %3 ms (predicted %4 ms), %5 MiB/s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen in %1 s (vorhergesagt %2 s), Ausfallzeit %3 ms (vorhergesagt %4 ms), %5 MiB/s.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 is not defined on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf dem Ziel nicht definiert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is not running on the target (state %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nicht auf dem Ziel (Zustand %2).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is still active on the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf der Quelle noch aktiv.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The guest agent of %1 does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gast-Agent von %1 antwortet nicht.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 runs on the target%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf dem Ziel%2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> and passed its health check (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> und hat die Zustandsprüfung bestanden (Versuch %1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Verification on the target failed after %1 attempts: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Überprüfung auf dem Ziel nach %1 Versuchen fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 runs verified on the target, but its definition there cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft überprüft auf dem Ziel, aber ihre Definition dort kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 runs verified on the target, but could not be made persistent there; its source definition was kept: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft überprüft auf dem Ziel, konnte dort aber nicht persistent gemacht werden; ihre Definition auf der Quelle wurde behalten: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Made %1 persistent on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf dem Ziel persistent gemacht.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Kept the inactive definition of %1 on the source for rollback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktive Definition von %1 für ein Rollback auf der Quelle behalten.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 runs verified on the target, but its old definition on the source could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft überprüft auf dem Ziel, aber ihre alte Definition auf der Quelle konnte nicht entfernt werden: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Removed the definition of %1 from the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition von %1 von der Quelle entfernt.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The overlay %1 stays in the chain of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Overlay %1 bleibt in der Kette von %2: %3</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Folded the restore point&apos;s overlays back into their base files%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlays des Wiederherstellungspunkts in ihre Basisdateien zurückgeführt%1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>; no storage pool holds %1, so the file stays</source>
-        <translation type="unfinished"></translation>
+        <translation>; kein Speicherpool enthält %1, daher bleibt die Datei erhalten</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 runs on the target after all.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft doch auf dem Ziel.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Started %1 again on the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf der Quelle wieder gestartet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The target could not be checked for leftovers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ziel konnte nicht auf Überreste geprüft werden: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A definition is left on the target: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Ziel ist eine Definition zurückgeblieben: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Removed the leftover definition from the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgebliebene Definition vom Ziel entfernt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is not running on the source afterwards: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft danach nicht auf der Quelle: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+45"/>
         <source>state %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand %1</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Moving %1 back to the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird auf die Quelle zurückverschoben.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Moving it back failed: %1. %2 stays on the target; its source definition is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zurückverschieben ist fehlgeschlagen: %1. %2 bleibt auf dem Ziel; ihre Definition auf der Quelle wird behalten.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 is not running on the source after moving back: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft nach dem Zurückverschieben nicht auf der Quelle: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Its definition is left on the target: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Definition ist auf dem Ziel zurückgeblieben: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 runs on the source again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft wieder auf der Quelle.</translation>
     </message>
 </context>
 <context>
@@ -2311,20 +2995,19 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+101"/>
         <location line="+4"/>
         <location line="+47"/>
-        <location line="+47"/>
-        <location line="+16"/>
+        <location line="+61"/>
         <source>Migration journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationsjournal: %1</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-237"/>
         <source>Migration journal: commit failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationsjournal: Commit fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+192"/>
         <source>No migration job %1 in the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Migrationsjob %1 im Journal.</translation>
     </message>
 </context>
 <context>
@@ -2332,88 +3015,88 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../ui/migrationspanel.cpp" line="+27"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1/s {1 ?}</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 / %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <location line="+3"/>
         <source>VM</source>
-        <translation type="unfinished">VM</translation>
+        <translation>VM</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Dirty rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirty-Rate</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>From → to</source>
-        <translation type="unfinished"></translation>
+        <translation>Von → nach</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration predicted / actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer vorhergesagt / tatsächlich</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Pause predicted / actual</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause vorhergesagt / tatsächlich</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No migration is running. Start one with Migrate… on a VM&apos;s page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft keine Migration. Starten Sie eine mit „Migrieren …“ auf der Seite einer VM.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>%1 → %2</source>
-        <translation type="unfinished">%1 → %2</translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2421,12 +3104,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/predict/modelstatestore.cpp" line="+38"/>
         <source>Reading a stored model failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen eines gespeicherten Modells fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Saving the demand models failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Bedarfsmodelle fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2513,12 +3196,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/predict/forecasterstate.cpp" line="+125"/>
         <source>The forecaster state has an invalid sampling interval or history size.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells hat ein ungültiges Abtastintervall oder eine ungültige Verlaufsgröße.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The forecaster state&apos;s history is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf im Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2526,7 +3209,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+51"/>
         <location line="+6"/>
         <source>The forecaster state&apos;s events are damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse im Zustand des Prognosemodells sind beschädigt.</translation>
     </message>
     <message>
         <location line="-40"/>
@@ -2534,135 +3217,225 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+8"/>
         <location line="+9"/>
         <source>The forecaster state&apos;s model is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell im Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The forecaster state is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>This is not a saved forecaster state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein gespeicherter Zustand eines Prognosemodells.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The forecaster state was saved by a newer Umbra (format %1; this version reads up to format %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells wurde von einer neueren Umbra-Version gespeichert (Format %1; diese Version liest bis Format %2).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The forecaster state has an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells hat ein unbekanntes Format.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The forecaster state is corrupt (checksum mismatch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells ist beschädigt (Prüfsumme stimmt nicht).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The forecaster state is corrupt (cannot be decompressed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Prognosemodells ist beschädigt (kann nicht dekomprimiert werden).</translation>
     </message>
     <message>
         <location filename="../core/predict/healthscore.cpp" line="+55"/>
         <source>CPU at %1 % of capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU bei %1 % der Kapazität</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Memory at %1 % of capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher bei %1 % der Kapazität</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>CPU forecast to saturate in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU laut Prognose in %1 ausgelastet</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Memory forecast to run out in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsspeicher laut Prognose in %1 erschöpft</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>1 I/O error in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 I/O-Fehler in der letzten Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 I/O errors in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 I/O-Fehler in der letzten Stunde</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1 failed reconnect in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 fehlgeschlagener Verbindungsaufbau in der letzten Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 failed reconnects in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagene Verbindungsaufbauten in der letzten Stunde</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Guest is not responding</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast reagiert nicht</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unusual behaviour (anomaly score %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungewöhnliches Verhalten (Anomalie-Score %1)</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>Failure risk of %1 %</source>
-        <translation type="unfinished"></translation>
+        <source>Failure risk of %1 % within 30 days</source>
+        <translation>Ausfallrisiko von %1 % innerhalb von 30 Tagen</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+3"/>
+        <source>Failure risk of %1 % within 30 days: %2</source>
+        <translation>Ausfallrisiko von %1 % innerhalb von 30 Tagen: %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>about 1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa 1 Minute</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>about %1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 Minuten</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>about 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa 1 Stunde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>about %1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 Stunden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>about 1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa 1 Tag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>about %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>etwa %1 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../core/predict/drivefeatures.cpp" line="+49"/>
+        <source>Reallocated sectors</source>
+        <translation>Neu zugewiesene Sektoren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power-on hours</source>
+        <translation>Betriebsstunden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Spin-up retries</source>
+        <translation>Anlaufwiederholungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power cycles</source>
+        <translation>Einschaltvorgänge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reported uncorrectable errors</source>
+        <translation>Gemeldete nicht korrigierbare Fehler</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Command timeouts</source>
+        <translation>Befehlszeitüberschreitungen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>High-fly writes</source>
+        <translation>High-Fly-Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reallocation events</source>
+        <translation>Neuzuweisungsereignisse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pending sectors</source>
+        <translation>Ausstehende Sektoren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline uncorrectable sectors</source>
+        <translation>Offline nicht korrigierbare Sektoren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SMART attribute %1</source>
+        <translation>SMART-Attribut %1</translation>
+    </message>
+    <message>
+        <location filename="../core/predict/driverisk.cpp" line="+27"/>
+        <source>%1: not reported</source>
+        <translation>%1: nicht gemeldet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 (up %3)</source>
+        <translation>%1: %2 (plus %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 (down %3)</source>
+        <translation>%1: %2 (minus %3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 (no earlier reading)</source>
+        <translation>%1: %2 (kein früherer Wert)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>Umbra::PredictionService</name>
     <message>
-        <location filename="../core/predict/predictionservice.cpp" line="+262"/>
+        <location filename="../core/predict/predictionservice.cpp" line="+128"/>
+        <source>The saved drive readings could not be read; drive changes are measured from the next readings.</source>
+        <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
+    </message>
+    <message>
+        <location line="+217"/>
         <source>%1 is unhealthy (health %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 is predicted to be unhealthy within %2 (health %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird voraussichtlich innerhalb von %2 nicht mehr gesund sein (Gesundheit %3): %4</translation>
     </message>
 </context>
 <context>
@@ -2670,150 +3443,150 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/migrate/reconciler.cpp" line="+26"/>
         <source>not defined</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht definiert</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1, %2</source>
-        <translation type="unfinished">%1: %2 {1,?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>persistent</source>
-        <translation type="unfinished">persistent</translation>
+        <translation>persistent</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>transient</source>
-        <translation type="unfinished">transient</translation>
+        <translation>transient</translation>
     </message>
     <message>
         <location line="+86"/>
         <source>Interrupted in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen in %1.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Interrupted before anything changed (in %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen, bevor sich etwas geändert hat (in %1).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cannot reconcile %1 while a host is unreachable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht abgeglichen werden, solange ein Host nicht erreichbar ist: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>A migration job of %1 is still running on the source; aborting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Quelle läuft noch ein Migrationsjob von %1; er wird abgebrochen.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Source: %1. Target: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1. Ziel: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cannot read the state of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand von %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The overlay of %1 stays: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Overlay von %1 bleibt bestehen: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Stopped the paused incoming copy on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die pausierte eingehende Kopie auf dem Ziel wurde gestoppt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is active on both hosts (source: %2; target: %3). Stop the copy that should not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf beiden Hosts aktiv (Quelle: %2; Ziel: %3). Stoppen Sie die Kopie, die nicht laufen soll.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 runs on the target but cannot be made persistent there: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf dem Ziel, kann dort aber nicht persistent gemacht werden: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 runs on the target; removing its source definition failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf dem Ziel; das Entfernen ihrer Definition auf der Quelle ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Reconciled: %1 runs on the target%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeglichen: %1 läuft auf dem Ziel%2.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; the source definition is kept for rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>; die Definition auf der Quelle bleibt für ein Rollback erhalten</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 runs on the source; removing the leftover definition on the target failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf der Quelle; das Entfernen der zurückgebliebenen Definition auf dem Ziel ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 is active on the source but not running: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist auf der Quelle aktiv, läuft aber nicht: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Reconciled: %1 runs on the source; nothing is left on the target.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeglichen: %1 läuft auf der Quelle; auf dem Ziel ist nichts zurückgeblieben.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 runs on neither host (source: %2; target: %3). Its definition before the move is in the journal (job %4)%5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 läuft auf keinem der beiden Hosts (Quelle: %2; Ziel: %3). Ihre Definition vor dem Verschieben steht im Journal (Job %4)%5.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>; the base files of its disk overlays are the restore point</source>
-        <translation type="unfinished"></translation>
+        <translation>; die Basisdateien ihrer Datenträger-Overlays sind der Wiederherstellungspunkt</translation>
     </message>
 </context>
 <context>
     <name>Umbra::RiskModel</name>
     <message>
-        <location filename="../ui/riskmodel.cpp" line="+83"/>
+        <location filename="../ui/riskmodel.cpp" line="+92"/>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf %2</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>within %1</source>
-        <translation type="unfinished"></translation>
+        <translation>innerhalb von %1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Host or VM</source>
-        <translation type="unfinished"></translation>
+        <translation>Host oder VM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unhealthy</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesund</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Main reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptgrund</translation>
     </message>
 </context>
 <context>
@@ -2821,27 +3594,27 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../ui/riskpanel.cpp" line="+28"/>
         <source>At risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefährdet</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Next hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Stunde</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Next day</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Tag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Next week</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Woche</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Nothing is unhealthy or forecast to become unhealthy in this time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ist in diesem Zeitraum ungesund oder wird es laut Prognose.</translation>
     </message>
 </context>
 <context>
@@ -2850,15 +3623,15 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location filename="../core/store/samplestore.cpp" line="+92"/>
         <location line="+25"/>
         <source>This sample store is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Messwertspeicher ist schreibgeschützt.</translation>
     </message>
 </context>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+147"/>
+        <location filename="../core/store/schema.cpp" line="+176"/>
         <source>Moving samples to time series failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+58"/>
@@ -2871,37 +3644,37 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/series/csvseries.cpp" line="+102"/>
         <source>%1, line %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is empty; a header line and samples were expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer; erwartet wurden eine Kopfzeile und Messwerte.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the header names no value column (time first, then values).</source>
-        <translation type="unfinished"></translation>
+        <translation>die Kopfzeile nennt keine Wertespalte (zuerst die Zeit, dann die Werte).</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 fields where the header has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Felder, wo die Kopfzeile %2 hat.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>“%1” is not a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zeitangabe.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>“%1” in column “%2” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ in Spalte „%2“ ist keine Zahl.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+60"/>
@@ -2922,12 +3695,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../core/series/serieswriter.cpp" line="+21"/>
         <source>Time series: %1 failed: %2</source>
-        <translation type="unfinished">Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
+        <translation>Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Time series: there is no series %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitreihen: Es gibt keine Zeitreihe %1.</translation>
     </message>
 </context>
 <context>
@@ -2954,7 +3727,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+71"/>
         <source>Removing expired history from %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Entfernen des abgelaufenen Verlaufs aus %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2970,7 +3743,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+69"/>
+        <location filename="../ui/vmpage.cpp" line="+70"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -3008,17 +3781,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+1"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheit</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Migrate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move this VM to another host while it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese VM im laufenden Betrieb auf einen anderen Host verschieben</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -3077,11 +3850,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+9"/>
-        <source>History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s operations; longer ranges show each pixel&apos;s average with its min–max band. Dashed lines are forecasts, shaded with their 80 % and 95 % intervals.</source>
-        <translation type="unfinished"></translation>
+        <source>History is kept to 0.01 % CPU, 1 KiB memory, 1 B/s throughput and 0.01/s operations; longer ranges show each pixel&apos;s average with its min–max band. Dashed lines are forecasts, shaded with their 80 % and 95 % intervals; dots mark anomalies (hover for why).</source>
+        <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Loading the last hour…</source>
         <translation>Die letzte Stunde wird geladen …</translation>
     </message>
@@ -3190,7 +3963,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../app/commandline.cpp" line="+60"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3245,37 +4018,57 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+5"/>
         <source>Keep history per resolution for the given durations, e.g. raw=48h,1m=14d,5m=90d,1h=2y (the defaults).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Verlauf je Auflösung für die angegebenen Zeiträume aufbewahren, z. B. raw=48h,1m=14d,5m=90d,1h=2y (die Standardwerte).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Write the stored history of &lt;entity&gt; (vm/NAME, vm/UUID or host/URI) as CSV and exit, without a window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gespeicherten Verlauf von &lt;entity&gt; (vm/NAME, vm/UUID oder host/URI) als CSV schreiben und beenden, ohne Fenster.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>With --export-csv, how far back to go, e.g. 30m, 24h, 7d (default 24h).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --export-csv, wie weit zurückgegangen wird, z. B. 30m, 24h, 7d (Standard: 24h).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>With --export-csv, the file to write (default: standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --export-csv die zu schreibende Datei (Standard: Standardausgabe).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Store the series of the CSV file &lt;path&gt; (time first, then one column per series) and exit, without a window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeitreihen der CSV-Datei &lt;path&gt; speichern (zuerst die Zeit, dann eine Spalte je Zeitreihe) und beenden, ohne Fenster.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>With --import-csv, store the columns as series &lt;prefix&gt;/&lt;column&gt; (default: import/&lt;file name&gt;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --import-csv die Spalten als Zeitreihen &lt;prefix&gt;/&lt;column&gt; speichern (Standard: import/&lt;Dateiname&gt;).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>Read the hardware health of host &lt;uri&gt; from a Prometheus node or smartctl exporter (repeatable), given as &lt;uri&gt;=&lt;url&gt;, e.g. qemu+tcp://hv1/system=http://hv1:9100/metrics.</source>
+        <translation>Den Hardwarezustand des Hosts &lt;uri&gt; von einem Prometheus Node Exporter oder smartctl-Exporter lesen (mehrfach möglich), angegeben als &lt;uri&gt;=&lt;url&gt;, z. B. qemu+tcp://hv1/system=http://hv1:9100/metrics.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Read the hosts&apos; hardware exporters every &lt;seconds&gt; (default 60).</source>
+        <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
+        <translation>--exporter erwartet &lt;uri&gt;=&lt;http(s)-URL&gt;, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--interval wants seconds between 0.1 and 3600, not “%1”.</source>
         <translation>--interval erwartet Sekunden zwischen 0,1 und 3600, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--hardware-interval wants seconds between 1 and 86400, not “%1”.</source>
+        <translation>--hardware-interval erwartet Sekunden zwischen 1 und 86400, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3300,12 +4093,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+12"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--since erwartet eine Dauer wie 30m, 24h oder 7d, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>--export-csv wants vm/NAME, vm/UUID or host/URI, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--export-csv erwartet vm/NAME, vm/UUID oder host/URI, nicht „%1“.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3318,7 +4111,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+66"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>
@@ -3330,23 +4123,23 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location filename="../app/historycommands.cpp" line="+53"/>
         <source>There is no database at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No history is stored for %1 in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist in %2 kein Verlauf gespeichert.</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+8"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Importing %1 failed; nothing was stored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import von %1 ist fehlgeschlagen; es wurde nichts gespeichert: %2</translation>
     </message>
 </context>
 </TS>

@@ -8,9 +8,11 @@ namespace Umbra {
 
 namespace {
 
+// lupdate files the tr() calls below under the context "Umbra" (the
+// enclosing namespace), so look them up there.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Umbra::Anomaly", text);
+    return QCoreApplication::translate("Umbra", text);
 }
 
 bool isPercent(const QString &metric)
