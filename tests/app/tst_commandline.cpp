@@ -20,7 +20,8 @@ struct Run
     QString err;
 };
 
-Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 60000)
+Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 60000,
+          const QString &language = QStringLiteral("C.UTF-8"))
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -29,7 +30,7 @@ Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 600
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), language);
     env.remove(QStringLiteral("LANGUAGE"));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(UMBRA_BINARY), arguments);
@@ -70,6 +71,18 @@ private Q_SLOTS:
         for (const char *option : { "--connect", "--demo", "--database", "--print-inventory",
                                     "--screenshot", "--quit-after" })
             QVERIFY2(run.out.contains(option), option);
+    }
+
+    void helpInGerman()
+    {
+        // The console's own options and those of the migrate command (which
+        // look their translations up under a context of their own).
+        const Run run = umbra({ QStringLiteral("--help") }, m_home.path(), 60000,
+                              QStringLiteral("de_DE.UTF-8"));
+        QCOMPARE(run.exitCode, 0);
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.contains(QStringLiteral("Statistiken erfassen")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("per Live-Migration")), qPrintable(out));
     }
 
     void inventoryOfFleetFile()
