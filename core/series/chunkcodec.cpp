@@ -95,14 +95,14 @@ template<typename Stream> void noteMeanStep(Stream &stream, qint64 base, int cou
     stream.meanStep = divisor > 1 ? step / divisor * divisor : step;
 }
 
-// Format 2 on: a block may also code only its non-zero residuals, each behind
-// a one-bit flag. Format 3 on: residuals may be divided by a factor common to
-// them all, kept from block to block, which is how counters with a unit of
-// their own cost what their steps are worth (CPU time in 10 ms ticks, bytes
-// in 64 KiB requests) and no more; the mean-step prediction; and a width
+// Writes the current format (readInts also reads the older ones). A block may
+// code only its non-zero residuals, each behind a one-bit flag; residuals may
+// be divided by a factor common to them all, kept from block to block, which
+// is how counters with a unit of their own cost what their steps are worth
+// (CPU time in 10 ms ticks, bytes in 64 KiB requests) and no more; and a width
 // repeating the block before costs one bit.
 template<typename Stream>
-void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n, int format)
+void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n)
 {
     // The first value and the first delta each carry their own width, so
     // neither a large absolute value nor the initial step widens a block.
@@ -154,52 +154,40 @@ void writeInts(BitWriter &out, Stream &stream, const qint64 *values, int n, int 
         int width = 0;
     };
     Choice best;
-    const quint64 kept = format >= 3 ? stream.divisor : 1;
+    const quint64 kept = stream.divisor;
     for (const Prediction prediction :
          { Prediction::DeltaOfDelta, Prediction::Delta, Prediction::MeanStep }) {
-        if (prediction == Prediction::MeanStep && format < 3)
-            continue;
         const Residuals &set = residuals[size_t(prediction)];
-        const int predictionBits = format < 3 || prediction == Prediction::DeltaOfDelta ? 1 : 2;
+        const int predictionBits = prediction == Prediction::DeltaOfDelta ? 1 : 2;
         std::array<quint64, 2> divisors{ kept, 0 };
-        if (format >= 3 && (set.divisor > 1 || !set.divisibleBy(kept)) && set.divisor != kept)
+        if ((set.divisor > 1 || !set.divisibleBy(kept)) && set.divisor != kept)
             divisors[1] = set.divisor; // a new common factor, or 1 when the kept one fails
         for (const quint64 divisor : divisors) {
             if (divisor == 0 || (divisor == kept && !set.divisibleBy(kept)))
                 continue;
             const int width = set.width(divisor);
-            const int header = predictionBits
-                + (format >= 3 ? 1 + (divisor == kept ? 0 : 7 + bitWidth(divisor)) : 0)
-                + (format >= 3 && width == stream.width ? 1
-                       : format >= 3                    ? 8
-                                                        : 7);
+            const int header = predictionBits + 1 + (divisor == kept ? 0 : 7 + bitWidth(divisor))
+                + (width == stream.width ? 1 : 8);
             for (const bool sparse : { false, true }) {
-                if (sparse && format < 2)
-                    continue;
                 const int bits = header + (sparse ? count + set.nonZero * width : count * width);
                 if (bits < best.bits)
                     best = { bits, prediction, sparse, divisor, width };
             }
         }
     }
-    if (format >= 2)
-        out.writeBit(best.sparse);
+    out.writeBit(best.sparse);
     out.writeBit(best.prediction == Prediction::DeltaOfDelta);
-    if (format >= 3 && best.prediction != Prediction::DeltaOfDelta)
+    if (best.prediction != Prediction::DeltaOfDelta)
         out.writeBit(best.prediction == Prediction::MeanStep);
-    if (format >= 3) {
-        out.writeBit(best.divisor != kept);
-        if (best.divisor != kept) {
-            writeOwnWidth(best.divisor);
-            stream.divisor = best.divisor;
-        }
-        out.writeBit(best.width == stream.width);
-        if (best.width != stream.width)
-            out.write(quint64(best.width), 7);
-        stream.width = best.width;
-    } else {
-        out.write(quint64(best.width), 7);
+    out.writeBit(best.divisor != kept);
+    if (best.divisor != kept) {
+        writeOwnWidth(best.divisor);
+        stream.divisor = best.divisor;
     }
+    out.writeBit(best.width == stream.width);
+    if (best.width != stream.width)
+        out.write(quint64(best.width), 7);
+    stream.width = best.width;
     const Residuals &chosen = residuals[size_t(best.prediction)];
     for (int i = 0; i < count; ++i) {
         const quint64 residual = zigzag(chosen.values[size_t(i)] / qint64(best.divisor));
@@ -473,7 +461,7 @@ void ChunkEncoder::replaceLast(const double *values)
 void ChunkEncoder::encodeBlock(State &state) const
 {
     const int n = m_pending;
-    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n, kFormat);
+    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n);
 
     bool allPresent = true;
     for (int c = 0; c < columns() && allPresent; ++c)
@@ -545,7 +533,7 @@ void ChunkEncoder::encodeBlock(State &state) const
                 if (!std::isnan(column[i]))
                     writeXor(state.bits, state.columns[size_t(c)].xors, column[i]);
         } else {
-            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present, kFormat);
+            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present);
         }
         previousDecoded = decoded;
     }
