@@ -44,6 +44,11 @@ public:
     {
         return value(QStringLiteral("LAB_MIGRATE_") + host);
     }
+    // The host's hardware exporter page (scripts/lab.d/exporter).
+    QString exporter(const QString &host) const
+    {
+        return value(QStringLiteral("LAB_EXPORTER_") + host);
+    }
     QString guestIp(const QString &guest) const
     {
         return value(QStringLiteral("LAB_IP_") + QString(guest).replace(u'-', u'_'));

@@ -65,10 +65,7 @@ class TestLabHardware : public QObject
     QStringList m_healthy;
 
     QString uri(const QString &key) const { return m_lab.uri(key); }
-    QString exporter(const QString &key) const
-    {
-        return m_lab.value(QStringLiteral("LAB_EXPORTER_") + key);
-    }
+    QString exporter(const QString &key) const { return m_lab.exporter(key); }
 
 private Q_SLOTS:
     void initTestCase()
