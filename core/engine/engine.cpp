@@ -46,7 +46,6 @@ void registerMetaTypes()
 // How long shutdown waits for a session stuck inside libvirt (a host that
 // never answers) before leaving its thread behind.
 constexpr int kShutdownWaitMs = 3000;
-constexpr qint64 kDemoBackfillMs = 6 * 3600 * 1000;
 constexpr qint64 kDemoBackfillStepMs = 15 * 1000;
 
 } // namespace
@@ -684,7 +683,7 @@ void Engine::onInventoryReset(const QString &uri, const QList<VmInfo> &vms)
             QMetaObject::invokeMethod(
                 m_writer,
                 [writer = m_writer, vm, cpus, now] {
-                    writer->fillHistory(vm.uuid, now - kDemoBackfillMs, now - 1000,
+                    writer->fillHistory(vm.uuid, now - kSimulatedHistoryMs, now - 1000,
                                         [vm, cpus](qint64 from, qint64 to) {
                                             return DemoHistory::generate(vm, cpus, from, to,
                                                                          kDemoBackfillStepMs);
@@ -695,7 +694,7 @@ void Engine::onInventoryReset(const QString &uri, const QList<VmInfo> &vms)
         QMetaObject::invokeMethod(
             m_writer,
             [writer = m_writer, info = it->info, vms, now] {
-                writer->fillHostHistory(info.uri, now - kDemoBackfillMs, now - 1000,
+                writer->fillHostHistory(info.uri, now - kSimulatedHistoryMs, now - 1000,
                                         [info, vms](qint64 from, qint64 to) {
                                             return DemoHistory::generateHost(info, vms, from, to,
                                                                              kDemoBackfillStepMs);

@@ -50,7 +50,10 @@ public:
     void setIntervalMs(int intervalMs);
     int intervalMs() const { return m_sessionOptions.intervalMs; }
     void setSessionOptions(const HostSession::Options &options);
-    // Demo hosts start with an hour of simulated history (default on).
+    // Demo hosts start with this much simulated history (default on): a day
+    // and more, so the demo's anomaly detectors have had their day of
+    // learning (Predict::AnomalyWatch::kLearningMs) and its charts show one.
+    static constexpr qint64 kSimulatedHistoryMs = 26 * 3600 * 1000;
     void setBackfillSimulatedHistory(bool enabled) { m_backfillSimulated = enabled; }
 
     // Starts a session for every host stored in the database.

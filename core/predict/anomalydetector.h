@@ -68,6 +68,8 @@ public:
     void reset();
 
     qint64 samples() const { return m_state.samples; }
+    // Time of the first sample learnt; 0 before any.
+    qint64 startMs() const { return m_state.startMs; }
     static constexpr qsizetype stateBytes() { return qsizetype(sizeof(State)); }
 
 private:

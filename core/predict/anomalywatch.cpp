@@ -13,7 +13,10 @@ QString seriesKey(const QString &entity, const QString &metric)
 
 } // namespace
 
-AnomalyWatch::AnomalyWatch() = default;
+AnomalyWatch::AnomalyWatch(qint64 learningMs)
+    : m_learningMs(learningMs)
+{ }
+
 AnomalyWatch::~AnomalyWatch() = default;
 
 AnomalyWatch::Series &AnomalyWatch::series(const QString &entity, const QString &metric)
@@ -37,6 +40,8 @@ std::optional<Anomaly> AnomalyWatch::observe(const QString &entity, const QStrin
         return std::nullopt;
     Series &s = series(entity, metric);
     const AnomalyScore scored = s.detector.update(timeMs, value);
+    if (timeMs - s.detector.startMs() < m_learningMs)
+        return std::nullopt;
     if (scored.kind == AnomalyKind::None || scored.score < threshold(entity, metric)
         || (s.lastReportMs && timeMs - *s.lastReportMs < kQuietMs))
         return std::nullopt;

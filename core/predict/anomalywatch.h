@@ -12,9 +12,10 @@
 namespace Umbra::Predict {
 
 // Runs one anomaly detector per series of every VM and host and decides
-// which scores become anomalies: the detector's score must reach the
-// series' threshold, and a series reports at most one anomaly per quiet
-// period (an incident is one line in the log, not hundreds). Operators'
+// which scores become anomalies: the series must have a day behind it, the
+// detector's score must reach the series' threshold, and a series reports
+// at most one anomaly per quiet period (an incident is one line in the log,
+// not hundreds). Operators'
 // verdicts are fed back: each false alarm on a series halves the distance
 // of its threshold to 1; an expected anomaly makes its new level normal.
 // Not thread-safe: the prediction thread owns it.
@@ -27,8 +28,13 @@ public:
     static constexpr qint64 kQuietMs = 10 * 60 * 1000;
     // An anomaly weighs on health for this long unless dismissed.
     static constexpr qint64 kHealthWindowMs = 60 * 60 * 1000;
+    // A series only learns for its first day: until its detector has seen a
+    // working day and a night, every new extreme of a VM's ordinary bursts
+    // breaks a record, and a young fleet would report dozens of anomalies an
+    // hour (docs/anomaly.md).
+    static constexpr qint64 kLearningMs = 24 * 60 * 60 * 1000;
 
-    AnomalyWatch();
+    explicit AnomalyWatch(qint64 learningMs = kLearningMs);
     ~AnomalyWatch();
 
     // Scores a sample; returns the anomaly (id 0, not yet stored) when the
@@ -72,6 +78,7 @@ private:
     QHash<QString, std::shared_ptr<Series>> m_series; // by "entity/metric"
     QHash<QString, std::deque<Recent>> m_recent; // by entity, oldest first
     QHash<QString, int> m_falseAlarms; // by "entity/metric"
+    qint64 m_learningMs = kLearningMs;
 };
 
 } // namespace Umbra::Predict

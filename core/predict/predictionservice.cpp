@@ -170,6 +170,12 @@ void PredictionService::prime(Predict::DemandModel &model, const QString &series
                 model.addCoarse(point.timeMs, percent(point.mean));
         }
     }
+    if (alsoRaw) {
+        if (auto older = m_history->samples(id.value(), nowMs - kPrimeDetectorMs, rawFrom - 1)) {
+            for (const Series::TimedValue &sample : older.value())
+                alsoRaw(sample.timeMs, percent(sample.value));
+        }
+    }
     if (auto raw = m_history->samples(id.value(), rawFrom, nowMs)) {
         // History kept at a coarser pace than today's interval (the demo's
         // first hour, a changed --interval) is drawn in between, so the fine

@@ -51,6 +51,9 @@ public:
     // before that for the coarse one.
     static constexpr qint64 kPrimeRawMs = 2 * 3600 * 1000;
     static constexpr qint64 kPrimeCoarseMs = 14 * 24 * 3600 * 1000LL;
+    // New anomaly detectors learn from this much raw history: their day of
+    // learning and an hour in which they already report.
+    static constexpr qint64 kPrimeDetectorMs = Predict::AnomalyWatch::kLearningMs + 3600 * 1000;
 
     PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
                       QObject *parent = nullptr);
@@ -143,7 +146,8 @@ private:
     // Feeds a new model what the store holds of `series`, each value
     // divided by `capacity` (percent of it) unless capacity is 0.
     // The raw samples (in percent when capacity is given) also go to
-    // `alsoRaw` when set: a new anomaly detector learns from them.
+    // `alsoRaw` when set, from kPrimeDetectorMs back: a new anomaly
+    // detector learns from them.
     void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs,
                const std::function<void(qint64, double)> &alsoRaw = {});
     HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);

@@ -1,4 +1,5 @@
-// Anomalies from detector score to operator verdict: a spike becomes one
+// Anomalies from detector score to operator verdict: a series only learns
+// for its first day, a spike becomes one
 // anomaly (not one per sample), verdicts tune the series they concern and
 // survive in the database, and an open anomaly weighs on health until it is
 // judged or an hour old.
@@ -19,6 +20,9 @@ namespace {
 const QString kVm = QStringLiteral("vm/11111111-0000-4000-8000-000000000001");
 const QString kHost = QStringLiteral("host/test:///default");
 constexpr qint64 kStepMs = 5000;
+// The tests below the first are about what follows a series' day of
+// learning; their watches report from the first sample on.
+constexpr qint64 kNoLearning = 0;
 
 // A calm series around 30 % with a little rhythm and noise.
 double calm(int i)
@@ -44,6 +48,7 @@ class TestAnomalyWatch : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void firstDayOnlyLearns();
     void spikeIsOneAnomaly();
     void falseAlarmsRaiseTheThreshold();
     void openAnomaliesWeighOnHealth();
@@ -51,9 +56,45 @@ private Q_SLOTS:
     void storeKeepsVerdicts();
 };
 
+void TestAnomalyWatch::firstDayOnlyLearns()
+{
+    constexpr qint64 kMinuteMs = 60 * 1000;
+    const QString cpu = QStringLiteral("cpu");
+    // A spike to `value` for five minutes from minute `at`; returns how many anomalies it made.
+    const auto spike = [&cpu](AnomalyWatch &watch, int at, double value) {
+        int found = 0;
+        for (int m = at; m < at + 5; ++m)
+            found += watch.observe(kVm, cpu, m * kMinuteMs, value).has_value();
+        return found;
+    };
+    const auto calmMinutes = [&cpu](AnomalyWatch &watch, int from, int to) {
+        int found = 0;
+        for (int m = from; m < to; ++m)
+            found += watch.observe(kVm, cpu, m * kMinuteMs, calm(m)).has_value();
+        return found;
+    };
+    AnomalyWatch watch;
+    QCOMPARE(calmMinutes(watch, 0, 600), 0);
+    // Ten hours in, a spike the detector scores as an anomaly is still learnt silently.
+    QCOMPARE(spike(watch, 600, 60), 0);
+    QCOMPARE(calmMinutes(watch, 605, 1200), 0);
+    // The clock of its learning is kept with the detector's state.
+    AnomalyWatch restarted;
+    restarted.restoreState(kVm, cpu, watch.saveStates().value(kVm + u'/' + cpu));
+    QCOMPARE(spike(restarted, 1200, 60), 0);
+    QCOMPARE(calmMinutes(restarted, 1205, 1500), 0);
+    // A day after its first sample, the series reports.
+    QCOMPARE(spike(restarted, 1500, 95), 1);
+
+    // Without a learning period the first spike of the same series is an anomaly.
+    AnomalyWatch eager(kNoLearning);
+    QCOMPARE(calmMinutes(eager, 0, 600), 0);
+    QCOMPARE(spike(eager, 600, 60), 1);
+}
+
 void TestAnomalyWatch::spikeIsOneAnomaly()
 {
-    AnomalyWatch watch;
+    AnomalyWatch watch(kNoLearning);
     QVERIFY(feedCalm(watch, kVm, 0, 600).isEmpty());
     QList<Anomaly> found;
     // A minute at 95 %: one incident, one anomaly.
@@ -135,12 +176,12 @@ void TestAnomalyWatch::openAnomaliesWeighOnHealth()
 
 void TestAnomalyWatch::statesSurviveARestart()
 {
-    AnomalyWatch first;
+    AnomalyWatch first(kNoLearning);
     QVERIFY(feedCalm(first, kVm, 0, 500).isEmpty());
     const QHash<QString, QByteArray> states = first.saveStates();
     QVERIFY(states.contains(kVm + QStringLiteral("/cpu")));
 
-    AnomalyWatch second;
+    AnomalyWatch second(kNoLearning);
     second.restoreState(kVm, QStringLiteral("cpu"), states.value(kVm + QStringLiteral("/cpu")));
     // Both continue identically, the restored one without a new warm-up.
     for (int i = 500; i < 520; ++i) {

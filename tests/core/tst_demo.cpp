@@ -5,6 +5,7 @@
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
 #include "hardware/hardwarewatch.h"
+#include "predict/anomalywatch.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -167,6 +168,18 @@ private Q_SLOTS:
                                  [&host](const HealthReport &r) { return r.uri == host; });
         };
         QTRY_VERIFY_WITH_TIMEOUT(scoredOn(uri) > 1, 10000);
+
+        // The demo's day of history is its anomaly detectors' day of
+        // learning: what they report comes after it, and there is little of
+        // it (a fleet of young detectors reported over a hundred an hour).
+        const qint64 learnt
+            = now - Engine::kSimulatedHistoryMs + Predict::AnomalyWatch::kLearningMs;
+        const QList<Anomaly> found = engine.anomalies({}, 0, now + 3600 * 1000).result();
+        qInfo("%lld anomalies", qint64(found.size()));
+        QVERIFY2(found.size() <= 25, qPrintable(QString::number(found.size())));
+        for (const Anomaly &anomaly : found)
+            QVERIFY(anomaly.timeMs >= learnt - 60 * 1000);
+
         engine.removeHost(uri);
         QCOMPARE(scoredOn(uri), 0);
         QTest::qWait(500); // answers already on their way must not bring them back

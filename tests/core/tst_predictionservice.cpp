@@ -3,7 +3,9 @@
 // breakdown that adds up, models survive a restart, and late batches are shed.
 
 #include "predict/predictionservice.h"
+#include "series/seriesheads.h"
 #include "store/database.h"
+#include "store/samplestore.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -35,11 +37,11 @@ VmInfo vm(const QString &uuid, const QString &name)
 
 // Step `i` of a run: the ramp VM's CPU climbs 0.05 points a sample from 40 %
 // (an hour to 100 % from the end of a two-hour run), the idle one stays near 5 %.
-QPair<HostSample, QList<VmSample>> batch(qint64 startMs, int i)
+QPair<HostSample, QList<VmSample>> batch(qint64 startMs, int i, qint64 stepMs = kIntervalMs)
 {
     HostSample host;
     host.uri = kHost;
-    host.timestampMs = startMs + qint64(i) * kIntervalMs;
+    host.timestampMs = startMs + qint64(i) * stepMs;
     host.cpuPercent = 30 + 2 * std::sin(i / 7.0);
     host.memoryUsedKiB = 8.0 * 1024 * 1024;
     host.memoryTotalKiB = 64.0 * 1024 * 1024;
@@ -81,10 +83,11 @@ private Q_SLOTS:
     void calendarIsStoredAndApplied();
     void ioErrorsCountAgainstHealth();
     void anomalyIsStoredScoredAndJudged();
+    void detectorsLearnFromStoredHistory();
 
 private:
     void feed(PredictionService &service, qint64 startMs, int from, int to,
-              QList<HealthReport> *last = nullptr);
+              QList<HealthReport> *last = nullptr, qint64 stepMs = kIntervalMs);
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -99,11 +102,11 @@ void TestPredictionService::init()
 }
 
 void TestPredictionService::feed(PredictionService &service, qint64 startMs, int from, int to,
-                                 QList<HealthReport> *last)
+                                 QList<HealthReport> *last, qint64 stepMs)
 {
     QSignalSpy health(&service, &PredictionService::healthUpdated);
     for (int i = from; i < to; ++i) {
-        const auto [host, vms] = batch(startMs, i);
+        const auto [host, vms] = batch(startMs, i, stepMs);
         service.addSamples(host, vms);
     }
     QCOMPARE(health.count(), to - from);
@@ -301,8 +304,15 @@ void TestPredictionService::ioErrorsCountAgainstHealth()
 
 void TestPredictionService::anomalyIsStoredScoredAndJudged()
 {
-    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3600 * 1000;
+    // A sample a minute: the 1500 before the jump are the day in which the
+    // VMs' detectors only learn, and an hour.
+    constexpr qint64 kStepMs = 60 * 1000;
+    constexpr int kJump = 1500;
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - (kJump + 10) * kStepMs;
     const QString idle = QStringLiteral("vm/") + kIdle;
+    const auto onIdle = [&idle](const QList<QVariant> &args) {
+        return args.first().value<Anomaly>().entity == idle;
+    };
     qint64 anomalyId = 0;
     {
         PredictionService service(kIntervalMs, nullptr);
@@ -310,18 +320,20 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
         service.setInventory(
             kHost, { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")) });
         QSignalSpy found(&service, &PredictionService::anomalyFound);
-        feed(service, start, 0, 600);
-        QCOMPARE(found.count(), 0);
+        feed(service, start, 0, kJump, nullptr, kStepMs);
+        // (By then the ramp VM's climb is a level shift of its own.)
+        QVERIFY(std::none_of(found.cbegin(), found.cend(), onIdle));
+        found.clear();
 
-        // The idle VM jumps to 90 % for half a minute.
+        // The idle VM jumps to 90 % for five minutes.
         QList<HealthReport> reports;
         QSignalSpy health(&service, &PredictionService::healthUpdated);
-        for (int i = 600; i < 606; ++i) {
-            auto [host, vms] = batch(start, i);
+        for (int i = kJump; i < kJump + 5; ++i) {
+            auto [host, vms] = batch(start, i, kStepMs);
             vms[1].cpuPercent = 90;
             service.addSamples(host, vms);
         }
-        QVERIFY(found.count() >= 1);
+        QCOMPARE(std::count_if(found.cbegin(), found.cend(), onIdle), 1);
         const auto anomaly = found.first().first().value<Anomaly>();
         QCOMPARE(anomaly.entity, idle);
         QCOMPARE(anomaly.metric, QStringLiteral("cpu"));
@@ -334,8 +346,9 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
             report.health.breakdown.cbegin(), report.health.breakdown.cend(),
             [](const Predict::HealthFactor &f) { return f.id == QLatin1String("anomaly"); }));
 
-        const QList<Anomaly> stored = service.anomalies(idle, start, start + 3600 * 1000);
-        QCOMPARE(stored.size(), found.count());
+        const QList<Anomaly> stored
+            = service.anomalies(idle, start, start + (kJump + 10) * kStepMs);
+        QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().id, anomalyId);
 
         QSignalSpy changed(&service, &PredictionService::anomalyChanged);
@@ -343,7 +356,7 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().value<Anomaly>().verdict, AnomalyVerdict::FalseAlarm);
         // Judged: it no longer weighs on health.
-        auto [host, vms] = batch(start, 606);
+        auto [host, vms] = batch(start, kJump + 5, kStepMs);
         QSignalSpy after(&service, &PredictionService::healthUpdated);
         service.addSamples(host, vms);
         const HealthReport judged
@@ -356,10 +369,56 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
     // The verdict is kept.
     PredictionService restarted(kIntervalMs, nullptr);
     restarted.open(m_path);
-    const QList<Anomaly> kept = restarted.anomalies({}, start, start + 3600 * 1000);
+    const QList<Anomaly> kept = restarted.anomalies(idle, start, start + (kJump + 10) * kStepMs);
     QVERIFY(!kept.isEmpty());
     QCOMPARE(kept.first().id, anomalyId);
     QCOMPARE(kept.first().verdict, AnomalyVerdict::FalseAlarm);
+}
+
+void TestPredictionService::detectorsLearnFromStoredHistory()
+{
+    // A day and an hour of the idle VM's history, a sample a minute, stored
+    // before the service meets the VM: a jump in its third hour, which its
+    // detector learns silently like everything of its first day, and one in
+    // the last hour, which it reports.
+    constexpr qint64 kStepMs = 60 * 1000;
+    constexpr int kSamples = 1510;
+    constexpr int kEarlyJump = 120, kLateJump = 1480;
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - kSamples * kStepMs;
+    auto heads = std::make_shared<Series::SeriesHeads>();
+    {
+        auto db = Database::open(m_path, QStringLiteral("history"));
+        QVERIFY(db.ok());
+        SampleStore store(db.value()->sql(), heads);
+        QList<VmSample> vms;
+        QList<HostSample> hosts;
+        for (int i = 0; i < kSamples; ++i) {
+            auto [host, batchVms] = batch(start, i, kStepMs);
+            VmSample idle = batchVms[1];
+            if ((i >= kEarlyJump && i < kEarlyJump + 5) || (i >= kLateJump && i < kLateJump + 5))
+                idle.cpuPercent = 90;
+            vms.append(idle);
+            hosts.append(host);
+        }
+        QVERIFY(store.append(vms, hosts).ok());
+        QSqlDatabase sql = db.value()->sql();
+        QVERIFY(sql.transaction());
+        QVERIFY(store.flush().ok());
+        QVERIFY(sql.commit());
+        store.committed();
+    }
+
+    PredictionService service(kIntervalMs, heads);
+    service.open(m_path);
+    service.setInventory(kHost, { vm(kIdle, QStringLiteral("idle")) });
+    QSignalSpy found(&service, &PredictionService::anomalyFound);
+    auto [host, vms] = batch(start, kSamples, kStepMs);
+    service.addSamples(host, { vms[1] });
+    QCOMPARE(found.count(), 1);
+    const auto anomaly = found.first().first().value<Anomaly>();
+    QCOMPARE(anomaly.entity, QStringLiteral("vm/") + kIdle);
+    QCOMPARE(anomaly.metric, QStringLiteral("cpu"));
+    QCOMPARE(anomaly.timeMs, start + kLateJump * kStepMs);
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)
