@@ -40,6 +40,7 @@ void registerMetaTypes()
     qRegisterMetaType<Umbra::ScopedCalendarEvent>();
     qRegisterMetaType<QList<Umbra::ScopedCalendarEvent>>();
     qRegisterMetaType<Umbra::Anomaly>();
+    qRegisterMetaType<QList<Umbra::Anomaly>>();
     qRegisterMetaType<Umbra::Hardware::HostHardwareReport>();
 }
 
@@ -421,7 +422,7 @@ void Engine::startPrediction()
     connect(&m_predictThread, &QThread::finished, m_prediction, &QObject::deleteLater);
     connect(m_prediction, &PredictionService::healthUpdated, this, &Engine::onHealthUpdated);
     connect(m_prediction, &PredictionService::flagged, this, &Engine::logEvent);
-    connect(m_prediction, &PredictionService::anomalyFound, this, &Engine::onAnomalyFound);
+    connect(m_prediction, &PredictionService::anomaliesFound, this, &Engine::onAnomaliesFound);
     connect(m_prediction, &PredictionService::anomalyChanged, this, &Engine::anomalyChanged);
     connect(m_prediction, &PredictionService::hardwareAssessed, this,
             [this](const Hardware::HostHardwareReport &report) {
@@ -515,15 +516,18 @@ QFuture<QList<Anomaly>> Engine::anomalies(const QString &entity, qint64 fromMs, 
     });
 }
 
-void Engine::onAnomalyFound(const Anomaly &anomaly)
+void Engine::onAnomaliesFound(const QList<Anomaly> &incident)
 {
+    if (incident.isEmpty())
+        return;
+    const Anomaly &first = incident.first();
     EventRecord event;
-    event.timestampMs = anomaly.timeMs;
+    event.timestampMs = first.timeMs;
     event.severity = EventRecord::Severity::Warning;
     event.kind = QStringLiteral("anomaly");
     QString name;
-    if (anomaly.isVm()) {
-        event.vmUuid = anomaly.entity.mid(3);
+    if (first.isVm()) {
+        event.vmUuid = first.entity.mid(3);
         for (const Session &session : std::as_const(m_sessions)) {
             if (const auto vm = session.vms.constFind(event.vmUuid); vm != session.vms.cend()) {
                 event.hostUri = session.config.uri;
@@ -531,14 +535,22 @@ void Engine::onAnomalyFound(const Anomaly &anomaly)
             }
         }
     } else {
-        event.hostUri = anomaly.entity.mid(5);
+        event.hostUri = first.entity.mid(5);
         name = HostUri::displayName(event.hostUri);
     }
-    event.message = tr("%1: %2 (anomaly score %3)")
-                        .arg(name.isEmpty() ? anomaly.entity : name, anomalyReason(anomaly))
-                        .arg(anomaly.score, 0, 'f', 2);
+    QStringList reasons;
+    double score = 0;
+    for (const Anomaly &anomaly : incident) {
+        reasons.append(anomalyReason(anomaly));
+        score = std::max(score, anomaly.score);
+    }
+    event.message
+        = tr("%1: %2 (anomaly score %3)")
+              .arg(name.isEmpty() ? first.entity : name, reasons.join(QStringLiteral("; ")))
+              .arg(score, 0, 'f', 2);
     logEvent(event);
-    Q_EMIT anomalyFound(anomaly);
+    for (const Anomaly &anomaly : incident)
+        Q_EMIT anomalyFound(anomaly);
 }
 
 void Engine::setAnomalyVerdict(qint64 id, AnomalyVerdict verdict)

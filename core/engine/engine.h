@@ -142,7 +142,7 @@ Q_SIGNALS:
     void samplesCollected(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
     void eventLogged(const Umbra::EventRecord &event);
     // Stored history of a VM (UUID) or host (URI) changed behind the live
-    // samples (the demo's first hour); views showing it read it again.
+    // samples (the demo's first day); views showing it read it again.
     void historyFilled(const QString &key);
     // The store could not write; collection goes on, the message says why.
     void storeError(const QString &message);
@@ -174,7 +174,7 @@ private:
     void checkSilentHosts();
     void startPrediction();
     void onHealthUpdated(const QList<HealthReport> &reports);
-    void onAnomalyFound(const Anomaly &anomaly);
+    void onAnomaliesFound(const QList<Anomaly> &incident);
     void watchHardware(const HostConfig &config);
     // Runs `ask` on the prediction thread and resolves to what it returns,
     // or to `fallback` when prediction has not started.

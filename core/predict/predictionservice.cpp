@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace Umbra {
 
@@ -286,6 +287,7 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
         reports.append(score(key, vm, sample.timestampMs, sample.cpuPercent, memory));
     }
     refitSome();
+    reportAnomalies();
     Q_EMIT healthUpdated(reports);
 }
 
@@ -384,7 +386,27 @@ void PredictionService::watchOne(const QString &key, const QString &metric, qint
     if (!stored.value())
         return; // found before, in history replayed after a crash
     m_anomalies.noteStored(*stored.value());
-    Q_EMIT anomalyFound(*stored.value());
+    m_found.append(*stored.value());
+}
+
+void PredictionService::reportAnomalies()
+{
+    if (m_found.isEmpty())
+        return;
+    // A new entity's detectors replay its history one metric after another,
+    // so an incident's anomalies need not be next to each other.
+    std::stable_sort(m_found.begin(), m_found.end(), [](const Anomaly &a, const Anomaly &b) {
+        return std::tie(a.timeMs, a.entity) < std::tie(b.timeMs, b.entity);
+    });
+    for (qsizetype first = 0; first < m_found.size();) {
+        qsizetype end = first + 1;
+        while (end < m_found.size() && m_found[end].timeMs == m_found[first].timeMs
+               && m_found[end].entity == m_found[first].entity)
+            ++end;
+        Q_EMIT anomaliesFound(m_found.mid(first, end - first));
+        first = end;
+    }
+    m_found.clear();
 }
 
 QSet<QString> PredictionService::restoreDetectors(const QString &key, const QString &uuid)

@@ -108,9 +108,11 @@ Q_SIGNALS:
     // A VM or host newly flagged as unhealthy now or soon, for the event log.
     void flagged(const Umbra::EventRecord &event);
     void failed(const QString &message);
-    // A new anomaly (stored, with its id; the engine logs it), and one whose
+    // New anomalies (stored, with their ids) of one VM or host at one
+    // sample: one incident, which the engine logs as one event. A burst
+    // shows on CPU, disk and network at once. Then an anomaly whose
     // verdict changed.
-    void anomalyFound(const Umbra::Anomaly &anomaly);
+    void anomaliesFound(const QList<Umbra::Anomaly> &incident);
     void anomalyChanged(const Umbra::Anomaly &anomaly);
     // A host's hardware health and failure risk, as assessed.
     void hardwareAssessed(const Umbra::Hardware::HostHardwareReport &report);
@@ -158,6 +160,9 @@ private:
     void watch(const QString &key, qint64 timeMs,
                std::initializer_list<std::pair<QString, double>> values);
     void watchOne(const QString &key, const QString &metric, qint64 timeMs, double value);
+    // Emits what watchOne() found since the last call, one signal per
+    // entity and sample, oldest first.
+    void reportAnomalies();
     // Returns the metrics whose detector had a saved state.
     QSet<QString> restoreDetectors(const QString &key, const QString &uuid);
     QString displayName(const QString &key, const Entity &entity) const;
@@ -179,6 +184,7 @@ private:
     QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_saveTimer = nullptr;
     Predict::AnomalyWatch m_anomalies;
+    QList<Anomaly> m_found; // stored, not yet reported
     Hardware::HardwareWatch *m_hardware; // a child: on this thread
     QHash<QString, Hardware::HostRisk> m_hostRisks; // by host URI
 };

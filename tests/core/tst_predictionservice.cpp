@@ -165,6 +165,8 @@ void TestPredictionService::rampIsFlaggedBeforeSaturation()
     QVERIFY(!idle.cpuCrossing.withinHorizon());
 
     // One warning for the ramp, naming it, and none for the idle VM.
+    for (const QList<QVariant> &args : std::as_const(flagged))
+        qInfo("flagged: %s", qPrintable(args.first().value<EventRecord>().message));
     QCOMPARE(flagged.count(), 1);
     const auto event = flagged.first().first().value<EventRecord>();
     QCOMPARE(event.vmUuid, kRamp);
@@ -311,7 +313,7 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - (kJump + 10) * kStepMs;
     const QString idle = QStringLiteral("vm/") + kIdle;
     const auto onIdle = [&idle](const QList<QVariant> &args) {
-        return args.first().value<Anomaly>().entity == idle;
+        return args.first().value<QList<Anomaly>>().first().entity == idle;
     };
     qint64 anomalyId = 0;
     {
@@ -319,7 +321,7 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
         service.open(m_path);
         service.setInventory(
             kHost, { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")) });
-        QSignalSpy found(&service, &PredictionService::anomalyFound);
+        QSignalSpy found(&service, &PredictionService::anomaliesFound);
         feed(service, start, 0, kJump, nullptr, kStepMs);
         // (By then the ramp VM's climb is a level shift of its own.)
         QVERIFY(std::none_of(found.cbegin(), found.cend(), onIdle));
@@ -334,7 +336,10 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
             service.addSamples(host, vms);
         }
         QCOMPARE(std::count_if(found.cbegin(), found.cend(), onIdle), 1);
-        const auto anomaly = found.first().first().value<Anomaly>();
+        const auto incident
+            = std::find_if(found.cbegin(), found.cend(), onIdle)->first().value<QList<Anomaly>>();
+        QCOMPARE(incident.size(), 1);
+        const Anomaly anomaly = incident.first();
         QCOMPARE(anomaly.entity, idle);
         QCOMPARE(anomaly.metric, QStringLiteral("cpu"));
         QVERIFY(anomaly.id > 0);
@@ -378,9 +383,10 @@ void TestPredictionService::anomalyIsStoredScoredAndJudged()
 void TestPredictionService::detectorsLearnFromStoredHistory()
 {
     // A day and an hour of the idle VM's history, a sample a minute, stored
-    // before the service meets the VM: a jump in its third hour, which its
-    // detector learns silently like everything of its first day, and one in
-    // the last hour, which it reports.
+    // before the service meets the VM: a jump of its CPU and disk traffic in
+    // its third hour, which its detectors learn silently like everything of
+    // their first day, and one in the last hour, which they report, as one
+    // incident.
     constexpr qint64 kStepMs = 60 * 1000;
     constexpr int kSamples = 1510;
     constexpr int kEarlyJump = 120, kLateJump = 1480;
@@ -395,8 +401,11 @@ void TestPredictionService::detectorsLearnFromStoredHistory()
         for (int i = 0; i < kSamples; ++i) {
             auto [host, batchVms] = batch(start, i, kStepMs);
             VmSample idle = batchVms[1];
-            if ((i >= kEarlyJump && i < kEarlyJump + 5) || (i >= kLateJump && i < kLateJump + 5))
+            if ((i >= kEarlyJump && i < kEarlyJump + 5) || (i >= kLateJump && i < kLateJump + 5)) {
                 idle.cpuPercent = 90;
+                idle.diskReadBytesPerSec = 40e6;
+                idle.diskWriteBytesPerSec = 30e6;
+            }
             vms.append(idle);
             hosts.append(host);
         }
@@ -411,14 +420,22 @@ void TestPredictionService::detectorsLearnFromStoredHistory()
     PredictionService service(kIntervalMs, heads);
     service.open(m_path);
     service.setInventory(kHost, { vm(kIdle, QStringLiteral("idle")) });
-    QSignalSpy found(&service, &PredictionService::anomalyFound);
+    QSignalSpy found(&service, &PredictionService::anomaliesFound);
     auto [host, vms] = batch(start, kSamples, kStepMs);
     service.addSamples(host, { vms[1] });
     QCOMPARE(found.count(), 1);
-    const auto anomaly = found.first().first().value<Anomaly>();
-    QCOMPARE(anomaly.entity, QStringLiteral("vm/") + kIdle);
-    QCOMPARE(anomaly.metric, QStringLiteral("cpu"));
-    QCOMPARE(anomaly.timeMs, start + kLateJump * kStepMs);
+    const auto incident = found.first().first().value<QList<Anomaly>>();
+    QStringList metrics;
+    for (const Anomaly &anomaly : incident) {
+        QCOMPARE(anomaly.entity, QStringLiteral("vm/") + kIdle);
+        QCOMPARE(anomaly.timeMs, start + kLateJump * kStepMs);
+        QVERIFY(anomaly.id > 0);
+        metrics.append(anomaly.metric);
+    }
+    metrics.sort();
+    QCOMPARE(metrics,
+             QStringList(
+                 { QStringLiteral("cpu"), QStringLiteral("disk_rd"), QStringLiteral("disk_wr") }));
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)
