@@ -334,7 +334,9 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
 
 void PredictionService::noteFlag(const QString &key, Entity &entity, const HealthReport &report)
 {
-    const bool flagged = report.health.unhealthyNow || report.health.unhealthyWithinSeconds;
+    const std::optional<qint64> within = report.health.unhealthyWithinSeconds;
+    const qint64 horizon = entity.flagged ? 2 * kFlagHorizonSeconds : kFlagHorizonSeconds;
+    const bool flagged = report.health.unhealthyNow || (within && *within <= horizon);
     if (flagged == entity.flagged)
         return;
     entity.flagged = flagged;

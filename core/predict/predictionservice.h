@@ -51,6 +51,12 @@ public:
     // before that for the coarse one.
     static constexpr qint64 kPrimeRawMs = 2 * 3600 * 1000;
     static constexpr qint64 kPrimeCoarseMs = 14 * 24 * 3600 * 1000LL;
+    // A VM or host is flagged in the event log when it is unhealthy now or
+    // forecast to be within this time; later saturations lower its score
+    // and show in the At-risk list's longer horizons. Once flagged, it stays
+    // so until the forecast moves beyond twice this, so a forecast that
+    // wavers around the edge does not repeat the warning.
+    static constexpr qint64 kFlagHorizonSeconds = 24 * 3600;
     // New anomaly detectors learn from this much raw history: their day of
     // learning and an hour in which they already report.
     static constexpr qint64 kPrimeDetectorMs = Predict::AnomalyWatch::kLearningMs + 3600 * 1000;

@@ -78,6 +78,7 @@ class TestPredictionService : public QObject
 private Q_SLOTS:
     void init();
     void rampIsFlaggedBeforeSaturation();
+    void distantSaturationIsNotFlagged();
     void modelsSurviveARestart();
     void lateBatchesAreShed();
     void calendarIsStoredAndApplied();
@@ -172,6 +173,34 @@ void TestPredictionService::rampIsFlaggedBeforeSaturation()
     QCOMPARE(event.vmUuid, kRamp);
     QCOMPARE(event.kind, QStringLiteral("health.flagged"));
     QVERIFY2(event.message.startsWith(QStringLiteral("ramp ")), qPrintable(event.message));
+}
+
+void TestPredictionService::distantSaturationIsNotFlagged()
+{
+    PredictionService service(kIntervalMs, nullptr);
+    service.open(m_path);
+    service.setInventory(kHost, { vm(kRamp, QStringLiteral("slow")) });
+    QSignalSpy flagged(&service, &PredictionService::flagged);
+    QSignalSpy health(&service, &PredictionService::healthUpdated);
+
+    // Two hours of a slow climb, 0.1 points a minute: 100 % is days away.
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - 2 * 3600 * 1000;
+    for (int i = 0; i < 1440; ++i) {
+        auto [host, vms] = batch(start, i);
+        vms[0].cpuPercent = 40 + 0.0015 * i + 0.3 * std::sin(i * 1.3);
+        service.addSamples(host, { vms[0] });
+    }
+    const HealthReport slow = reportFor(health.last().first().value<QList<HealthReport>>(), kRamp);
+    qInfo("unhealthy within %lld s, health %d",
+          qint64(slow.health.unhealthyWithinSeconds.value_or(-1)), slow.health.score);
+    // The forecast sees it and the score pays for it...
+    QVERIFY(slow.health.unhealthyWithinSeconds.has_value());
+    QVERIFY(*slow.health.unhealthyWithinSeconds > PredictionService::kFlagHorizonSeconds);
+    QVERIFY(slow.health.score < 100);
+    // ...but a warning in the event log waits until it is within a day.
+    for (const QList<QVariant> &args : std::as_const(flagged))
+        qInfo("flagged: %s", qPrintable(args.first().value<EventRecord>().message));
+    QCOMPARE(flagged.count(), 0);
 }
 
 void TestPredictionService::modelsSurviveARestart()
