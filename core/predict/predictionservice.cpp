@@ -385,8 +385,18 @@ void PredictionService::watchOne(const QString &key, const QString &metric, qint
         Q_EMIT failed(stored.error());
         return;
     }
-    if (!stored.value())
-        return; // found before, in history replayed after a crash
+    if (!stored.value()) {
+        // Found before, in history replayed after a restart or after the
+        // store filled in history: reported then, but it still weighs on
+        // health while it is open and recent.
+        if (auto same = AnomalyStore::range(m_states.sql(), key, timeMs, timeMs)) {
+            for (const Anomaly &earlier : same.value()) {
+                if (earlier.metric == metric)
+                    m_anomalies.noteStored(earlier);
+            }
+        }
+        return;
+    }
     m_anomalies.noteStored(*stored.value());
     m_found.append(*stored.value());
 }

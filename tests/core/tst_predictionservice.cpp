@@ -465,6 +465,22 @@ void TestPredictionService::detectorsLearnFromStoredHistory()
     QCOMPARE(metrics,
              QStringList(
                  { QStringLiteral("cpu"), QStringLiteral("disk_rd"), QStringLiteral("disk_wr") }));
+
+    // After a crash (nothing saved) the same history is replayed: the
+    // incident is not reported again, but it still weighs on health while
+    // it is open and recent.
+    PredictionService restarted(kIntervalMs, heads);
+    restarted.open(m_path);
+    restarted.setInventory(kHost, { vm(kIdle, QStringLiteral("idle")) });
+    QSignalSpy again(&restarted, &PredictionService::anomaliesFound);
+    QSignalSpy health(&restarted, &PredictionService::healthUpdated);
+    restarted.addSamples(host, { vms[1] });
+    QCOMPARE(again.count(), 0);
+    const HealthReport report
+        = reportFor(health.last().first().value<QList<HealthReport>>(), kIdle);
+    QVERIFY(std::any_of(
+        report.health.breakdown.cbegin(), report.health.breakdown.cend(),
+        [](const Predict::HealthFactor &f) { return f.id == QLatin1String("anomaly"); }));
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)
