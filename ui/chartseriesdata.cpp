@@ -74,6 +74,18 @@ QList<QList<QPointF>> ChartSeriesData::segments(double divisor, qint64 gapMs, qi
     QList<QPointF> current;
     qint64 previous = 0;
 
+    // The spacing of finite samples around index i (0 when unknown): history
+    // kept at a coarser pace than today's samples (the demo's first day at
+    // 15 s, a changed interval) is no row of gaps just because the fast
+    // samples set the median, so a gap must also stand out from its
+    // neighbours' spacing.
+    const auto spacing = [this](size_t from, size_t to) -> qint64 {
+        if (to >= m_points.size() || !std::isfinite(m_points[from].value)
+            || !std::isfinite(m_points[to].value))
+            return 0;
+        return m_points[to].timestampMs - m_points[from].timestampMs;
+    };
+
     // The bucket being collapsed: its extreme points, in time order on output.
     bool open = false;
     qint64 bucket = 0;
@@ -89,10 +101,15 @@ QList<QList<QPointF>> ChartSeriesData::segments(double divisor, qint64 gapMs, qi
         open = false;
     };
 
-    for (const Point &point : m_points) {
+    for (size_t i = 0; i < m_points.size(); ++i) {
+        const Point &point = m_points[i];
         const bool finite = std::isfinite(point.value);
-        const bool gap = !finite
-            || (gapMs > 0 && (open || !current.isEmpty()) && point.timestampMs - previous > gapMs);
+        bool gap = !finite;
+        if (finite && gapMs > 0 && (open || !current.isEmpty())) {
+            const qint64 before = i >= 2 ? spacing(i - 2, i - 1) : 0;
+            const qint64 after = spacing(i, i + 1);
+            gap = point.timestampMs - previous > std::max({ gapMs, 3 * before, 3 * after });
+        }
         if (gap) {
             closeBucket();
             if (!current.isEmpty())

@@ -4,6 +4,7 @@
 // export writes CSV, and screenshots of each page in both themes at two
 // window sizes are saved for a human to look at.
 
+#include "anomaliespanel.h"
 #include "calendardialog.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
@@ -763,6 +764,11 @@ void TestMainWindow::screenshots()
     QVERIFY(dock);
     dock->raise();
     save(QStringLiteral("migrations"));
+    // The anomalies panel: the demo's anomalies since its detectors' day of learning.
+    auto *anomalies = qobject_cast<QDockWidget *>(m_window->anomaliesPanel()->parentWidget());
+    QVERIFY(anomalies);
+    anomalies->raise();
+    save(QStringLiteral("anomalies"));
     qobject_cast<QDockWidget *>(m_window->eventLogView()->parentWidget())->raise();
 }
 
