@@ -18,11 +18,12 @@ QString inAbout(qint64 ms)
 
 } // namespace
 
-QColor color(const Predict::HealthScore &health)
+QColor color(const Predict::HealthScore &health, qint64 soonSeconds)
 {
     if (health.unhealthyNow)
         return QColor(0xd7, 0x3a, 0x3a);
-    if (health.score < 80 || health.unhealthyWithinSeconds)
+    if (health.score < 80
+        || (health.unhealthyWithinSeconds && *health.unhealthyWithinSeconds <= soonSeconds))
         return QColor(0xe0, 0x9b, 0x1a);
     return QColor(0x2e, 0xa0, 0x43);
 }

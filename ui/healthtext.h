@@ -10,8 +10,10 @@
 // VM and host pages and the overview's list of what is at risk.
 namespace Umbra::HealthText {
 
-// Green from 80, amber down to the unhealthy threshold, red below it.
-QColor color(const Predict::HealthScore &health);
+// Green from 80, amber down to the unhealthy threshold, red below it; amber
+// too when the score is forecast to cross that threshold within
+// `soonSeconds` (the At-risk list passes its horizon).
+QColor color(const Predict::HealthScore &health, qint64 soonSeconds = Predict::kSoonSeconds);
 // "Health 72 — CPU at 92 % of its vCPUs" or "Health 100 — nothing to report".
 QString summary(const HealthReport &report);
 // The score and every deduction, one per line, with its points.

@@ -119,7 +119,7 @@ QVariant RiskModel::data(const QModelIndex &index, int role) const
         return HealthText::breakdown(report);
     case Qt::DecorationRole:
         return index.column() == HealthColumn
-            ? QVariant(StateColors::dot(HealthText::color(report.health)))
+            ? QVariant(StateColors::dot(HealthText::color(report.health, m_horizonSeconds)))
             : QVariant();
     case Qt::DisplayRole:
         break;

@@ -64,6 +64,12 @@ struct HealthScore
 
 HealthScore scoreHealth(const HealthInputs &inputs, const HealthPolicy &policy = {});
 
+// "Soon", for warnings: a VM or host forecast to be unhealthy within this
+// time is flagged in the event log and amber in the fleet tree. A later
+// saturation lowers its score and shows in the At-risk list's longer
+// horizons.
+inline constexpr qint64 kSoonSeconds = 24 * 3600;
+
 // "about 40 minutes", "about 5 hours", "about 3 days": translated.
 QString approximateDuration(qint64 seconds);
 

@@ -3,6 +3,7 @@
 
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "healthtext.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void tree();
     void coalescesSamples();
     void healthColumn();
+    void healthColours();
     void sorting_data();
     void sorting();
     void filtering_data();
@@ -325,6 +327,31 @@ void TestFleetModel::healthColumn()
     model.addHealth({ report });
     model.flushPendingChanges();
     QCOMPARE(web.data().toString(), QStringLiteral("72"));
+}
+
+void TestFleetModel::healthColours()
+{
+    Predict::HealthScore fine;
+    const QColor green = HealthText::color(fine);
+    Predict::HealthScore degraded;
+    degraded.score = 72;
+    const QColor amber = HealthText::color(degraded);
+    Predict::HealthScore unhealthy;
+    unhealthy.score = 40;
+    unhealthy.unhealthyNow = true;
+    QVERIFY(green != amber && amber != HealthText::color(unhealthy));
+
+    // A saturation forecast within a day is amber; one days away only lowers
+    // the score, unless the At-risk list asks about the coming week.
+    Predict::HealthScore soon;
+    soon.score = 88;
+    soon.unhealthyWithinSeconds = 3 * 3600;
+    QCOMPARE(HealthText::color(soon), amber);
+    Predict::HealthScore later;
+    later.score = 96;
+    later.unhealthyWithinSeconds = 4 * 24 * 3600;
+    QCOMPARE(HealthText::color(later), green);
+    QCOMPARE(HealthText::color(later, 7 * 24 * 3600), amber);
 }
 
 void TestFleetModel::sorting_data()
