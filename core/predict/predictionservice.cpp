@@ -335,13 +335,16 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
 void PredictionService::noteFlag(const QString &key, Entity &entity, const HealthReport &report)
 {
     const std::optional<qint64> within = report.health.unhealthyWithinSeconds;
-    const qint64 horizon = entity.flagged ? 2 * kFlagHorizonSeconds : kFlagHorizonSeconds;
+    const bool wasFlagged = m_flagged.contains(key);
+    const qint64 horizon = wasFlagged ? 2 * kFlagHorizonSeconds : kFlagHorizonSeconds;
     const bool flagged = report.health.unhealthyNow || (within && *within <= horizon);
-    if (flagged == entity.flagged)
+    if (flagged == wasFlagged)
         return;
-    entity.flagged = flagged;
-    if (!flagged)
+    if (!flagged) {
+        m_flagged.remove(key);
         return;
+    }
+    m_flagged.insert(key);
     const QString name = displayName(key, entity);
     const QString reason
         = report.health.breakdown.isEmpty() ? QString() : report.health.breakdown.first().sentence;

@@ -52,11 +52,10 @@ public:
     static constexpr qint64 kPrimeRawMs = 2 * 3600 * 1000;
     static constexpr qint64 kPrimeCoarseMs = 14 * 24 * 3600 * 1000LL;
     // A VM or host is flagged in the event log when it is unhealthy now or
-    // forecast to be within this time; later saturations lower its score
-    // and show in the At-risk list's longer horizons. Once flagged, it stays
-    // so until the forecast moves beyond twice this, so a forecast that
-    // wavers around the edge does not repeat the warning.
-    static constexpr qint64 kFlagHorizonSeconds = 24 * 3600;
+    // forecast to be soon. Once flagged, it stays so until the forecast
+    // moves beyond twice this, so a forecast that wavers around the edge
+    // does not repeat the warning.
+    static constexpr qint64 kFlagHorizonSeconds = Predict::kSoonSeconds;
     // New anomaly detectors learn from this much raw history: their day of
     // learning and an hour in which they already report.
     static constexpr qint64 kPrimeDetectorMs = Predict::AnomalyWatch::kLearningMs + 3600 * 1000;
@@ -134,7 +133,6 @@ private:
         // A VM's disk and network rates (bytes/s) by their catalogue key:
         // forecast for the charts; they have no capacity to saturate.
         std::map<QString, std::unique_ptr<Predict::DemandModel>> rates;
-        bool flagged = false;
 
         // Every model with its key suffix ("cpu", "memory", "disk_rd", …).
         template<typename Visit> void forEachModel(Visit visit)
@@ -191,6 +189,9 @@ private:
     QTimer *m_saveTimer = nullptr;
     Predict::AnomalyWatch m_anomalies;
     QList<Anomaly> m_found; // stored, not yet reported
+    // Entities flagged in the event log, by key; kept when an entity starts
+    // over from filled-in history, so the warning is not repeated.
+    QSet<QString> m_flagged;
     Hardware::HardwareWatch *m_hardware; // a child: on this thread
     QHash<QString, Hardware::HostRisk> m_hostRisks; // by host URI
 };
