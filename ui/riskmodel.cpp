@@ -136,8 +136,7 @@ QVariant RiskModel::data(const QModelIndex &index, int role) const
         return due == 0 ? tr("now") : tr("within %1").arg(Predict::approximateDuration(due));
     }
     case ReasonColumn:
-        return report.health.breakdown.isEmpty() ? QString()
-                                                 : report.health.breakdown.first().sentence;
+        return Predict::flagReason(report.health);
     }
     return {};
 }

@@ -152,6 +152,21 @@ HealthScore scoreHealth(const HealthInputs &inputs, const HealthPolicy &policy)
     return score;
 }
 
+QString flagReason(const HealthScore &health)
+{
+    if (health.breakdown.isEmpty())
+        return {};
+    if (!health.unhealthyNow && health.unhealthyWithinSeconds) {
+        // Listed largest first, and a nearer saturation deducts more.
+        for (const HealthFactor &factor : health.breakdown) {
+            if (factor.id == QLatin1String("cpu-forecast")
+                || factor.id == QLatin1String("memory-forecast"))
+                return factor.sentence;
+        }
+    }
+    return health.breakdown.first().sentence;
+}
+
 QString approximateDuration(qint64 seconds)
 {
     seconds = std::max<qint64>(0, seconds);

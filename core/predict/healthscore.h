@@ -64,6 +64,12 @@ struct HealthScore
 
 HealthScore scoreHealth(const HealthInputs &inputs, const HealthPolicy &policy = {});
 
+// Why a VM or host is flagged, in one sentence: for one predicted to become
+// unhealthy, the forecast that says when (a larger deduction, such as an
+// anomaly, does not); otherwise the largest deduction. Empty when nothing
+// was deducted.
+QString flagReason(const HealthScore &health);
+
 // "Soon", for warnings: a VM or host forecast to be unhealthy within this
 // time is flagged in the event log and amber in the fleet tree. A later
 // saturation lowers its score and shows in the At-risk list's longer

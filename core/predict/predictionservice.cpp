@@ -346,8 +346,7 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
     }
     m_flagged.insert(key);
     const QString name = displayName(key, entity);
-    const QString reason
-        = report.health.breakdown.isEmpty() ? QString() : report.health.breakdown.first().sentence;
+    const QString reason = Predict::flagReason(report.health);
     EventRecord event;
     event.timestampMs = report.atMs;
     event.severity = EventRecord::Severity::Warning;

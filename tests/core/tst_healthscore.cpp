@@ -122,6 +122,10 @@ void TestHealthScore::predictedUnhealthy()
     QVERIFY(!s.unhealthyNow);
     QVERIFY(s.unhealthyWithinSeconds.has_value());
     QCOMPARE(*s.unhealthyWithinSeconds, 2 * 3600);
+    // CPU deducts most, but the flag's reason is the forecast that says when.
+    QCOMPARE(s.breakdown.first().id, QStringLiteral("cpu"));
+    QVERIFY2(flagReason(s).startsWith(QStringLiteral("Memory forecast")),
+             qPrintable(flagReason(s)));
 
     // A stricter threshold flags it now.
     HealthPolicy strict;
