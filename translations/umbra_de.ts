@@ -133,8 +133,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Open anomalies count against health for an hour. Verdicts are kept and tune the detector of that series.</source>
-        <translation>Offene Anomalien mindern eine Stunde lang die Gesundheit. Bewertungen werden gespeichert und stimmen den Detektor der jeweiligen Zeitreihe ab.</translation>
+        <source>Each series learns for a day before it reports. Open anomalies count against health for an hour. Verdicts are kept and tune the detector of that series.</source>
+        <translation>Jede Zeitreihe lernt einen Tag lang, bevor sie meldet. Offene Anomalien mindern eine Stunde lang die Gesundheit. Bewertungen werden gespeichert und stimmen den Detektor der jeweiligen Zeitreihe ab.</translation>
     </message>
 </context>
 <context>
@@ -505,12 +505,12 @@
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+162"/>
         <source>%1: %2 (anomaly score %3)</source>
         <translation>%1: %2 (Anomalie-Score %3)</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
@@ -1055,7 +1055,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HealthText</name>
     <message>
-        <location filename="../ui/healthtext.cpp" line="+33"/>
+        <location filename="../ui/healthtext.cpp" line="+34"/>
         <source>not scored yet</source>
         <translation>noch nicht bewertet</translation>
     </message>
@@ -3310,7 +3310,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Ausfallrisiko von %1 % innerhalb von 30 Tagen: %2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+71"/>
         <source>about 1 minute</source>
         <translation>etwa 1 Minute</translation>
     </message>
@@ -3423,12 +3423,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::PredictionService</name>
     <message>
-        <location filename="../core/predict/predictionservice.cpp" line="+128"/>
+        <location filename="../core/predict/predictionservice.cpp" line="+129"/>
         <source>The saved drive readings could not be read; drive changes are measured from the next readings.</source>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+228"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -3569,7 +3569,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>innerhalb von %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Host or VM</source>
         <translation>Host oder VM</translation>
     </message>

@@ -51,8 +51,9 @@ AnomaliesPanel::AnomaliesPanel(Engine *engine, const FleetModel *fleet, QWidget 
             [this] { judgeSelected(AnomalyVerdict::Expected); });
     connect(m_reopen, &QPushButton::clicked, this, [this] { judgeSelected(AnomalyVerdict::Open); });
 
-    auto *hint = new QLabel(tr("Open anomalies count against health for an hour. Verdicts are "
-                               "kept and tune the detector of that series."),
+    auto *hint = new QLabel(tr("Each series learns for a day before it reports. Open anomalies "
+                               "count against health for an hour. Verdicts are kept and tune the "
+                               "detector of that series."),
                             this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
