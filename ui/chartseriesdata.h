@@ -31,8 +31,9 @@ public:
 
     // Lines to draw: split at NaN values and where two samples are further
     // apart than `gapMs` (the host was down or Umbra was not running) and
-    // than three times the spacing just before them (so history at a
-    // coarser pace than the samples that set `gapMs` stays a line).
+    // than three times the spacing of the samples on either side (so
+    // history at a coarser pace than the samples that set `gapMs` stays a
+    // line).
     // Values are divided by `divisor` for the axis' unit. With `bucketMs`, each
     // bucket of that many milliseconds (about a pixel) keeps only its lowest
     // and highest point: the line looks the same, spikes are never hidden, and

@@ -15,9 +15,9 @@ namespace Umbra::Predict {
 // which scores become anomalies: the series must have a day behind it, the
 // detector's score must reach the series' threshold, and a series reports
 // at most one anomaly per quiet period (an incident is one line in the log,
-// not hundreds). Operators'
-// verdicts are fed back: each false alarm on a series halves the distance
-// of its threshold to 1; an expected anomaly makes its new level normal.
+// not hundreds). Operators' verdicts are fed back: each false alarm on a
+// series halves the distance of its threshold to 1; an expected anomaly
+// makes its new level normal.
 // Not thread-safe: the prediction thread owns it.
 class AnomalyWatch
 {

@@ -179,7 +179,7 @@ void PredictionService::prime(Predict::DemandModel &model, const QString &series
     }
     if (auto raw = m_history->samples(id.value(), rawFrom, nowMs)) {
         // History kept at a coarser pace than today's interval (the demo's
-        // first hour, a changed --interval) is drawn in between, so the fine
+        // first day, a changed --interval) is drawn in between, so the fine
         // tier sees a series rather than a comb of gaps.
         const qint64 stepMs = qint64(m_intervalSeconds) * 1000;
         const Series::TimedValue *previous = nullptr;
@@ -334,9 +334,12 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
 
 void PredictionService::noteFlag(const QString &key, Entity &entity, const HealthReport &report)
 {
+    // Flagged when unhealthy now or soon (Predict::kSoonSeconds); once
+    // flagged, it stays so until the forecast moves beyond twice that, so a
+    // forecast that wavers around the edge does not repeat the warning.
     const std::optional<qint64> within = report.health.unhealthyWithinSeconds;
     const bool wasFlagged = m_flagged.contains(key);
-    const qint64 horizon = wasFlagged ? 2 * kFlagHorizonSeconds : kFlagHorizonSeconds;
+    const qint64 horizon = wasFlagged ? 2 * Predict::kSoonSeconds : Predict::kSoonSeconds;
     const bool flagged = report.health.unhealthyNow || (within && *within <= horizon);
     if (flagged == wasFlagged)
         return;

@@ -51,11 +51,6 @@ public:
     // before that for the coarse one.
     static constexpr qint64 kPrimeRawMs = 2 * 3600 * 1000;
     static constexpr qint64 kPrimeCoarseMs = 14 * 24 * 3600 * 1000LL;
-    // A VM or host is flagged in the event log when it is unhealthy now or
-    // forecast to be soon. Once flagged, it stays so until the forecast
-    // moves beyond twice this, so a forecast that wavers around the edge
-    // does not repeat the warning.
-    static constexpr qint64 kFlagHorizonSeconds = Predict::kSoonSeconds;
     // New anomaly detectors learn from this much raw history: their day of
     // learning and an hour in which they already report.
     static constexpr qint64 kPrimeDetectorMs = Predict::AnomalyWatch::kLearningMs + 3600 * 1000;
@@ -114,10 +109,10 @@ Q_SIGNALS:
     void flagged(const Umbra::EventRecord &event);
     void failed(const QString &message);
     // New anomalies (stored, with their ids) of one VM or host at one
-    // sample: one incident, which the engine logs as one event. A burst
-    // shows on CPU, disk and network at once. Then an anomaly whose
-    // verdict changed.
+    // sample: one incident, which the engine logs as one event (a burst
+    // shows on CPU, disk and network at once).
     void anomaliesFound(const QList<Umbra::Anomaly> &incident);
+    // An anomaly whose verdict changed.
     void anomalyChanged(const Umbra::Anomaly &anomaly);
     // A host's hardware health and failure risk, as assessed.
     void hardwareAssessed(const Umbra::Hardware::HostHardwareReport &report);

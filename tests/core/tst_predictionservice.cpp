@@ -213,7 +213,7 @@ void TestPredictionService::distantSaturationIsNotFlagged()
           qint64(slow.health.unhealthyWithinSeconds.value_or(-1)), slow.health.score);
     // The forecast sees it and the score pays for it...
     QVERIFY(slow.health.unhealthyWithinSeconds.has_value());
-    QVERIFY(*slow.health.unhealthyWithinSeconds > PredictionService::kFlagHorizonSeconds);
+    QVERIFY(*slow.health.unhealthyWithinSeconds > Predict::kSoonSeconds);
     QVERIFY(slow.health.score < 100);
     // ...but a warning in the event log waits until it is within a day.
     for (const QList<QVariant> &args : std::as_const(flagged))
