@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageWriter>
 #include <cstring>
 
 namespace Umbra {
@@ -245,6 +247,16 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         line.error = QCoreApplication::translate("main",
                                                  "--screenshot needs --quit-after "
                                                  "SECONDS to know when to take it.");
+    if (!line.screenshotPath.isEmpty()) {
+        // Told before anything is written: an image writer that learns only
+        // after opening the file that it cannot write it has already emptied it.
+        const QByteArray suffix = QFileInfo(line.screenshotPath).suffix().toLower().toLatin1();
+        if (!QImageWriter::supportedImageFormats().contains(suffix))
+            line.error = QCoreApplication::translate("main",
+                                                     "--screenshot wants a file ending in .png "
+                                                     "or .jpg, not “%1”.")
+                             .arg(line.screenshotPath);
+    }
     if (!line.theme.isEmpty() && line.theme != QLatin1String("light")
         && line.theme != QLatin1String("dark"))
         line.error = QCoreApplication::translate("main", "--theme is light or dark, not “%1”.")

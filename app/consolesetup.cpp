@@ -8,11 +8,12 @@
 #include "startupprobe.h"
 #include "store/database.h"
 #include "theme.h"
+#include "util/privatefiles.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QImageWriter>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -67,6 +68,11 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
     engine.setRetention(line.retention);
     const QString path
         = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
+    if (!line.screenshotPath.isEmpty()) {
+        if (auto writable = PrivateFiles::checkWritable(line.screenshotPath, Database::files(path));
+            !writable)
+            return fail(writable.error(), interactive);
+    }
     if (auto opened = engine.openStore(path); !opened)
         return fail(opened.error(), interactive);
 
@@ -109,11 +115,19 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
     if (line.quitAfterS > 0) {
         QTimer::singleShot(int(line.quitAfterS * 1000), &window, [&] {
             if (!line.screenshotPath.isEmpty()) {
-                const QString target = QFileInfo(line.screenshotPath).absoluteFilePath();
-                QDir().mkpath(QFileInfo(target).absolutePath());
-                if (!window.grab().save(target))
-                    std::fprintf(stderr, "umbra: cannot write the screenshot %s\n",
-                                 qUtf8Printable(target));
+                const QImage image = window.grab().toImage();
+                auto saved = PrivateFiles::write(line.screenshotPath, [&](QIODevice &out) {
+                    QImageWriter writer(&out, QFileInfo(line.screenshotPath).suffix().toLatin1());
+                    if (writer.write(image))
+                        return Result<void>();
+                    return Result<void>(Error{ writer.errorString() });
+                });
+                if (!saved) {
+                    std::fprintf(stderr, "umbra: cannot write the screenshot: %s\n",
+                                 qUtf8Printable(saved.error()));
+                    QApplication::exit(1);
+                    return;
+                }
             }
             QApplication::quit();
         });

@@ -4,14 +4,15 @@
 #include "consolesetup.h"
 #include "series/csvseries.h"
 #include "store/database.h"
+#include "store/databaselock.h"
 #include "store/samplestore.h"
+#include "util/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <cstdio>
@@ -51,6 +52,11 @@ int exportHistory(const CommandLine &line)
     const QString path = databasePath(line);
     if (!QFileInfo::exists(path))
         return fail(QCoreApplication::translate("main", "There is no database at %1.").arg(path));
+    if (!line.outputPath.isEmpty() && line.outputPath != QLatin1String("-")) {
+        if (auto writable = PrivateFiles::checkWritable(line.outputPath, Database::files(path));
+            !writable)
+            return fail(writable.error());
+    }
     auto db = Database::open(path, QStringLiteral("umbra-export"), Database::Mode::ReadOnly);
     if (!db)
         return fail(db.error());
@@ -70,26 +76,25 @@ int exportHistory(const CommandLine &line)
                         .arg(line.exportEntity, path));
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool toStdout = line.outputPath.isEmpty() || line.outputPath == QLatin1String("-");
-    QFile console;
-    QSaveFile file(line.outputPath);
-    QIODevice *out = &file;
-    if (toStdout) {
+    qint64 rows = 0;
+    auto writeRows = [&](QIODevice &out) -> Result<void> {
+        auto written = Series::writeCsv(store.reader(), matching.values(), matching.keys(),
+                                        now - line.sinceMs, now, out);
+        if (!written)
+            return Error{ written.error() };
+        rows = written.value();
+        return {};
+    };
+    if (line.outputPath.isEmpty() || line.outputPath == QLatin1String("-")) {
+        QFile console;
         if (!console.open(stdout, QIODevice::WriteOnly))
             return fail(console.errorString());
-        out = &console;
-    } else if (!file.open(QIODevice::WriteOnly)) {
-        return fail(QCoreApplication::translate("main", "Cannot write %1: %2")
-                        .arg(line.outputPath, file.errorString()));
+        if (auto done = writeRows(console); !done)
+            return fail(done.error());
+    } else if (auto done = PrivateFiles::write(line.outputPath, writeRows); !done) {
+        return fail(done.error());
     }
-    auto rows = Series::writeCsv(store.reader(), matching.values(), matching.keys(),
-                                 now - line.sinceMs, now, *out);
-    if (!rows)
-        return fail(rows.error());
-    if (!toStdout && !file.commit())
-        return fail(QCoreApplication::translate("main", "Cannot write %1: %2")
-                        .arg(line.outputPath, file.errorString()));
-    std::fprintf(stderr, "umbra: %lld rows of %lld series\n", static_cast<long long>(rows.value()),
+    std::fprintf(stderr, "umbra: %lld rows of %lld series\n", static_cast<long long>(rows),
                  static_cast<long long>(matching.size()));
     return 0;
 }
@@ -99,6 +104,11 @@ int importHistory(const CommandLine &line)
     auto columns = Series::readCsvFile(line.importPath);
     if (!columns)
         return fail(columns.error());
+    // A console writing the same file keeps the newest time of each series in
+    // memory; an import underneath it would contradict that. One writer at a time.
+    auto lock = DatabaseLock::acquire(databasePath(line));
+    if (!lock)
+        return fail(lock.error());
     auto db = Database::open(databasePath(line), QStringLiteral("umbra-import"));
     if (!db)
         return fail(db.error());

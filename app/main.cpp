@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QTranslator>
 #include <cstdio>
+#include <sys/stat.h>
 
 using namespace Umbra;
 
@@ -72,6 +73,9 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // Whatever Umbra writes (history, journals, exports, screenshots) is the
+    // operator's alone; the files that matter also set their mode themselves.
+    ::umask(0077);
     setIdentity();
     if (isHeadless(argc, argv)) {
         QCoreApplication app(argc, argv);

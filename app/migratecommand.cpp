@@ -6,6 +6,7 @@
 #include "migrate/migrationjournal.h"
 #include "migrate/reconciler.h"
 #include "store/database.h"
+#include "store/databaselock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -250,6 +251,17 @@ QString read(const QCommandLineParser &parser, const QStringList &connectUris,
 int migrate(const CommandLine &line)
 {
     const qint64 since = QDateTime::currentMSecsSinceEpoch();
+    // A console that starts during the run would take this job for one a
+    // killed console left behind; so would a second --reconcile.
+    auto lock = DatabaseLock::acquire(journalPath(line));
+    if (!lock) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(lock.error()));
+        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
+                               { QStringLiteral("target"), line.migrate.to },
+                               { QStringLiteral("outcome"), QStringLiteral("failed") },
+                               { QStringLiteral("reason"), lock.error() } });
+        return 1;
+    }
     auto source = findSource(line.connectUris, line.migrate.vm, line.migrate.to);
     if (!source) {
         std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(source.error()));
@@ -336,6 +348,14 @@ int migrate(const CommandLine &line)
 
 int reconcile(const CommandLine &line)
 {
+    // A running console's jobs are alive, not left behind: never reconcile them.
+    auto lock = DatabaseLock::acquire(journalPath(line));
+    if (!lock) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(lock.error()));
+        printJson(QJsonObject{ { QStringLiteral("ok"), false },
+                               { QStringLiteral("error"), lock.error() } });
+        return 2;
+    }
     auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-reconcile"));
     if (!journal) {
         std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(journal.error()));

@@ -1,10 +1,11 @@
 #include "demo/demofleet.h"
 
+#include "util/privatefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace Umbra::DemoFleet {
@@ -25,7 +26,7 @@ Result<QList<HostConfig>> install(const QString &requestedDirectory)
     if (directory.isEmpty())
         directory = QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
             + QStringLiteral("/demo-fleet");
-    if (!QDir().mkpath(directory))
+    if (!PrivateFiles::makeFolder(directory))
         return Error{ Tr::tr("Cannot create the demo fleet folder %1.").arg(directory) };
 
     const QDir resources(QStringLiteral(":/fleet"));
@@ -40,11 +41,9 @@ Result<QList<HostConfig>> install(const QString &requestedDirectory)
         if (!source.open(QIODevice::ReadOnly))
             return Error{ Tr::tr("Cannot read the demo fleet file %1.").arg(name) };
         const QString target = QDir(directory).absoluteFilePath(name);
-        QSaveFile out(target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(source.readAll()) < 0 || !out.commit())
-            return Error{
-                Tr::tr("Cannot write the demo fleet file %1: %2").arg(target, out.errorString())
-            };
+        const QByteArray xml = source.readAll();
+        if (auto written = PrivateFiles::write(target, xml); !written)
+            return Error{ Tr::tr("Cannot write the demo fleet file: %1").arg(written.error()) };
         hosts.append(HostConfig{ QStringLiteral("test://") + target, true });
     }
     return hosts;
@@ -91,9 +90,9 @@ Result<QString> writeGeneratedFleet(const QString &path, const QString &hostName
     }
     xml += QStringLiteral("</node>\n");
 
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(xml.toUtf8()) < 0 || !out.commit())
-        return Error{ Tr::tr("Cannot write the fleet file %1: %2").arg(path, out.errorString()) };
+    const QByteArray bytes = xml.toUtf8();
+    if (auto written = PrivateFiles::write(path, bytes); !written)
+        return Error{ Tr::tr("Cannot write the fleet file: %1").arg(written.error()) };
     return QString(QStringLiteral("test://") + QFileInfo(path).absoluteFilePath());
 }
 

@@ -1,11 +1,13 @@
 #include "engine/engine.h"
 
+#include "collect/sessioncredentials.h"
 #include "demo/demohistory.h"
 #include "fleet/hosturi.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
 #include "predict/predictionservice.h"
 #include "store/database.h"
+#include "store/databaselock.h"
 #include "store/fleetrepository.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
@@ -53,6 +55,7 @@ constexpr qint64 kDemoBackfillStepMs = 15 * 1000;
 
 Engine::Engine(QObject *parent)
     : QObject(parent)
+    , m_sessionCredentials(std::make_unique<SessionCredentials>())
 {
     registerMetaTypes();
     m_storeThread.setObjectName(QStringLiteral("umbra-store-writer"));
@@ -68,6 +71,11 @@ Result<void> Engine::openStore(const QString &path)
 {
     if (m_writer)
         return Error{ tr("The store is already open.") };
+    // Held until shutdown: a second console, or an import, on the same file
+    // is refused instead of writing underneath this one.
+    auto lock = DatabaseLock::acquire(path);
+    if (!lock)
+        return Error{ lock.error() };
     // Opening here validates and migrates the file before anything else runs,
     // so a bad file is reported before the console starts collecting.
     QList<HostConfig> stored;
@@ -77,11 +85,14 @@ Result<void> Engine::openStore(const QString &path)
         if (!db)
             return Error{ db.error() };
         FleetRepository fleet(db.value()->sql());
+        if (auto scrubbed = fleet.scrubSecrets(); !scrubbed)
+            return Error{ scrubbed.error() };
         auto hosts = fleet.hosts();
         if (!hosts)
             return Error{ hosts.error() };
         stored = hosts.value();
     }
+    m_storeLock = std::move(lock).value();
     m_storePath = path;
 
     auto heads = std::make_shared<Series::SeriesHeads>();
@@ -137,6 +148,7 @@ Result<void> Engine::openStore(const QString &path)
             m_order.append(config.uri);
             Session &session = m_sessions[config.uri];
             session.config = config;
+            session.exporterUrl = config.exporterUrl;
             session.status.uri = config.uri;
         }
     }
@@ -145,7 +157,7 @@ Result<void> Engine::openStore(const QString &path)
 
 void Engine::setCredentialProvider(CredentialProvider *provider)
 {
-    m_credentials = provider;
+    m_sessionCredentials->setFallback(provider);
 }
 
 void Engine::setIntervalMs(int intervalMs)
@@ -224,6 +236,7 @@ void Engine::shutdown()
         m_writer = nullptr;
     }
     m_reader.reset();
+    m_storeLock.reset();
 }
 
 namespace {
@@ -251,13 +264,14 @@ Result<void> Engine::setExporterUrl(const QString &uri, const QString &url)
     const auto normalised = HostUri::validate(uri);
     auto found = m_sessions.find(normalised ? normalised.value() : uri);
     if (found == m_sessions.end())
-        return Error{ tr("%1 is not in the fleet.").arg(uri) };
+        return Error{ tr("%1 is not in the fleet.").arg(HostUri::quoted(uri)) };
     auto valid = validExporterUrl(url);
     if (!valid)
         return Error{ valid.error() };
-    if (found->config.exporterUrl == valid.value())
+    if (found->exporterUrl == valid.value())
         return {};
-    found->config.exporterUrl = valid.value();
+    found->exporterUrl = valid.value();
+    found->config.exporterUrl = HostUri::withoutSecrets(valid.value());
     const HostConfig config = found->config;
     if (m_writer)
         QMetaObject::invokeMethod(
@@ -272,6 +286,8 @@ Result<void> Engine::addHost(const HostConfig &requested)
 {
     if (!m_writer)
         return Error{ tr("Open a database before adding hosts.") };
+    // A password in the URI serves this run's login and goes no further:
+    // the fleet, the event log and the screen know the URI without it.
     auto uri = HostUri::validate(requested.uri);
     if (!uri)
         return Error{ uri.error() };
@@ -280,13 +296,16 @@ Result<void> Engine::addHost(const HostConfig &requested)
         return Error{ exporter.error() };
     if (m_sessions.contains(uri.value()))
         return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
+    if (const QString password = HostUri::secret(requested.uri); !password.isEmpty())
+        m_sessionCredentials->remember(uri.value(), QUrl(uri.value()).userName(), password);
 
     HostConfig config = requested;
     config.uri = uri.value();
-    config.exporterUrl = exporter.value();
+    config.exporterUrl = HostUri::withoutSecrets(exporter.value());
     m_order.append(config.uri);
     Session &session = m_sessions[config.uri];
     session.config = config;
+    session.exporterUrl = exporter.value();
     session.status.uri = config.uri;
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, config] { writer->addHost(config); }, Qt::QueuedConnection);
@@ -569,8 +588,8 @@ void Engine::watchHardware(const HostConfig &config)
     if (m_prediction)
         QMetaObject::invokeMethod(
             m_prediction,
-            [prediction = m_prediction, uri = config.uri, url = config.exporterUrl,
-             simulated = config.simulatedUsage] {
+            [prediction = m_prediction, uri = config.uri,
+             url = m_sessions.value(config.uri).exporterUrl, simulated = config.simulatedUsage] {
                 // An exporter, where one is given, wins over the simulation.
                 prediction->setSimulatedHardware(uri, simulated && url.isEmpty());
                 prediction->setExporterUrl(uri, url);
@@ -607,7 +626,7 @@ void Engine::startSession(const HostConfig &config)
         return;
     entry.thread = new QThread;
     entry.thread->setObjectName(QStringLiteral("umbra-host ") + HostUri::displayName(config.uri));
-    entry.session = new HostSession(config, m_sessionOptions, m_credentials);
+    entry.session = new HostSession(config, m_sessionOptions, m_sessionCredentials.get());
     entry.session->moveToThread(entry.thread);
     connect(entry.thread, &QThread::finished, entry.session, &QObject::deleteLater);
 

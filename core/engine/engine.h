@@ -25,8 +25,10 @@
 namespace Umbra {
 
 class CredentialProvider;
+class DatabaseLock;
 class MigrationManager;
 class PredictionService;
+class SessionCredentials;
 class StoreWriter;
 class StoreReader;
 
@@ -157,6 +159,7 @@ private:
     struct Session
     {
         HostConfig config;
+        QString exporterUrl; // as given, with any credentials; config's has none
         QThread *thread = nullptr;
         HostSession *session = nullptr;
         HostStatus status;
@@ -199,8 +202,9 @@ private:
     }
 
     QString m_storePath;
+    std::unique_ptr<DatabaseLock> m_storeLock;
     HostSession::Options m_sessionOptions;
-    CredentialProvider *m_credentials = nullptr;
+    std::unique_ptr<SessionCredentials> m_sessionCredentials; // for the sessions' threads
     QHash<QString, Session> m_sessions;
     QList<QString> m_order; // hosts in the order they were added
     QThread m_storeThread;

@@ -1,8 +1,13 @@
 #include "fleet/hosturi.h"
 
+#include "util/displaytext.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
+#include <algorithm>
 
 namespace Umbra::HostUri {
 
@@ -24,11 +29,74 @@ const QStringList &knownSchemes()
     return schemes;
 }
 
+// Query items that carry a credential, as exporters and proxies name them.
+bool isSecretQueryItem(const QString &name)
+{
+    static const QStringList names{
+        QStringLiteral("password"),  QStringLiteral("passwd"),       QStringLiteral("pass"),
+        QStringLiteral("token"),     QStringLiteral("access_token"), QStringLiteral("secret"),
+        QStringLiteral("key"),       QStringLiteral("api_key"),      QStringLiteral("apikey"),
+        QStringLiteral("auth"),      QStringLiteral("bearer"),       QStringLiteral("sig"),
+        QStringLiteral("signature"),
+    };
+    return names.contains(name.toLower());
+}
+
 } // namespace
+
+QString withoutSecrets(const QString &uri)
+{
+    QUrl url(uri.trimmed());
+    if (!url.isValid() || !hasSecrets(uri))
+        return uri.trimmed();
+    url.setPassword(QString());
+    if (url.hasQuery()) {
+        QUrlQuery query(url);
+        const auto items = query.queryItems(QUrl::FullyEncoded);
+        for (const auto &item : items)
+            if (isSecretQueryItem(item.first))
+                query.removeAllQueryItems(item.first);
+        url.setQuery(query.isEmpty() ? QString() : query.query(QUrl::FullyEncoded),
+                     QUrl::StrictMode);
+    }
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QString secret(const QString &uri)
+{
+    return QUrl(uri.trimmed()).password();
+}
+
+bool hasSecrets(const QString &uri)
+{
+    const QUrl url(uri.trimmed());
+    if (!url.password().isEmpty())
+        return true;
+    const auto items = QUrlQuery(url).queryItems();
+    return std::any_of(items.cbegin(), items.cend(),
+                       [](const auto &item) { return isSecretQueryItem(item.first); });
+}
+
+QString quoted(const QString &text)
+{
+    QString masked = text.trimmed();
+    // Also what QUrl would not parse: "scheme://user:secret@…" in any text.
+    static const QRegularExpression password(QStringLiteral("(://[^/@:\\s]*):[^@/\\s]*@"));
+    masked.replace(password, QStringLiteral("\\1:***@"));
+    static const QRegularExpression query(
+        QStringLiteral("([?&](?:password|passwd|pass|token|access_token|secret|key|api_key|"
+                       "apikey|auth|bearer|sig|signature)=)[^&#\\s]*"),
+        QRegularExpression::CaseInsensitiveOption);
+    masked.replace(query, QStringLiteral("\\1***"));
+    return DisplayText::quote(masked);
+}
 
 Result<QString> validate(const QString &input)
 {
+    if (hasSecrets(input))
+        return validate(withoutSecrets(input));
     const QString uri = input.trimmed();
+    const QString shown = quoted(uri);
     if (uri.isEmpty())
         return Error{ Tr::tr("Enter a libvirt URI, for example qemu:///system.") };
 
@@ -36,27 +104,27 @@ Result<QString> validate(const QString &input)
     if (!url.isValid() || url.scheme().isEmpty() || !uri.contains(QLatin1String("://")))
         return Error{ Tr::tr("“%1” is not a libvirt URI. Expected a form like qemu:///system or "
                              "qemu+ssh://user@host/system.")
-                          .arg(uri) };
+                          .arg(shown) };
 
     const QString scheme = url.scheme().toLower();
     if (!knownSchemes().contains(scheme))
         return Error{ Tr::tr("“%1” uses the transport “%2”, which Umbra does not manage. Use test, "
                              "qemu, qemu+ssh, qemu+tcp or qemu+tls.")
-                          .arg(uri, scheme) };
+                          .arg(shown, DisplayText::quote(scheme)) };
 
     const bool remote = scheme.contains(QLatin1Char('+')) && scheme != QLatin1String("qemu+unix");
     if (remote && url.host().isEmpty())
         return Error{ Tr::tr("“%1” needs a host name, for example %2://host.example.org/system.")
-                          .arg(uri, scheme) };
+                          .arg(shown, DisplayText::quote(scheme)) };
     if (!remote && !url.host().isEmpty() && scheme == QLatin1String("test"))
         return Error{ Tr::tr("“%1”: the test driver takes no host; use test:///default or "
                              "test:///absolute/path/fleet.xml.")
-                          .arg(uri) };
+                          .arg(shown) };
 
     if (scheme.startsWith(QLatin1String("qemu"))) {
         const QString path = url.path();
         if (path != QLatin1String("/system") && path != QLatin1String("/session"))
-            return Error{ Tr::tr("“%1”: a QEMU URI ends in /system or /session.").arg(uri) };
+            return Error{ Tr::tr("“%1”: a QEMU URI ends in /system or /session.").arg(shown) };
     }
     if (scheme == QLatin1String("test")) {
         const QString path = url.path();
@@ -66,9 +134,10 @@ Result<QString> validate(const QString &input)
                 return Error{ Tr::tr(
                                   "“%1”: the test driver needs /default or an absolute path to a "
                                   "fleet XML file.")
-                                  .arg(uri) };
+                                  .arg(shown) };
             if (!file.isFile())
-                return Error{ Tr::tr("“%1”: the fleet file %2 does not exist.").arg(uri, path) };
+                return Error{ Tr::tr("“%1”: the fleet file %2 does not exist.")
+                                  .arg(shown, DisplayText::quote(path)) };
         }
     }
     return uri;

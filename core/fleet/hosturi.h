@@ -15,4 +15,16 @@ Result<QString> validate(const QString &uri);
 // a test-driver fleet, or the URI itself.
 QString displayName(const QString &uri);
 
+// Secrets in a URI — a password in its user part, a token or key among its
+// query items — are never stored, logged or shown. withoutSecrets() is the
+// URI as Umbra keeps it; secret() the password, for this run only.
+QString withoutSecrets(const QString &uri);
+QString secret(const QString &uri);
+// Whether withoutSecrets() would remove anything.
+bool hasSecrets(const QString &uri);
+
+// A URI as typed, fit to quote in a message: secrets masked, control
+// characters escaped, bounded in length. Works on text that is not a URI.
+QString quoted(const QString &text);
+
 } // namespace Umbra::HostUri

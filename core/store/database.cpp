@@ -1,14 +1,18 @@
 #include "store/database.h"
 
+#include "store/databaselock.h"
 #include "store/schema.h"
+#include "store/sqlitestatement.h"
+#include "util/privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <sqlite3.h>
 
 namespace Umbra {
 
@@ -20,8 +24,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::Database)
 };
 
-// Rejects what is certainly not a SQLite file by its header, before the SQLite
-// driver gets a chance to touch it.
+// What can be told about a file without opening it. The header itself is
+// judged by SQLite: opening the database file in any other way, even to read
+// 16 bytes, would drop the POSIX locks SQLite holds on it for this process's
+// other connections when it is closed again (see DatabaseLock).
 Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
 {
     if (!file.isFile())
@@ -33,23 +39,13 @@ Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
                           "%1 is read-only; Umbra needs to write its history there. Choose another "
                           "file with --database.")
                           .arg(file.filePath()) };
-    if (file.size() == 0)
-        return {};
-    QFile raw(file.filePath());
-    if (!raw.open(QIODevice::ReadOnly))
-        return Error{ Tr::tr("%1 cannot be opened: %2").arg(file.filePath(), raw.errorString()) };
-    static const QByteArray magic("SQLite format 3\0", 16);
-    if (raw.read(16) != magic)
-        return Error{ Tr::tr("%1 is not an Umbra database (it is not a SQLite file). It was left "
-                             "untouched.")
-                          .arg(file.filePath()) };
     return {};
 }
 
 Result<void> checkNewFile(const QFileInfo &file)
 {
     const QString folder = file.absolutePath();
-    if (!QDir().mkpath(folder))
+    if (auto made = PrivateFiles::makeFolder(folder); !made)
         return Error{ Tr::tr("Cannot create the folder %1 for the database.").arg(folder) };
     const QFileInfo folderInfo(folder);
     if (!folderInfo.isWritable())
@@ -57,6 +53,38 @@ Result<void> checkNewFile(const QFileInfo &file)
             Tr::tr("Cannot create %1: the folder %2 is not writable.").arg(file.filePath(), folder)
         };
     return {};
+}
+
+// SQLite's primary result code behind a failed statement.
+int sqliteCode(const QSqlError &error)
+{
+    return error.nativeErrorCode().toInt() & 0xff;
+}
+
+// Why a database could not be read, in the operator's terms: a file that is
+// not SQLite, a damaged one and one SQLite may not open beside its folder are
+// different problems with different remedies.
+QString unreadableReason(const QString &path, const QSqlError &error)
+{
+    constexpr int kCorrupt = 11; // SQLITE_CORRUPT
+    constexpr int kCantOpen = 14; // SQLITE_CANTOPEN
+    constexpr int kNotADatabase = 26; // SQLITE_NOTADB
+    switch (sqliteCode(error)) {
+    case kNotADatabase:
+        return Tr::tr("%1 is not an Umbra database (it is not a SQLite file). It was left "
+                      "untouched.")
+            .arg(path);
+    case kCorrupt:
+        return Tr::tr("%1 is damaged: %2. It was left untouched; keep a copy before trying to "
+                      "repair it.")
+            .arg(path, error.databaseText());
+    case kCantOpen:
+        return Tr::tr("%1 cannot be opened: SQLite needs to create %2-wal and %2-shm beside it, "
+                      "and the folder %3 does not allow that.")
+            .arg(path, QFileInfo(path).fileName(), QFileInfo(path).absolutePath());
+    default:
+        return Tr::tr("%1 cannot be read: %2").arg(path, error.databaseText());
+    }
 }
 
 constexpr int kNewPageSize = 16384;
@@ -86,7 +114,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
                                                  Mode mode)
 {
     const QFileInfo file(path);
-    if (file.exists()) {
+    const bool created = !file.exists();
+    if (!created) {
         if (auto checked = checkExistingFile(file, mode); !checked)
             return Error{ checked.error() };
     } else if (mode == Mode::ReadOnly) {
@@ -105,9 +134,64 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const QStr
                                : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database->m_db.open())
         return Error{ Tr::tr("Cannot open %1: %2").arg(path, database->m_db.lastError().text()) };
+    // SQLite made the file (empty so far) with the umask's mode; the -wal and
+    // -shm files it creates later copy the database file's mode.
+    if (created)
+        PrivateFiles::restrict(path);
     if (auto prepared = database->prepare(mode); !prepared)
         return Error{ prepared.error() };
     return database;
+}
+
+QStringList Database::files(const QString &path)
+{
+    return { path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm"),
+             path + QStringLiteral("-journal"), DatabaseLock::lockPath(path) };
+}
+
+Result<Database::Integrity> Database::quickCheck(int budgetMs)
+{
+    sqlite3 *raw = SqliteStatement::handle(m_db);
+    if (!raw)
+        return Error{ Tr::tr("%1 cannot be checked: no SQLite connection.").arg(m_path) };
+    // The progress handler runs every few thousand virtual machine steps; a
+    // non-zero answer interrupts the check.
+    QElapsedTimer clock;
+    clock.start();
+    struct Budget
+    {
+        QElapsedTimer *clock;
+        qint64 ms;
+    } budget{ &clock, budgetMs };
+    sqlite3_progress_handler(
+        raw, 10000,
+        [](void *opaque) {
+            auto *b = static_cast<Budget *>(opaque);
+            return b->clock->elapsed() > b->ms ? 1 : 0;
+        },
+        &budget);
+    Integrity integrity;
+    {
+        // At most 20 problems: enough to tell a damaged page from a ruined file.
+        QSqlQuery query(m_db);
+        if (!query.exec(QStringLiteral("PRAGMA quick_check(20)"))) {
+            constexpr int kInterrupted = 9; // SQLITE_INTERRUPT
+            if (sqliteCode(query.lastError()) == kInterrupted) {
+                integrity.complete = false;
+            } else {
+                sqlite3_progress_handler(raw, 0, nullptr, nullptr);
+                integrity.problems.append(query.lastError().databaseText());
+                return integrity;
+            }
+        }
+        while (query.next()) {
+            const QString line = query.value(0).toString();
+            if (line != QLatin1String("ok"))
+                integrity.problems.append(line);
+        }
+    }
+    sqlite3_progress_handler(raw, 0, nullptr, nullptr);
+    return integrity;
 }
 
 Result<void> Database::exec(const QString &statement)
@@ -124,15 +208,13 @@ Result<int> Database::readVersion()
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
-        return Error{ Tr::tr("%1 is not an Umbra database: %2. It was left untouched.")
-                          .arg(m_path, query.lastError().text()) };
+        return Error{ unreadableReason(m_path, query.lastError()) };
     const qint64 applicationId = query.value(0).toLongLong();
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return Error{ Tr::tr("%1 cannot be read: %2").arg(m_path, query.lastError().text()) };
+        return Error{ unreadableReason(m_path, query.lastError()) };
     const int version = query.value(0).toInt();
     if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return Error{ Tr::tr("%1 is not an Umbra database: %2. It was left untouched.")
-                          .arg(m_path, query.lastError().text()) };
+        return Error{ unreadableReason(m_path, query.lastError()) };
     const int objects = query.value(0).toInt();
 
     if (applicationId != 0 && applicationId != kApplicationId)

@@ -4,6 +4,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 namespace Umbra {
@@ -38,6 +39,20 @@ public:
 
     // Where the console keeps its database unless --database says otherwise.
     static QString defaultPath();
+
+    // The files that make up the database at `path`: the file itself, SQLite's
+    // -wal, -shm and -journal, and Umbra's lock. Nothing else may write them.
+    static QStringList files(const QString &path);
+
+    // SQLite's quick_check, stopped after `budgetMs` so that opening a large
+    // file stays quick. The problems it found (empty when none), and whether it
+    // read the whole file in time.
+    struct Integrity
+    {
+        QStringList problems;
+        bool complete = true;
+    };
+    Result<Integrity> quickCheck(int budgetMs);
 
 private:
     Database(QSqlDatabase db, QString path);

@@ -1,5 +1,7 @@
 #include "store/fleetrepository.h"
 
+#include "fleet/hosturi.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -107,6 +109,73 @@ Result<void> FleetRepository::addHost(const HostConfig &host)
     if (!query.exec())
         return queryError(query, "adding a host");
     return {};
+}
+
+Result<int> FleetRepository::scrubSecrets()
+{
+    auto stored = hosts();
+    if (!stored)
+        return Error{ stored.error() };
+    QList<HostConfig> dirty;
+    for (const HostConfig &host : stored.value())
+        if (HostUri::hasSecrets(host.uri) || HostUri::hasSecrets(host.exporterUrl))
+            dirty.append(host);
+    if (dirty.isEmpty())
+        return 0;
+    if (!m_db.transaction())
+        return Error{
+            Tr::tr("Cannot clean %1: %2").arg(m_db.databaseName(), m_db.lastError().text())
+        };
+    auto run
+        = [&](const char *sql, const QVariantList &values, const char *purpose) -> Result<void> {
+        QSqlQuery query(m_db);
+        query.prepare(QLatin1String(sql));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return queryError(query, purpose);
+        return {};
+    };
+    Result<void> done;
+    for (const HostConfig &host : std::as_const(dirty)) {
+        const QString uri = HostUri::withoutSecrets(host.uri);
+        const QString exporter = HostUri::withoutSecrets(host.exporterUrl);
+        const QString secret = HostUri::secret(host.uri);
+        done = run(
+            "UPDATE hosts SET uri = ?, exporter_url = ? WHERE uri = ?",
+            QVariantList{ uri, exporter.isEmpty() ? QVariant() : QVariant(exporter), host.uri },
+            "cleaning a host");
+        if (done)
+            done = run("UPDATE events SET host_uri = ? WHERE host_uri = ?",
+                       QVariantList{ uri, host.uri }, "cleaning events");
+        for (const QString &text : { host.uri, host.exporterUrl, secret }) {
+            if (done && !text.isEmpty())
+                done = run("UPDATE events SET message = replace(message, ?, ?) "
+                           "WHERE instr(message, ?) > 0",
+                           QVariantList{ text,
+                                         text == secret ? QStringLiteral("***")
+                                                        : HostUri::withoutSecrets(text),
+                                         text },
+                           "cleaning events");
+        }
+        // Series of a host are named "host/<uri>/<metric>".
+        const QString oldPrefix = QStringLiteral("host/") + host.uri + QLatin1Char('/');
+        const QString newPrefix = QStringLiteral("host/") + uri + QLatin1Char('/');
+        if (done)
+            done = run("UPDATE ts_series SET name = ? || substr(name, ?) "
+                       "WHERE substr(name, 1, ?) = ?",
+                       QVariantList{ newPrefix, int(oldPrefix.size()) + 1, int(oldPrefix.size()),
+                                     oldPrefix },
+                       "cleaning series names");
+        if (!done)
+            break;
+    }
+    if (!done || !m_db.commit()) {
+        const QString reason = done ? m_db.lastError().text() : done.error();
+        m_db.rollback();
+        return Error{ reason };
+    }
+    return int(dirty.size());
 }
 
 Result<void> FleetRepository::removeHost(const QString &uri)

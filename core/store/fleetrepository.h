@@ -19,6 +19,10 @@ public:
     Result<QList<HostConfig>> hosts() const;
     Result<void> addHost(const HostConfig &host);
     Result<void> removeHost(const QString &uri);
+    // Removes secrets an older Umbra stored with a host (a password in its
+    // URI, a token in its exporter URL) from the host, its events and its
+    // series names, in one transaction. Returns how many hosts it cleaned.
+    Result<int> scrubSecrets();
     Result<void> updateHostInfo(const HostInfo &info);
 
     Result<void> replaceVms(const QString &uri, const QList<VmInfo> &vms);

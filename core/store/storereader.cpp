@@ -1,15 +1,14 @@
 #include "store/storereader.h"
 
+#include "series/csvseries.h"
 #include "store/database.h"
 #include "store/fleetrepository.h"
-#include "series/csvseries.h"
 #include "store/samplestore.h"
+#include "util/privatefiles.h"
 
 #include <QCoreApplication>
-#include <QMap>
-#include <QSaveFile>
-
 #include <QLoggingCategory>
+#include <QMap>
 #include <QPromise>
 
 Q_LOGGING_CATEGORY(lcReader, "umbra.store.reader")
@@ -81,7 +80,8 @@ private:
 };
 
 StoreReader::StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads)
-    : m_worker(new Worker(path, std::move(heads)))
+    : m_path(path)
+    , m_worker(new Worker(path, std::move(heads)))
 {
     m_thread.setObjectName(QStringLiteral("umbra-store-reader"));
     m_worker->moveToThread(&m_thread);
@@ -140,35 +140,35 @@ namespace Umbra {
 QFuture<QString> StoreReader::exportCsv(const QString &entity, qint64 fromMs, qint64 toMs,
                                         const QString &filePath)
 {
-    return m_worker->run<QString>(
-        [=](SampleStore &samples, FleetRepository &) -> Result<QString> {
-            auto all = samples.reader().allSeries();
-            if (!all)
-                return all.error();
-            const QString prefix = entity + QLatin1Char('/');
-            QMap<QString, int> matching; // columns in name order
-            for (auto it = all->cbegin(); it != all->cend(); ++it)
-                if (it.key().startsWith(prefix))
-                    matching.insert(it.key().mid(prefix.size()), it.value());
-            const QList<int> ids = matching.values();
-            const QStringList headers = matching.keys();
-            if (ids.isEmpty())
-                return QCoreApplication::translate("Umbra::StoreReader",
-                                                   "No history is stored for %1.")
-                    .arg(entity);
-            // The file appears whole or not at all.
-            QSaveFile file(filePath);
-            if (!file.open(QIODevice::WriteOnly))
-                return QCoreApplication::translate("Umbra::StoreReader", "Cannot write %1: %2")
-                    .arg(filePath, file.errorString());
-            auto rows = Series::writeCsv(samples.reader(), ids, headers, fromMs, toMs, file);
+    return m_worker->run<QString>([=, database = m_path](SampleStore &samples,
+                                                         FleetRepository &) -> Result<QString> {
+        auto all = samples.reader().allSeries();
+        if (!all)
+            return all.error();
+        const QString prefix = entity + QLatin1Char('/');
+        QMap<QString, int> matching; // columns in name order
+        for (auto it = all->cbegin(); it != all->cend(); ++it)
+            if (it.key().startsWith(prefix))
+                matching.insert(it.key().mid(prefix.size()), it.value());
+        const QList<int> ids = matching.values();
+        const QStringList headers = matching.keys();
+        if (ids.isEmpty())
+            return QCoreApplication::translate("Umbra::StoreReader", "No history is stored for %1.")
+                .arg(entity);
+        if (auto writable = PrivateFiles::checkWritable(filePath, Database::files(database));
+            !writable)
+            return writable.error();
+        // The file appears whole or not at all.
+        auto written = PrivateFiles::write(filePath, [&](QIODevice &out) -> Result<void> {
+            auto rows = Series::writeCsv(samples.reader(), ids, headers, fromMs, toMs, out);
             if (!rows)
-                return rows.error();
-            if (!file.commit())
-                return QCoreApplication::translate("Umbra::StoreReader", "Cannot write %1: %2")
-                    .arg(filePath, file.errorString());
-            return QString();
+                return Error{ rows.error() };
+            return {};
         });
+        if (!written)
+            return written.error();
+        return QString();
+    });
 }
 
 } // namespace Umbra

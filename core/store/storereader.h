@@ -37,6 +37,7 @@ public:
 
 private:
     class Worker;
+    QString m_path;
     QThread m_thread;
     Worker *m_worker = nullptr;
 };
