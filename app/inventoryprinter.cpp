@@ -44,7 +44,9 @@ QJsonObject vmToJson(const VmInfo &vm)
 
 QJsonObject readOne(const QString &uri)
 {
-    QJsonObject host{ { QStringLiteral("uri"), uri } };
+    // A password given with the URI is of no use without an auth callback,
+    // and is never printed.
+    QJsonObject host{ { QStringLiteral("uri"), HostUri::withoutSecrets(uri) } };
     auto fail = [&](const QString &error) {
         host.insert(QStringLiteral("ok"), false);
         host.insert(QStringLiteral("error"), error);

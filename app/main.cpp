@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "consolesetup.h"
 #include "demo/demofleet.h"
+#include "fleet/hosturi.h"
 #include "historycommands.h"
 #include "inventoryprinter.h"
 #include "migratecommand.h"
@@ -57,7 +58,7 @@ int printInventory(const CommandLine &line)
         if (!host[QLatin1String("ok")].toBool()) {
             allOk = false;
             std::fprintf(stderr, "umbra: %s: %s\n",
-                         qUtf8Printable(host[QLatin1String("uri")].toString()),
+                         qUtf8Printable(HostUri::quoted(host[QLatin1String("uri")].toString())),
                          qUtf8Printable(host[QLatin1String("error")].toString()));
         }
     }

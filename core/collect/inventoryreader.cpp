@@ -1,5 +1,7 @@
 #include "collect/inventoryreader.h"
 
+#include "util/displaytext.h"
+
 #include <QCoreApplication>
 #include <QXmlStreamReader>
 #include <libvirt/virterror.h>
@@ -26,7 +28,7 @@ QString lastLibvirtError()
     const virError *error = virGetLastError();
     if (!error || !error->message)
         return Tr::tr("libvirt reported no detail");
-    return QString::fromUtf8(error->message);
+    return DisplayText::errorMessage(QString::fromUtf8(error->message));
 }
 
 Result<void> parseDomainXml(const QString &text, VmInfo &info)

@@ -93,8 +93,8 @@ QString quoted(const QString &text)
 
 Result<QString> validate(const QString &input)
 {
-    if (hasSecrets(input))
-        return validate(withoutSecrets(input));
+    if (const QString clean = withoutSecrets(input); clean != input.trimmed())
+        return validate(clean);
     const QString uri = input.trimmed();
     const QString shown = quoted(uri);
     if (uri.isEmpty())

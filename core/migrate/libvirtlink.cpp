@@ -3,6 +3,7 @@
 #include "collect/libvirteventloop.h"
 #include "fleet/hosturi.h"
 #include "migrate/domainxml.h"
+#include "util/displaytext.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -26,7 +27,8 @@ struct Tr
 QString lastError()
 {
     const char *message = virGetLastErrorMessage();
-    return message ? QString::fromUtf8(message) : Tr::tr("unknown libvirt error");
+    return message ? DisplayText::errorMessage(QString::fromUtf8(message))
+                   : Tr::tr("unknown libvirt error");
 }
 
 int lastErrorCode()

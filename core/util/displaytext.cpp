@@ -1,6 +1,8 @@
 #include "util/displaytext.h"
 
 #include <QList>
+#include <QRegularExpression>
+#include <QStringList>
 
 namespace Umbra::DisplayText {
 
@@ -36,6 +38,19 @@ QString quote(const QString &text, int maxChars)
         ++shown;
     }
     return out;
+}
+
+QString errorMessage(const QString &message, int maxChars)
+{
+    QStringList lines = message.split(QLatin1Char('\n'));
+    static const QRegularExpression caret(QStringLiteral("^[\\s~-]*\\^\\s*$"));
+    for (qsizetype i = lines.size() - 1; i >= 1; --i) {
+        if (caret.match(lines[i]).hasMatch()) {
+            lines.remove(i - 1, 2);
+            --i;
+        }
+    }
+    return quote(lines.join(QLatin1Char(' ')).trimmed(), maxChars);
 }
 
 bool hasControlCharacters(const QString &text)

@@ -2,12 +2,16 @@
 // and the clear errors (on stderr, with an exit status) for bad input.
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,10 +24,9 @@ struct Run
     QString err;
 };
 
-Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 60000,
-          const QString &language = QStringLiteral("C.UTF-8"))
+QProcessEnvironment environment(const QString &home,
+                                const QString &language = QStringLiteral("C.UTF-8"))
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // Keep the demo's files and default database inside the test's folder.
@@ -32,7 +35,14 @@ Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 600
     env.insert(QStringLiteral("XDG_CACHE_HOME"), home + QStringLiteral("/cache"));
     env.insert(QStringLiteral("LANG"), language);
     env.remove(QStringLiteral("LANGUAGE"));
-    process.setProcessEnvironment(env);
+    return env;
+}
+
+Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 60000,
+          const QString &language = QStringLiteral("C.UTF-8"))
+{
+    QProcess process;
+    process.setProcessEnvironment(environment(home, language));
     process.start(QStringLiteral(UMBRA_BINARY), arguments);
     Run run;
     if (!process.waitForFinished(timeoutMs)) {
@@ -52,6 +62,46 @@ QByteArray fingerprint(const QString &path)
     return file.open(QIODevice::ReadOnly)
         ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
         : QByteArray();
+}
+
+QString integrity(const QString &path)
+{
+    QString result;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("integrity"));
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery query(db);
+        if (db.open() && query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
+            result = query.value(0).toString();
+        else
+            result = db.lastError().text() + query.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("integrity"));
+    return result;
+}
+
+// A console started in the background on `database`, once it writes there.
+bool startConsole(QProcess &console, const QString &database, const QString &home,
+                  const QString &seconds)
+{
+    console.setProcessEnvironment(environment(home));
+    console.start(QStringLiteral(UMBRA_BINARY),
+                  { QStringLiteral("--demo"), QStringLiteral("--database"), database,
+                    QStringLiteral("--interval"), QStringLiteral("0.5"),
+                    QStringLiteral("--quit-after"), seconds });
+    if (!console.waitForStarted())
+        return false;
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 30000) {
+        if (QFile::exists(database + QStringLiteral(".lock"))
+            && QFile::exists(database + QStringLiteral("-wal")))
+            return true;
+        QTest::qWait(100);
+    }
+    return false;
 }
 
 } // namespace
@@ -251,6 +301,138 @@ private Q_SLOTS:
         const QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 1000 && image.height() >= 600);
+    }
+
+    void oneWriterAtATime()
+    {
+        // A second console, or an import, on a database a console is writing
+        // is refused and names the console's process; an export reads beside
+        // it. Nothing is damaged, nothing lost.
+        const QString db = m_home.filePath(QStringLiteral("shared.db"));
+        const QString csv = m_home.filePath(QStringLiteral("during.csv"));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("time,cpu\n1700000000,5\n1700000060,6\n");
+        file.close();
+
+        QProcess first;
+        QVERIFY(startConsole(first, db, m_home.path(), QStringLiteral("12")));
+        const QString inUse = QStringLiteral("in use by Umbra, process %1").arg(first.processId());
+        Run second = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                             QStringLiteral("--quit-after"), QStringLiteral("2") },
+                           m_home.path());
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains(inUse), qPrintable(second.err));
+        Run import = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
+                             QStringLiteral("--as"), QStringLiteral("vm/during") },
+                           m_home.path());
+        QCOMPARE(import.exitCode, 1);
+        QVERIFY2(import.err.contains(inUse), qPrintable(import.err));
+        QTest::qWait(2000);
+        Run during
+            = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
+                    m_home.path());
+        QCOMPARE(during.exitCode, 0);
+        QVERIFY(first.waitForFinished(60000));
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(integrity(db), QStringLiteral("ok"));
+        Run after
+            = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
+                    m_home.path());
+        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.out.count('\n') > during.out.count('\n'),
+                 qPrintable(QStringLiteral("%1 rows during the run, %2 after")
+                                .arg(during.out.count('\n'))
+                                .arg(after.out.count('\n'))));
+
+        // The other order: a killed console's lock is taken over, and a
+        // console started after an import sees what it stored.
+        QProcess killed;
+        QVERIFY(startConsole(killed, db, m_home.path(), QStringLiteral("30")));
+        killed.kill();
+        QVERIFY(killed.waitForFinished());
+        import = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
+                         QStringLiteral("--as"), QStringLiteral("vm/during") },
+                       m_home.path());
+        QCOMPARE(import.exitCode, 0);
+        QProcess third;
+        QVERIFY(startConsole(third, db, m_home.path(), QStringLiteral("3")));
+        QVERIFY(third.waitForFinished(60000));
+        QCOMPARE(third.exitCode(), 0);
+        QCOMPARE(integrity(db), QStringLiteral("ok"));
+        Run imported = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                               QStringLiteral("vm/during"), QStringLiteral("--since"),
+                               QStringLiteral("3650d") },
+                             m_home.path());
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.out.count('\n'), 3);
+        Run last
+            = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
+                    m_home.path());
+        QVERIFY(last.out.count('\n') >= after.out.count('\n'));
+    }
+
+    void neverWritesOntoTheDatabase()
+    {
+        const QString db = m_home.filePath(QStringLiteral("precious.db"));
+        QProcess console;
+        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("2")));
+        QVERIFY(console.waitForFinished(60000));
+        const QByteArray before = fingerprint(db);
+        QVERIFY(!before.isEmpty());
+
+        const QStringList targets{ db, db + QStringLiteral("-wal"),
+                                   m_home.filePath(QStringLiteral("./precious.db")) };
+        for (const QString &target : targets) {
+            const Run run
+                = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                          QStringLiteral("vm/web01"), QStringLiteral("--output"), target },
+                        m_home.path());
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains(QLatin1String("Refusing to write")), qPrintable(run.err));
+        }
+        QCOMPARE(fingerprint(db), before);
+
+        Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                          QStringLiteral("--quit-after"), QStringLiteral("1"),
+                          QStringLiteral("--screenshot"), db },
+                        m_home.path());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QLatin1String("--screenshot wants")), qPrintable(run.err));
+        const QString disguised = m_home.filePath(QStringLiteral("precious.png"));
+        QVERIFY(QFile::link(db, disguised));
+        run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                      QStringLiteral("--quit-after"), QStringLiteral("1"),
+                      QStringLiteral("--screenshot"), disguised },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("Refusing to write")), qPrintable(run.err));
+        QCOMPARE(fingerprint(db), before);
+
+        // An export is written whole, for its owner alone.
+        const QString csv = m_home.filePath(QStringLiteral("exports/web01.csv"));
+        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web01"), QStringLiteral("--output"), csv },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QFile::permissions(csv) & 0x7777,
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        QCOMPARE(QFile::permissions(db) & 0x7777,
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    }
+
+    void passwordsAreNotPrinted()
+    {
+        const Run run = umbra({ QStringLiteral("--print-inventory"), QStringLiteral("--connect"),
+                                QStringLiteral("qemu+tcp://admin:Sesame42@127.0.0.1:1/system") },
+                              m_home.path());
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(!run.err.contains(QLatin1String("Sesame42")), qPrintable(run.err));
+        QVERIFY2(!run.out.contains("Sesame42"), run.out.constData());
+        QVERIFY2(run.out.contains("qemu+tcp://admin@127.0.0.1:1/system"), run.out.constData());
     }
 
     void screenshotNeedsQuitAfter()

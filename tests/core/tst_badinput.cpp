@@ -4,10 +4,13 @@
 #include "fleet/hosturi.h"
 #include "sessionharness.h"
 #include "store/database.h"
+#include "util/displaytext.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -209,6 +212,106 @@ private Q_SLOTS:
             = Database::open(blocker + QStringLiteral("/umbra.db"), QStringLiteral("unwritable"));
         QVERIFY(!db.ok());
         QVERIFY2(db.error().contains(QLatin1String("Cannot create")), qPrintable(db.error()));
+    }
+
+    void secretsInUrisAreNeverStored()
+    {
+        // A refused host retries and logs its reason; an exporter URL with a
+        // token is read. Neither the password nor the token reaches the file,
+        // the event log or the status shown.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("secrets.db"));
+        const QString withPassword
+            = QStringLiteral("qemu+tcp://operator:Hunter2Secret@127.0.0.1:1/system");
+        const QString clean = QStringLiteral("qemu+tcp://operator@127.0.0.1:1/system");
+        {
+            Engine engine;
+            engine.setSessionOptions(SessionHarness::fastOptions());
+            QVERIFY(engine.openStore(path).ok());
+            QVERIFY(
+                engine
+                    .addHost(HostConfig{ withPassword, false,
+                                         QStringLiteral("http://scraper:ExporterPw@127.0.0.1:"
+                                                        "1/metrics?token=TokenValue&job=node") })
+                    .ok());
+            QCOMPARE(engine.hosts().size(), 1);
+            QCOMPARE(engine.hosts().first().uri, clean);
+            QCOMPARE(engine.hosts().first().exporterUrl,
+                     QStringLiteral("http://scraper@127.0.0.1:1/metrics?job=node"));
+            QSignalSpy events(&engine, &Engine::eventLogged);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(engine.hostStatus(clean).failedAttempts >= 2, 10000);
+            QVERIFY(!engine.hostStatus(clean).lastError.contains(QLatin1String("Hunter2")));
+            for (const QList<QVariant> &event : std::as_const(events))
+                QVERIFY(
+                    !event.first().value<EventRecord>().message.contains(QLatin1String("Hunter2")));
+            engine.shutdown();
+        }
+        for (const QString &file : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile raw(dir.filePath(file));
+            QVERIFY(raw.open(QIODevice::ReadOnly));
+            const QByteArray bytes = raw.readAll();
+            for (const char *secret : { "Hunter2Secret", "ExporterPw", "TokenValue" })
+                QVERIFY2(!bytes.contains(secret),
+                         qPrintable(file + QLatin1Char(' ') + QLatin1String(secret)));
+        }
+    }
+
+    void secretsAnOlderUmbraStoredAreScrubbed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("older.db"));
+        const QString withPassword = QStringLiteral("qemu+tcp://admin:OldPw@127.0.0.1:1/system");
+        {
+            auto db = Database::open(path, QStringLiteral("older"));
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->sql());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO hosts (uri, added_ms, exporter_url) "
+                                          "VALUES ('%1', 1, 'http://h:9100/m?token=OldToken')")
+                               .arg(withPassword)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (ts_ms, severity, kind, host_uri, "
+                                          "message) VALUES (1, 0, 'host', '%1', 'Cannot reach "
+                                          "%1')")
+                               .arg(withPassword)));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO ts_series (name, precision) VALUES "
+                                          "('host/%1/cpu', 0)")
+                               .arg(withPassword)));
+        }
+        Engine engine;
+        QVERIFY(engine.openStore(path).ok());
+        QCOMPARE(engine.hosts().first().uri, QStringLiteral("qemu+tcp://admin@127.0.0.1:1/system"));
+        engine.shutdown();
+        auto db = Database::open(path, QStringLiteral("older-check"), Database::Mode::ReadOnly);
+        QVERIFY(db.ok());
+        QSqlQuery q(db.value()->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT group_concat(uri || exporter_url) FROM hosts)"
+                                      " || (SELECT group_concat(host_uri || message) FROM events)"
+                                      " || (SELECT group_concat(name) FROM ts_series)")));
+        QVERIFY(q.next());
+        const QString everything = q.value(0).toString();
+        QVERIFY2(!everything.contains(QLatin1String("OldPw"))
+                     && !everything.contains(QLatin1String("OldToken")),
+                 qPrintable(everything));
+        QVERIFY2(everything.contains(QLatin1String("host/qemu+tcp://admin@127.0.0.1:1/system/cpu")),
+                 qPrintable(everything));
+    }
+
+    void urisAreQuotedSafely()
+    {
+        auto result = HostUri::validate(
+            QStringLiteral("qemu+tcp://u:TopSecret@host/nowhere\x1b[31m\u202Eevil"));
+        QVERIFY(!result.ok());
+        QVERIFY2(!result.error().contains(QLatin1String("TopSecret")), qPrintable(result.error()));
+        QVERIFY(!DisplayText::hasControlCharacters(result.error()));
+        // Text that is no URL at all is quoted with its control characters escaped.
+        auto garbage = HostUri::validate(QStringLiteral("\x1b[2J\u202Eevil"));
+        QVERIFY(!garbage.ok());
+        QVERIFY2(garbage.error().contains(QLatin1String("\\x1b[2J\\u{202e}evil")),
+                 qPrintable(garbage.error()));
+        // Not even parseable as a URL: the password is masked all the same.
+        QVERIFY(!HostUri::quoted(QStringLiteral("qemu+tcp://u:TopSecret@ho st/x"))
+                     .contains(QLatin1String("TopSecret")));
+        QCOMPARE(DisplayText::quote(QString(5000, QLatin1Char('a')), 100).size(), 101);
     }
 
     void engineRefusesMalformedHost()

@@ -1,17 +1,22 @@
 // The SQLite store: sample round trips, the fleet tables, the batched writer,
 // and upgrading a file written by an older Umbra.
 #include "store/database.h"
+#include "store/databaselock.h"
 #include "store/fleetrepository.h"
 #include "store/samplestore.h"
 #include "store/schema.h"
 #include "store/storewriter.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <cmath>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Umbra;
 
@@ -37,6 +42,34 @@ VmSample sample(const QString &uuid, qint64 ts, double cpu)
     return s;
 }
 
+// The POSIX locks this process holds on `path`, as /proc/locks lists them
+// ("1: POSIX ADVISORY READ 1234 08:01:5678 ..." with the file's inode).
+int posixLocksHeld(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return -1;
+    QFile locks(QStringLiteral("/proc/locks"));
+    if (!locks.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray pid = QByteArray::number(qint64(::getpid()));
+    const QByteArray inode = ':' + QByteArray::number(quint64(info.st_ino)) + ' ';
+    int held = 0;
+    for (const QByteArray &line : locks.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() > 5 && fields[1] == "POSIX" && fields[4] == pid
+            && QByteArray(fields[5] + ' ').endsWith(inode))
+            ++held;
+    }
+    return held;
+}
+
+int fileMode(const QString &path)
+{
+    struct stat info = {};
+    return ::stat(QFile::encodeName(path).constData(), &info) == 0 ? int(info.st_mode & 0777) : -1;
+}
+
 } // namespace
 
 class TestStore : public QObject
@@ -49,6 +82,75 @@ private:
     QString freshPath() { return m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter)); }
 
 private Q_SLOTS:
+    void moreConnectionsKeepSqlitesLock()
+    {
+        // SQLite's locks are per process: opening and closing the database
+        // file by any other path drops them for every connection, and a
+        // second process then checkpoints the WAL from under this one.
+        const QString path = freshPath();
+        auto first = Database::open(path, QStringLiteral("locks-first"));
+        QVERIFY(first.ok());
+        QSqlQuery read(first.value()->sql());
+        QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM hosts")) && read.next());
+        const int held = posixLocksHeld(path);
+        QVERIFY2(held > 0, "a WAL connection holds a shared lock on its database");
+        for (int i = 0; i < 3; ++i) {
+            auto more = Database::open(path, QStringLiteral("locks-more%1").arg(i));
+            QVERIFY(more.ok());
+            QVERIFY(
+                Database::open(path, QStringLiteral("locks-ro%1").arg(i), Database::Mode::ReadOnly)
+                    .ok());
+        }
+        QCOMPARE(posixLocksHeld(path), held);
+    }
+
+    void oneWriterProcessAtATime()
+    {
+        const QString path = freshPath();
+        auto lock = DatabaseLock::acquire(path);
+        QVERIFY2(lock.ok(), qPrintable(lock.error()));
+        QCOMPARE(fileMode(DatabaseLock::lockPath(path)), 0600);
+        auto second = DatabaseLock::acquire(path);
+        QVERIFY(!second.ok());
+        QVERIFY2(
+            second.error().contains(QStringLiteral("in use by Umbra, process %1").arg(::getpid())),
+            qPrintable(second.error()));
+        lock.value().reset();
+        QVERIFY(DatabaseLock::acquire(path).ok());
+    }
+
+    void staleLockIsTakenOver()
+    {
+        // What a killed console leaves: a lock file naming a process that is gone.
+        const QString path = freshPath();
+        QFile stale(DatabaseLock::lockPath(path));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write(QByteArray("999999999\numbra\n") + QSysInfo::machineHostName().toUtf8() + '\n');
+        stale.close();
+        auto lock = DatabaseLock::acquire(path);
+        QVERIFY2(lock.ok(), qPrintable(lock.error()));
+    }
+
+    void newFilesArePrivate()
+    {
+        const mode_t previous = ::umask(0022);
+        const QString folder = m_dir.filePath(QStringLiteral("private/nested"));
+        const QString path = folder + QStringLiteral("/umbra.db");
+        {
+            auto db = Database::open(path, QStringLiteral("private"));
+            QVERIFY2(db.ok(), qPrintable(db.error()));
+            QSqlQuery q(db.value()->sql());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (ts_ms, severity, kind, message) "
+                                          "VALUES (1, 0, 'test', 'x')")));
+            QCOMPARE(fileMode(path), 0600);
+            QCOMPARE(fileMode(path + QStringLiteral("-wal")), 0600);
+            QCOMPARE(fileMode(path + QStringLiteral("-shm")), 0600);
+        }
+        ::umask(previous);
+        QCOMPARE(fileMode(folder), 0700);
+        QCOMPARE(fileMode(m_dir.filePath(QStringLiteral("private"))), 0700);
+    }
+
     void createsCurrentSchema()
     {
         const QString path = freshPath();
