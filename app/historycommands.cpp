@@ -6,6 +6,7 @@
 #include "store/database.h"
 #include "store/databaselock.h"
 #include "store/samplestore.h"
+#include "util/displaytext.h"
 #include "util/privatefiles.h"
 
 #include <QCoreApplication>
@@ -134,10 +135,13 @@ int importHistory(const CommandLine &line)
     }
     writer.committed();
     std::fprintf(stderr,
-                 "umbra: stored %lld samples of %lld series as %s/…; %lld out of order "
-                 "were skipped\n",
+                 "umbra: stored %lld samples of %lld series as %s/…; %lld repeated a time and "
+                 "replaced the sample before them; %lld older than the stored history were "
+                 "skipped\n",
                  static_cast<long long>(stored.value()), static_cast<long long>(columns->size()),
-                 qUtf8Printable(prefix), static_cast<long long>(writer.rejectedSamples()));
+                 qUtf8Printable(DisplayText::quote(prefix)),
+                 static_cast<long long>(writer.replacedSamples()),
+                 static_cast<long long>(writer.rejectedSamples()));
     return 0;
 }
 

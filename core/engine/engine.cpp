@@ -109,6 +109,7 @@ Result<void> Engine::openStore(const QString &path)
         Q_EMIT eventLogged(event);
         Q_EMIT storeError(message);
     });
+    connect(m_writer, &StoreWriter::samplesDropped, this, &Engine::onSamplesDropped);
     connect(m_writer, &StoreWriter::historyFilled, this, [this](const QString &key) {
         // Models and detectors that started before the history was there
         // learn from it instead.
@@ -422,6 +423,41 @@ QFuture<QList<EventRecord>> Engine::recentEvents(int limit) const
     return m_reader->recentEvents(limit);
 }
 
+QString Engine::describeEntity(const QString &entity, EventRecord &event) const
+{
+    if (entity.startsWith(QLatin1String("vm/"))) {
+        event.vmUuid = entity.mid(3);
+        for (const Session &session : std::as_const(m_sessions)) {
+            if (const auto vm = session.vms.constFind(event.vmUuid); vm != session.vms.cend()) {
+                event.hostUri = session.config.uri;
+                return vm->name;
+            }
+        }
+        return entity;
+    }
+    if (entity.startsWith(QLatin1String("host/"))) {
+        event.hostUri = entity.mid(5);
+        return HostUri::displayName(event.hostUri);
+    }
+    return entity;
+}
+
+void Engine::onSamplesDropped(const QString &entity, qint64 heldUntilMs)
+{
+    EventRecord event;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.severity = EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("store.samples_dropped");
+    const QString name = describeEntity(entity, event);
+    event.message
+        = tr("%1: new samples are not stored, because its history already reaches %2, later "
+             "than they are. History imported or recorded ahead of this clock is the usual "
+             "cause; samples are stored again once the clock passes that time.")
+              .arg(name,
+                   QDateTime::fromMSecsSinceEpoch(heldUntilMs, Qt::UTC).toString(Qt::ISODate));
+    logEvent(event);
+}
+
 void Engine::logEvent(const EventRecord &event)
 {
     if (m_writer)
@@ -544,29 +580,16 @@ void Engine::onAnomaliesFound(const QList<Anomaly> &incident)
     event.timestampMs = first.timeMs;
     event.severity = EventRecord::Severity::Warning;
     event.kind = QStringLiteral("anomaly");
-    QString name;
-    if (first.isVm()) {
-        event.vmUuid = first.entity.mid(3);
-        for (const Session &session : std::as_const(m_sessions)) {
-            if (const auto vm = session.vms.constFind(event.vmUuid); vm != session.vms.cend()) {
-                event.hostUri = session.config.uri;
-                name = vm->name;
-            }
-        }
-    } else {
-        event.hostUri = first.entity.mid(5);
-        name = HostUri::displayName(event.hostUri);
-    }
+    const QString name = describeEntity(first.entity, event);
     QStringList reasons;
     double score = 0;
     for (const Anomaly &anomaly : incident) {
         reasons.append(anomalyReason(anomaly));
         score = std::max(score, anomaly.score);
     }
-    event.message
-        = tr("%1: %2 (anomaly score %3)")
-              .arg(name.isEmpty() ? first.entity : name, reasons.join(QStringLiteral("; ")))
-              .arg(score, 0, 'f', 2);
+    event.message = tr("%1: %2 (anomaly score %3)")
+                        .arg(name, reasons.join(QStringLiteral("; ")))
+                        .arg(score, 0, 'f', 2);
     logEvent(event);
     for (const Anomaly &anomaly : incident)
         Q_EMIT anomalyFound(anomaly);

@@ -178,6 +178,10 @@ private:
     void startPrediction();
     void onHealthUpdated(const QList<HealthReport> &reports);
     void onAnomaliesFound(const QList<Anomaly> &incident);
+    void onSamplesDropped(const QString &entity, qint64 heldUntilMs);
+    // The name an operator knows "vm/<uuid>" or "host/<uri>" by; fills in the
+    // event's VM and host.
+    QString describeEntity(const QString &entity, EventRecord &event) const;
     void watchHardware(const HostConfig &config);
     // Runs `ask` on the prediction thread and resolves to what it returns,
     // or to `fallback` when prediction has not started.

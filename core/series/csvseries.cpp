@@ -1,8 +1,11 @@
 #include "series/csvseries.h"
 
+#include "util/displaytext.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QMap>
 #include <QRegularExpression>
@@ -26,16 +29,36 @@ QChar detectSeparator(const QString &header)
     return QLatin1Char(',');
 }
 
-// Unix seconds up to the year 5138 are below 1e11; milliseconds since 1973 above.
+// Epoch numbers are told apart by magnitude: seconds up to the year 5138 are
+// below 1e11, milliseconds from 1973 to 5138 below 1e14, microseconds below
+// 1e17, and nanoseconds above (from 1973).
+qint64 epochToMs(double value)
+{
+    const double magnitude = std::abs(value);
+    if (magnitude < 1e11)
+        return qint64(std::llround(value * 1000));
+    if (magnitude < 1e14)
+        return qint64(std::llround(value));
+    if (magnitude < 1e17)
+        return qint64(std::llround(value / 1e3));
+    return qint64(std::llround(value / 1e6));
+}
+
 std::optional<qint64> parseTime(const QString &field)
 {
     bool ok = false;
     const qint64 integer = field.toLongLong(&ok);
-    if (ok)
-        return std::abs(integer) < 100000000000LL ? integer * 1000 : integer;
+    if (ok) {
+        const qint64 magnitude = integer < 0 ? -integer : integer;
+        if (magnitude < 100000000000LL)
+            return integer * 1000;
+        if (magnitude < 100000000000000LL)
+            return integer;
+        return epochToMs(double(integer));
+    }
     const double real = field.toDouble(&ok);
     if (ok && std::isfinite(real))
-        return qint64(std::llround(std::abs(real) < 1e11 ? real * 1000 : real));
+        return epochToMs(real);
     QDateTime time = QDateTime::fromString(field, Qt::ISODateWithMs);
     if (!time.isValid())
         time = QDateTime::fromString(field, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -44,6 +67,24 @@ std::optional<qint64> parseTime(const QString &field)
     if (time.timeSpec() == Qt::LocalTime)
         time.setTimeZone(QTimeZone::utc());
     return time.toMSecsSinceEpoch();
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+// "2, 5, 9 and 3 more": which lines, without echoing thousands.
+QString lineList(const QList<qint64> &lines)
+{
+    constexpr qsizetype kShown = 5;
+    QStringList shown;
+    for (qsizetype i = 0; i < std::min(kShown, lines.size()); ++i)
+        shown.append(QString::number(lines[i]));
+    QString text = shown.join(QStringLiteral(", "));
+    if (lines.size() > kShown)
+        text = Tr::tr("%1 and %2 more").arg(text).arg(lines.size() - kShown);
+    return text;
 }
 
 std::optional<double> parseValue(const QString &field)
@@ -98,6 +139,8 @@ QString seriesKeyForHeader(const QString &header)
 Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName)
 {
     QList<CsvColumn> columns;
+    const qint64 earliest = kEarliestImportMs;
+    const qint64 latest = QDateTime::currentMSecsSinceEpoch();
     auto fail = [&](qint64 line, const QString &why) {
         return Error{ Tr::tr("%1, line %2: %3").arg(sourceName).arg(line).arg(why) };
     };
@@ -111,12 +154,23 @@ Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName)
     const QStringList headers = header.split(separator);
     if (headers.size() < 2)
         return fail(1, Tr::tr("the header names no value column (time first, then values)."));
+    QHash<QString, qsizetype> keys; // series key → column number
     for (qsizetype c = 1; c < headers.size(); ++c) {
         CsvColumn column;
         column.header = cleanHeader(headers[c]);
         column.precision = precisionForHeader(column.header);
+        const QString key = seriesKeyForHeader(column.header);
+        if (const auto clash = keys.constFind(key); clash != keys.cend())
+            return fail(1,
+                        Tr::tr("columns %1 and %2 would both be stored as the series “%3”; "
+                               "rename one of them.")
+                            .arg(clash.value() + 1)
+                            .arg(c + 1)
+                            .arg(DisplayText::quote(key, 80)));
+        keys.insert(key, c);
         columns.append(column);
     }
+    QList<qint64> outOfRange;
     qint64 lineNumber = 1;
     while (!in.atEnd()) {
         const QByteArray raw = in.readLine();
@@ -132,16 +186,28 @@ Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName)
                             .arg(headers.size()));
         const auto time = parseTime(fields[0].trimmed());
         if (!time)
-            return fail(lineNumber, Tr::tr("“%1” is not a time.").arg(fields[0].trimmed()));
+            return fail(
+                lineNumber,
+                Tr::tr("“%1” is not a time.").arg(DisplayText::quote(fields[0].trimmed(), 60)));
+        if (*time < earliest || *time > latest)
+            outOfRange.append(lineNumber);
         for (qsizetype c = 1; c < fields.size(); ++c) {
             const auto value = parseValue(fields[c].trimmed());
             if (!value)
                 return fail(lineNumber,
                             Tr::tr("“%1” in column “%2” is not a number.")
-                                .arg(fields[c].trimmed(), columns[c - 1].header));
+                                .arg(DisplayText::quote(fields[c].trimmed(), 60),
+                                     DisplayText::quote(columns[c - 1].header, 80)));
             columns[c - 1].values.append(TimedValue{ *time, *value });
         }
     }
+    if (!outOfRange.isEmpty())
+        return Error{ Tr::tr("%1: nothing was imported; %2 lines have a time outside %3 … %4 "
+                             "(now): line %5. A time after now would hold back the samples Umbra "
+                             "collects for that series until then.")
+                          .arg(sourceName)
+                          .arg(outOfRange.size())
+                          .arg(isoTime(earliest), isoTime(latest), lineList(outOfRange)) };
     return columns;
 }
 
@@ -171,9 +237,12 @@ Result<qint64> importColumns(SeriesWriter &writer, const QString &prefix,
             points.begin(), points.end(),
             [](const SeriesPoint &a, const SeriesPoint &b) { return a.timeMs < b.timeMs; });
         const qint64 rejectedBefore = writer.rejectedSamples();
+        const qint64 replacedBefore = writer.replacedSamples();
         if (auto done = writer.append(points); !done)
             return Error{ done.error() };
-        stored += qint64(points.size()) - (writer.rejectedSamples() - rejectedBefore);
+        // A repeated time replaces the sample before it: one sample kept, not two.
+        stored += qint64(points.size()) - (writer.rejectedSamples() - rejectedBefore)
+            - (writer.replacedSamples() - replacedBefore);
     }
     return stored;
 }

@@ -22,11 +22,16 @@ struct CsvColumn
 // Reads a table whose first column is the time and every other column a
 // series. Accepted, as operators and public traces write them:
 //   - a header line; fields separated by ';', ',' or tabs (detected);
-//   - time as Unix seconds, Unix milliseconds (told apart by magnitude) or
-//     ISO 8601 (UTC unless it says otherwise);
+//   - time as Unix seconds, milliseconds, microseconds or nanoseconds (told
+//     apart by magnitude) or ISO 8601 (UTC unless it says otherwise), between
+//     1990-01-01 and now: a time after now would hold back the samples Umbra
+//     collects for the series until then; the lines outside are named;
 //   - an empty field, "NaN" or "null" for a missing value.
+// Two columns that would be stored as one series are refused.
 // A malformed line stops the import with its line number; nothing of a
 // malformed file is returned.
+inline constexpr qint64 kEarliestImportMs = 631152000000; // 1990-01-01T00:00:00Z
+
 Result<QList<CsvColumn>> readCsv(QIODevice &in, const QString &sourceName);
 Result<QList<CsvColumn>> readCsvFile(const QString &path);
 
@@ -38,8 +43,9 @@ qint8 precisionForHeader(const QString &header);
 QString seriesKeyForHeader(const QString &header);
 
 // Stores every column as the series "<prefix>/<key>". Returns the number of
-// samples stored; samples out of order within a column are rejected and
-// counted by the writer.
+// samples kept; a sample at the time of the one before it replaces that one,
+// and samples older than what the series holds are rejected (both counted by
+// the writer).
 Result<qint64> importColumns(SeriesWriter &writer, const QString &prefix,
                              const QList<CsvColumn> &columns);
 

@@ -167,6 +167,19 @@ Result<SeriesHeads::Head *> SeriesWriter::head(int seriesId)
     return &inserted;
 }
 
+QHash<QString, qint64> SeriesWriter::takeRejectedSeries()
+{
+    QHash<QString, qint64> named;
+    if (m_rejectedSeries.isEmpty())
+        return named;
+    for (auto it = m_ids.cbegin(); it != m_ids.cend(); ++it)
+        if (const auto found = m_rejectedSeries.constFind(it.value());
+            found != m_rejectedSeries.cend())
+            named.insert(it.key(), found.value());
+    m_rejectedSeries.clear();
+    return named;
+}
+
 Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
 {
     // Heads are loaded before taking the lock: loading reads the database.
@@ -185,8 +198,10 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
                 h.open->replaceLast(&value);
                 h.openDirty = true;
                 m_dirty.insert(point.seriesId);
+                ++m_replaced;
             } else {
                 ++m_rejected;
+                m_rejectedSeries.insert(point.seriesId, h.lastTimestamp);
             }
             continue;
         }

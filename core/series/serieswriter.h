@@ -87,6 +87,11 @@ public:
     Result<int> enforceRetention(const Retention &retention, int maxChunks = 2000);
 
     qint64 rejectedSamples() const { return m_rejected; }
+    // Samples that replaced one at the same time (counted apart from those stored).
+    qint64 replacedSamples() const { return m_replaced; }
+    // Series that rejected samples since the last call: name → newest time
+    // the series already holds, which the rejected samples did not pass.
+    QHash<QString, qint64> takeRejectedSeries();
     // The newest sample time in the store, or 0.
     qint64 newestTimestamp() const { return m_newest; }
 
@@ -130,6 +135,8 @@ private:
     QHash<int, qsizetype> m_inFlightIndex;
     QList<InFlight> m_inFlight;
     qint64 m_rejected = 0;
+    qint64 m_replaced = 0;
+    QHash<int, qint64> m_rejectedSeries; // id → newest time held
     qint64 m_newest = 0;
     // Chunks are sealed before they outgrow what SQLite keeps in the B-tree
     // cell itself; a larger one would spill into a mostly empty overflow page.

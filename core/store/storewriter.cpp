@@ -21,6 +21,7 @@ namespace {
 // bounding what a crash can lose.
 constexpr int kMaxPendingSamples = 200000;
 constexpr qint64 kRetentionIntervalMs = 60 * 1000;
+constexpr qint64 kDroppedReportIntervalMs = 60 * 60 * 1000;
 
 } // namespace
 
@@ -159,9 +160,32 @@ void StoreWriter::addSamples(const HostSample &host, const QList<VmSample> &vms)
         report(done.error());
         return;
     }
+    reportDroppedSamples();
     m_pendingSamples += int(vms.size()) + 1;
     if (m_pendingSamples >= kMaxPendingSamples)
         flush();
+}
+
+void StoreWriter::reportDroppedSamples()
+{
+    const QHash<QString, qint64> rejected = m_samples->writer()->takeRejectedSeries();
+    if (rejected.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QHash<QString, qint64> byEntity;
+    for (auto it = rejected.cbegin(); it != rejected.cend(); ++it) {
+        // "vm/<uuid>/<metric>", "host/<uri>/<metric>": the entity is all but the last part.
+        const QString entity = it.key().left(it.key().lastIndexOf(QLatin1Char('/')));
+        byEntity[entity] = std::max(byEntity.value(entity), it.value());
+    }
+    for (auto it = byEntity.cbegin(); it != byEntity.cend(); ++it) {
+        qint64 &reported = m_droppedReportedMs[it.key()];
+        if (reported != 0 && now - reported < kDroppedReportIntervalMs)
+            continue;
+        reported = now;
+        qCWarning(lcWriter).noquote() << it.key() << "dropped samples older than" << it.value();
+        Q_EMIT samplesDropped(it.key(), it.value());
+    }
 }
 
 void StoreWriter::addEvent(const EventRecord &event)

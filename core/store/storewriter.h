@@ -7,6 +7,7 @@
 #include "series/serieswriter.h"
 #include "util/result.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <functional>
@@ -71,9 +72,14 @@ Q_SIGNALS:
     // History was filled in for a VM (its UUID) or a host (its URI); views
     // showing it should read it again.
     void historyFilled(const QString &key);
+    // Samples of a VM ("vm/<uuid>") or host ("host/<uri>") were dropped: its
+    // history already reaches `heldUntilMs`, later than they are. Said once
+    // an hour at most for each.
+    void samplesDropped(const QString &entity, qint64 heldUntilMs);
 
 private:
     bool ready();
+    void reportDroppedSamples();
     void report(const QString &message);
     template<typename Function> void writeNow(Function function);
     // Commits what `function` wrote when it succeeds; rolls back and returns
@@ -94,6 +100,7 @@ private:
     QTimer *m_timer = nullptr;
     QString m_lastError;
     qint64 m_samplesWritten = 0;
+    QHash<QString, qint64> m_droppedReportedMs; // by entity
 };
 
 } // namespace Umbra

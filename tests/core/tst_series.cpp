@@ -768,6 +768,94 @@ private Q_SLOTS:
         QVERIFY2(columns.error().contains(complaint), qPrintable(columns.error()));
     }
 
+    void csvTimesInEveryUnit_data()
+    {
+        QTest::addColumn<QByteArray>("time");
+        QTest::newRow("seconds") << QByteArray("1767225600");
+        QTest::newRow("fractional seconds") << QByteArray("1767225600.000");
+        QTest::newRow("milliseconds") << QByteArray("1767225600000");
+        QTest::newRow("microseconds") << QByteArray("1767225600000000");
+        QTest::newRow("nanoseconds") << QByteArray("1767225600000000000");
+        QTest::newRow("ISO 8601") << QByteArray("2026-01-01T00:00:00Z");
+    }
+
+    void csvTimesInEveryUnit()
+    {
+        QFETCH(QByteArray, time);
+        QByteArray text = "time,value\n" + time + ",1\n";
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("units.csv"));
+        QVERIFY2(columns.ok(), qPrintable(columns.error()));
+        QCOMPARE(columns->at(0).values.at(0).timeMs, qint64(1767225600000));
+    }
+
+    void csvTimesOutsideTheRangeAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("lines");
+        QTest::newRow("the future")
+            << QByteArray("time,cpu\n1767225600,5\n2100-01-01T00:00:00Z,99\n")
+            << QStringLiteral("line 3");
+        QTest::newRow("negative") << QByteArray("time,cpu\n-5,1\n1767225600,5\n")
+                                  << QStringLiteral("line 2");
+        QTest::newRow("1970") << QByteArray("time,cpu\n0,1\n300,2\n600,3\n")
+                              << QStringLiteral("3 lines have a time outside");
+        QTest::newRow("1e18 as milliseconds' worth")
+            << QByteArray("time,cpu\n1e16,1\n") << QStringLiteral("line 2");
+        QByteArray many("time,cpu\n");
+        for (int i = 0; i < 40; ++i)
+            many += QByteArray::number(4102444800LL + i) + ",1\n";
+        QTest::newRow("many") << many << QStringLiteral("line 2, 3, 4, 5, 6 and 35 more");
+    }
+
+    void csvTimesOutsideTheRangeAreRefused()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, lines);
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("f.csv"));
+        QVERIFY(!columns.ok());
+        QVERIFY2(columns.error().contains(lines), qPrintable(columns.error()));
+        QVERIFY2(columns.error().contains(QLatin1String("1990-01-01")),
+                 qPrintable(columns.error()));
+        QVERIFY(columns.error().size() < 400);
+    }
+
+    void csvColumnsThatWouldShareASeriesAreRefused()
+    {
+        QByteArray text("time,a,a,A\n1767225600,1,2,3\n");
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("dup.csv"));
+        QVERIFY(!columns.ok());
+        QVERIFY2(columns.error().contains(QLatin1String("columns 2 and 3")),
+                 qPrintable(columns.error()));
+    }
+
+    void csvRepeatedTimesCountOnce()
+    {
+        QByteArray text("time,cpu\n");
+        for (int i = 0; i < 30; ++i)
+            text += QByteArray::number(1767225600 + 60 * (i / 3)) + ',' + QByteArray::number(i)
+                + '\n';
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("repeats.csv"));
+        QVERIFY(columns.ok());
+        Fixture f(freshPath());
+        auto stored = importColumns(*f.writer, QStringLiteral("import/repeats"), columns.value());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.value(), qint64(10));
+        QCOMPARE(f.writer->replacedSamples(), qint64(20));
+        QVERIFY(f.commit(true));
+        const int id = f.reader->seriesId(QStringLiteral("import/repeats/cpu")).value();
+        auto back = f.reader->samples(id, 0, std::numeric_limits<qint64>::max());
+        QCOMPARE(back->size(), 10);
+        QCOMPARE(back->last().value, 29.0); // the last value at a time wins
+    }
+
     void csvGapsAndIsoTimes()
     {
         QByteArray text("time,value\n2026-01-01T00:00:00Z,1\n2026-01-01T00:00:10Z,\n"

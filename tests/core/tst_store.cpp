@@ -346,6 +346,31 @@ private Q_SLOTS:
                           SampleStore::Access::ReadOnly);
         QCOMPARE(store.vmSamples(QStringLiteral("vm7"), 0, 100000)->size(), 10);
     }
+
+    void droppedSamplesAreReported()
+    {
+        // History that reaches past the clock (an import of the future, a
+        // clock set back) holds back live samples; the writer says so, once.
+        StoreWriter writer(freshPath(), std::make_shared<Series::SeriesHeads>(), 60000);
+        QSignalSpy dropped(&writer, &StoreWriter::samplesDropped);
+        writer.open();
+        const qint64 ahead = 4102444800000; // 2100-01-01
+        HostSample host;
+        host.uri = QStringLiteral("test:///default");
+        host.timestampMs = 1000;
+        writer.addSamples(host, { sample(QStringLiteral("ahead"), ahead, 1) });
+        QCOMPARE(dropped.size(), 0);
+        for (int i = 1; i <= 3; ++i) {
+            host.timestampMs = 1000 + i;
+            writer.addSamples(host,
+                              { sample(QStringLiteral("ahead"), 1000 + i, 2),
+                                sample(QStringLiteral("fine"), 1000 + i, 2) });
+        }
+        QCOMPARE(dropped.size(), 1);
+        QCOMPARE(dropped.first().at(0).toString(), QStringLiteral("vm/ahead"));
+        QCOMPARE(dropped.first().at(1).toLongLong(), ahead);
+        writer.close();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStore)
