@@ -1,5 +1,8 @@
 #include "hardware/hardwarereadings.h"
 
+#include "util/displaytext.h"
+
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
 #include <algorithm>
@@ -13,6 +16,23 @@ namespace {
 // is broken, and the excess is ignored rather than kept.
 constexpr qsizetype MaxDrives = 256;
 constexpr qsizetype MaxSensors = 512;
+constexpr qsizetype MaxImplausible = 8;
+
+// Physical ranges. An ATA attribute's raw value is six bytes, so no count of
+// sectors or events can reach 2^48; hardware monitors and drives report
+// temperatures well inside -60 … 200 °C (a disconnected sensor's -128 or
+// 255 is a reading of nothing); nothing has run for 100 years; EDAC counters
+// are kernel longs that a failing DIMM moves by thousands a day, not 10^15.
+constexpr double kMaxSmartRaw = 281474976710655.0; // 2^48 - 1
+constexpr double kMinCelsius = -60;
+constexpr double kMaxCelsius = 200;
+constexpr double kMaxPowerOnSeconds = 100.0 * 365.25 * 86400;
+constexpr double kMaxEdacCount = 1e15;
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Hardware::HardwareReadings)
+};
 
 QString driveName(const Sample &sample)
 {
@@ -35,9 +55,15 @@ class Collector
 public:
     void add(const Sample &s)
     {
-        if (!std::isfinite(s.value))
-            return; // NaN or ±Inf says nothing about the hardware
         const QString &n = s.name;
+        const bool hardware = n.startsWith(u"smartctl_") || n.startsWith(u"node_edac_")
+            || n.startsWith(u"node_hwmon_temp") || n.startsWith(u"node_memory_Mem");
+        if (!std::isfinite(s.value)) {
+            // NaN or ±Inf says nothing about the hardware.
+            if (hardware && n != u"node_hwmon_sensor_label")
+                implausible(s, Tr::tr("not a number"));
+            return;
+        }
         if (n.startsWith(u"smartctl_"))
             addSmart(s);
         else if (n.startsWith(u"node_edac_"))
@@ -73,6 +99,31 @@ public:
     }
 
 private:
+    void implausible(const Sample &s, const QString &why)
+    {
+        if (m_readings.implausible.size() >= MaxImplausible)
+            return;
+        QStringList labels;
+        for (const QString &name : { QStringLiteral("device"), QStringLiteral("attribute_name"),
+                                     QStringLiteral("attribute_id"), QStringLiteral("chip"),
+                                     QStringLiteral("sensor"), QStringLiteral("controller") }) {
+            if (const QString value = s.label(name); !value.isEmpty())
+                labels.append(name + QStringLiteral("=") + DisplayText::quote(value, 40));
+        }
+        m_readings.implausible.append(Tr::tr("%1{%2} = %3: %4")
+                                          .arg(DisplayText::quote(s.name, 60),
+                                               labels.join(QLatin1Char(',')),
+                                               QString::number(s.value, 'g', 6), why));
+    }
+
+    bool plausibleCelsius(const Sample &s)
+    {
+        if (s.value >= kMinCelsius && s.value <= kMaxCelsius)
+            return true;
+        implausible(s, Tr::tr("not a temperature hardware reports"));
+        return false;
+    }
+
     DriveReadings *drive(const Sample &s)
     {
         const QString name = driveName(s);
@@ -103,17 +154,25 @@ private:
             const int id = s.label(u"attribute_id").toInt(&ok);
             if (!ok || id < 0 || id > 255)
                 return;
+            if (s.value < 0 || s.value > kMaxSmartRaw || s.value != std::floor(s.value)) {
+                implausible(s, Tr::tr("not a count a drive can report"));
+                return;
+            }
             if (DriveReadings *d = drive(s))
                 d->smartRaw[id] = s.value;
         } else if (n == u"smartctl_device_temperature") {
             const QString type = s.label(u"temperature_type");
             if (!type.isEmpty() && type != u"current")
                 return;
+            if (!plausibleCelsius(s))
+                return;
             if (DriveReadings *d = drive(s))
                 d->temperatureCelsius = s.value;
         } else if (n == u"smartctl_device_power_on_seconds") {
-            if (s.value < 0)
+            if (s.value < 0 || s.value > kMaxPowerOnSeconds) {
+                implausible(s, Tr::tr("not a drive's age"));
                 return;
+            }
             if (DriveReadings *d = drive(s))
                 d->powerOnHours = s.value / 3600.0;
         } else if (n == u"smartctl_device_smart_status") {
@@ -133,6 +192,10 @@ private:
     void addEdac(const Sample &s)
     {
         const QString &n = s.name;
+        if (n.endsWith(u"errors_total") && (s.value < 0 || s.value > kMaxEdacCount)) {
+            implausible(s, Tr::tr("not an error count"));
+            return;
+        }
         if (n == u"node_edac_correctable_errors_total")
             addTo(m_correctedTotal, s.value);
         else if (n == u"node_edac_uncorrectable_errors_total")
@@ -154,6 +217,8 @@ private:
             return;
         const QString key = s.label(u"chip") + u'/' + s.label(u"sensor");
         if (!m_sensors.contains(key) && m_sensors.size() >= MaxSensors)
+            return;
+        if (!label && !plausibleCelsius(s))
             return;
         SensorFigures &f = m_sensors[key];
         // Some chips report a threshold of 0 (or less) when they have none.
@@ -209,6 +274,7 @@ HardwareReadings mergeReadings(HardwareReadings first, const HardwareReadings &s
     take(first.edacUncorrected, second.edacUncorrected);
     take(first.memoryAvailableBytes, second.memoryAvailableBytes);
     take(first.memoryTotalBytes, second.memoryTotalBytes);
+    first.implausible += second.implausible;
     return first;
 }
 

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <map>
 #include <optional>
 
@@ -44,11 +45,16 @@ struct HardwareReadings
     QList<Temperature> temperatures;
     std::optional<double> memoryAvailableBytes;
     std::optional<double> memoryTotalBytes;
+    // Readings no hardware can give (NaN, a temperature of 1000 °C, more
+    // reallocated sectors than a drive can address), one line each, at most
+    // a few; they were left out above and weigh on nothing.
+    QStringList implausible;
 
     bool isEmpty() const;
 };
 
 // Picks the hardware figures out of a parsed page; other metrics are ignored.
+// Figures outside physical ranges are left out and listed in `implausible`.
 // A page may combine node_exporter and smartctl_exporter, or be either one.
 HardwareReadings readHardware(const QList<Sample> &samples);
 

@@ -75,7 +75,7 @@ void HardwareWatch::setExporter(const QString &uri, const QString &url)
     if (h.exporterUrl == url)
         return;
     h.exporterUrl = url;
-    h.report.exporterUrl = url;
+    h.report.exporterUrl = HostUri::withoutSecrets(url);
     h.report.readings = {};
     h.report.readAtMs = 0;
     h.report.readError.clear();
@@ -166,7 +166,7 @@ void HardwareWatch::onScraped(const QString &uri, const ExporterScrape &scrape)
         event.kind = QStringLiteral("host.hardware_read");
         event.hostUri = uri;
         event.message = tr("%1: hardware health readable again from %2")
-                            .arg(HostUri::displayName(uri), h.exporterUrl);
+                            .arg(HostUri::displayName(uri), HostUri::withoutSecrets(h.exporterUrl));
         Q_EMIT flagged(event);
     }
     HardwareReadings readings = scrape.readings;
@@ -179,11 +179,34 @@ void HardwareWatch::noteReadings(const QString &uri, HardwareReadings readings)
     if (readings.timestampMs <= 0)
         readings.timestampMs = QDateTime::currentMSecsSinceEpoch();
     Host &h = host(uri);
+    noteImplausible(uri, h, readings.implausible);
     h.report.readings = std::move(readings);
     h.report.readAtMs = h.report.readings.timestampMs;
     h.report.readError.clear();
     h.report.drives = assessDrives(h, h.report.readings);
     assess(uri, h, h.report.readAtMs);
+}
+
+void HardwareWatch::noteImplausible(const QString &uri, Host &h, const QStringList &implausible)
+{
+    if (implausible.isEmpty()) {
+        h.implausibleReported = false;
+        return;
+    }
+    if (h.implausibleReported)
+        return;
+    // A broken exporter must not evacuate a host: what it says is left out of
+    // the risk, and the operator is told once what was left out.
+    h.implausibleReported = true;
+    EventRecord event;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.severity = EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("host.hardware_data");
+    event.hostUri = uri;
+    event.message = tr("%1: the exporter reports readings no hardware can give; they are left "
+                       "out of its failure risk: %2")
+                        .arg(HostUri::displayName(uri), implausible.join(QStringLiteral("; ")));
+    Q_EMIT flagged(event);
 }
 
 namespace {

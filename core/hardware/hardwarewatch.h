@@ -87,6 +87,7 @@ private:
         std::map<QString, DriveHistory> drives; // by serial (device when no serial)
         enum class Flag { None, AtRisk, MoveVms } flag = Flag::None;
         bool readFailing = false;
+        bool implausibleReported = false; // said once, until the readings are sound again
     };
 
     Host &host(const QString &uri);
@@ -96,6 +97,7 @@ private:
     void assess(const QString &uri, Host &host, qint64 nowMs);
     QList<DriveAssessment> assessDrives(Host &host, const HardwareReadings &readings);
     void noteFlag(const QString &uri, Host &host);
+    void noteImplausible(const QString &uri, Host &host, const QStringList &implausible);
 
     QHash<QString, Host> m_hosts;
     // Restored drive histories of hosts not watched yet, taken when they are.

@@ -2,8 +2,11 @@
 // behind each drive's 30-day changes are saved and restored, so a console
 // restarted ten days after a drive started to reallocate still sees the
 // rise; malformed saved readings are refused and change nothing.
+#include "exporterpages.h"
+#include "hardware/exposition.h"
 #include "hardware/hardwarewatch.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Umbra;
@@ -45,6 +48,60 @@ class TestHardwareWatch : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void implausibleReadingsNeverRaiseRisk()
+    {
+        // One broken exporter must not evacuate a host: a reallocated-sector
+        // count of 1e308, a NaN and a 1000 °C sensor are left out of the
+        // risk and reported once, and the rest of the page still counts.
+        const QByteArray page = Umbra::Test::exporterPage(QStringLiteral("smartctl_exporter.prom"));
+        const QByteArray reallocated = "attribute_value_type=\"raw\",device=\"/dev/sda\"} 232";
+        QVERIFY(page.contains(reallocated));
+        QByteArray broken = page;
+        broken.replace(reallocated, "attribute_value_type=\"raw\",device=\"/dev/sda\"} 1e308");
+        broken += "smartctl_device_temperature{device=\"/dev/sdb\",temperature_type=\"current\"} "
+                  "NaN\nnode_hwmon_temp_celsius{chip=\"platform_coretemp_0\",sensor=\"temp1\"} "
+                  "1000\nnode_edac_correctable_errors_total{controller=\"0\"} -4\n";
+        QByteArray without = page;
+        without.replace(reallocated, "attribute_value_type=\"raw\",device=\"/dev/sda\"} 0");
+
+        HardwareReadings bad = readHardware(parseExposition(broken).samples);
+        QCOMPARE(bad.implausible.size(), 4);
+        QVERIFY2(bad.implausible.first().contains(QLatin1String("Reallocated_Sector_Ct")),
+                 qPrintable(bad.implausible.first()));
+        QVERIFY(!bad.drives.first().smartRaw.contains(5));
+        QVERIFY(bad.temperatures.isEmpty());
+        QVERIFY(!bad.edacCorrected);
+        QVERIFY(readHardware(parseExposition(page).samples).implausible.isEmpty());
+
+        HardwareWatch watch;
+        QSignalSpy flagged(&watch, &HardwareWatch::flagged);
+        bad.timestampMs = kStartMs;
+        watch.noteReadings(kHost, bad);
+        HardwareWatch reference;
+        HardwareReadings clean = readHardware(parseExposition(without).samples);
+        clean.drives.first().smartRaw.erase(5);
+        clean.timestampMs = kStartMs;
+        reference.noteReadings(kHost, clean);
+        QCOMPARE(watch.report(kHost).risk.risk, reference.report(kHost).risk.risk);
+        QCOMPARE(watch.report(kHost).risk.moveVms, reference.report(kHost).risk.moveVms);
+
+        auto dataEvents = [&] {
+            int n = 0;
+            for (const QList<QVariant> &args : std::as_const(flagged))
+                n += args.first().value<EventRecord>().kind == u"host.hardware_data";
+            return n;
+        };
+        QCOMPARE(dataEvents(), 1);
+        bad.timestampMs = kStartMs + 60000;
+        watch.noteReadings(kHost, bad);
+        QCOMPARE(dataEvents(), 1); // once, not at every read
+        clean.timestampMs = kStartMs + 120000;
+        watch.noteReadings(kHost, clean);
+        bad.timestampMs = kStartMs + 180000;
+        watch.noteReadings(kHost, bad);
+        QCOMPARE(dataEvents(), 2); // and again once it came back after sound readings
+    }
+
     void restartKeepsTheThirtyDayChanges()
     {
         QByteArray saved;
