@@ -1,6 +1,7 @@
 #include "hardware/exporterclient.h"
 
 #include "hardware/exposition.h"
+#include "util/displaytext.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,7 +22,7 @@ struct Tr
 
 QString where(const QUrl &url)
 {
-    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    return DisplayText::quote(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), 200);
 }
 
 } // namespace
@@ -128,7 +129,7 @@ QString ExporterClient::networkError(QNetworkReply *reply) const
 // Prometheus' own text format is text/plain; OpenMetrics is close enough for
 // the lines read here; plain file servers (busybox httpd serving a file named
 // "metrics") say application/octet-stream. Anything else is not a metrics page.
-QString ExporterClient::checkContentType(QNetworkReply *reply) const
+QString ExporterClient::checkContentType(QNetworkReply *reply, const QString &answered) const
 {
     const QString type = reply->header(QNetworkRequest::ContentTypeHeader)
                              .toString()
@@ -140,8 +141,9 @@ QString ExporterClient::checkContentType(QNetworkReply *reply) const
         return {};
     if (type == u"text/html")
         return Tr::tr("%1 answered with a web page, not metrics; check the path (usually /metrics)")
-            .arg(where(m_url));
-    return Tr::tr("%1 answered with %2, not the Prometheus text format").arg(where(m_url), type);
+            .arg(answered);
+    return Tr::tr("%1 answered with %2, not the Prometheus text format")
+        .arg(answered, DisplayText::quote(type, 80));
 }
 
 void ExporterClient::finishReply()
@@ -158,21 +160,33 @@ void ExporterClient::finishReply()
         reply->deleteLater();
     });
 
+    // After a redirect, what went wrong went wrong at the address it led to.
+    const QString answered = reply->url() == m_url
+        ? where(m_url)
+        : Tr::tr("%1 (redirected to %2)").arg(where(m_url), where(reply->url()));
     if (m_timedOut)
         return fail(Tr::tr("%1 did not answer within %2 s")
-                        .arg(where(m_url))
+                        .arg(answered)
                         .arg(m_options.timeoutMs / 1000.0, 0, 'g', 3));
     if (m_tooLarge)
         return fail(Tr::tr("%1 sent more than %2 MiB, too much for a metrics page")
-                        .arg(where(m_url))
+                        .arg(answered)
                         .arg(m_options.maxBytes / (1024.0 * 1024.0), 0, 'g', 3));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status >= 400)
         return fail(
             Tr::tr("%1 answered HTTP %2 %3")
-                .arg(where(m_url))
+                .arg(answered)
                 .arg(status)
-                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString()));
+                .arg(DisplayText::quote(
+                    reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), 80)));
+    if (reply->error() == QNetworkReply::InsecureRedirectError) {
+        const QUrl target = reply->url().resolved(
+            reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
+        return fail(Tr::tr("%1 redirected to %2; Umbra does not follow a redirect from https "
+                           "to http")
+                        .arg(answered, where(target)));
+    }
     if (reply->error() != QNetworkReply::NoError)
         return fail(networkError(reply));
     if (m_body.size() + reply->bytesAvailable() > m_options.maxBytes)
@@ -181,19 +195,19 @@ void ExporterClient::finishReply()
         m_body += reply->readAll();
     if (m_tooLarge)
         return fail(Tr::tr("%1 sent more than %2 MiB, too much for a metrics page")
-                        .arg(where(m_url))
+                        .arg(answered)
                         .arg(m_options.maxBytes / (1024.0 * 1024.0), 0, 'g', 3));
-    if (const QString wrongType = checkContentType(reply); !wrongType.isEmpty())
+    if (const QString wrongType = checkContentType(reply, answered); !wrongType.isEmpty())
         return fail(wrongType);
     if (m_body.contains('\0'))
-        return fail(
-            Tr::tr("%1 sent binary data, not the Prometheus text format").arg(where(m_url)));
+        return fail(Tr::tr("%1 sent binary data, not the Prometheus text format").arg(answered));
 
     const Exposition page = parseExposition(m_body);
     if (page.samples.isEmpty())
-        return fail(page.skippedLines > 0 ? Tr::tr("%1 is not a Prometheus metrics page (%2)")
-                                                .arg(where(m_url), page.firstError)
-                                          : Tr::tr("%1 sent no metrics").arg(where(m_url)));
+        return fail(page.skippedLines > 0
+                        ? Tr::tr("%1 is not a Prometheus metrics page (%2)")
+                              .arg(answered, DisplayText::quote(page.firstError, 200))
+                        : Tr::tr("%1 sent no metrics").arg(answered));
 
     ExporterScrape scrape;
     scrape.url = m_url;

@@ -55,7 +55,7 @@ private:
     void finishReply();
     void fail(const QString &error);
     QString networkError(QNetworkReply *reply) const;
-    QString checkContentType(QNetworkReply *reply) const;
+    QString checkContentType(QNetworkReply *reply, const QString &answered) const;
 
     Options m_options;
     QNetworkAccessManager *m_network = nullptr;

@@ -71,6 +71,12 @@ private:
             socket->write(response("200 OK", "text/plain", QByteArray("\x1f\x8b\x08\0\0\0", 6)));
         } else if (path == "/garbage") {
             socket->write(response("200 OK", "text/plain", "this is not\na metrics page\n"));
+        } else if (path == "/moved") {
+            socket->write("HTTP/1.1 302 Found\r\nLocation: /missing\r\nContent-Length: 0\r\n"
+                          "Connection: close\r\n\r\n");
+        } else if (path == "/long-line") {
+            socket->write(response("200 OK", "text/plain",
+                                   "metric{label=\"" + QByteArray(3 << 20, 'x') + "\x1b[2J\n"));
         } else if (path == "/empty") {
             socket->write(response("200 OK", "text/plain", ""));
         } else if (path == "/hang") {
@@ -162,6 +168,11 @@ void TestExporterClient::errors_data()
     QTest::newRow("garbage") << QStringLiteral("/garbage")
                              << QStringLiteral("not a Prometheus metrics page (line 1");
     QTest::newRow("empty") << QStringLiteral("/empty") << QStringLiteral("no metrics");
+    // What went wrong went wrong where the redirect led.
+    QTest::newRow("redirected") << QStringLiteral("/moved")
+                                << QStringLiteral("/moved (redirected to http://127.0.0.1:");
+    QTest::newRow("long line") << QStringLiteral("/long-line")
+                               << QStringLiteral("not a Prometheus metrics page");
     QTest::newRow("huge") << QStringLiteral("/huge") << QStringLiteral("more than 4 MiB");
     QTest::newRow("huge declared")
         << QStringLiteral("/huge-declared") << QStringLiteral("more than 4 MiB");
@@ -181,6 +192,11 @@ void TestExporterClient::errors()
     const QString error = failed.first().at(1).toString();
     QVERIFY2(error.contains(expected), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("127.0.0.1")), qPrintable(error));
+    if (path == u"/moved")
+        QVERIFY2(error.contains(QStringLiteral("/missing) answered HTTP 404")), qPrintable(error));
+    // Bounded and printable, whatever the page held.
+    QVERIFY2(error.size() < 600, qPrintable(error.left(600)));
+    QVERIFY(!error.contains(QChar(0x1b)));
     QVERIFY(!client.isBusy());
 }
 
