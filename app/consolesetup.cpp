@@ -116,6 +116,7 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         QTimer::singleShot(int(line.quitAfterS * 1000), &window, [&] {
             if (!line.screenshotPath.isEmpty()) {
                 const QImage image = window.grab().toImage();
+                (void)PrivateFiles::makeFolder(QFileInfo(line.screenshotPath).absolutePath());
                 auto saved = PrivateFiles::write(line.screenshotPath, [&](QIODevice &out) {
                     QImageWriter writer(&out, QFileInfo(line.screenshotPath).suffix().toLatin1());
                     if (writer.write(image))

@@ -1,8 +1,10 @@
 #include "anomalymodel.h"
 
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
+#include "util/displaytext.h"
 
 #include <QDateTime>
 #include <QFont>
@@ -77,7 +79,7 @@ QString AnomalyModel::nameOf(const Anomaly &anomaly) const
         return HostUri::displayName(anomaly.entity.mid(5));
     const QString uuid = anomaly.entity.mid(3);
     const QString name = m_fleet ? m_fleet->vmName(uuid) : QString();
-    return name.isEmpty() ? uuid : name;
+    return name.isEmpty() ? uuid : DisplayText::quote(name, 200);
 }
 
 int AnomalyModel::rowCount(const QModelIndex &parent) const
@@ -127,7 +129,7 @@ QVariant AnomalyModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return anomalyReason(anomaly);
+        return plainToolTip(anomalyReason(anomaly));
     case Qt::TextAlignmentRole:
         if (index.column() == ScoreColumn)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);

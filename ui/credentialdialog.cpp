@@ -1,11 +1,13 @@
 #include "credentialdialog.h"
 
 #include "fleet/hosturi.h"
+#include "util/displaytext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace Umbra {
@@ -17,8 +19,9 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
 {
     setWindowTitle(tr("Log in to %1").arg(HostUri::displayName(uri)));
 
-    auto *intro = new QLabel(
-        tr("libvirt asks for credentials to connect to <b>%1</b>.").arg(uri.toHtmlEscaped()), this);
+    auto *intro = new QLabel(tr("libvirt asks for credentials to connect to <b>%1</b>.")
+                                 .arg(HostUri::quoted(uri).toHtmlEscaped()),
+                             this);
     intro->setWordWrap(true);
 
     auto *form = new QFormLayout;
@@ -26,11 +29,13 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
         auto *edit = new QLineEdit(field.defaultResult, this);
         if (field.secret)
             edit->setEchoMode(QLineEdit::Password);
-        QString label = field.prompt.isEmpty() ? tr("Answer") : field.prompt;
+        // libvirt's prompt, shown as the text it is.
+        QString label
+            = field.prompt.isEmpty() ? tr("Answer") : DisplayText::quote(field.prompt, 80);
         if (!label.endsWith(u':'))
             label += u':';
         if (!field.challenge.isEmpty())
-            edit->setToolTip(field.challenge);
+            edit->setToolTip(Qt::convertFromPlainText(DisplayText::quote(field.challenge, 500)));
         form->addRow(label, edit);
         m_edits.append(edit);
     }

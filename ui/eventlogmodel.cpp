@@ -1,9 +1,11 @@
 #include "eventlogmodel.h"
 
+#include "elidedlabel.h"
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
 #include "format.h"
 #include "statecolors.h"
+#include "util/displaytext.h"
 
 #include <algorithm>
 
@@ -93,7 +95,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case VmColumn:
             return vmText(event);
         case MessageColumn:
-            return event.message;
+            return DisplayText::quote(event.message, 1000);
         }
         return {};
     case Qt::DecorationRole:
@@ -105,7 +107,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return event.hostUri;
         if (index.column() == VmColumn)
             return event.vmUuid;
-        return event.kind.isEmpty() ? event.message : tr("%1\n(%2)").arg(event.message, event.kind);
+        return plainToolTip(event.kind.isEmpty() ? event.message
+                                                 : tr("%1\n(%2)").arg(event.message, event.kind));
     }
     return {};
 }

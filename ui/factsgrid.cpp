@@ -1,5 +1,6 @@
 #include "factsgrid.h"
 
+#include "elidedlabel.h"
 #include "format.h"
 
 #include <QGridLayout>
@@ -35,7 +36,8 @@ int FactsGrid::addFact(const QString &label, int pairs)
     auto *name = new QLabel(label, this);
     name->setForegroundRole(QPalette::PlaceholderText);
     name->setAlignment(Qt::AlignRight | Qt::AlignTop);
-    auto *value = new QLabel(Format::missing(), this);
+    auto *value = new ElidedLabel(this);
+    value->setFullText(Format::missing());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Long values (paths, errors) elide via the tooltip instead of widening the page.
@@ -51,20 +53,19 @@ void FactsGrid::setValue(int id, const QString &value, const QString &toolTip)
 {
     if (id < 0 || id >= m_values.size())
         return;
-    QLabel *label = m_values[id];
-    label->setText(value.isEmpty() ? Format::missing() : value);
-    label->setToolTip(toolTip.isEmpty() ? value : toolTip);
+    m_values[id]->setFullText(value.isEmpty() ? Format::missing() : value,
+                              toolTip.isEmpty() ? value : toolTip);
 }
 
 QString FactsGrid::value(int id) const
 {
-    return id >= 0 && id < m_values.size() ? m_values[id]->text() : QString();
+    return id >= 0 && id < m_values.size() ? m_values[id]->fullText() : QString();
 }
 
 void FactsGrid::clearValues()
 {
-    for (QLabel *label : std::as_const(m_values)) {
-        label->setText(Format::missing());
+    for (ElidedLabel *label : std::as_const(m_values)) {
+        label->setFullText(Format::missing());
         label->setToolTip({});
     }
 }

@@ -8,9 +8,11 @@ class QLabel;
 
 namespace Umbra {
 
+class ElidedLabel;
+
 // A compact block of "label  value" pairs laid out in a few columns, for the
 // header of the host and VM pages. Values are selectable so an operator can
-// copy a URI or UUID.
+// copy a URI or UUID. Values are plain text, elided, whole in their tooltip.
 class FactsGrid : public QWidget
 {
     Q_OBJECT
@@ -31,7 +33,7 @@ private:
     int m_pairsPerRow = 3;
     int m_row = 0;
     int m_pair = 0; // next free pair in m_row
-    QList<QLabel *> m_values;
+    QList<ElidedLabel *> m_values;
 };
 
 } // namespace Umbra

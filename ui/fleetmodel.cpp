@@ -1,10 +1,12 @@
 #include "fleetmodel.h"
 
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "fleet/hosturi.h"
 #include "format.h"
 #include "healthtext.h"
 #include "statecolors.h"
+#include "util/displaytext.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -211,7 +213,7 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
     case Qt::ToolTipRole:
         if (column == HealthColumn && host.health)
             return healthData(host.health, role);
-        return hostToolTip(host);
+        return plainToolTip(hostToolTip(host));
     case Qt::DecorationRole:
         if (column == HealthColumn)
             return healthData(host.health, role);
@@ -276,8 +278,9 @@ QVariant FleetModel::vmData(const HostRow &host, const VmRow &vm, int column, in
     case Qt::ToolTipRole:
         if (column == HealthColumn && vm.health)
             return healthData(vm.health, role);
-        return tr("%1\nUUID %2\non %3")
-            .arg(vm.info.name, vm.info.uuid, HostUri::displayName(host.config.uri));
+        return plainToolTip(
+            tr("%1\nUUID %2\non %3")
+                .arg(vm.info.name, vm.info.uuid, HostUri::displayName(host.config.uri)));
     case Qt::DecorationRole:
         if (column == StateColumn)
             return StateColors::dot(StateColors::forVm(vm.info.state));
@@ -296,7 +299,8 @@ QVariant FleetModel::vmData(const HostRow &host, const VmRow &vm, int column, in
     const bool raw = role == RawValueRole;
     switch (column) {
     case NameColumn:
-        return raw ? QVariant(vm.info.name.toLower()) : QVariant(vm.info.name);
+        return raw ? QVariant(vm.info.name.toLower())
+                   : QVariant(DisplayText::quote(vm.info.name, 200));
     case StateColumn:
         return raw ? QVariant(int(vm.info.state)) : QVariant(vmStateName(vm.info.state));
     case HealthColumn:

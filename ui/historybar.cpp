@@ -1,6 +1,7 @@
 #include "historybar.h"
 
 #include "engine/engine.h"
+#include "util/displaytext.h"
 
 #include <QButtonGroup>
 #include <QDateTime>
@@ -260,7 +261,12 @@ void HistoryBar::exportTo(const QString &filePath)
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Failed"),
                                         tr("The history could not be saved to %1.").arg(shown),
                                         QMessageBox::Ok, window());
-            box->setInformativeText(error);
+            box->setTextFormat(Qt::PlainText);
+            box->setInformativeText(DisplayText::quote(error, 500));
+            // The error may quote a path or a message of anyone's making.
+            if (auto *informative
+                = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_informativelabel")))
+                informative->setTextFormat(Qt::PlainText);
             box->setAttribute(Qt::WA_DeleteOnClose);
             // open(), not exec(): the console keeps running while it is shown.
             box->open();

@@ -2,6 +2,7 @@
 
 #include "engine/engine.h"
 #include "tablesetup.h"
+#include "util/displaytext.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -53,6 +54,9 @@ HostHardwarePanel::HostHardwarePanel(Engine *engine, QWidget *parent)
     m_breakdown->setWordWrap(true);
     m_readings = new QLabel(this);
     m_readings->setWordWrap(true);
+    // Sensor names, models and errors come from the exporter: never markup.
+    for (QLabel *label : { m_summary, m_breakdown, m_readings })
+        label->setTextFormat(Qt::PlainText);
     m_readings->setForegroundRole(QPalette::PlaceholderText);
 
     m_drives = new QTableWidget(0, ColumnCount, this);
@@ -142,7 +146,8 @@ void HostHardwarePanel::show(const Hardware::HostHardwareReport &report)
         facts.append(tr("No hardware exporter set for this host (Hosts dialog); the risk "
                         "rests on libvirt's signals only."));
     else if (!report.readError.isEmpty())
-        facts.append(tr("Reading %1 failed: %2").arg(report.exporterUrl, report.readError));
+        facts.append(tr("Reading %1 failed: %2")
+                         .arg(report.exporterUrl, DisplayText::quote(report.readError, 300)));
     else if (report.readAtMs > 0)
         facts.append(
             tr("Read from %1 at %2")
@@ -156,9 +161,14 @@ void HostHardwarePanel::show(const Hardware::HostHardwareReport &report)
                               QLocale().toString(r.edacUncorrected.value_or(0), 'f', 0)));
     QStringList temperatures;
     for (const Hardware::Temperature &t : r.temperatures)
-        temperatures.append(tr("%1 %2 °C").arg(t.sensor, QLocale().toString(t.celsius, 'f', 0)));
+        temperatures.append(
+            tr("%1 %2 °C")
+                .arg(DisplayText::quote(t.sensor, 60), QLocale().toString(t.celsius, 'f', 0)));
     if (!temperatures.isEmpty())
         facts.append(tr("Temperatures: %1").arg(temperatures.join(QStringLiteral(", "))));
+    if (!r.implausible.isEmpty())
+        facts.append(tr("Left out as readings no hardware can give: %1")
+                         .arg(r.implausible.join(QStringLiteral("; "))));
     const Hardware::HostRiskInputs &in = report.inputs;
     facts.append(tr("Last 24 h: %1 VM I/O errors, %2 memory failures, %3 lost connections")
                      .arg(in.ioErrorEvents24h)

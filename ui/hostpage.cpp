@@ -1,6 +1,7 @@
 #include "hostpage.h"
 
 #include "anomalyloader.h"
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "envelopeloader.h"
 #include "factsgrid.h"
@@ -193,7 +194,7 @@ void HostPage::setHost(const QString &uri)
     m_facts->clearValues();
     m_cpuChart->clearPoints();
     m_memoryChart->clearPoints();
-    m_title->setText(HostUri::displayName(uri));
+    m_title->setFullText(HostUri::displayName(uri), uri);
     m_historyBar->setExportSource(QStringLiteral("host/") + uri, HostUri::displayName(uri));
     m_forecastCaption->clear();
     m_vmView->setRootIndex(m_proxy->mapFromSource(m_model->hostIndex(uri)));

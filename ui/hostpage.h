@@ -16,6 +16,8 @@ class QTableView;
 
 namespace Umbra {
 
+class ElidedLabel;
+
 class EnvelopeLoader;
 class AnomalyLoader;
 class HostHardwarePanel;
@@ -72,7 +74,7 @@ private:
     LatestRequest m_history;
     bool m_loading = false;
 
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_note = nullptr;
     FactsGrid *m_facts = nullptr;

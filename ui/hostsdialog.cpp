@@ -74,6 +74,7 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     hint->setForegroundRole(QPalette::PlaceholderText);
 
     m_error = new QLabel(this);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #d73a3a; }"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);

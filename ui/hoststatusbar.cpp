@@ -1,8 +1,10 @@
 #include "hoststatusbar.h"
 
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "fleet/hosturi.h"
 #include "statecolors.h"
+#include "util/displaytext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -41,6 +43,7 @@ void HostStatusBar::addHost(const QString &uri)
     Item item;
     item.dot = new QLabel(this);
     item.text = new QLabel(this);
+    item.text->setTextFormat(Qt::RichText); // the name is escaped below
     // Before the stretch, so the items stay left-aligned in insertion order.
     const int at = m_layout->count() - 1;
     if (!m_items.isEmpty()) {
@@ -73,7 +76,8 @@ void HostStatusBar::setStatus(const HostStatus &status)
     found->dot->setPixmap(StateColors::dot(StateColors::forHost(status.state)).pixmap(size, size));
     found->text->setText(
         tr("<b>%1</b> %2")
-            .arg(HostUri::displayName(status.uri).toHtmlEscaped(), hostStateName(status.state)));
+            .arg(DisplayText::quote(HostUri::displayName(status.uri), 40).toHtmlEscaped(),
+                 hostStateName(status.state)));
 
     QString tip = status.uri + u'\n' + tr("State: %1").arg(hostStateName(status.state));
     if (status.since.isValid())
@@ -83,8 +87,8 @@ void HostStatusBar::setStatus(const HostStatus &status)
     if (status.nextRetry.isValid())
         tip += u'\n'
             + tr("Next retry: %1").arg(QLocale().toString(status.nextRetry, QLocale::ShortFormat));
-    found->dot->setToolTip(tip);
-    found->text->setToolTip(tip);
+    found->dot->setToolTip(plainToolTip(tip));
+    found->text->setToolTip(plainToolTip(tip));
 }
 
 } // namespace Umbra

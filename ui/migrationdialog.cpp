@@ -5,6 +5,7 @@
 #include "format.h"
 #include "migrate/migrationmanager.h"
 #include "migrate/migrationmodel.h"
+#include "util/displaytext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -45,12 +46,13 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
             m_memoryKiB = vm.memoryKiB;
         }
     }
-    setWindowTitle(tr("Migrate %1").arg(m_name));
+    setWindowTitle(tr("Migrate %1").arg(DisplayText::quote(m_name, 60)));
 
     auto *intro = new QLabel(tr("Move <b>%1</b> (%2 of memory) from %3 to another host while it "
                                 "runs. Before anything moves Umbra checks the target's CPU, "
                                 "memory and storage; a failure at any step moves it back.")
-                                 .arg(m_name.toHtmlEscaped(), Format::kib(double(m_memoryKiB)),
+                                 .arg(DisplayText::quote(m_name, 80).toHtmlEscaped(),
+                                      Format::kib(double(m_memoryKiB)),
                                       HostUri::displayName(uri).toHtmlEscaped()),
                              this);
     intro->setWordWrap(true);
@@ -87,6 +89,7 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
     options->addRow(tr("Check after the move:"), m_healthUrl);
 
     m_prediction = new QLabel(this);
+    m_prediction->setTextFormat(Qt::PlainText);
     m_prediction->setWordWrap(true);
 
     m_log = new QPlainTextEdit(this);

@@ -1,5 +1,7 @@
 #include "pageheader.h"
 
+#include "elidedlabel.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -7,7 +9,7 @@ namespace Umbra {
 
 PageHeader::PageHeader(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_state(new QLabel(this))
     , m_note(new QLabel(this))
 {
@@ -17,6 +19,7 @@ PageHeader::PageHeader(QWidget *parent)
     m_title->setFont(big);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setTextFormat(Qt::RichText);
+    m_note->setTextFormat(Qt::PlainText);
     m_note->setForegroundRole(QPalette::PlaceholderText);
     m_note->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 

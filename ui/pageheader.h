@@ -6,6 +6,8 @@ class QLabel;
 
 namespace Umbra {
 
+class ElidedLabel;
+
 // The first line of a detail page: a large name, its state as a coloured dot
 // and word, and a muted note on the right (e.g. "Loading the last hour…").
 class PageHeader : public QWidget
@@ -15,7 +17,8 @@ class PageHeader : public QWidget
 public:
     explicit PageHeader(QWidget *parent = nullptr);
 
-    QLabel *title() const { return m_title; }
+    // The name, as plain text elided to the room the header has.
+    ElidedLabel *title() const { return m_title; }
     QLabel *state() const { return m_state; }
     QLabel *note() const { return m_note; }
 
@@ -24,7 +27,7 @@ public:
     void addTrailingWidget(QWidget *widget);
 
 private:
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_note = nullptr;
 };

@@ -5,6 +5,7 @@
 #include "fleetmodel.h"
 #include "healthtext.h"
 #include "statecolors.h"
+#include "util/displaytext.h"
 
 #include <algorithm>
 
@@ -90,7 +91,8 @@ QString RiskModel::nameOf(const HealthReport &report) const
         return HostUri::displayName(report.uri);
     const QString name = m_fleet ? m_fleet->vmName(report.uuid) : QString();
     return tr("%1 on %2")
-        .arg(name.isEmpty() ? report.uuid : name, HostUri::displayName(report.uri));
+        .arg(name.isEmpty() ? report.uuid : DisplayText::quote(name, 200),
+             HostUri::displayName(report.uri));
 }
 
 int RiskModel::rowCount(const QModelIndex &parent) const

@@ -1,6 +1,7 @@
 #include "vmpage.h"
 
 #include "anomalyloader.h"
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "envelopeloader.h"
 #include "factsgrid.h"
@@ -172,7 +173,7 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
 {
     m_uri = uri;
     m_uuid = uuid;
-    m_title->clear();
+    m_title->setFullText({});
     m_state->clear();
     m_facts->clearValues();
     for (MetricChart *chart : charts())
@@ -256,7 +257,7 @@ void VmPage::showForecasts(const QList<DemandForecast> &forecasts)
 
 void VmPage::showInfo(const VmInfo &vm)
 {
-    m_title->setText(vm.name);
+    m_title->setFullText(vm.name);
     m_memoryKiB = vm.memoryKiB;
     m_historyBar->setExportSource(QStringLiteral("vm/") + vm.uuid, vm.name);
     PageHeader::setState(m_state, vmStateName(vm.state), StateColors::forVm(vm.state));

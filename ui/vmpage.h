@@ -13,6 +13,8 @@ class QLabel;
 
 namespace Umbra {
 
+class ElidedLabel;
+
 class EnvelopeLoader;
 class AnomalyLoader;
 class ForecastLoader;
@@ -68,7 +70,7 @@ private:
     LatestRequest m_history;
     bool m_loading = false;
 
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_loadingLabel = nullptr;
     FactsGrid *m_facts = nullptr;

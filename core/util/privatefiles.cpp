@@ -63,8 +63,6 @@ void restrict(const QString &path)
 Result<void> write(const QString &path, const std::function<Result<void>(QIODevice &)> &write)
 {
     const bool existed = QFileInfo::exists(path);
-    if (auto folder = makeFolder(QFileInfo(path).absolutePath()); !folder)
-        return folder;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Error{ Tr::tr("Cannot write %1: %2").arg(path, file.errorString()) };

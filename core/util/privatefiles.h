@@ -22,6 +22,7 @@ void restrict(const QString &path);
 // Writes `path` through `write` into a temporary file in the same folder and
 // renames it into place only when `write` succeeded; a failure leaves what
 // was there untouched. A new file is 0600; a replaced one keeps its mode.
+// The folder must exist (see makeFolder()).
 Result<void> write(const QString &path, const std::function<Result<void>(QIODevice &)> &write);
 
 Result<void> write(const QString &path, const QByteArray &contents);

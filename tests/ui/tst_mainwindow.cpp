@@ -8,6 +8,7 @@
 #include "calendardialog.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
+#include "elidedlabel.h"
 #include "engine/engine.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
@@ -23,6 +24,7 @@
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
+#include "pageheader.h"
 #include "store/database.h"
 #include "store/samplestore.h"
 #include "vmpage.h"
@@ -239,6 +241,7 @@ private Q_SLOTS:
     void hostPageShowsLongRange();
     void screenshots_data();
     void screenshots();
+    void untrustedNamesArePlainText();
 
 private:
     QModelIndex runningVm() const;
@@ -770,6 +773,60 @@ void TestMainWindow::screenshots()
     anomalies->raise();
     save(QStringLiteral("anomalies"));
     qobject_cast<QDockWidget *>(m_window->eventLogView()->parentWidget())->raise();
+}
+
+void TestMainWindow::untrustedNamesArePlainText()
+{
+    // A hostile or careless libvirt host: markup, a right-to-left override
+    // and 5,000 characters in a VM's name, markup in its CPU model. All of
+    // it is shown as the text it is, elided, and the window keeps its size.
+    const QString name = QStringLiteral("<b>BOLD<font color=red size=7>RED<img src=x.png>")
+        + QChar(0x202E) + QStringLiteral("evil") + QString(5000, QLatin1Char('x'));
+    const QString uuid = QStringLiteral("0badc0de-0000-4000-8000-000000000001");
+    const QString fleet = m_dir.filePath(QStringLiteral("hostile.xml"));
+    QFile xml(fleet);
+    QVERIFY(xml.open(QIODevice::WriteOnly));
+    xml.write(
+        QStringLiteral("<node><cpu><nodes>1</nodes><sockets>1</sockets><cores>2</cores>"
+                       "<threads>1</threads><active>2</active><mhz>2000</mhz>"
+                       "<model>%1</model></cpu><memory>8388608</memory>"
+                       "<domain type='test'><name>%2</name><uuid>%3</uuid>"
+                       "<memory unit='MiB'>512</memory><vcpu>1</vcpu><os><type>hvm</type></os>"
+                       "</domain></node>")
+            .arg(QStringLiteral("<b>CPU<font size=7>").toHtmlEscaped(), name.toHtmlEscaped(), uuid)
+            .toUtf8());
+    xml.close();
+    const QString uri = QStringLiteral("test://") + fleet;
+    QVERIFY(m_engine->addHost(HostConfig{ uri, true }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->fleetModel()->vmName(uuid).isEmpty(), kStartTimeoutMs);
+
+    m_window->setDarkTheme(false);
+    m_window->resize(1366, 768);
+    m_window->showVm(uri, uuid);
+    QTest::qWait(300);
+    ElidedLabel *title = m_window->vmPage()->findChild<PageHeader *>()->title();
+    QCOMPARE(title->textFormat(), Qt::PlainText);
+    QVERIFY(title->fullText().startsWith(QStringLiteral("<b>BOLD<font color=red size=7>")));
+    QVERIFY(!title->text().contains(QChar(0x202E)));
+    QVERIFY(title->text().size() < 300); // elided to the header's width
+    QVERIFY(title->toolTip().contains(QStringLiteral("&lt;b&gt;BOLD")));
+    QCOMPARE(m_window->width(), 1366);
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1366,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/hostile-vm-1366x768.png")));
+
+    m_window->showHost(uri);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (ElidedLabel *label : m_window->hostPage()->findChildren<ElidedLabel *>())
+                if (label->fullText().startsWith(QStringLiteral("<b>CPU")))
+                    return label->textFormat() == Qt::PlainText;
+            return false;
+        }(),
+        kStartTimeoutMs);
+    QCOMPARE(m_window->width(), 1366);
+    QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/hostile-host-1366x768.png")));
+    m_engine->removeHost(uri);
 }
 
 int main(int argc, char **argv)
