@@ -8,13 +8,16 @@
 #include "startupprobe.h"
 #include "store/database.h"
 #include "theme.h"
+#include "util/displaytext.h"
 #include "util/privatefiles.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImageWriter>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
@@ -41,6 +44,61 @@ int fail(const QString &message, bool interactive)
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Umbra cannot start"),
                               message);
     return 1;
+}
+
+// SQLite's quick check reads every page; on a large file it stops after
+// this long, so a start never waits minutes for it.
+constexpr int kIntegrityCheckBudgetMs = 3000;
+
+enum class DamageChoice { ReadOnly, KeepCopy, Quit };
+
+QString damagedCopyPath(const QString &path)
+{
+    static const QString stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    return path + QStringLiteral(".damaged-") + stamp;
+}
+
+// A damaged database is never used silently. The operator looks at it
+// read-only (the default, and what a scripted run does), or keeps a copy
+// for repair and goes on writing to it, or stops.
+DamageChoice askAboutDamage(const QString &path, const Database::Integrity &integrity,
+                            bool interactive)
+{
+    const QString problems = integrity.problems.mid(0, 3).join(QLatin1Char('\n'))
+        + (integrity.problems.size() > 3 ? QCoreApplication::translate("main", "\n… and %1 more")
+                                               .arg(integrity.problems.size() - 3)
+                                         : QString());
+    const QString message
+        = QCoreApplication::translate("main", "%1 is damaged; SQLite's check found:\n%2")
+              .arg(path, DisplayText::quote(problems, 600));
+    std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
+    if (!interactive) {
+        std::fprintf(stderr, "umbra: opening it read-only\n");
+        return DamageChoice::ReadOnly;
+    }
+    QMessageBox box(QMessageBox::Warning,
+                    QCoreApplication::translate("main", "The database is damaged"), message);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(
+        QCoreApplication::translate(
+            "main",
+            "Open it read-only to look at its history without changing it, or keep a copy "
+            "(%1) for repair and go on writing to it. Writing may lose what the damaged pages "
+            "held.")
+            .arg(QFileInfo(damagedCopyPath(path)).fileName()));
+    QPushButton *readOnly = box.addButton(QCoreApplication::translate("main", "Open Read-Only"),
+                                          QMessageBox::AcceptRole);
+    QPushButton *copy = box.addButton(
+        QCoreApplication::translate("main", "Keep a Copy and Continue"), QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(readOnly);
+    box.exec();
+    if (box.clickedButton() == readOnly)
+        return DamageChoice::ReadOnly;
+    if (box.clickedButton() == copy)
+        return DamageChoice::KeepCopy;
+    return DamageChoice::Quit;
 }
 
 } // namespace
@@ -73,7 +131,24 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             !writable)
             return fail(writable.error(), interactive);
     }
-    if (auto opened = engine.openStore(path); !opened)
+    auto access = Engine::StoreAccess::ReadWrite;
+    const Database::Integrity integrity = Database::inspect(path, kIntegrityCheckBudgetMs);
+    if (!integrity.problems.isEmpty()) {
+        switch (askAboutDamage(path, integrity, interactive)) {
+        case DamageChoice::ReadOnly:
+            access = Engine::StoreAccess::ReadOnly;
+            break;
+        case DamageChoice::KeepCopy:
+            if (auto copied = Database::copy(path, damagedCopyPath(path)); !copied)
+                return fail(copied.error(), interactive);
+            std::fprintf(stderr, "umbra: a copy of the damaged database is at %s\n",
+                         qUtf8Printable(damagedCopyPath(path)));
+            break;
+        case DamageChoice::Quit:
+            return 1;
+        }
+    }
+    if (auto opened = engine.openStore(path, access); !opened)
         return fail(opened.error(), interactive);
 
     QStringList refused;

@@ -97,6 +97,14 @@ int exportHistory(const CommandLine &line)
     }
     std::fprintf(stderr, "umbra: %lld rows of %lld series\n", static_cast<long long>(rows),
                  static_cast<long long>(matching.size()));
+    if (const qint64 damaged = store.reader().damagedChunks(); damaged > 0) {
+        // The rows are what could be read; a script must not take them for all.
+        std::fprintf(stderr,
+                     "umbra: %lld stored chunks of this history are damaged and could not be "
+                     "read; their samples are missing from the export\n",
+                     static_cast<long long>(damaged));
+        return 3;
+    }
     return 0;
 }
 

@@ -70,6 +70,8 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     layout->setSpacing(0);
     if (demo)
         layout->addWidget(new DemoBanner(central));
+    if (engine && engine->storeIsReadOnly())
+        layout->addWidget(new ReadOnlyBanner(engine->storePath(), central));
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 

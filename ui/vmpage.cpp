@@ -80,6 +80,12 @@ void VmPage::buildHeader()
 
     auto *migrate = new QPushButton(tr("Migrate…"), header);
     migrate->setToolTip(tr("Move this VM to another host while it runs"));
+    if (m_engine && m_engine->storeIsReadOnly()) {
+        // A migration journals every step before it acts; a read-only store cannot.
+        migrate->setEnabled(false);
+        migrate->setToolTip(tr("The database is open read-only; migrations need to journal "
+                               "their steps there."));
+    }
     connect(migrate, &QPushButton::clicked, this, [this] {
         if (!m_uuid.isEmpty())
             Q_EMIT migrateRequested(m_uri, m_uuid);

@@ -67,37 +67,47 @@ Engine::~Engine()
     shutdown();
 }
 
-Result<void> Engine::openStore(const QString &path)
+Result<void> Engine::openStore(const QString &path, StoreAccess access)
 {
     if (m_writer)
         return Error{ tr("The store is already open.") };
+    const bool readOnly = access == StoreAccess::ReadOnly;
     // Held until shutdown: a second console, or an import, on the same file
     // is refused instead of writing underneath this one.
-    auto lock = DatabaseLock::acquire(path);
-    if (!lock)
-        return Error{ lock.error() };
+    std::unique_ptr<DatabaseLock> lock;
+    if (!readOnly) {
+        auto acquired = DatabaseLock::acquire(path);
+        if (!acquired)
+            return Error{ acquired.error() };
+        lock = std::move(acquired).value();
+    }
     // Opening here validates and migrates the file before anything else runs,
     // so a bad file is reported before the console starts collecting.
     QList<HostConfig> stored;
     {
         auto db = Database::open(path,
-                                 QStringLiteral("umbra-engine-open-%1").arg(quintptr(this), 0, 16));
+                                 QStringLiteral("umbra-engine-open-%1").arg(quintptr(this), 0, 16),
+                                 readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
         if (!db)
             return Error{ db.error() };
         FleetRepository fleet(db.value()->sql());
-        if (auto scrubbed = fleet.scrubSecrets(); !scrubbed)
-            return Error{ scrubbed.error() };
+        if (!readOnly) {
+            if (auto scrubbed = fleet.scrubSecrets(); !scrubbed)
+                return Error{ scrubbed.error() };
+        }
         auto hosts = fleet.hosts();
         if (!hosts)
             return Error{ hosts.error() };
         stored = hosts.value();
     }
-    m_storeLock = std::move(lock).value();
+    m_storeLock = std::move(lock);
+    m_storeReadOnly = readOnly;
     m_storePath = path;
 
     auto heads = std::make_shared<Series::SeriesHeads>();
     m_heads = heads;
     m_writer = new StoreWriter(path, heads);
+    m_writer->setReadOnly(readOnly);
     m_writer->moveToThread(&m_storeThread);
     connect(&m_storeThread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &StoreWriter::failed, this, [this](const QString &message) {
@@ -122,27 +132,29 @@ Result<void> Engine::openStore(const QString &path)
     m_writer->setRetention(m_retention);
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
-    m_reader = std::make_unique<StoreReader>(path, heads);
-    m_migrations = new MigrationManager(path, LibvirtLink::factory(), this);
-    connect(m_migrations, &MigrationManager::jobFinished, this,
-            [this](const MigrationRecord &record) {
-                EventRecord event;
-                event.timestampMs = QDateTime::currentMSecsSinceEpoch();
-                event.severity = record.outcome == MigrationOutcome::Completed
-                    ? EventRecord::Severity::Info
-                    : EventRecord::Severity::Warning;
-                event.kind = QStringLiteral("migration.") + outcomeKey(record.outcome);
-                event.hostUri = record.sourceUri;
-                event.vmUuid = record.vmUuid;
-                event.message = record.reason.isEmpty()
-                    ? tr("Migration of %1 to %2: %3")
-                          .arg(record.vmName, HostUri::displayName(record.targetUri),
-                               outcomeLabel(record.outcome))
-                    : tr("Migration of %1 to %2: %3 (%4)")
-                          .arg(record.vmName, HostUri::displayName(record.targetUri),
-                               outcomeLabel(record.outcome), record.reason);
-                logEvent(event);
-            });
+    m_reader = std::make_unique<StoreReader>(path, heads, readOnly);
+    if (!readOnly)
+        m_migrations = new MigrationManager(path, LibvirtLink::factory(), this);
+    if (m_migrations)
+        connect(m_migrations, &MigrationManager::jobFinished, this,
+                [this](const MigrationRecord &record) {
+                    EventRecord event;
+                    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+                    event.severity = record.outcome == MigrationOutcome::Completed
+                        ? EventRecord::Severity::Info
+                        : EventRecord::Severity::Warning;
+                    event.kind = QStringLiteral("migration.") + outcomeKey(record.outcome);
+                    event.hostUri = record.sourceUri;
+                    event.vmUuid = record.vmUuid;
+                    event.message = record.reason.isEmpty()
+                        ? tr("Migration of %1 to %2: %3")
+                              .arg(record.vmName, HostUri::displayName(record.targetUri),
+                                   outcomeLabel(record.outcome))
+                        : tr("Migration of %1 to %2: %3 (%4)")
+                              .arg(record.vmName, HostUri::displayName(record.targetUri),
+                                   outcomeLabel(record.outcome), record.reason);
+                    logEvent(event);
+                });
 
     for (const HostConfig &config : stored) {
         if (!m_sessions.contains(config.uri)) {
@@ -502,9 +514,12 @@ void Engine::startPrediction()
         logEvent(event);
     });
     m_predictThread.start();
-    QMetaObject::invokeMethod(
-        m_prediction, [prediction = m_prediction, path = m_storePath] { prediction->open(path); },
-        Qt::QueuedConnection);
+    // Read-only, models learn from live samples alone and nothing is saved.
+    if (!m_storeReadOnly)
+        QMetaObject::invokeMethod(
+            m_prediction,
+            [prediction = m_prediction, path = m_storePath] { prediction->open(path); },
+            Qt::QueuedConnection);
 }
 
 void Engine::addCalendarEvent(const ScopedCalendarEvent &event)

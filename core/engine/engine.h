@@ -45,7 +45,12 @@ public:
     ~Engine() override;
 
     // Opens (creating or migrating) the database. Called once, before start().
-    Result<void> openStore(const QString &path);
+    // Read-only serves a damaged database the operator chose to look at:
+    // its history is shown, nothing is written to it (no samples, events,
+    // models or migrations), and no lock is taken.
+    enum class StoreAccess { ReadWrite, ReadOnly };
+    Result<void> openStore(const QString &path, StoreAccess access = StoreAccess::ReadWrite);
+    bool storeIsReadOnly() const { return m_storeReadOnly; }
     QString storePath() const { return m_storePath; }
 
     void setCredentialProvider(CredentialProvider *provider);
@@ -207,6 +212,7 @@ private:
 
     QString m_storePath;
     std::unique_ptr<DatabaseLock> m_storeLock;
+    bool m_storeReadOnly = false;
     HostSession::Options m_sessionOptions;
     std::unique_ptr<SessionCredentials> m_sessionCredentials; // for the sessions' threads
     QHash<QString, Session> m_sessions;

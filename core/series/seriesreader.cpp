@@ -193,13 +193,19 @@ Result<void> SeriesReader::scanKinds(int seriesId, Resolution resolution, qint64
                               [&](const StoredChunk &c) { return c.startMs == chunk.startMs; });
             if (superseded)
                 continue;
-            if (!decodeChunk(chunk.data, decoded))
+            if (!decodeChunk(chunk.data, decoded)) {
+                ++m_damagedChunks;
                 continue; // a damaged chunk costs its own rows, not the query
+            }
             if (!visit(decoded))
                 return {};
             continue;
         }
-        if (!decodeChunk(chunk.data, decoded) || decoded.columns != 1)
+        if (!decodeChunk(chunk.data, decoded)) {
+            ++m_damagedChunks;
+            continue;
+        }
+        if (decoded.columns != 1)
             continue;
         if (resolution == Resolution::Raw) {
             // Between the commit that moved an hour to a stand-in and the

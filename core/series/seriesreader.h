@@ -68,6 +68,10 @@ public:
     // The resolution chart() reads for a range and width.
     static Resolution resolutionFor(qint64 fromMs, qint64 toMs, int widthPx);
 
+    // Stored chunks that could not be decoded (a damaged file), left out of
+    // every answer so far; an export reports them rather than look complete.
+    qint64 damagedChunks() const { return m_damagedChunks; }
+
 private:
     // scan() over the chunk kinds in the bit set `kinds` (bit n: kind n).
     Result<void> scanKinds(int seriesId, Resolution resolution, qint64 fromMs, qint64 toMs,
@@ -76,6 +80,7 @@ private:
     QSqlDatabase m_db;
     std::shared_ptr<SeriesHeads> m_heads;
     QHash<QString, int> m_ids;
+    qint64 m_damagedChunks = 0;
 };
 
 } // namespace Umbra::Series

@@ -8,10 +8,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <atomic>
 #include <sqlite3.h>
 
 namespace Umbra {
@@ -192,6 +194,53 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
     }
     sqlite3_progress_handler(raw, 0, nullptr, nullptr);
     return integrity;
+}
+
+Database::Integrity Database::inspect(const QString &path, int budgetMs)
+{
+    if (!QFileInfo(path).isFile())
+        return {};
+    static std::atomic<int> counter{ 0 };
+    auto db = open(path, QStringLiteral("umbra-inspect-%1").arg(++counter), Mode::ReadOnly);
+    if (!db)
+        return {};
+    auto checked = db.value()->quickCheck(budgetMs);
+    if (!checked)
+        return Integrity{ { checked.error() }, true };
+    return checked.value();
+}
+
+Result<void> Database::copy(const QString &from, const QString &to)
+{
+    if (QFileInfo::exists(to))
+        return Error{ Tr::tr("Cannot copy %1: %2 exists already.").arg(from, to) };
+    static std::atomic<int> counter{ 0 };
+    auto source = open(from, QStringLiteral("umbra-copy-%1").arg(++counter), Mode::ReadOnly);
+    if (!source)
+        return Error{ source.error() };
+    sqlite3 *raw = SqliteStatement::handle(source.value()->sql());
+    sqlite3 *target = nullptr;
+    const QByteArray name = QFile::encodeName(to);
+    int rc = sqlite3_open_v2(name.constData(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                             nullptr);
+    if (rc == SQLITE_OK) {
+        PrivateFiles::restrict(to);
+        sqlite3_backup *backup = sqlite3_backup_init(target, "main", raw, "main");
+        if (backup) {
+            rc = sqlite3_backup_step(backup, -1);
+            rc = rc == SQLITE_DONE ? sqlite3_backup_finish(backup)
+                                   : (sqlite3_backup_finish(backup), rc);
+        } else {
+            rc = sqlite3_errcode(target);
+        }
+    }
+    const QString reason = QString::fromUtf8(target ? sqlite3_errmsg(target) : sqlite3_errstr(rc));
+    sqlite3_close(target);
+    if (rc != SQLITE_OK) {
+        QFile::remove(to);
+        return Error{ Tr::tr("Copying %1 to %2 failed: %3").arg(from, to, reason) };
+    }
+    return {};
 }
 
 Result<void> Database::exec(const QString &statement)

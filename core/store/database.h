@@ -53,6 +53,13 @@ public:
         bool complete = true;
     };
     Result<Integrity> quickCheck(int budgetMs);
+    // quickCheck() on a read-only connection of its own, before a console
+    // writes to the file. Nothing to report for a file that does not exist,
+    // or that open() would refuse anyway (it says why).
+    static Integrity inspect(const QString &path, int budgetMs);
+    // Copies the database at `from` page by page, damaged pages included,
+    // through SQLite's backup API into a new file `to` (0600), for repair.
+    static Result<void> copy(const QString &from, const QString &to);
 
 private:
     Database(QSqlDatabase db, QString path);

@@ -18,9 +18,10 @@ namespace Umbra {
 class StoreReader::Worker : public QObject
 {
 public:
-    Worker(QString path, std::shared_ptr<Series::SeriesHeads> heads)
+    Worker(QString path, std::shared_ptr<Series::SeriesHeads> heads, bool readOnly)
         : m_path(std::move(path))
         , m_heads(std::move(heads))
+        , m_readOnly(readOnly)
     { }
     ~Worker() override
     {
@@ -60,7 +61,8 @@ private:
         if (m_db)
             return true;
         auto db
-            = Database::open(m_path, QStringLiteral("umbra-reader-%1").arg(quintptr(this), 0, 16));
+            = Database::open(m_path, QStringLiteral("umbra-reader-%1").arg(quintptr(this), 0, 16),
+                             m_readOnly ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
         if (!db) {
             qCWarning(lcReader).noquote() << db.error();
             return false;
@@ -74,14 +76,16 @@ private:
 
     QString m_path;
     std::shared_ptr<Series::SeriesHeads> m_heads;
+    bool m_readOnly = false;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<SampleStore> m_samples;
     std::unique_ptr<FleetRepository> m_fleet;
 };
 
-StoreReader::StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads)
+StoreReader::StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads,
+                         bool readOnly)
     : m_path(path)
-    , m_worker(new Worker(path, std::move(heads)))
+    , m_worker(new Worker(path, std::move(heads), readOnly))
 {
     m_thread.setObjectName(QStringLiteral("umbra-store-reader"));
     m_worker->moveToThread(&m_thread);
@@ -159,6 +163,7 @@ QFuture<QString> StoreReader::exportCsv(const QString &entity, qint64 fromMs, qi
             !writable)
             return writable.error();
         // The file appears whole or not at all.
+        const qint64 damagedBefore = samples.reader().damagedChunks();
         auto written = PrivateFiles::write(filePath, [&](QIODevice &out) -> Result<void> {
             auto rows = Series::writeCsv(samples.reader(), ids, headers, fromMs, toMs, out);
             if (!rows)
@@ -167,6 +172,11 @@ QFuture<QString> StoreReader::exportCsv(const QString &entity, qint64 fromMs, qi
         });
         if (!written)
             return written.error();
+        if (const qint64 damaged = samples.reader().damagedChunks() - damagedBefore; damaged > 0)
+            return QCoreApplication::translate("Umbra::StoreReader",
+                                               "Saved, but %1 stored chunks are damaged and "
+                                               "could not be read; their samples are missing.")
+                .arg(damaged);
         return QString();
     });
 }

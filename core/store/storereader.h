@@ -20,7 +20,8 @@ class Database;
 class StoreReader
 {
 public:
-    StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads);
+    StoreReader(const QString &path, std::shared_ptr<Series::SeriesHeads> heads,
+                bool readOnly = false);
     ~StoreReader();
 
     QFuture<QList<VmSample>> vmSamples(const QString &uuid, qint64 fromMs, qint64 toMs);

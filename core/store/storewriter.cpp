@@ -40,7 +40,7 @@ StoreWriter::~StoreWriter()
 
 void StoreWriter::open()
 {
-    if (m_db)
+    if (m_db || m_readOnly)
         return;
     const QString name = QStringLiteral("umbra-writer-%1").arg(quintptr(this), 0, 16);
     auto db = Database::open(m_path, name);
@@ -72,7 +72,7 @@ void StoreWriter::close()
 
 bool StoreWriter::ready()
 {
-    if (!m_db)
+    if (!m_db && !m_readOnly)
         report(QCoreApplication::translate("Umbra::StoreWriter",
                                            "The database %1 is not open; nothing is being stored.")
                    .arg(m_path));
@@ -190,6 +190,8 @@ void StoreWriter::reportDroppedSamples()
 
 void StoreWriter::addEvent(const EventRecord &event)
 {
+    if (m_readOnly)
+        return;
     m_pendingEvents.append(event);
 }
 

@@ -36,6 +36,11 @@ public:
                 int flushIntervalMs = 1000, QObject *parent = nullptr);
     ~StoreWriter() override;
 
+    // A writer of a database opened read-only (a damaged one the operator
+    // chose to look at) writes nothing: it drops what it is given, silently.
+    // Set before open().
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+
     // All of these run on the store thread; call them queued.
     Q_INVOKABLE void open();
     Q_INVOKABLE void close();
@@ -89,6 +94,7 @@ private:
     QString m_path;
     std::shared_ptr<Series::SeriesHeads> m_heads;
     int m_flushIntervalMs;
+    bool m_readOnly = false;
     Series::Retention m_retention;
     qint64 m_nextRetentionMs = 0;
     bool m_retentionBacklog = false;

@@ -4,11 +4,13 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -422,6 +424,58 @@ private Q_SLOTS:
                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
         QCOMPARE(QFile::permissions(db) & 0x7777,
                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    }
+
+    void damagedDatabaseIsNotUsedSilently()
+    {
+        const QString db = m_home.filePath(QStringLiteral("damaged.db"));
+        QProcess console;
+        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("2")));
+        QVERIFY(console.waitForFinished(60000));
+
+        // A chunk that cannot be decoded: the export says its rows are not all.
+        {
+            QSqlDatabase sql
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral(
+                "UPDATE ts_chunks SET data = zeroblob(64) WHERE series_id IN (SELECT id FROM "
+                "ts_series WHERE name LIKE 'vm/' || (SELECT uuid FROM vms WHERE name = 'web01') "
+                "|| '/%') AND resolution = 0")));
+            QVERIFY(q.numRowsAffected() > 0);
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        Run run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
+                          QStringLiteral("vm/web01"), QStringLiteral("--since"),
+                          QStringLiteral("30d") },
+                        m_home.path());
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QLatin1String("damaged and could not be read")),
+                 qPrintable(run.err));
+
+        // Noise over pages in use: the console says so and writes nothing.
+        const qint64 size = QFileInfo(db).size();
+        QVERIFY(size > 20 * 16384);
+        {
+            QFile raw(db);
+            QVERIFY(raw.open(QIODevice::ReadWrite));
+            QVERIFY(raw.seek(16384 * (size / 16384 / 2)));
+            QByteArray noise(4096, Qt::Uninitialized);
+            for (char &c : noise)
+                c = char(QRandomGenerator::global()->generate());
+            raw.write(noise);
+        }
+        const QByteArray before = fingerprint(db);
+        run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                      QStringLiteral("--quit-after"), QStringLiteral("3") },
+                    m_home.path());
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(QLatin1String("is damaged")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("read-only")), qPrintable(run.err));
+        QCOMPARE(fingerprint(db), before);
     }
 
     void passwordsAreNotPrinted()

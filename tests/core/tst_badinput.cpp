@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
@@ -312,6 +314,62 @@ private Q_SLOTS:
         QVERIFY(!HostUri::quoted(QStringLiteral("qemu+tcp://u:TopSecret@ho st/x"))
                      .contains(QLatin1String("TopSecret")));
         QCOMPARE(DisplayText::quote(QString(5000, QLatin1Char('a')), 100).size(), 101);
+    }
+
+    void damagedDatabaseIsNotUsedSilently()
+    {
+        // 4 KiB of noise over the start of a page in use: the quick check at
+        // open finds it; the console can look at the file read-only (nothing
+        // written, no lock taken, no migrations) or copy it for repair.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("damaged.db"));
+        {
+            auto db = Database::open(path, QStringLiteral("damaged-fill"));
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->sql());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE filler (id INTEGER PRIMARY KEY, t TEXT)")));
+            QVERIFY(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                                          "FROM n WHERE i < 4000) INSERT INTO filler SELECT i, "
+                                          "printf('%0200d', i) FROM n")));
+        }
+        QCOMPARE(Database::inspect(path, 5000).problems, QStringList());
+        const qint64 pages = QFileInfo(path).size() / 16384;
+        QVERIFY(pages > 10);
+        {
+            QFile raw(path); // no connection is open in this process now
+            QVERIFY(raw.open(QIODevice::ReadWrite));
+            QVERIFY(raw.seek(16384 * (pages / 2)));
+            QByteArray noise(4096, Qt::Uninitialized);
+            for (char &c : noise)
+                c = char(QRandomGenerator::global()->generate());
+            raw.write(noise);
+        }
+        const QByteArray before = fingerprint(path);
+        const Database::Integrity integrity = Database::inspect(path, 5000);
+        QVERIFY(!integrity.problems.isEmpty());
+        QVERIFY(integrity.complete);
+        QCOMPARE(fingerprint(path), before);
+
+        const QString copy = dir.filePath(QStringLiteral("damaged.db.copy"));
+        QVERIFY(Database::copy(path, copy).ok());
+        // Page for page: the same size, the same damage (the header's
+        // counters and journal mode are the copy's own).
+        QCOMPARE(QFileInfo(copy).size(), QFileInfo(path).size());
+        QCOMPARE(Database::inspect(copy, 5000).problems, integrity.problems);
+        QVERIFY(!Database::copy(path, copy).ok()); // never over an existing file
+
+        Engine engine;
+        engine.setSessionOptions(SessionHarness::fastOptions());
+        QVERIFY(engine.openStore(path, Engine::StoreAccess::ReadOnly).ok());
+        QVERIFY(engine.storeIsReadOnly());
+        QVERIFY(!engine.migrations());
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), true }).ok());
+        QSignalSpy samples(&engine, &Engine::samplesCollected);
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3, 10000);
+        engine.shutdown();
+        QCOMPARE(fingerprint(path), before);
     }
 
     void engineRefusesMalformedHost()
