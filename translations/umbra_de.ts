@@ -155,7 +155,7 @@
 <context>
     <name>Umbra::AnomalyModel</name>
     <message>
-        <location filename="../ui/anomalymodel.cpp" line="+154"/>
+        <location filename="../ui/anomalymodel.cpp" line="+156"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
@@ -317,17 +317,17 @@
 <context>
     <name>Umbra::CredentialDialog</name>
     <message>
-        <location filename="../ui/credentialdialog.cpp" line="+18"/>
+        <location filename="../ui/credentialdialog.cpp" line="+20"/>
         <source>Log in to %1</source>
         <translation>Anmelden bei %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>libvirt asks for credentials to connect to &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>libvirt fragt nach Zugangsdaten für die Verbindung zu &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+28"/>
+        <location filename="../core/store/database.cpp" line="+36"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -350,17 +350,12 @@
         <translation>%1 ist schreibgeschützt; Umbra muss dort seinen Verlauf speichern. Wählen Sie mit --database eine andere Datei.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1 cannot be opened: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+36"/>
         <source>%1 is not an Umbra database (it is not a SQLite file). It was left untouched.</source>
         <translation>%1 ist keine Umbra-Datenbank (es ist keine SQLite-Datei). Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-25"/>
         <source>Cannot create the folder %1 for the database.</source>
         <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
     </message>
@@ -370,7 +365,17 @@
         <translation>%1 kann nicht angelegt werden: In den Ordner %2 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+25"/>
+        <source>%1 is damaged: %2. It was left untouched; keep a copy before trying to repair it.</source>
+        <translation>%1 ist beschädigt: %2. Die Datei blieb unverändert; legen Sie eine Kopie an, bevor Sie sie zu reparieren versuchen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be opened: SQLite needs to create %2-wal and %2-shm beside it, and the folder %3 does not allow that.</source>
+        <translation>%1 kann nicht geöffnet werden: SQLite muss daneben %2-wal und %2-shm anlegen, und der Ordner %3 lässt das nicht zu.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
@@ -380,23 +385,32 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>%1 cannot be checked: no SQLite connection.</source>
+        <translation>%1 kann nicht geprüft werden: keine SQLite-Verbindung.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cannot copy %1: %2 exists already.</source>
+        <translation>%1 kann nicht kopiert werden: %2 gibt es schon.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Copying %1 to %2 failed: %3</source>
+        <translation>Das Kopieren von %1 nach %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Database error in “%1”: %2</source>
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+7"/>
-        <source>%1 is not an Umbra database: %2. It was left untouched.</source>
-        <translation>%1 ist keine Umbra-Datenbank: %2. Die Datei wurde nicht verändert.</translation>
-    </message>
-    <message>
-        <location line="-3"/>
+        <location line="-163"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+182"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -422,14 +436,37 @@
     </message>
 </context>
 <context>
+    <name>Umbra::DatabaseLock</name>
+    <message>
+        <location filename="../core/store/databaselock.cpp" line="+51"/>
+        <source>%1 is in use by Umbra, process %2 on %3. Quit that Umbra first, or choose another file with --database.</source>
+        <translation>%1 wird von Umbra verwendet, Prozess %2 auf %3. Beenden Sie dieses Umbra zuerst oder wählen Sie mit --database eine andere Datei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is in use by another Umbra. Quit it first, or choose another file with --database.</source>
+        <translation>%1 wird von einem anderen Umbra verwendet. Beenden Sie es zuerst oder wählen Sie mit --database eine andere Datei.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1 beside %2: the folder is not writable. Umbra keeps a lock file there while it writes the database.</source>
+        <translation>%1 kann nicht neben %2 geschrieben werden: Der Ordner ist schreibgeschützt. Umbra legt dort eine Sperrdatei ab, solange es die Datenbank schreibt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot lock %1 for writing.</source>
+        <translation>%1 kann nicht zum Schreiben gesperrt werden.</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::DemoBanner</name>
     <message>
-        <location filename="../ui/demobanner.cpp" line="+16"/>
+        <location filename="../ui/demobanner.cpp" line="+34"/>
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>The usage shown is simulated by Umbra&apos;s workload generator on libvirt&apos;s test driver. No real virtual machines are measured.</source>
         <translation>Die angezeigte Auslastung wird von Umbras Lastgenerator auf dem Testtreiber von libvirt simuliert. Es werden keine echten virtuellen Maschinen gemessen.</translation>
     </message>
@@ -437,7 +474,7 @@
 <context>
     <name>Umbra::DemoFleet</name>
     <message>
-        <location filename="../core/demo/demofleet.cpp" line="+29"/>
+        <location filename="../core/demo/demofleet.cpp" line="+30"/>
         <source>Cannot create the demo fleet folder %1.</source>
         <translation>Der Ordner %1 für die Demo-Flotte kann nicht angelegt werden.</translation>
     </message>
@@ -452,25 +489,25 @@
         <translation>Die Demo-Flottendatei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot write the demo fleet file %1: %2</source>
-        <translation>Die Demo-Flottendatei %1 kann nicht geschrieben werden: %2</translation>
+        <location line="+4"/>
+        <source>Cannot write the demo fleet file: %1</source>
+        <translation>Die Datei der Demo-Flotte kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Cannot write the fleet file %1: %2</source>
-        <translation>Die Flottendatei %1 kann nicht geschrieben werden: %2</translation>
+        <location line="+49"/>
+        <source>Cannot write the fleet file: %1</source>
+        <translation>Die Flottendatei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+70"/>
+        <location filename="../core/engine/engine.cpp" line="+73"/>
         <source>The store is already open.</source>
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+77"/>
         <source>Migration of %1 to %2: %3</source>
         <translation>Migration von %1 nach %2: %3</translation>
     </message>
@@ -480,7 +517,7 @@
         <translation>Migration von %1 nach %2: %3 (%4)</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
         <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
     </message>
@@ -490,22 +527,27 @@
         <translation>%1 gehört nicht zur Flotte.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 is already in the fleet.</source>
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>No database is open.</source>
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+47"/>
+        <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
+        <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>%1: %2 (anomaly score %3)</source>
         <translation>%1: %2 (Anomalie-Score %3)</translation>
     </message>
@@ -523,7 +565,7 @@
 <context>
     <name>Umbra::EventLogModel</name>
     <message>
-        <location filename="../ui/eventlogmodel.cpp" line="+108"/>
+        <location filename="../ui/eventlogmodel.cpp" line="+111"/>
         <source>%1
 (%2)</source>
         <translation>%1
@@ -576,12 +618,12 @@
 <context>
     <name>Umbra::FleetModel</name>
     <message>
-        <location filename="../ui/fleetmodel.cpp" line="+43"/>
+        <location filename="../ui/fleetmodel.cpp" line="+45"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+237"/>
         <source>%1
 UUID %2
 on %3</source>
@@ -590,7 +632,7 @@ UUID %2
 auf %3</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 of %2 VMs running</source>
         <translation>%1 von %2 VMs laufen</translation>
     </message>
@@ -713,12 +755,17 @@ auf %3</translation>
 <context>
     <name>Umbra::FleetRepository</name>
     <message>
-        <location filename="../core/store/fleetrepository.cpp" line="+24"/>
+        <location filename="../core/store/fleetrepository.cpp" line="+26"/>
         <source>Fleet store: %1 failed: %2</source>
         <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+101"/>
+        <source>Cannot clean %1: %2</source>
+        <translation>%1 kann nicht bereinigt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The host %1 is not in the store.</source>
         <translation>Der Host %1 ist nicht in der Datenbank.</translation>
     </message>
@@ -744,7 +791,7 @@ auf %3</translation>
 <context>
     <name>Umbra::Hardware::ExporterClient</name>
     <message>
-        <location filename="../core/hardware/exporterclient.cpp" line="+63"/>
+        <location filename="../core/hardware/exporterclient.cpp" line="+64"/>
         <source>%1 is not an http:// or https:// address</source>
         <translation>%1 ist keine http://- oder https://-Adresse</translation>
     </message>
@@ -784,28 +831,38 @@ auf %3</translation>
         <translation>%1 hat mit %2 statt im Prometheus-Textformat geantwortet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
+        <source>%1 (redirected to %2)</source>
+        <translation>%1 (weitergeleitet nach %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 did not answer within %2 s</source>
         <translation>%1 hat nicht innerhalb von %2 s geantwortet</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>%1 sent more than %2 MiB, too much for a metrics page</source>
         <translation>%1 hat mehr als %2 MiB gesendet, zu viel für eine Metrikseite</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-19"/>
         <source>%1 answered HTTP %2 %3</source>
         <translation>%1 hat mit HTTP %2 %3 geantwortet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>%1 redirected to %2; Umbra does not follow a redirect from https to http</source>
+        <translation>%1 leitete nach %2 weiter; Umbra folgt keiner Weiterleitung von https nach http</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1 sent binary data, not the Prometheus text format</source>
         <translation>%1 hat Binärdaten statt des Prometheus-Textformats gesendet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 is not a Prometheus metrics page (%2)</source>
         <translation>%1 ist keine Prometheus-Metrikseite (%2)</translation>
     </message>
@@ -924,6 +981,39 @@ auf %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::Hardware::HardwareReadings</name>
+    <message>
+        <location filename="../core/hardware/hardwarereadings.cpp" line="+64"/>
+        <source>not a number</source>
+        <translation>keine Zahl</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1{%2} = %3: %4</source>
+        <translation>%1{%2} = %3: %4</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>not a temperature hardware reports</source>
+        <translation>keine Temperatur, die Hardware meldet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>not a count a drive can report</source>
+        <translation>kein Zähler, den ein Laufwerk melden kann</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>not a drive&apos;s age</source>
+        <translation>kein Alter eines Laufwerks</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>not an error count</source>
+        <translation>keine Fehlerzahl</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Hardware::HardwareWatch</name>
     <message>
         <location filename="../core/hardware/hardwarewatch.cpp" line="+168"/>
@@ -931,7 +1021,12 @@ auf %3</translation>
         <translation>%1: Hardwarezustand wieder lesbar von %2</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+38"/>
+        <source>%1: the exporter reports readings no hardware can give; they are left out of its failure risk: %2</source>
+        <translation>%1: Der Exporter meldet Werte, die keine Hardware liefern kann; sie bleiben beim Ausfallrisiko außen vor: %2</translation>
+    </message>
+    <message>
+        <location line="+141"/>
         <source>%1: hardware health could not be read: %2</source>
         <translation>%1: Hardwarezustand konnte nicht gelesen werden: %2</translation>
     </message>
@@ -1138,7 +1233,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HistoryBar</name>
     <message>
-        <location filename="../ui/historybar.cpp" line="+134"/>
+        <location filename="../ui/historybar.cpp" line="+135"/>
         <source>Export CSV…</source>
         <translation>CSV exportieren …</translation>
     </message>
@@ -1228,7 +1323,7 @@ auf %3</translation>
         <translation>Der Verlauf konnte nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Loading the last 24 hours…</source>
         <translation>Die letzten 24 Stunden werden geladen …</translation>
     </message>
@@ -1261,7 +1356,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostHardwarePanel</name>
     <message>
-        <location filename="../ui/hosthardwarepanel.cpp" line="+59"/>
+        <location filename="../ui/hosthardwarepanel.cpp" line="+63"/>
         <source>Drive</source>
         <translation>Laufwerk</translation>
     </message>
@@ -1346,7 +1441,7 @@ auf %3</translation>
         <translation>Lesen von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Read from %1 at %2</source>
         <translation>Gelesen von %1 um %2</translation>
     </message>
@@ -1356,17 +1451,22 @@ auf %3</translation>
         <translation>EDAC-Speicherfehler: %1 korrigiert, %2 nicht korrigiert</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 %2 °C</source>
         <translation>%1 %2 °C</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Temperatures: %1</source>
         <translation>Temperaturen: %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Left out as readings no hardware can give: %1</source>
+        <translation>Außen vor gelassen, weil keine Hardware solche Werte liefert: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Last 24 h: %1 VM I/O errors, %2 memory failures, %3 lost connections</source>
         <translation>Letzte 24 h: %1 I/O-Fehler von VMs, %2 Speicherfehler, %3 Verbindungsabbrüche</translation>
     </message>
@@ -1374,7 +1474,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+84"/>
+        <location filename="../ui/hostpage.cpp" line="+85"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -1679,12 +1779,12 @@ auf %3</translation>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+75"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+78"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>State: %1</source>
         <translation>Zustand: %1</translation>
     </message>
@@ -1707,7 +1807,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostUri</name>
     <message>
-        <location filename="../core/fleet/hosturi.cpp" line="+33"/>
+        <location filename="../core/fleet/hosturi.cpp" line="+101"/>
         <source>Enter a libvirt URI, for example qemu:///system.</source>
         <translation>Geben Sie eine libvirt-URI ein, zum Beispiel qemu:///system.</translation>
     </message>
@@ -1771,12 +1871,12 @@ auf %3</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+139"/>
+        <location line="+140"/>
         <source>Hardware exporter</source>
         <translation>Hardware-Exporter</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-133"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen …</translation>
     </message>
@@ -1816,7 +1916,7 @@ auf %3</translation>
         <translation>Lokal: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Entfernt: &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation>Wo %1 seinen Hardwarezustand veröffentlicht (leer: nirgends):</translation>
     </message>
@@ -1838,7 +1938,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::InventoryReader</name>
     <message>
-        <location filename="../core/collect/inventoryreader.cpp" line="+28"/>
+        <location filename="../core/collect/inventoryreader.cpp" line="+30"/>
         <source>libvirt reported no detail</source>
         <translation>libvirt hat keine Einzelheiten gemeldet</translation>
     </message>
@@ -1871,7 +1971,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LibvirtLink</name>
     <message>
-        <location filename="../core/migrate/libvirtlink.cpp" line="+29"/>
+        <location filename="../core/migrate/libvirtlink.cpp" line="+31"/>
         <source>unknown libvirt error</source>
         <translation>unbekannter libvirt-Fehler</translation>
     </message>
@@ -2045,7 +2145,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Umbra</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -2198,7 +2298,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrateCommand</name>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+80"/>
+        <location filename="../app/migratecommand.cpp" line="+81"/>
         <source>%1 is not active on any of the --connect hosts%2</source>
         <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
@@ -2348,7 +2448,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--migrate braucht --connect URI, den Host, auf dem die VM läuft.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>migration job %1</source>
         <translation>Migrationsjob %1</translation>
     </message>
@@ -2459,7 +2559,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationDialog</name>
     <message>
-        <location filename="../ui/migrationdialog.cpp" line="+30"/>
+        <location filename="../ui/migrationdialog.cpp" line="+31"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2474,7 +2574,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2 Arbeitsspeicher) im laufenden Betrieb von %3 auf einen anderen Host verschieben. Bevor etwas verschoben wird, prüft Umbra CPU, Arbeitsspeicher und Speicherplatz des Ziels; schlägt ein Schritt fehl, wird die VM zurückverschoben.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Target host</source>
         <translation>Zielhost</translation>
     </message>
@@ -2534,7 +2634,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Prüfung nach dem Verschieben:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Check runs the preflight and measures the guest before anything moves; its findings appear here.</source>
         <translation>„Prüfen“ führt die Vorabprüfungen aus und misst den Gast, bevor etwas verschoben wird; die Ergebnisse erscheinen hier.</translation>
     </message>
@@ -3428,7 +3528,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+228"/>
+        <location line="+231"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -3436,6 +3536,49 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+1"/>
         <source>%1 is predicted to be unhealthy within %2 (health %3): %4</source>
         <translation>%1 wird voraussichtlich innerhalb von %2 nicht mehr gesund sein (Gesundheit %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrivateFiles</name>
+    <message>
+        <location filename="../core/util/privatefiles.cpp" line="+51"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 is a folder; name a file to write.</source>
+        <translation>%1 ist ein Ordner; geben Sie eine Datei an.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refusing to write %1: it is %2, a file Umbra&apos;s database needs. Choose another file.</source>
+        <translation>%1 wird nicht geschrieben: Es ist %2, eine Datei, die Umbras Datenbank braucht. Wählen Sie eine andere Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::ReadOnlyBanner</name>
+    <message>
+        <location filename="../ui/demobanner.cpp" line="+6"/>
+        <source>READ-ONLY</source>
+        <translation>NUR LESEN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is damaged and open read-only: its history is shown, but nothing new is stored and migrations are off. Run Umbra on a sound file to collect again.</source>
+        <translation>%1 ist beschädigt und nur zum Lesen geöffnet: Der Verlauf wird angezeigt, aber nichts Neues gespeichert, und Migrationen sind aus. Starten Sie Umbra mit einer intakten Datei, um wieder zu sammeln.</translation>
     </message>
 </context>
 <context>
@@ -3554,12 +3697,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::RiskModel</name>
     <message>
-        <location filename="../ui/riskmodel.cpp" line="+92"/>
+        <location filename="../ui/riskmodel.cpp" line="+93"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>now</source>
         <translation>jetzt</translation>
     </message>
@@ -3642,7 +3785,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::SeriesCsv</name>
     <message>
-        <location filename="../core/series/csvseries.cpp" line="+102"/>
+        <location filename="../core/series/csvseries.cpp" line="+86"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>%1, line %2: %3</source>
         <translation>%1, Zeile %2: %3</translation>
     </message>
@@ -3657,27 +3805,37 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>die Kopfzeile nennt keine Wertespalte (zuerst die Zeit, dann die Werte).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>columns %1 and %2 would both be stored as the series “%3”; rename one of them.</source>
+        <translation>Die Spalten %1 und %2 würden beide als Reihe „%3“ gespeichert; benennen Sie eine um.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 fields where the header has %2.</source>
         <translation>%1 Felder, wo die Kopfzeile %2 hat.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>“%1” is not a time.</source>
         <translation>„%1“ ist keine Zeitangabe.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>“%1” in column “%2” is not a number.</source>
         <translation>„%1“ in Spalte „%2“ ist keine Zahl.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>%1: nothing was imported; %2 lines have a time outside %3 … %4 (now): line %5. A time after now would hold back the samples Umbra collects for that series until then.</source>
+        <translation>%1: Nichts wurde importiert; %2 Zeilen haben eine Zeit außerhalb von %3 … %4 (jetzt): Zeile %5. Eine Zeit nach jetzt hielte die Messwerte, die Umbra für diese Reihe sammelt, bis dahin zurück.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Writing the CSV failed: %1</source>
         <translation>Das Schreiben der CSV-Datei ist fehlgeschlagen: %1</translation>
     </message>
@@ -3706,21 +3864,20 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::StoreReader</name>
     <message>
-        <location filename="../core/store/storereader.cpp" line="+156"/>
+        <location filename="../core/store/storereader.cpp" line="+160"/>
         <source>No history is stored for %1.</source>
         <translation>Für %1 ist kein Verlauf gespeichert.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+6"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
+        <location line="+16"/>
+        <source>Saved, but %1 stored chunks are damaged and could not be read; their samples are missing.</source>
+        <translation>Gespeichert, aber %1 gespeicherte Blöcke sind beschädigt und nicht lesbar; ihre Messwerte fehlen.</translation>
     </message>
 </context>
 <context>
     <name>Umbra::StoreWriter</name>
     <message>
-        <location filename="../core/store/storewriter.cpp" line="+75"/>
+        <location filename="../core/store/storewriter.cpp" line="+76"/>
         <source>The database %1 is not open; nothing is being stored.</source>
         <translation>Die Datenbank %1 ist nicht geöffnet; es wird nichts gespeichert.</translation>
     </message>
@@ -3730,12 +3887,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Entfernen des abgelaufenen Verlaufs aus %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+55"/>
         <source>Cannot write to %1: %2</source>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-96"/>
         <source>Writing samples to %1 failed: %2</source>
         <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -3743,7 +3900,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+70"/>
+        <location filename="../ui/vmpage.cpp" line="+71"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -3754,12 +3911,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-39"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -3794,7 +3951,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Diese VM im laufenden Betrieb auf einen anderen Host verschieben</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+4"/>
+        <source>The database is open read-only; migrations need to journal their steps there.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet; Migrationen müssen ihre Schritte dort protokollieren.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -3961,7 +4123,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+60"/>
+        <location filename="../app/commandline.cpp" line="+62"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -4086,7 +4248,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--screenshot braucht --quit-after SEKUNDEN, um zu wissen, wann das Bild aufgenommen wird.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>--screenshot wants a file ending in .png or .jpg, not “%1”.</source>
+        <translation>--screenshot erwartet eine Datei mit der Endung .png oder .jpg, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--theme is light or dark, not “%1”.</source>
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
@@ -4106,38 +4273,66 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+40"/>
+        <location filename="../app/consolesetup.cpp" line="+44"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+25"/>
+        <source>
+… and %1 more</source>
+        <translation>
+… und %1 weitere</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged; SQLite&apos;s check found:
+%2</source>
+        <translation>%1 ist beschädigt; die Prüfung von SQLite fand:
+%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database is damaged</source>
+        <translation>Die Datenbank ist beschädigt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open it read-only to look at its history without changing it, or keep a copy (%1) for repair and go on writing to it. Writing may lose what the damaged pages held.</source>
+        <translation>Öffnen Sie sie nur zum Lesen, um den Verlauf unverändert anzusehen, oder behalten Sie eine Kopie (%1) zur Reparatur und schreiben Sie weiter hinein. Beim Weiterschreiben kann verloren gehen, was die beschädigten Seiten enthielten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open Read-Only</source>
+        <translation>Nur lesend öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep a Copy and Continue</source>
+        <translation>Kopie behalten und fortfahren</translation>
+    </message>
+    <message>
+        <location line="+94"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../app/inventoryprinter.cpp" line="+108"/>
+        <location filename="../app/inventoryprinter.cpp" line="+110"/>
         <source>No answer within %1 s.</source>
         <translation>Keine Antwort innerhalb von %1 s.</translation>
     </message>
     <message>
-        <location filename="../app/historycommands.cpp" line="+53"/>
+        <location filename="../app/historycommands.cpp" line="+55"/>
         <source>There is no database at %1.</source>
         <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>No history is stored for %1 in %2.</source>
         <translation>Für %1 ist in %2 kein Verlauf gespeichert.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+8"/>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+65"/>
         <source>Importing %1 failed; nothing was stored: %2</source>
         <translation>Der Import von %1 ist fehlgeschlagen; es wurde nichts gespeichert: %2</translation>
     </message>

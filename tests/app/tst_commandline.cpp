@@ -415,7 +415,7 @@ private Q_SLOTS:
         QCOMPARE(fingerprint(db), before);
 
         // An export is written whole, for its owner alone.
-        const QString csv = m_home.filePath(QStringLiteral("exports/web01.csv"));
+        const QString csv = m_home.filePath(QStringLiteral("web01-export.csv"));
         run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                       QStringLiteral("vm/web01"), QStringLiteral("--output"), csv },
                     m_home.path());
