@@ -187,9 +187,12 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
             }
         }
         while (query.next()) {
-            const QString line = query.value(0).toString();
-            if (line != QLatin1String("ok"))
-                integrity.problems.append(line);
+            // One finding a line; the heading SQLite puts before them says nothing.
+            const QStringList lines = query.value(0).toString().split(QLatin1Char('\n'));
+            for (const QString &line : lines) {
+                if (line != QLatin1String("ok") && !line.startsWith(QLatin1String("*** ")))
+                    integrity.problems.append(line);
+            }
         }
     }
     sqlite3_progress_handler(raw, 0, nullptr, nullptr);
