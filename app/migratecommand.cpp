@@ -251,26 +251,23 @@ QString read(const QCommandLineParser &parser, const QStringList &connectUris,
 int migrate(const CommandLine &line)
 {
     const qint64 since = QDateTime::currentMSecsSinceEpoch();
+    // Refused before anything moved: the reason on stderr, the outcome as JSON.
+    auto refuse = [&line](const QString &reason) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(reason));
+        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
+                               { QStringLiteral("target"), line.migrate.to },
+                               { QStringLiteral("outcome"), QStringLiteral("failed") },
+                               { QStringLiteral("reason"), reason } });
+        return 1;
+    };
     // A console that starts during the run would take this job for one a
     // killed console left behind; so would a second --reconcile.
     auto lock = DatabaseLock::acquire(journalPath(line));
-    if (!lock) {
-        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(lock.error()));
-        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
-                               { QStringLiteral("target"), line.migrate.to },
-                               { QStringLiteral("outcome"), QStringLiteral("failed") },
-                               { QStringLiteral("reason"), lock.error() } });
-        return 1;
-    }
+    if (!lock)
+        return refuse(lock.error());
     auto source = findSource(line.connectUris, line.migrate.vm, line.migrate.to);
-    if (!source) {
-        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(source.error()));
-        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
-                               { QStringLiteral("target"), line.migrate.to },
-                               { QStringLiteral("outcome"), QStringLiteral("failed") },
-                               { QStringLiteral("reason"), source.error() } });
-        return 1;
-    }
+    if (!source)
+        return refuse(source.error());
     MigrationRequest request;
     request.vm = line.migrate.vm;
     request.sourceUri = source.value();

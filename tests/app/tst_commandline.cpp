@@ -487,6 +487,21 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(QLatin1String("Sesame42")), qPrintable(run.err));
         QVERIFY2(!run.out.contains("Sesame42"), run.out.constData());
         QVERIFY2(run.out.contains("qemu+tcp://admin@127.0.0.1:1/system"), run.out.constData());
+
+        // libvirt's XML error quotes the line it choked on; pointed at a file
+        // that is no fleet (a password file, say), that line is not repeated.
+        const QString notAFleet = m_home.filePath(QStringLiteral("shadow"));
+        QFile file(notAFleet);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("root:$6$SaltedHashLine:19000:0:99999:7:::\n");
+        file.close();
+        const Run leak = umbra({ QStringLiteral("--print-inventory"), QStringLiteral("--connect"),
+                                 QStringLiteral("test://") + notAFleet },
+                               m_home.path());
+        QCOMPARE(leak.exitCode, 1);
+        QVERIFY2(!leak.err.contains(QLatin1String("SaltedHashLine")), qPrintable(leak.err));
+        QVERIFY2(!leak.out.contains("SaltedHashLine"), leak.out.constData());
+        QVERIFY2(leak.err.contains(QLatin1String("Start tag expected")), qPrintable(leak.err));
     }
 
     void screenshotNeedsQuitAfter()

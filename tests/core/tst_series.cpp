@@ -823,6 +823,23 @@ private Q_SLOTS:
         QVERIFY(columns.error().size() < 400);
     }
 
+    void csvErrorsQuoteBoundedAndEscaped()
+    {
+        // A NUL would cut the message where it is printed; a 5 MB field
+        // would be echoed whole.
+        QByteArray text("time,cpu\n1767225600,1\n1767225660,4");
+        text += QByteArray("\0\x1b[2J", 5) + QByteArray(5 << 20, '7') + "\n";
+        QBuffer in(&text);
+        in.open(QIODevice::ReadOnly);
+        auto columns = readCsv(in, QStringLiteral("odd.csv"));
+        QVERIFY(!columns.ok());
+        QVERIFY2(columns.error().contains(QLatin1String("line 3")), qPrintable(columns.error()));
+        QVERIFY2(columns.error().contains(QLatin1String("4\\x00\\x1b[2J77")),
+                 qPrintable(columns.error().left(300)));
+        QVERIFY(!columns.error().contains(QChar(0)));
+        QVERIFY(columns.error().size() < 300);
+    }
+
     void csvColumnsThatWouldShareASeriesAreRefused()
     {
         QByteArray text("time,a,a,A\n1767225600,1,2,3\n");
