@@ -1,6 +1,6 @@
 #pragma once
 
-#include "predict/calendarstore.h"
+#include "predict/scopedcalendarevent.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -3,7 +3,7 @@
 #include "anomalymarkers.h"
 #include "chartseriesdata.h"
 #include "forecastoverlay.h"
-#include "series/seriesreader.h"
+#include "series/chartpoint.h"
 
 #include <QChartView>
 #include <QColor>

@@ -2,6 +2,7 @@
 
 #include "collect/ratecalculator.h"
 #include "collect/samples.h"
+#include "collect/sessionoptions.h"
 #include "collect/statssource.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
@@ -28,17 +29,7 @@ class HostSession : public QObject
     Q_OBJECT
 
 public:
-    struct Options
-    {
-        int intervalMs = 5000;
-        int initialRetryMs = 1000;
-        int maxRetryMs = 60000;
-        int keepAliveIntervalS = 5;
-        unsigned keepAliveCount = 3;
-        // libvirt's open cannot be interrupted; after this long the Engine
-        // tells the operator that the host has not answered yet.
-        int connectWarningMs = 30000;
-    };
+    using Options = SessionOptions;
 
     HostSession(const HostConfig &config, const Options &options,
                 CredentialProvider *credentials = nullptr, QObject *parent = nullptr);

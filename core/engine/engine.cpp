@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include "collect/hostsession.h"
 #include "collect/sessioncredentials.h"
 #include "demo/demohistory.h"
 #include "fleet/hosturi.h"
@@ -183,7 +184,7 @@ void Engine::setIntervalMs(int intervalMs)
     }
 }
 
-void Engine::setSessionOptions(const HostSession::Options &options)
+void Engine::setSessionOptions(const SessionOptions &options)
 {
     m_sessionOptions = options;
 }

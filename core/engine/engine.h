@@ -1,16 +1,16 @@
 #pragma once
 
-#include "collect/hostsession.h"
 #include "collect/samples.h"
+#include "collect/sessionoptions.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "fleet/vminfo.h"
 #include "hardware/hosthardware.h"
 #include "predict/anomaly.h"
-#include "predict/calendarstore.h"
 #include "predict/healthreport.h"
-#include "series/seriesreader.h"
-#include "series/serieswriter.h"
+#include "predict/scopedcalendarevent.h"
+#include "series/chartpoint.h"
+#include "series/retention.h"
 #include "util/result.h"
 
 #include <QFuture>
@@ -26,11 +26,16 @@ namespace Umbra {
 
 class CredentialProvider;
 class DatabaseLock;
+class HostSession;
 class MigrationManager;
 class PredictionService;
 class SessionCredentials;
-class StoreWriter;
 class StoreReader;
+class StoreWriter;
+
+namespace Series {
+class SeriesHeads;
+}
 
 // The one API the UI sees. It owns the host sessions (one thread each), the
 // store writer thread and the reader, and re-emits what they report as queued
@@ -56,7 +61,7 @@ public:
     void setCredentialProvider(CredentialProvider *provider);
     void setIntervalMs(int intervalMs);
     int intervalMs() const { return m_sessionOptions.intervalMs; }
-    void setSessionOptions(const HostSession::Options &options);
+    void setSessionOptions(const SessionOptions &options);
     // Demo hosts start with this much simulated history (default on): a day
     // and more, so the demo's anomaly detectors have had their day of
     // learning (Predict::AnomalyWatch::kLearningMs) and its charts show one.
@@ -213,7 +218,7 @@ private:
     QString m_storePath;
     std::unique_ptr<DatabaseLock> m_storeLock;
     bool m_storeReadOnly = false;
-    HostSession::Options m_sessionOptions;
+    SessionOptions m_sessionOptions;
     std::unique_ptr<SessionCredentials> m_sessionCredentials; // for the sessions' threads
     QHash<QString, Session> m_sessions;
     QList<QString> m_order; // hosts in the order they were added

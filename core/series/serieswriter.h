@@ -1,6 +1,7 @@
 #pragma once
 
 #include "series/resolution.h"
+#include "series/retention.h"
 #include "series/rollup.h"
 #include "series/seriesheads.h"
 #include "util/result.h"
@@ -20,18 +21,6 @@ struct SeriesPoint
     int seriesId = 0;
     qint64 timeMs = 0;
     double value = 0;
-};
-
-// How long each resolution is kept, measured back from the newest sample in
-// the store (not the wall clock, so an imported archive survives its import).
-struct Retention
-{
-    qint64 rawMs = 48 * kHourMs;
-    qint64 minuteMs = 14 * kDayMs;
-    qint64 fiveMinutesMs = 90 * kDayMs;
-    qint64 hourMs = 730 * kDayMs;
-
-    qint64 of(Resolution resolution) const;
 };
 
 // The one writer of the time series in Umbra's database, used from the store
