@@ -1,9 +1,12 @@
 // FleetModel fed with the payloads of the Engine's signals, compared as string
-// dumps of the tree, and sorted/filtered through FleetSortProxy.
+// dumps of the tree, and sorted/filtered through FleetSortProxy; the event log
+// and At-risk models beside it.
 
+#include "eventlogmodel.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
 #include "healthtext.h"
+#include "riskmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -141,6 +144,8 @@ private Q_SLOTS:
     void sorting();
     void filtering_data();
     void filtering();
+    void eventLogNewestFirstAndCapped();
+    void riskRanksWhatIsDueWithinTheHorizon();
 };
 
 void TestFleetModel::tree_data()
@@ -438,6 +443,92 @@ void TestFleetModel::filtering()
             tree += QStringLiteral("  ") + name + u'\n';
     }
     QCOMPARE(tree, expected);
+}
+
+void TestFleetModel::eventLogNewestFirstAndCapped()
+{
+    EventLogModel model;
+    QAbstractItemModelTester tester(&model);
+    auto event = [](qint64 timeMs, const QString &message) {
+        return EventRecord{ timeMs, EventRecord::Severity::Info, QStringLiteral("test"), kHostA, {},
+                            message };
+    };
+    model.setEvents({ event(1000, QStringLiteral("first")), event(3000, QStringLiteral("third")),
+                      event(2000, QStringLiteral("second")) });
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(), u"third");
+    QCOMPARE(model.index(2, EventLogModel::MessageColumn).data().toString(), u"first");
+    QCOMPARE(model.index(0, EventLogModel::HostColumn).data().toString(), u"fleet-a");
+
+    model.appendEvent(event(4000, QStringLiteral("fourth")));
+    QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(), u"fourth");
+    QVERIFY(model.contains(event(2000, QStringLiteral("second"))));
+    QVERIFY(!model.contains(event(2000, QStringLiteral("other"))));
+
+    // A message from elsewhere is shown as data: its direction override escaped.
+    model.appendEvent(event(5000, QStringLiteral("web") + QChar(0x202E) + QStringLiteral("01")));
+    QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(),
+             QStringLiteral("web\\u{202e}01"));
+
+    // Capped: the oldest go once there are more than the log keeps.
+    QList<EventRecord> flood;
+    for (int i = 0; i < EventLogModel::kMaxRows + 5; ++i)
+        flood.append(event(10000 + i, QStringLiteral("flood %1").arg(i)));
+    model.setEvents(flood);
+    QCOMPARE(model.rowCount(), EventLogModel::kMaxRows);
+    QVERIFY(!model.contains(event(10004, QStringLiteral("flood 4"))));
+    QVERIFY(model.contains(event(10005, QStringLiteral("flood 5"))));
+    model.appendEvent(event(99999, QStringLiteral("newest")));
+    QCOMPARE(model.rowCount(), EventLogModel::kMaxRows);
+    QVERIFY(!model.contains(event(10005, QStringLiteral("flood 5"))));
+    QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(), u"newest");
+}
+
+void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
+{
+    RiskModel model(nullptr, nullptr);
+    QAbstractItemModelTester tester(&model);
+    auto report = [](const QString &uuid, int score, bool now, std::optional<qint64> withinS) {
+        HealthReport r;
+        r.entity = QStringLiteral("vm/") + uuid;
+        r.uri = kHostA;
+        r.uuid = uuid;
+        r.atMs = 1;
+        r.health.score = score;
+        r.health.unhealthyNow = now;
+        r.health.unhealthyWithinSeconds = withinS;
+        return r;
+    };
+    model.addReports({ report(QStringLiteral("later"), 80, false, 2 * 3600),
+                       report(QStringLiteral("fine"), 95, false, std::nullopt),
+                       report(QStringLiteral("now-b"), 45, true, std::nullopt),
+                       report(QStringLiteral("now-a"), 30, true, std::nullopt),
+                       report(QStringLiteral("soon"), 70, false, 20 * 60) });
+    auto entities = [&model] {
+        QStringList out;
+        for (int row = 0; row < model.rowCount(); ++row)
+            out.append(model.index(row, 0).data(RiskModel::UuidRole).toString());
+        return out;
+    };
+    model.setHorizonSeconds(3600);
+    // Unhealthy now first (lowest score first), then the soonest; what is due
+    // after the horizon, or never, is not at risk in it.
+    QCOMPARE(
+        entities(),
+        (QStringList{ QStringLiteral("now-a"), QStringLiteral("now-b"), QStringLiteral("soon") }));
+    model.setHorizonSeconds(24 * 3600);
+    QCOMPARE(entities(),
+             (QStringList{ QStringLiteral("now-a"), QStringLiteral("now-b"), QStringLiteral("soon"),
+                           QStringLiteral("later") }));
+    QCOMPARE(model.index(0, RiskModel::HealthColumn).data().toInt(), 30);
+    QVERIFY(model.index(0, RiskModel::NameColumn).data().toString().contains(u"fleet-a"));
+
+    // A newer report of the same VM replaces the older one.
+    model.addReports({ report(QStringLiteral("now-a"), 90, false, std::nullopt) });
+    model.setHorizonSeconds(24 * 3600);
+    QCOMPARE(
+        entities(),
+        (QStringList{ QStringLiteral("now-b"), QStringLiteral("soon"), QStringLiteral("later") }));
 }
 
 QTEST_MAIN(TestFleetModel)
