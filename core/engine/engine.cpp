@@ -308,10 +308,16 @@ Result<void> Engine::addHost(const HostConfig &requested)
     auto exporter = validExporterUrl(requested.exporterUrl);
     if (!exporter)
         return Error{ exporter.error() };
-    if (m_sessions.contains(uri.value()))
-        return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
-    if (const QString password = HostUri::secret(requested.uri); !password.isEmpty())
+    const QString password = HostUri::secret(requested.uri);
+    if (!password.isEmpty())
         m_sessionCredentials->remember(uri.value(), QUrl(uri.value()).userName(), password);
+    if (m_sessions.contains(uri.value())) {
+        // A host remembered from an earlier run, given again with its
+        // password (which is never stored): the login is what was new.
+        if (!password.isEmpty())
+            return {};
+        return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
+    }
 
     HostConfig config = requested;
     config.uri = uri.value();
@@ -367,7 +373,7 @@ QList<HostConfig> Engine::hosts() const
 
 bool Engine::hasHost(const QString &uri) const
 {
-    return m_sessions.contains(uri);
+    return m_sessions.contains(uri) || m_sessions.contains(HostUri::withoutSecrets(uri));
 }
 
 bool Engine::isSimulated(const QString &uri) const

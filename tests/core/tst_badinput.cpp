@@ -238,6 +238,12 @@ private Q_SLOTS:
                     .ok());
             QCOMPARE(engine.hosts().size(), 1);
             QCOMPARE(engine.hosts().first().uri, clean);
+            // Given again with its password (as each run must, since it is
+            // not stored), the host is the same host.
+            QVERIFY(engine.addHost(HostConfig{ withPassword, false }).ok());
+            QVERIFY(engine.hasHost(withPassword));
+            QCOMPARE(engine.hosts().size(), 1);
+            QVERIFY(!engine.addHost(HostConfig{ clean, false }).ok());
             QCOMPARE(engine.hosts().first().exporterUrl,
                      QStringLiteral("http://scraper@127.0.0.1:1/metrics?job=node"));
             QSignalSpy events(&engine, &Engine::eventLogged);
