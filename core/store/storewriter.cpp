@@ -22,6 +22,7 @@ namespace {
 constexpr int kMaxPendingSamples = 200000;
 constexpr qint64 kRetentionIntervalMs = 60 * 1000;
 constexpr qint64 kDroppedReportIntervalMs = 60 * 60 * 1000;
+constexpr qint64 kClockSlackMs = 60 * 1000;
 
 } // namespace
 
@@ -179,6 +180,10 @@ void StoreWriter::reportDroppedSamples()
         byEntity[entity] = std::max(byEntity.value(entity), it.value());
     }
     for (auto it = byEntity.cbegin(); it != byEntity.cend(); ++it) {
+        // A sample a moment late (a VM seen by two hosts while it migrates)
+        // costs only itself; history ahead of the clock silences the series.
+        if (it.value() <= now + kClockSlackMs)
+            continue;
         qint64 &reported = m_droppedReportedMs[it.key()];
         if (reported != 0 && now - reported < kDroppedReportIntervalMs)
             continue;

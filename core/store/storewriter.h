@@ -78,8 +78,8 @@ Q_SIGNALS:
     // showing it should read it again.
     void historyFilled(const QString &key);
     // Samples of a VM ("vm/<uuid>") or host ("host/<uri>") were dropped: its
-    // history already reaches `heldUntilMs`, later than they are. Said once
-    // an hour at most for each.
+    // history already reaches `heldUntilMs`, ahead of this clock, so every
+    // sample until then will be. Said once an hour at most for each.
     void samplesDropped(const QString &entity, qint64 heldUntilMs);
 
 private:
