@@ -5,7 +5,6 @@
 
 #include <QChart>
 #include <QDateTime>
-#include <QEvent>
 #include <QWidget>
 #include <cstdlib>
 
@@ -19,20 +18,13 @@ using Points = QList<Series::ChartPoint>;
 
 EnvelopeLoader::EnvelopeLoader(QWidget *page)
     : QObject(page)
-    , m_page(page)
+    , m_refresh(
+          page, [this] { reload(); }, this)
 {
-    m_refreshTimer.setInterval(kRefreshMs);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (m_page->isVisible())
-            reload();
-        else
-            m_stale = true;
-    });
     // A resize moves the plot's edges many times in a row; ask once it rests.
     m_resizeTimer.setSingleShot(true);
     m_resizeTimer.setInterval(400);
     connect(&m_resizeTimer, &QTimer::timeout, this, &EnvelopeLoader::onPlotResized);
-    page->installEventFilter(this);
 }
 
 void EnvelopeLoader::addLine(MetricChart *chart, int seriesId, const char *key, double factor)
@@ -66,7 +58,7 @@ void EnvelopeLoader::start(Engine *engine, const QString &prefix, qint64 spanMs)
         chart->clearPoints();
         chart->showEnvelopes(now - spanMs, now + m_futureMs);
     }
-    m_refreshTimer.start();
+    m_refresh.start(kRefreshMs);
     reload();
 }
 
@@ -74,7 +66,7 @@ void EnvelopeLoader::reload()
 {
     if (!isActive() || !m_engine)
         return;
-    m_stale = false;
+    m_refresh.done();
     m_loading = true;
     const qint64 to = QDateTime::currentMSecsSinceEpoch();
     const qint64 from = to - m_spanMs;
@@ -116,11 +108,10 @@ void EnvelopeLoader::reload()
 void EnvelopeLoader::stop()
 {
     m_request.invalidate();
-    m_refreshTimer.stop();
+    m_refresh.stop();
     m_resizeTimer.stop();
     m_spanMs = 0;
     m_loading = false;
-    m_stale = false;
 }
 
 void EnvelopeLoader::onPlotResized()
@@ -131,20 +122,10 @@ void EnvelopeLoader::onPlotResized()
     for (MetricChart *chart : charts()) {
         const int requested = m_requestedWidths.value(chart);
         if (std::abs(chart->plotWidthPx() - requested) * 10 > requested) {
-            if (m_page->isVisible())
-                reload();
-            else
-                m_stale = true;
+            m_refresh.request();
             return;
         }
     }
-}
-
-bool EnvelopeLoader::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_page && event->type() == QEvent::Show && m_stale && isActive())
-        reload();
-    return QObject::eventFilter(watched, event);
 }
 
 } // namespace Umbra

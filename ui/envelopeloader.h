@@ -1,6 +1,7 @@
 #pragma once
 
 #include "latestrequest.h"
+#include "visiblerefresh.h"
 
 #include <QHash>
 #include <QList>
@@ -52,9 +53,6 @@ Q_SIGNALS:
     // earliestMs, 0 when nothing is stored in the range.
     void loaded(qint64 fromMs, qint64 toMs, qint64 earliestMs);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     struct Binding
     {
@@ -67,18 +65,16 @@ private:
     QList<MetricChart *> charts() const;
     void onPlotResized();
 
-    QWidget *m_page = nullptr;
     QPointer<Engine> m_engine;
     QString m_prefix;
     qint64 m_spanMs = 0;
     qint64 m_futureMs = 0;
     QList<Binding> m_lines;
     LatestRequest m_request;
-    QTimer m_refreshTimer;
+    VisibleRefresh m_refresh;
     QTimer m_resizeTimer;
     QHash<MetricChart *, int> m_requestedWidths;
     bool m_loading = false;
-    bool m_stale = false; // a refresh came due while the page was hidden
 };
 
 } // namespace Umbra

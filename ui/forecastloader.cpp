@@ -3,7 +3,6 @@
 #include "engine/engine.h"
 #include "metricchart.h"
 
-#include <QEvent>
 #include <QWidget>
 
 namespace Umbra {
@@ -27,16 +26,9 @@ QList<ForecastBand> bandsOf(const DemandForecast &forecast)
 
 ForecastLoader::ForecastLoader(QWidget *page)
     : QObject(page)
-    , m_page(page)
-{
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (m_page->isVisible())
-            reload();
-        else
-            m_stale = true;
-    });
-    page->installEventFilter(this);
-}
+    , m_refresh(
+          page, [this] { reload(); }, this)
+{ }
 
 qint64 ForecastLoader::futureSpanMs(HistoryRange range)
 {
@@ -57,7 +49,7 @@ void ForecastLoader::start(Engine *engine, const QString &entity, HistoryRange r
     m_active = true;
     for (const Binding &line : std::as_const(m_lines))
         line.chart->setForecast(line.seriesId, {});
-    m_refreshTimer.start(range == HistoryRange::Hour ? 30 * 1000 : 5 * kMinuteMs);
+    m_refresh.start(range == HistoryRange::Hour ? 30 * 1000 : 5 * kMinuteMs);
     reload();
 }
 
@@ -65,7 +57,7 @@ void ForecastLoader::stop()
 {
     m_active = false;
     m_request.invalidate();
-    m_refreshTimer.stop();
+    m_refresh.stop();
     for (const Binding &line : std::as_const(m_lines))
         line.chart->setForecast(line.seriesId, {});
 }
@@ -74,7 +66,7 @@ void ForecastLoader::reload()
 {
     if (!m_active || !m_engine)
         return;
-    m_stale = false;
+    m_refresh.done();
     const bool live = m_range == HistoryRange::Hour;
     const DemandForecast::Tier tier
         = live ? DemandForecast::Tier::Fine : DemandForecast::Tier::Coarse;
@@ -108,13 +100,6 @@ void ForecastLoader::reload()
                         }
                         Q_EMIT loaded(forecasts);
                     });
-}
-
-bool ForecastLoader::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_page && event->type() == QEvent::Show && m_stale && m_active)
-        reload();
-    return QObject::eventFilter(watched, event);
 }
 
 } // namespace Umbra

@@ -3,6 +3,7 @@
 #include "historybar.h"
 #include "latestrequest.h"
 #include "predict/healthreport.h"
+#include "visiblerefresh.h"
 
 #include <QList>
 #include <QObject>
@@ -47,9 +48,6 @@ Q_SIGNALS:
     // metrics answered once).
     void loaded(const QList<Umbra::DemandForecast> &forecasts);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     struct Binding
     {
@@ -59,15 +57,13 @@ private:
         std::function<double()> factor;
     };
 
-    QWidget *m_page;
     QPointer<Engine> m_engine;
     QString m_entity;
     HistoryRange m_range = HistoryRange::Hour;
     bool m_active = false;
-    bool m_stale = false;
     QList<Binding> m_lines;
     LatestRequest m_request;
-    QTimer m_refreshTimer;
+    VisibleRefresh m_refresh;
 };
 
 } // namespace Umbra

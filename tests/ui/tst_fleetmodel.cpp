@@ -7,6 +7,7 @@
 #include "fleetsortproxy.h"
 #include "healthtext.h"
 #include "riskmodel.h"
+#include "visiblerefresh.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void filtering();
     void eventLogNewestFirstAndCapped();
     void riskRanksWhatIsDueWithinTheHorizon();
+    void refreshWaitsForThePageToBeShown();
 };
 
 void TestFleetModel::tree_data()
@@ -529,6 +531,30 @@ void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
     QCOMPARE(
         entities(),
         (QStringList{ QStringLiteral("now-b"), QStringLiteral("soon"), QStringLiteral("later") }));
+}
+
+void TestFleetModel::refreshWaitsForThePageToBeShown()
+{
+    // The loaders' refresh: a hidden page is not queried; shown again, it
+    // reads once what came due meanwhile.
+    QWidget page;
+    int reloads = 0;
+    VisibleRefresh refresh(
+        &page, [&reloads] { ++reloads; }, &page);
+    refresh.start(20);
+    QTest::qWait(120);
+    QCOMPARE(reloads, 0);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_VERIFY(reloads >= 1);
+    page.hide();
+    refresh.stop();
+    const int before = reloads;
+    page.show();
+    QTest::qWait(120);
+    QCOMPARE(reloads, before); // stopped: nothing due, nothing read
+    refresh.request(); // visible: at once
+    QCOMPARE(reloads, before + 1);
 }
 
 QTEST_MAIN(TestFleetModel)
