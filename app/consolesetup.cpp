@@ -52,18 +52,11 @@ constexpr int kIntegrityCheckBudgetMs = 3000;
 
 enum class DamageChoice { ReadOnly, KeepCopy, Quit };
 
-QString damagedCopyPath(const QString &path)
-{
-    static const QString stamp
-        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    return path + QStringLiteral(".damaged-") + stamp;
-}
-
 // A damaged database is never used silently. The operator looks at it
 // read-only (the default, and what a scripted run does), or keeps a copy
 // for repair and goes on writing to it, or stops.
 DamageChoice askAboutDamage(const QString &path, const Database::Integrity &integrity,
-                            bool interactive)
+                            const QString &copyPath, bool interactive)
 {
     const QString problems = integrity.problems.mid(0, 3).join(QLatin1Char('\n'))
         + (integrity.problems.size() > 3 ? QCoreApplication::translate("main", "\n… and %1 more")
@@ -86,7 +79,7 @@ DamageChoice askAboutDamage(const QString &path, const Database::Integrity &inte
             "Open it read-only to look at its history without changing it, or keep a copy "
             "(%1) for repair and go on writing to it. Writing may lose what the damaged pages "
             "held.")
-            .arg(QFileInfo(damagedCopyPath(path)).fileName()));
+            .arg(QFileInfo(copyPath).fileName()));
     QPushButton *readOnly = box.addButton(QCoreApplication::translate("main", "Open Read-Only"),
                                           QMessageBox::AcceptRole);
     QPushButton *copy = box.addButton(
@@ -134,15 +127,17 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
     auto access = Engine::StoreAccess::ReadWrite;
     const Database::Integrity integrity = Database::inspect(path, kIntegrityCheckBudgetMs);
     if (!integrity.problems.isEmpty()) {
-        switch (askAboutDamage(path, integrity, interactive)) {
+        const QString copyPath = path + QStringLiteral(".damaged-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        switch (askAboutDamage(path, integrity, copyPath, interactive)) {
         case DamageChoice::ReadOnly:
             access = Engine::StoreAccess::ReadOnly;
             break;
         case DamageChoice::KeepCopy:
-            if (auto copied = Database::copy(path, damagedCopyPath(path)); !copied)
+            if (auto copied = Database::copy(path, copyPath); !copied)
                 return fail(copied.error(), interactive);
             std::fprintf(stderr, "umbra: a copy of the damaged database is at %s\n",
-                         qUtf8Printable(damagedCopyPath(path)));
+                         qUtf8Printable(copyPath));
             break;
         case DamageChoice::Quit:
             return 1;

@@ -345,21 +345,19 @@ int migrate(const CommandLine &line)
 
 int reconcile(const CommandLine &line)
 {
+    auto refuse = [](const QString &reason) {
+        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(reason));
+        printJson(
+            QJsonObject{ { QStringLiteral("ok"), false }, { QStringLiteral("error"), reason } });
+        return 2;
+    };
     // A running console's jobs are alive, not left behind: never reconcile them.
     auto lock = DatabaseLock::acquire(journalPath(line));
-    if (!lock) {
-        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(lock.error()));
-        printJson(QJsonObject{ { QStringLiteral("ok"), false },
-                               { QStringLiteral("error"), lock.error() } });
-        return 2;
-    }
+    if (!lock)
+        return refuse(lock.error());
     auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-reconcile"));
-    if (!journal) {
-        std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(journal.error()));
-        printJson(QJsonObject{ { QStringLiteral("ok"), false },
-                               { QStringLiteral("error"), journal.error() } });
-        return 2;
-    }
+    if (!journal)
+        return refuse(journal.error());
     Reconciler reconciler(*journal.value(), LibvirtLink::factory());
     const QList<ReconcileResult> results = reconciler.run();
     QJsonArray jobs;

@@ -1,5 +1,6 @@
 #include "credentialdialog.h"
 
+#include "elidedlabel.h"
 #include "fleet/hosturi.h"
 #include "util/displaytext.h"
 
@@ -7,7 +8,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace Umbra {
@@ -35,7 +35,7 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
         if (!label.endsWith(u':'))
             label += u':';
         if (!field.challenge.isEmpty())
-            edit->setToolTip(Qt::convertFromPlainText(DisplayText::quote(field.challenge, 500)));
+            edit->setToolTip(plainToolTip(field.challenge, 500));
         form->addRow(label, edit);
         m_edits.append(edit);
     }

@@ -7,27 +7,17 @@
 
 namespace Umbra {
 
-namespace {
-
-// Past this, a value is certainly not worth reading in full on screen; the
-// bound keeps eliding cheap for a name of megabytes.
-constexpr int kMaxShownChars = 2000;
-
-} // namespace
-
-QString plainToolTip(const QString &text)
+QString plainToolTip(const QString &text, int maxChars)
 {
     if (text.isEmpty())
         return {};
-    return Qt::convertFromPlainText(DisplayText::quote(text, kMaxShownChars), Qt::WhiteSpaceNormal);
+    return Qt::convertFromPlainText(DisplayText::quote(text, maxChars), Qt::WhiteSpaceNormal);
 }
 
 ElidedLabel::ElidedLabel(QWidget *parent)
     : QLabel(parent)
 {
     setTextFormat(Qt::PlainText);
-    setWordWrap(false);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
 }
 
 void ElidedLabel::setFullText(const QString &text, const QString &toolTip)

@@ -4,6 +4,10 @@
 
 namespace Umbra {
 
+// Past this, a value is certainly not worth reading in full on screen; the
+// bound keeps eliding cheap for a name of megabytes.
+inline constexpr int kMaxShownChars = 2000;
+
 // A label for text Umbra did not write — a VM's name, a CPU model, an error
 // from libvirt or an exporter. It is shown as plain text whatever it holds
 // (markup stays literal, control and direction-override characters are
@@ -37,7 +41,7 @@ private:
 };
 
 // `text` as a tooltip that shows it literally: Qt takes a tooltip that looks
-// like markup for markup.
-QString plainToolTip(const QString &text);
+// like markup for markup. Cut to `maxChars` characters.
+QString plainToolTip(const QString &text, int maxChars = kMaxShownChars);
 
 } // namespace Umbra

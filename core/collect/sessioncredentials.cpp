@@ -16,12 +16,6 @@ void SessionCredentials::remember(const QString &uri, const QString &user, const
     m_logins.insert(uri, Login{ user, password });
 }
 
-void SessionCredentials::forget(const QString &uri)
-{
-    QMutexLocker lock(&m_mutex);
-    m_logins.remove(uri);
-}
-
 bool SessionCredentials::provide(const QString &uri, QList<CredentialField> &fields)
 {
     CredentialProvider *fallback = nullptr;

@@ -16,7 +16,6 @@ class SessionCredentials : public CredentialProvider
 public:
     void setFallback(CredentialProvider *fallback);
     void remember(const QString &uri, const QString &user, const QString &password);
-    void forget(const QString &uri);
 
     bool provide(const QString &uri, QList<CredentialField> &fields) override;
 

@@ -134,9 +134,9 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
     m_storeThread.start();
     QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::QueuedConnection);
     m_reader = std::make_unique<StoreReader>(path, heads, readOnly);
-    if (!readOnly)
+    // Read-only, nothing can be journalled, so nothing may move.
+    if (!readOnly) {
         m_migrations = new MigrationManager(path, LibvirtLink::factory(), this);
-    if (m_migrations)
         connect(m_migrations, &MigrationManager::jobFinished, this,
                 [this](const MigrationRecord &record) {
                     EventRecord event;
@@ -156,6 +156,7 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
                                    outcomeLabel(record.outcome), record.reason);
                     logEvent(event);
                 });
+    }
 
     for (const HostConfig &config : stored) {
         if (!m_sessions.contains(config.uri)) {

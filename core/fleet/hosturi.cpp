@@ -30,7 +30,7 @@ const QStringList &knownSchemes()
 }
 
 // Query items that carry a credential, as exporters and proxies name them.
-bool isSecretQueryItem(const QString &name)
+const QStringList &secretQueryItems()
 {
     static const QStringList names{
         QStringLiteral("password"),  QStringLiteral("passwd"),       QStringLiteral("pass"),
@@ -39,7 +39,12 @@ bool isSecretQueryItem(const QString &name)
         QStringLiteral("auth"),      QStringLiteral("bearer"),       QStringLiteral("sig"),
         QStringLiteral("signature"),
     };
-    return names.contains(name.toLower());
+    return names;
+}
+
+bool isSecretQueryItem(const QString &name)
+{
+    return secretQueryItems().contains(name.toLower());
 }
 
 } // namespace
@@ -84,8 +89,7 @@ QString quoted(const QString &text)
     static const QRegularExpression password(QStringLiteral("(://[^/@:\\s]*):[^@/\\s]*@"));
     masked.replace(password, QStringLiteral("\\1:***@"));
     static const QRegularExpression query(
-        QStringLiteral("([?&](?:password|passwd|pass|token|access_token|secret|key|api_key|"
-                       "apikey|auth|bearer|sig|signature)=)[^&#\\s]*"),
+        QStringLiteral("([?&](?:%1)=)[^&#\\s]*").arg(secretQueryItems().join(QLatin1Char('|'))),
         QRegularExpression::CaseInsensitiveOption);
     masked.replace(query, QStringLiteral("\\1***"));
     return DisplayText::quote(masked);

@@ -166,7 +166,7 @@ void HardwareWatch::onScraped(const QString &uri, const ExporterScrape &scrape)
         event.kind = QStringLiteral("host.hardware_read");
         event.hostUri = uri;
         event.message = tr("%1: hardware health readable again from %2")
-                            .arg(HostUri::displayName(uri), HostUri::withoutSecrets(h.exporterUrl));
+                            .arg(HostUri::displayName(uri), h.report.exporterUrl);
         Q_EMIT flagged(event);
     }
     HardwareReadings readings = scrape.readings;

@@ -48,14 +48,9 @@ std::optional<qint64> parseTime(const QString &field)
 {
     bool ok = false;
     const qint64 integer = field.toLongLong(&ok);
-    if (ok) {
-        const qint64 magnitude = integer < 0 ? -integer : integer;
-        if (magnitude < 100000000000LL)
-            return integer * 1000;
-        if (magnitude < 100000000000000LL)
-            return integer;
+    // Seconds and milliseconds are exact as doubles (below 2^53).
+    if (ok)
         return epochToMs(double(integer));
-    }
     const double real = field.toDouble(&ok);
     if (ok && std::isfinite(real))
         return epochToMs(real);

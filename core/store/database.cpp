@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -90,6 +91,14 @@ QString unreadableReason(const QString &path, const QSqlError &error)
 }
 
 constexpr int kNewPageSize = 16384;
+
+// A connection name of its own for a short-lived connection: Qt keys
+// connections by name across the process, whichever thread opens them.
+QString connectionName(const char *purpose)
+{
+    static std::atomic<int> counter{ 0 };
+    return QLatin1String(purpose) + QLatin1Char('-') + QString::number(++counter);
+}
 
 } // namespace
 
@@ -172,6 +181,7 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
             return b->clock->elapsed() > b->ms ? 1 : 0;
         },
         &budget);
+    const auto unhook = qScopeGuard([raw] { sqlite3_progress_handler(raw, 0, nullptr, nullptr); });
     Integrity integrity;
     {
         // At most 20 problems: enough to tell a damaged page from a ruined file.
@@ -181,7 +191,6 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
             if (sqliteCode(query.lastError()) == kInterrupted) {
                 integrity.complete = false;
             } else {
-                sqlite3_progress_handler(raw, 0, nullptr, nullptr);
                 integrity.problems.append(query.lastError().databaseText());
                 return integrity;
             }
@@ -195,7 +204,6 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
             }
         }
     }
-    sqlite3_progress_handler(raw, 0, nullptr, nullptr);
     return integrity;
 }
 
@@ -203,8 +211,7 @@ Database::Integrity Database::inspect(const QString &path, int budgetMs)
 {
     if (!QFileInfo(path).isFile())
         return {};
-    static std::atomic<int> counter{ 0 };
-    auto db = open(path, QStringLiteral("umbra-inspect-%1").arg(++counter), Mode::ReadOnly);
+    auto db = open(path, connectionName("umbra-inspect"), Mode::ReadOnly);
     if (!db)
         return {};
     auto checked = db.value()->quickCheck(budgetMs);
@@ -217,8 +224,7 @@ Result<void> Database::copy(const QString &from, const QString &to)
 {
     if (QFileInfo::exists(to))
         return Error{ Tr::tr("Cannot copy %1: %2 exists already.").arg(from, to) };
-    static std::atomic<int> counter{ 0 };
-    auto source = open(from, QStringLiteral("umbra-copy-%1").arg(++counter), Mode::ReadOnly);
+    auto source = open(from, connectionName("umbra-copy"), Mode::ReadOnly);
     if (!source)
         return Error{ source.error() };
     sqlite3 *raw = SqliteStatement::handle(source.value()->sql());

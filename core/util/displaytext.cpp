@@ -25,7 +25,9 @@ QString quote(const QString &text, int maxChars)
     QString out;
     out.reserve(std::min<qsizetype>(text.size(), maxChars) + 1);
     int shown = 0;
-    for (char32_t c : text.toUcs4()) {
+    // A character is at most two UTF-16 units: what could be shown, and one
+    // more to know whether to cut, without converting a field of megabytes.
+    for (char32_t c : text.left(2 * qsizetype(maxChars) + 2).toUcs4()) {
         if (shown >= maxChars) {
             out += QChar(0x2026);
             break;
