@@ -13,8 +13,8 @@
 #include "series/seriesheads.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
+#include "series/sqlitestatement.h"
 #include "store/database.h"
-#include "store/sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QDir>

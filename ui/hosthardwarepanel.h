@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hardware/hosthardware.h"
+#include "predict/hosthardware.h"
 
 #include <QPointer>
 #include <QWidget>

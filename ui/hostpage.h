@@ -1,7 +1,7 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "historybar.h"
 #include "latestrequest.h"
 #include "predict/healthreport.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collect/samples.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
 #include "historybar.h"
 #include "latestrequest.h"

@@ -3,7 +3,6 @@
 #include "collect/credentialprovider.h"
 #include "collect/inventoryreader.h"
 #include "collect/libvirteventloop.h"
-#include "demo/simulatedstatssource.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -138,7 +137,8 @@ QString lifecycleText(int event)
 } // namespace
 
 HostSession::HostSession(const HostConfig &config, const Options &options,
-                         CredentialProvider *credentials, QObject *parent)
+                         CredentialProvider *credentials, std::unique_ptr<StatsSource> source,
+                         QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_options(options)
@@ -146,10 +146,7 @@ HostSession::HostSession(const HostConfig &config, const Options &options,
     , m_context(std::make_shared<SessionCallbackContext>())
 {
     m_context->session = this;
-    if (config.simulatedUsage)
-        m_source = std::make_unique<SimulatedStatsSource>();
-    else
-        m_source = std::make_unique<LibvirtStatsSource>();
+    m_source = source ? std::move(source) : std::make_unique<LibvirtStatsSource>();
     m_status.uri = config.uri;
     m_clock.start();
 }

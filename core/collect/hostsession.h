@@ -1,11 +1,11 @@
 #pragma once
 
 #include "collect/ratecalculator.h"
-#include "collect/samples.h"
 #include "collect/sessionoptions.h"
 #include "collect/statssource.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
 
 #include <QElapsedTimer>
@@ -31,8 +31,11 @@ class HostSession : public QObject
 public:
     using Options = SessionOptions;
 
+    // `source` supplies the counters; without one the session asks libvirt.
+    // (The demo passes its simulated workloads from above this layer.)
     HostSession(const HostConfig &config, const Options &options,
-                CredentialProvider *credentials = nullptr, QObject *parent = nullptr);
+                CredentialProvider *credentials = nullptr, std::unique_ptr<StatsSource> source = {},
+                QObject *parent = nullptr);
     ~HostSession() override;
 
     QString uri() const { return m_config.uri; }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "collect/counters.h"
-#include "collect/samples.h"
+#include "fleet/samples.h"
 
 #include <QHash>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
 
 #include <QList>

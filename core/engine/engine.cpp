@@ -2,7 +2,9 @@
 
 #include "collect/hostsession.h"
 #include "collect/sessioncredentials.h"
+#include "demo/demohardware.h"
 #include "demo/demohistory.h"
+#include "demo/simulatedstatssource.h"
 #include "fleet/hosturi.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
@@ -637,7 +639,11 @@ void Engine::watchHardware(const HostConfig &config)
             [prediction = m_prediction, uri = config.uri,
              url = m_sessions.value(config.uri).exporterUrl, simulated = config.simulatedUsage] {
                 // An exporter, where one is given, wins over the simulation.
-                prediction->setSimulatedHardware(uri, simulated && url.isEmpty());
+                prediction->setHardwareSource(
+                    uri,
+                    simulated && url.isEmpty()
+                        ? [uri](qint64 timeMs) { return DemoHardware::readings(uri, timeMs); }
+                        : Hardware::HardwareWatch::ReadingSource());
                 prediction->setExporterUrl(uri, url);
             },
             Qt::QueuedConnection);
@@ -672,7 +678,11 @@ void Engine::startSession(const HostConfig &config)
         return;
     entry.thread = new QThread;
     entry.thread->setObjectName(QStringLiteral("umbra-host ") + HostUri::displayName(config.uri));
-    entry.session = new HostSession(config, m_sessionOptions, m_sessionCredentials.get());
+    std::unique_ptr<StatsSource> source;
+    if (config.simulatedUsage)
+        source = std::make_unique<SimulatedStatsSource>();
+    entry.session
+        = new HostSession(config, m_sessionOptions, m_sessionCredentials.get(), std::move(source));
     entry.session->moveToThread(entry.thread);
     connect(entry.thread, &QThread::finished, entry.session, &QObject::deleteLater);
 

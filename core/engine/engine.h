@@ -1,13 +1,13 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "collect/sessionoptions.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
-#include "hardware/hosthardware.h"
 #include "predict/anomaly.h"
 #include "predict/healthreport.h"
+#include "predict/hosthardware.h"
 #include "predict/scopedcalendarevent.h"
 #include "series/chartpoint.h"
 #include "series/retention.h"

@@ -4,7 +4,7 @@
 #include "migrate/healthcheck.h"
 #include "migrate/migrationjournal.h"
 #include "migrate/migrationmodel.h"
-#include "migrate/trafficredirector.h"
+#include "traffic/trafficredirector.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
-#include "migrate/trafficredirector.h"
+#include "traffic/trafficredirector.h"
 
 #include <QCoreApplication>
 #include <QSet>

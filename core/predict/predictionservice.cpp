@@ -1,9 +1,8 @@
 #include "predict/predictionservice.h"
 
-#include "demo/demohardware.h"
 #include "fleet/hosturi.h"
-#include "hardware/hardwarewatch.h"
 #include "predict/anomalystore.h"
+#include "predict/hardwarewatch.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -82,14 +81,10 @@ void PredictionService::setExporterUrl(const QString &uri, const QString &url)
     m_hardware->setExporter(uri, url);
 }
 
-void PredictionService::setSimulatedHardware(const QString &uri, bool simulated)
+void PredictionService::setHardwareSource(const QString &uri,
+                                          Hardware::HardwareWatch::ReadingSource source)
 {
-    if (!simulated) {
-        m_hardware->setReadingSource(uri, {});
-        return;
-    }
-    m_hardware->setReadingSource(
-        uri, [uri](qint64 timeMs) { return DemoHardware::readings(uri, timeMs); });
+    m_hardware->setReadingSource(uri, std::move(source));
 }
 
 void PredictionService::setHardwareIntervalMs(int intervalMs)

@@ -1,15 +1,16 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
-#include "hardware/hosthardware.h"
 #include "predict/anomaly.h"
 #include "predict/anomalywatch.h"
 #include "predict/calendarstore.h"
 #include "predict/demandmodel.h"
+#include "predict/hardwarewatch.h"
 #include "predict/healthreport.h"
+#include "predict/hosthardware.h"
 #include "predict/modelstatestore.h"
 #include "series/seriesreader.h"
 
@@ -73,9 +74,9 @@ public:
     void historyChanged(const QString &uuidOrUri);
     // Where a host publishes its hardware health; empty for none.
     void setExporterUrl(const QString &uri, const QString &url);
-    // A demo host's hardware is simulated (core/demo/demohardware) while it
-    // has no exporter.
-    void setSimulatedHardware(const QString &uri, bool simulated);
+    // Readings of a host that has no exporter page (the demo's simulated
+    // hardware); an empty source stops them.
+    void setHardwareSource(const QString &uri, Hardware::HardwareWatch::ReadingSource source);
     // How often exporters are read and hosts' failure risk assessed.
     void setHardwareIntervalMs(int intervalMs);
     Hardware::HostHardwareReport hardware(const QString &uri) const;

@@ -1,6 +1,6 @@
 #include "series/seriesreader.h"
 
-#include "store/sqlitestatement.h"
+#include "series/sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <algorithm>

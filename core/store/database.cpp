@@ -1,8 +1,8 @@
 #include "store/database.h"
 
+#include "series/sqlitestatement.h"
 #include "store/databaselock.h"
 #include "store/schema.h"
-#include "store/sqlitestatement.h"
 #include "util/privatefiles.h"
 
 #include <QCoreApplication>

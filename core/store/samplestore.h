@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collect/samples.h"
+#include "fleet/samples.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
 #include "util/result.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "fleet/eventrecord.h"
+#include "fleet/samples.h"
 #include "series/seriesheads.h"
 #include "series/seriesreader.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "collect/samples.h"
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
+#include "fleet/samples.h"
 #include "fleet/vminfo.h"
 #include "series/serieswriter.h"
 #include "util/result.h"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "collect/hostsession.h"
+#include "demo/simulatedstatssource.h"
 #include "engine/engine.h"
 
 #include <QSignalSpy>
@@ -17,7 +18,10 @@ public:
     explicit SessionHarness(const HostConfig &config, HostSession::Options options = fastOptions())
     {
         static const Engine registersMetaTypes; // the Engine registers the signal types
-        session = new HostSession(config, options);
+        std::unique_ptr<StatsSource> source;
+        if (config.simulatedUsage)
+            source = std::make_unique<SimulatedStatsSource>();
+        session = new HostSession(config, options, nullptr, std::move(source));
         session->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, session, &QObject::deleteLater);
         status = std::make_unique<QSignalSpy>(session, &HostSession::statusChanged);

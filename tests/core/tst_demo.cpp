@@ -4,8 +4,8 @@
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
-#include "hardware/hardwarewatch.h"
 #include "predict/anomalywatch.h"
+#include "predict/hardwarewatch.h"
 
 #include <QDateTime>
 #include <QSignalSpy>

@@ -4,7 +4,7 @@
 // rise; malformed saved readings are refused and change nothing.
 #include "exporterpages.h"
 #include "hardware/exposition.h"
-#include "hardware/hardwarewatch.h"
+#include "predict/hardwarewatch.h"
 
 #include <QSignalSpy>
 #include <QTest>

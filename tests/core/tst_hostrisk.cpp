@@ -1,6 +1,6 @@
 // Host failure risk: nothing known is no risk, the worst signal leads the
 // breakdown, more trouble never lowers the risk, and the shares add up.
-#include "hardware/hostrisk.h"
+#include "predict/hostrisk.h"
 
 #include <QRegularExpression>
 #include <QTest>

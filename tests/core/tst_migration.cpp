@@ -7,9 +7,9 @@
 #include "migrate/migrationmanager.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/reconciler.h"
-#include "migrate/trafficredirector.h"
 #include "scriptedlink.h"
 #include "store/database.h"
+#include "traffic/trafficredirector.h"
 
 #include <QProcess>
 #include <QSignalSpy>

@@ -8,8 +8,8 @@
 // (`scripts/lab replay`) so the whole decline fits in a minute. Skips when the
 // lab is not running.
 #include "engine/engine.h"
-#include "hardware/hardwarewatch.h"
 #include "labenv.h"
+#include "predict/hardwarewatch.h"
 
 #include <QProcess>
 #include <QSignalSpy>

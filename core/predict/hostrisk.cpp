@@ -1,4 +1,4 @@
-#include "hardware/hostrisk.h"
+#include "predict/hostrisk.h"
 
 #include <QCoreApplication>
 #include <algorithm>

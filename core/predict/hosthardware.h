@@ -1,8 +1,8 @@
 #pragma once
 
 #include "hardware/hardwarereadings.h"
-#include "hardware/hostrisk.h"
 #include "predict/driverisk.h"
+#include "predict/hostrisk.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,4 +1,4 @@
-#include "hardware/hardwarewatch.h"
+#include "predict/hardwarewatch.h"
 
 #include "fleet/hosturi.h"
 
@@ -88,8 +88,7 @@ void HardwareWatch::setExporter(const QString &uri, const QString &url)
         read(uri, h);
 }
 
-void HardwareWatch::setReadingSource(const QString &uri,
-                                     std::function<HardwareReadings(qint64)> source)
+void HardwareWatch::setReadingSource(const QString &uri, ReadingSource source)
 {
     Host &h = host(uri);
     h.source = std::move(source);

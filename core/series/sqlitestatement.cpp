@@ -1,4 +1,4 @@
-#include "store/sqlitestatement.h"
+#include "series/sqlitestatement.h"
 
 #include <QSqlDriver>
 #include <QVariant>

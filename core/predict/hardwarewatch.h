@@ -2,7 +2,7 @@
 
 #include "fleet/eventrecord.h"
 #include "hardware/exporterclient.h"
-#include "hardware/hosthardware.h"
+#include "predict/hosthardware.h"
 
 #include <QHash>
 #include <QObject>
@@ -40,7 +40,8 @@ public:
     // Readings that come from elsewhere than an exporter page (the demo's
     // simulated hosts): asked for at every tick, and once now. An empty
     // function stops it.
-    void setReadingSource(const QString &uri, std::function<HardwareReadings(qint64)> source);
+    using ReadingSource = std::function<HardwareReadings(qint64)>;
+    void setReadingSource(const QString &uri, ReadingSource source);
     void removeHost(const QString &uri);
     // Counts "vm.io_error", "vm.memory_failure" and "host.unreachable"
     // events of the last day against their host.
