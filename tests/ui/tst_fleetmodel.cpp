@@ -1,19 +1,29 @@
 // FleetModel fed with the payloads of the Engine's signals, compared as string
-// dumps of the tree, and sorted/filtered through FleetSortProxy; the event log
-// and At-risk models beside it.
+// dumps of the tree, and sorted/filtered through FleetSortProxy; the event
+// log, At-risk and anomalies models beside it. Every model is watched by
+// QAbstractItemModelTester while it changes.
 
+#include "anomalymodel.h"
+#include "engine/engine.h"
 #include "eventlogmodel.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
 #include "healthtext.h"
+#include "predict/anomalystore.h"
 #include "riskmodel.h"
+#include "store/database.h"
 #include "visiblerefresh.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
+#include <QFont>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTest>
 #include <functional>
+#include <optional>
 
 using namespace Umbra;
 
@@ -147,6 +157,7 @@ private Q_SLOTS:
     void filtering();
     void eventLogNewestFirstAndCapped();
     void riskRanksWhatIsDueWithinTheHorizon();
+    void anomaliesNewestFirstWithTheirVerdicts();
     void refreshWaitsForThePageToBeShown();
 };
 
@@ -450,7 +461,7 @@ void TestFleetModel::filtering()
 void TestFleetModel::eventLogNewestFirstAndCapped()
 {
     EventLogModel model;
-    QAbstractItemModelTester tester(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto event = [](qint64 timeMs, const QString &message) {
         return EventRecord{ timeMs, EventRecord::Severity::Info, QStringLiteral("test"), kHostA, {},
                             message };
@@ -489,7 +500,7 @@ void TestFleetModel::eventLogNewestFirstAndCapped()
 void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
 {
     RiskModel model(nullptr, nullptr);
-    QAbstractItemModelTester tester(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto report = [](const QString &uuid, int score, bool now, std::optional<qint64> withinS) {
         HealthReport r;
         r.entity = QStringLiteral("vm/") + uuid;
@@ -533,9 +544,142 @@ void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
         (QStringList{ QStringLiteral("now-b"), QStringLiteral("soon"), QStringLiteral("later") }));
 }
 
+void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
+{
+    // A store with three anomalies of one VM from the last day, as the
+    // detectors would have left them, opened by a running engine.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("umbra.db"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<Anomaly> stored;
+    {
+        auto db = Database::open(path, QStringLiteral("seed-anomalies"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        for (int i = 0; i < 3; ++i) {
+            Anomaly anomaly;
+            anomaly.entity = QStringLiteral("vm/u1");
+            anomaly.metric = QStringLiteral("cpu");
+            anomaly.timeMs = now - (3 - i) * 3600 * 1000;
+            anomaly.score = 0.5 + 0.1 * i;
+            anomaly.kind = QStringLiteral("spike");
+            anomaly.expected = 20;
+            anomaly.observed = 90;
+            const auto added = AnomalyStore::add(db.value()->sql(), anomaly);
+            QVERIFY2(added.ok(), qPrintable(added.error()));
+            QVERIFY(added.value().has_value());
+            stored.append(*added.value());
+        }
+    }
+    Engine engine;
+    QVERIFY(engine.openStore(path).ok());
+    engine.start();
+    FleetModel fleet;
+    fleet.addHost(host(kHostA));
+    fleet.resetInventory(kHostA, { vm(QStringLiteral("u1"), QStringLiteral("web")) });
+
+    AnomalyModel model(&engine, &fleet);
+    std::optional<QAbstractItemModelTester> tester;
+    tester.emplace(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The anomalies panel shows it sorted by the raw values, newest first.
+    QSortFilterProxyModel sorted;
+    sorted.setSourceModel(&model);
+    sorted.setSortRole(AnomalyModel::RawValueRole);
+    sorted.sort(AnomalyModel::TimeColumn, Qt::DescendingOrder);
+    std::optional<QAbstractItemModelTester> sortedTester;
+    sortedTester.emplace(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy openCount(&model, &AnomalyModel::openCountChanged);
+    const auto ids = [&model] {
+        QList<qint64> out;
+        for (int row = 0; row < model.rowCount(); ++row)
+            out.append(model.index(row, 0).data(AnomalyModel::IdRole).toLongLong());
+        return out;
+    };
+
+    // The stored week arrives as a reset, newest first, named as the tree names the VM.
+    QTRY_COMPARE(reset.count(), 1);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+    QCOMPARE(model.index(0, AnomalyModel::EntityColumn).data().toString(), u"web");
+    QCOMPARE(model.index(0, AnomalyModel::ReasonColumn).data().toString(),
+             anomalyReason(stored[2]));
+    QCOMPARE(model.index(0, AnomalyModel::TimeColumn).data(AnomalyModel::RawValueRole).toLongLong(),
+             stored[2].timeMs);
+    QCOMPARE(model.openCount(), 3);
+    QCOMPARE(openCount.last().first().toInt(), 3);
+    QCOMPARE(sorted.index(0, 0).data(AnomalyModel::IdRole).toLongLong(), stored[2].id);
+
+    // An operator's verdict goes through the engine and comes back changed
+    // in place: its row, no longer open, no longer bold.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    engine.setAnomalyVerdict(stored[1].id, AnomalyVerdict::FalseAlarm);
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, AnomalyModel::VerdictColumn).data().toString(),
+             anomalyVerdictName(AnomalyVerdict::FalseAlarm));
+    QCOMPARE(model.index(1, 0).data(AnomalyModel::VerdictRole).toInt(),
+             int(AnomalyVerdict::FalseAlarm));
+    QVERIFY(!model.index(1, AnomalyModel::ReasonColumn).data(Qt::FontRole).isValid());
+    QVERIFY(model.index(0, AnomalyModel::ReasonColumn).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(model.openCount(), 2);
+    QCOMPARE(openCount.last().first().toInt(), 2);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+
+    // A verdict on an anomaly the list does not hold changes nothing.
+    Anomaly elsewhere = stored[0];
+    elsewhere.id = stored[2].id + 1000;
+    elsewhere.verdict = AnomalyVerdict::Expected;
+    Q_EMIT engine.anomalyChanged(elsewhere);
+    QCOMPARE(changed.count(), 1);
+
+    // A new anomaly goes on top.
+    Anomaly found = stored[2];
+    found.id = stored[2].id + 1;
+    found.timeMs = now;
+    found.metric = QStringLiteral("memory");
+    Q_EMIT engine.anomalyFound(found);
+    QCOMPARE(ids().first(), found.id);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(sorted.index(0, 0).data(AnomalyModel::IdRole).toLongLong(), found.id);
+    QCOMPARE(model.openCount(), 3);
+
+    // Read again: what the store holds, the verdict kept (the one above was
+    // only announced, never stored).
+    model.reload();
+    QTRY_COMPARE(reset.count(), 2);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+    QCOMPARE(model.index(1, 0).data(AnomalyModel::VerdictRole).toInt(),
+             int(AnomalyVerdict::FalseAlarm));
+
+    // The list keeps the newest it can hold: the oldest make room. Filled
+    // to the brim unwatched (row by row the tester would check thousands),
+    // then watched again while the next ones push the oldest out.
+    tester.reset();
+    sortedTester.reset();
+    const auto announce = [&](int i) {
+        Anomaly flood = found;
+        flood.id = found.id + 1 + i;
+        flood.timeMs = now + qint64(i) * 60 * 1000; // told apart in the time column
+        Q_EMIT engine.anomalyFound(flood);
+    };
+    int announced = 0;
+    while (model.rowCount() < AnomalyModel::kMaxRows)
+        announce(announced++);
+    tester.emplace(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 oldest = ids().last();
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    announce(announced++);
+    announce(announced++);
+    QCOMPARE(model.rowCount(), AnomalyModel::kMaxRows);
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(ids().first(), found.id + announced);
+    QVERIFY(!ids().contains(oldest));
+    engine.shutdown();
+}
+
 void TestFleetModel::refreshWaitsForThePageToBeShown()
 {
-    // The loaders' refresh: a hidden page is not queried; shown again, it
+    // The charts' refresh: a hidden page is not queried; shown again, it
     // reads once what came due meanwhile.
     QWidget page;
     int reloads = 0;
