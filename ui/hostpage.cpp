@@ -1,14 +1,12 @@
 #include "hostpage.h"
 
-#include "anomalyloader.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
-#include "envelopeloader.h"
+#include "entitycharts.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
-#include "forecastloader.h"
 #include "format.h"
 #include "healthtext.h"
 #include "hosthardwarepanel.h"
@@ -57,7 +55,7 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
         if (m_historyBar->range() == HistoryRange::Hour)
             setHost(m_uri);
         else
-            m_envelopes->reload();
+            m_charts->reload();
     });
     connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
         for (const HealthReport &report : reports) {
@@ -129,29 +127,24 @@ void HostPage::buildBody()
            "and 95 % intervals; dots mark anomalies (hover for why)."),
         charts));
 
-    m_forecasts = new ForecastLoader(this);
-    m_forecasts->addLine(m_cpuChart, m_cpuSeries, "cpu");
+    m_charts = new EntityCharts(chartQueries(m_engine), this);
+    m_charts->addHistoryLine(m_cpuChart, m_cpuSeries, "cpu");
+    // Memory is stored in KiB and drawn in bytes, like the live samples.
+    m_charts->addHistoryLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
+    m_charts->addHistoryLine(m_memoryChart, m_memTotal, "mem_total", 1024.0);
+    m_charts->drawHourWith([this](const HostSample &sample) { addSample(sample); });
     // The model forecasts memory in % of the host's; the chart is in bytes.
-    m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
-                         [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
-    m_anomalies = new AnomalyLoader(this);
-    m_anomalies->addMetric(m_cpuChart, "cpu");
-    m_anomalies->addMetric(m_memoryChart, "memory",
-                           [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
-    connect(m_forecasts, &ForecastLoader::loaded, this,
+    const auto memoryFactor = [this] { return double(m_memoryKiB) * 1024.0 / 100.0; };
+    m_charts->addForecastLine(m_cpuChart, m_cpuSeries, "cpu");
+    m_charts->addForecastLine(m_memoryChart, m_memUsed, "memory", memoryFactor);
+    m_charts->addAnomalies(m_cpuChart, "cpu");
+    m_charts->addAnomalies(m_memoryChart, "memory", memoryFactor);
+    connect(m_charts, &EntityCharts::loading, m_note, &QLabel::setText);
+    connect(m_charts, &EntityCharts::loaded, this, &HostPage::historyLoaded);
+    connect(m_charts, &EntityCharts::forecastsLoaded, this,
             [this](const QList<DemandForecast> &forecasts) {
                 m_forecastCaption->setText(
                     HealthText::forecastCaption(forecasts, QDateTime::currentMSecsSinceEpoch()));
-            });
-
-    m_envelopes = new EnvelopeLoader(this);
-    m_envelopes->addLine(m_cpuChart, m_cpuSeries, "cpu");
-    // Memory is stored in KiB and drawn in bytes, like the live samples.
-    m_envelopes->addLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
-    m_envelopes->addLine(m_memoryChart, m_memTotal, "mem_total", 1024.0);
-    connect(m_envelopes, &EnvelopeLoader::loaded, this,
-            [this](qint64 fromMs, qint64 toMs, qint64 earliestMs) {
-                historyLoaded(HistoryBar::coverageText(fromMs, toMs, earliestMs));
             });
 
     m_proxy = new FleetSortProxy(this);
@@ -211,36 +204,17 @@ void HostPage::setHost(const QString &uri)
 
 void HostPage::loadHistory()
 {
-    if (!m_engine)
-        return;
-    m_loading = true;
-    const HistoryRange range = m_historyBar->range();
-    m_forecasts->start(m_engine, QStringLiteral("host/") + m_uri, range);
-    m_anomalies->start(m_engine, QStringLiteral("host/") + m_uri, range);
-    if (range != HistoryRange::Hour) {
-        m_history.invalidate();
-        m_note->setText(HistoryBar::loadingText(range));
-        m_envelopes->setFutureSpanMs(ForecastLoader::futureSpanMs(range));
-        m_envelopes->start(m_engine, QStringLiteral("host/") + m_uri, historySpanMs(range));
-        return;
-    }
-    m_envelopes->stop();
-    for (MetricChart *chart : charts())
-        chart->showLive();
+    if (m_engine)
+        m_charts->show(QStringLiteral("host/") + m_uri, m_historyBar->range());
+}
 
-    m_note->setText(tr("Loading the last hour…"));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_history.start(this, m_engine->hostHistory(m_uri, now - MetricChart::kWindowMs, now),
-                    [this](const QList<HostSample> &samples) {
-                        for (const HostSample &sample : samples)
-                            addSample(sample);
-                        historyLoaded();
-                    });
+bool HostPage::isLoadingHistory() const
+{
+    return m_charts->isLoading();
 }
 
 void HostPage::historyLoaded(const QString &note)
 {
-    m_loading = false;
     QStringList notes;
     if (!note.isEmpty())
         notes << note;

@@ -3,7 +3,6 @@
 #include "fleet/hostinfo.h"
 #include "fleet/samples.h"
 #include "historybar.h"
-#include "latestrequest.h"
 #include "predict/healthreport.h"
 
 #include <QPointer>
@@ -18,11 +17,9 @@ namespace Umbra {
 
 class ElidedLabel;
 
-class EnvelopeLoader;
-class AnomalyLoader;
-class HostHardwarePanel;
-class ForecastLoader;
 class Engine;
+class EntityCharts;
+class HostHardwarePanel;
 class FactsGrid;
 class FleetModel;
 class FleetSortProxy;
@@ -41,7 +38,7 @@ public:
     void setHost(const QString &uri);
     QString uri() const { return m_uri; }
     int pointCount() const;
-    bool isLoadingHistory() const { return m_loading; }
+    bool isLoadingHistory() const;
     QTableView *vmView() const { return m_vmView; }
     HistoryBar *historyBar() const { return m_historyBar; }
     QList<MetricChart *> charts() const;
@@ -71,8 +68,6 @@ private:
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;
     QString m_uri;
-    LatestRequest m_history;
-    bool m_loading = false;
 
     ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
@@ -87,9 +82,7 @@ private:
     int m_memoryFact = -1;
     int m_errorFact = -1;
     HistoryBar *m_historyBar = nullptr;
-    EnvelopeLoader *m_envelopes = nullptr;
-    ForecastLoader *m_forecasts = nullptr;
-    AnomalyLoader *m_anomalies = nullptr;
+    EntityCharts *m_charts = nullptr;
     HostHardwarePanel *m_hardware = nullptr;
     QTabWidget *m_lower = nullptr;
     QLabel *m_forecastCaption = nullptr;

@@ -1,5 +1,7 @@
 #include "metricchart.h"
 
+#include "chartaxes.h"
+
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QDateTime>
@@ -10,7 +12,6 @@
 #include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLocale>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -44,90 +45,17 @@ Scale scaleFor(MetricChart::Unit unit, double maxValue)
         QT_TRANSLATE_NOOP("Umbra::MetricChart", "GiB"),
         QT_TRANSLATE_NOOP("Umbra::MetricChart", "TiB"),
     };
-    int power = 0;
-    double divisor = 1;
-    // Switch unit once the axis would read 1000+ of the smaller one.
-    while (power < 4 && std::isfinite(maxValue) && maxValue / divisor >= 1000) {
-        divisor *= 1024;
-        ++power;
-    }
+    const int power = ChartAxes::bytePower(maxValue);
+    const double divisor = std::pow(1024.0, power);
     QString name = MetricChart::tr(names[power]);
     if (unit == MetricChart::Unit::BytesPerSecond)
         name = MetricChart::tr("%1/s").arg(name);
     return { divisor, name };
 }
 
-// The smallest of 1, 2, 2.5, 5 and 10 times a power of ten that is >= raw.
-double niceStep(double raw)
-{
-    if (!(raw > 0))
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double factor : { 1.0, 2.0, 2.5, 5.0 }) {
-        if (raw <= factor * magnitude * (1 + 1e-9))
-            return factor * magnitude;
-    }
-    return 10 * magnitude;
-}
-
 bool paletteIsDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
-}
-
-constexpr qint64 kHourMs = 3600 * 1000;
-constexpr qint64 kDayMs = 24 * kHourMs;
-
-// The date on a long-range axis, in the style of the language ("12 Mar",
-// "12. März").
-QString dayLabel(const QDate &date)
-{
-    return QLocale().toString(
-        date, MetricChart::tr("d MMM", "date on a chart axis (QDate format: day, short month)"));
-}
-
-struct Tick
-{
-    qint64 timeMs;
-    QString label;
-};
-
-// Ticks strictly inside (fromMs, toMs) on whole local hours (every
-// `hourStep`, midnights labelled with their date) or, with `dayStep`, on
-// midnights: every day, every other day, on the 1st, 6th, 11th… or on the
-// 1st, 11th and 21st, so the same dates recur whatever the range's start.
-QList<Tick> ticksFor(qint64 fromMs, qint64 toMs, int hourStep, int dayStep)
-{
-    QList<Tick> ticks;
-    const QDate first = QDateTime::fromMSecsSinceEpoch(fromMs).date();
-    const QDate last = QDateTime::fromMSecsSinceEpoch(toMs).date();
-    for (QDate date = first; date <= last; date = date.addDays(1)) {
-        if (hourStep > 0) {
-            for (int hour = 0; hour < 24; hour += hourStep) {
-                const qint64 t = QDateTime(date, QTime(hour, 0)).toMSecsSinceEpoch();
-                if (t > fromMs && t < toMs)
-                    ticks.append({ t,
-                                   hour == 0 ? dayLabel(date)
-                                             : QLocale().toString(QTime(hour, 0),
-                                                                  QStringLiteral("HH:mm")) });
-            }
-            continue;
-        }
-        const int day = date.day();
-        bool wanted = true;
-        if (dayStep == 2)
-            wanted = day % 2 == 1 && day != 31;
-        else if (dayStep == 5)
-            wanted = day % 5 == 1 && day != 31;
-        else if (dayStep == 10)
-            wanted = day % 10 == 1 && day != 31;
-        else if (dayStep > 10)
-            wanted = day == 1;
-        const qint64 t = date.startOfDay().toMSecsSinceEpoch();
-        if (wanted && t > fromMs && t < toMs)
-            ticks.append({ t, dayLabel(date) });
-    }
-    return ticks;
 }
 
 // An envelope cut into stretches where a column is missing for longer than
@@ -311,9 +239,7 @@ double MetricChart::forecastMax(qint64 fromMs, qint64 toMs) const
     for (const Line &line : m_lines) {
         if (!line.forecast)
             continue;
-        const double value = line.forecast->maxValue(fromMs, toMs);
-        if (std::isfinite(value) && !(value <= top))
-            top = value;
+        top = ChartAxes::higher(top, line.forecast->maxValue(fromMs, toMs));
     }
     return top;
 }
@@ -544,15 +470,10 @@ void MetricChart::refreshEnvelopes()
 {
     double maxValue = qQNaN();
     for (const Line &line : m_lines) {
-        for (const Series::ChartPoint &point : line.envelope) {
-            const double value = point.max * line.envelopeFactor;
-            if (std::isfinite(value) && !(value <= maxValue))
-                maxValue = value;
-        }
+        for (const Series::ChartPoint &point : line.envelope)
+            maxValue = ChartAxes::higher(maxValue, point.max * line.envelopeFactor);
     }
-    const double forecastTop = forecastMax(m_rangeFromMs, m_rangeToMs);
-    if (std::isfinite(forecastTop) && !(forecastTop <= maxValue))
-        maxValue = forecastTop;
+    maxValue = ChartAxes::higher(maxValue, forecastMax(m_rangeFromMs, m_rangeToMs));
     const double divisor = updateValueAxis(maxValue);
     if (m_envelopesChanged || divisor != m_envelopeDivisor) {
         syncForecasts(m_rangeAxis, m_rangeFromMs, m_rangeToMs, divisor);
@@ -587,47 +508,17 @@ void MetricChart::updateRangeAxis()
                                                                : std::max(100, width() - 80);
     const QFontMetrics metrics(m_rangeAxis->labelsFont());
     // The widest label a tick can have, with room to breathe between two.
-    const int labelWidth = std::max(metrics.horizontalAdvance(dayLabel(QDate(2000, 12, 28))),
-                                    metrics.horizontalAdvance(
-                                        QLocale().toString(QTime(23, 0), QStringLiteral("HH:mm"))))
+    const int labelWidth
+        = std::max(metrics.horizontalAdvance(ChartAxes::dayLabel(QDate(2000, 12, 28))),
+                   metrics.horizontalAdvance(ChartAxes::hourLabel(23)))
         + 3 * metrics.averageCharWidth();
     const int fit = std::max(1, int(plotWidth / labelWidth));
-
-    // The finest step whose labels fit; a range of a day or so on whole
-    // hours, longer ones on midnights.
-    int hourStep = 0;
-    int dayStep = 0;
-    if (span <= 36 * kHourMs) {
-        hourStep = 12;
-        for (const int step : { 1, 2, 3, 4, 6, 12 }) {
-            if (span / (step * kHourMs) <= fit) {
-                hourStep = step;
-                break;
-            }
-        }
-    } else {
-        dayStep = 30;
-        for (const int step : { 1, 2, 5, 10 }) {
-            if (span / (step * kDayMs) <= fit) {
-                dayStep = step;
-                break;
-            }
-        }
-    }
-
-    // Labels centre on their ticks; one too close to the right edge would be
-    // cut off. On the left there is room below the value axis' labels.
-    const double margin = (labelWidth / 2.0) * double(span) / plotWidth;
-    QList<Tick> ticks;
+    const double halfLabelMs = (labelWidth / 2.0) * double(span) / plotWidth;
+    const QList<ChartAxes::Tick> ticks = ChartAxes::placedTicks(
+        m_rangeFromMs, m_rangeToMs, ChartAxes::tickStep(span, fit), halfLabelMs);
     QStringList labels;
-    for (const Tick &tick : ticksFor(m_rangeFromMs, m_rangeToMs, hourStep, dayStep)) {
-        // The axis needs distinct labels; a repeated one (a clock change) is left out.
-        if (tick.timeMs - m_rangeFromMs < margin / 2 || m_rangeToMs - tick.timeMs < margin
-            || labels.contains(tick.label))
-            continue;
-        ticks.append(tick);
+    for (const ChartAxes::Tick &tick : ticks)
         labels.append(tick.label);
-    }
 
     // Setting the same categories again would still relayout the chart.
     bool same = m_rangeAxis->startValue() == double(m_rangeFromMs)
@@ -639,7 +530,7 @@ void MetricChart::updateRangeAxis()
     for (const QString &label : m_rangeAxis->categoriesLabels())
         m_rangeAxis->remove(label);
     m_rangeAxis->setStartValue(double(m_rangeFromMs));
-    for (const Tick &tick : ticks)
+    for (const ChartAxes::Tick &tick : ticks)
         m_rangeAxis->append(tick.label, double(tick.timeMs));
 }
 
@@ -659,36 +550,26 @@ void MetricChart::refresh()
         line.data.removeBefore(latest - kWindowMs);
         if (!line.data.isEmpty())
             earliest = std::min(earliest, line.data.firstTimestamp());
-        const double lineMax = line.data.maxFinite();
-        if (std::isfinite(lineMax) && !(lineMax <= maxValue))
-            maxValue = lineMax;
+        maxValue = ChartAxes::higher(maxValue, line.data.maxFinite());
     }
-    m_spanMs = std::clamp(latest - earliest, kMinimumSpanMs, kWindowMs);
-    // The right edge advances in steps of 1/60 of the span (a minute on the
-    // hour view): moving the axis relayouts every label and line of the chart,
-    // which is the costliest thing the GUI thread does, so it happens once a
-    // step instead of on every sample.
-    const qint64 stepMs = std::max<qint64>(1000, m_spanMs / 60);
-    const qint64 right = (latest / stepMs + 1) * stepMs;
-    // A forecast needs room right of the newest sample.
-    m_axisEndMs = hasForecast() ? right + m_spanMs / 4 : right;
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(right - m_spanMs);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_axisEndMs);
+    const ChartAxes::LiveWindow window
+        = ChartAxes::liveWindow(earliest, latest, kMinimumSpanMs, kWindowMs, hasForecast());
+    m_spanMs = window.spanMs;
+    m_axisEndMs = window.endMs;
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(window.fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(window.endMs);
     if (m_timeAxis->min() != from || m_timeAxis->max() != to)
         m_timeAxis->setRange(from, to);
-    const QString timeFormat
-        = m_spanMs <= 10 * 60 * 1000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
+    const QString timeFormat = ChartAxes::liveTimeFormat(m_spanMs);
     // Setting a property to its current value still invalidates the layout.
     if (m_timeAxis->format() != timeFormat)
         m_timeAxis->setFormat(timeFormat);
 
-    const double forecastTop = forecastMax(right - m_spanMs, m_axisEndMs);
-    if (std::isfinite(forecastTop) && !(forecastTop <= maxValue))
-        maxValue = forecastTop;
+    maxValue = ChartAxes::higher(maxValue, forecastMax(window.fromMs, window.endMs));
     const double divisor = updateValueAxis(maxValue);
-    syncForecasts(m_timeAxis, latest, m_axisEndMs, divisor);
+    syncForecasts(m_timeAxis, latest, window.endMs, divisor);
     if (m_markers)
-        m_markers->sync(m_timeAxis, m_valueAxis, right - m_spanMs, latest, divisor);
+        m_markers->sync(m_timeAxis, m_valueAxis, window.fromMs, latest, divisor);
 
     // About one bucket per pixel of the plot.
     const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
@@ -702,25 +583,14 @@ void MetricChart::refresh()
 double MetricChart::updateValueAxis(double maxValue)
 {
     const Scale scale = scaleFor(m_unit, maxValue);
-    // Headroom above the highest point, a floor so an idle line does not fill the
-    // plot with noise, and round steps (1, 2, 2.5, 5 × 10^n) for the labels.
-    double top = std::isfinite(maxValue) ? maxValue / scale.divisor * 1.1 : 0.0;
-    top = std::max(top, m_unit == Unit::Percent ? 10.0 : 1.0);
-    const int intervals = std::max(2, m_valueTicks - 1);
-    double step = niceStep(top / intervals);
-    top = std::ceil(top / step - 1e-9) * step;
-    if (m_unit == Unit::Percent && top > 100) {
-        top = 100;
-        step = 25;
-    }
-    if (m_valueAxis->max() != top)
-        m_valueAxis->setRange(0, top);
-    const int ticks = int(std::lround(top / step)) + 1;
-    if (m_valueAxis->tickCount() != ticks)
-        m_valueAxis->setTickCount(ticks);
-    // Steps like 2.5 need a decimal, or the labels would read 0, 3, 5, 8, 10.
-    const bool whole = std::abs(step - std::round(step)) < 1e-9;
-    const QString labelFormat = whole ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
+    const ChartAxes::ValueScale axis
+        = ChartAxes::valueScale(maxValue / scale.divisor, m_unit == Unit::Percent ? 10.0 : 1.0,
+                                m_valueTicks, m_unit == Unit::Percent);
+    if (m_valueAxis->max() != axis.top)
+        m_valueAxis->setRange(0, axis.top);
+    if (m_valueAxis->tickCount() != axis.tickCount)
+        m_valueAxis->setTickCount(axis.tickCount);
+    const QString labelFormat = axis.wholeSteps ? QStringLiteral("%.0f") : QStringLiteral("%.1f");
     if (m_valueAxis->labelFormat() != labelFormat)
         m_valueAxis->setLabelFormat(labelFormat);
     const QString title = tr("%1 (%2)").arg(m_title, scale.unit);
@@ -731,9 +601,8 @@ double MetricChart::updateValueAxis(double maxValue)
 
 void MetricChart::updateTickCounts()
 {
-    // About one label per 110 px keeps "HH:mm:ss" labels from overlapping.
-    m_timeAxis->setTickCount(std::clamp(width() / 110, 3, 9));
-    const int valueTicks = std::clamp(height() / 45, 3, 6);
+    m_timeAxis->setTickCount(ChartAxes::timeTickCount(width()));
+    const int valueTicks = ChartAxes::valueTickCount(height());
     if (valueTicks != m_valueTicks) {
         m_valueTicks = valueTicks;
         scheduleRefresh();

@@ -1,6 +1,7 @@
 #include "overviewpage.h"
 
 #include "engine/engine.h"
+#include "entitycharts.h"
 #include "fleet/hosturi.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
@@ -11,7 +12,6 @@
 #include "tablesetup.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -134,29 +134,23 @@ void OverviewPage::addHostSeries(const QString &uri)
     const QString name = HostUri::displayName(uri);
     m_cpuSeries.insert(uri, m_cpuChart->addSeries(name));
     m_memorySeries.insert(uri, m_memoryChart->addSeries(name));
-    loadHistory(uri);
+    // Each host's stored hour merges with its live samples by timestamp.
+    auto *history = new EntityCharts(chartQueries(m_engine), this);
+    history->drawHourWith([this](const HostSample &sample) { addSample(sample); });
+    m_history.insert(uri, history);
+    history->show(QStringLiteral("host/") + uri, HistoryRange::Hour);
 }
 
 void OverviewPage::loadHistory(const QString &uri)
 {
-    if (!m_engine || !m_cpuSeries.contains(uri))
-        return;
-    // History loads in the background and merges with live samples by
-    // timestamp; a host removed meanwhile has no series left to receive it.
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    auto *watcher = new QFutureWatcher<QList<HostSample>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        if (watcher->isCanceled() || watcher->future().resultCount() == 0)
-            return;
-        for (const HostSample &sample : watcher->result())
-            addSample(sample);
-    });
-    watcher->setFuture(m_engine->hostHistory(uri, now - MetricChart::kWindowMs, now));
+    if (EntityCharts *history = m_history.value(uri))
+        history->reload();
 }
 
 void OverviewPage::removeHostSeries(const QString &uri)
 {
+    // With it goes whatever of its history is still on the way.
+    delete m_history.take(uri);
     m_cpuChart->removeSeries(m_cpuSeries.take(uri));
     m_memoryChart->removeSeries(m_memorySeries.take(uri));
     m_latest.remove(uri);

@@ -13,6 +13,7 @@ class QTableView;
 namespace Umbra {
 
 class Engine;
+class EntityCharts;
 class FleetModel;
 class FleetSortProxy;
 class MetricChart;
@@ -62,6 +63,7 @@ private:
     MetricChart *m_memoryChart = nullptr;
     QHash<QString, int> m_cpuSeries; // host URI -> series id
     QHash<QString, int> m_memorySeries; // host URI -> series id
+    QHash<QString, EntityCharts *> m_history; // host URI -> its hour's history
     QHash<QString, HostSample> m_latest;
     QTimer m_tileTimer;
 };

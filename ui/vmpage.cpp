@@ -1,12 +1,10 @@
 #include "vmpage.h"
 
-#include "anomalyloader.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
-#include "envelopeloader.h"
+#include "entitycharts.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
-#include "forecastloader.h"
 #include "format.h"
 #include "healthtext.h"
 #include "metricchart.h"
@@ -38,7 +36,7 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
         if (m_historyBar->range() == HistoryRange::Hour)
             setVm(m_uri, m_uuid);
         else
-            m_envelopes->reload();
+            m_charts->reload();
     });
     connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
         for (const HealthReport &report : reports) {
@@ -133,41 +131,37 @@ void VmPage::buildCharts()
            "anomalies (hover for why)."),
         this));
 
-    m_forecasts = new ForecastLoader(this);
-    m_forecasts->addLine(m_cpuChart, m_cpuVcpus, "cpu");
-    // The model forecasts memory in % of the allocation; the chart is in bytes.
-    m_forecasts->addLine(m_memoryChart, m_memUsed, "memory",
-                         [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
-    m_forecasts->addLine(m_diskChart, m_diskRead, "disk_rd");
-    m_forecasts->addLine(m_diskChart, m_diskWrite, "disk_wr");
-    m_forecasts->addLine(m_netChart, m_netRx, "net_rx");
-    m_forecasts->addLine(m_netChart, m_netTx, "net_tx");
-    connect(m_forecasts, &ForecastLoader::loaded, this, &VmPage::showForecasts);
-
-    // Anomalies sit on the line of the metric they were found in.
-    m_anomalies = new AnomalyLoader(this);
-    m_anomalies->addMetric(m_cpuChart, "cpu");
-    m_anomalies->addMetric(m_memoryChart, "memory",
-                           [this] { return double(m_memoryKiB) * 1024.0 / 100.0; });
-    m_anomalies->addMetric(m_diskChart, "disk_rd");
-    m_anomalies->addMetric(m_diskChart, "disk_wr");
-    m_anomalies->addMetric(m_netChart, "net_rx");
-    m_anomalies->addMetric(m_netChart, "net_tx");
-
-    m_envelopes = new EnvelopeLoader(this);
-    m_envelopes->addLine(m_cpuChart, m_cpuVcpus, "cpu");
-    m_envelopes->addLine(m_cpuChart, m_cpuHost, "host_cpu");
+    m_charts = new EntityCharts(chartQueries(m_engine), this);
+    m_charts->addHistoryLine(m_cpuChart, m_cpuVcpus, "cpu");
+    m_charts->addHistoryLine(m_cpuChart, m_cpuHost, "host_cpu");
     // Memory is stored in KiB and drawn in bytes, like the live samples.
-    m_envelopes->addLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
-    m_envelopes->addLine(m_memoryChart, m_memAvailable, "mem_avail", 1024.0);
-    m_envelopes->addLine(m_diskChart, m_diskRead, "disk_rd");
-    m_envelopes->addLine(m_diskChart, m_diskWrite, "disk_wr");
-    m_envelopes->addLine(m_netChart, m_netRx, "net_rx");
-    m_envelopes->addLine(m_netChart, m_netTx, "net_tx");
-    connect(m_envelopes, &EnvelopeLoader::loaded, this,
-            [this](qint64 fromMs, qint64 toMs, qint64 earliestMs) {
-                historyLoaded(HistoryBar::coverageText(fromMs, toMs, earliestMs));
-            });
+    m_charts->addHistoryLine(m_memoryChart, m_memUsed, "mem_used", 1024.0);
+    m_charts->addHistoryLine(m_memoryChart, m_memAvailable, "mem_avail", 1024.0);
+    m_charts->addHistoryLine(m_diskChart, m_diskRead, "disk_rd");
+    m_charts->addHistoryLine(m_diskChart, m_diskWrite, "disk_wr");
+    m_charts->addHistoryLine(m_netChart, m_netRx, "net_rx");
+    m_charts->addHistoryLine(m_netChart, m_netTx, "net_tx");
+    m_charts->drawHourWith([this](const VmSample &sample) { addSample(sample); });
+
+    // The model forecasts memory in % of the allocation; the chart is in bytes.
+    const auto memoryFactor = [this] { return double(m_memoryKiB) * 1024.0 / 100.0; };
+    m_charts->addForecastLine(m_cpuChart, m_cpuVcpus, "cpu");
+    m_charts->addForecastLine(m_memoryChart, m_memUsed, "memory", memoryFactor);
+    m_charts->addForecastLine(m_diskChart, m_diskRead, "disk_rd");
+    m_charts->addForecastLine(m_diskChart, m_diskWrite, "disk_wr");
+    m_charts->addForecastLine(m_netChart, m_netRx, "net_rx");
+    m_charts->addForecastLine(m_netChart, m_netTx, "net_tx");
+
+    m_charts->addAnomalies(m_cpuChart, "cpu");
+    m_charts->addAnomalies(m_memoryChart, "memory", memoryFactor);
+    m_charts->addAnomalies(m_diskChart, "disk_rd");
+    m_charts->addAnomalies(m_diskChart, "disk_wr");
+    m_charts->addAnomalies(m_netChart, "net_rx");
+    m_charts->addAnomalies(m_netChart, "net_tx");
+
+    connect(m_charts, &EntityCharts::loading, m_loadingLabel, &QLabel::setText);
+    connect(m_charts, &EntityCharts::loaded, m_loadingLabel, &QLabel::setText);
+    connect(m_charts, &EntityCharts::forecastsLoaded, this, &VmPage::showForecasts);
 }
 
 QList<MetricChart *> VmPage::charts() const
@@ -200,39 +194,13 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
 
 void VmPage::loadHistory()
 {
-    if (!m_engine)
-        return;
-    m_loading = true;
-    const HistoryRange range = m_historyBar->range();
-    m_forecasts->start(m_engine, QStringLiteral("vm/") + m_uuid, range);
-    m_anomalies->start(m_engine, QStringLiteral("vm/") + m_uuid, range);
-    if (range != HistoryRange::Hour) {
-        m_history.invalidate();
-        m_loadingLabel->setText(HistoryBar::loadingText(range));
-        m_envelopes->setFutureSpanMs(ForecastLoader::futureSpanMs(range));
-        m_envelopes->start(m_engine, QStringLiteral("vm/") + m_uuid, historySpanMs(range));
-        return;
-    }
-    m_envelopes->stop();
-    for (MetricChart *chart : charts())
-        chart->showLive();
-
-    // History is read on the store's thread; live samples that arrive meanwhile
-    // are drawn at once and the history merges in behind them.
-    m_loadingLabel->setText(tr("Loading the last hour…"));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_history.start(this, m_engine->vmHistory(m_uuid, now - MetricChart::kWindowMs, now),
-                    [this](const QList<VmSample> &samples) {
-                        for (const VmSample &sample : samples)
-                            addSample(sample);
-                        historyLoaded();
-                    });
+    if (m_engine)
+        m_charts->show(QStringLiteral("vm/") + m_uuid, m_historyBar->range());
 }
 
-void VmPage::historyLoaded(const QString &note)
+bool VmPage::isLoadingHistory() const
 {
-    m_loading = false;
-    m_loadingLabel->setText(note);
+    return m_charts->isLoading();
 }
 
 int VmPage::pointCount() const

@@ -3,7 +3,6 @@
 #include "fleet/samples.h"
 #include "fleet/vminfo.h"
 #include "historybar.h"
-#include "latestrequest.h"
 #include "predict/healthreport.h"
 
 #include <QPointer>
@@ -15,10 +14,8 @@ namespace Umbra {
 
 class ElidedLabel;
 
-class EnvelopeLoader;
-class AnomalyLoader;
-class ForecastLoader;
 class Engine;
+class EntityCharts;
 class FactsGrid;
 class MetricChart;
 
@@ -39,7 +36,7 @@ public:
 
     // Finite points in the CPU chart, for tests.
     int pointCount() const;
-    bool isLoadingHistory() const { return m_loading; }
+    bool isLoadingHistory() const;
     HistoryBar *historyBar() const { return m_historyBar; }
     QList<MetricChart *> charts() const;
     // The health line and the forecast caption as shown, for tests.
@@ -60,24 +57,19 @@ private:
     void buildCharts();
     // Reads what the selected range shows, for the current VM.
     void loadHistory();
-    void historyLoaded(const QString &note = {});
     void showHealth(const HealthReport &report);
     void showForecasts(const QList<DemandForecast> &forecasts);
 
     QPointer<Engine> m_engine;
     QString m_uri;
     QString m_uuid;
-    LatestRequest m_history;
-    bool m_loading = false;
 
     ElidedLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_loadingLabel = nullptr;
     FactsGrid *m_facts = nullptr;
     HistoryBar *m_historyBar = nullptr;
-    EnvelopeLoader *m_envelopes = nullptr;
-    ForecastLoader *m_forecasts = nullptr;
-    AnomalyLoader *m_anomalies = nullptr;
+    EntityCharts *m_charts = nullptr;
     QLabel *m_forecastCaption = nullptr;
     int m_healthFact = -1;
     quint64 m_memoryKiB = 0;

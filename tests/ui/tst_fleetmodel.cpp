@@ -1,19 +1,37 @@
 // FleetModel fed with the payloads of the Engine's signals, compared as string
-// dumps of the tree, and sorted/filtered through FleetSortProxy; the event log
-// and At-risk models beside it.
+// dumps of the tree, and sorted/filtered through FleetSortProxy; the event
+// log, At-risk and anomalies models beside it. Every model is watched by
+// QAbstractItemModelTester while it changes. Last, the charts of a page:
+// refreshed only while shown, and fed only the newest of answers that
+// arrive out of order.
 
+#include "anomalymodel.h"
+#include "engine/engine.h"
+#include "entitycharts.h"
 #include "eventlogmodel.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
 #include "healthtext.h"
+#include "metricchart.h"
+#include "predict/anomalystore.h"
 #include "riskmodel.h"
+#include "store/database.h"
 #include "visiblerefresh.h"
 
 #include <QAbstractItemModelTester>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QDateTime>
+#include <QFont>
 #include <QLocale>
+#include <QPromise>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 #include <functional>
+#include <optional>
 
 using namespace Umbra;
 
@@ -128,6 +146,28 @@ void sortFixture(FleetModel &model)
     model.flushPendingChanges();
 }
 
+// Answers the charts' queries when the test says so, like an engine whose
+// store and prediction threads take their time.
+template<typename T> struct Pending
+{
+    QList<std::shared_ptr<QPromise<T>>> promises;
+    QStringList asked;
+
+    QFuture<T> ask(const QString &what)
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        promise->start();
+        promises.append(promise);
+        asked.append(what);
+        return promise->future();
+    }
+    void answer(int index, const T &value)
+    {
+        promises[index]->addResult(value);
+        promises[index]->finish();
+    }
+};
+
 } // namespace
 
 class TestFleetModel : public QObject
@@ -147,7 +187,9 @@ private Q_SLOTS:
     void filtering();
     void eventLogNewestFirstAndCapped();
     void riskRanksWhatIsDueWithinTheHorizon();
+    void anomaliesNewestFirstWithTheirVerdicts();
     void refreshWaitsForThePageToBeShown();
+    void chartsApplyOnlyTheNewestAnswer();
 };
 
 void TestFleetModel::tree_data()
@@ -450,7 +492,7 @@ void TestFleetModel::filtering()
 void TestFleetModel::eventLogNewestFirstAndCapped()
 {
     EventLogModel model;
-    QAbstractItemModelTester tester(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto event = [](qint64 timeMs, const QString &message) {
         return EventRecord{ timeMs, EventRecord::Severity::Info, QStringLiteral("test"), kHostA, {},
                             message };
@@ -489,7 +531,7 @@ void TestFleetModel::eventLogNewestFirstAndCapped()
 void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
 {
     RiskModel model(nullptr, nullptr);
-    QAbstractItemModelTester tester(&model);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto report = [](const QString &uuid, int score, bool now, std::optional<qint64> withinS) {
         HealthReport r;
         r.entity = QStringLiteral("vm/") + uuid;
@@ -533,9 +575,142 @@ void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
         (QStringList{ QStringLiteral("now-b"), QStringLiteral("soon"), QStringLiteral("later") }));
 }
 
+void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
+{
+    // A store with three anomalies of one VM from the last day, as the
+    // detectors would have left them, opened by a running engine.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("umbra.db"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<Anomaly> stored;
+    {
+        auto db = Database::open(path, QStringLiteral("seed-anomalies"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        for (int i = 0; i < 3; ++i) {
+            Anomaly anomaly;
+            anomaly.entity = QStringLiteral("vm/u1");
+            anomaly.metric = QStringLiteral("cpu");
+            anomaly.timeMs = now - (3 - i) * 3600 * 1000;
+            anomaly.score = 0.5 + 0.1 * i;
+            anomaly.kind = QStringLiteral("spike");
+            anomaly.expected = 20;
+            anomaly.observed = 90;
+            const auto added = AnomalyStore::add(db.value()->sql(), anomaly);
+            QVERIFY2(added.ok(), qPrintable(added.error()));
+            QVERIFY(added.value().has_value());
+            stored.append(*added.value());
+        }
+    }
+    Engine engine;
+    QVERIFY(engine.openStore(path).ok());
+    engine.start();
+    FleetModel fleet;
+    fleet.addHost(host(kHostA));
+    fleet.resetInventory(kHostA, { vm(QStringLiteral("u1"), QStringLiteral("web")) });
+
+    AnomalyModel model(&engine, &fleet);
+    std::optional<QAbstractItemModelTester> tester;
+    tester.emplace(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The anomalies panel shows it sorted by the raw values, newest first.
+    QSortFilterProxyModel sorted;
+    sorted.setSourceModel(&model);
+    sorted.setSortRole(AnomalyModel::RawValueRole);
+    sorted.sort(AnomalyModel::TimeColumn, Qt::DescendingOrder);
+    std::optional<QAbstractItemModelTester> sortedTester;
+    sortedTester.emplace(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy openCount(&model, &AnomalyModel::openCountChanged);
+    const auto ids = [&model] {
+        QList<qint64> out;
+        for (int row = 0; row < model.rowCount(); ++row)
+            out.append(model.index(row, 0).data(AnomalyModel::IdRole).toLongLong());
+        return out;
+    };
+
+    // The stored week arrives as a reset, newest first, named as the tree names the VM.
+    QTRY_COMPARE(reset.count(), 1);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+    QCOMPARE(model.index(0, AnomalyModel::EntityColumn).data().toString(), u"web");
+    QCOMPARE(model.index(0, AnomalyModel::ReasonColumn).data().toString(),
+             anomalyReason(stored[2]));
+    QCOMPARE(model.index(0, AnomalyModel::TimeColumn).data(AnomalyModel::RawValueRole).toLongLong(),
+             stored[2].timeMs);
+    QCOMPARE(model.openCount(), 3);
+    QCOMPARE(openCount.last().first().toInt(), 3);
+    QCOMPARE(sorted.index(0, 0).data(AnomalyModel::IdRole).toLongLong(), stored[2].id);
+
+    // An operator's verdict goes through the engine and comes back changed
+    // in place: its row, no longer open, no longer bold.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    engine.setAnomalyVerdict(stored[1].id, AnomalyVerdict::FalseAlarm);
+    QTRY_COMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, AnomalyModel::VerdictColumn).data().toString(),
+             anomalyVerdictName(AnomalyVerdict::FalseAlarm));
+    QCOMPARE(model.index(1, 0).data(AnomalyModel::VerdictRole).toInt(),
+             int(AnomalyVerdict::FalseAlarm));
+    QVERIFY(!model.index(1, AnomalyModel::ReasonColumn).data(Qt::FontRole).isValid());
+    QVERIFY(model.index(0, AnomalyModel::ReasonColumn).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(model.openCount(), 2);
+    QCOMPARE(openCount.last().first().toInt(), 2);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+
+    // A verdict on an anomaly the list does not hold changes nothing.
+    Anomaly elsewhere = stored[0];
+    elsewhere.id = stored[2].id + 1000;
+    elsewhere.verdict = AnomalyVerdict::Expected;
+    Q_EMIT engine.anomalyChanged(elsewhere);
+    QCOMPARE(changed.count(), 1);
+
+    // A new anomaly goes on top.
+    Anomaly found = stored[2];
+    found.id = stored[2].id + 1;
+    found.timeMs = now;
+    found.metric = QStringLiteral("memory");
+    Q_EMIT engine.anomalyFound(found);
+    QCOMPARE(ids().first(), found.id);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(sorted.index(0, 0).data(AnomalyModel::IdRole).toLongLong(), found.id);
+    QCOMPARE(model.openCount(), 3);
+
+    // Read again: what the store holds, the verdict kept (the one above was
+    // only announced, never stored).
+    model.reload();
+    QTRY_COMPARE(reset.count(), 2);
+    QCOMPARE(ids(), (QList<qint64>{ stored[2].id, stored[1].id, stored[0].id }));
+    QCOMPARE(model.index(1, 0).data(AnomalyModel::VerdictRole).toInt(),
+             int(AnomalyVerdict::FalseAlarm));
+
+    // The list keeps the newest it can hold: the oldest make room. Filled
+    // to the brim unwatched (row by row the tester would check thousands),
+    // then watched again while the next ones push the oldest out.
+    tester.reset();
+    sortedTester.reset();
+    const auto announce = [&](int i) {
+        Anomaly flood = found;
+        flood.id = found.id + 1 + i;
+        flood.timeMs = now + qint64(i) * 60 * 1000; // told apart in the time column
+        Q_EMIT engine.anomalyFound(flood);
+    };
+    int announced = 0;
+    while (model.rowCount() < AnomalyModel::kMaxRows)
+        announce(announced++);
+    tester.emplace(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 oldest = ids().last();
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    announce(announced++);
+    announce(announced++);
+    QCOMPARE(model.rowCount(), AnomalyModel::kMaxRows);
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(ids().first(), found.id + announced);
+    QVERIFY(!ids().contains(oldest));
+    engine.shutdown();
+}
+
 void TestFleetModel::refreshWaitsForThePageToBeShown()
 {
-    // The loaders' refresh: a hidden page is not queried; shown again, it
+    // The charts' refresh: a hidden page is not queried; shown again, it
     // reads once what came due meanwhile.
     QWidget page;
     int reloads = 0;
@@ -555,6 +730,155 @@ void TestFleetModel::refreshWaitsForThePageToBeShown()
     QCOMPARE(reloads, before); // stopped: nothing due, nothing read
     refresh.request(); // visible: at once
     QCOMPARE(reloads, before + 1);
+}
+
+void TestFleetModel::chartsApplyOnlyTheNewestAnswer()
+{
+    QWidget page;
+    auto *cpu = new MetricChart(QStringLiteral("CPU"), MetricChart::Unit::Percent, &page);
+    const int line = cpu->addSeries(QStringLiteral("of its vCPUs"));
+    (new QVBoxLayout(&page))->addWidget(cpu);
+    page.resize(800, 400);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    Pending<QList<VmSample>> hours;
+    Pending<QList<Series::ChartPoint>> envelopes;
+    Pending<DemandForecast> forecasts;
+    Pending<QList<Anomaly>> anomalies;
+    std::function<void(const Anomaly &)> announce;
+    ChartQueries queries;
+    queries.vmHistory = [&](const QString &uuid, qint64, qint64) { return hours.ask(uuid); };
+    queries.hostHistory
+        = [](const QString &, qint64, qint64) { return QFuture<QList<HostSample>>(); };
+    queries.chart
+        = [&](const QString &series, qint64, qint64, int) { return envelopes.ask(series); };
+    queries.forecast = [&](const QString &entity, const QString &metric, DemandForecast::Tier,
+                           int) { return forecasts.ask(entity + u' ' + metric); };
+    queries.anomalies
+        = [&](const QString &entity, qint64, qint64) { return anomalies.ask(entity); };
+    queries.intervalMs = [] { return 1000; };
+    queries.watchAnomalies = [&](QObject *, std::function<void(const Anomaly &)> changed) {
+        announce = std::move(changed);
+    };
+
+    auto *charts = new EntityCharts(queries, &page);
+    charts->addHistoryLine(cpu, line, "cpu");
+    charts->addForecastLine(cpu, line, "cpu");
+    charts->addAnomalies(cpu, "cpu");
+    QList<double> drawn;
+    charts->drawHourWith([&](const VmSample &sample) {
+        drawn.append(sample.cpuPercent);
+        cpu->append(line, sample.timestampMs, sample.cpuPercent);
+    });
+    QSignalSpy loading(charts, &EntityCharts::loading);
+    QSignalSpy loaded(charts, &EntityCharts::loaded);
+    QSignalSpy forecastsLoaded(charts, &EntityCharts::forecastsLoaded);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const auto samples = [now](double cpu) {
+        VmSample sample;
+        sample.timestampMs = now - 1000;
+        sample.cpuPercent = cpu;
+        return QList<VmSample>{ sample };
+    };
+
+    // The operator moves from VM a to VM b before a's hour has been read:
+    // a's answer, arriving last, is not drawn on b's charts.
+    charts->show(QStringLiteral("vm/a"), HistoryRange::Hour);
+    QVERIFY(charts->isLoading());
+    QCOMPARE(loading.last().first().toString(), HistoryBar::loadingText(HistoryRange::Hour));
+    QCOMPARE(forecasts.asked, QStringList{ QStringLiteral("vm/a cpu") });
+    QCOMPARE(anomalies.asked, QStringList{ QStringLiteral("vm/a") });
+    charts->show(QStringLiteral("vm/b"), HistoryRange::Hour);
+    QCOMPARE(hours.asked, (QStringList{ QStringLiteral("a"), QStringLiteral("b") }));
+    hours.answer(1, samples(30));
+    hours.answer(0, samples(10));
+    QTRY_COMPARE(loaded.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(drawn, QList<double>{ 30 });
+    QCOMPARE(loaded.last().first().toString(), QString());
+    QVERIFY(!charts->isLoading());
+
+    // Forecasts likewise: b's is drawn, a's late one is not.
+    DemandForecast forecast;
+    forecast.metric = QStringLiteral("cpu");
+    for (int step = 1; step <= 5; ++step)
+        forecast.steps.append({ now + step * 1000, 30, 25, 35, 20, 40 });
+    forecasts.answer(1, forecast);
+    forecast.steps.resize(2);
+    forecasts.answer(0, forecast);
+    QTRY_COMPARE(forecastsLoaded.count(), 1);
+    QTest::qWait(50);
+    QCOMPARE(forecastsLoaded.count(), 1);
+    QCOMPARE(cpu->forecastPointCount(), 5);
+
+    // Anomalies are read again when one of b's is found or judged, a burst
+    // at once; another VM's are none of these charts' business.
+    Anomaly anomaly;
+    anomaly.entity = QStringLiteral("vm/a");
+    anomaly.metric = QStringLiteral("cpu");
+    anomaly.timeMs = now - 1000;
+    anomaly.observed = 30;
+    announce(anomaly);
+    QTest::qWait(400);
+    QCOMPARE(anomalies.asked.size(), 2);
+    anomaly.entity = QStringLiteral("vm/b");
+    announce(anomaly);
+    announce(anomaly);
+    QTRY_COMPARE(anomalies.asked.size(), 3);
+    QTest::qWait(400);
+    QCOMPARE(anomalies.asked.last(), QStringLiteral("vm/b"));
+    QCOMPARE(anomalies.asked.size(), 3);
+    anomalies.answer(2, { anomaly });
+    QTRY_COMPARE(cpu->anomalyMarkerCount(), 1);
+
+    // A long range: the stored series as envelopes, all lines at once, the
+    // axis reaching a quarter ahead. The day's answer, late for the week, is dropped.
+    constexpr qint64 kDayMs = 24 * 3600 * 1000;
+    charts->show(QStringLiteral("vm/b"), HistoryRange::Day);
+    QVERIFY(cpu->showsEnvelopes());
+    charts->show(QStringLiteral("vm/b"), HistoryRange::Week);
+    QCOMPARE(loading.last().first().toString(), HistoryBar::loadingText(HistoryRange::Week));
+    QCOMPARE(envelopes.asked,
+             (QStringList{ QStringLiteral("vm/b/cpu"), QStringLiteral("vm/b/cpu") }));
+    const auto points = [now](int count) {
+        QList<Series::ChartPoint> result;
+        for (int i = count; i > 0; --i)
+            result.append({ now - i * 3600 * 1000, 10, 20, 30, 60 });
+        return result;
+    };
+    envelopes.answer(1, points(48));
+    envelopes.answer(0, points(6));
+    QTRY_COMPARE(loaded.count(), 2);
+    QTest::qWait(50);
+    QCOMPARE(loaded.count(), 2);
+    QVERIFY(!charts->isLoading());
+    QCOMPARE(cpu->largestEnvelope(), 48);
+    // Two days stored of the seven asked for.
+    QVERIFY2(loaded.last().first().toString().startsWith(QStringLiteral("Stored history begins")),
+             qPrintable(loaded.last().first().toString()));
+    const auto *axis = qobject_cast<QCategoryAxis *>(cpu->chart()->axes(Qt::Horizontal).last());
+    QVERIFY(axis && axis->isVisible());
+    QCOMPARE(qint64(axis->max() - axis->min()),
+             7 * kDayMs + EntityCharts::futureSpanMs(HistoryRange::Week));
+    QCOMPARE(EntityCharts::futureSpanMs(HistoryRange::Week), 7 * kDayMs / 4);
+    QCOMPARE(EntityCharts::futureSpanMs(HistoryRange::Month), 7 * kDayMs); // at most a week
+
+    // Stopped: nothing in flight lands, the overlays go.
+    charts->show(QStringLiteral("vm/b"), HistoryRange::Hour);
+    QVERIFY(!cpu->showsEnvelopes());
+    charts->stop();
+    hours.answer(hours.promises.size() - 1, samples(99));
+    forecasts.answer(forecasts.promises.size() - 1, forecast);
+    QTest::qWait(50);
+    QCOMPARE(drawn, QList<double>{ 30 });
+    QCOMPARE(loaded.count(), 2);
+    QVERIFY(!charts->isLoading());
+    QCOMPARE(cpu->forecastPointCount(), 0);
+    announce(anomaly);
+    QTest::qWait(400);
+    QCOMPARE(anomalies.asked.size(), 6); // one for each show(), one for the burst; none since
 }
 
 QTEST_MAIN(TestFleetModel)

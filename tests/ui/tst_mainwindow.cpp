@@ -10,10 +10,10 @@
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "entitycharts.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
-#include "forecastloader.h"
 #include "historybar.h"
 #include "hostpage.h"
 #include "hostsdialog.h"
@@ -544,7 +544,7 @@ void TestMainWindow::longRangeDrawsEnvelopes()
         QVERIFY(axis);
         // A month of history and the week ahead that its forecast reaches.
         QCOMPARE(qint64(axis->max() - axis->min()),
-                 30 * kDayMs + ForecastLoader::futureSpanMs(HistoryRange::Month));
+                 30 * kDayMs + EntityCharts::futureSpanMs(HistoryRange::Month));
     }
     // The forecast arrives on its own and may widen the value axis (and so
     // the plot); once both have settled the chart holds still.
@@ -586,7 +586,7 @@ void TestMainWindow::switchingRangesKeepsNewest()
         const QValueAxis *axis = rangeAxisOf(chart);
         QVERIFY(axis);
         QCOMPARE(qint64(axis->max() - axis->min()),
-                 kDayMs + ForecastLoader::futureSpanMs(HistoryRange::Day));
+                 kDayMs + EntityCharts::futureSpanMs(HistoryRange::Day));
         QTRY_VERIFY(chart->envelopePointCount() > 0);
     }
     page->historyBar()->setRange(HistoryRange::Hour);
