@@ -1,9 +1,11 @@
 #include "migratecommand.h"
 
 #include "commandline.h"
+#include "jobs/planstore.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
+#include "migrate/migrationplanner.h"
 #include "migrate/reconciler.h"
 #include "store/database.h"
 #include "store/databaselock.h"
@@ -274,7 +276,34 @@ int migrate(const CommandLine &line)
     request.targetUri = line.migrate.to;
     request.options = line.migrate.options;
 
-    auto *job = new MigrationJob(request, { journalPath(line), LibvirtLink::factory(), {} });
+    // Plan → approve → execute, as in the console: the plan (with what the
+    // checks found) is stored, approved by this command, then executed.
+    say(since, tr("planning"));
+    Jobs::Plan plan;
+    {
+        auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-plan"));
+        if (!journal)
+            return refuse(journal.error());
+        MigrationPlanner planner(
+            request, LibvirtLink::factory(), journal.value().get(),
+            [since](const QString &found) { say(since, QStringLiteral("    ") + found); });
+        plan = planner.plan();
+    }
+    {
+        auto plans = Jobs::PlanStore::open(journalPath(line), QStringLiteral("umbra-plans"));
+        if (!plans)
+            return refuse(plans.error());
+        auto id = plans.value()->propose(plan);
+        if (!id)
+            return refuse(id.error());
+        plan.id = id.value();
+    }
+    say(since, tr("plan %1").arg(plan.id));
+    if (!plan.executable())
+        return refuse(plan.refusal);
+
+    auto *job = new MigrationJob(plan, QStringLiteral("command line"),
+                                 { journalPath(line), LibvirtLink::factory(), {} });
     auto *thread = new QThread;
     job->moveToThread(thread);
     QObject context;
@@ -336,6 +365,7 @@ int migrate(const CommandLine &line)
 
     QJsonObject json = result.toJson();
     json.insert(QStringLiteral("ok"), result.outcome == MigrationOutcome::Completed);
+    json.insert(QStringLiteral("plan"), plan.id);
     say(since,
         outcomeLabel(result.outcome)
             + (result.reason.isEmpty() ? QString() : QStringLiteral(": ") + result.reason));
@@ -360,6 +390,8 @@ int reconcile(const CommandLine &line)
         return refuse(journal.error());
     Reconciler reconciler(*journal.value(), LibvirtLink::factory());
     const QList<ReconcileResult> results = reconciler.run();
+    if (auto plans = Jobs::PlanStore::open(journalPath(line), QStringLiteral("umbra-plans")))
+        settlePlans(*plans.value(), results);
     QJsonArray jobs;
     bool allSettled = true;
     for (const ReconcileResult &r : results) {

@@ -5,6 +5,7 @@
 #include "format.h"
 #include "migrate/migrationmanager.h"
 #include "migrate/migrationmodel.h"
+#include "migrate/migrationplanner.h"
 #include "util/displaytext.h"
 
 #include <QCheckBox>
@@ -106,55 +107,6 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    if (MigrationManager *manager = engine->migrations()) {
-        connect(manager, &MigrationManager::jobStarted, this,
-                [this](qint64 id, const MigrationRequest &started) {
-                    if (m_checking && m_jobId == 0 && started.vm == m_uuid
-                        && started.sourceUri == m_uri)
-                        m_jobId = id;
-                });
-        connect(manager, &MigrationManager::stageChanged, this,
-                [this](qint64 id, MigrationStage stage, const QString &message) {
-                    if (id == m_jobId)
-                        appendLog(message.isEmpty() ? stageLabel(stage)
-                                                    : tr("%1: %2").arg(stageLabel(stage), message));
-                });
-        connect(manager, &MigrationManager::logged, this,
-                [this](qint64 id, MigrationStage, const QString &message) {
-                    if (id == m_jobId)
-                        appendLog(QStringLiteral("  ") + message);
-                });
-        connect(manager, &MigrationManager::awaitingApproval, this,
-                [this](const MigrationRecord &record) {
-                    if (record.id != m_jobId)
-                        return;
-                    m_awaiting = true;
-                    QString dirty = tr("not measured");
-                    if (record.dirtyRate >= 0)
-                        dirty = Format::bytesPerSecond(record.dirtyRate);
-                    m_prediction->setText(
-                        tr("Preflight passed. Predicted: %1 in all, the VM paused for about %2 "
-                           "(%3 copy rounds at %4, the guest dirtying %5). Migrate to go "
-                           "ahead.")
-                            .arg(seconds(double(record.predictedTotalMs)),
-                                 seconds(double(record.predictedDowntimeMs)))
-                            .arg(record.predictedIterations)
-                            .arg(Format::bytesPerSecond(record.predictedBandwidth), dirty));
-                    updateButtons();
-                });
-        connect(manager, &MigrationManager::jobFinished, this,
-                [this](const MigrationRecord &record) {
-                    if (record.id != m_jobId)
-                        return;
-                    m_checking = false;
-                    m_awaiting = false;
-                    m_jobId = 0;
-                    m_prediction->setText(
-                        tr("%1: %2").arg(outcomeLabel(record.outcome), record.reason));
-                    updateButtons();
-                });
-    }
-
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(m_targets, 1);
@@ -188,17 +140,47 @@ void MigrationDialog::check()
     MigrationManager *manager = m_engine ? m_engine->migrations() : nullptr;
     if (!manager || m_checking || !m_migrate)
         return;
-    MigrationRequest wanted = request();
+    const MigrationRequest wanted = request();
     if (wanted.targetUri.isEmpty())
         return;
-    wanted.options.awaitApproval = true;
     m_log->clear();
     m_checking = true;
-    m_awaiting = false;
-    m_jobId = 0;
+    m_plan = {};
     m_prediction->setText(tr("Checking %1…").arg(HostUri::displayName(wanted.targetUri)));
     updateButtons();
-    manager->start(wanted);
+    const qint64 asked = ++m_checks;
+    manager->plan(wanted).then(this, [this, asked](const Jobs::Plan &plan) {
+        if (asked == m_checks)
+            showPlan(plan);
+    });
+}
+
+void MigrationDialog::showPlan(const Jobs::Plan &plan)
+{
+    m_checking = false;
+    m_plan = plan;
+    appendLog(stageLabel(MigrationStage::Preflight));
+    for (const QString &line : plan.evidence)
+        appendLog(QStringLiteral("  ") + line);
+    if (!plan.executable()) {
+        m_prediction->setText(
+            tr("%1: %2").arg(outcomeLabel(MigrationOutcome::Failed), plan.refusal));
+    } else {
+        MigrationRecord predicted;
+        MigrationPlanner::applyPrediction(plan.prediction, predicted);
+        QString dirty = tr("not measured");
+        if (predicted.dirtyRate >= 0)
+            dirty = Format::bytesPerSecond(predicted.dirtyRate);
+        m_prediction->setText(
+            tr("Preflight passed. Predicted: %1 in all, the VM paused for about %2 "
+               "(%3 copy rounds at %4, the guest dirtying %5). Migrate to go "
+               "ahead.")
+                .arg(seconds(double(predicted.predictedTotalMs)),
+                     seconds(double(predicted.predictedDowntimeMs)))
+                .arg(predicted.predictedIterations)
+                .arg(Format::bytesPerSecond(predicted.predictedBandwidth), dirty));
+    }
+    updateButtons();
 }
 
 void MigrationDialog::updateButtons()
@@ -206,8 +188,8 @@ void MigrationDialog::updateButtons()
     const QTreeWidgetItem *target = m_targets->currentItem();
     const bool usable = target && (target->flags() & Qt::ItemIsEnabled);
     m_check->setEnabled(usable && !m_checking);
-    m_migrate->setEnabled(m_awaiting);
-    // The choices are fixed while a job checks them.
+    m_migrate->setEnabled(isAwaitingApproval());
+    // The choices are fixed while they are checked.
     for (QWidget *input : std::initializer_list<QWidget *>{
              m_targets, m_maxDowntime, m_bandwidth, m_autoConverge, m_keepSource, m_healthUrl })
         input->setEnabled(!m_checking);
@@ -216,12 +198,15 @@ void MigrationDialog::updateButtons()
 void MigrationDialog::done(int result)
 {
     MigrationManager *manager = m_engine ? m_engine->migrations() : nullptr;
-    if (manager && m_checking && m_jobId != 0) {
-        if (result == QDialog::Accepted && m_awaiting)
-            manager->approve(m_jobId);
+    // Approval is the operator's Migrate on the plan shown; closing the
+    // dialog instead rejects it, so that it leaves no proposal behind.
+    if (manager && isAwaitingApproval()) {
+        if (result == QDialog::Accepted)
+            manager->execute(m_plan, QStringLiteral("operator"));
         else
-            manager->cancel(m_jobId);
+            manager->decide(m_plan.id, false, QStringLiteral("operator"));
     }
+    m_checks++; // a check still running is answered to nobody
     QDialog::done(result);
 }
 

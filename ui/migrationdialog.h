@@ -1,5 +1,6 @@
 #pragma once
 
+#include "jobs/plan.h"
 #include "migrate/migrationtypes.h"
 
 #include <QDialog>
@@ -21,12 +22,11 @@ class Engine;
 // Asks how to live-migrate one VM: the target (every other connected host,
 // ranked by the memory it has free after the move; those it would not fit
 // on are listed but cannot be chosen) and the transfer's limits, with a
-// first estimate of the duration. Check starts the job, which runs its
-// preflight (reachability, memory and CPUs after the move, CPU
-// compatibility, storage) and measures the guest's dirty-page rate for its
-// prediction, then waits: the dialog shows every check and the prediction,
-// and Migrate lets the job go on. Closing the dialog instead cancels it
-// before anything has changed.
+// first estimate of the duration. Check plans the migration — preflight
+// (reachability, memory and CPUs after the move, CPU compatibility, storage)
+// and a prediction from the guest's measured dirty-page rate — without
+// changing anything, and shows the stored plan; Migrate approves it and
+// starts its job. Closing the dialog instead rejects the plan.
 class MigrationDialog : public QDialog
 {
     Q_OBJECT
@@ -37,9 +37,11 @@ public:
     ~MigrationDialog() override;
 
     MigrationRequest request() const;
-    // Starts the job up to its approval (what the Check button does).
+    // Plans the migration (what the Check button does).
     void check();
-    bool isAwaitingApproval() const { return m_awaiting; }
+    // A plan that can go ahead is shown and waits for Migrate.
+    bool isAwaitingApproval() const { return m_plan.id != 0 && m_plan.executable(); }
+    const Jobs::Plan &plan() const { return m_plan; }
     QString logText() const;
     // Candidate targets as listed, best first (tests).
     QStringList targets() const;
@@ -50,6 +52,7 @@ private:
     void fillTargets();
     void updatePrediction();
     void updateButtons();
+    void showPlan(const Jobs::Plan &plan);
     void appendLog(const QString &line);
     void done(int result) override;
 
@@ -69,9 +72,9 @@ private:
     QPushButton *m_check = nullptr;
     QPushButton *m_migrate = nullptr;
     QPlainTextEdit *m_log = nullptr;
-    qint64 m_jobId = 0;
-    bool m_checking = false; // a job runs for this dialog
-    bool m_awaiting = false; // ...and waits for approval
+    Jobs::Plan m_plan; // the last one checked
+    qint64 m_checks = 0; // answers to an earlier check are dropped
+    bool m_checking = false;
 };
 
 } // namespace Umbra

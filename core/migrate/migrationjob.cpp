@@ -1,9 +1,11 @@
 #include "migrate/migrationjob.h"
 
+#include "jobs/planstore.h"
 #include "migrate/domainxml.h"
 #include "migrate/healthcheck.h"
 #include "migrate/migrationjournal.h"
 #include "migrate/migrationmodel.h"
+#include "migrate/migrationplanner.h"
 #include "traffic/trafficredirector.h"
 
 #include <QCoreApplication>
@@ -23,11 +25,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Umbra::MigrationJob)
 };
-
-QString mib(quint64 kib)
-{
-    return QString::number(double(kib) / 1024.0, 'f', 0);
-}
 
 // The data channel back to the source: the operator's choice, else tcp://
 // to the source URI's host when the forward channel is a tcp:// URI.
@@ -53,21 +50,6 @@ QString returnChannel(const MigrationRequest &request)
 
 } // namespace
 
-MigrationModel::Prediction MigrationJob::modelFor(const MigrationRecord &r, double switchoverMs)
-{
-    MigrationModel::Input in;
-    in.memoryBytes = double(r.memoryBytes);
-    in.dirtyBytesPerSec = r.dirtyRate >= 0 ? r.dirtyRate : MigrationModel::kDefaultDirtyBytesPerSec;
-    in.bandwidthBytesPerSec = r.measuredBandwidth;
-    in.maxDowntimeMs = r.options.maxDowntimeMs;
-    in.autoConverge = r.options.autoConverge;
-    in.postCopy = r.options.postCopy;
-    in.postCopyAfterIterations = r.options.postCopyAfterIterations;
-    in.setupOverheadMs = 0;
-    in.switchoverMs = switchoverMs;
-    return MigrationModel::predict(in);
-}
-
 MigrationJob::MigrationJob(MigrationRequest request, Environment environment, QObject *parent)
     : QObject(parent)
     , m_request(std::move(request))
@@ -77,7 +59,48 @@ MigrationJob::MigrationJob(MigrationRequest request, Environment environment, QO
         m_env.redirector = std::make_shared<NoTrafficRedirector>();
 }
 
+MigrationJob::MigrationJob(Jobs::Plan plan, QString approveAs, Environment environment,
+                           QObject *parent)
+    : MigrationJob(MigrationPlanner::requestFromJson(plan.request), std::move(environment), parent)
+{
+    m_plan = std::move(plan);
+    m_approveAs = std::move(approveAs);
+    m_approvedBy = m_approveAs.isEmpty() ? m_plan.decidedBy : m_approveAs;
+}
+
 MigrationJob::~MigrationJob() = default;
+
+bool MigrationJob::takePlan(QString &reason)
+{
+    auto plans = Jobs::PlanStore::open(m_env.journalPath, m_journalConnection + u"-plans");
+    if (!plans) {
+        reason = plans.error();
+        return false;
+    }
+    if (!m_approveAs.isEmpty()) {
+        if (auto approved = plans.value()->decide(m_plan.id, true, m_approveAs); !approved) {
+            reason = approved.error();
+            return false;
+        }
+    }
+    if (auto started = plans.value()->startExecution(m_plan.id, m_record.id); !started) {
+        reason = started.error();
+        return false;
+    }
+    log(Tr::tr("Executing plan %1, approved by %2.").arg(m_plan.id).arg(m_approvedBy));
+    return true;
+}
+
+void MigrationJob::endPlan()
+{
+    if (m_plan.id == 0)
+        return;
+    auto plans = Jobs::PlanStore::open(m_env.journalPath, m_journalConnection + u"-plans");
+    auto ended
+        = plans ? plans.value()->finishExecution(m_plan.id) : Result<void>(Error{ plans.error() });
+    if (!ended)
+        log(ended.error(), QStringLiteral("error"));
+}
 
 void MigrationJob::enter(MigrationStage stage, const QString &message)
 {
@@ -100,9 +123,9 @@ void MigrationJob::log(const QString &message, const QString &kind)
 void MigrationJob::run()
 {
     QString reason;
-    const QString connection
+    m_journalConnection
         = QStringLiteral("umbra-migrate-%1").arg(quintptr(QThread::currentThreadId()), 0, 16);
-    auto journal = MigrationJournal::open(m_env.journalPath, connection);
+    auto journal = MigrationJournal::open(m_env.journalPath, m_journalConnection);
     m_record.vmName = m_request.vm;
     m_record.sourceUri = m_request.sourceUri;
     m_record.targetUri = m_request.targetUri;
@@ -130,7 +153,13 @@ void MigrationJob::run()
     Q_EMIT stageChanged(m_record.id, MigrationStage::Pending, QString(),
                         QDateTime::currentMSecsSinceEpoch());
 
-    const MigrationOutcome outcome = execute(reason);
+    MigrationOutcome outcome = MigrationOutcome::Failed;
+    if (m_plan.id == 0 || takePlan(reason)) {
+        outcome = execute(reason);
+        endPlan();
+    } else {
+        reason = Tr::tr("Plan %1 was not executed: %2").arg(m_plan.id).arg(reason);
+    }
     if (auto done = m_journal->finish(m_record.id, outcome, reason); !done)
         qWarning("umbra: %s", qUtf8Printable(done.error()));
     auto stored = m_journal->job(m_record.id);
@@ -145,298 +174,96 @@ void MigrationJob::run()
 
 MigrationOutcome MigrationJob::execute(QString &reason)
 {
-    auto cancelledBeforeChanges = [&] {
-        reason = Tr::tr("Cancelled by the operator before anything changed.");
-        return MigrationOutcome::Cancelled;
+    const QString beforeChanges = Tr::tr("Cancelled by the operator before anything changed.");
+    auto backOnSource
+        = [this](bool cancelled, QString &why) { return rollbackOnSource(cancelled, why); };
+    auto backFromTarget
+        = [this](bool cancelled, QString &why) { return rollbackFromTarget(cancelled, why); };
+    const QList<Jobs::Step> steps = {
+        { int(MigrationStage::Preflight), {}, [this] { return preflight(); }, {}, beforeChanges },
+        { int(MigrationStage::Prediction), {}, [this] { return predict(); }, {}, beforeChanges },
+        { int(MigrationStage::Snapshot),
+          {},
+          [this] { return snapshot(); },
+          [this](bool cancelled, QString &) {
+              foldOverlays(*m_source);
+              return cancelled ? MigrationOutcome::Cancelled : MigrationOutcome::Failed;
+          },
+          beforeChanges },
+        // A transfer that completed cannot be cancelled until traffic follows.
+        { int(MigrationStage::Transfer), {}, [this] { return transfer(); }, backOnSource, {} },
+        { int(MigrationStage::Redirect), m_env.redirector->name(),
+          [this] {
+              const TrafficRedirector::Move move{ m_record.vmUuid, m_record.vmName,
+                                                  m_request.sourceUri, m_request.targetUri };
+              if (auto redirected = m_env.redirector->redirect(move); !redirected)
+                  return Jobs::StepResult::failed(
+                      Tr::tr("Redirecting traffic failed: %1").arg(redirected.error()));
+              m_redirected = true;
+              return Jobs::StepResult::ok();
+          },
+          backFromTarget, Tr::tr("Cancelled by the operator after the transfer.") },
+        { int(MigrationStage::Verify),
+          {},
+          [this] { return verify(); },
+          {},
+          Tr::tr("Cancelled by the operator during verification.") },
+        // Past this point the VM runs verified on the target: what is left
+        // undone is reported, not rolled back.
+        { int(MigrationStage::Finalize),
+          {},
+          [this] { return finalize(); },
+          [](bool, QString &) { return MigrationOutcome::NeedsAttention; },
+          {} },
     };
-
-    enter(MigrationStage::Preflight);
-    StepResult step = preflight();
-    if (step.step == Step::Failed) {
-        reason = step.reason;
-        return MigrationOutcome::Failed;
-    }
-    if (step.step == Step::Cancelled || m_cancel)
-        return cancelledBeforeChanges();
-
-    enter(MigrationStage::Prediction);
-    predict();
-    if (m_cancel)
-        return cancelledBeforeChanges();
-    if (m_request.options.awaitApproval) {
-        log(Tr::tr("Waiting for the operator's approval."));
-        Q_EMIT awaitingApproval(m_record);
-        // Nothing has changed yet: waiting costs only this job's thread.
-        while (!m_approved && !m_cancel)
-            QThread::msleep(20);
-        if (m_cancel)
-            return cancelledBeforeChanges();
-        log(Tr::tr("Approved by the operator."));
-    }
-
-    enter(MigrationStage::Snapshot);
-    step = snapshot();
-    if (step.step == Step::Failed) {
-        reason = step.reason;
-        return MigrationOutcome::Failed;
-    }
-    if (m_cancel) {
-        foldOverlays(*m_source);
-        return cancelledBeforeChanges();
-    }
-
-    enter(MigrationStage::Transfer);
-    step = transfer();
-    if (step.step != Step::Ok) {
-        reason = step.reason;
-        return rollbackOnSource(step.step == Step::Cancelled, reason);
-    }
-
-    enter(MigrationStage::Redirect, m_env.redirector->name());
-    const TrafficRedirector::Move move{ m_record.vmUuid, m_record.vmName, m_request.sourceUri,
-                                        m_request.targetUri };
-    if (auto redirected = m_env.redirector->redirect(move); !redirected) {
-        reason = Tr::tr("Redirecting traffic failed: %1").arg(redirected.error());
-        return rollbackFromTarget(false, reason);
-    }
-    m_redirected = true;
-    if (m_cancel) {
-        reason = Tr::tr("Cancelled by the operator after the transfer.");
-        return rollbackFromTarget(true, reason);
-    }
-
-    enter(MigrationStage::Verify);
-    step = verify();
-    if (step.step == Step::Ok && m_cancel)
-        step = { Step::Cancelled, Tr::tr("Cancelled by the operator during verification.") };
-    if (step.step != Step::Ok) {
-        reason = step.reason;
-        return rollbackFromTarget(step.step == Step::Cancelled, reason);
-    }
-
-    enter(MigrationStage::Finalize);
-    step = finalize();
-    if (step.step == Step::Failed) {
-        reason = step.reason;
-        return MigrationOutcome::NeedsAttention;
-    }
-    reason.clear();
-    return MigrationOutcome::Completed;
+    const Jobs::StepMachine machine(
+        [this](int stage, const QString &message) { enter(MigrationStage(stage), message); },
+        [this] { return m_cancel.load(); });
+    return machine.run(steps, reason);
 }
 
-MigrationJob::StepResult MigrationJob::preflight()
+Jobs::StepResult MigrationJob::preflight()
 {
-    const QString vm = m_request.vm;
-    auto fail = [](const QString &reason) { return StepResult{ Step::Failed, reason }; };
-
-    auto source = m_env.links(m_request.sourceUri);
-    if (!source)
-        return fail(Tr::tr("The source host is unreachable: %1").arg(source.error()));
-    m_source = std::move(source.value());
-    auto dom = m_source->domain(vm);
-    if (!dom)
-        return fail(dom.error());
-    if (!dom->exists)
-        return fail(
-            Tr::tr("No VM named or numbered “%1” is defined on %2.").arg(vm, m_request.sourceUri));
-    m_record.vmUuid = dom->uuid;
-    m_record.vmName = dom->name;
-    if (auto done = m_journal->setVm(m_record.id, dom->uuid, dom->name); !done)
-        return fail(done.error());
-    if (!dom->running())
-        return fail(Tr::tr("%1 is not running on %2; only a running VM is moved live.")
-                        .arg(dom->name, m_request.sourceUri));
-    if (!dom->persistent)
-        return fail(Tr::tr("%1 is transient on %2; Umbra moves persistent VMs only, so that a "
-                           "definition always stays behind until the target is verified.")
-                        .arg(dom->name, m_request.sourceUri));
-    m_record.memoryBytes = qint64(dom->memoryKiB) * 1024;
-    if (m_cancel)
-        return { Step::Cancelled, {} };
-
-    auto target = m_env.links(m_request.targetUri);
-    if (!target)
-        return fail(Tr::tr("The target host is unreachable: %1").arg(target.error()));
-    m_target = std::move(target.value());
-
-    auto sourceHost = m_source->host();
-    if (!sourceHost)
-        return fail(sourceHost.error());
-    auto targetHost = m_target->host();
-    if (!targetHost)
-        return fail(Tr::tr("The target host does not answer as a healthy host: %1")
-                        .arg(targetHost.error()));
-    const bool sameUuid = !sourceHost->uuid.isEmpty() && sourceHost->uuid == targetHost->uuid;
-    const bool sameUri = m_request.sourceUri == m_request.targetUri
-        || (!sourceHost->canonicalUri.isEmpty()
-            && sourceHost->canonicalUri == targetHost->canonicalUri
-            && (sourceHost->uuid.isEmpty() || targetHost->uuid.isEmpty()));
-    if (sameUuid || sameUri)
-        return fail(Tr::tr("%1 and %2 are the same host (%3); a VM cannot migrate onto the host "
-                           "it runs on.")
-                        .arg(m_request.sourceUri, m_request.targetUri,
-                             sameUuid ? Tr::tr("host UUID %1").arg(sourceHost->uuid)
-                                      : Tr::tr("same connection URI")));
-
-    auto onTarget = m_target->domain(m_record.vmUuid);
-    if (!onTarget)
-        return fail(onTarget.error());
-    if (onTarget->exists && onTarget->active)
-        return fail(Tr::tr("%1 is already active on the target %2.")
-                        .arg(m_record.vmName, m_request.targetUri));
-    m_targetHadDefinition = onTarget->exists;
-    if (m_targetHadDefinition)
-        log(Tr::tr("The target already holds an inactive definition of %1; the migration "
-                   "replaces it.")
-                .arg(m_record.vmName));
-
-    // Memory: what the target has free, and what its running VMs may still claim.
-    auto allocation = m_target->allocation();
-    if (!allocation)
-        return fail(allocation.error());
-    const quint64 reserveKiB
-        = quint64(std::max<qint64>(0, m_request.options.targetReserveMiB)) * 1024;
-    const quint64 unallocated = targetHost->memoryKiB > allocation->memoryKiB
-        ? targetHost->memoryKiB - allocation->memoryKiB
-        : 0;
-    const quint64 usable = std::min(unallocated, targetHost->freeMemoryKiB);
-    const quint64 available = usable > reserveKiB ? usable - reserveKiB : 0;
-    if (dom->memoryKiB > available)
-        return fail(Tr::tr("Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB "
-                           "usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, "
-                           "%8 MiB held by %9 running VMs).")
-                        .arg(m_request.targetUri, m_record.vmName, mib(dom->memoryKiB),
-                             mib(available), mib(reserveKiB), mib(targetHost->memoryKiB),
-                             mib(targetHost->freeMemoryKiB), mib(allocation->memoryKiB))
-                        .arg(allocation->domains));
-    const double vcpuLimit = targetHost->cpus * m_request.options.vcpuOvercommit;
-    if (double(allocation->vcpus + dom->vcpus) > vcpuLimit)
-        return fail(Tr::tr("Not enough CPU on %1: %2 more vCPUs would make %3 on %4 host CPUs, "
-                           "above the allowed %5 per CPU.")
-                        .arg(m_request.targetUri)
-                        .arg(dom->vcpus)
-                        .arg(allocation->vcpus + dom->vcpus)
-                        .arg(targetHost->cpus)
-                        .arg(m_request.options.vcpuOvercommit));
-
-    auto xml = m_source->domainXml(m_record.vmUuid, false);
-    if (!xml)
-        return fail(xml.error());
-    const QString virtType = DomainXml::domainType(xml.value());
-    QString cpu = DomainXml::cpuElement(xml.value());
-    if (cpu.isEmpty() && virtType == QLatin1String("kvm"))
-        cpu = sourceHost->cpuXml;
-    if (cpu.isEmpty()) {
-        log(Tr::tr("CPU: no model to check."));
-    } else if (auto compared = m_target->compareCpu(cpu, virtType); !compared) {
-        log(Tr::tr("CPU compatibility not checked: %1").arg(compared.error()));
-    } else if (compared.value() == 0) { // VIR_CPU_COMPARE_INCOMPATIBLE
-        return fail(Tr::tr("The CPU of %1 is incompatible with the target %2.")
-                        .arg(m_record.vmName, m_request.targetUri));
-    } else {
-        log(Tr::tr("CPU: the target can provide the VM's CPU."));
+    m_planner = std::make_unique<MigrationPlanner>(m_request, m_env.links, m_journal.get(),
+                                                   [this](const QString &line) { log(line); });
+    const Jobs::StepResult result = m_planner->preflight([this] { return m_cancel.load(); });
+    const MigrationRecord &found = m_planner->record();
+    m_record.vmUuid = found.vmUuid;
+    m_record.vmName = found.vmName;
+    m_record.memoryBytes = found.memoryBytes;
+    m_record.sharedStorage = found.sharedStorage;
+    m_targetHadDefinition = m_planner->targetHadDefinition();
+    if (!m_record.vmUuid.isEmpty()) {
+        if (auto done = m_journal->setVm(m_record.id, m_record.vmUuid, m_record.vmName); !done)
+            return Jobs::StepResult::failed(done.error());
     }
-
-    // Storage: shared when the target's pools hold every disk path.
-    QStringList missing;
-    QStringList sourceOnly;
-    for (const DomainXml::Disk &disk : DomainXml::disks(xml.value())) {
-        if (disk.source.isEmpty()
-            || (disk.type != QLatin1String("file") && disk.type != QLatin1String("block")))
-            continue;
-        auto known = m_target->hasVolume(disk.source);
-        if (known && known.value())
-            continue;
-        missing.append(disk.source);
-        auto local = m_source->hasVolume(disk.source);
-        if (local && local.value())
-            sourceOnly.append(disk.source);
-    }
-    switch (m_request.options.storage) {
-    case StorageMode::Shared:
-        m_record.sharedStorage = true;
-        break;
-    case StorageMode::Copy:
-        m_record.sharedStorage = false;
-        break;
-    case StorageMode::Auto:
-        if (missing.isEmpty()) {
-            m_record.sharedStorage = true;
-        } else if (sourceOnly.size() == missing.size()) {
-            m_record.sharedStorage = false;
-        } else {
-            return fail(Tr::tr("Cannot tell whether %1 is on storage shared with %2 (no storage "
-                               "pool of either host holds it). Choose the shared or copy storage "
-                               "mode explicitly.")
-                            .arg(missing.join(QStringLiteral(", ")), m_request.targetUri));
-        }
-        break;
-    }
-    log(m_record.sharedStorage ? Tr::tr("Storage: shared, disks stay where they are.")
-                               : Tr::tr("Storage: disks are copied to the target."));
-    log(Tr::tr("Target %1: %2 MiB usable for %3 MiB, %4 of %5 vCPU slots taken.")
-            .arg(m_request.targetUri, mib(available), mib(dom->memoryKiB))
-            .arg(allocation->vcpus + dom->vcpus)
-            .arg(vcpuLimit));
-    return {};
+    return result;
 }
 
-void MigrationJob::predict()
+Jobs::StepResult MigrationJob::predict()
 {
-    MigrationModel::Input in;
-    in.memoryBytes = double(m_record.memoryBytes);
-    auto dirty = m_source->dirtyRate(m_record.vmUuid, m_request.options.dirtyRateSeconds);
-    if (dirty) {
-        in.dirtyBytesPerSec = dirty.value();
-        m_record.dirtyRate = dirty.value();
+    if (m_plan.id != 0) {
+        // The figures the operator (or policy) approved are the ones the
+        // job is judged against afterwards.
+        m_switchoverMs = MigrationPlanner::applyPrediction(m_plan.prediction, m_record);
+        log(Tr::tr("Prediction of plan %1, approved by %2.").arg(m_plan.id).arg(m_approvedBy));
     } else {
-        in.dirtyBytesPerSec = MigrationModel::kDefaultDirtyBytesPerSec;
-        log(Tr::tr("Dirty-page rate not measured, assuming %1 MiB/s: %2")
-                .arg(MigrationModel::kDefaultDirtyBytesPerSec / 1048576.0)
-                .arg(dirty.error()));
+        m_planner->predict();
+        const MigrationRecord &p = m_planner->record();
+        m_record.dirtyRate = p.dirtyRate;
+        m_record.predictedBandwidth = p.predictedBandwidth;
+        m_record.predictedTotalMs = p.predictedTotalMs;
+        m_record.predictedDowntimeMs = p.predictedDowntimeMs;
+        m_record.predictedIterations = p.predictedIterations;
+        m_record.predictedConverges = p.predictedConverges;
+        m_switchoverMs = m_planner->switchoverMs();
     }
-    auto history = m_journal->bandwidths(m_request.sourceUri, m_request.targetUri);
-    const bool measured = history && !history->isEmpty();
-    in.bandwidthBytesPerSec
-        = MigrationModel::learnedBandwidth(history ? history.value() : QList<double>());
-    if (m_request.options.bandwidthMiBs > 0)
-        in.bandwidthBytesPerSec
-            = std::min(in.bandwidthBytesPerSec, m_request.options.bandwidthMiBs * 1048576.0);
-    auto residuals = m_journal->overheadResidualsMs(m_request.targetUri);
-    in.setupOverheadMs
-        = MigrationModel::learnedOverheadMs(residuals ? residuals.value() : QList<double>());
-    in.maxDowntimeMs = m_request.options.maxDowntimeMs;
-    in.autoConverge = m_request.options.autoConverge;
-    in.postCopy = m_request.options.postCopy;
-    in.postCopyAfterIterations = m_request.options.postCopyAfterIterations;
-    // The switch-over cost: past downtimes beyond what their copy explains.
-    QList<double> switchovers;
-    if (auto past = m_journal->transfersTo(m_request.targetUri)) {
-        for (const MigrationRecord &r : past.value())
-            switchovers.append(double(r.actualDowntimeMs) - modelFor(r, 0).downtimeMs);
-    }
-    in.switchoverMs = MigrationModel::learnedSwitchoverMs(switchovers);
-    const MigrationModel::Prediction p = MigrationModel::predict(in);
-    m_switchoverMs = in.switchoverMs;
-    m_record.predictedBandwidth = in.bandwidthBytesPerSec;
-    m_record.predictedTotalMs = qint64(p.totalMs);
-    m_record.predictedDowntimeMs = qint64(p.downtimeMs);
-    m_record.predictedIterations = p.iterations;
-    m_record.predictedConverges = p.converges;
     if (auto done = m_journal->savePrediction(m_record.id, m_record); !done)
         log(done.error(), QStringLiteral("error"));
-    log(Tr::tr("Predicted %1 s in total, %2 ms downtime, %3 rounds%4 (memory %5 MiB, dirty "
-               "%6 MiB/s, bandwidth %7 MiB/s %8, overhead %9 ms, switch-over %10 ms).")
-            .arg(p.totalMs / 1000.0, 0, 'f', 1)
-            .arg(qint64(p.downtimeMs))
-            .arg(p.iterations)
-            .arg(p.converges ? QString() : Tr::tr(", does not converge"))
-            .arg(m_record.memoryBytes / 1048576)
-            .arg(in.dirtyBytesPerSec / 1048576.0, 0, 'f', 1)
-            .arg(in.bandwidthBytesPerSec / 1048576.0, 0, 'f', 1)
-            .arg(measured ? Tr::tr("measured") : Tr::tr("default"))
-            .arg(qint64(in.setupOverheadMs))
-            .arg(qint64(in.switchoverMs)));
+    m_source = m_planner->takeSource();
+    m_target = m_planner->takeTarget();
+    m_planner.reset();
+    return Jobs::StepResult::ok();
 }
 
 void MigrationJob::saveSnapshotState(const QString &state)
@@ -636,7 +463,8 @@ MigrationJob::StepResult MigrationJob::transfer()
                 = double(stats->dataProcessed) * 1000.0 / double(stats->elapsedMs);
     }
     if (m_record.measuredBandwidth > 0)
-        m_record.modelTransferMs = qint64(modelFor(m_record, m_switchoverMs).transferMs);
+        m_record.modelTransferMs
+            = qint64(MigrationPlanner::modelFor(m_record, m_switchoverMs).transferMs);
     if (auto saved = m_journal->saveActual(m_record.id, m_record); !saved)
         log(saved.error(), QStringLiteral("error"));
     log(Tr::tr("Transferred in %1 s (predicted %2 s), downtime %3 ms (predicted %4 ms), "

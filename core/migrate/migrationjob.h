@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jobs/plan.h"
+#include "jobs/stepmachine.h"
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
@@ -11,6 +13,7 @@
 namespace Umbra {
 
 class MigrationJournal;
+class MigrationPlanner;
 class TrafficRedirector;
 
 // One live migration: preflight, prediction, restore point, transfer,
@@ -18,6 +21,11 @@ class TrafficRedirector;
 // A failure rolls back; cancel() stops at the next safe point and leaves the
 // VM running where it was. The source definition is never removed before the
 // VM is verified on the target.
+//
+// Executing an approved plan (see MigrationPlanner), the job runs the
+// preflight again — the plan may be hours old — and keeps the plan's
+// prediction; without a plan it predicts itself. The stages are steps of a
+// Jobs::StepMachine, each with its way back.
 //
 // Lives on its own thread: move it there and invoke run() queued (the
 // MigrationManager does). run() blocks that thread until the job ends; the
@@ -35,6 +43,10 @@ public:
     };
 
     MigrationJob(MigrationRequest request, Environment environment, QObject *parent = nullptr);
+    // Executes a stored plan. With `approveAs` the job approves it first (an
+    // operator's Migrate); without, the plan must already be approved.
+    MigrationJob(Jobs::Plan plan, QString approveAs, Environment environment,
+                 QObject *parent = nullptr);
     ~MigrationJob() override;
 
     const MigrationRequest &request() const { return m_request; }
@@ -44,8 +56,8 @@ public:
     // phase the VM can only finish on the target, so it is ignored there.
     void cancel() { m_cancel.store(true); }
     bool cancelRequested() const { return m_cancel.load(); }
-    // Any thread: lets a job that awaits approval go on past the prediction.
-    void approve() { m_approved.store(true); }
+    // The plan it executes (id 0 when it was started without one).
+    const Jobs::Plan &plan() const { return m_plan; }
 
     Q_INVOKABLE void run();
 
@@ -56,25 +68,21 @@ Q_SIGNALS:
     // A line worth showing within a stage (also journalled).
     void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
     void progress(const Umbra::MigrationProgress &progress);
-    // With MigrationOptions::awaitApproval: preflight passed and the prediction
-    // is in the record; the job waits for approve() or cancel().
-    void awaitingApproval(const Umbra::MigrationRecord &record);
     // The journalled record with every event; the last signal of the job.
     void finished(const Umbra::MigrationRecord &record);
 
 private:
-    enum class Step { Ok, Cancelled, Failed };
-    struct StepResult
-    {
-        Step step = Step::Ok;
-        QString reason;
-    };
+    using StepResult = Jobs::StepResult;
+    using Step = Jobs::StepResult::Status;
 
     MigrationOutcome execute(QString &reason);
     void enter(MigrationStage stage, const QString &message = {});
     void log(const QString &message, const QString &kind = QStringLiteral("note"));
+    // Moves the plan to Executing under this job (refused unless approved).
+    bool takePlan(QString &reason);
+    void endPlan();
     StepResult preflight();
-    void predict();
+    StepResult predict();
     StepResult snapshot();
     StepResult transfer();
     StepResult verify();
@@ -84,17 +92,19 @@ private:
     void foldOverlays(HypervisorLink &link);
     void saveSnapshotState(const QString &state);
     MigrateParams forwardParams() const;
-    // The model re-run for a job with its measured bandwidth, without setup overhead.
-    static MigrationModel::Prediction modelFor(const MigrationRecord &r, double switchoverMs);
 
     MigrationRequest m_request;
     Environment m_env;
     std::atomic<qint64> m_id{ 0 };
     std::atomic<bool> m_cancel{ false };
-    std::atomic<bool> m_approved{ false };
+    Jobs::Plan m_plan;
+    QString m_approveAs; // who approves it as the job starts, if anyone
+    QString m_approvedBy;
+    QString m_journalConnection;
 
     // Owned by the job's thread while run() runs.
     std::unique_ptr<MigrationJournal> m_journal;
+    std::unique_ptr<MigrationPlanner> m_planner; // from preflight to prediction
     std::unique_ptr<HypervisorLink> m_source;
     std::unique_ptr<HypervisorLink> m_target;
     MigrationRecord m_record;

@@ -1,10 +1,13 @@
 #include "migrate/migrationmanager.h"
 
+#include "jobs/planstore.h"
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
+#include "migrate/migrationplanner.h"
 #include "traffic/trafficredirector.h"
 
 #include <QCoreApplication>
+#include <QPromise>
 #include <QSet>
 #include <QThread>
 
@@ -20,6 +23,7 @@ void registerTypes()
         qRegisterMetaType<MigrationProgress>();
         qRegisterMetaType<MigrationRecord>();
         qRegisterMetaType<MigrationRequest>();
+        qRegisterMetaType<Jobs::Plan>();
         qRegisterMetaType<ReconcileResult>();
         qRegisterMetaType<QList<MigrationRecord>>();
         qRegisterMetaType<QList<ReconcileResult>>();
@@ -57,9 +61,91 @@ void MigrationManager::setTrafficRedirector(std::shared_ptr<TrafficRedirector> r
     m_redirector = redirector ? std::move(redirector) : std::make_shared<NoTrafficRedirector>();
 }
 
+template<typename T, typename Work, typename Done>
+void MigrationManager::onWorker(const char *name, Work work, Done done)
+{
+    QPointer<MigrationManager> self(this);
+    QThread *worker = QThread::create([self, work = std::move(work), done = std::move(done)] {
+        T result = work();
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, done, result = std::move(result)] {
+                    if (self)
+                        done(result);
+                },
+                Qt::QueuedConnection);
+    });
+    worker->setObjectName(QLatin1String(name));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
+{
+    auto promise = std::make_shared<QPromise<Jobs::Plan>>();
+    QFuture<Jobs::Plan> future = promise->future();
+    promise->start();
+    const QString path = m_journalPath;
+    const QString name = QStringLiteral("umbra-migrate-plan-%1").arg(++m_workerSequence);
+    const LinkFactory links = m_links;
+    // The promise is kept by the worker: a future resolves even when the
+    // manager is gone before the plan is.
+    QThread *worker = QThread::create([promise, path, name, links, request] {
+        auto journal = MigrationJournal::open(path, name);
+        MigrationPlanner planner(request, links, journal ? journal.value().get() : nullptr);
+        Jobs::Plan plan = planner.plan();
+        auto stored = Jobs::PlanStore::open(path, name + u"-plans");
+        auto id = stored ? stored.value()->propose(plan) : Result<qint64>(Error{ stored.error() });
+        if (id) {
+            plan.id = id.value();
+            if (auto superseded = stored.value()->supersedeOlder(plan); !superseded)
+                qWarning("umbra: %s", qUtf8Printable(superseded.error()));
+        } else {
+            plan.refusal = QCoreApplication::translate("Umbra::MigrationManager",
+                                                       "The plan could not be stored: %1")
+                               .arg(id.error());
+        }
+        promise->addResult(plan);
+        promise->finish();
+    });
+    worker->setObjectName(QStringLiteral("umbra-migrate-plan"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return future;
+}
+
+void MigrationManager::decide(qint64 planId, bool approve, const QString &by)
+{
+    const QString path = m_journalPath;
+    const QString name = QStringLiteral("umbra-migrate-decide-%1").arg(++m_workerSequence);
+    onWorker<QString>(
+        "umbra-migrate-decide",
+        [path, name, planId, approve, by] {
+            auto plans = Jobs::PlanStore::open(path, name);
+            if (!plans)
+                return plans.error();
+            auto decided = plans.value()->decide(planId, approve, by);
+            return decided ? QString() : decided.error();
+        },
+        [this, planId, approve](const QString &error) {
+            Q_EMIT planDecided(planId, approve && error.isEmpty(), error);
+        });
+}
+
+MigrationJob *MigrationManager::execute(const Jobs::Plan &plan, const QString &approveAs)
+{
+    return launch(new MigrationJob(plan, approveAs, { m_journalPath, m_links, m_redirector }));
+}
+
 MigrationJob *MigrationManager::start(const MigrationRequest &request)
 {
-    auto *job = new MigrationJob(request, { m_journalPath, m_links, m_redirector });
+    return launch(new MigrationJob(request, { m_journalPath, m_links, m_redirector }));
+}
+
+MigrationJob *MigrationManager::launch(MigrationJob *job)
+{
+    const MigrationRequest &request = job->request();
     auto *thread = new QThread;
     thread->setObjectName(QStringLiteral("umbra-migrate"));
     job->moveToThread(thread);
@@ -87,7 +173,6 @@ MigrationJob *MigrationManager::start(const MigrationRequest &request)
         });
     connect(job, &MigrationJob::logged, this, &MigrationManager::logged);
     connect(job, &MigrationJob::progress, this, &MigrationManager::progress);
-    connect(job, &MigrationJob::awaitingApproval, this, &MigrationManager::awaitingApproval);
     connect(job, &MigrationJob::finished, this, [this, job](const MigrationRecord &record) {
         for (qsizetype i = 0; i < m_jobs.size(); ++i) {
             if (m_jobs[i].job != job)
@@ -112,17 +197,6 @@ bool MigrationManager::cancel(qint64 jobId)
     for (Running &r : m_jobs) {
         if (r.job->id() == jobId) {
             r.job->cancel();
-            return true;
-        }
-    }
-    return false;
-}
-
-bool MigrationManager::approve(qint64 jobId)
-{
-    for (Running &r : m_jobs) {
-        if (r.job->id() == jobId) {
-            r.job->approve();
             return true;
         }
     }
@@ -188,6 +262,8 @@ void MigrationManager::reconcile()
         if (auto journal = MigrationJournal::open(path, name)) {
             Reconciler reconciler(*journal.value(), links);
             results = reconciler.run(skip);
+            if (auto plans = Jobs::PlanStore::open(path, name + u"-plans"))
+                settlePlans(*plans.value(), results);
         } else {
             error = journal.error();
         }

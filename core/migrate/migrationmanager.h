@@ -1,9 +1,11 @@
 #pragma once
 
+#include "jobs/plan.h"
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationtypes.h"
 #include "migrate/reconciler.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -31,13 +33,23 @@ public:
 
     void setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector);
 
-    // Starts a job; its journal id arrives with the first stageChanged.
-    // Returns a handle that is valid until the job's finished signal.
+    // Plan → approve → execute. plan() works the migration out on a worker
+    // thread without changing anything (preflight and prediction) and stores
+    // it as a proposed plan; it resolves to the stored plan (its refusal says
+    // why it cannot go ahead, or why it could not be stored: then its id is 0).
+    QFuture<Jobs::Plan> plan(const MigrationRequest &request);
+    // Approves or rejects a proposed plan; answered by planDecided.
+    void decide(qint64 planId, bool approve, const QString &by);
+    // Executes a plan: approved already, or approved now by `approveAs` (an
+    // operator's Migrate). The job refuses a plan in any other state.
+    MigrationJob *execute(const Jobs::Plan &plan, const QString &approveAs = {});
+
+    // Starts a job without a stored plan (an operator's immediate move);
+    // its journal id arrives with the first stageChanged. Returns a handle
+    // that is valid until the job's finished signal.
     MigrationJob *start(const MigrationRequest &request);
     // Cancel by journal id; false when no such job runs here.
     bool cancel(qint64 jobId);
-    // Lets a job that awaits approval go on; false when no such job runs here.
-    bool approve(qint64 jobId);
     void cancelAll();
     // The jobs running in this console: their last known record.
     QList<MigrationRecord> running() const;
@@ -54,12 +66,18 @@ Q_SIGNALS:
                       qint64 timestampMs);
     void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
     void progress(const Umbra::MigrationProgress &progress);
-    void awaitingApproval(const Umbra::MigrationRecord &record);
+    void planDecided(qint64 planId, bool approved, const QString &error);
     void jobFinished(const Umbra::MigrationRecord &record);
     void historyReady(const QList<Umbra::MigrationRecord> &jobs, const QString &error);
     void reconciled(const QList<Umbra::ReconcileResult> &results, const QString &error);
 
 private:
+    MigrationJob *launch(MigrationJob *job);
+    // Runs `work` on a worker thread of its own, then `done` with what it
+    // returned on this object's thread (unless this object is gone by then).
+    template<typename T, typename Work, typename Done>
+    void onWorker(const char *name, Work work, Done done);
+
     struct Running
     {
         MigrationJob *job = nullptr;

@@ -32,20 +32,6 @@ constexpr StageName kStages[] = {
     { MigrationStage::Done, "done" },
 };
 
-struct OutcomeName
-{
-    MigrationOutcome outcome;
-    const char *key;
-};
-constexpr OutcomeName kOutcomes[] = {
-    { MigrationOutcome::Running, "running" },
-    { MigrationOutcome::Completed, "completed" },
-    { MigrationOutcome::Cancelled, "cancelled" },
-    { MigrationOutcome::RolledBack, "rolled-back" },
-    { MigrationOutcome::Failed, "failed" },
-    { MigrationOutcome::NeedsAttention, "needs-attention" },
-};
-
 QString isoTime(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs)
@@ -99,41 +85,6 @@ QString stageLabel(MigrationStage stage)
     return {};
 }
 
-QString outcomeKey(MigrationOutcome outcome)
-{
-    for (const auto &o : kOutcomes)
-        if (o.outcome == outcome)
-            return QLatin1String(o.key);
-    return QStringLiteral("running");
-}
-
-MigrationOutcome outcomeFromKey(const QString &key)
-{
-    for (const auto &o : kOutcomes)
-        if (key == QLatin1String(o.key))
-            return o.outcome;
-    return MigrationOutcome::Running;
-}
-
-QString outcomeLabel(MigrationOutcome outcome)
-{
-    switch (outcome) {
-    case MigrationOutcome::Running:
-        return Tr::tr("Running");
-    case MigrationOutcome::Completed:
-        return Tr::tr("Completed");
-    case MigrationOutcome::Cancelled:
-        return Tr::tr("Cancelled");
-    case MigrationOutcome::RolledBack:
-        return Tr::tr("Rolled back");
-    case MigrationOutcome::Failed:
-        return Tr::tr("Failed");
-    case MigrationOutcome::NeedsAttention:
-        return Tr::tr("Needs attention");
-    }
-    return {};
-}
-
 QJsonObject MigrationOptions::toJson() const
 {
     static const char *const healthKinds[] = { "none", "http", "tcp", "agent" };
@@ -145,7 +96,6 @@ QJsonObject MigrationOptions::toJson() const
         { QStringLiteral("postCopy"), postCopy },
         { QStringLiteral("postCopyAfterIterations"), postCopyAfterIterations },
         { QStringLiteral("keepSource"), keepSource },
-        { QStringLiteral("awaitApproval"), awaitApproval },
         { QStringLiteral("unsafe"), unsafe },
         { QStringLiteral("migrationUri"), migrationUri },
         { QStringLiteral("returnMigrationUri"), returnMigrationUri },
@@ -174,7 +124,6 @@ MigrationOptions MigrationOptions::fromJson(const QJsonObject &json)
     o.postCopyAfterIterations
         = json.value(QLatin1String("postCopyAfterIterations")).toInt(o.postCopyAfterIterations);
     o.keepSource = json.value(QLatin1String("keepSource")).toBool();
-    o.awaitApproval = json.value(QLatin1String("awaitApproval")).toBool();
     o.unsafe = json.value(QLatin1String("unsafe")).toBool();
     o.migrationUri = json.value(QLatin1String("migrationUri")).toString();
     o.returnMigrationUri = json.value(QLatin1String("returnMigrationUri")).toString();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "jobs/outcome.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -24,21 +26,21 @@ enum class MigrationStage {
     Done,
 };
 
-// How a job ended. Running while it has not.
+// How a job ended (Jobs::Outcome). For a migration:
 //   Completed      the VM runs on the target, verified, and is persistent there.
 //   Cancelled      the operator cancelled; the VM runs on the source.
 //   RolledBack     a later stage failed after the VM had moved; it was moved back.
 //   Failed         a stage failed or a check refused; the VM runs on the source.
 //   NeedsAttention the VM's place could not be made consistent; the reason says why.
-enum class MigrationOutcome { Running, Completed, Cancelled, RolledBack, Failed, NeedsAttention };
+using MigrationOutcome = Jobs::Outcome;
+using Jobs::outcomeFromKey;
+using Jobs::outcomeKey;
+using Jobs::outcomeLabel;
 
 // Stable keywords for the journal and JSON; translated labels for people.
 QString stageKey(MigrationStage stage);
 MigrationStage stageFromKey(const QString &key);
 QString stageLabel(MigrationStage stage);
-QString outcomeKey(MigrationOutcome outcome);
-MigrationOutcome outcomeFromKey(const QString &key);
-QString outcomeLabel(MigrationOutcome outcome);
 
 // Where the disks are during the move. Auto asks the target's storage pools
 // whether they hold the source's disk paths and refuses when it cannot tell.
@@ -65,9 +67,6 @@ struct MigrationOptions
     // With postCopy, switch to post-copy after this many pre-copy rounds.
     int postCopyAfterIterations = 3;
     bool keepSource = false; // keep the source definition (inactive) for rollback
-    // Stop after the prediction until the operator approves (or cancels):
-    // the console shows the preflight and the prediction before anything moves.
-    bool awaitApproval = false;
     bool unsafe = false; // VIR_MIGRATE_UNSAFE, e.g. for a disk cache mode libvirt doubts
     QString migrationUri; // data channel to the target, e.g. tcp://10.0.0.12
     QString returnMigrationUri; // data channel back to the source for a rollback
@@ -160,7 +159,6 @@ struct MigrationRecord
 } // namespace Umbra
 
 Q_DECLARE_METATYPE(Umbra::MigrationStage)
-Q_DECLARE_METATYPE(Umbra::MigrationOutcome)
 Q_DECLARE_METATYPE(Umbra::MigrationProgress)
 Q_DECLARE_METATYPE(Umbra::MigrationRecord)
 Q_DECLARE_METATYPE(Umbra::StageEvent)

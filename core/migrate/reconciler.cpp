@@ -1,5 +1,6 @@
 #include "migrate/reconciler.h"
 
+#include "jobs/planstore.h"
 #include "migrate/migrationjournal.h"
 
 #include <QCoreApplication>
@@ -252,6 +253,16 @@ ReconcileResult Reconciler::reconcile(const MigrationRecord &job)
                    .arg(overlaysActive ? Tr::tr("; the base files of its disk overlays are the "
                                                 "restore point")
                                        : QString()));
+}
+
+void settlePlans(Jobs::PlanStore &plans, const QList<ReconcileResult> &results)
+{
+    QList<qint64> ended;
+    for (const ReconcileResult &r : results)
+        if (r.outcome != MigrationOutcome::NeedsAttention)
+            ended.append(r.jobId);
+    if (auto settled = plans.settleJobs(ended); !settled)
+        qWarning("umbra: %s", qUtf8Printable(settled.error()));
 }
 
 } // namespace Umbra

@@ -8,6 +8,9 @@
 
 namespace Umbra {
 
+namespace Jobs {
+class PlanStore;
+}
 class MigrationJournal;
 
 struct ReconcileResult
@@ -49,5 +52,8 @@ private:
     MigrationJournal &m_journal;
     LinkFactory m_links;
 };
+
+// The plans of reconciled jobs are executed: their jobs have ended.
+void settlePlans(Jobs::PlanStore &plans, const QList<ReconcileResult> &results);
 
 } // namespace Umbra

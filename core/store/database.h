@@ -19,7 +19,7 @@ namespace Umbra {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     static constexpr int kApplicationId = 0x556d6272; // "Umbr"
 
     enum class Mode { ReadWrite, ReadOnly };

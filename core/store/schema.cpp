@@ -161,6 +161,28 @@ QStringList stepStatements(int toVersion)
         // advancing in steps of its own unit pays for the steps), which
         // older versions cannot read.
         return {};
+    case 9:
+        // Version 9 stores plans: actions worked out with their evidence,
+        // awaiting (or given) an operator's or a policy's approval.
+        return {
+            QStringLiteral("CREATE TABLE plans ("
+                           " id INTEGER PRIMARY KEY,"
+                           " kind TEXT NOT NULL,"
+                           " subject TEXT NOT NULL,"
+                           " subject_id TEXT NOT NULL,"
+                           " summary TEXT NOT NULL,"
+                           " request TEXT NOT NULL,"
+                           " evidence TEXT NOT NULL,"
+                           " prediction TEXT NOT NULL,"
+                           " steps TEXT NOT NULL,"
+                           " refusal TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " decided_by TEXT NOT NULL,"
+                           " created_ms INTEGER NOT NULL,"
+                           " decided_ms INTEGER NOT NULL,"
+                           " job_id INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX plans_by_state ON plans(state)"),
+        };
     default:
         return {};
     }

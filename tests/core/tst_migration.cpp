@@ -1,11 +1,14 @@
 // The migration controller: the stage machine against a scripted fleet, the
 // journal it leaves, the prediction model, preflight refusals against
 // libvirt's test driver, reconciliation, and a kill -9 in the middle of a job.
+#include "jobs/planstore.h"
+#include "jobs/stepmachine.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
 #include "migrate/migrationmanager.h"
 #include "migrate/migrationmodel.h"
+#include "migrate/migrationplanner.h"
 #include "migrate/reconciler.h"
 #include "scriptedlink.h"
 #include "store/database.h"
@@ -101,8 +104,22 @@ class TestMigration : public QObject
                std::function<void(MigrationJob &, MigrationStage)> atStage = {},
                std::shared_ptr<TrafficRedirector> redirector = {})
     {
-        Run run;
         MigrationJob job(req, { m_db, Scripted::factory(world), redirector });
+        return runJob(world, job, atStage, redirector);
+    }
+
+    // Executes a stored plan, approving it first as `approveAs` if given.
+    Run runPlan(Scripted::World &world, const Jobs::Plan &plan, const QString &approveAs = {})
+    {
+        MigrationJob job(plan, approveAs, { m_db, Scripted::factory(world), {} });
+        return runJob(world, job, {}, {});
+    }
+
+    Run runJob(Scripted::World &world, MigrationJob &job,
+               std::function<void(MigrationJob &, MigrationStage)> atStage,
+               std::shared_ptr<TrafficRedirector> redirector)
+    {
+        Run run;
         if (auto *cancelling = dynamic_cast<CancellingRedirector *>(redirector.get()))
             cancelling->job = &job;
         QThread thread;
@@ -374,56 +391,154 @@ private Q_SLOTS:
         QTest::newRow("declined") << false;
     }
 
-    // With awaitApproval the job stops after the prediction, before anything
-    // changes, until the operator approves or cancels.
+    // Plan → approve → execute: planning runs the preflight and the
+    // prediction and changes nothing; the stored plan waits for a decision
+    // (no thread waits with it); only an approved plan is executed, once.
     void approvalGatesTheMove()
     {
         QFETCH(bool, approve);
         Scripted::World world;
         Scripted::twoHosts(world);
-        MigrationRequest req = request();
-        req.options.awaitApproval = true;
-        MigrationJob job(req, { m_db, Scripted::factory(world), {} });
-        QThread thread;
-        job.moveToThread(&thread);
-        std::atomic<bool> awaiting{ false };
-        std::atomic<bool> done{ false };
-        MigrationRecord finished;
-        MigrationRecord shown;
-        connect(
-            &job, &MigrationJob::awaitingApproval, &job,
-            [&](const MigrationRecord &r) {
-                shown = r;
-                awaiting = true;
-            },
-            Qt::DirectConnection);
-        connect(
-            &job, &MigrationJob::finished, &job,
-            [&](const MigrationRecord &r) {
-                finished = r;
-                done = true;
-            },
-            Qt::DirectConnection);
-        thread.start();
-        QMetaObject::invokeMethod(&job, &MigrationJob::run, Qt::QueuedConnection);
-        QTRY_VERIFY_WITH_TIMEOUT(awaiting.load(), 10000);
-        QVERIFY(shown.predictedTotalMs > 0);
-        QVERIFY(shown.predictedDowntimeMs >= 0);
-        // It waits: still in Prediction, nothing on the target.
-        QTest::qWait(200);
-        QVERIFY(!done);
-        QCOMPARE(storedStage(m_db, job.id()), QStringLiteral("prediction"));
+        MigrationPlanner planner(request(), Scripted::factory(world), nullptr);
+        Jobs::Plan plan = planner.plan();
+        QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+        QCOMPARE(plan.kind, QStringLiteral("migrate"));
+        QCOMPARE(plan.subjectId, kVm);
+        QVERIFY(plan.prediction.value(QLatin1String("totalMs")).toInteger() > 0);
+        QVERIFY(plan.prediction.value(QLatin1String("downtimeMs")).toInteger() >= 0);
+        QVERIFY(plan.evidence.join(u'\n').contains(QLatin1String("Storage")));
+        QCOMPARE(indexOf(world.calls(), QStringLiteral("migrate")), -1);
         QCOMPARE(world.definedOn(kVm), QStringList{ kA });
-        if (approve)
-            job.approve();
-        else
-            job.cancel();
-        QTRY_VERIFY_WITH_TIMEOUT(done.load(), 30000);
-        thread.quit();
-        thread.wait();
-        QCOMPARE(outcomeKey(finished.outcome),
-                 approve ? QStringLiteral("completed") : QStringLiteral("cancelled"));
+
+        auto plans = Jobs::PlanStore::open(m_db, QStringLiteral("test-plans"));
+        QVERIFY2(plans, qPrintable(plans ? QString() : plans.error()));
+        Jobs::PlanStore &store = *plans.value();
+        auto id = store.propose(plan);
+        QVERIFY(id);
+        plan.id = id.value();
+        QCOMPARE(store.plan(plan.id)->state, Jobs::PlanState::Proposed);
+
+        // A proposal is not an approval: executing it is refused untouched.
+        const Run unapproved = runPlan(world, plan);
+        QCOMPARE(unapproved.record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(unapproved.record.reason.contains(QLatin1String("not")),
+                 qPrintable(unapproved.record.reason));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+
+        QVERIFY(store.decide(plan.id, approve, QStringLiteral("operator")));
+        // Decided once: a second decision (another operator, a policy) is refused.
+        QVERIFY(!store.decide(plan.id, !approve, QStringLiteral("policy:test")));
+        const Jobs::Plan decided = store.plan(plan.id).value();
+        QCOMPARE(decided.state, approve ? Jobs::PlanState::Approved : Jobs::PlanState::Rejected);
+        QCOMPARE(decided.decidedBy, QStringLiteral("operator"));
+
+        const Run run = runPlan(world, decided);
+        QCOMPARE(outcomeKey(run.record.outcome),
+                 approve ? QStringLiteral("completed") : QStringLiteral("failed"));
         QCOMPARE(world.activeOn(kVm), QStringList{ approve ? kB : kA });
+        const Jobs::Plan after = store.plan(plan.id).value();
+        if (approve) {
+            // Executed once, by the journalled job, with the approved prediction.
+            QCOMPARE(after.state, Jobs::PlanState::Executed);
+            QCOMPARE(after.jobId, run.record.id);
+            QCOMPARE(run.record.predictedTotalMs,
+                     plan.prediction.value(QLatin1String("totalMs")).toInteger());
+            QCOMPARE(runPlan(world, after).record.outcome, MigrationOutcome::Failed);
+            QCOMPARE(world.activeOn(kVm), QStringList{ kB });
+        } else {
+            QCOMPARE(after.state, Jobs::PlanState::Rejected);
+        }
+    }
+
+    // A plan that the checks refuse is kept, with why, and cannot be approved.
+    void refusedPlanCannotBeApproved()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationRequest req = request();
+        req.vm = QStringLiteral("no-such-vm");
+        Jobs::Plan plan = MigrationPlanner(req, Scripted::factory(world), nullptr).plan();
+        QVERIFY(!plan.executable());
+        QVERIFY2(plan.refusal.contains(QLatin1String("no-such-vm")), qPrintable(plan.refusal));
+        auto plans = Jobs::PlanStore::open(m_db, QStringLiteral("test-plans"));
+        QVERIFY(plans);
+        plan.id = plans.value()->propose(plan).value();
+        QCOMPARE(plans.value()->plan(plan.id)->refusal, plan.refusal);
+        QVERIFY(!plans.value()->decide(plan.id, true, QStringLiteral("operator")));
+        // Nor can a job approve it on its way in.
+        const Run run = runPlan(world, plan, QStringLiteral("operator"));
+        QCOMPARE(run.record.outcome, MigrationOutcome::Failed);
+        QVERIFY2(run.record.reason.contains(QLatin1String("cannot be approved")),
+                 qPrintable(run.record.reason));
+        QCOMPARE(plans.value()->plan(plan.id)->state, Jobs::PlanState::Proposed);
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+    }
+
+    // The step machine turns a job around on the latest way back: a failure
+    // before any step changed something ends Failed; after, the way back of
+    // the step that changed it (or a later one) decides; a cancel is honoured
+    // only after steps that allow it.
+    void stepMachineTakesTheLatestWayBack()
+    {
+        QStringList trail;
+        bool cancel = false;
+        const Jobs::StepMachine machine(
+            [&](int stage, const QString &) {
+                trail.append(QStringLiteral("enter %1").arg(stage));
+            },
+            [&] { return cancel; });
+        auto step = [&](int stage, Jobs::StepResult result, bool withWayBack,
+                        const QString &cancelledAfter = {}) {
+            Jobs::Step s;
+            s.stage = stage;
+            s.act = [result] { return result; };
+            if (withWayBack)
+                s.wayBack = [&trail, stage](bool cancelled, QString &) {
+                    trail.append(QStringLiteral("back %1%2")
+                                     .arg(stage)
+                                     .arg(cancelled ? QStringLiteral("c") : QString()));
+                    return Jobs::Outcome::RolledBack;
+                };
+            s.cancelledAfter = cancelledAfter;
+            return s;
+        };
+        QString reason;
+        // Fails in step 3; step 2 gave the way back.
+        QCOMPARE(machine.run({ step(1, Jobs::StepResult::ok(), false),
+                               step(2, Jobs::StepResult::ok(), true),
+                               step(3, Jobs::StepResult::failed(QStringLiteral("boom")), false),
+                               step(4, Jobs::StepResult::ok(), false) },
+                             reason),
+                 Jobs::Outcome::RolledBack);
+        QCOMPARE(trail,
+                 (QStringList{ QStringLiteral("enter 1"), QStringLiteral("enter 2"),
+                               QStringLiteral("enter 3"), QStringLiteral("back 2") }));
+        QCOMPARE(reason, QStringLiteral("boom"));
+        // Fails before anything changed: no way back to take.
+        trail.clear();
+        QCOMPARE(machine.run({ step(1, Jobs::StepResult::failed(QStringLiteral("no")), false),
+                               step(2, Jobs::StepResult::ok(), true) },
+                             reason),
+                 Jobs::Outcome::Failed);
+        QCOMPARE(trail, QStringList{ QStringLiteral("enter 1") });
+        // A cancel waits for a step that honours it, then goes back.
+        trail.clear();
+        cancel = true;
+        QCOMPARE(machine.run({ step(1, Jobs::StepResult::ok(), true),
+                               step(2, Jobs::StepResult::ok(), false, QStringLiteral("stopped")),
+                               step(3, Jobs::StepResult::ok(), false) },
+                             reason),
+                 Jobs::Outcome::RolledBack);
+        QCOMPARE(trail,
+                 (QStringList{ QStringLiteral("enter 1"), QStringLiteral("enter 2"),
+                               QStringLiteral("back 1c") }));
+        QCOMPARE(reason, QStringLiteral("stopped"));
+        // Every step done: completed, no reason.
+        trail.clear();
+        cancel = false;
+        QCOMPARE(machine.run({ step(1, Jobs::StepResult::ok(), true) }, reason),
+                 Jobs::Outcome::Completed);
+        QVERIFY(reason.isEmpty());
     }
 
     void cancelInRedirectRestoresTraffic()

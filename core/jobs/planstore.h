@@ -1,0 +1,58 @@
+#pragma once
+
+#include "jobs/plan.h"
+#include "util/result.h"
+
+#include <QList>
+#include <memory>
+
+namespace Umbra {
+class Database;
+}
+
+namespace Umbra::Jobs {
+
+// The stored plans, in Umbra's SQLite file (table `plans`, schema version 9).
+// Each write is its own commit with synchronous=FULL: a decision that was
+// reported as taken is one that survives a power cut, because execution acts
+// on it. Like the journals, a store belongs to the thread that opened it; it
+// writes beside the store writer thread for the same reason they do (a commit
+// that must be durable before anything acts cannot wait behind a batch).
+class PlanStore
+{
+public:
+    static Result<std::unique_ptr<PlanStore>> open(const QString &path,
+                                                   const QString &connectionName);
+    ~PlanStore();
+
+    // Stores a new plan as Proposed (a refused one too: the evidence of why
+    // an action was not taken is kept); returns its id.
+    Result<qint64> propose(const Plan &plan);
+    // Approves or rejects a proposed plan. Refused, saying why, when the plan
+    // is not Proposed any more: two operators, or an operator and a policy,
+    // cannot both decide it.
+    Result<void> decide(qint64 id, bool approve, const QString &by);
+    // An approved plan starts executing as job `jobId`; refused unless it is
+    // Approved, so that a plan runs once.
+    Result<void> startExecution(qint64 id, qint64 jobId);
+    // The job that executed it has ended.
+    Result<void> finishExecution(qint64 id);
+    // Older proposals for the same kind and subject are no longer current.
+    Result<void> supersedeOlder(const Plan &plan);
+
+    Result<Plan> plan(qint64 id);
+    // Newest first; only those in `states` when it is not empty.
+    Result<QList<Plan>> plans(const QList<PlanState> &states = {}, int limit = 200);
+    // The reconcile path's part for plans: a killed console left these jobs'
+    // plans Executing; once the jobs are reconciled, the plans are Executed.
+    Result<void> settleJobs(const QList<qint64> &jobIds);
+
+private:
+    explicit PlanStore(std::unique_ptr<Database> db);
+    Result<void> moveState(qint64 id, PlanState from, PlanState to, const QString &set,
+                           const QVariantList &values);
+
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace Umbra::Jobs
