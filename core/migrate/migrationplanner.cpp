@@ -3,6 +3,7 @@
 #include "fleet/hosturi.h"
 #include "migrate/domainxml.h"
 #include "migrate/migrationjournal.h"
+#include "pools/capacity.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -194,28 +195,30 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
     auto allocation = m_target->allocation();
     if (!allocation)
         return fail(allocation.error());
-    const quint64 reserveKiB
-        = quint64(std::max<qint64>(0, m_request.options.targetReserveMiB)) * 1024;
-    const quint64 unallocated = targetHost->memoryKiB > allocation->memoryKiB
-        ? targetHost->memoryKiB - allocation->memoryKiB
-        : 0;
-    const quint64 usable = std::min(unallocated, targetHost->freeMemoryKiB);
-    const quint64 available = usable > reserveKiB ? usable - reserveKiB : 0;
-    if (dom->memoryKiB > available)
+    Pools::HostCapacity capacity;
+    capacity.memoryKiB = targetHost->memoryKiB;
+    capacity.freeMemoryKiB = targetHost->freeMemoryKiB;
+    capacity.allocatedMemoryKiB = allocation->memoryKiB;
+    capacity.runningVms = allocation->domains;
+    capacity.cpus = targetHost->cpus;
+    capacity.allocatedVcpus = allocation->vcpus;
+    const Pools::Fit fit
+        = Pools::fit(capacity, dom->memoryKiB, dom->vcpus,
+                     { m_request.options.targetReserveMiB, m_request.options.vcpuOvercommit });
+    if (!fit.memoryFits)
         return fail(Tr::tr("Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB "
                            "usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, "
                            "%8 MiB held by %9 running VMs).")
                         .arg(m_request.targetUri, m_record.vmName, mib(dom->memoryKiB),
-                             mib(available), mib(reserveKiB), mib(targetHost->memoryKiB),
+                             mib(fit.usableKiB), mib(fit.reserveKiB), mib(targetHost->memoryKiB),
                              mib(targetHost->freeMemoryKiB), mib(allocation->memoryKiB))
                         .arg(allocation->domains));
-    const double vcpuLimit = targetHost->cpus * m_request.options.vcpuOvercommit;
-    if (double(allocation->vcpus + dom->vcpus) > vcpuLimit)
+    if (!fit.cpuFits)
         return fail(Tr::tr("Not enough CPU on %1: %2 more vCPUs would make %3 on %4 host CPUs, "
                            "above the allowed %5 per CPU.")
                         .arg(m_request.targetUri)
                         .arg(dom->vcpus)
-                        .arg(allocation->vcpus + dom->vcpus)
+                        .arg(fit.vcpusAfter)
                         .arg(targetHost->cpus)
                         .arg(m_request.options.vcpuOvercommit));
 
@@ -275,9 +278,9 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
     note(m_record.sharedStorage ? Tr::tr("Storage: shared, disks stay where they are.")
                                 : Tr::tr("Storage: disks are copied to the target."));
     note(Tr::tr("Target %1: %2 MiB usable for %3 MiB, %4 of %5 vCPU slots taken.")
-             .arg(m_request.targetUri, mib(available), mib(dom->memoryKiB))
-             .arg(allocation->vcpus + dom->vcpus)
-             .arg(vcpuLimit));
+             .arg(m_request.targetUri, mib(fit.usableKiB), mib(dom->memoryKiB))
+             .arg(fit.vcpusAfter)
+             .arg(fit.vcpuLimit));
     return {};
 }
 

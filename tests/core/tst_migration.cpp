@@ -10,6 +10,7 @@
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationplanner.h"
 #include "migrate/reconciler.h"
+#include "pools/capacity.h"
 #include "scriptedlink.h"
 #include "store/database.h"
 #include "traffic/trafficredirector.h"
@@ -472,6 +473,35 @@ private Q_SLOTS:
                  qPrintable(run.record.reason));
         QCOMPARE(plans.value()->plan(plan.id)->state, Jobs::PlanState::Proposed);
         QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+    }
+
+    // Room on a host counts the smaller of its free memory and what no running
+    // VM may still claim, less the host's reserve; vCPUs up to the overcommit.
+    void capacityCountsPromisedMemoryAndTheReserve()
+    {
+        Pools::HostCapacity host;
+        host.memoryKiB = 16 * 1048576;
+        host.freeMemoryKiB = 12 * 1048576; // guests have not touched all of theirs
+        host.allocatedMemoryKiB = 10 * 1048576;
+        host.cpus = 4;
+        host.allocatedVcpus = 14;
+        const Pools::PlacementLimits limits{ 1024, 4.0 };
+        // 6 GiB unallocated (not the 12 free), less 1 GiB reserve.
+        Pools::Fit f = Pools::fit(host, 5 * 1048576, 2, limits);
+        QCOMPARE(f.usableKiB, quint64(5 * 1048576));
+        QVERIFY(f.memoryFits);
+        QVERIFY(f.cpuFits); // 16 of 16
+        QVERIFY(f.fits());
+        QVERIFY(!Pools::fit(host, 5 * 1048576 + 1, 2, limits).memoryFits);
+        f = Pools::fit(host, 1048576, 3, limits);
+        QCOMPARE(f.vcpusAfter, 17);
+        QVERIFY(!f.cpuFits);
+        QVERIFY(!f.fits());
+        // Free memory below what is unallocated is the limit then.
+        host.freeMemoryKiB = 2 * 1048576;
+        QCOMPARE(Pools::fit(host, 1, 1, limits).usableKiB, quint64(1048576));
+        // A reserve larger than what is usable leaves nothing, not a wrap-around.
+        QCOMPARE(Pools::fit(host, 1, 1, { 8192, 4.0 }).usableKiB, quint64(0));
     }
 
     // The step machine turns a job around on the latest way back: a failure
