@@ -49,7 +49,8 @@ Result<ScopedCalendarEvent> add(QSqlDatabase db, ScopedCalendarEvent event)
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO calendar_events (entity, name, start_ms, end_ms, "
                                  "recurrence) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(event.entity);
+    // A null QString would bind as NULL; no entity means every entity.
+    query.addBindValue(event.entity.isNull() ? QStringLiteral("") : event.entity);
     query.addBindValue(event.event.name.trimmed());
     query.addBindValue(event.event.startMs);
     query.addBindValue(event.event.endMs);

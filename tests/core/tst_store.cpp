@@ -1,5 +1,8 @@
 // The SQLite store: sample round trips, the fleet tables, the batched writer,
 // and upgrading a file written by an older Umbra.
+#include "jobs/planstore.h"
+#include "migrate/migrationjournal.h"
+#include "predict/calendarstore.h"
 #include "store/database.h"
 #include "store/databaselock.h"
 #include "store/fleetrepository.h"
@@ -8,6 +11,7 @@
 #include "store/storewriter.h"
 
 #include <QFile>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSysInfo>
@@ -345,6 +349,133 @@ private Q_SLOTS:
         SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
                           SampleStore::Access::ReadOnly);
         QCOMPARE(store.vmSamples(QStringLiteral("vm7"), 0, 100000)->size(), 10);
+    }
+
+    // Three kinds of writer share the file: the store writer (samples,
+    // events, inventory: batched), the prediction thread (models, anomalies,
+    // calendar: single rows) and the action threads (journal, plans: one
+    // durable commit per step). Each of the others holds SQLite's write lock
+    // for one short statement only, so under contention nobody's write fails
+    // and nothing is lost — on either side.
+    void writersBesideTheStoreWriterNeverStallIt()
+    {
+        const QString path = freshPath();
+        QThread thread;
+        auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 20);
+        writer->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        QSignalSpy failed(writer, &StoreWriter::failed);
+        QSignalSpy flushed(writer, &StoreWriter::flushed);
+        thread.start();
+        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+
+        constexpr int kRounds = 150;
+        std::atomic<int> journalWrites{ 0 };
+        std::atomic<int> planWrites{ 0 };
+        std::atomic<int> calendarWrites{ 0 };
+        QStringList sideErrors;
+        QMutex errorsMutex;
+        auto noteError = [&](const QString &e) {
+            QMutexLocker lock(&errorsMutex);
+            sideErrors.append(e);
+        };
+        std::unique_ptr<QThread> journalThread(QThread::create([&] {
+            auto journal = MigrationJournal::open(path, QStringLiteral("contend-journal"));
+            if (!journal)
+                return noteError(journal.error());
+            for (int i = 0; i < kRounds; ++i) {
+                MigrationRecord job;
+                job.vmName = QStringLiteral("vm%1").arg(i);
+                auto id = journal.value()->create(job);
+                auto entered = id
+                    ? journal.value()->enterStage(id.value(), MigrationStage::Preflight)
+                    : Result<void>(Error{ id.error() });
+                if (!entered)
+                    return noteError(entered.error());
+                ++journalWrites;
+            }
+        }));
+        std::unique_ptr<QThread> planThread(QThread::create([&] {
+            auto plans = Jobs::PlanStore::open(path, QStringLiteral("contend-plans"));
+            if (!plans)
+                return noteError(plans.error());
+            for (int i = 0; i < kRounds; ++i) {
+                Jobs::Plan plan;
+                plan.kind = QStringLiteral("migrate");
+                plan.subject = QStringLiteral("vm%1").arg(i);
+                auto id = plans.value()->propose(plan);
+                auto decided = id
+                    ? plans.value()->decide(id.value(), i % 2 == 0, QStringLiteral("operator"))
+                    : Result<void>(Error{ id.error() });
+                if (!decided)
+                    return noteError(decided.error());
+                ++planWrites;
+            }
+        }));
+        std::unique_ptr<QThread> calendarThread(QThread::create([&] {
+            auto db = Database::open(path, QStringLiteral("contend-calendar"));
+            if (!db)
+                return noteError(db.error());
+            for (int i = 0; i < kRounds; ++i) {
+                ScopedCalendarEvent event;
+                event.event.name = QStringLiteral("sale %1").arg(i);
+                event.event.startMs = 1000 * i;
+                event.event.endMs = 1000 * i + 500;
+                if (auto added = CalendarStore::add(db.value()->sql(), event); !added)
+                    return noteError(added.error());
+                ++calendarWrites;
+            }
+        }));
+        journalThread->start();
+        planThread->start();
+        calendarThread->start();
+        for (int batch = 0; batch < kRounds; ++batch) {
+            QMetaObject::invokeMethod(
+                writer,
+                [writer, batch] {
+                    QList<VmSample> vms;
+                    for (int i = 0; i < 20; ++i)
+                        vms.append(sample(QStringLiteral("vm%1").arg(i), 1000 * batch, i));
+                    HostSample host;
+                    host.uri = QStringLiteral("test:///default");
+                    host.timestampMs = 1000 * batch;
+                    writer->addSamples(host, vms);
+                    writer->addEvent(EventRecord{ 1000 * batch,
+                                                  EventRecord::Severity::Info,
+                                                  QStringLiteral("test.batch"),
+                                                  {},
+                                                  {},
+                                                  QStringLiteral("batch %1").arg(batch) });
+                },
+                Qt::QueuedConnection);
+            QThread::msleep(2);
+        }
+        journalThread->wait();
+        planThread->wait();
+        calendarThread->wait();
+        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+
+        QVERIFY2(sideErrors.isEmpty(), qPrintable(sideErrors.join(u'\n')));
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        QCOMPARE(journalWrites.load(), kRounds);
+        QCOMPARE(planWrites.load(), kRounds);
+        QCOMPARE(calendarWrites.load(), kRounds);
+        auto db = Database::open(path, QStringLiteral("verify-contend"), Database::Mode::ReadOnly);
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
+                          SampleStore::Access::ReadOnly);
+        QCOMPARE(store.vmSamples(QStringLiteral("vm7"), 0, 1000 * kRounds)->size(), kRounds);
+        QSqlQuery count(db.value()->sql());
+        QVERIFY(count.exec(QStringLiteral("SELECT (SELECT count(*) FROM migration_jobs), "
+                                          "(SELECT count(*) FROM plans), "
+                                          "(SELECT count(*) FROM events)"))
+                && count.next());
+        QCOMPARE(count.value(0).toInt(), kRounds);
+        QCOMPARE(count.value(1).toInt(), kRounds);
+        QCOMPARE(count.value(2).toInt(), kRounds);
     }
 
     void droppedSamplesAreReported()
