@@ -1,6 +1,6 @@
 #pragma once
 
-#include "collect/samples.h"
+#include "fleet/samples.h"
 #include "predict/anomaly.h"
 #include "predict/healthreport.h"
 #include "series/chartpoint.h"
