@@ -115,8 +115,8 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
 
     Engine engine;
     engine.setIntervalMs(line.intervalMs);
-    engine.setHardwareIntervalMs(line.hardwareIntervalMs);
-    engine.setRetention(line.retention);
+    engine.prediction()->setHardwareIntervalMs(line.hardwareIntervalMs);
+    engine.history()->setRetention(line.retention);
     const QString path
         = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
     if (!line.screenshotPath.isEmpty()) {
@@ -152,19 +152,19 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         if (!demo)
             return fail(demo.error(), interactive);
         for (const HostConfig &host : demo.value()) {
-            if (!engine.hasHost(host.uri))
-                (void)engine.addHost(host);
+            if (!engine.fleet()->hasHost(host.uri))
+                (void)engine.fleet()->addHost(host);
         }
     }
     for (const QString &uri : line.connectUris) {
-        auto added = engine.addHost(HostConfig{ uri, false });
-        if (!added && !engine.hasHost(uri)) {
+        auto added = engine.fleet()->addHost(HostConfig{ uri, false });
+        if (!added && !engine.fleet()->hasHost(uri)) {
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(added.error()));
             refused.append(added.error());
         }
     }
     for (auto it = line.exporterUrls.cbegin(); it != line.exporterUrls.cend(); ++it) {
-        if (auto set = engine.setExporterUrl(it.key(), it.value()); !set) {
+        if (auto set = engine.fleet()->setExporterUrl(it.key(), it.value()); !set) {
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(set.error()));
             refused.append(set.error());
         }

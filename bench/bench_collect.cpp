@@ -28,13 +28,13 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     Engine engine;
-    engine.setBackfillSimulatedHistory(false); // measure the live path only
+    engine.demoBackfill()->setEnabled(false); // measure the live path only
     if (!Bench::openFleet(engine, dir.path(), options))
         return 1;
 
     qint64 vmSamples = 0;
     bool measuring = false;
-    QObject::connect(&engine, &Engine::samplesCollected, &app,
+    QObject::connect(engine.fleet(), &FleetService::samplesCollected, &app,
                      [&](const HostSample &, const QList<VmSample> &batch) {
                          if (measuring)
                              vmSamples += batch.size();

@@ -95,8 +95,8 @@ int main(int argc, char **argv)
 
     // Once the fleet is in, open a busy VM so charts update live too.
     QTimer::singleShot(2000, &window, [&] {
-        const HostConfig first = engine.hosts().constFirst();
-        const QList<VmInfo> list = engine.vms(first.uri);
+        const HostConfig first = engine.fleet()->hosts().constFirst();
+        const QList<VmInfo> list = engine.fleet()->vms(first.uri);
         if (!list.isEmpty())
             window.showVm(first.uri, list.constFirst().uuid);
     });

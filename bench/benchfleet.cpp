@@ -18,7 +18,7 @@ bool addGeneratedFleet(Engine &engine, const QString &dir, int hosts, int vmsPer
             std::fprintf(stderr, "%s\n", qPrintable(uri.error()));
             return false;
         }
-        if (auto added = engine.addHost(HostConfig{ uri.value(), true }); !added) {
+        if (auto added = engine.fleet()->addHost(HostConfig{ uri.value(), true }); !added) {
             std::fprintf(stderr, "%s\n", qPrintable(added.error()));
             return false;
         }

@@ -500,14 +500,24 @@
     </message>
 </context>
 <context>
-    <name>Umbra::Engine</name>
+    <name>Umbra::EventLog</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+73"/>
-        <source>The store is already open.</source>
-        <translation>Die Datenbank ist bereits geöffnet.</translation>
+        <location filename="../core/engine/eventlog.cpp" line="+89"/>
+        <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
+        <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+24"/>
+        <source>%1: %2 (anomaly score %3)</source>
+        <translation>%1: %2 (Anomalie-Score %3)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Migration of %1 to %2: %3</source>
         <translation>Migration von %1 nach %2: %3</translation>
     </message>
@@ -515,51 +525,6 @@
         <location line="+3"/>
         <source>Migration of %1 to %2: %3 (%4)</source>
         <translation>Migration von %1 nach %2: %3 (%4)</translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
-        <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 is not in the fleet.</source>
-        <translation>%1 gehört nicht zur Flotte.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Open a database before adding hosts.</source>
-        <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 is already in the fleet.</source>
-        <translation>%1 gehört bereits zur Flotte.</translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>No database is open.</source>
-        <translation>Es ist keine Datenbank geöffnet.</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
-        <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+140"/>
-        <source>%1: %2 (anomaly score %3)</source>
-        <translation>%1: %2 (Anomalie-Score %3)</translation>
-    </message>
-    <message>
-        <location line="+193"/>
-        <source>No answer from the host for %1 s; still waiting.</source>
-        <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -768,6 +733,34 @@ auf %3</translation>
         <location line="+88"/>
         <source>The host %1 is not in the store.</source>
         <translation>Der Host %1 ist nicht in der Datenbank.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::FleetService</name>
+    <message>
+        <location filename="../core/engine/fleetservice.cpp" line="+35"/>
+        <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
+        <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Open a database before adding hosts.</source>
+        <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is already in the fleet.</source>
+        <translation>%1 gehört bereits zur Flotte.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 is not in the fleet.</source>
+        <translation>%1 gehört nicht zur Flotte.</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>No answer from the host for %1 s; still waiting.</source>
+        <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1344,19 @@ auf %3</translation>
         <location line="+4"/>
         <source>Stored history begins %1</source>
         <translation>Gespeicherter Verlauf ab %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HistoryService</name>
+    <message>
+        <location filename="../core/engine/historyservice.cpp" line="+25"/>
+        <source>The store is already open.</source>
+        <translation>Die Datenbank ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>No database is open.</source>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
 </context>
 <context>

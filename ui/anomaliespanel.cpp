@@ -85,7 +85,7 @@ void AnomaliesPanel::judgeSelected(AnomalyVerdict verdict)
         const QModelIndex source = m_sorted->mapToSource(index);
         const Anomaly &anomaly = m_model->anomalyAt(source.row());
         if (anomaly.verdict != verdict)
-            m_engine->setAnomalyVerdict(anomaly.id, verdict);
+            m_engine->prediction()->setAnomalyVerdict(anomaly.id, verdict);
     }
 }
 

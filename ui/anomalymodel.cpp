@@ -19,8 +19,9 @@ AnomalyModel::AnomalyModel(Engine *engine, const FleetModel *fleet, QObject *par
     , m_fleet(fleet)
 {
     if (engine) {
-        connect(engine, &Engine::anomalyFound, this, &AnomalyModel::onFound);
-        connect(engine, &Engine::anomalyChanged, this, &AnomalyModel::onChanged);
+        connect(engine->prediction(), &PredictionProxy::anomalyFound, this, &AnomalyModel::onFound);
+        connect(engine->prediction(), &PredictionProxy::anomalyChanged, this,
+                &AnomalyModel::onChanged);
     }
     reload();
 }
@@ -30,7 +31,7 @@ void AnomalyModel::reload()
     if (!m_engine)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_request.start(this, m_engine->anomalies({}, now - kLookBackMs, now),
+    m_request.start(this, m_engine->prediction()->anomalies({}, now - kLookBackMs, now),
                     [this](const QList<Anomaly> &anomalies) {
                         beginResetModel();
                         m_rows = anomalies;

@@ -71,10 +71,10 @@ CalendarDialog::CalendarDialog(Engine *engine, FleetModel *fleet, QWidget *paren
     m_scope = new QComboBox(this);
     m_scope->addItem(tr("Every VM and host"), QString());
     if (engine) {
-        for (const HostConfig &host : engine->hosts()) {
+        for (const HostConfig &host : engine->fleet()->hosts()) {
             m_scope->addItem(tr("Host %1").arg(HostUri::displayName(host.uri)),
                              QString(QStringLiteral("host/") + host.uri));
-            for (const VmInfo &vm : engine->vms(host.uri))
+            for (const VmInfo &vm : engine->fleet()->vms(host.uri))
                 m_scope->addItem(tr("VM %1").arg(vm.name),
                                  QString(QStringLiteral("vm/") + vm.uuid));
         }
@@ -104,7 +104,8 @@ CalendarDialog::CalendarDialog(Engine *engine, FleetModel *fleet, QWidget *paren
     connect(m_remove, &QPushButton::clicked, this, [this] {
         const int row = m_events->currentRow();
         if (row >= 0 && m_engine)
-            m_engine->removeCalendarEvent(m_events->item(row, 0)->data(Qt::UserRole).toLongLong());
+            m_engine->prediction()->removeCalendarEvent(
+                m_events->item(row, 0)->data(Qt::UserRole).toLongLong());
     });
     connect(m_events, &QTableWidget::currentCellChanged, this,
             [this](int row) { m_remove->setEnabled(row >= 0); });
@@ -124,8 +125,9 @@ CalendarDialog::CalendarDialog(Engine *engine, FleetModel *fleet, QWidget *paren
     resize(720, 460);
 
     if (engine) {
-        connect(engine, &Engine::calendarChanged, this, &CalendarDialog::showEvents);
-        showEvents(engine->calendarEvents());
+        connect(engine->prediction(), &PredictionProxy::calendarChanged, this,
+                &CalendarDialog::showEvents);
+        showEvents(engine->prediction()->calendarEvents());
     }
 }
 
@@ -149,7 +151,7 @@ void CalendarDialog::add()
     event.event.startMs = m_start->dateTime().toMSecsSinceEpoch();
     event.event.endMs = m_end->dateTime().toMSecsSinceEpoch();
     event.event.recurrence = Recurrence(m_recurrence->currentData().toInt());
-    m_engine->addCalendarEvent(event);
+    m_engine->prediction()->addCalendarEvent(event);
 }
 
 QString CalendarDialog::scopeName(const QString &entity) const

@@ -13,27 +13,29 @@ ChartQueries chartQueries(Engine *engine)
     const QPointer<Engine> e(engine);
     ChartQueries q;
     q.vmHistory = [e](const QString &uuid, qint64 fromMs, qint64 toMs) {
-        return e ? e->vmHistory(uuid, fromMs, toMs) : QFuture<QList<VmSample>>();
+        return e ? e->history()->vmHistory(uuid, fromMs, toMs) : QFuture<QList<VmSample>>();
     };
     q.hostHistory = [e](const QString &uri, qint64 fromMs, qint64 toMs) {
-        return e ? e->hostHistory(uri, fromMs, toMs) : QFuture<QList<HostSample>>();
+        return e ? e->history()->hostHistory(uri, fromMs, toMs) : QFuture<QList<HostSample>>();
     };
     q.chart = [e](const QString &series, qint64 fromMs, qint64 toMs, int widthPx) {
-        return e ? e->chart(series, fromMs, toMs, widthPx) : QFuture<QList<Series::ChartPoint>>();
+        return e ? e->history()->chart(series, fromMs, toMs, widthPx)
+                 : QFuture<QList<Series::ChartPoint>>();
     };
     q.forecast
         = [e](const QString &entity, const QString &metric, DemandForecast::Tier tier, int steps) {
-              return e ? e->forecast(entity, metric, tier, steps) : QFuture<DemandForecast>();
+              return e ? e->prediction()->forecast(entity, metric, tier, steps)
+                       : QFuture<DemandForecast>();
           };
     q.anomalies = [e](const QString &entity, qint64 fromMs, qint64 toMs) {
-        return e ? e->anomalies(entity, fromMs, toMs) : QFuture<QList<Anomaly>>();
+        return e ? e->prediction()->anomalies(entity, fromMs, toMs) : QFuture<QList<Anomaly>>();
     };
     q.intervalMs = [e] { return e ? e->intervalMs() : 1000; };
     q.watchAnomalies = [e](QObject *context, std::function<void(const Anomaly &)> changed) {
         if (!e)
             return;
-        QObject::connect(e, &Engine::anomalyFound, context, changed);
-        QObject::connect(e, &Engine::anomalyChanged, context, changed);
+        QObject::connect(e->prediction(), &PredictionProxy::anomalyFound, context, changed);
+        QObject::connect(e->prediction(), &PredictionProxy::anomalyChanged, context, changed);
     };
     return q;
 }

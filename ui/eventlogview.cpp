@@ -28,14 +28,14 @@ EventLogView::EventLogView(Engine *engine, const FleetModel *fleet, QWidget *par
     header->resizeSection(EventLogModel::VmColumn,
                           metrics.horizontalAdvance(QStringLiteral("database-primary-01")) + 20);
 
-    connect(engine, &Engine::eventLogged, this, &EventLogView::onEventLogged);
+    connect(engine->events(), &EventLog::eventLogged, this, &EventLogView::onEventLogged);
     auto *watcher = new QFutureWatcher<QList<EventRecord>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         const bool ok = !watcher->isCanceled() && watcher->future().resultCount() > 0;
         onLoaded(ok ? watcher->result() : QList<EventRecord>());
     });
-    watcher->setFuture(engine->recentEvents(kInitialEvents));
+    watcher->setFuture(engine->events()->recent(kInitialEvents));
 }
 
 void EventLogView::onEventLogged(const EventRecord &event)

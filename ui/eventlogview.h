@@ -13,7 +13,7 @@ class EventLogModel;
 class FleetModel;
 
 // The event log table: loads the latest events from the store in the
-// background, then follows Engine::eventLogged. Events logged while the load
+// background, then follows EventLog::eventLogged. Events logged while the load
 // is in flight are merged without duplicates.
 class EventLogView : public QTableView
 {

@@ -65,29 +65,33 @@ bool FleetModel::countsAsRunning(VmState state)
 
 void FleetModel::setEngine(Engine *engine)
 {
-    if (m_engine)
-        disconnect(m_engine, nullptr, this, nullptr);
+    if (m_engine) {
+        disconnect(m_engine->fleet()->state(), nullptr, this, nullptr);
+        disconnect(m_engine->fleet(), nullptr, this, nullptr);
+        disconnect(m_engine->prediction(), nullptr, this, nullptr);
+    }
     m_engine = engine;
     if (!engine)
         return;
 
     // Snapshot first, then follow: the slots are idempotent, so a signal that
     // was already queued for something in the snapshot does no harm.
-    for (const HostConfig &config : engine->hosts()) {
+    const FleetState *fleet = engine->fleet()->state();
+    for (const HostConfig &config : fleet->hosts()) {
         addHost(config);
-        setHostStatus(engine->hostStatus(config.uri));
-        setHostInfo(engine->hostInfo(config.uri));
-        resetInventory(config.uri, engine->vms(config.uri));
+        setHostStatus(fleet->status(config.uri));
+        setHostInfo(fleet->info(config.uri));
+        resetInventory(config.uri, fleet->vms(config.uri));
     }
-    connect(engine, &Engine::hostAdded, this, &FleetModel::addHost);
-    connect(engine, &Engine::hostRemoved, this, &FleetModel::removeHost);
-    connect(engine, &Engine::hostStatusChanged, this, &FleetModel::setHostStatus);
-    connect(engine, &Engine::hostInfoChanged, this, &FleetModel::setHostInfo);
-    connect(engine, &Engine::inventoryReset, this, &FleetModel::resetInventory);
-    connect(engine, &Engine::vmChanged, this, &FleetModel::updateVm);
-    connect(engine, &Engine::vmRemoved, this, &FleetModel::removeVm);
-    connect(engine, &Engine::samplesCollected, this, &FleetModel::addSamples);
-    connect(engine, &Engine::healthUpdated, this, &FleetModel::addHealth);
+    connect(fleet, &FleetState::hostAdded, this, &FleetModel::addHost);
+    connect(fleet, &FleetState::hostRemoved, this, &FleetModel::removeHost);
+    connect(fleet, &FleetState::hostStatusChanged, this, &FleetModel::setHostStatus);
+    connect(fleet, &FleetState::hostInfoChanged, this, &FleetModel::setHostInfo);
+    connect(fleet, &FleetState::inventoryReset, this, &FleetModel::resetInventory);
+    connect(fleet, &FleetState::vmChanged, this, &FleetModel::updateVm);
+    connect(fleet, &FleetState::vmRemoved, this, &FleetModel::removeVm);
+    connect(engine->fleet(), &FleetService::samplesCollected, this, &FleetModel::addSamples);
+    connect(engine->prediction(), &PredictionProxy::healthUpdated, this, &FleetModel::addHealth);
 }
 
 FleetModel::HostRow *FleetModel::findHost(const QString &uri) const

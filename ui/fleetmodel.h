@@ -18,11 +18,15 @@ namespace Umbra {
 
 class Engine;
 
-// The fleet as a tree: hosts at the top level, their VMs below. It mirrors the
-// Engine's signals; the public slots take the signals' payloads so tests can
-// drive the model without an engine. Live samples only touch the CPU and memory
-// columns and are coalesced: a burst marks rows dirty and one short timer
-// emits a single dataChanged per host.
+// The fleet as a tree: hosts at the top level, their VMs below. It follows the
+// engine's inventory (FleetState) row by row, and adds what the rows show
+// besides: live figures and health. The rows are the model's own, since an
+// item model announces each change before its rows change, which a shared
+// inventory that has already changed cannot do; the public slots take the
+// inventory's signals' payloads so tests can drive the model without an
+// engine. Live samples only touch the CPU and memory columns and are
+// coalesced: a burst marks rows dirty and one short timer emits a single
+// dataChanged per host.
 class FleetModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -53,7 +57,8 @@ public:
     explicit FleetModel(QObject *parent = nullptr);
     ~FleetModel() override;
 
-    // Loads the engine's current snapshot and follows its signals from then on.
+    // Loads the engine's inventory and follows it, its samples and its health
+    // reports from then on.
     void setEngine(Engine *engine);
 
     QModelIndex hostIndex(const QString &uri, int column = NameColumn) const;

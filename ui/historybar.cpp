@@ -273,7 +273,8 @@ void HistoryBar::exportTo(const QString &filePath)
         }
         Q_EMIT exportFinished(error);
     });
-    watcher->setFuture(m_engine->exportCsv(m_entity, now - historySpanMs(m_range), now, filePath));
+    watcher->setFuture(
+        m_engine->history()->exportCsv(m_entity, now - historySpanMs(m_range), now, filePath));
 }
 
 QString HistoryBar::loadingText(HistoryRange range)

@@ -76,7 +76,7 @@ HostHardwarePanel::HostHardwarePanel(Engine *engine, QWidget *parent)
     layout->addWidget(m_readings);
 
     if (engine)
-        connect(engine, &Engine::hardwareAssessed, this,
+        connect(engine->prediction(), &PredictionProxy::hardwareAssessed, this,
                 [this](const Hardware::HostHardwareReport &report) {
                     if (report.uri == m_uri)
                         show(report);
@@ -87,7 +87,7 @@ void HostHardwarePanel::setHost(const QString &uri)
 {
     m_uri = uri;
     if (m_engine)
-        show(m_engine->hardware(uri));
+        show(m_engine->prediction()->hardware(uri));
 }
 
 QString HostHardwarePanel::summaryText() const

@@ -41,15 +41,16 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
     buildHeader();
     buildBody();
 
-    connect(engine, &Engine::hostStatusChanged, this, [this](const HostStatus &status) {
+    const FleetState *inventory = engine->fleet()->state();
+    connect(inventory, &FleetState::hostStatusChanged, this, [this](const HostStatus &status) {
         if (status.uri == m_uri)
             showStatus(status);
     });
-    connect(engine, &Engine::hostInfoChanged, this, [this](const HostInfo &info) {
+    connect(inventory, &FleetState::hostInfoChanged, this, [this](const HostInfo &info) {
         if (info.uri == m_uri)
             showInfo(info);
     });
-    connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
+    connect(engine->history(), &HistoryService::historyFilled, this, [this](const QString &key) {
         if (m_uri.isEmpty() || key != m_uri)
             return;
         if (m_historyBar->range() == HistoryRange::Hour)
@@ -57,13 +58,14 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
         else
             m_charts->reload();
     });
-    connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
-        for (const HealthReport &report : reports) {
-            if (!report.isVm() && report.uri == m_uri)
-                showHealth(report);
-        }
-    });
-    connect(engine, &Engine::samplesCollected, this,
+    connect(engine->prediction(), &PredictionProxy::healthUpdated, this,
+            [this](const QList<HealthReport> &reports) {
+                for (const HealthReport &report : reports) {
+                    if (!report.isVm() && report.uri == m_uri)
+                        showHealth(report);
+                }
+            });
+    connect(engine->fleet(), &FleetService::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) {
                 // Longer ranges refresh from the store at their own pace.
                 if (sample.uri == m_uri && m_historyBar->range() == HistoryRange::Hour)
@@ -196,9 +198,9 @@ void HostPage::setHost(const QString &uri)
     if (!m_engine)
         return;
 
-    showStatus(m_engine->hostStatus(uri));
-    showInfo(m_engine->hostInfo(uri));
-    showHealth(m_engine->health(QStringLiteral("host/") + uri));
+    showStatus(m_engine->fleet()->hostStatus(uri));
+    showInfo(m_engine->fleet()->hostInfo(uri));
+    showHealth(m_engine->prediction()->health(QStringLiteral("host/") + uri));
     loadHistory();
 }
 
@@ -218,7 +220,7 @@ void HostPage::historyLoaded(const QString &note)
     QStringList notes;
     if (!note.isEmpty())
         notes << note;
-    if (m_engine && m_engine->isSimulated(m_uri))
+    if (m_engine && m_engine->fleet()->isSimulated(m_uri))
         notes << tr("Usage simulated by the workload generator");
     m_note->setText(notes.join(QStringLiteral(" · ")));
 }

@@ -105,10 +105,11 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     connect(m_exporterButton, &QPushButton::clicked, this, &HostsDialog::editExporter);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HostsDialog::updateButtons);
 
-    connect(engine, &Engine::hostAdded, this, &HostsDialog::reload);
-    connect(engine, &Engine::hostRemoved, this, &HostsDialog::reload);
-    connect(engine, &Engine::hostConfigChanged, this, &HostsDialog::reload);
-    connect(engine, &Engine::hostStatusChanged, this, &HostsDialog::setStatus);
+    const FleetState *inventory = engine->fleet()->state();
+    connect(inventory, &FleetState::hostAdded, this, &HostsDialog::reload);
+    connect(inventory, &FleetState::hostRemoved, this, &HostsDialog::reload);
+    connect(inventory, &FleetState::hostConfigChanged, this, &HostsDialog::reload);
+    connect(inventory, &FleetState::hostStatusChanged, this, &HostsDialog::setStatus);
     reload();
 }
 
@@ -122,13 +123,13 @@ void HostsDialog::reload()
     m_list->clear();
     if (!m_engine)
         return;
-    for (const HostConfig &config : m_engine->hosts()) {
+    for (const HostConfig &config : m_engine->fleet()->hosts()) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setText(NameColumn, HostUri::displayName(config.uri));
         item->setText(UriColumn, config.uri);
         item->setText(ExporterColumn, config.exporterUrl);
         item->setData(NameColumn, Qt::UserRole, config.uri);
-        setStatus(m_engine->hostStatus(config.uri));
+        setStatus(m_engine->fleet()->hostStatus(config.uri));
     }
     updateButtons();
 }
@@ -152,7 +153,7 @@ bool HostsDialog::addFromField()
     HostConfig config;
     config.uri = m_uriEdit->text().trimmed();
     config.exporterUrl = m_exporterEdit->text().trimmed();
-    const Result<void> added = m_engine->addHost(config);
+    const Result<void> added = m_engine->fleet()->addHost(config);
     if (!added) {
         m_error->setText(added.error());
         m_error->show();
@@ -177,7 +178,7 @@ void HostsDialog::editExporter()
         selected.first()->text(ExporterColumn), &ok);
     if (!ok)
         return;
-    if (const Result<void> set = m_engine->setExporterUrl(uri, url); !set) {
+    if (const Result<void> set = m_engine->fleet()->setExporterUrl(uri, url); !set) {
         m_error->setText(set.error());
         m_error->show();
     }
@@ -194,7 +195,7 @@ void HostsDialog::removeSelected()
         tr("Stop watching %1?\n\nIts VMs keep running; Umbra stops collecting from it.").arg(uri),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
-        m_engine->removeHost(uri);
+        m_engine->fleet()->removeHost(uri);
 }
 
 void HostsDialog::updateButtons()

@@ -20,14 +20,15 @@ HostStatusBar::HostStatusBar(Engine *engine, QWidget *parent)
     m_layout->setSpacing(4);
     m_layout->addStretch(1);
 
-    for (const HostConfig &config : engine->hosts()) {
+    const FleetState *inventory = engine->fleet()->state();
+    for (const HostConfig &config : inventory->hosts()) {
         addHost(config.uri);
-        setStatus(engine->hostStatus(config.uri));
+        setStatus(inventory->status(config.uri));
     }
-    connect(engine, &Engine::hostAdded, this,
+    connect(inventory, &FleetState::hostAdded, this,
             [this](const HostConfig &config) { addHost(config.uri); });
-    connect(engine, &Engine::hostRemoved, this, &HostStatusBar::removeHost);
-    connect(engine, &Engine::hostStatusChanged, this, &HostStatusBar::setStatus);
+    connect(inventory, &FleetState::hostRemoved, this, &HostStatusBar::removeHost);
+    connect(inventory, &FleetState::hostStatusChanged, this, &HostStatusBar::setStatus);
 }
 
 QString HostStatusBar::itemText(const QString &uri) const

@@ -110,7 +110,7 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     createMenus();
 
     // A host or VM that disappears takes its page with it.
-    connect(engine, &Engine::hostRemoved, this, [this](const QString &uri) {
+    connect(engine->fleet()->state(), &FleetState::hostRemoved, this, [this](const QString &uri) {
         if ((currentPage() == m_hostPage && m_hostPage->uri() == uri)
             || (currentPage() == m_vmPage && m_vmPage->uri() == uri))
             showOverview();

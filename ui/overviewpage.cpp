@@ -96,13 +96,14 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::dataChanged, this, scheduleTiles);
     connect(model, &QAbstractItemModel::modelReset, this, scheduleTiles);
 
-    for (const HostConfig &config : engine->hosts())
+    const FleetState *inventory = engine->fleet()->state();
+    for (const HostConfig &config : inventory->hosts())
         addHostSeries(config.uri);
-    connect(engine, &Engine::hostAdded, this,
+    connect(inventory, &FleetState::hostAdded, this,
             [this](const HostConfig &config) { addHostSeries(config.uri); });
-    connect(engine, &Engine::hostRemoved, this, &OverviewPage::removeHostSeries);
-    connect(engine, &Engine::historyFilled, this, &OverviewPage::loadHistory);
-    connect(engine, &Engine::samplesCollected, this,
+    connect(inventory, &FleetState::hostRemoved, this, &OverviewPage::removeHostSeries);
+    connect(engine->history(), &HistoryService::historyFilled, this, &OverviewPage::loadHistory);
+    connect(engine->fleet(), &FleetService::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) { addSample(sample); });
     updateTiles();
 }

@@ -19,16 +19,19 @@ RiskModel::RiskModel(Engine *engine, FleetModel *fleet, QObject *parent)
     m_rankTimer.setInterval(500);
     connect(&m_rankTimer, &QTimer::timeout, this, &RiskModel::rank);
     if (engine) {
-        addReports(engine->healthReports());
-        connect(engine, &Engine::healthUpdated, this, &RiskModel::addReports);
-        connect(engine, &Engine::vmRemoved, this, [this](const QString &uri, const QString &uuid) {
-            const QString entity = QStringLiteral("vm/") + uuid;
-            if (const auto found = m_latest.constFind(entity);
-                found != m_latest.cend() && found->uri == uri)
-                m_latest.erase(found);
-            m_rankTimer.start();
-        });
-        connect(engine, &Engine::hostRemoved, this, [this](const QString &uri) {
+        const FleetState *inventory = engine->fleet()->state();
+        addReports(engine->prediction()->healthReports());
+        connect(engine->prediction(), &PredictionProxy::healthUpdated, this,
+                &RiskModel::addReports);
+        connect(inventory, &FleetState::vmRemoved, this,
+                [this](const QString &uri, const QString &uuid) {
+                    const QString entity = QStringLiteral("vm/") + uuid;
+                    if (const auto found = m_latest.constFind(entity);
+                        found != m_latest.cend() && found->uri == uri)
+                        m_latest.erase(found);
+                    m_rankTimer.start();
+                });
+        connect(inventory, &FleetState::hostRemoved, this, [this](const QString &uri) {
             m_latest.removeIf([&uri](const std::pair<const QString &, HealthReport &> &entry) {
                 return entry.second.uri == uri;
             });

@@ -29,8 +29,9 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
     buildHeader();
     buildCharts();
 
-    connect(engine, &Engine::samplesCollected, this, &VmPage::onSamples);
-    connect(engine, &Engine::historyFilled, this, [this](const QString &key) {
+    const FleetState *inventory = engine->fleet()->state();
+    connect(engine->fleet(), &FleetService::samplesCollected, this, &VmPage::onSamples);
+    connect(engine->history(), &HistoryService::historyFilled, this, [this](const QString &key) {
         if (m_uuid.isEmpty() || key != m_uuid)
             return;
         if (m_historyBar->range() == HistoryRange::Hour)
@@ -38,15 +39,16 @@ VmPage::VmPage(Engine *engine, QWidget *parent)
         else
             m_charts->reload();
     });
-    connect(engine, &Engine::healthUpdated, this, [this](const QList<HealthReport> &reports) {
-        for (const HealthReport &report : reports) {
-            if (report.isVm() && report.uuid == m_uuid)
-                showHealth(report);
-        }
-    });
-    connect(engine, &Engine::vmChanged, this, &VmPage::onVmChanged);
-    connect(engine, &Engine::vmRemoved, this, &VmPage::onVmRemoved);
-    connect(engine, &Engine::inventoryReset, this,
+    connect(engine->prediction(), &PredictionProxy::healthUpdated, this,
+            [this](const QList<HealthReport> &reports) {
+                for (const HealthReport &report : reports) {
+                    if (report.isVm() && report.uuid == m_uuid)
+                        showHealth(report);
+                }
+            });
+    connect(inventory, &FleetState::vmChanged, this, &VmPage::onVmChanged);
+    connect(inventory, &FleetState::vmRemoved, this, &VmPage::onVmRemoved);
+    connect(inventory, &FleetState::inventoryReset, this,
             [this](const QString &uri, const QList<VmInfo> &vms) {
                 if (uri != m_uri)
                     return;
@@ -184,11 +186,9 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
 
     if (!m_engine)
         return;
-    showHealth(m_engine->health(QStringLiteral("vm/") + uuid));
-    for (const VmInfo &vm : m_engine->vms(uri)) {
-        if (vm.uuid == uuid)
-            showInfo(vm);
-    }
+    showHealth(m_engine->prediction()->health(QStringLiteral("vm/") + uuid));
+    if (const auto vm = m_engine->fleet()->state()->vm(uri, uuid))
+        showInfo(*vm);
     loadHistory();
 }
 

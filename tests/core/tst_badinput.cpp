@@ -109,18 +109,21 @@ private Q_SLOTS:
         options.connectWarningMs = 500;
         engine.setSessionOptions(options);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("silent.db"))).ok());
-        QVERIFY(engine.addHost(HostConfig{ silentUri, false }).ok());
-        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
-        QSignalSpy samples(&engine, &Engine::samplesCollected);
+        QVERIFY(engine.fleet()->addHost(HostConfig{ silentUri, false }).ok());
+        QVERIFY(
+            engine.fleet()->addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
+        QSignalSpy samples(engine.fleet(), &FleetService::samplesCollected);
         engine.start();
 
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 5, 5000);
-        QCOMPARE(engine.hostStatus(QStringLiteral("test:///default")).state, HostState::Connected);
-        QCOMPARE(engine.hostStatus(silentUri).state, HostState::Connecting);
+        QCOMPARE(engine.fleet()->hostStatus(QStringLiteral("test:///default")).state,
+                 HostState::Connected);
+        QCOMPARE(engine.fleet()->hostStatus(silentUri).state, HostState::Connecting);
         // The operator is told, while the session keeps waiting.
         QTRY_VERIFY_WITH_TIMEOUT(
-            engine.hostStatus(silentUri).lastError.contains(QLatin1String("No answer")), 5000);
-        QCOMPARE(engine.hostStatus(silentUri).state, HostState::Connecting);
+            engine.fleet()->hostStatus(silentUri).lastError.contains(QLatin1String("No answer")),
+            5000);
+        QCOMPARE(engine.fleet()->hostStatus(silentUri).state, HostState::Connecting);
 
         // Quitting does not hang on the host that never answered.
         QElapsedTimer timer;
@@ -231,25 +234,26 @@ private Q_SLOTS:
             engine.setSessionOptions(SessionHarness::fastOptions());
             QVERIFY(engine.openStore(path).ok());
             QVERIFY(
-                engine
-                    .addHost(HostConfig{ withPassword, false,
-                                         QStringLiteral("http://scraper:ExporterPw@127.0.0.1:"
-                                                        "1/metrics?token=TokenValue&job=node") })
+                engine.fleet()
+                    ->addHost(HostConfig{ withPassword, false,
+                                          QStringLiteral("http://scraper:ExporterPw@127.0.0.1:"
+                                                         "1/metrics?token=TokenValue&job=node") })
                     .ok());
-            QCOMPARE(engine.hosts().size(), 1);
-            QCOMPARE(engine.hosts().first().uri, clean);
+            QCOMPARE(engine.fleet()->hosts().size(), 1);
+            QCOMPARE(engine.fleet()->hosts().first().uri, clean);
             // Given again with its password (as each run must, since it is
             // not stored), the host is the same host.
-            QVERIFY(engine.addHost(HostConfig{ withPassword, false }).ok());
-            QVERIFY(engine.hasHost(withPassword));
-            QCOMPARE(engine.hosts().size(), 1);
-            QVERIFY(!engine.addHost(HostConfig{ clean, false }).ok());
-            QCOMPARE(engine.hosts().first().exporterUrl,
+            QVERIFY(engine.fleet()->addHost(HostConfig{ withPassword, false }).ok());
+            QVERIFY(engine.fleet()->hasHost(withPassword));
+            QCOMPARE(engine.fleet()->hosts().size(), 1);
+            QVERIFY(!engine.fleet()->addHost(HostConfig{ clean, false }).ok());
+            QCOMPARE(engine.fleet()->hosts().first().exporterUrl,
                      QStringLiteral("http://scraper@127.0.0.1:1/metrics?job=node"));
-            QSignalSpy events(&engine, &Engine::eventLogged);
+            QSignalSpy events(engine.events(), &EventLog::eventLogged);
             engine.start();
-            QTRY_VERIFY_WITH_TIMEOUT(engine.hostStatus(clean).failedAttempts >= 2, 10000);
-            QVERIFY(!engine.hostStatus(clean).lastError.contains(QLatin1String("Hunter2")));
+            QTRY_VERIFY_WITH_TIMEOUT(engine.fleet()->hostStatus(clean).failedAttempts >= 2, 10000);
+            QVERIFY(
+                !engine.fleet()->hostStatus(clean).lastError.contains(QLatin1String("Hunter2")));
             for (const QList<QVariant> &event : std::as_const(events))
                 QVERIFY(
                     !event.first().value<EventRecord>().message.contains(QLatin1String("Hunter2")));
@@ -287,7 +291,8 @@ private Q_SLOTS:
         }
         Engine engine;
         QVERIFY(engine.openStore(path).ok());
-        QCOMPARE(engine.hosts().first().uri, QStringLiteral("qemu+tcp://admin@127.0.0.1:1/system"));
+        QCOMPARE(engine.fleet()->hosts().first().uri,
+                 QStringLiteral("qemu+tcp://admin@127.0.0.1:1/system"));
         engine.shutdown();
         auto db = Database::open(path, QStringLiteral("older-check"), Database::Mode::ReadOnly);
         QVERIFY(db.ok());
@@ -370,8 +375,9 @@ private Q_SLOTS:
         QVERIFY(engine.storeIsReadOnly());
         QVERIFY(!engine.migrations());
         QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
-        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), true }).ok());
-        QSignalSpy samples(&engine, &Engine::samplesCollected);
+        QVERIFY(
+            engine.fleet()->addHost(HostConfig{ QStringLiteral("test:///default"), true }).ok());
+        QSignalSpy samples(engine.fleet(), &FleetService::samplesCollected);
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3, 10000);
         engine.shutdown();
@@ -382,15 +388,17 @@ private Q_SLOTS:
     {
         Engine engine;
         QVERIFY(engine.openStore(m_dir.filePath(QStringLiteral("engine.db"))).ok());
-        auto added = engine.addHost(HostConfig{ QStringLiteral("qemu:/system"), false });
+        auto added = engine.fleet()->addHost(HostConfig{ QStringLiteral("qemu:/system"), false });
         QVERIFY(!added.ok());
         QVERIFY(!added.error().isEmpty());
-        QVERIFY(engine.hosts().isEmpty());
-        QVERIFY(engine.addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
-        auto twice = engine.addHost(HostConfig{ QStringLiteral("test:///default"), false });
+        QVERIFY(engine.fleet()->hosts().isEmpty());
+        QVERIFY(
+            engine.fleet()->addHost(HostConfig{ QStringLiteral("test:///default"), false }).ok());
+        auto twice
+            = engine.fleet()->addHost(HostConfig{ QStringLiteral("test:///default"), false });
         QVERIFY(!twice.ok());
         QVERIFY(twice.error().contains(QLatin1String("already")));
-        QCOMPARE(engine.hosts().size(), 1);
+        QCOMPARE(engine.fleet()->hosts().size(), 1);
     }
 };
 

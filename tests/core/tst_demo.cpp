@@ -115,18 +115,18 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Engine engine;
         engine.setIntervalMs(100);
-        engine.setHardwareIntervalMs(1000);
+        engine.prediction()->setHardwareIntervalMs(1000);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
         auto hosts = DemoFleet::install(dir.path());
         QVERIFY(hosts.ok());
         for (const HostConfig &host : hosts.value())
-            QVERIFY(engine.addHost(host).ok());
-        QSignalSpy samples(&engine, &Engine::samplesCollected);
+            QVERIFY(engine.fleet()->addHost(host).ok());
+        QSignalSpy samples(engine.fleet(), &FleetService::samplesCollected);
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3 * hosts->size(), 10000);
         const QString uri = hosts->first().uri;
-        QCOMPARE(engine.hostStatus(uri).state, HostState::Connected);
-        const QList<VmInfo> vms = engine.vms(uri);
+        QCOMPARE(engine.fleet()->hostStatus(uri).state, HostState::Connected);
+        const QList<VmInfo> vms = engine.fleet()->vms(uri);
         QVERIFY(!vms.isEmpty());
 
         // History (backfilled and live) comes back from the store off this thread.
@@ -136,18 +136,21 @@ private Q_SLOTS:
                 running = vm.uuid;
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QTRY_VERIFY_WITH_TIMEOUT(
-            engine.vmHistory(running, now - 3600000, now + 60000).result().size() > 200, 5000);
+            engine.history()->vmHistory(running, now - 3600000, now + 60000).result().size() > 200,
+            5000);
         QTRY_VERIFY_WITH_TIMEOUT(
-            engine.hostHistory(uri, now - 3600000, now + 60000).result().size() > 200, 5000);
+            engine.history()->hostHistory(uri, now - 3600000, now + 60000).result().size() > 200,
+            5000);
 
         // Every demo host has simulated hardware readings: two drives each;
         // the oldest host's second drive has reallocated sectors, and it
         // stays below a failure-risk flag like every other.
         for (const HostConfig &host : hosts.value())
-            QTRY_VERIFY_WITH_TIMEOUT(engine.hardware(host.uri).drives.size() == 2, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(engine.prediction()->hardware(host.uri).drives.size() == 2,
+                                     10000);
         double oldest = 0, others = 0;
         for (const HostConfig &host : hosts.value()) {
-            const Hardware::HostHardwareReport report = engine.hardware(host.uri);
+            const Hardware::HostHardwareReport report = engine.prediction()->hardware(host.uri);
             qInfo("%s: failure risk %.3f", qPrintable(host.uri), report.risk.risk);
             QVERIFY(report.simulated);
             QVERIFY(report.readError.isEmpty());
@@ -163,7 +166,7 @@ private Q_SLOTS:
 
         // A removed host leaves no health scores behind, its VMs' neither.
         const auto scoredOn = [&engine](const QString &host) {
-            const QList<HealthReport> reports = engine.healthReports();
+            const QList<HealthReport> reports = engine.prediction()->healthReports();
             return std::count_if(reports.cbegin(), reports.cend(),
                                  [&host](const HealthReport &r) { return r.uri == host; });
         };
@@ -173,14 +176,15 @@ private Q_SLOTS:
         // learning: what they report comes after it, and there is little of
         // it (a fleet of young detectors reported over a hundred an hour).
         const qint64 learnt
-            = now - Engine::kSimulatedHistoryMs + Predict::AnomalyWatch::kLearningMs;
-        const QList<Anomaly> found = engine.anomalies({}, 0, now + 3600 * 1000).result();
+            = now - DemoBackfill::kSimulatedHistoryMs + Predict::AnomalyWatch::kLearningMs;
+        const QList<Anomaly> found
+            = engine.prediction()->anomalies({}, 0, now + 3600 * 1000).result();
         qInfo("%lld anomalies", qint64(found.size()));
         QVERIFY2(found.size() <= 25, qPrintable(QString::number(found.size())));
         for (const Anomaly &anomaly : found)
             QVERIFY(anomaly.timeMs >= learnt - 60 * 1000);
 
-        engine.removeHost(uri);
+        engine.fleet()->removeHost(uri);
         QCOMPARE(scoredOn(uri), 0);
         QTest::qWait(500); // answers already on their way must not bring them back
         QCOMPARE(scoredOn(uri), 0);

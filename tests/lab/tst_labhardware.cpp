@@ -100,12 +100,12 @@ private Q_SLOTS:
         const auto opened = engine.openStore(m_dir.filePath(QStringLiteral("hardware.db")));
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         engine.setIntervalMs(1000);
-        engine.setHardwareIntervalMs(1000);
-        QSignalSpy assessed(&engine, &Engine::hardwareAssessed);
-        QSignalSpy events(&engine, &Engine::eventLogged);
+        engine.prediction()->setHardwareIntervalMs(1000);
+        QSignalSpy assessed(engine.prediction(), &PredictionProxy::hardwareAssessed);
+        QSignalSpy events(engine.events(), &EventLog::eventLogged);
         engine.start();
         for (const QString &key : QStringList{ m_failing } + m_healthy) {
-            const auto added = engine.addHost(HostConfig(uri(key), false, exporter(key)));
+            const auto added = engine.fleet()->addHost(HostConfig(uri(key), false, exporter(key)));
             QVERIFY2(added.ok(), qPrintable(key + QStringLiteral(": ") + added.error()));
         }
 
@@ -187,16 +187,18 @@ private Q_SLOTS:
         const int flagPoints = int(std::lround(Hardware::HardwareWatch::kFlagRisk
                                                * Predict::HealthPolicy().failureRiskPoints));
         const QString entity = QStringLiteral("host/") + uri(m_failing);
-        QTRY_VERIFY_WITH_TIMEOUT(failureRiskPoints(engine.health(entity)) >= flagPoints, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            failureRiskPoints(engine.prediction()->health(entity)) >= flagPoints, 15000);
         for (const QString &key : std::as_const(m_healthy))
-            QVERIFY2(failureRiskPoints(engine.health(QStringLiteral("host/") + uri(key)))
-                         < flagPoints,
-                     qPrintable(key));
+            QVERIFY2(
+                failureRiskPoints(engine.prediction()->health(QStringLiteral("host/") + uri(key)))
+                    < flagPoints,
+                qPrintable(key));
 
         // The event reaches the database (the writer stores events with its
         // next batch), not only the screen.
         const auto stored = [&] {
-            auto events = engine.recentEvents(500);
+            auto events = engine.events()->recent(500);
             events.waitForFinished();
             const QList<EventRecord> log = events.result();
             return std::any_of(log.cbegin(), log.cend(), [&](const EventRecord &e) {

@@ -1,4 +1,4 @@
-// FleetModel fed with the payloads of the Engine's signals, compared as string
+// FleetModel fed with the payloads of the fleet inventory's signals, compared as string
 // dumps of the tree, and sorted/filtered through FleetSortProxy; the event
 // log, At-risk and anomalies models beside it. Every model is watched by
 // QAbstractItemModelTester while it changes. Last, the charts of a page:
@@ -643,7 +643,7 @@ void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
     // An operator's verdict goes through the engine and comes back changed
     // in place: its row, no longer open, no longer bold.
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    engine.setAnomalyVerdict(stored[1].id, AnomalyVerdict::FalseAlarm);
+    engine.prediction()->setAnomalyVerdict(stored[1].id, AnomalyVerdict::FalseAlarm);
     QTRY_COMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
     QCOMPARE(model.index(1, AnomalyModel::VerdictColumn).data().toString(),
@@ -660,7 +660,7 @@ void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
     Anomaly elsewhere = stored[0];
     elsewhere.id = stored[2].id + 1000;
     elsewhere.verdict = AnomalyVerdict::Expected;
-    Q_EMIT engine.anomalyChanged(elsewhere);
+    Q_EMIT engine.prediction()->anomalyChanged(elsewhere);
     QCOMPARE(changed.count(), 1);
 
     // A new anomaly goes on top.
@@ -668,7 +668,7 @@ void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
     found.id = stored[2].id + 1;
     found.timeMs = now;
     found.metric = QStringLiteral("memory");
-    Q_EMIT engine.anomalyFound(found);
+    Q_EMIT engine.prediction()->anomalyFound(found);
     QCOMPARE(ids().first(), found.id);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(sorted.index(0, 0).data(AnomalyModel::IdRole).toLongLong(), found.id);
@@ -691,7 +691,7 @@ void TestFleetModel::anomaliesNewestFirstWithTheirVerdicts()
         Anomaly flood = found;
         flood.id = found.id + 1 + i;
         flood.timeMs = now + qint64(i) * 60 * 1000; // told apart in the time column
-        Q_EMIT engine.anomalyFound(flood);
+        Q_EMIT engine.prediction()->anomalyFound(flood);
     };
     int announced = 0;
     while (model.rowCount() < AnomalyModel::kMaxRows)

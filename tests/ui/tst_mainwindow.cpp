@@ -273,7 +273,7 @@ void TestMainWindow::initTestCase()
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     m_engine->setIntervalMs(200);
     for (const HostConfig &host : demo.value()) {
-        const Result<void> added = m_engine->addHost(host);
+        const Result<void> added = m_engine->fleet()->addHost(host);
         QVERIFY2(added.ok(), qPrintable(added.error()));
     }
     m_engine->start();
@@ -371,7 +371,7 @@ void TestMainWindow::healthAndForecastsShow()
     QTRY_VERIFY(!m_window->vmPage()->isLoadingHistory());
 
     // Every entity scored so far is in the engine's reports, hosts included.
-    const QList<HealthReport> reports = m_engine->healthReports();
+    const QList<HealthReport> reports = m_engine->prediction()->healthReports();
     QVERIFY(std::any_of(reports.cbegin(), reports.cend(),
                         [](const HealthReport &r) { return !r.isVm(); }));
 }
@@ -382,13 +382,13 @@ void TestMainWindow::migrateDialogRanksTargets()
     MigrationDialog dialog(m_engine.get(), m_vmUri, m_vmUuid, m_window.get());
     const QStringList targets = dialog.targets();
     // Every other connected host, never the VM's own, most free memory first.
-    QCOMPARE(targets.size(), m_engine->hosts().size() - 1);
+    QCOMPARE(targets.size(), m_engine->fleet()->hosts().size() - 1);
     QVERIFY(!targets.contains(m_vmUri));
     const auto freeKiB = [this](const QString &uri) {
         qint64 used = 0;
-        for (const VmInfo &vm : m_engine->vms(uri))
+        for (const VmInfo &vm : m_engine->fleet()->vms(uri))
             used += vmStateIsActive(vm.state) ? qint64(vm.memoryKiB) : 0;
-        return qint64(m_engine->hostInfo(uri).memoryKiB) - used;
+        return qint64(m_engine->fleet()->hostInfo(uri).memoryKiB) - used;
     };
     for (qsizetype i = 1; i < targets.size(); ++i)
         QVERIFY(freeKiB(targets[i - 1]) >= freeKiB(targets[i]));
@@ -417,7 +417,7 @@ void TestMainWindow::migrateDialogRanksTargets()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(QDir().mkpath(artifactsDir()));
     QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/migrate-dialog.png")));
-    const QList<VmInfo> stillThere = m_engine->vms(m_vmUri);
+    const QList<VmInfo> stillThere = m_engine->fleet()->vms(m_vmUri);
     QVERIFY(std::any_of(stillThere.cbegin(), stillThere.cend(),
                         [this](const VmInfo &vm) { return vm.uuid == m_vmUuid; }));
     auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("test-plans"));
@@ -436,15 +436,16 @@ void TestMainWindow::knownEventsAreKept()
     const qint64 start = QDateTime::currentMSecsSinceEpoch() + 3600 * 1000;
     dialog.setForm(QStringLiteral("nightly backup"), QStringLiteral("vm/") + m_vmUuid, start,
                    start + 2 * 3600 * 1000, Predict::CalendarEvent::Recurrence::Daily);
-    QSignalSpy changed(m_engine.get(), &Engine::calendarChanged);
+    QSignalSpy changed(m_engine->prediction(), &PredictionProxy::calendarChanged);
     dialog.add();
     QTRY_COMPARE(events->rowCount(), before + 1);
     QCOMPARE(events->item(before, 0)->text(), QStringLiteral("nightly backup"));
     QCOMPARE(events->item(before, 4)->text(), QStringLiteral("every day"));
-    QCOMPARE(m_engine->calendarEvents().size(), before + 1);
-    QVERIFY(m_engine->calendarEvents().last().appliesTo(QStringLiteral("vm/") + m_vmUuid));
+    QCOMPARE(m_engine->prediction()->calendarEvents().size(), before + 1);
+    QVERIFY(m_engine->prediction()->calendarEvents().last().appliesTo(QStringLiteral("vm/")
+                                                                      + m_vmUuid));
 
-    m_engine->removeCalendarEvent(m_engine->calendarEvents().last().id);
+    m_engine->prediction()->removeCalendarEvent(m_engine->prediction()->calendarEvents().last().id);
     QTRY_COMPARE(events->rowCount(), before);
 }
 
@@ -508,7 +509,7 @@ void TestMainWindow::hostsDialogExplainsBadUri()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(QDir().mkpath(artifactsDir()));
     QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/hosts-dialog.png")));
-    QCOMPARE(m_engine->hosts().size(), m_window->fleetModel()->rowCount());
+    QCOMPARE(m_engine->fleet()->hosts().size(), m_window->fleetModel()->rowCount());
 }
 
 void TestMainWindow::longRangeDrawsEnvelopes()
@@ -750,11 +751,11 @@ void TestMainWindow::screenshots()
     // The Hardware health tab of the demo's oldest host: simulated drives,
     // one with reallocated and pending sectors, and what the risk rests on.
     QString oldest;
-    for (const HostConfig &host : m_engine->hosts())
+    for (const HostConfig &host : m_engine->fleet()->hosts())
         if (host.uri.contains(QLatin1String("rack2-kvm03")))
             oldest = host.uri;
     QVERIFY(!oldest.isEmpty());
-    QTRY_VERIFY(m_engine->hardware(oldest).drives.size() == 2);
+    QTRY_VERIFY(m_engine->prediction()->hardware(oldest).drives.size() == 2);
     m_window->showHost(oldest);
     auto *lower = m_window->hostPage()->findChild<QTabWidget *>();
     QVERIFY(lower);
@@ -799,7 +800,7 @@ void TestMainWindow::untrustedNamesArePlainText()
             .toUtf8());
     xml.close();
     const QString uri = QStringLiteral("test://") + fleet;
-    QVERIFY(m_engine->addHost(HostConfig{ uri, true }).ok());
+    QVERIFY(m_engine->fleet()->addHost(HostConfig{ uri, true }).ok());
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->fleetModel()->vmName(uuid).isEmpty(), kStartTimeoutMs);
 
     m_window->setDarkTheme(false);
@@ -828,7 +829,7 @@ void TestMainWindow::untrustedNamesArePlainText()
         kStartTimeoutMs);
     QCOMPARE(m_window->width(), 1366);
     QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/hostile-host-1366x768.png")));
-    m_engine->removeHost(uri);
+    m_engine->fleet()->removeHost(uri);
 }
 
 int main(int argc, char **argv)

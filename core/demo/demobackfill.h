@@ -1,0 +1,42 @@
+#pragma once
+
+#include "fleet/vminfo.h"
+
+#include <QList>
+#include <QObject>
+
+namespace Umbra {
+
+class FleetState;
+class StoreWriter;
+
+// Demo hosts start with a day of simulated history, so the demo's anomaly
+// detectors have had their day of learning (Predict::AnomalyWatch::kLearningMs)
+// and its charts show one. Whenever a simulated host lists its VMs, the store
+// fills in what the workload generator would have produced for each of them
+// and for the host, before the oldest sample it has.
+class DemoBackfill : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kSimulatedHistoryMs = 26 * 3600 * 1000;
+
+    explicit DemoBackfill(const FleetState *fleet, QObject *parent = nullptr);
+    ~DemoBackfill() override;
+
+    // On by default.
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    bool isEnabled() const { return m_enabled; }
+    // Where the history goes (on the store's thread); null while the store is closed.
+    void setWriter(StoreWriter *writer) { m_writer = writer; }
+
+private:
+    void fill(const QString &uri, const QList<Umbra::VmInfo> &vms);
+
+    const FleetState *m_fleet;
+    StoreWriter *m_writer = nullptr;
+    bool m_enabled = true;
+};
+
+} // namespace Umbra

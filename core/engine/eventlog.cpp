@@ -1,0 +1,152 @@
+#include "engine/eventlog.h"
+
+#include "engine/historyservice.h"
+#include "fleet/fleetstate.h"
+#include "fleet/hosturi.h"
+#include "migrate/migrationtypes.h"
+#include "predict/anomaly.h"
+#include "store/storereader.h"
+#include "store/storewriter.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace Umbra {
+
+namespace {
+
+EventRecord now(EventRecord::Severity severity, const QString &kind)
+{
+    EventRecord event;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.severity = severity;
+    event.kind = kind;
+    return event;
+}
+
+} // namespace
+
+EventLog::EventLog(const FleetState *fleet, const HistoryService *history, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+    , m_history(history)
+{ }
+
+EventLog::~EventLog() = default;
+
+void EventLog::log(const EventRecord &event)
+{
+    if (StoreWriter *writer = m_history->writer())
+        QMetaObject::invokeMethod(
+            writer, [writer, event] { writer->addEvent(event); }, Qt::QueuedConnection);
+    announce(event);
+}
+
+void EventLog::announce(const EventRecord &event)
+{
+    Q_EMIT eventLogged(event);
+}
+
+QFuture<QList<EventRecord>> EventLog::recent(int limit) const
+{
+    if (StoreReader *reader = m_history->reader())
+        return reader->recentEvents(limit);
+    return QtFuture::makeReadyFuture(QList<EventRecord>());
+}
+
+QString EventLog::describeEntity(const QString &entity, EventRecord &event) const
+{
+    if (entity.startsWith(QLatin1String("vm/"))) {
+        event.vmUuid = entity.mid(3);
+        const QString uri = m_fleet->hostOfVm(event.vmUuid);
+        if (const auto vm = m_fleet->vm(uri, event.vmUuid)) {
+            event.hostUri = uri;
+            return vm->name;
+        }
+        return entity;
+    }
+    if (entity.startsWith(QLatin1String("host/"))) {
+        event.hostUri = entity.mid(5);
+        return HostUri::displayName(event.hostUri);
+    }
+    return entity;
+}
+
+void EventLog::storeFailed(const QString &message)
+{
+    // Not stored: the store is what failed.
+    EventRecord event = now(EventRecord::Severity::Error, QStringLiteral("store.error"));
+    event.message = message;
+    announce(event);
+}
+
+void EventLog::samplesDropped(const QString &entity, qint64 heldUntilMs)
+{
+    EventRecord event
+        = now(EventRecord::Severity::Warning, QStringLiteral("store.samples_dropped"));
+    const QString name = describeEntity(entity, event);
+    event.message
+        = tr("%1: new samples are not stored, because its history already reaches %2, later "
+             "than they are. History imported or recorded ahead of this clock is the usual "
+             "cause; samples are stored again once the clock passes that time.")
+              .arg(name,
+                   QDateTime::fromMSecsSinceEpoch(heldUntilMs, Qt::UTC).toString(Qt::ISODate));
+    log(event);
+}
+
+void EventLog::anomaliesFound(const QList<Anomaly> &incident)
+{
+    if (incident.isEmpty())
+        return;
+    const Anomaly &first = incident.first();
+    EventRecord event;
+    event.timestampMs = first.timeMs;
+    event.severity = EventRecord::Severity::Warning;
+    event.kind = QStringLiteral("anomaly");
+    const QString name = describeEntity(first.entity, event);
+    QStringList reasons;
+    double score = 0;
+    for (const Anomaly &anomaly : incident) {
+        reasons.append(anomalyReason(anomaly));
+        score = std::max(score, anomaly.score);
+    }
+    event.message = tr("%1: %2 (anomaly score %3)")
+                        .arg(name, reasons.join(QStringLiteral("; ")))
+                        .arg(score, 0, 'f', 2);
+    log(event);
+}
+
+void EventLog::predictionFailed(const QString &message)
+{
+    EventRecord event = now(EventRecord::Severity::Warning, QStringLiteral("predict.error"));
+    event.message = message;
+    log(event);
+}
+
+void EventLog::hostSilent(const HostStatus &status)
+{
+    EventRecord event = now(EventRecord::Severity::Warning, QStringLiteral("host.silent"));
+    event.hostUri = status.uri;
+    event.message = tr("%1: %2").arg(status.uri, status.lastError);
+    log(event);
+}
+
+void EventLog::migrationFinished(const MigrationRecord &record)
+{
+    EventRecord event
+        = now(record.outcome == MigrationOutcome::Completed ? EventRecord::Severity::Info
+                                                            : EventRecord::Severity::Warning,
+              QStringLiteral("migration.") + outcomeKey(record.outcome));
+    event.hostUri = record.sourceUri;
+    event.vmUuid = record.vmUuid;
+    event.message = record.reason.isEmpty()
+        ? tr("Migration of %1 to %2: %3")
+              .arg(record.vmName, HostUri::displayName(record.targetUri),
+                   outcomeLabel(record.outcome))
+        : tr("Migration of %1 to %2: %3 (%4)")
+              .arg(record.vmName, HostUri::displayName(record.targetUri),
+                   outcomeLabel(record.outcome), record.reason);
+    log(event);
+}
+
+} // namespace Umbra

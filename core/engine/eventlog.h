@@ -1,0 +1,60 @@
+#pragma once
+
+#include "fleet/eventrecord.h"
+#include "fleet/hostinfo.h"
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+
+namespace Umbra {
+
+class FleetState;
+class HistoryService;
+struct Anomaly;
+struct MigrationRecord;
+
+// The event log: everything that happens to the fleet and the console, for
+// the operator. Every part of the engine writes through it; it stores each
+// event and announces it with eventLogged. The wording of the engine's own
+// events (store, prediction, anomalies, migrations, silent hosts) is here.
+class EventLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    EventLog(const FleetState *fleet, const HistoryService *history, QObject *parent = nullptr);
+    ~EventLog() override;
+
+    // Stores the event (once the store is open) and announces it.
+    void log(const Umbra::EventRecord &event);
+    // Announces an event that is not stored here: a host session's, which
+    // goes to the store straight from the session's thread, or the store's
+    // own failure.
+    void announce(const Umbra::EventRecord &event);
+    // The newest `limit` stored events, newest first.
+    QFuture<QList<EventRecord>> recent(int limit) const;
+
+    // The name an operator knows "vm/<uuid>" or "host/<uri>" by; fills in
+    // the event's VM and host.
+    QString describeEntity(const QString &entity, EventRecord &event) const;
+
+    // The engine's events, worded and logged.
+    void storeFailed(const QString &message);
+    void samplesDropped(const QString &entity, qint64 heldUntilMs);
+    // One incident: anomalies of one VM or host at one sample.
+    void anomaliesFound(const QList<Umbra::Anomaly> &incident);
+    void predictionFailed(const QString &message);
+    // A host whose session is stuck connecting; its status says for how long.
+    void hostSilent(const Umbra::HostStatus &status);
+    void migrationFinished(const Umbra::MigrationRecord &record);
+
+Q_SIGNALS:
+    void eventLogged(const Umbra::EventRecord &event);
+
+private:
+    const FleetState *m_fleet;
+    const HistoryService *m_history;
+};
+
+} // namespace Umbra
