@@ -138,24 +138,9 @@
     </message>
 </context>
 <context>
-    <name>Umbra::AnomalyLoader</name>
-    <message>
-        <location filename="../ui/anomalyloader.cpp" line="+79"/>
-        <source>%1
-%2 · score %3</source>
-        <translation>%1
-%2 · Score %3</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source> · marked %1</source>
-        <translation> · markiert als %1</translation>
-    </message>
-</context>
-<context>
     <name>Umbra::AnomalyModel</name>
     <message>
-        <location filename="../ui/anomalymodel.cpp" line="+156"/>
+        <location filename="../ui/anomalymodel.cpp" line="+157"/>
         <source>When</source>
         <translation>Zeitpunkt</translation>
     </message>
@@ -315,6 +300,21 @@
     </message>
 </context>
 <context>
+    <name>Umbra::ChartOverlays</name>
+    <message>
+        <location filename="../ui/chartoverlays.cpp" line="+21"/>
+        <source>%1
+%2 · score %3</source>
+        <translation>%1
+%2 · Score %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> · marked %1</source>
+        <translation> · markiert als %1</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::CredentialDialog</name>
     <message>
         <location filename="../ui/credentialdialog.cpp" line="+20"/>
@@ -335,7 +335,7 @@
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+36"/>
+        <location filename="../core/store/database.cpp" line="+37"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -375,7 +375,7 @@
         <translation>%1 kann nicht geöffnet werden: SQLite muss daneben %2-wal und %2-shm anlegen, und der Ordner %3 lässt das nicht zu.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
@@ -390,12 +390,12 @@
         <translation>%1 kann nicht geprüft werden: keine SQLite-Verbindung.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Cannot copy %1: %2 exists already.</source>
         <translation>%1 kann nicht kopiert werden: %2 gibt es schon.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Copying %1 to %2 failed: %3</source>
         <translation>Das Kopieren von %1 nach %2 ist fehlgeschlagen: %3</translation>
     </message>
@@ -405,12 +405,12 @@
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-171"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+182"/>
+        <location line="+190"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -588,7 +588,7 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+241"/>
         <source>%1
 UUID %2
 on %3</source>
@@ -1009,7 +1009,7 @@ auf %3</translation>
 <context>
     <name>Umbra::Hardware::HardwareWatch</name>
     <message>
-        <location filename="../core/hardware/hardwarewatch.cpp" line="+168"/>
+        <location filename="../core/predict/hardwarewatch.cpp" line="+167"/>
         <source>%1: hardware health readable again from %2</source>
         <translation>%1: Hardwarezustand wieder lesbar von %2</translation>
     </message>
@@ -1037,7 +1037,7 @@ auf %3</translation>
 <context>
     <name>Umbra::Hardware::HostRisk</name>
     <message>
-        <location filename="../core/hardware/hostrisk.cpp" line="+126"/>
+        <location filename="../core/predict/hostrisk.cpp" line="+126"/>
         <source>Drive %1: %2 % chance of failing within 30 days</source>
         <translation>Laufwerk %1: %2 % Ausfallwahrscheinlichkeit innerhalb von 30 Tagen</translation>
     </message>
@@ -1316,7 +1316,7 @@ auf %3</translation>
         <translation>Der Verlauf konnte nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Loading the last 24 hours…</source>
         <translation>Die letzten 24 Stunden werden geladen …</translation>
     </message>
@@ -1551,7 +1551,7 @@ auf %3</translation>
         <translation>Der Verlauf wird auf 0,01 % CPU und 1 KiB Arbeitsspeicher genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+42"/>
         <source>VMs</source>
         <translation>VMs</translation>
     </message>
@@ -1561,12 +1561,7 @@ auf %3</translation>
         <translation>Hardwarezustand</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>Loading the last hour…</source>
-        <translation>Die letzte Stunde wird geladen …</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+48"/>
         <source>Usage simulated by the workload generator</source>
         <translation>Auslastung vom Lastgenerator simuliert</translation>
     </message>
@@ -1594,7 +1589,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+102"/>
+        <location filename="../core/collect/hostsession.cpp" line="+101"/>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
     </message>
@@ -1664,7 +1659,7 @@ auf %3</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+162"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -1785,7 +1780,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+78"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+79"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
     </message>
@@ -1813,7 +1808,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostUri</name>
     <message>
-        <location filename="../core/fleet/hosturi.cpp" line="+101"/>
+        <location filename="../core/fleet/hosturi.cpp" line="+105"/>
         <source>Enter a libvirt URI, for example qemu:///system.</source>
         <translation>Geben Sie eine libvirt-URI ein, zum Beispiel qemu:///system.</translation>
     </message>
@@ -1877,12 +1872,12 @@ auf %3</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Hardware exporter</source>
         <translation>Hardware-Exporter</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen …</translation>
     </message>
@@ -1922,7 +1917,7 @@ auf %3</translation>
         <translation>Lokal: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Entfernt: &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation>Wo %1 seinen Hardwarezustand veröffentlicht (leer: nirgends):</translation>
     </message>
@@ -1972,6 +1967,92 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+26"/>
         <source>Cannot read the host&apos;s hardware: %1</source>
         <translation>Die Hardware des Hosts kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Jobs</name>
+    <message>
+        <location filename="../core/jobs/outcome.cpp" line="+47"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rolled back</source>
+        <translation>Zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs attention</source>
+        <translation>Eingriff nötig</translation>
+    </message>
+    <message>
+        <location filename="../core/jobs/plan.cpp" line="+55"/>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Executing</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Executed</source>
+        <translation>Ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Superseded</source>
+        <translation>Überholt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Jobs::PlanStore</name>
+    <message>
+        <location filename="../core/jobs/planstore.cpp" line="+71"/>
+        <source>Plans: %1</source>
+        <translation>Pläne: %1</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Plan %1 is “%2”, not “%3”.</source>
+        <translation>Plan %1 ist „%2“, nicht „%3“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Plan %1 cannot be approved: %2</source>
+        <translation>Plan %1 kann nicht freigegeben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>There is no plan %1.</source>
+        <translation>Es gibt keinen Plan %1.</translation>
     </message>
 </context>
 <context>
@@ -2250,7 +2331,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MetricChart</name>
     <message>
-        <location filename="../ui/metricchart.cpp" line="+38"/>
+        <location filename="../ui/metricchart.cpp" line="+39"/>
         <source>%</source>
         <translation>%</translation>
     </message>
@@ -2280,23 +2361,23 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>TiB</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../ui/chartaxes.cpp" line="+174"/>
         <source>d MMM</source>
         <comment>date on a chart axis (QDate format: day, short month)</comment>
         <translation>d. MMM</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location filename="../ui/metricchart.cpp" line="+138"/>
         <source>%1 (forecast)</source>
         <translation>%1 (Prognose)</translation>
     </message>
     <message>
-        <location line="+464"/>
+        <location line="+406"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2304,7 +2385,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrateCommand</name>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+81"/>
+        <location filename="../app/migratecommand.cpp" line="+83"/>
         <source>%1 is not active on any of the --connect hosts%2</source>
         <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
@@ -2454,7 +2535,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--migrate braucht --connect URI, den Host, auf dem die VM läuft.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>plan %1</source>
+        <translation>Plan %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>migration job %1</source>
         <translation>Migrationsjob %1</translation>
     </message>
@@ -2477,7 +2568,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Migration</name>
     <message>
-        <location filename="../core/migrate/migrationtypes.cpp" line="+77"/>
+        <location filename="../core/migrate/migrationtypes.cpp" line="+63"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -2531,41 +2622,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
-    <message>
-        <location line="+25"/>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancelled</source>
-        <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Rolled back</source>
-        <translation>Zurückgerollt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Needs attention</source>
-        <translation>Eingriff nötig</translation>
-    </message>
 </context>
 <context>
     <name>Umbra::MigrationDialog</name>
     <message>
-        <location filename="../ui/migrationdialog.cpp" line="+31"/>
+        <location filename="../ui/migrationdialog.cpp" line="+32"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2655,13 +2716,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Migrieren</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+33"/>
+        <location line="+62"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="+4"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
@@ -2671,12 +2731,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Vorabprüfungen bestanden. Vorhersage: insgesamt %1, die VM pausiert etwa %2 (%3 Kopierrunden mit %4, der Gast ändert %5). Zum Fortfahren „Migrieren“ wählen.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="-26"/>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft …</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+98"/>
         <source>%1 short</source>
         <translation>%1 zu wenig</translation>
     </message>
@@ -2714,38 +2774,33 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>In das Migrationsjournal kann nicht geschrieben werden, daher wurde nichts unternommen: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Cancelled by the operator before anything changed.</source>
         <translation>Vom Operator abgebrochen, bevor sich etwas geändert hat.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Waiting for the operator&apos;s approval.</source>
-        <translation>Warten auf die Freigabe durch den Operator.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Approved by the operator.</source>
-        <translation>Vom Operator freigegeben.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Redirecting traffic failed: %1</source>
         <translation>Umleiten des Datenverkehrs fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Cancelled by the operator after the transfer.</source>
         <translation>Vom Operator nach der Übertragung abgebrochen.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+496"/>
+        <location line="+5"/>
+        <location line="+325"/>
         <source>Cancelled by the operator during verification.</source>
         <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location filename="../core/migrate/migrationplanner.cpp" line="+61"/>
+        <source>Move %1 from %2 to %3</source>
+        <translation>%1 von %2 nach %3 verschieben</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>The source host is unreachable: %1</source>
         <translation>Der Quellhost ist nicht erreichbar: %1</translation>
     </message>
@@ -2755,7 +2810,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Auf %2 ist keine VM mit dem Namen oder der Nummer „%1“ definiert.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%1 is not running on %2; only a running VM is moved live.</source>
         <translation>%1 läuft nicht auf %2; nur eine laufende VM wird live verschoben.</translation>
     </message>
@@ -2800,12 +2855,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Ziel hat bereits eine inaktive Definition von %1; die Migration ersetzt sie.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, %8 MiB held by %9 running VMs).</source>
         <translation>Nicht genug Arbeitsspeicher auf %1: %2 braucht %3 MiB, das Ziel hat %4 MiB nutzbar, nachdem es %5 MiB für sich reserviert (%6 MiB gesamt, %7 MiB frei, %8 MiB durch %9 laufende VMs belegt).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Not enough CPU on %1: %2 more vCPUs would make %3 on %4 host CPUs, above the allowed %5 per CPU.</source>
         <translation>Nicht genug CPU auf %1: %2 weitere vCPUs ergäben %3 auf %4 Host-CPUs, mehr als die zulässigen %5 pro CPU.</translation>
     </message>
@@ -2855,7 +2910,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Dirty-Page-Rate nicht gemessen, angenommen werden %1 MiB/s: %2</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Predicted %1 s in total, %2 ms downtime, %3 rounds%4 (memory %5 MiB, dirty %6 MiB/s, bandwidth %7 MiB/s %8, overhead %9 ms, switch-over %10 ms).</source>
         <translation>Vorhersage: insgesamt %1 s, %2 ms Ausfallzeit, %3 Runden%4 (Arbeitsspeicher %5 MiB, dirty %6 MiB/s, Bandbreite %7 MiB/s %8, Overhead %9 ms, Umschaltung %10 ms).</translation>
     </message>
@@ -2875,7 +2930,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Standard</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location filename="../core/migrate/migrationjob.cpp" line="-445"/>
+        <source>Executing plan %1, approved by %2.</source>
+        <translation>Plan %1 wird ausgeführt, freigegeben von %2.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Plan %1 was not executed: %2</source>
+        <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Prediction of plan %1, approved by %2.</source>
+        <translation>Vorhersage aus Plan %1, freigegeben von %2.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>disk %1 is %2 %3, not a qcow2 file</source>
         <translation>Datenträger %1 ist %2 %3, keine qcow2-Datei</translation>
     </message>
@@ -2945,7 +3015,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die Migration war abgeschlossen, bevor der Abbruch wirksam wurde.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Transferred in %1 s (predicted %2 s), downtime %3 ms (predicted %4 ms), %5 MiB/s.</source>
         <translation>Übertragen in %1 s (vorhergesagt %2 s), Ausfallzeit %3 ms (vorhergesagt %4 ms), %5 MiB/s.</translation>
     </message>
@@ -3015,7 +3085,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Definition von %1 von der Quelle entfernt.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../core/migrate/migrationrollback.cpp" line="+53"/>
         <source>The overlay %1 stays in the chain of %2: %3</source>
         <translation>Das Overlay %1 bleibt in der Kette von %2: %3</translation>
     </message>
@@ -3114,6 +3184,14 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+192"/>
         <source>No migration job %1 in the journal.</source>
         <translation>Kein Migrationsjob %1 im Journal.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::MigrationManager</name>
+    <message>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+105"/>
+        <source>The plan could not be stored: %1</source>
+        <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3256,7 +3334,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Doppelklicken Sie auf einen Host, um Einzelheiten zu sehen; wählen Sie eine VM im Flottenbaum, um ihre Diagramme zu sehen.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+141"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
@@ -3529,7 +3607,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::PredictionService</name>
     <message>
-        <location filename="../core/predict/predictionservice.cpp" line="+129"/>
+        <location filename="../core/predict/predictionservice.cpp" line="+123"/>
         <source>The saved drive readings could not be read; drive changes are measured from the next readings.</source>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
@@ -3590,7 +3668,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Reconciler</name>
     <message>
-        <location filename="../core/migrate/reconciler.cpp" line="+26"/>
+        <location filename="../core/migrate/reconciler.cpp" line="+27"/>
         <source>not defined</source>
         <translation>nicht definiert</translation>
     </message>
@@ -3703,7 +3781,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::RiskModel</name>
     <message>
-        <location filename="../ui/riskmodel.cpp" line="+93"/>
+        <location filename="../ui/riskmodel.cpp" line="+96"/>
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
@@ -3778,7 +3856,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+176"/>
+        <location filename="../core/store/schema.cpp" line="+198"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -3791,7 +3869,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::SeriesCsv</name>
     <message>
-        <location filename="../core/series/csvseries.cpp" line="+86"/>
+        <location filename="../core/series/csvseries.cpp" line="+81"/>
         <source>%1 and %2 more</source>
         <translation>%1 und %2 weitere</translation>
     </message>
@@ -3857,12 +3935,13 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::SeriesWriter</name>
     <message>
+        <location filename="../core/series/seriescompaction.cpp" line="+22"/>
         <location filename="../core/series/serieswriter.cpp" line="+21"/>
         <source>Time series: %1 failed: %2</source>
         <translation>Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../core/series/serieswriter.cpp" line="+96"/>
         <source>Time series: there is no series %1.</source>
         <translation>Zeitreihen: Es gibt keine Zeitreihe %1.</translation>
     </message>
@@ -3883,7 +3962,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::StoreWriter</name>
     <message>
-        <location filename="../core/store/storewriter.cpp" line="+76"/>
+        <location filename="../core/store/storewriter.cpp" line="+77"/>
         <source>The database %1 is not open; nothing is being stored.</source>
         <translation>Die Datenbank %1 ist nicht geöffnet; es wird nichts gespeichert.</translation>
     </message>
@@ -3893,12 +3972,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Entfernen des abgelaufenen Verlaufs aus %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Cannot write to %1: %2</source>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>Writing samples to %1 failed: %2</source>
         <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -4022,12 +4101,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>Loading the last hour…</source>
-        <translation>Die letzte Stunde wird geladen …</translation>
-    </message>
-    <message>
-        <location line="+52"/>
+        <location line="+112"/>
         <source>%1 (max %2)</source>
         <translation>%1 (max. %2)</translation>
     </message>
@@ -4284,7 +4358,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>
 … and %1 more</source>
         <translation>
@@ -4318,7 +4392,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

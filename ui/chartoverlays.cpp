@@ -18,15 +18,13 @@ QList<ForecastBand> forecastBands(const DemandForecast &forecast)
 
 ChartMarker anomalyMarker(const Anomaly &anomaly, double factor)
 {
-    // The catalogue knows these strings under the class that used to draw
-    // the markers (AnomalyLoader); they keep that context and so their German.
-    QString text = QCoreApplication::translate("Umbra::AnomalyLoader", "%1\n%2 · score %3")
+    QString text = QCoreApplication::translate("Umbra::ChartOverlays", "%1\n%2 · score %3")
                        .arg(anomalyReason(anomaly),
                             QLocale().toString(QDateTime::fromMSecsSinceEpoch(anomaly.timeMs),
                                                QLocale::ShortFormat))
                        .arg(anomaly.score, 0, 'f', 2);
     if (anomaly.verdict != AnomalyVerdict::Open)
-        text += QCoreApplication::translate("Umbra::AnomalyLoader", " · marked %1")
+        text += QCoreApplication::translate("Umbra::ChartOverlays", " · marked %1")
                     .arg(anomalyVerdictName(anomaly.verdict));
     return { anomaly.timeMs, anomaly.observed * factor, text,
              anomaly.verdict == AnomalyVerdict::Open };

@@ -41,7 +41,7 @@ MigrationDialog::MigrationDialog(Engine *engine, const QString &uri, const QStri
     , m_uri(uri)
     , m_uuid(uuid)
 {
-    for (const VmInfo &vm : engine->vms(uri)) {
+    for (const VmInfo &vm : engine->fleet()->vms(uri)) {
         if (vm.uuid == uuid) {
             m_name = vm.name;
             m_memoryKiB = vm.memoryKiB;
@@ -219,19 +219,20 @@ void MigrationDialog::fillTargets()
         int running;
     };
     QList<Candidate> candidates;
-    for (const HostConfig &host : m_engine->hosts()) {
-        if (host.uri == m_uri || m_engine->hostStatus(host.uri).state != HostState::Connected)
+    for (const HostConfig &host : m_engine->fleet()->hosts()) {
+        if (host.uri == m_uri
+            || m_engine->fleet()->hostStatus(host.uri).state != HostState::Connected)
             continue;
         qint64 allocated = 0;
         int running = 0;
-        for (const VmInfo &vm : m_engine->vms(host.uri)) {
+        for (const VmInfo &vm : m_engine->fleet()->vms(host.uri)) {
             if (vmStateIsActive(vm.state)) {
                 allocated += qint64(vm.memoryKiB);
                 ++running;
             }
         }
-        const qint64 free
-            = qint64(m_engine->hostInfo(host.uri).memoryKiB) - allocated - qint64(m_memoryKiB);
+        const qint64 free = qint64(m_engine->fleet()->hostInfo(host.uri).memoryKiB) - allocated
+            - qint64(m_memoryKiB);
         candidates.append({ host.uri, free, running });
     }
     std::sort(candidates.begin(), candidates.end(),

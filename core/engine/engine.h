@@ -67,12 +67,6 @@ public:
     // start(). Null before openStore() and on a read-only store.
     MigrationManager *migrations() const { return m_migrations; }
 
-    // The migration dialog's view of the fleet; the same as fleet()'s.
-    QList<HostConfig> hosts() const { return m_fleet->hosts(); }
-    HostStatus hostStatus(const QString &uri) const { return m_fleet->hostStatus(uri); }
-    HostInfo hostInfo(const QString &uri) const { return m_fleet->hostInfo(uri); }
-    QList<VmInfo> vms(const QString &uri) const { return m_fleet->vms(uri); }
-
 private:
     // Declared in the order they are built; each is built on those before it.
     std::unique_ptr<FleetService> m_fleet;

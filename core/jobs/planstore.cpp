@@ -131,10 +131,9 @@ Result<void> PlanStore::moveState(qint64 id, PlanState from, PlanState to, const
     auto current = plan(id);
     if (!current)
         return Error{ current.error() };
-    return Error{ Tr::tr("Plan %1 is %2, not %3.")
+    return Error{ Tr::tr("Plan %1 is “%2”, not “%3”.")
                       .arg(id)
-                      .arg(planStateLabel(current->state).toLower(),
-                           planStateLabel(from).toLower()) };
+                      .arg(planStateLabel(current->state), planStateLabel(from)) };
 }
 
 Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by)

@@ -195,7 +195,7 @@ private Q_SLOTS:
         // one removed above).
         Engine again;
         QVERIFY(again.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
-        QCOMPARE(again.hosts().size(), hosts->size() - 1);
+        QCOMPARE(again.fleet()->hosts().size(), hosts->size() - 1);
     }
 };
 
