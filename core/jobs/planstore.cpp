@@ -82,11 +82,9 @@ PlanStore::~PlanStore() = default;
 Result<std::unique_ptr<PlanStore>> PlanStore::open(const QString &path,
                                                    const QString &connectionName)
 {
-    auto db = Database::open(path, connectionName);
+    auto db = Database::open(path, connectionName, Database::Mode::Durable);
     if (!db)
         return Error{ db.error() };
-    if (auto done = db.value()->exec(QStringLiteral("PRAGMA synchronous=FULL")); !done)
-        return Error{ done.error() };
     return std::unique_ptr<PlanStore>(new PlanStore(std::move(db.value())));
 }
 

@@ -226,14 +226,9 @@ Jobs::StepResult MigrationJob::predict()
         log(Tr::tr("Prediction of plan %1, approved by %2.").arg(m_plan.id).arg(m_approvedBy));
     } else {
         m_planner->predict();
-        const MigrationRecord &p = m_planner->record();
-        m_record.dirtyRate = p.dirtyRate;
-        m_record.predictedBandwidth = p.predictedBandwidth;
-        m_record.predictedTotalMs = p.predictedTotalMs;
-        m_record.predictedDowntimeMs = p.predictedDowntimeMs;
-        m_record.predictedIterations = p.predictedIterations;
-        m_record.predictedConverges = p.predictedConverges;
-        m_switchoverMs = m_planner->switchoverMs();
+        m_switchoverMs = MigrationPlanner::applyPrediction(
+            MigrationPlanner::predictionToJson(m_planner->record(), m_planner->switchoverMs()),
+            m_record);
     }
     if (auto done = m_journal->savePrediction(m_record.id, m_record); !done)
         log(done.error(), QStringLiteral("error"));

@@ -58,12 +58,9 @@ MigrationJournal::~MigrationJournal() = default;
 Result<std::unique_ptr<MigrationJournal>> MigrationJournal::open(const QString &path,
                                                                  const QString &connectionName)
 {
-    auto db = Database::open(path, connectionName);
+    auto db = Database::open(path, connectionName, Database::Mode::Durable);
     if (!db)
         return Error{ db.error() };
-    // A journal row must survive a power cut, not only a crash.
-    if (auto done = db.value()->exec(QStringLiteral("PRAGMA synchronous=FULL")); !done)
-        return Error{ done.error() };
     return std::unique_ptr<MigrationJournal>(new MigrationJournal(std::move(db.value())));
 }
 

@@ -1,30 +1,23 @@
+// The series writer's upkeep: hours of raw chunks compacted into rollups once
+// they are complete, and each resolution kept only as long as its retention
+// says.
 #include "series/serieswriter.h"
 #include "series/sqlitestatement.h"
+#include "series/writefailure.h"
 
-#include <QCoreApplication>
 #include <QMutexLocker>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
-// The writer's upkeep: hours of raw chunks compacted into rollups once they
-// are complete, and each resolution kept only as long as its retention says.
 namespace Umbra::Series {
 
 namespace {
 
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Umbra::SeriesWriter)
-};
-
-Error failure(const char *what, const QString &reason)
-{
-    return Error{ Tr::tr("Time series: %1 failed: %2").arg(QLatin1String(what), reason) };
-}
-
 constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
 } // namespace
+
 Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
 {
     // Raw chunks never cross an hour boundary, so every hour before the one
@@ -52,7 +45,7 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
     for (;;) {
         auto row = select.next();
         if (!row)
-            return failure("reading raw chunks to roll up", row.error());
+            return writeFailure("reading raw chunks to roll up", row.error());
         if (!row.value())
             break;
         chunks.append(
@@ -203,14 +196,14 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
         removeRaw.bind(2, run.firstHour);
         removeRaw.bind(3, run.lastHour + kHourMs);
         if (auto done = removeRaw.execute(); !done)
-            return failure("moving raw chunks to a stand-in", done.error());
+            return writeFailure("moving raw chunks to a stand-in", done.error());
     }
 
     SqliteStatement update(m_db, "UPDATE ts_series SET rolled_to = ? WHERE id = ?");
     update.bind(1, cutoff);
     update.bind(2, qint64(seriesId));
     if (auto done = update.execute(); !done)
-        return failure("recording rolled-up time", done.error());
+        return writeFailure("recording rolled-up time", done.error());
     inFlight(seriesId).rolledTo = cutoff;
     return {};
 }
@@ -232,7 +225,7 @@ SeriesWriter::appendRows(int seriesId, int kind, const ResolutionInfo &layout,
     last.bind(2, qint64(kind));
     auto row = last.next();
     if (!row)
-        return failure("reading the newest chunk of a kind", row.error());
+        return writeFailure("reading the newest chunk of a kind", row.error());
     if (row.value()) {
         const qint64 start = last.int64(0);
         lastRow = last.int64(1);
@@ -308,7 +301,7 @@ Result<int> SeriesWriter::enforceRetention(const Retention &retention, int maxCh
         remove.bind(2, cutoff);
         remove.bind(3, qint64(maxChunks - deleted));
         if (auto done = remove.execute(); !done)
-            return failure("removing expired chunks", done.error());
+            return writeFailure("removing expired chunks", done.error());
         deleted += SqliteStatement::changes(m_db);
     }
     return deleted;

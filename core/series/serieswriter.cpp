@@ -1,6 +1,7 @@
 #include "series/serieswriter.h"
 
 #include "series/sqlitestatement.h"
+#include "series/writefailure.h"
 
 #include <QCoreApplication>
 #include <QMutexLocker>
@@ -15,13 +16,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Umbra::SeriesWriter)
 };
-
-Error failure(const char *what, const QString &reason)
-{
-    return Error{ Tr::tr("Time series: %1 failed: %2").arg(QLatin1String(what), reason) };
-}
-
-constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
 } // namespace
 
@@ -76,7 +70,7 @@ Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
     select.bindText(1, utf8);
     auto row = select.next();
     if (!row)
-        return failure("looking up a series", row.error());
+        return writeFailure("looking up a series", row.error());
     int id = 0;
     if (row.value()) {
         id = int(select.int64(0));
@@ -87,14 +81,14 @@ Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
             update.bind(1, qint64(precision));
             update.bind(2, qint64(id));
             if (auto done = update.execute(); !done)
-                return failure("changing a series' precision", done.error());
+                return writeFailure("changing a series' precision", done.error());
         }
     } else {
         SqliteStatement insert(m_db, "INSERT INTO ts_series (name, precision) VALUES (?, ?)");
         insert.bindText(1, utf8);
         insert.bind(2, qint64(precision));
         if (auto done = insert.execute(); !done)
-            return failure("creating a series", done.error());
+            return writeFailure("creating a series", done.error());
         id = int(SqliteStatement::lastInsertId(m_db));
     }
     m_ids.insert(name, id);
@@ -112,7 +106,7 @@ Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
     series.bind(1, qint64(seriesId));
     auto row = series.next();
     if (!row)
-        return failure("reading a series", row.error());
+        return writeFailure("reading a series", row.error());
     if (!row.value())
         return Error{ Tr::tr("Time series: there is no series %1.").arg(seriesId) };
     head.precision = qint8(series.int64(0));
@@ -125,7 +119,7 @@ Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
     last.bind(1, qint64(seriesId));
     row = last.next();
     if (!row)
-        return failure("reading the newest chunk of a series", row.error());
+        return writeFailure("reading the newest chunk of a series", row.error());
     if (row.value()) {
         head.lastTimestamp = last.int64(1);
         const int rows = int(last.int64(2));
@@ -249,7 +243,7 @@ Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> poi
     first.bind(1, qint64(seriesId));
     auto row = first.next();
     if (!row)
-        return failure("reading the oldest chunk of a series", row.error());
+        return writeFailure("reading the oldest chunk of a series", row.error());
     if (!first.isNull(0))
         earliest = std::min(earliest, first.int64(0));
     const bool rolledUp = first.int64(1) > 0;
@@ -340,7 +334,7 @@ Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk 
     insert.bind(5, qint64(chunk.rows));
     insert.bindBlob(6, chunk.data);
     if (auto done = insert.execute(); !done)
-        return failure("writing a chunk", done.error());
+        return writeFailure("writing a chunk", done.error());
     return {};
 }
 
@@ -350,7 +344,7 @@ Result<void> SeriesWriter::writeDirty()
                            "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
                            "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
     if (!insert.isValid())
-        return failure("preparing the chunk insert", insert.error());
+        return writeFailure("preparing the chunk insert", insert.error());
     auto write = [&](int seriesId, const StoredChunk &chunk) -> Result<void> {
         insert.bind(1, qint64(seriesId));
         insert.bind(2, qint64(0));
@@ -359,7 +353,7 @@ Result<void> SeriesWriter::writeDirty()
         insert.bind(5, qint64(chunk.rows));
         insert.bindBlob(6, chunk.data);
         if (auto done = insert.execute(); !done)
-            return failure("writing a chunk", done.error());
+            return writeFailure("writing a chunk", done.error());
         return {};
     };
     // In id order, so that the rows go into the chunk table's B-tree in key

@@ -37,7 +37,7 @@ Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
         return Error{ Tr::tr("%1 is not a file.").arg(file.filePath()) };
     if (!file.isReadable())
         return Error{ Tr::tr("%1 cannot be read (permissions).").arg(file.filePath()) };
-    if (mode == Database::Mode::ReadWrite && !file.isWritable())
+    if (mode != Database::Mode::ReadOnly && !file.isWritable())
         return Error{ Tr::tr(
                           "%1 is read-only; Umbra needs to write its history there. Choose another "
                           "file with --database.")
@@ -313,8 +313,10 @@ Result<void> Database::prepare(Mode mode)
             return done;
     }
     // WAL lets chart queries read while the writer commits.
+    const char *synchronous
+        = mode == Mode::Durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
     for (const char *pragma :
-         { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON" }) {
+         { "PRAGMA journal_mode=WAL", synchronous, "PRAGMA foreign_keys=ON" }) {
         if (auto done = exec(QLatin1String(pragma)); !done)
             return done;
     }

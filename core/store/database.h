@@ -22,7 +22,9 @@ public:
     static constexpr int kSchemaVersion = 9;
     static constexpr int kApplicationId = 0x556d6272; // "Umbr"
 
-    enum class Mode { ReadWrite, ReadOnly };
+    // Durable: read-write, and each commit waits until it would survive a
+    // power cut (synchronous=FULL) — for journals, whose rows are acted on.
+    enum class Mode { ReadWrite, ReadOnly, Durable };
 
     static Result<std::unique_ptr<Database>>
     open(const QString &path, const QString &connectionName, Mode mode = Mode::ReadWrite);
