@@ -183,6 +183,43 @@ QStringList stepStatements(int toVersion)
                            " job_id INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX plans_by_state ON plans(state)"),
         };
+    case 10:
+        // Version 10 drives load balancers: the balancers of the fleet, which
+        // of their servers a VM is, and the journal of every traffic action
+        // (each step written before it is sent, with the weights it found).
+        return {
+            QStringLiteral("CREATE TABLE balancers ("
+                           " name TEXT PRIMARY KEY,"
+                           " address TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE traffic_mappings ("
+                           " vm TEXT NOT NULL,"
+                           " balancer TEXT NOT NULL,"
+                           " backend TEXT NOT NULL,"
+                           " server TEXT NOT NULL,"
+                           " PRIMARY KEY (vm, balancer, backend))"),
+            QStringLiteral("CREATE TABLE traffic_actions ("
+                           " id INTEGER PRIMARY KEY,"
+                           " kind TEXT NOT NULL,"
+                           " balancer TEXT NOT NULL,"
+                           " backend TEXT NOT NULL,"
+                           " subject TEXT NOT NULL,"
+                           " request TEXT NOT NULL,"
+                           " original TEXT NOT NULL,"
+                           " applied TEXT NOT NULL,"
+                           " step INTEGER NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " owner_pid INTEGER NOT NULL,"
+                           " created_ms INTEGER NOT NULL,"
+                           " updated_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX traffic_actions_by_state ON traffic_actions(state)"),
+            QStringLiteral("CREATE TABLE traffic_events ("
+                           " action INTEGER NOT NULL,"
+                           " ts_ms INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " message TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX traffic_events_by_action ON traffic_events(action)"),
+        };
     default:
         return {};
     }

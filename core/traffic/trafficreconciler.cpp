@@ -1,0 +1,182 @@
+#include "traffic/trafficreconciler.h"
+
+#include "traffic/runtimeapi.h"
+
+#include <QCoreApplication>
+#include <signal.h>
+#include <unistd.h>
+
+namespace Umbra::Traffic {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Traffic::TrafficReconciler)
+};
+
+bool ownerAlive(qint64 pid)
+{
+    if (pid <= 0 || pid == qint64(::getpid()))
+        return false;
+    return ::kill(pid_t(pid), 0) == 0;
+}
+
+const Balancer *find(const QList<Balancer> &balancers, const QString &name)
+{
+    for (const Balancer &b : balancers) {
+        if (b.name == name)
+            return &b;
+    }
+    return nullptr;
+}
+
+ServerState stateOf(const QString &key)
+{
+    if (key == QLatin1String("drain"))
+        return ServerState::Drain;
+    if (key == QLatin1String("maint"))
+        return ServerState::Maint;
+    return ServerState::Ready;
+}
+
+QString describe(const Weights &weights)
+{
+    QStringList parts;
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        parts.append(QStringLiteral("%1=%2").arg(it.key()).arg(it.value()));
+    return parts.join(QLatin1Char(' '));
+}
+
+// Puts the weights and states the action found back; the weights HAProxy had
+// instead, for the record.
+Result<Weights> putBack(const RuntimeApi &api, const TrafficAction &action)
+{
+    Weights found;
+    for (auto it = action.originalWeights.begin(); it != action.originalWeights.end(); ++it) {
+        const ServerRef ref{ action.backend, it.key() };
+        auto weight = api.weight(ref);
+        if (!weight)
+            return Error{ weight.error() };
+        found.insert(it.key(), weight->current);
+        if (weight->current != it.value()) {
+            if (auto set = api.setWeight(ref, it.value()); !set)
+                return Error{ set.error() };
+        }
+    }
+    for (auto it = action.originalStates.begin(); it != action.originalStates.end(); ++it) {
+        if (auto set = api.setState({ action.backend, it.key() }, stateOf(it.value())); !set)
+            return Error{ set.error() };
+    }
+    return found;
+}
+
+} // namespace
+
+QList<TrafficReconcileResult> reconcileTraffic(TrafficJournal &journal,
+                                               const QList<Balancer> &balancers)
+{
+    QList<TrafficReconcileResult> results;
+    auto running = journal.inState({ ActionState::Running });
+    if (!running)
+        return { { 0, {}, running.error(), false } };
+    for (const TrafficAction &action : running.value()) {
+        if (ownerAlive(action.ownerPid))
+            continue; // another console is carrying it out
+        TrafficReconcileResult r{ action.id, action.balancer, {}, false };
+        const Balancer *balancer = find(balancers, action.balancer);
+        if (!balancer) {
+            r.report = Tr::tr("Traffic action %1 on load balancer “%2” was interrupted; that "
+                              "load balancer is not configured, so its weights were not "
+                              "checked. Add it (File → Load balancers…) to restore them.")
+                           .arg(action.id)
+                           .arg(action.balancer);
+            results.append(r);
+            continue;
+        }
+        const RuntimeApi api(*balancer);
+        auto found = putBack(api, action);
+        if (!found) {
+            r.report = Tr::tr("Traffic action %1 was interrupted and cannot be undone yet: %2. "
+                              "It is tried again at the next start.")
+                           .arg(action.id)
+                           .arg(found.error());
+            results.append(r);
+            continue;
+        }
+        r.settled = true;
+        r.report = Tr::tr("Traffic action %1 (%2 on %3/%4) was interrupted at step %5; "
+                          "HAProxy had %6; the weights it found were put back: %7.")
+                       .arg(action.id)
+                       .arg(actionKindLabel(action.kind), action.balancer, action.backend)
+                       .arg(action.step)
+                       .arg(describe(found.value()), describe(action.originalWeights));
+        if (auto done = journal.finish(action.id, ActionState::RolledBack, r.report); !done)
+            r.report += QLatin1Char(' ') + done.error();
+        results.append(r);
+    }
+    return results;
+}
+
+QStringList reapplyInForce(TrafficJournal &journal, const QList<Balancer> &balancers)
+{
+    QStringList reports;
+    auto holding = journal.inState({ ActionState::Holding });
+    if (!holding)
+        return { holding.error() };
+    for (const TrafficAction &action : holding.value()) {
+        const Balancer *balancer = find(balancers, action.balancer);
+        if (!balancer)
+            continue;
+        const RuntimeApi api(*balancer);
+        QStringList changed;
+        QString failure;
+        for (auto it = action.applied.begin(); it != action.applied.end(); ++it) {
+            const ServerRef ref{ action.backend, it.key() };
+            auto weight = api.weight(ref);
+            if (!weight) {
+                failure = weight.error();
+                break;
+            }
+            if (weight->current == it.value())
+                continue;
+            if (auto set = api.setWeight(ref, it.value()); !set) {
+                failure = set.error();
+                break;
+            }
+            changed.append(
+                QStringLiteral("%1 %2→%3").arg(it.key()).arg(weight->current).arg(it.value()));
+        }
+        if (failure.isEmpty() && action.kind == ActionKind::Drain) {
+            const ServerRef ref{ action.backend, action.subject };
+            auto stat = api.stat(ref);
+            if (!stat) {
+                failure = stat.error();
+            } else if (stat->status != QLatin1String("DRAIN")
+                       && !stat->status.startsWith(QLatin1String("MAINT"))) {
+                if (auto set = api.setState(ref, ServerState::Drain); !set)
+                    failure = set.error();
+                else
+                    changed.append(Tr::tr("%1 drained again").arg(action.subject));
+            }
+        }
+        if (!failure.isEmpty()) {
+            reports.append(Tr::tr("Traffic action %1 is in force but cannot be checked: %2")
+                               .arg(action.id)
+                               .arg(failure));
+            continue;
+        }
+        if (changed.isEmpty())
+            continue;
+        const QString report = Tr::tr("Load balancer %1 had lost what traffic action %2 set "
+                                      "(reloaded or restarted?); sent again: %3.")
+                                   .arg(balancer->display())
+                                   .arg(action.id)
+                                   .arg(changed.join(QStringLiteral(", ")));
+        (void)journal.note(action.id, QStringLiteral("error"), report);
+        reports.append(report);
+    }
+    return reports;
+}
+
+} // namespace Umbra::Traffic
