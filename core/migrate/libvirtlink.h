@@ -27,6 +27,7 @@ public:
     Result<QString> domainXml(const QString &uuid, bool inactive) override;
     Result<int> compareCpu(const QString &cpuXml, const QString &virtType) override;
     Result<bool> hasVolume(const QString &path) override;
+    Result<QString> volumePoolType(const QString &path) override;
     Result<double> dirtyRate(const QString &uuid, int seconds) override;
     Result<void> migrate(const QString &uuid, const MigrateParams &params) override;
     Result<JobStats> jobStats(const QString &uuid, bool completed) override;
