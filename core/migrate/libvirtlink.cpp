@@ -292,9 +292,26 @@ Result<int> LibvirtLink::compareCpu(const QString &cpuXml, const QString &virtTy
     return result;
 }
 
+virStorageVolPtr LibvirtLink::lookupVolume(const QString &path)
+{
+    const QByteArray key = path.toUtf8();
+    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, key.constData());
+    if (vol || lastErrorCode() != VIR_ERR_NO_STORAGE_VOL)
+        return vol;
+    virStoragePoolPtr *pools = nullptr;
+    const int n
+        = virConnectListAllStoragePools(m_conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+    for (int i = 0; i < n; ++i) {
+        virStoragePoolRefresh(pools[i], 0);
+        virStoragePoolFree(pools[i]);
+    }
+    std::free(pools);
+    return virStorageVolLookupByPath(m_conn, key.constData());
+}
+
 Result<bool> LibvirtLink::hasVolume(const QString &path)
 {
-    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    virStorageVolPtr vol = lookupVolume(path);
     if (vol) {
         virStorageVolFree(vol);
         return true;
@@ -306,7 +323,7 @@ Result<bool> LibvirtLink::hasVolume(const QString &path)
 
 Result<QString> LibvirtLink::volumePoolType(const QString &path)
 {
-    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    virStorageVolPtr vol = lookupVolume(path);
     if (!vol) {
         if (lastErrorCode() == VIR_ERR_NO_STORAGE_VOL || lastErrorCode() == VIR_ERR_NO_SUPPORT)
             return QString();
@@ -555,7 +572,7 @@ Result<void> LibvirtLink::commitActive(const QString &uuid, const QString &disk,
 
 Result<void> LibvirtLink::removeVolume(const QString &path)
 {
-    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    virStorageVolPtr vol = lookupVolume(path);
     if (!vol)
         return failure(Tr::tr("%1 is in no storage pool of %2").arg(path, m_uri));
     const int done = virStorageVolDelete(vol, 0);

@@ -50,6 +50,9 @@ public:
 private:
     LibvirtLink(QString uri, virConnectPtr conn);
     Result<virDomainPtr> lookup(const QString &nameOrUuid);
+    // The volume at path; a pool scanned before the file appeared (a disk
+    // created since, a restore point's overlay) is refreshed once first.
+    virStorageVolPtr lookupVolume(const QString &path);
     // The domain `uuid` names, which must be defined on this host.
     Result<std::shared_ptr<DomainRef>> definedDomain(const QString &uuid);
     // One libvirt call on a defined domain; `what` names it in the error.

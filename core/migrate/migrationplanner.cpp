@@ -341,11 +341,11 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
                                "copy storage mode or a cache mode of none.")
                             .arg(doubted.join(QStringLiteral(", "))));
         }
-    } else if (m_record.sharedStorage) {
-        note(Tr::tr("Storage: the operator allows libvirt's unsafe override for shared disks."));
     }
     note(m_record.sharedStorage ? Tr::tr("Storage: shared, disks stay where they are.")
                                 : Tr::tr("Storage: disks are copied to the target."));
+    if (m_record.sharedStorage && m_request.options.unsafe)
+        note(Tr::tr("Storage: the operator allows libvirt's unsafe override for shared disks."));
     note(Tr::tr("Target %1: %2 MiB usable for %3 MiB, %4 of %5 vCPU slots taken.")
              .arg(m_request.targetUri, mib(fit.usableKiB), mib(dom->memoryKiB))
              .arg(fit.vcpusAfter)
