@@ -3314,7 +3314,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationsPanel</name>
     <message>
-        <location filename="../ui/migrationspanel.cpp" line="+27"/>
+        <location filename="../ui/migrationspanel.cpp" line="+28"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -3390,12 +3390,18 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Es läuft keine Migration. Starten Sie eine mit „Migrieren …“ auf der Seite einer VM.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+15"/>
+        <location line="+59"/>
+        <source>%1 (simulated)</source>
+        <translation>%1 (simuliert)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>

@@ -658,6 +658,15 @@ void TestMainWindow::demoMigrateCompletes()
                            [&uuid](const VmInfo &vm) { return vm.uuid == uuid; });
     };
     QTRY_VERIFY_WITH_TIMEOUT(!listed(), 30000);
+    // The migrations panel lists it as simulated.
+    QTableWidget *history = nullptr;
+    for (QTableWidget *table : m_window->migrationsPanel()->findChildren<QTableWidget *>())
+        if (table->columnCount() == 7 && table->horizontalHeaderItem(0)
+            && table->horizontalHeaderItem(0)->text() == QLatin1String("Finished"))
+            history = table;
+    QVERIFY(history);
+    QTRY_VERIFY(history->rowCount() >= 1 && history->item(0, 3)
+                && history->item(0, 3)->text() == QLatin1String("Completed (simulated)"));
     qInfo("moved %s from %s to %s (simulated)", qPrintable(name), qPrintable(uri),
           qPrintable(target));
 }
