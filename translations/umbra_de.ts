@@ -425,7 +425,7 @@
         <translation>%1 wurde von einer neueren Umbra-Version geschrieben (Schemaversion %2; diese Version liest bis %3). Die Datei wurde nicht verändert; aktualisieren Sie Umbra, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Cannot start the schema upgrade of %1: %2</source>
         <translation>Die Schemaaktualisierung von %1 kann nicht gestartet werden: %2</translation>
     </message>
@@ -1589,7 +1589,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+101"/>
+        <location filename="../core/collect/hostsession.cpp" line="+102"/>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
     </message>
@@ -1659,7 +1659,7 @@ auf %3</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+161"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -2040,7 +2040,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Pläne: %1</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation>Plan %1 ist „%2“, nicht „%3“.</translation>
     </message>
@@ -2058,7 +2058,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LibvirtLink</name>
     <message>
-        <location filename="../core/migrate/libvirtlink.cpp" line="+31"/>
+        <location filename="../core/migrate/libvirtlink.cpp" line="+32"/>
         <source>unknown libvirt error</source>
         <translation>unbekannter libvirt-Fehler</translation>
     </message>
@@ -2075,17 +2075,18 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <message>
         <location line="+41"/>
         <location line="+6"/>
-        <location line="+139"/>
+        <location line="+159"/>
+        <location line="+9"/>
         <source>Looking up %1 on %2</source>
         <translation>%1 auf %2 suchen</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-157"/>
         <source>Reading the host facts of %1</source>
         <translation>Hostdaten von %1 lesen</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Listing the domains of %1</source>
         <translation>Domänen von %1 auflisten</translation>
     </message>
@@ -2095,12 +2096,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Zustand von %1 auf %2 lesen</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>%1 is not defined on %2.</source>
         <translation>%1 ist auf %2 nicht definiert.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+141"/>
         <source>Reading the definition of %1 on %2</source>
         <translation>Definition von %1 auf %2 lesen</translation>
     </message>
@@ -2110,7 +2111,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>CPUs auf %1 vergleichen</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+44"/>
+        <source>Looking up the storage pool of %1 on %2</source>
+        <translation>Speicherpool von %1 auf %2 wird gesucht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Measuring the dirty-page rate of %1</source>
         <translation>Dirty-Page-Rate von %1 messen</translation>
     </message>
@@ -2626,7 +2632,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationDialog</name>
     <message>
-        <location filename="../ui/migrationdialog.cpp" line="+32"/>
+        <location filename="../ui/migrationdialog.cpp" line="+35"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2641,7 +2647,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2 Arbeitsspeicher) im laufenden Betrieb von %3 auf einen anderen Host verschieben. Bevor etwas verschoben wird, prüft Umbra CPU, Arbeitsspeicher und Speicherplatz des Ziels; schlägt ein Schritt fehl, wird die VM zurückverschoben.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
+        <source>&lt;b&gt;Simulated.&lt;/b&gt; %1 is a demo host (libvirt&apos;s test driver): nothing is copied; the progress is simulated and the VM&apos;s definition moves to the target.</source>
+        <translation>&lt;b&gt;Simuliert.&lt;/b&gt; %1 ist ein Demo-Host (Testtreiber von libvirt): Es wird nichts kopiert; der Fortschritt ist simuliert, und die Definition der VM wandert auf das Ziel.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Target host</source>
         <translation>Zielhost</translation>
     </message>
@@ -2686,7 +2697,42 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>http://web01.example/health (optional)</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Automatic: ask the hosts&apos; storage pools</source>
+        <translation>Automatisch: die Speicherpools der Hosts fragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared: the disks stay where they are</source>
+        <translation>Gemeinsam: die Datenträger bleiben, wo sie sind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy: the disks are copied to the target</source>
+        <translation>Kopieren: die Datenträger werden auf das Ziel kopiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow storage libvirt calls unsafe</source>
+        <translation>Speicher erlauben, den libvirt für unsicher hält</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when every host mounts the same storage and nothing else writes to the VM&apos;s disks: libvirt cannot see that a directory is shared, and fears the target reads stale data.</source>
+        <translation>Nur wenn jeder Host denselben Speicher eingebunden hat und nichts anderes auf die Datenträger der VM schreibt: libvirt kann nicht erkennen, dass ein Verzeichnis gemeinsam genutzt wird, und befürchtet, dass das Ziel veraltete Daten liest.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Storage</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Disks:</source>
+        <translation>Datenträger:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Longest pause:</source>
         <translation>Längste Pause:</translation>
     </message>
@@ -2706,7 +2752,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>„Prüfen“ führt die Vorabprüfungen aus und misst den Gast, bevor etwas verschoben wird; die Ergebnisse erscheinen hier.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
@@ -2716,12 +2762,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Migrieren</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+69"/>
+        <source>Your choice is needed: choose under Storage, then Check again.</source>
+        <translation>Ihre Entscheidung ist nötig: Wählen Sie unter „Speicher“ und dann erneut „Prüfen“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>not measured</source>
         <translation>nicht gemessen</translation>
     </message>
@@ -2731,24 +2782,54 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Vorabprüfungen bestanden. Vorhersage: insgesamt %1, die VM pausiert etwa %2 (%3 Kopierrunden mit %4, der Gast ändert %5). Zum Fortfahren „Migrieren“ wählen.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-35"/>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft …</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+43"/>
+        <source>Simulated migration. %1</source>
+        <translation>Simulierte Migration. %1</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>asking…</source>
+        <translation>wird erfragt …</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 short</source>
         <translation>%1 zu wenig</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Not enough memory for %1 after the move.</source>
         <translation>Nach dem Verschieben nicht genug Arbeitsspeicher für %1.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+1"/>
+        <source>Too many vCPUs for %1 after the move.</source>
+        <translation>Zu viele vCPUs für %1 nach dem Verschieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 usable for the VM after the host&apos;s reserve; the preflight checks the same figure.</source>
+        <translation>%1 für die VM nutzbar nach der Reserve des Hosts; die Vorabprüfung prüft dieselbe Zahl.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>No other connected host to move to.</source>
         <translation>Kein anderer verbundener Host als Ziel vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asking the hosts how much room they have…</source>
+        <translation>Die Hosts werden gefragt, wie viel Platz sie haben …</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2764,7 +2845,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationJob</name>
     <message>
-        <location filename="../core/migrate/migrationjob.cpp" line="+112"/>
+        <location filename="../core/migrate/migrationjob.cpp" line="+116"/>
         <source>The migration journal cannot be opened, so nothing was done: %1</source>
         <translation>Das Migrationsjournal kann nicht geöffnet werden, daher wurde nichts unternommen: %1</translation>
     </message>
@@ -2790,22 +2871,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+325"/>
+        <location line="+321"/>
         <source>Cancelled by the operator during verification.</source>
         <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/migrate/migrationplanner.cpp" line="+61"/>
+        <location filename="../core/migrate/migrationplanner.cpp" line="+65"/>
         <source>Move %1 from %2 to %3</source>
         <translation>%1 von %2 nach %3 verschieben</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+110"/>
         <source>The source host is unreachable: %1</source>
         <translation>Der Quellhost ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>No VM named or numbered “%1” is defined on %2.</source>
         <translation>Auf %2 ist keine VM mit dem Namen oder der Nummer „%1“ definiert.</translation>
     </message>
@@ -2855,9 +2936,19 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Ziel hat bereits eine inaktive Definition von %1; die Migration ersetzt sie.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, %8 MiB held by %9 running VMs).</source>
-        <translation>Nicht genug Arbeitsspeicher auf %1: %2 braucht %3 MiB, das Ziel hat %4 MiB nutzbar, nachdem es %5 MiB für sich reserviert (%6 MiB gesamt, %7 MiB frei, %8 MiB durch %9 laufende VMs belegt).</translation>
+        <location line="+12"/>
+        <source>%1 MiB free</source>
+        <translation>%1 MiB frei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>free memory not reported</source>
+        <translation>freier Speicher nicht gemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB usable after keeping %5 MiB for itself (%6 MiB total, %7, %8 MiB held by %9 running VMs).</source>
+        <translation>Nicht genug Arbeitsspeicher auf %1: %2 braucht %3 MiB, das Ziel hat %4 MiB nutzbar, nachdem es %5 MiB für sich behält (%6 MiB insgesamt, %7, %8 MiB belegt von %9 laufenden VMs).</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2885,12 +2976,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>CPU: Das Ziel kann die CPU der VM bereitstellen.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Cannot tell whether %1 is on storage shared with %2 (no storage pool of either host holds it). Choose the shared or copy storage mode explicitly.</source>
         <translation>Es lässt sich nicht feststellen, ob %1 auf einem mit %2 gemeinsam genutzten Speicher liegt (kein Speicherpool der beiden Hosts enthält ihn). Wählen Sie den Speichermodus shared oder copy ausdrücklich.</translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>%1 (cache mode %2, a %3 pool)</source>
+        <translation>%1 (Cache-Modus %2, ein %3-Pool)</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>libvirt would refuse to move %1 as unsafe: the source caches these disks and libvirt does not know their file system as shared. If every host mounts the same storage and nothing else writes to it, allow unsafe storage; otherwise choose the copy storage mode or a cache mode of none.</source>
+        <translation>libvirt würde das Verschieben von %1 als unsicher ablehnen: Die Quelle puffert diese Datenträger, und libvirt kennt ihr Dateisystem nicht als gemeinsam genutzt. Wenn jeder Host denselben Speicher eingebunden hat und nichts anderes darauf schreibt, erlauben Sie unsicheren Speicher; andernfalls wählen Sie den Speichermodus copy oder den Cache-Modus none.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Storage: shared, disks stay where they are.</source>
         <translation>Speicher: gemeinsam genutzt, die Datenträger bleiben, wo sie sind.</translation>
     </message>
@@ -2898,6 +2999,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+1"/>
         <source>Storage: disks are copied to the target.</source>
         <translation>Speicher: Die Datenträger werden auf das Ziel kopiert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Storage: the operator allows libvirt&apos;s unsafe override for shared disks.</source>
+        <translation>Speicher: Der Bediener erlaubt die Unsicher-Freigabe von libvirt für gemeinsam genutzte Datenträger.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2925,7 +3031,8 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>gemessen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-78"/>
+        <location line="+78"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
@@ -2935,17 +3042,27 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 wird ausgeführt, freigegeben von %2.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+19"/>
+        <source>Simulated</source>
+        <translation>Simuliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulated: %1</source>
+        <translation>Simuliert: %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Plan %1 was not executed: %2</source>
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Prediction of plan %1, approved by %2.</source>
         <translation>Vorhersage aus Plan %1, freigegeben von %2.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+50"/>
         <source>disk %1 is %2 %3, not a qcow2 file</source>
         <translation>Datenträger %1 ist %2 %3, keine qcow2-Datei</translation>
     </message>
@@ -3164,7 +3281,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationJournal</name>
     <message>
-        <location filename="../core/migrate/migrationjournal.cpp" line="+74"/>
+        <location filename="../core/migrate/migrationjournal.cpp" line="+71"/>
         <location line="+4"/>
         <location line="+8"/>
         <location line="+33"/>
@@ -3197,7 +3314,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationsPanel</name>
     <message>
-        <location filename="../ui/migrationspanel.cpp" line="+27"/>
+        <location filename="../ui/migrationspanel.cpp" line="+28"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -3273,12 +3390,18 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Es läuft keine Migration. Starten Sie eine mit „Migrieren …“ auf der Seite einer VM.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+15"/>
+        <location line="+59"/>
+        <source>%1 (simulated)</source>
+        <translation>%1 (simuliert)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -3935,15 +4058,82 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::SeriesWriter</name>
     <message>
-        <location filename="../core/series/seriescompaction.cpp" line="+22"/>
-        <location filename="../core/series/serieswriter.cpp" line="+21"/>
+        <location filename="../core/series/writefailure.h" line="+13"/>
         <source>Time series: %1 failed: %2</source>
         <translation>Zeitreihen: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location filename="../core/series/serieswriter.cpp" line="+96"/>
+        <location filename="../core/series/serieswriter.cpp" line="+111"/>
         <source>Time series: there is no series %1.</source>
         <translation>Zeitreihen: Es gibt keine Zeitreihe %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::SimulatedLink</name>
+    <message>
+        <location filename="../core/demo/simulatedlink.cpp" line="+24"/>
+        <source>%1 is not simulated in the demo.</source>
+        <translation>%1 wird in der Demo nicht simuliert.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Simulated migration: %1 is a demo host (libvirt&apos;s test driver). Nothing is copied; the progress is simulated and the VM&apos;s definition moves to the target.</source>
+        <translation>Simulierte Migration: %1 ist ein Demo-Host (Testtreiber von libvirt). Es wird nichts kopiert; der Fortschritt ist simuliert, und die Definition der VM wandert auf das Ziel.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A demo host can only move a VM to another demo host, not to %1.</source>
+        <translation>Ein Demo-Host kann eine VM nur auf einen anderen Demo-Host verschieben, nicht auf %1.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Requested operation is not valid: domain is not running</source>
+        <translation>Angeforderte Operation ist ungültig: Domäne läuft nicht</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>operation aborted: simulated migration canceled by client</source>
+        <translation>Operation abgebrochen: simulierte Migration vom Client abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 is already active on %2.</source>
+        <translation>%1 ist auf %2 bereits aktiv.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The simulated switch-over failed: %1</source>
+        <translation>Die simulierte Umschaltung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Requested operation is not valid: no job is active on %1</source>
+        <translation>Angeforderte Operation ist ungültig: Auf %1 läuft kein Auftrag</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Post-copy</source>
+        <translation>Post-Copy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A disk restore point</source>
+        <translation>Ein Wiederherstellungspunkt der Datenträger</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folding an overlay back</source>
+        <translation>Das Zurückführen eines Overlays</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleting a volume</source>
+        <translation>Das Löschen eines Volumes</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "migrationspanel.h"
 
+#include "demo/simulatedlink.h"
 #include "fleet/hosturi.h"
 #include "format.h"
 #include "migrate/migrationmanager.h"
@@ -82,7 +83,8 @@ MigrationsPanel::MigrationsPanel(MigrationManager *manager, QWidget *parent)
         return;
     connect(manager, &MigrationManager::jobStarted, this,
             [this](qint64 jobId, const MigrationRequest &request) {
-                rowFor(jobId, request.vm, request.targetUri);
+                rowFor(jobId, request.vm, request.targetUri).simulated
+                    = SimulatedLink::simulates(request.sourceUri);
             });
     connect(manager, &MigrationManager::stageChanged, this,
             [this](qint64 jobId, MigrationStage stage, const QString &message, qint64) {
@@ -128,7 +130,7 @@ void MigrationsPanel::onStage(qint64 jobId, MigrationStage stage, const QString 
 {
     Row &row = rowFor(jobId, QString(), QString());
     QTableWidgetItem *item = m_running->item(row.row, StageCol);
-    item->setText(stageLabel(stage));
+    item->setText(row.simulated ? tr("%1 (simulated)").arg(stageLabel(stage)) : stageLabel(stage));
     item->setToolTip(message);
     // Past the copy the job can no longer be called back without a move.
     if (stage == MigrationStage::Finalize || stage == MigrationStage::RollingBack)
@@ -185,7 +187,10 @@ void MigrationsPanel::showHistory(const QList<MigrationRecord> &jobs, const QStr
         set(RouteCol,
             tr("%1 → %2").arg(HostUri::displayName(job.sourceUri),
                               HostUri::displayName(job.targetUri)));
-        set(OutcomeCol, outcomeLabel(job.outcome));
+        set(OutcomeCol,
+            SimulatedLink::simulates(job.sourceUri)
+                ? tr("%1 (simulated)").arg(outcomeLabel(job.outcome))
+                : outcomeLabel(job.outcome));
         set(DurationCol, predictedVsActual(job.predictedTotalMs, job.actualTotalMs));
         set(DowntimeCol, predictedVsActual(job.predictedDowntimeMs, job.actualDowntimeMs));
         set(ReasonCol, job.reason);

@@ -35,6 +35,7 @@ private:
         int row = -1;
         QProgressBar *bar = nullptr;
         QPushButton *cancel = nullptr;
+        bool simulated = false; // from a demo host: the panel says so
     };
 
     Row &rowFor(qint64 jobId, const QString &vm, const QString &target);

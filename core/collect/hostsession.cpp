@@ -3,6 +3,7 @@
 #include "collect/credentialprovider.h"
 #include "collect/inventoryreader.h"
 #include "collect/libvirteventloop.h"
+#include "collect/sharedconnection.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -236,8 +237,7 @@ void HostSession::openConnection()
     virConnectAuth auth{ credentialTypes, int(std::size(credentialTypes)), &authCallback, this };
 
     // May block for as long as the network takes; this is the session's own thread.
-    const QByteArray uri = m_config.uri.toUtf8();
-    m_connection = virConnectOpenAuth(uri.constData(), &auth, 0);
+    m_connection = SharedConnection::open(m_config.uri, &auth);
     if (!m_connection) {
         scheduleReconnect(InventoryReader::lastLibvirtError());
         return;
@@ -319,7 +319,7 @@ void HostSession::closeConnection()
         virConnectUnregisterCloseCallback(m_connection, &SessionCallbackContext::closed);
     m_lifecycleCallbackId = -1;
     m_closeCallbackRegistered = false;
-    virConnectClose(m_connection);
+    SharedConnection::close(m_connection);
     m_connection = nullptr;
     m_rates.clear();
 }

@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "collect/hostsession.h" // sessions are wired by pointer
+#include "demo/simulatedlink.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
 
@@ -81,7 +82,8 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
     m_demoBackfill->setWriter(m_history->writer());
     // Read-only, nothing can be journalled, so nothing may move.
     if (!readOnly) {
-        m_migrations = new MigrationManager(path, LibvirtLink::factory(), this);
+        m_migrations
+            = new MigrationManager(path, SimulatedLink::factory(LibvirtLink::factory()), this);
         connect(m_migrations, &MigrationManager::jobFinished, m_events.get(),
                 &EventLog::migrationFinished);
     }

@@ -83,9 +83,10 @@ QList<Disk> disks(const QString &domainXml)
                 current.type = attrs.value(QLatin1String("type")).toString();
                 current.device = attrs.value(QLatin1String("device")).toString();
             } else if (at.size() == 4 && at[2] == QLatin1String("disk")) {
-                if (at[3] == QLatin1String("driver"))
+                if (at[3] == QLatin1String("driver")) {
                     current.format = attrs.value(QLatin1String("type")).toString();
-                else if (at[3] == QLatin1String("source"))
+                    current.cache = attrs.value(QLatin1String("cache")).toString();
+                } else if (at[3] == QLatin1String("source"))
                     current.source = attrs.hasAttribute(QLatin1String("file"))
                         ? attrs.value(QLatin1String("file")).toString()
                         : attrs.value(QLatin1String("dev")).toString();
@@ -93,6 +94,8 @@ QList<Disk> disks(const QString &domainXml)
                     current.target = attrs.value(QLatin1String("dev")).toString();
                 else if (at[3] == QLatin1String("readonly"))
                     current.readOnly = true;
+                else if (at[3] == QLatin1String("shareable"))
+                    current.shareable = true;
             }
         } else if (reader.isEndElement()) {
             if (at.size() == 3 && at[2] == QLatin1String("disk")
@@ -102,6 +105,16 @@ QList<Disk> disks(const QString &domainXml)
         }
     }
     return list;
+}
+
+QString rootAttribute(const QString &xml, const QString &name)
+{
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd()) {
+        if (reader.readNextStartElement())
+            return reader.attributes().value(name).toString();
+    }
+    return {};
 }
 
 QString domainType(const QString &domainXml)

@@ -13,10 +13,14 @@ struct Disk
     QString format; // qcow2, raw
     QString source; // the path for file and block disks
     bool readOnly = false;
+    bool shareable = false; // <shareable/>: meant to be open on two hosts at once
+    QString cache; // the driver's cache mode; empty: the hypervisor's default
 };
 
 QList<Disk> disks(const QString &domainXml);
 QString domainType(const QString &domainXml); // kvm, qemu, test
+// An attribute of the root element (a storage pool's type).
+QString rootAttribute(const QString &xml, const QString &name);
 // The domain's <cpu> element when it names a model, else empty.
 QString cpuElement(const QString &domainXml);
 // The <host><uuid> and <host><cpu> of capabilities.

@@ -5,6 +5,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Umbra {
 
@@ -16,7 +17,7 @@ struct HostFacts
     QString canonicalUri; // virConnectGetURI
     int cpus = 0;
     quint64 memoryKiB = 0;
-    quint64 freeMemoryKiB = 0;
+    std::optional<quint64> freeMemoryKiB; // none when the driver keeps no such figure
     QString cpuXml; // capabilities <host><cpu>, for virConnectCompareCPU
 };
 
@@ -91,6 +92,16 @@ public:
     virtual Result<int> compareCpu(const QString &cpuXml, const QString &virtType) = 0;
     // Whether a storage pool of this host holds a volume with that path.
     virtual Result<bool> hasVolume(const QString &path) = 0;
+    // The type of the storage pool that holds that path (dir, fs, netfs,
+    // logical, rbd, …); empty when no pool holds it or the driver cannot say.
+    virtual Result<QString> volumePoolType(const QString &path)
+    {
+        Q_UNUSED(path);
+        return QString();
+    }
+    // How the link reaches its host, for the operator: empty for a real
+    // hypervisor; a sentence when its migrations are simulated (the demo).
+    virtual QString simulation() const { return {}; }
     // The guest's dirty-page rate in bytes per second, measured over seconds.
     virtual Result<double> dirtyRate(const QString &uuid, int seconds) = 0;
 

@@ -1,6 +1,7 @@
 #include "migrate/libvirtlink.h"
 
 #include "collect/libvirteventloop.h"
+#include "collect/sharedconnection.h"
 #include "fleet/hosturi.h"
 #include "migrate/domainxml.h"
 #include "util/displaytext.h"
@@ -100,7 +101,7 @@ LibvirtLink::LibvirtLink(QString uri, virConnectPtr conn)
 LibvirtLink::~LibvirtLink()
 {
     if (m_conn)
-        virConnectClose(m_conn);
+        SharedConnection::close(m_conn);
 }
 
 Result<std::unique_ptr<HypervisorLink>> LibvirtLink::open(const QString &uri)
@@ -109,7 +110,7 @@ Result<std::unique_ptr<HypervisorLink>> LibvirtLink::open(const QString &uri)
     if (!valid)
         return Error{ valid.error() };
     LibvirtEventLoop::ensureRunning();
-    virConnectPtr conn = virConnectOpenAuth(valid.value().toUtf8().constData(), nullptr, 0);
+    virConnectPtr conn = SharedConnection::open(valid.value());
     if (!conn)
         return Error{ Tr::tr("%1 is unreachable: %2").arg(uri, lastError()) };
     // A host that dies mid-job is noticed within 15 s instead of a TCP timeout.
@@ -172,8 +173,10 @@ Result<HostFacts> LibvirtLink::host()
         return failure(Tr::tr("Reading the host facts of %1").arg(m_uri));
     facts.cpus = int(info.cpus);
     facts.memoryKiB = info.memory;
-    const unsigned long long freeBytes = virNodeGetFreeMemory(m_conn);
-    facts.freeMemoryKiB = freeBytes / 1024;
+    // 0 is an error or a driver that keeps no such figure (the test driver).
+    if (const unsigned long long freeBytes = virNodeGetFreeMemory(m_conn); freeBytes > 0)
+        facts.freeMemoryKiB = freeBytes / 1024;
+    virResetLastError();
     // MemAvailable-like: free plus reclaimable page cache where the host says so.
     int nparams = 0;
     if (virNodeGetMemoryStats(m_conn, VIR_NODE_MEMORY_STATS_ALL_CELLS, nullptr, &nparams, 0) == 0
@@ -194,11 +197,12 @@ Result<HostFacts> LibvirtLink::host()
             }
             if (free > 0)
                 facts.freeMemoryKiB
-                    = std::max<quint64>(facts.freeMemoryKiB, free + cached + buffers);
+                    = std::max<quint64>(facts.freeMemoryKiB.value_or(0), free + cached + buffers);
         }
     }
-    if (facts.memoryKiB > 0)
-        facts.freeMemoryKiB = std::min<quint64>(facts.freeMemoryKiB, facts.memoryKiB);
+    virResetLastError();
+    if (facts.memoryKiB > 0 && facts.freeMemoryKiB)
+        facts.freeMemoryKiB = std::min<quint64>(*facts.freeMemoryKiB, facts.memoryKiB);
     facts.hostname = takeString(virConnectGetHostname(m_conn));
     facts.canonicalUri = takeString(virConnectGetURI(m_conn));
     const QString caps = takeString(virConnectGetCapabilities(m_conn));
@@ -288,9 +292,26 @@ Result<int> LibvirtLink::compareCpu(const QString &cpuXml, const QString &virtTy
     return result;
 }
 
+virStorageVolPtr LibvirtLink::lookupVolume(const QString &path)
+{
+    const QByteArray key = path.toUtf8();
+    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, key.constData());
+    if (vol || lastErrorCode() != VIR_ERR_NO_STORAGE_VOL)
+        return vol;
+    virStoragePoolPtr *pools = nullptr;
+    const int n
+        = virConnectListAllStoragePools(m_conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+    for (int i = 0; i < n; ++i) {
+        virStoragePoolRefresh(pools[i], 0);
+        virStoragePoolFree(pools[i]);
+    }
+    std::free(pools);
+    return virStorageVolLookupByPath(m_conn, key.constData());
+}
+
 Result<bool> LibvirtLink::hasVolume(const QString &path)
 {
-    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    virStorageVolPtr vol = lookupVolume(path);
     if (vol) {
         virStorageVolFree(vol);
         return true;
@@ -298,6 +319,23 @@ Result<bool> LibvirtLink::hasVolume(const QString &path)
     if (lastErrorCode() == VIR_ERR_NO_STORAGE_VOL || lastErrorCode() == VIR_ERR_NO_SUPPORT)
         return false;
     return failure(Tr::tr("Looking up %1 on %2").arg(path, m_uri));
+}
+
+Result<QString> LibvirtLink::volumePoolType(const QString &path)
+{
+    virStorageVolPtr vol = lookupVolume(path);
+    if (!vol) {
+        if (lastErrorCode() == VIR_ERR_NO_STORAGE_VOL || lastErrorCode() == VIR_ERR_NO_SUPPORT)
+            return QString();
+        return failure(Tr::tr("Looking up %1 on %2").arg(path, m_uri));
+    }
+    virStoragePoolPtr pool = virStoragePoolLookupByVolume(vol);
+    virStorageVolFree(vol);
+    if (!pool)
+        return failure(Tr::tr("Looking up the storage pool of %1 on %2").arg(path, m_uri));
+    const QString xml = takeString(virStoragePoolGetXMLDesc(pool, 0));
+    virStoragePoolFree(pool);
+    return DomainXml::rootAttribute(xml, QStringLiteral("type"));
 }
 
 Result<double> LibvirtLink::dirtyRate(const QString &uuid, int seconds)
@@ -534,7 +572,7 @@ Result<void> LibvirtLink::commitActive(const QString &uuid, const QString &disk,
 
 Result<void> LibvirtLink::removeVolume(const QString &path)
 {
-    virStorageVolPtr vol = virStorageVolLookupByPath(m_conn, path.toUtf8().constData());
+    virStorageVolPtr vol = lookupVolume(path);
     if (!vol)
         return failure(Tr::tr("%1 is in no storage pool of %2").arg(path, m_uri));
     const int done = virStorageVolDelete(vol, 0);

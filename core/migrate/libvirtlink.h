@@ -27,6 +27,7 @@ public:
     Result<QString> domainXml(const QString &uuid, bool inactive) override;
     Result<int> compareCpu(const QString &cpuXml, const QString &virtType) override;
     Result<bool> hasVolume(const QString &path) override;
+    Result<QString> volumePoolType(const QString &path) override;
     Result<double> dirtyRate(const QString &uuid, int seconds) override;
     Result<void> migrate(const QString &uuid, const MigrateParams &params) override;
     Result<JobStats> jobStats(const QString &uuid, bool completed) override;
@@ -49,6 +50,9 @@ public:
 private:
     LibvirtLink(QString uri, virConnectPtr conn);
     Result<virDomainPtr> lookup(const QString &nameOrUuid);
+    // The volume at path; a pool scanned before the file appeared (a disk
+    // created since, a restore point's overlay) is refreshed once first.
+    virStorageVolPtr lookupVolume(const QString &path);
     // The domain `uuid` names, which must be defined on this host.
     Result<std::shared_ptr<DomainRef>> definedDomain(const QString &uuid);
     // One libvirt call on a defined domain; `what` names it in the error.

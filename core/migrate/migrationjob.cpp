@@ -79,8 +79,12 @@ void MigrationJob::endPlan()
         log(ended.error(), QStringLiteral("error"));
 }
 
-void MigrationJob::enter(MigrationStage stage, const QString &message)
+void MigrationJob::enter(MigrationStage stage, const QString &given)
 {
+    // A simulated migration says so at every stage it enters.
+    const QString message = m_simulation.isEmpty() ? given
+        : given.isEmpty()                          ? Tr::tr("Simulated")
+                                                   : Tr::tr("Simulated: %1").arg(given);
     m_stage = stage;
     if (auto done = m_journal->enterStage(m_record.id, stage, message); !done)
         qWarning("umbra: %s", qUtf8Printable(done.error()));
@@ -210,6 +214,7 @@ Jobs::StepResult MigrationJob::preflight()
     m_record.memoryBytes = found.memoryBytes;
     m_record.sharedStorage = found.sharedStorage;
     m_targetHadDefinition = m_planner->targetHadDefinition();
+    m_simulation = m_planner->simulation();
     if (!m_record.vmUuid.isEmpty()) {
         if (auto done = m_journal->setVm(m_record.id, m_record.vmUuid, m_record.vmName); !done)
             return Jobs::StepResult::failed(done.error());

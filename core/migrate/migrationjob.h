@@ -112,6 +112,7 @@ private:
     bool m_targetHadDefinition = false;
     bool m_redirected = false;
     double m_switchoverMs = 0;
+    QString m_simulation; // the source link's, when its migrations are simulated
     QList<std::pair<QString, QString>> m_overlays; // disk target, overlay path
 };
 

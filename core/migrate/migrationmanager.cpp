@@ -115,6 +115,59 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
     return future;
 }
 
+QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &sourceUri,
+                                                               const QString &vm,
+                                                               const QStringList &targets,
+                                                               const MigrationOptions &options)
+{
+    auto promise = std::make_shared<QPromise<QList<TargetCapacity>>>();
+    QFuture<QList<TargetCapacity>> future = promise->future();
+    promise->start();
+    const LinkFactory links = m_links;
+    QThread *worker = QThread::create([promise, links, sourceUri, vm, targets, options] {
+        QList<TargetCapacity> answer;
+        quint64 memoryKiB = 0;
+        int vcpus = 0;
+        QString sourceError;
+        if (auto source = links(sourceUri); !source) {
+            sourceError = source.error();
+        } else if (auto dom = source.value()->domain(vm); !dom) {
+            sourceError = dom.error();
+        } else {
+            memoryKiB = dom->memoryKiB;
+            vcpus = dom->vcpus;
+        }
+        for (const QString &uri : targets) {
+            TargetCapacity capacity;
+            capacity.uri = uri;
+            auto link = links(uri);
+            auto host = link ? link.value()->host() : Result<HostFacts>(Error{ link.error() });
+            auto allocation
+                = host ? link.value()->allocation() : Result<HostAllocation>(Error{ host.error() });
+            if (!sourceError.isEmpty()) {
+                capacity.error = sourceError;
+            } else if (!allocation) {
+                capacity.error = allocation.error();
+            } else {
+                const Pools::Fit fit
+                    = Pools::fit(MigrationPlanner::capacityOf(host.value(), allocation.value()),
+                                 memoryKiB, vcpus, MigrationPlanner::limitsOf(options));
+                capacity.usableKiB = fit.usableKiB;
+                capacity.leftKiB = fit.leftKiB(memoryKiB);
+                capacity.fits = fit.fits();
+                capacity.runningVms = allocation->domains;
+            }
+            answer.append(capacity);
+        }
+        promise->addResult(answer);
+        promise->finish();
+    });
+    worker->setObjectName(QStringLiteral("umbra-migrate-assess"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return future;
+}
+
 void MigrationManager::decide(qint64 planId, bool approve, const QString &by)
 {
     const QString path = m_journalPath;

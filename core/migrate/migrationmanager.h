@@ -18,6 +18,17 @@ namespace Umbra {
 class MigrationJob;
 class TrafficRedirector;
 
+// How one candidate target would take a VM, by the preflight's own figure.
+struct TargetCapacity
+{
+    QString uri;
+    quint64 usableKiB = 0; // Pools::Fit::usableKiB: memory the VM could have
+    qint64 leftKiB = 0; // what is left after the VM's memory (negative: short)
+    bool fits = false; // memory and vCPUs
+    int runningVms = 0;
+    QString error; // the host could not be asked; the figures are unknown
+};
+
 // Runs migration jobs, each on its own thread, and answers from the journal.
 // Lives on the GUI (or engine) thread and never blocks it: journal reads and
 // reconciliation run on worker threads and report by signal.
@@ -32,12 +43,21 @@ public:
     ~MigrationManager() override;
 
     void setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector);
+    // How hosts are reached by the plans and jobs started from now on.
+    void setLinks(LinkFactory links) { m_links = std::move(links); }
+    const LinkFactory &links() const { return m_links; }
 
     // Plan → approve → execute. plan() works the migration out on a worker
     // thread without changing anything (preflight and prediction) and stores
     // it as a proposed plan; it resolves to the stored plan (its refusal says
     // why it cannot go ahead, or why it could not be stored: then its id is 0).
     QFuture<Jobs::Plan> plan(const MigrationRequest &request);
+    // Judges each target for the VM `vm` on `sourceUri` with the preflight's
+    // capacity computation (Pools::fit over what each host's link reports),
+    // on a worker thread; the list is in the order asked.
+    QFuture<QList<TargetCapacity>> assessTargets(const QString &sourceUri, const QString &vm,
+                                                 const QStringList &targets,
+                                                 const MigrationOptions &options);
     // Approves or rejects a proposed plan; answered by planDecided.
     void decide(qint64 planId, bool approve, const QString &by);
     // Executes a plan: approved already, or approved now by `approveAs` (an

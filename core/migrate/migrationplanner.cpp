@@ -17,6 +17,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::MigrationJob)
 };
 
+// Pool types whose volumes libvirt sees on a local file system or device.
+const QStringList kLocalPools = { QStringLiteral("dir"), QStringLiteral("fs"),
+                                  QStringLiteral("logical"), QStringLiteral("disk") };
+
 QString mib(quint64 kib)
 {
     return QString::number(double(kib) / 1024.0, 'f', 0);
@@ -63,11 +67,45 @@ Jobs::Plan MigrationPlanner::plan()
                             HostUri::displayName(m_request.targetUri));
     plan.evidence = m_evidence;
     plan.prediction = predictionToJson(m_record, m_switchoverMs);
+    if (!simulation().isEmpty())
+        plan.prediction.insert(QStringLiteral("simulated"), true);
+    if (m_targetUsableKiB >= 0)
+        plan.prediction.insert(QStringLiteral("targetUsableKiB"), m_targetUsableKiB);
+    if (!plan.executable() && !m_needs.isEmpty())
+        plan.prediction.insert(QStringLiteral("needs"), QJsonArray::fromStringList(m_needs));
     for (MigrationStage stage :
          { MigrationStage::Preflight, MigrationStage::Snapshot, MigrationStage::Transfer,
            MigrationStage::Redirect, MigrationStage::Verify, MigrationStage::Finalize })
         plan.steps.append(stageLabel(stage));
     return plan;
+}
+
+Pools::HostCapacity MigrationPlanner::capacityOf(const HostFacts &host,
+                                                 const HostAllocation &allocation)
+{
+    Pools::HostCapacity capacity;
+    capacity.memoryKiB = host.memoryKiB;
+    capacity.freeMemoryKiB = host.freeMemoryKiB;
+    capacity.allocatedMemoryKiB = allocation.memoryKiB;
+    capacity.runningVms = allocation.domains;
+    capacity.cpus = host.cpus;
+    capacity.allocatedVcpus = allocation.vcpus;
+    return capacity;
+}
+
+Pools::PlacementLimits MigrationPlanner::limitsOf(const MigrationOptions &options)
+{
+    return { options.targetReserveMiB, options.vcpuOvercommit };
+}
+
+QStringList MigrationPlanner::needsOf(const Jobs::Plan &plan)
+{
+    QStringList needs;
+    if (plan.executable())
+        return needs;
+    for (const QJsonValue &need : plan.prediction.value(QLatin1String("needs")).toArray())
+        needs.append(need.toString());
+    return needs;
 }
 
 QJsonObject MigrationPlanner::requestToJson(const MigrationRequest &request)
@@ -136,6 +174,8 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
     if (!source)
         return fail(Tr::tr("The source host is unreachable: %1").arg(source.error()));
     m_source = std::move(source.value());
+    if (const QString simulated = m_source->simulation(); !simulated.isEmpty())
+        note(simulated);
     auto dom = m_source->domain(vm);
     if (!dom)
         return fail(dom.error());
@@ -195,23 +235,19 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
     auto allocation = m_target->allocation();
     if (!allocation)
         return fail(allocation.error());
-    Pools::HostCapacity capacity;
-    capacity.memoryKiB = targetHost->memoryKiB;
-    capacity.freeMemoryKiB = targetHost->freeMemoryKiB;
-    capacity.allocatedMemoryKiB = allocation->memoryKiB;
-    capacity.runningVms = allocation->domains;
-    capacity.cpus = targetHost->cpus;
-    capacity.allocatedVcpus = allocation->vcpus;
-    const Pools::Fit fit
-        = Pools::fit(capacity, dom->memoryKiB, dom->vcpus,
-                     { m_request.options.targetReserveMiB, m_request.options.vcpuOvercommit });
+    const Pools::Fit fit = Pools::fit(capacityOf(targetHost.value(), allocation.value()),
+                                      dom->memoryKiB, dom->vcpus, limitsOf(m_request.options));
+    m_targetUsableKiB = qint64(fit.usableKiB);
+    const QString free = targetHost->freeMemoryKiB
+        ? Tr::tr("%1 MiB free").arg(mib(*targetHost->freeMemoryKiB))
+        : Tr::tr("free memory not reported");
     if (!fit.memoryFits)
         return fail(Tr::tr("Not enough memory on %1: %2 needs %3 MiB, the target has %4 MiB "
-                           "usable after keeping %5 MiB for itself (%6 MiB total, %7 MiB free, "
+                           "usable after keeping %5 MiB for itself (%6 MiB total, %7, "
                            "%8 MiB held by %9 running VMs).")
                         .arg(m_request.targetUri, m_record.vmName, mib(dom->memoryKiB),
                              mib(fit.usableKiB), mib(fit.reserveKiB), mib(targetHost->memoryKiB),
-                             mib(targetHost->freeMemoryKiB), mib(allocation->memoryKiB))
+                             free, mib(allocation->memoryKiB))
                         .arg(allocation->domains));
     if (!fit.cpuFits)
         return fail(Tr::tr("Not enough CPU on %1: %2 more vCPUs would make %3 on %4 host CPUs, "
@@ -268,6 +304,7 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
         } else if (sourceOnly.size() == missing.size()) {
             m_record.sharedStorage = false;
         } else {
+            m_needs.append(QLatin1String(kNeedsStorageMode));
             return fail(Tr::tr("Cannot tell whether %1 is on storage shared with %2 (no storage "
                                "pool of either host holds it). Choose the shared or copy storage "
                                "mode explicitly.")
@@ -275,8 +312,40 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
         }
         break;
     }
+    // libvirt refuses to move a shared disk that the source host caches
+    // unless it lies on a cluster or network file system it recognises: the
+    // target could read stale data. A directory pool is a local file system
+    // as far as libvirt can tell, even when the same directory is mounted on
+    // every host; the operator, who knows, may override that.
+    if (m_record.sharedStorage && !m_request.options.unsafe) {
+        QStringList doubted;
+        for (const DomainXml::Disk &disk : DomainXml::disks(xml.value())) {
+            if (disk.source.isEmpty() || disk.readOnly || disk.shareable
+                || disk.device != QLatin1String("disk") || disk.cache == QLatin1String("none")
+                || disk.cache == QLatin1String("directsync")
+                || (disk.type != QLatin1String("file") && disk.type != QLatin1String("block")))
+                continue;
+            auto pool = m_source->volumePoolType(disk.source);
+            if (pool && kLocalPools.contains(pool.value()))
+                doubted.append(Tr::tr("%1 (cache mode %2, a %3 pool)")
+                                   .arg(disk.source,
+                                        disk.cache.isEmpty() ? Tr::tr("default") : disk.cache,
+                                        pool.value()));
+        }
+        if (!doubted.isEmpty()) {
+            m_needs.append(QLatin1String(kNeedsUnsafe));
+            return fail(Tr::tr("libvirt would refuse to move %1 as unsafe: the source caches "
+                               "these disks and libvirt does not know their file system as "
+                               "shared. If every host mounts the same storage and nothing "
+                               "else writes to it, allow unsafe storage; otherwise choose the "
+                               "copy storage mode or a cache mode of none.")
+                            .arg(doubted.join(QStringLiteral(", "))));
+        }
+    }
     note(m_record.sharedStorage ? Tr::tr("Storage: shared, disks stay where they are.")
                                 : Tr::tr("Storage: disks are copied to the target."));
+    if (m_record.sharedStorage && m_request.options.unsafe)
+        note(Tr::tr("Storage: the operator allows libvirt's unsafe override for shared disks."));
     note(Tr::tr("Target %1: %2 MiB usable for %3 MiB, %4 of %5 vCPU slots taken.")
              .arg(m_request.targetUri, mib(fit.usableKiB), mib(dom->memoryKiB))
              .arg(fit.vcpusAfter)

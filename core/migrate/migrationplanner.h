@@ -5,6 +5,7 @@
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
+#include "pools/capacity.h"
 
 #include <QStringList>
 #include <functional>
@@ -25,6 +26,10 @@ class MigrationPlanner
 {
 public:
     static constexpr char kPlanKind[] = "migrate";
+    // A refused plan's choices that can lift the refusal (in its prediction
+    // JSON under "needs"): the storage mode, or libvirt's unsafe override.
+    static constexpr char kNeedsStorageMode[] = "storage";
+    static constexpr char kNeedsUnsafe[] = "unsafe";
     using Log = std::function<void(const QString &line)>;
 
     // journal: where earlier jobs' figures are read from (none: defaults).
@@ -42,8 +47,18 @@ public:
     MigrationRecord &record() { return m_record; }
     double switchoverMs() const { return m_switchoverMs; }
     bool targetHadDefinition() const { return m_targetHadDefinition; }
+    // The source link's word that its migrations are simulated (the demo), if so.
+    QString simulation() const { return m_source ? m_source->simulation() : QString(); }
     std::unique_ptr<HypervisorLink> takeSource() { return std::move(m_source); }
     std::unique_ptr<HypervisorLink> takeTarget() { return std::move(m_target); }
+
+    // The one capacity figure: what a host has and holds as its link reports
+    // it, and the limits a request sets. The dialog's ranking and the
+    // preflight both judge a target by Pools::fit over these.
+    static Pools::HostCapacity capacityOf(const HostFacts &host, const HostAllocation &allocation);
+    static Pools::PlacementLimits limitsOf(const MigrationOptions &options);
+    // What a refused plan needs the operator to choose (kNeeds…), if anything.
+    static QStringList needsOf(const Jobs::Plan &plan);
 
     // The model re-run for a job with its measured bandwidth, without setup overhead.
     static MigrationModel::Prediction modelFor(const MigrationRecord &r, double switchoverMs);
@@ -63,11 +78,13 @@ private:
     MigrationJournal *m_journal;
     Log m_log;
     QStringList m_evidence;
+    QStringList m_needs; // choices that would lift the refusal
     MigrationRecord m_record;
     std::unique_ptr<HypervisorLink> m_source;
     std::unique_ptr<HypervisorLink> m_target;
     bool m_targetHadDefinition = false;
     double m_switchoverMs = 0;
+    qint64 m_targetUsableKiB = -1; // Pools::fit's figure for the target, once checked
 };
 
 } // namespace Umbra

@@ -10,7 +10,8 @@ Fit fit(const HostCapacity &host, quint64 memoryKiB, int vcpus, const PlacementL
     f.reserveKiB = quint64(std::max<qint64>(0, limits.reserveMiB)) * 1024;
     const quint64 unallocated
         = host.memoryKiB > host.allocatedMemoryKiB ? host.memoryKiB - host.allocatedMemoryKiB : 0;
-    const quint64 usable = std::min(unallocated, host.freeMemoryKiB);
+    const quint64 usable
+        = host.freeMemoryKiB ? std::min(unallocated, *host.freeMemoryKiB) : unallocated;
     f.usableKiB = usable > f.reserveKiB ? usable - f.reserveKiB : 0;
     f.memoryFits = memoryKiB <= f.usableKiB;
     f.vcpusAfter = host.allocatedVcpus + vcpus;

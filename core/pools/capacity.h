@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <optional>
 
 namespace Umbra::Pools {
 
@@ -10,7 +11,9 @@ namespace Umbra::Pools {
 struct HostCapacity
 {
     quint64 memoryKiB = 0; // installed
-    quint64 freeMemoryKiB = 0; // free now
+    // Free now; none when the host does not say (libvirt's test driver keeps
+    // no such figure): then only what its running VMs hold counts.
+    std::optional<quint64> freeMemoryKiB;
     quint64 allocatedMemoryKiB = 0; // promised to its running VMs
     int runningVms = 0;
     int cpus = 0;
@@ -28,6 +31,8 @@ struct PlacementLimits
 // Whether a VM of `memoryKiB` and `vcpus` fits on a host. Memory counts the
 // smaller of what is free now and what no running VM may still claim, so a
 // host whose guests have not yet touched their memory is not overbooked.
+// This is the one capacity figure: the migration dialog ranks targets by it
+// and the migration's preflight refuses by it.
 struct Fit
 {
     quint64 usableKiB = 0; // what the VM could have, after the reserve
@@ -37,6 +42,8 @@ struct Fit
     bool memoryFits = false;
     bool cpuFits = false;
     bool fits() const { return memoryFits && cpuFits; }
+    // What the host would have left for others after taking the VM (negative: short).
+    qint64 leftKiB(quint64 memoryKiB) const { return qint64(usableKiB) - qint64(memoryKiB); }
 };
 
 Fit fit(const HostCapacity &host, quint64 memoryKiB, int vcpus, const PlacementLimits &limits);

@@ -53,6 +53,7 @@ public:
     int migrateMs = 200;
     bool migrateHangs = false; // until aborted
     bool snapshotSupported = true;
+    QString poolType; // what volumePoolType answers for every disk ("dir": a local pool)
     QHash<QString, QString> failures; // "op" or "op@uri" -> libvirt-like error
     std::function<void(const QString &call)> onCall; // runs on the calling thread
     QString file; // when set, every change is written there
@@ -265,6 +266,11 @@ public:
         return Scripted::domainXml(m_world.hosts[m_uri].domains[uuid]);
     }
     Result<int> compareCpu(const QString &, const QString &) override { return 1; }
+    Result<QString> volumePoolType(const QString &) override
+    {
+        QMutexLocker lock(&m_world.mutex());
+        return m_world.poolType;
+    }
     Result<bool> hasVolume(const QString &path) override
     {
         Q_UNUSED(path);

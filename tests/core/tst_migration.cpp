@@ -1,6 +1,8 @@
 // The migration controller: the stage machine against a scripted fleet, the
 // journal it leaves, the prediction model, preflight refusals against
 // libvirt's test driver, reconciliation, and a kill -9 in the middle of a job.
+#include "demo/demofleet.h"
+#include "demo/simulatedlink.h"
 #include "jobs/planstore.h"
 #include "jobs/stepmachine.h"
 #include "migrate/libvirtlink.h"
@@ -15,6 +17,7 @@
 #include "store/database.h"
 #include "traffic/trafficredirector.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -502,6 +505,155 @@ private Q_SLOTS:
         QCOMPARE(Pools::fit(host, 1, 1, limits).usableKiB, quint64(1048576));
         // A reserve larger than what is usable leaves nothing, not a wrap-around.
         QCOMPARE(Pools::fit(host, 1, 1, { 8192, 4.0 }).usableKiB, quint64(0));
+    }
+
+    // A driver that reports no free memory (libvirt's test driver) is judged
+    // by what its running VMs hold; the dialog's ranking and the preflight
+    // use this one figure.
+    void capacityWithoutAFreeFigure()
+    {
+        Pools::HostCapacity host;
+        host.memoryKiB = 16 * 1048576;
+        host.allocatedMemoryKiB = 10 * 1048576;
+        host.cpus = 4;
+        const Pools::Fit f = Pools::fit(host, 1048576, 1, { 1024, 4.0 });
+        QCOMPARE(f.usableKiB, quint64(5 * 1048576));
+        QCOMPARE(f.leftKiB(1048576), qint64(4 * 1048576));
+        host.freeMemoryKiB = 0; // a figure of nothing free is a figure
+        QCOMPARE(Pools::fit(host, 1, 1, { 1024, 4.0 }).usableKiB, quint64(0));
+    }
+
+    // What the dialog ranks targets by is what the preflight refuses by.
+    void rankingAndPreflightShareTheirFigure()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.hosts[kB].freeKiB = 9ULL * 1048576; // below what is unallocated
+        MigrationManager manager(m_db, Scripted::factory(world));
+        const MigrationRequest req = request();
+        auto assessed = manager.assessTargets(kA, req.vm, { kB }, req.options);
+        QTRY_VERIFY_WITH_TIMEOUT(assessed.isFinished(), 10000);
+        const QList<TargetCapacity> targets = assessed.result();
+        QCOMPARE(targets.size(), 1);
+        QVERIFY2(targets.first().error.isEmpty(), qPrintable(targets.first().error));
+        QCOMPARE(targets.first().usableKiB, quint64(9ULL * 1048576 - 256 * 1024));
+        QCOMPARE(targets.first().leftKiB, qint64(8ULL * 1048576 - 256 * 1024));
+        QVERIFY(targets.first().fits);
+        auto planned = manager.plan(req);
+        QTRY_VERIFY_WITH_TIMEOUT(planned.isFinished(), 10000);
+        const Jobs::Plan plan = planned.result();
+        QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+        QCOMPARE(plan.prediction.value(QLatin1String("targetUsableKiB")).toInteger(),
+                 qint64(targets.first().usableKiB));
+    }
+
+    // A refusal the operator can lift says which choice lifts it: the
+    // storage mode when no pool can tell, libvirt's unsafe override for a
+    // cached disk on a local pool; with the choice made the plan goes ahead.
+    void refusalsNameTheChoiceThatLiftsThem()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        world.poolType = QStringLiteral("dir");
+        const auto planWith = [&](StorageMode storage, bool unsafe) {
+            MigrationRequest req = request();
+            req.options.storage = storage;
+            req.options.unsafe = unsafe;
+            return MigrationPlanner(req, Scripted::factory(world), nullptr).plan();
+        };
+        Jobs::Plan plan = planWith(StorageMode::Auto, false);
+        QVERIFY(!plan.executable());
+        QVERIFY2(plan.refusal.contains(QLatin1String("Choose the shared or copy storage mode")),
+                 qPrintable(plan.refusal));
+        QCOMPARE(MigrationPlanner::needsOf(plan),
+                 QStringList{ QLatin1String(MigrationPlanner::kNeedsStorageMode) });
+
+        plan = planWith(StorageMode::Shared, false);
+        QVERIFY(!plan.executable());
+        QVERIFY2(plan.refusal.contains(QLatin1String("/images/web01.qcow2 (cache mode default, "
+                                                     "a dir pool)")),
+                 qPrintable(plan.refusal));
+        QCOMPARE(MigrationPlanner::needsOf(plan),
+                 QStringList{ QLatin1String(MigrationPlanner::kNeedsUnsafe) });
+
+        plan = planWith(StorageMode::Shared, true);
+        QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+        QVERIFY(MigrationPlanner::needsOf(plan).isEmpty());
+        QVERIFY(plan.evidence.join(u'\n').contains(QLatin1String("unsafe override")));
+        // Copied disks are not libvirt's worry; a network pool is not either.
+        QVERIFY2(planWith(StorageMode::Copy, false).executable(), qPrintable(plan.refusal));
+        world.poolType = QStringLiteral("netfs");
+        QVERIFY(planWith(StorageMode::Shared, false).executable());
+        // A refusal nobody can lift by a choice names none.
+        world.hosts[kB].freeKiB = 1024;
+        plan = planWith(StorageMode::Shared, true);
+        QVERIFY(plan.refusal.contains(QLatin1String("Not enough memory")));
+        QVERIFY(MigrationPlanner::needsOf(plan).isEmpty());
+    }
+
+    // The demo's hosts (libvirt's test driver) migrate through the simulated
+    // link: the job runs every stage, its statistics advance over a few
+    // seconds, the VM ends up defined and running on the target only, and
+    // the journal says it was simulated.
+    void demoMigrationIsSimulated()
+    {
+        const auto demo = DemoFleet::install(m_dir.filePath(QStringLiteral("demo")));
+        QVERIFY2(demo.ok(), qPrintable(demo.error()));
+        QString source, target;
+        for (const HostConfig &host : demo.value()) {
+            if (host.uri.contains(QLatin1String("rack1-kvm01")))
+                source = host.uri;
+            else if (host.uri.contains(QLatin1String("rack1-kvm02")))
+                target = host.uri;
+        }
+        QVERIFY(!source.isEmpty() && !target.isEmpty());
+        // The console's sessions hold the hosts open; these links stand in for them.
+        auto sourceHeld = LibvirtLink::open(source);
+        auto targetHeld = LibvirtLink::open(target);
+        QVERIFY2(sourceHeld && targetHeld, "the demo hosts cannot be opened");
+        const QString uuid = QStringLiteral("5eed0000-0000-4000-8000-000000000000"); // web01
+        QVERIFY(sourceHeld.value()->domain(uuid)->running());
+        QVERIFY(!targetHeld.value()->domain(uuid)->exists);
+
+        MigrationRequest req;
+        req.vm = QStringLiteral("web01");
+        req.sourceUri = source;
+        req.targetUri = target;
+        req.options.pollIntervalMs = 100;
+        req.options.health.deadlineMs = 1000;
+        const LinkFactory links = SimulatedLink::factory(LibvirtLink::factory());
+        MigrationPlanner planner(req, links, nullptr);
+        const Jobs::Plan plan = planner.plan();
+        QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+        QVERIFY(plan.prediction.value(QLatin1String("simulated")).toBool());
+        QVERIFY(plan.evidence.first().startsWith(QLatin1String("Simulated migration")));
+
+        MigrationJob job(req, { m_db, links, {} });
+        QList<MigrationProgress> progress;
+        connect(&job, &MigrationJob::progress, this,
+                [&](const MigrationProgress &p) { progress.append(p); });
+        QSignalSpy finished(&job, &MigrationJob::finished);
+        QElapsedTimer clock;
+        clock.start();
+        job.run(); // blocking, on this thread
+        QCOMPARE(finished.count(), 1);
+        const auto record = finished.first().first().value<MigrationRecord>();
+        QVERIFY2(record.outcome == MigrationOutcome::Completed, qPrintable(record.reason));
+        QVERIFY(clock.elapsed() >= SimulatedLink::kTransferMs);
+        QVERIFY2(progress.size() >= 5, qPrintable(QString::number(progress.size())));
+        for (qsizetype i = 1; i < progress.size(); ++i)
+            QVERIFY(progress[i].dataProcessed >= progress[i - 1].dataProcessed);
+        QVERIFY(progress.last().iteration >= 2);
+        QCOMPARE(record.actualDowntimeMs, 40);
+        QCOMPARE(record.memoryBytes, qint64(8192) * 1048576);
+        int simulated = 0;
+        for (const StageEvent &e : record.events)
+            simulated += e.message.contains(QLatin1String("Simulated")) ? 1 : 0;
+        QVERIFY2(simulated >= 6, qPrintable(QString::number(simulated)));
+
+        const auto there = targetHeld.value()->domain(uuid);
+        QVERIFY(there && there->running() && there->persistent);
+        QVERIFY(!sourceHeld.value()->domain(uuid)->exists);
     }
 
     // The step machine turns a job around on the latest way back: a failure

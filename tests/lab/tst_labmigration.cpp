@@ -9,6 +9,7 @@
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
+#include "migrate/migrationplanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,7 +42,7 @@ class TestLabMigration : public QObject
         r.options.migrationUri = m_lab.migrationUri(to);
         r.options.returnMigrationUri = m_lab.migrationUri(from);
         r.options.unsafe = true; // the lab's disks use a cache mode libvirt doubts
-        r.options.storage = StorageMode::Shared; // /var/lib/umbra-lab/images on every host
+        r.options.storage = StorageMode::Auto; // the lab's pools say: shared
         r.options.health.kind = HealthCheck::Kind::Http;
         r.options.health.target = QStringLiteral("http://%1/health").arg(m_lab.guestIp(m_guest));
         r.options.health.deadlineMs = 30000;
@@ -167,6 +168,28 @@ private Q_SLOTS:
     }
 
     void cleanup() { bringHome(); }
+
+    // The lab's hosts know the shared image directory as a storage pool, so
+    // the automatic storage mode finds the disks shared; libvirt would still
+    // call the cached disk on that directory unsafe, and the plan says which
+    // choice lifts that. With the override it goes ahead.
+    void automaticStorageFindsTheLabsPools()
+    {
+        MigrationRequest req = request(m_a, m_b);
+        req.options.storage = StorageMode::Auto;
+        req.options.unsafe = false;
+        Jobs::Plan plan = MigrationPlanner(req, LibvirtLink::factory(), nullptr).plan();
+        QVERIFY(!plan.executable());
+        QCOMPARE(MigrationPlanner::needsOf(plan),
+                 QStringList{ QLatin1String(MigrationPlanner::kNeedsUnsafe) });
+        QVERIFY2(plan.refusal.contains(QLatin1String("a dir pool")), qPrintable(plan.refusal));
+        req.options.unsafe = true;
+        plan = MigrationPlanner(req, LibvirtLink::factory(), nullptr).plan();
+        QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+        QVERIFY(plan.prediction.value(QLatin1String("sharedStorage")).toBool());
+        QVERIFY2(plan.evidence.join(u'\n').contains(QLatin1String("Storage: shared")),
+                 qPrintable(plan.evidence.join(u'\n')));
+    }
 
     void thereAndBackUnderLoad()
     {

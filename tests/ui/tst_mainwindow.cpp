@@ -22,6 +22,7 @@
 #include "mainwindow.h"
 #include "metricchart.h"
 #include "migrate/migrationmanager.h"
+#include "migrate/migrationplanner.h"
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
@@ -36,6 +37,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -43,6 +45,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -64,6 +67,58 @@ QString artifactsDir()
     const QString fromEnv = qEnvironmentVariable("UMBRA_TEST_ARTIFACTS");
     return fromEnv.isEmpty() ? QStringLiteral(UMBRA_TEST_ARTIFACTS_DIR) : fromEnv;
 }
+
+// A host link whose storage pools know nothing of the VM's disks and call
+// their directory local: the lab's situation, on the demo's hosts.
+class UndecidedStorageLink final : public HypervisorLink
+{
+public:
+    explicit UndecidedStorageLink(std::unique_ptr<HypervisorLink> inner)
+        : m(std::move(inner))
+    { }
+    QString simulation() const override { return m->simulation(); }
+    QString uri() const override { return m->uri(); }
+    Result<HostFacts> host() override { return m->host(); }
+    Result<HostAllocation> allocation() override { return m->allocation(); }
+    Result<DomainFacts> domain(const QString &k) override { return m->domain(k); }
+    Result<QString> domainXml(const QString &u, bool i) override { return m->domainXml(u, i); }
+    Result<int> compareCpu(const QString &c, const QString &t) override
+    {
+        return m->compareCpu(c, t);
+    }
+    Result<bool> hasVolume(const QString &) override { return false; }
+    Result<QString> volumePoolType(const QString &) override { return QStringLiteral("dir"); }
+    Result<double> dirtyRate(const QString &u, int s) override { return m->dirtyRate(u, s); }
+    Result<void> migrate(const QString &u, const MigrateParams &p) override
+    {
+        return m->migrate(u, p);
+    }
+    Result<JobStats> jobStats(const QString &u, bool c) override { return m->jobStats(u, c); }
+    Result<void> abortJob(const QString &u) override { return m->abortJob(u); }
+    Result<void> setMaxDowntime(const QString &u, int ms) override
+    {
+        return m->setMaxDowntime(u, ms);
+    }
+    Result<void> startPostCopy(const QString &u) override { return m->startPostCopy(u); }
+    Result<void> define(const QString &x) override { return m->define(x); }
+    Result<void> undefine(const QString &u) override { return m->undefine(u); }
+    Result<void> start(const QString &u) override { return m->start(u); }
+    Result<void> resume(const QString &u) override { return m->resume(u); }
+    Result<void> destroy(const QString &u) override { return m->destroy(u); }
+    Result<void> diskSnapshot(const QString &u, const QString &x, bool q) override
+    {
+        return m->diskSnapshot(u, x, q);
+    }
+    Result<void> commitActive(const QString &u, const QString &d, int t) override
+    {
+        return m->commitActive(u, d, t);
+    }
+    Result<void> removeVolume(const QString &p) override { return m->removeVolume(p); }
+    Result<bool> agentPing(const QString &u, int t) override { return m->agentPing(u, t); }
+
+private:
+    std::unique_ptr<HypervisorLink> m;
+};
 
 constexpr qint64 kMinuteMs = 60 * 1000;
 constexpr qint64 kDayMs = 24 * 60 * kMinuteMs;
@@ -231,6 +286,8 @@ private Q_SLOTS:
     void selectingVmFillsCharts();
     void healthAndForecastsShow();
     void migrateDialogRanksTargets();
+    void migrateDialogOffersStorageChoices();
+    void demoMigrateCompletes();
     void knownEventsAreKept();
     void modelsPassTester();
     void filterKeepsMatches();
@@ -380,18 +437,25 @@ void TestMainWindow::migrateDialogRanksTargets()
 {
     QVERIFY(!m_vmUuid.isEmpty());
     MigrationDialog dialog(m_engine.get(), m_vmUri, m_vmUuid, m_window.get());
+    // The hosts are asked for the preflight's own figure as the dialog opens.
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isRanked(), 30000);
     const QStringList targets = dialog.targets();
-    // Every other connected host, never the VM's own, most free memory first.
+    // Every other connected host, never the VM's own, most room first.
     QCOMPARE(targets.size(), m_engine->fleet()->hosts().size() - 1);
     QVERIFY(!targets.contains(m_vmUri));
-    const auto freeKiB = [this](const QString &uri) {
-        qint64 used = 0;
+    // The test driver reports no free memory: the figure is what the
+    // host's running VMs do not hold, less the host's reserve.
+    const qint64 reserveKiB = MigrationOptions().targetReserveMiB * 1024;
+    for (const QString &uri : targets) {
+        qint64 held = 0;
         for (const VmInfo &vm : m_engine->fleet()->vms(uri))
-            used += vmStateIsActive(vm.state) ? qint64(vm.memoryKiB) : 0;
-        return qint64(m_engine->fleet()->hostInfo(uri).memoryKiB) - used;
-    };
+            held += vmStateIsActive(vm.state) ? qint64(vm.memoryKiB) : 0;
+        QCOMPARE(dialog.rankedUsableKiB(uri),
+                 qint64(m_engine->fleet()->hostInfo(uri).memoryKiB) - held - reserveKiB);
+    }
     for (qsizetype i = 1; i < targets.size(); ++i)
-        QVERIFY(freeKiB(targets[i - 1]) >= freeKiB(targets[i]));
+        QVERIFY(dialog.rankedUsableKiB(targets[i - 1]) >= dialog.rankedUsableKiB(targets[i]));
+    QVERIFY(dialog.isSimulated());
     QVERIFY2(dialog.predictionText().startsWith(QStringLiteral("First estimate: about")),
              qPrintable(dialog.predictionText()));
     const MigrationRequest request = dialog.request();
@@ -399,33 +463,212 @@ void TestMainWindow::migrateDialogRanksTargets()
     QCOMPARE(request.targetUri, targets.first());
     QCOMPARE(request.vm, m_vmUuid);
 
-    // Check plans the migration without changing anything. The test
-    // driver's hosts report no free memory, so the plan is refused with the
-    // figures behind it: nothing awaits approval, the VM stays where it was,
-    // the dialog says why, and the refused plan is kept with its reason.
+    // Check plans the migration without changing anything. The preflight
+    // judges the target by the figure the ranking showed, and the demo's
+    // simulated link lets it go ahead; nothing moves before Migrate.
     QVERIFY(m_engine->migrations());
     dialog.check();
     QTRY_VERIFY_WITH_TIMEOUT(dialog.plan().id != 0, 30000);
     const Jobs::Plan plan = dialog.plan();
-    QVERIFY(!plan.executable());
-    qInfo("the test driver's answer: %s", qPrintable(plan.refusal));
-    QVERIFY(!dialog.isAwaitingApproval());
+    QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+    QCOMPARE(plan.prediction.value(QLatin1String("targetUsableKiB")).toInteger(),
+             dialog.rankedUsableKiB(request.targetUri));
+    QVERIFY(dialog.isAwaitingApproval());
+    QVERIFY(dialog.offeredChoices().isEmpty());
     QVERIFY2(dialog.logText().contains(stageLabel(MigrationStage::Preflight)),
              qPrintable(dialog.logText()));
-    QVERIFY2(dialog.predictionText().contains(plan.refusal), qPrintable(dialog.predictionText()));
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QVERIFY(QDir().mkpath(artifactsDir()));
-    QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/migrate-dialog.png")));
+    QVERIFY2(dialog.logText().contains(QLatin1String("Simulated migration")),
+             qPrintable(dialog.logText()));
+    QVERIFY2(dialog.predictionText().startsWith(QLatin1String("Simulated migration. Preflight "
+                                                              "passed.")),
+             qPrintable(dialog.predictionText()));
     const QList<VmInfo> stillThere = m_engine->fleet()->vms(m_vmUri);
     QVERIFY(std::any_of(stillThere.cbegin(), stillThere.cend(),
                         [this](const VmInfo &vm) { return vm.uuid == m_vmUuid; }));
+    // Closing the dialog rejects the plan; it is kept with its decision.
+    QSignalSpy decided(m_engine->migrations(), &MigrationManager::planDecided);
+    dialog.reject();
+    QTRY_COMPARE(decided.count(), 1);
     auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("test-plans"));
     QVERIFY(plans);
     const auto stored = plans.value()->plan(plan.id);
     QVERIFY(stored);
-    QCOMPARE(stored->refusal, plan.refusal);
+    QCOMPARE(stored->state, Jobs::PlanState::Rejected);
     QCOMPARE(stored->subjectId, m_vmUuid);
+}
+
+void TestMainWindow::migrateDialogOffersStorageChoices()
+{
+    // Hosts whose pools cannot tell where the disks are, as in the lab.
+    MigrationManager *manager = m_engine->migrations();
+    const LinkFactory demoLinks = manager->links();
+    manager->setLinks([demoLinks](const QString &uri) -> Result<std::unique_ptr<HypervisorLink>> {
+        auto link = demoLinks(uri);
+        if (!link)
+            return link;
+        return std::unique_ptr<HypervisorLink>(new UndecidedStorageLink(std::move(link.value())));
+    });
+    const auto restore = qScopeGuard([&] { manager->setLinks(demoLinks); });
+
+    MigrationDialog dialog(m_engine.get(), m_vmUri, m_vmUuid, m_window.get());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isRanked(), 30000);
+    QVERIFY(dialog.offeredChoices().isEmpty());
+    QCOMPARE(dialog.request().options.storage, StorageMode::Auto);
+    const auto checked = [&dialog] {
+        const qint64 before = dialog.plan().id;
+        dialog.check();
+        return QTest::qWaitFor([&] { return dialog.plan().id != 0 && dialog.plan().id != before; },
+                               30000);
+    };
+
+    // "auto" cannot tell: the reason, and the storage mode to choose.
+    QVERIFY(checked());
+    QVERIFY(!dialog.plan().executable());
+    QCOMPARE(dialog.offeredChoices(),
+             QStringList{ QLatin1String(MigrationPlanner::kNeedsStorageMode) });
+    QCOMPARE(dialog.storageReason(), dialog.plan().refusal);
+    QVERIFY2(dialog.predictionText().contains(QLatin1String("choose under Storage")),
+             qPrintable(dialog.predictionText()));
+    QVERIFY(!dialog.isAwaitingApproval());
+
+    // Shared: libvirt would call the cached disk on a directory unsafe.
+    dialog.setStorageMode(StorageMode::Shared);
+    QVERIFY(checked());
+    QVERIFY(!dialog.plan().executable());
+    QVERIFY2(dialog.plan().refusal.contains(QLatin1String("unsafe")),
+             qPrintable(dialog.plan().refusal));
+    QCOMPARE(dialog.storageReason(), dialog.plan().refusal);
+    QCOMPARE(dialog.offeredChoices(),
+             (QStringList{ QLatin1String(MigrationPlanner::kNeedsStorageMode),
+                           QLatin1String(MigrationPlanner::kNeedsUnsafe) }));
+
+    // The dialog in this state, over the window, at two sizes in both themes.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    for (const bool dark : { false, true }) {
+        m_window->setDarkTheme(dark);
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            m_window->resize(size);
+            QTest::qWait(300);
+            QPixmap shot = m_window->grab();
+            const QPixmap over = dialog.grab();
+            QVERIFY2(over.width() <= size.width() && over.height() <= size.height(),
+                     qPrintable(QStringLiteral("%1x%2").arg(over.width()).arg(over.height())));
+            QPainter painter(&shot);
+            painter.fillRect(shot.rect(), QColor(0, 0, 0, 80));
+            painter.drawPixmap((size.width() - over.width()) / 2,
+                               (size.height() - over.height()) / 2, over);
+            painter.end();
+            const QString path = artifactsDir()
+                + QStringLiteral("/migrate-dialog-%1x%2-%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QVERIFY2(shot.save(path), qPrintable(path));
+            qInfo("saved %s", qPrintable(path));
+        }
+    }
+    m_window->setDarkTheme(false);
+    m_window->resize(1366, 768);
+
+    // With the override the plan can go ahead.
+    dialog.setAllowUnsafe(true);
+    QVERIFY(dialog.request().options.unsafe);
+    QVERIFY(checked());
+    QVERIFY2(dialog.plan().executable(), qPrintable(dialog.plan().refusal));
+    QVERIFY(dialog.isAwaitingApproval());
+    QVERIFY(dialog.logText().contains(QLatin1String("unsafe override")));
+    dialog.reject();
+}
+
+void TestMainWindow::demoMigrateCompletes()
+{
+    // A running VM of another demo host than the one the other tests watch.
+    QString uri, uuid, name;
+    for (const HostConfig &host : m_engine->fleet()->hosts()) {
+        if (host.uri == m_vmUri || !uuid.isEmpty())
+            continue;
+        for (const VmInfo &vm : m_engine->fleet()->vms(host.uri)) {
+            if (vm.state == VmState::Running) {
+                uri = host.uri;
+                uuid = vm.uuid;
+                name = vm.name;
+                break;
+            }
+        }
+    }
+    QVERIFY(!uuid.isEmpty());
+    const auto onHost = [this, &uuid](const QString &host) {
+        const QList<VmInfo> vms = m_engine->fleet()->vms(host);
+        return std::any_of(vms.cbegin(), vms.cend(), [&uuid](const VmInfo &vm) {
+            return vm.uuid == uuid && vm.state == VmState::Running;
+        });
+    };
+
+    // The VM page's Migrate… opens the dialog, as an operator would.
+    m_window->showVm(uri, uuid);
+    QPushButton *migrate = nullptr;
+    for (QPushButton *button : m_window->vmPage()->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Migrate…"))
+            migrate = button;
+    QVERIFY(migrate);
+    migrate->click();
+    MigrationDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<MigrationDialog *>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isRanked(), 30000);
+    QVERIFY(dialog->isSimulated());
+    const QString target = dialog->request().targetUri;
+    QVERIFY(!target.isEmpty() && target != uri);
+    dialog->check();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isAwaitingApproval(), 30000);
+
+    QSignalSpy finished(m_engine->migrations(), &MigrationManager::jobFinished);
+    QSignalSpy progress(m_engine->migrations(), &MigrationManager::progress);
+    QPushButton *go = nullptr;
+    for (QAbstractButton *button : dialog->findChild<QDialogButtonBox *>()->buttons())
+        if (button->text() == QLatin1String("Migrate"))
+            go = qobject_cast<QPushButton *>(button);
+    QVERIFY(go && go->isEnabled());
+    go->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    const auto record = finished.first().first().value<MigrationRecord>();
+    QVERIFY2(record.outcome == MigrationOutcome::Completed, qPrintable(record.reason));
+    QCOMPARE(record.vmUuid, uuid);
+    QCOMPARE(record.targetUri, target);
+    // The progress advanced over the simulated transfer.
+    QVERIFY2(progress.count() >= 3, qPrintable(QString::number(progress.count())));
+    const auto first = progress.first().first().value<MigrationProgress>();
+    const auto last = progress.last().first().value<MigrationProgress>();
+    QVERIFY(last.dataProcessed > first.dataProcessed);
+    // The record says it was simulated, stage by stage.
+    QStringList stages;
+    for (const StageEvent &e : record.events)
+        if (e.kind == QLatin1String("enter") && e.message.startsWith(QLatin1String("Simulated")))
+            stages.append(stageKey(e.stage));
+    QVERIFY2(stages.contains(QStringLiteral("transfer"))
+                 && stages.contains(QStringLiteral("finalize")),
+             qPrintable(stages.join(u' ')));
+    // The console sees the VM where it went, and no longer where it was.
+    QTRY_VERIFY_WITH_TIMEOUT(onHost(target), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!onHost(uri), 30000);
+    const auto listed = [this, &uuid, &uri] {
+        const QList<VmInfo> vms = m_engine->fleet()->vms(uri);
+        return std::any_of(vms.cbegin(), vms.cend(),
+                           [&uuid](const VmInfo &vm) { return vm.uuid == uuid; });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(), 30000);
+    // The migrations panel lists it as simulated.
+    QTableWidget *history = nullptr;
+    for (QTableWidget *table : m_window->migrationsPanel()->findChildren<QTableWidget *>())
+        if (table->columnCount() == 7 && table->horizontalHeaderItem(0)
+            && table->horizontalHeaderItem(0)->text() == QLatin1String("Finished"))
+            history = table;
+    QVERIFY(history);
+    QTRY_VERIFY(history->rowCount() >= 1 && history->item(0, 3)
+                && history->item(0, 3)->text() == QLatin1String("Completed (simulated)"));
+    qInfo("moved %s from %s to %s (simulated)", qPrintable(name), qPrintable(uri),
+          qPrintable(target));
 }
 
 void TestMainWindow::knownEventsAreKept()
