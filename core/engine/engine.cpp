@@ -4,6 +4,9 @@
 #include "demo/simulatedlink.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
+#include "traffic/trafficservice.h"
+
+#include <QTimer>
 
 namespace Umbra {
 
@@ -86,6 +89,17 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
             = new MigrationManager(path, SimulatedLink::factory(LibvirtLink::factory()), this);
         connect(m_migrations, &MigrationManager::jobFinished, m_events.get(),
                 &EventLog::migrationFinished);
+        m_traffic = new Traffic::TrafficService(this);
+        m_traffic->open(path, m_history->writer());
+        connect(m_traffic, &Traffic::TrafficService::actionFinished, m_events.get(),
+                &EventLog::trafficActionFinished);
+        connect(m_traffic, &Traffic::TrafficService::reported, m_events.get(),
+                &EventLog::trafficReported);
+        // A migration drains the VM's servers in the balancers known now.
+        connect(m_traffic, &Traffic::TrafficService::balancersChanged, m_migrations,
+                [this] { m_migrations->setTrafficRedirector(m_traffic->redirector()); });
+        m_trafficTimer = new QTimer(this);
+        connect(m_trafficTimer, &QTimer::timeout, m_traffic, &Traffic::TrafficService::refresh);
     }
     return {};
 }
@@ -115,6 +129,10 @@ void Engine::start()
                             intervalMs());
     if (m_migrations)
         m_migrations->reconcile();
+    if (m_traffic) {
+        m_traffic->reconcile();
+        m_trafficTimer->start(intervalMs());
+    }
     m_fleet->start();
 }
 
@@ -126,6 +144,12 @@ void Engine::shutdown()
         // Running jobs are cancelled and rolled back before the store closes.
         delete m_migrations;
         m_migrations = nullptr;
+    }
+    if (m_traffic) {
+        delete m_trafficTimer;
+        m_trafficTimer = nullptr;
+        delete m_traffic; // its running actions go back first
+        m_traffic = nullptr;
     }
     // Saves what the models learnt before the store closes.
     m_prediction->stop();

@@ -9,12 +9,17 @@
 #include "util/result.h"
 
 #include <QObject>
+
+class QTimer;
 #include <memory>
 
 namespace Umbra {
 
 class CredentialProvider;
 class MigrationManager;
+namespace Traffic {
+class TrafficService;
+}
 
 // The composition root the console is built on. It creates the engine's
 // services, wires them to each other and hands them out as typed APIs:
@@ -25,6 +30,7 @@ class MigrationManager;
 //   prediction()   forecasts, health, anomalies, the calendar, hardware health
 //   demoBackfill() the demo hosts' simulated first day
 //   migrations()   live migrations
+//   traffic()      load balancers and traffic shifts, drains and restores
 //
 // Everything the services report arrives as queued signals on the thread the
 // Engine lives in (the GUI thread in the console). Nothing blocks on libvirt;
@@ -66,6 +72,9 @@ public:
     // database. Jobs a crashed console left unfinished are reconciled at
     // start(). Null before openStore() and on a read-only store.
     MigrationManager *migrations() const { return m_migrations; }
+    // Load balancers and traffic actions; their journal is in the database,
+    // so like migrations: null before openStore() and on a read-only store.
+    Traffic::TrafficService *traffic() const { return m_traffic; }
 
 private:
     // Declared in the order they are built; each is built on those before it.
@@ -75,6 +84,8 @@ private:
     std::unique_ptr<PredictionProxy> m_prediction;
     std::unique_ptr<DemoBackfill> m_demoBackfill;
     MigrationManager *m_migrations = nullptr;
+    Traffic::TrafficService *m_traffic = nullptr;
+    QTimer *m_trafficTimer = nullptr;
     bool m_started = false;
 };
 

@@ -7,6 +7,7 @@
 #include "predict/anomaly.h"
 #include "store/storereader.h"
 #include "store/storewriter.h"
+#include "traffic/trafficjournal.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -146,6 +147,33 @@ void EventLog::migrationFinished(const MigrationRecord &record)
         : tr("Migration of %1 to %2: %3 (%4)")
               .arg(record.vmName, HostUri::displayName(record.targetUri),
                    outcomeLabel(record.outcome), record.reason);
+    log(event);
+}
+
+void EventLog::trafficActionFinished(const Traffic::TrafficAction &action, Jobs::Outcome outcome,
+                                     const QString &reason)
+{
+    using Traffic::ActionKind;
+    EventRecord event = now(outcome == Jobs::Outcome::Completed ? EventRecord::Severity::Info
+                                                                : EventRecord::Severity::Warning,
+                            QStringLiteral("traffic.") + Traffic::actionKindKey(action.kind)
+                                + QLatin1Char('.') + Jobs::outcomeKey(outcome));
+    const QString what
+        = QStringLiteral("%1 %2/%3").arg(action.balancer, action.backend, action.subject);
+    event.message = reason.isEmpty()
+        ? tr("Traffic %1 on %2: %3")
+              .arg(Traffic::actionKindLabel(action.kind), what, Jobs::outcomeLabel(outcome))
+        : tr("Traffic %1 on %2: %3 (%4)")
+              .arg(Traffic::actionKindLabel(action.kind), what, Jobs::outcomeLabel(outcome),
+                   reason);
+    log(event);
+}
+
+void EventLog::trafficReported(const QString &message, bool isError)
+{
+    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
+                            QStringLiteral("traffic.report"));
+    event.message = message;
     log(event);
 }
 

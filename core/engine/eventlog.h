@@ -2,6 +2,7 @@
 
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
+#include "jobs/outcome.h"
 
 #include <QFuture>
 #include <QList>
@@ -13,6 +14,9 @@ class FleetState;
 class HistoryService;
 struct Anomaly;
 struct MigrationRecord;
+namespace Traffic {
+struct TrafficAction;
+}
 
 // The event log: everything that happens to the fleet and the console, for
 // the operator. Every part of the engine writes through it; it stores each
@@ -48,6 +52,11 @@ public:
     // A host whose session is stuck connecting; its status says for how long.
     void hostSilent(const Umbra::HostStatus &status);
     void migrationFinished(const Umbra::MigrationRecord &record);
+    void trafficActionFinished(const Umbra::Traffic::TrafficAction &action,
+                               Umbra::Jobs::Outcome outcome, const QString &reason);
+    // What the traffic service found on its own: reconciliation, re-applied
+    // weights after a load balancer reload, unreadable settings.
+    void trafficReported(const QString &message, bool isError);
 
 Q_SIGNALS:
     void eventLogged(const Umbra::EventRecord &event);

@@ -11,6 +11,17 @@ namespace Umbra {
 // for this interval (first sample, counter reset). Charts show it as a gap.
 inline constexpr double kNoValue = std::numeric_limits<double>::quiet_NaN();
 
+// One value of a series that is neither a VM's nor a host's metric (a load
+// balancer's server, for example), named "<kind>/<entity…>/<metric>" and
+// stored to 10^precision.
+struct NamedPoint
+{
+    QString series;
+    qint8 precision = 0;
+    qint64 timestampMs = 0;
+    double value = kNoValue;
+};
+
 // Per-VM rates over one collection interval.
 struct VmSample
 {

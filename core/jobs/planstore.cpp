@@ -154,6 +154,17 @@ Result<void> PlanStore::startExecution(qint64 id, qint64 jobId)
                      { jobId });
 }
 
+Result<void> PlanStore::attachJob(qint64 id, qint64 jobId)
+{
+    QSqlQuery query(m_db->sql());
+    query.prepare(QStringLiteral("UPDATE plans SET job_id = ? WHERE id = ?"));
+    query.addBindValue(jobId);
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query);
+    return {};
+}
+
 Result<void> PlanStore::finishExecution(qint64 id)
 {
     return moveState(id, PlanState::Executing, PlanState::Executed, {}, {});

@@ -35,6 +35,8 @@ public:
     // An approved plan starts executing as job `jobId`; refused unless it is
     // Approved, so that a plan runs once.
     Result<void> startExecution(qint64 id, qint64 jobId);
+    // A job that creates its journal row only once it runs names it here.
+    Result<void> attachJob(qint64 id, qint64 jobId);
     // The job that executed it has ended.
     Result<void> finishExecution(qint64 id);
     // Older proposals for the same kind and subject are no longer current.

@@ -171,23 +171,38 @@ MigrationOutcome MigrationJob::execute(QString &reason)
               return cancelled ? MigrationOutcome::Cancelled : MigrationOutcome::Failed;
           },
           beforeChanges },
-        // A transfer that completed cannot be cancelled until traffic follows.
-        { int(MigrationStage::Transfer), {}, [this] { return transfer(); }, backOnSource, {} },
+        // Before the switch-over, the VM leaves its load balancer's rotation:
+        // its siblings take the requests while it pauses.
         { int(MigrationStage::Redirect), m_env.redirector->name(),
           [this] {
-              const TrafficRedirector::Move move{ m_record.vmUuid, m_record.vmName,
-                                                  m_request.sourceUri, m_request.targetUri };
-              if (auto redirected = m_env.redirector->redirect(move); !redirected)
+              m_redirected = true; // set first: a failed drain may have drained some
+              auto redirected = m_env.redirector->redirect(trafficMove());
+              if (!redirected)
                   return Jobs::StepResult::failed(
-                      Tr::tr("Redirecting traffic failed: %1").arg(redirected.error()));
-              m_redirected = true;
+                      Tr::tr("Taking traffic off the VM failed: %1").arg(redirected.error()));
+              if (!redirected->isEmpty())
+                  log(redirected.value());
               return Jobs::StepResult::ok();
           },
-          backFromTarget, Tr::tr("Cancelled by the operator after the transfer.") },
+          [this](bool cancelled, QString &why) {
+              restoreTraffic();
+              foldOverlays(*m_source);
+              (void)why;
+              return cancelled ? MigrationOutcome::Cancelled : MigrationOutcome::Failed;
+          },
+          Tr::tr("Cancelled by the operator before the transfer.") },
+        // A transfer that completed cannot be cancelled until it is verified.
+        { int(MigrationStage::Transfer), {}, [this] { return transfer(); }, backOnSource, {} },
         { int(MigrationStage::Verify),
           {},
-          [this] { return verify(); },
-          {},
+          [this] {
+              const Jobs::StepResult verified = verify();
+              // Verified on the target: its servers take requests again.
+              if (verified.status == Jobs::StepResult::Status::Ok)
+                  restoreTraffic();
+              return verified;
+          },
+          backFromTarget,
           Tr::tr("Cancelled by the operator during verification.") },
         // Past this point the VM runs verified on the target: what is left
         // undone is reported, not rolled back.

@@ -5,6 +5,7 @@
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
+#include "traffic/trafficredirector.h"
 
 #include <QObject>
 #include <atomic>
@@ -14,7 +15,6 @@ namespace Umbra {
 
 class MigrationJournal;
 class MigrationPlanner;
-class TrafficRedirector;
 
 // One live migration: preflight, prediction, restore point, transfer,
 // redirect, verify, finalize — each stage journalled before its first action.
@@ -90,6 +90,9 @@ private:
     MigrationOutcome rollbackOnSource(bool cancelled, QString &reason);
     MigrationOutcome rollbackFromTarget(bool cancelled, QString &reason);
     void foldOverlays(HypervisorLink &link);
+    TrafficRedirector::Move trafficMove() const;
+    // Puts back what the redirector changed, once; logs what it did.
+    void restoreTraffic();
     void saveSnapshotState(const QString &state);
     MigrateParams forwardParams() const;
 
@@ -110,7 +113,7 @@ private:
     MigrationRecord m_record;
     MigrationStage m_stage = MigrationStage::Pending;
     bool m_targetHadDefinition = false;
-    bool m_redirected = false;
+    bool m_redirected = false; // the redirector may have taken traffic off the VM
     double m_switchoverMs = 0;
     QString m_simulation; // the source link's, when its migrations are simulated
     QList<std::pair<QString, QString>> m_overlays; // disk target, overlay path

@@ -74,8 +74,8 @@ Jobs::Plan MigrationPlanner::plan()
     if (!plan.executable() && !m_needs.isEmpty())
         plan.prediction.insert(QStringLiteral("needs"), QJsonArray::fromStringList(m_needs));
     for (MigrationStage stage :
-         { MigrationStage::Preflight, MigrationStage::Snapshot, MigrationStage::Transfer,
-           MigrationStage::Redirect, MigrationStage::Verify, MigrationStage::Finalize })
+         { MigrationStage::Preflight, MigrationStage::Snapshot, MigrationStage::Redirect,
+           MigrationStage::Transfer, MigrationStage::Verify, MigrationStage::Finalize })
         plan.steps.append(stageLabel(stage));
     return plan;
 }

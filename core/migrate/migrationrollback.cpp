@@ -68,6 +68,23 @@ void MigrationJob::foldOverlays(HypervisorLink &link)
     }
 }
 
+TrafficRedirector::Move MigrationJob::trafficMove() const
+{
+    return { m_record.vmUuid, m_record.vmName, m_request.sourceUri, m_request.targetUri };
+}
+
+void MigrationJob::restoreTraffic()
+{
+    if (!m_redirected)
+        return;
+    m_redirected = false;
+    auto restored = m_env.redirector->restore(trafficMove());
+    if (!restored)
+        log(restored.error(), QStringLiteral("error"));
+    else if (!restored->isEmpty())
+        log(restored.value());
+}
+
 MigrationOutcome MigrationJob::rollbackOnSource(bool cancelled, QString &reason)
 {
     enter(MigrationStage::RollingBack, reason);
@@ -105,6 +122,7 @@ MigrationOutcome MigrationJob::rollbackOnSource(bool cancelled, QString &reason)
         }
     }
     foldOverlays(*m_source);
+    restoreTraffic();
     auto now = m_source->domain(uuid);
     if (!now || !now->running()) {
         addSentence(
@@ -125,13 +143,7 @@ MigrationOutcome MigrationJob::rollbackFromTarget(bool cancelled, QString &reaso
     if (m_stage != MigrationStage::RollingBack)
         enter(MigrationStage::RollingBack, reason);
     const QString uuid = m_record.vmUuid;
-    const TrafficRedirector::Move move{ uuid, m_record.vmName, m_request.sourceUri,
-                                        m_request.targetUri };
-    if (m_redirected) {
-        if (auto restored = m_env.redirector->restore(move); !restored)
-            log(restored.error(), QStringLiteral("error"));
-        m_redirected = false;
-    }
+    restoreTraffic();
     auto tgt = m_target->domain(uuid);
     if (tgt && tgt->exists && tgt->active) {
         MigrateParams back;

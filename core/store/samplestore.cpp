@@ -110,6 +110,25 @@ Result<void> SampleStore::append(const QList<VmSample> &vmSamples,
     return m_writer->append(m_points);
 }
 
+Result<void> SampleStore::appendNamed(const QList<NamedPoint> &points)
+{
+    if (!m_writer)
+        return Error{ Tr::tr("This sample store is read-only.") };
+    m_points.clear();
+    for (const NamedPoint &p : points) {
+        int id = m_namedIds.value(p.series);
+        if (id == 0) {
+            auto created = m_writer->seriesId(p.series, p.precision);
+            if (!created)
+                return Error{ created.error() };
+            id = created.value();
+            m_namedIds.insert(p.series, id);
+        }
+        m_points.push_back({ id, p.timestampMs, p.value });
+    }
+    return m_writer->append(m_points);
+}
+
 Result<void> SampleStore::prepend(const QList<VmSample> &vmSamples,
                                   const QList<HostSample> &hostSamples)
 {

@@ -30,6 +30,8 @@ public:
     // History older than everything a VM or host has (see SeriesWriter::prepend).
     Result<void> prepend(const QList<VmSample> &vmSamples, const QList<HostSample> &hostSamples);
     // Inside the caller's transaction; then committed() or rolledBack().
+    // Points of series named by their writer, created on first use.
+    Result<void> appendNamed(const QList<NamedPoint> &points);
     Result<void> flush();
     void committed();
     void rolledBack();
@@ -54,6 +56,7 @@ private:
     std::optional<Series::SeriesWriter> m_writer;
     QHash<QString, VmIds> m_vmIds;
     QHash<QString, HostIds> m_hostIds;
+    QHash<QString, int> m_namedIds;
     std::vector<Series::SeriesPoint> m_points;
 };
 

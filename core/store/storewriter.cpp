@@ -167,6 +167,20 @@ void StoreWriter::addSamples(const HostSample &host, const QList<VmSample> &vms)
         flush();
 }
 
+void StoreWriter::addPoints(const QList<NamedPoint> &points)
+{
+    if (!ready() || points.isEmpty())
+        return;
+    if (auto done = m_samples->appendNamed(points); !done) {
+        report(done.error());
+        return;
+    }
+    reportDroppedSamples();
+    m_pendingSamples += int(points.size());
+    if (m_pendingSamples >= kMaxPendingSamples)
+        flush();
+}
+
 void StoreWriter::reportDroppedSamples()
 {
     const QHash<QString, qint64> rejected = m_samples->writer()->takeRejectedSeries();

@@ -51,6 +51,7 @@ public:
     int enforceRetention(int maxChunks = 2000);
 
     void addSamples(const Umbra::HostSample &host, const QList<Umbra::VmSample> &vms);
+    void addPoints(const QList<Umbra::NamedPoint> &points);
     void addEvent(const Umbra::EventRecord &event);
     void addHost(const Umbra::HostConfig &host);
     void removeHost(const QString &uri);

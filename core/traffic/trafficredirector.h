@@ -6,10 +6,11 @@
 
 namespace Umbra {
 
-// Moves a VM's client traffic from its old place to its new one around the
-// switch-over (for example by changing a load balancer's backend). Called on
-// the migration job's thread after the transfer; restore() undoes redirect()
-// when the job rolls back.
+// Keeps a VM's clients from noticing its live migration: redirect() takes the
+// VM out of its load balancer's rotation before the switch-over (its siblings
+// take the new requests while it pauses), restore() puts it back once the VM
+// runs verified on the target — and on every way back. Called on the
+// migration job's thread; each returns what it did, for the job's log.
 class TrafficRedirector
 {
 public:
@@ -23,17 +24,17 @@ public:
 
     virtual ~TrafficRedirector() = default;
     virtual QString name() const = 0;
-    virtual Result<void> redirect(const Move &move) = 0;
-    virtual Result<void> restore(const Move &move) = 0;
+    virtual Result<QString> redirect(const Move &move) = 0;
+    virtual Result<QString> restore(const Move &move) = 0;
 };
 
-// A VM that keeps its addresses needs no redirect: the network follows it.
+// No load balancer is configured: the network follows the VM's addresses.
 class NoTrafficRedirector final : public TrafficRedirector
 {
 public:
     QString name() const override { return QStringLiteral("none"); }
-    Result<void> redirect(const Move &) override { return {}; }
-    Result<void> restore(const Move &) override { return {}; }
+    Result<QString> redirect(const Move &) override;
+    Result<QString> restore(const Move &) override { return QString(); }
 };
 
 } // namespace Umbra

@@ -54,16 +54,16 @@ public:
     MigrationJob *job = nullptr;
     int restored = 0;
     QString name() const override { return QStringLiteral("test"); }
-    Result<void> redirect(const Move &) override
+    Result<QString> redirect(const Move &) override
     {
         if (job)
             job->cancel();
-        return {};
+        return QString();
     }
-    Result<void> restore(const Move &) override
+    Result<QString> restore(const Move &) override
     {
         ++restored;
-        return {};
+        return QString();
     }
 };
 
