@@ -41,15 +41,6 @@ QString describe(const Weights &weights)
     return parts.join(QLatin1Char(' '));
 }
 
-// The IP of "10.0.0.5:80" or "[fd00::5]:80".
-QString hostOf(const QString &address)
-{
-    QString host = address.left(address.lastIndexOf(QLatin1Char(':')));
-    if (host.startsWith(QLatin1Char('[')))
-        host = host.mid(1, host.size() - 2);
-    return host;
-}
-
 // Reads the backend of a shift request and works out its plan.
 Jobs::Plan shiftPlan(const ShiftRequest &request, const Balancer &balancer)
 {
@@ -190,33 +181,18 @@ void TrafficService::open(const QString &databasePath, StoreWriter *writer)
     m_writer = writer;
     struct Loaded
     {
-        QList<Balancer> balancers;
-        QList<Mapping> mappings;
+        TrafficSettings settings;
         QString error;
     };
     const QString path = m_path;
     onWorker<Loaded>(
         [path] {
             Loaded loaded;
-            auto db = Database::open(path, connectionName("load"), Database::Mode::ReadOnly);
-            if (!db) {
-                loaded.error = db.error();
-                return loaded;
-            }
-            QSqlQuery q(db.value()->sql());
-            if (q.exec(QStringLiteral("SELECT name, address FROM balancers ORDER BY name"))) {
-                while (q.next()) {
-                    if (auto b = Balancer::make(q.value(0).toString(), q.value(1).toString()))
-                        loaded.balancers.append(b.value());
-                }
-            }
-            if (q.exec(
-                    QStringLiteral("SELECT vm, balancer, backend, server FROM traffic_mappings"))) {
-                while (q.next())
-                    loaded.mappings.append({ q.value(0).toString(),
-                                             q.value(1).toString(),
-                                             { q.value(2).toString(), q.value(3).toString() } });
-            }
+            auto settings = TrafficSettings::load(path);
+            if (settings)
+                loaded.settings = settings.value();
+            else
+                loaded.error = settings.error();
             return loaded;
         },
         [this](const Loaded &loaded) {
@@ -224,11 +200,11 @@ void TrafficService::open(const QString &databasePath, StoreWriter *writer)
                 Q_EMIT reported(Tr::tr("Load balancers could not be read: %1").arg(loaded.error),
                                 true);
             // Balancers given before the load (the command line) stay.
-            for (const Balancer &b : loaded.balancers) {
+            for (const Balancer &b : loaded.settings.balancers) {
                 if (!balancer(b.name))
                     m_balancers.append(b);
             }
-            m_mappings = loaded.mappings;
+            m_mappings = loaded.settings.mappings;
             m_loaded = true;
             Q_EMIT balancersChanged();
             if (m_reconcileWhenLoaded) {
@@ -426,7 +402,7 @@ QList<VmServer> TrafficService::serversOf(const QString &vmUuid, const QString &
         for (const ServerStat &s : view.stats) {
             if (s.isBackend || mappedBackends.contains(s.ref.backend))
                 continue;
-            if (s.ref.server == vmName || addresses.contains(hostOf(s.address)))
+            if (s.ref.server == vmName || addresses.contains(hostOfAddress(s.address)))
                 found.append({ view.balancer, s.ref });
         }
     }
@@ -439,37 +415,8 @@ ServerResolver TrafficService::resolver() const
     const QList<Mapping> mappings = m_mappings;
     const AddressLookup addresses = m_addresses;
     return [balancers, mappings, addresses](const QString &vmUuid, const QString &vmName,
-                                            const QString &hostUri) -> Result<QList<VmServer>> {
-        QList<VmServer> found;
-        QStringList ips;
-        bool looked = false;
-        for (const Balancer &b : balancers) {
-            auto stats = RuntimeApi(b).stats();
-            if (!stats)
-                return Error{ stats.error() };
-            QHash<QString, bool> mappedBackends;
-            for (const Mapping &m : mappings) {
-                if (m.vmUuid == vmUuid && m.balancer == b.name) {
-                    found.append({ b, m.server });
-                    mappedBackends.insert(m.server.backend, true);
-                }
-            }
-            for (const ServerStat &s : stats.value()) {
-                if (s.isBackend || mappedBackends.contains(s.ref.backend))
-                    continue;
-                if (s.ref.server == vmName) {
-                    found.append({ b, s.ref });
-                    continue;
-                }
-                if (!looked && addresses) {
-                    ips = addresses(vmUuid, hostUri);
-                    looked = true;
-                }
-                if (ips.contains(hostOf(s.address)))
-                    found.append({ b, s.ref });
-            }
-        }
-        return found;
+                                            const QString &hostUri) {
+        return resolveServers(balancers, mappings, addresses, vmUuid, vmName, hostUri);
     };
 }
 

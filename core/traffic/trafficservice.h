@@ -7,6 +7,7 @@
 #include "traffic/shiftrequest.h"
 #include "traffic/trafficjob.h"
 #include "traffic/trafficjournal.h"
+#include "traffic/trafficsettings.h"
 
 #include <QFuture>
 #include <QHash>
@@ -30,18 +31,6 @@ struct BalancerView
     QString error; // why it could not be read; stats are empty then
     qint64 readMs = 0;
 };
-
-// A VM's server, as the operator set it.
-struct Mapping
-{
-    QString vmUuid;
-    QString balancer;
-    ServerRef server;
-};
-
-// The VM's addresses, asked of its host (libvirt's lease, agent and ARP
-// sources); blocking, called on worker threads.
-using AddressLookup = std::function<QStringList(const QString &vmUuid, const QString &hostUri)>;
 
 // The engine's traffic service: the fleet's load balancers (stored in the
 // database), which of their servers each VM is, the live split read on the

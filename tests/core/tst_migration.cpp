@@ -278,7 +278,7 @@ private Q_SLOTS:
         QCOMPARE(outcomeKey(r.outcome), QStringLiteral("completed"));
         QVERIFY2(r.reason.isEmpty(), qPrintable(r.reason));
         QCOMPARE(run.stages,
-                 QStringLiteral("pending preflight prediction snapshot transfer redirect verify "
+                 QStringLiteral("pending preflight prediction snapshot redirect transfer verify "
                                 "finalize")
                      .split(u' '));
         // Each stage was in the journal before its signal (and its first action).

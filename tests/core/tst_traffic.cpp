@@ -4,7 +4,10 @@
 // a gate that goes back by itself, a HAProxy restarted mid-shift, and a
 // console killed mid-shift whose weights are put back when it starts again.
 #include "haproxyfixture.h"
+#include "migrate/migrationjob.h"
+#include "scriptedlink.h"
 #include "store/database.h"
+#include "traffic/balancerredirector.h"
 #include "traffic/runtimeapi.h"
 #include "traffic/shiftrequest.h"
 #include "traffic/trafficjob.h"
@@ -112,6 +115,8 @@ private Q_SLOTS:
     void failedGateGoesBackToTheLastGoodSplit();
     void restartMidShiftIsDetectedAndSentAgain();
     void killedMidShiftIsPutBackOnStart();
+    void migrationDrainsBeforeTheSwitchOver_data();
+    void migrationDrainsBeforeTheSwitchOver();
 
 private:
     Balancer balancer() const { return { QStringLiteral("test"), m_lb->adminSocket() }; }
@@ -405,6 +410,100 @@ void TrafficTest::killedMidShiftIsPutBackOnStart()
     QCOMPARE(weightOf(*m_lb, "b"), 0);
     QCOMPARE(journal->action(running->first().id)->state, ActionState::RolledBack);
     QVERIFY(reconcileTraffic(*journal, { balancer() }).isEmpty());
+}
+
+void TrafficTest::migrationDrainsBeforeTheSwitchOver_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("server");
+    QTest::addColumn<bool>("transferFails");
+    QTest::addColumn<QByteArray>("duringTransfer");
+    QTest::addColumn<QString>("logged");
+    QTest::newRow("drained") << "be"
+                             << "a" << false << QByteArray("DRAIN") << "drained test be/a";
+    QTest::newRow("rolled back") << "be"
+                                 << "a" << true << QByteArray("DRAIN") << "restored";
+    // The only server of its backend stays: draining it would refuse service.
+    QTest::newRow("only server") << "st"
+                                 << "c" << false << QByteArray("no check") << "refuse service";
+}
+
+void TrafficTest::migrationDrainsBeforeTheSwitchOver()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, server);
+    QFETCH(bool, transferFails);
+    QFETCH(QByteArray, duringTransfer);
+    QFETCH(QString, logged);
+    QCOMPARE(m_lb->cli("set weight be/b 1"), QByteArray("\n")); // a has a sibling
+
+    Scripted::World world;
+    Scripted::twoHosts(world);
+    world.migrateMs = 300;
+    if (transferFails)
+        world.failures.insert(QStringLiteral("migrate-finish"),
+                              QStringLiteral("Cannot recv data: Connection reset by peer"));
+    const Balancer lb = balancer();
+    auto redirector = std::make_shared<BalancerRedirector>(
+        m_db, [lb, backend, server](const QString &, const QString &vmName, const QString &) {
+            return Result<QList<VmServer>>(vmName == QLatin1String("web01")
+                                               ? QList<VmServer>{ { lb, { backend, server } } }
+                                               : QList<VmServer>{});
+        });
+    MigrationRequest request;
+    request.vm = QStringLiteral("web01");
+    request.sourceUri = QStringLiteral("scripted://a");
+    request.targetUri = QStringLiteral("scripted://b");
+    request.options.pollIntervalMs = 50;
+    request.options.storage = StorageMode::Shared;
+    request.options.health.deadlineMs = 1000;
+    request.options.health.intervalMs = 50;
+    MigrationJob job(request, { m_db, Scripted::factory(world), redirector });
+    QThread thread;
+    job.moveToThread(&thread);
+    std::atomic<bool> done{ false };
+    MigrationRecord record;
+    QByteArray stateAtTransfer;
+    QStringList log;
+    HAProxyFixture *lbFixture = m_lb.get();
+    const QByteArray serverName = server.toUtf8();
+    const QByteArray backendName = backend.toUtf8();
+    connect(
+        &job, &MigrationJob::stageChanged, &job,
+        [&](qint64, MigrationStage stage, const QString &, qint64) {
+            if (stage == MigrationStage::Transfer) {
+                for (const QByteArray &line : lbFixture->cli("show stat").split('\n')) {
+                    const QList<QByteArray> f = line.split(',');
+                    if (f.size() > 17 && f[0] == backendName && f[1] == serverName)
+                        stateAtTransfer = f[17];
+                }
+            }
+        },
+        Qt::DirectConnection);
+    connect(
+        &job, &MigrationJob::logged, &job,
+        [&](qint64, MigrationStage, const QString &message) { log.append(message); },
+        Qt::DirectConnection);
+    connect(
+        &job, &MigrationJob::finished, &job,
+        [&](const MigrationRecord &r) {
+            record = r;
+            done = true;
+        },
+        Qt::DirectConnection);
+    thread.start();
+    QMetaObject::invokeMethod(&job, &MigrationJob::run, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), 30000);
+    thread.quit();
+    thread.wait();
+
+    QCOMPARE(record.outcome,
+             transferFails ? MigrationOutcome::Failed : MigrationOutcome::Completed);
+    QCOMPARE(stateAtTransfer, duringTransfer);
+    // Back in balancing afterwards, whichever way the migration ended.
+    QCOMPARE(m_lb->statusOf("a"), QByteArray("UP"));
+    const QString joined = log.join(QLatin1Char('\n'));
+    QVERIFY2(joined.contains(logged), qPrintable(joined));
 }
 
 int main(int argc, char **argv)
