@@ -15,7 +15,8 @@ bool isHeadless(int argc, char **argv)
             || std::strcmp(argv[i], "--export-csv") == 0
             || std::strcmp(argv[i], "--import-csv") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
-            || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i]))
+            || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i])
+            || TrafficCommand::isTrafficSwitch(argv[i]))
             return true;
     }
     return false;
@@ -183,6 +184,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                         printInventory, timeout, screenshot, quitAfter, theme, retention, exportCsv,
                         since, output, importCsv, importAs });
     MigrateCommand::addOptions(parser);
+    TrafficCommand::addOptions(parser);
     parser.process(app); // exits on --help, --version and unknown options
 
     CommandLine line;
@@ -285,6 +287,8 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     line.importPrefix = parser.value(importAs);
     if (const QString problem = MigrateCommand::read(parser, line.connectUris, line.migrate);
         !problem.isEmpty())
+        line.error = problem;
+    if (const QString problem = TrafficCommand::read(parser, line.traffic); !problem.isEmpty())
         line.error = problem;
     if (line.printInventory && line.connectUris.isEmpty() && !line.demo)
         line.error = QCoreApplication::translate("main",

@@ -2,6 +2,7 @@
 
 #include "migratecommand.h"
 #include "series/serieswriter.h"
+#include "trafficcommand.h"
 
 #include <QHash>
 #include <QString>
@@ -33,6 +34,7 @@ struct CommandLine
     QString importPath;
     QString importPrefix;
     MigrateCommandLine migrate; // --migrate and --reconcile
+    TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
     QString error; // set when the arguments are unusable
 };
 

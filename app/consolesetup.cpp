@@ -8,6 +8,7 @@
 #include "startupprobe.h"
 #include "store/database.h"
 #include "theme.h"
+#include "traffic/trafficservice.h"
 #include "util/displaytext.h"
 #include "util/privatefiles.h"
 
@@ -168,6 +169,12 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(set.error()));
             refused.append(set.error());
         }
+    }
+
+    // Load balancers given on the command line are kept with the fleet.
+    if (Traffic::TrafficService *traffic = engine.traffic()) {
+        for (const Traffic::Balancer &balancer : line.traffic.balancers)
+            traffic->saveBalancer(balancer);
     }
 
     DialogCredentialProvider credentials;

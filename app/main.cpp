@@ -5,6 +5,7 @@
 #include "historycommands.h"
 #include "inventoryprinter.h"
 #include "migratecommand.h"
+#include "trafficcommand.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -88,6 +89,7 @@ int main(int argc, char **argv)
         }
         const int status = !line.migrate.vm.isEmpty() ? MigrateCommand::migrate(line)
             : line.migrate.reconcile                  ? MigrateCommand::reconcile(line)
+            : line.traffic.any()                      ? TrafficCommand::run(line)
             : !line.exportEntity.isEmpty()            ? exportHistory(line)
             : !line.importPath.isEmpty()              ? importHistory(line)
                                                       : printInventory(line);

@@ -102,8 +102,10 @@ void addOptions(QCommandLineParser &parser)
              "--to, without a window: stages on standard error, one line of JSON on standard "
              "output. Exit status 0 only when the VM ends running on the target."),
           QStringLiteral("name") },
-        { QStringLiteral("to"), tr("With --migrate, the libvirt URI of the target host."),
-          QStringLiteral("uri") },
+        { QStringLiteral("to"),
+          tr("With --migrate, the libvirt URI of the target host; with --shift, the server "
+             "that takes the requests."),
+          QStringLiteral("target") },
         { QStringLiteral("max-downtime"),
           tr("With --migrate, the longest pause allowed at the switch-over (default 300)."),
           QStringLiteral("ms"), QStringLiteral("300") },

@@ -91,6 +91,15 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
                 &EventLog::migrationFinished);
         m_traffic = new Traffic::TrafficService(this);
         m_traffic->open(path, m_history->writer());
+        // A VM is found in a balancer by its address when no server is named
+        // after it; the address is asked of its host.
+        m_traffic->setAddressLookup([](const QString &vmUuid, const QString &hostUri) {
+            auto link = LibvirtLink::open(hostUri);
+            if (!link)
+                return QStringList();
+            auto addresses = link.value()->interfaceAddresses(vmUuid);
+            return addresses ? addresses.value() : QStringList();
+        });
         connect(m_traffic, &Traffic::TrafficService::actionFinished, m_events.get(),
                 &EventLog::trafficActionFinished);
         connect(m_traffic, &Traffic::TrafficService::reported, m_events.get(),

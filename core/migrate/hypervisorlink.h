@@ -3,6 +3,7 @@
 #include "util/result.h"
 
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -98,6 +99,13 @@ public:
     {
         Q_UNUSED(path);
         return QString();
+    }
+    // The guest's IP addresses, from the DHCP leases of libvirt's networks,
+    // else its guest agent, else the host's ARP table; empty when none knows.
+    virtual Result<QStringList> interfaceAddresses(const QString &uuid)
+    {
+        Q_UNUSED(uuid);
+        return QStringList();
     }
     // How the link reaches its host, for the operator: empty for a real
     // hypervisor; a sentence when its migrations are simulated (the demo).

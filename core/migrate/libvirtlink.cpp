@@ -595,4 +595,37 @@ Result<bool> LibvirtLink::agentPing(const QString &uuid, int timeoutS)
     return answer.contains(QLatin1String("return"));
 }
 
+Result<QStringList> LibvirtLink::interfaceAddresses(const QString &uuid)
+{
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    const DomainRef &dom = *defined.value();
+    // Each source knows only some guests: the lease only those on a libvirt
+    // network, the agent only guests that run one, ARP only those that spoke.
+    for (unsigned source : { unsigned(VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_LEASE),
+                             unsigned(VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT),
+                             unsigned(VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_ARP) }) {
+        virDomainInterfacePtr *ifaces = nullptr;
+        const int count = virDomainInterfaceAddresses(dom.ptr, &ifaces, source, 0);
+        if (count < 0) {
+            virResetLastError();
+            continue;
+        }
+        QStringList addresses;
+        for (int i = 0; i < count; ++i) {
+            for (unsigned j = 0; j < ifaces[i]->naddrs; ++j) {
+                const QString address = QString::fromUtf8(ifaces[i]->addrs[j].addr);
+                if (!address.startsWith(QLatin1String("127.")) && address != QLatin1String("::1"))
+                    addresses.append(address);
+            }
+            virDomainInterfaceFree(ifaces[i]);
+        }
+        free(ifaces);
+        if (!addresses.isEmpty())
+            return addresses;
+    }
+    return QStringList();
+}
+
 } // namespace Umbra

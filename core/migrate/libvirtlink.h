@@ -44,6 +44,7 @@ public:
     Result<void> commitActive(const QString &uuid, const QString &disk, int timeoutMs) override;
     Result<void> removeVolume(const QString &path) override;
     Result<bool> agentPing(const QString &uuid, int timeoutS) override;
+    Result<QStringList> interfaceAddresses(const QString &uuid) override;
 
     virConnectPtr connection() const { return m_conn; }
 

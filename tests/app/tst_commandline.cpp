@@ -1,5 +1,7 @@
 // The umbra executable as scripts use it: --print-inventory, --screenshot,
 // and the clear errors (on stderr, with an exit status) for bad input.
+#include "haproxyfixture.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -511,6 +513,100 @@ private Q_SLOTS:
                               m_home.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QLatin1String("--quit-after")));
+    }
+
+    // --shift, --drain and --restore against a real HAProxy: each reaches
+    // its goal and says so in one line of JSON; a refused action changes
+    // nothing; a shift killed mid-way is put back by the next command.
+    void trafficCommands()
+    {
+        Umbra::TestSupport::HAProxyFixture lb;
+        QVERIFY(lb.waitUp());
+        const QString db = m_home.filePath(QStringLiteral("traffic.db"));
+        const QStringList base{ QStringLiteral("--database"), db, QStringLiteral("--balancer"),
+                                QStringLiteral("test=") + lb.adminSocket() };
+        auto weight = [&](const char *server) {
+            const QByteArray reply = lb.cli(QByteArray("get weight be/") + server);
+            return reply.left(reply.indexOf(' ')).toInt();
+        };
+        auto json = [](const Run &run) { return QJsonDocument::fromJson(run.out).object(); };
+
+        const Run shift
+            = umbra(base
+                        + QStringList{ QStringLiteral("--shift"), QStringLiteral("a"),
+                                       QStringLiteral("--to"), QStringLiteral("b"),
+                                       QStringLiteral("--percent"), QStringLiteral("50"),
+                                       QStringLiteral("--steps"), QStringLiteral("25,50"),
+                                       QStringLiteral("--hold"), QStringLiteral("0.3") },
+                    m_home.path());
+        QVERIFY2(shift.exitCode == 0, qPrintable(shift.err));
+        QCOMPARE(json(shift).value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(json(shift).value(QStringLiteral("state")).toString(), QStringLiteral("holding"));
+        QVERIFY(json(shift).value(QStringLiteral("plan")).toInt() > 0);
+        QVERIFY2(shift.err.contains(QLatin1String("Step 2 of 2: 50 %")), qPrintable(shift.err));
+        QCOMPARE(weight("a"), 50);
+        QCOMPARE(weight("b"), 50);
+
+        const Run restore = umbra(
+            base + QStringList{ QStringLiteral("--restore"), QStringLiteral("a") }, m_home.path());
+        QVERIFY2(restore.exitCode == 0, qPrintable(restore.err));
+        QCOMPARE(weight("a"), 1);
+        QCOMPARE(weight("b"), 0);
+
+        // b takes nothing (weight 0): draining a would refuse service.
+        const Run refused = umbra(
+            base + QStringList{ QStringLiteral("--drain"), QStringLiteral("a") }, m_home.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("refuse service")), qPrintable(refused.err));
+        QCOMPARE(lb.statusOf("a"), QByteArray("UP"));
+        QCOMPARE(lb.cli("set weight be/b 1"), QByteArray("\n"));
+        const Run drain = umbra(
+            base + QStringList{ QStringLiteral("--drain"), QStringLiteral("a") }, m_home.path());
+        QVERIFY2(drain.exitCode == 0, qPrintable(drain.err));
+        QCOMPARE(lb.statusOf("a"), QByteArray("DRAIN"));
+        QVERIFY(umbra(base + QStringList{ QStringLiteral("--restore"), QStringLiteral("a") },
+                      m_home.path())
+                    .exitCode
+                == 0);
+        QCOMPARE(lb.statusOf("a"), QByteArray("UP"));
+        QCOMPARE(lb.cli("set weight be/b 0"), QByteArray("\n"));
+
+        // Refused before anything is sent.
+        const Run noSibling
+            = umbra(base
+                        + QStringList{ QStringLiteral("--shift"), QStringLiteral("a"),
+                                       QStringLiteral("--to"), QStringLiteral("zz") },
+                    m_home.path());
+        QCOMPARE(noSibling.exitCode, 1);
+        QVERIFY2(noSibling.err.contains(QLatin1String("No backend has both")),
+                 qPrintable(noSibling.err));
+        const Run badSpec = umbra({ QStringLiteral("--balancer"), QStringLiteral("nosocket"),
+                                    QStringLiteral("--drain"), QStringLiteral("a") },
+                                  m_home.path());
+        QCOMPARE(badSpec.exitCode, 2);
+        QVERIFY2(badSpec.err.contains(QLatin1String("NAME=SOCKET")), qPrintable(badSpec.err));
+
+        // Killed while its first step holds; the next command puts it back.
+        QProcess killed;
+        killed.setProcessEnvironment(environment(m_home.path()));
+        killed.start(QStringLiteral(UMBRA_BINARY),
+                     base
+                         + QStringList{ QStringLiteral("--shift"), QStringLiteral("a"),
+                                        QStringLiteral("--to"), QStringLiteral("b"),
+                                        QStringLiteral("--steps"), QStringLiteral("25"),
+                                        QStringLiteral("--hold"), QStringLiteral("60") });
+        QTRY_COMPARE_WITH_TIMEOUT(weight("b"), 25, 15000);
+        killed.kill();
+        killed.waitForFinished();
+        const Run after = umbra(
+            base + QStringList{ QStringLiteral("--restore"), QStringLiteral("a") }, m_home.path());
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+        const QJsonArray reconciled = json(after).value(QStringLiteral("reconciled")).toArray();
+        QCOMPARE(reconciled.size(), 1);
+        QVERIFY2(reconciled.first().toString().contains(QLatin1String("b=25")),
+                 qPrintable(reconciled.first().toString()));
+        QCOMPARE(weight("a"), 1);
+        QCOMPARE(weight("b"), 0);
     }
 };
 
