@@ -1,6 +1,7 @@
 #include "consolesetup.h"
 
 #include "commandline.h"
+#include "demo/demobalancer.h"
 #include "demo/demofleet.h"
 #include "dialogcredentialprovider.h"
 #include "engine/engine.h"
@@ -171,10 +172,21 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         }
     }
 
-    // Load balancers given on the command line are kept with the fleet.
+    // Load balancers given on the command line are kept with the fleet; the
+    // demo brings its own (a real HAProxy in front of simulated services).
+    std::unique_ptr<DemoBalancer> demoBalancer;
     if (Traffic::TrafficService *traffic = engine.traffic()) {
         for (const Traffic::Balancer &balancer : line.traffic.balancers)
             traffic->saveBalancer(balancer);
+        if (line.demo) {
+            auto started = DemoBalancer::start();
+            if (started) {
+                demoBalancer = std::move(started.value());
+                traffic->saveBalancer(demoBalancer->balancer());
+            } else {
+                std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(started.error()));
+            }
+        }
     }
 
     DialogCredentialProvider credentials;

@@ -1,11 +1,15 @@
 // The demo: fleet files that the test driver accepts, and a workload with the
 // rhythm, determinism and bounds that make its charts believable.
+#include "demo/demobalancer.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
 #include "predict/anomalywatch.h"
 #include "predict/hardwarewatch.h"
+#include "store/database.h"
+#include "traffic/runtimeapi.h"
+#include "traffic/trafficjob.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -20,6 +24,46 @@ class TestDemo : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The demo's Shift traffic, Drain and Restore succeed against its own
+    // HAProxy: a shift of web01's requests to web02, a drain of api01.
+    void demoBalancerTakesEveryTrafficAction()
+    {
+        auto started = DemoBalancer::start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+        const Traffic::Balancer lb = started.value()->balancer();
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("demo.db"));
+        QVERIFY(Database::open(db, QStringLiteral("demo-traffic")).ok());
+        const Traffic::RuntimeApi api(lb);
+        // Up by HAProxy's checks within a few check intervals.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            api.stat({ QStringLiteral("be_web"), QStringLiteral("web02") })->isUp(), 15000);
+        Traffic::ShiftRequest shift;
+        shift.balancer = lb.name;
+        shift.backend = QStringLiteral("be_web");
+        shift.from = QStringLiteral("web01");
+        shift.to = QStringLiteral("web02");
+        shift.percent = 50;
+        shift.steps = { 25, 50 };
+        shift.holdMs = 300;
+        Traffic::TrafficJob job(db, lb);
+        QCOMPARE(job.shift(shift), Jobs::Outcome::Completed);
+        QCOMPARE(api.weight({ QStringLiteral("be_web"), QStringLiteral("web02") })->current,
+                 api.weight({ QStringLiteral("be_web"), QStringLiteral("web01") })->current * 3);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            api.stat({ QStringLiteral("be_api"), QStringLiteral("api02") })->isUp(), 15000);
+        Traffic::TrafficJob drain(db, lb);
+        QCOMPARE(drain.drain({ QStringLiteral("be_api"), QStringLiteral("api01") }, 5000),
+                 Jobs::Outcome::Completed);
+        Traffic::TrafficJob restore(db, lb);
+        QCOMPARE(restore.restore({ QStringLiteral("be_api"), QStringLiteral("api01") }),
+                 Jobs::Outcome::Completed);
+        Traffic::TrafficJob back(db, lb);
+        QCOMPARE(back.restore({ QStringLiteral("be_web"), QStringLiteral("web01") }),
+                 Jobs::Outcome::Completed);
+        QCOMPARE(api.weight({ QStringLiteral("be_web"), QStringLiteral("web02") })->current, 1);
+    }
+
     void fleetInstalls()
     {
         QTemporaryDir dir;
