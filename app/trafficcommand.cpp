@@ -4,6 +4,7 @@
 #include "jobs/planstore.h"
 #include "migrate/libvirtlink.h"
 #include "store/database.h"
+#include "store/databaselock.h"
 #include "traffic/shiftplanner.h"
 #include "traffic/trafficjob.h"
 #include "traffic/trafficreconciler.h"
@@ -237,6 +238,11 @@ int run(const CommandLine &line)
                                { QStringLiteral("reason"), reason } });
         return 1;
     };
+    // A console that starts during the run would take this action for one a
+    // killed console left behind.
+    auto lock = DatabaseLock::acquire(path);
+    if (!lock)
+        return refuse(lock.error());
     // The journal must exist before anything is sent.
     if (auto db = Database::open(path, QStringLiteral("umbra-traffic-create")); !db)
         return refuse(db.error());
