@@ -70,7 +70,8 @@ void MigrationJob::foldOverlays(HypervisorLink &link)
 
 TrafficRedirector::Move MigrationJob::trafficMove() const
 {
-    return { m_record.vmUuid, m_record.vmName, m_request.sourceUri, m_request.targetUri };
+    return { m_record.vmUuid, m_record.vmName, m_request.sourceUri, m_request.targetUri,
+             m_record.id };
 }
 
 void MigrationJob::restoreTraffic()

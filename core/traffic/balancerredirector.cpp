@@ -49,7 +49,8 @@ Result<QString> BalancerRedirector::redirect(const Move &move)
     QList<VmServer> drained;
     for (const VmServer &s : servers.value()) {
         TrafficJob job(m_journalPath, s.balancer);
-        const Jobs::Outcome outcome = job.drain(s.server, m_drainTimeoutMs);
+        const Jobs::Outcome outcome = job.drain(s.server, m_drainTimeoutMs,
+                                                { { QStringLiteral("migrationJob"), move.jobId } });
         const QString where = QStringLiteral("%1 %2").arg(s.balancer.name, s.server.path());
         if (outcome == Jobs::Outcome::Completed) {
             drained.append(s);

@@ -341,7 +341,7 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
     }
 }
 
-Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs)
+Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs, const QJsonObject &context)
 {
     if (!openJournal())
         return Jobs::Outcome::Failed;
@@ -368,9 +368,10 @@ Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs)
                        .arg(server.server, server.backend));
     m_action.originalWeights = weights;
     m_action.originalStates = states;
-    if (!begin(ActionKind::Drain, server.backend, server.server,
-               { { QStringLiteral("server"), server.server },
-                 { QStringLiteral("timeoutMs"), timeoutMs } }))
+    QJsonObject request = context;
+    request.insert(QStringLiteral("server"), server.server);
+    request.insert(QStringLiteral("timeoutMs"), timeoutMs);
+    if (!begin(ActionKind::Drain, server.backend, server.server, request))
         return Jobs::Outcome::Failed;
     report(1, 1, 0, Tr::tr("Draining %1").arg(server.path()));
     if (auto written = m_journal->applyStep(m_action.id, ++m_action.step, weights,
@@ -453,15 +454,26 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
         targetStates = inForce.first().originalStates;
     }
     report(1, 1, 0, Tr::tr("Restoring %1").arg(describe(target)));
+    // Servers come back into rotation before weights move requests off the
+    // others, and leave it only after: the backend is never without a server.
+    auto setStates = [&](bool toReady) -> Result<void> {
+        for (auto it = targetStates.begin(); it != targetStates.end(); ++it) {
+            if (states.value(it.key()) == it.value()
+                || (it.value() == serverStateKey(ServerState::Ready)) != toReady)
+                continue;
+            if (auto set = m_api.setState({ server.backend, it.key() }, stateFromKey(it.value()));
+                !set)
+                return set;
+        }
+        return {};
+    };
+    if (auto ready = setStates(true); !ready)
+        return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, ready.error());
     m_sent = found;
     if (auto sent = sendWeights(target, Tr::tr("Restore %1").arg(describe(target))); !sent)
         return end(Jobs::Outcome::Failed, ActionState::NeedsAttention, sent.error());
-    for (auto it = targetStates.begin(); it != targetStates.end(); ++it) {
-        if (states.value(it.key()) == it.value())
-            continue;
-        if (auto set = m_api.setState({ server.backend, it.key() }, stateFromKey(it.value())); !set)
-            return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, set.error());
-    }
+    if (auto out = setStates(false); !out)
+        return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, out.error());
     for (const TrafficAction &a : inForce) {
         if (auto done = m_journal->finish(a.id, ActionState::Restored,
                                           Tr::tr("Restored by action %1.").arg(m_action.id));

@@ -46,7 +46,9 @@ public:
     // Takes `server` out of balancing (state drain) and waits, at most
     // `timeoutMs`, until its sessions have ended. Refused when it is the only
     // server of its backend that is up: draining it would refuse service.
-    Jobs::Outcome drain(const ServerRef &server, int timeoutMs = 30000);
+    // `context` is journalled with it (a migration's job id, for example).
+    Jobs::Outcome drain(const ServerRef &server, int timeoutMs = 30000,
+                        const QJsonObject &context = {});
     // Puts back what the shifts and drains in force on `server`'s backend
     // changed (the weights and states they found); with none in force, makes
     // `server` ready at its configured weight.

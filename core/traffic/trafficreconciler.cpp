@@ -52,6 +52,19 @@ QString describe(const Weights &weights)
 // instead, for the record.
 Result<Weights> putBack(const RuntimeApi &api, const TrafficAction &action)
 {
+    // Servers that were ready come back first, those that were drained leave
+    // last: the backend is never without a server on the way.
+    auto setStates = [&](bool toReady) -> Result<void> {
+        for (auto it = action.originalStates.begin(); it != action.originalStates.end(); ++it) {
+            if ((it.value() == QLatin1String("ready")) != toReady)
+                continue;
+            if (auto set = api.setState({ action.backend, it.key() }, stateOf(it.value())); !set)
+                return set;
+        }
+        return {};
+    };
+    if (auto ready = setStates(true); !ready)
+        return Error{ ready.error() };
     Weights found;
     for (auto it = action.originalWeights.begin(); it != action.originalWeights.end(); ++it) {
         const ServerRef ref{ action.backend, it.key() };
@@ -64,10 +77,8 @@ Result<Weights> putBack(const RuntimeApi &api, const TrafficAction &action)
                 return Error{ set.error() };
         }
     }
-    for (auto it = action.originalStates.begin(); it != action.originalStates.end(); ++it) {
-        if (auto set = api.setState({ action.backend, it.key() }, stateOf(it.value())); !set)
-            return Error{ set.error() };
-    }
+    if (auto out = setStates(false); !out)
+        return Error{ out.error() };
     return found;
 }
 
@@ -80,6 +91,36 @@ QList<TrafficReconcileResult> reconcileTraffic(TrafficJournal &journal,
     auto running = journal.inState({ ActionState::Running });
     if (!running)
         return { { 0, {}, running.error(), false } };
+    // A migration drains its VM's servers until the VM is verified on the
+    // target; one whose console stopped in between leaves them drained.
+    // Wherever the migration's reconciliation puts the VM, it runs with its
+    // address: its servers take requests again.
+    auto holding = journal.inState({ ActionState::Holding });
+    if (holding) {
+        for (const TrafficAction &action : holding.value()) {
+            if (action.kind != ActionKind::Drain
+                || !action.request.contains(QStringLiteral("migrationJob"))
+                || ownerAlive(action.ownerPid) || action.ownerPid == qint64(::getpid()))
+                continue;
+            TrafficReconcileResult r{ action.id, action.balancer, {}, false };
+            const Balancer *balancer = find(balancers, action.balancer);
+            auto found = balancer ? putBack(RuntimeApi(*balancer), action)
+                                  : Result<Weights>(Error{ Tr::tr("it is not configured") });
+            if (!found) {
+                r.report = Tr::tr("%1 stays drained after an interrupted migration: %2")
+                               .arg(action.subject, found.error());
+            } else {
+                r.settled = true;
+                r.report
+                    = Tr::tr("%1 was drained by migration %2, which was interrupted; it "
+                             "takes requests again.")
+                          .arg(action.subject)
+                          .arg(action.request.value(QStringLiteral("migrationJob")).toInteger());
+                (void)journal.finish(action.id, ActionState::Restored, r.report);
+            }
+            results.append(r);
+        }
+    }
     for (const TrafficAction &action : running.value()) {
         if (ownerAlive(action.ownerPid))
             continue; // another console is carrying it out

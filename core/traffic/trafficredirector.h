@@ -20,6 +20,7 @@ public:
         QString vmName;
         QString sourceUri;
         QString targetUri;
+        qint64 jobId = 0; // the migration job's journal id
     };
 
     virtual ~TrafficRedirector() = default;

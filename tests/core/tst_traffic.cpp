@@ -115,6 +115,7 @@ private Q_SLOTS:
     void failedGateGoesBackToTheLastGoodSplit();
     void restartMidShiftIsDetectedAndSentAgain();
     void killedMidShiftIsPutBackOnStart();
+    void interruptedMigrationsDrainIsPutBack();
     void migrationDrainsBeforeTheSwitchOver_data();
     void migrationDrainsBeforeTheSwitchOver();
 
@@ -412,6 +413,31 @@ void TrafficTest::killedMidShiftIsPutBackOnStart()
     QVERIFY(reconcileTraffic(*journal, { balancer() }).isEmpty());
 }
 
+void TrafficTest::interruptedMigrationsDrainIsPutBack()
+{
+    // A console that drained a VM's server for migration 7 and stopped
+    // before the VM was verified; its drain is in force, its owner gone.
+    QCOMPARE(m_lb->cli("set weight be/b 1"), QByteArray("\n"));
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                { QStringLiteral("--drain-child"), m_db, m_lb->adminSocket() });
+    QVERIFY(child.waitForFinished(20000));
+    QCOMPARE(child.exitCode(), int(Jobs::Outcome::Completed));
+    QCOMPARE(m_lb->statusOf("a"), QByteArray("DRAIN"));
+    auto journal = TrafficJournal::open(m_db, QStringLiteral("after-migration")).value();
+    const QList<TrafficReconcileResult> results = reconcileTraffic(*journal, { balancer() });
+    QCOMPARE(results.size(), 1);
+    QVERIFY2(results.first().report.contains(QLatin1String("migration 7")),
+             qPrintable(results.first().report));
+    QCOMPARE(m_lb->statusOf("a"), QByteArray("UP"));
+    // An operator's own drain (no migration) stays in force.
+    TrafficJob own(m_db, balancer());
+    QCOMPARE(own.drain({ QStringLiteral("be"), QStringLiteral("a") }), Jobs::Outcome::Completed);
+    QVERIFY(reconcileTraffic(*journal, { balancer() }).isEmpty());
+    QCOMPARE(m_lb->statusOf("a"), QByteArray("DRAIN"));
+}
+
 void TrafficTest::migrationDrainsBeforeTheSwitchOver_data()
 {
     QTest::addColumn<QString>("backend");
@@ -514,6 +540,13 @@ int main(int argc, char **argv)
                        { QStringLiteral("test"), QString::fromLocal8Bit(argv[3]) });
         ShiftRequest r = shiftAtoB(50, { 25 }, 60000);
         return int(job.shift(r));
+    }
+    if (argc == 4 && qstrcmp(argv[1], "--drain-child") == 0) {
+        QCoreApplication app(argc, argv);
+        TrafficJob job(QString::fromLocal8Bit(argv[2]),
+                       { QStringLiteral("test"), QString::fromLocal8Bit(argv[3]) });
+        return int(job.drain({ QStringLiteral("be"), QStringLiteral("a") }, 5000,
+                             { { QStringLiteral("migrationJob"), 7 } }));
     }
     QCoreApplication app(argc, argv);
     TrafficTest test;
