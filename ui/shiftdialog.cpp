@@ -228,10 +228,12 @@ void ShiftDialog::showPlan(const Jobs::Plan &plan)
         const double seconds
             = plan.prediction.value(QLatin1String("durationMs")).toDouble() / 1000.0;
         const int steps = int(plan.prediction.value(QLatin1String("steps")).toArray().size());
-        m_verdict->setText(tr("Ready: %n step(s), about %1 s if every gate holds. Shift to go "
-                              "ahead; Cancel on the Traffic page goes back at any step.",
-                              "", steps)
-                               .arg(seconds, 0, 'f', 1));
+        m_verdict->setText(
+            (steps == 1 ? tr("Ready: 1 step, about %1 s if its gate holds.").arg(seconds, 0, 'f', 1)
+                        : tr("Ready: %1 steps, about %2 s if every gate holds.")
+                              .arg(steps)
+                              .arg(seconds, 0, 'f', 1))
+            + u' ' + tr("Shift to go ahead; Cancel on the Traffic page goes back at any step."));
     }
     updateButtons();
 }

@@ -298,11 +298,14 @@ void TrafficPage::fillChoices()
         PageHeader::setState(m_state, tr("no load balancer"), StateColors::forServer(QString()));
     else if (unreadable > 0)
         PageHeader::setState(
-            m_state, tr("%1 of %n load balancer(s) cannot be read", "", count).arg(unreadable),
+            m_state,
+            count == 1 ? tr("cannot be read")
+                       : tr("%1 of %2 load balancers cannot be read").arg(unreadable).arg(count),
             StateColors::forServer(QStringLiteral("DOWN")));
     else
-        PageHeader::setState(m_state, tr("%n load balancer(s)", "", count),
-                             StateColors::forServer(QStringLiteral("UP")));
+        PageHeader::setState(
+            m_state, count == 1 ? tr("1 load balancer") : tr("%1 load balancers").arg(count),
+            StateColors::forServer(QStringLiteral("UP")));
     showCurrent();
 }
 
@@ -412,15 +415,21 @@ void TrafficPage::loadCharts()
     const char *const metrics[] = { "rate", "errors", "rtime" };
     for (qsizetype i = 0; i < all.size(); ++i) {
         MetricChart *chart = all[i];
-        chart->showEnvelopes(from, to);
+        // Drawn as a live chart, so that a split stored for minutes only
+        // spans the plot rather than hugging its right edge.
         m_chartRequests[i].start(
             this,
             m_queries.chart(prefix + QLatin1String(metrics[i]), from, to, chart->plotWidthPx()),
-            [chart](const QList<Series::ChartPoint> &points) { chart->setEnvelope(0, points); });
+            [chart](const QList<Series::ChartPoint> &points) {
+                chart->showLive();
+                chart->clearPoints();
+                for (const Series::ChartPoint &p : points)
+                    chart->append(0, p.timeMs, p.mean);
+            });
     }
-    m_chartsCaption->setText(tr("%1 over the last hour, as stored at each collection: requests "
-                                "and errors per second, HAProxy's average response time.")
-                                 .arg(prefix.chopped(1)));
+    m_chartsCaption->setText(tr("%1 %2/%3 over the last hour, as stored at each collection: "
+                                "requests and errors per second, HAProxy's average response time.")
+                                 .arg(m_model->balancer(), m_model->backend(), server));
 }
 
 void TrafficPage::drainSelected()

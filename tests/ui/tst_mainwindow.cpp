@@ -1263,7 +1263,11 @@ void TestMainWindow::screenshots()
         m_window->showTraffic();
         m_window->trafficPage()->select(QStringLiteral("lab"), QStringLiteral("be"));
         m_window->trafficPage()->selectServer(QStringLiteral("a"));
+        // Requests through HAProxy, so that the table and the charts have figures.
+        TestSupport::BackgroundClient client(m_haproxy->frontendPort(), 20000, 5);
+        QTest::qWait(2500);
         save(QStringLiteral("traffic"));
+        client.stop();
         m_window->showOverview();
     }
 }
