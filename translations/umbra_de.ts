@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Tr</name>
+    <message numerus="yes">
+        <location filename="../core/traffic/trafficservice.cpp" line="+62"/>
+        <source>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step(s)</source>
+        <translation>
+            <numerusform>%1 % der Anfragen von %2 zu %3 verschieben (%4, Backend %5) in %n Schritt</numerusform>
+            <numerusform>%1 % der Anfragen von %2 zu %3 verschieben (%4, Backend %5) in %n Schritten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: weight %2, %3, %4 sessions now, %5 ms response time</source>
+        <translation>%1: Gewicht %2, %3, derzeit %4 Sitzungen, %5 ms Antwortzeit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Load balancer %1 has no backend “%2”.</source>
+        <translation>Load Balancer %1 hat kein Backend „%2“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backend “%1” has no server “%2”.</source>
+        <translation>Backend „%1“ hat keinen Server „%2“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A shift needs two different servers.</source>
+        <translation>Eine Verlagerung braucht zwei verschiedene Server.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Backend “%1” balances with “%2”, which takes only weights of 0 % and 100 %: a gradual shift needs roundrobin, leastconn or random.</source>
+        <translation>Backend „%1“ verteilt mit „%2“, das nur Gewichte von 0 % und 100 % annimmt: Eine schrittweise Verlagerung braucht roundrobin, leastconn oder random.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backend “%1” balances with %2, which takes weights at run time.</source>
+        <translation>Backend „%1“ verteilt mit %2, das Gewichte zur Laufzeit annimmt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is %2 by HAProxy&apos;s checks, so it cannot take requests.</source>
+        <translation>%1 ist laut HAProxys Prüfungen %2 und kann daher keine Anfragen annehmen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Step %1: %2 % (%3), held %4 s while %5 stays up, under %6 % errors and %7 ms</source>
+        <translation>Schritt %1: %2 % (%3), %4 s gehalten, solange %5 erreichbar bleibt, unter %6 % Fehlern und %7 ms</translation>
+    </message>
+</context>
+<context>
     <name>Umbra</name>
     <message>
         <location filename="../core/predict/anomaly.cpp" line="+28"/>
@@ -176,6 +227,119 @@
         <location line="+68"/>
         <source>There is no anomaly %1.</source>
         <translation>Es gibt keine Anomalie %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::BalancersDialog</name>
+    <message>
+        <location filename="../ui/balancersdialog.cpp" line="+31"/>
+        <source>Load Balancers</source>
+        <translation>Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HAProxy instances whose runtime API (the &lt;tt&gt;stats socket&lt;/tt&gt; of their configuration, at level admin) Umbra reads and drives for traffic shifts, drains and migrations.</source>
+        <translation>HAProxy-Instanzen, deren Laufzeit-API (der &lt;tt&gt;stats socket&lt;/tt&gt; ihrer Konfiguration, mit Level admin) Umbra für Verlagerungen, Drains und Migrationen liest und steuert.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Runtime API</source>
+        <translation>Laufzeit-API</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. edge</source>
+        <translation>z. B. edge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>/run/haproxy/admin.sock or 10.0.0.2:9999</source>
+        <translation>/run/haproxy/admin.sock oder 10.0.0.2:9999</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Runtime API:</source>
+        <translation>&amp;Laufzeit-API:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+176"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Asks the socket who it is and what it allows: it must be HAProxy and grant the admin level.</source>
+        <translation>Fragt den Socket, wer er ist und was er erlaubt: Er muss HAProxy sein und das Level admin gewähren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen …</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 answers: HAProxy, at level admin.</source>
+        <translation>%1 antwortet: HAProxy, mit Level admin.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 saved.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Asking %1…</source>
+        <translation>Frage %1 …</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove load balancer</source>
+        <translation>Load Balancer entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop driving %1?
+
+HAProxy keeps its weights as they are; actions in force on it are no longer watched.</source>
+        <translation>%1 nicht mehr steuern?
+
+HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden nicht mehr überwacht.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
     </message>
 </context>
 <context>
@@ -502,7 +666,7 @@
 <context>
     <name>Umbra::EventLog</name>
     <message>
-        <location filename="../core/engine/eventlog.cpp" line="+89"/>
+        <location filename="../core/engine/eventlog.cpp" line="+90"/>
         <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
         <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
     </message>
@@ -525,6 +689,16 @@
         <location line="+3"/>
         <source>Migration of %1 to %2: %3 (%4)</source>
         <translation>Migration von %1 nach %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Traffic %1 on %2: %3</source>
+        <translation>Verkehr: %1 auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Traffic %1 on %2: %3 (%4)</source>
+        <translation>Verkehr: %1 auf %2: %3 (%4)</translation>
     </message>
 </context>
 <context>
@@ -2050,7 +2224,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 kann nicht freigegeben werden: %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>There is no plan %1.</source>
         <translation>Es gibt keinen Plan %1.</translation>
     </message>
@@ -2233,12 +2407,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+45"/>
+        <location filename="../ui/mainwindow.cpp" line="+50"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -2259,7 +2433,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Anomalien (%1 offen)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
@@ -2284,9 +2458,19 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Bekannte &amp;Ereignisse …</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>&amp;Load Balancers…</source>
+        <translation>&amp;Load Balancer …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fleet &amp;Overview</source>
         <translation>Flotten&amp;übersicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Traffic</source>
+        <translation>&amp;Verkehr</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2324,7 +2508,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+124"/>
         <source>About Umbra</source>
         <translation>Über Umbra</translation>
     </message>
@@ -2340,6 +2524,16 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location filename="../ui/metricchart.cpp" line="+39"/>
         <source>%</source>
         <translation>%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ms</source>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2860,17 +3054,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Vom Operator abgebrochen, bevor sich etwas geändert hat.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Redirecting traffic failed: %1</source>
-        <translation>Umleiten des Datenverkehrs fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cancelled by the operator after the transfer.</source>
-        <translation>Vom Operator nach der Übertragung abgebrochen.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+48"/>
         <location line="+321"/>
         <source>Cancelled by the operator during verification.</source>
         <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
@@ -3037,7 +3221,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../core/migrate/migrationjob.cpp" line="-445"/>
+        <location filename="../core/migrate/migrationjob.cpp" line="-460"/>
         <source>Executing plan %1, approved by %2.</source>
         <translation>Plan %1 wird ausgeführt, freigegeben von %2.</translation>
     </message>
@@ -3057,7 +3241,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+40"/>
+        <source>Taking traffic off the VM failed: %1</source>
+        <translation>Den Verkehr von der VM zu nehmen ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled by the operator before the transfer.</source>
+        <translation>Vor der Übertragung vom Bediener abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Prediction of plan %1, approved by %2.</source>
         <translation>Vorhersage aus Plan %1, freigegeben von %2.</translation>
     </message>
@@ -3217,7 +3411,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>; kein Speicherpool enthält %1, daher bleibt die Datei erhalten</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
         <source>%1 runs on the target after all.</source>
         <translation>%1 läuft doch auf dem Ziel.</translation>
     </message>
@@ -3242,13 +3436,13 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Zurückgebliebene Definition vom Ziel entfernt.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1 is not running on the source afterwards: %2</source>
         <translation>%1 läuft danach nicht auf der Quelle: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>state %1</source>
         <translation>Zustand %1</translation>
     </message>
@@ -3971,7 +4165,8 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     <name>Umbra::SampleStore</name>
     <message>
         <location filename="../core/store/samplestore.cpp" line="+92"/>
-        <location line="+25"/>
+        <location line="+24"/>
+        <location line="+20"/>
         <source>This sample store is read-only.</source>
         <translation>Dieser Messwertspeicher ist schreibgeschützt.</translation>
     </message>
@@ -3979,7 +4174,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+198"/>
+        <location filename="../core/store/schema.cpp" line="+235"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -4066,6 +4261,139 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location filename="../core/series/serieswriter.cpp" line="+111"/>
         <source>Time series: there is no series %1.</source>
         <translation>Zeitreihen: Es gibt keine Zeitreihe %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::ShiftDialog</name>
+    <message>
+        <location filename="../ui/shiftdialog.cpp" line="+41"/>
+        <source>Shift traffic in %1/%2</source>
+        <translation>Verkehr in %1/%2 verlagern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move requests from one server of backend &lt;b&gt;%1&lt;/b&gt; to another in steps. Each step is held while the receiving server is watched; a step that fails its gate goes back to the last split that held, and Cancel goes back to the weights found.</source>
+        <translation>Anfragen schrittweise von einem Server des Backends &lt;b&gt;%1&lt;/b&gt; zu einem anderen verlagern. Jeder Schritt wird gehalten, während der empfangende Server beobachtet wird; ein Schritt, der seine Schranke verfehlt, kehrt zur letzten Aufteilung zurück, die gehalten hat, und Abbrechen kehrt zu den vorgefundenen Gewichten zurück.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Percentages of the goal&apos;s way, in order; those at or above the goal are left out and the goal is the last step.</source>
+        <translation>Prozentwerte auf dem Weg zum Ziel, der Reihe nach; Werte ab dem Ziel entfallen, und das Ziel ist der letzte Schritt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> % of responses</source>
+        <translation> % der Antworten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move:</source>
+        <translation>Verlagern:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps (%):</source>
+        <translation>Schritte (%):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold each step:</source>
+        <translation>Jeden Schritt halten:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gate: while a step holds, the receiving server stays up</source>
+        <translation>Schranke: Solange ein Schritt gehalten wird, bleibt der empfangende Server erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Errors at most:</source>
+        <translation>Höchstens Fehler:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response time at most:</source>
+        <translation>Höchstens Antwortzeit:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check reads the backend and works out each step&apos;s weights before anything changes; its findings appear here.</source>
+        <translation>Prüfen liest das Backend und berechnet die Gewichte jedes Schritts, bevor sich etwas ändert; die Befunde erscheinen hier.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift</source>
+        <translation>Verlagern</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Check plans the shift; Shift then starts it.</source>
+        <translation>Prüfen plant die Verlagerung; Verlagern startet sie dann.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Reading backend %1…</source>
+        <translation>Lese Backend %1 …</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Found:</source>
+        <translation>Vorgefunden:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ready: 1 step, about %1 s if its gate holds.</source>
+        <translation>Bereit: 1 Schritt, etwa %1 s, wenn seine Schranke hält.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready: %1 steps, about %2 s if every gate holds.</source>
+        <translation>Bereit: %1 Schritte, etwa %2 s, wenn jede Schranke hält.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift to go ahead; Cancel on the Traffic page goes back at any step.</source>
+        <translation>Verlagern, um fortzufahren; Abbrechen auf der Seite Verkehr kehrt bei jedem Schritt zurück.</translation>
     </message>
 </context>
 <context>
@@ -4162,20 +4490,900 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Entfernen des abgelaufenen Verlaufs aus %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+73"/>
         <source>Cannot write to %1: %2</source>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-114"/>
         <source>Writing samples to %1 failed: %2</source>
         <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::Traffic::Balancer</name>
+    <message>
+        <location filename="../core/traffic/balancer.cpp" line="+58"/>
+        <source>A load balancer needs a name.</source>
+        <translation>Ein Load Balancer braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load balancer “%1” needs the address of its runtime API: a socket path or host:port.</source>
+        <translation>Load Balancer „%1“ braucht die Adresse seiner Laufzeit-API: einen Socket-Pfad oder host:port.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load balancer “%1”: “%2” is not an absolute socket path.</source>
+        <translation>Load Balancer „%1“: „%2“ ist kein absoluter Socket-Pfad.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load balancer “%1”: “%2” is neither a socket path nor host:port.</source>
+        <translation>Load Balancer „%1“: „%2“ ist weder ein Socket-Pfad noch host:port.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” is not NAME=SOCKET (for example lab=/run/haproxy/admin.sock or lab=127.0.0.1:9999).</source>
+        <translation>„%1“ ist nicht NAME=SOCKET (zum Beispiel lab=/run/haproxy/admin.sock oder lab=127.0.0.1:9999).</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::RuntimeApi</name>
+    <message>
+        <location filename="../core/traffic/runtimeapi.cpp" line="+31"/>
+        <source>Load balancer %1: %2: %3</source>
+        <translation>Load Balancer %1: %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+6"/>
+        <source>cannot connect: %1</source>
+        <translation>keine Verbindung: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the command could not be sent: %1</source>
+        <translation>der Befehl konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>its answer is larger than any HAProxy reply</source>
+        <translation>seine Antwort ist größer als jede Antwort von HAProxy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no complete answer within %1 ms</source>
+        <translation>keine vollständige Antwort binnen %1 ms</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>it has no server “%1”</source>
+        <translation>es hat keinen Server „%1“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has no backend “%1”</source>
+        <translation>es hat kein Backend „%1“</translation>
+    </message>
+    <message>
+        <location filename="../core/traffic/runtimereplies.cpp" line="+20"/>
+        <source>it has no such backend</source>
+        <translation>es hat kein solches Backend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has no such server</source>
+        <translation>es hat keinen solchen Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its socket is below level admin (set “level admin” on the stats socket), so it refuses changes</source>
+        <translation>sein Socket liegt unter Level admin („level admin“ am stats socket setzen) und lehnt daher Änderungen ab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it does not know the command (is it HAProxy 2.4 or newer?)</source>
+        <translation>es kennt den Befehl nicht (ist es HAProxy 2.4 oder neuer?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it answered “%1”</source>
+        <translation>es antwortete „%1“</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>it closed the connection without an answer</source>
+        <translation>es schloss die Verbindung ohne Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its answer is not HAProxy&apos;s runtime API: “%1”</source>
+        <translation>seine Antwort ist nicht HAProxys Laufzeit-API: „%1“</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>its statistics were cut short</source>
+        <translation>seine Statistik brach vorzeitig ab</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>its statistics have no column “%1”</source>
+        <translation>seine Statistik hat keine Spalte „%1“</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>its statistics were cut short (line %1 has %2 of %3 fields)</source>
+        <translation>seine Statistik brach vorzeitig ab (Zeile %1 hat %2 von %3 Feldern)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+22"/>
+        <source>its answer was cut short</source>
+        <translation>seine Antwort brach vorzeitig ab</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>its answer names no process</source>
+        <translation>seine Antwort nennt keinen Prozess</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::Shift</name>
+    <message>
+        <location filename="../core/traffic/shiftrequest.cpp" line="+102"/>
+        <source>%1 is %2 by HAProxy&apos;s checks</source>
+        <translation>%1 ist laut HAProxys Prüfungen %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 failed %2 of %3 requests (%4 %, the limit is %5 %)</source>
+        <translation>%1 beantwortete %2 von %3 Anfragen fehlerhaft (%4 %, die Grenze ist %5 %)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 answers in %2 ms on average (the limit is %3 ms)</source>
+        <translation>%1 antwortet im Mittel in %2 ms (die Grenze ist %3 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::TrafficJob</name>
+    <message>
+        <location filename="../core/traffic/trafficjob.cpp" line="+62"/>
+        <source>The traffic journal cannot be opened, so nothing was done: %1</source>
+        <translation>Das Verkehrsjournal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Load balancer %1 has no backend “%2”.</source>
+        <translation>Load Balancer %1 hat kein Backend „%2“.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The traffic journal cannot be written, so nothing was done: %1</source>
+        <translation>Das Verkehrsjournal lässt sich nicht schreiben, daher wurde nichts getan: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The traffic journal cannot be written, so the step was not sent: %1</source>
+        <translation>Das Verkehrsjournal lässt sich nicht schreiben, daher wurde der Schritt nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Load balancer %1 has no server “%2” in backend “%3”.</source>
+        <translation>Load Balancer %1 hat keinen Server „%2“ in Backend „%3“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A shift needs two different servers.</source>
+        <translation>Eine Verlagerung braucht zwei verschiedene Server.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backend “%1” balances with “%2”, which takes only weights of 0 % and 100 %: a gradual shift needs roundrobin, leastconn or random.</source>
+        <translation>Backend „%1“ verteilt mit „%2“, das nur Gewichte von 0 % und 100 % annimmt: Eine schrittweise Verlagerung braucht roundrobin, leastconn oder random.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is %2 by HAProxy&apos;s checks, so it cannot take requests.</source>
+        <translation>%1 ist laut HAProxys Prüfungen %2 und kann daher keine Anfragen annehmen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Found %1.</source>
+        <translation>Vorgefunden: %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+90"/>
+        <source>Cancelled by the operator at %1 %.</source>
+        <translation>Vom Bediener bei %1 % abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>HAProxy was reloaded or restarted (pid %1 → %2): its weights were back to the configuration; step %3 was sent again.</source>
+        <translation>HAProxy wurde neu geladen oder neu gestartet (PID %1 → %2): Seine Gewichte waren wieder die der Konfiguration; Schritt %3 wurde erneut gesendet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Re-applied after a reload.</source>
+        <translation>Nach einem Neuladen erneut angewandt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The gate at %1 % failed: %2.</source>
+        <translation>Die Schranke bei %1 % hat nicht gehalten: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 % of %2&apos;s requests to %3</source>
+        <translation>%1 % der Anfragen von %2 zu %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Step %1 of %2: %3 % (%4)</source>
+        <translation>Schritt %1 von %2: %3 % (%4)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Step %1: %2 % (%3)</source>
+        <translation>Schritt %1: %2 % (%3)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Going back to %1 %: %2</source>
+        <translation>Zurück zu %1 %: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to %1 % (%2): %3</source>
+        <translation>Zurück bei %1 % (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 Going back failed too, so the weights may be anywhere between the last two steps: %2</source>
+        <translation>%1 Auch die Rückkehr schlug fehl; die Gewichte können irgendwo zwischen den letzten beiden Schritten liegen: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 Held at %2 %, the last split that passed its gate.</source>
+        <translation>%1 Bei %2 % gehalten, der letzten Aufteilung, die ihre Schranke bestand.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 % of %2&apos;s requests go to %3.</source>
+        <translation>%1 % der Anfragen von %2 gehen an %3.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+77"/>
+        <source>Load balancer %1 has no server “%2”.</source>
+        <translation>Load Balancer %1 hat keinen Server „%2“.</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>%1 is the only server of backend “%2” that can take requests: draining it would refuse service.</source>
+        <translation>%1 ist der einzige Server des Backends „%2“, der Anfragen annehmen kann: Ihn zu leeren, würde den Dienst verweigern.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Draining %1</source>
+        <translation>Leere %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drain %1</source>
+        <translation>%1 leeren</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 was set to drain, but its sessions cannot be read: %2</source>
+        <translation>%1 wurde auf Drain gesetzt, aber seine Sitzungen lassen sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled by the operator; %1 is back in balancing.</source>
+        <translation>Vom Bediener abgebrochen; %1 ist wieder in der Verteilung.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 still has %2 sessions after %3 s; it stays drained (no new requests).</source>
+        <translation>%1 hat nach %3 s noch %2 Sitzungen; er bleibt im Drain (keine neuen Anfragen).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is drained.</source>
+        <translation>%1 ist geleert.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Restoring %1</source>
+        <translation>Stelle %1 wieder her</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore %1</source>
+        <translation>%1 wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Restored by action %1.</source>
+        <translation>Durch Aktion %1 wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::TrafficJournal</name>
+    <message>
+        <location filename="../core/traffic/trafficjournal.cpp" line="+48"/>
+        <location line="+130"/>
+        <location line="+20"/>
+        <source>Traffic journal: %1</source>
+        <translation>Verkehrsjournal: %1</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In force</source>
+        <translation>In Kraft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rolled back</source>
+        <translation>Zurückgerollt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needs attention</source>
+        <translation>Eingriff nötig</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Shift</source>
+        <translation>Verlagern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drain</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>There is no traffic action %1.</source>
+        <translation>Es gibt keine Verkehrsaktion %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::TrafficReconciler</name>
+    <message>
+        <location filename="../core/traffic/trafficreconciler.cpp" line="+89"/>
+        <source>Traffic action %1 on load balancer “%2” was interrupted; that load balancer is not configured, so its weights were not checked. Add it (File → Load balancers…) to restore them.</source>
+        <translation>Verkehrsaktion %1 auf Load Balancer „%2“ wurde unterbrochen; dieser Load Balancer ist nicht eingerichtet, daher wurden seine Gewichte nicht geprüft. Fügen Sie ihn hinzu (Datei → Load Balancer …), um sie wiederherzustellen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Traffic action %1 was interrupted and cannot be undone yet: %2. It is tried again at the next start.</source>
+        <translation>Verkehrsaktion %1 wurde unterbrochen und lässt sich noch nicht rückgängig machen: %2. Beim nächsten Start wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Traffic action %1 (%2 on %3/%4) was interrupted at step %5; HAProxy had %6; the weights it found were put back: %7.</source>
+        <translation>Verkehrsaktion %1 (%2 auf %3/%4) wurde bei Schritt %5 unterbrochen; HAProxy hatte %6; die vorgefundenen Gewichte wurden wiederhergestellt: %7.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 drained again</source>
+        <translation>%1 erneut geleert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Traffic action %1 is in force but cannot be checked: %2</source>
+        <translation>Verkehrsaktion %1 ist in Kraft, lässt sich aber nicht prüfen: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Load balancer %1 had lost what traffic action %2 set (reloaded or restarted?); sent again: %3.</source>
+        <translation>Load Balancer %1 hatte verloren, was Verkehrsaktion %2 gesetzt hatte (neu geladen oder neu gestartet?); erneut gesendet: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Traffic::TrafficService</name>
+    <message>
+        <location filename="../core/traffic/trafficservice.cpp" line="+94"/>
+        <source>Load balancers could not be read: %1</source>
+        <translation>Load Balancer konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Load balancer settings were not saved: %1</source>
+        <translation>Einstellungen der Load Balancer wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+217"/>
+        <location line="+55"/>
+        <source>There is no load balancer “%1” (File → Load balancers…).</source>
+        <translation>Es gibt keinen Load Balancer „%1“ (Datei → Load Balancer …).</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Plan %1 was not executed: %2</source>
+        <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TrafficMappingDialog</name>
+    <message>
+        <location filename="../ui/trafficmappingdialog.cpp" line="+21"/>
+        <source>Traffic mapping of %1</source>
+        <translation>Verkehrszuordnung von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Umbra finds a VM&apos;s servers by their name or address. Where neither matches, say which server this VM is; traffic actions and migrations then drain and restore that one.</source>
+        <translation>Umbra findet die Server einer VM über ihren Namen oder ihre Adresse. Wo beides nicht passt, geben Sie an, welcher Server diese VM ist; Verkehrsaktionen und Migrationen leeren und wiederherstellen dann diesen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Load balancer:</source>
+        <translation>Load Balancer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set</source>
+        <translation>Setzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this VM&apos;s mapping in the chosen load balancer</source>
+        <translation>Die Zuordnung dieser VM im gewählten Load Balancer entfernen</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No mapping in %1: found by name or address.</source>
+        <translation>Keine Zuordnung in %1: über Name oder Adresse gefunden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mapped in %1 to %2.</source>
+        <translation>In %1 zugeordnet zu %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TrafficModel</name>
+    <message>
+        <location filename="../ui/trafficmodel.cpp" line="+88"/>
+        <source>Weight %1 of %2 in backend %3</source>
+        <translation>Gewicht %1 von %2 in Backend %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 server errors (5xx), %2 connection errors, %3 response errors since HAProxy started</source>
+        <translation>%1 Serverfehler (5xx), %2 Verbindungsfehler, %3 Antwortfehler seit dem Start von HAProxy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Average over the last 1024 requests</source>
+        <translation>Mittel über die letzten 1024 Anfragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions per second over the last second</source>
+        <translation>Sitzungen pro Sekunde in der letzten Sekunde</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TrafficPage</name>
+    <message>
+        <location filename="../ui/trafficpage.cpp" line="+59"/>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load Balancers…</source>
+        <translation>Load Balancer …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add, test or remove the HAProxy instances Umbra drives</source>
+        <translation>Die HAProxy-Instanzen, die Umbra steuert, hinzufügen, testen oder entfernen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Backend:</source>
+        <translation>&amp;Backend:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift…</source>
+        <translation>Verlagern …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move requests from the selected server to another of its backend, in gated steps</source>
+        <translation>Anfragen vom gewählten Server zu einem anderen seines Backends verlagern, in Schritten mit Schranke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the selected server out of balancing and wait until its sessions have ended</source>
+        <translation>Den gewählten Server aus der Verteilung nehmen und warten, bis seine Sitzungen beendet sind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put back the weights and states that the shifts and drains in force on this backend found</source>
+        <translation>Die Gewichte und Zustände wiederherstellen, die die wirksamen Verlagerungen und Drains dieses Backends vorfanden</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response time</source>
+        <translation>Antwortzeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Doing</source>
+        <translation>Tut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balancer/backend</source>
+        <translation>Balancer/Backend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Traffic actions&lt;/b&gt; — those in force are marked; Restore ends them</source>
+        <translation>&lt;b&gt;Verkehrsaktionen&lt;/b&gt; – wirksame sind markiert; Wiederherstellen beendet sie</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>%1 (reading…)</source>
+        <translation>%1 (wird gelesen …)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (cannot be read)</source>
+        <translation>%1 (nicht lesbar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (no backends)</source>
+        <translation>%1 (keine Backends)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no load balancer</source>
+        <translation>kein Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot be read</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 load balancers cannot be read</source>
+        <translation>%1 von %2 Load Balancern sind nicht lesbar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 load balancer</source>
+        <translation>1 Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 load balancers</source>
+        <translation>%1 Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database is open read-only: load balancers and traffic actions are not available.</source>
+        <translation>Die Datenbank ist schreibgeschützt geöffnet: Load Balancer und Verkehrsaktionen sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No load balancer yet. Add HAProxy&apos;s runtime API under File → Load Balancers…</source>
+        <translation>Noch kein Load Balancer. Fügen Sie die Laufzeit-API von HAProxy unter Datei → Load Balancer … hinzu</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading %1…</source>
+        <translation>Lese %1 …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be read:
+%2</source>
+        <translation>%1 ist nicht lesbar:
+%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no backend with servers.</source>
+        <translation>%1 hat kein Backend mit Servern.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Select a server to chart its last hour.</source>
+        <translation>Wählen Sie einen Server, um seine letzte Stunde zu zeigen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 %2/%3 over the last hour, as stored at each collection: requests and errors per second, HAProxy&apos;s average response time.</source>
+        <translation>%1 %2/%3 in der letzten Stunde, wie bei jeder Erfassung gespeichert: Anfragen und Fehler pro Sekunde, HAProxys mittlere Antwortzeit.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Draining %1/%2…</source>
+        <translation>Leere %1/%2 …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restoring %1…</source>
+        <translation>Stelle %1 wieder her …</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop and go back to the weights this action found</source>
+        <translation>Anhalten und zu den Gewichten zurückkehren, die diese Aktion vorfand</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 % moved</source>
+        <translation>%1 % verlagert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>checking</source>
+        <translation>prüft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2: %3</source>
+        <translation>%1 von %2: %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2: %3 — %4</source>
+        <translation>%1 von %2: %3 – %4</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TrafficRedirector</name>
+    <message>
+        <location filename="../core/traffic/balancerredirector.cpp" line="+20"/>
+        <source>Skipped: no load balancer is configured, so the traffic of %1 follows its address.</source>
+        <translation>Übersprungen: Kein Load Balancer ist eingerichtet, daher folgt der Verkehr von %1 seiner Adresse.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Load balancer drain</source>
+        <translation>Drain im Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Skipped: no server of a configured load balancer is %1, so there is nothing to drain.</source>
+        <translation>Übersprungen: Kein Server eines eingerichteten Load Balancers ist %1, daher gibt es nichts zu leeren.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>drained %1</source>
+        <translation>%1 geleert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>drained %1 (%2)</source>
+        <translation>%1 geleert (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not drained %1: %2</source>
+        <translation>%1 nicht geleert: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>restored %1</source>
+        <translation>%1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restoring traffic failed for %1</source>
+        <translation>Wiederherstellen des Verkehrs für %1 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+71"/>
+        <location filename="../ui/vmpage.cpp" line="+72"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -4186,12 +5394,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+54"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-53"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -4216,6 +5424,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Gesundheit</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Migrate…</source>
         <translation>Migrieren …</translation>
@@ -4231,7 +5444,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die Datenbank ist nur zum Lesen geöffnet; Migrationen müssen ihre Schritte dort protokollieren.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+10"/>
+        <source>Traffic…</source>
+        <translation>Verkehr …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say which load balancer server this VM is</source>
+        <translation>Angeben, welcher Load-Balancer-Server diese VM ist</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -4292,6 +5515,46 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+112"/>
+        <source>no load balancer</source>
+        <translation>kein Load Balancer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no load balancer (File → Load Balancers…)</source>
+        <translation>kein Load Balancer (Datei → Load Balancer …)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2 of the requests</source>
+        <translation>%1, %2 der Anfragen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2%3: %4 — split %5</source>
+        <translation>%1 %2%3: %4 – Aufteilung %5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (mapped)</source>
+        <translation> (zugeordnet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, backend %2: %3</source>
+        <translation>%1, Backend %2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a server of any load balancer (none by its name or mapping)</source>
+        <translation>kein Server eines Load Balancers (keiner nach Name oder Zuordnung)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 (max %2)</source>
         <translation>%1 (max. %2)</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "anomaliespanel.h"
+#include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
@@ -14,8 +15,12 @@
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
+#include "shiftdialog.h"
 #include "tablesetup.h"
 #include "theme.h"
+#include "traffic/trafficservice.h"
+#include "trafficmappingdialog.h"
+#include "trafficpage.h"
 #include "vmpage.h"
 
 #include <QAction>
@@ -52,6 +57,11 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     m_pages->addWidget(m_overview);
     m_pages->addWidget(m_hostPage);
     m_pages->addWidget(m_vmPage);
+    m_trafficPage = new TrafficPage(engine, m_pages);
+    m_pages->addWidget(m_trafficPage);
+    connect(m_trafficPage, &TrafficPage::balancersRequested, this,
+            &MainWindow::showBalancersDialog);
+    connect(m_trafficPage, &TrafficPage::shiftRequested, this, &MainWindow::showShiftDialog);
     connect(m_overview, &OverviewPage::hostActivated, this, &MainWindow::showHost);
     connect(m_overview, &OverviewPage::vmActivated, this, &MainWindow::showVm);
     connect(m_hostPage, &HostPage::vmActivated, this, &MainWindow::showVm);
@@ -103,6 +113,8 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     });
     m_eventDock->raise();
     connect(m_vmPage, &VmPage::migrateRequested, this, &MainWindow::showMigrateDialog);
+    connect(m_vmPage, &VmPage::trafficMappingRequested, this,
+            &MainWindow::showTrafficMappingDialog);
 
     m_statusBar = new HostStatusBar(engine, this);
     statusBar()->addWidget(m_statusBar, 1);
@@ -189,8 +201,13 @@ void MainWindow::createMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    QAction *balancers
+        = file->addAction(tr("&Load Balancers…"), this, &MainWindow::showBalancersDialog);
+    balancers->setEnabled(m_engine && m_engine->traffic());
     file->addAction(tr("Fleet &Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
                     &MainWindow::showOverview);
+    file->addAction(tr("&Traffic"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
+                    &MainWindow::showTraffic);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -254,6 +271,51 @@ void MainWindow::showOverview()
 {
     m_pages->setCurrentWidget(m_overview);
     selectInTree({});
+}
+
+void MainWindow::showTraffic()
+{
+    m_pages->setCurrentWidget(m_trafficPage);
+    selectInTree({});
+}
+
+QDialog *MainWindow::showBalancersDialog()
+{
+    if (!m_engine || !m_engine->traffic())
+        return nullptr;
+    auto *dialog = new BalancersDialog(m_engine->traffic(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showShiftDialog(const QString &balancer, const QString &backend,
+                                     const QString &from)
+{
+    if (!m_engine || !m_engine->traffic())
+        return nullptr;
+    QStringList servers;
+    for (const Traffic::BalancerView &view : m_engine->traffic()->views()) {
+        if (view.balancer.name != balancer)
+            continue;
+        for (const Traffic::ServerStat &s : view.stats)
+            if (!s.isBackend && s.ref.backend == backend)
+                servers.append(s.ref.server);
+    }
+    auto *dialog = new ShiftDialog(m_engine->traffic(), balancer, backend, servers, from, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showTrafficMappingDialog(const QString &uuid, const QString &name)
+{
+    if (!m_engine || !m_engine->traffic())
+        return nullptr;
+    auto *dialog = new TrafficMappingDialog(m_engine->traffic(), uuid, name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::selectInTree(const QModelIndex &sourceIndex)

@@ -20,6 +20,7 @@ class HostPage;
 class HostStatusBar;
 class MigrationsPanel;
 class OverviewPage;
+class TrafficPage;
 class VmPage;
 
 // The console: the fleet tree on the left, the selected host's or VM's page
@@ -42,6 +43,7 @@ public:
     VmPage *vmPage() const { return m_vmPage; }
     HostPage *hostPage() const { return m_hostPage; }
     OverviewPage *overviewPage() const { return m_overview; }
+    TrafficPage *trafficPage() const { return m_trafficPage; }
     EventLogView *eventLogView() const { return m_eventLog; }
     HostStatusBar *hostStatusBar() const { return m_statusBar; }
     MigrationsPanel *migrationsPanel() const { return m_migrations; }
@@ -51,6 +53,13 @@ public:
     void showVm(const QString &uri, const QString &uuid);
     void showHost(const QString &uri);
     void showOverview();
+    // The load balancers' servers and the traffic actions.
+    void showTraffic();
+    // Opens File → Load Balancers… (non-modal; returns the dialog).
+    QDialog *showBalancersDialog();
+    // Asks how to shift a backend's traffic (non-modal; returns the dialog).
+    QDialog *showShiftDialog(const QString &balancer, const QString &backend, const QString &from);
+    QDialog *showTrafficMappingDialog(const QString &uuid, const QString &name);
     // Asks where to move a VM and starts the migration.
     void showMigrateDialog(const QString &uri, const QString &uuid);
 
@@ -89,6 +98,7 @@ private:
     OverviewPage *m_overview = nullptr;
     HostPage *m_hostPage = nullptr;
     VmPage *m_vmPage = nullptr;
+    TrafficPage *m_trafficPage = nullptr;
     QDockWidget *m_eventDock = nullptr;
     EventLogView *m_eventLog = nullptr;
     HostStatusBar *m_statusBar = nullptr;

@@ -37,6 +37,10 @@ Scale scaleFor(MetricChart::Unit unit, double maxValue)
 {
     if (unit == MetricChart::Unit::Percent)
         return { 1, MetricChart::tr("%") };
+    if (unit == MetricChart::Unit::PerSecond)
+        return { 1, MetricChart::tr("/s") };
+    if (unit == MetricChart::Unit::Milliseconds)
+        return { 1, MetricChart::tr("ms") };
 
     static const char *const names[] = {
         QT_TRANSLATE_NOOP("Umbra::MetricChart", "B"),

@@ -37,7 +37,7 @@ class MetricChart : public QChartView
     Q_OBJECT
 
 public:
-    enum class Unit { Percent, Bytes, BytesPerSecond };
+    enum class Unit { Percent, Bytes, BytesPerSecond, PerSecond, Milliseconds };
 
     static constexpr qint64 kWindowMs = 3600 * 1000;
     // While history is shorter than the window the axis shows at least this span,

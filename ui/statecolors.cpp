@@ -53,6 +53,17 @@ QColor forVm(VmState state)
     return kIdle;
 }
 
+QColor forServer(const QString &status)
+{
+    if (status.startsWith(QLatin1String("DOWN")) || status.startsWith(QLatin1String("NOLB")))
+        return kBad;
+    if (status.startsWith(QLatin1String("DRAIN")) || status.contains(QLatin1String("MAINT")))
+        return kWarn;
+    if (status.startsWith(QLatin1String("UP")) || status == QLatin1String("no check"))
+        return kGood;
+    return kIdle;
+}
+
 QColor forSeverity(EventRecord::Severity severity)
 {
     switch (severity) {

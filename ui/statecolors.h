@@ -14,6 +14,8 @@ namespace Umbra::StateColors {
 QColor forHost(HostState state);
 QColor forVm(VmState state);
 QColor forSeverity(EventRecord::Severity severity);
+// A load balancer's server by HAProxy's status word: UP, DRAIN, MAINT, DOWN…
+QColor forServer(const QString &status);
 
 // A filled circle for item decorations, cached per colour.
 QIcon dot(const QColor &color);

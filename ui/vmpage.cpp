@@ -10,6 +10,7 @@
 #include "metricchart.h"
 #include "pageheader.h"
 #include "statecolors.h"
+#include "traffic/trafficservice.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -76,6 +77,7 @@ void VmPage::buildHeader()
     m_nicsFact = m_facts->addFact(tr("NICs"));
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     m_healthFact = m_facts->addFact(tr("Health"), 4);
+    m_trafficFact = m_facts->addFact(tr("Traffic"), 4);
     layout()->addWidget(m_facts);
 
     auto *migrate = new QPushButton(tr("Migrate…"), header);
@@ -91,6 +93,19 @@ void VmPage::buildHeader()
             Q_EMIT migrateRequested(m_uri, m_uuid);
     });
     header->addTrailingWidget(migrate);
+
+    if (m_engine && m_engine->traffic()) {
+        auto *mapping = new QPushButton(tr("Traffic…"), header);
+        mapping->setToolTip(tr("Say which load balancer server this VM is"));
+        connect(mapping, &QPushButton::clicked, this, [this] {
+            if (!m_uuid.isEmpty())
+                Q_EMIT trafficMappingRequested(m_uuid, m_name);
+        });
+        header->addTrailingWidget(mapping);
+        Traffic::TrafficService *traffic = m_engine->traffic();
+        connect(traffic, &Traffic::TrafficService::viewsRefreshed, this, &VmPage::showTraffic);
+        connect(traffic, &Traffic::TrafficService::balancersChanged, this, &VmPage::showTraffic);
+    }
 
     m_historyBar = new HistoryBar(m_engine, this);
     connect(m_historyBar, &HistoryBar::rangeChanged, this, [this] {
@@ -183,6 +198,7 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
     m_historyBar->setExportSource(QStringLiteral("vm/") + uuid, uuid);
     m_forecastCaption->clear();
     m_memoryKiB = 0;
+    m_name.clear();
 
     if (!m_engine)
         return;
@@ -229,9 +245,74 @@ void VmPage::showForecasts(const QList<DemandForecast> &forecasts)
         HealthText::forecastCaption(forecasts, QDateTime::currentMSecsSinceEpoch()));
 }
 
+QString VmPage::trafficText() const
+{
+    return m_facts->value(m_trafficFact);
+}
+
+void VmPage::showTraffic()
+{
+    Traffic::TrafficService *traffic = m_engine ? m_engine->traffic() : nullptr;
+    if (!traffic || m_uuid.isEmpty()) {
+        m_facts->setValue(m_trafficFact, tr("no load balancer"));
+        return;
+    }
+    if (traffic->balancers().isEmpty()) {
+        m_facts->setValue(m_trafficFact, tr("no load balancer (File → Load Balancers…)"));
+        return;
+    }
+    QStringList parts;
+    QStringList details;
+    for (const Traffic::VmServer &found : traffic->serversOf(m_uuid, m_name)) {
+        bool mapped = false;
+        for (const Traffic::Mapping &m : traffic->mappings())
+            mapped |= m.vmUuid == m_uuid && m.balancer == found.balancer.name
+                && m.server == found.server;
+        // The live split of the server's backend, by weight.
+        QList<Traffic::ServerStat> servers;
+        int sum = 0;
+        for (const Traffic::BalancerView &view : traffic->views()) {
+            if (view.balancer.name != found.balancer.name)
+                continue;
+            for (const Traffic::ServerStat &s : view.stats) {
+                if (!s.isBackend && s.ref.backend == found.server.backend) {
+                    servers.append(s);
+                    sum += std::max(0, s.weight);
+                }
+            }
+        }
+        QStringList split;
+        QString own;
+        for (const Traffic::ServerStat &s : std::as_const(servers)) {
+            const QString share = sum > 0 ? Format::percent(100.0 * std::max(0, s.weight) / sum)
+                                          : Format::missing();
+            split.append(tr("%1 %2").arg(s.ref.server, share));
+            if (s.ref == found.server)
+                own = tr("%1, %2 of the requests").arg(s.status, share);
+        }
+        parts.append(tr("%1 %2%3: %4 — split %5")
+                         .arg(found.balancer.name, found.server.path(),
+                              mapped ? tr(" (mapped)") : QString(), own,
+                              split.join(QStringLiteral(", "))));
+        details.append(tr("%1, backend %2: %3")
+                           .arg(found.balancer.display(), found.server.backend,
+                                split.join(QStringLiteral(", "))));
+    }
+    if (parts.isEmpty()) {
+        m_facts->setValue(m_trafficFact,
+                          tr("not a server of any load balancer (none by its name or mapping)"));
+        return;
+    }
+    m_facts->setValue(m_trafficFact, parts.join(QStringLiteral("; ")), details.join(u'\n'));
+}
+
 void VmPage::showInfo(const VmInfo &vm)
 {
     m_title->setFullText(vm.name);
+    const bool renamed = m_name != vm.name;
+    m_name = vm.name;
+    if (renamed)
+        showTraffic();
     m_memoryKiB = vm.memoryKiB;
     m_historyBar->setExportSource(QStringLiteral("vm/") + vm.uuid, vm.name);
     PageHeader::setState(m_state, vmStateName(vm.state), StateColors::forVm(vm.state));

@@ -42,10 +42,14 @@ public:
     // The health line and the forecast caption as shown, for tests.
     QString healthText() const;
     QString forecastText() const;
+    // The VM's servers and the live split of their backends, as shown.
+    QString trafficText() const;
 
 Q_SIGNALS:
     // The operator asked to move this VM to another host.
     void migrateRequested(const QString &uri, const QString &uuid);
+    // The operator asked to say which load balancer server this VM is.
+    void trafficMappingRequested(const QString &uuid, const QString &name);
 
 private:
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
@@ -59,6 +63,7 @@ private:
     void loadHistory();
     void showHealth(const HealthReport &report);
     void showForecasts(const QList<DemandForecast> &forecasts);
+    void showTraffic();
 
     QPointer<Engine> m_engine;
     QString m_uri;
@@ -80,6 +85,8 @@ private:
     int m_uuidFact = -1;
     int m_disksFact = -1;
     int m_nicsFact = -1;
+    int m_trafficFact = -1;
+    QString m_name;
 
     MetricChart *m_cpuChart = nullptr;
     MetricChart *m_memoryChart = nullptr;

@@ -11,11 +11,13 @@
 #include "eventlogmodel.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "format.h"
 #include "healthtext.h"
 #include "metricchart.h"
 #include "predict/anomalystore.h"
 #include "riskmodel.h"
 #include "store/database.h"
+#include "trafficmodel.h"
 #include "visiblerefresh.h"
 
 #include <QAbstractItemModelTester>
@@ -190,6 +192,7 @@ private Q_SLOTS:
     void anomaliesNewestFirstWithTheirVerdicts();
     void refreshWaitsForThePageToBeShown();
     void chartsApplyOnlyTheNewestAnswer();
+    void trafficSharesFollowTheWeights();
 };
 
 void TestFleetModel::tree_data()
@@ -879,6 +882,73 @@ void TestFleetModel::chartsApplyOnlyTheNewestAnswer()
     announce(anomaly);
     QTest::qWait(400);
     QCOMPARE(anomalies.asked.size(), 6); // one for each show(), one for the burst; none since
+}
+
+void TestFleetModel::trafficSharesFollowTheWeights()
+{
+    const auto server
+        = [](const QString &backend, const QString &name, int weight, const QString &status) {
+              Traffic::ServerStat s;
+              s.ref = { backend, name };
+              s.weight = weight;
+              s.status = status;
+              s.currentSessions = weight;
+              s.requestRate = 10.0 * weight;
+              s.responses5xx = 2;
+              s.connectionErrors = 1;
+              s.responseTimeMs = 12;
+              return s;
+          };
+    Traffic::BalancerView view;
+    view.balancer
+        = Traffic::Balancer::make(QStringLiteral("edge"), QStringLiteral("/run/a.sock")).value();
+    Traffic::ServerStat backend
+        = server(QStringLiteral("be"), QStringLiteral("BACKEND"), 4, QStringLiteral("UP"));
+    backend.isBackend = true;
+    view.stats
+        = { server(QStringLiteral("be"), QStringLiteral("a"), 3, QStringLiteral("UP")),
+            server(QStringLiteral("be"), QStringLiteral("b"), 1, QStringLiteral("DRAIN")), backend,
+            server(QStringLiteral("other"), QStringLiteral("c"), 5, QStringLiteral("UP")) };
+
+    TrafficModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    model.setView(view, QStringLiteral("be"));
+    QCOMPARE(model.rowCount(), 2); // the backend's own row and other backends are left out
+    QCOMPARE(model.index(0, TrafficModel::ServerColumn).data().toString(), QStringLiteral("a"));
+    QCOMPARE(model.index(0, TrafficModel::ShareColumn).data().toString(), QStringLiteral("75.0 %"));
+    QCOMPARE(model.index(1, TrafficModel::ShareColumn).data().toString(), QStringLiteral("25.0 %"));
+    QCOMPARE(model.index(1, TrafficModel::StateColumn).data().toString(), QStringLiteral("DRAIN"));
+    QCOMPARE(model.index(0, TrafficModel::ErrorsColumn).data().toString(), QStringLiteral("3"));
+    QCOMPARE(model.index(0, TrafficModel::RateColumn).data().toString(), QStringLiteral("30/s"));
+    QCOMPARE(model.index(0, TrafficModel::ResponseColumn).data().toString(),
+             QStringLiteral("12 ms"));
+    QCOMPARE(resets.count(), 1);
+
+    // A new read of the same servers changes the figures in place.
+    view.stats[0].weight = 1;
+    model.setView(view, QStringLiteral("be"));
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(changes.count(), 1);
+    QCOMPARE(model.index(0, TrafficModel::ShareColumn).data().toString(), QStringLiteral("50.0 %"));
+    QCOMPARE(model.index(0, TrafficModel::ShareColumn).data(TrafficModel::RawValueRole).toDouble(),
+             50.0);
+
+    // Every weight 0: no share rather than a division by zero.
+    view.stats[0].weight = 0;
+    view.stats[1].weight = 0;
+    model.setView(view, QStringLiteral("be"));
+    QCOMPARE(model.index(0, TrafficModel::ShareColumn).data().toString(), Format::missing());
+
+    // Another backend replaces the rows.
+    model.setView(view, QStringLiteral("other"));
+    QCOMPARE(resets.count(), 2);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, TrafficModel::ShareColumn).data().toString(),
+             QStringLiteral("100.0 %"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
 }
 
 QTEST_MAIN(TestFleetModel)

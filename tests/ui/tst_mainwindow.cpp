@@ -5,6 +5,7 @@
 // window sizes are saved for a human to look at.
 
 #include "anomaliespanel.h"
+#include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
@@ -14,6 +15,7 @@
 #include "eventlogview.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
+#include "haproxyfixture.h"
 #include "historybar.h"
 #include "hostpage.h"
 #include "hostsdialog.h"
@@ -27,8 +29,13 @@
 #include "migrationspanel.h"
 #include "overviewpage.h"
 #include "pageheader.h"
+#include "shiftdialog.h"
 #include "store/database.h"
 #include "store/samplestore.h"
+#include "traffic/trafficservice.h"
+#include "trafficmappingdialog.h"
+#include "trafficmodel.h"
+#include "trafficpage.h"
 #include "vmpage.h"
 
 #include <QAbstractButton>
@@ -54,6 +61,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 using namespace Umbra;
@@ -297,6 +305,10 @@ private Q_SLOTS:
     void switchingRangesKeepsNewest();
     void exportWritesCsv();
     void hostPageShowsLongRange();
+    void balancersDialogTestsSockets();
+    void trafficPageShiftsDrainsAndRestores();
+    void trafficPageShowsUnreadableBalancer();
+    void vmPageShowsTrafficMapping();
     void screenshots_data();
     void screenshots();
     void untrustedNamesArePlainText();
@@ -308,6 +320,7 @@ private:
     QString m_historyUri; // the host with a month of stored history
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<TestSupport::HAProxyFixture> m_haproxy;
     QString m_vmUri;
     QString m_vmUuid;
 };
@@ -348,6 +361,7 @@ void TestMainWindow::cleanupTestCase()
     if (m_engine)
         m_engine->shutdown();
     m_engine.reset();
+    m_haproxy.reset();
 }
 
 QModelIndex TestMainWindow::runningVm() const
@@ -933,6 +947,230 @@ void TestMainWindow::hostPageShowsLongRange()
     QTRY_VERIFY(page->pointCount() >= 1);
 }
 
+namespace {
+
+// The shares the Traffic page shows, server by server: "a 50.0 % b 50.0 %".
+QString shares(const TrafficModel *model)
+{
+    QStringList parts;
+    for (int row = 0; row < model->rowCount(); ++row)
+        parts.append(model->index(row, TrafficModel::ServerColumn).data().toString() + u' '
+                     + model->index(row, TrafficModel::ShareColumn).data().toString());
+    return parts.join(u' ');
+}
+
+int inForceRows(const QTableWidget *history)
+{
+    int rows = 0;
+    for (int row = 0; row < history->rowCount(); ++row) {
+        const QTableWidgetItem *state = history->item(row, 4);
+        rows += state && state->font().bold() ? 1 : 0;
+    }
+    return rows;
+}
+
+} // namespace
+
+void TestMainWindow::balancersDialogTestsSockets()
+{
+    if (!TestSupport::HAProxyFixture::available())
+        QSKIP("haproxy is not installed");
+    Traffic::TrafficService *traffic = m_engine->traffic();
+    QVERIFY(traffic);
+    m_haproxy = std::make_unique<TestSupport::HAProxyFixture>();
+    QVERIFY(m_haproxy->waitUp());
+
+    auto *dialog = qobject_cast<BalancersDialog *>(m_window->showBalancersDialog());
+    QVERIFY(dialog);
+    QSignalSpy tested(dialog, &BalancersDialog::tested);
+
+    // A form error is said where it was made, and nothing is stored.
+    dialog->nameEdit()->setText(QStringLiteral("lab"));
+    dialog->addressEdit()->setText(QStringLiteral("relative/admin.sock"));
+    QVERIFY(!dialog->saveFromFields());
+    QVERIFY(!dialog->statusText().isEmpty());
+    QVERIFY(!traffic->balancer(QStringLiteral("lab")));
+
+    // The user-level socket answers, but cannot change weights.
+    dialog->addressEdit()->setText(m_haproxy->userSocket());
+    QVERIFY(dialog->testFields());
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 10000);
+    QCOMPARE(tested.last().first().toBool(), false);
+    QVERIFY(!dialog->lastTestPassed());
+    QVERIFY2(dialog->statusText().contains(QLatin1String("admin"), Qt::CaseInsensitive),
+             qPrintable(dialog->statusText()));
+
+    // The admin socket passes, and is stored by the service.
+    dialog->addressEdit()->setText(m_haproxy->adminSocket());
+    QVERIFY(dialog->testFields());
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 10000);
+    QVERIFY2(dialog->lastTestPassed(), qPrintable(dialog->statusText()));
+    QVERIFY(dialog->saveFromFields());
+    QVERIFY(traffic->balancer(QStringLiteral("lab")));
+    QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+
+    // Editing: the same name with the admin TCP socket replaces the address.
+    dialog->list()->setCurrentItem(dialog->list()->topLevelItem(0));
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("lab"));
+    const QString tcp = QStringLiteral("127.0.0.1:%1").arg(m_haproxy->adminTcpPort());
+    dialog->addressEdit()->setText(tcp);
+    QVERIFY(dialog->saveFromFields());
+    QCOMPARE(traffic->balancer(QStringLiteral("lab"))->address, tcp);
+    QCOMPARE(dialog->list()->topLevelItemCount(), 1);
+    QVERIFY(dialog->testFields());
+    QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 3, 10000);
+    QVERIFY2(dialog->lastTestPassed(), qPrintable(dialog->statusText()));
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    QVERIFY(dialog->grab().save(artifactsDir() + QStringLiteral("/balancers-dialog.png")));
+    dialog->close();
+}
+
+void TestMainWindow::trafficPageShiftsDrainsAndRestores()
+{
+    if (!m_haproxy)
+        QSKIP("needs the load balancer of balancersDialogTestsSockets");
+    Traffic::TrafficService *traffic = m_engine->traffic();
+    m_window->showTraffic();
+    TrafficPage *page = m_window->trafficPage();
+    QCOMPARE(m_window->currentPage(), page);
+    traffic->refresh();
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 2, 10000);
+    page->select(QStringLiteral("lab"), QStringLiteral("be"));
+    QTRY_COMPARE(shares(page->model()), QStringLiteral("a 100.0 % b 0.0 %"));
+    QVERIFY(page->errorText().isEmpty());
+    QCOMPARE(page->selectedServer(), QStringLiteral("a"));
+    QVERIFY(page->shiftButton()->isEnabled());
+
+    // Shift: plan, show the plan, approve and execute.
+    QSignalSpy finished(traffic, &Traffic::TrafficService::actionFinished);
+    QSignalSpy progress(traffic, &Traffic::TrafficService::progress);
+    auto *shift = qobject_cast<ShiftDialog *>(m_window->showShiftDialog(
+        QStringLiteral("lab"), QStringLiteral("be"), QStringLiteral("a")));
+    QVERIFY(shift);
+    shift->setTo(QStringLiteral("b"));
+    shift->setPercent(50);
+    shift->setHoldMs(200);
+    QCOMPARE(shift->request().from, QStringLiteral("a"));
+    QCOMPARE(shift->request().to, QStringLiteral("b"));
+    QCOMPARE(shift->request().steps, (QList<double>{ 5, 25, 50, 100 }));
+    shift->check();
+    QTRY_VERIFY_WITH_TIMEOUT(shift->plan().id != 0, 10000);
+    QVERIFY2(shift->isAwaitingApproval(), qPrintable(shift->verdictText()));
+    QVERIFY2(shift->logText().contains(QLatin1String("Step 3")), qPrintable(shift->logText()));
+    QVERIFY(shift->logText().contains(QLatin1String("roundrobin")));
+    QVERIFY(!shift->logText().contains(QLatin1String("Step 4"))); // 100 is past the goal
+    QVERIFY(shift->verdictText().contains(QLatin1String("3 step")));
+    const qint64 planId = shift->plan().id;
+    shift->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(page->runningView()->rowCount() == 1 || finished.count() == 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(finished.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Completed);
+    QCOMPARE(page->runningView()->rowCount(), 0);
+    {
+        auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("tst-shift"));
+        QVERIFY(plans.ok());
+        auto stored = plans.value()->plan(planId);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.value().decidedBy, QStringLiteral("operator"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(shares(page->model()), QStringLiteral("a 50.0 % b 50.0 %"), 10000);
+    QTRY_COMPARE(inForceRows(page->historyView()), 1);
+    QVERIFY(page->noteText().contains(Jobs::outcomeLabel(Jobs::Outcome::Completed)));
+
+    // Drain a: b takes everything, the drain is in force beside the shift.
+    page->selectServer(QStringLiteral("a"));
+    QVERIFY(page->drainButton()->isEnabled());
+    page->drainButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    QCOMPARE(finished.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Completed);
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->index(0, TrafficModel::StateColumn).data().toString(),
+                              QStringLiteral("DRAIN"), 10000);
+    QCOMPARE(m_haproxy->statusOf("a"), QByteArray("DRAIN"));
+    QTRY_COMPARE(inForceRows(page->historyView()), 2);
+
+    // Restore puts back what both found.
+    page->selectServer(QStringLiteral("a"));
+    page->restoreButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
+    QCOMPARE(finished.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Completed);
+    QTRY_COMPARE_WITH_TIMEOUT(shares(page->model()), QStringLiteral("a 100.0 % b 0.0 %"), 10000);
+    QTRY_COMPARE(m_haproxy->statusOf("a"), QByteArray("UP"));
+    QTRY_COMPARE(inForceRows(page->historyView()), 0);
+
+    // A shift cancelled at its first step goes back to the weights found.
+    shift = qobject_cast<ShiftDialog *>(m_window->showShiftDialog(
+        QStringLiteral("lab"), QStringLiteral("be"), QStringLiteral("a")));
+    shift->setTo(QStringLiteral("b"));
+    shift->setPercent(100);
+    shift->setHoldMs(20000);
+    shift->check();
+    QTRY_VERIFY_WITH_TIMEOUT(shift->isAwaitingApproval(), 10000);
+    shift->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(page->runningView()->rowCount(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_haproxy->cli("get weight be/b").startsWith("0"), 10000);
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    page->grab().save(artifactsDir() + QStringLiteral("/traffic-running.png"));
+    auto *cancel = qobject_cast<QPushButton *>(page->runningView()->cellWidget(0, 5));
+    QVERIFY(cancel);
+    cancel->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 20000);
+    QCOMPARE(finished.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Cancelled);
+    QCOMPARE(page->runningView()->rowCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(shares(page->model()), QStringLiteral("a 100.0 % b 0.0 %"), 10000);
+}
+
+void TestMainWindow::trafficPageShowsUnreadableBalancer()
+{
+    Traffic::TrafficService *traffic = m_engine->traffic();
+    QVERIFY(traffic);
+    const QString socket = m_dir.filePath(QStringLiteral("nobody-listens.sock"));
+    traffic->saveBalancer(Traffic::Balancer::make(QStringLiteral("gone"), socket).value());
+    m_window->showTraffic();
+    TrafficPage *page = m_window->trafficPage();
+    traffic->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            page->select(QStringLiteral("gone"));
+            return !page->errorText().isEmpty();
+        }(),
+        10000);
+    QVERIFY2(page->errorText().contains(socket), qPrintable(page->errorText()));
+    QCOMPARE(page->model()->rowCount(), 0);
+    QVERIFY(!page->drainButton()->isEnabled());
+    QVERIFY(page->grab().save(artifactsDir() + QStringLiteral("/traffic-unreadable.png")));
+    traffic->removeBalancer(QStringLiteral("gone"));
+}
+
+void TestMainWindow::vmPageShowsTrafficMapping()
+{
+    if (!m_haproxy)
+        QSKIP("needs the load balancer of balancersDialogTestsSockets");
+    QVERIFY(!m_vmUuid.isEmpty());
+    Traffic::TrafficService *traffic = m_engine->traffic();
+    m_window->showVm(m_vmUri, m_vmUuid);
+    VmPage *page = m_window->vmPage();
+    traffic->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(page->trafficText().contains(QLatin1String("not a server")), 10000);
+
+    auto *dialog = qobject_cast<TrafficMappingDialog *>(
+        m_window->showTrafficMappingDialog(m_vmUuid, QStringLiteral("vm")));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->servers().contains(QStringLiteral("be/b")));
+    dialog->choose(QStringLiteral("lab"), QStringLiteral("be"), QStringLiteral("b"));
+    dialog->setMapping();
+    QCOMPARE(traffic->serversOf(m_vmUuid, QString()).size(), 1);
+    QTRY_VERIFY2(page->trafficText().contains(QLatin1String("lab be/b (mapped)")),
+                 qPrintable(page->trafficText()));
+    QVERIFY2(page->trafficText().contains(QLatin1String("a 100.0 %, b 0.0 %")),
+             qPrintable(page->trafficText()));
+    QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/vm-traffic.png")));
+    dialog->clearMapping();
+    QVERIFY(traffic->serversOf(m_vmUuid, QString()).isEmpty());
+    QTRY_VERIFY(page->trafficText().contains(QLatin1String("not a server")));
+    dialog->close();
+}
+
 void TestMainWindow::screenshots_data()
 {
     QTest::addColumn<QSize>("size");
@@ -1019,6 +1257,19 @@ void TestMainWindow::screenshots()
     anomalies->raise();
     save(QStringLiteral("anomalies"));
     qobject_cast<QDockWidget *>(m_window->eventLogView()->parentWidget())->raise();
+
+    // The Traffic page on the test's HAProxy, its last actions below.
+    if (m_haproxy) {
+        m_window->showTraffic();
+        m_window->trafficPage()->select(QStringLiteral("lab"), QStringLiteral("be"));
+        m_window->trafficPage()->selectServer(QStringLiteral("a"));
+        // Requests through HAProxy, so that the table and the charts have figures.
+        TestSupport::BackgroundClient client(m_haproxy->frontendPort(), 20000, 5);
+        QTest::qWait(2500);
+        save(QStringLiteral("traffic"));
+        client.stop();
+        m_window->showOverview();
+    }
 }
 
 void TestMainWindow::untrustedNamesArePlainText()
