@@ -16,11 +16,14 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::Traffic::TrafficJob)
 };
 
+// The administrative state as far as show stat tells it: "DRAIN" and, while
+// checks fail, "DRAIN 1/3"; "DRAIN (agent)" is the agent's, not an operator's.
+// A drained server whose checks have failed shows "DOWN" like any other.
 QString adminState(const ServerStat &s)
 {
     if (s.status.startsWith(QLatin1String("MAINT")))
         return serverStateKey(ServerState::Maint);
-    if (s.status == QLatin1String("DRAIN"))
+    if (s.status.startsWith(QLatin1String("DRAIN")) && !s.status.contains(QLatin1String("agent")))
         return serverStateKey(ServerState::Drain);
     return serverStateKey(ServerState::Ready);
 }
@@ -457,7 +460,10 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
     if (auto sent = sendWeights(target, Tr::tr("Restore %1").arg(describe(target))); !sent)
         return end(Jobs::Outcome::Failed, ActionState::NeedsAttention, sent.error());
     for (auto it = targetStates.begin(); it != targetStates.end(); ++it) {
-        if (states.value(it.key()) == it.value())
+        // The restored server's state is always sent: a drained server whose
+        // checks failed (a migration's switch-over) reads as "DOWN", which
+        // does not tell that it is still drained.
+        if (it.key() != server.server && states.value(it.key()) == it.value())
             continue;
         if (auto set = m_api.setState({ server.backend, it.key() }, stateFromKey(it.value())); !set)
             return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, set.error());
