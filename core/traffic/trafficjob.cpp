@@ -16,11 +16,14 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::Traffic::TrafficJob)
 };
 
+// The administrative state as far as show stat tells it: "DRAIN" and, while
+// checks fail, "DRAIN 1/3"; "DRAIN (agent)" is the agent's, not an operator's.
+// A drained server whose checks have failed shows "DOWN" like any other.
 QString adminState(const ServerStat &s)
 {
     if (s.status.startsWith(QLatin1String("MAINT")))
         return serverStateKey(ServerState::Maint);
-    if (s.status == QLatin1String("DRAIN"))
+    if (s.status.startsWith(QLatin1String("DRAIN")) && !s.status.contains(QLatin1String("agent")))
         return serverStateKey(ServerState::Drain);
     return serverStateKey(ServerState::Ready);
 }
@@ -458,7 +461,10 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
     // others, and leave it only after: the backend is never without a server.
     auto setStates = [&](bool toReady) -> Result<void> {
         for (auto it = targetStates.begin(); it != targetStates.end(); ++it) {
-            if (states.value(it.key()) == it.value()
+            // The restored server's state is always sent: a drained server
+            // whose checks failed (a migration's switch-over) reads as
+            // "DOWN", which does not tell that it is still drained.
+            if ((it.key() != server.server && states.value(it.key()) == it.value())
                 || (it.value() == serverStateKey(ServerState::Ready)) != toReady)
                 continue;
             if (auto set = m_api.setState({ server.backend, it.key() }, stateFromKey(it.value()));

@@ -193,7 +193,7 @@ QStringList reapplyInForce(TrafficJournal &journal, const QList<Balancer> &balan
             auto stat = api.stat(ref);
             if (!stat) {
                 failure = stat.error();
-            } else if (stat->status != QLatin1String("DRAIN")
+            } else if (!stat->status.startsWith(QLatin1String("DRAIN"))
                        && !stat->status.startsWith(QLatin1String("MAINT"))) {
                 if (auto set = api.setState(ref, ServerState::Drain); !set)
                     failure = set.error();

@@ -112,6 +112,7 @@ private Q_SLOTS:
     void errorsNameTheBalancerAndChangeNothing();
     void sharesFollowTheWeights();
     void drainLosesNoRequest();
+    void restoreAfterFailedChecksEndsTheDrain();
     void failedGateGoesBackToTheLastGoodSplit();
     void restartMidShiftIsDetectedAndSentAgain();
     void killedMidShiftIsPutBackOnStart();
@@ -314,6 +315,30 @@ void TrafficTest::drainLosesNoRequest()
     QCOMPARE(restore.restore({ QStringLiteral("be"), QStringLiteral("a") }),
              Jobs::Outcome::Completed);
     QCOMPARE(m_lb->statusOf("a"), QByteArray("UP"));
+}
+
+// A drained server whose checks fail for a while (a migration's switch-over)
+// reads as "DRAIN 1/2" or "DOWN" in show stat; restoring it must still end
+// the drain, so that it takes requests again once its checks pass.
+void TrafficTest::restoreAfterFailedChecksEndsTheDrain()
+{
+    QCOMPARE(m_lb->cli("set weight be/b 1"), QByteArray("\n"));
+    const ServerRef a{ QStringLiteral("be"), QStringLiteral("a") };
+    TrafficJob drain(m_db, balancer());
+    QCOMPARE(drain.drain(a, 5000), Jobs::Outcome::Completed);
+    m_lb->a().setFailing(true);
+    QTRY_VERIFY_WITH_TIMEOUT(m_lb->statusOf("a").startsWith("DRAIN "), 5000); // "DRAIN 1/2"
+    TrafficJob whileGoingDown(m_db, balancer());
+    QCOMPARE(whileGoingDown.restore(a), Jobs::Outcome::Completed);
+    QVERIFY(!m_lb->statusOf("a").startsWith("DRAIN"));
+    // Drained again, and down by now.
+    QCOMPARE(m_lb->cli("set server be/a state drain"), QByteArray("\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_lb->statusOf("a"), QByteArray("DOWN"), 5000);
+
+    TrafficJob restore(m_db, balancer());
+    QCOMPARE(restore.restore(a), Jobs::Outcome::Completed);
+    m_lb->a().setFailing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(m_lb->statusOf("a"), QByteArray("UP"), 5000);
 }
 
 void TrafficTest::failedGateGoesBackToTheLastGoodSplit()

@@ -4,9 +4,14 @@
 # moves one guest from the lab's first host to its second and back, an HTTP
 # poller (curl, 1 s timeout, a request every 20 ms) asks the guest through
 # HAProxy. Prints one JSON line: migration time per move, requests sent and
-# failed, and the longest time without a successful answer.
+# failed, their p50/p99/max latency (a failed request with the time until it
+# failed), and the longest time without a successful answer.
 #
 #   tests/lab/baseline_migrate.sh [GUEST]     (default: the first guest)
+#
+# The requests carry `Host: GUEST` (the guest's own backend, where it is the
+# only server); BASELINE_HOST=other sends them to be_all instead, round robin
+# over every guest.
 #
 # Needs a running lab (scripts/lab up); reads /run/umbra-lab/lab.env.
 set -euo pipefail
@@ -31,6 +36,7 @@ poll_ms=20
 timeout_s=1
 settle_s=3
 max_poll_s=180
+host_header=${BASELINE_HOST:-$guest}
 
 # Start where the guest is expected: on the first host.
 if ! virsh -q -c "$uri_a" domstate "$guest" 2> /dev/null | grep -q running; then
@@ -53,13 +59,14 @@ cleanup() {
 trap cleanup EXIT
 
 # One curl paces the requests (--rate: one every poll_ms, never overlapping)
-# and prints each status as it completes (000 for a timeout or a refused
-# connection); each line gets the time it arrived.
+# and prints each status and duration as it completes (000 for a timeout or a
+# refused connection); each line gets the time it arrived.
 start_poller() {
     local n=$((max_poll_s * 1000 / poll_ms))
     curl -s -o /dev/null --rate "$((1000 / poll_ms))/s" -m "$timeout_s" \
-        -w '%{stderr}%{http_code}\n' -H "Host: $guest" "$HAPROXY_HTTP/health?n=[1-$n]" \
-        > /dev/null 2> >(while read -r code; do echo "$EPOCHREALTIME $code"; done > "$log") &
+        -w '%{stderr}%{http_code} %{time_total}\n' -H "Host: $host_header" \
+        "$HAPROXY_HTTP/health?n=[1-$n]" \
+        > /dev/null 2> >(while read -r code secs; do echo "$EPOCHREALTIME $code $secs"; done > "$log") &
     poller_pid=$!
 }
 
@@ -83,10 +90,18 @@ wait "$poller_pid" 2> /dev/null || true
 poller_pid=""
 sleep 0.2
 
+# Latency percentiles over every request.
+read -r p50 p99 pmax < <(awk '{ print $3 * 1000 }' "$log" | sort -n | awk '
+    { v[NR] = $1 }
+    END { i50 = int(NR * 0.5) + 1; i99 = int(NR * 0.99) + 1
+          if (i50 > NR) i50 = NR; if (i99 > NR) i99 = NR
+          printf "%d %d %d\n", v[i50], v[i99], v[NR] }')
+
 # Longest gap: the longest time between two successful answers (or between the
 # poller's start/end and the nearest success).
 awk -v guest="$guest" -v ha="umbra-lab-$h_a" -v hb="umbra-lab-$h_b" \
-    -v there="$there" -v back="$back" -v poll_ms="$poll_ms" -v timeout_s="$timeout_s" '
+    -v there="$there" -v back="$back" -v poll_ms="$poll_ms" -v timeout_s="$timeout_s" \
+    -v p50="$p50" -v p99="$p99" -v pmax="$pmax" -v host="$host_header" '
     NR == 1 { first = $1; last_ok = $1 }
     { sent++; end = $1
       if ($2 == "200") { gap = $1 - last_ok; if (gap > longest) longest = gap; last_ok = $1 }
@@ -96,5 +111,6 @@ awk -v guest="$guest" -v ha="umbra-lab-$h_a" -v hb="umbra-lab-$h_b" \
         printf "{\"guest\":\"%s\",\"moves\":[{\"from\":\"%s\",\"to\":\"%s\",\"seconds\":%s},", guest, ha, hb, there
         printf "{\"from\":\"%s\",\"to\":\"%s\",\"seconds\":%s}],", hb, ha, back
         printf "\"requests\":%d,\"failed\":%d,\"longest_gap_ms\":%d,", sent, failed + 0, longest * 1000
+        printf "\"p50_ms\":%d,\"p99_ms\":%d,\"max_ms\":%d,\"host\":\"%s\",", p50, p99, pmax, host
         printf "\"poll_interval_ms\":%d,\"timeout_ms\":%d,\"duration_s\":%.1f}\n", poll_ms, timeout_s * 1000, end - first
     }' "$log"
