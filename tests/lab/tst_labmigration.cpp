@@ -239,7 +239,12 @@ class TestLabMigration : public QObject
             if (mode == QLatin1String("drain"))
                 redirector = std::make_shared<Traffic::BalancerRedirector>(
                     m_db, resolverByName(balancer()));
-            const Run run = runJob(request(from, to), {}, redirector);
+            // What is measured is the traffic, not the restore point: folding
+            // its overlays back into a TCG guest's disk under this load has
+            // stalled the guest on a two-core lab, so these moves take none.
+            MigrationRequest req = request(from, to);
+            req.options.snapshot = false;
+            const Run run = runJob(req, {}, redirector);
             m.outcome = outcomeKey(run.record.outcome);
             m.lines = run.lines;
         }
