@@ -182,6 +182,7 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             auto started = DemoBalancer::start();
             if (started) {
                 demoBalancer = std::move(started.value());
+                traffic->setNote(demoBalancer->balancer().name, DemoBalancer::note());
                 traffic->saveBalancer(demoBalancer->balancer());
             } else {
                 std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(started.error()));

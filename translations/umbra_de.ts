@@ -2,9 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Jobs</name>
+    <message>
+        <location filename="../app/trafficcommand.cpp" line="+93"/>
+        <source>cancelling…</source>
+        <translation>wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
     <name>Tr</name>
     <message numerus="yes">
-        <location filename="../core/traffic/trafficservice.cpp" line="+62"/>
+        <location filename="../core/traffic/shiftplanner.cpp" line="+35"/>
         <source>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step(s)</source>
         <translation>
             <numerusform>%1 % der Anfragen von %2 zu %3 verschieben (%4, Backend %5) in %n Schritt</numerusform>
@@ -620,6 +628,39 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <location line="+7"/>
         <source>Cannot lock %1 for writing.</source>
         <translation>%1 kann nicht zum Schreiben gesperrt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::DemoBalancer</name>
+    <message>
+        <location filename="../core/demo/demobalancer.cpp" line="+142"/>
+        <source>real HAProxy, simulated services</source>
+        <translation>echtes HAProxy, simulierte Dienste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo&apos;s load balancer needs HAProxy: apt-get install haproxy.</source>
+        <translation>Der Load Balancer der Demo braucht HAProxy: apt-get install haproxy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No folder for the demo&apos;s load balancer: %1</source>
+        <translation>Kein Ordner für den Load Balancer der Demo: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The demo&apos;s load balancer configuration cannot be written: %1</source>
+        <translation>Die Konfiguration des Load Balancers der Demo lässt sich nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>HAProxy did not start: %1</source>
+        <translation>HAProxy ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>HAProxy did not start with the demo&apos;s configuration.</source>
+        <translation>HAProxy ist mit der Konfiguration der Demo nicht gestartet.</translation>
     </message>
 </context>
 <context>
@@ -2595,12 +2636,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die VM &lt;name&gt; (oder UUID) per Live-Migration vom --connect-Host, auf dem sie läuft, nach --to verschieben, ohne Fenster: Phasen auf der Standardfehlerausgabe, eine JSON-Zeile auf der Standardausgabe. Exit-Status 0 nur, wenn die VM am Ende auf dem Ziel läuft.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>With --migrate, the libvirt URI of the target host.</source>
-        <translation>Mit --migrate die libvirt-URI des Zielhosts.</translation>
+        <location line="+5"/>
+        <source>With --migrate, the libvirt URI of the target host; with --shift, the server that takes the requests.</source>
+        <translation>Mit --migrate die libvirt-URI des Zielhosts; mit --shift der Server, der die Anfragen übernimmt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>With --migrate, the longest pause allowed at the switch-over (default 300).</source>
         <translation>Mit --migrate die längste zulässige Pause bei der Umschaltung (Standard: 300).</translation>
     </message>
@@ -3411,7 +3452,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>; kein Speicherpool enthält %1, daher bleibt die Datei erhalten</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>%1 runs on the target after all.</source>
         <translation>%1 läuft doch auf dem Ziel.</translation>
     </message>
@@ -4649,7 +4690,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Traffic::TrafficJob</name>
     <message>
-        <location filename="../core/traffic/trafficjob.cpp" line="+62"/>
+        <location filename="../core/traffic/trafficjob.cpp" line="+65"/>
         <source>The traffic journal cannot be opened, so nothing was done: %1</source>
         <translation>Das Verkehrsjournal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
     </message>
@@ -4756,17 +4797,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+28"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Load balancer %1 has no server “%2”.</source>
         <translation>Load Balancer %1 hat keinen Server „%2“.</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>%1 is the only server of backend “%2” that can take requests: draining it would refuse service.</source>
         <translation>%1 ist der einzige Server des Backends „%2“, der Anfragen annehmen kann: Ihn zu leeren, würde den Dienst verweigern.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Draining %1</source>
         <translation>Leere %1</translation>
     </message>
@@ -4801,12 +4842,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Stelle %1 wieder her</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+20"/>
         <source>Restore %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>Restored by action %1.</source>
         <translation>Durch Aktion %1 wiederhergestellt.</translation>
     </message>
@@ -4884,7 +4925,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Traffic::TrafficReconciler</name>
     <message>
-        <location filename="../core/traffic/trafficreconciler.cpp" line="+89"/>
+        <location filename="../core/traffic/trafficreconciler.cpp" line="+108"/>
+        <source>it is not configured</source>
+        <translation>er ist nicht eingerichtet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 stays drained after an interrupted migration: %2</source>
+        <translation>%1 bleibt nach einer unterbrochenen Migration geleert: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 was drained by migration %2, which was interrupted; it takes requests again.</source>
+        <translation>%1 wurde von Migration %2 geleert, die unterbrochen wurde; er nimmt wieder Anfragen an.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Traffic action %1 on load balancer “%2” was interrupted; that load balancer is not configured, so its weights were not checked. Add it (File → Load balancers…) to restore them.</source>
         <translation>Verkehrsaktion %1 auf Load Balancer „%2“ wurde unterbrochen; dieser Load Balancer ist nicht eingerichtet, daher wurden seine Gewichte nicht geprüft. Fügen Sie ihn hinzu (Datei → Load Balancer …), um sie wiederherzustellen.</translation>
     </message>
@@ -4917,7 +4973,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Traffic::TrafficService</name>
     <message>
-        <location filename="../core/traffic/trafficservice.cpp" line="+94"/>
+        <location filename="../core/traffic/trafficservice.cpp" line="+98"/>
         <source>Load balancers could not be read: %1</source>
         <translation>Load Balancer konnten nicht gelesen werden: %1</translation>
     </message>
@@ -4927,7 +4983,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Einstellungen der Load Balancer wurden nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+188"/>
         <location line="+55"/>
         <source>There is no load balancer “%1” (File → Load balancers…).</source>
         <translation>Es gibt keinen Load Balancer „%1“ (Datei → Load Balancer …).</translation>
@@ -4936,6 +4992,139 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+66"/>
         <source>Plan %1 was not executed: %2</source>
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TrafficCommand</name>
+    <message>
+        <location filename="../app/trafficcommand.cpp" line="+37"/>
+        <source>A load balancer: NAME=SOCKET, where SOCKET is the path of HAProxy&apos;s admin socket or its HOST:PORT. Repeatable; the console stores it.</source>
+        <translation>Ein Load Balancer: NAME=SOCKET, wobei SOCKET der Pfad des Admin-Sockets von HAProxy oder dessen HOST:PORT ist. Wiederholbar; die Konsole speichert ihn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move a share of the requests that the VM &lt;name&gt; serves to --to, a server of the same backend, in gated steps, without a window: steps on standard error, one line of JSON on standard output.</source>
+        <translation>Einen Anteil der Anfragen, die die VM &lt;name&gt; bedient, zu --to verlagern, einem Server desselben Backends, in geprüften Schritten, ohne Fenster: Schritte auf der Standardfehlerausgabe, eine JSON-Zeile auf der Standardausgabe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --shift, the share of the VM&apos;s requests to move (default 100).</source>
+        <translation>Mit --shift der Anteil der Anfragen der VM, der verlagert wird (Vorgabe 100).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --shift, the shares to pass through (default 5,25,50,100).</source>
+        <translation>Mit --shift die Anteile, die durchlaufen werden (Vorgabe 5,25,50,100).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --shift, how long each step is held and watched (default 10).</source>
+        <translation>Mit --shift, wie lange jeder Schritt gehalten und beobachtet wird (Vorgabe 10).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --shift, the receiving server&apos;s largest share of failed requests during a step (default 1).</source>
+        <translation>Mit --shift der größte Anteil fehlgeschlagener Anfragen des übernehmenden Servers während eines Schritts (Vorgabe 1).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --shift, the receiving server&apos;s longest average response time during a step (default 500).</source>
+        <translation>Mit --shift die längste mittlere Antwortzeit des übernehmenden Servers während eines Schritts (Vorgabe 500).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --shift, --drain or --restore, the backend, when the VM is a server of several.</source>
+        <translation>Mit --shift, --drain oder --restore das Backend, wenn die VM Server in mehreren ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Take the VM &lt;name&gt; out of its load balancers&apos; rotation and wait until its sessions have ended, without a window.</source>
+        <translation>Die VM &lt;name&gt; aus der Verteilung ihrer Load Balancer nehmen und warten, bis ihre Sitzungen beendet sind, ohne Fenster.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --drain, how long to wait for open sessions (default 30).</source>
+        <translation>Mit --drain, wie lange auf offene Sitzungen gewartet wird (Vorgabe 30).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Put back what the shifts and drains in force on the VM &lt;name&gt; changed, without a window.</source>
+        <translation>Zurücksetzen, was die wirksamen Verlagerungen und Leerungen der VM &lt;name&gt; geändert haben, ohne Fenster.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Give one of --shift, --drain and --restore.</source>
+        <translation>Geben Sie eines von --shift, --drain und --restore an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--percent wants a share from 0 to 100, not “%1”.</source>
+        <translation>--percent erwartet einen Anteil von 0 bis 100, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--steps wants shares from 1 to 100 separated by commas, not “%1”.</source>
+        <translation>--steps erwartet Anteile von 1 bis 100, durch Kommas getrennt, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--hold wants seconds from 0 to 3600, not “%1”.</source>
+        <translation>--hold erwartet Sekunden von 0 bis 3600, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-errors wants a share from 0 to 100, not “%1”.</source>
+        <translation>--max-errors erwartet einen Anteil von 0 bis 100, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--max-response wants milliseconds, not “%1”.</source>
+        <translation>--max-response erwartet Millisekunden, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--drain-timeout wants seconds, not “%1”.</source>
+        <translation>--drain-timeout erwartet Sekunden, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--shift needs --to SERVER, the server that takes the requests.</source>
+        <translation>--shift braucht --to SERVER, den Server, der die Anfragen übernimmt.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No load balancer is configured: give --balancer NAME=SOCKET.</source>
+        <translation>Kein Load Balancer ist eingerichtet: geben Sie --balancer NAME=SOCKET an.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>finding the servers of %1</source>
+        <translation>Server von %1 werden gesucht</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is no server of a configured load balancer%2.</source>
+        <translation>%1 ist kein Server eines eingerichteten Load Balancers%2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> in backend “%1”</source>
+        <translation> im Backend „%1“</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No backend has both %1 and %2.</source>
+        <translation>Kein Backend hat sowohl %1 als auch %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>plan %1</source>
+        <translation>Plan %1</translation>
     </message>
 </context>
 <context>
@@ -5214,9 +5403,14 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1 (keine Backends)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 / %2 — %3</source>
+        <translation>%1 / %2 – %3</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -5350,7 +5544,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Übersprungen: Kein Server eines eingerichteten Load Balancers ist %1, daher gibt es nichts zu leeren.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>drained %1</source>
         <translation>%1 geleert</translation>
     </message>
@@ -5656,7 +5850,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+62"/>
+        <location filename="../app/commandline.cpp" line="+63"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -5751,7 +5945,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation>--exporter erwartet &lt;uri&gt;=&lt;http(s)-URL&gt;, nicht „%1“.</translation>
     </message>
@@ -5801,12 +5995,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>--export-csv erwartet vm/NAME, vm/UUID oder host/URI, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>--print-inventory needs at least one --connect URI (or --demo).</source>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+44"/>
+        <location filename="../app/consolesetup.cpp" line="+46"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
@@ -5845,7 +6039,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+114"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -278,7 +278,9 @@ void TrafficPage::fillChoices()
             }
             for (const QString &backend : std::as_const(backends)) {
                 keys.append(choiceKey(b.name, backend));
-                labels.append(tr("%1 / %2").arg(b.name, backend));
+                const QString note = service->note(b.name);
+                labels.append(note.isEmpty() ? tr("%1 / %2").arg(b.name, backend)
+                                             : tr("%1 / %2 — %3").arg(b.name, backend, note));
             }
         }
     }

@@ -139,7 +139,7 @@ Traffic::Balancer DemoBalancer::balancer() const
 
 QString DemoBalancer::note()
 {
-    return Tr::tr("HAProxy is real; the services behind it are simulated by the console.");
+    return Tr::tr("real HAProxy, simulated services");
 }
 
 Result<std::unique_ptr<DemoBalancer>> DemoBalancer::start()

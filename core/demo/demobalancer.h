@@ -23,7 +23,7 @@ public:
     ~DemoBalancer();
 
     Traffic::Balancer balancer() const;
-    // For the console: what is real and what is simulated.
+    // Shown beside the balancer: what is real and what is simulated.
     static QString note();
 
     class Private;

@@ -58,6 +58,10 @@ public:
     // Adds or replaces a balancer and stores it.
     void saveBalancer(const Balancer &balancer);
     void removeBalancer(const QString &name);
+    // Shown beside the balancer in the console, not stored ("real HAProxy,
+    // simulated services" in the demo).
+    void setNote(const QString &name, const QString &note) { m_notes.insert(name, note); }
+    QString note(const QString &name) const { return m_notes.value(name); }
     // The operator's mapping of a VM in a balancer; an invalid server removes it.
     void setMapping(const QString &vmUuid, const QString &balancer, const ServerRef &server);
     // Checks a balancer's socket: reachable, HAProxy, level admin. Answered
@@ -125,6 +129,7 @@ private:
     AddressLookup m_addresses;
     QList<Balancer> m_balancers;
     QList<Mapping> m_mappings;
+    QHash<QString, QString> m_notes;
     QList<BalancerView> m_views;
     bool m_refreshing = false;
     bool m_loaded = false;
