@@ -1,6 +1,7 @@
 #include "migratecommand.h"
 
 #include "commandline.h"
+#include "headlessoutput.h"
 #include "jobs/planstore.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationjob.h"
@@ -34,32 +35,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("Umbra::MigrateCommand", text);
 }
 
-std::atomic<int> g_signals{ 0 };
-
-void onSignal(int)
-{
-    g_signals.fetch_add(1);
-}
-
 QString journalPath(const CommandLine &line)
 {
     return line.databasePath.isEmpty() ? Database::defaultPath() : line.databasePath;
-}
-
-void printJson(const QJsonObject &object)
-{
-    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void say(qint64 sinceMs, const QString &text)
-{
-    std::fprintf(stderr, "[%6.1fs] %s\n",
-                 double(QDateTime::currentMSecsSinceEpoch() - sinceMs) / 1000.0,
-                 qUtf8Printable(text));
-    std::fflush(stderr);
 }
 
 // With several --connect hosts, the source is the one where the VM is active.
@@ -258,10 +236,10 @@ int migrate(const CommandLine &line)
     // Refused before anything moved: the reason on stderr, the outcome as JSON.
     auto refuse = [&line](const QString &reason) {
         std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(reason));
-        printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
-                               { QStringLiteral("target"), line.migrate.to },
-                               { QStringLiteral("outcome"), QStringLiteral("failed") },
-                               { QStringLiteral("reason"), reason } });
+        Headless::printJson(QJsonObject{ { QStringLiteral("vm"), line.migrate.vm },
+                                         { QStringLiteral("target"), line.migrate.to },
+                                         { QStringLiteral("outcome"), QStringLiteral("failed") },
+                                         { QStringLiteral("reason"), reason } });
         return 1;
     };
     // A console that starts during the run would take this job for one a
@@ -280,15 +258,16 @@ int migrate(const CommandLine &line)
 
     // Plan → approve → execute, as in the console: the plan (with what the
     // checks found) is stored, approved by this command, then executed.
-    say(since, tr("planning"));
+    Headless::say(since, tr("planning"));
     Jobs::Plan plan;
     {
         auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-plan"));
         if (!journal)
             return refuse(journal.error());
-        MigrationPlanner planner(
-            request, LibvirtLink::factory(), journal.value().get(),
-            [since](const QString &found) { say(since, QStringLiteral("    ") + found); });
+        MigrationPlanner planner(request, LibvirtLink::factory(), journal.value().get(),
+                                 [since](const QString &found) {
+                                     Headless::say(since, QStringLiteral("    ") + found);
+                                 });
         plan = planner.plan();
     }
     {
@@ -300,7 +279,7 @@ int migrate(const CommandLine &line)
             return refuse(id.error());
         plan.id = id.value();
     }
-    say(since, tr("plan %1").arg(plan.id));
+    Headless::say(since, tr("plan %1").arg(plan.id));
     if (!plan.executable())
         return refuse(plan.refusal);
 
@@ -311,19 +290,20 @@ int migrate(const CommandLine &line)
     QObject context;
     MigrationRecord result;
     qint64 lastProgressMs = 0;
-    QObject::connect(
-        job, &MigrationJob::stageChanged, &context,
-        [since](qint64 id, MigrationStage stage, const QString &message, qint64) {
-            if (stage == MigrationStage::Pending)
-                say(since, tr("migration job %1").arg(id));
-            else
-                say(since,
-                    stageLabel(stage)
-                        + (message.isEmpty() ? QString() : QStringLiteral(": ") + message));
-        });
+    QObject::connect(job, &MigrationJob::stageChanged, &context,
+                     [since](qint64 id, MigrationStage stage, const QString &message, qint64) {
+                         if (stage == MigrationStage::Pending)
+                             Headless::say(since, tr("migration job %1").arg(id));
+                         else
+                             Headless::say(since,
+                                           stageLabel(stage)
+                                               + (message.isEmpty()
+                                                      ? QString()
+                                                      : QStringLiteral(": ") + message));
+                     });
     QObject::connect(job, &MigrationJob::logged, &context,
                      [since](qint64, MigrationStage, const QString &message) {
-                         say(since, QStringLiteral("    ") + message);
+                         Headless::say(since, QStringLiteral("    ") + message);
                      });
     QObject::connect(job, &MigrationJob::progress, &context,
                      [since, &lastProgressMs](const MigrationProgress &p) {
@@ -331,7 +311,8 @@ int migrate(const CommandLine &line)
                          if (now - lastProgressMs < 1000)
                              return;
                          lastProgressMs = now;
-                         say(since,
+                         Headless::say(
+                             since,
                              tr("    %1 % of %2 MiB, %3 MiB/s, round %4, dirty %5 MiB/s%6")
                                  .arg(qRound(p.fraction() * 100))
                                  .arg(p.dataTotal / 1048576)
@@ -346,12 +327,11 @@ int migrate(const CommandLine &line)
     });
 
     // Ctrl-C or SIGTERM cancels: the VM stays where it was.
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    Headless::catchInterrupts();
     QTimer signalPoll;
     QObject::connect(&signalPoll, &QTimer::timeout, &context, [job, since] {
-        if (g_signals.load() > 0 && !job->cancelRequested()) {
-            say(since, tr("cancelling…"));
+        if (Headless::interrupted() && !job->cancelRequested()) {
+            Headless::say(since, tr("cancelling…"));
             job->cancel();
         }
     });
@@ -368,10 +348,11 @@ int migrate(const CommandLine &line)
     QJsonObject json = result.toJson();
     json.insert(QStringLiteral("ok"), result.outcome == MigrationOutcome::Completed);
     json.insert(QStringLiteral("plan"), plan.id);
-    say(since,
+    Headless::say(
+        since,
         outcomeLabel(result.outcome)
             + (result.reason.isEmpty() ? QString() : QStringLiteral(": ") + result.reason));
-    printJson(json);
+    Headless::printJson(json);
     return result.outcome == MigrationOutcome::Completed ? 0 : 1;
 }
 
@@ -379,7 +360,7 @@ int reconcile(const CommandLine &line)
 {
     auto refuse = [](const QString &reason) {
         std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(reason));
-        printJson(
+        Headless::printJson(
             QJsonObject{ { QStringLiteral("ok"), false }, { QStringLiteral("error"), reason } });
         return 2;
     };
@@ -406,8 +387,8 @@ int reconcile(const CommandLine &line)
     }
     if (results.isEmpty())
         std::fprintf(stderr, "umbra: no unfinished migration jobs\n");
-    printJson(QJsonObject{ { QStringLiteral("ok"), allSettled },
-                           { QStringLiteral("reconciled"), jobs } });
+    Headless::printJson(QJsonObject{ { QStringLiteral("ok"), allSettled },
+                                     { QStringLiteral("reconciled"), jobs } });
     return allSettled ? 0 : 1;
 }
 

@@ -1,6 +1,7 @@
 #include "trafficcommand.h"
 
 #include "commandline.h"
+#include "headlessoutput.h"
 #include "jobs/planstore.h"
 #include "migrate/libvirtlink.h"
 #include "store/database.h"
@@ -30,29 +31,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Umbra::TrafficCommand", text);
 }
 
-std::atomic<int> g_signals{ 0 };
-
-void onSignal(int)
-{
-    g_signals.fetch_add(1);
-}
-
-void printJson(const QJsonObject &object)
-{
-    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-void say(qint64 sinceMs, const QString &text)
-{
-    std::fprintf(stderr, "[%6.1fs] %s\n",
-                 double(QDateTime::currentMSecsSinceEpoch() - sinceMs) / 1000.0,
-                 qUtf8Printable(text));
-    std::fflush(stderr);
-}
-
 QJsonObject actionJson(const Traffic::TrafficAction &a, Jobs::Outcome outcome,
                        const QString &reason)
 {
@@ -76,8 +54,7 @@ QJsonObject actionJson(const Traffic::TrafficAction &a, Jobs::Outcome outcome,
 Jobs::Outcome runCancellable(Traffic::TrafficJob &job, const std::function<Jobs::Outcome()> &work,
                              qint64 since)
 {
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    Headless::catchInterrupts();
     std::atomic<bool> done{ false };
     Jobs::Outcome outcome = Jobs::Outcome::Failed;
     std::unique_ptr<QThread> thread(QThread::create([&] {
@@ -88,9 +65,9 @@ Jobs::Outcome runCancellable(Traffic::TrafficJob &job, const std::function<Jobs:
     bool cancelling = false;
     while (!done) {
         QThread::msleep(50);
-        if (g_signals.load() > 0 && !cancelling) {
+        if (Headless::interrupted() && !cancelling) {
             cancelling = true;
-            say(since, tr("cancelling…"));
+            Headless::say(since, tr("cancelling…"));
             job.cancel();
         }
     }
@@ -232,10 +209,10 @@ int run(const CommandLine &line)
     const QString path = line.databasePath.isEmpty() ? Database::defaultPath() : line.databasePath;
     auto refuse = [&](const QString &reason) {
         std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(reason));
-        printJson(QJsonObject{ { QStringLiteral("vm"), vm },
-                               { QStringLiteral("ok"), false },
-                               { QStringLiteral("outcome"), QStringLiteral("failed") },
-                               { QStringLiteral("reason"), reason } });
+        Headless::printJson(QJsonObject{ { QStringLiteral("vm"), vm },
+                                         { QStringLiteral("ok"), false },
+                                         { QStringLiteral("outcome"), QStringLiteral("failed") },
+                                         { QStringLiteral("reason"), reason } });
         return 1;
     };
     // A console that starts during the run would take this action for one a
@@ -264,7 +241,7 @@ int run(const CommandLine &line)
     if (auto journal = Traffic::TrafficJournal::open(path, QStringLiteral("umbra-reconcile"))) {
         for (const Traffic::TrafficReconcileResult &r :
              Traffic::reconcileTraffic(*journal.value(), balancers)) {
-            say(since, r.report);
+            Headless::say(since, r.report);
             reconciled.append(r.report);
         }
     }
@@ -286,7 +263,7 @@ int run(const CommandLine &line)
         }
         return QStringList();
     };
-    say(since, tr("finding the servers of %1").arg(vm));
+    Headless::say(since, tr("finding the servers of %1").arg(vm));
     auto servers = Traffic::resolveServers(balancers, settings->mappings, addresses, vm, vm, {});
     if (!servers)
         return refuse(servers.error());
@@ -300,9 +277,10 @@ int run(const CommandLine &line)
             tr("%1 is no server of a configured load balancer%2.")
                 .arg(vm, t.backend.isEmpty() ? QString() : tr(" in backend “%1”").arg(t.backend)));
     for (const Traffic::VmServer &s : chosen)
-        say(since, QStringLiteral("    %1 %2").arg(s.balancer.display(), s.server.path()));
+        Headless::say(since,
+                      QStringLiteral("    %1 %2").arg(s.balancer.display(), s.server.path()));
 
-    auto progress = [since](const Traffic::TrafficProgress &p) { say(since, p.message); };
+    auto progress = [since](const Traffic::TrafficProgress &p) { Headless::say(since, p.message); };
 
     if (!t.shiftVm.isEmpty()) {
         // The backend where the VM has --to as a sibling.
@@ -328,11 +306,11 @@ int run(const CommandLine &line)
         request.gate.maxResponseMs = t.maxResponseMs;
 
         // Plan → approve → execute, as in the console.
-        say(since, tr("planning"));
+        Headless::say(since, tr("planning"));
         Jobs::Plan plan = Traffic::planShift(request, from->balancer);
         plan.createdMs = QDateTime::currentMSecsSinceEpoch();
         for (const QString &found : std::as_const(plan.evidence))
-            say(since, QStringLiteral("    ") + found);
+            Headless::say(since, QStringLiteral("    ") + found);
         auto plans = Jobs::PlanStore::open(path, QStringLiteral("umbra-plans"));
         if (!plans)
             return refuse(plans.error());
@@ -340,7 +318,7 @@ int run(const CommandLine &line)
         if (!id)
             return refuse(id.error());
         plan.id = id.value();
-        say(since, tr("plan %1").arg(plan.id));
+        Headless::say(since, tr("plan %1").arg(plan.id));
         if (!plan.executable())
             return refuse(plan.refusal);
         if (auto approved = plans.value()->decide(plan.id, true, QStringLiteral("command line"));
@@ -354,7 +332,8 @@ int run(const CommandLine &line)
         if (job.action().id != 0)
             (void)plans.value()->attachJob(plan.id, job.action().id);
         (void)plans.value()->finishExecution(plan.id);
-        say(since,
+        Headless::say(
+            since,
             Jobs::outcomeLabel(outcome)
                 + (job.reason().isEmpty() ? QString() : QStringLiteral(": ") + job.reason()));
         QJsonObject json = actionJson(job.action(), outcome, job.reason());
@@ -365,7 +344,7 @@ int run(const CommandLine &line)
         json.insert(QStringLiteral("ok"), outcome == Jobs::Outcome::Completed);
         if (!reconciled.isEmpty())
             json.insert(QStringLiteral("reconciled"), reconciled);
-        printJson(json);
+        Headless::printJson(json);
         return outcome == Jobs::Outcome::Completed ? 0 : 1;
     }
 
@@ -381,14 +360,15 @@ int run(const CommandLine &line)
                                             : job.restore(s.server);
             },
             since);
-        say(since,
+        Headless::say(
+            since,
             QStringLiteral("%1 %2: %3%4")
                 .arg(s.balancer.name, s.server.path(), Jobs::outcomeLabel(outcome),
                      job.reason().isEmpty() ? QString() : QStringLiteral(" — ") + job.reason()));
         actions.append(actionJson(job.action(), outcome, job.reason()));
         allReached = allReached && outcome == Jobs::Outcome::Completed;
     }
-    printJson(
+    Headless::printJson(
         QJsonObject{ { QStringLiteral("vm"), vm },
                      { QStringLiteral("kind"),
                        !t.drainVm.isEmpty() ? QStringLiteral("drain") : QStringLiteral("restore") },

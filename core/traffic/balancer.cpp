@@ -101,4 +101,13 @@ QString serverStateKey(ServerState state)
     return {};
 }
 
+ServerState serverStateFromKey(const QString &key)
+{
+    if (key == QLatin1String("drain"))
+        return ServerState::Drain;
+    if (key == QLatin1String("maint"))
+        return ServerState::Maint;
+    return ServerState::Ready;
+}
+
 } // namespace Umbra::Traffic

@@ -40,5 +40,7 @@ struct ServerRef
 // HAProxy's administrative state of a server (`set server … state`).
 enum class ServerState { Ready, Drain, Maint };
 QString serverStateKey(ServerState state);
+// Ready for anything that is not "drain" or "maint".
+ServerState serverStateFromKey(const QString &key);
 
 } // namespace Umbra::Traffic

@@ -14,14 +14,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::Traffic::TrafficService)
 };
 
-QString describe(const Weights &weights)
-{
-    QStringList parts;
-    for (auto it = weights.begin(); it != weights.end(); ++it)
-        parts.append(QStringLiteral("%1=%2").arg(it.key()).arg(it.value()));
-    return parts.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 Jobs::Plan planShift(const ShiftRequest &request, const Balancer &balancer)
@@ -104,7 +96,7 @@ Jobs::Plan planShift(const ShiftRequest &request, const Balancer &balancer)
                                  "errors and %7 ms")
                               .arg(i + 1)
                               .arg(percents[i])
-                              .arg(describe(split))
+                              .arg(describeWeights(split))
                               .arg(request.holdMs / 1000.0)
                               .arg(request.to)
                               .arg(100 * request.gate.maxErrorRatio)

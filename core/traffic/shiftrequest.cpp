@@ -119,6 +119,14 @@ QString gateFailure(const ServerStat &before, const ServerStat &now, const GateL
     return {};
 }
 
+QString describeWeights(const Weights &weights)
+{
+    QStringList parts;
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        parts.append(QStringLiteral("%1=%2").arg(it.key()).arg(it.value()));
+    return parts.join(QLatin1Char(' '));
+}
+
 QJsonObject weightsToJson(const Weights &weights)
 {
     QJsonObject json;

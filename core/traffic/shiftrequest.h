@@ -57,6 +57,8 @@ double shareOf(const Weights &weights, const QString &from, const QString &to);
 // response and its response time must stay within `limits`.
 QString gateFailure(const ServerStat &before, const ServerStat &now, const GateLimits &limits);
 
+// "a=95 b=5", for logs and journals.
+QString describeWeights(const Weights &weights);
 QJsonObject weightsToJson(const Weights &weights);
 Weights weightsFromJson(const QJsonObject &json);
 

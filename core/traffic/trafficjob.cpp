@@ -28,23 +28,6 @@ QString adminState(const ServerStat &s)
     return serverStateKey(ServerState::Ready);
 }
 
-ServerState stateFromKey(const QString &key)
-{
-    if (key == QLatin1String("drain"))
-        return ServerState::Drain;
-    if (key == QLatin1String("maint"))
-        return ServerState::Maint;
-    return ServerState::Ready;
-}
-
-QString describe(const Weights &weights)
-{
-    QStringList parts;
-    for (auto it = weights.begin(); it != weights.end(); ++it)
-        parts.append(QStringLiteral("%1=%2").arg(it.key()).arg(it.value()));
-    return parts.join(QLatin1Char(' '));
-}
-
 } // namespace
 
 TrafficJob::TrafficJob(QString journalPath, Balancer balancer, ProgressFn progress)
@@ -209,7 +192,7 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
     auto run = m_api.info();
     if (!run)
         return end(Jobs::Outcome::Failed, ActionState::Failed, run.error());
-    log(Tr::tr("Found %1.").arg(describe(original)));
+    log(Tr::tr("Found %1.").arg(describeWeights(original)));
 
     const QList<double> percents = request.stepsToGoal();
     Weights lastGood = original;
@@ -281,10 +264,12 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
                        .arg(i + 1)
                        .arg(percents.size())
                        .arg(percent)
-                       .arg(describe(weights)));
-            if (auto sent = sendWeights(
-                    weights,
-                    Tr::tr("Step %1: %2 % (%3)").arg(i + 1).arg(percent).arg(describe(weights)));
+                       .arg(describeWeights(weights)));
+            if (auto sent = sendWeights(weights,
+                                        Tr::tr("Step %1: %2 % (%3)")
+                                            .arg(i + 1)
+                                            .arg(percent)
+                                            .arg(describeWeights(weights)));
                 !sent)
                 return Jobs::StepResult::failed(sent.error());
             const Jobs::StepResult held = hold(i, percent);
@@ -300,9 +285,10 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
                 const double share = isCancel ? 0 : lastGoodPercent;
                 report(0, int(percents.size()), share,
                        Tr::tr("Going back to %1 %: %2").arg(share).arg(why));
-                if (auto sent = sendWeights(
-                        target,
-                        Tr::tr("Back to %1 % (%2): %3").arg(share).arg(describe(target), why));
+                if (auto sent = sendWeights(target,
+                                            Tr::tr("Back to %1 % (%2): %3")
+                                                .arg(share)
+                                                .arg(describeWeights(target), why));
                     !sent) {
                     why = Tr::tr("%1 Going back failed too, so the weights may be anywhere "
                                  "between the last two steps: %2")
@@ -396,7 +382,7 @@ Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs, const QJ
         if (open == 0)
             break;
         if (cancelled()) {
-            (void)m_api.setState(server, stateFromKey(states.value(server.server)));
+            (void)m_api.setState(server, serverStateFromKey(states.value(server.server)));
             return end(
                 Jobs::Outcome::Cancelled, ActionState::Cancelled,
                 Tr::tr("Cancelled by the operator; %1 is back in balancing.").arg(server.path()));
@@ -456,7 +442,7 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
         target = inForce.first().originalWeights;
         targetStates = inForce.first().originalStates;
     }
-    report(1, 1, 0, Tr::tr("Restoring %1").arg(describe(target)));
+    report(1, 1, 0, Tr::tr("Restoring %1").arg(describeWeights(target)));
     // Servers come back into rotation before weights move requests off the
     // others, and leave it only after: the backend is never without a server.
     auto setStates = [&](bool toReady) -> Result<void> {
@@ -467,7 +453,8 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
             if ((it.key() != server.server && states.value(it.key()) == it.value())
                 || (it.value() == serverStateKey(ServerState::Ready)) != toReady)
                 continue;
-            if (auto set = m_api.setState({ server.backend, it.key() }, stateFromKey(it.value()));
+            if (auto set
+                = m_api.setState({ server.backend, it.key() }, serverStateFromKey(it.value()));
                 !set)
                 return set;
         }
@@ -476,7 +463,7 @@ Jobs::Outcome TrafficJob::restore(const ServerRef &server)
     if (auto ready = setStates(true); !ready)
         return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, ready.error());
     m_sent = found;
-    if (auto sent = sendWeights(target, Tr::tr("Restore %1").arg(describe(target))); !sent)
+    if (auto sent = sendWeights(target, Tr::tr("Restore %1").arg(describeWeights(target))); !sent)
         return end(Jobs::Outcome::Failed, ActionState::NeedsAttention, sent.error());
     if (auto out = setStates(false); !out)
         return end(Jobs::Outcome::NeedsAttention, ActionState::NeedsAttention, out.error());

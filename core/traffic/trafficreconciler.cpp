@@ -31,23 +31,6 @@ const Balancer *find(const QList<Balancer> &balancers, const QString &name)
     return nullptr;
 }
 
-ServerState stateOf(const QString &key)
-{
-    if (key == QLatin1String("drain"))
-        return ServerState::Drain;
-    if (key == QLatin1String("maint"))
-        return ServerState::Maint;
-    return ServerState::Ready;
-}
-
-QString describe(const Weights &weights)
-{
-    QStringList parts;
-    for (auto it = weights.begin(); it != weights.end(); ++it)
-        parts.append(QStringLiteral("%1=%2").arg(it.key()).arg(it.value()));
-    return parts.join(QLatin1Char(' '));
-}
-
 // Puts the weights and states the action found back; the weights HAProxy had
 // instead, for the record.
 Result<Weights> putBack(const RuntimeApi &api, const TrafficAction &action)
@@ -58,7 +41,9 @@ Result<Weights> putBack(const RuntimeApi &api, const TrafficAction &action)
         for (auto it = action.originalStates.begin(); it != action.originalStates.end(); ++it) {
             if ((it.value() == QLatin1String("ready")) != toReady)
                 continue;
-            if (auto set = api.setState({ action.backend, it.key() }, stateOf(it.value())); !set)
+            if (auto set
+                = api.setState({ action.backend, it.key() }, serverStateFromKey(it.value()));
+                !set)
                 return set;
         }
         return {};
@@ -146,12 +131,13 @@ QList<TrafficReconcileResult> reconcileTraffic(TrafficJournal &journal,
             continue;
         }
         r.settled = true;
-        r.report = Tr::tr("Traffic action %1 (%2 on %3/%4) was interrupted at step %5; "
-                          "HAProxy had %6; the weights it found were put back: %7.")
-                       .arg(action.id)
-                       .arg(actionKindLabel(action.kind), action.balancer, action.backend)
-                       .arg(action.step)
-                       .arg(describe(found.value()), describe(action.originalWeights));
+        r.report
+            = Tr::tr("Traffic action %1 (%2 on %3/%4) was interrupted at step %5; "
+                     "HAProxy had %6; the weights it found were put back: %7.")
+                  .arg(action.id)
+                  .arg(actionKindLabel(action.kind), action.balancer, action.backend)
+                  .arg(action.step)
+                  .arg(describeWeights(found.value()), describeWeights(action.originalWeights));
         if (auto done = journal.finish(action.id, ActionState::RolledBack, r.report); !done)
             r.report += QLatin1Char(' ') + done.error();
         results.append(r);

@@ -1,0 +1,49 @@
+#include "headlessoutput.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace Umbra::Headless {
+
+namespace {
+
+std::atomic<int> g_signals{ 0 };
+
+void onSignal(int)
+{
+    g_signals.fetch_add(1);
+}
+
+} // namespace
+
+void printJson(const QJsonObject &object)
+{
+    const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void say(qint64 sinceMs, const QString &text)
+{
+    std::fprintf(stderr, "[%6.1fs] %s\n",
+                 double(QDateTime::currentMSecsSinceEpoch() - sinceMs) / 1000.0,
+                 qUtf8Printable(text));
+    std::fflush(stderr);
+}
+
+void catchInterrupts()
+{
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+}
+
+bool interrupted()
+{
+    return g_signals.load() > 0;
+}
+
+} // namespace Umbra::Headless
