@@ -110,6 +110,7 @@ private Q_SLOTS:
     void repliesAreReadStrictly();
     void splitKeepsTheOtherServersShares();
     void errorsNameTheBalancerAndChangeNothing();
+    void dynamicServersComeAndGo();
     void sharesFollowTheWeights();
     void drainLosesNoRequest();
     void restoreAfterFailedChecksEndsTheDrain();
@@ -260,6 +261,28 @@ void TrafficTest::errorsNameTheBalancerAndChangeNothing()
     }
     QCOMPARE(weightOf(*m_lb, "a"), 1);
     QCOMPARE(weightOf(*m_lb, "b"), 0);
+}
+
+void TrafficTest::dynamicServersComeAndGo()
+{
+    // A server that is not in the configuration (a shadow, later) joins a
+    // backend with a dynamic algorithm in maint, is checked, serves, and
+    // leaves again from maint.
+    const RuntimeApi api(balancer());
+    const ServerRef d{ QStringLiteral("be"), QStringLiteral("d") };
+    QVERIFY2(api.addServer(d, QStringLiteral("127.0.0.1:%1").arg(m_lb->b().port())).ok(),
+             qPrintable(api.addServer(d, {}).error()));
+    QVERIFY(api.stat(d)->status.startsWith(QLatin1String("MAINT")));
+    QVERIFY(api.setState(d, ServerState::Ready).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(api.stat(d)->isUp(), 5000);
+    QVERIFY(api.setState(d, ServerState::Maint).ok());
+    QVERIFY(api.deleteServer(d).ok());
+    QVERIFY(!api.stat(d).ok());
+    // static-rr cannot take one, and says so.
+    auto refused = api.addServer({ QStringLiteral("st"), QStringLiteral("d") },
+                                 QStringLiteral("127.0.0.1:1"));
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().contains(QLatin1String("dynamic")), qPrintable(refused.error()));
 }
 
 void TrafficTest::sharesFollowTheWeights()
