@@ -239,9 +239,9 @@ class TestLabMigration : public QObject
             if (mode == QLatin1String("drain"))
                 redirector = std::make_shared<Traffic::BalancerRedirector>(
                     m_db, resolverByName(balancer()));
-            // What is measured is the traffic, not the restore point: folding
-            // its overlays back into a TCG guest's disk under this load has
-            // stalled the guest on a two-core lab, so these moves take none.
+            // What is measured is the traffic, not the restore point, so these
+            // moves take none: each costs the TCG guest a disk overlay and a
+            // fold under load, which the other lab tests already cover.
             MigrationRequest req = request(from, to);
             req.options.snapshot = false;
             const Run run = runJob(req, {}, redirector);
