@@ -220,6 +220,28 @@ QStringList stepStatements(int toVersion)
                            " message TEXT NOT NULL)"),
             QStringLiteral("CREATE INDEX traffic_events_by_action ON traffic_events(action)"),
         };
+    case 11:
+        // Version 11 sorts hosts into pools: general, dedicated to a customer
+        // (with the customer of each VM) or shadow (with the capacity each host
+        // sets aside for shadows), and a failure domain per host.
+        return {
+            QStringLiteral("CREATE TABLE pools ("
+                           " name TEXT PRIMARY KEY,"
+                           " kind TEXT NOT NULL,"
+                           " customer TEXT NOT NULL,"
+                           " reserve_share REAL NOT NULL,"
+                           " reserve_memory_kib INTEGER NOT NULL,"
+                           " reserve_vcpus INTEGER NOT NULL,"
+                           " position INTEGER NOT NULL)"),
+            QStringLiteral("INSERT INTO pools VALUES ('General', 'general', '', 0.1, 0, 0, 0)"),
+            QStringLiteral("CREATE TABLE pool_hosts ("
+                           " host_uri TEXT PRIMARY KEY,"
+                           " pool TEXT NOT NULL,"
+                           " failure_domain TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE vm_customers ("
+                           " vm_uuid TEXT PRIMARY KEY,"
+                           " customer TEXT NOT NULL)"),
+        };
     default:
         return {};
     }
