@@ -259,6 +259,13 @@ int migrate(const CommandLine &line)
     // Plan → approve → execute, as in the console: the plan (with what the
     // checks found) is stored, approved by this command, then executed.
     Headless::say(since, tr("planning"));
+    // The operator's pools decide which targets may take the VM, as in the console.
+    PlacementContext placement;
+    auto pools = Pools::PoolSettings::load(journalPath(line));
+    if (!pools)
+        return refuse(pools.error());
+    placement.pools = pools.value();
+    placement.ledger = std::make_shared<Pools::CapacityLedger>();
     Jobs::Plan plan;
     {
         auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-plan"));
@@ -268,6 +275,7 @@ int migrate(const CommandLine &line)
                                  [since](const QString &found) {
                                      Headless::say(since, QStringLiteral("    ") + found);
                                  });
+        planner.setPlacement(placement, false);
         plan = planner.plan();
     }
     {
@@ -284,7 +292,7 @@ int migrate(const CommandLine &line)
         return refuse(plan.refusal);
 
     auto *job = new MigrationJob(plan, QStringLiteral("command line"),
-                                 { journalPath(line), LibvirtLink::factory(), {} });
+                                 { journalPath(line), LibvirtLink::factory(), {}, placement });
     auto *thread = new QThread;
     job->moveToThread(thread);
     QObject context;

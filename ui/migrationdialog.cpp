@@ -358,13 +358,16 @@ void MigrationDialog::fillTargets()
 void MigrationDialog::rankTargets(const QList<TargetCapacity> &given)
 {
     QList<TargetCapacity> capacities = given;
-    // Those that fit first, then by what they would have left.
+    // Those that fit first, then in the order of least-disruption placement
+    // (or by what they would have left, where it could not rank).
     std::stable_sort(capacities.begin(), capacities.end(),
                      [](const TargetCapacity &a, const TargetCapacity &b) {
                          if (a.error.isEmpty() != b.error.isEmpty())
                              return a.error.isEmpty();
                          if (a.fits != b.fits)
                              return a.fits;
+                         if (a.rank > 0 && b.rank > 0)
+                             return a.rank < b.rank;
                          return a.leftKiB > b.leftKiB;
                      });
     QHash<QString, int> running;
@@ -378,7 +381,8 @@ void MigrationDialog::rankTargets(const QList<TargetCapacity> &given)
         item->setText(0, HostUri::displayName(capacity.uri));
         item->setData(0, Qt::UserRole, capacity.uri);
         item->setData(0, kRunningRole, running.value(capacity.uri));
-        item->setToolTip(0, capacity.uri);
+        const QString why = capacity.ranking.reasons.join(QLatin1Char('\n'));
+        item->setToolTip(0, why.isEmpty() ? capacity.uri : capacity.uri + u"\n\n" + why);
         if (!capacity.error.isEmpty()) {
             item->setText(1, tr("unknown"));
             item->setText(2, QString::number(running.value(capacity.uri)));
@@ -395,7 +399,8 @@ void MigrationDialog::rankTargets(const QList<TargetCapacity> &given)
         if (!capacity.fits) {
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
             item->setToolTip(1,
-                             capacity.leftKiB < 0
+                             !capacity.ranking.refusal.isEmpty() ? capacity.ranking.refusal
+                                 : capacity.leftKiB < 0
                                  ? tr("Not enough memory for %1 after the move.").arg(m_name)
                                  : tr("Too many vCPUs for %1 after the move.").arg(m_name));
         } else {

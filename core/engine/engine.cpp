@@ -2,6 +2,7 @@
 
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
+#include "engine/poolservice.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
 #include "traffic/trafficservice.h"
@@ -87,6 +88,11 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
     if (!readOnly) {
         m_migrations
             = new MigrationManager(path, SimulatedLink::factory(LibvirtLink::factory()), this);
+        m_pools = new PoolService(m_fleet->state(), m_prediction.get(), this);
+        m_pools->open(path);
+        m_migrations->setPlacement(m_pools->ledger(), m_pools->outlook());
+        connect(m_pools, &PoolService::changed, m_migrations,
+                [this](const Pools::PoolSettings &settings) { m_migrations->setPools(settings); });
         connect(m_migrations, &MigrationManager::jobFinished, m_events.get(),
                 &EventLog::migrationFinished);
         m_traffic = new Traffic::TrafficService(this);
@@ -154,6 +160,8 @@ void Engine::shutdown()
         delete m_migrations;
         m_migrations = nullptr;
     }
+    delete m_pools;
+    m_pools = nullptr;
     if (m_traffic) {
         delete m_trafficTimer;
         m_trafficTimer = nullptr;

@@ -17,6 +17,7 @@ namespace Umbra {
 
 class CredentialProvider;
 class MigrationManager;
+class PoolService;
 namespace Traffic {
 class TrafficService;
 }
@@ -31,6 +32,7 @@ class TrafficService;
 //   demoBackfill() the demo hosts' simulated first day
 //   migrations()   live migrations
 //   traffic()      load balancers and traffic shifts, drains and restores
+//   pools()        resource pools, reservations and the capacity ledger
 //
 // Everything the services report arrives as queued signals on the thread the
 // Engine lives in (the GUI thread in the console). Nothing blocks on libvirt;
@@ -75,6 +77,10 @@ public:
     // Load balancers and traffic actions; their journal is in the database,
     // so like migrations: null before openStore() and on a read-only store.
     Traffic::TrafficService *traffic() const { return m_traffic; }
+    // Pools, membership and customers (stored in the database) and the one
+    // capacity ledger placements claim through. Null before openStore() and
+    // on a read-only store.
+    PoolService *pools() const { return m_pools; }
 
 private:
     // Declared in the order they are built; each is built on those before it.
@@ -85,6 +91,7 @@ private:
     std::unique_ptr<DemoBackfill> m_demoBackfill;
     MigrationManager *m_migrations = nullptr;
     Traffic::TrafficService *m_traffic = nullptr;
+    PoolService *m_pools = nullptr;
     QTimer *m_trafficTimer = nullptr;
     bool m_started = false;
 };

@@ -150,6 +150,9 @@ void MigrationJob::run()
     m_source.reset();
     m_target.reset();
     m_journal.reset();
+    // The VM is where it ended; the target's next inventory counts it.
+    if (m_hold != 0 && m_env.placement.ledger)
+        m_env.placement.ledger->release(std::exchange(m_hold, 0));
     Q_EMIT finished(record);
 }
 
@@ -222,7 +225,9 @@ Jobs::StepResult MigrationJob::preflight()
 {
     m_planner = std::make_unique<MigrationPlanner>(m_request, m_env.links, m_journal.get(),
                                                    [this](const QString &line) { log(line); });
+    m_planner->setPlacement(m_env.placement, true);
     const Jobs::StepResult result = m_planner->preflight([this] { return m_cancel.load(); });
+    m_hold = m_planner->takeHold();
     const MigrationRecord &found = m_planner->record();
     m_record.vmUuid = found.vmUuid;
     m_record.vmName = found.vmName;

@@ -5,6 +5,7 @@
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
+#include "migrate/placementcontext.h"
 #include "traffic/trafficredirector.h"
 
 #include <QObject>
@@ -40,6 +41,7 @@ public:
         QString journalPath;
         LinkFactory links;
         std::shared_ptr<TrafficRedirector> redirector; // none: NoTrafficRedirector
+        PlacementContext placement;
     };
 
     MigrationJob(MigrationRequest request, Environment environment, QObject *parent = nullptr);
@@ -113,6 +115,7 @@ private:
     MigrationRecord m_record;
     MigrationStage m_stage = MigrationStage::Pending;
     bool m_targetHadDefinition = false;
+    qint64 m_hold = 0; // the ledger's claim on the target
     bool m_redirected = false; // the redirector may have taken traffic off the VM
     double m_switchoverMs = 0;
     QString m_simulation; // the source link's, when its migrations are simulated

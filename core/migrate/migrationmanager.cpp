@@ -56,6 +56,13 @@ MigrationManager::~MigrationManager()
     }
 }
 
+void MigrationManager::setPlacement(std::shared_ptr<Pools::CapacityLedger> ledger,
+                                    Pools::Outlook outlook)
+{
+    m_placement.ledger = std::move(ledger);
+    m_placement.outlook = std::move(outlook);
+}
+
 void MigrationManager::setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector)
 {
     m_redirector = redirector ? std::move(redirector) : std::make_shared<NoTrafficRedirector>();
@@ -89,11 +96,13 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
     const QString path = m_journalPath;
     const QString name = QStringLiteral("umbra-migrate-plan-%1").arg(++m_workerSequence);
     const LinkFactory links = m_links;
+    const PlacementContext placement = m_placement;
     // The promise is kept by the worker: a future resolves even when the
     // manager is gone before the plan is.
-    QThread *worker = QThread::create([promise, path, name, links, request] {
+    QThread *worker = QThread::create([promise, path, name, links, placement, request] {
         auto journal = MigrationJournal::open(path, name);
         MigrationPlanner planner(request, links, journal ? journal.value().get() : nullptr);
+        planner.setPlacement(placement, false);
         Jobs::Plan plan = planner.plan();
         auto stored = Jobs::PlanStore::open(path, name + u"-plans");
         auto id = stored ? stored.value()->propose(plan) : Result<qint64>(Error{ stored.error() });
@@ -124,22 +133,36 @@ QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &so
     QFuture<QList<TargetCapacity>> future = promise->future();
     promise->start();
     const LinkFactory links = m_links;
-    QThread *worker = QThread::create([promise, links, sourceUri, vm, targets, options] {
+    const PlacementContext placement = m_placement;
+    QThread *worker = QThread::create([promise, links, placement, sourceUri, vm, targets, options] {
+        // Without the console's ledger, a private one: the same arithmetic.
+        const auto ledger
+            = placement.ledger ? placement.ledger : std::make_shared<Pools::CapacityLedger>();
         QList<TargetCapacity> answer;
-        quint64 memoryKiB = 0;
-        int vcpus = 0;
+        Pools::PlacementQuery query;
+        query.sourceHostUri = sourceUri;
+        query.sourceFailureDomain = placement.pools.failureDomainOf(sourceUri);
         QString sourceError;
         if (auto source = links(sourceUri); !source) {
             sourceError = source.error();
         } else if (auto dom = source.value()->domain(vm); !dom) {
             sourceError = dom.error();
         } else {
-            memoryKiB = dom->memoryKiB;
-            vcpus = dom->vcpus;
+            query.demand = { dom->memoryKiB, dom->vcpus };
+            query.subject = { Pools::Placing::Vm, dom->uuid, dom->name,
+                              placement.pools.customerOf(dom->uuid) };
+            if (placement.outlook.vmPeakCpus)
+                query.peakCpus = placement.outlook.vmPeakCpus(dom->uuid);
         }
+        QList<Pools::Candidate> candidates;
         for (const QString &uri : targets) {
             TargetCapacity capacity;
             capacity.uri = uri;
+            Pools::Candidate candidate;
+            candidate.hostUri = uri;
+            candidate.hostName = uri;
+            candidate.pool = placement.pools.poolOfHost(uri);
+            candidate.failureDomain = placement.pools.failureDomainOf(uri);
             auto link = links(uri);
             auto host = link ? link.value()->host() : Result<HostFacts>(Error{ link.error() });
             auto allocation
@@ -149,15 +172,41 @@ QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &so
             } else if (!allocation) {
                 capacity.error = allocation.error();
             } else {
+                const Pools::HostCapacity hostCapacity
+                    = MigrationPlanner::capacityOf(host.value(), allocation.value());
+                const Pools::PlacementLimits limits = MigrationPlanner::limitsOf(options);
                 const Pools::Fit fit
-                    = Pools::fit(MigrationPlanner::capacityOf(host.value(), allocation.value()),
-                                 memoryKiB, vcpus, MigrationPlanner::limitsOf(options));
+                    = Pools::fit(hostCapacity, query.demand.memoryKiB, query.demand.vcpus, limits);
                 capacity.usableKiB = fit.usableKiB;
-                capacity.leftKiB = fit.leftKiB(memoryKiB);
+                capacity.leftKiB = fit.leftKiB(query.demand.memoryKiB);
                 capacity.fits = fit.fits();
                 capacity.runningVms = allocation->domains;
+                ledger->observe(uri, hostCapacity, limits);
+                if (auto room = ledger->headroom(uri, Pools::Placing::Vm); room) {
+                    candidate.headroom = room.value();
+                    capacity.fits = capacity.fits && room->fits(query.demand);
+                }
+                candidate.cpus = host->cpus;
+                if (placement.outlook.host) {
+                    const Pools::HostOutlook outlook = placement.outlook.host(uri);
+                    candidate.peakCpus = outlook.peakCpus;
+                    candidate.failureRisk = outlook.failureRisk;
+                    candidate.health = outlook.health;
+                }
             }
+            candidate.error = capacity.error;
+            candidates.append(candidate);
             answer.append(capacity);
+        }
+        const QList<Pools::Ranking> ranked = Pools::rank(query, candidates);
+        for (int i = 0; i < ranked.size(); ++i) {
+            for (TargetCapacity &capacity : answer) {
+                if (capacity.uri == ranked[i].hostUri) {
+                    capacity.ranking = ranked[i];
+                    capacity.rank = i + 1;
+                    capacity.fits = capacity.fits && ranked[i].eligible;
+                }
+            }
         }
         promise->addResult(answer);
         promise->finish();
@@ -188,12 +237,13 @@ void MigrationManager::decide(qint64 planId, bool approve, const QString &by)
 
 MigrationJob *MigrationManager::execute(const Jobs::Plan &plan, const QString &approveAs)
 {
-    return launch(new MigrationJob(plan, approveAs, { m_journalPath, m_links, m_redirector }));
+    return launch(
+        new MigrationJob(plan, approveAs, { m_journalPath, m_links, m_redirector, m_placement }));
 }
 
 MigrationJob *MigrationManager::start(const MigrationRequest &request)
 {
-    return launch(new MigrationJob(request, { m_journalPath, m_links, m_redirector }));
+    return launch(new MigrationJob(request, { m_journalPath, m_links, m_redirector, m_placement }));
 }
 
 MigrationJob *MigrationManager::launch(MigrationJob *job)

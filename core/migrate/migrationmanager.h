@@ -3,6 +3,7 @@
 #include "jobs/plan.h"
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationtypes.h"
+#include "migrate/placementcontext.h"
 #include "migrate/reconciler.h"
 
 #include <QFuture>
@@ -27,6 +28,10 @@ struct TargetCapacity
     bool fits = false; // memory and vCPUs
     int runningVms = 0;
     QString error; // the host could not be asked; the figures are unknown
+    // Least-disruption placement: pool, room, forecast peak, risk, health,
+    // each in words; `rank` orders the targets, 1 the best.
+    Pools::Ranking ranking;
+    int rank = 0;
 };
 
 // Runs migration jobs, each on its own thread, and answers from the journal.
@@ -43,6 +48,11 @@ public:
     ~MigrationManager() override;
 
     void setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector);
+    // The capacity ledger every job claims its target through, and where
+    // the targets' ranking learns forecasts, risk and health.
+    void setPlacement(std::shared_ptr<Pools::CapacityLedger> ledger, Pools::Outlook outlook);
+    // The operator's pools, for the plans and jobs started from now on.
+    void setPools(const Pools::PoolSettings &pools) { m_placement.pools = pools; }
     // How hosts are reached by the plans and jobs started from now on.
     void setLinks(LinkFactory links) { m_links = std::move(links); }
     const LinkFactory &links() const { return m_links; }
@@ -53,8 +63,9 @@ public:
     // why it cannot go ahead, or why it could not be stored: then its id is 0).
     QFuture<Jobs::Plan> plan(const MigrationRequest &request);
     // Judges each target for the VM `vm` on `sourceUri` with the preflight's
-    // capacity computation (Pools::fit over what each host's link reports),
-    // on a worker thread; the list is in the order asked.
+    // capacity computation (Pools::fit over what each host's link reports,
+    // less what the ledger owes others) and ranks them (Pools::rank), on a
+    // worker thread; the list is in the order asked.
     QFuture<QList<TargetCapacity>> assessTargets(const QString &sourceUri, const QString &vm,
                                                  const QStringList &targets,
                                                  const MigrationOptions &options);
@@ -108,6 +119,7 @@ private:
     QString m_journalPath;
     LinkFactory m_links;
     std::shared_ptr<TrafficRedirector> m_redirector;
+    PlacementContext m_placement;
     QList<Running> m_jobs;
     int m_workerSequence = 0;
 };

@@ -4,6 +4,7 @@
 #include "migrate/domainxml.h"
 #include "migrate/migrationjournal.h"
 #include "pools/capacity.h"
+#include "pools/poolrules.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -42,6 +43,12 @@ MigrationPlanner::MigrationPlanner(MigrationRequest request, LinkFactory links,
 }
 
 MigrationPlanner::~MigrationPlanner() = default;
+
+void MigrationPlanner::setPlacement(PlacementContext placement, bool claim)
+{
+    m_placement = std::move(placement);
+    m_claim = claim;
+}
 
 void MigrationPlanner::note(const QString &line)
 {
@@ -258,6 +265,17 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
                         .arg(targetHost->cpus)
                         .arg(m_request.options.vcpuOvercommit));
 
+    // The target's pool must take the VM: a dedicated pool only its
+    // customer's VMs, a shadow pool only shadows and failovers.
+    const Pools::Subject subject{ Pools::Placing::Vm, m_record.vmUuid, m_record.vmName,
+                                  m_placement.pools.customerOf(m_record.vmUuid) };
+    const Pools::Admission admission
+        = Pools::admits(m_placement.pools.poolOfHost(m_request.targetUri), subject);
+    if (!admission.admitted)
+        return fail(Tr::tr("The target's pool does not take %1: %2")
+                        .arg(m_record.vmName, admission.reason));
+    note(Tr::tr("Pool: %1").arg(admission.reason));
+
     auto xml = m_source->domainXml(m_record.vmUuid, false);
     if (!xml)
         return fail(xml.error());
@@ -350,6 +368,26 @@ Jobs::StepResult MigrationPlanner::preflight(const std::function<bool()> &cancel
              .arg(m_request.targetUri, mib(fit.usableKiB), mib(dom->memoryKiB))
              .arg(fit.vcpusAfter)
              .arg(fit.vcpuLimit));
+
+    // Last, so that no refusal above leaves a claim behind: the ledger
+    // counts what other jobs are about to add to the target, and what its
+    // standby shadows and reservation keep.
+    if (const auto &ledger = m_placement.ledger) {
+        ledger->observe(m_request.targetUri, capacityOf(targetHost.value(), allocation.value()),
+                        limitsOf(m_request.options));
+        const Pools::Demand demand{ dom->memoryKiB, dom->vcpus };
+        if (m_claim) {
+            auto hold = ledger->claim(m_request.targetUri, demand, Pools::Placing::Vm,
+                                      Tr::tr("migration of %1").arg(m_record.vmName));
+            if (!hold)
+                return fail(hold.error());
+            m_hold = hold.value();
+        } else if (auto room = ledger->headroom(m_request.targetUri, Pools::Placing::Vm);
+                   room && !room->fits(demand)) {
+            return fail(Tr::tr("%1 cannot take %2 now: %3.")
+                            .arg(m_request.targetUri, m_record.vmName, room->describe()));
+        }
+    }
     return {};
 }
 

@@ -5,11 +5,13 @@
 #include "migrate/hypervisorlink.h"
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
+#include "migrate/placementcontext.h"
 #include "pools/capacity.h"
 
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace Umbra {
 
@@ -36,6 +38,12 @@ public:
     MigrationPlanner(MigrationRequest request, LinkFactory links, MigrationJournal *journal,
                      Log log = {});
     ~MigrationPlanner();
+
+    // The pools and ledger the preflight checks the target against; with
+    // `claim` (a job about to act) it takes the VM's capacity on the target
+    // in the ledger, to be released when the job ends (takeHold()).
+    void setPlacement(PlacementContext placement, bool claim);
+    qint64 takeHold() { return std::exchange(m_hold, 0); }
 
     Jobs::Plan plan();
 
@@ -84,6 +92,9 @@ private:
     std::unique_ptr<HypervisorLink> m_target;
     bool m_targetHadDefinition = false;
     double m_switchoverMs = 0;
+    PlacementContext m_placement;
+    bool m_claim = false;
+    qint64 m_hold = 0;
     qint64 m_targetUsableKiB = -1; // Pools::fit's figure for the target, once checked
 };
 

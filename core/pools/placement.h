@@ -7,9 +7,26 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace Umbra::Pools {
+
+// What the predictions say of a host, for placement.
+struct HostOutlook
+{
+    std::optional<double> peakCpus; // forecast peak over the next day, in CPUs
+    std::optional<double> failureRisk; // 0–1 within 30 days
+    std::optional<int> health; // 0–100
+};
+
+// Where placement learns the future: blocking, thread-safe, called on the
+// worker threads that rank. Either may be empty.
+struct Outlook
+{
+    std::function<HostOutlook(const QString &hostUri)> host;
+    std::function<std::optional<double>(const QString &vmUuid)> vmPeakCpus;
+};
 
 // One host that could take the VM, with what is known of it.
 struct Candidate

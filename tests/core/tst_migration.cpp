@@ -108,14 +108,14 @@ class TestMigration : public QObject
                std::function<void(MigrationJob &, MigrationStage)> atStage = {},
                std::shared_ptr<TrafficRedirector> redirector = {})
     {
-        MigrationJob job(req, { m_db, Scripted::factory(world), redirector });
+        MigrationJob job(req, { m_db, Scripted::factory(world), redirector, {} });
         return runJob(world, job, atStage, redirector);
     }
 
     // Executes a stored plan, approving it first as `approveAs` if given.
     Run runPlan(Scripted::World &world, const Jobs::Plan &plan, const QString &approveAs = {})
     {
-        MigrationJob job(plan, approveAs, { m_db, Scripted::factory(world), {} });
+        MigrationJob job(plan, approveAs, { m_db, Scripted::factory(world), {}, {} });
         return runJob(world, job, {}, {});
     }
 
@@ -268,6 +268,55 @@ private Q_SLOTS:
     }
 
     // ----------------------------------------------------- stage machine ---
+
+    // The target's pool and the console's capacity ledger have their say in
+    // the preflight, before anything changes; a finished job gives its claim back.
+    void poolsAndLedgerDecideTheTarget()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        PlacementContext placement;
+        placement.ledger = std::make_shared<Pools::CapacityLedger>();
+        Pools::Pool standby{ QStringLiteral("Standby"), Pools::PoolKind::Shadow, {}, {} };
+        placement.pools.pools.append(standby);
+        placement.pools.hostPools.insert(kB, standby.name);
+        auto run = [&] {
+            MigrationJob job(request(), { m_db, Scripted::factory(world), {}, placement });
+            return runJob(world, job, {}, {});
+        };
+
+        Run refused = run();
+        QCOMPARE(outcomeKey(refused.record.outcome), QStringLiteral("failed"));
+        QVERIFY2(refused.record.reason.contains(QLatin1String("shadow pool")),
+                 qPrintable(refused.record.reason));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+
+        // A general target, but another job has claimed nearly all of it.
+        placement.pools = Pools::PoolSettings::defaults();
+        Pools::HostCapacity b;
+        b.memoryKiB = 16ULL * 1048576;
+        b.cpus = 8;
+        placement.ledger->observe(kB, b, {});
+        auto other = placement.ledger->claim(kB, { 15ULL * 1048576, 1 }, Pools::Placing::Vm,
+                                             QStringLiteral("another migration"));
+        QVERIFY(other.ok());
+        Run crowded = run();
+        QCOMPARE(outcomeKey(crowded.record.outcome), QStringLiteral("failed"));
+        QVERIFY2(crowded.record.reason.contains(QLatin1String("claimed by running jobs (1)")),
+                 qPrintable(crowded.record.reason));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kA });
+        QCOMPARE(placement.ledger->holds().size(), 1);
+
+        placement.ledger->release(other.value());
+        Run moved = run();
+        QCOMPARE(outcomeKey(moved.record.outcome), QStringLiteral("completed"));
+        QCOMPARE(world.activeOn(kVm), QStringList{ kB });
+        QVERIFY(placement.ledger->holds().isEmpty());
+        bool noted = false;
+        for (const StageEvent &e : moved.record.events)
+            noted = noted || e.message.contains(QLatin1String("general pool"));
+        QVERIFY(noted);
+    }
 
     void happyPath()
     {
@@ -628,7 +677,7 @@ private Q_SLOTS:
         QVERIFY(plan.prediction.value(QLatin1String("simulated")).toBool());
         QVERIFY(plan.evidence.first().startsWith(QLatin1String("Simulated migration")));
 
-        MigrationJob job(req, { m_db, links, {} });
+        MigrationJob job(req, { m_db, links, {}, {} });
         QList<MigrationProgress> progress;
         connect(&job, &MigrationJob::progress, this,
                 [&](const MigrationProgress &p) { progress.append(p); });
@@ -921,7 +970,7 @@ private Q_SLOTS:
         req.vm = vm;
         req.sourceUri = QStringLiteral("test:///default");
         req.targetUri = target;
-        MigrationJob job(req, { m_db, LibvirtLink::factory(), {} });
+        MigrationJob job(req, { m_db, LibvirtLink::factory(), {}, {} });
         QSignalSpy finished(&job, &MigrationJob::finished);
         job.run(); // blocking, on this thread
         QCOMPARE(finished.count(), 1);
