@@ -4,7 +4,7 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../app/trafficcommand.cpp" line="+93"/>
+        <location filename="../app/trafficcommand.cpp" line="+70"/>
         <source>cancelling…</source>
         <translation>wird abgebrochen …</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>Tr</name>
     <message numerus="yes">
-        <location filename="../core/traffic/shiftplanner.cpp" line="+35"/>
+        <location filename="../core/traffic/shiftplanner.cpp" line="+27"/>
         <source>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step(s)</source>
         <translation>
             <numerusform>%1 % der Anfragen von %2 zu %3 verschieben (%4, Backend %5) in %n Schritt</numerusform>
@@ -2626,7 +2626,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrateCommand</name>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+83"/>
+        <location filename="../app/migratecommand.cpp" line="+61"/>
         <source>%1 is not active on any of the --connect hosts%2</source>
         <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
@@ -2781,17 +2781,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Planung</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+29"/>
         <source>plan %1</source>
         <translation>Plan %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>migration job %1</source>
         <translation>Migrationsjob %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>    %1 % of %2 MiB, %3 MiB/s, round %4, dirty %5 MiB/s%6</source>
         <translation>    %1 % von %2 MiB, %3 MiB/s, Runde %4, dirty %5 MiB/s%6</translation>
     </message>
@@ -2801,7 +2801,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>, Post-Copy</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>cancelling…</source>
         <translation>wird abgebrochen …</translation>
     </message>
@@ -3032,7 +3032,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>wird erfragt …</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -3042,7 +3042,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1 zu wenig</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Not enough memory for %1 after the move.</source>
         <translation>Nach dem Verschieben nicht genug Arbeitsspeicher für %1.</translation>
     </message>
@@ -3090,18 +3090,18 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>In das Migrationsjournal kann nicht geschrieben werden, daher wurde nichts unternommen: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Cancelled by the operator before anything changed.</source>
         <translation>Vom Operator abgebrochen, bevor sich etwas geändert hat.</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+321"/>
+        <location line="+323"/>
         <source>Cancelled by the operator during verification.</source>
         <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../core/migrate/migrationplanner.cpp" line="+65"/>
+        <location filename="../core/migrate/migrationplanner.cpp" line="+72"/>
         <source>Move %1 from %2 to %3</source>
         <translation>%1 von %2 nach %3 verschieben</translation>
     </message>
@@ -3181,7 +3181,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Nicht genug CPU auf %1: %2 weitere vCPUs ergäben %3 auf %4 Host-CPUs, mehr als die zulässigen %5 pro CPU.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>The target&apos;s pool does not take %1: %2</source>
+        <translation>Der Pool des Ziels nimmt %1 nicht auf: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pool: %1</source>
+        <translation>Pool: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>CPU: no model to check.</source>
         <translation>CPU: kein Modell zu prüfen.</translation>
     </message>
@@ -3236,6 +3246,16 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Ziel %1: %2 MiB nutzbar für %3 MiB, %4 von %5 vCPU-Plätzen belegt.</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>migration of %1</source>
+        <translation>Migration von %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 cannot take %2 now: %3.</source>
+        <translation>%1 kann %2 jetzt nicht aufnehmen: %3.</translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Dirty-page rate not measured, assuming %1 MiB/s: %2</source>
         <translation>Dirty-Page-Rate nicht gemessen, angenommen werden %1 MiB/s: %2</translation>
@@ -3256,13 +3276,13 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>gemessen</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+78"/>
+        <location line="-98"/>
+        <location line="+98"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../core/migrate/migrationjob.cpp" line="-460"/>
+        <location filename="../core/migrate/migrationjob.cpp" line="-465"/>
         <source>Executing plan %1, approved by %2.</source>
         <translation>Plan %1 wird ausgeführt, freigegeben von %2.</translation>
     </message>
@@ -3282,7 +3302,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>Taking traffic off the VM failed: %1</source>
         <translation>Den Verkehr von der VM zu nehmen ist fehlgeschlagen: %1</translation>
     </message>
@@ -3292,7 +3312,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Vor der Übertragung vom Bediener abgebrochen.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Prediction of plan %1, approved by %2.</source>
         <translation>Vorhersage aus Plan %1, freigegeben von %2.</translation>
     </message>
@@ -3541,7 +3561,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MigrationManager</name>
     <message>
-        <location filename="../core/migrate/migrationmanager.cpp" line="+105"/>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+114"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -3731,6 +3751,234 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+3"/>
         <source>%1 of %2 in use</source>
         <translation>%1 von %2 belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Pools</name>
+    <message>
+        <location filename="../core/pools/capacityledger.cpp" line="+46"/>
+        <source>%1 MiB usable</source>
+        <translation>%1 MiB nutzbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>less %1 MiB owed to standby shadows (%2)</source>
+        <translation>abzüglich %1 MiB für bereitstehende Schatten (%2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>less %1 MiB claimed by running jobs (%2)</source>
+        <translation>abzüglich %1 MiB, die laufende Jobs beansprucht haben (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>less %1 MiB kept for shadows</source>
+        <translation>abzüglich %1 MiB, die für Schatten freigehalten werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 MiB and %2 vCPU slots free (%3)</source>
+        <translation>%1 MiB und %2 vCPU-Plätze frei (%3)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The capacity of %1 is not known yet.</source>
+        <translation>Die Kapazität von %1 ist noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 cannot take %2 MiB and %3 vCPUs: %4.</source>
+        <translation>%1 kann %2 MiB und %3 vCPUs nicht aufnehmen: %4.</translation>
+    </message>
+    <message>
+        <location filename="../core/pools/placement.cpp" line="+59"/>
+        <source>Not assessed: %1</source>
+        <translation>Nicht bewertet: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The primary runs here; a shadow never shares its host.</source>
+        <translation>Die Primär-VM läuft hier; ein Schatten teilt nie ihren Host.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VM already runs here.</source>
+        <translation>Die VM läuft bereits hier.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Same failure domain as the primary (%1): one fault would take both.</source>
+        <translation>Dieselbe Fehlerdomäne wie die Primär-VM (%1): Ein Fehler träfe beide.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failure domain %1, apart from the primary&apos;s %2.</source>
+        <translation>Fehlerdomäne %1, getrennt von %2 der Primär-VM.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unlabelled</source>
+        <translation>ohne Bezeichnung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No room: %1 vCPUs needed, %2 slots free.</source>
+        <translation>Kein Platz: %1 vCPUs nötig, %2 Plätze frei.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No room: %1 MiB needed, %2.</source>
+        <translation>Kein Platz: %1 MiB nötig, %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fits only if other VMs move away first: %1 (%2 MiB short).</source>
+        <translation>Passt nur, wenn zuvor andere VMs wegziehen: %1 (%2 MiB fehlen).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Memory: %1 MiB left for others after taking %2 MiB (%3).</source>
+        <translation>Arbeitsspeicher: %1 MiB bleiben für andere, nachdem %2 MiB belegt sind (%3).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4) — saturated.</source>
+        <translation>CPU zur vorhergesagten Spitze: %1 % von %2 CPUs (Host %3 + VM %4) – ausgelastet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4).</source>
+        <translation>CPU zur vorhergesagten Spitze: %1 % von %2 CPUs (Host %3 + VM %4).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CPU at the forecast peak: no forecast yet, counted as half.</source>
+        <translation>CPU zur vorhergesagten Spitze: noch keine Prognose, zur Hälfte gewertet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Failure risk %1 %.</source>
+        <translation>Ausfallrisiko %1 %.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failure risk not assessed, counted as 20 %.</source>
+        <translation>Ausfallrisiko nicht bewertet, mit 20 % gewertet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Health %1 of 100.</source>
+        <translation>Gesundheit %1 von 100.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Health not scored yet, counted as 70.</source>
+        <translation>Gesundheit noch nicht bewertet, mit 70 gewertet.</translation>
+    </message>
+    <message>
+        <location filename="../core/pools/pool.cpp" line="+58"/>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dedicated</source>
+        <translation>Dediziert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shadow</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 MiB and %2 vCPUs per host</source>
+        <translation>%1 MiB und %2 vCPUs je Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % of each host</source>
+        <translation>%1 % jedes Hosts</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>A pool needs a name.</source>
+        <translation>Ein Pool braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two pools are named “%1”.</source>
+        <translation>Zwei Pools heißen „%1“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The dedicated pool “%1” needs the customer it belongs to.</source>
+        <translation>Der dedizierte Pool „%1“ braucht den Kunden, dem er gehört.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The reservation of “%1” must be a share between 0 and 100 %.</source>
+        <translation>Die Reservierung von „%1“ muss ein Anteil zwischen 0 und 100 % sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The reservation of “%1” cannot be negative.</source>
+        <translation>Die Reservierung von „%1“ kann nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is in the pool “%2”, which does not exist.</source>
+        <translation>%1 ist im Pool „%2“, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Saving the pools failed: %1</source>
+        <translation>Speichern der Pools fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/pools/poolrules.cpp" line="+23"/>
+        <source>“%1” is a general pool; shadows live only in a shadow pool, where capacity is reserved for them.</source>
+        <translation>„%1“ ist ein allgemeiner Pool; Schatten leben nur in einem Schatten-Pool, wo Kapazität für sie reserviert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is a general pool, shared by every VM.</source>
+        <translation>„%1“ ist ein allgemeiner Pool, den alle VMs teilen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is dedicated to %2; shadows live only in a shadow pool.</source>
+        <translation>„%1“ ist %2 vorbehalten; Schatten leben nur in einem Schatten-Pool.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is dedicated to %2, and %3 belongs to no customer.</source>
+        <translation>„%1“ ist %2 vorbehalten, und %3 gehört keinem Kunden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is dedicated to %2, and %3 belongs to %4.</source>
+        <translation>„%1“ ist %2 vorbehalten, und %3 gehört %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is dedicated to %2, the customer of %3.</source>
+        <translation>„%1“ ist %2 vorbehalten, dem Kunden von %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is a shadow pool: it takes shadows, and VMs only when they fail over.</source>
+        <translation>„%1“ ist ein Schatten-Pool: Er nimmt Schatten auf, VMs nur bei einem Failover.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is a shadow pool.</source>
+        <translation>„%1“ ist ein Schatten-Pool.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is a shadow pool, and this is a failover.</source>
+        <translation>„%1“ ist ein Schatten-Pool, und dies ist ein Failover.</translation>
     </message>
 </context>
 <context>
@@ -4215,7 +4463,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+235"/>
+        <location filename="../core/store/schema.cpp" line="+257"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -4690,7 +4938,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Traffic::TrafficJob</name>
     <message>
-        <location filename="../core/traffic/trafficjob.cpp" line="+65"/>
+        <location filename="../core/traffic/trafficjob.cpp" line="+48"/>
         <source>The traffic journal cannot be opened, so nothing was done: %1</source>
         <translation>Das Verkehrsjournal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
     </message>
@@ -4736,12 +4984,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+17"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Cancelled by the operator at %1 %.</source>
         <translation>Vom Bediener bei %1 % abgebrochen.</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-79"/>
         <source>HAProxy was reloaded or restarted (pid %1 → %2): its weights were back to the configuration; step %3 was sent again.</source>
         <translation>HAProxy wurde neu geladen oder neu gestartet (PID %1 → %2): Seine Gewichte waren wieder die der Konfiguration; Schritt %3 wurde erneut gesendet.</translation>
     </message>
@@ -4766,22 +5014,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Schritt %1 von %2: %3 % (%4)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Step %1: %2 % (%3)</source>
         <translation>Schritt %1: %2 % (%3)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Going back to %1 %: %2</source>
         <translation>Zurück zu %1 %: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Back to %1 % (%2): %3</source>
         <translation>Zurück bei %1 % (%2): %3</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>%1 Going back failed too, so the weights may be anywhere between the last two steps: %2</source>
         <translation>%1 Auch die Rückkehr schlug fehl; die Gewichte können irgendwo zwischen den letzten beiden Schritten liegen: %2</translation>
     </message>
@@ -4842,7 +5090,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Stelle %1 wieder her</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Restore %1</source>
         <translation>%1 wiederherstellen</translation>
     </message>
@@ -4925,7 +5173,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Traffic::TrafficReconciler</name>
     <message>
-        <location filename="../core/traffic/trafficreconciler.cpp" line="+108"/>
+        <location filename="../core/traffic/trafficreconciler.cpp" line="+93"/>
         <source>it is not configured</source>
         <translation>er ist nicht eingerichtet</translation>
     </message>
@@ -4950,7 +5198,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Verkehrsaktion %1 wurde unterbrochen und lässt sich noch nicht rückgängig machen: %2. Beim nächsten Start wird es erneut versucht.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Traffic action %1 (%2 on %3/%4) was interrupted at step %5; HAProxy had %6; the weights it found were put back: %7.</source>
         <translation>Verkehrsaktion %1 (%2 auf %3/%4) wurde bei Schritt %5 unterbrochen; HAProxy hatte %6; die vorgefundenen Gewichte wurden wiederhergestellt: %7.</translation>
     </message>
@@ -5112,7 +5360,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation> im Backend „%1“</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No backend has both %1 and %2.</source>
         <translation>Kein Backend hat sowohl %1 als auch %2.</translation>
     </message>
