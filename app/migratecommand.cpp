@@ -259,18 +259,19 @@ int migrate(const CommandLine &line)
     // Plan → approve → execute, as in the console: the plan (with what the
     // checks found) is stored, approved by this command, then executed.
     Headless::say(since, tr("planning"));
-    // The operator's pools decide which targets may take the VM, as in the console.
     PlacementContext placement;
-    auto pools = Pools::PoolSettings::load(journalPath(line));
-    if (!pools)
-        return refuse(pools.error());
-    placement.pools = pools.value();
-    placement.ledger = std::make_shared<Pools::CapacityLedger>();
     Jobs::Plan plan;
     {
         auto journal = MigrationJournal::open(journalPath(line), QStringLiteral("umbra-plan"));
         if (!journal)
             return refuse(journal.error());
+        // The operator's pools decide which targets may take the VM, as in
+        // the console (read once the journal has made the database).
+        auto pools = Pools::PoolSettings::load(journalPath(line));
+        if (!pools)
+            return refuse(pools.error());
+        placement.pools = pools.value();
+        placement.ledger = std::make_shared<Pools::CapacityLedger>();
         MigrationPlanner planner(request, LibvirtLink::factory(), journal.value().get(),
                                  [since](const QString &found) {
                                      Headless::say(since, QStringLiteral("    ") + found);

@@ -518,6 +518,41 @@ private Q_SLOTS:
     // --shift, --drain and --restore against a real HAProxy: each reaches
     // its goal and says so in one line of JSON; a refused action changes
     // nothing; a shift killed mid-way is put back by the next command.
+    // The headless move honours the operator's pools: a shadow-pool host
+    // takes no ordinary VM. Also on a database the command itself creates.
+    void migrateHonoursThePools()
+    {
+        const QString db = m_home.filePath(QStringLiteral("pools.db"));
+        const QString fleet = QStringLiteral(UMBRA_SOURCE_DIR "/resources/fleet/");
+        const QString a = QStringLiteral("test://") + fleet + QStringLiteral("rack1-kvm01.xml");
+        const QString b = QStringLiteral("test://") + fleet + QStringLiteral("rack1-kvm02.xml");
+        const QStringList move{ QStringLiteral("--database"), db,
+                                QStringLiteral("--connect"),  a,
+                                QStringLiteral("--migrate"),  QStringLiteral("web01"),
+                                QStringLiteral("--to"),       b };
+        const Run first = umbra(move, m_home.path());
+        QVERIFY2(!first.err.contains(QLatin1String("does not exist")), qPrintable(first.err));
+        QVERIFY2(first.err.contains(QLatin1String("general pool")), qPrintable(first.err));
+
+        {
+            QSqlDatabase sql
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pools"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO pools VALUES ('Standby', 'shadow', '', 0.1, 0, 0, 1)")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO pool_hosts VALUES ('%1', 'Standby', '')").arg(b)));
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pools"));
+        const Run refused = umbra(move, m_home.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("“Standby” is a shadow pool")),
+                 qPrintable(refused.err));
+    }
+
     void trafficCommands()
     {
         Umbra::TestSupport::HAProxyFixture lb;
