@@ -16,7 +16,7 @@ bool isHeadless(int argc, char **argv)
             || std::strcmp(argv[i], "--import-csv") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i])
-            || TrafficCommand::isTrafficSwitch(argv[i]))
+            || TrafficCommand::isTrafficSwitch(argv[i]) || ShadowCommand::isShadowSwitch(argv[i]))
             return true;
     }
     return false;
@@ -185,6 +185,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                         since, output, importCsv, importAs });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
+    ShadowCommand::addOptions(parser);
     parser.process(app); // exits on --help, --version and unknown options
 
     CommandLine line;
@@ -289,6 +290,8 @@ CommandLine parseCommandLine(const QCoreApplication &app)
         !problem.isEmpty())
         line.error = problem;
     if (const QString problem = TrafficCommand::read(parser, line.traffic); !problem.isEmpty())
+        line.error = problem;
+    if (const QString problem = ShadowCommand::read(parser, line.shadow); !problem.isEmpty())
         line.error = problem;
     if (line.printInventory && line.connectUris.isEmpty() && !line.demo)
         line.error = QCoreApplication::translate("main",

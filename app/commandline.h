@@ -2,6 +2,7 @@
 
 #include "migratecommand.h"
 #include "series/serieswriter.h"
+#include "shadowcommand.h"
 #include "trafficcommand.h"
 
 #include <QHash>
@@ -35,6 +36,7 @@ struct CommandLine
     QString importPrefix;
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
+    ShadowCommandLine shadow; // --replica-agent, --shadow, --failover, --unshadow
     QString error; // set when the arguments are unusable
 };
 

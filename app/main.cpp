@@ -5,6 +5,7 @@
 #include "historycommands.h"
 #include "inventoryprinter.h"
 #include "migratecommand.h"
+#include "shadowcommand.h"
 #include "trafficcommand.h"
 
 #include <QCoreApplication>
@@ -90,6 +91,7 @@ int main(int argc, char **argv)
         const int status = !line.migrate.vm.isEmpty() ? MigrateCommand::migrate(line)
             : line.migrate.reconcile                  ? MigrateCommand::reconcile(line)
             : line.traffic.any()                      ? TrafficCommand::run(line)
+            : line.shadow.anyStored()                 ? ShadowCommand::run(line)
             : !line.exportEntity.isEmpty()            ? exportHistory(line)
             : !line.importPath.isEmpty()              ? importHistory(line)
                                                       : printInventory(line);

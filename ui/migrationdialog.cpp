@@ -391,6 +391,8 @@ void MigrationDialog::rankTargets(const QList<TargetCapacity> &given)
             continue;
         }
         m_usableKiB.insert(capacity.uri, qint64(capacity.usableKiB));
+        m_scores.insert(capacity.uri, capacity.ranking.score);
+        m_reasons.insert(capacity.uri, capacity.ranking.reasons);
         item->setText(1,
                       capacity.leftKiB >= 0
                           ? Format::kib(double(capacity.leftKiB))

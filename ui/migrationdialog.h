@@ -62,6 +62,10 @@ public:
     bool isRanked() const { return m_ranked; }
     // That figure for a target: memory the VM could have there (-1: unknown).
     qint64 rankedUsableKiB(const QString &uri) const;
+    // The least-disruption placement of a ranked target: its score and the
+    // reasons shown with it (Pools::rank).
+    double rankedScore(const QString &uri) const { return m_scores.value(uri, -1); }
+    QStringList rankedReasons(const QString &uri) const { return m_reasons.value(uri); }
     // The choices the dialog offers because a plan needed them (kNeeds… keys).
     QStringList offeredChoices() const;
     // Why the last plan needs a choice, as the Storage box shows it.
@@ -107,6 +111,8 @@ private:
     bool m_ranked = false;
     bool m_simulated = false; // a demo host: the migration is simulated
     QHash<QString, qint64> m_usableKiB; // by target URI, once ranked
+    QHash<QString, double> m_scores;
+    QHash<QString, QStringList> m_reasons;
 };
 
 } // namespace Umbra

@@ -96,6 +96,11 @@ QList<Disk> disks(const QString &domainXml)
                     current.readOnly = true;
                 else if (at[3] == QLatin1String("shareable"))
                     current.shareable = true;
+                else if (at[3] == QLatin1String("mirror")) {
+                    current.mirror = true;
+                    current.mirrorReady
+                        = attrs.value(QLatin1String("ready")) == QLatin1String("yes");
+                }
             }
         } else if (reader.isEndElement()) {
             if (at.size() == 3 && at[2] == QLatin1String("disk")
@@ -115,6 +120,103 @@ QString rootAttribute(const QString &xml, const QString &name)
             return reader.attributes().value(name).toString();
     }
     return {};
+}
+
+bool mirrorReady(const QString &domainXml, const QString &target)
+{
+    for (const Disk &disk : disks(domainXml)) {
+        if (disk.target == target)
+            return disk.mirrorReady;
+    }
+    return false;
+}
+
+QString renamedCopy(const QString &domainXml, const QString &name,
+                    const QList<std::pair<QString, QString>> &sources)
+{
+    // libvirt writes <source> before <target>: find each disk's new source
+    // by its position first.
+    QList<QString> newSource;
+    for (const Disk &disk : disks(domainXml)) {
+        QString file;
+        for (const auto &[target, path] : sources) {
+            if (target == disk.target)
+                file = path;
+        }
+        newSource.append(file);
+    }
+    QString out;
+    QXmlStreamReader reader(domainXml);
+    QXmlStreamWriter writer(&out);
+    writer.setAutoFormatting(true);
+    QStringList at;
+    int disk = -1;
+    int skipDepth = 0;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isStartElement()) {
+            at.append(reader.name().toString());
+            if (skipDepth > 0) {
+                ++skipDepth;
+                continue;
+            }
+            if (at == QStringList{ QStringLiteral("domain"), QStringLiteral("uuid") }
+                || (at.size() == 4 && at[2] == QLatin1String("disk")
+                    && (at[3] == QLatin1String("mirror")
+                        || at[3] == QLatin1String("backingStore")))) {
+                skipDepth = 1;
+                continue;
+            }
+            if (at
+                == QStringList{ QStringLiteral("domain"), QStringLiteral("devices"),
+                                QStringLiteral("disk") })
+                ++disk;
+            const bool moved = disk >= 0 && disk < newSource.size() && !newSource[disk].isEmpty()
+                && at.size() == 4 && at[2] == QLatin1String("disk");
+            writer.writeStartElement(reader.name().toString());
+            QXmlStreamAttributes attrs = reader.attributes();
+            if (moved && at[3] == QLatin1String("source")) {
+                attrs.clear();
+                attrs.append(QStringLiteral("file"), newSource[disk]);
+            } else if (moved && at[3] == QLatin1String("driver")) {
+                QXmlStreamAttributes kept;
+                for (const QXmlStreamAttribute &a : std::as_const(attrs)) {
+                    if (a.name() != QLatin1String("type"))
+                        kept.append(a);
+                }
+                kept.append(QStringLiteral("type"), QStringLiteral("qcow2"));
+                attrs = kept;
+            } else if (at
+                           == QStringList{ QStringLiteral("domain"), QStringLiteral("devices"),
+                                           QStringLiteral("disk") }
+                       && disk < newSource.size() && !newSource[disk].isEmpty()) {
+                QXmlStreamAttributes kept;
+                for (const QXmlStreamAttribute &a : std::as_const(attrs)) {
+                    if (a.name() != QLatin1String("type"))
+                        kept.append(a);
+                }
+                kept.prepend(QXmlStreamAttribute(QStringLiteral("type"), QStringLiteral("file")));
+                attrs = kept;
+            }
+            writer.writeAttributes(attrs);
+            if (at == QStringList{ QStringLiteral("domain"), QStringLiteral("name") }) {
+                writer.writeCharacters(name);
+                reader.readElementText(QXmlStreamReader::SkipChildElements);
+                writer.writeEndElement();
+                at.removeLast();
+            }
+        } else if (reader.isEndElement()) {
+            at.removeLast();
+            if (skipDepth > 0) {
+                --skipDepth;
+                continue;
+            }
+            writer.writeEndElement();
+        } else if (reader.isCharacters() && !reader.isWhitespace() && skipDepth == 0) {
+            writer.writeCharacters(reader.text().toString());
+        }
+    }
+    return out;
 }
 
 QString domainType(const QString &domainXml)

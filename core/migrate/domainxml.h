@@ -15,9 +15,19 @@ struct Disk
     bool readOnly = false;
     bool shareable = false; // <shareable/>: meant to be open on two hosts at once
     QString cache; // the driver's cache mode; empty: the hypervisor's default
+    bool mirror = false; // a block copy runs on it (live definition)
+    bool mirrorReady = false; // and mirrors every write: <mirror ready='yes'>
 };
 
 QList<Disk> disks(const QString &domainXml);
+// Whether the block copy of disk `target` is ready, per the live definition.
+bool mirrorReady(const QString &domainXml, const QString &target);
+// A copy of a domain's definition under another name, without its UUID (the
+// host gives one), the file disks in `sources` (target → qcow2 file) moved
+// there, everything else — MAC addresses, kernel command line — kept, so
+// that the copy can take the original's place.
+QString renamedCopy(const QString &domainXml, const QString &name,
+                    const QList<std::pair<QString, QString>> &sources);
 QString domainType(const QString &domainXml); // kvm, qemu, test
 // An attribute of the root element (a storage pool's type).
 QString rootAttribute(const QString &xml, const QString &name);

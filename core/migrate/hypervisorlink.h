@@ -73,6 +73,15 @@ struct MigrateParams
     bool copyStorage = false;
 };
 
+// A block job on one disk of a running domain, as libvirt reports it.
+struct BlockJobState
+{
+    bool active = false;
+    bool ready = false; // a copy mirrors every write (libvirt's <mirror ready='yes'>)
+    qint64 cur = 0; // progress, in libvirt's arbitrary unit; not a time lag
+    qint64 end = 0;
+};
+
 // What the migration controller needs from one hypervisor host. One link is
 // one connection; it is used from the job's thread and from the thread that
 // runs the blocking migrate call (libvirt connections are thread-safe).
@@ -135,6 +144,41 @@ public:
     virtual Result<void> removeVolume(const QString &path) = 0;
     // qemu-guest-agent guest-ping; false when no agent answers.
     virtual Result<bool> agentPing(const QString &uuid, int timeoutS) = 0;
+
+    // Continuous replication for shadows: a block copy of `disk` into
+    // `destinationXml` (a <disk>, e.g. an NBD export on another host) that
+    // reuses what is there, with synchronous writes once ready — every guest
+    // write reaches the destination before it completes — and as a transient
+    // job, which a persistent domain needs. It runs in libvirt until aborted.
+    virtual Result<void> blockCopy(const QString &uuid, const QString &disk,
+                                   const QString &destinationXml)
+    {
+        Q_UNUSED(uuid)
+        Q_UNUSED(disk)
+        Q_UNUSED(destinationXml)
+        return Error{ QStringLiteral("%1 cannot replicate disks.").arg(uri()) };
+    }
+    // The virtual size of a disk in bytes, as the guest sees it.
+    virtual Result<qint64> diskCapacity(const QString &uuid, const QString &disk)
+    {
+        Q_UNUSED(uuid)
+        Q_UNUSED(disk)
+        return Error{ QStringLiteral("%1 cannot tell disk sizes.").arg(uri()) };
+    }
+    virtual Result<BlockJobState> blockJob(const QString &uuid, const QString &disk)
+    {
+        Q_UNUSED(uuid)
+        Q_UNUSED(disk)
+        return BlockJobState{};
+    }
+    // Ends a block job without pivoting: the domain stays on its own disk
+    // and a copy's destination keeps what it had at that moment.
+    virtual Result<void> abortBlockJob(const QString &uuid, const QString &disk)
+    {
+        Q_UNUSED(uuid)
+        Q_UNUSED(disk)
+        return {};
+    }
 };
 
 using LinkFactory = std::function<Result<std::unique_ptr<HypervisorLink>>(const QString &uri)>;

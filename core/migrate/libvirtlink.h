@@ -42,6 +42,11 @@ public:
     Result<void> diskSnapshot(const QString &uuid, const QString &snapshotXml,
                               bool quiesce) override;
     Result<void> commitActive(const QString &uuid, const QString &disk, int timeoutMs) override;
+    Result<void> blockCopy(const QString &uuid, const QString &disk,
+                           const QString &destinationXml) override;
+    Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override;
+    Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override;
+    Result<void> abortBlockJob(const QString &uuid, const QString &disk) override;
     Result<void> removeVolume(const QString &path) override;
     Result<bool> agentPing(const QString &uuid, int timeoutS) override;
     Result<QStringList> interfaceAddresses(const QString &uuid) override;

@@ -242,6 +242,43 @@ QStringList stepStatements(int toVersion)
                            " vm_uuid TEXT PRIMARY KEY,"
                            " customer TEXT NOT NULL)"),
         };
+    case 12:
+        // Version 12 keeps shadows: replicas of critical VMs on the shadow
+        // pool, journalled before each step acts, with how each shadow host's
+        // replica agent is reached.
+        return {
+            QStringLiteral("CREATE TABLE shadows ("
+                           " id INTEGER PRIMARY KEY,"
+                           " primary_uuid TEXT NOT NULL,"
+                           " primary_name TEXT NOT NULL,"
+                           " primary_uri TEXT NOT NULL,"
+                           " shadow_uri TEXT NOT NULL,"
+                           " shadow_name TEXT NOT NULL,"
+                           " shadow_uuid TEXT NOT NULL,"
+                           " memory_kib INTEGER NOT NULL,"
+                           " vcpus INTEGER NOT NULL,"
+                           " disks TEXT NOT NULL,"
+                           " state TEXT NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " primary_xml TEXT NOT NULL,"
+                           " owner_pid INTEGER NOT NULL,"
+                           " created_ms INTEGER NOT NULL,"
+                           " updated_ms INTEGER NOT NULL,"
+                           " synced_ms INTEGER NOT NULL,"
+                           " seeds INTEGER NOT NULL,"
+                           " rto_ms INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX shadows_by_primary ON shadows(primary_uuid)"),
+            QStringLiteral("CREATE TABLE shadow_events ("
+                           " shadow INTEGER NOT NULL,"
+                           " ts_ms INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " message TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX shadow_events_by_shadow ON shadow_events(shadow)"),
+            QStringLiteral("CREATE TABLE replica_agents ("
+                           " host_uri TEXT PRIMARY KEY,"
+                           " command TEXT NOT NULL,"
+                           " address TEXT NOT NULL)"),
+        };
     default:
         return {};
     }

@@ -454,7 +454,8 @@ void TestMainWindow::migrateDialogRanksTargets()
     // The hosts are asked for the preflight's own figure as the dialog opens.
     QTRY_VERIFY_WITH_TIMEOUT(dialog.isRanked(), 30000);
     const QStringList targets = dialog.targets();
-    // Every other connected host, never the VM's own, most room first.
+    // Every other connected host, never the VM's own, in the order of
+    // least-disruption placement.
     QCOMPARE(targets.size(), m_engine->fleet()->hosts().size() - 1);
     QVERIFY(!targets.contains(m_vmUri));
     // The test driver reports no free memory: the figure is what the
@@ -468,7 +469,12 @@ void TestMainWindow::migrateDialogRanksTargets()
                  qint64(m_engine->fleet()->hostInfo(uri).memoryKiB) - held - reserveKiB);
     }
     for (qsizetype i = 1; i < targets.size(); ++i)
-        QVERIFY(dialog.rankedUsableKiB(targets[i - 1]) >= dialog.rankedUsableKiB(targets[i]));
+        QVERIFY(dialog.rankedScore(targets[i - 1]) >= dialog.rankedScore(targets[i]));
+    // Each with its reasons, in words and numbers.
+    const QString why = dialog.rankedReasons(targets.first()).join(u'\n');
+    QVERIFY2(why.contains(QLatin1String("general pool")), qPrintable(why));
+    QVERIFY2(why.contains(QLatin1String("Memory: ")), qPrintable(why));
+    QVERIFY2(why.contains(QLatin1String("Health ")), qPrintable(why));
     QVERIFY(dialog.isSimulated());
     QVERIFY2(dialog.predictionText().startsWith(QStringLiteral("First estimate: about")),
              qPrintable(dialog.predictionText()));

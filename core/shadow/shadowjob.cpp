@@ -1,0 +1,598 @@
+#include "shadow/shadowjob.h"
+
+#include "migrate/domainxml.h"
+#include "migrate/healthcheck.h"
+#include "pools/poolrules.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace Umbra::Shadow {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Shadow)
+};
+
+QString standbyKey(qint64 id)
+{
+    return QStringLiteral("shadow-%1").arg(id);
+}
+
+QString mib(qint64 bytes)
+{
+    return QString::number(double(bytes) / 1048576.0, 'f', 0);
+}
+
+} // namespace
+
+ShadowJob::ShadowJob(Environment environment, Log log)
+    : m_env(std::move(environment))
+    , m_log(std::move(log))
+{
+    if (!m_env.agents)
+        m_env.agents = [](const AgentAccess &access) -> std::unique_ptr<ReplicaAgent> {
+            return std::make_unique<CommandReplicaAgent>(access.command);
+        };
+}
+
+ShadowJob::~ShadowJob() = default;
+
+Result<void> ShadowJob::openJournal()
+{
+    if (m_journal)
+        return {};
+    static QAtomicInt sequence;
+    auto journal = ShadowJournal::open(
+        m_env.journalPath, QStringLiteral("umbra-shadow-%1").arg(sequence.fetchAndAddRelaxed(1)));
+    if (!journal)
+        return Error{ Tr::tr("The shadow journal cannot be opened, so nothing was done: %1")
+                          .arg(journal.error()) };
+    m_journal = std::move(journal.value());
+    auto agents = m_journal->agents();
+    if (!agents)
+        return Error{ agents.error() };
+    m_agents = agents.value();
+    return {};
+}
+
+std::unique_ptr<ReplicaAgent> ShadowJob::agentFor(const QString &hostUri)
+{
+    if (!m_agents.contains(hostUri))
+        return nullptr;
+    return m_env.agents(m_agents.value(hostUri));
+}
+
+void ShadowJob::note(ShadowRecord &record, const QString &line, const QString &kind)
+{
+    if (m_log)
+        m_log(line);
+    if (m_journal && record.id > 0) {
+        if (auto noted
+            = m_journal->note(record.id, kind.isEmpty() ? QStringLiteral("note") : kind, line);
+            !noted)
+            qWarning("umbra: %s", qUtf8Printable(noted.error()));
+    }
+}
+
+Result<void> ShadowJob::setState(ShadowRecord &record, State state, const QString &message)
+{
+    record.state = state;
+    record.reason = message;
+    record.ownerPid = QCoreApplication::applicationPid();
+    if (m_log)
+        m_log(message.isEmpty() ? stateLabel(state)
+                                : QStringLiteral("%1: %2").arg(stateLabel(state), message));
+    return m_journal->update(record, QStringLiteral("state"),
+                             message.isEmpty() ? stateLabel(state)
+                                               : stateLabel(state) + u": " + message);
+}
+
+Result<ShadowRecord> ShadowJob::live(const QString &vm)
+{
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
+    auto found = m_journal->liveShadowOf(vm);
+    if (!found)
+        return Error{ found.error() };
+    if (!found->has_value())
+        return Error{ Tr::tr("%1 has no shadow.").arg(vm) };
+    return found->value();
+}
+
+Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
+{
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
+    auto primaryLink = m_env.links(request.primaryUri);
+    if (!primaryLink)
+        return Error{ Tr::tr("The primary's host is unreachable: %1").arg(primaryLink.error()) };
+    HypervisorLink &primary = *primaryLink.value();
+    auto dom = primary.domain(request.vm);
+    if (!dom)
+        return Error{ dom.error() };
+    if (!dom->exists)
+        return Error{ Tr::tr("No VM named or numbered “%1” is defined on %2.")
+                          .arg(request.vm, request.primaryUri) };
+    if (!dom->running())
+        return Error{
+            Tr::tr("%1 is not running; a shadow replicates a running VM.").arg(dom->name)
+        };
+    if (!dom->persistent)
+        return Error{
+            Tr::tr("%1 is transient; Umbra shadows persistent VMs only.").arg(dom->name)
+        };
+    if (auto existing = m_journal->liveShadowOf(dom->uuid); !existing)
+        return Error{ existing.error() };
+    else if (existing->has_value())
+        return Error{ Tr::tr("%1 already has a shadow on %2 (%3).")
+                          .arg(dom->name, existing->value().shadowUri,
+                               stateLabel(existing->value().state)) };
+
+    auto shadowLink = m_env.links(request.shadowUri);
+    if (!shadowLink)
+        return Error{ Tr::tr("The shadow host is unreachable: %1").arg(shadowLink.error()) };
+    HypervisorLink &shadowHost = *shadowLink.value();
+    auto primaryFacts = primary.host();
+    auto shadowFacts = shadowHost.host();
+    if (!primaryFacts || !shadowFacts)
+        return Error{ !primaryFacts ? primaryFacts.error() : shadowFacts.error() };
+    if (request.primaryUri == request.shadowUri
+        || (!primaryFacts->uuid.isEmpty() && primaryFacts->uuid == shadowFacts->uuid))
+        return Error{ Tr::tr("%1 runs on %2; a shadow never shares its primary's host.")
+                          .arg(dom->name, request.shadowUri) };
+
+    // Placement: the shadow pool, apart from the primary, with room.
+    const Pools::PoolSettings &pools = m_env.placement.pools;
+    const Pools::Subject subject{ Pools::Placing::Shadow, dom->uuid, dom->name,
+                                  pools.customerOf(dom->uuid) };
+    if (const auto admission = Pools::admits(pools.poolOfHost(request.shadowUri), subject);
+        !admission.admitted)
+        return Error{ admission.reason };
+    const QString domain = pools.failureDomainOf(request.shadowUri);
+    if (!domain.isEmpty() && domain == pools.failureDomainOf(request.primaryUri))
+        return Error{ Tr::tr("%1 is in the primary's failure domain (%2): one fault would take "
+                             "both.")
+                          .arg(request.shadowUri, domain) };
+    auto agent = agentFor(request.shadowUri);
+    if (!agent)
+        return Error{ Tr::tr("No replica agent is configured for %1: give --replica-agent "
+                             "URI=COMMAND.")
+                          .arg(request.shadowUri) };
+    qint64 hold = 0;
+    const auto &ledger = m_env.placement.ledger;
+    if (ledger) {
+        auto allocation = shadowHost.allocation();
+        if (!allocation)
+            return Error{ allocation.error() };
+        Pools::HostCapacity capacity;
+        capacity.memoryKiB = shadowFacts->memoryKiB;
+        capacity.freeMemoryKiB = shadowFacts->freeMemoryKiB;
+        capacity.allocatedMemoryKiB = allocation->memoryKiB;
+        capacity.runningVms = allocation->domains;
+        capacity.cpus = shadowFacts->cpus;
+        capacity.allocatedVcpus = allocation->vcpus;
+        ledger->observe(request.shadowUri, capacity, {});
+        auto claimed = ledger->claim(request.shadowUri, { dom->memoryKiB, dom->vcpus },
+                                     Pools::Placing::Shadow, Tr::tr("shadow of %1").arg(dom->name));
+        if (!claimed)
+            return Error{ claimed.error() };
+        hold = claimed.value();
+    }
+    auto releaseHold = [&] {
+        if (ledger && hold)
+            ledger->release(std::exchange(hold, 0));
+    };
+
+    auto xml = primary.domainXml(dom->uuid, true);
+    if (!xml) {
+        releaseHold();
+        return Error{ xml.error() };
+    }
+    ShadowRecord record;
+    record.primaryUuid = dom->uuid;
+    record.primaryName = dom->name;
+    record.primaryUri = request.primaryUri;
+    record.shadowUri = request.shadowUri;
+    record.shadowName = dom->name + QStringLiteral("-shadow");
+    record.memoryKiB = dom->memoryKiB;
+    record.vcpus = dom->vcpus;
+    record.primaryXml = xml.value();
+    for (const DomainXml::Disk &disk : DomainXml::disks(xml.value())) {
+        if (disk.device != QLatin1String("disk") || disk.readOnly || disk.shareable
+            || (disk.type != QLatin1String("file") && disk.type != QLatin1String("block")))
+            continue;
+        auto size = primary.diskCapacity(dom->uuid, disk.target);
+        if (!size) {
+            releaseHold();
+            return Error{ size.error() };
+        }
+        ReplicatedDisk replicated;
+        replicated.target = disk.target;
+        replicated.replica = dom->name + u'-' + disk.target;
+        replicated.sizeBytes = size.value();
+        record.disks.append(replicated);
+    }
+    if (record.disks.isEmpty()) {
+        releaseHold();
+        return Error{ Tr::tr("%1 has no disk to replicate.").arg(dom->name) };
+    }
+    record.ownerPid = QCoreApplication::applicationPid();
+    auto id = m_journal->create(record);
+    if (!id) {
+        releaseHold();
+        return Error{ id.error() };
+    }
+    record.id = id.value();
+    note(record,
+         Tr::tr("Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.")
+             .arg(dom->name, request.shadowUri)
+             .arg(record.disks.size())
+             .arg(dom->memoryKiB / 1024)
+             .arg(dom->vcpus));
+
+    auto fail = [&](const QString &why) -> Result<ShadowRecord> {
+        note(record, why, QStringLiteral("error"));
+        undo(record, &primary, &shadowHost, agent.get());
+        releaseHold();
+        if (auto stored = setState(record, State::Failed, why); !stored)
+            qWarning("umbra: %s", qUtf8Printable(stored.error()));
+        return Error{ why };
+    };
+
+    // The replicas, served where the primary's host reaches them.
+    const QString address = m_agents.value(request.shadowUri).effectiveAddress();
+    for (ReplicatedDisk &disk : record.disks) {
+        auto made = agent->create(disk.replica, disk.sizeBytes);
+        if (!made)
+            return fail(made.error());
+        disk.file = made->file;
+        if (auto stored = m_journal->update(record); !stored)
+            return fail(stored.error());
+        auto served = agent->serve(disk.replica, address);
+        if (!served)
+            return fail(served.error());
+        disk.nbdHost = served->nbdHost.isEmpty() ? address : served->nbdHost;
+        disk.port = served->port;
+        if (auto stored = m_journal->update(record); !stored)
+            return fail(stored.error());
+        note(record,
+             Tr::tr("Replica of %1: %2 (%3 MiB), served at nbd://%4:%5/%6.")
+                 .arg(disk.target, disk.file, mib(disk.sizeBytes), disk.nbdHost)
+                 .arg(disk.port)
+                 .arg(disk.replica));
+    }
+
+    // The shadow's definition: the primary's, on the replicas. Its MAC and
+    // kernel command line stay, so that after a failover it is reached as
+    // the primary was.
+    QList<std::pair<QString, QString>> sources;
+    for (const ReplicatedDisk &disk : std::as_const(record.disks))
+        sources.append({ disk.target, disk.file });
+    if (auto defined
+        = shadowHost.define(DomainXml::renamedCopy(xml.value(), record.shadowName, sources));
+        !defined)
+        return fail(defined.error());
+    auto shadowDom = shadowHost.domain(record.shadowName);
+    if (!shadowDom || !shadowDom->exists)
+        return fail(shadowDom ? Tr::tr("The shadow's definition is not on %1 after defining it.")
+                                    .arg(request.shadowUri)
+                              : shadowDom.error());
+    record.shadowUuid = shadowDom->uuid;
+    if (auto stored = m_journal->update(record); !stored)
+        return fail(stored.error());
+    note(record, Tr::tr("Defined %1 on %2 (standby).").arg(record.shadowName, request.shadowUri));
+
+    if (auto copied = startCopies(record, primary, request.readyTimeoutS); !copied)
+        return fail(copied.error());
+    // The claim becomes the standby shadow's: owed capacity, not a job's.
+    if (ledger) {
+        ledger->setStandby(standbyKey(record.id), request.shadowUri,
+                           { record.memoryKiB, record.vcpus });
+        releaseHold();
+    }
+    return record;
+}
+
+Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primary,
+                                    int readyTimeoutS)
+{
+    if (auto stored = setState(record, State::Seeding, {}); !stored)
+        return stored;
+    QElapsedTimer seeding;
+    seeding.start();
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        Replica replica;
+        replica.name = disk.replica;
+        replica.nbdHost = disk.nbdHost;
+        replica.port = disk.port;
+        if (auto copied
+            = primary.blockCopy(record.primaryUuid, disk.target, replica.destinationXml());
+            !copied)
+            return copied;
+    }
+    ++record.seeds;
+    QDeadlineTimer deadline(qint64(readyTimeoutS) * 1000);
+    qint64 lastReportMs = 0;
+    while (true) {
+        int ready = 0;
+        qint64 cur = 0;
+        qint64 end = 0;
+        for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+            auto job = primary.blockJob(record.primaryUuid, disk.target);
+            if (!job)
+                return Error{ job.error() };
+            if (!job->active)
+                return Error{
+                    Tr::tr("The copy of %1 ended before it was in sync.").arg(disk.target)
+                };
+            ready += job->ready ? 1 : 0;
+            cur += job->cur;
+            end += job->end;
+        }
+        if (ready == record.disks.size())
+            break;
+        if (m_cancel.load())
+            return Error{ Tr::tr("Cancelled while seeding.") };
+        if (deadline.hasExpired())
+            return Error{ Tr::tr("The replicas were not in sync after %1 s.").arg(readyTimeoutS) };
+        if (seeding.elapsed() - lastReportMs >= 2000) {
+            lastReportMs = seeding.elapsed();
+            const double share = end > 0 ? double(cur) / double(end) : 0.0;
+            const double eta
+                = share > 0.01 ? double(seeding.elapsed()) * (1.0 - share) / share / 1000.0 : -1;
+            if (m_log)
+                m_log(eta >= 0 ? Tr::tr("Seeding: %1 %, about %2 s left.")
+                                     .arg(share * 100.0, 0, 'f', 0)
+                                     .arg(eta, 0, 'f', 0)
+                               : Tr::tr("Seeding: %1 %.").arg(share * 100.0, 0, 'f', 0));
+        }
+        QThread::msleep(200);
+    }
+    record.syncedMs = QDateTime::currentMSecsSinceEpoch();
+    return setState(record, State::InSync,
+                    Tr::tr("every write of %1 now reaches the replicas before it completes "
+                           "(seeded in %2 s)")
+                        .arg(record.primaryName)
+                        .arg(double(seeding.elapsed()) / 1000.0, 0, 'f', 1));
+}
+
+void ShadowJob::undo(ShadowRecord &record, HypervisorLink *primary, HypervisorLink *shadowHost,
+                     ReplicaAgent *agent)
+{
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        if (primary)
+            if (auto ended = primary->abortBlockJob(record.primaryUuid, disk.target); !ended)
+                note(record, ended.error(), QStringLiteral("error"));
+    }
+    if (shadowHost && !record.shadowUuid.isEmpty()) {
+        if (auto gone = shadowHost->undefine(record.shadowUuid); !gone)
+            note(record, gone.error(), QStringLiteral("error"));
+        else
+            note(record, Tr::tr("Undefined %1 on %2.").arg(record.shadowName, record.shadowUri));
+    }
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        if (!agent || disk.file.isEmpty())
+            continue;
+        if (auto removed = agent->remove(disk.replica); !removed)
+            note(record, removed.error(), QStringLiteral("error"));
+        else
+            note(record, Tr::tr("Deleted the replica %1.").arg(disk.file));
+    }
+    if (m_env.placement.ledger)
+        m_env.placement.ledger->removeStandby(standbyKey(record.id));
+}
+
+Result<ShadowRecord> ShadowJob::remove(const QString &vm)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state == State::FailedOver)
+        return Error{ Tr::tr("%1 runs in the place of %2 since the failover; it is the service "
+                             "now, not a shadow, and is not removed.")
+                          .arg(record.shadowName, record.primaryName) };
+    auto primary = m_env.links(record.primaryUri);
+    if (!primary)
+        note(record,
+             Tr::tr("The primary's host is unreachable (%1); its copies end with it.")
+                 .arg(primary.error()));
+    auto shadowHost = m_env.links(record.shadowUri);
+    if (!shadowHost)
+        return Error{ Tr::tr("The shadow host is unreachable, so nothing was removed: %1")
+                          .arg(shadowHost.error()) };
+    auto agent = agentFor(record.shadowUri);
+    undo(record, primary ? primary.value().get() : nullptr, shadowHost.value().get(), agent.get());
+    if (auto stored = setState(record, State::Removed, Tr::tr("nothing of %1 changed").arg(vm));
+        !stored)
+        return Error{ stored.error() };
+    return record;
+}
+
+Result<ShadowRecord> ShadowJob::failover(const QString &vm, const FailoverOptions &options)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    QElapsedTimer clock;
+    clock.start();
+    if (record.state == State::FailedOver)
+        return Error{
+            Tr::tr("%1 already runs in the place of %2.").arg(record.shadowName, record.primaryName)
+        };
+    if (record.state != State::InSync)
+        return Error{ Tr::tr("The shadow of %1 is %2, not in sync: its replicas may miss "
+                             "writes, so it does not take over.")
+                          .arg(record.primaryName, stateLabel(record.state)) };
+
+    // Never both: a primary that still runs is stopped first, or refused.
+    auto primary = m_env.links(record.primaryUri);
+    if (primary) {
+        auto dom = primary.value()->domain(record.primaryUuid);
+        if (dom && dom->exists && dom->running()) {
+            if (!options.planned)
+                return Error{ Tr::tr("%1 still runs on %2; a failover now would run the service "
+                                     "twice. Fail over as planned to stop it first.")
+                                  .arg(record.primaryName, record.primaryUri) };
+            note(record,
+                 Tr::tr("Planned failover: stopping %1 on %2; every write it "
+                        "acknowledged is in the replicas.")
+                     .arg(record.primaryName, record.primaryUri));
+            if (auto stopped = primary.value()->destroy(record.primaryUuid); !stopped)
+                return Error{ stopped.error() };
+        }
+        note(record,
+             Tr::tr("Fenced: %1 stays stopped on %2 and must not be started there.")
+                 .arg(record.primaryName, record.primaryUri));
+    } else {
+        note(record,
+             Tr::tr("The primary's host is lost (%1). If it returns, %2 must not be "
+                    "started there: the shadow runs in its place.")
+                 .arg(primary.error(), record.primaryName));
+    }
+
+    auto shadowHost = m_env.links(record.shadowUri);
+    if (!shadowHost)
+        return Error{ Tr::tr("The shadow host is unreachable: %1").arg(shadowHost.error()) };
+    auto agent = agentFor(record.shadowUri);
+    if (!agent)
+        return Error{ Tr::tr("No replica agent is configured for %1.").arg(record.shadowUri) };
+    // Stopping the exports folds in a frozen image's overlay and releases
+    // the images, so the shadow can open them with every write in them.
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        if (auto stopped = agent->stop(disk.replica); !stopped)
+            return Error{ stopped.error() };
+    }
+    note(record, Tr::tr("Replicas released by the shadow host's agent."));
+    if (auto started = shadowHost.value()->start(record.shadowUuid); !started)
+        return Error{ started.error() };
+    note(record,
+         Tr::tr("Started %1 on %2 after %3 s.")
+             .arg(record.shadowName, record.shadowUri)
+             .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1));
+    if (!options.healthUrl.isEmpty()) {
+        QDeadlineTimer deadline(qint64(options.healthTimeoutS) * 1000);
+        QString last;
+        while (true) {
+            auto answered = HealthProbe::http(options.healthUrl, 1000);
+            if (answered)
+                break;
+            last = answered.error();
+            if (deadline.hasExpired()) {
+                const QString why = Tr::tr("%1 runs but did not answer %2 within %3 s: %4")
+                                        .arg(record.shadowName, options.healthUrl)
+                                        .arg(options.healthTimeoutS)
+                                        .arg(last);
+                record.rtoMs = -1;
+                if (auto stored = setState(record, State::FailedOver, why); !stored)
+                    qWarning("umbra: %s", qUtf8Printable(stored.error()));
+                return Error{ why };
+            }
+            QThread::msleep(250);
+        }
+    }
+    record.rtoMs = clock.elapsed();
+    if (m_env.placement.ledger)
+        m_env.placement.ledger->removeStandby(standbyKey(record.id));
+    if (auto stored = setState(record, State::FailedOver,
+                               Tr::tr("%1 serves in the place of %2 after %3 s")
+                                   .arg(record.shadowName, record.primaryName)
+                                   .arg(double(record.rtoMs) / 1000.0, 0, 'f', 1));
+        !stored)
+        return Error{ stored.error() };
+    return record;
+}
+
+Result<ShadowRecord> ShadowJob::suspend(const QString &vm, const QString &why)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state == State::FailedOver || record.state == State::Suspended)
+        return record;
+    auto primary = m_env.links(record.primaryUri);
+    if (!primary)
+        return Error{ primary.error() };
+    // Journalled first: a console killed now re-seeds on its next start.
+    if (auto stored = setState(record, State::Suspended, why); !stored)
+        return Error{ stored.error() };
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        if (auto ended = primary.value()->abortBlockJob(record.primaryUuid, disk.target); !ended)
+            return Error{ ended.error() };
+    }
+    return record;
+}
+
+Result<ShadowRecord> ShadowJob::reseed(const QString &vm, int readyTimeoutS)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state == State::FailedOver)
+        return Error{ Tr::tr("%1 runs in the place of %2; there is nothing to seed.")
+                          .arg(record.shadowName, record.primaryName) };
+    // The primary may have moved since: look for it where it was, and then
+    // where the journal's caller says it is now (record.primaryUri is
+    // updated by the migration that moved it).
+    auto primary = m_env.links(record.primaryUri);
+    if (!primary)
+        return Error{ primary.error() };
+    auto agent = agentFor(record.shadowUri);
+    if (!agent)
+        return Error{ Tr::tr("No replica agent is configured for %1.").arg(record.shadowUri) };
+    const QString address = m_agents.value(record.shadowUri).effectiveAddress();
+    for (ReplicatedDisk &disk : record.disks) {
+        if (auto ended = primary.value()->abortBlockJob(record.primaryUuid, disk.target); !ended)
+            return Error{ ended.error() };
+        auto served = agent->serve(disk.replica, address);
+        if (!served)
+            return Error{ served.error() };
+        disk.nbdHost = served->nbdHost.isEmpty() ? address : served->nbdHost;
+        disk.port = served->port;
+    }
+    if (auto copied = startCopies(record, *primary.value(), readyTimeoutS); !copied) {
+        if (auto stored = setState(record, State::Degraded, copied.error()); !stored)
+            qWarning("umbra: %s", qUtf8Printable(stored.error()));
+        return Error{ copied.error() };
+    }
+    return record;
+}
+
+Result<ShadowRecord> ShadowJob::check(const QString &vm)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state != State::InSync && record.state != State::Seeding)
+        return record;
+    auto primary = m_env.links(record.primaryUri);
+    if (!primary)
+        return Error{ primary.error() };
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        auto job = primary.value()->blockJob(record.primaryUuid, disk.target);
+        if (!job)
+            return Error{ job.error() };
+        if (!job->active) {
+            if (auto stored = setState(record, State::Degraded,
+                                       Tr::tr("the copy of %1 ended (libvirt has no block job "
+                                              "on it); it must be seeded again")
+                                           .arg(disk.target));
+                !stored)
+                return Error{ stored.error() };
+            return record;
+        }
+    }
+    return record;
+}
+
+} // namespace Umbra::Shadow

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "migrate/hypervisorlink.h"
+#include "migrate/placementcontext.h"
+#include "shadow/replicaagent.h"
+#include "shadow/shadowjournal.h"
+#include "shadow/shadowrecord.h"
+#include "util/result.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace Umbra::Shadow {
+
+using AgentFactory = std::function<std::unique_ptr<ReplicaAgent>(const AgentAccess &access)>;
+
+// What shadow operations act through: the journal's file, how hosts and
+// their replica agents are reached, and the pools and ledger placement
+// claims through.
+struct Environment
+{
+    QString journalPath;
+    LinkFactory links;
+    AgentFactory agents; // none: CommandReplicaAgent
+    PlacementContext placement;
+};
+
+struct CreateRequest
+{
+    QString vm; // name or UUID of the primary
+    QString primaryUri;
+    QString shadowUri;
+    int readyTimeoutS = 3600; // for the first full copy
+};
+
+struct FailoverOptions
+{
+    // The primary still runs (its host is about to fail): stop it first, so
+    // that the service never runs twice. Without it, a running primary is
+    // refused.
+    bool planned = false;
+    QString healthUrl; // answered by the shadow before the failover counts as done
+    int healthTimeoutS = 120;
+};
+
+// The operations on shadows, each blocking on its caller's thread (a job
+// thread of the console, or the command line) and journalled before each
+// step acts:
+//  - create: the replicas on the shadow host, served over NBD; the shadow's
+//    definition there (the primary's, renamed, on the replicas); libvirt
+//    block copies with synchronous writes from every disk of the primary;
+//    in sync once every copy is ready. A failure undoes what was made.
+//  - failover: when the primary's host is lost (or, planned, its primary
+//    stopped first): the replicas stop being served, so every acknowledged
+//    write is in them, and the shadow starts in the primary's place.
+//  - remove: the copies end, the shadow is undefined, its replicas deleted;
+//    nothing of the primary changes.
+//  - suspend / reseed: a migration of the primary needs its disks to itself
+//    (libvirt refuses to move a domain with a block job); afterwards the
+//    copies start again from the beginning.
+class ShadowJob
+{
+public:
+    using Log = std::function<void(const QString &line)>;
+    ShadowJob(Environment environment, Log log = {});
+    ~ShadowJob();
+
+    Result<ShadowRecord> create(const CreateRequest &request);
+    Result<ShadowRecord> failover(const QString &vm, const FailoverOptions &options);
+    Result<ShadowRecord> remove(const QString &vm);
+    Result<ShadowRecord> suspend(const QString &vm, const QString &why);
+    Result<ShadowRecord> reseed(const QString &vm, int readyTimeoutS = 3600);
+    // Checks a shadow's copies against libvirt: an ended copy makes it
+    // Degraded (with libvirt's word), a ready one after seeding InSync.
+    Result<ShadowRecord> check(const QString &vm);
+
+    void cancel() { m_cancel.store(true); }
+
+private:
+    Result<void> openJournal();
+    std::unique_ptr<ReplicaAgent> agentFor(const QString &hostUri);
+    Result<void> startCopies(ShadowRecord &record, HypervisorLink &primary, int readyTimeoutS);
+    void undo(ShadowRecord &record, HypervisorLink *primary, HypervisorLink *shadowHost,
+              ReplicaAgent *agent);
+    Result<ShadowRecord> live(const QString &vm);
+    void note(ShadowRecord &record, const QString &line, const QString &kind = {});
+    Result<void> setState(ShadowRecord &record, State state, const QString &message);
+
+    Environment m_env;
+    Log m_log;
+    std::unique_ptr<ShadowJournal> m_journal;
+    QHash<QString, AgentAccess> m_agents;
+    std::atomic<bool> m_cancel{ false };
+};
+
+} // namespace Umbra::Shadow
