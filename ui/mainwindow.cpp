@@ -5,6 +5,7 @@
 #include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
@@ -15,6 +16,7 @@
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
+#include "poolsdialog.h"
 #include "shiftdialog.h"
 #include "tablesetup.h"
 #include "theme.h"
@@ -204,6 +206,12 @@ void MainWindow::createMenus()
     QAction *balancers
         = file->addAction(tr("&Load Balancers…"), this, &MainWindow::showBalancersDialog);
     balancers->setEnabled(m_engine && m_engine->traffic());
+    QAction *pools = file->addAction(tr("&Pools…"), this, &MainWindow::showPoolsDialog);
+    if (!m_engine || !m_engine->pools()) {
+        pools->setEnabled(false);
+        pools->setToolTip(tr("The database is open read-only; the pools are stored there."));
+        file->setToolTipsVisible(true);
+    }
     file->addAction(tr("Fleet &Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
                     &MainWindow::showOverview);
     file->addAction(tr("&Traffic"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
@@ -284,6 +292,16 @@ QDialog *MainWindow::showBalancersDialog()
     if (!m_engine || !m_engine->traffic())
         return nullptr;
     auto *dialog = new BalancersDialog(m_engine->traffic(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showPoolsDialog()
+{
+    if (!m_engine || !m_engine->pools())
+        return nullptr;
+    auto *dialog = new PoolsDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

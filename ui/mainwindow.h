@@ -57,6 +57,8 @@ public:
     void showTraffic();
     // Opens File → Load Balancers… (non-modal; returns the dialog).
     QDialog *showBalancersDialog();
+    // Opens File → Pools… (non-modal; null when the store is read-only).
+    QDialog *showPoolsDialog();
     // Asks how to shift a backend's traffic (non-modal; returns the dialog).
     QDialog *showShiftDialog(const QString &balancer, const QString &backend, const QString &from);
     QDialog *showTrafficMappingDialog(const QString &uuid, const QString &name);
