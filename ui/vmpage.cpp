@@ -14,6 +14,7 @@
 #include "traffic/trafficservice.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -79,9 +80,9 @@ void VmPage::buildHeader()
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     m_healthFact = m_facts->addFact(tr("Health"), 4);
     m_trafficFact = m_facts->addFact(tr("Traffic"), 4);
-    m_customerLink
-        = new QLabel(QStringLiteral("<a href=\"change\">%1</a>").arg(tr("Change…")), this);
+    m_customerLink = new QLabel(this);
     m_customerLink->setTextFormat(Qt::RichText);
+    setCustomerLink();
     m_customerLink->setToolTip(tr("Dedicated pools take only their customer's VMs"));
     connect(m_customerLink, &QLabel::linkActivated, this, [this] {
         if (!m_uuid.isEmpty())
@@ -263,6 +264,21 @@ void VmPage::showForecasts(const QList<DemandForecast> &forecasts)
 QString VmPage::trafficText() const
 {
     return m_facts->value(m_trafficFact);
+}
+
+void VmPage::setCustomerLink()
+{
+    // The link's colour is fixed when its markup is parsed: parse it again
+    // when the theme changes.
+    m_customerLink->clear();
+    m_customerLink->setText(QStringLiteral("<a href=\"change\">%1</a>").arg(tr("Change…")));
+}
+
+void VmPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_customerLink)
+        setCustomerLink();
 }
 
 QString VmPage::customerText() const

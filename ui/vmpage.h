@@ -55,7 +55,11 @@ Q_SIGNALS:
     // The operator asked to change which customer this VM belongs to.
     void customerRequested(const QString &uuid, const QString &name);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setCustomerLink();
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
     void onVmChanged(const QString &uri, const VmInfo &vm);
     void onVmRemoved(const QString &uri, const QString &uuid);
