@@ -1802,21 +1802,21 @@ auf %3</translation>
     </message>
     <message>
         <location line="+27"/>
-        <source>%1 (shared by every VM)</source>
-        <translation>%1 (von allen VMs geteilt)</translation>
+        <source>%1 (general: shared by every VM)</source>
+        <translation>%1 (allgemein: von allen VMs geteilt)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>%1 (shadow pool: %2)</source>
+        <translation>%1 (Schatten-Pool: %2)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
         <source>%1 (dedicated to %2)</source>
         <translation>%1 (%2 vorbehalten)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 (shadows, %2)</source>
-        <translation>%1 (Schatten, %2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>no failure domain</source>
         <translation>keine Fehlerdomäne</translation>
     </message>
@@ -6131,7 +6131,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+73"/>
+        <location filename="../ui/vmpage.cpp" line="+74"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -6177,12 +6177,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+192"/>
         <source>Change…</source>
         <translation>Ändern…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-188"/>
         <source>Dedicated pools take only their customer&apos;s VMs</source>
         <translation>Dedizierte Pools nehmen nur die VMs ihres Kunden auf</translation>
     </message>
@@ -6277,7 +6277,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+140"/>
         <source>No customer: the VM lands only on hosts of general pools.</source>
         <translation>Kein Kunde: Die VM landet nur auf Hosts allgemeiner Pools.</translation>
     </message>

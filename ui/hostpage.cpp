@@ -310,11 +310,11 @@ void HostPage::showPool()
         return;
     }
     const HostPoolView view = pools->host(m_uri);
-    QString pool = tr("%1 (shared by every VM)").arg(view.pool.name);
+    QString pool = tr("%1 (general: shared by every VM)").arg(view.pool.name);
     if (view.pool.kind == Pools::PoolKind::Dedicated)
         pool = tr("%1 (dedicated to %2)").arg(view.pool.name, view.pool.customer);
     else if (view.pool.kind == Pools::PoolKind::Shadow)
-        pool = tr("%1 (shadows, %2)").arg(view.pool.name, view.pool.reservation.describe());
+        pool = tr("%1 (shadow pool: %2)").arg(view.pool.name, view.pool.reservation.describe());
     QStringList parts{ pool };
     parts.append(view.failureDomain.isEmpty() ? tr("no failure domain")
                                               : tr("failure domain %1").arg(view.failureDomain));
