@@ -56,6 +56,8 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -318,6 +320,8 @@ private Q_SLOTS:
     void poolsDialogRefusesDedicatedWithoutCustomer();
     void poolsDialogKeepsGeneral();
     void poolsDialogRoundTrips();
+    void poolsDialogShowsSaveFailure();
+    void readOnlyStoreDisablesPools();
     void hostPageShowsPool();
     void vmCustomerEditSaves();
     void screenshots_data();
@@ -1333,6 +1337,62 @@ void TestMainWindow::poolsDialogRoundTrips()
     QVERIFY2(stored.ok(), qPrintable(stored.error()));
     check(stored.value());
     QCOMPARE(stored.value(), pools->settings());
+}
+
+void TestMainWindow::poolsDialogShowsSaveFailure()
+{
+    PoolService *pools = m_engine->pools();
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok);
+    // The settings as they are: a valid save whose answer the service says failed.
+    QVERIFY(dialog->submit());
+    QVERIFY(!ok->isEnabled());
+    Q_EMIT pools->saveFailed(QStringLiteral("database is locked"));
+    QCOMPARE(dialog->statusText(), QStringLiteral("database is locked"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(dialog->isVisible());
+    // The worker's own answer that follows does not close it.
+    QTest::qWait(500);
+    QVERIFY(!dialog.isNull());
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void TestMainWindow::readOnlyStoreDisablesPools()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("read-only.db"));
+    {
+        Engine writer;
+        const Result<void> created = writer.openStore(path);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+        writer.shutdown();
+    }
+    Engine engine;
+    const Result<void> opened = engine.openStore(path, Engine::StoreAccess::ReadOnly);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    QVERIFY(!engine.pools());
+    {
+        MainWindow window(&engine, false);
+        QAction *action = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            for (QAction *item : menu->menu()->actions()) {
+                if (item->text() == QStringLiteral("&Pools…"))
+                    action = item;
+            }
+        }
+        QVERIFY(action);
+        QVERIFY(!action->isEnabled());
+        QVERIFY2(action->toolTip().contains(QLatin1String("read-only")),
+                 qPrintable(action->toolTip()));
+        QVERIFY(!window.showPoolsDialog());
+        QVERIFY(!window.showCustomerDialog(QStringLiteral("uuid"), QStringLiteral("vm")));
+    }
+    engine.shutdown();
 }
 
 void TestMainWindow::hostPageShowsPool()
