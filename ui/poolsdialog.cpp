@@ -186,19 +186,6 @@ PoolsDialog::PoolsDialog(Engine *engine, QWidget *parent)
     m_capacityTimer->setInterval(250);
     connect(m_capacityTimer, &QTimer::timeout, this, &PoolsDialog::refreshCapacity);
 
-    const Pools::PoolSettings settings
-        = m_service ? m_service->settings() : Pools::PoolSettings::defaults();
-    m_edited = settings.pools;
-    if (generalIndex() < 0)
-        m_edited.prepend(Pools::PoolSettings::defaults().pools.first());
-    for (auto it = settings.hostPools.cbegin(); it != settings.hostPools.cend(); ++it) {
-        for (int i = 0; i < m_edited.size(); ++i) {
-            if (m_edited[i].name == it.value())
-                m_hostPool.insert(it.key(), i);
-        }
-    }
-    m_domains = settings.failureDomains;
-
     if (m_service) {
         connect(m_service, &PoolService::changed, this, [this](const Pools::PoolSettings &saved) {
             if (m_saving && saved == m_pending) {
@@ -206,6 +193,9 @@ PoolsDialog::PoolsDialog(Engine *engine, QWidget *parent)
                 accept();
                 return;
             }
+            // Loaded or saved elsewhere: shown unless the operator has begun editing.
+            if (!m_dirty && !m_saving)
+                load(saved);
             m_capacityTimer->start();
         });
         connect(m_service, &PoolService::saveFailed, this, [this](const QString &error) {
@@ -228,10 +218,27 @@ PoolsDialog::PoolsDialog(Engine *engine, QWidget *parent)
         connect(fleet, &FleetState::inventoryReset, this, later);
     }
 
+    load(m_service ? m_service->settings() : Pools::PoolSettings::defaults());
+}
+
+void PoolsDialog::load(const Pools::PoolSettings &settings)
+{
+    m_edited = settings.pools;
+    if (generalIndex() < 0)
+        m_edited.prepend(Pools::PoolSettings::defaults().pools.first());
+    m_hostPool.clear();
+    for (auto it = settings.hostPools.cbegin(); it != settings.hostPools.cend(); ++it) {
+        for (int i = 0; i < m_edited.size(); ++i) {
+            if (m_edited[i].name == it.value())
+                m_hostPool.insert(it.key(), i);
+        }
+    }
+    m_domains = settings.failureDomains;
     fillHosts();
     refreshPools();
     m_pools->setCurrentItem(m_pools->topLevelItem(std::max(0, generalIndex())));
     fillEditor();
+    m_dirty = false;
 }
 
 int PoolsDialog::generalIndex() const
@@ -307,6 +314,7 @@ void PoolsDialog::fillHosts()
             if (m_filling || index < 0)
                 return;
             m_hostPool.insert(uri, index);
+            m_dirty = true;
             refreshPools();
         });
         auto *domain = new QLineEdit(m_domains.value(uri), m_hosts);
@@ -315,6 +323,7 @@ void PoolsDialog::fillHosts()
                               "and its shadow are kept apart."));
         m_hosts->setItemWidget(item, HostDomainColumn, domain);
         connect(domain, &QLineEdit::textEdited, this, [this, uri](const QString &text) {
+            m_dirty = true;
             if (text.trimmed().isEmpty())
                 m_domains.remove(uri);
             else
@@ -448,6 +457,7 @@ void PoolsDialog::applyEditor()
     const int index = currentPool();
     if (m_filling || index < 0 || index >= m_edited.size())
         return;
+    m_dirty = true;
     Pools::Pool &pool = m_edited[index];
     const bool renamed = pool.name != m_name->text();
     if (index != generalIndex()) {
@@ -490,6 +500,7 @@ void PoolsDialog::addPool()
     pool.name = name;
     pool.kind = Pools::PoolKind::General;
     m_edited.append(pool);
+    m_dirty = true;
     refreshPools();
     refillHostCombos();
     m_pools->setCurrentItem(m_pools->topLevelItem(int(m_edited.size()) - 1));
@@ -508,6 +519,7 @@ bool PoolsDialog::removeSelected()
         return false;
     }
     m_edited.removeAt(index);
+    m_dirty = true;
     for (auto it = m_hostPool.begin(); it != m_hostPool.end();) {
         if (it.value() == index) {
             it = m_hostPool.erase(it);

@@ -58,6 +58,8 @@ public:
     bool submit();
 
 private:
+    // Shows `settings` as the starting point of the edits.
+    void load(const Pools::PoolSettings &settings);
     void fillHosts();
     void refreshPools();
     void refreshCapacity();
@@ -78,6 +80,7 @@ private:
     Pools::PoolSettings m_pending;
     bool m_saving = false;
     bool m_filling = false;
+    bool m_dirty = false; // edited since the settings were last shown
 
     QTreeWidget *m_pools = nullptr;
     QTreeWidget *m_hosts = nullptr;

@@ -1405,12 +1405,19 @@ void TestMainWindow::hostPageShowsPool()
                      && page->poolText().contains(QLatin1String("reserved")),
                  qPrintable(page->poolText()));
 
-    // A change through the service shows without reopening the page.
+    // A change through the service shows without reopening the page, and in
+    // a pools dialog the operator has not edited yet.
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->hostDomainEdit(m_vmUri)->text(), QStringLiteral("rack-2"));
     PoolService *pools = m_engine->pools();
     Pools::PoolSettings settings = pools->settings();
     settings.failureDomains.insert(m_vmUri, QStringLiteral("rack-3"));
     pools->save(settings);
     QTRY_VERIFY2(page->poolText().contains(QLatin1String("rack-3")), qPrintable(page->poolText()));
+    QCOMPARE(dialog->hostDomainEdit(m_vmUri)->text(), QStringLiteral("rack-3"));
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
 }
 
 void TestMainWindow::vmCustomerEditSaves()
