@@ -4205,12 +4205,12 @@ Kunde:</translation>
         <translation>Reserviert und frei (wie gespeichert)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+71"/>
         <source>The database is open read-only; the pools cannot be changed.</source>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools lassen sich nicht ändern.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+111"/>
         <source>e.g. rack-2</source>
         <translation>z. B. rack-2</translation>
     </message>
@@ -4220,7 +4220,7 @@ Kunde:</translation>
         <translation>Hosts, die gemeinsam ausfallen (ein Rack, eine Stromversorgung, eine Zone): Eine VM und ihr Schatten werden getrennt gehalten.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>(unnamed)</source>
         <translation>(ohne Namen)</translation>
     </message>
@@ -4272,17 +4272,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Seine Hosts kommen zurück nach „General“.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Pool %1</source>
         <translation>Pool %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>General cannot be removed: it takes every host nobody assigned.</source>
         <translation>„General“ lässt sich nicht entfernen: Der Pool nimmt jeden Host auf, den niemand zugewiesen hat.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
