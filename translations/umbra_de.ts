@@ -1695,7 +1695,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+85"/>
+        <location filename="../ui/hostpage.cpp" line="+100"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -1721,12 +1721,12 @@ auf %3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-28"/>
         <source>libvirt</source>
         <translation>libvirt</translation>
     </message>
@@ -1739,6 +1739,11 @@ auf %3</translation>
         <location line="+1"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -1776,7 +1781,7 @@ auf %3</translation>
         <translation>Hardwarezustand</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Usage simulated by the workload generator</source>
         <translation>Auslastung vom Lastgenerator simuliert</translation>
     </message>
@@ -1796,7 +1801,49 @@ auf %3</translation>
         <translation>keiner</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
+        <source>%1 (general: shared by every VM)</source>
+        <translation>%1 (allgemein: von allen VMs geteilt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (shadow pool: %2)</source>
+        <translation>%1 (Schatten-Pool: %2)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>%1 (dedicated to %2)</source>
+        <translation>%1 (%2 vorbehalten)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no failure domain</source>
+        <translation>keine Fehlerdomäne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failure domain %1</source>
+        <translation>Fehlerdomäne %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>reserved %1 · free %2</source>
+        <translation>reserviert %1 · frei %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing reserved · free %1</source>
+        <translation>nichts reserviert · frei %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set aside for shadows and held for migrations: %1 and %2 vCPUs.
+Free for another VM: %3 and %4 vCPU slots.</source>
+        <translation>Für Schatten freigehalten und für Migrationen vorgemerkt: %1 und %2 vCPUs.
+Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
@@ -2448,7 +2495,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+50"/>
+        <location filename="../ui/mainwindow.cpp" line="+55"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -2474,7 +2521,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Anomalien (%1 offen)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
+        <source>Customer not saved</source>
+        <translation>Kunde nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The VM&apos;s customer was not saved: %1</source>
+        <translation>Der Kunde der VM wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
@@ -2505,6 +2562,16 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Pools…</source>
+        <translation>&amp;Pools…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database is open read-only; the pools are stored there.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools werden dort gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fleet &amp;Overview</source>
         <translation>Flotten&amp;übersicht</translation>
     </message>
@@ -2549,7 +2616,21 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+90"/>
+        <source>Customer of %1</source>
+        <translation>Kunde von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dedicated pools take only their customer&apos;s VMs. Leave empty for none.
+
+Customer:</source>
+        <translation>Dedizierte Pools nehmen nur die VMs ihres Kunden auf. Leer lassen für keinen.
+
+Kunde:</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>About Umbra</source>
         <translation>Über Umbra</translation>
     </message>
@@ -3979,6 +4060,231 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <location line="+1"/>
         <source>“%1” is a shadow pool, and this is a failover.</source>
         <translation>„%1“ ist ein Schatten-Pool, und dies ist ein Failover.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PoolsDialog</name>
+    <message>
+        <location filename="../ui/poolsdialog.cpp" line="+42"/>
+        <location line="+86"/>
+        <source>Pools</source>
+        <translation>Pools</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>General hosts take every VM; a dedicated pool takes only its customer&apos;s VMs; shadow hosts set capacity aside for shadows and take VMs only when they fail over. A host nobody assigned is in General.</source>
+        <translation>Allgemeine Hosts nehmen jede VM auf; ein dedizierter Pool nur die VMs seines Kunden; Schatten-Hosts halten Kapazität für Schatten frei und nehmen VMs nur bei einem Failover auf. Ein Host, den niemand zugewiesen hat, ist in „General“.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Customer or reservation</source>
+        <translation>Kunde oder Reservierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <location line="+83"/>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>Dedicated</source>
+        <translation>Dediziert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. acme-dedicated</source>
+        <translation>z. B. acme-dediziert</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. acme</source>
+        <translation>z. B. acme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only this customer&apos;s VMs may land on the pool&apos;s hosts (set a VM&apos;s customer on its page).</source>
+        <translation>Nur die VMs dieses Kunden dürfen auf den Hosts des Pools landen (den Kunden einer VM legen Sie auf ihrer Seite fest).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share of each host</source>
+        <translation>Anteil jedes Hosts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed amount per host</source>
+        <translation>Feste Menge je Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What each host of a shadow pool sets aside for shadows.</source>
+        <translation>Was jeder Host eines Schatten-Pools für Schatten freihält.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> vCPUs</source>
+        <translation> vCPUs</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Customer:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reservation:</source>
+        <translation>&amp;Reservierung:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new pool; choose its kind and put hosts in it below.</source>
+        <translation>Ein neuer Pool; wählen Sie seine Art und ordnen Sie ihm unten Hosts zu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Failure domain</source>
+        <translation>Fehlerdomäne</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Reserved and free (as saved)</source>
+        <translation>Reserviert und frei (wie gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>The database is open read-only; the pools cannot be changed.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools lassen sich nicht ändern.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>e.g. rack-2</source>
+        <translation>z. B. rack-2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hosts that fail together (a rack, a power feed, a zone): a VM and its shadow are kept apart.</source>
+        <translation>Hosts, die gemeinsam ausfallen (ein Rack, eine Stromversorgung, eine Zone): Eine VM und ihr Schatten werden getrennt gehalten.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>not seen yet</source>
+        <translation>noch nicht gesehen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reserved %1 · free %2</source>
+        <translation>reserviert %1 · frei %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing reserved · free %1</source>
+        <translation>nichts reserviert · frei %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set aside for shadows and held for migrations: %1 and %2 vCPUs.
+Free for another VM: %3 and %4 vCPU slots.</source>
+        <translation>Für Schatten freigehalten und für Migrationen vorgemerkt: %1 und %2 vCPUs.
+Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>shared by every VM</source>
+        <translation>von allen VMs geteilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no customer yet</source>
+        <translation>noch kein Kunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>General takes every host nobody assigned; it cannot be renamed, removed or made another kind.</source>
+        <translation>„General“ nimmt jeden Host auf, den niemand zugewiesen hat; der Pool lässt sich weder umbenennen noch entfernen noch in eine andere Art ändern.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Its hosts go back to General.</source>
+        <translation>Seine Hosts kommen zurück nach „General“.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Pool %1</source>
+        <translation>Pool %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>General cannot be removed: it takes every host nobody assigned.</source>
+        <translation>„General“ lässt sich nicht entfernen: Der Pool nimmt jeden Host auf, den niemand zugewiesen hat.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
     </message>
 </context>
 <context>
@@ -5825,7 +6131,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+72"/>
+        <location filename="../ui/vmpage.cpp" line="+74"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -5836,12 +6142,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+67"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-66"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -5871,7 +6177,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+192"/>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
+    </message>
+    <message>
+        <location line="-188"/>
+        <source>Dedicated pools take only their customer&apos;s VMs</source>
+        <translation>Dedizierte Pools nehmen nur die VMs ihres Kunden auf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Migrate…</source>
         <translation>Migrieren …</translation>
     </message>
@@ -5956,7 +6277,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+140"/>
+        <source>No customer: the VM lands only on hosts of general pools.</source>
+        <translation>Kein Kunde: Die VM landet nur auf Hosts allgemeiner Pools.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has no dedicated pool: the VM lands on hosts of general pools.</source>
+        <translation>%1 hat keinen dedizierten Pool: Die VM landet auf Hosts allgemeiner Pools.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Besides general pools, the VM may land on the dedicated pools of %1: %2.</source>
+        <translation>Außer auf allgemeinen Pools darf die VM auf den dedizierten Pools von %1 landen: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>no load balancer</source>
         <translation>kein Load Balancer</translation>
     </message>
@@ -6031,7 +6367,8 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1 %2 an %3: %4</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-98"/>
+        <location line="+100"/>
         <location line="+9"/>
         <source>none</source>
         <translation>keine</translation>

@@ -4,6 +4,7 @@
 #include "format.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <algorithm>
 
@@ -21,7 +22,7 @@ FactsGrid::FactsGrid(int pairsPerRow, QWidget *parent)
         m_layout->setColumnStretch(pair * 2 + 1, 1);
 }
 
-int FactsGrid::addFact(const QString &label, int pairs)
+int FactsGrid::addFact(const QString &label, int pairs, QWidget *trailing)
 {
     pairs = std::clamp(pairs, 1, m_pairsPerRow);
     if (m_pair + pairs > m_pairsPerRow) {
@@ -44,7 +45,19 @@ int FactsGrid::addFact(const QString &label, int pairs)
     value->setMinimumWidth(60);
     value->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_layout->addWidget(name, row, column);
-    m_layout->addWidget(value, row, column + 1, 1, pairs * 2 - 1);
+    if (trailing) {
+        // The control right after the value; the value elides before it goes.
+        value->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+        auto *line = new QHBoxLayout;
+        line->setContentsMargins(0, 0, 0, 0);
+        line->setSpacing(10);
+        line->addWidget(value);
+        line->addWidget(trailing, 0, Qt::AlignTop);
+        line->addStretch(1);
+        m_layout->addLayout(line, row, column + 1, 1, pairs * 2 - 1);
+    } else {
+        m_layout->addWidget(value, row, column + 1, 1, pairs * 2 - 1);
+    }
     m_values.append(value);
     return id;
 }

@@ -22,8 +22,9 @@ public:
 
     // Returns the fact's id for setValue(). A fact spans `pairs` columns of
     // pairs (for long values: a UUID, a URI, an error); it starts a new row
-    // when the current one has no room left.
-    int addFact(const QString &label, int pairs = 1);
+    // when the current one has no room left. A `trailing` control (e.g. a
+    // "Change…" link) follows the value on its line.
+    int addFact(const QString &label, int pairs = 1, QWidget *trailing = nullptr);
     void setValue(int id, const QString &value, const QString &toolTip = {});
     void clearValues();
     QString value(int id) const;

@@ -2,6 +2,7 @@
 
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "entitycharts.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
@@ -47,9 +48,23 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
             showStatus(status);
     });
     connect(inventory, &FleetState::hostInfoChanged, this, [this](const HostInfo &info) {
-        if (info.uri == m_uri)
+        if (info.uri == m_uri) {
             showInfo(info);
+            showPool();
+        }
     });
+    // What the host has free moves with its VMs and the pools' settings.
+    if (PoolService *pools = engine->pools()) {
+        connect(pools, &PoolService::changed, this, &HostPage::showPool);
+        connect(inventory, &FleetState::vmChanged, this, [this](const QString &uri) {
+            if (uri == m_uri)
+                showPool();
+        });
+        connect(inventory, &FleetState::vmRemoved, this, [this](const QString &uri) {
+            if (uri == m_uri)
+                showPool();
+        });
+    }
     connect(engine->history(), &HistoryService::historyFilled, this, [this](const QString &key) {
         if (m_uri.isEmpty() || key != m_uri)
             return;
@@ -91,6 +106,7 @@ void HostPage::buildHeader()
     m_libvirtFact = m_facts->addFact(tr("libvirt"));
     m_errorFact = m_facts->addFact(tr("Last error"), 4);
     m_healthFact = m_facts->addFact(tr("Health"), 4);
+    m_poolFact = m_facts->addFact(tr("Pool"), 4);
     layout()->addWidget(m_facts);
 
     m_historyBar = new HistoryBar(m_engine, this);
@@ -200,6 +216,7 @@ void HostPage::setHost(const QString &uri)
 
     showStatus(m_engine->fleet()->hostStatus(uri));
     showInfo(m_engine->fleet()->hostInfo(uri));
+    showPool();
     showHealth(m_engine->prediction()->health(QStringLiteral("host/") + uri));
     loadHistory();
 }
@@ -278,6 +295,44 @@ QString HostPage::healthText() const
 QString HostPage::forecastText() const
 {
     return m_forecastCaption->text();
+}
+
+QString HostPage::poolText() const
+{
+    return m_facts->value(m_poolFact);
+}
+
+void HostPage::showPool()
+{
+    PoolService *pools = m_engine ? m_engine->pools() : nullptr;
+    if (!pools || m_uri.isEmpty()) {
+        m_facts->setValue(m_poolFact, {});
+        return;
+    }
+    const HostPoolView view = pools->host(m_uri);
+    QString pool = tr("%1 (general: shared by every VM)").arg(view.pool.name);
+    if (view.pool.kind == Pools::PoolKind::Dedicated)
+        pool = tr("%1 (dedicated to %2)").arg(view.pool.name, view.pool.customer);
+    else if (view.pool.kind == Pools::PoolKind::Shadow)
+        pool = tr("%1 (shadow pool: %2)").arg(view.pool.name, view.pool.reservation.describe());
+    QStringList parts{ pool };
+    parts.append(view.failureDomain.isEmpty() ? tr("no failure domain")
+                                              : tr("failure domain %1").arg(view.failureDomain));
+    QString details;
+    if (view.known) {
+        parts.append(
+            view.reservedKiB > 0
+                ? tr("reserved %1 · free %2")
+                      .arg(Format::kib(double(view.reservedKiB)), Format::kib(double(view.freeKiB)))
+                : tr("nothing reserved · free %1").arg(Format::kib(double(view.freeKiB))));
+        details = tr("Set aside for shadows and held for migrations: %1 and %2 vCPUs.\n"
+                     "Free for another VM: %3 and %4 vCPU slots.")
+                      .arg(Format::kib(double(view.reservedKiB)))
+                      .arg(view.reservedVcpus)
+                      .arg(Format::kib(double(view.freeKiB)))
+                      .arg(view.freeVcpuSlots);
+    }
+    m_facts->setValue(m_poolFact, parts.join(QStringLiteral(" · ")), details);
 }
 
 void HostPage::showHealth(const HealthReport &report)

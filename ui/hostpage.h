@@ -45,6 +45,8 @@ public:
     // The health line and the forecast caption as shown, for tests.
     QString healthText() const;
     QString forecastText() const;
+    // The host's pool, failure domain and capacity as shown.
+    QString poolText() const;
 
 Q_SIGNALS:
     void vmActivated(const QString &uri, const QString &uuid);
@@ -63,6 +65,7 @@ private:
     void loadHistory();
     void historyLoaded(const QString &note = {});
     void showHealth(const HealthReport &report);
+    void showPool();
 
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
@@ -87,6 +90,7 @@ private:
     QTabWidget *m_lower = nullptr;
     QLabel *m_forecastCaption = nullptr;
     int m_healthFact = -1;
+    int m_poolFact = -1;
     quint64 m_memoryKiB = 0;
 
     MetricChart *m_cpuChart = nullptr;

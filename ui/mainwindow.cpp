@@ -5,6 +5,7 @@
 #include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
@@ -15,12 +16,14 @@
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
+#include "poolsdialog.h"
 #include "shiftdialog.h"
 #include "tablesetup.h"
 #include "theme.h"
 #include "traffic/trafficservice.h"
 #include "trafficmappingdialog.h"
 #include "trafficpage.h"
+#include "util/displaytext.h"
 #include "vmpage.h"
 
 #include <QAction>
@@ -28,6 +31,7 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -39,6 +43,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace Umbra {
 
@@ -115,6 +120,19 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     connect(m_vmPage, &VmPage::migrateRequested, this, &MainWindow::showMigrateDialog);
     connect(m_vmPage, &VmPage::trafficMappingRequested, this,
             &MainWindow::showTrafficMappingDialog);
+    connect(m_vmPage, &VmPage::customerRequested, this, &MainWindow::showCustomerDialog);
+    if (PoolService *pools = engine->pools()) {
+        connect(pools, &PoolService::changed, this, [this] { m_savingCustomer = false; });
+        connect(pools, &PoolService::saveFailed, this, [this](const QString &error) {
+            if (!std::exchange(m_savingCustomer, false))
+                return;
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Customer not saved"),
+                                        tr("The VM's customer was not saved: %1").arg(error),
+                                        QMessageBox::Close, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    }
 
     m_statusBar = new HostStatusBar(engine, this);
     statusBar()->addWidget(m_statusBar, 1);
@@ -204,6 +222,12 @@ void MainWindow::createMenus()
     QAction *balancers
         = file->addAction(tr("&Load Balancers…"), this, &MainWindow::showBalancersDialog);
     balancers->setEnabled(m_engine && m_engine->traffic());
+    QAction *pools = file->addAction(tr("&Pools…"), this, &MainWindow::showPoolsDialog);
+    if (!m_engine || !m_engine->pools()) {
+        pools->setEnabled(false);
+        pools->setToolTip(tr("The database is open read-only; the pools are stored there."));
+        file->setToolTipsVisible(true);
+    }
     file->addAction(tr("Fleet &Overview"), QKeySequence(Qt::CTRL | Qt::Key_1), this,
                     &MainWindow::showOverview);
     file->addAction(tr("&Traffic"), QKeySequence(Qt::CTRL | Qt::Key_2), this,
@@ -285,6 +309,60 @@ QDialog *MainWindow::showBalancersDialog()
         return nullptr;
     auto *dialog = new BalancersDialog(m_engine->traffic(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showPoolsDialog()
+{
+    if (!m_engine || !m_engine->pools())
+        return nullptr;
+    auto *dialog = new PoolsDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showCustomerDialog(const QString &uuid, const QString &name)
+{
+    PoolService *pools = m_engine ? m_engine->pools() : nullptr;
+    if (!pools || uuid.isEmpty())
+        return nullptr;
+    // The customers Umbra knows of: those of dedicated pools and of other VMs.
+    const Pools::PoolSettings &settings = pools->settings();
+    QStringList known;
+    for (const Pools::Pool &pool : settings.pools) {
+        if (pool.kind == Pools::PoolKind::Dedicated && !pool.customer.isEmpty())
+            known.append(pool.customer);
+    }
+    for (const QString &customer : settings.customers)
+        known.append(customer);
+    known.removeDuplicates();
+    known.sort(Qt::CaseInsensitive);
+    known.prepend(QString());
+
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Customer of %1").arg(DisplayText::quote(name, 60)));
+    dialog->setLabelText(tr("Dedicated pools take only their customer's VMs. Leave empty for "
+                            "none.\n\nCustomer:"));
+    dialog->setComboBoxItems(known);
+    dialog->setComboBoxEditable(true);
+    dialog->setTextValue(settings.customerOf(uuid));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, uuid](const QString &text) {
+        PoolService *pools = m_engine ? m_engine->pools() : nullptr;
+        if (!pools)
+            return;
+        Pools::PoolSettings changed = pools->settings();
+        if (text.trimmed().isEmpty())
+            changed.customers.remove(uuid);
+        else
+            changed.customers.insert(uuid, text.trimmed());
+        if (changed == pools->settings())
+            return;
+        m_savingCustomer = true;
+        pools->save(changed);
+    });
     dialog->open();
     return dialog;
 }

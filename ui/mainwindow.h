@@ -57,6 +57,11 @@ public:
     void showTraffic();
     // Opens File → Load Balancers… (non-modal; returns the dialog).
     QDialog *showBalancersDialog();
+    // Opens File → Pools… (non-modal; null when the store is read-only).
+    QDialog *showPoolsDialog();
+    // Asks which customer a VM belongs to and saves it with the pools
+    // (non-modal; null when the store is read-only).
+    QDialog *showCustomerDialog(const QString &uuid, const QString &name);
     // Asks how to shift a backend's traffic (non-modal; returns the dialog).
     QDialog *showShiftDialog(const QString &balancer, const QString &backend, const QString &from);
     QDialog *showTrafficMappingDialog(const QString &uuid, const QString &name);
@@ -104,6 +109,7 @@ private:
     HostStatusBar *m_statusBar = nullptr;
     QAction *m_darkAction = nullptr;
     bool m_syncingSelection = false;
+    bool m_savingCustomer = false;
     bool m_userSizedSplitter = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "entitycharts.h"
 #include "factsgrid.h"
 #include "fleet/hosturi.h"
@@ -13,6 +14,7 @@
 #include "traffic/trafficservice.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -78,7 +80,20 @@ void VmPage::buildHeader()
     m_uuidFact = m_facts->addFact(tr("UUID"), 2);
     m_healthFact = m_facts->addFact(tr("Health"), 4);
     m_trafficFact = m_facts->addFact(tr("Traffic"), 4);
+    m_customerLink = new QLabel(this);
+    m_customerLink->setTextFormat(Qt::RichText);
+    setCustomerLink();
+    m_customerLink->setToolTip(tr("Dedicated pools take only their customer's VMs"));
+    connect(m_customerLink, &QLabel::linkActivated, this, [this] {
+        if (!m_uuid.isEmpty())
+            Q_EMIT customerRequested(m_uuid, m_name);
+    });
+    m_customerFact = m_facts->addFact(tr("Customer"), 4, m_customerLink);
     layout()->addWidget(m_facts);
+    if (PoolService *pools = m_engine ? m_engine->pools() : nullptr)
+        connect(pools, &PoolService::changed, this, &VmPage::showCustomer);
+    else
+        m_customerLink->hide();
 
     auto *migrate = new QPushButton(tr("Migrate…"), header);
     migrate->setToolTip(tr("Move this VM to another host while it runs"));
@@ -202,6 +217,7 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
 
     if (!m_engine)
         return;
+    showCustomer();
     showHealth(m_engine->prediction()->health(QStringLiteral("vm/") + uuid));
     if (const auto vm = m_engine->fleet()->state()->vm(uri, uuid))
         showInfo(*vm);
@@ -248,6 +264,53 @@ void VmPage::showForecasts(const QList<DemandForecast> &forecasts)
 QString VmPage::trafficText() const
 {
     return m_facts->value(m_trafficFact);
+}
+
+void VmPage::setCustomerLink()
+{
+    // The link's colour is fixed when its markup is parsed: parse it again
+    // when the theme changes.
+    m_customerLink->clear();
+    m_customerLink->setText(QStringLiteral("<a href=\"change\">%1</a>").arg(tr("Change…")));
+}
+
+void VmPage::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_customerLink)
+        setCustomerLink();
+}
+
+QString VmPage::customerText() const
+{
+    return m_facts->value(m_customerFact);
+}
+
+void VmPage::showCustomer()
+{
+    PoolService *pools = m_engine ? m_engine->pools() : nullptr;
+    if (!pools || m_uuid.isEmpty()) {
+        m_facts->setValue(m_customerFact, {});
+        return;
+    }
+    const Pools::PoolSettings &settings = pools->settings();
+    const QString customer = settings.customerOf(m_uuid);
+    if (customer.isEmpty()) {
+        m_facts->setValue(m_customerFact, tr("none"),
+                          tr("No customer: the VM lands only on hosts of general pools."));
+        return;
+    }
+    QStringList dedicated;
+    for (const Pools::Pool &pool : settings.pools) {
+        if (pool.kind == Pools::PoolKind::Dedicated && pool.customer == customer)
+            dedicated.append(pool.name);
+    }
+    m_facts->setValue(
+        m_customerFact, customer,
+        dedicated.isEmpty()
+            ? tr("%1 has no dedicated pool: the VM lands on hosts of general pools.").arg(customer)
+            : tr("Besides general pools, the VM may land on the dedicated pools of %1: %2.")
+                  .arg(customer, dedicated.join(QStringLiteral(", "))));
 }
 
 void VmPage::showTraffic()

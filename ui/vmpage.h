@@ -44,14 +44,22 @@ public:
     QString forecastText() const;
     // The VM's servers and the live split of their backends, as shown.
     QString trafficText() const;
+    // The VM's customer as shown ("none" when it has none).
+    QString customerText() const;
 
 Q_SIGNALS:
     // The operator asked to move this VM to another host.
     void migrateRequested(const QString &uri, const QString &uuid);
     // The operator asked to say which load balancer server this VM is.
     void trafficMappingRequested(const QString &uuid, const QString &name);
+    // The operator asked to change which customer this VM belongs to.
+    void customerRequested(const QString &uuid, const QString &name);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
+    void setCustomerLink();
     void onSamples(const HostSample &host, const QList<VmSample> &vms);
     void onVmChanged(const QString &uri, const VmInfo &vm);
     void onVmRemoved(const QString &uri, const QString &uuid);
@@ -64,6 +72,7 @@ private:
     void showHealth(const HealthReport &report);
     void showForecasts(const QList<DemandForecast> &forecasts);
     void showTraffic();
+    void showCustomer();
 
     QPointer<Engine> m_engine;
     QString m_uri;
@@ -86,6 +95,8 @@ private:
     int m_disksFact = -1;
     int m_nicsFact = -1;
     int m_trafficFact = -1;
+    int m_customerFact = -1;
+    QLabel *m_customerLink = nullptr;
     QString m_name;
 
     MetricChart *m_cpuChart = nullptr;

@@ -1,8 +1,9 @@
 // The console against a live engine on the demo fleet (libvirt's test driver
 // with simulated usage): the tree fills, a VM's charts fill, the filter works,
 // the long history ranges draw envelopes from a month of stored history, an
-// export writes CSV, and screenshots of each page in both themes at two
-// window sizes are saved for a human to look at.
+// export writes CSV, the pools dialog, host pool line and VM customer save
+// through the pool service into the database, and screenshots of each page
+// in both themes at two window sizes are saved for a human to look at.
 
 #include "anomaliespanel.h"
 #include "balancersdialog.h"
@@ -11,6 +12,7 @@
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "entitycharts.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
@@ -29,6 +31,7 @@
 #include "migrationspanel.h"
 #include "overviewpage.h"
 #include "pageheader.h"
+#include "poolsdialog.h"
 #include "shiftdialog.h"
 #include "store/database.h"
 #include "store/samplestore.h"
@@ -43,6 +46,7 @@
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -50,11 +54,15 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlError>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -309,12 +317,21 @@ private Q_SLOTS:
     void trafficPageShiftsDrainsAndRestores();
     void trafficPageShowsUnreadableBalancer();
     void vmPageShowsTrafficMapping();
+    void poolsDialogRefusesDedicatedWithoutCustomer();
+    void poolsDialogKeepsGeneral();
+    void poolsDialogRoundTrips();
+    void poolsDialogShowsSaveFailure();
+    void readOnlyStoreDisablesPools();
+    void hostPageShowsPool();
+    void vmCustomerEditSaves();
     void screenshots_data();
     void screenshots();
     void untrustedNamesArePlainText();
 
 private:
     QModelIndex runningVm() const;
+    // `dialog` over the window, at two sizes in both themes, as NAME-WxH-THEME.png.
+    void saveOverWindow(QWidget *dialog, const QString &name);
 
     QTemporaryDir m_dir;
     QString m_historyUri; // the host with a month of stored history
@@ -1175,6 +1192,264 @@ void TestMainWindow::vmPageShowsTrafficMapping()
     QVERIFY(traffic->serversOf(m_vmUuid, QString()).isEmpty());
     QTRY_VERIFY(page->trafficText().contains(QLatin1String("not a server")));
     dialog->close();
+}
+
+void TestMainWindow::saveOverWindow(QWidget *dialog, const QString &name)
+{
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    for (const bool dark : { false, true }) {
+        m_window->setDarkTheme(dark);
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            m_window->resize(size);
+            QTest::qWait(300);
+            QPixmap shot = m_window->grab();
+            const QPixmap over = dialog->grab();
+            QVERIFY2(over.width() <= size.width() && over.height() <= size.height(),
+                     qPrintable(QStringLiteral("%1x%2").arg(over.width()).arg(over.height())));
+            QPainter painter(&shot);
+            painter.fillRect(shot.rect(), QColor(0, 0, 0, 80));
+            painter.drawPixmap((size.width() - over.width()) / 2,
+                               (size.height() - over.height()) / 2, over);
+            painter.end();
+            const QString path = artifactsDir()
+                + QStringLiteral("/%1-%2x%3-%4.png")
+                      .arg(name)
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QVERIFY2(shot.save(path), qPrintable(path));
+            qInfo("saved %s", qPrintable(path));
+        }
+    }
+    m_window->setDarkTheme(false);
+    m_window->resize(1366, 768);
+}
+
+void TestMainWindow::poolsDialogRefusesDedicatedWithoutCustomer()
+{
+    PoolService *pools = m_engine->pools();
+    QVERIFY(pools);
+    QSignalSpy changed(pools, &PoolService::changed);
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    const int before = dialog->poolList()->topLevelItemCount();
+
+    dialog->addPool();
+    QCOMPARE(dialog->poolList()->topLevelItemCount(), before + 1);
+    dialog->nameEdit()->selectAll();
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("acme-only"));
+    dialog->kindCombo()->setCurrentIndex(
+        dialog->kindCombo()->findData(int(Pools::PoolKind::Dedicated)));
+    QVERIFY(dialog->customerEdit()->isEnabled());
+    QCOMPARE(dialog->poolList()->currentItem()->text(PoolsDialog::PoolNameColumn),
+             QStringLiteral("acme-only"));
+
+    // OK says what is missing where the dialog is, and neither closes nor saves.
+    QVERIFY(!dialog->submit());
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->statusText().contains(QLatin1String("acme-only"))
+                 && dialog->statusText().contains(QLatin1String("customer")),
+             qPrintable(dialog->statusText()));
+    saveOverWindow(dialog, QStringLiteral("pools-dialog-error"));
+    QTest::qWait(300);
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(!pools->settings().pool(QStringLiteral("acme-only")));
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void TestMainWindow::poolsDialogKeepsGeneral()
+{
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    QTreeWidget *list = dialog->poolList();
+    QTreeWidgetItem *general = nullptr;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->text(PoolsDialog::PoolNameColumn)
+            == Pools::PoolSettings::generalName())
+            general = list->topLevelItem(i);
+    }
+    QVERIFY(general);
+    list->setCurrentItem(general);
+    // Neither removable nor renamable, by button or by call.
+    QVERIFY(!dialog->removeButton()->isEnabled());
+    QVERIFY(!dialog->nameEdit()->isEnabled());
+    QVERIFY(!dialog->kindCombo()->isEnabled());
+    const int count = list->topLevelItemCount();
+    QVERIFY(!dialog->removeSelected());
+    QCOMPARE(list->topLevelItemCount(), count);
+    QVERIFY(dialog->edited().pool(Pools::PoolSettings::generalName()));
+    QVERIFY(dialog->statusText().contains(QLatin1String("General")));
+
+    // Another pool can go, and its hosts go back to General.
+    dialog->addPool();
+    QCOMPARE(list->topLevelItemCount(), count + 1);
+    QVERIFY(dialog->removeButton()->isEnabled());
+    QVERIFY(dialog->removeSelected());
+    QCOMPARE(list->topLevelItemCount(), count);
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void TestMainWindow::poolsDialogRoundTrips()
+{
+    QVERIFY(!m_vmUri.isEmpty());
+    PoolService *pools = m_engine->pools();
+    QSignalSpy changed(pools, &PoolService::changed);
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    // Every host of the fleet is listed, with its capacity as saved.
+    QCOMPARE(dialog->hostList()->topLevelItemCount(), m_engine->fleet()->state()->hosts().size());
+    QTRY_VERIFY(dialog->hostList()
+                    ->topLevelItem(0)
+                    ->text(PoolsDialog::HostCapacityColumn)
+                    .contains(QLatin1String("free")));
+
+    // A shadow pool setting aside a fifth of each host, with one host in rack-2.
+    dialog->addPool();
+    dialog->nameEdit()->selectAll();
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("shadows"));
+    dialog->kindCombo()->setCurrentIndex(
+        dialog->kindCombo()->findData(int(Pools::PoolKind::Shadow)));
+    QVERIFY(dialog->shareSpin()->isEnabled());
+    dialog->reservationCombo()->setCurrentIndex(0);
+    dialog->shareSpin()->setValue(20);
+    QComboBox *pool = dialog->hostPoolCombo(m_vmUri);
+    QVERIFY(pool);
+    pool->setCurrentIndex(pool->findText(QStringLiteral("shadows")));
+    QLineEdit *domain = dialog->hostDomainEdit(m_vmUri);
+    QVERIFY(domain);
+    QTest::keyClicks(domain, QStringLiteral("rack-2"));
+    QCOMPARE(dialog->poolList()->currentItem()->text(PoolsDialog::PoolHostsColumn),
+             QStringLiteral("1"));
+    saveOverWindow(dialog, QStringLiteral("pools-dialog"));
+
+    QVERIFY2(dialog->submit(), qPrintable(dialog->statusText()));
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+    const auto check = [this](const Pools::PoolSettings &settings) {
+        const Pools::Pool *shadows = settings.pool(QStringLiteral("shadows"));
+        QVERIFY(shadows);
+        QCOMPARE(shadows->kind, Pools::PoolKind::Shadow);
+        QCOMPARE(shadows->reservation.share, 0.2);
+        QCOMPARE(shadows->reservation.memoryKiB, quint64(0));
+        QCOMPARE(settings.hostPools.value(m_vmUri), QStringLiteral("shadows"));
+        QCOMPARE(settings.failureDomainOf(m_vmUri), QStringLiteral("rack-2"));
+        QCOMPARE(settings.poolOfHost(m_vmUri).name, QStringLiteral("shadows"));
+    };
+    check(pools->settings());
+    // The dialog closes once saved; the database has what it said.
+    QTRY_VERIFY(dialog.isNull());
+    const auto stored = Pools::PoolSettings::load(m_engine->storePath());
+    QVERIFY2(stored.ok(), qPrintable(stored.error()));
+    check(stored.value());
+    QCOMPARE(stored.value(), pools->settings());
+}
+
+void TestMainWindow::poolsDialogShowsSaveFailure()
+{
+    PoolService *pools = m_engine->pools();
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok);
+    // The settings as they are: a valid save whose answer the service says failed.
+    QVERIFY(dialog->submit());
+    QVERIFY(!ok->isEnabled());
+    Q_EMIT pools->saveFailed(QStringLiteral("database is locked"));
+    QCOMPARE(dialog->statusText(), QStringLiteral("database is locked"));
+    QVERIFY(ok->isEnabled());
+    QVERIFY(dialog->isVisible());
+    // The worker's own answer that follows does not close it.
+    QTest::qWait(500);
+    QVERIFY(!dialog.isNull());
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void TestMainWindow::readOnlyStoreDisablesPools()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("read-only.db"));
+    {
+        Engine writer;
+        const Result<void> created = writer.openStore(path);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+        writer.shutdown();
+    }
+    Engine engine;
+    const Result<void> opened = engine.openStore(path, Engine::StoreAccess::ReadOnly);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    QVERIFY(!engine.pools());
+    {
+        MainWindow window(&engine, false);
+        QAction *action = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            for (QAction *item : menu->menu()->actions()) {
+                if (item->text() == QStringLiteral("&Pools…"))
+                    action = item;
+            }
+        }
+        QVERIFY(action);
+        QVERIFY(!action->isEnabled());
+        QVERIFY2(action->toolTip().contains(QLatin1String("read-only")),
+                 qPrintable(action->toolTip()));
+        QVERIFY(!window.showPoolsDialog());
+        QVERIFY(!window.showCustomerDialog(QStringLiteral("uuid"), QStringLiteral("vm")));
+    }
+    engine.shutdown();
+}
+
+void TestMainWindow::hostPageShowsPool()
+{
+    m_window->showHost(m_vmUri);
+    HostPage *page = m_window->hostPage();
+    QTRY_VERIFY2(page->poolText().contains(QLatin1String("shadows"))
+                     && page->poolText().contains(QLatin1String("20 %"))
+                     && page->poolText().contains(QLatin1String("rack-2"))
+                     && page->poolText().contains(QLatin1String("reserved")),
+                 qPrintable(page->poolText()));
+
+    // A change through the service shows without reopening the page, and in
+    // a pools dialog the operator has not edited yet.
+    QPointer<PoolsDialog> dialog = qobject_cast<PoolsDialog *>(m_window->showPoolsDialog());
+    QVERIFY(dialog);
+    QCOMPARE(dialog->hostDomainEdit(m_vmUri)->text(), QStringLiteral("rack-2"));
+    PoolService *pools = m_engine->pools();
+    Pools::PoolSettings settings = pools->settings();
+    settings.failureDomains.insert(m_vmUri, QStringLiteral("rack-3"));
+    pools->save(settings);
+    QTRY_VERIFY2(page->poolText().contains(QLatin1String("rack-3")), qPrintable(page->poolText()));
+    QCOMPARE(dialog->hostDomainEdit(m_vmUri)->text(), QStringLiteral("rack-3"));
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+}
+
+void TestMainWindow::vmCustomerEditSaves()
+{
+    QVERIFY(!m_vmUuid.isEmpty());
+    m_window->showVm(m_vmUri, m_vmUuid);
+    VmPage *page = m_window->vmPage();
+    QCOMPARE(page->customerText(), QStringLiteral("none"));
+
+    PoolService *pools = m_engine->pools();
+    QSignalSpy changed(pools, &PoolService::changed);
+    auto *dialog = qobject_cast<QInputDialog *>(
+        m_window->showCustomerDialog(m_vmUuid, QStringLiteral("vm")));
+    QVERIFY(dialog);
+    QCOMPARE(dialog->textValue(), QString());
+    dialog->setTextValue(QStringLiteral("acme"));
+    saveOverWindow(dialog, QStringLiteral("customer-dialog"));
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+    QTRY_COMPARE(page->customerText(), QStringLiteral("acme"));
+    QCOMPARE(pools->settings().customerOf(m_vmUuid), QStringLiteral("acme"));
+    const auto stored = Pools::PoolSettings::load(m_engine->storePath());
+    QVERIFY2(stored.ok(), qPrintable(stored.error()));
+    QCOMPARE(stored.value().customerOf(m_vmUuid), QStringLiteral("acme"));
+    // The pools kept what the dialog saved before.
+    QVERIFY(stored.value().pool(QStringLiteral("shadows")));
 }
 
 void TestMainWindow::screenshots_data()
