@@ -2474,7 +2474,27 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Zurückführen des Overlays von %1 (%2) wurde nicht innerhalb von %3 s abgeschlossen%4</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
+        <source>Replicating %1 of %2</source>
+        <translation>Replizieren von %1 der VM %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the size of %1 (%2)</source>
+        <translation>Lesen der Größe von %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Reading the block job of %1 (%2)</source>
+        <translation>Lesen des Block-Jobs von %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Ending the block job of %1 (%2)</source>
+        <translation>Beenden des Block-Jobs von %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 is in no storage pool of %2</source>
         <translation>%1 liegt in keinem Speicherpool von %2</translation>
     </message>
@@ -2862,7 +2882,7 @@ Kunde:</translation>
         <translation>Planung</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>plan %1</source>
         <translation>Plan %1</translation>
     </message>
@@ -3118,7 +3138,7 @@ Kunde:</translation>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 short</source>
         <translation>%1 zu wenig</translation>
     </message>
@@ -4769,7 +4789,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+257"/>
+        <location filename="../core/store/schema.cpp" line="+294"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -4856,6 +4876,384 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location filename="../core/series/serieswriter.cpp" line="+111"/>
         <source>Time series: there is no series %1.</source>
         <translation>Zeitreihen: Es gibt keine Zeitreihe %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Shadow</name>
+    <message>
+        <location filename="../core/shadow/replicaagent.cpp" line="+25"/>
+        <source>The replica agent&apos;s answer names no replica.</source>
+        <translation>Die Antwort des Replikat-Agenten nennt kein Replikat.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>No command reaches the replica agent of this host.</source>
+        <translation>Kein Befehl erreicht den Replikat-Agenten dieses Hosts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The replica agent (%1) does not start: %2</source>
+        <translation>Der Replikat-Agent (%1) startet nicht: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The replica agent did not answer “%1” within %2 s.</source>
+        <translation>Der Replikat-Agent hat „%1“ nicht innerhalb von %2 s beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The replica agent failed on “%1” (exit %2).</source>
+        <translation>Der Replikat-Agent ist an „%1“ gescheitert (Exit %2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The replica agent&apos;s answer to “%1” is not JSON: %2</source>
+        <translation>Die Antwort des Replikat-Agenten auf „%1“ ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowjob.cpp" line="+54"/>
+        <source>The shadow journal cannot be opened, so nothing was done: %1</source>
+        <translation>Das Schatten-Journal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>%1 has no shadow.</source>
+        <translation>%1 hat keinen Schatten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The primary&apos;s host is unreachable: %1</source>
+        <translation>Der Host der Primär-VM ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No VM named or numbered “%1” is defined on %2.</source>
+        <translation>Auf %2 ist keine VM mit dem Namen oder der Nummer „%1“ definiert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not running; a shadow replicates a running VM.</source>
+        <translation>%1 läuft nicht; ein Schatten repliziert eine laufende VM.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is transient; Umbra shadows persistent VMs only.</source>
+        <translation>%1 ist transient; Umbra beschattet nur persistente VMs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 already has a shadow on %2 (%3).</source>
+        <translation>%1 hat bereits einen Schatten auf %2 (%3).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+324"/>
+        <source>The shadow host is unreachable: %1</source>
+        <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
+        <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is in the primary&apos;s failure domain (%2): one fault would take both.</source>
+        <translation>%1 liegt in der Fehlerdomäne der Primär-VM (%2): Ein Fehler träfe beide.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No replica agent is configured for %1: give --replica-agent URI=COMMAND.</source>
+        <translation>Für %1 ist kein Replikat-Agent eingerichtet: Geben Sie --replica-agent URI=BEFEHL an.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>shadow of %1</source>
+        <translation>Schatten von %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 has no disk to replicate.</source>
+        <translation>%1 hat keinen Datenträger zum Replizieren.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.</source>
+        <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Replica of %1: %2 (%3 MiB), served at nbd://%4:%5/%6.</source>
+        <translation>Replikat von %1: %2 (%3 MiB), bereitgestellt unter nbd://%4:%5/%6.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The shadow&apos;s definition is not on %1 after defining it.</source>
+        <translation>Die Definition des Schattens ist nach dem Definieren nicht auf %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Defined %1 on %2 (standby).</source>
+        <translation>%1 auf %2 definiert (bereitstehend).</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The copy of %1 ended before it was in sync.</source>
+        <translation>Die Kopie von %1 endete, bevor sie synchron war.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled while seeding.</source>
+        <translation>Während der Erstkopie abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The replicas were not in sync after %1 s.</source>
+        <translation>Die Replikate waren nach %1 s nicht synchron.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seeding: %1 %, about %2 s left.</source>
+        <translation>Erstkopie: %1 %, noch etwa %2 s.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seeding: %1 %.</source>
+        <translation>Erstkopie: %1 %.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>every write of %1 now reaches the replicas before it completes (seeded in %2 s)</source>
+        <translation>jeder Schreibvorgang von %1 erreicht nun die Replikate, bevor er abschließt (Erstkopie in %2 s)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Undefined %1 on %2.</source>
+        <translation>Definition von %1 auf %2 entfernt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted the replica %1.</source>
+        <translation>Replikat %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 runs in the place of %2 since the failover; it is the service now, not a shadow, and is not removed.</source>
+        <translation>%1 läuft seit dem Failover an Stelle von %2; sie ist jetzt der Dienst, kein Schatten, und wird nicht entfernt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The primary&apos;s host is unreachable (%1); its copies end with it.</source>
+        <translation>Der Host der Primär-VM ist nicht erreichbar (%1); ihre Kopien enden mit ihm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shadow host is unreachable, so nothing was removed: %1</source>
+        <translation>Der Schatten-Host ist nicht erreichbar, daher wurde nichts entfernt: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nothing of %1 changed</source>
+        <translation>an %1 hat sich nichts geändert</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 already runs in the place of %2.</source>
+        <translation>%1 läuft bereits an Stelle von %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The shadow of %1 is %2, not in sync: its replicas may miss writes, so it does not take over.</source>
+        <translation>Der Schatten von %1 ist %2, nicht synchron: Seinen Replikaten könnten Schreibvorgänge fehlen, daher übernimmt er nicht.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 still runs on %2; a failover now would run the service twice. Fail over as planned to stop it first.</source>
+        <translation>%1 läuft noch auf %2; ein Failover jetzt ließe den Dienst doppelt laufen. Führen Sie ein geplantes Failover aus, um sie zuerst anzuhalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Planned failover: stopping %1 on %2; every write it acknowledged is in the replicas.</source>
+        <translation>Geplantes Failover: %1 auf %2 wird angehalten; jeder bestätigte Schreibvorgang ist in den Replikaten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fenced: %1 stays stopped on %2 and must not be started there.</source>
+        <translation>Abgeschottet: %1 bleibt auf %2 angehalten und darf dort nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The primary&apos;s host is lost (%1). If it returns, %2 must not be started there: the shadow runs in its place.</source>
+        <translation>Der Host der Primär-VM ist verloren (%1). Kehrt er zurück, darf %2 dort nicht gestartet werden: Der Schatten läuft an ihrer Stelle.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+85"/>
+        <source>No replica agent is configured for %1.</source>
+        <translation>Für %1 ist kein Replikat-Agent eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>Replicas released by the shadow host&apos;s agent.</source>
+        <translation>Replikate vom Agenten des Schatten-Hosts freigegeben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Started %1 on %2 after %3 s.</source>
+        <translation>%1 auf %2 nach %3 s gestartet.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 runs but did not answer %2 within %3 s: %4</source>
+        <translation>%1 läuft, hat %2 aber nicht innerhalb von %3 s beantwortet: %4</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 serves in the place of %2 after %3 s</source>
+        <translation>%1 bedient nach %3 s an Stelle von %2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 runs in the place of %2; there is nothing to seed.</source>
+        <translation>%1 läuft an Stelle von %2; es gibt nichts zu kopieren.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the copy of %1 ended (libvirt has no block job on it); it must be seeded again</source>
+        <translation>die Kopie von %1 endete (libvirt hat keinen Block-Job darauf); sie muss neu kopiert werden</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+25"/>
+        <source>Shadow journal: %1</source>
+        <translation>Schatten-Journal: %1</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>No shadow %1 in the journal.</source>
+        <translation>Kein Schatten %1 im Journal.</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowrecord.cpp" line="+51"/>
+        <source>creating</source>
+        <translation>wird angelegt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seeding</source>
+        <translation>Erstkopie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspended</source>
+        <translation>ausgesetzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed over</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::ShadowCommand</name>
+    <message>
+        <location filename="../app/shadowcommand.cpp" line="+66"/>
+        <source>%1 is not running on any of the --connect hosts%2</source>
+        <translation>%1 läuft auf keinem der --connect-Hosts%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No pool is named “%1”; give a stored pool, shadow, general or dedicated:CUSTOMER.</source>
+        <translation>Kein Pool heißt „%1“; geben Sie einen gespeicherten Pool, shadow, general oder dedicated:KUNDE an.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>How a shadow host&apos;s replica agent is reached: URI=COMMAND, where COMMAND runs umbra-replica on that host (e.g. &quot;ssh root@host /usr/lib/umbra/umbra-replica&quot;). Repeatable; stored in the database.</source>
+        <translation>Wie der Replikat-Agent eines Schatten-Hosts erreicht wird: URI=BEFEHL, wobei BEFEHL umbra-replica auf diesem Host ausführt (z. B. &quot;ssh root@host /usr/lib/umbra/umbra-replica&quot;). Wiederholbar; wird in der Datenbank gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep a shadow of the VM &lt;name&gt; (running on one of the --connect hosts) on the shadow host --on, replicated at block level, without a window.</source>
+        <translation>Einen Schatten der VM &lt;name&gt; (die auf einem der --connect-Hosts läuft) auf dem Schatten-Host --on halten, auf Blockebene repliziert, ohne Fenster.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --shadow, the libvirt URI of the shadow host.</source>
+        <translation>Mit --shadow die libvirt-URI des Schatten-Hosts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the shadow of the VM &lt;name&gt; in its place: when its host is lost, or with --planned after stopping it.</source>
+        <translation>Den Schatten der VM &lt;name&gt; an ihrer Stelle starten: wenn ihr Host verloren ist, oder mit --planned, nachdem sie angehalten wurde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --failover, stop a primary that still runs first.</source>
+        <translation>Mit --failover eine noch laufende Primär-VM zuerst anhalten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put a host in a pool: URI=POOL, where POOL names a stored pool, or is &quot;shadow&quot; (the pool Shadow, made if need be), &quot;general&quot;, or &quot;dedicated:CUSTOMER&quot;. Repeatable; stored in the database.</source>
+        <translation>Einen Host in einen Pool legen: URI=POOL, wobei POOL einen gespeicherten Pool nennt oder &quot;shadow&quot; (der Pool Shadow, bei Bedarf angelegt), &quot;general&quot; oder &quot;dedicated:KUNDE&quot; ist. Wiederholbar; wird in der Datenbank gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>End the replication of the VM &lt;name&gt;, undefine its shadow and delete its replicas; nothing of the VM changes.</source>
+        <translation>Die Replikation der VM &lt;name&gt; beenden, die Definition ihres Schattens entfernen und seine Replikate löschen; an der VM ändert sich nichts.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>--replica-agent wants URI=COMMAND, not “%1”.</source>
+        <translation>--replica-agent erwartet URI=BEFEHL, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--pool wants URI=POOL, not “%1”.</source>
+        <translation>--pool erwartet URI=POOL, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give one of --shadow, --failover and --unshadow.</source>
+        <translation>Geben Sie eines von --shadow, --failover und --unshadow an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--shadow needs --on URI, the shadow host.</source>
+        <translation>--shadow braucht --on URI, den Schatten-Host.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>shadowing %1 from %2 on %3</source>
+        <translation>%1 von %2 wird auf %3 beschattet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failing %1 over to its shadow</source>
+        <translation>Failover von %1 auf ihren Schatten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removing the shadow of %1</source>
+        <translation>Schatten von %1 wird entfernt</translation>
     </message>
 </context>
 <context>
@@ -6530,7 +6928,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation>--exporter erwartet &lt;uri&gt;=&lt;http(s)-URL&gt;, nicht „%1“.</translation>
     </message>
@@ -6580,7 +6978,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--export-csv erwartet vm/NAME, vm/UUID oder host/URI, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>--print-inventory needs at least one --connect URI (or --demo).</source>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
