@@ -1,5 +1,8 @@
 #include "headlessoutput.h"
 
+#include "migrate/libvirtlink.h"
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <atomic>
@@ -44,6 +47,31 @@ void catchInterrupts()
 bool interrupted()
 {
     return g_signals.load() > 0;
+}
+
+Result<QString> hostRunning(const QStringList &uris, const QString &vm, const QString &except)
+{
+    if (uris.size() == 1)
+        return uris.first();
+    QStringList problems;
+    for (const QString &uri : uris) {
+        if (uri == except)
+            continue;
+        auto link = LibvirtLink::open(uri);
+        if (!link) {
+            problems.append(link.error());
+            continue;
+        }
+        auto dom = link.value()->domain(vm);
+        if (dom && dom->exists && dom->active)
+            return uri;
+    }
+    return Error{ QCoreApplication::translate("Umbra::MigrateCommand",
+                                              "%1 is not active on any of the --connect hosts%2")
+                      .arg(vm,
+                           problems.isEmpty() ? QString()
+                                              : QStringLiteral(" (")
+                                   + problems.join(QStringLiteral("; ")) + QLatin1Char(')')) };
 }
 
 } // namespace Umbra::Headless

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace Umbra::Headless {
 
@@ -13,5 +16,9 @@ void say(qint64 sinceMs, const QString &text);
 // command can cancel its job and let it go back.
 void catchInterrupts();
 bool interrupted();
+
+// The host among `uris` (never `except`) where the VM is active; the only one
+// when just one is given.
+Result<QString> hostRunning(const QStringList &uris, const QString &vm, const QString &except);
 
 } // namespace Umbra::Headless

@@ -40,31 +40,6 @@ QString journalPath(const CommandLine &line)
     return line.databasePath.isEmpty() ? Database::defaultPath() : line.databasePath;
 }
 
-// With several --connect hosts, the source is the one where the VM is active.
-Result<QString> findSource(const QStringList &uris, const QString &vm, const QString &target)
-{
-    if (uris.size() == 1)
-        return uris.first();
-    QStringList problems;
-    for (const QString &uri : uris) {
-        if (uri == target)
-            continue;
-        auto link = LibvirtLink::open(uri);
-        if (!link) {
-            problems.append(link.error());
-            continue;
-        }
-        auto dom = link.value()->domain(vm);
-        if (dom && dom->exists && dom->active)
-            return uri;
-    }
-    return Error{ tr("%1 is not active on any of the --connect hosts%2")
-                      .arg(vm,
-                           problems.isEmpty() ? QString()
-                                              : QStringLiteral(" (")
-                                   + problems.join(QStringLiteral("; ")) + QLatin1Char(')')) };
-}
-
 } // namespace
 
 bool isMigrateSwitch(const char *argument)
@@ -247,7 +222,7 @@ int migrate(const CommandLine &line)
     auto lock = DatabaseLock::acquire(journalPath(line));
     if (!lock)
         return refuse(lock.error());
-    auto source = findSource(line.connectUris, line.migrate.vm, line.migrate.to);
+    auto source = Headless::hostRunning(line.connectUris, line.migrate.vm, line.migrate.to);
     if (!source)
         return refuse(source.error());
     MigrationRequest request;

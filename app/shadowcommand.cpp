@@ -47,29 +47,6 @@ QJsonObject recordJson(const Shadow::ShadowRecord &r)
     return json;
 }
 
-// The host of --connect where the VM runs.
-Result<QString> findPrimary(const QStringList &uris, const QString &vm, const QString &shadowHost)
-{
-    QStringList problems;
-    for (const QString &uri : uris) {
-        if (uri == shadowHost)
-            continue;
-        auto link = LibvirtLink::open(uri);
-        if (!link) {
-            problems.append(link.error());
-            continue;
-        }
-        auto dom = link.value()->domain(vm);
-        if (dom && dom->exists && dom->active)
-            return uri;
-    }
-    return Error{ tr("%1 is not running on any of the --connect hosts%2")
-                      .arg(vm,
-                           problems.isEmpty() ? QString()
-                                              : QStringLiteral(" (")
-                                   + problems.join(QStringLiteral("; ")) + QLatin1Char(')')) };
-}
-
 // Puts `uri` in the pool `name`: a stored pool, or one made for the keywords
 // "shadow", "general" and "dedicated:CUSTOMER".
 Result<void> placeHost(Pools::PoolSettings &pools, const QString &uri, const QString &name)
@@ -227,7 +204,7 @@ int run(const CommandLine &line)
 
     Result<Shadow::ShadowRecord> done = Error{ QString() };
     if (!s.shadowVm.isEmpty()) {
-        auto primary = findPrimary(line.connectUris, s.shadowVm, s.on);
+        auto primary = Headless::hostRunning(line.connectUris, s.shadowVm, s.on);
         if (!primary)
             return refuse(primary.error());
         Headless::say(since, tr("shadowing %1 from %2 on %3").arg(vm, primary.value(), s.on));

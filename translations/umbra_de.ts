@@ -2727,12 +2727,12 @@ Kunde:</translation>
 <context>
     <name>Umbra::MigrateCommand</name>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+61"/>
+        <location filename="../app/headlessoutput.cpp" line="+69"/>
         <source>%1 is not active on any of the --connect hosts%2</source>
         <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../app/migratecommand.cpp" line="+54"/>
         <source>Live-migrate the VM &lt;name&gt; (or UUID) from the --connect host where it runs to --to, without a window: stages on standard error, one line of JSON on standard output. Exit status 0 only when the VM ends running on the target.</source>
         <translation>Die VM &lt;name&gt; (oder UUID) per Live-Migration vom --connect-Host, auf dem sie läuft, nach --to verschieben, ohne Fenster: Phasen auf der Standardfehlerausgabe, eine JSON-Zeile auf der Standardausgabe. Exit-Status 0 nur, wenn die VM am Ende auf dem Ziel läuft.</translation>
     </message>
@@ -5176,12 +5176,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::ShadowCommand</name>
     <message>
-        <location filename="../app/shadowcommand.cpp" line="+66"/>
-        <source>%1 is not running on any of the --connect hosts%2</source>
-        <translation>%1 läuft auf keinem der --connect-Hosts%2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location filename="../app/shadowcommand.cpp" line="+65"/>
         <source>No pool is named “%1”; give a stored pool, shadow, general or dedicated:CUSTOMER.</source>
         <translation>Kein Pool heißt „%1“; geben Sie einen gespeicherten Pool, shadow, general oder dedicated:KUNDE an.</translation>
     </message>
