@@ -1,6 +1,7 @@
 #include "jobs/planstore.h"
 
 #include "store/database.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,11 +21,6 @@ struct Tr
 
 const char kColumns[] = "id, kind, subject, subject_id, summary, request, evidence, prediction, "
                         "steps, refusal, state, decided_by, created_ms, decided_ms, job_id";
-
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 QString json(const QJsonObject &object)
 {
@@ -95,15 +91,15 @@ Result<qint64> PlanStore::propose(const Plan &plan)
         "INSERT INTO plans (kind, subject, subject_id, summary, request, evidence, prediction, "
         "steps, refusal, state, decided_by, created_ms, decided_ms, job_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', '', ?, 0, 0)"));
-    query.addBindValue(text(plan.kind));
-    query.addBindValue(text(plan.subject));
-    query.addBindValue(text(plan.subjectId));
-    query.addBindValue(text(plan.summary));
+    query.addBindValue(SqlValues::text(plan.kind));
+    query.addBindValue(SqlValues::text(plan.subject));
+    query.addBindValue(SqlValues::text(plan.subjectId));
+    query.addBindValue(SqlValues::text(plan.summary));
     query.addBindValue(json(plan.request));
     query.addBindValue(json(plan.evidence));
     query.addBindValue(json(plan.prediction));
     query.addBindValue(json(plan.steps));
-    query.addBindValue(text(plan.refusal));
+    query.addBindValue(SqlValues::text(plan.refusal));
     query.addBindValue(plan.createdMs > 0 ? plan.createdMs : QDateTime::currentMSecsSinceEpoch());
     if (!query.exec())
         return sqlError(query);
@@ -145,7 +141,7 @@ Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by)
     }
     return moveState(id, PlanState::Proposed, approve ? PlanState::Approved : PlanState::Rejected,
                      QStringLiteral(", decided_by = ?, decided_ms = ?"),
-                     { text(by), QDateTime::currentMSecsSinceEpoch() });
+                     { SqlValues::text(by), QDateTime::currentMSecsSinceEpoch() });
 }
 
 Result<void> PlanStore::startExecution(qint64 id, qint64 jobId)
@@ -176,8 +172,8 @@ Result<void> PlanStore::supersedeOlder(const Plan &plan)
     query.prepare(QStringLiteral("UPDATE plans SET state = 'superseded' WHERE kind = ? AND "
                                  "subject_id = ? AND subject_id != '' AND id < ? AND "
                                  "state = 'proposed'"));
-    query.addBindValue(text(plan.kind));
-    query.addBindValue(text(plan.subjectId));
+    query.addBindValue(SqlValues::text(plan.kind));
+    query.addBindValue(SqlValues::text(plan.subjectId));
     query.addBindValue(plan.id);
     if (!query.exec())
         return sqlError(query);

@@ -1,6 +1,7 @@
 #include "migrate/migrationjournal.h"
 
 #include "store/database.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -27,12 +28,6 @@ qint64 nowMs()
 QVariant optional(qint64 value)
 {
     return value >= 0 ? QVariant(value) : QVariant();
-}
-
-// NOT NULL text columns: a null QString would bind as NULL.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
 }
 
 qint64 orMinus(const QVariant &v)
@@ -102,10 +97,10 @@ Result<qint64> MigrationJournal::create(const MigrationRecord &job)
         "INSERT INTO migration_jobs (vm_uuid, vm_name, source_uri, target_uri, options, stage, "
         "outcome, created_ms, updated_ms, owner_pid) VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?, "
         "?)"));
-    query.addBindValue(text(job.vmUuid));
-    query.addBindValue(text(job.vmName));
-    query.addBindValue(text(job.sourceUri));
-    query.addBindValue(text(job.targetUri));
+    query.addBindValue(SqlValues::text(job.vmUuid));
+    query.addBindValue(SqlValues::text(job.vmName));
+    query.addBindValue(SqlValues::text(job.sourceUri));
+    query.addBindValue(SqlValues::text(job.targetUri));
     query.addBindValue(
         QString::fromUtf8(QJsonDocument(job.options.toJson()).toJson(QJsonDocument::Compact)));
     query.addBindValue(stageKey(MigrationStage::Pending));
@@ -150,7 +145,7 @@ Result<void> MigrationJournal::setVm(qint64 id, const QString &uuid, const QStri
 {
     return write(QStringLiteral("UPDATE migration_jobs SET vm_uuid = ?, vm_name = ?, updated_ms = "
                                 "? WHERE id = ?"),
-                 { text(uuid), text(name), nowMs(), id });
+                 { SqlValues::text(uuid), SqlValues::text(name), nowMs(), id });
 }
 
 Result<void> MigrationJournal::savePrediction(qint64 id, const MigrationRecord &p)

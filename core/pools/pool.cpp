@@ -1,6 +1,7 @@
 #include "pools/pool.h"
 
 #include "store/database.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -19,12 +20,6 @@ struct Tr
 QString mib(quint64 kib)
 {
     return QString::number(double(kib) / 1024.0, 'f', 0);
-}
-
-// The columns are NOT NULL; a null QString binds as NULL.
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
 }
 
 } // namespace
@@ -225,7 +220,8 @@ Result<void> PoolSettings::save(const QString &databasePath) const
     for (const Pool &p : pools) {
         q.addBindValue(p.name.trimmed());
         q.addBindValue(poolKindKey(p.kind));
-        q.addBindValue(text(p.kind == PoolKind::Dedicated ? p.customer.trimmed() : QString()));
+        q.addBindValue(
+            SqlValues::text(p.kind == PoolKind::Dedicated ? p.customer.trimmed() : QString()));
         q.addBindValue(p.reservation.share);
         q.addBindValue(qint64(p.reservation.memoryKiB));
         q.addBindValue(p.reservation.vcpus);
@@ -242,8 +238,8 @@ Result<void> PoolSettings::save(const QString &databasePath) const
         QStringLiteral("INSERT INTO pool_hosts (host_uri, pool, failure_domain) VALUES (?, ?, ?)"));
     for (const QString &host : hosts) {
         q.addBindValue(host);
-        q.addBindValue(text(hostPools.value(host)));
-        q.addBindValue(text(failureDomains.value(host)));
+        q.addBindValue(SqlValues::text(hostPools.value(host)));
+        q.addBindValue(SqlValues::text(failureDomains.value(host)));
         if (!q.exec())
             return fail(q);
     }

@@ -1,5 +1,7 @@
 #include "predict/calendarstore.h"
 
+#include "store/sqlvalues.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,7 +52,7 @@ Result<ScopedCalendarEvent> add(QSqlDatabase db, ScopedCalendarEvent event)
     query.prepare(QStringLiteral("INSERT INTO calendar_events (entity, name, start_ms, end_ms, "
                                  "recurrence) VALUES (?, ?, ?, ?, ?)"));
     // A null QString would bind as NULL; no entity means every entity.
-    query.addBindValue(event.entity.isNull() ? QStringLiteral("") : event.entity);
+    query.addBindValue(SqlValues::text(event.entity));
     query.addBindValue(event.event.name.trimmed());
     query.addBindValue(event.event.startMs);
     query.addBindValue(event.event.endMs);

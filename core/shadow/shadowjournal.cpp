@@ -1,6 +1,7 @@
 #include "shadow/shadowjournal.h"
 
 #include "store/database.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -23,11 +24,6 @@ struct Tr
 Error sqlError(const QSqlQuery &q)
 {
     return Error{ Tr::tr("Shadow journal: %1").arg(q.lastError().text()) };
-}
-
-QString text(const QString &s)
-{
-    return s.isNull() ? QStringLiteral("") : s;
 }
 
 QString disksToJson(const QList<ReplicatedDisk> &disks)
@@ -95,11 +91,12 @@ Result<qint64> ShadowJournal::create(const ShadowRecord &r)
         "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, owner_pid, "
         "created_ms, updated_ms, synced_ms, seeds, rto_ms) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, -1)"));
-    for (const QVariant &v :
-         QVariantList{ text(r.primaryUuid), text(r.primaryName), text(r.primaryUri),
-                       text(r.shadowUri), text(r.shadowName), text(r.shadowUuid),
-                       qint64(r.memoryKiB), r.vcpus, disksToJson(r.disks), stateKey(r.state),
-                       text(r.reason), text(r.primaryXml), r.ownerPid, now, now })
+    for (const QVariant &v : QVariantList{
+             SqlValues::text(r.primaryUuid), SqlValues::text(r.primaryName),
+             SqlValues::text(r.primaryUri), SqlValues::text(r.shadowUri),
+             SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), qint64(r.memoryKiB),
+             r.vcpus, disksToJson(r.disks), stateKey(r.state), SqlValues::text(r.reason),
+             SqlValues::text(r.primaryXml), r.ownerPid, now, now })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);
@@ -116,10 +113,10 @@ Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
     q.prepare(QStringLiteral(
         "UPDATE shadows SET shadow_name = ?, shadow_uuid = ?, disks = ?, state = ?, reason = ?, "
         "owner_pid = ?, updated_ms = ?, synced_ms = ?, seeds = ?, rto_ms = ? WHERE id = ?"));
-    for (const QVariant &v :
-         QVariantList{ text(r.shadowName), text(r.shadowUuid), disksToJson(r.disks),
-                       stateKey(r.state), text(r.reason), r.ownerPid,
-                       QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds, r.rtoMs, r.id })
+    for (const QVariant &v : QVariantList{
+             SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), disksToJson(r.disks),
+             stateKey(r.state), SqlValues::text(r.reason), r.ownerPid,
+             QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds, r.rtoMs, r.id })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);
@@ -136,7 +133,7 @@ Result<void> ShadowJournal::note(qint64 id, const QString &kind, const QString &
     q.addBindValue(id);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(kind);
-    q.addBindValue(text(message));
+    q.addBindValue(SqlValues::text(message));
     if (!q.exec())
         return sqlError(q);
     return {};
@@ -231,8 +228,8 @@ Result<void> ShadowJournal::setAgent(const AgentAccess &access)
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO replica_agents (host_uri, command, address) VALUES (?, ?, ?)"));
     q.addBindValue(access.hostUri);
-    q.addBindValue(text(access.command));
-    q.addBindValue(text(access.address));
+    q.addBindValue(SqlValues::text(access.command));
+    q.addBindValue(SqlValues::text(access.address));
     if (!q.exec())
         return sqlError(q);
     return {};

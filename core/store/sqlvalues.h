@@ -3,6 +3,7 @@
 #include "fleet/samples.h"
 
 #include <QSqlQuery>
+#include <QString>
 #include <QVariant>
 #include <cmath>
 
@@ -18,6 +19,12 @@ inline double toDouble(const QSqlQuery &query, int column)
 {
     const QVariant value = query.value(column);
     return value.isNull() ? kNoValue : value.toDouble();
+}
+
+// For NOT NULL text columns: a null QString would bind as NULL.
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 } // namespace Umbra::SqlValues

@@ -1,6 +1,7 @@
 #include "traffic/trafficjournal.h"
 
 #include "store/database.h"
+#include "store/sqlvalues.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -219,7 +220,7 @@ Result<void> TrafficJournal::finish(qint64 id, ActionState state, const QString 
     query.prepare(QStringLiteral(
         "UPDATE traffic_actions SET state = ?, reason = ?, updated_ms = ? WHERE id = ?"));
     query.addBindValue(actionStateKey(state));
-    query.addBindValue(reason.isNull() ? QStringLiteral("") : reason);
+    query.addBindValue(SqlValues::text(reason));
     query.addBindValue(now());
     query.addBindValue(id);
     if (!query.exec())
