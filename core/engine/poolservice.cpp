@@ -136,18 +136,18 @@ void PoolService::observe(const QString &uri)
     Pools::HostCapacity capacity;
     capacity.memoryKiB = info.memoryKiB;
     capacity.cpus = info.cpus;
+    QMutexLocker lock(&m_predictions->mutex);
+    m_predictions->cpus.insert(uri, info.cpus);
     for (const VmInfo &vm : m_fleet->vms(uri)) {
-        if (vm.state != VmState::Running && vm.state != VmState::Paused)
+        m_predictions->cpus.insert(vm.uuid, vm.vcpus);
+        if (!vmStateIsActive(vm.state))
             continue;
         capacity.allocatedMemoryKiB += vm.memoryKiB;
         capacity.allocatedVcpus += vm.vcpus;
         ++capacity.runningVms;
     }
+    lock.unlock();
     m_ledger->observe(uri, capacity, Pools::PlacementLimits{});
-    QMutexLocker lock(&m_predictions->mutex);
-    m_predictions->cpus.insert(uri, info.cpus);
-    for (const VmInfo &vm : m_fleet->vms(uri))
-        m_predictions->cpus.insert(vm.uuid, vm.vcpus);
 }
 
 HostPoolView PoolService::host(const QString &uri) const
@@ -157,8 +157,7 @@ HostPoolView PoolService::host(const QString &uri) const
     view.pool = m_settings.poolOfHost(uri);
     view.failureDomain = m_settings.failureDomainOf(uri);
     auto forVm = m_ledger->headroom(uri, Pools::Placing::Vm);
-    auto forShadow = m_ledger->headroom(uri, Pools::Placing::Shadow);
-    if (!forVm || !forShadow)
+    if (!forVm)
         return view;
     view.known = true;
     view.freeKiB = forVm->memoryKiB();

@@ -2,6 +2,7 @@
 
 #include "migrate/domainxml.h"
 #include "migrate/healthcheck.h"
+#include "migrate/migrationplanner.h"
 #include "pools/poolrules.h"
 
 #include <QCoreApplication>
@@ -170,14 +171,8 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
         auto allocation = shadowHost.allocation();
         if (!allocation)
             return Error{ allocation.error() };
-        Pools::HostCapacity capacity;
-        capacity.memoryKiB = shadowFacts->memoryKiB;
-        capacity.freeMemoryKiB = shadowFacts->freeMemoryKiB;
-        capacity.allocatedMemoryKiB = allocation->memoryKiB;
-        capacity.runningVms = allocation->domains;
-        capacity.cpus = shadowFacts->cpus;
-        capacity.allocatedVcpus = allocation->vcpus;
-        ledger->observe(request.shadowUri, capacity, {});
+        ledger->observe(request.shadowUri,
+                        MigrationPlanner::capacityOf(shadowFacts.value(), allocation.value()), {});
         auto claimed = ledger->claim(request.shadowUri, { dom->memoryKiB, dom->vcpus },
                                      Pools::Placing::Shadow, Tr::tr("shadow of %1").arg(dom->name));
         if (!claimed)
@@ -540,9 +535,6 @@ Result<ShadowRecord> ShadowJob::reseed(const QString &vm, int readyTimeoutS)
     if (record.state == State::FailedOver)
         return Error{ Tr::tr("%1 runs in the place of %2; there is nothing to seed.")
                           .arg(record.shadowName, record.primaryName) };
-    // The primary may have moved since: look for it where it was, and then
-    // where the journal's caller says it is now (record.primaryUri is
-    // updated by the migration that moved it).
     auto primary = m_env.links(record.primaryUri);
     if (!primary)
         return Error{ primary.error() };
