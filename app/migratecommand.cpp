@@ -8,6 +8,7 @@
 #include "migrate/migrationjournal.h"
 #include "migrate/migrationplanner.h"
 #include "migrate/reconciler.h"
+#include "shadow/shadowguard.h"
 #include "store/database.h"
 #include "store/databaselock.h"
 
@@ -27,6 +28,9 @@
 namespace Umbra::MigrateCommand {
 
 namespace {
+
+// How long a migrated shadowed VM's copies may take to be in sync again.
+constexpr int kReseedTimeoutS = 600;
 
 // lupdate files the tr() calls below under the context "Umbra::MigrateCommand" (the
 // enclosing namespace), so look them up there.
@@ -267,8 +271,14 @@ int migrate(const CommandLine &line)
     if (!plan.executable())
         return refuse(plan.refusal);
 
-    auto *job = new MigrationJob(plan, QStringLiteral("command line"),
-                                 { journalPath(line), LibvirtLink::factory(), {}, placement });
+    // A shadowed VM's replication is set aside for the move and seeded again
+    // afterwards; the command waits for it to be in sync.
+    auto replication = std::make_shared<Shadow::ShadowGuard>(
+        Shadow::Environment{ journalPath(line), LibvirtLink::factory(), {}, placement },
+        kReseedTimeoutS);
+    auto *job = new MigrationJob(
+        plan, QStringLiteral("command line"),
+        { journalPath(line), LibvirtLink::factory(), {}, placement, replication });
     auto *thread = new QThread;
     job->moveToThread(thread);
     QObject context;

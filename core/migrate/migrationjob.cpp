@@ -137,6 +137,7 @@ void MigrationJob::run()
     MigrationOutcome outcome = MigrationOutcome::Failed;
     if (m_plan.id == 0 || takePlan(reason)) {
         outcome = execute(reason);
+        resumeReplication(outcome);
         endPlan();
     } else {
         reason = Tr::tr("Plan %1 was not executed: %2").arg(m_plan.id).arg(reason);
@@ -280,6 +281,8 @@ void MigrationJob::saveSnapshotState(const QString &state)
 
 MigrationJob::StepResult MigrationJob::snapshot()
 {
+    if (const StepResult suspended = suspendReplication(); suspended.status != Step::Ok)
+        return suspended;
     auto inactive = m_source->domainXml(m_record.vmUuid, true);
     if (!inactive)
         return { Step::Failed, inactive.error() };

@@ -6,6 +6,7 @@
 #include "migrate/migrationmodel.h"
 #include "migrate/migrationtypes.h"
 #include "migrate/placementcontext.h"
+#include "migrate/replicationguard.h"
 #include "traffic/trafficredirector.h"
 
 #include <QObject>
@@ -42,6 +43,7 @@ public:
         LinkFactory links;
         std::shared_ptr<TrafficRedirector> redirector; // none: NoTrafficRedirector
         PlacementContext placement;
+        std::shared_ptr<ReplicationGuard> replication; // none: nothing replicates VMs
     };
 
     MigrationJob(MigrationRequest request, Environment environment, QObject *parent = nullptr);
@@ -95,6 +97,10 @@ private:
     TrafficRedirector::Move trafficMove() const;
     // Puts back what the redirector changed, once; logs what it did.
     void restoreTraffic();
+    // Sets the VM's replication aside before its disks change (once), and
+    // takes it up again from where the VM runs after the job.
+    StepResult suspendReplication();
+    void resumeReplication(MigrationOutcome outcome);
     void saveSnapshotState(const QString &state);
     MigrateParams forwardParams() const;
 
@@ -117,6 +123,7 @@ private:
     bool m_targetHadDefinition = false;
     qint64 m_hold = 0; // the ledger's claim on the target
     bool m_redirected = false; // the redirector may have taken traffic off the VM
+    bool m_replicationSuspended = false;
     double m_switchoverMs = 0;
     QString m_simulation; // the source link's, when its migrations are simulated
     QList<std::pair<QString, QString>> m_overlays; // disk target, overlay path

@@ -237,13 +237,14 @@ void MigrationManager::decide(qint64 planId, bool approve, const QString &by)
 
 MigrationJob *MigrationManager::execute(const Jobs::Plan &plan, const QString &approveAs)
 {
-    return launch(
-        new MigrationJob(plan, approveAs, { m_journalPath, m_links, m_redirector, m_placement }));
+    return launch(new MigrationJob(
+        plan, approveAs, { m_journalPath, m_links, m_redirector, m_placement, m_replication }));
 }
 
 MigrationJob *MigrationManager::start(const MigrationRequest &request)
 {
-    return launch(new MigrationJob(request, { m_journalPath, m_links, m_redirector, m_placement }));
+    return launch(new MigrationJob(
+        request, { m_journalPath, m_links, m_redirector, m_placement, m_replication }));
 }
 
 MigrationJob *MigrationManager::launch(MigrationJob *job)

@@ -5,6 +5,7 @@
 #include "migrate/migrationtypes.h"
 #include "migrate/placementcontext.h"
 #include "migrate/reconciler.h"
+#include "migrate/replicationguard.h"
 
 #include <QFuture>
 #include <QHash>
@@ -48,6 +49,12 @@ public:
     ~MigrationManager() override;
 
     void setTrafficRedirector(std::shared_ptr<TrafficRedirector> redirector);
+    // What sets a replicated VM's replication aside for its move (the
+    // shadows), for the jobs started from now on.
+    void setReplicationGuard(std::shared_ptr<ReplicationGuard> guard)
+    {
+        m_replication = std::move(guard);
+    }
     // The capacity ledger every job claims its target through, and where
     // the targets' ranking learns forecasts, risk and health.
     void setPlacement(std::shared_ptr<Pools::CapacityLedger> ledger, Pools::Outlook outlook);
@@ -119,6 +126,7 @@ private:
     QString m_journalPath;
     LinkFactory m_links;
     std::shared_ptr<TrafficRedirector> m_redirector;
+    std::shared_ptr<ReplicationGuard> m_replication;
     PlacementContext m_placement;
     QList<Running> m_jobs;
     int m_workerSequence = 0;

@@ -312,6 +312,12 @@ Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
             return copied;
     }
     ++record.seeds;
+    if (readyTimeoutS <= 0) {
+        // Seeding goes on in libvirt; check() sees it through to in sync.
+        if (auto stored = m_journal->update(record); !stored)
+            return stored;
+        return {};
+    }
     QDeadlineTimer deadline(qint64(readyTimeoutS) * 1000);
     qint64 lastReportMs = 0;
     while (true) {
@@ -570,10 +576,12 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
     auto primary = m_env.links(record.primaryUri);
     if (!primary)
         return Error{ primary.error() };
+    int ready = 0;
     for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
         auto job = primary.value()->blockJob(record.primaryUuid, disk.target);
         if (!job)
             return Error{ job.error() };
+        ready += job->ready ? 1 : 0;
         if (!job->active) {
             if (auto stored = setState(record, State::Degraded,
                                        Tr::tr("the copy of %1 ended (libvirt has no block job "
@@ -584,7 +592,59 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
             return record;
         }
     }
+    if (record.state == State::Seeding && ready == record.disks.size()) {
+        record.syncedMs = QDateTime::currentMSecsSinceEpoch();
+        if (auto stored = setState(record, State::InSync,
+                                   Tr::tr("every write of %1 now reaches the replicas before it "
+                                          "completes")
+                                       .arg(record.primaryName));
+            !stored)
+            return Error{ stored.error() };
+    }
     return record;
+}
+
+Result<std::optional<ShadowRecord>> ShadowJob::find(const QString &vm)
+{
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
+    return m_journal->liveShadowOf(vm);
+}
+
+Result<ShadowRecord> ShadowJob::follow(const QString &vm, const QString &hostUri, int readyTimeoutS)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state == State::FailedOver)
+        return record;
+    if (hostUri == record.shadowUri) {
+        // The primary now runs where its replicas are: a shadow there would
+        // fail with it, so it ends, and the ledger's standby with it.
+        auto shadowHost = m_env.links(record.shadowUri);
+        if (!shadowHost)
+            return Error{ Tr::tr("The shadow host is unreachable, so the shadow was not retired: "
+                                 "%1")
+                              .arg(shadowHost.error()) };
+        auto agent = agentFor(record.shadowUri);
+        undo(record, nullptr, shadowHost.value().get(), agent.get());
+        if (auto stored = setState(record, State::Removed,
+                                   Tr::tr("retired: %1 moved onto its shadow's host %2")
+                                       .arg(record.primaryName, hostUri));
+            !stored)
+            return Error{ stored.error() };
+        return record;
+    }
+    if (hostUri != record.primaryUri) {
+        note(record,
+             Tr::tr("%1 now runs on %2; its replication follows it from there.")
+                 .arg(record.primaryName, hostUri));
+        record.primaryUri = hostUri;
+        if (auto stored = m_journal->update(record); !stored)
+            return Error{ stored.error() };
+    }
+    return reseed(vm, readyTimeoutS);
 }
 
 } // namespace Umbra::Shadow

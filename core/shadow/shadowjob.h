@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Umbra::Shadow {
 
@@ -70,10 +71,17 @@ public:
     Result<ShadowRecord> failover(const QString &vm, const FailoverOptions &options);
     Result<ShadowRecord> remove(const QString &vm);
     Result<ShadowRecord> suspend(const QString &vm, const QString &why);
+    // readyTimeoutS 0: the copies start and seeding goes on without a wait.
     Result<ShadowRecord> reseed(const QString &vm, int readyTimeoutS = 3600);
     // Checks a shadow's copies against libvirt: an ended copy makes it
     // Degraded (with libvirt's word), a ready one after seeding InSync.
     Result<ShadowRecord> check(const QString &vm);
+    // After the primary moved (or tried to): replication starts again from
+    // `hostUri`, or the shadow is retired when that is the shadow's host.
+    // A readyTimeoutS of 0 starts the copies without waiting for them.
+    Result<ShadowRecord> follow(const QString &vm, const QString &hostUri, int readyTimeoutS);
+    // The VM's live shadow, if it has one.
+    Result<std::optional<ShadowRecord>> find(const QString &vm);
 
     void cancel() { m_cancel.store(true); }
 

@@ -37,7 +37,8 @@ int main(int argc, char **argv)
         request.options.health.deadlineMs = 600000;
         request.options.health.intervalMs = 100;
     }
-    MigrationJob job(request, { QString::fromLocal8Bit(argv[1]), Scripted::factory(world), {}, {} });
+    MigrationJob job(request,
+                     { QString::fromLocal8Bit(argv[1]), Scripted::factory(world), {}, {}, {} });
     QObject::connect(
         &job, &MigrationJob::stageChanged, &job,
         [](qint64, MigrationStage stage, const QString &, qint64) {

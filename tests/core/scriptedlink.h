@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QThread>
+#include <QUuid>
 #include <functional>
 
 namespace Umbra::Scripted {
@@ -93,6 +94,18 @@ public:
     QMutex &mutex() const { return m_mutex; }
     QSet<QString> aborted; // uuids whose job was aborted (under mutex)
     QSet<QString> migrating; // uuids with a migration in flight (under mutex)
+    // Block copies by "uri uuid disk" (under mutex): ready at once unless
+    // copyPollsToReady polls of blockJob are asked first.
+    QMap<QString, BlockJobState> blockJobs;
+    int copyPollsToReady = 0;
+    bool hasBlockJob(const QString &uri, const QString &uuid) const
+    {
+        const QString prefix = uri + QLatin1Char(' ') + uuid + QLatin1Char(' ');
+        for (auto it = blockJobs.cbegin(); it != blockJobs.cend(); ++it)
+            if (it.key().startsWith(prefix) && it->active)
+                return true;
+        return false;
+    }
 
     // Call with the mutex held.
     void save() const
@@ -292,6 +305,9 @@ public:
             QMutexLocker lock(&m_world.mutex());
             if (!m_world.hosts.contains(dest) || !m_world.hosts[dest].reachable)
                 return Error{ QStringLiteral("unable to connect to server at '%1'").arg(dest) };
+            if (m_world.hasBlockJob(m_uri, uuid))
+                return Error{ QStringLiteral("Requested operation is not valid: domain has an "
+                                             "active block job") };
             Domain &src = m_world.hosts[m_uri].domains[uuid];
             if (!src.running())
                 return Error{ QStringLiteral("Requested operation is not valid: domain is not "
@@ -405,8 +421,10 @@ public:
     {
         if (auto e = check(QStringLiteral("define")); !e.isEmpty())
             return Error{ e };
-        const QString uuid
+        QString uuid
             = QRegularExpression(QStringLiteral("<uuid>([^<]+)</uuid>")).match(xml).captured(1);
+        if (uuid.isEmpty()) // libvirt makes one up
+            uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString name
             = QRegularExpression(QStringLiteral("<name>([^<]+)</name>")).match(xml).captured(1);
         QMutexLocker lock(&m_world.mutex());
@@ -445,6 +463,10 @@ public:
         if (auto e = check(QStringLiteral("destroy"), uuid); !e.isEmpty())
             return Error{ e };
         QMutexLocker lock(&m_world.mutex());
+        // A stopped domain's block jobs end with it.
+        const QString prefix = jobKey(uuid, {});
+        for (auto it = m_world.blockJobs.begin(); it != m_world.blockJobs.end();)
+            it = it.key().startsWith(prefix) ? m_world.blockJobs.erase(it) : std::next(it);
         auto &doms = m_world.hosts[m_uri].domains;
         if (doms.contains(uuid)) {
             if (doms[uuid].persistent) {
@@ -464,6 +486,12 @@ public:
         if (!m_world.snapshotSupported)
             return Error{ QStringLiteral("this function is not supported by the connection "
                                          "driver: virDomainSnapshotCreateXML") };
+        {
+            QMutexLocker lock(&m_world.mutex());
+            if (m_world.hasBlockJob(m_uri, uuid))
+                return Error{ QStringLiteral("Requested operation is not valid: domain has an "
+                                             "active block job") };
+        }
         m_world.log(QStringLiteral("snapshotXml ") + xml);
         return {};
     }
@@ -480,7 +508,68 @@ public:
     }
     Result<bool> agentPing(const QString &, int) override { return false; }
 
+    Result<void> blockCopy(const QString &uuid, const QString &disk,
+                           const QString &destinationXml) override
+    {
+        if (auto e = check(QStringLiteral("blockCopy"), uuid + QLatin1Char(' ') + disk);
+            !e.isEmpty())
+            return Error{ e };
+        m_world.log(QStringLiteral("copyTo ") + destinationXml);
+        QMutexLocker lock(&m_world.mutex());
+        if (!m_world.hosts[m_uri].domains.value(uuid).running())
+            return Error{ QStringLiteral("Requested operation is not valid: domain is not "
+                                         "running") };
+        if (m_world.hasBlockJob(m_uri, uuid))
+            return Error{ QStringLiteral("block copy still active: disk '%1' already in active "
+                                         "block job")
+                              .arg(disk) };
+        BlockJobState job;
+        job.active = true;
+        job.end = kDiskBytes;
+        job.ready = m_world.copyPollsToReady <= 0;
+        job.cur = job.ready ? kDiskBytes : 0;
+        m_world.blockJobs.insert(jobKey(uuid, disk), job);
+        return {};
+    }
+    Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override
+    {
+        if (auto e = check(QStringLiteral("diskCapacity"), uuid + QLatin1Char(' ') + disk);
+            !e.isEmpty())
+            return Error{ e };
+        return kDiskBytes;
+    }
+    Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override
+    {
+        if (auto e = check(QStringLiteral("blockJob"), uuid + QLatin1Char(' ') + disk);
+            !e.isEmpty())
+            return Error{ e };
+        QMutexLocker lock(&m_world.mutex());
+        if (!m_world.blockJobs.contains(jobKey(uuid, disk)))
+            return BlockJobState{};
+        BlockJobState &job = m_world.blockJobs[jobKey(uuid, disk)];
+        if (!job.ready && ++job.cur >= m_world.copyPollsToReady) {
+            job.ready = true;
+            job.cur = job.end;
+        }
+        return job;
+    }
+    Result<void> abortBlockJob(const QString &uuid, const QString &disk) override
+    {
+        if (auto e = check(QStringLiteral("abortBlockJob"), uuid + QLatin1Char(' ') + disk);
+            !e.isEmpty())
+            return Error{ e };
+        QMutexLocker lock(&m_world.mutex());
+        m_world.blockJobs.remove(jobKey(uuid, disk));
+        return {};
+    }
+
+    static constexpr qint64 kDiskBytes = 64LL * 1048576;
+
 private:
+    QString jobKey(const QString &uuid, const QString &disk) const
+    {
+        return m_uri + QLatin1Char(' ') + uuid + QLatin1Char(' ') + disk;
+    }
     QString check(const QString &op, const QString &detail = {})
     {
         const QString e = m_world.call(op, m_uri, detail);

@@ -108,14 +108,14 @@ class TestMigration : public QObject
                std::function<void(MigrationJob &, MigrationStage)> atStage = {},
                std::shared_ptr<TrafficRedirector> redirector = {})
     {
-        MigrationJob job(req, { m_db, Scripted::factory(world), redirector, {} });
+        MigrationJob job(req, { m_db, Scripted::factory(world), redirector, {}, {} });
         return runJob(world, job, atStage, redirector);
     }
 
     // Executes a stored plan, approving it first as `approveAs` if given.
     Run runPlan(Scripted::World &world, const Jobs::Plan &plan, const QString &approveAs = {})
     {
-        MigrationJob job(plan, approveAs, { m_db, Scripted::factory(world), {}, {} });
+        MigrationJob job(plan, approveAs, { m_db, Scripted::factory(world), {}, {}, {} });
         return runJob(world, job, {}, {});
     }
 
@@ -281,7 +281,7 @@ private Q_SLOTS:
         placement.pools.pools.append(standby);
         placement.pools.hostPools.insert(kB, standby.name);
         auto run = [&] {
-            MigrationJob job(request(), { m_db, Scripted::factory(world), {}, placement });
+            MigrationJob job(request(), { m_db, Scripted::factory(world), {}, placement, {} });
             return runJob(world, job, {}, {});
         };
 
@@ -677,7 +677,7 @@ private Q_SLOTS:
         QVERIFY(plan.prediction.value(QLatin1String("simulated")).toBool());
         QVERIFY(plan.evidence.first().startsWith(QLatin1String("Simulated migration")));
 
-        MigrationJob job(req, { m_db, links, {}, {} });
+        MigrationJob job(req, { m_db, links, {}, {}, {} });
         QList<MigrationProgress> progress;
         connect(&job, &MigrationJob::progress, this,
                 [&](const MigrationProgress &p) { progress.append(p); });
@@ -970,7 +970,7 @@ private Q_SLOTS:
         req.vm = vm;
         req.sourceUri = QStringLiteral("test:///default");
         req.targetUri = target;
-        MigrationJob job(req, { m_db, LibvirtLink::factory(), {}, {} });
+        MigrationJob job(req, { m_db, LibvirtLink::factory(), {}, {}, {} });
         QSignalSpy finished(&job, &MigrationJob::finished);
         job.run(); // blocking, on this thread
         QCOMPARE(finished.count(), 1);

@@ -1,9 +1,14 @@
 #include "migrate/domainxml.h"
+#include "migrate/migrationjob.h"
+#include "scriptedlink.h"
 #include "shadow/replicaagent.h"
+#include "shadow/shadowguard.h"
+#include "shadow/shadowjob.h"
 #include "shadow/shadowjournal.h"
 #include "store/database.h"
 
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +40,171 @@ const char kDomain[] = R"(<domain type='qemu'>
     </interface>
   </devices>
 </domain>)";
+
+const QString kA = QStringLiteral("scripted://a");
+const QString kB = QStringLiteral("scripted://b");
+const QString kS = QStringLiteral("scripted://s"); // the shadow host
+const QString kVm = QStringLiteral("11111111-2222-4333-8444-555555555555");
+
+// The shadow host's replica agent, scripted: replicas in a map, every call
+// in a list, and an error for any call named in `failures`.
+struct ScriptedReplicas
+{
+    QMap<QString, Replica> replicas;
+    QStringList calls;
+    QHash<QString, QString> failures;
+    int nextPort = 10809;
+
+    Result<Replica> act(const QString &op, const QString &name)
+    {
+        calls.append(op + u' ' + name);
+        if (failures.contains(op))
+            return Error{ failures.value(op) };
+        if (!replicas.contains(name))
+            return Error{ QStringLiteral("umbra-replica: no replica named %1").arg(name) };
+        return replicas.value(name);
+    }
+};
+
+class ScriptedAgent final : public ReplicaAgent
+{
+public:
+    explicit ScriptedAgent(ScriptedReplicas &state)
+        : m_s(state)
+    { }
+    Result<Replica> create(const QString &name, qint64 sizeBytes) override
+    {
+        m_s.calls.append(QStringLiteral("create ") + name);
+        if (m_s.failures.contains(QStringLiteral("create")))
+            return Error{ m_s.failures.value(QStringLiteral("create")) };
+        Replica r;
+        r.name = name;
+        r.file = QStringLiteral("/replicas/%1.qcow2").arg(name);
+        r.sizeBytes = sizeBytes;
+        m_s.replicas.insert(name, r);
+        return r;
+    }
+    Result<Replica> serve(const QString &name, const QString &address) override
+    {
+        auto r = m_s.act(QStringLiteral("serve"), name);
+        if (!r)
+            return r;
+        Replica &served = m_s.replicas[name];
+        served.serving = true;
+        served.nbdHost = address;
+        served.port = served.port ? served.port : m_s.nextPort++;
+        return served;
+    }
+    Result<Replica> status(const QString &name) override
+    {
+        return m_s.act(QStringLiteral("status"), name);
+    }
+    Result<Replica> freeze(const QString &name) override
+    {
+        return m_s.act(QStringLiteral("freeze"), name);
+    }
+    Result<Replica> thaw(const QString &name) override
+    {
+        return m_s.act(QStringLiteral("thaw"), name);
+    }
+    Result<Replica> stop(const QString &name) override
+    {
+        auto r = m_s.act(QStringLiteral("stop"), name);
+        if (r)
+            m_s.replicas[name].serving = false;
+        return r;
+    }
+    Result<void> remove(const QString &name) override
+    {
+        m_s.calls.append(QStringLiteral("remove ") + name);
+        m_s.replicas.remove(name);
+        return {};
+    }
+    Result<qint64> counter(const QString &) override { return qint64(-1); }
+
+private:
+    ScriptedReplicas &m_s;
+};
+
+// A primary on a, a general host b and a shadow host s, whose agent the
+// journal knows.
+struct ShadowWorld
+{
+    Scripted::World world;
+    ScriptedReplicas replicas;
+    QString db;
+
+    explicit ShadowWorld(const QString &path)
+        : db(path)
+    {
+        Scripted::twoHosts(world, kVm);
+        Scripted::Host s;
+        s.uuid = QStringLiteral("55555555-0000-4000-8000-00000000000s");
+        world.hosts.insert(kS, s);
+        auto journal = ShadowJournal::open(db, QStringLiteral("setup"));
+        if (journal)
+            (void)journal.value()->setAgent({ kS, QStringLiteral("scripted"), {} });
+    }
+    Environment environment()
+    {
+        PlacementContext placement;
+        placement.pools.pools.append(
+            { QStringLiteral("standby"), Pools::PoolKind::Shadow, {}, {} });
+        placement.pools.hostPools.insert(kS, QStringLiteral("standby"));
+        return { db, Scripted::factory(world),
+                 [this](const AgentAccess &) -> std::unique_ptr<ReplicaAgent> {
+                     return std::make_unique<ScriptedAgent>(replicas);
+                 },
+                 placement };
+    }
+    Result<ShadowRecord> create()
+    {
+        ShadowJob job(environment());
+        return job.create({ QStringLiteral("web01"), kA, kS, 5 });
+    }
+    ShadowRecord stored()
+    {
+        ShadowJob job(environment());
+        auto found = job.find(kVm);
+        if (found && found->has_value())
+            return found->value();
+        auto journal = ShadowJournal::open(db, QStringLiteral("peek"));
+        return journal ? journal.value()->history(1).value().value(0) : ShadowRecord{};
+    }
+    bool shadowDefined() const
+    {
+        for (const Scripted::Domain &d : world.hosts[kS].domains)
+            if (d.name == QLatin1String("web01-shadow"))
+                return true;
+        return false;
+    }
+    // Moves the primary from `from` to `to` with a shadow guard; the outcome.
+    MigrationRecord migrate(const QString &from, const QString &to)
+    {
+        MigrationRequest r;
+        r.vm = QStringLiteral("web01");
+        r.sourceUri = from;
+        r.targetUri = to;
+        r.options.pollIntervalMs = 50;
+        r.options.storage = StorageMode::Shared;
+        r.options.health.deadlineMs = 1000;
+        r.options.health.intervalMs = 50;
+        auto guard = std::make_shared<ShadowGuard>(environment(), 5);
+        MigrationJob job(r, { db, Scripted::factory(world), {}, {}, guard });
+        QSignalSpy finished(&job, &MigrationJob::finished);
+        job.run();
+        return finished.isEmpty() ? MigrationRecord{}
+                                  : finished.first().first().value<MigrationRecord>();
+    }
+};
+
+qsizetype indexOf(const QStringList &calls, const QString &prefix)
+{
+    for (qsizetype i = 0; i < calls.size(); ++i)
+        if (calls[i].startsWith(prefix))
+            return i;
+    return -1;
+}
 
 } // namespace
 
@@ -175,6 +345,247 @@ private Q_SLOTS:
         QVERIFY(!journal.value()->liveShadowOf(QStringLiteral("u-1"))->has_value());
         QCOMPARE(journal.value()->history()->first().state, State::Removed);
         QVERIFY(!journal.value()->shadow(id + 1).ok());
+    }
+
+    // ------------------------------------------- the shadow's life cycle ---
+
+    // Creating: replicas served by the agent, the definition on the shadow
+    // host, a copy of each writable disk into its export; in sync once ready.
+    void createReplicatesEveryWritableDisk()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        auto made = w.create();
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        QCOMPARE(made->state, State::InSync);
+        QCOMPARE(made->disks.size(), 1); // the cdrom is not replicated
+        QCOMPARE(made->disks[0].target, QStringLiteral("vda"));
+        QVERIFY(w.replicas.replicas.value(QStringLiteral("web01-vda")).serving);
+        QVERIFY(w.shadowDefined());
+        QVERIFY(w.world.hasBlockJob(kA, kVm));
+        QVERIFY(indexOf(w.world.calls(), QStringLiteral("copyTo <disk type=\"network\"")) >= 0);
+        QCOMPARE(w.stored().state, State::InSync);
+        // A second shadow of the same VM is refused.
+        auto again = w.create();
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().contains(QLatin1String("already has a shadow")),
+                 qPrintable(again.error()));
+    }
+
+    // Each way creating can fail leaves nothing behind and says why.
+    void createFailuresUndoEverything_data()
+    {
+        QTest::addColumn<QString>("linkFailure");
+        QTest::addColumn<QString>("agentFailure");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("replica not made")
+            << QString() << QStringLiteral("create") << QStringLiteral("no space left");
+        QTest::newRow("export refused")
+            << QString() << QStringLiteral("serve") << QStringLiteral("no space left");
+        QTest::newRow("definition refused") << QStringLiteral("define@scripted://s") << QString()
+                                            << QStringLiteral("libvirt says no");
+        QTest::newRow("copy refused")
+            << QStringLiteral("blockCopy") << QString() << QStringLiteral("libvirt says no");
+    }
+    void createFailuresUndoEverything()
+    {
+        QFETCH(QString, linkFailure);
+        QFETCH(QString, agentFailure);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        if (!linkFailure.isEmpty())
+            w.world.failures.insert(linkFailure, QStringLiteral("libvirt says no"));
+        if (!agentFailure.isEmpty())
+            w.replicas.failures.insert(agentFailure, QStringLiteral("no space left"));
+        auto made = w.create();
+        QVERIFY(!made.ok());
+        QVERIFY2(made.error().contains(expected), qPrintable(made.error()));
+        QVERIFY(!w.shadowDefined());
+        QVERIFY(w.replicas.replicas.isEmpty());
+        QVERIFY(!w.world.hasBlockJob(kA, kVm));
+        QCOMPARE(w.stored().state, State::Failed);
+        QVERIFY(w.world.hosts[kA].domains[kVm].running()); // the primary never noticed
+    }
+
+    // Creating is refused, before anything is made, where a shadow cannot be.
+    void createRefusals()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        ShadowJob job(w.environment());
+        auto same = job.create({ QStringLiteral("web01"), kA, kA, 5 });
+        QVERIFY(!same.ok());
+        QVERIFY2(same.error().contains(QLatin1String("never shares")), qPrintable(same.error()));
+        auto general = job.create({ QStringLiteral("web01"), kA, kB, 5 });
+        QVERIFY(!general.ok());
+        QVERIFY2(general.error().contains(QLatin1String("shadow pool")),
+                 qPrintable(general.error()));
+        w.world.hosts[kS].reachable = false;
+        auto unreachable = job.create({ QStringLiteral("web01"), kA, kS, 5 });
+        QVERIFY(!unreachable.ok());
+        QVERIFY2(unreachable.error().contains(QLatin1String("unreachable")),
+                 qPrintable(unreachable.error()));
+        w.world.hosts[kS].reachable = true;
+        w.world.hosts[kA].domains[kVm].active = false;
+        w.world.hosts[kA].domains[kVm].state = 5;
+        auto stopped = job.create({ QStringLiteral("web01"), kA, kS, 5 });
+        QVERIFY(!stopped.ok());
+        QVERIFY2(stopped.error().contains(QLatin1String("not running")),
+                 qPrintable(stopped.error()));
+        QVERIFY(w.world.calls().filter(QStringLiteral("define@")).isEmpty());
+    }
+
+    // A copy that libvirt ended is seen as degraded; seeding it again
+    // brings it back in sync; a copy still seeding is promoted when ready.
+    void endedCopyDegradesAndReseeds()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        w.world.blockJobs.clear(); // the primary's QEMU restarted, say
+        ShadowJob job(w.environment());
+        auto checked = job.check(kVm);
+        QVERIFY(checked.ok());
+        QCOMPARE(checked->state, State::Degraded);
+        QVERIFY2(checked->reason.contains(QLatin1String("vda")), qPrintable(checked->reason));
+
+        w.world.copyPollsToReady = 3;
+        auto reseeded = job.reseed(kVm, 0); // no wait: the console's checks finish it
+        QVERIFY2(reseeded.ok(), qPrintable(reseeded.error()));
+        QCOMPARE(w.stored().state, State::Seeding);
+        QCOMPARE(w.stored().seeds, 2);
+        State state = State::Seeding;
+        for (int i = 0; i < 5 && state == State::Seeding; ++i)
+            state = job.check(kVm)->state;
+        QCOMPARE(state, State::InSync);
+    }
+
+    // Failover: refused while the primary runs (the service would run
+    // twice) unless planned; with the primary's host lost, the shadow starts
+    // from its released replicas and the primary is fenced.
+    void failoverNeverRunsTheServiceTwice()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        ShadowJob job(w.environment());
+        auto refused = job.failover(kVm, {});
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QLatin1String("twice")), qPrintable(refused.error()));
+        QCOMPARE(w.stored().state, State::InSync);
+
+        w.world.hosts[kA].reachable = false;
+        auto over = job.failover(kVm, {});
+        QVERIFY2(over.ok(), qPrintable(over.error()));
+        QCOMPARE(over->state, State::FailedOver);
+        QVERIFY(over->rtoMs >= 0);
+        QVERIFY(!w.replicas.replicas.value(QStringLiteral("web01-vda")).serving);
+        const QString shadowUuid = over->shadowUuid;
+        QVERIFY(w.world.hosts[kS].domains[shadowUuid].running());
+        // What took over is the service now: it is not removed as a shadow.
+        auto removed = job.remove(kVm);
+        QVERIFY(!removed.ok());
+        QVERIFY(w.world.hosts[kS].domains.contains(shadowUuid));
+    }
+
+    void plannedFailoverStopsThePrimaryFirst()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        ShadowJob job(w.environment());
+        FailoverOptions planned;
+        planned.planned = true;
+        auto over = job.failover(kVm, planned);
+        QVERIFY2(over.ok(), qPrintable(over.error()));
+        QVERIFY(!w.world.hosts[kA].domains[kVm].active);
+        const QStringList calls = w.world.calls();
+        QVERIFY(indexOf(calls, QStringLiteral("destroy@scripted://a"))
+                < indexOf(calls, QStringLiteral("start@scripted://s")));
+    }
+
+    // Removing ends the copies, undefines the shadow and deletes its
+    // replicas; the primary keeps running with its own disk.
+    void removeLeavesThePrimaryAlone()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        ShadowJob job(w.environment());
+        auto removed = job.remove(kVm);
+        QVERIFY2(removed.ok(), qPrintable(removed.error()));
+        QCOMPARE(removed->state, State::Removed);
+        QVERIFY(!w.shadowDefined());
+        QVERIFY(w.replicas.replicas.isEmpty());
+        QVERIFY(!w.world.hasBlockJob(kA, kVm));
+        QVERIFY(w.world.hosts[kA].domains[kVm].running());
+        QVERIFY(w.world.calls().filter(QStringLiteral("destroy@scripted://a")).isEmpty());
+        QVERIFY(w.world.calls().filter(QStringLiteral("undefine@scripted://a")).isEmpty());
+    }
+
+    // ------------------------------------- migrating a shadowed primary ---
+
+    // libvirt refuses to move a domain with a block job: the migration sets
+    // the replication aside first, and it follows the VM to its new host.
+    void shadowedPrimaryMigratesAndTheShadowFollows()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        w.world.clearCalls();
+        const MigrationRecord moved = w.migrate(kA, kB);
+        QCOMPARE(outcomeKey(moved.outcome), QStringLiteral("completed"));
+        QVERIFY(w.world.hosts[kB].domains[kVm].running());
+        const QStringList calls = w.world.calls();
+        QVERIFY(indexOf(calls, QStringLiteral("abortBlockJob@scripted://a"))
+                < indexOf(calls, QStringLiteral("migrate@scripted://a")));
+        QVERIFY(indexOf(calls, QStringLiteral("blockCopy@scripted://b"))
+                > indexOf(calls, QStringLiteral("migrate@scripted://a")));
+        QVERIFY(w.world.hasBlockJob(kB, kVm));
+        const ShadowRecord shadow = w.stored();
+        QCOMPARE(shadow.state, State::InSync);
+        QCOMPARE(shadow.primaryUri, kB);
+        QCOMPARE(shadow.seeds, 2);
+        QVERIFY(w.shadowDefined());
+    }
+
+    // A move that does not happen leaves the VM on its source, and the
+    // replication starts again from there.
+    void failedMoveReseedsFromTheSource()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        w.world.failures.insert(QStringLiteral("migrate-finish"),
+                                QStringLiteral("operation failed: migration job: unexpectedly "
+                                               "failed"));
+        const MigrationRecord moved = w.migrate(kA, kB);
+        QVERIFY(moved.outcome != Jobs::Outcome::Completed);
+        QVERIFY(w.world.hosts[kA].domains[kVm].running());
+        QVERIFY(w.world.hasBlockJob(kA, kVm));
+        const ShadowRecord shadow = w.stored();
+        QCOMPARE(shadow.state, State::InSync);
+        QCOMPARE(shadow.primaryUri, kA);
+    }
+
+    // A primary moved onto its shadow's host (the pools changed since the
+    // shadow was made, say) would fail with it: the shadow is retired, its
+    // replicas deleted; the VM itself is untouched.
+    void moveOntoTheShadowHostRetiresTheShadow()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        const MigrationRecord moved = w.migrate(kA, kS);
+        QCOMPARE(outcomeKey(moved.outcome), QStringLiteral("completed"));
+        QVERIFY(w.world.hosts[kS].domains[kVm].running());
+        QVERIFY(!w.shadowDefined());
+        QVERIFY(w.replicas.replicas.isEmpty());
+        QVERIFY(!w.world.hasBlockJob(kS, kVm));
+        QCOMPARE(w.stored().state, State::Removed);
+        QVERIFY2(w.stored().reason.contains(QLatin1String("retired")),
+                 qPrintable(w.stored().reason));
     }
 };
 

@@ -532,7 +532,7 @@ void TrafficTest::migrationDrainsBeforeTheSwitchOver()
     request.options.storage = StorageMode::Shared;
     request.options.health.deadlineMs = 1000;
     request.options.health.intervalMs = 50;
-    MigrationJob job(request, { m_db, Scripted::factory(world), redirector, {} });
+    MigrationJob job(request, { m_db, Scripted::factory(world), redirector, {}, {} });
     QThread thread;
     job.moveToThread(&thread);
     std::atomic<bool> done{ false };

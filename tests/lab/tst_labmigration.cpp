@@ -66,7 +66,7 @@ class TestLabMigration : public QObject
                std::shared_ptr<TrafficRedirector> redirector = {})
     {
         Run run;
-        MigrationJob job(req, { m_db, LibvirtLink::factory(), std::move(redirector), {} });
+        MigrationJob job(req, { m_db, LibvirtLink::factory(), std::move(redirector), {}, {} });
         QThread thread;
         job.moveToThread(&thread);
         std::atomic<bool> done{ false };
