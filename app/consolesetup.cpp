@@ -5,6 +5,7 @@
 #include "demo/demofleet.h"
 #include "dialogcredentialprovider.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "mainwindow.h"
 #include "startupprobe.h"
 #include "store/database.h"
@@ -156,6 +157,18 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         for (const HostConfig &host : demo.value()) {
             if (!engine.fleet()->hasHost(host.uri))
                 (void)engine.fleet()->addHost(host);
+        }
+        // The demo's standby host keeps shadows: its pool is set once the
+        // stored pools are loaded, unless the operator placed it already.
+        if (PoolService *pools = engine.pools()) {
+            const QList<HostConfig> demoHosts = demo.value();
+            QObject::connect(
+                pools, &PoolService::changed, pools,
+                [pools, demoHosts](const Pools::PoolSettings &settings) {
+                    if (auto amended = DemoFleet::withDemoPools(settings, demoHosts))
+                        pools->save(*amended);
+                },
+                Qt::SingleShotConnection);
         }
     }
     for (const QString &uri : line.connectUris) {

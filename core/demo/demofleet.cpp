@@ -96,4 +96,29 @@ Result<QString> writeGeneratedFleet(const QString &path, const QString &hostName
     return QString(QStringLiteral("test://") + QFileInfo(path).absoluteFilePath());
 }
 
+std::optional<Pools::PoolSettings> withDemoPools(const Pools::PoolSettings &settings,
+                                                 const QList<HostConfig> &demoHosts)
+{
+    const QString standby = QStringLiteral("standby");
+    Pools::PoolSettings amended = settings;
+    if (!amended.pool(standby)) {
+        Pools::Pool pool;
+        pool.name = standby;
+        pool.kind = Pools::PoolKind::Shadow;
+        amended.pools.append(pool);
+    }
+    for (const HostConfig &host : demoHosts) {
+        // "…/rack1-kvm01.xml" → rack1, and the standby host's pool.
+        const QString name = QFileInfo(host.uri).completeBaseName();
+        const QString rack = name.section(u'-', 0, 0);
+        if (name.contains(QLatin1String("standby")) && !amended.hostPools.contains(host.uri))
+            amended.hostPools.insert(host.uri, standby);
+        if (rack.startsWith(QLatin1String("rack")) && !amended.failureDomains.contains(host.uri))
+            amended.failureDomains.insert(host.uri, rack);
+    }
+    if (amended == settings)
+        return std::nullopt;
+    return amended;
+}
+
 } // namespace Umbra::DemoFleet

@@ -1,7 +1,9 @@
 #include "demo/simulatedlink.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QThread>
 #include <algorithm>
 
@@ -22,6 +24,43 @@ constexpr qint64 kDowntimeMs = 40;
 Error simulatedOnly(const QString &what)
 {
     return Error{ Tr::tr("%1 is not simulated in the demo.").arg(what) };
+}
+
+// A simulated disk's size, and how long its first copy takes.
+constexpr qint64 kDiskBytes = 20LL * 1024 * 1048576;
+constexpr qint64 kSeedMs = 6000;
+
+// The demo's block copies, shared by every link of the process as libvirt
+// keeps them for every connection: "uri uuid disk" → when the copy started.
+struct BlockCopies
+{
+    QMutex mutex;
+    QHash<QString, qint64> startedMs;
+
+    static BlockCopies &instance()
+    {
+        static BlockCopies copies;
+        return copies;
+    }
+    static QString key(const QString &uri, const QString &uuid, const QString &disk)
+    {
+        return uri + u' ' + uuid + u' ' + disk;
+    }
+    bool any(const QString &uri, const QString &uuid)
+    {
+        QMutexLocker lock(&mutex);
+        const QString prefix = key(uri, uuid, {});
+        for (auto it = startedMs.cbegin(); it != startedMs.cend(); ++it)
+            if (it.key().startsWith(prefix))
+                return true;
+        return false;
+    }
+};
+
+Error activeBlockJob()
+{
+    return Error{ Tr::tr("Requested operation is not valid: domain has an active block job "
+                         "(simulated)") };
 }
 
 } // namespace
@@ -99,6 +138,9 @@ Result<void> SimulatedLink::migrate(const QString &uuid, const MigrateParams &pa
         return Error{ dom.error() };
     if (!dom->exists || !dom->running())
         return Error{ Tr::tr("Requested operation is not valid: domain is not running") };
+    // As libvirt does: a domain whose disks are being copied does not move.
+    if (BlockCopies::instance().any(uri(), uuid))
+        return activeBlockJob();
     auto xml = m_real->domainXml(uuid, true);
     if (!xml)
         return Error{ xml.error() };
@@ -226,6 +268,63 @@ Result<void> SimulatedLink::removeVolume(const QString &)
 Result<bool> SimulatedLink::agentPing(const QString &, int)
 {
     return false;
+}
+
+Result<void> SimulatedLink::blockCopy(const QString &uuid, const QString &disk,
+                                      const QString &destinationXml)
+{
+    Q_UNUSED(destinationXml)
+    auto dom = m_real->domain(uuid);
+    if (!dom)
+        return Error{ dom.error() };
+    if (!dom->running())
+        return Error{ Tr::tr("Requested operation is not valid: domain is not running") };
+    BlockCopies &copies = BlockCopies::instance();
+    QMutexLocker lock(&copies.mutex);
+    const QString key = BlockCopies::key(uri(), uuid, disk);
+    if (copies.startedMs.contains(key))
+        return Error{ Tr::tr("disk '%1' already in an active block job (simulated)").arg(disk) };
+    copies.startedMs.insert(key, QDateTime::currentMSecsSinceEpoch());
+    return {};
+}
+
+Result<qint64> SimulatedLink::diskCapacity(const QString &uuid, const QString &disk)
+{
+    Q_UNUSED(uuid)
+    Q_UNUSED(disk)
+    return kDiskBytes;
+}
+
+Result<BlockJobState> SimulatedLink::blockJob(const QString &uuid, const QString &disk)
+{
+    BlockCopies &copies = BlockCopies::instance();
+    QMutexLocker lock(&copies.mutex);
+    const QString key = BlockCopies::key(uri(), uuid, disk);
+    BlockJobState job;
+    if (!copies.startedMs.contains(key))
+        return job;
+    // The copy ends with its domain, as libvirt's does.
+    lock.unlock();
+    auto dom = m_real->domain(uuid);
+    lock.relock();
+    if (dom && (!dom->exists || !dom->active)) {
+        copies.startedMs.remove(key);
+        return job;
+    }
+    const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - copies.startedMs.value(key);
+    job.active = true;
+    job.end = kDiskBytes;
+    job.cur = std::min(kDiskBytes, kDiskBytes / kSeedMs * elapsed);
+    job.ready = elapsed >= kSeedMs;
+    return job;
+}
+
+Result<void> SimulatedLink::abortBlockJob(const QString &uuid, const QString &disk)
+{
+    BlockCopies &copies = BlockCopies::instance();
+    QMutexLocker lock(&copies.mutex);
+    copies.startedMs.remove(BlockCopies::key(uri(), uuid, disk));
+    return {};
 }
 
 } // namespace Umbra

@@ -60,6 +60,14 @@ public:
     Result<void> commitActive(const QString &uuid, const QString &disk, int timeoutMs) override;
     Result<void> removeVolume(const QString &path) override;
     Result<bool> agentPing(const QString &uuid, int timeoutS) override;
+    // Replication for the demo's shadows: a copy is "seeded" over a few
+    // seconds, then ready until aborted or its domain stops; while one runs
+    // the domain does not migrate, as with libvirt.
+    Result<void> blockCopy(const QString &uuid, const QString &disk,
+                           const QString &destinationXml) override;
+    Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override;
+    Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override;
+    Result<void> abortBlockJob(const QString &uuid, const QString &disk) override;
 
 private:
     std::unique_ptr<HypervisorLink> m_real;

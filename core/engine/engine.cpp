@@ -2,9 +2,12 @@
 
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
+#include "demo/simulatedreplicaagent.h"
 #include "engine/poolservice.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
+#include "shadow/shadowguard.h"
+#include "shadow/shadowservice.h"
 #include "traffic/trafficservice.h"
 
 #include <QTimer>
@@ -115,8 +118,48 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
                 [this] { m_migrations->setTrafficRedirector(m_traffic->redirector()); });
         m_trafficTimer = new QTimer(this);
         connect(m_trafficTimer, &QTimer::timeout, m_traffic, &Traffic::TrafficService::refresh);
+        openShadows(path);
     }
     return {};
+}
+
+void Engine::openShadows(const QString &path)
+{
+    const LinkFactory links = m_migrations->links();
+    const PlacementContext placement{ m_pools->settings(), m_pools->ledger(), m_pools->outlook() };
+    m_shadows = new Shadow::ShadowService(path, links, this);
+    m_shadows->setAgents(SimulatedReplicaAgent::factory());
+    m_shadows->setPlacement(placement);
+    const FleetState *fleet = m_fleet->state();
+    m_shadows->setFleetView([fleet](const QString &vmUuid) { return fleet->hostOfVm(vmUuid); },
+                            [this](const QString &vmUuid) {
+                                if (!m_migrations)
+                                    return false;
+                                const QList<MigrationRecord> running = m_migrations->running();
+                                return std::any_of(
+                                    running.cbegin(), running.cend(),
+                                    [&](const MigrationRecord &r) { return r.vmUuid == vmUuid; });
+                            });
+    // A migration of a shadowed VM sets its replication aside and takes it
+    // up again afterwards; the shadow service's checks see it back in sync.
+    auto guard = [path, links](const PlacementContext &context) {
+        return std::make_shared<Shadow::ShadowGuard>(
+            Shadow::Environment{ path, links, SimulatedReplicaAgent::factory(), context });
+    };
+    m_migrations->setReplicationGuard(guard(placement));
+    connect(m_pools, &PoolService::changed, m_shadows,
+            [this, guard](const Pools::PoolSettings &settings) {
+                m_shadows->setPools(settings);
+                m_migrations->setReplicationGuard(
+                    guard({ settings, m_pools->ledger(), m_pools->outlook() }));
+            });
+    connect(m_shadows, &Shadow::ShadowService::actionFinished, m_events.get(),
+            &EventLog::shadowActionFinished);
+    connect(m_shadows, &Shadow::ShadowService::reported, m_events.get(), &EventLog::shadowReported);
+    connect(m_migrations, &MigrationManager::jobFinished, m_shadows,
+            &Shadow::ShadowService::refresh);
+    m_shadowTimer = new QTimer(this);
+    connect(m_shadowTimer, &QTimer::timeout, m_shadows, &Shadow::ShadowService::refresh);
 }
 
 void Engine::setCredentialProvider(CredentialProvider *provider)
@@ -148,6 +191,10 @@ void Engine::start()
         m_traffic->reconcile();
         m_trafficTimer->start(intervalMs());
     }
+    if (m_shadows) {
+        m_shadows->refresh(); // adopts what a stopped console left
+        m_shadowTimer->start(intervalMs());
+    }
     m_fleet->start();
 }
 
@@ -155,6 +202,12 @@ void Engine::shutdown()
 {
     m_fleet->shutdown();
     m_started = false;
+    if (m_shadows) {
+        delete m_shadowTimer;
+        m_shadowTimer = nullptr;
+        delete m_shadows; // waits for its running actions
+        m_shadows = nullptr;
+    }
     if (m_migrations) {
         // Running jobs are cancelled and rolled back before the store closes.
         delete m_migrations;

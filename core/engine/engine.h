@@ -21,6 +21,9 @@ class PoolService;
 namespace Traffic {
 class TrafficService;
 }
+namespace Shadow {
+class ShadowService;
+}
 
 // The composition root the console is built on. It creates the engine's
 // services, wires them to each other and hands them out as typed APIs:
@@ -33,6 +36,7 @@ class TrafficService;
 //   migrations()   live migrations
 //   traffic()      load balancers and traffic shifts, drains and restores
 //   pools()        resource pools, reservations and the capacity ledger
+//   shadows()      shadow replicas: create, fail over, remove, and their upkeep
 //
 // Everything the services report arrives as queued signals on the thread the
 // Engine lives in (the GUI thread in the console). Nothing blocks on libvirt;
@@ -81,8 +85,13 @@ public:
     // capacity ledger placements claim through. Null before openStore() and
     // on a read-only store.
     PoolService *pools() const { return m_pools; }
+    // Shadows, journalled in the database: null before openStore() and on a
+    // read-only store. Checked and reconciled on every collection interval.
+    Shadow::ShadowService *shadows() const { return m_shadows; }
 
 private:
+    void openShadows(const QString &path);
+
     // Declared in the order they are built; each is built on those before it.
     std::unique_ptr<FleetService> m_fleet;
     std::unique_ptr<HistoryService> m_history;
@@ -92,7 +101,9 @@ private:
     MigrationManager *m_migrations = nullptr;
     Traffic::TrafficService *m_traffic = nullptr;
     PoolService *m_pools = nullptr;
+    Shadow::ShadowService *m_shadows = nullptr;
     QTimer *m_trafficTimer = nullptr;
+    QTimer *m_shadowTimer = nullptr;
     bool m_started = false;
 };
 

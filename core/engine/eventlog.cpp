@@ -177,4 +177,21 @@ void EventLog::trafficReported(const QString &message, bool isError)
     log(event);
 }
 
+void EventLog::shadowActionFinished(const Jobs::Plan &plan, bool succeeded, const QString &message)
+{
+    EventRecord event
+        = now(succeeded ? EventRecord::Severity::Info : EventRecord::Severity::Error, plan.kind);
+    event.vmUuid = plan.subjectId;
+    event.message = message;
+    log(event);
+}
+
+void EventLog::shadowReported(const QString &message, bool isError)
+{
+    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
+                            QStringLiteral("shadow.report"));
+    event.message = message;
+    log(event);
+}
+
 } // namespace Umbra

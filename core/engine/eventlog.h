@@ -3,6 +3,7 @@
 #include "fleet/eventrecord.h"
 #include "fleet/hostinfo.h"
 #include "jobs/outcome.h"
+#include "jobs/plan.h"
 
 #include <QFuture>
 #include <QList>
@@ -57,6 +58,11 @@ public:
     // What the traffic service found on its own: reconciliation, re-applied
     // weights after a load balancer reload, unreadable settings.
     void trafficReported(const QString &message, bool isError);
+    // A shadow action that ended, and what the shadow service found on its
+    // own: copies that ended or came in sync, adoptions, automatic failovers.
+    void shadowActionFinished(const Umbra::Jobs::Plan &plan, bool succeeded,
+                              const QString &message);
+    void shadowReported(const QString &message, bool isError);
 
 Q_SIGNALS:
     void eventLogged(const Umbra::EventRecord &event);

@@ -127,14 +127,16 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
 QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &sourceUri,
                                                                const QString &vm,
                                                                const QStringList &targets,
-                                                               const MigrationOptions &options)
+                                                               const MigrationOptions &options,
+                                                               Pools::Placing placing)
 {
     auto promise = std::make_shared<QPromise<QList<TargetCapacity>>>();
     QFuture<QList<TargetCapacity>> future = promise->future();
     promise->start();
     const LinkFactory links = m_links;
     const PlacementContext placement = m_placement;
-    QThread *worker = QThread::create([promise, links, placement, sourceUri, vm, targets, options] {
+    QThread *worker = QThread::create([promise, links, placement, sourceUri, vm, targets, options,
+                                       placing] {
         // Without the console's ledger, a private one: the same arithmetic.
         const auto ledger
             = placement.ledger ? placement.ledger : std::make_shared<Pools::CapacityLedger>();
@@ -149,8 +151,8 @@ QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &so
             sourceError = dom.error();
         } else {
             query.demand = { dom->memoryKiB, dom->vcpus };
-            query.subject = { Pools::Placing::Vm, dom->uuid, dom->name,
-                              placement.pools.customerOf(dom->uuid) };
+            query.subject
+                = { placing, dom->uuid, dom->name, placement.pools.customerOf(dom->uuid) };
             if (placement.outlook.vmPeakCpus)
                 query.peakCpus = placement.outlook.vmPeakCpus(dom->uuid);
         }
@@ -182,7 +184,7 @@ QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &so
                 capacity.fits = fit.fits();
                 capacity.runningVms = allocation->domains;
                 ledger->observe(uri, hostCapacity, limits);
-                if (auto room = ledger->headroom(uri, Pools::Placing::Vm); room) {
+                if (auto room = ledger->headroom(uri, placing); room) {
                     candidate.headroom = room.value();
                     capacity.fits = capacity.fits && room->fits(query.demand);
                 }

@@ -73,9 +73,11 @@ public:
     // capacity computation (Pools::fit over what each host's link reports,
     // less what the ledger owes others) and ranks them (Pools::rank), on a
     // worker thread; the list is in the order asked.
+    // `placing` Shadow ranks the hosts that could keep the VM's shadow.
     QFuture<QList<TargetCapacity>> assessTargets(const QString &sourceUri, const QString &vm,
                                                  const QStringList &targets,
-                                                 const MigrationOptions &options);
+                                                 const MigrationOptions &options,
+                                                 Pools::Placing placing = Pools::Placing::Vm);
     // Approves or rejects a proposed plan; answered by planDecided.
     void decide(qint64 planId, bool approve, const QString &by);
     // Executes a plan: approved already, or approved now by `approveAs` (an

@@ -36,6 +36,7 @@ ShadowJob::ShadowJob(Environment environment, Log log)
     : m_env(std::move(environment))
     , m_log(std::move(log))
 {
+    m_commandAgents = !m_env.agents;
     if (!m_env.agents)
         m_env.agents = [](const AgentAccess &access) -> std::unique_ptr<ReplicaAgent> {
             return std::make_unique<CommandReplicaAgent>(access.command);
@@ -64,9 +65,11 @@ Result<void> ShadowJob::openJournal()
 
 std::unique_ptr<ReplicaAgent> ShadowJob::agentFor(const QString &hostUri)
 {
-    if (!m_agents.contains(hostUri))
+    // umbra-replica needs its command; a factory of the caller's may know
+    // hosts the journal does not (the demo's).
+    if (!m_agents.contains(hostUri) && m_commandAgents)
         return nullptr;
-    return m_env.agents(m_agents.value(hostUri));
+    return m_env.agents(m_agents.value(hostUri, AgentAccess{ hostUri, {}, {} }));
 }
 
 void ShadowJob::note(ShadowRecord &record, const QString &line, const QString &kind)
@@ -106,15 +109,14 @@ Result<ShadowRecord> ShadowJob::live(const QString &vm)
     return found->value();
 }
 
-Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
+Result<ShadowJob::Checked> ShadowJob::checks(const CreateRequest &request)
 {
-    if (auto opened = openJournal(); !opened)
-        return Error{ opened.error() };
+    Checked c;
     auto primaryLink = m_env.links(request.primaryUri);
     if (!primaryLink)
         return Error{ Tr::tr("The primary's host is unreachable: %1").arg(primaryLink.error()) };
-    HypervisorLink &primary = *primaryLink.value();
-    auto dom = primary.domain(request.vm);
+    c.primary = std::move(primaryLink.value());
+    auto dom = c.primary->domain(request.vm);
     if (!dom)
         return Error{ dom.error() };
     if (!dom->exists)
@@ -128,6 +130,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
         return Error{
             Tr::tr("%1 is transient; Umbra shadows persistent VMs only.").arg(dom->name)
         };
+    c.dom = dom.value();
     if (auto existing = m_journal->liveShadowOf(dom->uuid); !existing)
         return Error{ existing.error() };
     else if (existing->has_value())
@@ -138,11 +141,12 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     auto shadowLink = m_env.links(request.shadowUri);
     if (!shadowLink)
         return Error{ Tr::tr("The shadow host is unreachable: %1").arg(shadowLink.error()) };
-    HypervisorLink &shadowHost = *shadowLink.value();
-    auto primaryFacts = primary.host();
-    auto shadowFacts = shadowHost.host();
+    c.shadowHost = std::move(shadowLink.value());
+    auto primaryFacts = c.primary->host();
+    auto shadowFacts = c.shadowHost->host();
     if (!primaryFacts || !shadowFacts)
         return Error{ !primaryFacts ? primaryFacts.error() : shadowFacts.error() };
+    c.shadowFacts = shadowFacts.value();
     if (request.primaryUri == request.shadowUri
         || (!primaryFacts->uuid.isEmpty() && primaryFacts->uuid == shadowFacts->uuid))
         return Error{ Tr::tr("%1 runs on %2; a shadow never shares its primary's host.")
@@ -160,11 +164,86 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
         return Error{ Tr::tr("%1 is in the primary's failure domain (%2): one fault would take "
                              "both.")
                           .arg(request.shadowUri, domain) };
-    auto agent = agentFor(request.shadowUri);
-    if (!agent)
+    c.agent = agentFor(request.shadowUri);
+    if (!c.agent)
         return Error{ Tr::tr("No replica agent is configured for %1: give --replica-agent "
                              "URI=COMMAND.")
                           .arg(request.shadowUri) };
+
+    auto xml = c.primary->domainXml(dom->uuid, true);
+    if (!xml)
+        return Error{ xml.error() };
+    c.xml = xml.value();
+    for (const DomainXml::Disk &disk : DomainXml::disks(c.xml)) {
+        if (disk.device != QLatin1String("disk") || disk.readOnly || disk.shareable
+            || (disk.type != QLatin1String("file") && disk.type != QLatin1String("block")))
+            continue;
+        auto size = c.primary->diskCapacity(dom->uuid, disk.target);
+        if (!size)
+            return Error{ size.error() };
+        ReplicatedDisk replicated;
+        replicated.target = disk.target;
+        replicated.replica = dom->name + u'-' + disk.target;
+        replicated.sizeBytes = size.value();
+        c.disks.append(replicated);
+    }
+    if (c.disks.isEmpty())
+        return Error{ Tr::tr("%1 has no disk to replicate.").arg(dom->name) };
+    return c;
+}
+
+Result<Preview> ShadowJob::preview(const CreateRequest &request)
+{
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
+    auto checked = checks(request);
+    if (!checked)
+        return Error{ checked.error() };
+    const Checked &c = checked.value();
+    Preview p;
+    p.vmUuid = c.dom.uuid;
+    p.vmName = c.dom.name;
+    p.memoryKiB = c.dom.memoryKiB;
+    p.vcpus = c.dom.vcpus;
+    p.disks = c.disks;
+    p.evidence.append(
+        Tr::tr("%1 runs on %2 and is persistent.").arg(c.dom.name, request.primaryUri));
+    p.evidence.append(
+        Tr::tr("%1 is in the shadow pool “%2”, apart from the primary's host.")
+            .arg(request.shadowUri, m_env.placement.pools.poolOfHost(request.shadowUri).name));
+    for (const ReplicatedDisk &disk : std::as_const(c.disks))
+        p.evidence.append(Tr::tr("Disk %1: %2 MiB to seed.").arg(disk.target, mib(disk.sizeBytes)));
+    if (const auto &ledger = m_env.placement.ledger) {
+        auto allocation = c.shadowHost->allocation();
+        if (!allocation)
+            return Error{ allocation.error() };
+        ledger->observe(request.shadowUri,
+                        MigrationPlanner::capacityOf(c.shadowFacts, allocation.value()), {});
+        auto room = ledger->headroom(request.shadowUri, Pools::Placing::Shadow);
+        if (!room)
+            return Error{ room.error() };
+        if (!room->fits({ c.dom.memoryKiB, c.dom.vcpus }))
+            return Error{ Tr::tr("%1 has no room left for a shadow of %2 MiB and %3 vCPUs.")
+                              .arg(request.shadowUri)
+                              .arg(c.dom.memoryKiB / 1024)
+                              .arg(c.dom.vcpus) };
+        p.evidence.append(Tr::tr("Room on %1: %2.").arg(request.shadowUri, room->describe()));
+    }
+    return p;
+}
+
+Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
+{
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
+    auto checked = checks(request);
+    if (!checked)
+        return Error{ checked.error() };
+    HypervisorLink &primary = *checked->primary;
+    HypervisorLink &shadowHost = *checked->shadowHost;
+    const std::unique_ptr<ReplicaAgent> agent = std::move(checked->agent);
+    const DomainFacts *dom = &checked->dom; // read as the checks left it
+    const HostFacts &shadowFacts = checked->shadowFacts;
     qint64 hold = 0;
     const auto &ledger = m_env.placement.ledger;
     if (ledger) {
@@ -172,7 +251,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
         if (!allocation)
             return Error{ allocation.error() };
         ledger->observe(request.shadowUri,
-                        MigrationPlanner::capacityOf(shadowFacts.value(), allocation.value()), {});
+                        MigrationPlanner::capacityOf(shadowFacts, allocation.value()), {});
         auto claimed = ledger->claim(request.shadowUri, { dom->memoryKiB, dom->vcpus },
                                      Pools::Placing::Shadow, Tr::tr("shadow of %1").arg(dom->name));
         if (!claimed)
@@ -184,11 +263,6 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
             ledger->release(std::exchange(hold, 0));
     };
 
-    auto xml = primary.domainXml(dom->uuid, true);
-    if (!xml) {
-        releaseHold();
-        return Error{ xml.error() };
-    }
     ShadowRecord record;
     record.primaryUuid = dom->uuid;
     record.primaryName = dom->name;
@@ -197,26 +271,8 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     record.shadowName = dom->name + QStringLiteral("-shadow");
     record.memoryKiB = dom->memoryKiB;
     record.vcpus = dom->vcpus;
-    record.primaryXml = xml.value();
-    for (const DomainXml::Disk &disk : DomainXml::disks(xml.value())) {
-        if (disk.device != QLatin1String("disk") || disk.readOnly || disk.shareable
-            || (disk.type != QLatin1String("file") && disk.type != QLatin1String("block")))
-            continue;
-        auto size = primary.diskCapacity(dom->uuid, disk.target);
-        if (!size) {
-            releaseHold();
-            return Error{ size.error() };
-        }
-        ReplicatedDisk replicated;
-        replicated.target = disk.target;
-        replicated.replica = dom->name + u'-' + disk.target;
-        replicated.sizeBytes = size.value();
-        record.disks.append(replicated);
-    }
-    if (record.disks.isEmpty()) {
-        releaseHold();
-        return Error{ Tr::tr("%1 has no disk to replicate.").arg(dom->name) };
-    }
+    record.primaryXml = checked->xml;
+    record.disks = checked->disks;
     record.ownerPid = QCoreApplication::applicationPid();
     auto id = m_journal->create(record);
     if (!id) {
@@ -270,7 +326,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     for (const ReplicatedDisk &disk : std::as_const(record.disks))
         sources.append({ disk.target, disk.file });
     if (auto defined
-        = shadowHost.define(DomainXml::renamedCopy(xml.value(), record.shadowName, sources));
+        = shadowHost.define(DomainXml::renamedCopy(record.primaryXml, record.shadowName, sources));
         !defined)
         return fail(defined.error());
     auto shadowDom = shadowHost.domain(record.shadowName);

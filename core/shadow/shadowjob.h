@@ -35,6 +35,17 @@ struct CreateRequest
     int readyTimeoutS = 3600; // for the first full copy
 };
 
+// What creating a shadow would do, worked out without changing anything.
+struct Preview
+{
+    QString vmUuid;
+    QString vmName;
+    quint64 memoryKiB = 0;
+    int vcpus = 0;
+    QList<ReplicatedDisk> disks; // target, replica name, size
+    QStringList evidence; // what the checks found, in words
+};
+
 struct FailoverOptions
 {
     // The primary still runs (its host is about to fail): stop it first, so
@@ -67,6 +78,8 @@ public:
     ShadowJob(Environment environment, Log log = {});
     ~ShadowJob();
 
+    // The checks create() makes first, and what it would make; nothing changes.
+    Result<Preview> preview(const CreateRequest &request);
     Result<ShadowRecord> create(const CreateRequest &request);
     Result<ShadowRecord> failover(const QString &vm, const FailoverOptions &options);
     Result<ShadowRecord> remove(const QString &vm);
@@ -86,6 +99,18 @@ public:
     void cancel() { m_cancel.store(true); }
 
 private:
+    // What create() and preview() check, and what they learn doing it.
+    struct Checked
+    {
+        std::unique_ptr<HypervisorLink> primary;
+        std::unique_ptr<HypervisorLink> shadowHost;
+        std::unique_ptr<ReplicaAgent> agent;
+        DomainFacts dom;
+        HostFacts shadowFacts;
+        QString xml; // the primary's inactive definition
+        QList<ReplicatedDisk> disks;
+    };
+    Result<Checked> checks(const CreateRequest &request);
     Result<void> openJournal();
     std::unique_ptr<ReplicaAgent> agentFor(const QString &hostUri);
     Result<void> startCopies(ShadowRecord &record, HypervisorLink &primary, int readyTimeoutS);
@@ -100,6 +125,7 @@ private:
     std::unique_ptr<ShadowJournal> m_journal;
     QHash<QString, AgentAccess> m_agents;
     std::atomic<bool> m_cancel{ false };
+    bool m_commandAgents = false; // no factory was given: CommandReplicaAgent
 };
 
 } // namespace Umbra::Shadow

@@ -5,8 +5,11 @@
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
+#include "engine/poolservice.h"
+#include "migrate/migrationmanager.h"
 #include "predict/anomalywatch.h"
 #include "predict/hardwarewatch.h"
+#include "shadow/shadowservice.h"
 #include "store/database.h"
 #include "traffic/runtimeapi.h"
 #include "traffic/trafficjob.h"
@@ -64,6 +67,88 @@ private Q_SLOTS:
         QCOMPARE(api.weight({ QStringLiteral("be_web"), QStringLiteral("web02") })->current, 1);
     }
 
+    // The demo's Create shadow, Migrate and Fail over succeed, simulated and
+    // saying so: a shadow of web01 on the standby host comes in sync, follows
+    // web01 when it moves, and takes its place when it fails over.
+    void demoShadowFollowsAMoveAndTakesOver()
+    {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(200);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        QString kvm01, kvm02, standby;
+        for (const HostConfig &host : hosts.value()) {
+            QVERIFY(engine.fleet()->addHost(host).ok());
+            if (host.uri.endsWith(QLatin1String("rack1-kvm01.xml")))
+                kvm01 = host.uri;
+            else if (host.uri.endsWith(QLatin1String("rack1-kvm02.xml")))
+                kvm02 = host.uri;
+            else if (host.uri.endsWith(QLatin1String("rack3-standby01.xml")))
+                standby = host.uri;
+        }
+        QVERIFY(!standby.isEmpty());
+        QSignalSpy loaded(engine.pools(), &PoolService::changed);
+        QVERIFY(loaded.wait(5000));
+        auto pools = DemoFleet::withDemoPools(engine.pools()->settings(), hosts.value());
+        QVERIFY(pools.has_value());
+        QCOMPARE(pools->poolOfHost(standby).kind, Pools::PoolKind::Shadow);
+        QCOMPARE(pools->failureDomainOf(kvm01), QStringLiteral("rack1"));
+        engine.pools()->save(*pools);
+        QVERIFY(loaded.wait(5000));
+        engine.start();
+
+        Shadow::ShadowService *shadows = engine.shadows();
+        QVERIFY(shadows);
+        auto plan = shadows->planCreate(QStringLiteral("web01"), kvm01, standby);
+        QTRY_VERIFY_WITH_TIMEOUT(plan.isFinished(), 10000);
+        QVERIFY2(plan.result().executable(), qPrintable(plan.result().refusal));
+        QVERIFY(plan.result().id > 0);
+        const QString web01 = plan.result().subjectId;
+        QSignalSpy finished(shadows, &Shadow::ShadowService::actionFinished);
+        shadows->execute(plan.result(), QStringLiteral("operator"));
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)
+                                     && shadows->shadowOf(web01)->state == Shadow::State::InSync,
+                                 20000);
+        QVERIFY(!shadows->simulation(*shadows->shadowOf(web01)).isEmpty());
+
+        // Migrate: the copy is set aside for the move and follows web01.
+        MigrationRequest move;
+        move.vm = QStringLiteral("web01");
+        move.sourceUri = kvm01;
+        move.targetUri = kvm02;
+        QSignalSpy moved(engine.migrations(), &MigrationManager::jobFinished);
+        engine.migrations()->start(move);
+        QVERIFY(moved.wait(30000));
+        const auto record = moved.last().first().value<MigrationRecord>();
+        QVERIFY2(record.outcome == Jobs::Outcome::Completed, qPrintable(record.reason));
+        QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)
+                                     && shadows->shadowOf(web01)->primaryUri == kvm02
+                                     && shadows->shadowOf(web01)->state == Shadow::State::InSync,
+                                 20000);
+
+        // Fail over, planned: web01 stops on kvm02, its shadow runs instead.
+        auto failover = shadows->planFailover(web01, true);
+        QTRY_VERIFY_WITH_TIMEOUT(failover.isFinished(), 10000);
+        QVERIFY2(failover.result().executable(), qPrintable(failover.result().refusal));
+        shadows->execute(failover.result(), QStringLiteral("operator"));
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(shadows->shadowOf(web01)->state, Shadow::State::FailedOver, 5000);
+        const auto runningOn = [&engine](const QString &uri, const QString &name) {
+            for (const VmInfo &vm : engine.fleet()->vms(uri))
+                if (vm.name == name)
+                    return vm.state == VmState::Running;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(runningOn(standby, QStringLiteral("web01-shadow")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!runningOn(kvm02, QStringLiteral("web01")), 10000);
+        engine.shutdown();
+    }
+
     void fleetInstalls()
     {
         QTemporaryDir dir;
@@ -77,7 +162,11 @@ private Q_SLOTS:
             QVERIFY2(connection, qPrintable(host.uri));
             const int count
                 = virConnectNumOfDomains(connection) + virConnectNumOfDefinedDomains(connection);
-            QVERIFY(count >= 4);
+            // The standby host keeps shadows only; the others run VMs.
+            if (host.uri.contains(QLatin1String("standby")))
+                QCOMPARE(count, 0);
+            else
+                QVERIFY(count >= 4);
             domains += count;
             virConnectClose(connection);
         }

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "jobs/plan.h"
+#include "migrate/hypervisorlink.h"
+#include "migrate/placementcontext.h"
+#include "shadow/shadowjob.h"
+#include "shadow/shadowrecord.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace Umbra::Shadow {
+
+// The console's Shadow Manager. Shadows are planned, approved and executed
+// like migrations (plans of kind shadow.create, shadow.failover and
+// shadow.remove in the plan store), each action on a thread of its own.
+// refresh(), on every collection, keeps them true to what libvirt says:
+//  - a copy still seeding is seen through to in sync, one that ended makes
+//    the shadow degraded, and a degraded shadow is seeded again with backoff;
+//  - what a stopped console left half done is adopted: a shadow suspended
+//    for a migration that is no longer running follows its primary to the
+//    host it runs on; one left "creating" by a process that is gone is
+//    undone;
+//  - a primary whose host stays unreachable past the grace period, and
+//    that runs nowhere else, fails over to its shadow.
+// Lives on the GUI thread and never blocks it.
+class ShadowService : public QObject
+{
+    Q_OBJECT
+
+public:
+    ShadowService(QString journalPath, LinkFactory links, QObject *parent = nullptr);
+    // Cancels running actions and waits for them.
+    ~ShadowService() override;
+
+    // The demo's simulated agents; by default CommandReplicaAgent.
+    void setAgents(AgentFactory agents) { m_agents = std::move(agents); }
+    void setPlacement(const PlacementContext &placement) { m_placement = placement; }
+    void setPools(const Pools::PoolSettings &pools) { m_placement.pools = pools; }
+    void setLinks(LinkFactory links) { m_links = std::move(links); }
+    // Where the fleet's inventory last saw a VM running (empty: nowhere),
+    // and whether a migration of it runs in this console. Called on the
+    // GUI thread.
+    void setFleetView(std::function<QString(const QString &vmUuid)> runsOn,
+                      std::function<bool(const QString &vmUuid)> moving);
+    // How long a primary's host may be unreachable before its shadow takes
+    // over by itself; 0 leaves failover to the operator.
+    void setFailoverGraceS(int seconds) { m_graceS = seconds; }
+    int failoverGraceS() const { return m_graceS; }
+
+    // The live shadows, as the last refresh read them.
+    QList<ShadowRecord> shadows() const { return m_shadows; }
+    std::optional<ShadowRecord> shadowOf(const QString &vmUuid) const;
+    // Said beside a shadow whose hosts are simulated (the demo).
+    QString simulation(const ShadowRecord &shadow) const;
+    // Whether an action on the VM's shadow runs now.
+    bool isBusy(const QString &vmUuid) const { return m_busy.contains(vmUuid); }
+
+    // Plan → approve → execute. Each plan is worked out on a worker thread
+    // without changing anything and stored as proposed; its refusal says
+    // why it cannot go ahead.
+    QFuture<Jobs::Plan> planCreate(const QString &vm, const QString &primaryUri,
+                                   const QString &shadowUri);
+    QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
+    QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
+    // Executes a plan approved already, or approved now by `approveAs`.
+    void execute(const Jobs::Plan &plan, const QString &approveAs = {});
+
+    // Checks, adopts and reconciles every live shadow (see above); answered
+    // by shadowsChanged. Does nothing while the last refresh still runs.
+    void refresh();
+
+Q_SIGNALS:
+    void shadowsChanged();
+    void progress(const QString &vmUuid, const QString &line);
+    void actionFinished(const Umbra::Jobs::Plan &plan, bool succeeded, const QString &message);
+    // For the event log.
+    void reported(const QString &message, bool isError);
+
+private:
+    struct Refreshed;
+    Environment environment() const;
+    QFuture<Jobs::Plan> propose(std::function<Jobs::Plan(ShadowJob &)> work);
+    Jobs::Plan actionPlan(const ShadowRecord &shadow, const QString &kind) const;
+    void apply(const Refreshed &refreshed);
+
+    QString m_path;
+    LinkFactory m_links;
+    AgentFactory m_agents;
+    PlacementContext m_placement;
+    std::function<QString(const QString &)> m_runsOn;
+    std::function<bool(const QString &)> m_moving;
+    int m_graceS = 90;
+    QList<ShadowRecord> m_shadows;
+    QHash<QString, QString> m_simulations; // shadow host URI → its link's simulation()
+    QSet<QString> m_busy; // primaries' UUIDs with an action running
+    QHash<qint64, qint64> m_retryAtMs; // degraded shadow id → next re-seed
+    QHash<qint64, int> m_retries;
+    QHash<QString, qint64> m_unreachableSinceMs; // primary host URI → first failed reach
+    bool m_refreshing = false;
+    struct Running
+    {
+        QThread *thread = nullptr;
+        std::shared_ptr<ShadowJob> job;
+    };
+    QList<Running> m_running;
+};
+
+} // namespace Umbra::Shadow
