@@ -17,6 +17,9 @@
 #include "migrationspanel.h"
 #include "overviewpage.h"
 #include "poolsdialog.h"
+#include "shadow/shadowservice.h"
+#include "shadowdialog.h"
+#include "shadowspanel.h"
 #include "shiftdialog.h"
 #include "tablesetup.h"
 #include "theme.h"
@@ -30,11 +33,13 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QResizeEvent>
 #include <QScopedValueRollback>
 #include <QSplitter>
@@ -116,6 +121,38 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
         m_anomaliesDock->setWindowTitle(open > 0 ? tr("Anomalies (%1 open)").arg(open)
                                                  : tr("Anomalies"));
     });
+    if (Shadow::ShadowService *shadows = engine->shadows()) {
+        m_shadows = new ShadowsPanel(shadows, this);
+        m_shadowsDock = new QDockWidget(tr("Shadows"), this);
+        m_shadowsDock->setObjectName(QStringLiteral("shadowsDock"));
+        m_shadowsDock->setFeatures(QDockWidget::DockWidgetClosable
+                                   | QDockWidget::DockWidgetMovable);
+        m_shadowsDock->setWidget(m_shadows);
+        addDockWidget(Qt::BottomDockWidgetArea, m_shadowsDock);
+        tabifyDockWidget(m_migrationsDock, m_shadowsDock);
+        connect(m_shadows, &ShadowsPanel::failoverRequested, this, [this](const QString &uuid) {
+            confirmShadowAction(QStringLiteral("failover"), uuid);
+        });
+        connect(m_shadows, &ShadowsPanel::removeRequested, this, [this](const QString &uuid) {
+            confirmShadowAction(QStringLiteral("remove"), uuid);
+        });
+        connect(m_vmPage, &VmPage::shadowRequested, this,
+                [this](const QString &action, const QString &uri, const QString &uuid) {
+                    if (action == QLatin1String("create"))
+                        showShadowDialog(uri, uuid);
+                    else
+                        confirmShadowAction(action, uuid);
+                });
+        connect(shadows, &Shadow::ShadowService::actionFinished, this,
+                [this](const Jobs::Plan &plan, bool succeeded, const QString &message) {
+                    if (succeeded)
+                        return;
+                    auto *box = new QMessageBox(QMessageBox::Warning, plan.summary, message,
+                                                QMessageBox::Close, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                });
+    }
     m_eventDock->raise();
     connect(m_vmPage, &VmPage::migrateRequested, this, &MainWindow::showMigrateDialog);
     connect(m_vmPage, &VmPage::trafficMappingRequested, this,
@@ -281,6 +318,76 @@ void MainWindow::showMigrateDialog(const QString &uri, const QString &uuid)
         m_migrationsDock->raise();
     });
     dialog->open();
+}
+
+QDialog *MainWindow::showShadowDialog(const QString &uri, const QString &uuid)
+{
+    if (!m_engine || !m_engine->shadows())
+        return nullptr;
+    auto *dialog = new ShadowDialog(m_engine, uri, uuid, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_shadowsDock->show();
+        m_shadowsDock->raise();
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::confirmShadowAction(const QString &action, const QString &vmUuid)
+{
+    Shadow::ShadowService *shadows = m_engine ? m_engine->shadows() : nullptr;
+    if (!shadows || vmUuid.isEmpty())
+        return;
+    const auto shadow = shadows->shadowOf(vmUuid);
+    if (!shadow)
+        return;
+    // The primary's host still answers: the failover stops the primary
+    // first (planned), so the service never runs twice.
+    const bool planned
+        = m_engine->fleet()->hostStatus(shadow->primaryUri).state == HostState::Connected;
+    const QFuture<Jobs::Plan> proposed = action == QLatin1String("failover")
+        ? shadows->planFailover(vmUuid, planned)
+        : shadows->planRemove(vmUuid);
+    auto *watcher = new QFutureWatcher<Jobs::Plan>(this);
+    connect(watcher, &QFutureWatcher<Jobs::Plan>::finished, this, [this, watcher] {
+        const Jobs::Plan plan = watcher->result();
+        watcher->deleteLater();
+        Shadow::ShadowService *service = m_engine ? m_engine->shadows() : nullptr;
+        if (!service)
+            return;
+        QStringList details = plan.evidence;
+        if (!plan.steps.isEmpty())
+            details << QString() << plan.steps;
+        auto *box = new QMessageBox(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setIcon(plan.executable() ? QMessageBox::Question : QMessageBox::Warning);
+        box->setWindowTitle(plan.summary);
+        box->setText(plan.executable()
+                         ? tr("%1?").arg(plan.summary)
+                         : tr("%1 cannot go ahead: %2").arg(plan.summary, plan.refusal));
+        box->setInformativeText(details.join(u'\n'));
+        if (!plan.executable()) {
+            box->setStandardButtons(QMessageBox::Close);
+            box->open();
+            return;
+        }
+        box->setStandardButtons(QMessageBox::Cancel);
+        QPushButton *go = box->addButton(
+            plan.kind == QLatin1String("shadow.remove") ? tr("Remove shadow") : tr("Fail over"),
+            QMessageBox::AcceptRole);
+        connect(box, &QMessageBox::finished, this, [this, box, go, plan](int) {
+            Shadow::ShadowService *s = m_engine ? m_engine->shadows() : nullptr;
+            if (!s || plan.id == 0)
+                return;
+            if (box->clickedButton() == go)
+                s->execute(plan, QStringLiteral("operator"));
+            else
+                s->decide(plan.id, false, QStringLiteral("operator"));
+        });
+        box->open();
+    });
+    watcher->setFuture(proposed);
 }
 
 void MainWindow::showHost(const QString &uri)

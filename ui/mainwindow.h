@@ -19,6 +19,7 @@ class FleetSortProxy;
 class HostPage;
 class HostStatusBar;
 class MigrationsPanel;
+class ShadowsPanel;
 class OverviewPage;
 class TrafficPage;
 class VmPage;
@@ -48,6 +49,7 @@ public:
     HostStatusBar *hostStatusBar() const { return m_statusBar; }
     MigrationsPanel *migrationsPanel() const { return m_migrations; }
     AnomaliesPanel *anomaliesPanel() const { return m_anomalies; }
+    ShadowsPanel *shadowsPanel() const { return m_shadows; }
     QWidget *currentPage() const;
 
     void showVm(const QString &uri, const QString &uuid);
@@ -67,6 +69,12 @@ public:
     QDialog *showTrafficMappingDialog(const QString &uuid, const QString &name);
     // Asks where to move a VM and starts the migration.
     void showMigrateDialog(const QString &uri, const QString &uuid);
+    // Asks where to keep a VM's shadow and creates it (non-modal; null when
+    // the store is read-only).
+    QDialog *showShadowDialog(const QString &uri, const QString &uuid);
+    // Plans failing a VM over to its shadow, or removing the shadow, and
+    // asks the operator to approve the plan (non-modal; returns the box).
+    void confirmShadowAction(const QString &action, const QString &vmUuid);
 
     // Applies the light or dark theme to the whole application.
     void setDarkTheme(bool dark);
@@ -93,6 +101,8 @@ private:
     QDockWidget *m_migrationsDock = nullptr;
     AnomaliesPanel *m_anomalies = nullptr;
     QDockWidget *m_anomaliesDock = nullptr;
+    ShadowsPanel *m_shadows = nullptr;
+    QDockWidget *m_shadowsDock = nullptr;
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;

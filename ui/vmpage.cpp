@@ -10,6 +10,7 @@
 #include "healthtext.h"
 #include "metricchart.h"
 #include "pageheader.h"
+#include "shadow/shadowservice.h"
 #include "statecolors.h"
 #include "traffic/trafficservice.h"
 
@@ -89,6 +90,15 @@ void VmPage::buildHeader()
             Q_EMIT customerRequested(m_uuid, m_name);
     });
     m_customerFact = m_facts->addFact(tr("Customer"), 4, m_customerLink);
+    m_shadowLinks = new QLabel(this);
+    m_shadowLinks->setTextFormat(Qt::RichText);
+    connect(m_shadowLinks, &QLabel::linkActivated, this, [this](const QString &action) {
+        if (!m_uuid.isEmpty())
+            Q_EMIT shadowRequested(action, m_uri, m_uuid);
+    });
+    m_shadowFact = m_facts->addFact(tr("Shadow"), 4, m_shadowLinks);
+    if (Shadow::ShadowService *shadows = m_engine ? m_engine->shadows() : nullptr)
+        connect(shadows, &Shadow::ShadowService::shadowsChanged, this, &VmPage::showShadow);
     layout()->addWidget(m_facts);
     if (PoolService *pools = m_engine ? m_engine->pools() : nullptr)
         connect(pools, &PoolService::changed, this, &VmPage::showCustomer);
@@ -218,6 +228,7 @@ void VmPage::setVm(const QString &uri, const QString &uuid)
     if (!m_engine)
         return;
     showCustomer();
+    showShadow();
     showHealth(m_engine->prediction()->health(QStringLiteral("vm/") + uuid));
     if (const auto vm = m_engine->fleet()->state()->vm(uri, uuid))
         showInfo(*vm);
@@ -277,8 +288,60 @@ void VmPage::setCustomerLink()
 void VmPage::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange && m_customerLink)
+    if (event->type() == QEvent::PaletteChange && m_customerLink) {
         setCustomerLink();
+        showShadow();
+    }
+}
+
+QString VmPage::shadowText() const
+{
+    return m_facts->value(m_shadowFact);
+}
+
+QString VmPage::shadowActions() const
+{
+    return m_shadowLinks->text();
+}
+
+void VmPage::showShadow()
+{
+    Shadow::ShadowService *shadows = m_engine ? m_engine->shadows() : nullptr;
+    // The link's colour is fixed when its markup is parsed: set anew.
+    m_shadowLinks->clear();
+    if (!shadows || m_uuid.isEmpty()) {
+        m_facts->setValue(m_shadowFact, {});
+        m_shadowLinks->setVisible(false);
+        return;
+    }
+    const auto link = [](const QString &action, const QString &label) {
+        return QStringLiteral("<a href=\"%1\">%2</a>").arg(action, label.toHtmlEscaped());
+    };
+    const std::optional<Shadow::ShadowRecord> shadow = shadows->shadowOf(m_uuid);
+    QStringList actions;
+    if (!shadow) {
+        m_facts->setValue(m_shadowFact, tr("none"),
+                          tr("No standby replica: if this VM's host is lost, so is the VM "
+                             "until it is started elsewhere."));
+        actions.append(link(QStringLiteral("create"), tr("Create shadow…")));
+    } else {
+        const QString simulated = shadows->simulation(*shadow);
+        QString text
+            = tr("%1 on %2")
+                  .arg(Shadow::stateLabel(shadow->state), HostUri::displayName(shadow->shadowUri));
+        if (!simulated.isEmpty())
+            text += tr(" (simulated)");
+        m_facts->setValue(m_shadowFact, text,
+                          shadow->reason.isEmpty() ? shadow->shadowName : shadow->reason);
+        if (!shadows->isBusy(m_uuid)) {
+            if (shadow->state == Shadow::State::InSync)
+                actions.append(link(QStringLiteral("failover"), tr("Fail over…")));
+            if (shadow->state != Shadow::State::FailedOver)
+                actions.append(link(QStringLiteral("remove"), tr("Remove…")));
+        }
+    }
+    m_shadowLinks->setText(actions.join(QStringLiteral(" · ")));
+    m_shadowLinks->setVisible(!actions.isEmpty() && !m_engine->storeIsReadOnly());
 }
 
 QString VmPage::customerText() const

@@ -46,6 +46,9 @@ public:
     QString trafficText() const;
     // The VM's customer as shown ("none" when it has none).
     QString customerText() const;
+    // The Shadow fact and the actions it offers, as shown (tests).
+    QString shadowText() const;
+    QString shadowActions() const;
 
 Q_SIGNALS:
     // The operator asked to move this VM to another host.
@@ -54,6 +57,8 @@ Q_SIGNALS:
     void trafficMappingRequested(const QString &uuid, const QString &name);
     // The operator asked to change which customer this VM belongs to.
     void customerRequested(const QString &uuid, const QString &name);
+    // "create", "failover" or "remove", for the VM's shadow.
+    void shadowRequested(const QString &action, const QString &uri, const QString &uuid);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -73,6 +78,7 @@ private:
     void showForecasts(const QList<DemandForecast> &forecasts);
     void showTraffic();
     void showCustomer();
+    void showShadow();
 
     QPointer<Engine> m_engine;
     QString m_uri;
@@ -96,6 +102,8 @@ private:
     int m_nicsFact = -1;
     int m_trafficFact = -1;
     int m_customerFact = -1;
+    int m_shadowFact = -1;
+    QLabel *m_shadowLinks = nullptr;
     QLabel *m_customerLink = nullptr;
     QString m_name;
 

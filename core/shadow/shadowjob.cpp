@@ -1,5 +1,6 @@
 #include "shadow/shadowjob.h"
 
+#include "fleet/hosturi.h"
 #include "migrate/domainxml.h"
 #include "migrate/healthcheck.h"
 #include "migrate/migrationplanner.h"
@@ -206,11 +207,12 @@ Result<Preview> ShadowJob::preview(const CreateRequest &request)
     p.memoryKiB = c.dom.memoryKiB;
     p.vcpus = c.dom.vcpus;
     p.disks = c.disks;
-    p.evidence.append(
-        Tr::tr("%1 runs on %2 and is persistent.").arg(c.dom.name, request.primaryUri));
+    const QString primaryHost = HostUri::displayName(request.primaryUri);
+    const QString shadowHost = HostUri::displayName(request.shadowUri);
+    p.evidence.append(Tr::tr("%1 runs on %2 and is persistent.").arg(c.dom.name, primaryHost));
     p.evidence.append(
         Tr::tr("%1 is in the shadow pool “%2”, apart from the primary's host.")
-            .arg(request.shadowUri, m_env.placement.pools.poolOfHost(request.shadowUri).name));
+            .arg(shadowHost, m_env.placement.pools.poolOfHost(request.shadowUri).name));
     for (const ReplicatedDisk &disk : std::as_const(c.disks))
         p.evidence.append(Tr::tr("Disk %1: %2 MiB to seed.").arg(disk.target, mib(disk.sizeBytes)));
     if (const auto &ledger = m_env.placement.ledger) {
@@ -227,7 +229,7 @@ Result<Preview> ShadowJob::preview(const CreateRequest &request)
                               .arg(request.shadowUri)
                               .arg(c.dom.memoryKiB / 1024)
                               .arg(c.dom.vcpus) };
-        p.evidence.append(Tr::tr("Room on %1: %2.").arg(request.shadowUri, room->describe()));
+        p.evidence.append(Tr::tr("Room on %1: %2.").arg(shadowHost, room->describe()));
     }
     return p;
 }

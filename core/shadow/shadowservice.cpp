@@ -1,5 +1,6 @@
 #include "shadow/shadowservice.h"
 
+#include "fleet/hosturi.h"
 #include "jobs/planstore.h"
 
 #include <QCoreApplication>
@@ -135,7 +136,7 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
         plan.request = { { QStringLiteral("vm"), vm },
                          { QStringLiteral("primaryUri"), primaryUri },
                          { QStringLiteral("shadowUri"), shadowUri } };
-        plan.summary = Tr::tr("Keep a shadow of %1 on %2").arg(vm, shadowUri);
+        plan.summary = Tr::tr("Keep a shadow of %1 on %2").arg(vm, HostUri::displayName(shadowUri));
         auto preview = job.preview({ vm, primaryUri, shadowUri });
         if (!preview) {
             plan.refusal = preview.error();
@@ -143,6 +144,8 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
         }
         plan.subject = preview->vmName;
         plan.subjectId = preview->vmUuid;
+        plan.summary = Tr::tr("Keep a shadow of %1 on %2")
+                           .arg(preview->vmName, HostUri::displayName(shadowUri));
         plan.request.insert(QStringLiteral("vmUuid"), preview->vmUuid);
         plan.evidence = preview->evidence;
         qint64 bytes = 0;
@@ -156,7 +159,7 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
             Tr::tr("Reserve %1 MiB and %2 vCPUs on %3.")
                 .arg(preview->memoryKiB / 1024)
                 .arg(preview->vcpus)
-                .arg(shadowUri),
+                .arg(HostUri::displayName(shadowUri)),
             Tr::tr("Create %n replica(s) there and serve them over NBD.", nullptr,
                    int(preview->disks.size())),
             Tr::tr("Define %1-shadow on them (standby, not running).").arg(preview->vmName),
@@ -177,7 +180,8 @@ Jobs::Plan ShadowService::actionPlan(const ShadowRecord &shadow, const QString &
     plan.subjectId = shadow.primaryUuid;
     plan.request = { { QStringLiteral("vmUuid"), shadow.primaryUuid } };
     plan.evidence.append(Tr::tr("The shadow %1 on %2 is %3.")
-                             .arg(shadow.shadowName, shadow.shadowUri, stateLabel(shadow.state)));
+                             .arg(shadow.shadowName, HostUri::displayName(shadow.shadowUri),
+                                  stateLabel(shadow.state)));
     if (shadow.syncedMs > 0)
         plan.evidence.append(
             Tr::tr("In sync since %1.")
@@ -212,11 +216,11 @@ QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool plan
         if (planned)
             plan.steps.append(Tr::tr("Stop %1 on %2: every write it acknowledged is in the "
                                      "replicas.")
-                                  .arg(s.primaryName, s.primaryUri));
+                                  .arg(s.primaryName, HostUri::displayName(s.primaryUri)));
         plan.steps.append(Tr::tr("Fence %1: it must not be started on %2 again.")
-                              .arg(s.primaryName, s.primaryUri));
+                              .arg(s.primaryName, HostUri::displayName(s.primaryUri)));
         plan.steps.append(Tr::tr("Release the replicas and start %1 on %2 in its place.")
-                              .arg(s.shadowName, s.shadowUri));
+                              .arg(s.shadowName, HostUri::displayName(s.shadowUri)));
         return plan;
     });
 }
@@ -235,9 +239,11 @@ QFuture<Jobs::Plan> ShadowService::planRemove(const QString &vmUuid)
         }
         const ShadowRecord &s = found->value();
         plan.subject = s.primaryName;
-        plan.summary = Tr::tr("Remove the shadow of %1 from %2").arg(s.primaryName, s.shadowUri);
-        plan.evidence.append(Tr::tr("The shadow %1 on %2 is %3.")
-                                 .arg(s.shadowName, s.shadowUri, stateLabel(s.state)));
+        plan.summary = Tr::tr("Remove the shadow of %1 from %2")
+                           .arg(s.primaryName, HostUri::displayName(s.shadowUri));
+        plan.evidence.append(
+            Tr::tr("The shadow %1 on %2 is %3.")
+                .arg(s.shadowName, HostUri::displayName(s.shadowUri), stateLabel(s.state)));
         plan.steps = {
             Tr::tr("End the copies of %1's disks; %1 keeps running on its own.").arg(s.primaryName),
             Tr::tr("Undefine %1 and delete its %n replica(s).", nullptr, int(s.disks.size()))
@@ -246,6 +252,21 @@ QFuture<Jobs::Plan> ShadowService::planRemove(const QString &vmUuid)
         };
         return plan;
     });
+}
+
+void ShadowService::decide(qint64 planId, bool approve, const QString &by)
+{
+    const QString path = m_path;
+    QThread *worker = QThread::create([path, planId, approve, by] {
+        auto plans = Jobs::PlanStore::open(path, planStoreName());
+        if (auto decided = plans ? plans.value()->decide(planId, approve, by)
+                                 : Result<void>(Error{ plans.error() });
+            !decided)
+            qWarning("umbra: %s", qUtf8Printable(decided.error()));
+    });
+    worker->setObjectName(QStringLiteral("umbra-shadow-decide"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 void ShadowService::execute(const Jobs::Plan &plan, const QString &approveAs)

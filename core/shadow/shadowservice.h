@@ -69,6 +69,9 @@ public:
                                    const QString &shadowUri);
     QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
     QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
+    // Approves or rejects a proposed plan (rejecting the one a dialog
+    // showed when it closes).
+    void decide(qint64 planId, bool approve, const QString &by);
     // Executes a plan approved already, or approved now by `approveAs`.
     void execute(const Jobs::Plan &plan, const QString &approveAs = {});
 

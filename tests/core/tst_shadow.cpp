@@ -5,8 +5,10 @@
 #include "shadow/shadowguard.h"
 #include "shadow/shadowjob.h"
 #include "shadow/shadowjournal.h"
+#include "shadow/shadowservice.h"
 #include "store/database.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -204,6 +206,37 @@ qsizetype indexOf(const QStringList &calls, const QString &prefix)
         if (calls[i].startsWith(prefix))
             return i;
     return -1;
+}
+
+// A process id that no process has.
+qint64 deadPid()
+{
+    qint64 pid = 4194303;
+    while (QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid)))
+        --pid;
+    return pid;
+}
+
+// The journal as a console killed in `state` leaves it.
+void leaveAs(ShadowWorld &w, State state, qint64 ownerPid)
+{
+    ShadowRecord record = w.stored();
+    record.state = state;
+    record.ownerPid = ownerPid;
+    auto journal = ShadowJournal::open(w.db, QStringLiteral("killed"));
+    QVERIFY(journal.ok());
+    QVERIFY(journal.value()->update(record).ok());
+}
+
+// The service's view of the one shadow after a refresh.
+std::optional<ShadowRecord> refreshed(Shadow::ShadowService &service)
+{
+    QSignalSpy changed(&service, &Shadow::ShadowService::shadowsChanged);
+    service.refresh();
+    if (!changed.wait(5000))
+        return std::nullopt;
+    const QList<ShadowRecord> all = service.shadows();
+    return all.isEmpty() ? std::nullopt : std::optional<ShadowRecord>(all.first());
 }
 
 } // namespace
@@ -522,6 +555,78 @@ private Q_SLOTS:
         QVERIFY(w.world.hosts[kA].domains[kVm].running());
         QVERIFY(w.world.calls().filter(QStringLiteral("destroy@scripted://a")).isEmpty());
         QVERIFY(w.world.calls().filter(QStringLiteral("undefine@scripted://a")).isEmpty());
+    }
+
+    // ------------------------------------- the console's shadow service ---
+
+    // What a console killed at any point leaves in the journal is adopted by
+    // the next one: a shadow left seeding is seen through to in sync, one
+    // suspended for a move that ended follows its primary to where it runs,
+    // one left half made is undone.
+    void serviceAdoptsWhatAStoppedConsoleLeft()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        const qint64 gone = deadPid();
+
+        // Left seeding by a console that died: the copy runs on in libvirt.
+        leaveAs(w, State::Seeding, gone);
+        w.world.copyPollsToReady = 2;
+        for (auto &job : w.world.blockJobs) {
+            job.ready = false;
+            job.cur = 0;
+        }
+        QString runsOn = kA;
+        Shadow::ShadowService service(w.db, Scripted::factory(w.world));
+        service.setAgents(w.environment().agents);
+        service.setPlacement(w.environment().placement);
+        service.setFleetView([&runsOn](const QString &) { return runsOn; },
+                             [](const QString &) { return false; });
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->state == State::InSync, 5000);
+
+        // Suspended for a move that completed after the console died: the
+        // copies start again from the VM's new host.
+        leaveAs(w, State::Suspended, gone);
+        w.world.blockJobs.clear();
+        w.world.hosts[kB].domains.insert(kVm, w.world.hosts[kA].domains.take(kVm));
+        runsOn = kB;
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->primaryUri == kB, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->state == State::InSync, 5000);
+        QVERIFY(w.world.hasBlockJob(kB, kVm));
+
+        // Left half made: undone, nothing of it stays.
+        leaveAs(w, State::Creating, gone);
+        QTRY_VERIFY_WITH_TIMEOUT(!refreshed(service), 5000);
+        QVERIFY(!w.shadowDefined());
+        QVERIFY(w.replicas.replicas.isEmpty());
+        QCOMPARE(w.stored().state, State::Removed);
+    }
+
+    // A primary's host unreachable past the grace period, the VM running
+    // nowhere else: the shadow takes over by itself, with an event.
+    void serviceFailsOverWhenTheHostStaysLost()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        Shadow::ShadowService service(w.db, Scripted::factory(w.world));
+        service.setAgents(w.environment().agents);
+        service.setPlacement(w.environment().placement);
+        service.setFleetView([](const QString &) { return QString(); },
+                             [](const QString &) { return false; });
+        service.setFailoverGraceS(1);
+        QCOMPARE(refreshed(service)->state, State::InSync);
+        QSignalSpy reports(&service, &Shadow::ShadowService::reported);
+        w.world.hosts[kA].reachable = false;
+        QCOMPARE(refreshed(service)->state, State::InSync); // within the grace period
+        QTest::qWait(1100);
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->state == State::FailedOver, 5000);
+        bool said = false;
+        for (const QList<QVariant> &report : std::as_const(reports))
+            said = said || report.first().toString().contains(QLatin1String("unreachable"));
+        QVERIFY(said);
+        QVERIFY(w.world.hosts[kS].domains[w.stored().shadowUuid].running());
     }
 
     // ------------------------------------- migrating a shadowed primary ---

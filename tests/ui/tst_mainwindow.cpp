@@ -32,6 +32,9 @@
 #include "overviewpage.h"
 #include "pageheader.h"
 #include "poolsdialog.h"
+#include "shadow/shadowservice.h"
+#include "shadowdialog.h"
+#include "shadowspanel.h"
 #include "shiftdialog.h"
 #include "store/database.h"
 #include "store/samplestore.h"
@@ -282,8 +285,11 @@ bool fleetIsUp(const FleetModel &model)
 {
     if (model.rowCount() < 3)
         return false;
+    // Every host shows its VMs; the demo's standby host keeps shadows only.
     for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.rowCount(model.index(row, 0)) == 0)
+        const QModelIndex host = model.index(row, 0);
+        if (model.rowCount(host) == 0
+            && !host.data(FleetModel::UriRole).toString().contains(QLatin1String("standby")))
             return false;
     }
     return true;
@@ -327,6 +333,7 @@ private Q_SLOTS:
     void screenshots_data();
     void screenshots();
     void untrustedNamesArePlainText();
+    void demoShadowFromTheVmPage();
 
 private:
     QModelIndex runningVm() const;
@@ -1605,6 +1612,91 @@ void TestMainWindow::untrustedNamesArePlainText()
     QCOMPARE(m_window->width(), 1366);
     QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/hostile-host-1366x768.png")));
     m_engine->fleet()->removeHost(uri);
+}
+
+// The demo's Create shadow succeeds from the VM page, simulated and saying
+// so: the dialog ranks the standby host first and shows the plan, the
+// shadow comes in sync in the Shadows view, and Remove… takes it away.
+void TestMainWindow::demoShadowFromTheVmPage()
+{
+    const auto demo = DemoFleet::install(m_dir.path());
+    QVERIFY(demo.ok());
+    QSignalSpy poolsChanged(m_engine->pools(), &PoolService::changed);
+    const auto pools = DemoFleet::withDemoPools(m_engine->pools()->settings(), demo.value());
+    QVERIFY(pools.has_value());
+    m_engine->pools()->save(*pools);
+    QVERIFY(poolsChanged.wait(5000));
+    QString standby, uri, uuid;
+    for (const HostConfig &host : demo.value()) {
+        if (host.uri.contains(QLatin1String("standby")))
+            standby = host.uri;
+        else if (host.uri.contains(QLatin1String("rack2-kvm03")))
+            uri = host.uri;
+    }
+    for (const VmInfo &vm : m_engine->fleet()->vms(uri))
+        if (vm.state == VmState::Running && uuid.isEmpty())
+            uuid = vm.uuid;
+    QVERIFY(!uuid.isEmpty());
+
+    m_window->resize(1366, 768);
+    m_window->showVm(uri, uuid);
+    VmPage *page = m_window->vmPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->shadowActions().contains(QLatin1String("\"create\"")), 5000);
+    QCOMPARE(page->shadowText(), QStringLiteral("none"));
+
+    auto *dialog = qobject_cast<ShadowDialog *>(m_window->showShadowDialog(uri, uuid));
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isRanked(), 10000);
+    QVERIFY(dialog->hosts().contains(standby));
+    dialog->selectHost(standby);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isAwaitingApproval()
+                                 && dialog->plan().request.value(QLatin1String("shadowUri"))
+                                     == standby,
+                             10000);
+    QVERIFY2(dialog->planText().contains(QLatin1String("Reserve")), qPrintable(dialog->planText()));
+    saveOverWindow(dialog, QStringLiteral("shadow-dialog"));
+    dialog->accept();
+
+    ShadowsPanel *panel = m_window->shadowsPanel();
+    QVERIFY(panel);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->primaries().contains(uuid), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->shadows()->shadowOf(uuid)->state == Shadow::State::InSync,
+                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->shadowText().startsWith(QLatin1String("in sync")), 5000);
+    QVERIFY(page->shadowText().contains(QLatin1String("simulated")));
+    QVERIFY(page->shadowActions().contains(QLatin1String("\"failover\"")));
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    for (const bool dark : { false, true }) {
+        m_window->setDarkTheme(dark);
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            m_window->resize(size);
+            QTest::qWait(300);
+            const QString suffix
+                = QStringLiteral("%1x%2-%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QVERIFY(m_window->grab().save(artifactsDir() + u"/vm-shadow-" + suffix));
+            QVERIFY(panel->grab().save(artifactsDir() + u"/shadows-" + suffix));
+        }
+    }
+    m_window->setDarkTheme(false);
+    m_window->resize(1366, 768);
+
+    // Remove…: the plan is shown for approval, and approving it removes.
+    m_window->confirmShadowAction(QStringLiteral("remove"), uuid);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>()) != nullptr, 10000);
+    QAbstractButton *remove = nullptr;
+    for (QAbstractButton *button : box->buttons())
+        if (button->text() == QLatin1String("Remove shadow"))
+            remove = button;
+    QVERIFY(remove);
+    QVERIFY2(box->informativeText().contains(QLatin1String("Undefine")),
+             qPrintable(box->informativeText()));
+    remove->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->primaries().contains(uuid), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(page->shadowActions().contains(QLatin1String("\"create\"")), 5000);
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,137 @@
+#include "shadowspanel.h"
+
+#include "fleet/hosturi.h"
+#include "format.h"
+#include "shadow/shadowservice.h"
+#include "tablesetup.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Umbra {
+
+namespace {
+
+enum Column {
+    VmColumn,
+    PrimaryColumn,
+    ShadowColumn,
+    StateColumn,
+    SyncColumn,
+    SeedsColumn,
+    ReservedColumn,
+    NoteColumn,
+    ColumnCount
+};
+
+} // namespace
+
+ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
+    : QWidget(parent)
+    , m_shadows(shadows)
+{
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setHorizontalHeaderLabels({ tr("VM"), tr("Primary host"), tr("Shadow host"),
+                                         tr("State"), tr("In sync since"), tr("Seeded"),
+                                         tr("Reserved"), tr("Note") });
+    TableSetup::apply(m_table);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_empty = new QLabel(tr("No VM has a shadow. Create one from a VM's page (Create shadow…) "
+                            "once a host is in a shadow pool (File → Pools…)."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_failover = new QPushButton(tr("Fail over…"), this);
+    m_failover->setToolTip(tr("Start the shadow in its primary's place"));
+    m_remove = new QPushButton(tr("Remove…"), this);
+    m_remove->setToolTip(tr("End the replication and delete the shadow; the primary is "
+                            "untouched"));
+    connect(m_failover, &QPushButton::clicked, this,
+            [this] { Q_EMIT failoverRequested(selectedUuid()); });
+    connect(m_remove, &QPushButton::clicked, this,
+            [this] { Q_EMIT removeRequested(selectedUuid()); });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ShadowsPanel::updateButtons);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_failover);
+    buttons->addWidget(m_remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    if (m_shadows)
+        connect(m_shadows, &Shadow::ShadowService::shadowsChanged, this, &ShadowsPanel::fill);
+    fill();
+}
+
+void ShadowsPanel::fill()
+{
+    const QString selected = selectedUuid();
+    const QList<Shadow::ShadowRecord> shadows
+        = m_shadows ? m_shadows->shadows() : QList<Shadow::ShadowRecord>{};
+    m_table->setRowCount(int(shadows.size()));
+    for (int row = 0; row < shadows.size(); ++row) {
+        const Shadow::ShadowRecord &s = shadows[row];
+        const QString simulated = m_shadows->simulation(s);
+        const QStringList cells = {
+            s.primaryName,
+            HostUri::displayName(s.primaryUri),
+            HostUri::displayName(s.shadowUri),
+            Shadow::stateLabel(s.state),
+            s.state == Shadow::State::InSync && s.syncedMs > 0
+                ? QDateTime::fromMSecsSinceEpoch(s.syncedMs)
+                      .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                : QStringLiteral("—"),
+            tr("%n time(s)", nullptr, s.seeds),
+            tr("%1, %n vCPU(s)", nullptr, s.vcpus).arg(Format::kib(double(s.memoryKiB))),
+            simulated.isEmpty() ? s.reason : tr("Simulated: %1").arg(s.reason),
+        };
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = new QTableWidgetItem(cells[column]);
+            item->setData(Qt::UserRole, s.primaryUuid);
+            item->setToolTip(column == NoteColumn && !simulated.isEmpty() ? simulated
+                                                                          : cells[column]);
+            m_table->setItem(row, column, item);
+        }
+        if (s.primaryUuid == selected)
+            m_table->selectRow(row);
+    }
+    m_table->resizeColumnsToContents();
+    m_table->setVisible(!shadows.isEmpty());
+    m_empty->setVisible(shadows.isEmpty());
+    updateButtons();
+}
+
+void ShadowsPanel::updateButtons()
+{
+    const QString uuid = selectedUuid();
+    const auto shadow = m_shadows && !uuid.isEmpty() ? m_shadows->shadowOf(uuid) : std::nullopt;
+    const bool idle = shadow && !m_shadows->isBusy(uuid);
+    m_failover->setEnabled(idle && shadow->state == Shadow::State::InSync);
+    m_remove->setEnabled(idle && shadow->state != Shadow::State::FailedOver);
+}
+
+QString ShadowsPanel::selectedUuid() const
+{
+    const QList<QTableWidgetItem *> items = m_table->selectedItems();
+    return items.isEmpty() ? QString() : items.first()->data(Qt::UserRole).toString();
+}
+
+QStringList ShadowsPanel::primaries() const
+{
+    QStringList uuids;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        uuids.append(m_table->item(row, VmColumn)->data(Qt::UserRole).toString());
+    return uuids;
+}
+
+} // namespace Umbra
