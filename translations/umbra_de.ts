@@ -461,7 +461,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::CalendarStore</name>
     <message>
-        <location filename="../core/predict/calendarstore.cpp" line="+14"/>
+        <location filename="../core/predict/calendarstore.cpp" line="+16"/>
         <source>The calendar of known events: %1</source>
         <translation>Der Kalender der bekannten Ereignisse: %1</translation>
     </message>
@@ -2297,7 +2297,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Jobs::PlanStore</name>
     <message>
-        <location filename="../core/jobs/planstore.cpp" line="+71"/>
+        <location filename="../core/jobs/planstore.cpp" line="+67"/>
         <source>Plans: %1</source>
         <translation>Pläne: %1</translation>
     </message>
@@ -2515,7 +2515,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+55"/>
+        <location filename="../ui/mainwindow.cpp" line="+60"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -2541,7 +2541,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Anomalien (%1 offen)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>Shadows</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Customer not saved</source>
         <translation>Kunde nicht gespeichert</translation>
     </message>
@@ -2636,7 +2641,27 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+74"/>
+        <source>%1?</source>
+        <translation>%1?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cannot go ahead: %2</source>
+        <translation>%1 kann nicht ausgeführt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove shadow</source>
+        <translation>Schatten entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fail over</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Customer of %1</source>
         <translation>Kunde von %1</translation>
     </message>
@@ -2732,7 +2757,7 @@ Kunde:</translation>
         <translation>%1 ist auf keinem der --connect-Hosts aktiv%2</translation>
     </message>
     <message>
-        <location filename="../app/migratecommand.cpp" line="+54"/>
+        <location filename="../app/migratecommand.cpp" line="+58"/>
         <source>Live-migrate the VM &lt;name&gt; (or UUID) from the --connect host where it runs to --to, without a window: stages on standard error, one line of JSON on standard output. Exit status 0 only when the VM ends running on the target.</source>
         <translation>Die VM &lt;name&gt; (oder UUID) per Live-Migration vom --connect-Host, auf dem sie läuft, nach --to verschieben, ohne Fenster: Phasen auf der Standardfehlerausgabe, eine JSON-Zeile auf der Standardausgabe. Exit-Status 0 nur, wenn die VM am Ende auf dem Ziel läuft.</translation>
     </message>
@@ -2887,7 +2912,7 @@ Kunde:</translation>
         <translation>Plan %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>migration job %1</source>
         <translation>Migrationsjob %1</translation>
     </message>
@@ -3191,13 +3216,13 @@ Kunde:</translation>
         <translation>In das Migrationsjournal kann nicht geschrieben werden, daher wurde nichts unternommen: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cancelled by the operator before anything changed.</source>
         <translation>Vom Operator abgebrochen, bevor sich etwas geändert hat.</translation>
     </message>
     <message>
         <location line="+48"/>
-        <location line="+323"/>
+        <location line="+325"/>
         <source>Cancelled by the operator during verification.</source>
         <translation>Vom Operator während der Überprüfung abgebrochen.</translation>
     </message>
@@ -3383,7 +3408,7 @@ Kunde:</translation>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../core/migrate/migrationjob.cpp" line="-465"/>
+        <location filename="../core/migrate/migrationjob.cpp" line="-468"/>
         <source>Executing plan %1, approved by %2.</source>
         <translation>Plan %1 wird ausgeführt, freigegeben von %2.</translation>
     </message>
@@ -3398,7 +3423,7 @@ Kunde:</translation>
         <translation>Simuliert: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Plan %1 was not executed: %2</source>
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
     </message>
@@ -3418,7 +3443,7 @@ Kunde:</translation>
         <translation>Vorhersage aus Plan %1, freigegeben von %2.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>disk %1 is %2 %3, not a qcow2 file</source>
         <translation>Datenträger %1 ist %2 %3, keine qcow2-Datei</translation>
     </message>
@@ -3633,11 +3658,26 @@ Kunde:</translation>
         <source>%1 runs on the source again.</source>
         <translation>%1 läuft wieder auf der Quelle.</translation>
     </message>
+    <message>
+        <location filename="../core/migrate/migrationreplication.cpp" line="+26"/>
+        <source>%1 moves from %2 to %3 (migration %4)</source>
+        <translation>%1 zieht von %2 nach %3 um (Migration %4)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The VM&apos;s replication could not be set aside for the move: %1</source>
+        <translation>Die Replikation der VM ließ sich für den Umzug nicht aussetzen: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The VM&apos;s replication did not start again: %1</source>
+        <translation>Die Replikation der VM ist nicht wieder angelaufen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Umbra::MigrationJournal</name>
     <message>
-        <location filename="../core/migrate/migrationjournal.cpp" line="+71"/>
+        <location filename="../core/migrate/migrationjournal.cpp" line="+66"/>
         <location line="+4"/>
         <location line="+8"/>
         <location line="+33"/>
@@ -3977,7 +4017,7 @@ Kunde:</translation>
         <translation>Gesundheit noch nicht bewertet, mit 70 gewertet.</translation>
     </message>
     <message>
-        <location filename="../core/pools/pool.cpp" line="+58"/>
+        <location filename="../core/pools/pool.cpp" line="+53"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
@@ -4911,17 +4951,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Antwort des Replikat-Agenten auf „%1“ ist kein JSON: %2</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjob.cpp" line="+54"/>
+        <location filename="../core/shadow/shadowjob.cpp" line="+57"/>
         <source>The shadow journal cannot be opened, so nothing was done: %1</source>
         <translation>Das Schatten-Journal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>%1 has no shadow.</source>
         <translation>%1 hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The primary&apos;s host is unreachable: %1</source>
         <translation>Der Host der Primär-VM ist nicht erreichbar: %1</translation>
     </message>
@@ -4941,18 +4981,18 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 ist transient; Umbra beschattet nur persistente VMs.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 already has a shadow on %2 (%3).</source>
         <translation>%1 hat bereits einen Schatten auf %2 (%3).</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+324"/>
+        <location line="+378"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-369"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -4967,17 +5007,42 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Für %1 ist kein Replikat-Agent eingerichtet: Geben Sie --replica-agent URI=BEFEHL an.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+88"/>
         <source>shadow of %1</source>
         <translation>Schatten von %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="-66"/>
         <source>%1 has no disk to replicate.</source>
         <translation>%1 hat keinen Datenträger zum Replizieren.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
+        <source>%1 runs on %2 and is persistent.</source>
+        <translation>%1 läuft auf %2 und ist persistent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is in the shadow pool “%2”, apart from the primary&apos;s host.</source>
+        <translation>%1 liegt im Schatten-Pool „%2“, getrennt vom Host der Primär-VM.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disk %1: %2 MiB to seed.</source>
+        <translation>Datenträger %1: %2 MiB für die Erstkopie.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 has no room left for a shadow of %2 MiB and %3 vCPUs.</source>
+        <translation>%1 hat keinen Platz mehr für einen Schatten mit %2 MiB und %3 vCPUs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Room on %1: %2.</source>
+        <translation>Platz auf %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.</source>
         <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
     </message>
@@ -4997,7 +5062,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 auf %2 definiert (bereitstehend).</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>The copy of %1 ended before it was in sync.</source>
         <translation>Die Kopie von %1 endete, bevor sie synchron war.</translation>
     </message>
@@ -5088,12 +5153,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+85"/>
+        <location line="+82"/>
         <source>No replica agent is configured for %1.</source>
         <translation>Für %1 ist kein Replikat-Agent eingerichtet.</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-75"/>
         <source>Replicas released by the shadow host&apos;s agent.</source>
         <translation>Replikate vom Agenten des Schatten-Hosts freigegeben.</translation>
     </message>
@@ -5118,17 +5183,37 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft an Stelle von %2; es gibt nichts zu kopieren.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>the copy of %1 ended (libvirt has no block job on it); it must be seeded again</source>
         <translation>die Kopie von %1 endete (libvirt hat keinen Block-Job darauf); sie muss neu kopiert werden</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+25"/>
+        <location line="+11"/>
+        <source>every write of %1 now reaches the replicas before it completes</source>
+        <translation>jeder Schreibvorgang von %1 erreicht nun die Replikate, bevor er abschließt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The shadow host is unreachable, so the shadow was not retired: %1</source>
+        <translation>Der Schatten-Host ist nicht erreichbar, daher wurde der Schatten nicht aufgelöst: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>retired: %1 moved onto its shadow&apos;s host %2</source>
+        <translation>aufgelöst: %1 ist auf den Host ihres Schattens %2 umgezogen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 now runs on %2; its replication follows it from there.</source>
+        <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+26"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+174"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5171,6 +5256,174 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+2"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowguard.cpp" line="+34"/>
+        <source>Replication to the shadow %1 on %2 is suspended for the move.</source>
+        <translation>Die Replikation zum Schatten %1 auf %2 ist für den Umzug ausgesetzt.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The shadow %1 is retired: the VM now runs on its host.</source>
+        <translation>Der Schatten %1 ist aufgelöst: Die VM läuft jetzt auf seinem Host.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replication to the shadow %1 is in sync again, from %2.</source>
+        <translation>Die Replikation zum Schatten %1 ist wieder synchron, von %2 aus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replication to the shadow %1 is seeding again, from %2.</source>
+        <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowservice.cpp" line="+116"/>
+        <source>The plan could not be stored: %1</source>
+        <translation>Der Plan ließ sich nicht speichern: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+8"/>
+        <source>Keep a shadow of %1 on %2</source>
+        <translation>Einen Schatten von %1 auf %2 halten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reserve %1 MiB and %2 vCPUs on %3.</source>
+        <translation>%1 MiB und %2 vCPUs auf %3 reservieren.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Create %n replica(s) there and serve them over NBD.</source>
+        <translation><numerusform>Dort %n Replikat anlegen und über NBD bereitstellen.</numerusform><numerusform>Dort %n Replikate anlegen und über NBD bereitstellen.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Define %1-shadow on them (standby, not running).</source>
+        <translation>%1-shadow darauf definieren (bereitstehend, nicht laufend).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy every disk of %1 into its replica (%2 MiB), then mirror each write synchronously: no acknowledged write is ever missing from the shadow.</source>
+        <translation>Jeden Datenträger von %1 in sein Replikat kopieren (%2 MiB) und danach jeden Schreibvorgang synchron spiegeln: Dem Schatten fehlt nie ein bestätigter Schreibvorgang.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+63"/>
+        <source>The shadow %1 on %2 is %3.</source>
+        <translation>Der Schatten %1 auf %2 ist %3.</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>In sync since %1.</source>
+        <translation>Synchron seit %1.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+34"/>
+        <source>The VM has no shadow.</source>
+        <translation>Die VM hat keinen Schatten.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Fail %1 over to %2 on %3</source>
+        <translation>Failover von %1 auf %2 auf %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shadow is %1, not in sync: its replicas may miss writes.</source>
+        <translation>Der Schatten ist %1, nicht synchron: Seinen Replikaten können Schreibvorgänge fehlen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop %1 on %2: every write it acknowledged is in the replicas.</source>
+        <translation>%1 auf %2 anhalten: Jeder bestätigte Schreibvorgang ist in den Replikaten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fence %1: it must not be started on %2 again.</source>
+        <translation>%1 abschotten: Sie darf auf %2 nicht wieder gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release the replicas and start %1 on %2 in its place.</source>
+        <translation>Die Replikate freigeben und %1 auf %2 an ihrer Stelle starten.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Remove the shadow of %1 from %2</source>
+        <translation>Den Schatten von %1 von %2 entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>End the copies of %1&apos;s disks; %1 keeps running on its own.</source>
+        <translation>Die Kopien der Datenträger von %1 beenden; %1 läuft allein weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Undefine %1 and delete its %n replica(s).</source>
+        <translation><numerusform>Die Definition von %1 entfernen und sein Replikat löschen.</numerusform><numerusform>Die Definition von %1 entfernen und seine %n Replikate löschen.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release its reservation on %1.</source>
+        <translation>Seine Reservierung auf %1 freigeben.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>An action on this shadow is running already.</source>
+        <translation>Für diesen Schatten läuft bereits eine Aktion.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Plan %1 was not executed: %2</source>
+        <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown action %1.</source>
+        <translation>Unbekannte Aktion %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: the shadow %2 is %3.</source>
+        <translation>%1: Der Schatten %2 ist %3.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
+        <translation>Der Schatten von %1 wurde von einer beendeten Konsole halb angelegt zurückgelassen; was sie angelegt hatte, ist entfernt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1&apos;s host %2 has been unreachable for %3 s: failing over to %4.</source>
+        <translation>Der Host %2 von %1 ist seit %3 s nicht erreichbar: Failover auf %4.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The shadow of %1 is %2: %3</source>
+        <translation>Der Schatten von %1 ist %2: %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The shadow of %1 is seeding again.</source>
+        <translation>Der Schatten von %1 macht wieder eine Erstkopie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seeding the shadow of %1 again failed (attempt %2; next in %3 s): %4</source>
+        <translation>Die erneute Erstkopie des Schattens von %1 ist gescheitert (Versuch %2; nächster in %3 s): %4</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The shadow of %1, suspended for a move that is no longer running, is %2.</source>
+        <translation>Der Schatten von %1, ausgesetzt für einen Umzug, der nicht mehr läuft, ist %2.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The shadows could not be read: %1</source>
+        <translation>Die Schatten ließen sich nicht lesen: %1</translation>
     </message>
 </context>
 <context>
@@ -5249,6 +5502,177 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+3"/>
         <source>removing the shadow of %1</source>
         <translation>Schatten von %1 wird entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::ShadowDialog</name>
+    <message>
+        <location filename="../ui/shadowdialog.cpp" line="+37"/>
+        <source>Create a shadow of %1</source>
+        <translation>Einen Schatten von %1 anlegen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep a standby replica of &lt;b&gt;%1&lt;/b&gt; (%2 of memory) on a host of a shadow pool. Every write to its disks reaches the replica before the guest sees it complete, so if %3 is lost the shadow takes over with nothing acknowledged missing. Its memory and vCPUs are reserved there.</source>
+        <translation>Ein bereitstehendes Replikat von &lt;b&gt;%1&lt;/b&gt; (%2 Arbeitsspeicher) auf einem Host eines Schatten-Pools halten. Jeder Schreibvorgang auf ihre Datenträger erreicht das Replikat, bevor der Gast ihn als abgeschlossen sieht; fällt %3 aus, übernimmt der Schatten, ohne dass etwas Bestätigtes fehlt. Ihr Arbeitsspeicher und ihre vCPUs werden dort reserviert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;Simulated.&lt;/b&gt; %1 is a demo host (libvirt&apos;s test driver): no disk is copied; seeding takes a few seconds and the shadow&apos;s definition is real.</source>
+        <translation>&lt;b&gt;Simuliert.&lt;/b&gt; %1 ist ein Demo-Host (Testtreiber von libvirt): Kein Datenträger wird kopiert; die Erstkopie dauert ein paar Sekunden, und die Definition des Schattens ist echt.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shadow host</source>
+        <translation>Schatten-Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ranking the shadow pool&apos;s hosts…</source>
+        <translation>Die Hosts des Schatten-Pools werden bewertet …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a host: the plan, with what the checks found, appears here before anything is made.</source>
+        <translation>Wählen Sie einen Host: Der Plan mit den Befunden der Prüfungen erscheint hier, bevor etwas angelegt wird.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create shadow</source>
+        <translation>Schatten anlegen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No host is in a shadow pool. Put one there in File → Pools…, where its reservation for shadows is set too.</source>
+        <translation>Kein Host liegt in einem Schatten-Pool. Legen Sie einen unter Datei → Pools … dorthin; dort wird auch seine Reservierung für Schatten festgelegt.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>cannot take it</source>
+        <translation>kann sie nicht aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ranked by room after the reservation, forecast peak, failure risk and health; hover a host for its reasons.</source>
+        <translation>Bewertet nach Platz nach der Reservierung, prognostizierter Spitze, Ausfallrisiko und Zustand; zeigen Sie auf einen Host für die Gründe.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No shadow host can take %1 now; hover each for why.</source>
+        <translation>Kein Schatten-Host kann %1 jetzt aufnehmen; zeigen Sie auf jeden für den Grund.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Planning a shadow on %1…</source>
+        <translation>Schatten auf %1 wird geplant …</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot go ahead: %1</source>
+        <translation>Kann nicht ausgeführt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the checks found:</source>
+        <translation>Was die Prüfungen ergaben:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>What Create shadow does:</source>
+        <translation>Was „Schatten anlegen“ tut:</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::ShadowsPanel</name>
+    <message>
+        <location filename="../ui/shadowspanel.cpp" line="+39"/>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Primary host</source>
+        <translation>Primär-Host</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shadow host</source>
+        <translation>Schatten-Host</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In sync since</source>
+        <translation>Synchron seit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seeded</source>
+        <translation>Erstkopien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reserved</source>
+        <translation>Reserviert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No VM has a shadow. Create one from a VM&apos;s page (Create shadow…) once a host is in a shadow pool (File → Pools…).</source>
+        <translation>Keine VM hat einen Schatten. Legen Sie einen auf der Seite einer VM an (Schatten anlegen …), sobald ein Host in einem Schatten-Pool liegt (Datei → Pools …).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fail over…</source>
+        <translation>Failover …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the shadow in its primary&apos;s place</source>
+        <translation>Den Schatten an Stelle seiner Primär-VM starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove…</source>
+        <translation>Entfernen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the replication and delete the shadow; the primary is untouched</source>
+        <translation>Die Replikation beenden und den Schatten löschen; die Primär-VM bleibt unberührt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n time(s)</source>
+        <translation><numerusform>%n-mal</numerusform><numerusform>%n-mal</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1, %n vCPU(s)</source>
+        <translation><numerusform>%1, %n vCPU</numerusform><numerusform>%1, %n vCPUs</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simulated: %1</source>
+        <translation>Simuliert: %1</translation>
     </message>
 </context>
 <context>
@@ -5387,12 +5811,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::SimulatedLink</name>
     <message>
-        <location filename="../core/demo/simulatedlink.cpp" line="+24"/>
+        <location filename="../core/demo/simulatedlink.cpp" line="+26"/>
         <source>%1 is not simulated in the demo.</source>
         <translation>%1 wird in der Demo nicht simuliert.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
+        <source>Requested operation is not valid: domain has an active block job (simulated)</source>
+        <translation>Angeforderte Operation ist ungültig: Domäne hat einen aktiven Block-Job (simuliert)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Simulated migration: %1 is a demo host (libvirt&apos;s test driver). Nothing is copied; the progress is simulated and the VM&apos;s definition moves to the target.</source>
         <translation>Simulierte Migration: %1 ist ein Demo-Host (Testtreiber von libvirt). Es wird nichts kopiert; der Fortschritt ist simuliert, und die Definition der VM wandert auf das Ziel.</translation>
     </message>
@@ -5408,11 +5837,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+141"/>
         <source>Requested operation is not valid: domain is not running</source>
         <translation>Angeforderte Operation ist ungültig: Domäne läuft nicht</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-109"/>
         <source>operation aborted: simulated migration canceled by client</source>
         <translation>Operation abgebrochen: simulierte Migration vom Client abgebrochen</translation>
     </message>
@@ -5450,6 +5880,20 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+5"/>
         <source>Deleting a volume</source>
         <translation>Das Löschen eines Volumes</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>disk &apos;%1&apos; already in an active block job (simulated)</source>
+        <translation>Datenträger „%1“ ist bereits in einem aktiven Block-Job (simuliert)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::SimulatedReplicaAgent</name>
+    <message>
+        <location filename="../core/demo/simulatedreplicaagent.cpp" line="+37"/>
+        <location line="+35"/>
+        <source>No replica named %1 (simulated).</source>
+        <translation>Kein Replikat namens %1 (simuliert).</translation>
     </message>
 </context>
 <context>
@@ -5802,7 +6246,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Traffic::TrafficJournal</name>
     <message>
-        <location filename="../core/traffic/trafficjournal.cpp" line="+48"/>
+        <location filename="../core/traffic/trafficjournal.cpp" line="+49"/>
         <location line="+130"/>
         <location line="+20"/>
         <source>Traffic journal: %1</source>
@@ -6524,7 +6968,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+74"/>
+        <location filename="../ui/vmpage.cpp" line="+75"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -6535,12 +6979,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-75"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -6570,12 +7014,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+202"/>
         <source>Change…</source>
         <translation>Ändern…</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-198"/>
         <source>Dedicated pools take only their customer&apos;s VMs</source>
         <translation>Dedizierte Pools nehmen nur die VMs ihres Kunden auf</translation>
     </message>
@@ -6586,6 +7030,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Shadow</source>
+        <translation>Schatten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Migrate…</source>
         <translation>Migrieren …</translation>
     </message>
@@ -6670,7 +7119,37 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Verlauf wird auf 0,01 % CPU, 1 KiB Arbeitsspeicher, 1 B/s Durchsatz und 0,01/s Operationen genau gespeichert; längere Zeiträume zeigen je Pixel den Mittelwert mit seinem Min.-Max.-Band. Gestrichelte Linien sind Prognosen, schattiert mit ihren 80-%- und 95-%-Intervallen; Punkte markieren Anomalien (Mauszeiger darauf zeigt den Grund).</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+154"/>
+        <source>No standby replica: if this VM&apos;s host is lost, so is the VM until it is started elsewhere.</source>
+        <translation>Kein bereitstehendes Replikat: Fällt der Host dieser VM aus, ist auch die VM weg, bis sie anderswo gestartet wird.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create shadow…</source>
+        <translation>Schatten anlegen …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (simulated)</source>
+        <translation> (simuliert)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fail over…</source>
+        <translation>Failover …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove…</source>
+        <translation>Entfernen …</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No customer: the VM lands only on hosts of general pools.</source>
         <translation>Kein Kunde: Die VM landet nur auf Hosts allgemeiner Pools.</translation>
     </message>
@@ -6760,7 +7239,8 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 %2 an %3: %4</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-137"/>
+        <location line="+39"/>
         <location line="+100"/>
         <location line="+9"/>
         <source>none</source>
@@ -6978,7 +7458,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+46"/>
+        <location filename="../app/consolesetup.cpp" line="+47"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
@@ -7017,7 +7497,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -631,6 +631,11 @@ Result<void> LibvirtLink::abortBlockJob(const QString &uuid, const QString &disk
     if (!defined)
         return Error{ defined.error() };
     const QByteArray target = disk.toUtf8();
+    // Ending what is not there is done: libvirt 9 calls that an invalid
+    // argument ("does not have an active block job"), so ask first.
+    virDomainBlockJobInfo info{};
+    if (virDomainGetBlockJobInfo(defined.value()->ptr, target.constData(), &info, 0) == 0)
+        return {};
     if (virDomainBlockJobAbort(defined.value()->ptr, target.constData(), 0) < 0
         && lastErrorCode() != VIR_ERR_OPERATION_INVALID)
         return failure(Tr::tr("Ending the block job of %1 (%2)").arg(disk, uuid));

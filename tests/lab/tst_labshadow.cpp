@@ -84,6 +84,14 @@ class TestLabShadow : public QObject
     // Whatever a test left: the first host back, no shadow, the guest home.
     void restore()
     {
+        // A shadow a failed test left in the journal is over.
+        if (auto journal = Shadow::ShadowJournal::open(m_db, QStringLiteral("restore"))) {
+            if (auto left = journal.value()->liveShadowOf(m_guest); left && left->has_value()) {
+                Shadow::ShadowRecord over = left->value();
+                over.state = Shadow::State::Removed;
+                QVERIFY(journal.value()->update(over).ok());
+            }
+        }
         if (m_killed) {
             QCOMPARE(runLab({ QStringLiteral("revive-host"), m_a }), 0);
             m_killed = false;
