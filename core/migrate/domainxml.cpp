@@ -132,8 +132,9 @@ bool mirrorReady(const QString &domainXml, const QString &target)
 }
 
 QString renamedCopy(const QString &domainXml, const QString &name,
-                    const QList<std::pair<QString, QString>> &sources)
+                    const QList<std::pair<QString, QString>> &sources, CopyKind kind)
 {
+    const bool throwaway = kind == CopyKind::Throwaway;
     // libvirt writes <source> before <target>: find each disk's new source
     // by its position first.
     QList<QString> newSource;
@@ -162,8 +163,11 @@ QString renamedCopy(const QString &domainXml, const QString &name,
             }
             if (at == QStringList{ QStringLiteral("domain"), QStringLiteral("uuid") }
                 || (at.size() == 4 && at[2] == QLatin1String("disk")
-                    && (at[3] == QLatin1String("mirror")
-                        || at[3] == QLatin1String("backingStore")))) {
+                    && (at[3] == QLatin1String("mirror") || at[3] == QLatin1String("backingStore")))
+                || (throwaway
+                    && at
+                        == QStringList{ QStringLiteral("domain"), QStringLiteral("devices"),
+                                        QStringLiteral("interface") })) {
                 skipDepth = 1;
                 continue;
             }
@@ -206,10 +210,21 @@ QString renamedCopy(const QString &domainXml, const QString &name,
                 at.removeLast();
             }
         } else if (reader.isEndElement()) {
+            const bool diskEnds = at
+                == QStringList{ QStringLiteral("domain"), QStringLiteral("devices"),
+                                QStringLiteral("disk") };
             at.removeLast();
             if (skipDepth > 0) {
                 --skipDepth;
                 continue;
+            }
+            if (throwaway && diskEnds && disk >= 0 && disk < newSource.size()
+                && !newSource[disk].isEmpty()) {
+                // shareBacking: libvirt makes the overlay before QEMU starts
+                // and QEMU opens the image read-only, beside the process
+                // that holds it (the replica agent's export).
+                writer.writeEmptyElement(QStringLiteral("transient"));
+                writer.writeAttribute(QStringLiteral("shareBacking"), QStringLiteral("yes"));
             }
             writer.writeEndElement();
         } else if (reader.isCharacters() && !reader.isWhitespace() && skipDepth == 0) {

@@ -26,8 +26,14 @@ bool mirrorReady(const QString &domainXml, const QString &target);
 // host gives one), the file disks in `sources` (target → qcow2 file) moved
 // there, everything else — MAC addresses, kernel command line — kept, so
 // that the copy can take the original's place.
+//
+// A Throwaway copy boots a point-in-time image without touching it: its
+// moved disks are <transient/> (QEMU writes to an overlay it deletes) and it
+// has no network interface, so it never meets the production network.
+enum class CopyKind { Standby, Throwaway };
 QString renamedCopy(const QString &domainXml, const QString &name,
-                    const QList<std::pair<QString, QString>> &sources);
+                    const QList<std::pair<QString, QString>> &sources,
+                    CopyKind kind = CopyKind::Standby);
 QString domainType(const QString &domainXml); // kvm, qemu, test
 // An attribute of the root element (a storage pool's type).
 QString rootAttribute(const QString &xml, const QString &name);

@@ -28,13 +28,20 @@ Result<void> connectTo(QTcpSocket &socket, const QString &host, quint16 port, in
 
 Result<void> http(const QString &url, int timeoutMs)
 {
+    if (auto answered = get(url, timeoutMs); !answered)
+        return Error{ answered.error() };
+    return {};
+}
+
+Result<QByteArray> get(const QString &url, int timeoutMs)
+{
     const QUrl parsed(url);
     if (!parsed.isValid() || parsed.scheme() != QLatin1String("http") || parsed.host().isEmpty())
         return Error{ Tr::tr("%1 is not an http:// URL.").arg(url) };
     QTcpSocket socket;
     if (auto connected = connectTo(socket, parsed.host(), quint16(parsed.port(80)), timeoutMs);
         !connected)
-        return connected;
+        return Error{ connected.error() };
     const QString path = parsed.path(QUrl::FullyEncoded).isEmpty() ? QStringLiteral("/")
                                                                    : parsed.path(QUrl::FullyEncoded)
             + (parsed.hasQuery() ? QLatin1Char('?') + parsed.query(QUrl::FullyEncoded) : QString());
@@ -55,7 +62,12 @@ Result<void> http(const QString &url, int timeoutMs)
         return Error{ Tr::tr("%1 answered %2.")
                           .arg(url,
                                QString::fromLatin1(reply.left(reply.indexOf('\n')).trimmed())) };
-    return {};
+    // HTTP/1.0 with Connection: close: the body ends with the connection.
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(timeoutMs))
+        reply += socket.readAll();
+    reply += socket.readAll();
+    const qsizetype body = reply.indexOf("\r\n\r\n");
+    return body < 0 ? QByteArray() : reply.mid(body + 4);
 }
 
 Result<void> tcp(const QString &hostPort, int timeoutMs)

@@ -569,6 +569,151 @@ Result<ShadowRecord> ShadowJob::failover(const QString &vm, const FailoverOption
     return record;
 }
 
+Result<Validation> ShadowJob::validate(const QString &vm, const ValidationOptions &options)
+{
+    auto found = live(vm);
+    if (!found)
+        return Error{ found.error() };
+    ShadowRecord record = found.value();
+    if (record.state != State::InSync)
+        return Error{ Tr::tr("The shadow of %1 is %2; it is validated once in sync.")
+                          .arg(record.primaryName, stateLabel(record.state)) };
+    auto shadowHost = m_env.links(record.shadowUri);
+    if (!shadowHost)
+        return Error{ Tr::tr("The shadow host is unreachable: %1").arg(shadowHost.error()) };
+    auto agent = agentFor(record.shadowUri);
+    if (!agent)
+        return Error{ Tr::tr("No replica agent is configured for %1.").arg(record.shadowUri) };
+    HypervisorLink &host = *shadowHost.value();
+
+    Validation v;
+    v.startedMs = QDateTime::currentMSecsSinceEpoch();
+    QElapsedTimer clock;
+    clock.start();
+    auto fail = [&v](const QString &why) {
+        if (v.reason.isEmpty())
+            v.reason = why;
+        v.evidence.append(why);
+    };
+    auto passedSoFar = [&v] { return v.reason.isEmpty(); };
+
+    // The primary's last acknowledged write, read before the cut.
+    qint64 acknowledged = -1;
+    if (!options.counterUrl.isEmpty()) {
+        auto answered = HealthProbe::get(options.counterUrl, 2000);
+        bool ok = false;
+        if (answered)
+            acknowledged = answered->trimmed().toLongLong(&ok);
+        if (!ok)
+            acknowledged = -1;
+    }
+    QList<std::pair<QString, QString>> sources;
+    QStringList frozen;
+    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
+        auto image = agent->freeze(disk.replica);
+        if (!image) {
+            fail(Tr::tr("The replica of %1 could not be frozen: %2")
+                     .arg(disk.target, image.error()));
+            break;
+        }
+        frozen.append(disk.replica);
+        sources.append({ disk.target, image->file });
+    }
+    if (passedSoFar())
+        v.evidence.append(Tr::tr("Froze %n replica(s) at one point in time; replication goes on "
+                                 "into an overlay meanwhile.",
+                                 nullptr, int(frozen.size())));
+
+    // The data: the write counter on the frozen image, when the guest keeps one.
+    if (passedSoFar() && !sources.isEmpty()) {
+        auto counted = agent->counter(sources.first().second);
+        if (!counted)
+            fail(Tr::tr("The replica of %1 cannot be read: %2")
+                     .arg(sources.first().first, counted.error()));
+        else if (counted.value() < 0)
+            v.evidence.append(Tr::tr("No write counter on %1: its data is checked by the boot "
+                                     "alone.")
+                                  .arg(sources.first().first));
+        else if (acknowledged >= 0 && counted.value() < acknowledged)
+            fail(Tr::tr("The replica holds write %1, but the primary had acknowledged %2: "
+                        "writes are missing.")
+                     .arg(counted.value())
+                     .arg(acknowledged));
+        else
+            v.evidence.append(acknowledged >= 0
+                                  ? Tr::tr("The replica holds write %1; the primary had "
+                                           "acknowledged %2 before the freeze.")
+                                        .arg(counted.value())
+                                        .arg(acknowledged)
+                                  : Tr::tr("The replica holds write %1.").arg(counted.value()));
+    }
+
+    // The boot: a throw-away copy, transient disks, no network interface.
+    const QString name = record.primaryName + QStringLiteral("-validation");
+    QString uuid;
+    if (passedSoFar()) {
+        if (auto defined = host.define(DomainXml::renamedCopy(record.primaryXml, name, sources,
+                                                              DomainXml::CopyKind::Throwaway));
+            !defined) {
+            fail(Tr::tr("The throw-away VM could not be defined: %1").arg(defined.error()));
+        } else if (auto dom = host.domain(name); !dom || !dom->exists) {
+            fail(Tr::tr("The throw-away VM is not on %1 after defining it.").arg(record.shadowUri));
+        } else {
+            uuid = dom->uuid;
+            if (auto started = host.start(uuid); !started)
+                fail(Tr::tr("The throw-away VM did not start: %1").arg(started.error()));
+        }
+    }
+    if (passedSoFar() && !uuid.isEmpty()) {
+        QElapsedTimer booting;
+        booting.start();
+        while (booting.elapsed() < qint64(options.bootSettleS) * 1000 && !m_cancel.load()) {
+            auto dom = host.domain(uuid);
+            if (!dom || !dom->running()) {
+                fail(Tr::tr("The throw-away VM stopped %1 s into its boot.")
+                         .arg(double(booting.elapsed()) / 1000.0, 0, 'f', 1));
+                break;
+            }
+            QThread::msleep(500);
+        }
+        if (passedSoFar())
+            v.evidence.append(Tr::tr("A throw-away copy booted from the frozen image, with no "
+                                     "network, and kept running for %1 s.")
+                                  .arg(options.bootSettleS));
+        if (passedSoFar() && options.agentTimeoutS > 0) {
+            auto pinged = host.agentPing(uuid, options.agentTimeoutS);
+            if (!pinged || !pinged.value())
+                fail(Tr::tr("Its guest agent did not answer within %1 s.")
+                         .arg(options.agentTimeoutS));
+            else
+                v.evidence.append(Tr::tr("Its guest agent answered."));
+        }
+    }
+
+    // Nothing of the validation stays: the VM, its overlays, the freeze.
+    if (!uuid.isEmpty()) {
+        (void)host.destroy(uuid); // transient disks go with the running VM
+        if (auto gone = host.undefine(uuid); !gone)
+            fail(Tr::tr("The throw-away VM could not be undefined: %1").arg(gone.error()));
+        else
+            v.evidence.append(Tr::tr("Destroyed and undefined the throw-away VM %1.").arg(name));
+    }
+    for (const QString &replica : std::as_const(frozen)) {
+        if (auto thawed = agent->thaw(replica); !thawed)
+            fail(Tr::tr("The replica %1 could not be thawed: %2").arg(replica, thawed.error()));
+    }
+    v.passed = passedSoFar();
+    v.durationMs = clock.elapsed();
+    if (auto stored = m_journal->addValidation(record.id, v); !stored)
+        return Error{ stored.error() };
+    if (m_log)
+        m_log(
+            v.passed
+                ? Tr::tr("Validation passed in %1 s.").arg(double(v.durationMs) / 1000.0, 0, 'f', 1)
+                : Tr::tr("Validation failed: %1").arg(v.reason));
+    return v;
+}
+
 Result<ShadowRecord> ShadowJob::suspend(const QString &vm, const QString &why)
 {
     auto found = live(vm);

@@ -46,6 +46,15 @@ struct Preview
     QStringList evidence; // what the checks found, in words
 };
 
+struct ValidationOptions
+{
+    int bootSettleS = 20; // the throw-away VM must keep running this long
+    int agentTimeoutS = 0; // > 0: its guest agent must answer within this
+    // The primary's write counter (the lab's /counter): the last number it
+    // acknowledged before the freeze must be on the frozen image.
+    QString counterUrl;
+};
+
 struct FailoverOptions
 {
     // The primary still runs (its host is about to fail): stop it first, so
@@ -83,6 +92,12 @@ public:
     Result<ShadowRecord> create(const CreateRequest &request);
     Result<ShadowRecord> failover(const QString &vm, const FailoverOptions &options);
     Result<ShadowRecord> remove(const QString &vm);
+    // Validation: the replicas are frozen at a point in time (replication
+    // goes on into an overlay), their data checked, a throw-away copy of
+    // the shadow booted from them with transient disks and no network,
+    // then destroyed with everything it made and the replicas thawed. The
+    // result is journalled; an Error only when it could not be tried.
+    Result<Validation> validate(const QString &vm, const ValidationOptions &options);
     Result<ShadowRecord> suspend(const QString &vm, const QString &why);
     // readyTimeoutS 0: the copies start and seeding goes on without a wait.
     Result<ShadowRecord> reseed(const QString &vm, int readyTimeoutS = 3600);

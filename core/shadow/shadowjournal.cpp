@@ -188,7 +188,43 @@ Result<QList<ShadowRecord>> ShadowJournal::select(const QString &where, const QV
             r.events.append({ events.value(0).toLongLong(), events.value(1).toString(),
                               events.value(2).toString() });
     }
+    QSqlQuery validations(m_db->sql());
+    validations.prepare(QStringLiteral(
+        "SELECT started_ms, duration_ms, passed, reason, evidence FROM shadow_validations "
+        "WHERE shadow = ? ORDER BY started_ms DESC LIMIT 1"));
+    for (ShadowRecord &r : list) {
+        validations.addBindValue(r.id);
+        if (!validations.exec())
+            return sqlError(validations);
+        if (validations.next()) {
+            Validation v;
+            v.startedMs = validations.value(0).toLongLong();
+            v.durationMs = validations.value(1).toLongLong();
+            v.passed = validations.value(2).toBool();
+            v.reason = validations.value(3).toString();
+            v.evidence = validations.value(4).toString().split(u'\n', Qt::SkipEmptyParts);
+            r.lastValidation = v;
+        }
+    }
     return list;
+}
+
+Result<void> ShadowJournal::addValidation(qint64 shadowId, const Validation &v)
+{
+    QSqlQuery q(m_db->sql());
+    q.prepare(QStringLiteral("INSERT INTO shadow_validations (shadow, started_ms, duration_ms, "
+                             "passed, reason, evidence) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value :
+         QVariantList{ shadowId, v.startedMs, v.durationMs, v.passed ? 1 : 0,
+                       SqlValues::text(v.reason), SqlValues::text(v.evidence.join(u'\n')) })
+        q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(q);
+    return note(
+        shadowId, QStringLiteral("validation"),
+        v.passed
+            ? Tr::tr("Validation passed in %1 s.").arg(double(v.durationMs) / 1000.0, 0, 'f', 1)
+            : Tr::tr("Validation failed: %1").arg(v.reason));
 }
 
 Result<ShadowRecord> ShadowJournal::shadow(qint64 id)

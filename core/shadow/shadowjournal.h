@@ -50,6 +50,8 @@ public:
     Result<QList<ShadowRecord>> live();
     Result<QList<ShadowRecord>> history(int limit = 100);
 
+    Result<void> addValidation(qint64 shadowId, const Validation &validation);
+
     Result<void> setAgent(const AgentAccess &access);
     Result<QHash<QString, AgentAccess>> agents();
 

@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace Umbra::Shadow {
 
@@ -38,6 +39,17 @@ struct ShadowEvent
     QString message;
 };
 
+// What one validation found: a throw-away VM booted from a point-in-time
+// image of the replicas, isolated from the network.
+struct Validation
+{
+    qint64 startedMs = 0;
+    qint64 durationMs = 0;
+    bool passed = false;
+    QString reason; // why it failed; empty when it passed
+    QStringList evidence; // what each check found, in order
+};
+
 // One shadow as the journal keeps it.
 struct ShadowRecord
 {
@@ -61,6 +73,7 @@ struct ShadowRecord
     int seeds = 0; // how often it was seeded (1 + re-seeds)
     qint64 rtoMs = -1; // failover: from the decision to the service answering
     QList<ShadowEvent> events;
+    std::optional<Validation> lastValidation;
 };
 
 } // namespace Umbra::Shadow

@@ -279,6 +279,20 @@ QStringList stepStatements(int toVersion)
                            " command TEXT NOT NULL,"
                            " address TEXT NOT NULL)"),
         };
+    case 13:
+        // Version 13 keeps what each validation of a shadow found: a
+        // throw-away VM booted from a point-in-time image of its replicas.
+        return {
+            QStringLiteral("CREATE TABLE shadow_validations ("
+                           " shadow INTEGER NOT NULL,"
+                           " started_ms INTEGER NOT NULL,"
+                           " duration_ms INTEGER NOT NULL,"
+                           " passed INTEGER NOT NULL,"
+                           " reason TEXT NOT NULL,"
+                           " evidence TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX shadow_validations_by_shadow "
+                           "ON shadow_validations(shadow, started_ms)"),
+        };
     default:
         return {};
     }

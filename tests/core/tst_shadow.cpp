@@ -265,6 +265,27 @@ private Q_SLOTS:
         QCOMPARE(disks[0].cache, QStringLiteral("writeback"));
         QCOMPARE(disks[1].source, QStringLiteral("/isos/tools.iso")); // not replicated
         QVERIFY(disks[1].readOnly);
+        QVERIFY(!copy.contains(QLatin1String("transient")));
+    }
+
+    // A validation boots the frozen replica without writing to it and
+    // without meeting the production network.
+    void throwawayCopyIsTransientAndIsolated()
+    {
+        const QString copy = DomainXml::renamedCopy(
+            QString::fromUtf8(kDomain), QStringLiteral("db-1-validation"),
+            { { QStringLiteral("vda"), QStringLiteral("/replicas/db-1-vda.qcow2") } },
+            DomainXml::CopyKind::Throwaway);
+        QVERIFY(copy.contains(QLatin1String("<name>db-1-validation</name>")));
+        QVERIFY(!copy.contains(QLatin1String("<interface")));
+        QVERIFY(!copy.contains(QLatin1String("52:54:00:aa:bb:cc")));
+        QCOMPARE(copy.count(QLatin1String("<transient shareBacking=\"yes\"/>")),
+                 1); // not the cdrom
+        const QList<DomainXml::Disk> disks = DomainXml::disks(copy);
+        QCOMPARE(disks.size(), 2);
+        QCOMPARE(disks[0].source, QStringLiteral("/replicas/db-1-vda.qcow2"));
+        QVERIFY(copy.indexOf(QLatin1String("<transient"))
+                < copy.indexOf(QLatin1String("tools.iso")));
     }
 
     void mirrorReadyIsReadFromTheLiveDefinition()

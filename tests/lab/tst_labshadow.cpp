@@ -11,6 +11,7 @@
 #include "store/database.h"
 
 #include <QAtomicInteger>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -260,6 +261,48 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("replica %1, acknowledged %2")
                                 .arg(onReplica.value())
                                 .arg(acknowledged)));
+        QVERIFY(job.remove(m_guest).ok());
+    }
+
+    // Validation boots a throw-away copy from a frozen image of the replica,
+    // finds the primary's last acknowledged write there, and leaves nothing
+    // behind; a replica that silently missed writes fails it.
+    void validationPassesAndCatchesAStaleReplica()
+    {
+        Shadow::ShadowJob job(environment(),
+                              [](const QString &l) { qInfo("%s", qUtf8Printable(l)); });
+        auto made = job.create({ m_guest, m_lab.uri(m_a), m_lab.uri(m_b) });
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        Shadow::ValidationOptions options;
+        options.bootSettleS = 10;
+        options.counterUrl = QStringLiteral("http://%1/counter").arg(m_ip);
+        auto passed = job.validate(m_guest, options);
+        QVERIFY2(passed.ok(), qPrintable(passed.error()));
+        QVERIFY2(passed->passed, qPrintable(passed->evidence.join(u'\n')));
+        QVERIFY(passed->evidence.join(u'\n').contains(QLatin1String("acknowledged")));
+        qInfo("RESULT {\"validationMs\":%lld}", passed->durationMs);
+        auto b = link(m_b);
+        QVERIFY(!b->domain(m_guest + QStringLiteral("-validation"))->exists);
+        QVERIFY(!agent().status(m_guest + QStringLiteral("-vda"))->frozen);
+        // Its transient overlay went with it: only the replica is there.
+        const QString local = m_lab.value(QStringLiteral("LAB_LOCAL_DIR_") + m_b);
+        if (!local.isEmpty())
+            QCOMPARE(QDir(local).entryList(QDir::Files),
+                     QStringList{ m_guest + QStringLiteral("-vda.qcow2") });
+        QCOMPARE(job.check(m_guest)->state, Shadow::State::InSync); // replication went on
+        auto stored = job.find(m_guest);
+        QVERIFY(stored.ok() && stored->has_value() && stored->value().lastValidation);
+        QVERIFY(stored->value().lastValidation->passed);
+
+        // The copy ends unnoticed (the journal still says in sync) while
+        // the guest writes on: the replica is stale, and validation says so.
+        QVERIFY(link(m_a)->abortBlockJob(made->primaryUuid, QStringLiteral("vda")).ok());
+        QThread::msleep(1500);
+        auto failed = job.validate(m_guest, options);
+        QVERIFY2(failed.ok(), qPrintable(failed.error()));
+        QVERIFY(!failed->passed);
+        QVERIFY2(failed->reason.contains(QLatin1String("missing")), qPrintable(failed->reason));
+        QVERIFY(!b->domain(m_guest + QStringLiteral("-validation"))->exists);
         QVERIFY(job.remove(m_guest).ok());
     }
 
