@@ -79,7 +79,8 @@ Result<void> placeHost(Pools::PoolSettings &pools, const QString &uri, const QSt
 bool isShadowSwitch(const char *argument)
 {
     return std::strcmp(argument, "--shadow") == 0 || std::strcmp(argument, "--failover") == 0
-        || std::strcmp(argument, "--unshadow") == 0 || std::strcmp(argument, "--pool") == 0;
+        || std::strcmp(argument, "--unshadow") == 0 || std::strcmp(argument, "--pool") == 0
+        || std::strcmp(argument, "--validate") == 0;
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -110,6 +111,15 @@ void addOptions(QCommandLineParser &parser)
           tr("End the replication of the VM <name>, undefine its shadow and delete its "
              "replicas; nothing of the VM changes."),
           QStringLiteral("name") },
+        { QStringLiteral("validate"),
+          tr("Validate the shadow of the VM <name>: boot a throw-away copy from a "
+             "point-in-time image of its replicas, without network, then remove it; exit "
+             "status 0 when it passed, 4 when it failed."),
+          QStringLiteral("name") },
+        { QStringLiteral("counter-url"),
+          tr("With --validate, the URL where the VM tells the last write it acknowledged; "
+             "the replica must hold it."),
+          QStringLiteral("url") },
     });
 }
 
@@ -135,10 +145,12 @@ QString read(const QCommandLineParser &parser, ShadowCommandLine &line)
         line.hostPools.append({ value.left(eq), value.mid(eq + 1) });
     }
     line.unshadowVm = parser.value(QStringLiteral("unshadow"));
+    line.validateVm = parser.value(QStringLiteral("validate"));
+    line.counterUrl = parser.value(QStringLiteral("counter-url"));
     const int actions = (line.shadowVm.isEmpty() ? 0 : 1) + (line.failoverVm.isEmpty() ? 0 : 1)
-        + (line.unshadowVm.isEmpty() ? 0 : 1);
+        + (line.unshadowVm.isEmpty() ? 0 : 1) + (line.validateVm.isEmpty() ? 0 : 1);
     if (actions > 1)
-        return tr("Give one of --shadow, --failover and --unshadow.");
+        return tr("Give one of --shadow, --failover, --unshadow and --validate.");
     if (!line.shadowVm.isEmpty() && line.on.isEmpty())
         return tr("--shadow needs --on URI, the shadow host.");
     return {};
@@ -150,6 +162,7 @@ int run(const CommandLine &line)
     const ShadowCommandLine &s = line.shadow;
     const QString vm = !s.shadowVm.isEmpty() ? s.shadowVm
         : !s.failoverVm.isEmpty()            ? s.failoverVm
+        : !s.validateVm.isEmpty()            ? s.validateVm
                                              : s.unshadowVm;
     const QString path = line.databasePath.isEmpty() ? Database::defaultPath() : line.databasePath;
     auto refuse = [&](const QString &reason) {
@@ -202,6 +215,24 @@ int run(const CommandLine &line)
     Shadow::ShadowJob job(
         env, [since](const QString &text) { Headless::say(since, QStringLiteral("    ") + text); });
 
+    if (!s.validateVm.isEmpty()) {
+        Headless::say(since, tr("validating the shadow of %1").arg(vm));
+        Shadow::ValidationOptions options;
+        options.counterUrl = s.counterUrl;
+        auto validated = job.validate(vm, options);
+        if (!validated)
+            return refuse(validated.error());
+        for (const QString &line : std::as_const(validated->evidence))
+            Headless::say(since, QStringLiteral("    ") + line);
+        Headless::printJson(
+            { { QStringLiteral("vm"), vm },
+              { QStringLiteral("ok"), validated->passed },
+              { QStringLiteral("passed"), validated->passed },
+              { QStringLiteral("reason"), validated->reason },
+              { QStringLiteral("durationMs"), validated->durationMs },
+              { QStringLiteral("evidence"), QJsonArray::fromStringList(validated->evidence) } });
+        return validated->passed ? 0 : 4;
+    }
     Result<Shadow::ShadowRecord> done = Error{ QString() };
     if (!s.shadowVm.isEmpty()) {
         auto primary = Headless::hostRunning(line.connectUris, s.shadowVm, s.on);

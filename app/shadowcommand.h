@@ -21,11 +21,14 @@ struct ShadowCommandLine
     bool planned = false; // --planned
     QString healthUrl; // --health-url
     QString unshadowVm; // --unshadow
+    QString validateVm; // --validate
+    QString counterUrl; // --counter-url, with --validate
     QList<std::pair<QString, QString>> hostPools; // --pool URI=POOL, repeatable
 
     bool any() const
     {
-        return !shadowVm.isEmpty() || !failoverVm.isEmpty() || !unshadowVm.isEmpty();
+        return !shadowVm.isEmpty() || !failoverVm.isEmpty() || !unshadowVm.isEmpty()
+            || !validateVm.isEmpty();
     }
     bool anyStored() const { return any() || !hostPools.isEmpty(); }
 };

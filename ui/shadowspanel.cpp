@@ -25,6 +25,7 @@ enum Column {
     SyncColumn,
     SeedsColumn,
     ReservedColumn,
+    ValidationColumn,
     NoteColumn,
     ColumnCount
 };
@@ -38,7 +39,7 @@ ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setHorizontalHeaderLabels({ tr("VM"), tr("Primary host"), tr("Shadow host"),
                                          tr("State"), tr("In sync since"), tr("Seeded"),
-                                         tr("Reserved"), tr("Note") });
+                                         tr("Reserved"), tr("Last validation"), tr("Note") });
     TableSetup::apply(m_table);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -93,6 +94,12 @@ void ShadowsPanel::fill()
                 : QStringLiteral("—"),
             tr("%n time(s)", nullptr, s.seeds),
             tr("%1, %n vCPU(s)", nullptr, s.vcpus).arg(Format::kib(double(s.memoryKiB))),
+            !s.lastValidation ? tr("never")
+                : s.lastValidation->passed
+                ? tr("passed %1")
+                      .arg(QDateTime::fromMSecsSinceEpoch(s.lastValidation->startedMs)
+                               .toString(QStringLiteral("MM-dd HH:mm")))
+                : tr("failed: %1").arg(s.lastValidation->reason),
             simulated.isEmpty() ? s.reason : tr("Simulated: %1").arg(s.reason),
         };
         for (int column = 0; column < ColumnCount; ++column) {

@@ -331,11 +331,20 @@ void VmPage::showShadow()
                   .arg(Shadow::stateLabel(shadow->state), HostUri::displayName(shadow->shadowUri));
         if (!simulated.isEmpty())
             text += tr(" (simulated)");
-        m_facts->setValue(m_shadowFact, text,
-                          shadow->reason.isEmpty() ? shadow->shadowName : shadow->reason);
+        QString toolTip = shadow->reason.isEmpty() ? shadow->shadowName : shadow->reason;
+        if (const auto &v = shadow->lastValidation) {
+            const QString when = QDateTime::fromMSecsSinceEpoch(v->startedMs)
+                                     .toString(QStringLiteral("MM-dd HH:mm"));
+            text += v->passed ? tr(", validated %1").arg(when)
+                              : tr(", validation failed %1").arg(when);
+            toolTip += u"\n\n" + (v->passed ? v->evidence.join(u'\n') : v->reason);
+        }
+        m_facts->setValue(m_shadowFact, text, toolTip);
         if (!shadows->isBusy(m_uuid)) {
-            if (shadow->state == Shadow::State::InSync)
+            if (shadow->state == Shadow::State::InSync) {
+                actions.append(link(QStringLiteral("validate"), tr("Validate now")));
                 actions.append(link(QStringLiteral("failover"), tr("Fail over…")));
+            }
             if (shadow->state != Shadow::State::FailedOver)
                 actions.append(link(QStringLiteral("remove"), tr("Remove…")));
         }

@@ -112,6 +112,7 @@ public:
     Result<std::optional<ShadowRecord>> find(const QString &vm);
 
     void cancel() { m_cancel.store(true); }
+    const LinkFactory &links() const { return m_env.links; }
 
 private:
     // What create() and preview() check, and what they learn doing it.

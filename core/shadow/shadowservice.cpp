@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QPointer>
 #include <QPromise>
@@ -23,6 +24,7 @@ struct Tr
 const QString kCreate = QStringLiteral("shadow.create");
 const QString kFailover = QStringLiteral("shadow.failover");
 const QString kRemove = QStringLiteral("shadow.remove");
+const QString kValidate = QStringLiteral("shadow.validate");
 
 // Re-seeding a degraded shadow: 30 s, doubling, at most every 15 minutes.
 qint64 retryDelayMs(int retries)
@@ -52,6 +54,7 @@ struct ShadowService::Refreshed
     QHash<qint64, qint64> retryAtMs;
     QHash<qint64, int> retries;
     QHash<QString, qint64> unreachableSinceMs;
+    QStringList dueValidations;
     QString error;
 };
 
@@ -254,6 +257,51 @@ QFuture<Jobs::Plan> ShadowService::planRemove(const QString &vmUuid)
     });
 }
 
+QFuture<Jobs::Plan> ShadowService::planValidate(const QString &vmUuid)
+{
+    return propose([vmUuid](ShadowJob &job) {
+        Jobs::Plan plan;
+        plan.kind = kValidate;
+        plan.subjectId = vmUuid;
+        plan.request = { { QStringLiteral("vmUuid"), vmUuid } };
+        auto found = job.find(vmUuid);
+        if (!found || !found->has_value()) {
+            plan.refusal = found ? Tr::tr("The VM has no shadow.") : found.error();
+            return plan;
+        }
+        const ShadowRecord &s = found->value();
+        plan.subject = s.primaryName;
+        plan.summary = Tr::tr("Validate the shadow of %1").arg(s.primaryName);
+        if (s.state != State::InSync)
+            plan.refusal = Tr::tr("The shadow is %1; it is validated once in sync.")
+                               .arg(stateLabel(s.state));
+        plan.steps = { Tr::tr("Freeze its replicas at one point in time; replication goes on."),
+                       Tr::tr("Check the data on the frozen image."),
+                       Tr::tr("Boot a throw-away copy from it on %1, without network.")
+                           .arg(HostUri::displayName(s.shadowUri)),
+                       Tr::tr("Remove the copy and everything it wrote; thaw the replicas.") };
+        return plan;
+    });
+}
+
+void ShadowService::validateNow(const QString &vmUuid, const QString &by)
+{
+    if (m_planning.contains(vmUuid))
+        return;
+    m_planning.insert(vmUuid);
+    auto *watcher = new QFutureWatcher<Jobs::Plan>(this);
+    connect(watcher, &QFutureWatcher<Jobs::Plan>::finished, this, [this, watcher, by, vmUuid] {
+        const Jobs::Plan plan = watcher->result();
+        watcher->deleteLater();
+        m_planning.remove(vmUuid);
+        if (plan.executable() && plan.id != 0)
+            execute(plan, by);
+        else
+            Q_EMIT actionFinished(plan, false, plan.refusal);
+    });
+    watcher->setFuture(planValidate(vmUuid));
+}
+
 void ShadowService::decide(qint64 planId, bool approve, const QString &by)
 {
     const QString path = m_path;
@@ -312,6 +360,23 @@ void ShadowService::execute(const Jobs::Plan &plan, const QString &approveAs)
                 done = job->failover(uuid, options);
             } else if (plan.kind == kRemove) {
                 done = job->remove(uuid);
+            } else if (plan.kind == kValidate) {
+                auto shadow = job->find(uuid);
+                const QString shadowUri
+                    = shadow && shadow->has_value() ? shadow->value().shadowUri : QString();
+                auto link = job->links()(shadowUri);
+                ValidationOptions options;
+                // A simulated VM has no boot to watch for long.
+                if (link && !link.value()->simulation().isEmpty())
+                    options.bootSettleS = 3;
+                auto validated = job->validate(uuid, options);
+                if (!validated)
+                    done = Error{ validated.error() };
+                else if (!validated->passed)
+                    done = Error{ Tr::tr("Validation of the shadow of %1 failed: %2")
+                                      .arg(plan.subject, validated->reason) };
+                else if (shadow && shadow->has_value())
+                    done = shadow->value();
             }
             ok = done.ok();
             message = ok ? Tr::tr("%1: the shadow %2 is %3.")
@@ -367,10 +432,11 @@ void ShadowService::refresh()
     state.unreachableSinceMs = m_unreachableSinceMs;
     const Environment env = environment();
     const int graceS = m_graceS;
+    const qint64 validationIntervalMs = qint64(m_validationIntervalH) * 3600 * 1000;
     const bool knowsFleet = !m_shadows.isEmpty() || !m_runsOn;
     QPointer<ShadowService> self(this);
     QThread *worker = QThread::create([self, env, busy, runsOn, moving, graceS, knowsFleet,
-                                       state]() mutable {
+                                       validationIntervalMs, state]() mutable {
         ShadowJob job(env);
         auto journal = ShadowJournal::open(env.journalPath, planStoreName() + u"-refresh");
         auto live = journal ? journal.value()->live()
@@ -425,6 +491,12 @@ void ShadowService::refresh()
                     report(Tr::tr("The shadow of %1 is %2: %3")
                                .arg(s.primaryName, stateLabel(checked->state), checked->reason),
                            checked->state == State::Degraded);
+                // Validated on a schedule: an interval after it was made, or
+                // after its last validation.
+                const qint64 lastMs = s.lastValidation ? s.lastValidation->startedMs : s.createdMs;
+                if (checked && checked->state == State::InSync && validationIntervalMs > 0
+                    && now - lastMs >= validationIntervalMs)
+                    state.dueValidations.append(s.primaryUuid);
                 break;
             }
             case State::Degraded: {
@@ -512,6 +584,9 @@ void ShadowService::apply(const Refreshed &refreshed)
     for (const auto &[message, isError] : refreshed.reports)
         Q_EMIT reported(message, isError);
     Q_EMIT shadowsChanged();
+    for (const QString &vmUuid : refreshed.dueValidations)
+        if (!m_busy.contains(vmUuid) && !m_planning.contains(vmUuid))
+            validateNow(vmUuid, QStringLiteral("schedule"));
 }
 
 } // namespace Umbra::Shadow

@@ -69,6 +69,12 @@ public:
                                    const QString &shadowUri);
     QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
     QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
+    QFuture<Jobs::Plan> planValidate(const QString &vmUuid);
+    // Plans and executes a validation at once (Validate now, and the
+    // schedule), approved by `by`.
+    void validateNow(const QString &vmUuid, const QString &by);
+    // How often each shadow in sync is validated by itself; 0: never.
+    void setValidationIntervalH(int hours) { m_validationIntervalH = hours; }
     // Approves or rejects a proposed plan (rejecting the one a dialog
     // showed when it closes).
     void decide(qint64 planId, bool approve, const QString &by);
@@ -100,9 +106,11 @@ private:
     std::function<QString(const QString &)> m_runsOn;
     std::function<bool(const QString &)> m_moving;
     int m_graceS = 90;
+    int m_validationIntervalH = 24;
     QList<ShadowRecord> m_shadows;
     QHash<QString, QString> m_simulations; // shadow host URI → its link's simulation()
     QSet<QString> m_busy; // primaries' UUIDs with an action running
+    QSet<QString> m_planning; // primaries' UUIDs whose validation is being planned
     QHash<qint64, qint64> m_retryAtMs; // degraded shadow id → next re-seed
     QHash<qint64, int> m_retries;
     QHash<QString, qint64> m_unreachableSinceMs; // primary host URI → first failed reach

@@ -115,6 +115,16 @@ private Q_SLOTS:
                                  20000);
         QVERIFY(!shadows->simulation(*shadows->shadowOf(web01)).isEmpty());
 
+        // Validate now: a throw-away copy boots on the standby host and goes.
+        shadows->validateNow(web01, QStringLiteral("operator"));
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)->lastValidation
+                                     && shadows->shadowOf(web01)->lastValidation->passed,
+                                 5000);
+        for (const VmInfo &vm : engine.fleet()->vms(standby))
+            QVERIFY(!vm.name.endsWith(QLatin1String("-validation")));
+
         // Migrate: the copy is set aside for the move and follows web01.
         MigrationRequest move;
         move.vm = QStringLiteral("web01");

@@ -1665,6 +1665,9 @@ void TestMainWindow::demoShadowFromTheVmPage()
     QTRY_VERIFY_WITH_TIMEOUT(page->shadowText().startsWith(QLatin1String("in sync")), 5000);
     QVERIFY(page->shadowText().contains(QLatin1String("simulated")));
     QVERIFY(page->shadowActions().contains(QLatin1String("\"failover\"")));
+    QVERIFY(page->shadowActions().contains(QLatin1String("\"validate\"")));
+    m_engine->shadows()->validateNow(uuid, QStringLiteral("operator"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->shadowText().contains(QLatin1String("validated")), 20000);
     QVERIFY(QDir().mkpath(artifactsDir()));
     for (const bool dark : { false, true }) {
         m_window->setDarkTheme(dark);
