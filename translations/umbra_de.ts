@@ -1330,7 +1330,7 @@ auf %3</translation>
         <translation>%1:%2 nimmt keine Verbindungen an: %3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>%1 is not an http:// URL.</source>
         <translation>%1 ist keine http://-URL.</translation>
     </message>
@@ -1350,7 +1350,7 @@ auf %3</translation>
         <translation>%1 hat mit %2 geantwortet.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>%1 is not HOST:PORT.</source>
         <translation>%1 hat nicht die Form HOST:PORT.</translation>
     </message>
@@ -2489,7 +2489,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Lesen des Block-Jobs von %1 (%2)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Ending the block job of %1 (%2)</source>
         <translation>Beenden des Block-Jobs von %1 (%2)</translation>
     </message>
@@ -2546,7 +2546,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Schatten</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Customer not saved</source>
         <translation>Kunde nicht gespeichert</translation>
     </message>
@@ -4829,7 +4829,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+294"/>
+        <location filename="../core/store/schema.cpp" line="+308"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -4988,11 +4988,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message>
         <location line="+6"/>
         <location line="+378"/>
+        <location line="+61"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-430"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -5153,12 +5154,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+82"/>
+        <location line="+61"/>
+        <location line="+166"/>
         <source>No replica agent is configured for %1.</source>
         <translation>Für %1 ist kein Replikat-Agent eingerichtet.</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-220"/>
         <source>Replicas released by the shadow host&apos;s agent.</source>
         <translation>Replikate vom Agenten des Schatten-Hosts freigegeben.</translation>
     </message>
@@ -5178,7 +5180,109 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 bedient nach %3 s an Stelle von %2</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>The shadow of %1 is %2; it is validated once in sync.</source>
+        <translation>Der Schatten von %1 ist %2; er wird geprüft, sobald er synchron ist.</translation>
+    </message>
+    <message>
         <location line="+36"/>
+        <source>The replica of %1 could not be frozen: %2</source>
+        <translation>Das Replikat von %1 ließ sich nicht einfrieren: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Froze %n replica(s) at one point in time; replication goes on into an overlay meanwhile.</source>
+        <translation><numerusform>%n Replikat zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform><numerusform>%n Replikate zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The replica of %1 cannot be read: %2</source>
+        <translation>Das Replikat von %1 lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No write counter on %1: its data is checked by the boot alone.</source>
+        <translation>Kein Schreibzähler auf %1: Seine Daten prüft allein der Start.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The replica holds write %1, but the primary had acknowledged %2: writes are missing.</source>
+        <translation>Das Replikat enthält Schreibvorgang %1, die Primär-VM hatte aber %2 bestätigt: Es fehlen Schreibvorgänge.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The replica holds write %1; the primary had acknowledged %2 before the freeze.</source>
+        <translation>Das Replikat enthält Schreibvorgang %1; die Primär-VM hatte vor dem Einfrieren %2 bestätigt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The replica holds write %1.</source>
+        <translation>Das Replikat enthält Schreibvorgang %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The throw-away VM could not be defined: %1</source>
+        <translation>Die Wegwerf-VM ließ sich nicht definieren: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The throw-away VM is not on %1 after defining it.</source>
+        <translation>Die Wegwerf-VM ist nach dem Definieren nicht auf %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The throw-away VM did not start: %1</source>
+        <translation>Die Wegwerf-VM ist nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The throw-away VM stopped %1 s into its boot.</source>
+        <translation>Die Wegwerf-VM hat nach %1 s Startzeit angehalten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A throw-away copy booted from the frozen image, with no network, and kept running for %1 s.</source>
+        <translation>Eine Wegwerf-Kopie ist vom eingefrorenen Abbild ohne Netzwerk gestartet und lief %1 s lang.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Its guest agent did not answer within %1 s.</source>
+        <translation>Ihr Gast-Agent hat nicht innerhalb von %1 s geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its guest agent answered.</source>
+        <translation>Ihr Gast-Agent hat geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The throw-away VM could not be undefined: %1</source>
+        <translation>Die Definition der Wegwerf-VM ließ sich nicht entfernen: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destroyed and undefined the throw-away VM %1.</source>
+        <translation>Wegwerf-VM %1 beendet und ihre Definition entfernt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The replica %1 could not be thawed: %2</source>
+        <translation>Das Replikat %1 ließ sich nicht auftauen: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+226"/>
+        <source>Validation passed in %1 s.</source>
+        <translation>Prüfung in %1 s bestanden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+1"/>
+        <source>Validation failed: %1</source>
+        <translation>Prüfung gescheitert: %1</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>%1 runs in the place of %2; there is nothing to seed.</source>
         <translation>%1 läuft an Stelle von %2; es gibt nichts zu kopieren.</translation>
     </message>
@@ -5208,12 +5312,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+26"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="-201"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+210"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5278,7 +5382,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+116"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+119"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
@@ -5296,7 +5400,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+4"/>
         <source>Create %n replica(s) there and serve them over NBD.</source>
-        <translation><numerusform>Dort %n Replikat anlegen und über NBD bereitstellen.</numerusform><numerusform>Dort %n Replikate anlegen und über NBD bereitstellen.</numerusform></translation>
+        <translation>
+            <numerusform>Dort %n Replikat anlegen und über NBD bereitstellen.</numerusform>
+            <numerusform>Dort %n Replikate anlegen und über NBD bereitstellen.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5322,11 +5429,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message>
         <location line="+16"/>
         <location line="+34"/>
+        <location line="+29"/>
         <source>The VM has no shadow.</source>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-57"/>
         <source>Fail %1 over to %2 on %3</source>
         <translation>Failover von %1 auf %2 auf %3</translation>
     </message>
@@ -5363,7 +5471,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undefine %1 and delete its %n replica(s).</source>
-        <translation><numerusform>Die Definition von %1 entfernen und sein Replikat löschen.</numerusform><numerusform>Die Definition von %1 entfernen und seine %n Replikate löschen.</numerusform></translation>
+        <translation>
+            <numerusform>Die Definition von %1 entfernen und sein Replikat löschen.</numerusform>
+            <numerusform>Die Definition von %1 entfernen und seine %n Replikate löschen.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5371,7 +5482,37 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Seine Reservierung auf %1 freigeben.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
+        <source>Validate the shadow of %1</source>
+        <translation>Den Schatten von %1 prüfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shadow is %1; it is validated once in sync.</source>
+        <translation>Der Schatten ist %1; er wird geprüft, sobald er synchron ist.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Freeze its replicas at one point in time; replication goes on.</source>
+        <translation>Seine Replikate zu einem Zeitpunkt einfrieren; die Replikation läuft weiter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the data on the frozen image.</source>
+        <translation>Die Daten auf dem eingefrorenen Abbild prüfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Boot a throw-away copy from it on %1, without network.</source>
+        <translation>Eine Wegwerf-Kopie davon auf %1 starten, ohne Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the copy and everything it wrote; thaw the replicas.</source>
+        <translation>Die Kopie und alles, was sie schrieb, entfernen; die Replikate auftauen.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>An action on this shadow is running already.</source>
         <translation>Für diesen Schatten läuft bereits eine Aktion.</translation>
     </message>
@@ -5386,12 +5527,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Unbekannte Aktion %1.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
+        <source>Validation of the shadow of %1 failed: %2</source>
+        <translation>Die Prüfung des Schattens von %1 ist gescheitert: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1: the shadow %2 is %3.</source>
         <translation>%1: Der Schatten %2 ist %3.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
         <translation>Der Schatten von %1 wurde von einer beendeten Konsole halb angelegt zurückgelassen; was sie angelegt hatte, ist entfernt.</translation>
     </message>
@@ -5406,7 +5552,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Schatten von %1 ist %2: %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>The shadow of %1 is seeding again.</source>
         <translation>Der Schatten von %1 macht wieder eine Erstkopie.</translation>
     </message>
@@ -5434,7 +5580,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kein Pool heißt „%1“; geben Sie einen gespeicherten Pool, shadow, general oder dedicated:KUNDE an.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>How a shadow host&apos;s replica agent is reached: URI=COMMAND, where COMMAND runs umbra-replica on that host (e.g. &quot;ssh root@host /usr/lib/umbra/umbra-replica&quot;). Repeatable; stored in the database.</source>
         <translation>Wie der Replikat-Agent eines Schatten-Hosts erreicht wird: URI=BEFEHL, wobei BEFEHL umbra-replica auf diesem Host ausführt (z. B. &quot;ssh root@host /usr/lib/umbra/umbra-replica&quot;). Wiederholbar; wird in der Datenbank gespeichert.</translation>
     </message>
@@ -5469,6 +5615,16 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation der VM &lt;name&gt; beenden, die Definition ihres Schattens entfernen und seine Replikate löschen; an der VM ändert sich nichts.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Validate the shadow of the VM &lt;name&gt;: boot a throw-away copy from a point-in-time image of its replicas, without network, then remove it; exit status 0 when it passed, 4 when it failed.</source>
+        <translation>Den Schatten der VM &lt;name&gt; prüfen: eine Wegwerf-Kopie von einem Abbild ihrer Replikate zu einem Zeitpunkt ohne Netzwerk starten und wieder entfernen; Exit-Status 0, wenn sie bestanden hat, 4, wenn sie gescheitert ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --validate, the URL where the VM tells the last write it acknowledged; the replica must hold it.</source>
+        <translation>Mit --validate die URL, unter der die VM ihren letzten bestätigten Schreibvorgang nennt; das Replikat muss ihn enthalten.</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>--replica-agent wants URI=COMMAND, not “%1”.</source>
         <translation>--replica-agent erwartet URI=BEFEHL, nicht „%1“.</translation>
@@ -5479,9 +5635,9 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--pool erwartet URI=POOL, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Give one of --shadow, --failover and --unshadow.</source>
-        <translation>Geben Sie eines von --shadow, --failover und --unshadow an.</translation>
+        <location line="+9"/>
+        <source>Give one of --shadow, --failover, --unshadow and --validate.</source>
+        <translation>Geben Sie eines von --shadow, --failover, --unshadow und --validate an.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5489,7 +5645,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--shadow braucht --on URI, den Schatten-Host.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+64"/>
+        <source>validating the shadow of %1</source>
+        <translation>Schatten von %1 wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>shadowing %1 from %2 on %3</source>
         <translation>%1 von %2 wird auf %3 beschattet</translation>
     </message>
@@ -5595,7 +5756,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::ShadowsPanel</name>
     <message>
-        <location filename="../ui/shadowspanel.cpp" line="+39"/>
+        <location filename="../ui/shadowspanel.cpp" line="+40"/>
         <source>VM</source>
         <translation>VM</translation>
     </message>
@@ -5635,6 +5796,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Hinweis</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Last validation</source>
+        <translation>Letzte Prüfung</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>No VM has a shadow. Create one from a VM&apos;s page (Create shadow…) once a host is in a shadow pool (File → Pools…).</source>
         <translation>Keine VM hat einen Schatten. Legen Sie einen auf der Seite einer VM an (Schatten anlegen …), sobald ein Host in einem Schatten-Pool liegt (Datei → Pools …).</translation>
@@ -5662,12 +5828,33 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+41"/>
         <source>%n time(s)</source>
-        <translation><numerusform>%n-mal</numerusform><numerusform>%n-mal</numerusform></translation>
+        <translation>
+            <numerusform>%n-mal</numerusform>
+            <numerusform>%n-mal</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1, %n vCPU(s)</source>
-        <translation><numerusform>%1, %n vCPU</numerusform><numerusform>%1, %n vCPUs</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n vCPU</numerusform>
+            <numerusform>%1, %n vCPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>passed %1</source>
+        <translation>bestanden %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed: %1</source>
+        <translation>gescheitert: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7140,11 +7327,26 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>, validated %1</source>
+        <translation>, geprüft %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, validation failed %1</source>
+        <translation>, Prüfung gescheitert %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Validate now</source>
+        <translation>Jetzt prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Fail over…</source>
         <translation>Failover …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove…</source>
         <translation>Entfernen …</translation>
     </message>
@@ -7239,8 +7441,8 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 %2 an %3: %4</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+39"/>
+        <location line="-146"/>
+        <location line="+48"/>
         <location line="+100"/>
         <location line="+9"/>
         <source>none</source>

@@ -553,6 +553,26 @@ private Q_SLOTS:
                  qPrintable(refused.err));
     }
 
+    // --validate says why it cannot try, and exits 1 with one line of JSON.
+    void validateWithoutAShadowIsRefused()
+    {
+        const QString db = m_home.filePath(QStringLiteral("validate.db"));
+        const Run refused = umbra({ QStringLiteral("--database"), db, QStringLiteral("--validate"),
+                                    QStringLiteral("web01") },
+                                  m_home.path());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("web01 has no shadow")),
+                 qPrintable(refused.err));
+        const QJsonObject json = QJsonDocument::fromJson(refused.out.trimmed()).object();
+        QCOMPARE(json.value(QLatin1String("ok")).toBool(true), false);
+        const Run both = umbra({ QStringLiteral("--database"), db, QStringLiteral("--validate"),
+                                 QStringLiteral("web01"), QStringLiteral("--unshadow"),
+                                 QStringLiteral("web01") },
+                               m_home.path());
+        QVERIFY(both.exitCode != 0);
+        QVERIFY2(both.err.contains(QLatin1String("--validate")), qPrintable(both.err));
+    }
+
     void trafficCommands()
     {
         Umbra::TestSupport::HAProxyFixture lb;
