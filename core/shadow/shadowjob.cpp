@@ -112,6 +112,8 @@ Result<ShadowRecord> ShadowJob::live(const QString &vm)
 
 Result<ShadowJob::Checked> ShadowJob::checks(const CreateRequest &request)
 {
+    if (auto opened = openJournal(); !opened)
+        return Error{ opened.error() };
     Checked c;
     auto primaryLink = m_env.links(request.primaryUri);
     if (!primaryLink)
@@ -195,8 +197,6 @@ Result<ShadowJob::Checked> ShadowJob::checks(const CreateRequest &request)
 
 Result<Preview> ShadowJob::preview(const CreateRequest &request)
 {
-    if (auto opened = openJournal(); !opened)
-        return Error{ opened.error() };
     auto checked = checks(request);
     if (!checked)
         return Error{ checked.error() };
@@ -236,8 +236,6 @@ Result<Preview> ShadowJob::preview(const CreateRequest &request)
 
 Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
 {
-    if (auto opened = openJournal(); !opened)
-        return Error{ opened.error() };
     auto checked = checks(request);
     if (!checked)
         return Error{ checked.error() };

@@ -175,32 +175,15 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
     });
 }
 
-Jobs::Plan ShadowService::actionPlan(const ShadowRecord &shadow, const QString &kind) const
+QFuture<Jobs::Plan>
+ShadowService::proposeFor(const QString &vmUuid, const QString &kind,
+                          std::function<void(Jobs::Plan &, const ShadowRecord &)> fill)
 {
-    Jobs::Plan plan;
-    plan.kind = kind;
-    plan.subject = shadow.primaryName;
-    plan.subjectId = shadow.primaryUuid;
-    plan.request = { { QStringLiteral("vmUuid"), shadow.primaryUuid } };
-    plan.evidence.append(Tr::tr("The shadow %1 on %2 is %3.")
-                             .arg(shadow.shadowName, HostUri::displayName(shadow.shadowUri),
-                                  stateLabel(shadow.state)));
-    if (shadow.syncedMs > 0)
-        plan.evidence.append(
-            Tr::tr("In sync since %1.")
-                .arg(QDateTime::fromMSecsSinceEpoch(shadow.syncedMs).toString(Qt::ISODate)));
-    return plan;
-}
-
-QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool planned)
-{
-    const std::optional<ShadowRecord> shadow = shadowOf(vmUuid);
-    Jobs::Plan base = shadow ? actionPlan(*shadow, kFailover) : Jobs::Plan{};
-    return propose([base, vmUuid, planned](ShadowJob &job) {
-        Jobs::Plan plan = base;
-        plan.kind = kFailover;
-        plan.request.insert(QStringLiteral("vmUuid"), vmUuid);
-        plan.request.insert(QStringLiteral("planned"), planned);
+    return propose([vmUuid, kind, fill = std::move(fill)](ShadowJob &job) {
+        Jobs::Plan plan;
+        plan.kind = kind;
+        plan.subjectId = vmUuid;
+        plan.request = { { QStringLiteral("vmUuid"), vmUuid } };
         auto found = job.find(vmUuid);
         if (!found || !found->has_value()) {
             plan.refusal = found ? Tr::tr("The VM has no shadow.") : found.error();
@@ -208,8 +191,26 @@ QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool plan
         }
         const ShadowRecord &s = found->value();
         plan.subject = s.primaryName;
+        plan.evidence.append(
+            Tr::tr("The shadow %1 on %2 is %3.")
+                .arg(s.shadowName, HostUri::displayName(s.shadowUri), stateLabel(s.state)));
+        if (s.state == State::InSync && s.syncedMs > 0)
+            plan.evidence.append(
+                Tr::tr("In sync since %1.")
+                    .arg(QDateTime::fromMSecsSinceEpoch(s.syncedMs).toString(Qt::ISODate)));
+        fill(plan, s);
+        return plan;
+    });
+}
+
+QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool planned)
+{
+    return proposeFor(vmUuid, kFailover, [planned](Jobs::Plan &plan, const ShadowRecord &s) {
+        plan.request.insert(QStringLiteral("planned"), planned);
+        const QString primaryHost = HostUri::displayName(s.primaryUri);
+        const QString shadowHost = HostUri::displayName(s.shadowUri);
         plan.summary
-            = Tr::tr("Fail %1 over to %2 on %3").arg(s.primaryName, s.shadowName, s.shadowUri);
+            = Tr::tr("Fail %1 over to %2 on %3").arg(s.primaryName, s.shadowName, shadowHost);
         if (s.state != State::InSync)
             plan.refusal = Tr::tr("The shadow is %1, not in sync: its replicas may miss writes.")
                                .arg(stateLabel(s.state));
@@ -219,58 +220,31 @@ QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool plan
         if (planned)
             plan.steps.append(Tr::tr("Stop %1 on %2: every write it acknowledged is in the "
                                      "replicas.")
-                                  .arg(s.primaryName, HostUri::displayName(s.primaryUri)));
+                                  .arg(s.primaryName, primaryHost));
         plan.steps.append(Tr::tr("Fence %1: it must not be started on %2 again.")
-                              .arg(s.primaryName, HostUri::displayName(s.primaryUri)));
+                              .arg(s.primaryName, primaryHost));
         plan.steps.append(Tr::tr("Release the replicas and start %1 on %2 in its place.")
-                              .arg(s.shadowName, HostUri::displayName(s.shadowUri)));
-        return plan;
+                              .arg(s.shadowName, shadowHost));
     });
 }
 
 QFuture<Jobs::Plan> ShadowService::planRemove(const QString &vmUuid)
 {
-    return propose([vmUuid](ShadowJob &job) {
-        Jobs::Plan plan;
-        plan.kind = kRemove;
-        plan.subjectId = vmUuid;
-        plan.request = { { QStringLiteral("vmUuid"), vmUuid } };
-        auto found = job.find(vmUuid);
-        if (!found || !found->has_value()) {
-            plan.refusal = found ? Tr::tr("The VM has no shadow.") : found.error();
-            return plan;
-        }
-        const ShadowRecord &s = found->value();
-        plan.subject = s.primaryName;
+    return proposeFor(vmUuid, kRemove, [](Jobs::Plan &plan, const ShadowRecord &s) {
         plan.summary = Tr::tr("Remove the shadow of %1 from %2")
                            .arg(s.primaryName, HostUri::displayName(s.shadowUri));
-        plan.evidence.append(
-            Tr::tr("The shadow %1 on %2 is %3.")
-                .arg(s.shadowName, HostUri::displayName(s.shadowUri), stateLabel(s.state)));
         plan.steps = {
             Tr::tr("End the copies of %1's disks; %1 keeps running on its own.").arg(s.primaryName),
             Tr::tr("Undefine %1 and delete its %n replica(s).", nullptr, int(s.disks.size()))
                 .arg(s.shadowName),
-            Tr::tr("Release its reservation on %1.").arg(s.shadowUri)
+            Tr::tr("Release its reservation on %1.").arg(HostUri::displayName(s.shadowUri))
         };
-        return plan;
     });
 }
 
 QFuture<Jobs::Plan> ShadowService::planValidate(const QString &vmUuid)
 {
-    return propose([vmUuid](ShadowJob &job) {
-        Jobs::Plan plan;
-        plan.kind = kValidate;
-        plan.subjectId = vmUuid;
-        plan.request = { { QStringLiteral("vmUuid"), vmUuid } };
-        auto found = job.find(vmUuid);
-        if (!found || !found->has_value()) {
-            plan.refusal = found ? Tr::tr("The VM has no shadow.") : found.error();
-            return plan;
-        }
-        const ShadowRecord &s = found->value();
-        plan.subject = s.primaryName;
+    return proposeFor(vmUuid, kValidate, [](Jobs::Plan &plan, const ShadowRecord &s) {
         plan.summary = Tr::tr("Validate the shadow of %1").arg(s.primaryName);
         if (s.state != State::InSync)
             plan.refusal = Tr::tr("The shadow is %1; it is validated once in sync.")
@@ -280,7 +254,6 @@ QFuture<Jobs::Plan> ShadowService::planValidate(const QString &vmUuid)
                        Tr::tr("Boot a throw-away copy from it on %1, without network.")
                            .arg(HostUri::displayName(s.shadowUri)),
                        Tr::tr("Remove the copy and everything it wrote; thaw the replicas.") };
-        return plan;
     });
 }
 

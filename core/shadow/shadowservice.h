@@ -96,7 +96,10 @@ private:
     struct Refreshed;
     Environment environment() const;
     QFuture<Jobs::Plan> propose(std::function<Jobs::Plan(ShadowJob &)> work);
-    Jobs::Plan actionPlan(const ShadowRecord &shadow, const QString &kind) const;
+    // Plans an action on the VM's live shadow (refused when it has none):
+    // `fill` adds what the kind needs to the plan.
+    QFuture<Jobs::Plan> proposeFor(const QString &vmUuid, const QString &kind,
+                                   std::function<void(Jobs::Plan &, const ShadowRecord &)> fill);
     void apply(const Refreshed &refreshed);
 
     QString m_path;

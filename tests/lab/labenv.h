@@ -3,6 +3,8 @@
 // their addresses and home hosts, HAProxy's address.
 #pragma once
 
+#include "migrate/migrationtypes.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -69,6 +71,27 @@ private:
     }
     QHash<QString, QString> m_values;
 };
+
+// How the lab tests move a guest: over the lab's migration network, on the
+// shared storage (its pools say so; libvirt calls the cached disks unsafe),
+// and verified by the guest's /health.
+inline MigrationRequest migrationRequest(const Env &lab, const QString &guest, const QString &from,
+                                         const QString &to)
+{
+    MigrationRequest r;
+    r.vm = guest;
+    r.sourceUri = lab.uri(from);
+    r.targetUri = lab.uri(to);
+    r.options.migrationUri = lab.migrationUri(to);
+    r.options.returnMigrationUri = lab.migrationUri(from);
+    r.options.unsafe = true;
+    r.options.storage = StorageMode::Auto;
+    r.options.health.kind = HealthCheck::Kind::Http;
+    r.options.health.target = QStringLiteral("http://%1/health").arg(lab.guestIp(guest));
+    r.options.health.deadlineMs = 30000;
+    r.options.pollIntervalMs = 250;
+    return r;
+}
 
 // Process ids inside a lab host's network namespace whose command is name.
 inline QList<qint64> pidsIn(const QString &host, const QString &name)

@@ -40,19 +40,7 @@ class TestLabMigration : public QObject
 
     MigrationRequest request(const QString &from, const QString &to) const
     {
-        MigrationRequest r;
-        r.vm = m_guest;
-        r.sourceUri = m_lab.uri(from);
-        r.targetUri = m_lab.uri(to);
-        r.options.migrationUri = m_lab.migrationUri(to);
-        r.options.returnMigrationUri = m_lab.migrationUri(from);
-        r.options.unsafe = true; // the lab's disks use a cache mode libvirt doubts
-        r.options.storage = StorageMode::Auto; // the lab's pools say: shared
-        r.options.health.kind = HealthCheck::Kind::Http;
-        r.options.health.target = QStringLiteral("http://%1/health").arg(m_lab.guestIp(m_guest));
-        r.options.health.deadlineMs = 30000;
-        r.options.pollIntervalMs = 250;
-        return r;
+        return Lab::migrationRequest(m_lab, m_guest, from, to);
     }
 
     struct Run

@@ -132,18 +132,7 @@ class TestLabShadow : public QObject
     MigrationRecord migrate(const QString &from, const QString &to,
                             std::shared_ptr<ReplicationGuard> guard)
     {
-        MigrationRequest r;
-        r.vm = m_guest;
-        r.sourceUri = m_lab.uri(from);
-        r.targetUri = m_lab.uri(to);
-        r.options.migrationUri = m_lab.migrationUri(to);
-        r.options.returnMigrationUri = m_lab.migrationUri(from);
-        r.options.unsafe = true; // the lab's disks use a cache mode libvirt doubts
-        r.options.storage = StorageMode::Auto; // the lab's pools say: shared
-        r.options.health.kind = HealthCheck::Kind::Http;
-        r.options.health.target = QStringLiteral("http://%1/health").arg(m_ip);
-        r.options.health.deadlineMs = 30000;
-        r.options.pollIntervalMs = 250;
+        const MigrationRequest r = Lab::migrationRequest(m_lab, m_guest, from, to);
         MigrationJob job(r, { m_db, LibvirtLink::factory(), {}, {}, std::move(guard) });
         connect(&job, &MigrationJob::logged, &job, [](qint64, MigrationStage, const QString &line) {
             qInfo("migration: %s", qUtf8Printable(line));
