@@ -4961,7 +4961,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The primary&apos;s host is unreachable: %1</source>
         <translation>Der Host der Primär-VM ist nicht erreichbar: %1</translation>
     </message>
@@ -4987,13 +4987,14 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+378"/>
+        <location line="+374"/>
         <location line="+61"/>
+        <location line="+240"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-666"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -5008,17 +5009,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Für %1 ist kein Replikat-Agent eingerichtet: Geben Sie --replica-agent URI=BEFEHL an.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+84"/>
         <source>shadow of %1</source>
         <translation>Schatten von %1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-62"/>
         <source>%1 has no disk to replicate.</source>
         <translation>%1 hat keinen Datenträger zum Replizieren.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>%1 runs on %2 and is persistent.</source>
         <translation>%1 läuft auf %2 und ist persistent.</translation>
     </message>
@@ -5043,7 +5044,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Platz auf %1: %2.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.</source>
         <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
     </message>
@@ -5192,7 +5193,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+8"/>
         <source>Froze %n replica(s) at one point in time; replication goes on into an overlay meanwhile.</source>
-        <translation><numerusform>%n Replikat zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform><numerusform>%n Replikate zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform></translation>
+        <translation>
+            <numerusform>%n Replikat zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform>
+            <numerusform>%n Replikate zu einem Zeitpunkt eingefroren; die Replikation läuft derweil in ein Overlay weiter.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5271,7 +5275,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+226"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+227"/>
         <source>Validation passed in %1 s.</source>
         <translation>Prüfung in %1 s bestanden.</translation>
     </message>
@@ -5297,7 +5301,22 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>jeder Schreibvorgang von %1 erreicht nun die Replikate, bevor er abschließt</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
+        <source>%1 runs in the place of %2; it keeps its size.</source>
+        <translation>%1 läuft an Stelle von %2; sie behält ihre Größe.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 pins a CPU topology; its vCPUs are not changed.</source>
+        <translation>%1 legt eine CPU-Topologie fest; ihre vCPUs werden nicht geändert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sized to %1 vCPUs (was %2): %3</source>
+        <translation>Auf %1 vCPUs bemessen (vorher %2): %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The shadow host is unreachable, so the shadow was not retired: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar, daher wurde der Schatten nicht aufgelöst: %1</translation>
     </message>
@@ -5312,12 +5331,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="-201"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="-202"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+210"/>
+        <location line="+211"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5382,7 +5401,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+119"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+150"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
@@ -5416,25 +5435,27 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Jeden Datenträger von %1 in sein Replikat kopieren (%2 MiB) und danach jeden Schreibvorgang synchron spiegeln: Dem Schatten fehlt nie ein bestätigter Schreibvorgang.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+63"/>
+        <location line="+26"/>
         <source>The shadow %1 on %2 is %3.</source>
         <translation>Der Schatten %1 auf %2 ist %3.</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="+4"/>
         <source>In sync since %1.</source>
         <translation>Synchron seit %1.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+34"/>
-        <location line="+29"/>
+        <location line="-10"/>
         <source>The VM has no shadow.</source>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-162"/>
+        <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
+        <translation>Der Schatten von %1 ist auf %2 vCPUs bemessen (vorher %3): %4</translation>
+    </message>
+    <message>
+        <location line="+186"/>
         <source>Fail %1 over to %2 on %3</source>
         <translation>Failover von %1 auf %2 auf %3</translation>
     </message>
@@ -5459,12 +5480,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikate freigeben und %1 auf %2 an ihrer Stelle starten.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>Remove the shadow of %1 from %2</source>
         <translation>Den Schatten von %1 von %2 entfernen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>End the copies of %1&apos;s disks; %1 keeps running on its own.</source>
         <translation>Die Kopien der Datenträger von %1 beenden; %1 läuft allein weiter.</translation>
     </message>
@@ -5482,7 +5503,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Seine Reservierung auf %1 freigeben.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>Validate the shadow of %1</source>
         <translation>Den Schatten von %1 prüfen</translation>
     </message>
@@ -5512,7 +5533,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Kopie und alles, was sie schrieb, entfernen; die Replikate auftauen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>An action on this shadow is running already.</source>
         <translation>Für diesen Schatten läuft bereits eine Aktion.</translation>
     </message>
@@ -5537,7 +5558,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1: Der Schatten %2 ist %3.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
         <translation>Der Schatten von %1 wurde von einer beendeten Konsole halb angelegt zurückgelassen; was sie angelegt hatte, ist entfernt.</translation>
     </message>
@@ -5552,7 +5573,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Schatten von %1 ist %2: %3</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>The shadow of %1 is seeding again.</source>
         <translation>Der Schatten von %1 macht wieder eine Erstkopie.</translation>
     </message>
@@ -5570,6 +5591,21 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+42"/>
         <source>The shadows could not be read: %1</source>
         <translation>Die Schatten ließen sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/shadow/shadowsizing.cpp" line="+24"/>
+        <source>the primary is flagged (health %1 &lt; %2): sized as the primary</source>
+        <translation>die Primär-VM ist markiert (Zustand %1 &lt; %2): so groß wie die Primär-VM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no forecast of the primary yet: sized as the primary</source>
+        <translation>noch keine Prognose der Primär-VM: so groß wie die Primär-VM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>forecast peak %1 CPUs over the next day, %2 % headroom: %3 of %4 vCPUs</source>
+        <translation>prognostizierte Spitze %1 CPUs über den nächsten Tag, %2 % Reserve: %3 von %4 vCPUs</translation>
     </message>
 </context>
 <context>

@@ -202,6 +202,12 @@ Pools::Outlook PoolService::outlook() const
     };
     outlook.vmPeakCpus
         = [peak](const QString &uuid) { return peak(QStringLiteral("vm/") + uuid, uuid); };
+    outlook.vmHealth = [p](const QString &uuid) -> std::optional<int> {
+        QMutexLocker lock(&p->mutex);
+        if (auto it = p->health.constFind(QStringLiteral("vm/") + uuid); it != p->health.cend())
+            return it.value();
+        return std::nullopt;
+    };
     return outlook;
 }
 

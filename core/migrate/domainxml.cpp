@@ -1,6 +1,7 @@
 #include "migrate/domainxml.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -232,6 +233,23 @@ QString renamedCopy(const QString &domainXml, const QString &name,
         }
     }
     return out;
+}
+
+std::optional<QString> withVcpus(const QString &domainXml, int vcpus)
+{
+    if (domainXml.contains(QLatin1String("<topology")))
+        return std::nullopt;
+    static const QRegularExpression vcpu(QStringLiteral("<vcpu\\b([^>]*)>\\s*\\d+\\s*</vcpu>"));
+    static const QRegularExpression current(QStringLiteral("\\s+current=(['\"])\\d+\\1"));
+    const QRegularExpressionMatch m = vcpu.match(domainXml);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString attributes = m.captured(1);
+    attributes.remove(current); // the count is the current count
+    QString xml = domainXml;
+    xml.replace(m.capturedStart(), m.capturedLength(),
+                QStringLiteral("<vcpu%1>%2</vcpu>").arg(attributes).arg(vcpus));
+    return xml;
 }
 
 QString domainType(const QString &domainXml)

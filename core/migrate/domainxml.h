@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace Umbra::DomainXml {
 
@@ -35,6 +36,9 @@ QString renamedCopy(const QString &domainXml, const QString &name,
                     const QList<std::pair<QString, QString>> &sources,
                     CopyKind kind = CopyKind::Standby);
 QString domainType(const QString &domainXml); // kvm, qemu, test
+// The definition with `vcpus` virtual CPUs; none when it pins a CPU
+// topology, whose sockets × cores × threads libvirt holds to the count.
+std::optional<QString> withVcpus(const QString &domainXml, int vcpus);
 // An attribute of the root element (a storage pool's type).
 QString rootAttribute(const QString &xml, const QString &name);
 // The domain's <cpu> element when it names a model, else empty.

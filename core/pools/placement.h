@@ -26,6 +26,7 @@ struct Outlook
 {
     std::function<HostOutlook(const QString &hostUri)> host;
     std::function<std::optional<double>(const QString &vmUuid)> vmPeakCpus;
+    std::function<std::optional<int>(const QString &vmUuid)> vmHealth; // 0–100
 };
 
 // One host that could take the VM, with what is known of it.

@@ -805,6 +805,46 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
     return record;
 }
 
+Result<ShadowRecord> ShadowJob::resize(const QString &vm, const Sizing &sizing)
+{
+    auto found = live(vm);
+    if (!found)
+        return found;
+    ShadowRecord record = found.value();
+    if (record.state == State::FailedOver)
+        return Error{ Tr::tr("%1 runs in the place of %2; it keeps its size.")
+                          .arg(record.shadowName, record.primaryName) };
+    if (record.vcpus == sizing.vcpus && record.memoryKiB == sizing.memoryKiB)
+        return record;
+    auto shadowHost = m_env.links(record.shadowUri);
+    if (!shadowHost)
+        return Error{ Tr::tr("The shadow host is unreachable: %1").arg(shadowHost.error()) };
+    auto xml = shadowHost.value()->domainXml(record.shadowUuid, true);
+    if (!xml)
+        return Error{ xml.error() };
+    const std::optional<QString> resized = DomainXml::withVcpus(xml.value(), sizing.vcpus);
+    if (!resized)
+        return Error{
+            Tr::tr("%1 pins a CPU topology; its vCPUs are not changed.").arg(record.shadowName)
+        };
+    if (auto defined = shadowHost.value()->define(*resized); !defined)
+        return Error{ defined.error() };
+    const int before = record.vcpus;
+    record.vcpus = sizing.vcpus;
+    record.memoryKiB = sizing.memoryKiB;
+    if (auto stored = m_journal->update(record, QStringLiteral("note"),
+                                        Tr::tr("Sized to %1 vCPUs (was %2): %3")
+                                            .arg(sizing.vcpus)
+                                            .arg(before)
+                                            .arg(sizing.reason));
+        !stored)
+        return Error{ stored.error() };
+    if (m_env.placement.ledger)
+        m_env.placement.ledger->setStandby(standbyKey(record.id), record.shadowUri,
+                                           { record.memoryKiB, record.vcpus });
+    return record;
+}
+
 Result<std::optional<ShadowRecord>> ShadowJob::find(const QString &vm)
 {
     if (auto opened = openJournal(); !opened)

@@ -5,6 +5,7 @@
 #include "shadow/replicaagent.h"
 #include "shadow/shadowjournal.h"
 #include "shadow/shadowrecord.h"
+#include "shadow/shadowsizing.h"
 #include "util/result.h"
 
 #include <atomic>
@@ -108,6 +109,10 @@ public:
     // `hostUri`, or the shadow is retired when that is the shadow's host.
     // A readyTimeoutS of 0 starts the copies without waiting for them.
     Result<ShadowRecord> follow(const QString &vm, const QString &hostUri, int readyTimeoutS);
+    // Sizes a standby shadow (see sizeShadow): its definition on the shadow
+    // host and what the ledger reserves for it follow. A shadow that took
+    // over is the service and keeps its size.
+    Result<ShadowRecord> resize(const QString &vm, const Sizing &sizing);
     // The VM's live shadow, if it has one.
     Result<std::optional<ShadowRecord>> find(const QString &vm);
 

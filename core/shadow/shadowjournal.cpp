@@ -111,14 +111,14 @@ Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
 {
     QSqlQuery q(m_db->sql());
     q.prepare(QStringLiteral(
-        "UPDATE shadows SET primary_uri = ?, shadow_name = ?, shadow_uuid = ?, disks = ?, "
-        "state = ?, reason = ?, owner_pid = ?, updated_ms = ?, synced_ms = ?, seeds = ?, "
-        "rto_ms = ? WHERE id = ?"));
-    for (const QVariant &v :
-         QVariantList{ SqlValues::text(r.primaryUri), SqlValues::text(r.shadowName),
-                       SqlValues::text(r.shadowUuid), disksToJson(r.disks), stateKey(r.state),
-                       SqlValues::text(r.reason), r.ownerPid, QDateTime::currentMSecsSinceEpoch(),
-                       r.syncedMs, r.seeds, r.rtoMs, r.id })
+        "UPDATE shadows SET primary_uri = ?, memory_kib = ?, vcpus = ?, shadow_name = ?, "
+        "shadow_uuid = ?, disks = ?, state = ?, reason = ?, owner_pid = ?, updated_ms = ?, "
+        "synced_ms = ?, seeds = ?, rto_ms = ? WHERE id = ?"));
+    for (const QVariant &v : QVariantList{
+             SqlValues::text(r.primaryUri), qint64(r.memoryKiB), r.vcpus,
+             SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), disksToJson(r.disks),
+             stateKey(r.state), SqlValues::text(r.reason), r.ownerPid,
+             QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds, r.rtoMs, r.id })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);

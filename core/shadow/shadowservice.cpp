@@ -32,6 +32,36 @@ qint64 retryDelayMs(int retries)
     return std::min<qint64>(30000LL << std::min(retries, 5), 15 * 60 * 1000);
 }
 
+// How often a shadow's size is decided again from the forecast.
+constexpr qint64 kSizingIntervalMs = 10 * 60 * 1000;
+
+// Sizes a shadow in sync by the primary's forecast; what changed, in words.
+QString size(ShadowJob &job, const Environment &env, const ShadowRecord &s)
+{
+    auto primary = env.links(s.primaryUri);
+    auto dom = primary ? primary.value()->domain(s.primaryUuid) : Result<DomainFacts>(Error{});
+    if (!dom || !dom->exists)
+        return {};
+    SizingInput in;
+    in.primaryVcpus = dom->vcpus;
+    in.primaryMemoryKiB = dom->maxMemoryKiB;
+    if (env.placement.outlook.vmPeakCpus)
+        in.peakCpus = env.placement.outlook.vmPeakCpus(s.primaryUuid);
+    if (env.placement.outlook.vmHealth)
+        in.health = env.placement.outlook.vmHealth(s.primaryUuid);
+    const Sizing sizing = sizeShadow(in);
+    if (sizing.vcpus == s.vcpus && sizing.memoryKiB == s.memoryKiB)
+        return {};
+    auto resized = job.resize(s.primaryUuid, sizing);
+    if (!resized)
+        return resized.error();
+    return Tr::tr("The shadow of %1 is sized to %2 vCPUs (was %3): %4")
+        .arg(s.primaryName)
+        .arg(sizing.vcpus)
+        .arg(s.vcpus)
+        .arg(sizing.reason);
+}
+
 bool processAlive(qint64 pid)
 {
     return pid > 0 && QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
@@ -55,6 +85,7 @@ struct ShadowService::Refreshed
     QHash<qint64, int> retries;
     QHash<QString, qint64> unreachableSinceMs;
     QStringList dueValidations;
+    QHash<qint64, qint64> sizedAtMs; // shadow id → when its size was last decided
     QString error;
 };
 
@@ -403,6 +434,7 @@ void ShadowService::refresh()
     state.retryAtMs = m_retryAtMs;
     state.retries = m_retries;
     state.unreachableSinceMs = m_unreachableSinceMs;
+    state.sizedAtMs = m_sizedAtMs;
     const Environment env = environment();
     const int graceS = m_graceS;
     const qint64 validationIntervalMs = qint64(m_validationIntervalH) * 3600 * 1000;
@@ -464,6 +496,13 @@ void ShadowService::refresh()
                     report(Tr::tr("The shadow of %1 is %2: %3")
                                .arg(s.primaryName, stateLabel(checked->state), checked->reason),
                            checked->state == State::Degraded);
+                // Sized by the forecast, every few minutes.
+                if (checked && checked->state == State::InSync
+                    && now - state.sizedAtMs.value(s.id, 0) >= kSizingIntervalMs) {
+                    state.sizedAtMs.insert(s.id, now);
+                    if (auto sized = size(job, env, s); !sized.isEmpty())
+                        report(sized, false);
+                }
                 // Validated on a schedule: an interval after it was made, or
                 // after its last validation.
                 const qint64 lastMs = s.lastValidation ? s.lastValidation->startedMs : s.createdMs;
@@ -554,6 +593,7 @@ void ShadowService::apply(const Refreshed &refreshed)
     m_retryAtMs = refreshed.retryAtMs;
     m_retries = refreshed.retries;
     m_unreachableSinceMs = refreshed.unreachableSinceMs;
+    m_sizedAtMs = refreshed.sizedAtMs;
     for (const auto &[message, isError] : refreshed.reports)
         Q_EMIT reported(message, isError);
     Q_EMIT shadowsChanged();

@@ -117,6 +117,7 @@ private:
     QHash<qint64, qint64> m_retryAtMs; // degraded shadow id → next re-seed
     QHash<qint64, int> m_retries;
     QHash<QString, qint64> m_unreachableSinceMs; // primary host URI → first failed reach
+    QHash<qint64, qint64> m_sizedAtMs; // shadow id → when its size was last decided
     bool m_refreshing = false;
     struct Running
     {

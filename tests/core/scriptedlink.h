@@ -427,11 +427,15 @@ public:
             uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString name
             = QRegularExpression(QStringLiteral("<name>([^<]+)</name>")).match(xml).captured(1);
+        const QString vcpus
+            = QRegularExpression(QStringLiteral("<vcpu[^>]*>(\\d+)</vcpu>")).match(xml).captured(1);
         QMutexLocker lock(&m_world.mutex());
         Domain &d = m_world.hosts[m_uri].domains[uuid];
         d.uuid = uuid;
         d.name = name;
         d.persistent = true;
+        if (!vcpus.isEmpty())
+            d.vcpus = vcpus.toInt();
         m_world.save();
         return {};
     }

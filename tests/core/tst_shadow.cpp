@@ -6,6 +6,7 @@
 #include "shadow/shadowjob.h"
 #include "shadow/shadowjournal.h"
 #include "shadow/shadowservice.h"
+#include "shadow/shadowsizing.h"
 #include "store/database.h"
 
 #include <QFileInfo>
@@ -648,6 +649,68 @@ private Q_SLOTS:
             said = said || report.first().toString().contains(QLatin1String("unreachable"));
         QVERIFY(said);
         QVERIFY(w.world.hosts[kS].domains[w.stored().shadowUuid].running());
+    }
+
+    // ------------------------------------------------ scaling the shadow ---
+
+    void sizingFollowsTheForecast_data()
+    {
+        QTest::addColumn<int>("primaryVcpus");
+        QTest::addColumn<double>("peakCpus"); // < 0: no forecast
+        QTest::addColumn<int>("health"); // < 0: unknown
+        QTest::addColumn<int>("vcpus");
+        QTest::newRow("quiet primary") << 8 << 1.5 << 90 << 2; // ceil(1.5 × 1.25)
+        QTest::newRow("busy primary") << 8 << 5.0 << 90 << 7;
+        QTest::newRow("never above the primary") << 4 << 9.0 << 90 << 4;
+        QTest::newRow("never below the minimum") << 4 << 0.01 << 90 << 1;
+        QTest::newRow("flagged primary") << 8 << 1.5 << 40 << 8;
+        QTest::newRow("no forecast yet") << 8 << -1.0 << -1 << 8;
+    }
+    void sizingFollowsTheForecast()
+    {
+        QFETCH(int, primaryVcpus);
+        QFETCH(double, peakCpus);
+        QFETCH(int, health);
+        QFETCH(int, vcpus);
+        SizingInput in;
+        in.primaryVcpus = primaryVcpus;
+        in.primaryMemoryKiB = 8 * 1048576;
+        if (peakCpus >= 0)
+            in.peakCpus = peakCpus;
+        if (health >= 0)
+            in.health = health;
+        const Sizing sized = sizeShadow(in);
+        QCOMPARE(sized.vcpus, vcpus);
+        QCOMPARE(sized.memoryKiB, in.primaryMemoryKiB); // memory stays the primary's
+        QVERIFY(!sized.reason.isEmpty());
+    }
+
+    // A standby shadow is redefined at its new size and the ledger reserves
+    // that; one that took over keeps its size.
+    void resizeRedefinesTheStandbyAndItsReservation()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        Environment env = w.environment();
+        env.placement.ledger = std::make_shared<Pools::CapacityLedger>();
+        ShadowJob job(env);
+        auto made = job.create({ QStringLiteral("web01"), kA, kS, 5 });
+        QVERIFY2(made.ok(), qPrintable(made.error()));
+        QCOMPARE(made->vcpus, 2);
+        const auto before = env.placement.ledger->headroom(kS, Pools::Placing::Vm);
+        QVERIFY(before.ok());
+        QCOMPARE(before->standbyVcpus, 2);
+
+        auto resized = job.resize(kVm, { 1, made->memoryKiB, QStringLiteral("a quiet day") });
+        QVERIFY2(resized.ok(), qPrintable(resized.error()));
+        QCOMPARE(resized->vcpus, 1);
+        QCOMPARE(w.world.hosts[kS].domains[made->shadowUuid].vcpus, 1);
+        QCOMPARE(w.stored().vcpus, 1);
+        QCOMPARE(env.placement.ledger->headroom(kS, Pools::Placing::Vm)->standbyVcpus, 1);
+
+        w.world.hosts[kA].reachable = false;
+        QVERIFY(job.failover(kVm, {}).ok());
+        QVERIFY(!job.resize(kVm, { 2, made->memoryKiB, QStringLiteral("busy") }).ok());
     }
 
     // ------------------------------------- migrating a shadowed primary ---
