@@ -24,16 +24,11 @@ Result<void> connectTo(QTcpSocket &socket, const QString &host, quint16 port, in
     return {};
 }
 
-} // namespace
-
-Result<void> http(const QString &url, int timeoutMs)
-{
-    if (auto answered = get(url, timeoutMs); !answered)
-        return Error{ answered.error() };
-    return {};
-}
-
-Result<QByteArray> get(const QString &url, int timeoutMs)
+// One GET: the status line decides; the body, read to the end of the
+// connection, only when the caller wants it (a probe answers at the status
+// line, whatever the server does with the connection afterwards).
+enum class Body { Skip, Read };
+Result<QByteArray> exchange(const QString &url, int timeoutMs, Body wanted)
 {
     const QUrl parsed(url);
     if (!parsed.isValid() || parsed.scheme() != QLatin1String("http") || parsed.host().isEmpty())
@@ -62,12 +57,28 @@ Result<QByteArray> get(const QString &url, int timeoutMs)
         return Error{ Tr::tr("%1 answered %2.")
                           .arg(url,
                                QString::fromLatin1(reply.left(reply.indexOf('\n')).trimmed())) };
+    if (wanted == Body::Skip)
+        return QByteArray();
     // HTTP/1.0 with Connection: close: the body ends with the connection.
     while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(timeoutMs))
         reply += socket.readAll();
     reply += socket.readAll();
     const qsizetype body = reply.indexOf("\r\n\r\n");
     return body < 0 ? QByteArray() : reply.mid(body + 4);
+}
+
+} // namespace
+
+Result<void> http(const QString &url, int timeoutMs)
+{
+    if (auto answered = exchange(url, timeoutMs, Body::Skip); !answered)
+        return Error{ answered.error() };
+    return {};
+}
+
+Result<QByteArray> get(const QString &url, int timeoutMs)
+{
+    return exchange(url, timeoutMs, Body::Read);
 }
 
 Result<void> tcp(const QString &hostPort, int timeoutMs)
