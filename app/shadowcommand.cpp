@@ -117,9 +117,13 @@ void addOptions(QCommandLineParser &parser)
              "status 0 when it passed, 4 when it failed."),
           QStringLiteral("name") },
         { QStringLiteral("counter-url"),
-          tr("With --validate, the URL where the VM tells the last write it acknowledged; "
-             "the replica must hold it."),
+          tr("With --validate (or --failover --planned, which validates first), the URL where "
+             "the VM tells the last write it acknowledged; the replica must hold it."),
           QStringLiteral("url") },
+        { QStringLiteral("validate-every"),
+          tr("With --shadow, validate the new shadow by itself every <hours> hours (0: only "
+             "when asked); stored with it. Without it the console's schedule applies."),
+          QStringLiteral("hours") },
     });
 }
 
@@ -147,6 +151,16 @@ QString read(const QCommandLineParser &parser, ShadowCommandLine &line)
     line.unshadowVm = parser.value(QStringLiteral("unshadow"));
     line.validateVm = parser.value(QStringLiteral("validate"));
     line.counterUrl = parser.value(QStringLiteral("counter-url"));
+    if (parser.isSet(QStringLiteral("validate-every"))) {
+        bool ok = false;
+        const int hours = parser.value(QStringLiteral("validate-every")).toInt(&ok);
+        if (!ok || hours < 0 || hours > 24 * 365)
+            return tr("--validate-every wants a number of hours from 0 to 8760, not “%1”.")
+                .arg(parser.value(QStringLiteral("validate-every")));
+        if (parser.value(QStringLiteral("shadow")).isEmpty())
+            return tr("--validate-every goes with --shadow.");
+        line.validateEveryH = hours;
+    }
     const int actions = (line.shadowVm.isEmpty() ? 0 : 1) + (line.failoverVm.isEmpty() ? 0 : 1)
         + (line.unshadowVm.isEmpty() ? 0 : 1) + (line.validateVm.isEmpty() ? 0 : 1);
     if (actions > 1)
@@ -239,10 +253,15 @@ int run(const CommandLine &line)
         if (!primary)
             return refuse(primary.error());
         Headless::say(since, tr("shadowing %1 from %2 on %3").arg(vm, primary.value(), s.on));
-        done = job.create({ s.shadowVm, primary.value(), s.on });
+        Shadow::CreateRequest request{ s.shadowVm, primary.value(), s.on };
+        request.validateEveryH = s.validateEveryH;
+        done = job.create(request);
     } else if (!s.failoverVm.isEmpty()) {
         Headless::say(since, tr("failing %1 over to its shadow").arg(vm));
-        done = job.failover(vm, { s.planned, s.healthUrl, 120 });
+        Shadow::FailoverOptions options{ s.planned, s.healthUrl, 120 };
+        // A planned failover validates the replicas first (20 s boot watch).
+        options.validateFirst = Shadow::ValidationOptions{ 20, 0, s.counterUrl };
+        done = job.failover(vm, options);
     } else {
         Headless::say(since, tr("removing the shadow of %1").arg(vm));
         done = job.remove(vm);

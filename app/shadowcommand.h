@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -22,7 +23,8 @@ struct ShadowCommandLine
     QString healthUrl; // --health-url
     QString unshadowVm; // --unshadow
     QString validateVm; // --validate
-    QString counterUrl; // --counter-url, with --validate
+    QString counterUrl; // --counter-url, with --validate or --failover --planned
+    std::optional<int> validateEveryH; // --validate-every, with --shadow
     QList<std::pair<QString, QString>> hostPools; // --pool URI=POOL, repeatable
 
     bool any() const

@@ -705,6 +705,14 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
 </context>
 <context>
+    <name>Umbra::Engine</name>
+    <message>
+        <location filename="../core/engine/engine.cpp" line="+167"/>
+        <source>no reason was recorded</source>
+        <translation>kein Grund festgehalten</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::EventLog</name>
     <message>
         <location filename="../core/engine/eventlog.cpp" line="+90"/>
@@ -1330,7 +1338,7 @@ auf %3</translation>
         <translation>%1:%2 nimmt keine Verbindungen an: %3</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>%1 is not an http:// URL.</source>
         <translation>%1 ist keine http://-URL.</translation>
     </message>
@@ -1350,7 +1358,7 @@ auf %3</translation>
         <translation>%1 hat mit %2 geantwortet.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+33"/>
         <source>%1 is not HOST:PORT.</source>
         <translation>%1 hat nicht die Form HOST:PORT.</translation>
     </message>
@@ -4466,7 +4474,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Ausfallrisiko von %1 % innerhalb von 30 Tagen: %2</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+7"/>
+        <source>Its shadow failed validation: %1</source>
+        <translation>Sein Schatten hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>about 1 minute</source>
         <translation>etwa 1 Minute</translation>
     </message>
@@ -4584,7 +4597,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -4829,7 +4842,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+308"/>
+        <location filename="../core/store/schema.cpp" line="+314"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -4987,14 +5000,14 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+374"/>
+        <location line="+414"/>
         <location line="+61"/>
         <location line="+240"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-666"/>
+        <location line="-706"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -5044,7 +5057,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Platz auf %1: %2.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.</source>
         <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
     </message>
@@ -5124,6 +5137,26 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>an %1 hat sich nichts geändert</translation>
     </message>
     <message>
+        <location line="+14"/>
+        <source>The replicas passed a validation %1 min ago; the failover relies on it.</source>
+        <translation>Die Replikate haben vor %1 min eine Prüfung bestanden; das Failover verlässt sich darauf.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Planned failover: validating the replicas before %1 stops.</source>
+        <translation>Geplantes Failover: Die Replikate werden geprüft, bevor %1 anhält.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was not failed over: the validation of its replicas failed (%2). It keeps running on %3.</source>
+        <translation>Kein Failover für %1: Die Prüfung seiner Replikate ist gescheitert (%2). Es läuft auf %3 weiter.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The shadow of %1 is %2 after its validation; it does not take over.</source>
+        <translation>Der Schatten von %1 ist nach seiner Prüfung %2; er übernimmt nicht.</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>%1 already runs in the place of %2.</source>
         <translation>%1 läuft bereits an Stelle von %2.</translation>
@@ -5139,7 +5172,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft noch auf %2; ein Failover jetzt ließe den Dienst doppelt laufen. Führen Sie ein geplantes Failover aus, um sie zuerst anzuhalten.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Planned failover: stopping %1 on %2; every write it acknowledged is in the replicas.</source>
         <translation>Geplantes Failover: %1 auf %2 wird angehalten; jeder bestätigte Schreibvorgang ist in den Replikaten.</translation>
     </message>
@@ -5275,7 +5308,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+227"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+246"/>
         <source>Validation passed in %1 s.</source>
         <translation>Prüfung in %1 s bestanden.</translation>
     </message>
@@ -5306,7 +5339,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft an Stelle von %2; sie behält ihre Größe.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 pins a CPU topology; its vCPUs are not changed.</source>
         <translation>%1 legt eine CPU-Topologie fest; ihre vCPUs werden nicht geändert.</translation>
     </message>
@@ -5331,12 +5364,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="-202"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="-221"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+230"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5401,12 +5434,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+150"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+163"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <location line="+8"/>
         <source>Keep a shadow of %1 on %2</source>
         <translation>Einen Schatten von %1 auf %2 halten</translation>
@@ -5435,7 +5468,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Jeden Datenträger von %1 in sein Replikat kopieren (%2 MiB) und danach jeden Schreibvorgang synchron spiegeln: Dem Schatten fehlt nie ein bestätigter Schreibvorgang.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The shadow %1 on %2 is %3.</source>
         <translation>Der Schatten %1 auf %2 ist %3.</translation>
     </message>
@@ -5450,12 +5483,22 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-181"/>
         <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
         <translation>Der Schatten von %1 ist auf %2 vCPUs bemessen (vorher %3): %4</translation>
     </message>
+    <message numerus="yes">
+        <location line="+163"/>
+        <source>Validate it every %n hour(s) once in sync.</source>
+        <translation><numerusform>Ihn, sobald synchron, jede Stunde prüfen.</numerusform><numerusform>Ihn, sobald synchron, alle %n Stunden prüfen.</numerusform></translation>
+    </message>
     <message>
-        <location line="+186"/>
+        <location line="+1"/>
+        <source>Validate it only when asked, and before a planned failover.</source>
+        <translation>Ihn nur auf Anforderung und vor einem geplanten Failover prüfen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Fail %1 over to %2 on %3</source>
         <translation>Failover von %1 auf %2 auf %3</translation>
     </message>
@@ -5466,11 +5509,16 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Validate the replicas first, unless they passed within the last hour; should they fail, %1 keeps running.</source>
+        <translation>Zuerst die Replikate prüfen, sofern sie nicht in der letzten Stunde bestanden haben; scheitern sie, läuft %1 weiter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Stop %1 on %2: every write it acknowledged is in the replicas.</source>
         <translation>%1 auf %2 anhalten: Jeder bestätigte Schreibvorgang ist in den Replikaten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Fence %1: it must not be started on %2 again.</source>
         <translation>%1 abschotten: Sie darf auf %2 nicht wieder gestartet werden.</translation>
     </message>
@@ -5533,12 +5581,27 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Kopie und alles, was sie schrieb, entfernen; die Replikate auftauen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+36"/>
+        <source>The shadow of %1 is validated on the console&apos;s schedule.</source>
+        <translation>Der Schatten von %1 wird nach dem Zeitplan der Konsole geprüft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shadow of %1 is validated only when asked.</source>
+        <translation>Der Schatten von %1 wird nur auf Anforderung geprüft.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The shadow of %1 is validated every %n hour(s).</source>
+        <translation><numerusform>Der Schatten von %1 wird jede Stunde geprüft.</numerusform><numerusform>Der Schatten von %1 wird alle %n Stunden geprüft.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>An action on this shadow is running already.</source>
         <translation>Für diesen Schatten läuft bereits eine Aktion.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Plan %1 was not executed: %2</source>
         <translation>Plan %1 wurde nicht ausgeführt: %2</translation>
     </message>
@@ -5548,7 +5611,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Unbekannte Aktion %1.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Validation of the shadow of %1 failed: %2</source>
         <translation>Die Prüfung des Schattens von %1 ist gescheitert: %2</translation>
     </message>
@@ -5573,7 +5636,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Schatten von %1 ist %2: %3</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>The shadow of %1 is seeding again.</source>
         <translation>Der Schatten von %1 macht wieder eine Erstkopie.</translation>
     </message>
@@ -5657,8 +5720,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>With --validate, the URL where the VM tells the last write it acknowledged; the replica must hold it.</source>
-        <translation>Mit --validate die URL, unter der die VM ihren letzten bestätigten Schreibvorgang nennt; das Replikat muss ihn enthalten.</translation>
+        <source>With --validate (or --failover --planned, which validates first), the URL where the VM tells the last write it acknowledged; the replica must hold it.</source>
+        <translation>Mit --validate (oder --failover --planned, das zuerst prüft) die URL, unter der die VM ihren letzten bestätigten Schreibvorgang nennt; das Replikat muss ihn enthalten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --shadow, validate the new shadow by itself every &lt;hours&gt; hours (0: only when asked); stored with it. Without it the console&apos;s schedule applies.</source>
+        <translation>Mit --shadow den neuen Schatten selbsttätig alle &lt;hours&gt; Stunden prüfen (0: nur auf Anforderung); wird mit ihm gespeichert. Ohne die Option gilt der Zeitplan der Konsole.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5671,7 +5739,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--pool erwartet URI=POOL, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>--validate-every wants a number of hours from 0 to 8760, not “%1”.</source>
+        <translation>--validate-every erwartet eine Stundenzahl von 0 bis 8760, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--validate-every goes with --shadow.</source>
+        <translation>--validate-every gehört zu --shadow.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Give one of --shadow, --failover, --unshadow and --validate.</source>
         <translation>Geben Sie eines von --shadow, --failover, --unshadow und --validate an.</translation>
     </message>
@@ -5691,12 +5769,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 von %2 wird auf %3 beschattet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>failing %1 over to its shadow</source>
         <translation>Failover von %1 auf ihren Schatten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>removing the shadow of %1</source>
         <translation>Schatten von %1 wird entfernt</translation>
     </message>
@@ -5704,7 +5782,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::ShadowDialog</name>
     <message>
-        <location filename="../ui/shadowdialog.cpp" line="+37"/>
+        <location filename="../ui/shadowdialog.cpp" line="+39"/>
         <source>Create a shadow of %1</source>
         <translation>Einen Schatten von %1 anlegen</translation>
     </message>
@@ -5749,7 +5827,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Schatten anlegen</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+11"/>
+        <source>Validate the shadow by itself</source>
+        <translation>Den Schatten selbsttätig prüfen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No host is in a shadow pool. Put one there in File → Pools…, where its reservation for shadows is set too.</source>
         <translation>Kein Host liegt in einem Schatten-Pool. Legen Sie einen unter Datei → Pools … dorthin; dort wird auch seine Reservierung für Schatten festgelegt.</translation>
     </message>
@@ -5792,7 +5875,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::ShadowsPanel</name>
     <message>
-        <location filename="../ui/shadowspanel.cpp" line="+40"/>
+        <location filename="../ui/shadowspanel.cpp" line="+45"/>
         <source>VM</source>
         <translation>VM</translation>
     </message>
@@ -5807,7 +5890,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Schatten-Host</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -5817,12 +5900,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Synchron seit</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Seeded</source>
         <translation>Erstkopien</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
@@ -5837,12 +5920,27 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Validated</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>No VM has a shadow. Create one from a VM&apos;s page (Create shadow…) once a host is in a shadow pool (File → Pools…).</source>
         <translation>Keine VM hat einen Schatten. Legen Sie einen auf der Seite einer VM an (Schatten anlegen …), sobald ein Host in einem Schatten-Pool liegt (Datei → Pools …).</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Schedule…</source>
+        <translation>Zeitplan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the shadow is validated by itself</source>
+        <translation>Wie oft der Schatten selbsttätig geprüft wird</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Fail over…</source>
         <translation>Failover …</translation>
     </message>
@@ -5862,7 +5960,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation beenden und den Schatten löschen; die Primär-VM bleibt unberührt</translation>
     </message>
     <message numerus="yes">
-        <location line="+41"/>
+        <location line="+42"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n-mal</numerusform>
@@ -5893,9 +5991,19 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>gescheitert: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Simulated: %1</source>
         <translation>Simuliert: %1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Validation of %1&apos;s shadow</source>
+        <translation>Prüfung des Schattens von %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A validation boots a throw-away copy of %1 from a point-in-time image of its replicas, without network, and removes it again. A failed one lowers %1&apos;s health score.</source>
+        <translation>Eine Prüfung startet eine Wegwerf-Kopie von %1 von einem Abbild seiner Replikate zu einem Zeitpunkt, ohne Netzwerk, und entfernt sie wieder. Eine gescheiterte Prüfung senkt den Gesundheitswert von %1.</translation>
     </message>
 </context>
 <context>
@@ -7189,9 +7297,52 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::ValidationScheduleBox</name>
+    <message>
+        <location filename="../ui/validationschedulebox.cpp" line="+14"/>
+        <source>Every</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when asked (Validate now, or before a planned failover)</source>
+        <translation>Nur auf Anforderung (Jetzt prüfen oder vor einem geplanten Failover)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours between validations</source>
+        <translation>Stunden zwischen Prüfungen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>Every %n hour(s) (the console&apos;s schedule)</source>
+        <translation><numerusform>Jede Stunde (Zeitplan der Konsole)</numerusform><numerusform>Alle %n Stunden (Zeitplan der Konsole)</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only when asked (the console&apos;s schedule)</source>
+        <translation>Nur auf Anforderung (Zeitplan der Konsole)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only when asked</source>
+        <translation>Nur auf Anforderung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Every %n hour(s)</source>
+        <translation><numerusform>Jede Stunde</numerusform><numerusform>Alle %n Stunden</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+75"/>
+        <location filename="../ui/vmpage.cpp" line="+76"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -7372,6 +7523,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>, Prüfung gescheitert %1</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Validation schedule: %1</source>
+        <translation>Prüfplan: %1</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Validate now</source>
         <translation>Jetzt prüfen</translation>
@@ -7477,8 +7633,8 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 %2 an %3: %4</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+48"/>
+        <location line="-150"/>
+        <location line="+52"/>
         <location line="+100"/>
         <location line="+9"/>
         <source>none</source>

@@ -8,9 +8,11 @@
 #include "migrate/migrationmanager.h"
 #include "shadow/shadowservice.h"
 #include "util/displaytext.h"
+#include "validationschedulebox.h"
 
 #include <QDialogButtonBox>
 #include <QFutureWatcher>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -78,11 +80,24 @@ ShadowDialog::ShadowDialog(Engine *engine, const QString &uri, const QString &uu
             planOn(item->data(0, Qt::UserRole).toString());
     });
 
+    Shadow::ShadowService *service = engine->shadows();
+    m_schedule = new ValidationScheduleBox(service ? service->validationIntervalH() : 0, this);
+    auto *validation = new QGroupBox(tr("Validate the shadow by itself"), this);
+    auto *validationLayout = new QVBoxLayout(validation);
+    validationLayout->addWidget(m_schedule);
+    // The schedule is part of the plan: a change plans again.
+    connect(m_schedule, &ValidationScheduleBox::changed, this, [this] {
+        if (QTreeWidgetItem *item = m_hosts->currentItem();
+            item && (item->flags() & Qt::ItemIsEnabled))
+            planOn(item->data(0, Qt::UserRole).toString());
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addWidget(simulated);
     layout->addWidget(m_hosts, 1);
     layout->addWidget(m_status);
+    layout->addWidget(validation);
     layout->addWidget(m_planText, 1);
     layout->addWidget(m_buttons);
     resize(640, 520);
@@ -175,7 +190,7 @@ void ShadowDialog::planOn(const QString &shadowUri)
             m_engine->shadows()->decide(watcher->result().id, false, QStringLiteral("operator"));
         watcher->deleteLater();
     });
-    watcher->setFuture(shadows->planCreate(m_uuid, m_uri, shadowUri));
+    watcher->setFuture(shadows->planCreate(m_uuid, m_uri, shadowUri, m_schedule->value()));
 }
 
 void ShadowDialog::showPlan(const Jobs::Plan &plan)
@@ -214,6 +229,11 @@ void ShadowDialog::selectHost(const QString &uri)
     for (int i = 0; i < m_hosts->topLevelItemCount(); ++i)
         if (m_hosts->topLevelItem(i)->data(0, Qt::UserRole).toString() == uri)
             m_hosts->setCurrentItem(m_hosts->topLevelItem(i));
+}
+
+void ShadowDialog::setValidationSchedule(std::optional<int> hours)
+{
+    m_schedule->setValue(hours);
 }
 
 QString ShadowDialog::planText() const

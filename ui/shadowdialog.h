@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QPointer>
+#include <optional>
 
 class QDialogButtonBox;
 class QLabel;
@@ -15,6 +16,7 @@ namespace Umbra {
 
 class Engine;
 struct TargetCapacity;
+class ValidationScheduleBox;
 
 // Asks where to keep a shadow of one VM: the hosts of the shadow pools,
 // ranked by the same least-disruption placement as migrations (room after
@@ -40,6 +42,8 @@ public:
     const Jobs::Plan &plan() const { return m_plan; }
     bool isAwaitingApproval() const { return m_plan.id != 0 && m_plan.executable(); }
     QString planText() const;
+    // How the new shadow is to be validated (see ValidationScheduleBox).
+    void setValidationSchedule(std::optional<int> hours);
 
 private:
     void rank(const QList<TargetCapacity> &capacities);
@@ -55,6 +59,7 @@ private:
     QPlainTextEdit *m_planText = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    ValidationScheduleBox *m_schedule = nullptr;
     QPushButton *m_create = nullptr;
     Jobs::Plan m_plan;
     bool m_ranked = false;

@@ -4,8 +4,11 @@
 #include "format.h"
 #include "shadow/shadowservice.h"
 #include "tablesetup.h"
+#include "validationschedulebox.h"
 
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +29,7 @@ enum Column {
     SeedsColumn,
     ReservedColumn,
     ValidationColumn,
+    ScheduleColumn,
     NoteColumn,
     ColumnCount
 };
@@ -37,9 +41,9 @@ ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
     , m_shadows(shadows)
 {
     m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels({ tr("VM"), tr("Primary host"), tr("Shadow host"),
-                                         tr("State"), tr("In sync since"), tr("Seeded"),
-                                         tr("Reserved"), tr("Last validation"), tr("Note") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("VM"), tr("Primary host"), tr("Shadow host"), tr("State"), tr("In sync since"),
+          tr("Seeded"), tr("Reserved"), tr("Last validation"), tr("Validated"), tr("Note") });
     TableSetup::apply(m_table);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -48,6 +52,9 @@ ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
                             "once a host is in a shadow pool (File → Pools…)."),
                          this);
     m_empty->setWordWrap(true);
+    m_schedule = new QPushButton(tr("Schedule…"), this);
+    m_schedule->setToolTip(tr("How often the shadow is validated by itself"));
+    connect(m_schedule, &QPushButton::clicked, this, &ShadowsPanel::editSchedule);
     m_failover = new QPushButton(tr("Fail over…"), this);
     m_failover->setToolTip(tr("Start the shadow in its primary's place"));
     m_remove = new QPushButton(tr("Remove…"), this);
@@ -61,6 +68,7 @@ ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
+    buttons->addWidget(m_schedule);
     buttons->addWidget(m_failover);
     buttons->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);
@@ -100,6 +108,7 @@ void ShadowsPanel::fill()
                       .arg(QDateTime::fromMSecsSinceEpoch(s.lastValidation->startedMs)
                                .toString(QStringLiteral("MM-dd HH:mm")))
                 : tr("failed: %1").arg(s.lastValidation->reason),
+            ValidationScheduleBox::describe(s.validateEveryH, m_shadows->validationIntervalH()),
             simulated.isEmpty() ? s.reason : tr("Simulated: %1").arg(s.reason),
         };
         for (int column = 0; column < ColumnCount; ++column) {
@@ -125,6 +134,36 @@ void ShadowsPanel::updateButtons()
     const bool idle = shadow && !m_shadows->isBusy(uuid);
     m_failover->setEnabled(idle && shadow->state == Shadow::State::InSync);
     m_remove->setEnabled(idle && shadow->state != Shadow::State::FailedOver);
+    m_schedule->setEnabled(shadow && shadow->state != Shadow::State::FailedOver);
+}
+
+void ShadowsPanel::editSchedule()
+{
+    const QString uuid = selectedUuid();
+    const auto shadow = m_shadows && !uuid.isEmpty() ? m_shadows->shadowOf(uuid) : std::nullopt;
+    if (!shadow)
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Validation of %1's shadow").arg(shadow->primaryName));
+    auto *intro = new QLabel(tr("A validation boots a throw-away copy of %1 from a "
+                                "point-in-time image of its replicas, without network, and "
+                                "removes it again. A failed one lowers %1's health score.")
+                                 .arg(shadow->primaryName),
+                             dialog);
+    intro->setWordWrap(true);
+    auto *box = new ValidationScheduleBox(m_shadows->validationIntervalH(), dialog);
+    box->setValue(shadow->validateEveryH);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this,
+            [this, box, uuid] { m_shadows->setValidationInterval(uuid, box->value()); });
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(intro);
+    layout->addWidget(box);
+    layout->addWidget(buttons);
+    dialog->open();
 }
 
 QString ShadowsPanel::selectedUuid() const

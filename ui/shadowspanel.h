@@ -14,8 +14,9 @@ class ShadowService;
 
 // The Shadows view: every live shadow — its primary, the hosts, its state
 // and since when it is in sync, how often it was seeded, what it reserves —
-// with Fail over… and Remove… for the one selected. Filled from the shadow
-// service's last check; never asks libvirt itself.
+// and how it is validated — with Schedule…, Fail over… and Remove… for the
+// one selected. Filled from the shadow service's last check; never asks
+// libvirt itself.
 class ShadowsPanel : public QWidget
 {
     Q_OBJECT
@@ -35,10 +36,13 @@ private:
     void fill();
     void updateButtons();
     QString selectedUuid() const;
+    // Asks how the selected shadow is to be validated, without blocking.
+    void editSchedule();
 
     Shadow::ShadowService *m_shadows = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_empty = nullptr;
+    QPushButton *m_schedule = nullptr;
     QPushButton *m_failover = nullptr;
     QPushButton *m_remove = nullptr;
 };

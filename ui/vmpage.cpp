@@ -13,6 +13,7 @@
 #include "shadow/shadowservice.h"
 #include "statecolors.h"
 #include "traffic/trafficservice.h"
+#include "validationschedulebox.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -339,6 +340,10 @@ void VmPage::showShadow()
                               : tr(", validation failed %1").arg(when);
             toolTip += u"\n\n" + (v->passed ? v->evidence.join(u'\n') : v->reason);
         }
+        toolTip += u"\n\n"
+            + tr("Validation schedule: %1")
+                  .arg(ValidationScheduleBox::describe(shadow->validateEveryH,
+                                                       shadows->validationIntervalH()));
         m_facts->setValue(m_shadowFact, text, toolTip);
         if (!shadows->isBusy(m_uuid)) {
             if (shadow->state == Shadow::State::InSync) {

@@ -156,6 +156,18 @@ void Engine::openShadows(const QString &path)
     connect(m_shadows, &Shadow::ShadowService::actionFinished, m_events.get(),
             &EventLog::shadowActionFinished);
     connect(m_shadows, &Shadow::ShadowService::reported, m_events.get(), &EventLog::shadowReported);
+    // A shadow that failed its last validation counts against its VM's
+    // health until one passes.
+    connect(m_shadows, &Shadow::ShadowService::shadowsChanged, this, [this] {
+        QHash<QString, QString> failed;
+        for (const Shadow::ShadowRecord &shadow : m_shadows->shadows())
+            if (shadow.lastValidation && !shadow.lastValidation->passed)
+                failed.insert(shadow.primaryUuid,
+                              shadow.lastValidation->reason.isEmpty()
+                                  ? tr("no reason was recorded")
+                                  : shadow.lastValidation->reason);
+        m_prediction->setFailedValidations(failed);
+    });
     connect(m_migrations, &MigrationManager::jobFinished, m_shadows,
             &Shadow::ShadowService::refresh);
     m_shadowTimer = new QTimer(this);

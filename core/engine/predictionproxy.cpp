@@ -39,6 +39,8 @@ void PredictionProxy::start(const QString &databasePath, std::shared_ptr<Series:
             &PredictionProxy::onHardwareAssessed);
     if (m_hardwareIntervalMs > 0)
         setHardwareIntervalMs(m_hardwareIntervalMs);
+    if (!m_failedValidations.isEmpty())
+        setFailedValidations(m_failedValidations);
     connect(m_service, &PredictionService::calendarChanged, this,
             [this](const QList<ScopedCalendarEvent> &events) {
                 m_calendar = events;
@@ -147,6 +149,12 @@ void PredictionProxy::setHardwareIntervalMs(int intervalMs)
 {
     m_hardwareIntervalMs = intervalMs;
     tell([intervalMs](PredictionService &service) { service.setHardwareIntervalMs(intervalMs); });
+}
+
+void PredictionProxy::setFailedValidations(const QHash<QString, QString> &reasons)
+{
+    m_failedValidations = reasons;
+    tell([reasons](PredictionService &service) { service.setFailedValidations(reasons); });
 }
 
 void PredictionProxy::onHealthUpdated(const QList<HealthReport> &reports)

@@ -86,6 +86,9 @@ public:
     Hardware::HostHardwareReport hardware(const QString &uri) const;
     // How often exporters are read (default a minute).
     void setHardwareIntervalMs(int intervalMs);
+    // VMs (by UUID) whose shadow failed its last validation, with why: it
+    // counts against their health from their next sample.
+    void setFailedValidations(const QHash<QString, QString> &reasons);
 
 Q_SIGNALS:
     // Health scores of one collection (a host and its VMs).
@@ -141,6 +144,7 @@ private:
     QHash<QString, HealthReport> m_health; // by entity
     QHash<QString, Hardware::HostHardwareReport> m_hardware; // by host URI
     int m_hardwareIntervalMs = 0; // 0: the watch's default
+    QHash<QString, QString> m_failedValidations; // by VM UUID
     QList<ScopedCalendarEvent> m_calendar;
 };
 

@@ -106,6 +106,12 @@ QList<HealthFactor> factors(const HealthInputs &in, const HealthPolicy &policy)
                   .arg(in.failureReason);
         add("failure-risk", risk, int(std::lround(r * policy.failureRiskPoints)));
     }
+    if (!in.shadowValidationFailure.isEmpty()) {
+        add("shadow-validation",
+            translated(QT_TRANSLATE_NOOP("Umbra::Predict", "Its shadow failed validation: %1"))
+                .arg(in.shadowValidationFailure),
+            policy.shadowValidationPoints);
+    }
     return out;
 }
 

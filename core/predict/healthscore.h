@@ -26,13 +26,18 @@ struct HealthInputs
     // Failure prediction says the VMs should leave the host now: unhealthy
     // whatever the score.
     bool evacuate = false;
+    // Why the VM's shadow failed its last validation (translated): the VM
+    // runs, but what should take over from it might not. Empty when the
+    // last validation passed, or the VM has no shadow.
+    QString shadowValidationFailure;
 };
 
 // One reason a score is below 100.
 struct HealthFactor
 {
     QString id; // stable, for code: "cpu", "memory", "cpu-forecast", "memory-forecast",
-                // "io-errors", "reconnects", "unresponsive", "anomaly", "failure-risk"
+                // "io-errors", "reconnects", "unresponsive", "anomaly", "failure-risk",
+                // "shadow-validation"
     QString sentence; // translated, with the numbers behind it
     int points = 0; // deducted
 };
@@ -47,6 +52,7 @@ struct HealthPolicy
     int pointsPerReconnect = 3, reconnectCap = 15;
     int unresponsivePoints = 35;
     int anomalyPoints = 20, failureRiskPoints = 30; // at 1.0
+    int shadowValidationPoints = 25;
 };
 
 struct HealthScore

@@ -319,6 +319,7 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
                 errors->pop_front();
             inputs.ioErrors = int(errors->size());
         }
+        inputs.shadowValidationFailure = m_failedValidations.value(entity.uuid);
     }
     inputs.anomaly = m_anomalies.openScore(key, nowMs - Predict::AnomalyWatch::kHealthWindowMs);
     report.health = Predict::scoreHealth(inputs);
@@ -463,6 +464,11 @@ void PredictionService::noteEvent(const EventRecord &event)
     auto &times = m_ioErrors[event.vmUuid];
     times.insert(std::upper_bound(times.begin(), times.end(), event.timestampMs),
                  event.timestampMs);
+}
+
+void PredictionService::setFailedValidations(const QHash<QString, QString> &reasons)
+{
+    m_failedValidations = reasons;
 }
 
 void PredictionService::historyChanged(const QString &uuidOrUri)

@@ -84,6 +84,9 @@ public:
     // for an hour, and with memory failures and lost connections against
     // its host's failure risk for a day.
     void noteEvent(const Umbra::EventRecord &event);
+    // VMs (by UUID) whose shadow failed its last validation, with why; each
+    // loses points of health until a validation passes.
+    void setFailedValidations(const QHash<QString, QString> &reasons);
 
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
@@ -177,6 +180,7 @@ private:
     QHash<QString, std::deque<qint64>> m_reconnectFailures; // by host URI, times in ms
     QHash<QString, int> m_lastFailedAttempts;
     QHash<QString, std::deque<qint64>> m_ioErrors; // by VM UUID, times in ms
+    QHash<QString, QString> m_failedValidations; // by VM UUID
     QList<QString> m_refitQueue; // entity keys, round robin
     qsizetype m_refitCursor = 0;
     int m_shedBatches = 0;

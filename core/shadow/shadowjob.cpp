@@ -274,6 +274,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     record.primaryXml = checked->xml;
     record.disks = checked->disks;
     record.ownerPid = QCoreApplication::applicationPid();
+    record.validateEveryH = request.validateEveryH;
     auto id = m_journal->create(record);
     if (!id) {
         releaseHold();
@@ -472,6 +473,39 @@ Result<ShadowRecord> ShadowJob::remove(const QString &vm)
     return record;
 }
 
+Result<void> ShadowJob::validateBeforeFailover(ShadowRecord &record,
+                                               const ValidationOptions &options,
+                                               qint64 validatedWithinMs)
+{
+    const std::optional<Validation> &last = record.lastValidation;
+    if (last && last->passed
+        && QDateTime::currentMSecsSinceEpoch() - last->startedMs < validatedWithinMs) {
+        note(record,
+             Tr::tr("The replicas passed a validation %1 min ago; the failover relies on it.")
+                 .arg((QDateTime::currentMSecsSinceEpoch() - last->startedMs) / 60000));
+        return {};
+    }
+    note(record,
+         Tr::tr("Planned failover: validating the replicas before %1 stops.")
+             .arg(record.primaryName));
+    auto validated = validate(record.primaryUuid, options);
+    if (!validated)
+        return Error{ validated.error() };
+    if (!validated->passed)
+        return Error{ Tr::tr("%1 was not failed over: the validation of its replicas failed "
+                             "(%2). It keeps running on %3.")
+                          .arg(record.primaryName, validated->reason, record.primaryUri) };
+    auto again = live(record.primaryUuid);
+    if (!again)
+        return Error{ again.error() };
+    record = again.value();
+    if (record.state != State::InSync)
+        return Error{ Tr::tr("The shadow of %1 is %2 after its validation; it does not take "
+                             "over.")
+                          .arg(record.primaryName, stateLabel(record.state)) };
+    return {};
+}
+
 Result<ShadowRecord> ShadowJob::failover(const QString &vm, const FailoverOptions &options)
 {
     auto found = live(vm);
@@ -498,6 +532,12 @@ Result<ShadowRecord> ShadowJob::failover(const QString &vm, const FailoverOption
                 return Error{ Tr::tr("%1 still runs on %2; a failover now would run the service "
                                      "twice. Fail over as planned to stop it first.")
                                   .arg(record.primaryName, record.primaryUri) };
+            if (options.validateFirst) {
+                auto validated = validateBeforeFailover(record, *options.validateFirst,
+                                                        options.validatedWithinMs);
+                if (!validated)
+                    return Error{ validated.error() };
+            }
             note(record,
                  Tr::tr("Planned failover: stopping %1 on %2; every write it "
                         "acknowledged is in the replicas.")

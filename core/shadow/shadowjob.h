@@ -34,6 +34,7 @@ struct CreateRequest
     QString primaryUri;
     QString shadowUri;
     int readyTimeoutS = 3600; // for the first full copy
+    std::optional<int> validateEveryH = std::nullopt; // see ShadowRecord::validateEveryH
 };
 
 // What creating a shadow would do, worked out without changing anything.
@@ -64,6 +65,11 @@ struct FailoverOptions
     bool planned = false;
     QString healthUrl; // answered by the shadow before the failover counts as done
     int healthTimeoutS = 120;
+    // A planned failover first validates the replicas with these options
+    // (unless a validation passed within validatedWithinMs) and, should the
+    // validation fail, leaves the primary running.
+    std::optional<ValidationOptions> validateFirst = std::nullopt;
+    qint64 validatedWithinMs = 3600 * 1000;
 };
 
 // The operations on shadows, each blocking on its caller's thread (a job
@@ -73,9 +79,10 @@ struct FailoverOptions
 //    definition there (the primary's, renamed, on the replicas); libvirt
 //    block copies with synchronous writes from every disk of the primary;
 //    in sync once every copy is ready. A failure undoes what was made.
-//  - failover: when the primary's host is lost (or, planned, its primary
-//    stopped first): the replicas stop being served, so every acknowledged
-//    write is in them, and the shadow starts in the primary's place.
+//  - failover: when the primary's host is lost (or, planned, its replicas
+//    validated and its primary stopped first): the replicas stop being
+//    served, so every acknowledged write is in them, and the shadow starts
+//    in the primary's place.
 //  - remove: the copies end, the shadow is undefined, its replicas deleted;
 //    nothing of the primary changes.
 //  - suspend / reseed: a migration of the primary needs its disks to itself
@@ -138,6 +145,9 @@ private:
     void undo(ShadowRecord &record, HypervisorLink *primary, HypervisorLink *shadowHost,
               ReplicaAgent *agent);
     Result<ShadowRecord> live(const QString &vm);
+    // Before a planned failover: a recent passed validation, or one now.
+    Result<void> validateBeforeFailover(ShadowRecord &record, const ValidationOptions &options,
+                                        qint64 validatedWithinMs);
     void note(ShadowRecord &record, const QString &line, const QString &kind = {});
     Result<void> setState(ShadowRecord &record, State state, const QString &message);
 

@@ -56,9 +56,16 @@ QList<ReplicatedDisk> disksFromJson(const QString &json)
     return disks;
 }
 
-const char kColumns[] = "id, primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
-                        "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, "
-                        "owner_pid, created_ms, updated_ms, synced_ms, seeds, rto_ms";
+const char kColumns[]
+    = "id, primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
+      "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, "
+      "owner_pid, created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h";
+
+// NULL for the console's default.
+QVariant interval(std::optional<int> hours)
+{
+    return hours ? QVariant(*hours) : QVariant(QMetaType::fromType<int>());
+}
 
 } // namespace
 
@@ -89,14 +96,14 @@ Result<qint64> ShadowJournal::create(const ShadowRecord &r)
     q.prepare(QStringLiteral(
         "INSERT INTO shadows (primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
         "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, owner_pid, "
-        "created_ms, updated_ms, synced_ms, seeds, rto_ms) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, -1)"));
+        "created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, -1, ?)"));
     for (const QVariant &v : QVariantList{
              SqlValues::text(r.primaryUuid), SqlValues::text(r.primaryName),
              SqlValues::text(r.primaryUri), SqlValues::text(r.shadowUri),
              SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), qint64(r.memoryKiB),
              r.vcpus, disksToJson(r.disks), stateKey(r.state), SqlValues::text(r.reason),
-             SqlValues::text(r.primaryXml), r.ownerPid, now, now })
+             SqlValues::text(r.primaryXml), r.ownerPid, now, now, interval(r.validateEveryH) })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);
@@ -124,6 +131,17 @@ Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
         return sqlError(q);
     if (!message.isEmpty())
         return note(r.id, kind.isEmpty() ? QStringLiteral("note") : kind, message);
+    return {};
+}
+
+Result<void> ShadowJournal::setValidationInterval(qint64 shadowId, std::optional<int> hours)
+{
+    QSqlQuery q(m_db->sql());
+    q.prepare(QStringLiteral("UPDATE shadows SET validate_every_h = ? WHERE id = ?"));
+    q.addBindValue(interval(hours));
+    q.addBindValue(shadowId);
+    if (!q.exec())
+        return sqlError(q);
     return {};
 }
 
@@ -175,6 +193,8 @@ Result<QList<ShadowRecord>> ShadowJournal::select(const QString &where, const QV
         r.syncedMs = q.value(16).toLongLong();
         r.seeds = q.value(17).toInt();
         r.rtoMs = q.value(18).toLongLong();
+        if (!q.value(19).isNull())
+            r.validateEveryH = q.value(19).toInt();
         list.append(r);
     }
     QSqlQuery events(m_db->sql());

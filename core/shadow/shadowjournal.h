@@ -24,8 +24,8 @@ struct AgentAccess
     QString effectiveAddress() const;
 };
 
-// The crash-proof record of shadows in Umbra's SQLite file (schema 12:
-// shadows, shadow_events, replica_agents). Like the other journals, every
+// The crash-proof record of shadows in Umbra's SQLite file (schema 12–14:
+// shadows, shadow_events, replica_agents, shadow_validations). Like the other journals, every
 // write commits durably before the caller acts on it, so a console killed
 // mid-seed finds what it had made. A journal belongs to the thread that
 // opened it.
@@ -51,6 +51,8 @@ public:
     Result<QList<ShadowRecord>> history(int limit = 100);
 
     Result<void> addValidation(qint64 shadowId, const Validation &validation);
+    // The shadow's own validation schedule (see ShadowRecord::validateEveryH).
+    Result<void> setValidationInterval(qint64 shadowId, std::optional<int> hours);
 
     Result<void> setAgent(const AgentAccess &access);
     Result<QHash<QString, AgentAccess>> agents();

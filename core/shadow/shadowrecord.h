@@ -72,6 +72,9 @@ struct ShadowRecord
     qint64 syncedMs = 0; // when it last reached InSync
     int seeds = 0; // how often it was seeded (1 + re-seeds)
     qint64 rtoMs = -1; // failover: from the decision to the service answering
+    // Hours between automated validations of this shadow; absent: the
+    // console's default, 0: only when asked.
+    std::optional<int> validateEveryH;
     QList<ShadowEvent> events;
     std::optional<Validation> lastValidation;
 };

@@ -62,6 +62,19 @@ QString size(ShadowJob &job, const Environment &env, const ShadowRecord &s)
         .arg(sizing.reason);
 }
 
+// How the console validates a VM's shadow.
+ValidationOptions validationOptions(ShadowJob &job, const QString &vmUuid, int bootS)
+{
+    ValidationOptions options;
+    options.bootSettleS = bootS;
+    auto shadow = job.find(vmUuid);
+    const QString shadowUri = shadow && shadow->has_value() ? shadow->value().shadowUri : QString();
+    // A simulated VM has no boot to watch for long.
+    if (auto link = job.links()(shadowUri); link && !link.value()->simulation().isEmpty())
+        options.bootSettleS = std::min(bootS, 3);
+    return options;
+}
+
 bool processAlive(qint64 pid)
 {
     return pid > 0 && QFileInfo::exists(QStringLiteral("/proc/%1").arg(pid));
@@ -161,15 +174,19 @@ QFuture<Jobs::Plan> ShadowService::propose(std::function<Jobs::Plan(ShadowJob &)
 }
 
 QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &primaryUri,
-                                              const QString &shadowUri)
+                                              const QString &shadowUri,
+                                              std::optional<int> validateEveryH)
 {
-    return propose([vm, primaryUri, shadowUri](ShadowJob &job) {
+    const int everyH = validateEveryH.value_or(m_validationIntervalH);
+    return propose([vm, primaryUri, shadowUri, validateEveryH, everyH](ShadowJob &job) {
         Jobs::Plan plan;
         plan.kind = kCreate;
         plan.subject = vm;
         plan.request = { { QStringLiteral("vm"), vm },
                          { QStringLiteral("primaryUri"), primaryUri },
                          { QStringLiteral("shadowUri"), shadowUri } };
+        if (validateEveryH)
+            plan.request.insert(QStringLiteral("validateEveryH"), *validateEveryH);
         plan.summary = Tr::tr("Keep a shadow of %1 on %2").arg(vm, HostUri::displayName(shadowUri));
         auto preview = job.preview({ vm, primaryUri, shadowUri });
         if (!preview) {
@@ -201,6 +218,8 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
                    "synchronously: no acknowledged write is ever missing from the shadow.")
                 .arg(preview->vmName)
                 .arg(bytes / 1048576),
+            everyH > 0 ? Tr::tr("Validate it every %n hour(s) once in sync.", nullptr, everyH)
+                       : Tr::tr("Validate it only when asked, and before a planned failover."),
         };
         return plan;
     });
@@ -248,10 +267,14 @@ QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool plan
         plan.prediction = { { QStringLiteral("rpoWrites"), 0 },
                             { QStringLiteral("memoryKiB"), qint64(s.memoryKiB) },
                             { QStringLiteral("vcpus"), s.vcpus } };
-        if (planned)
+        if (planned) {
+            plan.steps.append(Tr::tr("Validate the replicas first, unless they passed within "
+                                     "the last hour; should they fail, %1 keeps running.")
+                                  .arg(s.primaryName));
             plan.steps.append(Tr::tr("Stop %1 on %2: every write it acknowledged is in the "
                                      "replicas.")
                                   .arg(s.primaryName, primaryHost));
+        }
         plan.steps.append(Tr::tr("Fence %1: it must not be started on %2 again.")
                               .arg(s.primaryName, primaryHost));
         plan.steps.append(Tr::tr("Release the replicas and start %1 on %2 in its place.")
@@ -306,6 +329,41 @@ void ShadowService::validateNow(const QString &vmUuid, const QString &by)
     watcher->setFuture(planValidate(vmUuid));
 }
 
+void ShadowService::setValidationInterval(const QString &vmUuid, std::optional<int> hours)
+{
+    const std::optional<ShadowRecord> shadow = shadowOf(vmUuid);
+    if (!shadow)
+        return;
+    const QString path = m_path;
+    const qint64 id = shadow->id;
+    const QString name = shadow->primaryName;
+    QPointer<ShadowService> self(this);
+    QThread *worker = QThread::create([self, path, id, name, hours] {
+        auto journal = ShadowJournal::open(path, planStoreName() + u"-schedule");
+        Result<void> stored = journal ? journal.value()->setValidationInterval(id, hours)
+                                      : Error{ journal.error() };
+        const QString message = !stored ? stored.error()
+            : !hours                    ? Tr::tr("The shadow of %1 is validated on the console's "
+                                                                    "schedule.")
+                           .arg(name)
+            : *hours == 0
+            ? Tr::tr("The shadow of %1 is validated only when asked.").arg(name)
+            : Tr::tr("The shadow of %1 is validated every %n hour(s).", nullptr, *hours).arg(name);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, message, ok = stored.ok()] {
+                if (!self)
+                    return;
+                Q_EMIT self->reported(message, !ok);
+                self->refresh();
+            },
+            Qt::QueuedConnection);
+    });
+    worker->setObjectName(QStringLiteral("umbra-shadow-schedule"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
 void ShadowService::decide(qint64 planId, bool approve, const QString &by)
 {
     const QString path = m_path;
@@ -340,7 +398,8 @@ void ShadowService::execute(const Jobs::Plan &plan, const QString &approveAs)
     };
     auto job = std::make_shared<ShadowJob>(environment(), say);
     const QString path = m_path;
-    QThread *thread = QThread::create([self, job, plan, approveAs, path] {
+    const int bootS = m_validationBootS;
+    QThread *thread = QThread::create([self, job, plan, approveAs, path, bootS] {
         QString message;
         bool ok = false;
         auto plans = Jobs::PlanStore::open(path, planStoreName());
@@ -356,24 +415,22 @@ void ShadowService::execute(const Jobs::Plan &plan, const QString &approveAs)
             const QString uuid = r.value(QLatin1String("vmUuid")).toString();
             Result<ShadowRecord> done = Error{ Tr::tr("Unknown action %1.").arg(plan.kind) };
             if (plan.kind == kCreate) {
-                done = job->create({ uuid, r.value(QLatin1String("primaryUri")).toString(),
-                                     r.value(QLatin1String("shadowUri")).toString() });
+                CreateRequest create{ uuid, r.value(QLatin1String("primaryUri")).toString(),
+                                      r.value(QLatin1String("shadowUri")).toString() };
+                if (const QJsonValue every = r.value(QLatin1String("validateEveryH"));
+                    every.isDouble())
+                    create.validateEveryH = every.toInt();
+                done = job->create(create);
             } else if (plan.kind == kFailover) {
                 FailoverOptions options;
                 options.planned = r.value(QLatin1String("planned")).toBool();
+                options.validateFirst = validationOptions(*job, uuid, bootS);
                 done = job->failover(uuid, options);
             } else if (plan.kind == kRemove) {
                 done = job->remove(uuid);
             } else if (plan.kind == kValidate) {
                 auto shadow = job->find(uuid);
-                const QString shadowUri
-                    = shadow && shadow->has_value() ? shadow->value().shadowUri : QString();
-                auto link = job->links()(shadowUri);
-                ValidationOptions options;
-                // A simulated VM has no boot to watch for long.
-                if (link && !link.value()->simulation().isEmpty())
-                    options.bootSettleS = 3;
-                auto validated = job->validate(uuid, options);
+                auto validated = job->validate(uuid, validationOptions(*job, uuid, bootS));
                 if (!validated)
                     done = Error{ validated.error() };
                 else if (!validated->passed)
@@ -437,11 +494,11 @@ void ShadowService::refresh()
     state.sizedAtMs = m_sizedAtMs;
     const Environment env = environment();
     const int graceS = m_graceS;
-    const qint64 validationIntervalMs = qint64(m_validationIntervalH) * 3600 * 1000;
+    const int validationIntervalH = m_validationIntervalH;
     const bool knowsFleet = !m_shadows.isEmpty() || !m_runsOn;
     QPointer<ShadowService> self(this);
     QThread *worker = QThread::create([self, env, busy, runsOn, moving, graceS, knowsFleet,
-                                       validationIntervalMs, state]() mutable {
+                                       validationIntervalH, state]() mutable {
         ShadowJob job(env);
         auto journal = ShadowJournal::open(env.journalPath, planStoreName() + u"-refresh");
         auto live = journal ? journal.value()->live()
@@ -503,11 +560,13 @@ void ShadowService::refresh()
                     if (auto sized = size(job, env, s); !sized.isEmpty())
                         report(sized, false);
                 }
-                // Validated on a schedule: an interval after it was made, or
-                // after its last validation.
+                // Validated on its schedule (or the console's): an interval
+                // after it was made, or after its last validation.
                 const qint64 lastMs = s.lastValidation ? s.lastValidation->startedMs : s.createdMs;
-                if (checked && checked->state == State::InSync && validationIntervalMs > 0
-                    && now - lastMs >= validationIntervalMs)
+                const qint64 intervalMs
+                    = qint64(s.validateEveryH.value_or(validationIntervalH)) * 3600 * 1000;
+                if (checked && checked->state == State::InSync && intervalMs > 0
+                    && now - lastMs >= intervalMs)
                     state.dueValidations.append(s.primaryUuid);
                 break;
             }

@@ -65,16 +65,26 @@ public:
     // Plan → approve → execute. Each plan is worked out on a worker thread
     // without changing anything and stored as proposed; its refusal says
     // why it cannot go ahead.
+    // `validateEveryH` is the new shadow's own validation schedule (see
+    // ShadowRecord::validateEveryH).
     QFuture<Jobs::Plan> planCreate(const QString &vm, const QString &primaryUri,
-                                   const QString &shadowUri);
+                                   const QString &shadowUri,
+                                   std::optional<int> validateEveryH = std::nullopt);
     QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
     QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
     QFuture<Jobs::Plan> planValidate(const QString &vmUuid);
     // Plans and executes a validation at once (Validate now, and the
     // schedule), approved by `by`.
     void validateNow(const QString &vmUuid, const QString &by);
-    // How often each shadow in sync is validated by itself; 0: never.
+    // How often a shadow in sync is validated by itself, unless it has a
+    // schedule of its own; 0: never.
     void setValidationIntervalH(int hours) { m_validationIntervalH = hours; }
+    int validationIntervalH() const { return m_validationIntervalH; }
+    // How long a validation's throw-away VM must keep running (a simulated
+    // one: at most 3 s).
+    void setValidationBootS(int seconds) { m_validationBootS = seconds; }
+    // A VM's own schedule (absent: the one above), stored with its shadow.
+    void setValidationInterval(const QString &vmUuid, std::optional<int> hours);
     // Approves or rejects a proposed plan (rejecting the one a dialog
     // showed when it closes).
     void decide(qint64 planId, bool approve, const QString &by);
@@ -110,6 +120,7 @@ private:
     std::function<bool(const QString &)> m_moving;
     int m_graceS = 90;
     int m_validationIntervalH = 24;
+    int m_validationBootS = 20;
     QList<ShadowRecord> m_shadows;
     QHash<QString, QString> m_simulations; // shadow host URI → its link's simulation()
     QSet<QString> m_busy; // primaries' UUIDs with an action running

@@ -293,6 +293,12 @@ QStringList stepStatements(int toVersion)
             QStringLiteral("CREATE INDEX shadow_validations_by_shadow "
                            "ON shadow_validations(shadow, started_ms)"),
         };
+    case 14:
+        // Version 14 lets each shadow have its own validation schedule
+        // (hours between validations; NULL: the console's default, 0: never).
+        return {
+            QStringLiteral("ALTER TABLE shadows ADD COLUMN validate_every_h INTEGER"),
+        };
     default:
         return {};
     }

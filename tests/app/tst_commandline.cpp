@@ -571,6 +571,19 @@ private Q_SLOTS:
                                m_home.path());
         QVERIFY(both.exitCode != 0);
         QVERIFY2(both.err.contains(QLatin1String("--validate")), qPrintable(both.err));
+        const Run badSchedule = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--shadow"), QStringLiteral("web01"),
+              QStringLiteral("--on"), QStringLiteral("test:///default"),
+              QStringLiteral("--validate-every"), QStringLiteral("daily") },
+            m_home.path());
+        QVERIFY(badSchedule.exitCode != 0);
+        QVERIFY2(badSchedule.err.contains(QStringLiteral("not “daily”")),
+                 qPrintable(badSchedule.err));
+        const Run alone = umbra({ QStringLiteral("--database"), db,
+                                  QStringLiteral("--validate-every"), QStringLiteral("6") },
+                                m_home.path());
+        QVERIFY(alone.exitCode != 0);
+        QVERIFY2(alone.err.contains(QLatin1String("goes with --shadow")), qPrintable(alone.err));
     }
 
     void trafficCommands()

@@ -6,9 +6,11 @@
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
 #include "engine/poolservice.h"
+#include "engine/predictionproxy.h"
 #include "migrate/migrationmanager.h"
 #include "predict/anomalywatch.h"
 #include "predict/hardwarewatch.h"
+#include "shadow/shadowjournal.h"
 #include "shadow/shadowservice.h"
 #include "store/database.h"
 #include "traffic/runtimeapi.h"
@@ -115,6 +117,29 @@ private Q_SLOTS:
                                  20000);
         QVERIFY(!shadows->simulation(*shadows->shadowOf(web01)).isEmpty());
 
+        // A failed validation costs web01 health, with its reason, until one
+        // passes.
+        {
+            auto journal = Shadow::ShadowJournal::open(dir.filePath(QStringLiteral("demo.db")),
+                                                       QStringLiteral("failed-validation"));
+            QVERIFY(journal.ok());
+            Shadow::Validation failed;
+            failed.startedMs = QDateTime::currentMSecsSinceEpoch();
+            failed.reason = QStringLiteral("the replica holds write 10, but the primary had "
+                                           "acknowledged 12");
+            QVERIFY(journal.value()->addValidation(shadows->shadowOf(web01)->id, failed).ok());
+        }
+        const auto validationFactor = [&engine, web01] {
+            for (const Predict::HealthFactor &factor :
+                 engine.prediction()->health(QStringLiteral("vm/") + web01).health.breakdown)
+                if (factor.id == QLatin1String("shadow-validation"))
+                    return factor.sentence;
+            return QString();
+        };
+        shadows->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(validationFactor().contains(QLatin1String("acknowledged 12")),
+                                 10000);
+
         // Validate now: a throw-away copy boots on the standby host and goes.
         shadows->validateNow(web01, QStringLiteral("operator"));
         QVERIFY(finished.wait(20000));
@@ -122,6 +147,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)->lastValidation
                                      && shadows->shadowOf(web01)->lastValidation->passed,
                                  5000);
+        QTRY_VERIFY_WITH_TIMEOUT(validationFactor().isEmpty(), 10000);
         for (const VmInfo &vm : engine.fleet()->vms(standby))
             QVERIFY(!vm.name.endsWith(QLatin1String("-validation")));
 

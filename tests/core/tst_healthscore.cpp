@@ -71,6 +71,9 @@ void TestHealthScore::breakdownSumsToScore_data()
     risky.guestUnresponsive = true;
     risky.memorySaturationSeconds = 3 * 86400;
     QTest::newRow("risky") << risky << 100 - 6 - 35 - 4;
+    HealthInputs unprotected = idle();
+    unprotected.shadowValidationFailure = QStringLiteral("writes are missing");
+    QTest::newRow("shadow failed validation") << unprotected << 100 - 25;
 }
 
 void TestHealthScore::breakdownSumsToScore()
@@ -107,6 +110,14 @@ void TestHealthScore::sentencesCarryNumbers()
     QVERIFY2(all.contains(QLatin1String("about 20 minutes")), qPrintable(all));
     QVERIFY2(all.contains(QLatin1String("about 5 hours")), qPrintable(all));
     QCOMPARE(approximateDuration(3 * 86400 + 100), QStringLiteral("about 3 days"));
+
+    HealthInputs unprotected = idle();
+    unprotected.shadowValidationFailure = QStringLiteral("writes are missing");
+    const HealthScore failed = scoreHealth(unprotected);
+    QCOMPARE(failed.breakdown.size(), 1);
+    QCOMPARE(failed.breakdown.first().id, QStringLiteral("shadow-validation"));
+    QCOMPARE(failed.breakdown.first().sentence,
+             QStringLiteral("Its shadow failed validation: writes are missing"));
 }
 
 void TestHealthScore::predictedUnhealthy()

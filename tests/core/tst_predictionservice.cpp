@@ -84,6 +84,7 @@ private Q_SLOTS:
     void lateBatchesAreShed();
     void calendarIsStoredAndApplied();
     void ioErrorsCountAgainstHealth();
+    void failedValidationCountsUntilOnePasses();
     void anomalyIsStoredScoredAndJudged();
     void detectorsLearnFromStoredHistory();
 
@@ -379,6 +380,36 @@ void TestPredictionService::ioErrorsCountAgainstHealth()
     QVERIFY(std::none_of(
         ramp.health.breakdown.cbegin(), ramp.health.breakdown.cend(),
         [](const Predict::HealthFactor &f) { return f.id == QLatin1String("io-errors"); }));
+}
+
+// A VM whose shadow failed its last validation loses points with the
+// reason; once a validation passes (the set no longer names it), none.
+void TestPredictionService::failedValidationCountsUntilOnePasses()
+{
+    PredictionService service(kIntervalMs, nullptr);
+    service.open(m_path);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<HealthReport> reports;
+    feed(service, now - 10 * kIntervalMs, 0, 10, &reports);
+    QCOMPARE(reportFor(reports, kIdle).health.score, 100);
+
+    service.setFailedValidations(
+        { { kIdle, QStringLiteral("the copy stopped 2.0 s into its boot") } });
+    feed(service, now - 10 * kIntervalMs, 10, 11, &reports);
+    const HealthReport failed = reportFor(reports, kIdle);
+    QCOMPARE(failed.health.score, 75);
+    QCOMPARE(failed.health.breakdown.first().id, QStringLiteral("shadow-validation"));
+    QVERIFY2(
+        failed.health.breakdown.first().sentence.contains(QLatin1String("2.0 s into its boot")),
+        qPrintable(failed.health.breakdown.first().sentence));
+    QVERIFY(std::none_of(
+        reportFor(reports, kRamp).health.breakdown.cbegin(),
+        reportFor(reports, kRamp).health.breakdown.cend(),
+        [](const Predict::HealthFactor &f) { return f.id == QLatin1String("shadow-validation"); }));
+
+    service.setFailedValidations({});
+    feed(service, now - 10 * kIntervalMs, 11, 12, &reports);
+    QCOMPARE(reportFor(reports, kIdle).health.score, 100);
 }
 
 void TestPredictionService::anomalyIsStoredScoredAndJudged()

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -560,6 +561,39 @@ private Q_SLOTS:
                 < indexOf(calls, QStringLiteral("start@scripted://s")));
     }
 
+    // A planned failover validates the replicas first: one that fails
+    // leaves the primary running and says why; a recent pass is relied on.
+    void plannedFailoverValidatesFirst()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        ShadowJob job(w.environment());
+        FailoverOptions planned;
+        planned.planned = true;
+        planned.validateFirst = ValidationOptions{ 0, 0, {} };
+
+        w.replicas.failures.insert(QStringLiteral("freeze"), QStringLiteral("overlay full"));
+        auto refused = job.failover(kVm, planned);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QLatin1String("overlay full")),
+                 qPrintable(refused.error()));
+        QVERIFY(w.world.hosts[kA].domains[kVm].running());
+        QCOMPARE(w.stored().state, State::InSync);
+        QVERIFY(w.stored().lastValidation && !w.stored().lastValidation->passed);
+
+        w.replicas.failures.clear();
+        auto validated = job.validate(kVm, { 0, 0, {} });
+        QVERIFY2(validated.ok() && validated->passed,
+                 qPrintable(validated ? validated->reason : validated.error()));
+        w.replicas.calls.clear();
+        auto over = job.failover(kVm, planned);
+        QVERIFY2(over.ok(), qPrintable(over.error()));
+        QCOMPARE(over->state, State::FailedOver);
+        QVERIFY(w.replicas.calls.filter(QStringLiteral("freeze")).isEmpty());
+        QVERIFY(!w.world.hosts[kA].domains[kVm].active);
+    }
+
     // Removing ends the copies, undefines the shadow and deletes its
     // replicas; the primary keeps running with its own disk.
     void removeLeavesThePrimaryAlone()
@@ -649,6 +683,48 @@ private Q_SLOTS:
             said = said || report.first().toString().contains(QLatin1String("unreachable"));
         QVERIFY(said);
         QVERIFY(w.world.hosts[kS].domains[w.stored().shadowUuid].running());
+    }
+
+    // Each shadow is validated on its own schedule, or the console's when it
+    // has none; 0 means only when asked. The schedule is kept in the journal.
+    void serviceValidatesOnEachShadowsSchedule()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        // Made two hours ago.
+        {
+            auto db = Database::open(w.db, QStringLiteral("backdate"));
+            QVERIFY(db.ok());
+            QSqlQuery q(db.value()->sql());
+            QVERIFY(q.exec(QStringLiteral("UPDATE shadows SET created_ms = created_ms - 7200000")));
+        }
+        Shadow::ShadowService service(w.db, Scripted::factory(w.world));
+        service.setAgents(w.environment().agents);
+        service.setPlacement(w.environment().placement);
+        service.setValidationBootS(0);
+        service.setValidationIntervalH(1);
+        QCOMPARE(refreshed(service)->validateEveryH, std::nullopt);
+
+        // Never by itself, though the console's schedule says it is due.
+        QSignalSpy changed(&service, &Shadow::ShadowService::shadowsChanged);
+        service.setValidationInterval(kVm, 0);
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(service.shadowOf(kVm)->validateEveryH, std::optional<int>(0));
+        QCOMPARE(refreshed(service)->lastValidation, std::nullopt);
+        QVERIFY(w.replicas.calls.filter(QStringLiteral("freeze")).isEmpty());
+
+        // Its own schedule of an hour: due now, though the console's is a day.
+        service.setValidationIntervalH(24);
+        service.setValidationInterval(kVm, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(service.shadowOf(kVm)->lastValidation.has_value(), 5000);
+        QVERIFY(service.shadowOf(kVm)->lastValidation->passed);
+        QCOMPARE(w.stored().validateEveryH, std::optional<int>(1));
+        // ...and not again within the hour.
+        w.replicas.calls.clear();
+        QVERIFY(refreshed(service));
+        QVERIFY(refreshed(service));
+        QVERIFY(w.replicas.calls.filter(QStringLiteral("freeze")).isEmpty());
     }
 
     // ------------------------------------------------ scaling the shadow ---

@@ -42,6 +42,7 @@
 #include "trafficmappingdialog.h"
 #include "trafficmodel.h"
 #include "trafficpage.h"
+#include "validationschedulebox.h"
 #include "vmpage.h"
 
 #include <QAbstractButton>
@@ -1648,12 +1649,15 @@ void TestMainWindow::demoShadowFromTheVmPage()
     QVERIFY(dialog);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isRanked(), 10000);
     QVERIFY(dialog->hosts().contains(standby));
+    dialog->setValidationSchedule(6);
     dialog->selectHost(standby);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->isAwaitingApproval()
                                  && dialog->plan().request.value(QLatin1String("shadowUri"))
                                      == standby,
                              10000);
     QVERIFY2(dialog->planText().contains(QLatin1String("Reserve")), qPrintable(dialog->planText()));
+    QVERIFY2(dialog->planText().contains(QLatin1String("every 6 hour")),
+             qPrintable(dialog->planText()));
     saveOverWindow(dialog, QStringLiteral("shadow-dialog"));
     dialog->accept();
 
@@ -1668,6 +1672,31 @@ void TestMainWindow::demoShadowFromTheVmPage()
     QVERIFY(page->shadowActions().contains(QLatin1String("\"validate\"")));
     m_engine->shadows()->validateNow(uuid, QStringLiteral("operator"));
     QTRY_VERIFY_WITH_TIMEOUT(page->shadowText().contains(QLatin1String("validated")), 20000);
+
+    // The shadow keeps the schedule chosen in the dialog; Schedule… changes it.
+    QCOMPARE(m_engine->shadows()->shadowOf(uuid)->validateEveryH, std::optional<int>(6));
+    const int row = int(panel->primaries().indexOf(uuid));
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(row, 8)->text(),
+                              ValidationScheduleBox::describe(6, 24), 5000);
+    panel->table()->selectRow(row);
+    QPushButton *schedule = nullptr;
+    for (QPushButton *button : panel->findChildren<QPushButton *>())
+        if (button->text() == QStringLiteral("Schedule…"))
+            schedule = button;
+    QVERIFY(schedule && schedule->isEnabled());
+    schedule->click();
+    auto *scheduleBox = panel->findChild<ValidationScheduleBox *>();
+    QVERIFY(scheduleBox);
+    QCOMPARE(scheduleBox->value(), std::optional<int>(6));
+    auto *scheduleDialog = qobject_cast<QDialog *>(scheduleBox->window());
+    QVERIFY(scheduleDialog);
+    saveOverWindow(scheduleDialog, QStringLiteral("shadow-schedule"));
+    scheduleBox->setValue(0);
+    scheduleDialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->shadows()->shadowOf(uuid)->validateEveryH,
+                              std::optional<int>(0), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(row, 8)->text(),
+                              QStringLiteral("Only when asked"), 5000);
     QVERIFY(QDir().mkpath(artifactsDir()));
     for (const bool dark : { false, true }) {
         m_window->setDarkTheme(dark);
