@@ -120,6 +120,11 @@ void addOptions(QCommandLineParser &parser)
           tr("With --validate (or --failover --planned, which validates first), the URL where "
              "the VM tells the last write it acknowledged; the replica must hold it."),
           QStringLiteral("url") },
+        { QStringLiteral("seed-limit"),
+          tr("With --shadow, copy the VM's disks to the shadow at most <mib> MiB/s, on its "
+             "first seeding and every re-seed, so the VM's own I/O keeps its pace; stored "
+             "with the shadow."),
+          QStringLiteral("mib") },
         { QStringLiteral("validate-every"),
           tr("With --shadow, validate the new shadow by itself every <hours> hours (0: only "
              "when asked); stored with it. Without it the console's schedule applies."),
@@ -160,6 +165,16 @@ QString read(const QCommandLineParser &parser, ShadowCommandLine &line)
         if (parser.value(QStringLiteral("shadow")).isEmpty())
             return tr("--validate-every goes with --shadow.");
         line.validateEveryH = hours;
+    }
+    if (parser.isSet(QStringLiteral("seed-limit"))) {
+        bool ok = false;
+        const double mib = parser.value(QStringLiteral("seed-limit")).toDouble(&ok);
+        if (!ok || mib <= 0 || mib > 1024 * 1024)
+            return tr("--seed-limit wants MiB/s above 0, not “%1”.")
+                .arg(parser.value(QStringLiteral("seed-limit")));
+        if (parser.value(QStringLiteral("shadow")).isEmpty())
+            return tr("--seed-limit goes with --shadow.");
+        line.seedLimitBytesPerSec = qint64(mib * 1024 * 1024);
     }
     const int actions = (line.shadowVm.isEmpty() ? 0 : 1) + (line.failoverVm.isEmpty() ? 0 : 1)
         + (line.unshadowVm.isEmpty() ? 0 : 1) + (line.validateVm.isEmpty() ? 0 : 1);
@@ -255,6 +270,7 @@ int run(const CommandLine &line)
         Headless::say(since, tr("shadowing %1 from %2 on %3").arg(vm, primary.value(), s.on));
         Shadow::CreateRequest request{ s.shadowVm, primary.value(), s.on };
         request.validateEveryH = s.validateEveryH;
+        request.seedLimitBytesPerSec = s.seedLimitBytesPerSec;
         done = job.create(request);
     } else if (!s.failoverVm.isEmpty()) {
         Headless::say(since, tr("failing %1 over to its shadow").arg(vm));

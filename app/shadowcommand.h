@@ -25,6 +25,7 @@ struct ShadowCommandLine
     QString validateVm; // --validate
     QString counterUrl; // --counter-url, with --validate or --failover --planned
     std::optional<int> validateEveryH; // --validate-every, with --shadow
+    qint64 seedLimitBytesPerSec = 0; // --seed-limit (MiB/s), with --shadow
     QList<std::pair<QString, QString>> hostPools; // --pool URI=POOL, repeatable
 
     bool any() const

@@ -2328,7 +2328,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LibvirtLink</name>
     <message>
-        <location filename="../core/migrate/libvirtlink.cpp" line="+32"/>
+        <location filename="../core/migrate/libvirtlink.cpp" line="+33"/>
         <source>unknown libvirt error</source>
         <translation>unbekannter libvirt-Fehler</translation>
     </message>
@@ -2482,7 +2482,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Das Zurückführen des Overlays von %1 (%2) wurde nicht innerhalb von %3 s abgeschlossen%4</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Replicating %1 of %2</source>
         <translation>Replizieren von %1 der VM %2</translation>
     </message>
@@ -4842,7 +4842,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+314"/>
+        <location filename="../core/store/schema.cpp" line="+317"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -5000,14 +5000,14 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+414"/>
+        <location line="+415"/>
         <location line="+61"/>
         <location line="+240"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-706"/>
+        <location line="-707"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -5057,7 +5057,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Platz auf %1: %2.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Shadow of %1 on %2: %3 disk(s), %4 MiB of memory, %5 vCPUs.</source>
         <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
     </message>
@@ -5308,7 +5308,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+246"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+249"/>
         <source>Validation passed in %1 s.</source>
         <translation>Prüfung in %1 s bestanden.</translation>
     </message>
@@ -5364,12 +5364,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="-221"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="-224"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+233"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5490,7 +5490,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+163"/>
         <source>Validate it every %n hour(s) once in sync.</source>
-        <translation><numerusform>Ihn, sobald synchron, jede Stunde prüfen.</numerusform><numerusform>Ihn, sobald synchron, alle %n Stunden prüfen.</numerusform></translation>
+        <translation>
+            <numerusform>Ihn, sobald synchron, jede Stunde prüfen.</numerusform>
+            <numerusform>Ihn, sobald synchron, alle %n Stunden prüfen.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5593,7 +5596,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+1"/>
         <source>The shadow of %1 is validated every %n hour(s).</source>
-        <translation><numerusform>Der Schatten von %1 wird jede Stunde geprüft.</numerusform><numerusform>Der Schatten von %1 wird alle %n Stunden geprüft.</numerusform></translation>
+        <translation>
+            <numerusform>Der Schatten von %1 wird jede Stunde geprüft.</numerusform>
+            <numerusform>Der Schatten von %1 wird alle %n Stunden geprüft.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+35"/>
@@ -5725,6 +5731,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>With --shadow, copy the VM&apos;s disks to the shadow at most &lt;mib&gt; MiB/s, on its first seeding and every re-seed, so the VM&apos;s own I/O keeps its pace; stored with the shadow.</source>
+        <translation>Mit --shadow die Platten der VM höchstens mit &lt;mib&gt; MiB/s zum Schatten kopieren, bei der Erstkopie und bei jeder erneuten, damit die eigene E/A der VM ihr Tempo hält; wird mit dem Schatten gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>With --shadow, validate the new shadow by itself every &lt;hours&gt; hours (0: only when asked); stored with it. Without it the console&apos;s schedule applies.</source>
         <translation>Mit --shadow den neuen Schatten selbsttätig alle &lt;hours&gt; Stunden prüfen (0: nur auf Anforderung); wird mit ihm gespeichert. Ohne die Option gilt der Zeitplan der Konsole.</translation>
     </message>
@@ -5749,6 +5760,16 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--validate-every gehört zu --shadow.</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>--seed-limit wants MiB/s above 0, not “%1”.</source>
+        <translation>--seed-limit erwartet MiB/s über 0, nicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--seed-limit goes with --shadow.</source>
+        <translation>--seed-limit gehört zu --shadow.</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Give one of --shadow, --failover, --unshadow and --validate.</source>
         <translation>Geben Sie eines von --shadow, --failover, --unshadow und --validate an.</translation>
@@ -5769,7 +5790,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 von %2 wird auf %3 beschattet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>failing %1 over to its shadow</source>
         <translation>Failover von %1 auf ihren Schatten</translation>
     </message>
@@ -6168,12 +6189,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Requested operation is not valid: domain is not running</source>
         <translation>Angeforderte Operation ist ungültig: Domäne läuft nicht</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>operation aborted: simulated migration canceled by client</source>
         <translation>Operation abgebrochen: simulierte Migration vom Client abgebrochen</translation>
     </message>
@@ -6213,7 +6234,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Das Löschen eines Volumes</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>disk &apos;%1&apos; already in an active block job (simulated)</source>
         <translation>Datenträger „%1“ ist bereits in einem aktiven Block-Job (simuliert)</translation>
     </message>
@@ -7321,7 +7342,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+46"/>
         <source>Every %n hour(s) (the console&apos;s schedule)</source>
-        <translation><numerusform>Jede Stunde (Zeitplan der Konsole)</numerusform><numerusform>Alle %n Stunden (Zeitplan der Konsole)</numerusform></translation>
+        <translation>
+            <numerusform>Jede Stunde (Zeitplan der Konsole)</numerusform>
+            <numerusform>Alle %n Stunden (Zeitplan der Konsole)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7336,7 +7360,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+1"/>
         <source>Every %n hour(s)</source>
-        <translation><numerusform>Jede Stunde</numerusform><numerusform>Alle %n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>Jede Stunde</numerusform>
+            <numerusform>Alle %n Stunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -271,9 +271,10 @@ Result<bool> SimulatedLink::agentPing(const QString &, int)
 }
 
 Result<void> SimulatedLink::blockCopy(const QString &uuid, const QString &disk,
-                                      const QString &destinationXml)
+                                      const QString &destinationXml, qint64 bandwidthBytesPerSec)
 {
     Q_UNUSED(destinationXml)
+    Q_UNUSED(bandwidthBytesPerSec) // a simulated copy takes the same few seconds
     auto dom = m_real->domain(uuid);
     if (!dom)
         return Error{ dom.error() };

@@ -63,8 +63,8 @@ public:
     // Replication for the demo's shadows: a copy is "seeded" over a few
     // seconds, then ready until aborted or its domain stops; while one runs
     // the domain does not migrate, as with libvirt.
-    Result<void> blockCopy(const QString &uuid, const QString &disk,
-                           const QString &destinationXml) override;
+    Result<void> blockCopy(const QString &uuid, const QString &disk, const QString &destinationXml,
+                           qint64 bandwidthBytesPerSec) override;
     Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override;
     Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override;
     Result<void> abortBlockJob(const QString &uuid, const QString &disk) override;

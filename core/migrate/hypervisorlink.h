@@ -150,12 +150,15 @@ public:
     // reuses what is there, with synchronous writes once ready — every guest
     // write reaches the destination before it completes — and as a transient
     // job, which a persistent domain needs. It runs in libvirt until aborted.
+    // A bandwidth above 0 (bytes/s) limits the first full copy, so seeding
+    // does not starve the primary's own I/O.
     virtual Result<void> blockCopy(const QString &uuid, const QString &disk,
-                                   const QString &destinationXml)
+                                   const QString &destinationXml, qint64 bandwidthBytesPerSec)
     {
         Q_UNUSED(uuid)
         Q_UNUSED(disk)
         Q_UNUSED(destinationXml)
+        Q_UNUSED(bandwidthBytesPerSec)
         return Error{ QStringLiteral("%1 cannot replicate disks.").arg(uri()) };
     }
     // The virtual size of a disk in bytes, as the guest sees it.

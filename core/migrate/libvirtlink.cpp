@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QUuid>
 #include <cstdlib>
+#include <cstring>
 #include <libvirt/libvirt-qemu.h>
 #include <libvirt/virterror.h>
 
@@ -571,7 +572,7 @@ Result<void> LibvirtLink::commitActive(const QString &uuid, const QString &disk,
 }
 
 Result<void> LibvirtLink::blockCopy(const QString &uuid, const QString &disk,
-                                    const QString &destinationXml)
+                                    const QString &destinationXml, qint64 bandwidthBytesPerSec)
 {
     auto defined = definedDomain(uuid);
     if (!defined)
@@ -580,8 +581,14 @@ Result<void> LibvirtLink::blockCopy(const QString &uuid, const QString &disk,
     const QByteArray xml = destinationXml.toUtf8();
     const unsigned int flags = VIR_DOMAIN_BLOCK_COPY_REUSE_EXT | VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB
         | VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES;
-    if (virDomainBlockCopy(defined.value()->ptr, target.constData(), xml.constData(), nullptr, 0,
-                           flags)
+    virTypedParameter bandwidth{};
+    std::strncpy(bandwidth.field, VIR_DOMAIN_BLOCK_COPY_BANDWIDTH,
+                 VIR_TYPED_PARAM_FIELD_LENGTH - 1);
+    bandwidth.type = VIR_TYPED_PARAM_ULLONG;
+    bandwidth.value.ul = static_cast<unsigned long long>(bandwidthBytesPerSec);
+    if (virDomainBlockCopy(defined.value()->ptr, target.constData(), xml.constData(),
+                           bandwidthBytesPerSec > 0 ? &bandwidth : nullptr,
+                           bandwidthBytesPerSec > 0 ? 1 : 0, flags)
         < 0)
         return failure(Tr::tr("Replicating %1 of %2").arg(disk, uuid));
     return {};

@@ -42,8 +42,8 @@ public:
     Result<void> diskSnapshot(const QString &uuid, const QString &snapshotXml,
                               bool quiesce) override;
     Result<void> commitActive(const QString &uuid, const QString &disk, int timeoutMs) override;
-    Result<void> blockCopy(const QString &uuid, const QString &disk,
-                           const QString &destinationXml) override;
+    Result<void> blockCopy(const QString &uuid, const QString &disk, const QString &destinationXml,
+                           qint64 bandwidthBytesPerSec) override;
     Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override;
     Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override;
     Result<void> abortBlockJob(const QString &uuid, const QString &disk) override;

@@ -275,6 +275,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     record.disks = checked->disks;
     record.ownerPid = QCoreApplication::applicationPid();
     record.validateEveryH = request.validateEveryH;
+    record.seedLimitBytesPerSec = request.seedLimitBytesPerSec;
     auto id = m_journal->create(record);
     if (!id) {
         releaseHold();
@@ -363,8 +364,8 @@ Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
         replica.name = disk.replica;
         replica.nbdHost = disk.nbdHost;
         replica.port = disk.port;
-        if (auto copied
-            = primary.blockCopy(record.primaryUuid, disk.target, replica.destinationXml());
+        if (auto copied = primary.blockCopy(record.primaryUuid, disk.target,
+                                            replica.destinationXml(), record.seedLimitBytesPerSec);
             !copied)
             return copied;
     }

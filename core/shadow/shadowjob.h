@@ -35,6 +35,7 @@ struct CreateRequest
     QString shadowUri;
     int readyTimeoutS = 3600; // for the first full copy
     std::optional<int> validateEveryH = std::nullopt; // see ShadowRecord::validateEveryH
+    qint64 seedLimitBytesPerSec = 0; // see ShadowRecord::seedLimitBytesPerSec
 };
 
 // What creating a shadow would do, worked out without changing anything.

@@ -59,7 +59,8 @@ QList<ReplicatedDisk> disksFromJson(const QString &json)
 const char kColumns[]
     = "id, primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
       "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, "
-      "owner_pid, created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h";
+      "owner_pid, created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h, "
+      "seed_limit_bps";
 
 // NULL for the console's default.
 QVariant interval(std::optional<int> hours)
@@ -96,14 +97,15 @@ Result<qint64> ShadowJournal::create(const ShadowRecord &r)
     q.prepare(QStringLiteral(
         "INSERT INTO shadows (primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
         "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, owner_pid, "
-        "created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, -1, ?)"));
-    for (const QVariant &v : QVariantList{
-             SqlValues::text(r.primaryUuid), SqlValues::text(r.primaryName),
-             SqlValues::text(r.primaryUri), SqlValues::text(r.shadowUri),
-             SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), qint64(r.memoryKiB),
-             r.vcpus, disksToJson(r.disks), stateKey(r.state), SqlValues::text(r.reason),
-             SqlValues::text(r.primaryXml), r.ownerPid, now, now, interval(r.validateEveryH) })
+        "created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h, seed_limit_bps) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, -1, ?, ?)"));
+    for (const QVariant &v :
+         QVariantList{ SqlValues::text(r.primaryUuid), SqlValues::text(r.primaryName),
+                       SqlValues::text(r.primaryUri), SqlValues::text(r.shadowUri),
+                       SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid),
+                       qint64(r.memoryKiB), r.vcpus, disksToJson(r.disks), stateKey(r.state),
+                       SqlValues::text(r.reason), SqlValues::text(r.primaryXml), r.ownerPid, now,
+                       now, interval(r.validateEveryH), r.seedLimitBytesPerSec })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);
@@ -195,6 +197,7 @@ Result<QList<ShadowRecord>> ShadowJournal::select(const QString &where, const QV
         r.rtoMs = q.value(18).toLongLong();
         if (!q.value(19).isNull())
             r.validateEveryH = q.value(19).toInt();
+        r.seedLimitBytesPerSec = q.value(20).toLongLong();
         list.append(r);
     }
     QSqlQuery events(m_db->sql());

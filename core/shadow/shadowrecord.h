@@ -75,6 +75,9 @@ struct ShadowRecord
     // Hours between automated validations of this shadow; absent: the
     // console's default, 0: only when asked.
     std::optional<int> validateEveryH;
+    // What each full copy (the first and every re-seed) may take of the
+    // primary's disk and network, in bytes/s; 0: as fast as it goes.
+    qint64 seedLimitBytesPerSec = 0;
     QList<ShadowEvent> events;
     std::optional<Validation> lastValidation;
 };

@@ -295,9 +295,12 @@ QStringList stepStatements(int toVersion)
         };
     case 14:
         // Version 14 lets each shadow have its own validation schedule
-        // (hours between validations; NULL: the console's default, 0: never).
+        // (hours between validations; NULL: the console's default, 0: never)
+        // and a limit on what seeding may take (bytes/s; 0: none).
         return {
             QStringLiteral("ALTER TABLE shadows ADD COLUMN validate_every_h INTEGER"),
+            QStringLiteral("ALTER TABLE shadows ADD COLUMN seed_limit_bps INTEGER NOT NULL "
+                           "DEFAULT 0"),
         };
     default:
         return {};

@@ -512,13 +512,15 @@ public:
     }
     Result<bool> agentPing(const QString &, int) override { return false; }
 
-    Result<void> blockCopy(const QString &uuid, const QString &disk,
-                           const QString &destinationXml) override
+    Result<void> blockCopy(const QString &uuid, const QString &disk, const QString &destinationXml,
+                           qint64 bandwidthBytesPerSec) override
     {
         if (auto e = check(QStringLiteral("blockCopy"), uuid + QLatin1Char(' ') + disk);
             !e.isEmpty())
             return Error{ e };
         m_world.log(QStringLiteral("copyTo ") + destinationXml);
+        if (bandwidthBytesPerSec > 0)
+            m_world.log(QStringLiteral("copyBandwidth %1").arg(bandwidthBytesPerSec));
         QMutexLocker lock(&m_world.mutex());
         if (!m_world.hosts[m_uri].domains.value(uuid).running())
             return Error{ QStringLiteral("Requested operation is not valid: domain is not "

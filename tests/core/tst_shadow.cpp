@@ -517,6 +517,24 @@ private Q_SLOTS:
         QCOMPARE(state, State::InSync);
     }
 
+    // A limit on seeding is kept with the shadow and given to every full
+    // copy, the re-seeds included.
+    void seedingKeepsItsLimit()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        ShadowJob job(w.environment());
+        CreateRequest request{ QStringLiteral("web01"), kA, kS, 5 };
+        request.seedLimitBytesPerSec = 8 << 20;
+        QVERIFY(job.create(request).ok());
+        QCOMPARE(w.stored().seedLimitBytesPerSec, qint64(8 << 20));
+        QCOMPARE(w.world.calls().filter(QStringLiteral("copyBandwidth 8388608")).size(), 1);
+        w.world.blockJobs.clear();
+        QCOMPARE(job.check(kVm)->state, State::Degraded);
+        QVERIFY(job.reseed(kVm, 0).ok());
+        QCOMPARE(w.world.calls().filter(QStringLiteral("copyBandwidth 8388608")).size(), 2);
+    }
+
     // Failover: refused while the primary runs (the service would run
     // twice) unless planned; with the primary's host lost, the shadow starts
     // from its released replicas and the primary is fenced.

@@ -8,6 +8,7 @@
 #include "pools/pool.h"
 #include "shadow/shadowguard.h"
 #include "shadow/shadowjob.h"
+#include "shadow/shadowservice.h"
 #include "store/database.h"
 
 #include <QAtomicInteger>
@@ -293,6 +294,68 @@ private Q_SLOTS:
         QVERIFY2(failed->reason.contains(QLatin1String("missing")), qPrintable(failed->reason));
         QVERIFY(!b->domain(m_guest + QStringLiteral("-validation"))->exists);
         QVERIFY(job.remove(m_guest).ok());
+    }
+
+    // A console killed while it seeds leaves the copy running in libvirt
+    // and the shadow "seeding" in its journal; the next console adopts the
+    // copy and sees it through to in sync. The seeding is held to 4 MiB/s
+    // (--seed-limit) so that the kill lands in the middle of it.
+    void consoleKilledWhileSeedingAdoptsTheCopy()
+    {
+#ifndef UMBRA_BINARY
+        QSKIP("The umbra executable is not built (UMBRA_WITH_GUI=OFF).");
+#else
+        QProcess umbra;
+        umbra.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        umbra.start(QStringLiteral(UMBRA_BINARY),
+                    { QStringLiteral("--connect"), m_lab.uri(m_a), QStringLiteral("--shadow"),
+                      m_guest, QStringLiteral("--on"), m_lab.uri(m_b),
+                      QStringLiteral("--seed-limit"), QStringLiteral("4"),
+                      QStringLiteral("--database"), m_db });
+        QVERIFY(umbra.waitForStarted());
+        const auto seeding = [this]() -> std::optional<Shadow::ShadowRecord> {
+            auto journal = Shadow::ShadowJournal::open(m_db, QStringLiteral("peek"));
+            auto live = journal ? journal.value()->liveShadowOf(m_guest)
+                                : Result<std::optional<Shadow::ShadowRecord>>(Error{ QString() });
+            if (!live || !live->has_value() || live->value().state != Shadow::State::Seeding)
+                return std::nullopt;
+            auto a = link(m_a);
+            auto copy = a ? a->blockJob(live->value().primaryUuid, QStringLiteral("vda"))
+                          : Result<BlockJobState>(Error{ QString() });
+            return copy && copy->active && !copy->ready ? live->value()
+                                                        : std::optional<Shadow::ShadowRecord>();
+        };
+        std::optional<Shadow::ShadowRecord> seen;
+        QTRY_VERIFY_WITH_TIMEOUT((seen = seeding()).has_value(), 60000);
+        const Shadow::ShadowRecord left = *seen;
+        QCOMPARE(left.seedLimitBytesPerSec, qint64(4) << 20);
+        umbra.kill(); // SIGKILL, mid-seed
+        QVERIFY(umbra.waitForFinished());
+        auto copy = link(m_a)->blockJob(left.primaryUuid, QStringLiteral("vda"));
+        QVERIFY(copy && copy->active);
+        qInfo("killed at %lld of %lld bytes", copy->cur, copy->end);
+
+        Shadow::ShadowService console(m_db, LibvirtLink::factory());
+        const Shadow::Environment env = environment();
+        console.setPlacement(env.placement);
+        const QString home = m_lab.uri(m_a);
+        console.setFleetView([home](const QString &) { return home; },
+                             [](const QString &) { return false; });
+        QElapsedTimer adopting;
+        adopting.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (console.refresh(),
+             console.shadowOf(left.primaryUuid)
+                 && console.shadowOf(left.primaryUuid)->state == Shadow::State::InSync),
+            120000);
+        qInfo("adopted and in sync after %lld ms", adopting.elapsed());
+        const Shadow::ShadowRecord adopted = *console.shadowOf(left.primaryUuid);
+        QCOMPARE(adopted.id, left.id);
+        QCOMPARE(adopted.seeds, 1); // the copy it found, not a new one
+        QVERIFY(link(m_a)->blockJob(left.primaryUuid, QStringLiteral("vda"))->ready);
+        Shadow::ShadowJob job(environment());
+        QVERIFY(job.remove(m_guest).ok());
+#endif
     }
 
     // The primary's host dies (libvirtd and QEMU killed, as a power loss
