@@ -355,6 +355,7 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
 Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primary,
                                     int readyTimeoutS)
 {
+    ++record.seeds; // journalled with the state: a copy adopted later is not counted again
     if (auto stored = setState(record, State::Seeding, {}); !stored)
         return stored;
     QElapsedTimer seeding;
@@ -369,7 +370,6 @@ Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
             !copied)
             return copied;
     }
-    ++record.seeds;
     if (readyTimeoutS <= 0) {
         // Seeding goes on in libvirt; check() sees it through to in sync.
         if (auto stored = m_journal->update(record); !stored)
