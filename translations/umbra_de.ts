@@ -2401,7 +2401,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Die Dirty-Page-Rate von %1 wurde nicht rechtzeitig gemessen.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
+        <source>Reading the disk statistics of %1</source>
+        <translation>Lesen der Plattenstatistik von %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <location line="+9"/>
         <source>Migrating to %1</source>
         <translation>Migration nach %1</translation>
@@ -4842,7 +4847,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+317"/>
+        <location filename="../core/store/schema.cpp" line="+320"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -5000,14 +5005,14 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+415"/>
+        <location line="+435"/>
         <location line="+61"/>
-        <location line="+240"/>
+        <location line="+250"/>
         <source>The shadow host is unreachable: %1</source>
         <translation>Der Schatten-Host ist nicht erreichbar: %1</translation>
     </message>
     <message>
-        <location line="-707"/>
+        <location line="-737"/>
         <source>%1 runs on %2; a shadow never shares its primary&apos;s host.</source>
         <translation>%1 läuft auf %2; ein Schatten teilt nie den Host seiner Primär-VM.</translation>
     </message>
@@ -5062,7 +5067,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Schatten von %1 auf %2: Datenträger: %3, %4 MiB Arbeitsspeicher, %5 vCPUs.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Replica of %1: %2 (%3 MiB), served at nbd://%4:%5/%6.</source>
         <translation>Replikat von %1: %2 (%3 MiB), bereitgestellt unter nbd://%4:%5/%6.</translation>
     </message>
@@ -5077,7 +5082,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 auf %2 definiert (bereitstehend).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+9"/>
+        <source>%1&apos;s writes took %2 ms on average before replication.</source>
+        <translation>Die Schreibvorgänge von %1 dauerten vor der Replikation im Mittel %2 ms.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>The copy of %1 ended before it was in sync.</source>
         <translation>Die Kopie von %1 endete, bevor sie synchron war.</translation>
     </message>
@@ -5308,7 +5318,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../core/shadow/shadowjournal.cpp" line="+249"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="+251"/>
         <source>Validation passed in %1 s.</source>
         <translation>Prüfung in %1 s bestanden.</translation>
     </message>
@@ -5324,12 +5334,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft an Stelle von %2; es gibt nichts zu kopieren.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>the copy of %1 ended (libvirt has no block job on it); it must be seeded again</source>
         <translation>die Kopie von %1 endete (libvirt hat keinen Block-Job darauf); sie muss neu kopiert werden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>every write of %1 now reaches the replicas before it completes</source>
         <translation>jeder Schreibvorgang von %1 erreicht nun die Replikate, bevor er abschließt</translation>
     </message>
@@ -5364,12 +5374,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 läuft jetzt auf %2; ihre Replikation folgt ihr von dort.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowjournal.cpp" line="-224"/>
+        <location filename="../core/shadow/shadowjournal.cpp" line="-226"/>
         <source>Shadow journal: %1</source>
         <translation>Schatten-Journal: %1</translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+235"/>
         <source>No shadow %1 in the journal.</source>
         <translation>Kein Schatten %1 im Journal.</translation>
     </message>
@@ -5434,7 +5444,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+163"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+187"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
@@ -5483,12 +5493,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-205"/>
         <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
         <translation>Der Schatten von %1 ist auf %2 vCPUs bemessen (vorher %3): %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+163"/>
+        <location line="+187"/>
         <source>Validate it every %n hour(s) once in sync.</source>
         <translation>
             <numerusform>Ihn, sobald synchron, jede Stunde prüfen.</numerusform>
@@ -5627,7 +5637,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1: Der Schatten %2 ist %3.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
         <translation>Der Schatten von %1 wurde von einer beendeten Konsole halb angelegt zurückgelassen; was sie angelegt hatte, ist entfernt.</translation>
     </message>
@@ -5637,7 +5647,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Host %2 von %1 ist seit %3 s nicht erreichbar: Failover auf %4.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The shadow of %1 is %2: %3</source>
         <translation>Der Schatten von %1 ist %2: %3</translation>
     </message>
@@ -5657,7 +5667,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Schatten von %1, ausgesetzt für einen Umzug, der nicht mehr läuft, ist %2.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>The shadows could not be read: %1</source>
         <translation>Die Schatten ließen sich nicht lesen: %1</translation>
     </message>
@@ -5896,7 +5906,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::ShadowsPanel</name>
     <message>
-        <location filename="../ui/shadowspanel.cpp" line="+45"/>
+        <location filename="../ui/shadowspanel.cpp" line="+75"/>
         <source>VM</source>
         <translation>VM</translation>
     </message>
@@ -5911,42 +5921,67 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Schatten-Host</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>In sync since</source>
-        <translation>Synchron seit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Seeded</source>
         <translation>Erstkopien</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Reserved</source>
         <translation>Reserviert</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Last validation</source>
         <translation>Letzte Prüfung</translation>
     </message>
     <message>
+        <location line="-34"/>
+        <source>nothing behind, since %1</source>
+        <translation>nichts im Rückstand, seit %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 % copied, %2 to go</source>
+        <translation>%1 % kopiert, noch %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, about %2 s left</source>
+        <translation>%1, noch etwa %2 s</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 → %2 ms</source>
+        <translation>%1 → %2 ms</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sync</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>Write latency</source>
+        <translation>Schreiblatenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Validated</source>
         <translation>Geprüft</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No VM has a shadow. Create one from a VM&apos;s page (Create shadow…) once a host is in a shadow pool (File → Pools…).</source>
         <translation>Keine VM hat einen Schatten. Legen Sie einen auf der Seite einer VM an (Schatten anlegen …), sobald ein Host in einem Schatten-Pool liegt (Datei → Pools …).</translation>
     </message>
@@ -5981,7 +6016,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation beenden und den Schatten löschen; die Primär-VM bleibt unberührt</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+40"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n-mal</numerusform>
@@ -6017,7 +6052,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Simuliert: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+7"/>
+        <source>The primary&apos;s mean write time before replication began, and with every write mirrored to the shadow, over the last check</source>
+        <translation>Die mittlere Schreibzeit der Primär-VM vor Beginn der Replikation und mit jedem Schreibvorgang zum Schatten gespiegelt, seit der letzten Kontrolle</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Validation of %1&apos;s shadow</source>
         <translation>Prüfung des Schattens von %1</translation>
     </message>

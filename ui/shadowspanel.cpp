@@ -26,6 +26,7 @@ enum Column {
     ShadowColumn,
     StateColumn,
     SyncColumn,
+    LatencyColumn,
     SeedsColumn,
     ReservedColumn,
     ValidationColumn,
@@ -34,6 +35,36 @@ enum Column {
     ColumnCount
 };
 
+// How far behind the shadow is: nothing once in sync (every write is
+// mirrored before it completes); while seeding, what is left to copy.
+QString syncText(const Shadow::ShadowRecord &s)
+{
+    if (s.state == Shadow::State::InSync && s.syncedMs > 0)
+        return ShadowsPanel::tr("nothing behind, since %1")
+            .arg(QDateTime::fromMSecsSinceEpoch(s.syncedMs)
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    if (s.state == Shadow::State::Seeding && s.copyBytes > 0) {
+        const QString copied
+            = ShadowsPanel::tr("%1 % copied, %2 to go")
+                  .arg(100.0 * double(s.copiedBytes) / double(s.copyBytes), 0, 'f', 0)
+                  .arg(Format::bytes(double(s.copyBytes - s.copiedBytes)));
+        return s.seedEtaS >= 0 ? ShadowsPanel::tr("%1, about %2 s left").arg(copied).arg(s.seedEtaS)
+                               : copied;
+    }
+    return QStringLiteral("—");
+}
+
+// What replication costs the primary's writes: before it began → now.
+QString latencyText(const Shadow::ShadowRecord &s)
+{
+    const auto ms = [](double value) {
+        return value >= 0 ? QString::number(value, 'f', 2) : QStringLiteral("?");
+    };
+    if (s.writeLatencyBeforeMs < 0 && s.writeLatencyMs < 0)
+        return QStringLiteral("—");
+    return ShadowsPanel::tr("%1 → %2 ms").arg(ms(s.writeLatencyBeforeMs), ms(s.writeLatencyMs));
+}
+
 } // namespace
 
 ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
@@ -41,9 +72,10 @@ ShadowsPanel::ShadowsPanel(Shadow::ShadowService *shadows, QWidget *parent)
     , m_shadows(shadows)
 {
     m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setHorizontalHeaderLabels(
-        { tr("VM"), tr("Primary host"), tr("Shadow host"), tr("State"), tr("In sync since"),
-          tr("Seeded"), tr("Reserved"), tr("Last validation"), tr("Validated"), tr("Note") });
+    m_table->setHorizontalHeaderLabels({ tr("VM"), tr("Primary host"), tr("Shadow host"),
+                                         tr("State"), tr("Sync"), tr("Write latency"), tr("Seeded"),
+                                         tr("Reserved"), tr("Last validation"), tr("Validated"),
+                                         tr("Note") });
     TableSetup::apply(m_table);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -96,10 +128,8 @@ void ShadowsPanel::fill()
             HostUri::displayName(s.primaryUri),
             HostUri::displayName(s.shadowUri),
             Shadow::stateLabel(s.state),
-            s.state == Shadow::State::InSync && s.syncedMs > 0
-                ? QDateTime::fromMSecsSinceEpoch(s.syncedMs)
-                      .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                : QStringLiteral("—"),
+            syncText(s),
+            latencyText(s),
             tr("%n time(s)", nullptr, s.seeds),
             tr("%1, %n vCPU(s)", nullptr, s.vcpus).arg(Format::kib(double(s.memoryKiB))),
             !s.lastValidation ? tr("never")
@@ -115,7 +145,11 @@ void ShadowsPanel::fill()
             auto *item = new QTableWidgetItem(cells[column]);
             item->setData(Qt::UserRole, s.primaryUuid);
             item->setToolTip(column == NoteColumn && !simulated.isEmpty() ? simulated
-                                                                          : cells[column]);
+                                 : column == LatencyColumn
+                                 ? tr("The primary's mean write time before replication began, "
+                                      "and with every write mirrored to the shadow, over the "
+                                      "last check")
+                                 : cells[column]);
             m_table->setItem(row, column, item);
         }
         if (s.primaryUuid == selected)

@@ -320,6 +320,29 @@ Result<BlockJobState> SimulatedLink::blockJob(const QString &uuid, const QString
     return job;
 }
 
+Result<DiskWriteTotals> SimulatedLink::diskWrites(const QString &uuid)
+{
+    auto dom = m_real->domain(uuid);
+    if (!dom)
+        return Error{ dom.error() };
+    // 200 writes a second since the epoch; the mirror's share of them is
+    // what has passed since its copy started.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 mirroredMs = 0;
+    {
+        BlockCopies &copies = BlockCopies::instance();
+        QMutexLocker lock(&copies.mutex);
+        const QString prefix = BlockCopies::key(uri(), uuid, {});
+        for (auto it = copies.startedMs.cbegin(); it != copies.startedMs.cend(); ++it)
+            if (it.key().startsWith(prefix))
+                mirroredMs = std::max(mirroredMs, now - it.value());
+    }
+    DiskWriteTotals totals;
+    totals.requests = now / 5;
+    totals.timeNs = (now / 5) * 350'000 + (mirroredMs / 5) * 200'000;
+    return totals;
+}
+
 Result<void> SimulatedLink::abortBlockJob(const QString &uuid, const QString &disk)
 {
     BlockCopies &copies = BlockCopies::instance();

@@ -82,6 +82,26 @@ struct BlockJobState
     qint64 end = 0;
 };
 
+// A domain's disk writes so far, summed over its disks (libvirt's
+// block.<n>.wr.reqs and wr.times): two readings give the mean time a write
+// took between them.
+struct DiskWriteTotals
+{
+    qint64 requests = 0;
+    qint64 timeNs = 0;
+};
+
+// The mean write latency (ms) between two readings; absent when no write
+// completed in between.
+inline std::optional<double> meanWriteLatencyMs(const DiskWriteTotals &before,
+                                                const DiskWriteTotals &after)
+{
+    const qint64 writes = after.requests - before.requests;
+    if (writes <= 0 || after.timeNs < before.timeNs)
+        return std::nullopt;
+    return double(after.timeNs - before.timeNs) / double(writes) / 1e6;
+}
+
 // What the migration controller needs from one hypervisor host. One link is
 // one connection; it is used from the job's thread and from the thread that
 // runs the blocking migrate call (libvirt connections are thread-safe).
@@ -167,6 +187,11 @@ public:
         Q_UNUSED(uuid)
         Q_UNUSED(disk)
         return Error{ QStringLiteral("%1 cannot tell disk sizes.").arg(uri()) };
+    }
+    virtual Result<DiskWriteTotals> diskWrites(const QString &uuid)
+    {
+        Q_UNUSED(uuid)
+        return Error{ QStringLiteral("%1 does not count disk writes.").arg(uri()) };
     }
     virtual Result<BlockJobState> blockJob(const QString &uuid, const QString &disk)
     {

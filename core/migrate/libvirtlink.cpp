@@ -371,6 +371,31 @@ Result<double> LibvirtLink::dirtyRate(const QString &uuid, int seconds)
     return Error{ Tr::tr("The dirty-page rate of %1 was not measured in time.").arg(uuid) };
 }
 
+Result<DiskWriteTotals> LibvirtLink::diskWrites(const QString &uuid)
+{
+    auto defined = definedDomain(uuid);
+    if (!defined)
+        return Error{ defined.error() };
+    virDomainStatsRecordPtr *records = nullptr;
+    virDomainPtr list[] = { defined.value()->ptr, nullptr };
+    const int n = virDomainListGetStats(list, VIR_DOMAIN_STATS_BLOCK, &records, 0);
+    if (n < 0)
+        return failure(Tr::tr("Reading the disk statistics of %1").arg(uuid));
+    DiskWriteTotals totals;
+    for (int i = 0; n > 0 && i < records[0]->nparams; ++i) {
+        const virTypedParameter &p = records[0]->params[i];
+        const QByteArray field(p.field);
+        if (p.type != VIR_TYPED_PARAM_ULLONG)
+            continue;
+        if (field.endsWith(".wr.reqs"))
+            totals.requests += qint64(p.value.ul);
+        else if (field.endsWith(".wr.times"))
+            totals.timeNs += qint64(p.value.ul);
+    }
+    virDomainStatsRecordListFree(records);
+    return totals;
+}
+
 Result<void> LibvirtLink::migrate(const QString &uuid, const MigrateParams &p)
 {
     auto defined = definedDomain(uuid);

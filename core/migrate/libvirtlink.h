@@ -42,6 +42,7 @@ public:
     Result<void> diskSnapshot(const QString &uuid, const QString &snapshotXml,
                               bool quiesce) override;
     Result<void> commitActive(const QString &uuid, const QString &disk, int timeoutMs) override;
+    Result<DiskWriteTotals> diskWrites(const QString &uuid) override;
     Result<void> blockCopy(const QString &uuid, const QString &disk, const QString &destinationXml,
                            qint64 bandwidthBytesPerSec) override;
     Result<qint64> diskCapacity(const QString &uuid, const QString &disk) override;

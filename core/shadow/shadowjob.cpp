@@ -298,6 +298,12 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
         return Error{ why };
     };
 
+    // The primary's writes without replication: watched while the replicas
+    // and the definition are made, and a little longer if need be.
+    QElapsedTimer baseline;
+    baseline.start();
+    const auto writesBefore = primary.diskWrites(record.primaryUuid);
+
     // The replicas, served where the primary's host reaches them.
     const QString address = m_agents.value(request.shadowUri).effectiveAddress();
     for (ReplicatedDisk &disk : record.disks) {
@@ -340,6 +346,20 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     if (auto stored = m_journal->update(record); !stored)
         return fail(stored.error());
     note(record, Tr::tr("Defined %1 on %2 (standby).").arg(record.shadowName, request.shadowUri));
+
+    if (writesBefore) {
+        if (const qint64 left = m_env.writeBaselineMs - baseline.elapsed(); left > 0)
+            QThread::msleep(ulong(left));
+        if (auto writesAfter = primary.diskWrites(record.primaryUuid); writesAfter) {
+            if (auto ms = meanWriteLatencyMs(writesBefore.value(), writesAfter.value())) {
+                record.writeLatencyBeforeMs = *ms;
+                note(record,
+                     Tr::tr("%1's writes took %2 ms on average before replication.")
+                         .arg(record.primaryName)
+                         .arg(*ms, 0, 'f', 2));
+            }
+        }
+    }
 
     if (auto copied = startCopies(record, primary, request.readyTimeoutS); !copied)
         return fail(copied.error());
@@ -824,6 +844,12 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
         if (!job)
             return Error{ job.error() };
         ready += job->ready ? 1 : 0;
+        // libvirt's progress unit is its own: a share of the disk's size.
+        record.copyBytes += disk.sizeBytes;
+        record.copiedBytes += job->ready || job->end <= 0
+            ? (job->ready ? disk.sizeBytes : 0)
+            : qint64(double(disk.sizeBytes) * double(std::min(job->cur, job->end))
+                     / double(job->end));
         if (!job->active) {
             if (auto stored = setState(record, State::Degraded,
                                        Tr::tr("the copy of %1 ended (libvirt has no block job "
@@ -834,6 +860,10 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
             return record;
         }
     }
+    // What replication costs the primary: the console compares successive
+    // readings with the latency measured before it began.
+    if (auto writes = primary.value()->diskWrites(record.primaryUuid))
+        record.writeTotals = std::make_pair(writes->requests, writes->timeNs);
     if (record.state == State::Seeding && ready == record.disks.size()) {
         record.syncedMs = QDateTime::currentMSecsSinceEpoch();
         if (auto stored = setState(record, State::InSync,

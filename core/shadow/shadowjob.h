@@ -26,6 +26,9 @@ struct Environment
     LinkFactory links;
     AgentFactory agents; // none: CommandReplicaAgent
     PlacementContext placement;
+    // How long create() watches the primary's writes before replication
+    // starts, for its write latency without it.
+    int writeBaselineMs = 2000;
 };
 
 struct CreateRequest

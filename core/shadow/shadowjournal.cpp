@@ -60,7 +60,7 @@ const char kColumns[]
     = "id, primary_uuid, primary_name, primary_uri, shadow_uri, shadow_name, "
       "shadow_uuid, memory_kib, vcpus, disks, state, reason, primary_xml, "
       "owner_pid, created_ms, updated_ms, synced_ms, seeds, rto_ms, validate_every_h, "
-      "seed_limit_bps";
+      "seed_limit_bps, write_ms_before";
 
 // NULL for the console's default.
 QVariant interval(std::optional<int> hours)
@@ -122,12 +122,13 @@ Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
     q.prepare(QStringLiteral(
         "UPDATE shadows SET primary_uri = ?, memory_kib = ?, vcpus = ?, shadow_name = ?, "
         "shadow_uuid = ?, disks = ?, state = ?, reason = ?, owner_pid = ?, updated_ms = ?, "
-        "synced_ms = ?, seeds = ?, rto_ms = ? WHERE id = ?"));
-    for (const QVariant &v : QVariantList{
-             SqlValues::text(r.primaryUri), qint64(r.memoryKiB), r.vcpus,
-             SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid), disksToJson(r.disks),
-             stateKey(r.state), SqlValues::text(r.reason), r.ownerPid,
-             QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds, r.rtoMs, r.id })
+        "synced_ms = ?, seeds = ?, rto_ms = ?, write_ms_before = ? WHERE id = ?"));
+    for (const QVariant &v :
+         QVariantList{ SqlValues::text(r.primaryUri), qint64(r.memoryKiB), r.vcpus,
+                       SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid),
+                       disksToJson(r.disks), stateKey(r.state), SqlValues::text(r.reason),
+                       r.ownerPid, QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds,
+                       r.rtoMs, r.writeLatencyBeforeMs, r.id })
         q.addBindValue(v);
     if (!q.exec())
         return sqlError(q);
@@ -198,6 +199,7 @@ Result<QList<ShadowRecord>> ShadowJournal::select(const QString &where, const QV
         if (!q.value(19).isNull())
             r.validateEveryH = q.value(19).toInt();
         r.seedLimitBytesPerSec = q.value(20).toLongLong();
+        r.writeLatencyBeforeMs = q.value(21).toDouble();
         list.append(r);
     }
     QSqlQuery events(m_db->sql());

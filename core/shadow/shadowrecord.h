@@ -78,6 +78,19 @@ struct ShadowRecord
     // What each full copy (the first and every re-seed) may take of the
     // primary's disk and network, in bytes/s; 0: as fast as it goes.
     qint64 seedLimitBytesPerSec = 0;
+    // The primary's mean write latency (ms) measured just before its first
+    // copy started, without replication; -1 when no write was seen.
+    double writeLatencyBeforeMs = -1;
+
+    // Not journalled: what the last check saw. The primary's disk writes so
+    // far (absent when not read), and while seeding how much is copied.
+    std::optional<std::pair<qint64, qint64>> writeTotals; // requests, time in ns
+    qint64 copiedBytes = 0;
+    qint64 copyBytes = 0;
+    // Worked out by the console from successive checks: the mean write
+    // latency (ms) with replication, and the seconds seeding has left.
+    double writeLatencyMs = -1;
+    qint64 seedEtaS = -1;
     QList<ShadowEvent> events;
     std::optional<Validation> lastValidation;
 };

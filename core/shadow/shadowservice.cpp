@@ -99,8 +99,32 @@ struct ShadowService::Refreshed
     QHash<QString, qint64> unreachableSinceMs;
     QStringList dueValidations;
     QHash<qint64, qint64> sizedAtMs; // shadow id → when its size was last decided
+    QHash<qint64, Reading> readings; // shadow id → what its last check read
     QString error;
 };
+
+// The next reading of a shadow from its check: the write latency over the
+// writes since the last reading, and how long seeding has left at the pace
+// since then.
+ShadowService::Reading ShadowService::follow(const Reading &last, const ShadowRecord &checked,
+                                             qint64 nowMs)
+{
+    Reading next;
+    next.atMs = nowMs;
+    next.writes = checked.writeTotals;
+    next.copiedBytes = checked.copiedBytes;
+    next.writeLatencyMs = last.writeLatencyMs;
+    if (last.writes && next.writes)
+        if (auto ms = meanWriteLatencyMs({ last.writes->first, last.writes->second },
+                                         { next.writes->first, next.writes->second }))
+            next.writeLatencyMs = *ms;
+    const qint64 copied = next.copiedBytes - last.copiedBytes;
+    if (checked.state == State::Seeding && last.atMs > 0 && copied > 0 && nowMs > last.atMs) {
+        const double perMs = double(copied) / double(nowMs - last.atMs);
+        next.seedEtaS = qint64(double(checked.copyBytes - checked.copiedBytes) / perMs / 1000.0);
+    }
+    return next;
+}
 
 ShadowService::ShadowService(QString journalPath, LinkFactory links, QObject *parent)
     : QObject(parent)
@@ -492,6 +516,7 @@ void ShadowService::refresh()
     state.retries = m_retries;
     state.unreachableSinceMs = m_unreachableSinceMs;
     state.sizedAtMs = m_sizedAtMs;
+    state.readings = m_readings;
     const Environment env = environment();
     const int graceS = m_graceS;
     const int validationIntervalH = m_validationIntervalH;
@@ -547,6 +572,9 @@ void ShadowService::refresh()
                 if (!reachable)
                     break;
                 auto checked = job.check(s.primaryUuid);
+                if (checked)
+                    state.readings.insert(s.id,
+                                          follow(state.readings.value(s.id), checked.value(), now));
                 if (!checked)
                     report(checked.error(), true);
                 else if (checked->state != s.state)
@@ -616,6 +644,16 @@ void ShadowService::refresh()
         auto after = journal ? journal.value()->live() : live;
         if (after) {
             state.shadows = after.value();
+            for (ShadowRecord &s : state.shadows) {
+                const Reading reading = state.readings.value(s.id);
+                s.writeLatencyMs = reading.writeLatencyMs;
+                s.copiedBytes = reading.copiedBytes;
+                s.seedEtaS = s.state == State::Seeding ? reading.seedEtaS : -1;
+                for (const ReplicatedDisk &disk : std::as_const(s.disks))
+                    s.copyBytes += disk.sizeBytes;
+                if (s.state == State::InSync)
+                    s.copiedBytes = s.copyBytes;
+            }
         } else {
             state.error = after.error();
         }
@@ -653,6 +691,7 @@ void ShadowService::apply(const Refreshed &refreshed)
     m_retries = refreshed.retries;
     m_unreachableSinceMs = refreshed.unreachableSinceMs;
     m_sizedAtMs = refreshed.sizedAtMs;
+    m_readings = refreshed.readings;
     for (const auto &[message, isError] : refreshed.reports)
         Q_EMIT reported(message, isError);
     Q_EMIT shadowsChanged();

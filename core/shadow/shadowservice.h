@@ -104,6 +104,20 @@ Q_SIGNALS:
 
 private:
     struct Refreshed;
+    // What a check of a shadow read, kept for the next one: the primary's
+    // writes so far and how much of the seeding is copied, when.
+    struct Reading
+    {
+        qint64 atMs = 0;
+        std::optional<std::pair<qint64, qint64>> writes; // requests, time in ns
+        qint64 copiedBytes = 0;
+        double writeLatencyMs = -1; // over the writes between the last two readings
+        qint64 seedEtaS = -1;
+    };
+    // The next reading of a shadow from its check: the write latency over
+    // the writes since the last reading, and how long seeding has left at
+    // the pace since then.
+    static Reading follow(const Reading &last, const ShadowRecord &checked, qint64 nowMs);
     Environment environment() const;
     QFuture<Jobs::Plan> propose(std::function<Jobs::Plan(ShadowJob &)> work);
     // Plans an action on the VM's live shadow (refused when it has none):
@@ -129,6 +143,7 @@ private:
     QHash<qint64, int> m_retries;
     QHash<QString, qint64> m_unreachableSinceMs; // primary host URI → first failed reach
     QHash<qint64, qint64> m_sizedAtMs; // shadow id → when its size was last decided
+    QHash<qint64, Reading> m_readings;
     bool m_refreshing = false;
     struct Running
     {

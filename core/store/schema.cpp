@@ -296,11 +296,14 @@ QStringList stepStatements(int toVersion)
     case 14:
         // Version 14 lets each shadow have its own validation schedule
         // (hours between validations; NULL: the console's default, 0: never)
-        // and a limit on what seeding may take (bytes/s; 0: none).
+        // a limit on what seeding may take (bytes/s; 0: none), and the
+        // primary's write latency before replication began (ms; -1: unknown).
         return {
             QStringLiteral("ALTER TABLE shadows ADD COLUMN validate_every_h INTEGER"),
             QStringLiteral("ALTER TABLE shadows ADD COLUMN seed_limit_bps INTEGER NOT NULL "
                            "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE shadows ADD COLUMN write_ms_before REAL NOT NULL "
+                           "DEFAULT -1"),
         };
     default:
         return {};

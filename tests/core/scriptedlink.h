@@ -34,6 +34,8 @@ struct Domain
     int vcpus = 2;
     QString disk = QStringLiteral("/images/vm.qcow2");
     QString format = QStringLiteral("qcow2");
+    qint64 writes = 0; // diskWrites() counters
+    qint64 writeTimeNs = 0;
     bool running() const { return active && state == 1; }
 };
 
@@ -54,6 +56,7 @@ public:
     int migrateMs = 200;
     bool migrateHangs = false; // until aborted
     bool snapshotSupported = true;
+    double writeLatencyMs = 0.4, mirroredWriteLatencyMs = 0.6;
     QString poolType; // what volumePoolType answers for every disk ("dir": a local pool)
     QHash<QString, QString> failures; // "op" or "op@uri" -> libvirt-like error
     std::function<void(const QString &call)> onCall; // runs on the calling thread
@@ -543,6 +546,20 @@ public:
             !e.isEmpty())
             return Error{ e };
         return kDiskBytes;
+    }
+    // Ten writes between two readings, each taking writeLatencyMs, or
+    // mirroredWriteLatencyMs while a copy of the domain runs.
+    Result<DiskWriteTotals> diskWrites(const QString &uuid) override
+    {
+        if (auto e = check(QStringLiteral("diskWrites"), uuid); !e.isEmpty())
+            return Error{ e };
+        QMutexLocker lock(&m_world.mutex());
+        Domain &dom = m_world.hosts[m_uri].domains[uuid];
+        const double ms = m_world.hasBlockJob(m_uri, uuid) ? m_world.mirroredWriteLatencyMs
+                                                           : m_world.writeLatencyMs;
+        dom.writes += 10;
+        dom.writeTimeNs += qint64(10 * ms * 1e6);
+        return DiskWriteTotals{ dom.writes, dom.writeTimeNs };
     }
     Result<BlockJobState> blockJob(const QString &uuid, const QString &disk) override
     {

@@ -155,11 +155,13 @@ struct ShadowWorld
         placement.pools.pools.append(
             { QStringLiteral("standby"), Pools::PoolKind::Shadow, {}, {} });
         placement.pools.hostPools.insert(kS, QStringLiteral("standby"));
-        return { db, Scripted::factory(world),
-                 [this](const AgentAccess &) -> std::unique_ptr<ReplicaAgent> {
-                     return std::make_unique<ScriptedAgent>(replicas);
-                 },
-                 placement };
+        Environment env{ db, Scripted::factory(world),
+                         [this](const AgentAccess &) -> std::unique_ptr<ReplicaAgent> {
+                             return std::make_unique<ScriptedAgent>(replicas);
+                         },
+                         placement };
+        env.writeBaselineMs = 0; // the scripted primary writes whenever it is asked
+        return env;
     }
     Result<ShadowRecord> create()
     {
@@ -517,6 +519,38 @@ private Q_SLOTS:
         QCOMPARE(state, State::InSync);
     }
 
+    // What replication costs the primary: its write latency before the copy
+    // began is kept with the shadow; the console's checks measure it since,
+    // and while seeding say how long is left.
+    void serviceMeasuresWhatReplicationCosts()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        QCOMPARE(w.stored().writeLatencyBeforeMs, 0.4);
+        Shadow::ShadowService service(w.db, Scripted::factory(w.world));
+        service.setAgents(w.environment().agents);
+        service.setPlacement(w.environment().placement);
+        QVERIFY(refreshed(service));
+        QCOMPARE(refreshed(service)->writeLatencyMs, 0.6);
+
+        // Seeding again: how much is copied, and what is left at that pace.
+        w.world.copyPollsToReady = 100;
+        for (auto &job : w.world.blockJobs) {
+            job.ready = false;
+            job.cur = 0;
+            job.end = 100;
+        }
+        leaveAs(w, State::Seeding, QCoreApplication::applicationPid());
+        QVERIFY(refreshed(service));
+        QTest::qWait(50);
+        const std::optional<ShadowRecord> seeding = refreshed(service);
+        QVERIFY(seeding);
+        QCOMPARE(seeding->state, State::Seeding);
+        QVERIFY(seeding->copiedBytes > 0 && seeding->copiedBytes < seeding->copyBytes);
+        QVERIFY(seeding->seedEtaS >= 0);
+    }
+
     // A limit on seeding is kept with the shadow and given to every full
     // copy, the re-seeds included.
     void seedingKeepsItsLimit()
@@ -721,7 +755,7 @@ private Q_SLOTS:
         service.setAgents(w.environment().agents);
         service.setPlacement(w.environment().placement);
         service.setValidationBootS(0);
-        service.setValidationIntervalH(1);
+        service.setValidationIntervalH(24);
         QCOMPARE(refreshed(service)->validateEveryH, std::nullopt);
 
         // Never by itself, though the console's schedule says it is due.
@@ -729,6 +763,9 @@ private Q_SLOTS:
         service.setValidationInterval(kVm, 0);
         QVERIFY(changed.wait(5000));
         QCOMPARE(service.shadowOf(kVm)->validateEveryH, std::optional<int>(0));
+        service.setValidationIntervalH(1);
+        QVERIFY(refreshed(service));
+        QTest::qWait(200);
         QCOMPARE(refreshed(service)->lastValidation, std::nullopt);
         QVERIFY(w.replicas.calls.filter(QStringLiteral("freeze")).isEmpty());
 

@@ -194,6 +194,18 @@ private Q_SLOTS:
         auto made = job.create({ m_guest, m_lab.uri(m_a), m_lab.uri(m_b) });
         QVERIFY2(made.ok(), qPrintable(made.error()));
         QCOMPARE(made->state, Shadow::State::InSync);
+        // The guest writes every 100 ms: its latency before replication is known.
+        QVERIFY(made->writeLatencyBeforeMs > 0);
+        auto first = job.check(m_guest);
+        QThread::sleep(2);
+        auto second = job.check(m_guest);
+        QVERIFY(first && first->writeTotals && second && second->writeTotals);
+        const auto with = meanWriteLatencyMs(
+            { first->writeTotals->first, first->writeTotals->second },
+            { second->writeTotals->first, second->writeTotals->second });
+        QVERIFY(with.has_value());
+        qInfo("primary's writes: %.2f ms before replication, %.2f ms with it",
+              made->writeLatencyBeforeMs, *with);
         auto b = link(m_b);
         auto shadow = b->domain(m_guest + QStringLiteral("-shadow"));
         QVERIFY(shadow && shadow->exists && !shadow->active);
