@@ -13,7 +13,8 @@ bool isHeadless(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--print-inventory") == 0
             || std::strcmp(argv[i], "--export-csv") == 0
-            || std::strcmp(argv[i], "--import-csv") == 0 || std::strcmp(argv[i], "--help") == 0
+            || std::strcmp(argv[i], "--import-csv") == 0
+            || std::strcmp(argv[i], "--audit-verify") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i])
             || TrafficCommand::isTrafficSwitch(argv[i]) || ShadowCommand::isShadowSwitch(argv[i]))
@@ -173,6 +174,12 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "http://hv1:9100/metrics."),
         QStringLiteral("uri=url"));
 
+    const QCommandLineOption auditVerify(
+        QStringLiteral("audit-verify"),
+        QCoreApplication::translate("main",
+                                    "Check that the audit trail's chain of hashes is whole, and "
+                                    "exit without a window: status 0 when it is, 5 when an entry "
+                                    "was changed, removed or inserted."));
     const QCommandLineOption hardwareInterval(
         QStringLiteral("hardware-interval"),
         QCoreApplication::translate("main",
@@ -182,7 +189,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
 
     parser.addOptions({ connect, exporter, hardwareInterval, demo, database, interval,
                         printInventory, timeout, screenshot, quitAfter, theme, retention, exportCsv,
-                        since, output, importCsv, importAs });
+                        since, output, importCsv, importAs, auditVerify });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -269,6 +276,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
             !problem.isEmpty())
             line.error = problem;
     }
+    line.auditVerify = parser.isSet(auditVerify);
     line.exportEntity = parser.value(exportCsv);
     line.outputPath = parser.value(output);
     if (const auto duration = parseDuration(parser.value(since)))

@@ -34,6 +34,7 @@ struct CommandLine
     QString outputPath; // empty or "-": standard output
     QString importPath;
     QString importPrefix;
+    bool auditVerify = false; // --audit-verify
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
     ShadowCommandLine shadow; // --replica-agent, --shadow, --failover, --unshadow

@@ -2,6 +2,8 @@
 
 #include "commandline.h"
 #include "consolesetup.h"
+#include "headlessoutput.h"
+#include "jobs/audittrail.h"
 #include "series/csvseries.h"
 #include "store/database.h"
 #include "store/databaselock.h"
@@ -151,6 +153,37 @@ int importHistory(const CommandLine &line)
                  static_cast<long long>(writer.replacedSamples()),
                  static_cast<long long>(writer.rejectedSamples()));
     return 0;
+}
+
+int verifyAudit(const CommandLine &line)
+{
+    const QString path = databasePath(line);
+    if (!QFileInfo::exists(path))
+        return fail(QCoreApplication::translate("main", "There is no database at %1.").arg(path));
+    auto db = Database::open(path, QStringLiteral("umbra-audit"), Database::Mode::ReadOnly);
+    if (!db)
+        return fail(db.error());
+    auto verified = Jobs::AuditTrail::verify(db.value()->sql());
+    if (!verified)
+        return fail(verified.error());
+    Headless::printJson({ { QStringLiteral("ok"), verified->intact() },
+                          { QStringLiteral("records"), verified->records },
+                          { QStringLiteral("brokenAt"), verified->brokenAt },
+                          { QStringLiteral("problem"), verified->problem } });
+    if (verified->intact()) {
+        std::fprintf(stderr, "%s\n",
+                     qUtf8Printable(QCoreApplication::translate(
+                                        "main", "The audit trail of %1 is whole: %n entries.",
+                                        nullptr, int(verified->records))
+                                        .arg(path)));
+        return 0;
+    }
+    std::fprintf(stderr, "umbra: %s\n",
+                 qUtf8Printable(QCoreApplication::translate("main",
+                                                            "The audit trail of %1 is "
+                                                            "broken: %2")
+                                    .arg(path, verified->problem)));
+    return 5;
 }
 
 } // namespace Umbra

@@ -8,5 +8,7 @@ struct CommandLine;
 // do one thing, and return the process exit status (0 success, 1 failure).
 int exportHistory(const CommandLine &line);
 int importHistory(const CommandLine &line);
+// --audit-verify: walks the audit trail's chain; 0 when whole, 5 when broken.
+int verifyAudit(const CommandLine &line);
 
 } // namespace Umbra

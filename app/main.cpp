@@ -94,6 +94,7 @@ int main(int argc, char **argv)
             : line.shadow.anyStored()                 ? ShadowCommand::run(line)
             : !line.exportEntity.isEmpty()            ? exportHistory(line)
             : !line.importPath.isEmpty()              ? importHistory(line)
+            : line.auditVerify                        ? verifyAudit(line)
                                                       : printInventory(line);
         // Do not wait for threads stuck on a host that never answered.
         std::fflush(nullptr);

@@ -2303,14 +2303,37 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
 </context>
 <context>
+    <name>Umbra::Jobs::AuditTrail</name>
+    <message>
+        <location filename="../core/jobs/audittrail.cpp" line="+24"/>
+        <source>Audit trail: %1</source>
+        <translation>Prüfpfad: %1</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Entry %1 is missing: the chain jumps to %2.</source>
+        <translation>Eintrag %1 fehlt: Die Kette springt zu %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entry %1 does not follow the entry before it.</source>
+        <translation>Eintrag %1 schließt nicht an den Eintrag davor an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Entry %1 was changed after it was written.</source>
+        <translation>Eintrag %1 wurde nach dem Schreiben verändert.</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Jobs::PlanStore</name>
     <message>
-        <location filename="../core/jobs/planstore.cpp" line="+67"/>
+        <location filename="../core/jobs/planstore.cpp" line="+68"/>
         <source>Plans: %1</source>
         <translation>Pläne: %1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+104"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation>Plan %1 ist „%2“, nicht „%3“.</translation>
     </message>
@@ -2320,7 +2343,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 kann nicht freigegeben werden: %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+65"/>
         <source>There is no plan %1.</source>
         <translation>Es gibt keinen Plan %1.</translation>
     </message>
@@ -4847,7 +4870,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+320"/>
+        <location filename="../core/store/schema.cpp" line="+342"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -7769,7 +7792,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+63"/>
+        <location filename="../app/commandline.cpp" line="+64"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -7860,6 +7883,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Check that the audit trail&apos;s chain of hashes is whole, and exit without a window: status 0 when it is, 5 when an entry was changed, removed or inserted.</source>
+        <translation>Prüfen, ob die Hash-Kette des Prüfpfads vollständig ist, und ohne Fenster beenden: Status 0, wenn ja, 5, wenn ein Eintrag verändert, entfernt oder eingefügt wurde.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Read the hosts&apos; hardware exporters every &lt;seconds&gt; (default 60).</source>
         <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
     </message>
@@ -7904,7 +7932,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
         <translation>--since erwartet eine Dauer wie 30m, 24h oder 7d, nicht „%1“.</translation>
     </message>
@@ -7968,12 +7996,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Keine Antwort innerhalb von %1 s.</translation>
     </message>
     <message>
-        <location filename="../app/historycommands.cpp" line="+55"/>
+        <location filename="../app/historycommands.cpp" line="+57"/>
+        <location line="+105"/>
         <source>There is no database at %1.</source>
         <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-84"/>
         <source>No history is stored for %1 in %2.</source>
         <translation>Für %1 ist in %2 kein Verlauf gespeichert.</translation>
     </message>
@@ -7981,6 +8010,16 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+65"/>
         <source>Importing %1 failed; nothing was stored: %2</source>
         <translation>Der Import von %1 ist fehlgeschlagen; es wurde nichts gespeichert: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>The audit trail of %1 is whole: %n entries.</source>
+        <translation><numerusform>Der Prüfpfad von %1 ist vollständig: %n Eintrag.</numerusform><numerusform>Der Prüfpfad von %1 ist vollständig: %n Einträge.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The audit trail of %1 is broken: %2</source>
+        <translation>Der Prüfpfad von %1 ist gebrochen: %2</translation>
     </message>
 </context>
 </TS>

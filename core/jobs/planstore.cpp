@@ -1,5 +1,6 @@
 #include "jobs/planstore.h"
 
+#include "jobs/audittrail.h"
 #include "store/database.h"
 #include "store/sqlvalues.h"
 
@@ -67,6 +68,11 @@ Error sqlError(const QSqlQuery &query)
     return Error{ Tr::tr("Plans: %1").arg(query.lastError().text()) };
 }
 
+Result<void> withoutId(const Result<qint64> &done)
+{
+    return done ? Result<void>() : Result<void>(Error{ done.error() });
+}
+
 } // namespace
 
 PlanStore::PlanStore(std::unique_ptr<Database> db)
@@ -84,7 +90,45 @@ Result<std::unique_ptr<PlanStore>> PlanStore::open(const QString &path,
     return std::unique_ptr<PlanStore>(new PlanStore(std::move(db.value())));
 }
 
+Result<qint64> PlanStore::audited(const QString &actor, const QString &action,
+                                  const std::function<Result<qint64>()> &change)
+{
+    // One write transaction for the change and its entry: the entry cannot
+    // be lost after the change, nor chained onto the same entry as another
+    // process's.
+    QSqlQuery begin(m_db->sql());
+    if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return sqlError(begin);
+    Result<qint64> done = change();
+    if (done) {
+        auto current = plan(done.value());
+        AuditRecord entry;
+        entry.actor = actor == QLatin1String("operator") ? AuditTrail::operatorActor() : actor;
+        entry.action = action;
+        entry.planId = done.value();
+        if (current) {
+            entry.kind = current->kind;
+            entry.subject = current->subject;
+            entry.detail = current->refusal.isEmpty() ? current->summary
+                                                      : current->summary + u": " + current->refusal;
+        }
+        if (auto appended = AuditTrail::append(m_db->sql(), entry); !appended)
+            done = Error{ appended.error() };
+    }
+    QSqlQuery end(m_db->sql());
+    if (!end.exec(done ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")) && done)
+        return sqlError(end);
+    return done;
+}
+
 Result<qint64> PlanStore::propose(const Plan &plan)
+{
+    return audited(QStringLiteral("umbra"),
+                   plan.refusal.isEmpty() ? QStringLiteral("proposed") : QStringLiteral("refused"),
+                   [&] { return insert(plan); });
+}
+
+Result<qint64> PlanStore::insert(const Plan &plan)
 {
     QSqlQuery query(m_db->sql());
     query.prepare(QStringLiteral(
@@ -139,15 +183,25 @@ Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by)
         if (!current->executable())
             return Error{ Tr::tr("Plan %1 cannot be approved: %2").arg(id).arg(current->refusal) };
     }
-    return moveState(id, PlanState::Proposed, approve ? PlanState::Approved : PlanState::Rejected,
-                     QStringLiteral(", decided_by = ?, decided_ms = ?"),
-                     { SqlValues::text(by), QDateTime::currentMSecsSinceEpoch() });
+    return withoutId(audited(
+        by, approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
+        [&]() -> Result<qint64> {
+            auto moved = moveState(id, PlanState::Proposed,
+                                   approve ? PlanState::Approved : PlanState::Rejected,
+                                   QStringLiteral(", decided_by = ?, decided_ms = ?"),
+                                   { SqlValues::text(by), QDateTime::currentMSecsSinceEpoch() });
+            return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
+        }));
 }
 
 Result<void> PlanStore::startExecution(qint64 id, qint64 jobId)
 {
-    return moveState(id, PlanState::Approved, PlanState::Executing, QStringLiteral(", job_id = ?"),
-                     { jobId });
+    return withoutId(
+        audited(QStringLiteral("umbra"), QStringLiteral("executing"), [&]() -> Result<qint64> {
+            auto moved = moveState(id, PlanState::Approved, PlanState::Executing,
+                                   QStringLiteral(", job_id = ?"), { jobId });
+            return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
+        }));
 }
 
 Result<void> PlanStore::attachJob(qint64 id, qint64 jobId)
@@ -163,7 +217,11 @@ Result<void> PlanStore::attachJob(qint64 id, qint64 jobId)
 
 Result<void> PlanStore::finishExecution(qint64 id)
 {
-    return moveState(id, PlanState::Executing, PlanState::Executed, {}, {});
+    return withoutId(
+        audited(QStringLiteral("umbra"), QStringLiteral("executed"), [&]() -> Result<qint64> {
+            auto moved = moveState(id, PlanState::Executing, PlanState::Executed, {}, {});
+            return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
+        }));
 }
 
 Result<void> PlanStore::supersedeOlder(const Plan &plan)

@@ -4,6 +4,7 @@
 #include "util/result.h"
 
 #include <QList>
+#include <functional>
 #include <memory>
 
 namespace Umbra {
@@ -13,6 +14,8 @@ class Database;
 namespace Umbra::Jobs {
 
 // The stored plans, in Umbra's SQLite file (table `plans`, schema version 9).
+// Every proposal, decision and execution is also appended to the audit trail
+// (jobs/audittrail.h) in the same transaction.
 // Each write is its own commit with synchronous=FULL: a decision that was
 // reported as taken is one that survives a power cut, because execution acts
 // on it. Like the journals, a store belongs to the thread that opened it; it
@@ -51,8 +54,13 @@ public:
 
 private:
     explicit PlanStore(std::unique_ptr<Database> db);
+    Result<qint64> insert(const Plan &plan);
     Result<void> moveState(qint64 id, PlanState from, PlanState to, const QString &set,
                            const QVariantList &values);
+    // Runs `change` (which answers the plan's id) and appends what it did to
+    // the audit trail, in one transaction.
+    Result<qint64> audited(const QString &actor, const QString &action,
+                           const std::function<Result<qint64>()> &change);
 
     std::unique_ptr<Database> m_db;
 };

@@ -305,6 +305,28 @@ QStringList stepStatements(int toVersion)
             QStringLiteral("ALTER TABLE shadows ADD COLUMN write_ms_before REAL NOT NULL "
                            "DEFAULT -1"),
         };
+    case 15:
+        // Version 15 keeps the audit trail: every proposal, decision and
+        // execution, each entry chained to the one before by its hash, and
+        // never changed or removed.
+        return {
+            QStringLiteral("CREATE TABLE audit ("
+                           " seq INTEGER PRIMARY KEY,"
+                           " ts_ms INTEGER NOT NULL,"
+                           " actor TEXT NOT NULL,"
+                           " action TEXT NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " subject TEXT NOT NULL,"
+                           " plan INTEGER NOT NULL,"
+                           " detail TEXT NOT NULL,"
+                           " previous_hash TEXT NOT NULL,"
+                           " hash TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX audit_by_time ON audit(ts_ms)"),
+            QStringLiteral("CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit "
+                           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
+            QStringLiteral("CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit "
+                           "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
+        };
     default:
         return {};
     }

@@ -586,6 +586,40 @@ private Q_SLOTS:
         QVERIFY2(alone.err.contains(QLatin1String("goes with --shadow")), qPrintable(alone.err));
     }
 
+    // --audit-verify walks the chain: whole when every entry is what was
+    // written, broken (exit status 5) at a forged one.
+    void auditVerifyFindsAForgedEntry()
+    {
+        const QString db = m_home.filePath(QStringLiteral("audit.db"));
+        (void)umbra({ QStringLiteral("--database"), db, QStringLiteral("--validate"),
+                      QStringLiteral("web01") },
+                    m_home.path()); // refused, but the database is made
+        const Run whole = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
+        QCOMPARE(whole.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(whole.out).object().value(QLatin1String("ok")).toBool(),
+                 true);
+        {
+            QSqlDatabase sql
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forge"));
+            sql.setDatabaseName(db);
+            QVERIFY(sql.open());
+            QSqlQuery q(sql);
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO audit VALUES (1, 0, 'operator:mallory', 'approved', "
+                         "'migration', 'web01', 1, 'forged', '', 'not its hash')")),
+                     qPrintable(q.lastError().text()));
+            sql.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("forge"));
+        const Run broken = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
+        QCOMPARE(broken.exitCode, 5);
+        const QJsonObject json = QJsonDocument::fromJson(broken.out).object();
+        QCOMPARE(json.value(QLatin1String("brokenAt")).toInt(), 1);
+        QVERIFY2(broken.err.contains(QLatin1String("broken")), qPrintable(broken.err));
+    }
+
     void trafficCommands()
     {
         Umbra::TestSupport::HAProxyFixture lb;

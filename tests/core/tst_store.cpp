@@ -1,5 +1,6 @@
 // The SQLite store: sample round trips, the fleet tables, the batched writer,
 // and upgrading a file written by an older Umbra.
+#include "jobs/audittrail.h"
 #include "jobs/planstore.h"
 #include "migrate/migrationjournal.h"
 #include "predict/calendarstore.h"
@@ -476,6 +477,90 @@ private Q_SLOTS:
         QCOMPARE(count.value(0).toInt(), kRounds);
         QCOMPARE(count.value(1).toInt(), kRounds);
         QCOMPARE(count.value(2).toInt(), kRounds);
+        // Each plan was proposed and decided: two entries, one chain.
+        auto audit = Jobs::AuditTrail::verify(db.value()->sql());
+        QVERIFY2(audit.ok() && audit->intact(), qPrintable(audit ? audit->problem : audit.error()));
+        QCOMPARE(audit->records, 2 * kRounds);
+    }
+
+    // Every proposal, decision and execution is an entry of the audit
+    // trail, chained by hashes: the table refuses changes, and a change made
+    // behind SQLite's back (the triggers dropped) breaks the chain where it
+    // was made. Two writers at once still make one chain.
+    void auditTrailChainsEveryDecision()
+    {
+        const QString path = freshPath();
+        {
+            auto plans = Jobs::PlanStore::open(path, QStringLiteral("audited"));
+            QVERIFY(plans.ok());
+            Jobs::Plan plan;
+            plan.kind = QStringLiteral("migration");
+            plan.subject = QStringLiteral("web01");
+            plan.summary = QStringLiteral("Move web01 to kvm02");
+            const qint64 id = plans.value()->propose(plan).value();
+            QVERIFY(plans.value()->decide(id, true, QStringLiteral("operator")).ok());
+            QVERIFY(plans.value()->startExecution(id, 7).ok());
+            QVERIFY(plans.value()->finishExecution(id).ok());
+            plan.refusal = QStringLiteral("no room");
+            QVERIFY(plans.value()->propose(plan).ok());
+            // A decision that is refused leaves no entry.
+            QVERIFY(!plans.value()->decide(id, false, QStringLiteral("policy:evacuate")).ok());
+        }
+        auto db = Database::open(path, QStringLiteral("audit-read"));
+        QVERIFY(db.ok());
+        QSqlDatabase &sql = db.value()->sql();
+        auto entries = Jobs::AuditTrail::read(sql);
+        QVERIFY(entries.ok());
+        QStringList actions;
+        for (const Jobs::AuditRecord &e : entries.value())
+            actions.append(e.action);
+        QCOMPARE(actions,
+                 QStringLiteral("proposed approved executing executed refused").split(u' '));
+        QVERIFY(entries->at(1).actor.startsWith(QLatin1String("operator:")));
+        QCOMPARE(entries->at(1).subject, QStringLiteral("web01"));
+        QCOMPARE(entries->at(4).detail, QStringLiteral("Move web01 to kvm02: no room"));
+        QCOMPARE(Jobs::AuditTrail::read(sql, { {}, {}, QStringLiteral("umbra"), 0, 0 })->size(), 4);
+        QVERIFY(Jobs::AuditTrail::verify(sql)->intact());
+
+        QSqlQuery q(sql);
+        QVERIFY(!q.exec(QStringLiteral("UPDATE audit SET detail = 'nothing' WHERE seq = 2")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit WHERE seq = 5")));
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER audit_is_append_only_update")));
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER audit_is_append_only_delete")));
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE audit SET actor = 'operator:mallory' WHERE seq = 2")));
+        auto edited = Jobs::AuditTrail::verify(sql);
+        QVERIFY(edited.ok());
+        QCOMPARE(edited->brokenAt, 2);
+        QVERIFY2(edited->problem.contains(QLatin1String("changed")), qPrintable(edited->problem));
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM audit WHERE seq <= 2")));
+        QCOMPARE(Jobs::AuditTrail::verify(sql)->brokenAt, 3);
+        db.value().reset();
+
+        // Two writers at once: each entry still follows the one before.
+        const QString shared = freshPath();
+        QVERIFY(Database::open(shared, QStringLiteral("create")).ok());
+        auto propose = [&shared](const QString &name) {
+            return QThread::create([shared, name] {
+                auto plans = Jobs::PlanStore::open(shared, name);
+                for (int i = 0; plans && i < 40; ++i) {
+                    Jobs::Plan plan;
+                    plan.kind = QStringLiteral("migration");
+                    plan.subject = name;
+                    (void)plans.value()->propose(plan);
+                }
+            });
+        };
+        std::unique_ptr<QThread> first(propose(QStringLiteral("one")));
+        std::unique_ptr<QThread> second(propose(QStringLiteral("two")));
+        first->start();
+        second->start();
+        first->wait();
+        second->wait();
+        auto both = Database::open(shared, QStringLiteral("audit-both"));
+        auto chained = Jobs::AuditTrail::verify(both.value()->sql());
+        QVERIFY2(chained->intact(), qPrintable(chained->problem));
+        QCOMPARE(chained->records, 80);
     }
 
     void droppedSamplesAreReported()
