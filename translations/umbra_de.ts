@@ -238,6 +238,155 @@
     </message>
 </context>
 <context>
+    <name>Umbra::AuditPanel</name>
+    <message>
+        <location filename="../ui/auditpanel.cpp" line="+74"/>
+        <location line="+24"/>
+        <source>VM or host</source>
+        <translation>VM oder Host</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last week</source>
+        <translation>Letzte Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write what is shown to a CSV or JSON file, hashes included</source>
+        <translation>Das Angezeigte samt Hashes in eine CSV- oder JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify chain</source>
+        <translation>Kette prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check that no entry was changed, removed or inserted</source>
+        <translation>Prüfen, dass kein Eintrag verändert, entfernt oder eingefügt wurde</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Did</source>
+        <translation>Tat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1
+
+Entry %2, hash %3</source>
+        <translation>%1
+
+Eintrag %2, Hash %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Der Prüfpfad ließ sich nicht lesen: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking the chain…</source>
+        <translation>Die Kette wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The chain could not be checked: %1</source>
+        <translation>Die Kette ließ sich nicht prüfen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The chain is whole: %n entries, none changed, removed or inserted.</source>
+        <translation>
+            <numerusform>Die Kette ist vollständig: %n Eintrag, keiner verändert, entfernt oder eingefügt.</numerusform>
+            <numerusform>Die Kette ist vollständig: %n Einträge, keiner verändert, entfernt oder eingefügt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The chain is broken at entry %1: %2</source>
+        <translation>Die Kette ist bei Eintrag %1 gebrochen: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 lässt sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 ließ sich nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export the audit trail</source>
+        <translation>Den Prüfpfad exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Umbra::BalancersDialog</name>
     <message>
         <location filename="../ui/balancersdialog.cpp" line="+31"/>
@@ -2305,7 +2454,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Jobs::AuditTrail</name>
     <message>
-        <location filename="../core/jobs/audittrail.cpp" line="+24"/>
+        <location filename="../core/jobs/audittrail.cpp" line="+27"/>
         <source>Audit trail: %1</source>
         <translation>Prüfpfad: %1</translation>
     </message>
@@ -2551,7 +2700,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+60"/>
+        <location filename="../ui/mainwindow.cpp" line="+61"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -2578,6 +2727,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+5"/>
+        <source>Audit</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Shadows</source>
         <translation>Schatten</translation>
     </message>
@@ -6039,7 +6193,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation beenden und den Schatten löschen; die Primär-VM bleibt unberührt</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n-mal</numerusform>
@@ -6080,7 +6234,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die mittlere Schreibzeit der Primär-VM vor Beginn der Replikation und mit jedem Schreibvorgang zum Schatten gespiegelt, seit der letzten Kontrolle</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Validation of %1&apos;s shadow</source>
         <translation>Prüfung des Schattens von %1</translation>
     </message>
@@ -8014,7 +8168,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+32"/>
         <source>The audit trail of %1 is whole: %n entries.</source>
-        <translation><numerusform>Der Prüfpfad von %1 ist vollständig: %n Eintrag.</numerusform><numerusform>Der Prüfpfad von %1 ist vollständig: %n Einträge.</numerusform></translation>
+        <translation>
+            <numerusform>Der Prüfpfad von %1 ist vollständig: %n Eintrag.</numerusform>
+            <numerusform>Der Prüfpfad von %1 ist vollständig: %n Einträge.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "anomaliespanel.h"
+#include "auditpanel.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demobanner.h"
@@ -121,6 +122,15 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
         m_anomaliesDock->setWindowTitle(open > 0 ? tr("Anomalies (%1 open)").arg(open)
                                                  : tr("Anomalies"));
     });
+    if (!engine->storePath().isEmpty()) {
+        m_audit = new AuditPanel(engine->storePath(), this);
+        m_auditDock = new QDockWidget(tr("Audit"), this);
+        m_auditDock->setObjectName(QStringLiteral("auditDock"));
+        m_auditDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+        m_auditDock->setWidget(m_audit);
+        addDockWidget(Qt::BottomDockWidgetArea, m_auditDock);
+        tabifyDockWidget(m_anomaliesDock, m_auditDock);
+    }
     if (Shadow::ShadowService *shadows = engine->shadows()) {
         m_shadows = new ShadowsPanel(shadows, this);
         m_shadowsDock = new QDockWidget(tr("Shadows"), this);

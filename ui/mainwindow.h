@@ -20,6 +20,7 @@ class HostPage;
 class HostStatusBar;
 class MigrationsPanel;
 class ShadowsPanel;
+class AuditPanel;
 class OverviewPage;
 class TrafficPage;
 class VmPage;
@@ -50,6 +51,8 @@ public:
     MigrationsPanel *migrationsPanel() const { return m_migrations; }
     AnomaliesPanel *anomaliesPanel() const { return m_anomalies; }
     ShadowsPanel *shadowsPanel() const { return m_shadows; }
+    AuditPanel *auditPanel() const { return m_audit; }
+    QDockWidget *auditDock() const { return m_auditDock; }
     QWidget *currentPage() const;
 
     void showVm(const QString &uri, const QString &uuid);
@@ -103,6 +106,8 @@ private:
     QDockWidget *m_anomaliesDock = nullptr;
     ShadowsPanel *m_shadows = nullptr;
     QDockWidget *m_shadowsDock = nullptr;
+    AuditPanel *m_audit = nullptr;
+    QDockWidget *m_auditDock = nullptr;
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;
     FleetSortProxy *m_proxy = nullptr;

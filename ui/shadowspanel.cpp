@@ -119,6 +119,8 @@ void ShadowsPanel::fill()
     const QString selected = selectedUuid();
     const QList<Shadow::ShadowRecord> shadows
         = m_shadows ? m_shadows->shadows() : QList<Shadow::ShadowRecord>{};
+    // Filled unsorted: a sorted table would move each row as its first cell lands.
+    m_table->setSortingEnabled(false);
     m_table->setRowCount(int(shadows.size()));
     for (int row = 0; row < shadows.size(); ++row) {
         const Shadow::ShadowRecord &s = shadows[row];
@@ -155,6 +157,7 @@ void ShadowsPanel::fill()
         if (s.primaryUuid == selected)
             m_table->selectRow(row);
     }
+    m_table->setSortingEnabled(true);
     m_table->resizeColumnsToContents();
     m_table->setVisible(!shadows.isEmpty());
     m_empty->setVisible(shadows.isEmpty());

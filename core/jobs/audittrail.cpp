@@ -7,8 +7,11 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace Umbra::Jobs::AuditTrail {
 
@@ -143,11 +146,60 @@ Result<AuditVerification> verify(QSqlDatabase &db)
     return found;
 }
 
+QByteArray toCsv(const QList<AuditRecord> &records)
+{
+    const auto field = [](const QString &text) {
+        QString quoted = text;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QStringLiteral("\"%1\"").arg(quoted);
+    };
+    QString out
+        = QStringLiteral("seq,time,actor,action,kind,subject,plan,detail,previous_hash,hash\r\n");
+    for (const AuditRecord &r : records)
+        out += QStringList{ QString::number(r.seq),
+                            QDateTime::fromMSecsSinceEpoch(r.timestampMs, Qt::UTC)
+                                .toString(Qt::ISODateWithMs),
+                            field(r.actor),
+                            field(r.action),
+                            field(r.kind),
+                            field(r.subject),
+                            QString::number(r.planId),
+                            field(r.detail),
+                            r.previousHash,
+                            r.hash }
+                   .join(u',')
+            + QStringLiteral("\r\n");
+    return out.toUtf8();
+}
+
+QByteArray toJson(const QList<AuditRecord> &records)
+{
+    QJsonArray array;
+    for (const AuditRecord &r : records)
+        array.append(QJsonObject{
+            { QStringLiteral("seq"), r.seq },
+            { QStringLiteral("time"),
+              QDateTime::fromMSecsSinceEpoch(r.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs) },
+            { QStringLiteral("actor"), r.actor },
+            { QStringLiteral("action"), r.action },
+            { QStringLiteral("kind"), r.kind },
+            { QStringLiteral("subject"), r.subject },
+            { QStringLiteral("plan"), r.planId },
+            { QStringLiteral("detail"), r.detail },
+            { QStringLiteral("previousHash"), r.previousHash },
+            { QStringLiteral("hash"), r.hash } });
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
 QString operatorActor()
 {
-    QString user = qEnvironmentVariable("USER");
+    // The account the console runs as, as the system names it; the
+    // environment only when the system has no name for it.
+    QString user;
+    if (const passwd *account = ::getpwuid(::getuid()); account && account->pw_name)
+        user = QString::fromLocal8Bit(account->pw_name);
     if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
+        user = qEnvironmentVariable("USER");
     return QStringLiteral("operator:") + (user.isEmpty() ? QStringLiteral("unknown") : user);
 }
 

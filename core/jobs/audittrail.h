@@ -59,6 +59,11 @@ Result<QList<AuditRecord>> read(QSqlDatabase &db, const Filter &filter = {}, int
 // Walks the whole chain.
 Result<AuditVerification> verify(QSqlDatabase &db);
 
+// The entries as CSV (a header, then one line each; RFC 4180 quoting) and
+// as a JSON array of objects, hashes included, for whoever audits them.
+QByteArray toCsv(const QList<AuditRecord> &records);
+QByteArray toJson(const QList<AuditRecord> &records);
+
 // The actor for an operator's decision: "operator:<login name>".
 QString operatorActor();
 

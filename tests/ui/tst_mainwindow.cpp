@@ -6,6 +6,7 @@
 // in both themes at two window sizes are saved for a human to look at.
 
 #include "anomaliespanel.h"
+#include "auditpanel.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demo/demofleet.h"
@@ -59,6 +60,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -335,11 +339,14 @@ private Q_SLOTS:
     void screenshots();
     void untrustedNamesArePlainText();
     void demoShadowFromTheVmPage();
+    void auditShowsEveryDecision();
 
 private:
     QModelIndex runningVm() const;
     // `dialog` over the window, at two sizes in both themes, as NAME-WxH-THEME.png.
     void saveOverWindow(QWidget *dialog, const QString &name);
+    // The window, and `widget` alone when given, the same way.
+    void saveWindow(const QString &name, QWidget *widget = nullptr, const QString &widgetName = {});
 
     QTemporaryDir m_dir;
     QString m_historyUri; // the host with a month of stored history
@@ -1703,23 +1710,7 @@ void TestMainWindow::demoShadowFromTheVmPage()
                               std::optional<int>(0), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(panel->table()->item(row, 9)->text(),
                               QStringLiteral("Only when asked"), 5000);
-    QVERIFY(QDir().mkpath(artifactsDir()));
-    for (const bool dark : { false, true }) {
-        m_window->setDarkTheme(dark);
-        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
-            m_window->resize(size);
-            QTest::qWait(300);
-            const QString suffix
-                = QStringLiteral("%1x%2-%3.png")
-                      .arg(size.width())
-                      .arg(size.height())
-                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"));
-            QVERIFY(m_window->grab().save(artifactsDir() + u"/vm-shadow-" + suffix));
-            QVERIFY(panel->grab().save(artifactsDir() + u"/shadows-" + suffix));
-        }
-    }
-    m_window->setDarkTheme(false);
-    m_window->resize(1366, 768);
+    saveWindow(QStringLiteral("vm-shadow"), panel, QStringLiteral("shadows"));
 
     // Remove…: the plan is shown for approval, and approving it removes.
     m_window->confirmShadowAction(QStringLiteral("remove"), uuid);
@@ -1735,6 +1726,82 @@ void TestMainWindow::demoShadowFromTheVmPage()
     remove->click();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->primaries().contains(uuid), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(page->shadowActions().contains(QLatin1String("\"create\"")), 5000);
+}
+
+void TestMainWindow::saveWindow(const QString &name, QWidget *widget, const QString &widgetName)
+{
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    for (const bool dark : { false, true }) {
+        m_window->setDarkTheme(dark);
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            m_window->resize(size);
+            QTest::qWait(300);
+            const QString suffix
+                = QStringLiteral("%1x%2-%3.png")
+                      .arg(size.width())
+                      .arg(size.height())
+                      .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"));
+            QVERIFY(m_window->grab().save(artifactsDir() + u'/' + name + u'-' + suffix));
+            if (widget)
+                QVERIFY(widget->grab().save(artifactsDir() + u'/' + widgetName + u'-' + suffix));
+        }
+    }
+    m_window->setDarkTheme(false);
+    m_window->resize(1366, 768);
+}
+
+// The Audit view lists what the shadow test approved and executed, who
+// decided it, checks the chain and exports it.
+void TestMainWindow::auditShowsEveryDecision()
+{
+    AuditPanel *audit = m_window->auditPanel();
+    QVERIFY(audit);
+    m_window->auditDock()->show();
+    m_window->auditDock()->raise();
+    QSignalSpy reloaded(audit, &AuditPanel::reloaded);
+    audit->reload();
+    QVERIFY(reloaded.wait(5000));
+    const QList<Jobs::AuditRecord> &records = audit->records();
+    const auto has = [&records](const QString &kind, const QString &action, bool byOperator) {
+        return std::any_of(records.cbegin(), records.cend(), [&](const Jobs::AuditRecord &r) {
+            return r.kind == kind && r.action == action
+                && r.actor.startsWith(QLatin1String("operator:")) == byOperator;
+        });
+    };
+    QVERIFY(has(QStringLiteral("shadow.create"), QStringLiteral("approved"), true));
+    QVERIFY(has(QStringLiteral("shadow.create"), QStringLiteral("executed"), false));
+    QVERIFY(has(QStringLiteral("shadow.remove"), QStringLiteral("approved"), true));
+    QCOMPARE(audit->table()->rowCount(), int(records.size()));
+    for (int row = 0; row < audit->table()->rowCount(); ++row)
+        QVERIFY2(audit->table()->item(row, 2) && !audit->table()->item(row, 2)->text().isEmpty(),
+                 qPrintable(QString::number(row))); // every row whole, whatever the sorting
+
+    QSignalSpy verified(audit, &AuditPanel::verified);
+    audit->verify();
+    QVERIFY(verified.wait(5000));
+    QVERIFY2(audit->verdict().startsWith(QLatin1String("The chain is whole")),
+             qPrintable(audit->verdict()));
+
+    QTemporaryDir out;
+    const QString json = out.filePath(QStringLiteral("audit.json"));
+    QVERIFY(audit->exportTo(json).ok());
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QJsonArray exported = QJsonDocument::fromJson(jsonFile.readAll()).array();
+    QCOMPARE(exported.size(), records.size());
+    QCOMPARE(exported.last()[QLatin1String("hash")].toString(), records.last().hash);
+    const QString csv = out.filePath(QStringLiteral("audit.csv"));
+    QVERIFY(audit->exportTo(csv).ok());
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readAll().count('\n'), records.size() + 1);
+
+    audit->setSubjectFilter(QStringLiteral("no-such-vm"));
+    QVERIFY(reloaded.wait(5000));
+    QCOMPARE(audit->table()->rowCount(), 0);
+    audit->setSubjectFilter({});
+    QVERIFY(reloaded.wait(5000));
+    saveWindow(QStringLiteral("audit"));
 }
 
 int main(int argc, char **argv)
