@@ -97,49 +97,27 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     setCentralWidget(central);
 
     m_eventLog = new EventLogView(engine, m_model, this);
-    m_eventDock = new QDockWidget(tr("Event log"), this);
-    m_eventDock->setObjectName(QStringLiteral("eventLogDock"));
-    m_eventDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_eventDock->setWidget(m_eventLog);
-    addDockWidget(Qt::BottomDockWidgetArea, m_eventDock);
+    m_eventDock = addPanel(tr("Event log"), QStringLiteral("eventLogDock"), m_eventLog, nullptr);
 
     m_migrations = new MigrationsPanel(engine->migrations(), this);
-    m_migrationsDock = new QDockWidget(tr("Migrations"), this);
-    m_migrationsDock->setObjectName(QStringLiteral("migrationsDock"));
-    m_migrationsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_migrationsDock->setWidget(m_migrations);
-    addDockWidget(Qt::BottomDockWidgetArea, m_migrationsDock);
-    tabifyDockWidget(m_eventDock, m_migrationsDock);
+    m_migrationsDock
+        = addPanel(tr("Migrations"), QStringLiteral("migrationsDock"), m_migrations, m_eventDock);
 
     m_anomalies = new AnomaliesPanel(engine, m_model, this);
-    m_anomaliesDock = new QDockWidget(tr("Anomalies"), this);
-    m_anomaliesDock->setObjectName(QStringLiteral("anomaliesDock"));
-    m_anomaliesDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_anomaliesDock->setWidget(m_anomalies);
-    addDockWidget(Qt::BottomDockWidgetArea, m_anomaliesDock);
-    tabifyDockWidget(m_migrationsDock, m_anomaliesDock);
+    m_anomaliesDock
+        = addPanel(tr("Anomalies"), QStringLiteral("anomaliesDock"), m_anomalies, m_migrationsDock);
     connect(m_anomalies, &AnomaliesPanel::openCountChanged, this, [this](int open) {
         m_anomaliesDock->setWindowTitle(open > 0 ? tr("Anomalies (%1 open)").arg(open)
                                                  : tr("Anomalies"));
     });
     if (!engine->storePath().isEmpty()) {
         m_audit = new AuditPanel(engine->storePath(), this);
-        m_auditDock = new QDockWidget(tr("Audit"), this);
-        m_auditDock->setObjectName(QStringLiteral("auditDock"));
-        m_auditDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-        m_auditDock->setWidget(m_audit);
-        addDockWidget(Qt::BottomDockWidgetArea, m_auditDock);
-        tabifyDockWidget(m_anomaliesDock, m_auditDock);
+        m_auditDock = addPanel(tr("Audit"), QStringLiteral("auditDock"), m_audit, m_anomaliesDock);
     }
     if (Shadow::ShadowService *shadows = engine->shadows()) {
         m_shadows = new ShadowsPanel(shadows, this);
-        m_shadowsDock = new QDockWidget(tr("Shadows"), this);
-        m_shadowsDock->setObjectName(QStringLiteral("shadowsDock"));
-        m_shadowsDock->setFeatures(QDockWidget::DockWidgetClosable
-                                   | QDockWidget::DockWidgetMovable);
-        m_shadowsDock->setWidget(m_shadows);
-        addDockWidget(Qt::BottomDockWidgetArea, m_shadowsDock);
-        tabifyDockWidget(m_migrationsDock, m_shadowsDock);
+        m_shadowsDock
+            = addPanel(tr("Shadows"), QStringLiteral("shadowsDock"), m_shadows, m_migrationsDock);
         connect(m_shadows, &ShadowsPanel::failoverRequested, this, [this](const QString &uuid) {
             confirmShadowAction(QStringLiteral("failover"), uuid);
         });
@@ -261,6 +239,18 @@ QWidget *MainWindow::createFleetPane()
     return pane;
 }
 
+QDockWidget *MainWindow::addPanel(const QString &title, const QString &objectName, QWidget *panel,
+                                  QDockWidget *besides)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // for saveState()
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    dock->setWidget(panel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (besides)
+        tabifyDockWidget(besides, dock);
+    return dock;
+}
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));

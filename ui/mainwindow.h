@@ -91,6 +91,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // A bottom panel in a dock of its own, in a tab beside `besides` when given.
+    QDockWidget *addPanel(const QString &title, const QString &objectName, QWidget *panel,
+                          QDockWidget *besides);
     void createMenus();
     QWidget *createFleetPane();
     void onCurrentChanged(const QModelIndex &current);
