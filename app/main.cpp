@@ -25,9 +25,12 @@ namespace {
 void installTranslations(QCoreApplication &app)
 {
     // Follow the system locale: Umbra's own messages and Qt's standard ones.
+    // English, the source language, still needs its plural forms; it is
+    // also what a locale without a catalogue (C, POSIX, French) gets.
     auto *umbra = new QTranslator(&app);
     if (umbra->load(QLocale(), QStringLiteral("umbra"), QStringLiteral("_"),
-                    QStringLiteral(":/i18n")))
+                    QStringLiteral(":/i18n"))
+        || umbra->load(QStringLiteral(":/i18n/umbra_en")))
         QCoreApplication::installTranslator(umbra);
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),

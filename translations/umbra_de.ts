@@ -2710,13 +2710,13 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Ereignisprotokoll</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Migrations</source>
         <translation>Migrationen</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>Anomalies</source>
         <translation>Anomalien</translation>
     </message>
@@ -2731,12 +2731,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Prüfpfad</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Shadows</source>
         <translation>Schatten</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>Customer not saved</source>
         <translation>Kunde nicht gespeichert</translation>
     </message>
@@ -2756,7 +2756,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Gesundheit</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>

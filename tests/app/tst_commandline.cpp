@@ -599,24 +599,50 @@ private Q_SLOTS:
         QCOMPARE(whole.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(whole.out).object().value(QLatin1String("ok")).toBool(),
                  true);
-        {
-            QSqlDatabase sql
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forge"));
-            sql.setDatabaseName(db);
-            QVERIFY(sql.open());
-            QSqlQuery q(sql);
-            QVERIFY2(q.exec(QStringLiteral(
-                         "INSERT INTO audit VALUES (1, 0, 'operator:mallory', 'approved', "
-                         "'migration', 'web01', 1, 'forged', '', 'not its hash')")),
-                     qPrintable(q.lastError().text()));
-            sql.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("forge"));
+        // One entry as Umbra writes it (its hash over the fields in a
+        // compact JSON array), then one forged after it.
+        const auto insert = [&db](const QString &values) {
+            bool done = false;
+            {
+                QSqlDatabase sql
+                    = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forge"));
+                sql.setDatabaseName(db);
+                done = sql.open();
+                QSqlQuery q(sql);
+                done = done && q.exec(QStringLiteral("INSERT INTO audit VALUES (%1)").arg(values));
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("forge"));
+            return done;
+        };
+        const QJsonArray fields{ QString(),
+                                 QStringLiteral("1"),
+                                 QStringLiteral("1000"),
+                                 QStringLiteral("operator:root"),
+                                 QStringLiteral("approved"),
+                                 QStringLiteral("migrate"),
+                                 QStringLiteral("web01"),
+                                 QStringLiteral("1"),
+                                 QStringLiteral("Move web01") };
+        const QString hash = QString::fromLatin1(
+            QCryptographicHash::hash(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                     QCryptographicHash::Sha256)
+                .toHex());
+        QVERIFY(insert(QStringLiteral("1, 1000, 'operator:root', 'approved', 'migrate', 'web01', "
+                                      "1, 'Move web01', '', '%1'")
+                           .arg(hash)));
+        const Run one = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
+        QCOMPARE(one.exitCode, 0);
+        // English plural forms come from umbra_en.ts, in the C locale too.
+        QVERIFY2(one.err.contains(QLatin1String("is whole: 1 entry.")), qPrintable(one.err));
+        QVERIFY(insert(QStringLiteral("2, 2000, 'operator:mallory', 'approved', 'migrate', "
+                                      "'web01', 1, 'forged', '%1', 'not its hash'")
+                           .arg(hash)));
         const Run broken = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
         QCOMPARE(broken.exitCode, 5);
         const QJsonObject json = QJsonDocument::fromJson(broken.out).object();
-        QCOMPARE(json.value(QLatin1String("brokenAt")).toInt(), 1);
+        QCOMPARE(json.value(QLatin1String("brokenAt")).toInt(), 2);
         QVERIFY2(broken.err.contains(QLatin1String("broken")), qPrintable(broken.err));
     }
 
