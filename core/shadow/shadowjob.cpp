@@ -863,7 +863,7 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
     // What replication costs the primary: the console compares successive
     // readings with the latency measured before it began.
     if (auto writes = primary.value()->diskWrites(record.primaryUuid))
-        record.writeTotals = std::make_pair(writes->requests, writes->timeNs);
+        record.writeTotals = writes.value();
     if (record.state == State::Seeding && ready == record.disks.size()) {
         record.syncedMs = QDateTime::currentMSecsSinceEpoch();
         if (auto stored = setState(record, State::InSync,

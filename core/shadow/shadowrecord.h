@@ -1,5 +1,7 @@
 #pragma once
 
+#include "migrate/hypervisorlink.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -84,7 +86,7 @@ struct ShadowRecord
 
     // Not journalled: what the last check saw. The primary's disk writes so
     // far (absent when not read), and while seeding how much is copied.
-    std::optional<std::pair<qint64, qint64>> writeTotals; // requests, time in ns
+    std::optional<DiskWriteTotals> writeTotals;
     qint64 copiedBytes = 0;
     qint64 copyBytes = 0;
     // Worked out by the console from successive checks: the mean write

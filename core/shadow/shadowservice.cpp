@@ -115,8 +115,7 @@ ShadowService::Reading ShadowService::follow(const Reading &last, const ShadowRe
     next.copiedBytes = checked.copiedBytes;
     next.writeLatencyMs = last.writeLatencyMs;
     if (last.writes && next.writes)
-        if (auto ms = meanWriteLatencyMs({ last.writes->first, last.writes->second },
-                                         { next.writes->first, next.writes->second }))
+        if (auto ms = meanWriteLatencyMs(*last.writes, *next.writes))
             next.writeLatencyMs = *ms;
     const qint64 copied = next.copiedBytes - last.copiedBytes;
     if (checked.state == State::Seeding && last.atMs > 0 && copied > 0 && nowMs > last.atMs) {

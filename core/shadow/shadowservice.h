@@ -109,7 +109,7 @@ private:
     struct Reading
     {
         qint64 atMs = 0;
-        std::optional<std::pair<qint64, qint64>> writes; // requests, time in ns
+        std::optional<DiskWriteTotals> writes;
         qint64 copiedBytes = 0;
         double writeLatencyMs = -1; // over the writes between the last two readings
         qint64 seedEtaS = -1;

@@ -200,9 +200,7 @@ private Q_SLOTS:
         QThread::sleep(2);
         auto second = job.check(m_guest);
         QVERIFY(first && first->writeTotals && second && second->writeTotals);
-        const auto with = meanWriteLatencyMs(
-            { first->writeTotals->first, first->writeTotals->second },
-            { second->writeTotals->first, second->writeTotals->second });
+        const auto with = meanWriteLatencyMs(*first->writeTotals, *second->writeTotals);
         QVERIFY(with.has_value());
         qInfo("primary's writes: %.2f ms before replication, %.2f ms with it",
               made->writeLatencyBeforeMs, *with);
