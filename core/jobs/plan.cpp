@@ -19,9 +19,10 @@ struct StateName
     const char *key;
 };
 constexpr StateName kStates[] = {
-    { PlanState::Proposed, "proposed" }, { PlanState::Approved, "approved" },
-    { PlanState::Rejected, "rejected" }, { PlanState::Executing, "executing" },
-    { PlanState::Executed, "executed" }, { PlanState::Superseded, "superseded" },
+    { PlanState::Proposed, "proposed" },   { PlanState::Approved, "approved" },
+    { PlanState::Rejected, "rejected" },   { PlanState::Executing, "executing" },
+    { PlanState::Executed, "executed" },   { PlanState::Superseded, "superseded" },
+    { PlanState::Withdrawn, "withdrawn" },
 };
 
 QString isoTime(qint64 ms)
@@ -63,6 +64,8 @@ QString planStateLabel(PlanState state)
         return Tr::tr("Executed");
     case PlanState::Superseded:
         return Tr::tr("Superseded");
+    case PlanState::Withdrawn:
+        return Tr::tr("Withdrawn");
     }
     return {};
 }
@@ -85,6 +88,8 @@ QJsonObject Plan::toJson() const
         { QStringLiteral("created"), isoTime(createdMs) },
         { QStringLiteral("decided"), isoTime(decidedMs) },
         { QStringLiteral("jobId"), jobId },
+        { QStringLiteral("policy"), policy },
+        { QStringLiteral("note"), note },
     };
 }
 

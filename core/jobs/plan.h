@@ -9,8 +9,10 @@ namespace Umbra::Jobs {
 
 // Where a plan stands. A plan is proposed with its evidence; an operator or a
 // policy approves or rejects it (approval is this state, not a waiting
-// thread); an approved plan is executed once, by a journalled job.
-enum class PlanState { Proposed, Approved, Rejected, Executing, Executed, Superseded };
+// thread); an approved plan is executed once, by a journalled job. A
+// policy's proposal that stopped holding before anyone decided it is
+// withdrawn, with the reason.
+enum class PlanState { Proposed, Approved, Rejected, Executing, Executed, Superseded, Withdrawn };
 
 QString planStateKey(PlanState state);
 PlanState planStateFromKey(const QString &key);
@@ -36,6 +38,10 @@ struct Plan
     qint64 createdMs = 0;
     qint64 decidedMs = 0;
     qint64 jobId = 0; // the journalled job that executes it, once started
+    // A policy's proposal: trigger, evidence, predicted outcome, expiry and
+    // what held it back (policy/proposal.h); empty for an operator's plan.
+    QJsonObject policy;
+    QString note; // the reason given with a rejection, or for a withdrawal
 
     bool executable() const { return refusal.isEmpty(); }
     QJsonObject toJson() const;

@@ -20,8 +20,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Umbra::Jobs::PlanStore)
 };
 
-const char kColumns[] = "id, kind, subject, subject_id, summary, request, evidence, prediction, "
-                        "steps, refusal, state, decided_by, created_ms, decided_ms, job_id";
+const char kColumns[]
+    = "id, kind, subject, subject_id, summary, request, evidence, prediction, "
+      "steps, refusal, state, decided_by, created_ms, decided_ms, job_id, policy, "
+      "note";
 
 QString json(const QJsonObject &object)
 {
@@ -60,6 +62,8 @@ Plan planOf(const QSqlQuery &q)
     p.createdMs = q.value(12).toLongLong();
     p.decidedMs = q.value(13).toLongLong();
     p.jobId = q.value(14).toLongLong();
+    p.policy = QJsonDocument::fromJson(q.value(15).toString().toUtf8()).object();
+    p.note = q.value(16).toString();
     return p;
 }
 
@@ -111,6 +115,8 @@ Result<qint64> PlanStore::audited(const QString &actor, const QString &action,
             entry.subject = current->subject;
             entry.detail = current->refusal.isEmpty() ? current->summary
                                                       : current->summary + u": " + current->refusal;
+            if (!current->note.isEmpty() && (action == u"rejected" || action == u"withdrawn"))
+                entry.detail += u" — " + current->note;
         }
         if (auto appended = AuditTrail::append(m_db->sql(), entry); !appended)
             done = Error{ appended.error() };
@@ -133,8 +139,8 @@ Result<qint64> PlanStore::insert(const Plan &plan)
     QSqlQuery query(m_db->sql());
     query.prepare(QStringLiteral(
         "INSERT INTO plans (kind, subject, subject_id, summary, request, evidence, prediction, "
-        "steps, refusal, state, decided_by, created_ms, decided_ms, job_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', '', ?, 0, 0)"));
+        "steps, refusal, state, decided_by, created_ms, decided_ms, job_id, policy) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', '', ?, 0, 0, ?)"));
     query.addBindValue(SqlValues::text(plan.kind));
     query.addBindValue(SqlValues::text(plan.subject));
     query.addBindValue(SqlValues::text(plan.subjectId));
@@ -145,6 +151,7 @@ Result<qint64> PlanStore::insert(const Plan &plan)
     query.addBindValue(json(plan.steps));
     query.addBindValue(SqlValues::text(plan.refusal));
     query.addBindValue(plan.createdMs > 0 ? plan.createdMs : QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(plan.policy.isEmpty() ? QStringLiteral("") : json(plan.policy));
     if (!query.exec())
         return sqlError(query);
     return query.lastInsertId().toLongLong();
@@ -174,7 +181,7 @@ Result<void> PlanStore::moveState(qint64 id, PlanState from, PlanState to, const
                       .arg(planStateLabel(current->state), planStateLabel(from)) };
 }
 
-Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by)
+Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by, const QString &note)
 {
     if (approve) {
         auto current = plan(id);
@@ -188,10 +195,35 @@ Result<void> PlanStore::decide(qint64 id, bool approve, const QString &by)
         [&]() -> Result<qint64> {
             auto moved = moveState(id, PlanState::Proposed,
                                    approve ? PlanState::Approved : PlanState::Rejected,
-                                   QStringLiteral(", decided_by = ?, decided_ms = ?"),
-                                   { SqlValues::text(by), QDateTime::currentMSecsSinceEpoch() });
+                                   QStringLiteral(", decided_by = ?, decided_ms = ?, note = ?"),
+                                   { SqlValues::text(by), QDateTime::currentMSecsSinceEpoch(),
+                                     SqlValues::text(note) });
             return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
         }));
+}
+
+Result<void> PlanStore::withdraw(qint64 id, const QString &reason)
+{
+    return withoutId(
+        audited(QStringLiteral("umbra"), QStringLiteral("withdrawn"), [&]() -> Result<qint64> {
+            auto moved
+                = moveState(id, PlanState::Proposed, PlanState::Withdrawn,
+                            QStringLiteral(", decided_ms = ?, note = ?"),
+                            { QDateTime::currentMSecsSinceEpoch(), SqlValues::text(reason) });
+            return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
+        }));
+}
+
+Result<void> PlanStore::setPolicy(qint64 id, const QJsonObject &policy)
+{
+    QSqlQuery query(m_db->sql());
+    query.prepare(
+        QStringLiteral("UPDATE plans SET policy = ? WHERE id = ? AND state = 'proposed'"));
+    query.addBindValue(json(policy));
+    query.addBindValue(id);
+    if (!query.exec())
+        return sqlError(query);
+    return {};
 }
 
 Result<void> PlanStore::startExecution(qint64 id, qint64 jobId)

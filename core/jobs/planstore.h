@@ -13,7 +13,7 @@ class Database;
 
 namespace Umbra::Jobs {
 
-// The stored plans, in Umbra's SQLite file (table `plans`, schema version 9).
+// The stored plans, in Umbra's SQLite file (table `plans`, schema versions 9 and 16).
 // Every proposal, decision and execution is also appended to the audit trail
 // (jobs/audittrail.h) in the same transaction.
 // Each write is its own commit with synchronous=FULL: a decision that was
@@ -31,10 +31,15 @@ public:
     // Stores a new plan as Proposed (a refused one too: the evidence of why
     // an action was not taken is kept); returns its id.
     Result<qint64> propose(const Plan &plan);
-    // Approves or rejects a proposed plan. Refused, saying why, when the plan
-    // is not Proposed any more: two operators, or an operator and a policy,
-    // cannot both decide it.
-    Result<void> decide(qint64 id, bool approve, const QString &by);
+    // Approves or rejects a proposed plan, with the reason given if any.
+    // Refused, saying why, when the plan is not Proposed any more: two
+    // operators, or an operator and a policy, cannot both decide it.
+    Result<void> decide(qint64 id, bool approve, const QString &by, const QString &note = {});
+    // A policy's proposal that no longer holds, before anyone decided it.
+    Result<void> withdraw(qint64 id, const QString &reason);
+    // The policy's view of a pending proposal changed (what holds it back,
+    // the evidence): not a decision, so not in the audit trail.
+    Result<void> setPolicy(qint64 id, const QJsonObject &policy);
     // An approved plan starts executing as job `jobId`; refused unless it is
     // Approved, so that a plan runs once.
     Result<void> startExecution(qint64 id, qint64 jobId);

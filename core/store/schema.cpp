@@ -327,6 +327,18 @@ QStringList stepStatements(int toVersion)
             QStringLiteral("CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit "
                            "BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"),
         };
+    case 16:
+        // Version 16 adds the policy: what a proposal of the policy engine
+        // carries beside its plan (trigger, evidence, predicted outcome,
+        // expiry, what held it back), the reason given with a decision or a
+        // withdrawal, and the automation settings.
+        return {
+            QStringLiteral("ALTER TABLE plans ADD COLUMN policy TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE plans ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE policy_settings ("
+                           " key TEXT PRIMARY KEY,"
+                           " value TEXT NOT NULL)"),
+        };
     default:
         return {};
     }

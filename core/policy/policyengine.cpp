@@ -1,0 +1,666 @@
+#include "policy/policyengine.h"
+
+#include "fleet/hosturi.h"
+#include "pools/placement.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <algorithm>
+#include <cmath>
+
+namespace Umbra::Policy {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Umbra::Policy)
+};
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+
+QString percent(double share)
+{
+    return QString::number(share * 100.0, 'f', 0);
+}
+
+QString minutes(qint64 ms)
+{
+    return QString::number(std::max<qint64>(1, (ms + kMinuteMs - 1) / kMinuteMs));
+}
+
+QString nameOf(const PolicyHost &host)
+{
+    return host.name.isEmpty() ? HostUri::displayName(host.uri) : host.name;
+}
+
+bool touches(const PolicyAction &a, const QString &uri)
+{
+    return a.fromUri == uri || a.toUri == uri;
+}
+
+QString vmKey(const QString &uuid)
+{
+    return QStringLiteral("vm-health:") + uuid;
+}
+
+} // namespace
+
+// What the evaluation has committed so far: each proposal's VM counted on
+// its target (and off its source) before the next one is placed.
+struct PolicyEngine::Model
+{
+    struct Host
+    {
+        std::optional<Pools::Headroom> room;
+        std::optional<Pools::Headroom> shadowRoom;
+        std::optional<double> peakCpus;
+        int starting = 0; // automatic actions this evaluation starts here
+    };
+    QHash<QString, Host> hosts;
+    QSet<QString> evacuating;
+    int startingFleet = 0;
+
+    void move(const PolicyVm &vm, const QString &from, const QString &to, Pools::Placing what)
+    {
+        Host &target = hosts[to];
+        std::optional<Pools::Headroom> &room
+            = what == Pools::Placing::Shadow ? target.shadowRoom : target.room;
+        if (room) {
+            room->heldKiB += vm.memoryKiB;
+            room->heldVcpus += vm.vcpus;
+        }
+        if (what == Pools::Placing::Shadow)
+            return; // a shadow stands by: no CPU at the peak
+        if (target.peakCpus && vm.peakCpus)
+            *target.peakCpus += *vm.peakCpus;
+        Host &source = hosts[from];
+        if (source.peakCpus && vm.peakCpus)
+            source.peakCpus = std::max(0.0, *source.peakCpus - *vm.peakCpus);
+    }
+};
+
+void PolicyEngine::restore(const QList<Proposal> &pending)
+{
+    for (const Proposal &p : pending) {
+        m_current.insert(p.key(), p);
+        const QString triggerKey = p.trigger.rule == u"vm-health"
+            ? vmKey(p.subjectId)
+            : p.trigger.rule + u':' + p.sourceUri;
+        m_raised.insert(triggerKey);
+    }
+}
+
+bool PolicyEngine::raised(const QString &triggerKey, bool above, bool stillAbove)
+{
+    const bool was = m_raised.contains(triggerKey);
+    const bool is = was ? stillAbove : above;
+    if (is)
+        m_raised.insert(triggerKey);
+    else
+        m_raised.remove(triggerKey);
+    return is;
+}
+
+Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
+{
+    Model model;
+    for (const PolicyHost &h : picture.hosts)
+        model.hosts.insert(h.uri, { h.headroom, h.shadowHeadroom, h.peakCpus, 0 });
+    m_cleared.clear();
+    QHash<QString, Proposal> next;
+    const PolicyLimits &l = m_limits;
+
+    auto vmsOn = [&picture](const QString &uri) {
+        QList<PolicyVm> on;
+        for (const PolicyVm &vm : picture.vms)
+            if (vm.hostUri == uri && vm.running)
+                on.append(vm);
+        // The largest first: they are the hardest to place.
+        std::stable_sort(on.begin(), on.end(), [](const PolicyVm &a, const PolicyVm &b) {
+            return a.memoryKiB > b.memoryKiB;
+        });
+        return on;
+    };
+
+    // Hosts at risk, riskiest first: none of them is a target for another.
+    QList<const PolicyHost *> byRisk;
+    for (const PolicyHost &h : picture.hosts)
+        byRisk.append(&h);
+    std::stable_sort(byRisk.begin(), byRisk.end(), [](const PolicyHost *a, const PolicyHost *b) {
+        return a->risk.risk > b->risk.risk;
+    });
+    for (const PolicyHost *h : byRisk) {
+        const QString key = QStringLiteral("host-risk:") + h->uri;
+        const double risk = h->risk.risk;
+        const bool was = m_raised.contains(key);
+        if (raised(key, risk >= l.raiseRisk || h->risk.moveVms,
+                   risk >= l.clearRisk || h->risk.moveVms))
+            model.evacuating.insert(h->uri);
+        else if (was)
+            m_cleared.insert(key,
+                             Tr::tr("The failure risk of %1 fell to %2 %, below %3 %.")
+                                 .arg(nameOf(*h), percent(risk), percent(l.clearRisk)));
+    }
+    for (const PolicyHost *h : byRisk) {
+        if (!model.evacuating.contains(h->uri))
+            continue;
+        Trigger trigger;
+        trigger.rule = QStringLiteral("host-risk");
+        trigger.signal = QStringLiteral("failure-risk");
+        trigger.value = h->risk.risk;
+        trigger.threshold = l.raiseRisk;
+        trigger.sentence = h->risk.risk >= l.raiseRisk
+            ? Tr::tr("%1 is likely to fail: %2 % within 30 days (the policy acts from %3 %).")
+                  .arg(nameOf(*h), percent(h->risk.risk), percent(l.raiseRisk))
+            : Tr::tr("%1 should be emptied now, by failure prediction (risk %2 % within 30 "
+                     "days).")
+                  .arg(nameOf(*h), percent(h->risk.risk));
+        for (const PolicyVm &vm : vmsOn(h->uri)) {
+            if (auto p = proposeMove(picture, model, vm, *h, trigger, h->uri))
+                next.insert(p->key(), *p);
+        }
+    }
+
+    // Hosts forecast to saturate: one move each per evaluation, the one that
+    // helps most; what it predicts is measured again at the next.
+    for (const PolicyHost &h : picture.hosts) {
+        if (model.evacuating.contains(h.uri) || h.cpus <= 0 || !h.peakCpus)
+            continue;
+        const QString key = QStringLiteral("host-saturation:") + h.uri;
+        const double share = *h.peakCpus / h.cpus;
+        const bool was = m_raised.contains(key);
+        if (!raised(key, share >= l.raiseCpu, share >= l.clearCpu)) {
+            if (was)
+                m_cleared.insert(key,
+                                 Tr::tr("The forecast peak of %1 fell to %2 % of its CPUs, below "
+                                        "%3 %.")
+                                     .arg(nameOf(h), percent(share), percent(l.clearCpu)));
+            continue;
+        }
+        Trigger trigger;
+        trigger.rule = QStringLiteral("host-saturation");
+        trigger.signal = QStringLiteral("cpu-forecast");
+        trigger.value = share;
+        trigger.threshold = l.raiseCpu;
+        trigger.sentence = Tr::tr("%1 is forecast to peak at %2 % of its %3 CPUs (the policy acts "
+                                  "from %4 %).")
+                               .arg(nameOf(h), percent(share))
+                               .arg(h.cpus)
+                               .arg(percent(l.raiseCpu));
+        if (h.cpuCrossing.pointMs)
+            trigger.sentence += u' '
+                + Tr::tr("Saturation expected at %1 (95 % band: %2 to %3).")
+                      .arg(QDateTime::fromMSecsSinceEpoch(*h.cpuCrossing.pointMs)
+                               .toString(QStringLiteral("ddd HH:mm")),
+                           h.cpuCrossing.earliestMs
+                               ? QDateTime::fromMSecsSinceEpoch(*h.cpuCrossing.earliestMs)
+                                     .toString(QStringLiteral("ddd HH:mm"))
+                               : Tr::tr("now"),
+                           h.cpuCrossing.latestMs
+                               ? QDateTime::fromMSecsSinceEpoch(*h.cpuCrossing.latestMs)
+                                     .toString(QStringLiteral("ddd HH:mm"))
+                               : Tr::tr("beyond the horizon"));
+
+        // Try each VM on a scratch copy of the model; keep the one that
+        // leaves the busier host lowest. The VM proposed before keeps its
+        // place while it still passes the benefit check: a new favourite
+        // by a hair would be churn.
+        struct Trial
+        {
+            Proposal proposal;
+            Model model;
+            double worst = 0;
+        };
+        std::optional<Trial> best;
+        for (const PolicyVm &vm : vmsOn(h.uri)) {
+            if (!vm.peakCpus || *vm.peakCpus <= 0)
+                continue;
+            Model trial = model;
+            std::optional<Proposal> p = proposeMove(picture, trial, vm, h, trigger, {});
+            if (!p || p->targetUri.isEmpty())
+                continue;
+            const double worst = std::max(p->outcome.value(u"sourcePeakAfter").toDouble(),
+                                          p->outcome.value(u"targetPeakAfter").toDouble());
+            const bool previous = m_current.contains(p->key());
+            if (previous && worst <= share - l.benefitMargin) {
+                best = Trial{ *p, trial, worst };
+                break;
+            }
+            if (!best || worst < best->worst)
+                best = Trial{ *p, trial, worst };
+        }
+        if (!best)
+            continue;
+        if (best->worst > share - l.benefitMargin) {
+            // Visible, with why, but nothing may act on it.
+            best->proposal.heldBy.prepend(
+                Tr::tr("Benefit check: after the move the busier host would peak at %1 %, "
+                       "not %2 points below the %3 % of doing nothing.")
+                    .arg(percent(best->worst), percent(l.benefitMargin), percent(share)));
+            best->proposal.automatic = false;
+            next.insert(best->proposal.key(), best->proposal);
+            continue;
+        }
+        model = best->model;
+        next.insert(best->proposal.key(), best->proposal);
+    }
+
+    // VMs flagged, or forecast past their own vCPUs: keep a shadow.
+    for (const PolicyVm &vm : picture.vms) {
+        if (!vm.running)
+            continue;
+        const bool overCapacity = vm.peakCpus && vm.vcpus > 0 && *vm.peakCpus > vm.vcpus;
+        const bool nearCapacity = vm.peakCpus && vm.vcpus > 0 && *vm.peakCpus > 0.9 * vm.vcpus;
+        const QString key = vmKey(vm.uuid);
+        const bool was = m_raised.contains(key);
+        if (!raised(key, vm.health.score < l.shadowBelowHealth || overCapacity,
+                    vm.health.score < l.shadowClearHealth || nearCapacity)) {
+            if (was)
+                m_cleared.insert(key,
+                                 Tr::tr("%1 is healthy again (%2 of 100) and within its vCPUs.")
+                                     .arg(vm.name)
+                                     .arg(vm.health.score));
+            continue;
+        }
+        if (vm.hasShadow)
+            continue;
+        Trigger trigger;
+        trigger.rule = QStringLiteral("vm-health");
+        if (vm.health.score < l.shadowClearHealth || !overCapacity) {
+            trigger.signal = QStringLiteral("health");
+            trigger.value = vm.health.score;
+            trigger.threshold = l.shadowBelowHealth;
+            const QString why = Predict::flagReason(vm.health);
+            trigger.sentence
+                = Tr::tr("%1 scores %2 of 100 (the policy acts below %3)%4")
+                      .arg(vm.name)
+                      .arg(vm.health.score)
+                      .arg(l.shadowBelowHealth)
+                      .arg(why.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + why);
+        } else {
+            trigger.signal = QStringLiteral("vm-cpu-forecast");
+            trigger.value = *vm.peakCpus;
+            trigger.threshold = vm.vcpus;
+            trigger.sentence = Tr::tr("%1 is forecast to need %2 CPUs at its peak, more than its "
+                                      "%3 vCPUs.")
+                                   .arg(vm.name)
+                                   .arg(*vm.peakCpus, 0, 'f', 1)
+                                   .arg(vm.vcpus);
+        }
+        proposeShadow(picture, model, vm, trigger, next);
+    }
+
+    // What was proposed before and is not any more withdraws, saying why.
+    Evaluation out;
+    for (auto it = m_current.cbegin(); it != m_current.cend(); ++it) {
+        const Proposal &before = it.value();
+        const auto now = next.constFind(it.key());
+        if (now != next.cend() && now->raisedMs == before.raisedMs)
+            continue;
+        QString reason;
+        const auto vm = std::find_if(picture.vms.cbegin(), picture.vms.cend(),
+                                     [&](const PolicyVm &v) { return v.uuid == before.subjectId; });
+        if (now != next.cend() && before.expiresMs <= picture.nowMs)
+            reason = Tr::tr("Expired: nobody answered it within %n minute(s); raised again.",
+                            nullptr, int(l.lifetimeMs / kMinuteMs));
+        else if (now != next.cend())
+            reason = Tr::tr("%1 cannot take it any more; proposed again with %2.")
+                         .arg(HostUri::displayName(before.targetUri),
+                              now->targetUri.isEmpty() ? Tr::tr("no target")
+                                                       : HostUri::displayName(now->targetUri));
+        else if (vm == picture.vms.cend())
+            reason = Tr::tr("%1 is gone.").arg(before.subject);
+        else if (before.kind == u"migrate" && vm->hostUri != before.sourceUri)
+            reason = Tr::tr("%1 has left %2.")
+                         .arg(before.subject, HostUri::displayName(before.sourceUri));
+        else if (before.kind == u"shadow.create" && vm->hasShadow)
+            reason = Tr::tr("%1 has a shadow now.").arg(before.subject);
+        else if (const QString triggerKey = before.trigger.rule == u"vm-health"
+                     ? vmKey(before.subjectId)
+                     : before.trigger.rule + u':' + before.sourceUri;
+                 m_cleared.contains(triggerKey))
+            reason = m_cleared.value(triggerKey);
+        else if (picture.quiet.contains(it.key()))
+            reason = picture.quiet.value(it.key()).why;
+        else if (m_automation.levelFor(before.subjectId, {}) == AutomationLevel::Off)
+            reason = Tr::tr("Automation is off for %1.").arg(before.subject);
+        else
+            reason = Tr::tr("Its reason no longer holds.");
+        out.withdrawn.append({ it.key(), reason });
+    }
+    m_current = next;
+
+    out.proposals = next.values();
+    // Most urgent first: the surest, then the oldest.
+    std::stable_sort(out.proposals.begin(), out.proposals.end(),
+                     [](const Proposal &a, const Proposal &b) {
+                         if (a.confidence != b.confidence)
+                             return a.confidence > b.confidence;
+                         if (a.raisedMs != b.raisedMs)
+                             return a.raisedMs < b.raisedMs;
+                         return a.subject < b.subject;
+                     });
+    return out;
+}
+
+std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, Model &model,
+                                                  const PolicyVm &vm, const PolicyHost &source,
+                                                  const Trigger &trigger, const QString &group)
+{
+    const AutomationLevel level = m_automation.levelFor(vm.uuid, source.pool.name);
+    Proposal p;
+    p.kind = QStringLiteral("migrate");
+    if (level == AutomationLevel::Off)
+        return std::nullopt;
+    p.subject = vm.name;
+    p.subjectId = vm.uuid;
+    if (const Quiet quiet = picture.quiet.value(p.key()); quiet.untilMs > picture.nowMs)
+        return std::nullopt;
+    p.level = level;
+    p.sourceUri = source.uri;
+    p.group = group;
+    p.trigger = trigger;
+    p.evidence.append(trigger.sentence);
+    if (trigger.rule == u"host-risk")
+        for (const Hardware::HostRiskFactor &f : source.risk.breakdown)
+            p.evidence.append(Tr::tr("%1 (%2 % of the risk)").arg(f.sentence, percent(f.share)));
+    if (vm.peakCpus)
+        p.evidence.append(Tr::tr("%1 is forecast to peak at %2 of its %3 vCPUs.")
+                              .arg(vm.name)
+                              .arg(*vm.peakCpus, 0, 'f', 1)
+                              .arg(vm.vcpus));
+
+    // Every host but the source and those being emptied, less any the VM
+    // left lately whose risk has not fallen since.
+    QList<Pools::Candidate> candidates;
+    for (const PolicyHost &h : picture.hosts) {
+        if (h.uri == source.uri || model.evacuating.contains(h.uri) || !h.reachable)
+            continue;
+        const auto left = std::find_if(
+            picture.actions.crbegin(), picture.actions.crend(), [&](const PolicyAction &a) {
+                return a.vmUuid == vm.uuid && a.fromUri == h.uri && a.finishedMs > 0
+                    && picture.nowMs - a.finishedMs < m_limits.noReturnMs;
+            });
+        if (left != picture.actions.crend() && !(left->fromRisk && h.risk.risk < *left->fromRisk)) {
+            p.evidence.append(
+                Tr::tr("Not back to %1: %2 left it %3 minutes ago and its risk has "
+                       "not fallen since.")
+                    .arg(nameOf(h), vm.name, minutes(picture.nowMs - left->finishedMs)));
+            continue;
+        }
+        const Model::Host &room = model.hosts[h.uri];
+        Pools::Candidate c;
+        c.hostUri = h.uri;
+        c.hostName = nameOf(h);
+        c.pool = h.pool;
+        c.failureDomain = h.failureDomain;
+        c.headroom = room.room;
+        if (!room.room)
+            c.error = Tr::tr("its capacity is not known yet");
+        c.cpus = h.cpus;
+        c.peakCpus = room.peakCpus;
+        c.failureRisk = h.risk.risk;
+        c.health = h.health;
+        candidates.append(c);
+    }
+    Pools::PlacementQuery query;
+    query.subject = { Pools::Placing::Vm, vm.uuid, vm.name, vm.customer };
+    query.demand = { vm.memoryKiB, vm.vcpus };
+    query.peakCpus = vm.peakCpus;
+    query.sourceHostUri = source.uri;
+    query.sourceFailureDomain = source.failureDomain;
+    const QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
+
+    // The target proposed before stays while it is still eligible: a
+    // proposal whose target flips at each evaluation cannot be approved.
+    const Proposal before = m_current.value(p.key());
+    const Pools::Ranking *chosen = nullptr;
+    for (const Pools::Ranking &r : ranking) {
+        if (!r.eligible || r.forcedMoves > 0)
+            continue;
+        if (!chosen)
+            chosen = &r;
+        if (r.hostUri == before.targetUri && before.sourceUri == source.uri) {
+            chosen = &r;
+            break;
+        }
+    }
+    if (!chosen) {
+        p.heldBy.append(ranking.isEmpty()
+                            ? Tr::tr("No other host can take it.")
+                            : Tr::tr("No host can take it: %1 — %2")
+                                  .arg(ranking.first().hostName, ranking.first().refusal));
+        finish(picture, p);
+        return p;
+    }
+    p.targetUri = chosen->hostUri;
+    for (const QString &reason : chosen->reasons)
+        p.evidence.append(Tr::tr("Target %1: %2").arg(chosen->hostName, reason));
+
+    // The predicted outcome: both hosts at the forecast peak, after the move.
+    const PolicyHost *target = picture.host(p.targetUri);
+    const Model::Host sourceBefore = model.hosts.value(source.uri);
+    model.move(vm, source.uri, p.targetUri, Pools::Placing::Vm);
+    const Model::Host sourceAfter = model.hosts.value(source.uri);
+    const Model::Host targetAfter = model.hosts.value(p.targetUri);
+    QJsonObject outcome;
+    if (source.cpus > 0 && sourceBefore.peakCpus) {
+        outcome.insert(QStringLiteral("sourcePeakBefore"), *sourceBefore.peakCpus / source.cpus);
+        outcome.insert(QStringLiteral("sourcePeakAfter"), *sourceAfter.peakCpus / source.cpus);
+    }
+    if (target && target->cpus > 0 && targetAfter.peakCpus)
+        outcome.insert(QStringLiteral("targetPeakAfter"), *targetAfter.peakCpus / target->cpus);
+    if (targetAfter.room)
+        outcome.insert(QStringLiteral("targetMemoryLeftKiB"),
+                       double(targetAfter.room->memoryKiB()));
+    if (target && target->health)
+        outcome.insert(QStringLiteral("healthAfter"), *target->health);
+    outcome.insert(QStringLiteral("score"), chosen->score);
+    p.outcome = outcome;
+    p.cost = Tr::tr("One live migration of %1 MiB.").arg(vm.memoryKiB / 1024);
+    hold(picture, model, p);
+    finish(picture, p);
+    commit(model, p);
+    return p;
+}
+
+void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, const PolicyVm &vm,
+                                 const Trigger &trigger, QHash<QString, Proposal> &next)
+{
+    const PolicyHost *source = picture.host(vm.hostUri);
+    const AutomationLevel level
+        = m_automation.levelFor(vm.uuid, source ? source->pool.name : QString());
+    if (level == AutomationLevel::Off)
+        return;
+    Proposal p;
+    p.kind = QStringLiteral("shadow.create");
+    p.subject = vm.name;
+    p.subjectId = vm.uuid;
+    if (const Quiet quiet = picture.quiet.value(p.key()); quiet.untilMs > picture.nowMs)
+        return;
+    p.level = level;
+    p.sourceUri = vm.hostUri;
+    p.trigger = trigger;
+    p.evidence.append(trigger.sentence);
+    for (const Predict::HealthFactor &f : vm.health.breakdown)
+        p.evidence.append(Tr::tr("−%1: %2").arg(f.points).arg(f.sentence));
+
+    QList<Pools::Candidate> candidates;
+    for (const PolicyHost &h : picture.hosts) {
+        if (!h.reachable || model.evacuating.contains(h.uri))
+            continue;
+        const Model::Host &room = model.hosts[h.uri];
+        Pools::Candidate c;
+        c.hostUri = h.uri;
+        c.hostName = nameOf(h);
+        c.pool = h.pool;
+        c.failureDomain = h.failureDomain;
+        c.headroom = room.shadowRoom;
+        if (!room.shadowRoom)
+            c.error = Tr::tr("its capacity is not known yet");
+        c.cpus = h.cpus;
+        c.peakCpus = room.peakCpus;
+        c.failureRisk = h.risk.risk;
+        c.health = h.health;
+        candidates.append(c);
+    }
+    Pools::PlacementQuery query;
+    query.subject = { Pools::Placing::Shadow, vm.uuid, vm.name, vm.customer };
+    query.demand = { vm.memoryKiB, vm.vcpus };
+    query.peakCpus = vm.peakCpus;
+    query.sourceHostUri = vm.hostUri;
+    query.sourceFailureDomain = source ? source->failureDomain : QString();
+    const QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
+    const Proposal before = m_current.value(p.key());
+    const Pools::Ranking *chosen = nullptr;
+    for (const Pools::Ranking &r : ranking) {
+        if (!r.eligible)
+            continue;
+        if (!chosen)
+            chosen = &r;
+        if (r.hostUri == before.targetUri) {
+            chosen = &r;
+            break;
+        }
+    }
+    if (chosen) {
+        p.targetUri = chosen->hostUri;
+        for (const QString &reason : chosen->reasons)
+            p.evidence.append(Tr::tr("Shadow host %1: %2").arg(chosen->hostName, reason));
+        model.move(vm, vm.hostUri, p.targetUri, Pools::Placing::Shadow);
+        if (auto room = model.hosts.value(p.targetUri).shadowRoom)
+            p.outcome.insert(QStringLiteral("targetMemoryLeftKiB"), double(room->memoryKiB()));
+        p.outcome.insert(QStringLiteral("score"), chosen->score);
+    } else {
+        p.heldBy.append(ranking.isEmpty()
+                            ? Tr::tr("No shadow host is known.")
+                            : Tr::tr("No shadow host can take it: %1 — %2")
+                                  .arg(ranking.first().hostName, ranking.first().refusal));
+    }
+    // A VM running short of CPU is not cured by a shadow, but a host that
+    // fails under it then costs a failover, not an outage.
+    p.outcome.insert(QStringLiteral("rpoSeconds"), 0);
+    p.cost = Tr::tr("A standby copy: %1 MiB and %2 vCPUs reserved on the shadow host, and the "
+                    "replication of every disk write.")
+                 .arg(vm.memoryKiB / 1024)
+                 .arg(vm.vcpus);
+    if (chosen)
+        hold(picture, model, p);
+    finish(picture, p);
+    commit(model, p);
+    next.insert(p.key(), p);
+}
+
+void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
+{
+    const PolicyLimits &l = m_limits;
+    const qint64 now = picture.nowMs;
+    int runningFleet = 0;
+    int hourFleet = 0;
+    for (const PolicyAction &a : picture.actions) {
+        runningFleet += a.finishedMs == 0;
+        hourFleet += now - a.startedMs < kHourMs;
+    }
+    if (p.kind == u"migrate") {
+        for (const PolicyAction &a : picture.actions) {
+            if (a.vmUuid != p.subjectId)
+                continue;
+            if (a.finishedMs == 0)
+                p.heldBy.append(Tr::tr("%1 is moving already.").arg(p.subject));
+            else if (now - a.finishedMs < l.cooldownMs)
+                p.heldBy.append(Tr::tr("Cooldown: %1 moved %2 minutes ago; it may move again in "
+                                       "%3 minutes.")
+                                    .arg(p.subject, minutes(now - a.finishedMs),
+                                         minutes(l.cooldownMs - (now - a.finishedMs))));
+        }
+    }
+    for (const QString &uri : { p.sourceUri, p.targetUri }) {
+        if (uri.isEmpty() || (p.kind != u"migrate" && uri == p.sourceUri))
+            continue;
+        int running = model.hosts.value(uri).starting;
+        int hour = model.hosts.value(uri).starting;
+        for (const PolicyAction &a : picture.actions) {
+            if (!touches(a, uri))
+                continue;
+            running += a.finishedMs == 0;
+            hour += now - a.startedMs < kHourMs;
+        }
+        const QString host = HostUri::displayName(uri);
+        if (running >= l.maxConcurrentPerHost)
+            p.heldBy.append(Tr::tr("Limit: %1 has %2 action(s) under way (at most %3 at a time "
+                                   "per host).")
+                                .arg(host)
+                                .arg(running)
+                                .arg(l.maxConcurrentPerHost));
+        else if (hour >= l.maxHourlyPerHost)
+            p.heldBy.append(Tr::tr("Limit: %1 had %2 actions in the last hour (at most %3 per "
+                                   "host).")
+                                .arg(host)
+                                .arg(hour)
+                                .arg(l.maxHourlyPerHost));
+    }
+    if (runningFleet + model.startingFleet >= l.maxConcurrentFleet)
+        p.heldBy.append(Tr::tr("Limit: %1 actions are under way in the fleet (at most %2 at a "
+                               "time).")
+                            .arg(runningFleet + model.startingFleet)
+                            .arg(l.maxConcurrentFleet));
+    else if (hourFleet + model.startingFleet >= l.maxHourlyFleet)
+        p.heldBy.append(Tr::tr("Limit: %1 actions in the fleet in the last hour (at most %2).")
+                            .arg(hourFleet + model.startingFleet)
+                            .arg(l.maxHourlyFleet));
+}
+
+void PolicyEngine::commit(Model &model, const Proposal &p)
+{
+    // Automatic actions count against the limits of those placed after them.
+    if (!p.automatic)
+        return;
+    model.hosts[p.targetUri].starting += 1;
+    if (p.kind == u"migrate")
+        model.hosts[p.sourceUri].starting += 1;
+    model.startingFleet += 1;
+}
+
+void PolicyEngine::finish(const FleetPicture &picture, Proposal &p) const
+{
+    const Proposal before = m_current.value(p.key());
+    const bool continues = !before.subjectId.isEmpty() && before.expiresMs > picture.nowMs
+        && before.targetUri == p.targetUri && before.sourceUri == p.sourceUri;
+    p.raisedMs = continues ? before.raisedMs : picture.nowMs;
+    p.expiresMs = p.raisedMs + m_limits.lifetimeMs;
+
+    const Trigger &t = p.trigger;
+    if (t.rule == u"host-risk")
+        // Below the threshold only when failure prediction asks for it
+        // outright (a drive about to go, an uncorrectable error).
+        p.confidence = t.value >= 0.9       ? 5
+            : t.value >= 0.75               ? 4
+            : t.value >= m_limits.raiseRisk ? 3
+                                            : 4;
+    else if (t.rule == u"host-saturation") {
+        const PolicyHost *h = picture.host(p.sourceUri);
+        p.confidence = h && h->cpuCrossing.latestMs ? 5 : h && h->cpuCrossing.pointMs ? 4 : 3;
+    } else
+        p.confidence = t.signal == u"health" && t.value < m_limits.shadowBelowHealth - 20 ? 4 : 3;
+
+    if (p.level != AutomationLevel::Automatic || !p.heldBy.isEmpty() || p.targetUri.isEmpty())
+        return;
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(picture.nowMs);
+    for (const MaintenanceWindow &w : m_automation.windows)
+        if (w.contains(local)) {
+            p.heldBy.append(
+                Tr::tr("Maintenance window (%1): automatic actions wait.").arg(w.describe()));
+            return;
+        }
+    if (p.confidence < m_automation.minConfidence) {
+        p.heldBy.append(Tr::tr("Confidence %1 of 5, below the %2 automatic actions need.")
+                            .arg(p.confidence)
+                            .arg(m_automation.minConfidence));
+        return;
+    }
+    p.automatic = true;
+}
+
+} // namespace Umbra::Policy
