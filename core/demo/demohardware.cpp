@@ -26,7 +26,7 @@ double stable(const QString &host, const char *purpose)
 }
 
 Hardware::DriveReadings drive(const QString &host, const char *device, qint64 timeMs,
-                              double reallocated, double pending)
+                              double reallocated, double pending, double uncorrectable = 0)
 {
     Hardware::DriveReadings d;
     d.device = QLatin1String(device);
@@ -39,10 +39,14 @@ Hardware::DriveReadings drive(const QString &host, const char *device, qint64 ti
     const double hours = std::max(
         0.0, std::floor(8760 * (1 + 2 * stable(host, "age")) + (timeMs - k2026Ms) / kHourMs));
     d.powerOnHours = hours;
-    d.smartRaw = { { 5, reallocated }, { 9, hours },
-                   { 10, 0 },          { 12, std::floor(8 + 20 * stable(host, "cycles")) },
-                   { 187, 0 },         { 188, 0 },
-                   { 189, 0 },         { 197, pending },
+    d.smartRaw = { { 5, reallocated },
+                   { 9, hours },
+                   { 10, 0 },
+                   { 12, std::floor(8 + 20 * stable(host, "cycles")) },
+                   { 187, uncorrectable },
+                   { 188, 0 },
+                   { 189, 0 },
+                   { 197, pending },
                    { 198, pending } };
     d.temperatureCelsius = std::round(33 + 4 * stable(host, device));
     d.smartPassed = true;
@@ -55,10 +59,19 @@ Hardware::HardwareReadings readings(const QString &uri, qint64 timeMs)
 {
     const QString host = HostUri::displayName(uri);
     const bool oldest = host == QLatin1String("rack2-kvm03");
+    const bool failing = host == QLatin1String("edge-kvm04");
     Hardware::HardwareReadings r;
     r.timestampMs = timeMs;
+    // The failing drive reallocates a sector or two every hour and has more
+    // pending each hour: a count that only climbs, from a date, so every
+    // reading a console takes sees it rising.
+    constexpr qint64 kFailingFromMs = 1764547200000; // 2025-12-01
+    const double failingHours = std::max(0.0, std::floor((timeMs - kFailingFromMs) / kHourMs));
     r.drives = { drive(host, "sda", timeMs, 0, 0),
-                 oldest ? drive(host, "sdb", timeMs, 48, 8) : drive(host, "sdb", timeMs, 0, 0) };
+                 oldest        ? drive(host, "sdb", timeMs, 48, 8)
+                     : failing ? drive(host, "sdb", timeMs, 120 + 1.5 * failingHours,
+                                       24 + 0.25 * failingHours, 24 + 0.2 * failingHours)
+                               : drive(host, "sdb", timeMs, 0, 0) };
     r.edacCorrected = oldest ? 3 : 0;
     r.edacUncorrected = 0;
     // The CPU package warms and cools with the day's load, well below its limit.

@@ -3,6 +3,7 @@
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
 #include "demo/simulatedreplicaagent.h"
+#include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
@@ -119,6 +120,11 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
         m_trafficTimer = new QTimer(this);
         connect(m_trafficTimer, &QTimer::timeout, m_traffic, &Traffic::TrafficService::refresh);
         openShadows(path);
+        m_policy = new PolicyService(m_fleet->state(), m_prediction.get(), m_pools, m_migrations,
+                                     m_shadows, this);
+        connect(m_policy, &PolicyService::reported, m_events.get(), &EventLog::policyReported);
+        m_policyTimer = new QTimer(this);
+        connect(m_policyTimer, &QTimer::timeout, m_policy, &PolicyService::evaluate);
     }
     return {};
 }
@@ -207,6 +213,10 @@ void Engine::start()
         m_shadows->refresh(); // adopts what a stopped console left
         m_shadowTimer->start(intervalMs());
     }
+    if (m_policy) {
+        m_policy->open(m_history->path());
+        m_policyTimer->start(intervalMs());
+    }
     m_fleet->start();
 }
 
@@ -214,6 +224,12 @@ void Engine::shutdown()
 {
     m_fleet->shutdown();
     m_started = false;
+    if (m_policy) {
+        delete m_policyTimer;
+        m_policyTimer = nullptr;
+        delete m_policy;
+        m_policy = nullptr;
+    }
     if (m_shadows) {
         delete m_shadowTimer;
         m_shadowTimer = nullptr;

@@ -17,6 +17,7 @@ namespace Umbra {
 
 class CredentialProvider;
 class MigrationManager;
+class PolicyService;
 class PoolService;
 namespace Traffic {
 class TrafficService;
@@ -37,6 +38,7 @@ class ShadowService;
 //   traffic()      load balancers and traffic shifts, drains and restores
 //   pools()        resource pools, reservations and the capacity ledger
 //   shadows()      shadow replicas: create, fail over, remove, and their upkeep
+//   policy()       proposals from predictions, the approval queue, automation
 //
 // Everything the services report arrives as queued signals on the thread the
 // Engine lives in (the GUI thread in the console). Nothing blocks on libvirt;
@@ -88,6 +90,10 @@ public:
     // Shadows, journalled in the database: null before openStore() and on a
     // read-only store. Checked and reconciled on every collection interval.
     Shadow::ShadowService *shadows() const { return m_shadows; }
+    // The policy: proposals with evidence on every collection, approved by
+    // an operator or by the automation level; its plans are in the
+    // database, so null before openStore() and on a read-only store.
+    PolicyService *policy() const { return m_policy; }
 
 private:
     void openShadows(const QString &path);
@@ -102,7 +108,9 @@ private:
     Traffic::TrafficService *m_traffic = nullptr;
     PoolService *m_pools = nullptr;
     Shadow::ShadowService *m_shadows = nullptr;
+    PolicyService *m_policy = nullptr;
     QTimer *m_trafficTimer = nullptr;
+    QTimer *m_policyTimer = nullptr;
     QTimer *m_shadowTimer = nullptr;
     bool m_started = false;
 };

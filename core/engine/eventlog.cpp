@@ -194,4 +194,12 @@ void EventLog::shadowReported(const QString &message, bool isError)
     log(event);
 }
 
+void EventLog::policyReported(const QString &message, bool isError)
+{
+    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
+                            QStringLiteral("policy.report"));
+    event.message = message;
+    log(event);
+}
+
 } // namespace Umbra

@@ -63,6 +63,7 @@ public:
     void shadowActionFinished(const Umbra::Jobs::Plan &plan, bool succeeded,
                               const QString &message);
     void shadowReported(const QString &message, bool isError);
+    void policyReported(const QString &message, bool isError);
 
 Q_SIGNALS:
     void eventLogged(const Umbra::EventRecord &event);

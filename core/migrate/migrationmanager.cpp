@@ -88,7 +88,8 @@ void MigrationManager::onWorker(const char *name, Work work, Done done)
     worker->start();
 }
 
-QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
+QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
+                                           const QJsonObject &policy)
 {
     auto promise = std::make_shared<QPromise<Jobs::Plan>>();
     QFuture<Jobs::Plan> future = promise->future();
@@ -99,11 +100,12 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request)
     const PlacementContext placement = m_placement;
     // The promise is kept by the worker: a future resolves even when the
     // manager is gone before the plan is.
-    QThread *worker = QThread::create([promise, path, name, links, placement, request] {
+    QThread *worker = QThread::create([promise, path, name, links, placement, request, policy] {
         auto journal = MigrationJournal::open(path, name);
         MigrationPlanner planner(request, links, journal ? journal.value().get() : nullptr);
         planner.setPlacement(placement, false);
         Jobs::Plan plan = planner.plan();
+        plan.policy = policy;
         auto stored = Jobs::PlanStore::open(path, name + u"-plans");
         auto id = stored ? stored.value()->propose(plan) : Result<qint64>(Error{ stored.error() });
         if (id) {

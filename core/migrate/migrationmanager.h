@@ -68,7 +68,8 @@ public:
     // thread without changing anything (preflight and prediction) and stores
     // it as a proposed plan; it resolves to the stored plan (its refusal says
     // why it cannot go ahead, or why it could not be stored: then its id is 0).
-    QFuture<Jobs::Plan> plan(const MigrationRequest &request);
+    // `policy`: the policy's proposal it is (Jobs::Plan::policy), if any.
+    QFuture<Jobs::Plan> plan(const MigrationRequest &request, const QJsonObject &policy = {});
     // Judges each target for the VM `vm` on `sourceUri` with the preflight's
     // capacity computation (Pools::fit over what each host's link reports,
     // less what the ledger owes others) and ranks them (Pools::rank), on a

@@ -18,6 +18,11 @@ struct Tr
 };
 
 constexpr qint64 kMinuteMs = 60 * 1000;
+// Each VM this evaluation already sends to a host costs it this much of the
+// placement score: moves onto one target share its link and finish one
+// after the other, and a fleet that put every evacuee on one host has
+// made that host the next single point of failure.
+constexpr double kSpreadPenalty = 8;
 constexpr qint64 kHourMs = 60 * kMinuteMs;
 
 QString percent(double share)
@@ -57,6 +62,7 @@ struct PolicyEngine::Model
         std::optional<Pools::Headroom> shadowRoom;
         std::optional<double> peakCpus;
         int starting = 0; // automatic actions this evaluation starts here
+        int arriving = 0; // VMs this evaluation proposes to move here
     };
     QHash<QString, Host> hosts;
     QSet<QString> evacuating;
@@ -73,6 +79,7 @@ struct PolicyEngine::Model
         }
         if (what == Pools::Placing::Shadow)
             return; // a shadow stands by: no CPU at the peak
+        target.arriving += 1;
         if (target.peakCpus && vm.peakCpus)
             *target.peakCpus += *vm.peakCpus;
         Host &source = hosts[from];
@@ -411,7 +418,22 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
     query.peakCpus = vm.peakCpus;
     query.sourceHostUri = source.uri;
     query.sourceFailureDomain = source.failureDomain;
-    const QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
+    QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
+    for (Pools::Ranking &r : ranking) {
+        const int arriving = model.hosts.value(r.hostUri).arriving;
+        if (!r.eligible || arriving == 0)
+            continue;
+        r.score -= kSpreadPenalty * arriving;
+        r.reasons.append(
+            Tr::tr("Already proposed to take %n other VM(s) now: −%1.", nullptr, arriving)
+                .arg(kSpreadPenalty * arriving));
+    }
+    std::stable_sort(ranking.begin(), ranking.end(),
+                     [](const Pools::Ranking &a, const Pools::Ranking &b) {
+                         if (a.eligible != b.eligible)
+                             return a.eligible;
+                         return a.score > b.score;
+                     });
 
     // The target proposed before stays while it is still eligible: a
     // proposal whose target flips at each evaluation cannot be approved.

@@ -198,12 +198,14 @@ QFuture<Jobs::Plan> ShadowService::propose(std::function<Jobs::Plan(ShadowJob &)
 
 QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &primaryUri,
                                               const QString &shadowUri,
-                                              std::optional<int> validateEveryH)
+                                              std::optional<int> validateEveryH,
+                                              const QJsonObject &policy)
 {
     const int everyH = validateEveryH.value_or(m_validationIntervalH);
-    return propose([vm, primaryUri, shadowUri, validateEveryH, everyH](ShadowJob &job) {
+    return propose([vm, primaryUri, shadowUri, validateEveryH, everyH, policy](ShadowJob &job) {
         Jobs::Plan plan;
         plan.kind = kCreate;
+        plan.policy = policy;
         plan.subject = vm;
         plan.request = { { QStringLiteral("vm"), vm },
                          { QStringLiteral("primaryUri"), primaryUri },

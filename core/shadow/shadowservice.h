@@ -69,7 +69,8 @@ public:
     // ShadowRecord::validateEveryH).
     QFuture<Jobs::Plan> planCreate(const QString &vm, const QString &primaryUri,
                                    const QString &shadowUri,
-                                   std::optional<int> validateEveryH = std::nullopt);
+                                   std::optional<int> validateEveryH = std::nullopt,
+                                   const QJsonObject &policy = {});
     QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
     QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
     QFuture<Jobs::Plan> planValidate(const QString &vmUuid);

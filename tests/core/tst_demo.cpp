@@ -5,9 +5,12 @@
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
+#include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "engine/predictionproxy.h"
+#include "fleet/fleetstate.h"
 #include "migrate/migrationmanager.h"
+#include "policy/proposal.h"
 #include "predict/anomalywatch.h"
 #include "predict/hardwarewatch.h"
 #include "shadow/shadowjournal.h"
@@ -185,6 +188,80 @@ private Q_SLOTS:
         engine.shutdown();
     }
 
+    // The demo's degrading host: its failing drive leads the policy to
+    // propose emptying it, each VM to a target of its own by the placement
+    // ranking, with the evidence; an approval from the queue moves the VM.
+    void demoDegradingHostLeadsToAnEvacuationProposal()
+    {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(200);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        engine.prediction()->setHardwareIntervalMs(500);
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        QString edge;
+        for (const HostConfig &host : hosts.value()) {
+            QVERIFY(engine.fleet()->addHost(host).ok());
+            if (host.uri.endsWith(QLatin1String("edge-kvm04.xml")))
+                edge = host.uri;
+        }
+        QSignalSpy loaded(engine.pools(), &PoolService::changed);
+        QVERIFY(loaded.wait(5000));
+        engine.pools()->save(*DemoFleet::withDemoPools(engine.pools()->settings(), hosts.value()));
+        QVERIFY(loaded.wait(5000));
+        engine.start();
+        PolicyService *policy = engine.policy();
+        QVERIFY(policy);
+        QCOMPARE(policy->automation().fleetLevel, Policy::AutomationLevel::Approve);
+
+        int running = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.fleet()->vms(edge).isEmpty(), 10000);
+        for (const VmInfo &vm : engine.fleet()->vms(edge))
+            running += vm.state == VmState::Running;
+        QVERIFY(running >= 2);
+        auto evacuation = [&] {
+            QList<Jobs::Plan> moves;
+            for (const Jobs::Plan &plan : policy->pending())
+                if (Policy::Proposal::fromJson(plan.policy).group == edge)
+                    moves.append(plan);
+            return moves;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(evacuation().size() == running, 30000);
+        QSet<QString> targets;
+        for (const Jobs::Plan &plan : evacuation()) {
+            const Policy::Proposal p = Policy::Proposal::fromJson(plan.policy);
+            QCOMPARE(plan.kind, QStringLiteral("migrate"));
+            QVERIFY2(plan.executable(), qPrintable(plan.refusal));
+            QCOMPARE(p.trigger.rule, QStringLiteral("host-risk"));
+            QVERIFY(p.evidence.join(u'\n').contains(u"Drive sdb"));
+            QVERIFY(p.summary().startsWith(u"Evacuate edge-kvm04"));
+            QVERIFY(p.expiresMs > QDateTime::currentMSecsSinceEpoch());
+            // The migration model's prediction comes with it.
+            QVERIFY(plan.prediction.contains(u"downtimeMs") || !plan.prediction.isEmpty());
+            targets.insert(p.targetUri);
+            qInfo("%s → %s (%s)", qPrintable(p.subject), qPrintable(p.targetUri),
+                  qPrintable(p.evidence.filter(QStringLiteral("CPU at")).join(u' ')));
+        }
+        QVERIFY2(targets.size() >= 2, "the moves spread over the fleet");
+        QVERIFY(!targets.contains(edge));
+
+        // An operator approves one from the queue: it runs through the
+        // migration controller like a manual move, and the VM leaves.
+        const Jobs::Plan first = evacuation().first();
+        QSignalSpy finished(engine.migrations(), &MigrationManager::jobFinished);
+        policy->approve(first.id, QStringLiteral("operator"));
+        QVERIFY(finished.wait(30000));
+        const MigrationRecord record = finished.last().at(0).value<MigrationRecord>();
+        QCOMPARE(record.outcome, MigrationOutcome::Completed);
+        QCOMPARE(record.vmUuid, first.subjectId);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.fleet()->state()->hostOfVm(first.subjectId)
+                                     == Policy::Proposal::fromJson(first.policy).targetUri,
+                                 10000);
+        // The rest of the evacuation waits in the queue.
+        QTRY_VERIFY_WITH_TIMEOUT(evacuation().size() == running - 1, 10000);
+    }
+
     void fleetInstalls()
     {
         QTemporaryDir dir;
@@ -312,8 +389,9 @@ private Q_SLOTS:
             5000);
 
         // Every demo host has simulated hardware readings: two drives each;
-        // the oldest host's second drive has reallocated sectors, and it
-        // stays below a failure-risk flag like every other.
+        // the oldest host's second drive has reallocated sectors and stays
+        // below a failure-risk flag, like every other host but the degrading
+        // one, whose failing drive failure prediction asks to empty it for.
         for (const HostConfig &host : hosts.value())
             QTRY_VERIFY_WITH_TIMEOUT(engine.prediction()->hardware(host.uri).drives.size() == 2,
                                      10000);
@@ -323,9 +401,14 @@ private Q_SLOTS:
             qInfo("%s: failure risk %.3f", qPrintable(host.uri), report.risk.risk);
             QVERIFY(report.simulated);
             QVERIFY(report.readError.isEmpty());
+            QVERIFY(!report.readings.temperatures.isEmpty());
+            if (host.uri.endsWith(QLatin1String("edge-kvm04.xml"))) {
+                QVERIFY(report.risk.moveVms);
+                QVERIFY(report.risk.risk >= 0.5);
+                continue;
+            }
             QVERIFY(!report.risk.moveVms);
             QVERIFY(report.risk.risk < Hardware::HardwareWatch::kFlagRisk);
-            QVERIFY(!report.readings.temperatures.isEmpty());
             if (host.uri.endsWith(QLatin1String("rack2-kvm03.xml")))
                 oldest = report.risk.risk;
             else

@@ -1,0 +1,604 @@
+#include "engine/policyservice.h"
+
+#include "engine/poolservice.h"
+#include "engine/predictionproxy.h"
+#include "fleet/fleetstate.h"
+#include "fleet/hosturi.h"
+#include "jobs/planstore.h"
+#include "migrate/migrationmanager.h"
+#include "shadow/shadowservice.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPointer>
+#include <QPromise>
+#include <QThread>
+
+namespace Umbra {
+
+namespace {
+
+constexpr char kQuietUntil[] = "quietUntilMs";
+
+QString storeName()
+{
+    static QAtomicInt sequence;
+    return QStringLiteral("umbra-policy-%1").arg(sequence.fetchAndAddRelaxed(1));
+}
+
+bool isPolicyPlan(const Jobs::Plan &plan)
+{
+    return !plan.policy.isEmpty();
+}
+
+QString approverOf(const Policy::Proposal &p)
+{
+    return QStringLiteral("policy:") + p.trigger.rule;
+}
+
+} // namespace
+
+struct PolicyService::Gathered
+{
+    Policy::FleetPicture picture;
+    Pools::Outlook outlook;
+    std::shared_ptr<Pools::CapacityLedger> ledger;
+    QHash<QString, double> cpuNow; // % of capacity, by host URI and VM UUID
+};
+
+PolicyService::PolicyService(const FleetState *fleet, PredictionProxy *prediction,
+                             PoolService *pools, MigrationManager *migrations,
+                             Shadow::ShadowService *shadows, QObject *parent)
+    : QObject(parent)
+    , m_fleet(fleet)
+    , m_prediction(prediction)
+    , m_pools(pools)
+    , m_migrations(migrations)
+    , m_shadows(shadows)
+    , m_engine(std::make_shared<Policy::PolicyEngine>())
+{
+    connect(m_migrations, &MigrationManager::jobFinished, this, &PolicyService::noteMigration);
+    connect(m_migrations, &MigrationManager::historyReady, this,
+            [this](const QList<MigrationRecord> &jobs) {
+                for (const MigrationRecord &r : jobs)
+                    noteMigration(r);
+            });
+    // An executed proposal's key is free again: if its reason still holds
+    // (the move failed), the policy proposes it afresh, held by the cooldown.
+    auto release = [this](qint64 planId) {
+        if (!m_executing.remove(planId))
+            return;
+        for (auto it = m_planOf.begin(); it != m_planOf.end(); ++it)
+            if (it.value() == planId) {
+                m_proposed.remove(it.key());
+                m_planOf.erase(it);
+                break;
+            }
+    };
+    connect(m_migrations, &MigrationManager::jobFinished, this,
+            [this, release](const MigrationRecord &record) {
+                // The job's plan is the one executing for this VM.
+                for (auto it = m_proposed.cbegin(); it != m_proposed.cend(); ++it)
+                    if (it->kind == u"migrate" && it->subjectId == record.vmUuid)
+                        return release(m_planOf.value(it.key()));
+            });
+    connect(m_shadows, &Shadow::ShadowService::actionFinished, this,
+            [release](const Jobs::Plan &plan) { release(plan.id); });
+}
+
+PolicyService::~PolicyService() = default;
+
+template<typename T>
+void PolicyService::onWorker(std::function<T(const QString &path)> work,
+                             std::function<void(T)> done)
+{
+    QPointer<PolicyService> self(this);
+    const QString path = m_path;
+    QThread *worker = QThread::create([self, path, work = std::move(work), done] {
+        T result = work(path);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, done, result = std::move(result)] {
+                if (self)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+    });
+    worker->setObjectName(QStringLiteral("umbra-policy"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void PolicyService::open(const QString &databasePath)
+{
+    m_path = databasePath;
+    struct Loaded
+    {
+        Policy::AutomationSettings automation;
+        QList<Jobs::Plan> pending;
+        QList<Jobs::Plan> approved;
+        QHash<QString, Policy::Quiet> quiet;
+        QString error;
+    };
+    onWorker<Loaded>(
+        [](const QString &path) {
+            Loaded loaded;
+            if (auto settings = Policy::AutomationSettings::load(path))
+                loaded.automation = settings.value();
+            else
+                loaded.error = settings.error();
+            auto plans = Jobs::PlanStore::open(path, storeName());
+            if (!plans) {
+                loaded.error = plans.error();
+                return loaded;
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            auto stored
+                = plans.value()->plans({ Jobs::PlanState::Proposed, Jobs::PlanState::Approved,
+                                         Jobs::PlanState::Rejected, Jobs::PlanState::Withdrawn },
+                                       500);
+            if (!stored) {
+                loaded.error = stored.error();
+                return loaded;
+            }
+            for (const Jobs::Plan &plan : stored.value()) {
+                if (!isPolicyPlan(plan))
+                    continue;
+                const Policy::Proposal p = Policy::Proposal::fromJson(plan.policy);
+                if (plan.state == Jobs::PlanState::Proposed)
+                    loaded.pending.append(plan);
+                else if (plan.state == Jobs::PlanState::Approved && plan.jobId == 0)
+                    loaded.approved.append(plan);
+                else if (const qint64 until
+                         = qint64(plan.policy.value(QLatin1String(kQuietUntil)).toDouble());
+                         until > now && !loaded.quiet.contains(p.key()))
+                    loaded.quiet.insert(p.key(), { until, plan.note });
+            }
+            return loaded;
+        },
+        [this](Loaded loaded) {
+            if (!loaded.error.isEmpty())
+                Q_EMIT reported(tr("The policy could not read its settings: %1").arg(loaded.error),
+                                true);
+            m_automation = loaded.automation;
+            m_quiet = loaded.quiet;
+            QList<Policy::Proposal> restored;
+            for (const Jobs::Plan &plan : std::as_const(loaded.pending)) {
+                const Policy::Proposal p = Policy::Proposal::fromJson(plan.policy);
+                if (m_planOf.contains(p.key()))
+                    continue; // newest first: an older duplicate stays for expiry
+                m_planOf.insert(p.key(), plan.id);
+                m_proposed.insert(p.key(), p);
+                restored.append(p);
+            }
+            m_engine->restore(restored);
+            // Approved before the console stopped, never started: the
+            // approval stands and is carried out now — once, because a
+            // plan starts executing only from Approved.
+            for (const Jobs::Plan &plan : std::as_const(loaded.approved)) {
+                const Policy::Proposal p = Policy::Proposal::fromJson(plan.policy);
+                m_planOf.insert(p.key(), plan.id);
+                m_proposed.insert(p.key(), p);
+                Q_EMIT reported(tr("Carrying out %1, approved by %2 before the console "
+                                   "stopped.")
+                                    .arg(plan.summary, plan.decidedBy),
+                                false);
+                execute(plan, {});
+            }
+            m_opened = true;
+            Q_EMIT automationChanged(m_automation);
+            reload();
+        });
+    m_migrations->requestHistory(100);
+}
+
+void PolicyService::setAutomation(const Policy::AutomationSettings &settings)
+{
+    onWorker<QString>(
+        [settings](const QString &path) {
+            auto saved = settings.save(path);
+            return saved ? QString() : saved.error();
+        },
+        [this, settings](QString error) {
+            if (!error.isEmpty()) {
+                Q_EMIT reported(error, true);
+                return;
+            }
+            m_automation = settings;
+            Q_EMIT automationChanged(settings);
+            evaluate();
+        });
+}
+
+void PolicyService::setLimits(const Policy::PolicyLimits &limits)
+{
+    m_limits = limits;
+}
+
+PolicyService::Gathered PolicyService::gather() const
+{
+    Gathered g;
+    Policy::FleetPicture &picture = g.picture;
+    picture.nowMs = QDateTime::currentMSecsSinceEpoch();
+    const Pools::PoolSettings &pools = m_pools->settings();
+    QSet<QString> shadowed;
+    for (const Shadow::ShadowRecord &s : m_shadows->shadows())
+        shadowed.insert(s.primaryUuid);
+    for (const HostConfig &config : m_fleet->hosts()) {
+        const HostInfo info = m_fleet->info(config.uri);
+        const HostStatus status = m_fleet->status(config.uri);
+        Policy::PolicyHost h;
+        h.uri = config.uri;
+        h.name = HostUri::displayName(config.uri);
+        h.pool = pools.poolOfHost(config.uri);
+        h.failureDomain = pools.failureDomainOf(config.uri);
+        h.reachable = status.state == HostState::Connected || status.state == HostState::Degraded;
+        h.cpus = info.cpus;
+        const HealthReport health = m_prediction->health(QStringLiteral("host/") + config.uri);
+        h.cpuCrossing = health.cpuCrossing;
+        if (health.atMs > 0)
+            h.health = health.health.score;
+        if (!qIsNaN(health.cpuPercent))
+            g.cpuNow.insert(config.uri, health.cpuPercent);
+        h.risk = m_prediction->hardware(config.uri).risk;
+        picture.hosts.append(h);
+        for (const VmInfo &info : m_fleet->vms(config.uri)) {
+            Policy::PolicyVm vm;
+            vm.uuid = info.uuid;
+            vm.name = info.name;
+            vm.hostUri = config.uri;
+            vm.running = info.state == VmState::Running;
+            vm.vcpus = info.vcpus;
+            vm.memoryKiB = info.memoryKiB;
+            vm.customer = pools.customerOf(info.uuid);
+            const HealthReport vmHealth = m_prediction->health(QStringLiteral("vm/") + info.uuid);
+            vm.health = vmHealth.health;
+            if (!qIsNaN(vmHealth.cpuPercent))
+                g.cpuNow.insert(info.uuid, vmHealth.cpuPercent);
+            vm.hasShadow = shadowed.contains(info.uuid);
+            picture.vms.append(vm);
+        }
+    }
+    picture.actions = m_actions;
+    for (const MigrationRecord &r : m_migrations->running())
+        picture.actions.append({ r.vmUuid, r.sourceUri, r.targetUri,
+                                 r.createdMs > 0 ? r.createdMs : picture.nowMs, 0,
+                                 m_prediction->hardware(r.sourceUri).risk.risk });
+    picture.quiet = m_quiet;
+    g.outlook = m_pools->outlook();
+    g.ledger = m_pools->ledger();
+    return g;
+}
+
+Policy::FleetPicture PolicyService::picture(const Gathered &g)
+{
+    // The forecasts are asked of the prediction thread and waited for: on a
+    // worker, never on the GUI thread.
+    Policy::FleetPicture picture = g.picture;
+    for (Policy::PolicyHost &h : picture.hosts) {
+        if (g.outlook.host)
+            h.peakCpus = g.outlook.host(h.uri).peakCpus;
+        // Before its first forecast a host counts at what it uses now.
+        if (!h.peakCpus && h.cpus > 0 && g.cpuNow.contains(h.uri))
+            h.peakCpus = g.cpuNow.value(h.uri) / 100.0 * h.cpus;
+        if (g.ledger && g.ledger->knows(h.uri)) {
+            if (auto room = g.ledger->headroom(h.uri, Pools::Placing::Vm))
+                h.headroom = room.value();
+            if (auto room = g.ledger->headroom(h.uri, Pools::Placing::Shadow))
+                h.shadowHeadroom = room.value();
+        }
+    }
+    for (Policy::PolicyVm &vm : picture.vms) {
+        if (vm.running && g.outlook.vmPeakCpus)
+            vm.peakCpus = g.outlook.vmPeakCpus(vm.uuid);
+        if (!vm.peakCpus && vm.running && g.cpuNow.contains(vm.uuid))
+            vm.peakCpus = g.cpuNow.value(vm.uuid) / 100.0 * vm.vcpus;
+    }
+    return picture;
+}
+
+void PolicyService::evaluate()
+{
+    if (!m_opened || m_evaluating)
+        return;
+    m_evaluating = true;
+    const Gathered gathered = gather();
+    const std::shared_ptr<Policy::PolicyEngine> engine = m_engine;
+    const Policy::AutomationSettings automation = m_automation;
+    const Policy::PolicyLimits limits = m_limits;
+    onWorker<Policy::Evaluation>(
+        [gathered, engine, automation, limits](const QString &) {
+            engine->setAutomation(automation);
+            engine->setLimits(limits);
+            return engine->evaluate(picture(gathered));
+        },
+        [this](Policy::Evaluation evaluation) {
+            m_evaluating = false;
+            apply(evaluation);
+        });
+}
+
+QFuture<Policy::Evaluation> PolicyService::dryRun()
+{
+    auto promise = std::make_shared<QPromise<Policy::Evaluation>>();
+    QFuture<Policy::Evaluation> future = promise->future();
+    promise->start();
+    const Gathered gathered = gather();
+    Policy::PolicyEngine engine; // a fresh one: nothing it remembers changes
+    engine.setAutomation(m_automation);
+    engine.setLimits(m_limits);
+    QThread *worker = QThread::create([promise, gathered, engine]() mutable {
+        promise->addResult(engine.evaluate(picture(gathered)));
+        promise->finish();
+    });
+    worker->setObjectName(QStringLiteral("umbra-policy-dry-run"));
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+    return future;
+}
+
+void PolicyService::apply(const Policy::Evaluation &evaluation)
+{
+    bool changed = false;
+    for (const Policy::Withdrawal &w : evaluation.withdrawn) {
+        const qint64 id = m_planOf.value(w.key);
+        if (id == 0 || m_executing.contains(id))
+            continue;
+        m_planOf.remove(w.key);
+        m_proposed.remove(w.key);
+        changed = true;
+        const QString reason = w.reason;
+        onWorker<QString>(
+            [id, reason](const QString &path) {
+                auto plans = Jobs::PlanStore::open(path, storeName());
+                if (!plans)
+                    return plans.error();
+                auto withdrawn = plans.value()->withdraw(id, reason);
+                return withdrawn ? QString() : withdrawn.error();
+            },
+            [this](QString error) {
+                // Decided meanwhile (an operator was quicker): nothing to undo.
+                if (!error.isEmpty())
+                    qInfo("umbra: policy: %s", qUtf8Printable(error));
+                reload();
+            });
+    }
+    for (const Policy::Proposal &p : evaluation.proposals) {
+        const QString key = p.key();
+        if (m_planning.contains(key))
+            continue;
+        const qint64 id = m_planOf.value(key);
+        if (id == 0) {
+            if (!p.targetUri.isEmpty())
+                propose(p);
+            continue;
+        }
+        if (m_executing.contains(id))
+            continue;
+        const Policy::Proposal before = m_proposed.value(key);
+        if (before.heldBy != p.heldBy || before.automatic != p.automatic
+            || before.evidence != p.evidence) {
+            m_proposed.insert(key, p);
+            const QJsonObject json = p.toJson();
+            onWorker<QString>(
+                [id, json](const QString &path) {
+                    auto plans = Jobs::PlanStore::open(path, storeName());
+                    if (!plans)
+                        return plans.error();
+                    auto set = plans.value()->setPolicy(id, json);
+                    return set ? QString() : set.error();
+                },
+                [this](QString) { reload(); });
+        }
+        if (p.automatic) {
+            // Held before, free now: executed as the policy's own decision.
+            const QString approver = approverOf(p);
+            onWorker<Result<Jobs::Plan>>(
+                [id](const QString &path) -> Result<Jobs::Plan> {
+                    auto plans = Jobs::PlanStore::open(path, storeName());
+                    if (!plans)
+                        return Error{ plans.error() };
+                    return plans.value()->plan(id);
+                },
+                [this, approver](Result<Jobs::Plan> plan) {
+                    if (plan && plan->state == Jobs::PlanState::Proposed && plan->executable()
+                        && !m_executing.contains(plan->id))
+                        execute(plan.value(), approver);
+                });
+        }
+    }
+    if (changed)
+        reload();
+}
+
+void PolicyService::propose(const Policy::Proposal &proposal)
+{
+    const QString key = proposal.key();
+    m_planning.insert(key);
+    auto stored = [this, key, proposal](const Jobs::Plan &plan) {
+        m_planning.remove(key);
+        if (plan.id == 0) {
+            Q_EMIT reported(tr("The policy's proposal “%1” could not be stored: %2")
+                                .arg(proposal.summary(), plan.refusal),
+                            true);
+            return;
+        }
+        m_planOf.insert(key, plan.id);
+        m_proposed.insert(key, proposal);
+        if (proposal.automatic && plan.executable())
+            execute(plan, approverOf(proposal));
+        else if (proposal.level == Policy::AutomationLevel::Approve
+                 || proposal.level == Policy::AutomationLevel::Automatic)
+            Q_EMIT approvalNeeded({ plan });
+        reload();
+    };
+    if (proposal.kind == u"shadow.create") {
+        m_shadows
+            ->planCreate(proposal.subjectId, proposal.sourceUri, proposal.targetUri, std::nullopt,
+                         proposal.toJson())
+            .then(this, stored);
+        return;
+    }
+    MigrationRequest request;
+    request.vm = proposal.subjectId;
+    request.sourceUri = proposal.sourceUri;
+    request.targetUri = proposal.targetUri;
+    m_migrations->plan(request, proposal.toJson()).then(this, stored);
+}
+
+void PolicyService::execute(const Jobs::Plan &plan, const QString &approveAs)
+{
+    m_executing.insert(plan.id);
+    if (approveAs.startsWith(u"policy:"))
+        Q_EMIT reported(tr("The policy started “%1” by itself (%2).").arg(plan.summary, approveAs),
+                        false);
+    if (plan.kind == u"shadow.create")
+        m_shadows->execute(plan, approveAs);
+    else
+        m_migrations->execute(plan, approveAs);
+}
+
+void PolicyService::approve(qint64 planId, const QString &by)
+{
+    onWorker<Result<Jobs::Plan>>(
+        [planId](const QString &path) -> Result<Jobs::Plan> {
+            auto plans = Jobs::PlanStore::open(path, storeName());
+            if (!plans)
+                return Error{ plans.error() };
+            return plans.value()->plan(planId);
+        },
+        [this, by](Result<Jobs::Plan> plan) {
+            if (!plan) {
+                Q_EMIT reported(plan.error(), true);
+                return;
+            }
+            if (plan->state != Jobs::PlanState::Proposed) {
+                Q_EMIT reported(
+                    tr("“%1” is %2 already.")
+                        .arg(plan->summary, Jobs::planStateLabel(plan->state).toLower()),
+                    true);
+                reload();
+                return;
+            }
+            execute(plan.value(), by);
+            reload();
+        });
+}
+
+void PolicyService::reject(qint64 planId, const QString &by, const QString &reason)
+{
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + m_rejectionQuietMs;
+    struct Done
+    {
+        QString key;
+        QString why;
+        QString error;
+    };
+    onWorker<Done>(
+        [planId, by, reason, until](const QString &path) {
+            Done done;
+            auto plans = Jobs::PlanStore::open(path, storeName());
+            if (!plans)
+                return Done{ {}, {}, plans.error() };
+            auto plan = plans.value()->plan(planId);
+            if (!plan)
+                return Done{ {}, {}, plan.error() };
+            QJsonObject policy = plan->policy;
+            policy.insert(QLatin1String(kQuietUntil), double(until));
+            if (auto set = plans.value()->setPolicy(planId, policy); !set)
+                return Done{ {}, {}, set.error() };
+            if (auto decided = plans.value()->decide(planId, false, by, reason); !decided)
+                return Done{ {}, {}, decided.error() };
+            done.key = Policy::Proposal::fromJson(policy).key();
+            done.why = reason;
+            return done;
+        },
+        [this, until](Done done) {
+            if (!done.error.isEmpty())
+                Q_EMIT reported(done.error, true);
+            else {
+                m_quiet.insert(done.key, { until, done.why });
+                m_planOf.remove(done.key);
+                m_proposed.remove(done.key);
+            }
+            reload();
+        });
+}
+
+void PolicyService::defer(qint64 planId, const QString &by, int minutes)
+{
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + qint64(minutes) * 60 * 1000;
+    const QString why
+        = tr("Deferred by %1 until %2.")
+              .arg(by, QDateTime::fromMSecsSinceEpoch(until).toString(QStringLiteral("ddd HH:mm")));
+    onWorker<QString>(
+        [planId, until, why](const QString &path) -> QString {
+            auto plans = Jobs::PlanStore::open(path, storeName());
+            if (!plans)
+                return plans.error();
+            auto plan = plans.value()->plan(planId);
+            if (!plan)
+                return plan.error();
+            QJsonObject policy = plan->policy;
+            policy.insert(QLatin1String(kQuietUntil), double(until));
+            if (auto set = plans.value()->setPolicy(planId, policy); !set)
+                return set.error();
+            if (auto withdrawn = plans.value()->withdraw(planId, why); !withdrawn)
+                return withdrawn.error();
+            return QStringLiteral("key:") + Policy::Proposal::fromJson(policy).key();
+        },
+        [this, until, why](QString done) {
+            if (!done.startsWith(u"key:")) {
+                Q_EMIT reported(done, true);
+            } else {
+                const QString key = done.mid(4);
+                m_quiet.insert(key, { until, why });
+                m_planOf.remove(key);
+                m_proposed.remove(key);
+            }
+            reload();
+        });
+}
+
+void PolicyService::reload()
+{
+    onWorker<QList<Jobs::Plan>>(
+        [](const QString &path) {
+            QList<Jobs::Plan> pending;
+            auto plans = Jobs::PlanStore::open(path, storeName());
+            if (!plans)
+                return pending;
+            auto stored = plans.value()->plans({ Jobs::PlanState::Proposed }, 500);
+            if (stored)
+                for (const Jobs::Plan &plan : stored.value())
+                    if (isPolicyPlan(plan))
+                        pending.append(plan);
+            return pending;
+        },
+        [this](QList<Jobs::Plan> pending) {
+            m_pending = pending;
+            Q_EMIT pendingChanged(m_pending);
+        });
+}
+
+void PolicyService::noteMigration(const MigrationRecord &record)
+{
+    if (record.finishedMs <= 0 || record.outcome != MigrationOutcome::Completed)
+        return;
+    constexpr qint64 kKeepMs = 24 * 3600 * 1000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_actions.erase(std::remove_if(m_actions.begin(), m_actions.end(),
+                                   [&](const Policy::PolicyAction &a) {
+                                       return now - a.finishedMs > kKeepMs
+                                           || (a.vmUuid == record.vmUuid
+                                               && a.finishedMs == record.finishedMs);
+                                   }),
+                    m_actions.end());
+    if (now - record.finishedMs > kKeepMs)
+        return;
+    m_actions.append({ record.vmUuid, record.sourceUri, record.targetUri, record.createdMs,
+                       record.finishedMs, m_prediction->hardware(record.sourceUri).risk.risk });
+}
+
+} // namespace Umbra

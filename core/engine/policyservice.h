@@ -1,0 +1,112 @@
+#pragma once
+
+#include "jobs/plan.h"
+#include "policy/automation.h"
+#include "policy/fleetpicture.h"
+#include "policy/policyengine.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <functional>
+#include <memory>
+
+namespace Umbra {
+
+class FleetState;
+class MigrationManager;
+class PoolService;
+class PredictionProxy;
+struct MigrationRecord;
+namespace Shadow {
+class ShadowService;
+}
+
+// The policy in the console: on every collection it reads what prediction
+// says of the fleet, lets the policy engine propose, and keeps the stored
+// plans in step — a new proposal becomes a plan of its kind (worked out by
+// the same controller an operator's would be, so it carries the migration
+// model's duration and downtime), one that no longer holds is withdrawn
+// with the reason, and one the automation level allows is approved as
+// "policy:<rule>" and executed at once. Operators approve, reject (quiet for
+// a stated time, with the reason) or defer from the approval queue.
+//
+// Lives on the engine's thread; the evaluation and every store access run
+// on worker threads. Proposals and decisions are plans in the database: a
+// console killed after an approval executes it when it starts again, once.
+class PolicyService : public QObject
+{
+    Q_OBJECT
+
+public:
+    PolicyService(const FleetState *fleet, PredictionProxy *prediction, PoolService *pools,
+                  MigrationManager *migrations, Shadow::ShadowService *shadows,
+                  QObject *parent = nullptr);
+    ~PolicyService() override;
+
+    // Loads the settings and what was pending or approved, then evaluates
+    // on every call of evaluate().
+    void open(const QString &databasePath);
+    void evaluate();
+    // One evaluation that stores and executes nothing: what the policy would
+    // propose now (umbra --policy-once).
+    QFuture<Policy::Evaluation> dryRun();
+
+    const Policy::AutomationSettings &automation() const { return m_automation; }
+    void setAutomation(const Policy::AutomationSettings &settings);
+    void setLimits(const Policy::PolicyLimits &limits);
+    // How long a rejected proposal stays quiet (default four hours).
+    void setRejectionQuietMs(qint64 ms) { m_rejectionQuietMs = ms; }
+
+    // The pending proposals, newest first, as stored plans.
+    QList<Jobs::Plan> pending() const { return m_pending; }
+    void approve(qint64 planId, const QString &by);
+    void reject(qint64 planId, const QString &by, const QString &reason);
+    void defer(qint64 planId, const QString &by, int minutes);
+
+Q_SIGNALS:
+    void pendingChanged(const QList<Umbra::Jobs::Plan> &pending);
+    // New proposals waiting for an operator (automation level "approve").
+    void approvalNeeded(const QList<Umbra::Jobs::Plan> &plans);
+    void automationChanged(const Umbra::Policy::AutomationSettings &settings);
+    // A policy action was started without an operator, or something failed.
+    void reported(const QString &message, bool isError);
+
+private:
+    struct Gathered;
+    Gathered gather() const;
+    static Policy::FleetPicture picture(const Gathered &gathered);
+    void apply(const Policy::Evaluation &evaluation);
+    void propose(const Policy::Proposal &proposal);
+    void execute(const Jobs::Plan &plan, const QString &approveAs);
+    void reload();
+    void noteMigration(const MigrationRecord &record);
+    // Runs `work` on a worker thread with its own plan store, then `done`
+    // on this thread (unless this object is gone by then).
+    template<typename T>
+    void onWorker(std::function<T(const QString &path)> work, std::function<void(T)> done);
+
+    const FleetState *m_fleet;
+    PredictionProxy *m_prediction;
+    PoolService *m_pools;
+    MigrationManager *m_migrations;
+    Shadow::ShadowService *m_shadows;
+    QString m_path;
+    bool m_opened = false;
+    bool m_evaluating = false;
+    std::shared_ptr<Policy::PolicyEngine> m_engine; // used by one worker at a time
+    Policy::AutomationSettings m_automation;
+    Policy::PolicyLimits m_limits;
+    qint64 m_rejectionQuietMs = 4 * 3600 * 1000;
+    QHash<QString, qint64> m_planOf; // proposal key → plan id
+    QHash<QString, Policy::Proposal> m_proposed; // proposal key → as stored
+    QSet<QString> m_planning; // keys whose plan is being worked out
+    QSet<qint64> m_executing;
+    QHash<QString, Policy::Quiet> m_quiet;
+    QList<Policy::PolicyAction> m_actions; // moves of the last hours
+    QList<Jobs::Plan> m_pending;
+};
+
+} // namespace Umbra
