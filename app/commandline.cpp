@@ -14,7 +14,8 @@ bool isHeadless(int argc, char **argv)
         if (std::strcmp(argv[i], "--print-inventory") == 0
             || std::strcmp(argv[i], "--export-csv") == 0
             || std::strcmp(argv[i], "--import-csv") == 0
-            || std::strcmp(argv[i], "--audit-verify") == 0 || std::strcmp(argv[i], "--help") == 0
+            || std::strcmp(argv[i], "--audit-verify") == 0
+            || std::strcmp(argv[i], "--policy-once") == 0 || std::strcmp(argv[i], "--help") == 0
             || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
             || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i])
             || TrafficCommand::isTrafficSwitch(argv[i]) || ShadowCommand::isShadowSwitch(argv[i]))
@@ -180,6 +181,12 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "Check that the audit trail's chain of hashes is whole, and "
                                     "exit without a window: status 0 when it is, 5 when an entry "
                                     "was changed, removed or inserted."));
+    const QCommandLineOption policyOnce(
+        QStringLiteral("policy-once"),
+        QCoreApplication::translate("main",
+                                    "Collect from the fleet until every host is scored, evaluate "
+                                    "the policy once and print what it would propose as JSON, "
+                                    "without a window; nothing is stored or executed."));
     const QCommandLineOption hardwareInterval(
         QStringLiteral("hardware-interval"),
         QCoreApplication::translate("main",
@@ -189,7 +196,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
 
     parser.addOptions({ connect, exporter, hardwareInterval, demo, database, interval,
                         printInventory, timeout, screenshot, quitAfter, theme, retention, exportCsv,
-                        since, output, importCsv, importAs, auditVerify });
+                        since, output, importCsv, importAs, auditVerify, policyOnce });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -277,6 +284,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
             line.error = problem;
     }
     line.auditVerify = parser.isSet(auditVerify);
+    line.policyOnce = parser.isSet(policyOnce);
     line.exportEntity = parser.value(exportCsv);
     line.outputPath = parser.value(output);
     if (const auto duration = parseDuration(parser.value(since)))

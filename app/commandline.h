@@ -35,6 +35,7 @@ struct CommandLine
     QString importPath;
     QString importPrefix;
     bool auditVerify = false; // --audit-verify
+    bool policyOnce = false; // --policy-once
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
     ShadowCommandLine shadow; // --replica-agent, --shadow, --failover, --unshadow

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "policycommand.h"
 #include "consolesetup.h"
 #include "demo/demofleet.h"
 #include "fleet/hosturi.h"
@@ -98,6 +99,7 @@ int main(int argc, char **argv)
             : !line.exportEntity.isEmpty()            ? exportHistory(line)
             : !line.importPath.isEmpty()              ? importHistory(line)
             : line.auditVerify                        ? verifyAudit(line)
+            : line.policyOnce                         ? PolicyCommand::once(line)
                                                       : printInventory(line);
         // Do not wait for threads stuck on a host that never answered.
         std::fflush(nullptr);

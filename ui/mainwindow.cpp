@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
 #include "anomaliespanel.h"
+#include "approvalspanel.h"
 #include "auditpanel.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demobanner.h"
 #include "engine/engine.h"
+#include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "eventlogview.h"
 #include "fleetmodel.h"
@@ -46,6 +48,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -110,6 +113,33 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
         m_anomaliesDock->setWindowTitle(open > 0 ? tr("Anomalies (%1 open)").arg(open)
                                                  : tr("Anomalies"));
     });
+    if (PolicyService *policy = engine->policy()) {
+        m_approvals = new ApprovalsPanel(policy, this);
+        m_approvalsDock = addPanel(tr("Approvals"), QStringLiteral("approvalsDock"), m_approvals,
+                                   m_migrationsDock);
+        connect(m_approvals, &ApprovalsPanel::pendingCountChanged, this, [this](int pending) {
+            m_approvalsDock->setWindowTitle(pending > 0 ? tr("Approvals (%1)").arg(pending)
+                                                        : tr("Approvals"));
+        });
+        // Something needs an operator: say so on the desktop, where there is
+        // one to say it on.
+        connect(policy, &PolicyService::approvalNeeded, this,
+                [this](const QList<Jobs::Plan> &plans) {
+                    if (plans.isEmpty() || !QSystemTrayIcon::isSystemTrayAvailable())
+                        return;
+                    if (!m_tray) {
+                        m_tray = new QSystemTrayIcon(windowIcon(), this);
+                        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                            m_approvalsDock->show();
+                            m_approvalsDock->raise();
+                            activateWindow();
+                        });
+                        m_tray->show();
+                    }
+                    m_tray->showMessage(tr("Umbra: approval needed"), plans.first().summary,
+                                        QSystemTrayIcon::Information);
+                });
+    }
     if (!engine->storePath().isEmpty()) {
         m_audit = new AuditPanel(engine->storePath(), this);
         m_auditDock = addPanel(tr("Audit"), QStringLiteral("auditDock"), m_audit, m_anomaliesDock);

@@ -4,6 +4,7 @@
 #include <QPointer>
 
 class QDockWidget;
+class QSystemTrayIcon;
 class QLineEdit;
 class QSplitter;
 class QStackedWidget;
@@ -21,6 +22,7 @@ class HostStatusBar;
 class MigrationsPanel;
 class ShadowsPanel;
 class AuditPanel;
+class ApprovalsPanel;
 class OverviewPage;
 class TrafficPage;
 class VmPage;
@@ -52,6 +54,8 @@ public:
     AnomaliesPanel *anomaliesPanel() const { return m_anomalies; }
     ShadowsPanel *shadowsPanel() const { return m_shadows; }
     AuditPanel *auditPanel() const { return m_audit; }
+    ApprovalsPanel *approvalsPanel() const { return m_approvals; }
+    QDockWidget *approvalsDock() const { return m_approvalsDock; }
     QDockWidget *auditDock() const { return m_auditDock; }
     QWidget *currentPage() const;
 
@@ -110,6 +114,9 @@ private:
     ShadowsPanel *m_shadows = nullptr;
     QDockWidget *m_shadowsDock = nullptr;
     AuditPanel *m_audit = nullptr;
+    ApprovalsPanel *m_approvals = nullptr;
+    QDockWidget *m_approvalsDock = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QDockWidget *m_auditDock = nullptr;
     QPointer<Engine> m_engine;
     FleetModel *m_model = nullptr;

@@ -300,7 +300,7 @@ Policy::FleetPicture PolicyService::picture(const Gathered &g)
 
 void PolicyService::evaluate()
 {
-    if (!m_opened || m_evaluating)
+    if (!m_opened || m_evaluating || !m_enabled)
         return;
     m_evaluating = true;
     const Gathered gathered = gather();

@@ -50,6 +50,11 @@ public:
     // on every call of evaluate().
     void open(const QString &databasePath);
     void evaluate();
+    // Off: evaluate() does nothing (a dry run still answers), for a run that
+    // must store and execute nothing.
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+    // Settings and pending proposals are loaded: evaluations may begin.
+    bool isOpen() const { return m_opened; }
     // One evaluation that stores and executes nothing: what the policy would
     // propose now (umbra --policy-once).
     QFuture<Policy::Evaluation> dryRun();
@@ -95,6 +100,7 @@ private:
     Shadow::ShadowService *m_shadows;
     QString m_path;
     bool m_opened = false;
+    bool m_enabled = true;
     bool m_evaluating = false;
     std::shared_ptr<Policy::PolicyEngine> m_engine; // used by one worker at a time
     Policy::AutomationSettings m_automation;

@@ -259,12 +259,15 @@ Result<void> PlanStore::finishExecution(qint64 id)
 Result<void> PlanStore::supersedeOlder(const Plan &plan)
 {
     QSqlQuery query(m_db->sql());
+    // A policy's proposal replaces the policy's older ones, an operator's
+    // plan the operator's: neither pulls a plan from under the other.
     query.prepare(QStringLiteral("UPDATE plans SET state = 'superseded' WHERE kind = ? AND "
                                  "subject_id = ? AND subject_id != '' AND id < ? AND "
-                                 "state = 'proposed'"));
+                                 "state = 'proposed' AND (policy = '') = ?"));
     query.addBindValue(SqlValues::text(plan.kind));
     query.addBindValue(SqlValues::text(plan.subjectId));
     query.addBindValue(plan.id);
+    query.addBindValue(plan.policy.isEmpty() ? 1 : 0);
     if (!query.exec())
         return sqlError(query);
     return {};

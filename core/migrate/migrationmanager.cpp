@@ -106,6 +106,10 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
         planner.setPlacement(placement, false);
         Jobs::Plan plan = planner.plan();
         plan.policy = policy;
+        // A policy's proposal says why in its summary ("Evacuate kvm01: …").
+        if (const QString summary = policy.value(QLatin1String("summary")).toString();
+            !summary.isEmpty())
+            plan.summary = summary;
         auto stored = Jobs::PlanStore::open(path, name + u"-plans");
         auto id = stored ? stored.value()->propose(plan) : Result<qint64>(Error{ stored.error() });
         if (id) {

@@ -44,6 +44,7 @@ QJsonObject Proposal::toJson() const
 {
     return {
         { QStringLiteral("kind"), kind },
+        { QStringLiteral("summary"), summary() },
         { QStringLiteral("subject"), subject },
         { QStringLiteral("subjectId"), subjectId },
         { QStringLiteral("source"), sourceUri },

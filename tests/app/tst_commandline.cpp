@@ -588,6 +588,43 @@ private Q_SLOTS:
 
     // --audit-verify walks the chain: whole when every entry is what was
     // written, broken (exit status 5) at a forged one.
+    // --policy-once on the demo: its degrading host is proposed for
+    // evacuation, as JSON, and nothing is stored as a plan.
+    void policyOnceProposesTheDemoEvacuation()
+    {
+        const QString db = m_home.filePath(QStringLiteral("policy.db"));
+        const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                                QStringLiteral("--policy-once") },
+                              m_home.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+        QCOMPARE(result.value(u"level").toString(), QStringLiteral("approve"));
+        QStringList evacuations;
+        for (const QJsonValue &p : result.value(u"proposals").toArray()) {
+            const QJsonObject proposal = p.toObject();
+            if (proposal.value(u"rule").toString() == u"host-risk") {
+                evacuations.append(proposal.value(u"summary").toString());
+                QVERIFY(!proposal.value(u"evidence").toArray().isEmpty());
+                QVERIFY(proposal.value(u"expiresMs").toDouble() > 0);
+            }
+        }
+        QVERIFY2(evacuations.size() >= 2, run.out.constData());
+        for (const QString &summary : evacuations)
+            QVERIFY2(summary.startsWith(u"Evacuate edge-kvm04: move "), qPrintable(summary));
+        QSqlDatabase sql
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("policy-once"));
+        sql.setDatabaseName(db);
+        QVERIFY(sql.open());
+        {
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM plans")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        sql.close();
+        sql = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("policy-once"));
+    }
+
     void auditVerifyFindsAForgedEntry()
     {
         const QString db = m_home.filePath(QStringLiteral("audit.db"));

@@ -6,6 +6,7 @@
 // in both themes at two window sizes are saved for a human to look at.
 
 #include "anomaliespanel.h"
+#include "approvalspanel.h"
 #include "auditpanel.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
@@ -13,6 +14,7 @@
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "entitycharts.h"
 #include "eventlogview.h"
@@ -32,6 +34,7 @@
 #include "migrationspanel.h"
 #include "overviewpage.h"
 #include "pageheader.h"
+#include "policy/proposal.h"
 #include "poolsdialog.h"
 #include "shadow/shadowservice.h"
 #include "shadowdialog.h"
@@ -76,6 +79,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
@@ -339,6 +343,7 @@ private Q_SLOTS:
     void screenshots();
     void untrustedNamesArePlainText();
     void demoShadowFromTheVmPage();
+    void approvalQueueShowsTheEvacuation();
     void auditShowsEveryDecision();
 
 private:
@@ -1752,6 +1757,53 @@ void TestMainWindow::saveWindow(const QString &name, QWidget *widget, const QStr
 
 // The Audit view lists what the shadow test approved and executed, who
 // decided it, checks the chain and exports it.
+void TestMainWindow::approvalQueueShowsTheEvacuation()
+{
+    ApprovalsPanel *queue = m_window->approvalsPanel();
+    QVERIFY(queue);
+    m_window->approvalsDock()->show();
+    m_window->approvalsDock()->raise();
+    // The demo's degrading host: the policy proposes to empty it.
+    const auto evacuation = [queue] {
+        for (int row = 0; row < queue->plans().size(); ++row)
+            if (Policy::Proposal::fromJson(queue->plans().at(row).policy)
+                    .group.contains(QLatin1String("edge-kvm04")))
+                return row;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(evacuation() >= 0, 60000);
+    const int row = evacuation();
+    queue->select(row);
+    const Jobs::Plan plan = queue->plans().at(row);
+    QCOMPARE(queue->table()->item(row, 0)->text(), plan.summary);
+    QVERIFY2(queue->table()->item(row, 1)->text().contains(QLatin1String("edge-kvm04")),
+             qPrintable(queue->table()->item(row, 1)->text()));
+    const QString details = queue->details()->toPlainText();
+    QVERIFY2(details.contains(QLatin1String("Evidence")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("Drive sdb")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("Predicted")), qPrintable(details));
+    QVERIFY(m_window->approvalsDock()->windowTitle().startsWith(QLatin1String("Approvals (")));
+    saveWindow(QStringLiteral("approvals"));
+
+    // Rejected with a reason: gone from the queue, kept with its reason, and
+    // not raised again while it is quiet.
+    const QString reason = QStringLiteral("edge-kvm04 gets a new drive tonight");
+    queue->rejectSelected(reason);
+    const auto pendingFor = [queue](const QString &vm) {
+        return std::count_if(queue->plans().cbegin(), queue->plans().cend(),
+                             [&vm](const Jobs::Plan &p) { return p.subjectId == vm; });
+    };
+    QTRY_COMPARE(pendingFor(plan.subjectId), 0);
+    QTest::qWait(1000); // five more evaluations
+    QCOMPARE(pendingFor(plan.subjectId), 0);
+    auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("test-approvals"));
+    QVERIFY(plans);
+    const auto stored = plans.value()->plan(plan.id);
+    QVERIFY(stored);
+    QCOMPARE(stored->state, Jobs::PlanState::Rejected);
+    QCOMPARE(stored->note, reason);
+}
+
 void TestMainWindow::auditShowsEveryDecision()
 {
     AuditPanel *audit = m_window->auditPanel();
@@ -1771,6 +1823,7 @@ void TestMainWindow::auditShowsEveryDecision()
     QVERIFY(has(QStringLiteral("shadow.create"), QStringLiteral("approved"), true));
     QVERIFY(has(QStringLiteral("shadow.create"), QStringLiteral("executed"), false));
     QVERIFY(has(QStringLiteral("shadow.remove"), QStringLiteral("approved"), true));
+    QVERIFY(has(QStringLiteral("migrate"), QStringLiteral("rejected"), true)); // from the queue
     QCOMPARE(audit->table()->rowCount(), int(records.size()));
     for (int row = 0; row < audit->table()->rowCount(); ++row)
         QVERIFY2(audit->table()->item(row, 2) && !audit->table()->item(row, 2)->text().isEmpty(),

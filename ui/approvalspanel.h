@@ -1,0 +1,58 @@
+#pragma once
+
+#include "jobs/plan.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+
+namespace Umbra {
+
+class PolicyService;
+
+// The approval queue: the policy's pending proposals with their trigger,
+// predicted outcome, confidence, expiry and what holds them back; the
+// selected one's evidence in full. Approve executes it through the same
+// controller as a manual action (its progress shows in the same panels),
+// Reject asks for a reason and keeps the proposal quiet for a while, Defer
+// puts it off for an hour. The fleet's automation level is set here too.
+class ApprovalsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ApprovalsPanel(PolicyService *policy, QWidget *parent = nullptr);
+
+    QTableWidget *table() const { return m_table; }
+    QTextBrowser *details() const { return m_details; }
+    QComboBox *levelBox() const { return m_level; }
+    const QList<Jobs::Plan> &plans() const { return m_plans; }
+    void select(int row);
+    void approveSelected();
+    void rejectSelected(const QString &reason);
+    void deferSelected();
+
+Q_SIGNALS:
+    void pendingCountChanged(int count);
+
+private:
+    void fill(const QList<Jobs::Plan> &plans);
+    void showDetails();
+    const Jobs::Plan *current() const;
+
+    PolicyService *m_policy;
+    QList<Jobs::Plan> m_plans;
+    QComboBox *m_level = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableWidget *m_table = nullptr;
+    QTextBrowser *m_details = nullptr;
+    QPushButton *m_approve = nullptr;
+    QPushButton *m_reject = nullptr;
+    QPushButton *m_defer = nullptr;
+};
+
+} // namespace Umbra
