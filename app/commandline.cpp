@@ -15,10 +15,12 @@ bool isHeadless(int argc, char **argv)
             || std::strcmp(argv[i], "--export-csv") == 0
             || std::strcmp(argv[i], "--import-csv") == 0
             || std::strcmp(argv[i], "--audit-verify") == 0
-            || std::strcmp(argv[i], "--policy-once") == 0 || std::strcmp(argv[i], "--help") == 0
-            || std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--version") == 0
-            || std::strcmp(argv[i], "-v") == 0 || MigrateCommand::isMigrateSwitch(argv[i])
-            || TrafficCommand::isTrafficSwitch(argv[i]) || ShadowCommand::isShadowSwitch(argv[i]))
+            || std::strcmp(argv[i], "--policy-once") == 0
+            || std::strcmp(argv[i], "--autopilot") == 0 || std::strcmp(argv[i], "--automation") == 0
+            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0
+            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0
+            || MigrateCommand::isMigrateSwitch(argv[i]) || TrafficCommand::isTrafficSwitch(argv[i])
+            || ShadowCommand::isShadowSwitch(argv[i]))
             return true;
     }
     return false;
@@ -187,6 +189,18 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "Collect from the fleet until every host is scored, evaluate "
                                     "the policy once and print what it would propose as JSON, "
                                     "without a window; nothing is stored or executed."));
+    const QCommandLineOption autopilot(
+        QStringLiteral("autopilot"),
+        QCoreApplication::translate("main",
+                                    "Run the engine and the policy without a window, acting at "
+                                    "the stored automation levels and writing the event log to "
+                                    "standard output, until Ctrl-C or --quit-after."));
+    const QCommandLineOption automation(
+        QStringLiteral("automation"),
+        QCoreApplication::translate("main",
+                                    "Store the fleet's automation <level> (off, manual, approve "
+                                    "or automatic) first; alone, store it and exit."),
+        QStringLiteral("level"));
     const QCommandLineOption hardwareInterval(
         QStringLiteral("hardware-interval"),
         QCoreApplication::translate("main",
@@ -194,9 +208,10 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "(default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
 
-    parser.addOptions({ connect, exporter, hardwareInterval, demo, database, interval,
-                        printInventory, timeout, screenshot, quitAfter, theme, retention, exportCsv,
-                        since, output, importCsv, importAs, auditVerify, policyOnce });
+    parser.addOptions(
+        { connect, exporter,   hardwareInterval, demo,        database,   interval,  printInventory,
+          timeout, screenshot, quitAfter,        theme,       retention,  exportCsv, since,
+          output,  importCsv,  importAs,         auditVerify, policyOnce, autopilot, automation });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -285,6 +300,8 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     }
     line.auditVerify = parser.isSet(auditVerify);
     line.policyOnce = parser.isSet(policyOnce);
+    line.autopilot = parser.isSet(autopilot);
+    line.automationLevel = parser.value(automation);
     line.exportEntity = parser.value(exportCsv);
     line.outputPath = parser.value(output);
     if (const auto duration = parseDuration(parser.value(since)))

@@ -36,6 +36,8 @@ struct CommandLine
     QString importPrefix;
     bool auditVerify = false; // --audit-verify
     bool policyOnce = false; // --policy-once
+    bool autopilot = false; // --autopilot
+    QString automationLevel; // --automation
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
     ShadowCommandLine shadow; // --replica-agent, --shadow, --failover, --unshadow

@@ -1,11 +1,11 @@
 #include "commandline.h"
-#include "policycommand.h"
 #include "consolesetup.h"
 #include "demo/demofleet.h"
 #include "fleet/hosturi.h"
 #include "historycommands.h"
 #include "inventoryprinter.h"
 #include "migratecommand.h"
+#include "policycommand.h"
 #include "shadowcommand.h"
 #include "trafficcommand.h"
 
@@ -100,6 +100,8 @@ int main(int argc, char **argv)
             : !line.importPath.isEmpty()              ? importHistory(line)
             : line.auditVerify                        ? verifyAudit(line)
             : line.policyOnce                         ? PolicyCommand::once(line)
+            : line.autopilot                          ? PolicyCommand::autopilot(line)
+            : !line.automationLevel.isEmpty()         ? PolicyCommand::setAutomation(line)
                                                       : printInventory(line);
         // Do not wait for threads stuck on a host that never answered.
         std::fflush(nullptr);

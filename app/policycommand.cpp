@@ -4,6 +4,7 @@
 #include "consolesetup.h"
 #include "demo/demofleet.h"
 #include "engine/engine.h"
+#include "engine/eventlog.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "fleet/fleetstate.h"
@@ -15,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QThread>
+#include <QTimer>
 #include <cstdio>
 
 namespace Umbra::PolicyCommand {
@@ -49,21 +51,37 @@ bool fleetSeen(const Engine &engine)
     return engine.policy()->isOpen();
 }
 
-} // namespace
-
-int once(const CommandLine &line)
+// --automation: the fleet's level, stored before the engine reads it.
+Result<void> storeLevel(const QString &path, const QString &key)
 {
-    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
-    Engine engine;
-    engine.setIntervalMs(std::min(line.intervalMs, 1000));
+    const auto level = Policy::automationLevelFromKey(key);
+    if (!level)
+        return Error{ QCoreApplication::translate("main",
+                                                  "Unknown automation level “%1”: off, manual, "
+                                                  "approve or automatic.")
+                          .arg(key) };
+    auto settings = Policy::AutomationSettings::load(path);
+    if (!settings)
+        return Error{ settings.error() };
+    settings->fleetLevel = *level;
+    return settings->save(path);
+}
+
+// Opens the store, stores --automation, adds the hosts asked for and
+// starts the engine; the error when it could not.
+QString start(Engine &engine, const CommandLine &line, bool dryRun)
+{
     const QString path
         = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
     if (auto opened = engine.openStore(path); !opened)
-        return fail(opened.error());
+        return opened.error();
+    if (!line.automationLevel.isEmpty())
+        if (auto stored = storeLevel(path, line.automationLevel); !stored)
+            return stored.error();
     if (line.demo) {
         auto demo = DemoFleet::install();
         if (!demo)
-            return fail(demo.error());
+            return demo.error();
         for (const HostConfig &host : demo.value())
             if (!engine.fleet()->hasHost(host.uri))
                 (void)engine.fleet()->addHost(host);
@@ -73,12 +91,24 @@ int once(const CommandLine &line)
     for (const QString &uri : line.connectUris)
         if (!engine.fleet()->hasHost(uri))
             if (auto added = engine.fleet()->addHost(HostConfig{ uri, false }); !added)
-                return fail(added.error());
+                return added.error();
     for (auto it = line.exporterUrls.cbegin(); it != line.exporterUrls.cend(); ++it)
         if (auto set = engine.fleet()->setExporterUrl(it.key(), it.value()); !set)
-            return fail(set.error());
-    engine.policy()->setEnabled(false); // a dry run: nothing proposed is stored
+            return set.error();
+    engine.policy()->setEnabled(!dryRun); // a dry run: nothing proposed is stored
     engine.start();
+    return {};
+}
+
+} // namespace
+
+int once(const CommandLine &line)
+{
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+    Engine engine;
+    engine.setIntervalMs(std::min(line.intervalMs, 1000));
+    if (const QString error = start(engine, line, true); !error.isEmpty())
+        return fail(error);
     Headless::say(startMs,
                   QCoreApplication::translate("main", "Collecting from %n host(s)…", nullptr,
                                               int(engine.fleet()->hosts().size())));
@@ -115,6 +145,71 @@ int once(const CommandLine &line)
                   QCoreApplication::translate("main", "%n proposal(s).", nullptr,
                                               int(evaluation.proposals.size())));
     engine.shutdown();
+    return 0;
+}
+
+int autopilot(const CommandLine &line)
+{
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+    Headless::catchInterrupts();
+    Engine engine;
+    engine.setIntervalMs(line.intervalMs);
+    engine.prediction()->setHardwareIntervalMs(line.hardwareIntervalMs);
+    // Everything the console would show in its event log, one line each.
+    QObject::connect(engine.events(), &EventLog::eventLogged, [](const EventRecord &event) {
+        std::printf(
+            "%s %-7s %-22s %s\n",
+            qUtf8Printable(QDateTime::fromMSecsSinceEpoch(event.timestampMs).toString(Qt::ISODate)),
+            qUtf8Printable(severityName(event.severity)), qUtf8Printable(event.kind),
+            qUtf8Printable(event.message));
+        std::fflush(stdout);
+    });
+    if (const QString error = start(engine, line, false); !error.isEmpty())
+        return fail(error);
+    // What waits for an operator is said once, when it is raised.
+    QSet<qint64> announced;
+    QObject::connect(engine.policy(), &PolicyService::pendingChanged,
+                     [&announced](const QList<Jobs::Plan> &pending) {
+                         for (const Jobs::Plan &plan : pending) {
+                             if (announced.contains(plan.id))
+                                 continue;
+                             announced.insert(plan.id);
+                             std::printf(
+                                 "%s %-7s %-22s %s\n",
+                                 qUtf8Printable(QDateTime::currentDateTime().toString(Qt::ISODate)),
+                                 "info", "policy.proposed", qUtf8Printable(plan.summary));
+                         }
+                         std::fflush(stdout);
+                     });
+    Headless::say(startMs,
+                  QCoreApplication::translate("main", "Autopilot on %n host(s), automation “%1”.",
+                                              nullptr, int(engine.fleet()->hosts().size()))
+                      .arg(line.automationLevel.isEmpty() ? QStringLiteral("as stored")
+                                                          : line.automationLevel));
+    QElapsedTimer running;
+    running.start();
+    while (!Headless::interrupted()
+           && (line.quitAfterS <= 0 || running.elapsed() < qint64(line.quitAfterS * 1000))) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        QThread::msleep(20);
+    }
+    Headless::say(startMs, QCoreApplication::translate("main", "Stopping."));
+    engine.shutdown();
+    return 0;
+}
+
+int setAutomation(const CommandLine &line)
+{
+    const QString path
+        = line.databasePath.isEmpty() ? defaultDatabase(line.demo) : line.databasePath;
+    {
+        Engine engine; // creates or migrates the database
+        if (auto opened = engine.openStore(path); !opened)
+            return fail(opened.error());
+    }
+    if (auto stored = storeLevel(path, line.automationLevel); !stored)
+        return fail(stored.error());
+    Headless::printJson({ { QStringLiteral("level"), line.automationLevel } });
     return 0;
 }
 

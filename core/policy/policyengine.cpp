@@ -585,18 +585,18 @@ void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
         runningFleet += a.finishedMs == 0;
         hourFleet += now - a.startedMs < kHourMs;
     }
-    if (p.kind == u"migrate") {
-        for (const PolicyAction &a : picture.actions) {
-            if (a.vmUuid != p.subjectId)
-                continue;
-            if (a.finishedMs == 0)
-                p.heldBy.append(Tr::tr("%1 is moving already.").arg(p.subject));
-            else if (now - a.finishedMs < l.cooldownMs)
-                p.heldBy.append(Tr::tr("Cooldown: %1 moved %2 minutes ago; it may move again in "
-                                       "%3 minutes.")
-                                    .arg(p.subject, minutes(now - a.finishedMs),
-                                         minutes(l.cooldownMs - (now - a.finishedMs))));
-        }
+    // After a move the VM's own signals settle (a gap in its samples, a new
+    // host's figures): nothing acts on it again during the cooldown.
+    for (const PolicyAction &a : picture.actions) {
+        if (a.vmUuid != p.subjectId)
+            continue;
+        if (a.finishedMs == 0)
+            p.heldBy.append(Tr::tr("%1 is moving already.").arg(p.subject));
+        else if (now - a.finishedMs < l.cooldownMs)
+            p.heldBy.append(Tr::tr("Cooldown: %1 moved %2 minutes ago; the policy may act on it "
+                                   "again in %3 minutes.")
+                                .arg(p.subject, minutes(now - a.finishedMs),
+                                     minutes(l.cooldownMs - (now - a.finishedMs))));
     }
     for (const QString &uri : { p.sourceUri, p.targetUri }) {
         if (uri.isEmpty() || (p.kind != u"migrate" && uri == p.sourceUri))

@@ -625,6 +625,55 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("policy-once"));
     }
 
+    // --autopilot at level automatic on the demo: the degrading host's VMs
+    // are moved away one at a time by the policy's own decision, the event
+    // log is on standard output, and the audit trail names the policy.
+    void autopilotEvacuatesTheDegradingHost()
+    {
+        const QString db = m_home.filePath(QStringLiteral("autopilot.db"));
+        const Run run
+            = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
+                      QStringLiteral("--automation"), QStringLiteral("automatic"),
+                      QStringLiteral("--autopilot"), QStringLiteral("--interval"),
+                      QStringLiteral("0.5"), QStringLiteral("--quit-after"), QStringLiteral("12") },
+                    m_home.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString out = QString::fromUtf8(run.out);
+        QVERIFY2(out.contains(QLatin1String("by itself (policy:host-risk)")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("migration.completed")), qPrintable(out));
+        QVERIFY2(out.contains(QLatin1String("host.failure_risk")), qPrintable(out));
+
+        const Run verified = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
+        QCOMPARE(verified.exitCode, 0);
+        QSqlDatabase sql
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("autopilot"));
+        sql.setDatabaseName(db);
+        QVERIFY(sql.open());
+        {
+            QSqlQuery q(sql);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'approved' "
+                                          "AND actor = 'policy:host-risk'"))
+                    && q.next());
+            QVERIFY(q.value(0).toInt() >= 1);
+            // At least two moves, never two of the host's at once: the
+            // per-host limit.
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM migration_jobs WHERE "
+                                          "outcome = 'completed'"))
+                    && q.next());
+            QVERIFY2(q.value(0).toInt() >= 2, qPrintable(out));
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT count(*) FROM migration_jobs a JOIN migration_jobs b "
+                                      "ON a.id < b.id AND b.created_ms < a.finished_ms "
+                                      "AND a.source_uri = b.source_uri"))
+                && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+        }
+        sql.close();
+        sql = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("autopilot"));
+    }
+
     void auditVerifyFindsAForgedEntry()
     {
         const QString db = m_home.filePath(QStringLiteral("audit.db"));

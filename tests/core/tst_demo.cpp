@@ -9,6 +9,7 @@
 #include "engine/poolservice.h"
 #include "engine/predictionproxy.h"
 #include "fleet/fleetstate.h"
+#include "jobs/planstore.h"
 #include "migrate/migrationmanager.h"
 #include "policy/proposal.h"
 #include "predict/anomalywatch.h"
@@ -260,6 +261,61 @@ private Q_SLOTS:
                                  10000);
         // The rest of the evacuation waits in the queue.
         QTRY_VERIFY_WITH_TIMEOUT(evacuation().size() == running - 1, 10000);
+    }
+
+    // A console stopped between an approval and its execution: the next one
+    // carries the approval out, once; the one after that not again.
+    void approvalSurvivesTheConsoleOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.db"));
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        auto run = [&](Engine &engine) {
+            engine.setIntervalMs(200);
+            QVERIFY(engine.openStore(path).ok());
+            engine.prediction()->setHardwareIntervalMs(500);
+            for (const HostConfig &host : hosts.value())
+                if (!engine.fleet()->hasHost(host.uri))
+                    QVERIFY(engine.fleet()->addHost(host).ok());
+        };
+        Jobs::Plan approved;
+        {
+            Engine engine;
+            run(engine);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(!engine.policy()->pending().isEmpty(), 30000);
+            approved = engine.policy()->pending().first();
+            auto plans = Jobs::PlanStore::open(path, QStringLiteral("approve"));
+            QVERIFY(plans);
+            QVERIFY(plans.value()->decide(approved.id, true, QStringLiteral("operator")));
+            // Stopped before anything acted on it.
+        }
+        {
+            Engine engine;
+            run(engine);
+            QSignalSpy started(engine.migrations(), &MigrationManager::jobStarted);
+            QSignalSpy finished(engine.migrations(), &MigrationManager::jobFinished);
+            engine.start();
+            QVERIFY(finished.wait(30000));
+            QCOMPARE(started.count(), 1);
+            QCOMPARE(finished.last().at(0).value<MigrationRecord>().vmUuid, approved.subjectId);
+            QCOMPARE(finished.last().at(0).value<MigrationRecord>().outcome,
+                     MigrationOutcome::Completed);
+        }
+        auto plans = Jobs::PlanStore::open(path, QStringLiteral("check"));
+        QVERIFY(plans);
+        QCOMPARE(plans.value()->plan(approved.id)->state, Jobs::PlanState::Executed);
+        {
+            Engine engine;
+            run(engine);
+            QSignalSpy started(engine.migrations(), &MigrationManager::jobStarted);
+            engine.start();
+            QTRY_VERIFY_WITH_TIMEOUT(engine.policy()->isOpen(), 10000);
+            QTest::qWait(2000);
+            QCOMPARE(started.count(), 0);
+        }
+        QCOMPARE(plans.value()->plan(approved.id)->state, Jobs::PlanState::Executed);
     }
 
     void fleetInstalls()

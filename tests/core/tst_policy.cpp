@@ -424,6 +424,18 @@ void TestPolicy::flaggedVmGetsAShadowOnTheShadowPool()
     const Evaluation over = engine().evaluate(picture);
     QCOMPARE(over.proposals.size(), 1);
     QCOMPARE(over.proposals.first().trigger.signal, QStringLiteral("vm-cpu-forecast"));
+
+    // Just moved, its signals still settle: held by the cooldown.
+    picture.actions = { { hot.uuid,
+                          QStringLiteral("qemu+ssh://kvm09/system"),
+                          home.uri,
+                          kNow - 6 * kMinute,
+                          kNow - 5 * kMinute,
+                          {} } };
+    const Evaluation settling = engine(AutomationLevel::Automatic).evaluate(picture);
+    QCOMPARE(settling.proposals.size(), 1);
+    QVERIFY(!settling.proposals.first().automatic);
+    QVERIFY(settling.proposals.first().heldBy.value(0).startsWith(u"Cooldown: api-1 moved 5"));
 }
 
 void TestPolicy::withdrawalsSayWhy()
