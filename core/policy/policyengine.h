@@ -22,7 +22,9 @@ struct PolicyLimits
     // (share of CPUs) below the source's forecast peak without it.
     double benefitMargin = 0.1;
     qint64 cooldownMs = 30 * 60 * 1000; // after any move of a VM
-    qint64 noReturnMs = 6 * 3600 * 1000; // back to a host the VM left
+    // Back to a host the VM left: a day, because load follows the day and a
+    // host that was too busy yesterday at this hour will be again.
+    qint64 noReturnMs = 24 * 3600 * 1000;
     qint64 lifetimeMs = 3600 * 1000; // a proposal unanswered this long expires
     int maxConcurrentPerHost = 1, maxConcurrentFleet = 2;
     int maxHourlyPerHost = 4, maxHourlyFleet = 12;
