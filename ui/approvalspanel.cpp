@@ -90,6 +90,11 @@ ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Automation:"), this));
     bar->addWidget(m_level);
+    auto *more = new QPushButton(tr("Automation…"), this);
+    more->setToolTip(tr("Levels per pool and per VM, the confidence automatic actions need, "
+                        "maintenance windows"));
+    connect(more, &QPushButton::clicked, this, &ApprovalsPanel::automationRequested);
+    bar->addWidget(more);
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_approve);
     bar->addWidget(m_reject);

@@ -38,6 +38,7 @@ public:
 
 Q_SIGNALS:
     void pendingCountChanged(int count);
+    void automationRequested();
 
 private:
     void fill(const QList<Jobs::Plan> &plans);

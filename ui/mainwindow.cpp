@@ -3,6 +3,7 @@
 #include "anomaliespanel.h"
 #include "approvalspanel.h"
 #include "auditpanel.h"
+#include "automationdialog.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demobanner.h"
@@ -117,6 +118,8 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
         m_approvals = new ApprovalsPanel(policy, this);
         m_approvalsDock = addPanel(tr("Approvals"), QStringLiteral("approvalsDock"), m_approvals,
                                    m_migrationsDock);
+        connect(m_approvals, &ApprovalsPanel::automationRequested, this,
+                &MainWindow::showAutomationDialog);
         connect(m_approvals, &ApprovalsPanel::pendingCountChanged, this, [this](int pending) {
             m_approvalsDock->setWindowTitle(pending > 0 ? tr("Approvals (%1)").arg(pending)
                                                         : tr("Approvals"));
@@ -294,6 +297,9 @@ void MainWindow::createMenus()
         = file->addAction(tr("&Load Balancers…"), this, &MainWindow::showBalancersDialog);
     balancers->setEnabled(m_engine && m_engine->traffic());
     QAction *pools = file->addAction(tr("&Pools…"), this, &MainWindow::showPoolsDialog);
+    QAction *automation
+        = file->addAction(tr("&Automation…"), this, &MainWindow::showAutomationDialog);
+    automation->setEnabled(m_engine && m_engine->policy());
     if (!m_engine || !m_engine->pools()) {
         pools->setEnabled(false);
         pools->setToolTip(tr("The database is open read-only; the pools are stored there."));
@@ -449,6 +455,16 @@ QDialog *MainWindow::showBalancersDialog()
     if (!m_engine || !m_engine->traffic())
         return nullptr;
     auto *dialog = new BalancersDialog(m_engine->traffic(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showAutomationDialog()
+{
+    if (!m_engine || !m_engine->policy())
+        return nullptr;
+    auto *dialog = new AutomationDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

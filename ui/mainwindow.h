@@ -68,6 +68,7 @@ public:
     QDialog *showBalancersDialog();
     // Opens File → Pools… (non-modal; null when the store is read-only).
     QDialog *showPoolsDialog();
+    QDialog *showAutomationDialog();
     // Asks which customer a VM belongs to and saves it with the pools
     // (non-modal; null when the store is read-only).
     QDialog *showCustomerDialog(const QString &uuid, const QString &name);

@@ -8,6 +8,7 @@
 #include "anomaliespanel.h"
 #include "approvalspanel.h"
 #include "auditpanel.h"
+#include "automationdialog.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "demo/demofleet.h"
@@ -344,6 +345,7 @@ private Q_SLOTS:
     void untrustedNamesArePlainText();
     void demoShadowFromTheVmPage();
     void approvalQueueShowsTheEvacuation();
+    void automationDialogStoresLevels();
     void auditShowsEveryDecision();
 
 private:
@@ -1755,8 +1757,8 @@ void TestMainWindow::saveWindow(const QString &name, QWidget *widget, const QStr
     m_window->resize(1366, 768);
 }
 
-// The Audit view lists what the shadow test approved and executed, who
-// decided it, checks the chain and exports it.
+// The approval queue shows the demo's evacuation with its evidence; a
+// rejection takes a reason and keeps the proposal quiet.
 void TestMainWindow::approvalQueueShowsTheEvacuation()
 {
     ApprovalsPanel *queue = m_window->approvalsPanel();
@@ -1802,6 +1804,40 @@ void TestMainWindow::approvalQueueShowsTheEvacuation()
     QVERIFY(stored);
     QCOMPARE(stored->state, Jobs::PlanState::Rejected);
     QCOMPARE(stored->note, reason);
+}
+
+// Levels per pool and per VM, the confidence and a maintenance window, as
+// the operator sets them, stored through the policy.
+void TestMainWindow::automationDialogStoresLevels()
+{
+    auto *dialog = qobject_cast<AutomationDialog *>(m_window->showAutomationDialog());
+    QVERIFY(dialog);
+    QComboBox *general = dialog->poolLevel(Pools::PoolSettings::generalName());
+    QVERIFY(general);
+    QCOMPARE(general->currentData().toInt(), -1); // as the fleet
+    general->setCurrentIndex(general->findData(int(Policy::AutomationLevel::Manual)));
+    dialog->addVm(m_vmUuid, Policy::AutomationLevel::Off);
+    dialog->addWindow({ 6, 120, 240 });
+    dialog->confidence()->setValue(4);
+    saveWindow(QStringLiteral("automation"), dialog, QStringLiteral("automation-dialog"));
+
+    PolicyService *policy = m_engine->policy();
+    QSignalSpy changed(policy, &PolicyService::automationChanged);
+    dialog->accept();
+    QVERIFY(changed.wait(5000));
+    const Policy::AutomationSettings stored = policy->automation();
+    QCOMPARE(stored.fleetLevel, Policy::AutomationLevel::Approve);
+    QCOMPARE(stored.poolLevels.value(Pools::PoolSettings::generalName()),
+             Policy::AutomationLevel::Manual);
+    QCOMPARE(stored.vmLevels.value(m_vmUuid), Policy::AutomationLevel::Off);
+    QCOMPARE(stored.windows.size(), 1);
+    QCOMPARE(stored.minConfidence, 4);
+    auto loaded = Policy::AutomationSettings::load(m_engine->storePath());
+    QVERIFY(loaded);
+    QCOMPARE(loaded.value(), stored);
+
+    policy->setAutomation({});
+    QVERIFY(changed.wait(5000));
 }
 
 void TestMainWindow::auditShowsEveryDecision()
