@@ -238,6 +238,185 @@
     </message>
 </context>
 <context>
+    <name>Umbra::ApprovalsPanel</name>
+    <message>
+        <location filename="../ui/approvalspanel.cpp" line="+43"/>
+        <source>%1 s, %2 ms down</source>
+        <translation>%1 s, %2 ms Ausfall</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>source peak %1 → %2</source>
+        <translation>Spitze der Quelle %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>target peak %1</source>
+        <translation>Spitze des Ziels %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reserved, RPO 0</source>
+        <translation>%1 reserviert, RPO 0</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>How far the policy may go by itself, unless a pool or a VM has a level of its own</source>
+        <translation>Wie weit die Richtlinie von selbst gehen darf, sofern ein Pool oder eine VM keine eigene Stufe hat</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject…</source>
+        <translation>Ablehnen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defer 1 h</source>
+        <translation>1 h zurückstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute it now, as your decision</source>
+        <translation>Jetzt ausführen, als Ihre Entscheidung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why; the policy does not raise it again for four hours</source>
+        <translation>Sagen Sie, warum; die Richtlinie schlägt es vier Stunden lang nicht erneut vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it off; the policy raises it again in an hour if it still holds</source>
+        <translation>Zurückstellen; die Richtlinie schlägt es in einer Stunde erneut vor, wenn es dann noch gilt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automation:</source>
+        <translation>Automatisierung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation…</source>
+        <translation>Automatisierung…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels per pool and per VM, the confidence automatic actions need, maintenance windows</source>
+        <translation>Stufen je Pool und je VM, die Zuversicht, die automatische Aktionen brauchen, Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+146"/>
+        <source>Predicted</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Sure</source>
+        <translation>Sicher</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held by</source>
+        <translation>Zurückgehalten durch</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is “%1” not to be done?</source>
+        <translation>Warum soll „%1“ nicht geschehen?</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1/5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How sure the policy is, 1 to 5; automatic actions need %1</source>
+        <translation>Wie sicher die Richtlinie ist, 1 bis 5; automatische Aktionen brauchen %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing awaits approval.</source>
+        <translation>Nichts wartet auf Genehmigung.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n proposal(s) await a decision.</source>
+        <translation><numerusform>%n Vorschlag wartet auf eine Entscheidung.</numerusform><numerusform>%n Vorschläge warten auf eine Entscheidung.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot be carried out:</source>
+        <translation>Nicht ausführbar:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back by</source>
+        <translation>Zurückgehalten durch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raised %1 by rule %2, level “%3”; expires %4.</source>
+        <translation>Vorgeschlagen %1 von Regel %2, Stufe „%3“; läuft ab %4.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::AuditPanel</name>
     <message>
         <location filename="../ui/auditpanel.cpp" line="+74"/>
@@ -384,6 +563,102 @@ Eintrag %2, Hash %3</translation>
             <numerusform>%n Eintrag nach %1 exportiert.</numerusform>
             <numerusform>%n Einträge nach %1 exportiert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AutomationDialog</name>
+    <message>
+        <location filename="../ui/automationdialog.cpp" line="+68"/>
+        <source>Automation</source>
+        <translation>Automatisierung</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 acts on every proposal, 5 only on the surest (a host about to fail, a forecast whose whole band saturates)</source>
+        <translation>1 handelt bei jedem Vorschlag, 5 nur bei den sichersten (ein Host kurz vor dem Ausfall, eine Prognose, deren ganzes Band sättigt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The fleet:</source>
+        <translation>Die Flotte:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic actions need a confidence of at least:</source>
+        <translation>Automatische Aktionen brauchen eine Zuversicht von mindestens:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>As the fleet</source>
+        <translation>Wie die Flotte</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+16"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Pools</source>
+        <translation>Pools</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMs</source>
+        <translation>VMs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A VM&apos;s level overrides its pool&apos;s.</source>
+        <translation>Die Stufe einer VM geht der ihres Pools vor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maintenance windows</source>
+        <translation>Wartungsfenster</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During these, automatic actions wait in the approval queue.</source>
+        <translation>Währenddessen warten automatische Aktionen in der Genehmigungswarteschlange.</translation>
     </message>
 </context>
 <context>
@@ -856,7 +1131,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+167"/>
+        <location filename="../core/engine/engine.cpp" line="+173"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
@@ -2421,7 +2696,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Eingriff nötig</translation>
     </message>
     <message>
-        <location filename="../core/jobs/plan.cpp" line="+55"/>
+        <location filename="../core/jobs/plan.cpp" line="+56"/>
         <source>Awaiting approval</source>
         <translation>Wartet auf Freigabe</translation>
     </message>
@@ -2450,6 +2725,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <source>Superseded</source>
         <translation>Überholt</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn</source>
+        <translation>Zurückgezogen</translation>
+    </message>
 </context>
 <context>
     <name>Umbra::Jobs::AuditTrail</name>
@@ -2477,12 +2757,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Jobs::PlanStore</name>
     <message>
-        <location filename="../core/jobs/planstore.cpp" line="+68"/>
+        <location filename="../core/jobs/planstore.cpp" line="+72"/>
         <source>Plans: %1</source>
         <translation>Pläne: %1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation>Plan %1 ist „%2“, nicht „%3“.</translation>
     </message>
@@ -2492,7 +2772,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 kann nicht freigegeben werden: %2</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+93"/>
         <source>There is no plan %1.</source>
         <translation>Es gibt keinen Plan %1.</translation>
     </message>
@@ -2700,7 +2980,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+61"/>
+        <location filename="../ui/mainwindow.cpp" line="+65"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -2727,6 +3007,22 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+5"/>
+        <location line="+6"/>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Approvals (%1)</source>
+        <translation>Genehmigungen (%1)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Umbra: approval needed</source>
+        <translation>Umbra: Genehmigung nötig</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Audit</source>
         <translation>Prüfpfad</translation>
     </message>
@@ -2781,7 +3077,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&amp;Pools…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Automation…</source>
+        <translation>&amp;Automatisierung…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools werden dort gespeichert.</translation>
     </message>
@@ -2851,7 +3152,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Failover</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Customer of %1</source>
         <translation>Kunde von %1</translation>
     </message>
@@ -3892,7 +4193,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::MigrationManager</name>
     <message>
-        <location filename="../core/migrate/migrationmanager.cpp" line="+114"/>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+120"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -4082,6 +4383,298 @@ Kunde:</translation>
         <location line="+3"/>
         <source>%1 of %2 in use</source>
         <translation>%1 von %2 belegt</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Policy</name>
+    <message>
+        <location filename="../core/policy/automation.cpp" line="+84"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Propose only</source>
+        <translation>Nur vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue for approval</source>
+        <translation>Zur Genehmigung einreihen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%1 %2 for %n minute(s)</source>
+        <translation><numerusform>%1 %2 für %n Minute</numerusform><numerusform>%1 %2 für %n Minuten</numerusform></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Saving the automation settings failed: %1</source>
+        <translation>Das Speichern der Automatisierung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../core/policy/policyengine.cpp" line="+150"/>
+        <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
+        <translation>Das Ausfallrisiko von %1 ist auf %2 % gefallen, unter %3 %.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is likely to fail: %2 % within 30 days (the policy acts from %3 %).</source>
+        <translation>%1 fällt wahrscheinlich aus: %2 % innerhalb von 30 Tagen (die Richtlinie handelt ab %3 %).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 should be emptied now, by failure prediction (risk %2 % within 30 days).</source>
+        <translation>%1 sollte laut Ausfallvorhersage jetzt geräumt werden (Risiko %2 % innerhalb von 30 Tagen).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The forecast peak of %1 fell to %2 % of its CPUs, below %3 %.</source>
+        <translation>Die prognostizierte Spitze von %1 ist auf %2 % seiner CPUs gefallen, unter %3 %.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is forecast to peak at %2 % of its %3 CPUs (the policy acts from %4 %).</source>
+        <translation>Für %1 wird eine Spitze von %2 % seiner %3 CPUs prognostiziert (die Richtlinie handelt ab %4 %).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saturation expected at %1 (95 % band: %2 to %3).</source>
+        <translation>Sättigung erwartet um %1 (95-%-Band: %2 bis %3).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>beyond the horizon</source>
+        <translation>jenseits des Horizonts</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Benefit check: after the move the busier host would peak at %1 %, not %2 points below the %3 % of doing nothing.</source>
+        <translation>Nutzenprüfung: Nach dem Verschieben hätte der stärker belastete Host eine Spitze von %1 %, nicht %2 Punkte unter den %3 % ohne Aktion.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is healthy again (%2 of 100) and within its vCPUs.</source>
+        <translation>%1 ist wieder gesund (%2 von 100) und innerhalb seiner vCPUs.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 scores %2 of 100 (the policy acts below %3)%4</source>
+        <translation>%1 erreicht %2 von 100 (die Richtlinie handelt unter %3)%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is forecast to need %2 CPUs at its peak, more than its %3 vCPUs.</source>
+        <translation>Für %1 werden zur Spitze %2 CPUs prognostiziert, mehr als seine %3 vCPUs.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Expired: nobody answered it within %n minute(s); raised again.</source>
+        <translation><numerusform>Abgelaufen: Niemand hat innerhalb von %n Minute geantwortet; erneut vorgeschlagen.</numerusform><numerusform>Abgelaufen: Niemand hat innerhalb von %n Minuten geantwortet; erneut vorgeschlagen.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot take it any more; proposed again with %2.</source>
+        <translation>%1 kann sie nicht mehr aufnehmen; erneut vorgeschlagen mit %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no target</source>
+        <translation>keinem Ziel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is gone.</source>
+        <translation>%1 ist nicht mehr da.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has left %2.</source>
+        <translation>%1 hat %2 verlassen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has a shadow now.</source>
+        <translation>%1 hat jetzt einen Schatten.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Automation is off for %1.</source>
+        <translation>Die Automatisierung ist für %1 aus.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its reason no longer holds.</source>
+        <translation>Sein Grund gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 (%2 % of the risk)</source>
+        <translation>%1 (%2 % des Risikos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is forecast to peak at %2 of its %3 vCPUs.</source>
+        <translation>Für %1 wird eine Spitze von %2 seiner %3 vCPUs prognostiziert.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not back to %1: %2 left it %3 minutes ago and its risk has not fallen since.</source>
+        <translation>Nicht zurück auf %1: %2 hat ihn vor %3 Minuten verlassen, und sein Risiko ist seitdem nicht gefallen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+116"/>
+        <source>its capacity is not known yet</source>
+        <translation>seine Kapazität ist noch nicht bekannt</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-96"/>
+        <source>Already proposed to take %n other VM(s) now: −%1.</source>
+        <translation><numerusform>Soll bereits %n weitere VM aufnehmen: −%1.</numerusform><numerusform>Soll bereits %n weitere VMs aufnehmen: −%1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No other host can take it.</source>
+        <translation>Kein anderer Host kann sie aufnehmen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No host can take it: %1 — %2</source>
+        <translation>Kein Host kann sie aufnehmen: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Target %1: %2</source>
+        <translation>Ziel %1: %2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>One live migration of %1 MiB.</source>
+        <translation>Eine Live-Migration von %1 MiB.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>−%1: %2</source>
+        <translation>−%1: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Shadow host %1: %2</source>
+        <translation>Schatten-Host %1: %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No shadow host is known.</source>
+        <translation>Kein Schatten-Host ist bekannt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shadow host can take it: %1 — %2</source>
+        <translation>Kein Schatten-Host kann ihn aufnehmen: %1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A standby copy: %1 MiB and %2 vCPUs reserved on the shadow host, and the replication of every disk write.</source>
+        <translation>Eine Standby-Kopie: %1 MiB und %2 vCPUs auf dem Schatten-Host reserviert, und die Replikation jedes Schreibvorgangs.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is moving already.</source>
+        <translation>%1 wird bereits verschoben.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cooldown: %1 moved %2 minutes ago; the policy may act on it again in %3 minutes.</source>
+        <translation>Abkühlzeit: %1 wurde vor %2 Minuten verschoben; die Richtlinie darf in %3 Minuten wieder handeln.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Limit: %1 has %n action(s) under way (at most %2 at a time per host).</source>
+        <translation><numerusform>Grenze: Auf %1 läuft %n Aktion (höchstens %2 gleichzeitig je Host).</numerusform><numerusform>Grenze: Auf %1 laufen %n Aktionen (höchstens %2 gleichzeitig je Host).</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Limit: %1 had %2 actions in the last hour (at most %3 per host).</source>
+        <translation>Grenze: %1 hatte %2 Aktionen in der letzten Stunde (höchstens %3 je Host).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Limit: %1 actions are under way in the fleet (at most %2 at a time).</source>
+        <translation>Grenze: In der Flotte laufen %1 Aktionen (höchstens %2 gleichzeitig).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Limit: %1 actions in the fleet in the last hour (at most %2).</source>
+        <translation>Grenze: %1 Aktionen in der Flotte in der letzten Stunde (höchstens %2).</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Maintenance window (%1): automatic actions wait.</source>
+        <translation>Wartungsfenster (%1): Automatische Aktionen warten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confidence %1 of 5, below the %2 automatic actions need.</source>
+        <translation>Zuversicht %1 von 5, unter den %2, die automatische Aktionen brauchen.</translation>
+    </message>
+    <message>
+        <location filename="../core/policy/proposal.cpp" line="+35"/>
+        <source>Keep a shadow of %1 on %2</source>
+        <translation>Einen Schatten von %1 auf %2 halten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evacuate %1: move %2 to %3</source>
+        <translation>%1 räumen: %2 nach %3 verschieben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %1 from %2 to %3</source>
+        <translation>%1 von %2 nach %3 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PolicyService</name>
+    <message>
+        <location filename="../core/engine/policyservice.cpp" line="+162"/>
+        <source>The policy could not read its settings: %1</source>
+        <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Carrying out %1, approved by %2 before the console stopped.</source>
+        <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
+        <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The policy started “%1” by itself (%2).</source>
+        <translation>Die Richtlinie hat „%1“ von selbst gestartet (%2).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>“%1” is %2 already.</source>
+        <translation>„%1“ ist bereits %2.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Deferred by %1 until %2.</source>
+        <translation>Zurückgestellt von %1 bis %2.</translation>
     </message>
 </context>
 <context>
@@ -5024,7 +5617,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+342"/>
+        <location filename="../core/store/schema.cpp" line="+354"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -5621,12 +6214,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+187"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+186"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+8"/>
         <source>Keep a shadow of %1 on %2</source>
         <translation>Einen Schatten von %1 auf %2 halten</translation>
@@ -5670,12 +6263,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-206"/>
         <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
         <translation>Der Schatten von %1 ist auf %2 vCPUs bemessen (vorher %3): %4</translation>
     </message>
     <message numerus="yes">
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Validate it every %n hour(s) once in sync.</source>
         <translation>
             <numerusform>Ihn, sobald synchron, jede Stunde prüfen.</numerusform>
@@ -7946,7 +8539,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+64"/>
+        <location filename="../app/commandline.cpp" line="+67"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -8042,11 +8635,26 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Collect from the fleet until every host is scored, evaluate the policy once and print what it would propose as JSON, without a window; nothing is stored or executed.</source>
+        <translation>Von der Flotte erfassen, bis jeder Host bewertet ist, die Richtlinie einmal auswerten und ihre Vorschläge als JSON ausgeben, ohne Fenster; nichts wird gespeichert oder ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run the engine and the policy without a window, acting at the stored automation levels and writing the event log to standard output, until Ctrl-C or --quit-after.</source>
+        <translation>Engine und Richtlinie ohne Fenster laufen lassen, auf den gespeicherten Automatisierungsstufen handeln und das Ereignisprotokoll auf die Standardausgabe schreiben, bis Strg+C oder --quit-after.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Store the fleet&apos;s automation &lt;level&gt; (off, manual, approve or automatic) first; alone, store it and exit.</source>
+        <translation>Zuerst die Automatisierungsstufe &lt;level&gt; der Flotte speichern (off, manual, approve oder automatic); allein: speichern und beenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Read the hosts&apos; hardware exporters every &lt;seconds&gt; (default 60).</source>
         <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation>--exporter erwartet &lt;uri&gt;=&lt;http(s)-URL&gt;, nicht „%1“.</translation>
     </message>
@@ -8086,7 +8694,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
         <translation>--since erwartet eine Dauer wie 30m, 24h oder 7d, nicht „%1“.</translation>
     </message>
@@ -8177,6 +8785,36 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+7"/>
         <source>The audit trail of %1 is broken: %2</source>
         <translation>Der Prüfpfad von %1 ist gebrochen: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/policycommand.cpp" line="+59"/>
+        <source>Unknown automation level “%1”: off, manual, approve or automatic.</source>
+        <translation>Unbekannte Automatisierungsstufe „%1“: off, manual, approve oder automatic.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Collecting from %n host(s)…</source>
+        <translation><numerusform>Erfasse von %n Host…</numerusform><numerusform>Erfasse von %n Hosts…</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The fleet was not seen whole within %1 s; nothing was evaluated.</source>
+        <translation>Die Flotte war nicht innerhalb von %1 s vollständig zu sehen; nichts wurde ausgewertet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n proposal(s).</source>
+        <translation><numerusform>%n Vorschlag.</numerusform><numerusform>%n Vorschläge.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Autopilot on %n host(s), automation “%1”.</source>
+        <translation><numerusform>Autopilot auf %n Host, Automatisierung „%1“.</numerusform><numerusform>Autopilot auf %n Hosts, Automatisierung „%1“.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping.</source>
+        <translation>Wird beendet.</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,10 @@
     <message numerus="yes">
         <location filename="../core/traffic/shiftplanner.cpp" line="+27"/>
         <source>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step(s)</source>
-        <translation><numerusform>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step</numerusform><numerusform>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n steps</numerusform></translation>
+        <translation>
+            <numerusform>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n step</numerusform>
+            <numerusform>Move %1 % of %2&apos;s requests to %3 (%4, backend %5) in %n steps</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+26"/>
@@ -235,6 +238,185 @@
     </message>
 </context>
 <context>
+    <name>Umbra::ApprovalsPanel</name>
+    <message>
+        <location filename="../ui/approvalspanel.cpp" line="+43"/>
+        <source>%1 s, %2 ms down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>source peak %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>target peak %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 reserved, RPO 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>How far the policy may go by itself, unless a pool or a VM has a level of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defer 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute it now, as your decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say why; the policy does not raise it again for four hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put it off; the policy raises it again in an hour if it still holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Automation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels per pool and per VM, the confidence automatic actions need, maintenance windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+146"/>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-146"/>
+        <source>Sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why is “%1” not to be done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1/5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How sure the policy is, 1 to 5; automatic actions need %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing awaits approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n proposal(s) await a decision.</source>
+        <translation><numerusform>%n proposal awaits a decision.</numerusform><numerusform>%n proposals await a decision.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot be carried out:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Raised %1 by rule %2, level “%3”; expires %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::AuditPanel</name>
     <message>
         <location filename="../ui/auditpanel.cpp" line="+74"/>
@@ -342,7 +524,10 @@ Entry %2, hash %3</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>The chain is whole: %n entries, none changed, removed or inserted.</source>
-        <translation><numerusform>The chain is whole: %n entry, none changed, removed or inserted.</numerusform><numerusform>The chain is whole: %n entries, none changed, removed or inserted.</numerusform></translation>
+        <translation>
+            <numerusform>The chain is whole: %n entry, none changed, removed or inserted.</numerusform>
+            <numerusform>The chain is whole: %n entries, none changed, removed or inserted.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -372,7 +557,106 @@ Entry %2, hash %3</source>
     <message numerus="yes">
         <location line="+6"/>
         <source>Exported %n entries to %1.</source>
-        <translation><numerusform>Exported %n entry to %1.</numerusform><numerusform>Exported %n entries to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %n entry to %1.</numerusform>
+            <numerusform>Exported %n entries to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::AutomationDialog</name>
+    <message>
+        <location filename="../ui/automationdialog.cpp" line="+68"/>
+        <source>Automation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>1 acts on every proposal, 5 only on the surest (a host about to fail, a forecast whose whole band saturates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The fleet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic actions need a confidence of at least:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>As the fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+16"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+16"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A VM&apos;s level overrides its pool&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maintenance windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During these, automatic actions wait in the approval queue.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -842,7 +1126,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+167"/>
+        <location filename="../core/engine/engine.cpp" line="+173"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2401,7 +2685,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/jobs/plan.cpp" line="+55"/>
+        <location filename="../core/jobs/plan.cpp" line="+56"/>
         <source>Awaiting approval</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2428,6 +2712,11 @@ Its VMs keep running; Umbra stops collecting from it.</source>
     <message>
         <location line="+2"/>
         <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2457,12 +2746,12 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::Jobs::PlanStore</name>
     <message>
-        <location filename="../core/jobs/planstore.cpp" line="+68"/>
+        <location filename="../core/jobs/planstore.cpp" line="+72"/>
         <source>Plans: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,7 +2761,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+93"/>
         <source>There is no plan %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2680,7 +2969,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+61"/>
+        <location filename="../ui/mainwindow.cpp" line="+65"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2707,6 +2996,22 @@ Its VMs keep running; Umbra stops collecting from it.</source>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+6"/>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Approvals (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Umbra: approval needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,7 +3066,12 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Automation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,7 +3141,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Customer of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3870,7 +4180,7 @@ Customer:</source>
 <context>
     <name>Umbra::MigrationManager</name>
     <message>
-        <location filename="../core/migrate/migrationmanager.cpp" line="+114"/>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+120"/>
         <source>The plan could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4059,6 +4369,298 @@ Customer:</source>
     <message>
         <location line="+3"/>
         <source>%1 of %2 in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Policy</name>
+    <message>
+        <location filename="../core/policy/automation.cpp" line="+84"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Propose only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queue for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%1 %2 for %n minute(s)</source>
+        <translation><numerusform>%1 %2 for %n minute</numerusform><numerusform>%1 %2 for %n minutes</numerusform></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Saving the automation settings failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/policy/policyengine.cpp" line="+150"/>
+        <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is likely to fail: %2 % within 30 days (the policy acts from %3 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 should be emptied now, by failure prediction (risk %2 % within 30 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The forecast peak of %1 fell to %2 % of its CPUs, below %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is forecast to peak at %2 % of its %3 CPUs (the policy acts from %4 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saturation expected at %1 (95 % band: %2 to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>beyond the horizon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Benefit check: after the move the busier host would peak at %1 %, not %2 points below the %3 % of doing nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 is healthy again (%2 of 100) and within its vCPUs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 scores %2 of 100 (the policy acts below %3)%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 is forecast to need %2 CPUs at its peak, more than its %3 vCPUs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Expired: nobody answered it within %n minute(s); raised again.</source>
+        <translation><numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform><numerusform>Expired: nobody answered it within %n minutes; raised again.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot take it any more; proposed again with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has left %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has a shadow now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Automation is off for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its reason no longer holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 (%2 % of the risk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is forecast to peak at %2 of its %3 vCPUs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not back to %1: %2 left it %3 minutes ago and its risk has not fallen since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+116"/>
+        <source>its capacity is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-96"/>
+        <source>Already proposed to take %n other VM(s) now: −%1.</source>
+        <translation><numerusform>Already proposed to take %n other VM now: −%1.</numerusform><numerusform>Already proposed to take %n other VMs now: −%1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No other host can take it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No host can take it: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Target %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>One live migration of %1 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>−%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Shadow host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No shadow host is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shadow host can take it: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A standby copy: %1 MiB and %2 vCPUs reserved on the shadow host, and the replication of every disk write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is moving already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cooldown: %1 moved %2 minutes ago; the policy may act on it again in %3 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Limit: %1 has %n action(s) under way (at most %2 at a time per host).</source>
+        <translation><numerusform>Limit: %1 has %n action under way (at most %2 at a time per host).</numerusform><numerusform>Limit: %1 has %n actions under way (at most %2 at a time per host).</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Limit: %1 had %2 actions in the last hour (at most %3 per host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Limit: %1 actions are under way in the fleet (at most %2 at a time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Limit: %1 actions in the fleet in the last hour (at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Maintenance window (%1): automatic actions wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confidence %1 of 5, below the %2 automatic actions need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/policy/proposal.cpp" line="+35"/>
+        <source>Keep a shadow of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evacuate %1: move %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PolicyService</name>
+    <message>
+        <location filename="../core/engine/policyservice.cpp" line="+162"/>
+        <source>The policy could not read its settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Carrying out %1, approved by %2 before the console stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+239"/>
+        <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The policy started “%1” by itself (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>“%1” is %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Deferred by %1 until %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5001,7 +5603,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+342"/>
+        <location filename="../core/store/schema.cpp" line="+354"/>
         <source>Moving samples to time series failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5410,7 +6012,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+8"/>
         <source>Froze %n replica(s) at one point in time; replication goes on into an overlay meanwhile.</source>
-        <translation><numerusform>Froze %n replica at one point in time; replication goes on into an overlay meanwhile.</numerusform><numerusform>Froze %n replicas at one point in time; replication goes on into an overlay meanwhile.</numerusform></translation>
+        <translation>
+            <numerusform>Froze %n replica at one point in time; replication goes on into an overlay meanwhile.</numerusform>
+            <numerusform>Froze %n replicas at one point in time; replication goes on into an overlay meanwhile.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -5600,12 +6205,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>The plan could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+8"/>
         <source>Keep a shadow of %1 on %2</source>
         <translation type="unfinished"></translation>
@@ -5618,7 +6223,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+4"/>
         <source>Create %n replica(s) there and serve them over NBD.</source>
-        <translation><numerusform>Create %n replica there and serve it over NBD.</numerusform><numerusform>Create %n replicas there and serve them over NBD.</numerusform></translation>
+        <translation>
+            <numerusform>Create %n replica there and serve it over NBD.</numerusform>
+            <numerusform>Create %n replicas there and serve them over NBD.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5633,7 +6241,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+4"/>
         <source>Validate it every %n hour(s) once in sync.</source>
-        <translation><numerusform>Validate it every %n hour once in sync.</numerusform><numerusform>Validate it every %n hours once in sync.</numerusform></translation>
+        <translation>
+            <numerusform>Validate it every %n hour once in sync.</numerusform>
+            <numerusform>Validate it every %n hours once in sync.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5698,7 +6309,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>Undefine %1 and delete its %n replica(s).</source>
-        <translation><numerusform>Undefine %1 and delete its %n replica.</numerusform><numerusform>Undefine %1 and delete its %n replicas.</numerusform></translation>
+        <translation>
+            <numerusform>Undefine %1 and delete its %n replica.</numerusform>
+            <numerusform>Undefine %1 and delete its %n replicas.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5748,7 +6362,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>The shadow of %1 is validated every %n hour(s).</source>
-        <translation><numerusform>The shadow of %1 is validated every %n hour.</numerusform><numerusform>The shadow of %1 is validated every %n hours.</numerusform></translation>
+        <translation>
+            <numerusform>The shadow of %1 is validated every %n hour.</numerusform>
+            <numerusform>The shadow of %1 is validated every %n hours.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+35"/>
@@ -6157,12 +6774,18 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+42"/>
         <source>%n time(s)</source>
-        <translation><numerusform>%n time</numerusform><numerusform>%n times</numerusform></translation>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%1, %n vCPU(s)</source>
-        <translation><numerusform>%1, %n vCPU</numerusform><numerusform>%1, %n vCPUs</numerusform></translation>
+        <translation>
+            <numerusform>%1, %n vCPU</numerusform>
+            <numerusform>%1, %n vCPUs</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7514,7 +8137,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+46"/>
         <source>Every %n hour(s) (the console&apos;s schedule)</source>
-        <translation><numerusform>Every %n hour (the console&apos;s schedule)</numerusform><numerusform>Every %n hours (the console&apos;s schedule)</numerusform></translation>
+        <translation>
+            <numerusform>Every %n hour (the console&apos;s schedule)</numerusform>
+            <numerusform>Every %n hours (the console&apos;s schedule)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7529,7 +8155,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+1"/>
         <source>Every %n hour(s)</source>
-        <translation><numerusform>Every %n hour</numerusform><numerusform>Every %n hours</numerusform></translation>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7895,7 +8524,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+64"/>
+        <location filename="../app/commandline.cpp" line="+67"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7991,11 +8620,26 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Collect from the fleet until every host is scored, evaluate the policy once and print what it would propose as JSON, without a window; nothing is stored or executed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run the engine and the policy without a window, acting at the stored automation levels and writing the event log to standard output, until Ctrl-C or --quit-after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Store the fleet&apos;s automation &lt;level&gt; (off, manual, approve or automatic) first; alone, store it and exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Read the hosts&apos; hardware exporters every &lt;seconds&gt; (default 60).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8035,7 +8679,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8110,7 +8754,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+32"/>
         <source>The audit trail of %1 is whole: %n entries.</source>
-        <translation><numerusform>The audit trail of %1 is whole: %n entry.</numerusform><numerusform>The audit trail of %1 is whole: %n entries.</numerusform></translation>
+        <translation>
+            <numerusform>The audit trail of %1 is whole: %n entry.</numerusform>
+            <numerusform>The audit trail of %1 is whole: %n entries.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -8120,6 +8767,36 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message>
         <location filename="../app/inventoryprinter.cpp" line="+110"/>
         <source>No answer within %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/policycommand.cpp" line="+59"/>
+        <source>Unknown automation level “%1”: off, manual, approve or automatic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Collecting from %n host(s)…</source>
+        <translation><numerusform>Collecting from %n host…</numerusform><numerusform>Collecting from %n hosts…</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The fleet was not seen whole within %1 s; nothing was evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n proposal(s).</source>
+        <translation><numerusform>%n proposal.</numerusform><numerusform>%n proposals.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <source>Autopilot on %n host(s), automation “%1”.</source>
+        <translation><numerusform>Autopilot on %n host, automation “%1”.</numerusform><numerusform>Autopilot on %n hosts, automation “%1”.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

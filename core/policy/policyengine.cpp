@@ -611,10 +611,10 @@ void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
         }
         const QString host = HostUri::displayName(uri);
         if (running >= l.maxConcurrentPerHost)
-            p.heldBy.append(Tr::tr("Limit: %1 has %2 action(s) under way (at most %3 at a time "
-                                   "per host).")
+            p.heldBy.append(Tr::tr("Limit: %1 has %n action(s) under way (at most %2 at a time "
+                                   "per host).",
+                                   nullptr, running)
                                 .arg(host)
-                                .arg(running)
                                 .arg(l.maxConcurrentPerHost));
         else if (hour >= l.maxHourlyPerHost)
             p.heldBy.append(Tr::tr("Limit: %1 had %2 actions in the last hour (at most %3 per "
