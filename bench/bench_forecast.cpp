@@ -86,14 +86,6 @@ double cpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
 }
 
-QString defaultDataRoot()
-{
-    const QString fromSource = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data");
-    if (QFileInfo(fromSource).isDir())
-        return QDir::cleanPath(fromSource);
-    return QDir::cleanPath(QDir::current().filePath(QStringLiteral("../shared/data")));
-}
-
 Options parse(const QStringList &args)
 {
     Options o;

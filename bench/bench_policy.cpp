@@ -56,14 +56,6 @@ struct Options
     int horizon = 12;
 };
 
-QString defaultDataRoot()
-{
-    const QString fromSource = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data");
-    if (QFileInfo(fromSource).isDir())
-        return QDir::cleanPath(fromSource);
-    return QDir::cleanPath(QDir::current().filePath(QStringLiteral("../shared/data")));
-}
-
 Options parse(const QStringList &args)
 {
     Options o;

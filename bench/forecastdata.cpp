@@ -199,3 +199,11 @@ std::vector<TraceSeries> loadTraces(const QStringList &paths, QStringList *notes
     }
     return out;
 }
+
+QString defaultDataRoot()
+{
+    const QString fromSource = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data");
+    if (QFileInfo(fromSource).isDir())
+        return QDir::cleanPath(fromSource);
+    return QDir::cleanPath(QDir::current().filePath(QStringLiteral("../shared/data")));
+}

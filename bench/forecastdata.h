@@ -25,3 +25,6 @@ struct TraceSeries
 // averaged to 300 s. A "_30_seconds" file is skipped when its "_300_seconds"
 // sibling is present (it is the same data). Constant columns are dropped.
 std::vector<TraceSeries> loadTraces(const QStringList &paths, QStringList *notes);
+
+// ../shared/data beside the source tree, or beside the working directory.
+QString defaultDataRoot();

@@ -426,11 +426,16 @@ void PolicyService::propose(const Policy::Proposal &proposal)
         }
         m_planOf.insert(key, plan.id);
         m_proposed.insert(key, proposal);
-        if (proposal.automatic && plan.executable())
+        if (proposal.automatic && plan.executable()) {
             execute(plan, approverOf(proposal));
-        else if (proposal.level == Policy::AutomationLevel::Approve
-                 || proposal.level == Policy::AutomationLevel::Automatic)
-            Q_EMIT approvalNeeded({ plan });
+        } else {
+            // Said once, when raised: the event log is where a NOC looks.
+            Q_EMIT reported(tr("Proposed: %1. %2").arg(plan.summary, proposal.trigger.sentence),
+                            false);
+            if (proposal.level == Policy::AutomationLevel::Approve
+                || proposal.level == Policy::AutomationLevel::Automatic)
+                Q_EMIT approvalNeeded({ plan });
+        }
         reload();
     };
     if (proposal.kind == u"shadow.create") {

@@ -141,7 +141,15 @@ Result<AutomationSettings> AutomationSettings::load(const QString &databasePath)
     AutomationSettings settings;
     if (!q.next())
         return settings;
-    const QJsonObject json = QJsonDocument::fromJson(q.value(0).toByteArray()).object();
+    QJsonParseError parsed;
+    const QJsonDocument document = QJsonDocument::fromJson(q.value(0).toByteArray(), &parsed);
+    if (!document.isObject())
+        return Error{ Tr::tr("The automation settings are unreadable (%1); the defaults apply "
+                             "until they are saved again.")
+                          .arg(parsed.error != QJsonParseError::NoError
+                                   ? parsed.errorString()
+                                   : Tr::tr("not an object")) };
+    const QJsonObject json = document.object();
     settings.fleetLevel
         = automationLevelFromKey(json.value(u"fleet").toString()).value_or(settings.fleetLevel);
     settings.poolLevels = levelsFromJson(json.value(u"pools").toObject());

@@ -45,6 +45,38 @@ bool touches(const PolicyAction &a, const QString &uri)
     return a.fromUri == uri || a.toUri == uri;
 }
 
+// A host as the shared placement ranking judges it, with what this
+// evaluation has already sent there.
+Pools::Candidate candidate(const PolicyHost &h, const std::optional<Pools::Headroom> &room,
+                           std::optional<double> peakCpus)
+{
+    Pools::Candidate c;
+    c.hostUri = h.uri;
+    c.hostName = nameOf(h);
+    c.pool = h.pool;
+    c.failureDomain = h.failureDomain;
+    c.headroom = room;
+    if (!room)
+        c.error = Tr::tr("its capacity is not known yet");
+    c.cpus = h.cpus;
+    c.peakCpus = peakCpus;
+    c.failureRisk = h.risk.risk;
+    c.health = h.health;
+    return c;
+}
+
+Pools::PlacementQuery placementOf(const PolicyVm &vm, Pools::Placing what, const QString &fromUri,
+                                  const QString &fromDomain)
+{
+    Pools::PlacementQuery query;
+    query.subject = { what, vm.uuid, vm.name, vm.customer };
+    query.demand = { vm.memoryKiB, vm.vcpus };
+    query.peakCpus = vm.peakCpus;
+    query.sourceHostUri = fromUri;
+    query.sourceFailureDomain = fromDomain;
+    return query;
+}
+
 QString vmKey(const QString &uuid)
 {
     return QStringLiteral("vm-health:") + uuid;
@@ -398,26 +430,10 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
             continue;
         }
         const Model::Host &room = model.hosts[h.uri];
-        Pools::Candidate c;
-        c.hostUri = h.uri;
-        c.hostName = nameOf(h);
-        c.pool = h.pool;
-        c.failureDomain = h.failureDomain;
-        c.headroom = room.room;
-        if (!room.room)
-            c.error = Tr::tr("its capacity is not known yet");
-        c.cpus = h.cpus;
-        c.peakCpus = room.peakCpus;
-        c.failureRisk = h.risk.risk;
-        c.health = h.health;
-        candidates.append(c);
+        candidates.append(candidate(h, room.room, room.peakCpus));
     }
-    Pools::PlacementQuery query;
-    query.subject = { Pools::Placing::Vm, vm.uuid, vm.name, vm.customer };
-    query.demand = { vm.memoryKiB, vm.vcpus };
-    query.peakCpus = vm.peakCpus;
-    query.sourceHostUri = source.uri;
-    query.sourceFailureDomain = source.failureDomain;
+    const Pools::PlacementQuery query
+        = placementOf(vm, Pools::Placing::Vm, source.uri, source.failureDomain);
     QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
     for (Pools::Ranking &r : ranking) {
         const int arriving = model.hosts.value(r.hostUri).arriving;
@@ -514,26 +530,10 @@ void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, cons
         if (!h.reachable || model.evacuating.contains(h.uri))
             continue;
         const Model::Host &room = model.hosts[h.uri];
-        Pools::Candidate c;
-        c.hostUri = h.uri;
-        c.hostName = nameOf(h);
-        c.pool = h.pool;
-        c.failureDomain = h.failureDomain;
-        c.headroom = room.shadowRoom;
-        if (!room.shadowRoom)
-            c.error = Tr::tr("its capacity is not known yet");
-        c.cpus = h.cpus;
-        c.peakCpus = room.peakCpus;
-        c.failureRisk = h.risk.risk;
-        c.health = h.health;
-        candidates.append(c);
+        candidates.append(candidate(h, room.shadowRoom, room.peakCpus));
     }
-    Pools::PlacementQuery query;
-    query.subject = { Pools::Placing::Shadow, vm.uuid, vm.name, vm.customer };
-    query.demand = { vm.memoryKiB, vm.vcpus };
-    query.peakCpus = vm.peakCpus;
-    query.sourceHostUri = vm.hostUri;
-    query.sourceFailureDomain = source ? source->failureDomain : QString();
+    const Pools::PlacementQuery query = placementOf(vm, Pools::Placing::Shadow, vm.hostUri,
+                                                    source ? source->failureDomain : QString());
     const QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
     const Proposal before = m_current.value(p.key());
     const Pools::Ranking *chosen = nullptr;

@@ -4,6 +4,7 @@
 #include "jobs/planstore.h"
 #include "policy/automation.h"
 #include "policy/policyengine.h"
+#include "store/database.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -506,6 +507,18 @@ void TestPolicy::settingsAndProposalsSurviveTheDatabase()
     auto loaded = AutomationSettings::load(path);
     QVERIFY2(loaded, qPrintable(loaded.error()));
     QCOMPARE(loaded.value(), settings);
+
+    // A damaged row is said so, not silently taken for the defaults.
+    {
+        auto db = Database::open(path, QStringLiteral("damage"));
+        QVERIFY(db);
+        QVERIFY(db.value()->exec(
+            QStringLiteral("UPDATE policy_settings SET value = '{\"fleet\": \"automatic\"' ")));
+    }
+    auto damaged = AutomationSettings::load(path);
+    QVERIFY(!damaged);
+    QVERIFY2(damaged.error().contains(u"unreadable"), qPrintable(damaged.error()));
+    QVERIFY(settings.save(path));
 
     // A proposal is the plan's policy part; a withdrawal keeps its reason.
     FleetPicture picture;
