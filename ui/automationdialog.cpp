@@ -5,6 +5,7 @@
 #include "engine/poolservice.h"
 #include "tablesetup.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -77,9 +78,14 @@ AutomationDialog::AutomationDialog(Engine *engine, QWidget *parent)
     m_confidence->setValue(settings.minConfidence);
     m_confidence->setToolTip(tr("1 acts on every proposal, 5 only on the surest (a host about to "
                                 "fail, a forecast whose whole band saturates)"));
+    m_sharedStorage = new QCheckBox(tr("Storage libvirt cannot verify as shared is shared: the "
+                                       "policy's migrations may use the unsafe override"),
+                                    this);
+    m_sharedStorage->setChecked(settings.trustSharedStorage);
     auto *top = new QFormLayout;
     top->addRow(tr("The fleet:"), m_fleet);
     top->addRow(tr("Automatic actions need a confidence of at least:"), m_confidence);
+    top->addRow(m_sharedStorage);
 
     // Pools, each with the fleet's level unless set.
     m_pools = table(this, { tr("Pool"), tr("Level") });
@@ -220,6 +226,7 @@ Policy::AutomationSettings AutomationDialog::edited() const
     Policy::AutomationSettings s;
     s.fleetLevel = Policy::AutomationLevel(m_fleet->currentData().toInt());
     s.minConfidence = m_confidence->value();
+    s.trustSharedStorage = m_sharedStorage->isChecked();
     for (int row = 0; row < m_pools->rowCount(); ++row) {
         const int level
             = qobject_cast<QComboBox *>(m_pools->cellWidget(row, 1))->currentData().toInt();

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QComboBox;
 class QSpinBox;
 class QTableWidget;
@@ -44,6 +45,7 @@ private:
     QHash<QString, QString> m_vmNames; // UUID → name, of the fleet's VMs
     QComboBox *m_fleet = nullptr;
     QSpinBox *m_confidence = nullptr;
+    QCheckBox *m_sharedStorage = nullptr;
     QTableWidget *m_pools = nullptr;
     QTableWidget *m_vms = nullptr;
     QComboBox *m_vmPicker = nullptr;

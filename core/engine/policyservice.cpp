@@ -449,6 +449,7 @@ void PolicyService::propose(const Policy::Proposal &proposal)
     request.vm = proposal.subjectId;
     request.sourceUri = proposal.sourceUri;
     request.targetUri = proposal.targetUri;
+    request.options.unsafe = m_automation.trustSharedStorage;
     m_migrations->plan(request, proposal.toJson()).then(this, stored);
 }
 

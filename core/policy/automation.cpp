@@ -155,6 +155,7 @@ Result<AutomationSettings> AutomationSettings::load(const QString &databasePath)
     settings.poolLevels = levelsFromJson(json.value(u"pools").toObject());
     settings.vmLevels = levelsFromJson(json.value(u"vms").toObject());
     settings.minConfidence = std::clamp(json.value(u"minConfidence").toInt(3), 1, 5);
+    settings.trustSharedStorage = json.value(u"trustSharedStorage").toBool();
     for (const QJsonValue &w : json.value(u"windows").toArray()) {
         const QJsonObject o = w.toObject();
         settings.windows.append({ std::clamp(o.value(u"weekday").toInt(6), 1, 7),
@@ -177,6 +178,7 @@ Result<void> AutomationSettings::save(const QString &databasePath) const
         { QStringLiteral("vms"), levelsToJson(vmLevels) },
         { QStringLiteral("minConfidence"), minConfidence },
         { QStringLiteral("windows"), windowArray },
+        { QStringLiteral("trustSharedStorage"), trustSharedStorage },
     };
     auto db = Database::open(databasePath, connectionName("save"), Database::Mode::Durable);
     if (!db)

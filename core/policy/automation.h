@@ -44,6 +44,10 @@ struct AutomationSettings
     QHash<QString, AutomationLevel> vmLevels; // VM UUID → level
     int minConfidence = 3;
     QList<MaintenanceWindow> windows;
+    // The fleet's storage is shared even where libvirt cannot tell (a disk
+    // cache mode it doubts): the policy's migrations may use libvirt's unsafe
+    // override, as an operator would tick it in the migration dialog.
+    bool trustSharedStorage = false;
 
     AutomationLevel levelFor(const QString &vmUuid, const QString &poolName) const;
     bool inMaintenance(const QDateTime &localTime) const;

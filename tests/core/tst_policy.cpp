@@ -499,6 +499,7 @@ void TestPolicy::settingsAndProposalsSurviveTheDatabase()
     settings.vmLevels.insert(QStringLiteral("vm-a"), AutomationLevel::Off);
     settings.minConfidence = 4;
     settings.windows = { { 6, 120, 240 } };
+    settings.trustSharedStorage = true;
     {
         auto plans = Jobs::PlanStore::open(path, QStringLiteral("create")); // creates the schema
         QVERIFY(plans);

@@ -8,13 +8,26 @@
 // (`scripts/lab replay`) so the whole decline fits in a minute. Skips when the
 // lab is not running.
 #include "engine/engine.h"
+#include "engine/policyservice.h"
+#include "httppoller.h"
+#include "jobs/audittrail.h"
 #include "labenv.h"
+#include "migrate/migrationmanager.h"
+#include "policy/automation.h"
 #include "predict/hardwarewatch.h"
+#include "store/database.h"
+#include "traffic/runtimeapi.h"
+#include "traffic/trafficservice.h"
 
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Umbra;
 
@@ -36,6 +49,25 @@ QString labReplay(const QStringList &args)
     const QString output = QString::fromUtf8(lab.readAll()).trimmed();
     qInfo("%s", qUtf8Printable(output));
     return lab.exitCode() == 0 ? QString() : output;
+}
+
+// Where the failing drive's replay stands on its exporter page: the row
+// shown and how many there are (the last is the failure); {0, 0} unread.
+std::pair<int, int> replayRow(const QString &exporterUrl)
+{
+    QNetworkAccessManager network;
+    QNetworkReply *reply = network.get(QNetworkRequest(QUrl(exporterUrl)));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QString page = QString::fromUtf8(reply->readAll());
+    reply->deleteLater();
+    static const QRegularExpression row(
+        QStringLiteral("umbra_lab_replay_row\\{[^}]*rows=\"(\\d+)\"[^}]*\\} (\\d+)"));
+    const auto m = row.match(page);
+    return m.hasMatch() ? std::pair{ m.captured(2).toInt(), m.captured(1).toInt() }
+                        : std::pair{ 0, 0 };
 }
 
 double smart(const Hardware::DriveAssessment &drive, int id)
@@ -89,6 +121,115 @@ private Q_SLOTS:
     {
         if (!m_failing.isEmpty())
             labReplay({});
+    }
+
+    // At level automatic the policy empties the failing host before its
+    // drive's replay reaches the failure row: every guest there is live-
+    // migrated away by the policy's own decision, one at a time, and the
+    // audit trail says so.
+    void automaticPolicyEmptiesTheFailingHost()
+    {
+        const QString error = labReplay({ QStringLiteral("--step"), QStringLiteral("3") });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList leaving;
+        for (const QString &guest : m_lab.guests())
+            if (m_lab.home(guest) == m_failing)
+                leaving.append(guest);
+        if (leaving.isEmpty())
+            QSKIP("No guest runs on the host whose drive fails.");
+
+        const QString path = m_dir.filePath(QStringLiteral("policy.db"));
+        Engine engine;
+        const auto opened = engine.openStore(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Policy::AutomationSettings automation;
+        automation.fleetLevel = Policy::AutomationLevel::Automatic;
+        automation.trustSharedStorage = true; // the lab's image directory is shared
+        QVERIFY(automation.save(path));
+        engine.setIntervalMs(1000);
+        engine.prediction()->setHardwareIntervalMs(1000);
+        QSignalSpy finished(engine.migrations(), &MigrationManager::jobFinished);
+        QSignalSpy logged(engine.migrations(), &MigrationManager::logged);
+        // The lab's HAProxy is the console's: a policy move drains the
+        // guest's be_all server like an operator's would.
+        auto lab = Traffic::Balancer::make(QStringLiteral("lab"),
+                                           m_lab.value(QStringLiteral("HAPROXY_SOCKET")));
+        QVERIFY(lab.ok());
+        QSignalSpy balancers(engine.traffic(), &Traffic::TrafficService::balancersChanged);
+        engine.traffic()->saveBalancer(lab.value());
+        QVERIFY(balancers.wait(10000));
+        engine.start();
+        for (const QString &key : QStringList{ m_failing } + m_healthy) {
+            const auto added = engine.fleet()->addHost(HostConfig(uri(key), false, exporter(key)));
+            QVERIFY2(added.ok(), qPrintable(key + QStringLiteral(": ") + added.error()));
+        }
+        // Requests through be_all (any Host but a guest's) all the while.
+        Lab::HttpPoller poller(QUrl(m_lab.haproxyHttp()), QStringLiteral("umbra-lab-load"), 20,
+                               2000, 400);
+        poller.start();
+
+        QStringList moved;
+        QDeadlineTimer deadline(300000);
+        int seen = 0;
+        while (moved.size() < leaving.size() && !deadline.hasExpired()) {
+            QTest::qWait(200);
+            for (; seen < finished.size(); ++seen) {
+                const auto record = finished.at(seen).first().value<MigrationRecord>();
+                qInfo("%s → %s: %s (%s)", qUtf8Printable(record.vmName),
+                      qUtf8Printable(record.targetUri),
+                      qUtf8Printable(Jobs::outcomeKey(record.outcome)),
+                      qUtf8Printable(record.reason));
+                QCOMPARE(record.outcome, MigrationOutcome::Completed);
+                QCOMPARE(record.sourceUri, uri(m_failing));
+                moved.append(record.vmName);
+            }
+        }
+        QTest::qWait(2000);
+        poller.stop();
+        const auto served = poller.summary();
+        qInfo("HTTP through HAProxy's be_all: %d requests, %d failed, longest gap %lld ms",
+              served.requests, served.failed, static_cast<long long>(served.longestGapMs));
+        QVERIFY(served.requests > 100);
+        QCOMPARE(served.failed, 0);
+        QStringList lines;
+        for (const QList<QVariant> &line : std::as_const(logged))
+            lines.append(line.at(2).toString());
+        for (const QString &guest : std::as_const(leaving))
+            QVERIFY2(lines.join(u'\n').contains(QStringLiteral("drained lab be_all/") + guest),
+                     qPrintable(lines.join(u'\n')));
+        const auto [row, rows] = replayRow(exporter(m_failing));
+        qInfo("guests moved: %s, replay at row %d of %d", qUtf8Printable(moved.join(u' ')), row,
+              rows);
+        QCOMPARE(moved.size(), leaving.size());
+        QVERIFY(rows > 0);
+        QVERIFY2(row < rows, "the failure row came before the host was empty");
+
+        // The decisions were the policy's, in the audit trail.
+        auto db = Database::open(path, QStringLiteral("lab-audit"), Database::Mode::ReadOnly);
+        QVERIFY(db);
+        auto records = Jobs::AuditTrail::read(db.value()->sql(), {});
+        QVERIFY(records);
+        int approvedByPolicy = 0;
+        for (const Jobs::AuditRecord &r : records.value())
+            approvedByPolicy += r.action == u"approved" && r.actor == u"policy:host-risk";
+        QCOMPARE(approvedByPolicy, int(leaving.size()));
+
+        // The guests go home again, for the tests after this one.
+        engine.policy()->setEnabled(false);
+        for (const QString &guest : std::as_const(leaving)) {
+            QString at;
+            for (const QString &key : std::as_const(m_healthy))
+                for (const VmInfo &vm : engine.fleet()->vms(uri(key)))
+                    if (vm.name == guest && vm.state == VmState::Running)
+                        at = key;
+            if (at.isEmpty())
+                continue;
+            QSignalSpy back(engine.migrations(), &MigrationManager::jobFinished);
+            engine.migrations()->start(Lab::migrationRequest(m_lab, guest, at, m_failing));
+            QVERIFY(back.wait(120000));
+            QCOMPARE(back.last().first().value<MigrationRecord>().outcome,
+                     MigrationOutcome::Completed);
+        }
     }
 
     void exporterPageToFlaggedHost()
