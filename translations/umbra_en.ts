@@ -59,11 +59,6 @@
         <source>Step %1: %2 % (%3), held %4 s while %5 stays up, under %6 % errors and %7 ms</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../core/policy/policyengine.cpp" line="+60"/>
-        <source>its capacity is not known yet</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Umbra</name>
@@ -245,7 +240,7 @@
 <context>
     <name>Umbra::ApprovalsPanel</name>
     <message>
-        <location filename="../ui/approvalspanel.cpp" line="+48"/>
+        <location filename="../ui/approvalspanel.cpp" line="+43"/>
         <source>%1 s, %2 ms down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,12 +321,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+166"/>
+        <location line="+146"/>
         <source>Predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-146"/>
         <source>Sure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -346,17 +341,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>CPU</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the last day, and the forecast</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,18 +378,10 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n proposal(s) await a decision.</source>
-        <translation>
-            <numerusform>%n proposal awaits a decision.</numerusform>
-            <numerusform>%n proposals await a decision.</numerusform>
-        </translation>
+        <translation><numerusform>%n proposal awaits a decision.</numerusform><numerusform>%n proposals await a decision.</numerusform></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>CPU of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+43"/>
         <source>Cannot be carried out:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,7 +566,7 @@ Entry %2, hash %3</source>
 <context>
     <name>Umbra::AutomationDialog</name>
     <message>
-        <location filename="../ui/automationdialog.cpp" line="+69"/>
+        <location filename="../ui/automationdialog.cpp" line="+68"/>
         <source>Automation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,12 +576,7 @@ Entry %2, hash %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Storage libvirt cannot verify as shared is shared: the policy&apos;s migrations may use the unsafe override</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>The fleet:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -614,7 +586,7 @@ Entry %2, hash %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Pool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3250,8 +3222,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+396"/>
-        <location line="+16"/>
+        <location line="+406"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4426,28 +4397,15 @@ Customer:</source>
     <message numerus="yes">
         <location line="+23"/>
         <source>%1 %2 for %n minute(s)</source>
-        <translation>
-            <numerusform>%1 %2 for %n minute</numerusform>
-            <numerusform>%1 %2 for %n minutes</numerusform>
-        </translation>
+        <translation><numerusform>%1 %2 for %n minute</numerusform><numerusform>%1 %2 for %n minutes</numerusform></translation>
     </message>
     <message>
-        <location line="+34"/>
-        <source>The automation settings are unreadable (%1); the defaults apply until they are saved again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+69"/>
         <source>Saving the automation settings failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+122"/>
+        <location filename="../core/policy/policyengine.cpp" line="+150"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4509,10 +4467,7 @@ Customer:</source>
     <message numerus="yes">
         <location line="+20"/>
         <source>Expired: nobody answered it within %n minute(s); raised again.</source>
-        <translation>
-            <numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform>
-            <numerusform>Expired: nobody answered it within %n minutes; raised again.</numerusform>
-        </translation>
+        <translation><numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform><numerusform>Expired: nobody answered it within %n minutes; raised again.</numerusform></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4564,13 +4519,16 @@ Customer:</source>
         <source>Not back to %1: %2 left it %3 minutes ago and its risk has not fallen since.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <location line="+116"/>
+        <source>its capacity is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="-96"/>
         <source>Already proposed to take %n other VM(s) now: −%1.</source>
-        <translation>
-            <numerusform>Already proposed to take %n other VM now: −%1.</numerusform>
-            <numerusform>Already proposed to take %n other VMs now: −%1.</numerusform>
-        </translation>
+        <translation><numerusform>Already proposed to take %n other VM now: −%1.</numerusform><numerusform>Already proposed to take %n other VMs now: −%1.</numerusform></translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4598,7 +4556,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Shadow host %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4630,10 +4588,7 @@ Customer:</source>
     <message numerus="yes">
         <location line="+18"/>
         <source>Limit: %1 has %n action(s) under way (at most %2 at a time per host).</source>
-        <translation>
-            <numerusform>Limit: %1 has %n action under way (at most %2 at a time per host).</numerusform>
-            <numerusform>Limit: %1 has %n actions under way (at most %2 at a time per host).</numerusform>
-        </translation>
+        <translation><numerusform>Limit: %1 has %n action under way (at most %2 at a time per host).</numerusform><numerusform>Limit: %1 has %n actions under way (at most %2 at a time per host).</numerusform></translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4694,12 +4649,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Proposed: %1. %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8827,10 +8777,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+54"/>
         <source>Collecting from %n host(s)…</source>
-        <translation>
-            <numerusform>Collecting from %n host…</numerusform>
-            <numerusform>Collecting from %n hosts…</numerusform>
-        </translation>
+        <translation><numerusform>Collecting from %n host…</numerusform><numerusform>Collecting from %n hosts…</numerusform></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -8840,18 +8787,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n proposal(s).</source>
-        <translation>
-            <numerusform>%n proposal.</numerusform>
-            <numerusform>%n proposals.</numerusform>
-        </translation>
+        <translation><numerusform>%n proposal.</numerusform><numerusform>%n proposals.</numerusform></translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Autopilot on %n host(s), automation “%1”.</source>
-        <translation>
-            <numerusform>Autopilot on %n host, automation “%1”.</numerusform>
-            <numerusform>Autopilot on %n hosts, automation “%1”.</numerusform>
-        </translation>
+        <translation><numerusform>Autopilot on %n host, automation “%1”.</numerusform><numerusform>Autopilot on %n hosts, automation “%1”.</numerusform></translation>
     </message>
     <message>
         <location line="+11"/>

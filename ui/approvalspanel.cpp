@@ -1,12 +1,7 @@
 #include "approvalspanel.h"
 
-#include "chartqueries.h"
-#include "engine/engine.h"
 #include "engine/policyservice.h"
-#include "entitycharts.h"
-#include "fleet/hosturi.h"
 #include "format.h"
-#include "metricchart.h"
 #include "policy/proposal.h"
 #include "tablesetup.h"
 
@@ -72,9 +67,9 @@ QTableWidgetItem *item(const QString &text, const QString &tip = {})
 
 } // namespace
 
-ApprovalsPanel::ApprovalsPanel(Engine *engine, QWidget *parent)
+ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
     : QWidget(parent)
-    , m_policy(engine ? engine->policy() : nullptr)
+    , m_policy(policy)
 {
     m_level = new QComboBox(this);
     for (Policy::AutomationLevel level :
@@ -123,21 +118,11 @@ ApprovalsPanel::ApprovalsPanel(Engine *engine, QWidget *parent)
 
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
-    m_chart = new MetricChart(tr("CPU"), MetricChart::Unit::Percent, this);
-    m_chartSeries = m_chart->addSeries(tr("the last day, and the forecast"));
-    if (engine) {
-        m_charts = new EntityCharts(chartQueries(engine), this);
-        m_charts->addHistoryLine(m_chart, m_chartSeries, "cpu");
-        m_charts->addForecastLine(m_chart, m_chartSeries, "cpu");
-        m_charts->addAnomalies(m_chart, "cpu");
-    }
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_details);
-    split->addWidget(m_chart);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 2);
     split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -246,16 +231,6 @@ void ApprovalsPanel::showDetails()
         return;
     }
     const Policy::Proposal p = Policy::Proposal::fromJson(plan->policy);
-    // The chart the trigger rests on: the host a move relieves, or the VM.
-    const QString entity = p.kind == u"migrate" ? QStringLiteral("host/") + p.sourceUri
-                                                : QStringLiteral("vm/") + p.subjectId;
-    if (m_charts && entity != m_charted) {
-        m_charted = entity;
-        m_chart->setTitle(
-            tr("CPU of %1")
-                .arg(p.kind == u"migrate" ? HostUri::displayName(p.sourceUri) : p.subject));
-        m_charts->show(entity, HistoryRange::Day);
-    }
     auto list = [](const QStringList &lines) -> QString {
         QString html = QStringLiteral("<ul style='margin-left:-20px'>");
         for (const QString &line : lines)
