@@ -59,6 +59,11 @@
         <source>Step %1: %2 % (%3), held %4 s while %5 stays up, under %6 % errors and %7 ms</source>
         <translation>Schritt %1: %2 % (%3), %4 s gehalten, solange %5 erreichbar bleibt, unter %6 % Fehlern und %7 ms</translation>
     </message>
+    <message>
+        <location filename="../core/policy/policyengine.cpp" line="+60"/>
+        <source>its capacity is not known yet</source>
+        <translation>seine Kapazität ist noch nicht bekannt</translation>
+    </message>
 </context>
 <context>
     <name>Umbra</name>
@@ -281,6 +286,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page of the host a move relieves, or of the VM a shadow covers: its history, forecast and band</source>
+        <translation>Die Seite des Hosts öffnen, den eine Verschiebung entlastet, oder der VM, die ein Schatten absichert: Verlauf, Prognose und Band</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Execute it now, as your decision</source>
         <translation>Jetzt ausführen, als Ihre Entscheidung</translation>
     </message>
@@ -310,7 +325,7 @@
         <translation>Stufen je Pool und je VM, die Zuversicht, die automatische Aktionen brauchen, Wartungsfenster</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -321,12 +336,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Predicted</source>
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Sure</source>
         <translation>Sicher</translation>
     </message>
@@ -341,7 +356,7 @@
         <translation>Zurückgehalten durch</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
@@ -378,10 +393,13 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n proposal(s) await a decision.</source>
-        <translation><numerusform>%n Vorschlag wartet auf eine Entscheidung.</numerusform><numerusform>%n Vorschläge warten auf eine Entscheidung.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorschlag wartet auf eine Entscheidung.</numerusform>
+            <numerusform>%n Vorschläge warten auf eine Entscheidung.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Cannot be carried out:</source>
         <translation>Nicht ausführbar:</translation>
     </message>
@@ -568,7 +586,7 @@ Eintrag %2, Hash %3</translation>
 <context>
     <name>Umbra::AutomationDialog</name>
     <message>
-        <location filename="../ui/automationdialog.cpp" line="+68"/>
+        <location filename="../ui/automationdialog.cpp" line="+69"/>
         <source>Automation</source>
         <translation>Automatisierung</translation>
     </message>
@@ -578,7 +596,12 @@ Eintrag %2, Hash %3</translation>
         <translation>1 handelt bei jedem Vorschlag, 5 nur bei den sichersten (ein Host kurz vor dem Ausfall, eine Prognose, deren ganzes Band sättigt)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Storage libvirt cannot verify as shared is shared: the policy&apos;s migrations may use the unsafe override</source>
+        <translation>Speicher, den libvirt nicht als gemeinsam erkennen kann, ist gemeinsam: Die Migrationen der Richtlinie dürfen die unsichere Übersteuerung verwenden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The fleet:</source>
         <translation>Die Flotte:</translation>
     </message>
@@ -588,7 +611,7 @@ Eintrag %2, Hash %3</translation>
         <translation>Automatische Aktionen brauchen eine Zuversicht von mindestens:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
@@ -3007,7 +3030,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Approvals</source>
         <translation>Genehmigungen</translation>
     </message>
@@ -4410,15 +4433,28 @@ Kunde:</translation>
     <message numerus="yes">
         <location line="+23"/>
         <source>%1 %2 for %n minute(s)</source>
-        <translation><numerusform>%1 %2 für %n Minute</numerusform><numerusform>%1 %2 für %n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2 für %n Minute</numerusform>
+            <numerusform>%1 %2 für %n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+34"/>
+        <source>The automation settings are unreadable (%1); the defaults apply until they are saved again.</source>
+        <translation>Die Automatisierungseinstellungen sind unlesbar (%1); bis zum nächsten Speichern gelten die Standardwerte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Saving the automation settings failed: %1</source>
         <translation>Das Speichern der Automatisierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+150"/>
+        <location filename="../core/policy/policyengine.cpp" line="+122"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation>Das Ausfallrisiko von %1 ist auf %2 % gefallen, unter %3 %.</translation>
     </message>
@@ -4480,7 +4516,10 @@ Kunde:</translation>
     <message numerus="yes">
         <location line="+20"/>
         <source>Expired: nobody answered it within %n minute(s); raised again.</source>
-        <translation><numerusform>Abgelaufen: Niemand hat innerhalb von %n Minute geantwortet; erneut vorgeschlagen.</numerusform><numerusform>Abgelaufen: Niemand hat innerhalb von %n Minuten geantwortet; erneut vorgeschlagen.</numerusform></translation>
+        <translation>
+            <numerusform>Abgelaufen: Niemand hat innerhalb von %n Minute geantwortet; erneut vorgeschlagen.</numerusform>
+            <numerusform>Abgelaufen: Niemand hat innerhalb von %n Minuten geantwortet; erneut vorgeschlagen.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4532,16 +4571,13 @@ Kunde:</translation>
         <source>Not back to %1: %2 left it %3 minutes ago and its risk has not fallen since.</source>
         <translation>Nicht zurück auf %1: %2 hat ihn vor %3 Minuten verlassen, und sein Risiko ist seitdem nicht gefallen.</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <location line="+116"/>
-        <source>its capacity is not known yet</source>
-        <translation>seine Kapazität ist noch nicht bekannt</translation>
-    </message>
     <message numerus="yes">
-        <location line="-96"/>
+        <location line="+17"/>
         <source>Already proposed to take %n other VM(s) now: −%1.</source>
-        <translation><numerusform>Soll bereits %n weitere VM aufnehmen: −%1.</numerusform><numerusform>Soll bereits %n weitere VMs aufnehmen: −%1.</numerusform></translation>
+        <translation>
+            <numerusform>Soll bereits %n weitere VM aufnehmen: −%1.</numerusform>
+            <numerusform>Soll bereits %n weitere VMs aufnehmen: −%1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4569,7 +4605,7 @@ Kunde:</translation>
         <translation>−%1: %2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>Shadow host %1: %2</source>
         <translation>Schatten-Host %1: %2</translation>
     </message>
@@ -4601,7 +4637,10 @@ Kunde:</translation>
     <message numerus="yes">
         <location line="+18"/>
         <source>Limit: %1 has %n action(s) under way (at most %2 at a time per host).</source>
-        <translation><numerusform>Grenze: Auf %1 läuft %n Aktion (höchstens %2 gleichzeitig je Host).</numerusform><numerusform>Grenze: Auf %1 laufen %n Aktionen (höchstens %2 gleichzeitig je Host).</numerusform></translation>
+        <translation>
+            <numerusform>Grenze: Auf %1 läuft %n Aktion (höchstens %2 gleichzeitig je Host).</numerusform>
+            <numerusform>Grenze: Auf %1 laufen %n Aktionen (höchstens %2 gleichzeitig je Host).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4662,7 +4701,12 @@ Kunde:</translation>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+11"/>
+        <source>Proposed: %1. %2</source>
+        <translation>Vorgeschlagen: %1. %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation>Die Richtlinie hat „%1“ von selbst gestartet (%2).</translation>
     </message>
@@ -8794,7 +8838,10 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+54"/>
         <source>Collecting from %n host(s)…</source>
-        <translation><numerusform>Erfasse von %n Host…</numerusform><numerusform>Erfasse von %n Hosts…</numerusform></translation>
+        <translation>
+            <numerusform>Erfasse von %n Host…</numerusform>
+            <numerusform>Erfasse von %n Hosts…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -8804,12 +8851,18 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n proposal(s).</source>
-        <translation><numerusform>%n Vorschlag.</numerusform><numerusform>%n Vorschläge.</numerusform></translation>
+        <translation>
+            <numerusform>%n Vorschlag.</numerusform>
+            <numerusform>%n Vorschläge.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Autopilot on %n host(s), automation “%1”.</source>
-        <translation><numerusform>Autopilot auf %n Host, Automatisierung „%1“.</numerusform><numerusform>Autopilot auf %n Hosts, Automatisierung „%1“.</numerusform></translation>
+        <translation>
+            <numerusform>Autopilot auf %n Host, Automatisierung „%1“.</numerusform>
+            <numerusform>Autopilot auf %n Hosts, Automatisierung „%1“.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>

@@ -59,6 +59,11 @@
         <source>Step %1: %2 % (%3), held %4 s while %5 stays up, under %6 % errors and %7 ms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../core/policy/policyengine.cpp" line="+60"/>
+        <source>its capacity is not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Umbra</name>
@@ -281,6 +286,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the page of the host a move relieves, or of the VM a shadow covers: its history, forecast and band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Execute it now, as your decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,7 +325,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,12 +336,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Sure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -341,7 +356,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -378,10 +393,13 @@
     <message numerus="yes">
         <location line="+1"/>
         <source>%n proposal(s) await a decision.</source>
-        <translation><numerusform>%n proposal awaits a decision.</numerusform><numerusform>%n proposals await a decision.</numerusform></translation>
+        <translation>
+            <numerusform>%n proposal awaits a decision.</numerusform>
+            <numerusform>%n proposals await a decision.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Cannot be carried out:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,7 +584,7 @@ Entry %2, hash %3</source>
 <context>
     <name>Umbra::AutomationDialog</name>
     <message>
-        <location filename="../ui/automationdialog.cpp" line="+68"/>
+        <location filename="../ui/automationdialog.cpp" line="+69"/>
         <source>Automation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,7 +594,12 @@ Entry %2, hash %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Storage libvirt cannot verify as shared is shared: the policy&apos;s migrations may use the unsafe override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The fleet:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,7 +609,7 @@ Entry %2, hash %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Pool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2996,7 +3019,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Approvals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4397,15 +4420,28 @@ Customer:</source>
     <message numerus="yes">
         <location line="+23"/>
         <source>%1 %2 for %n minute(s)</source>
-        <translation><numerusform>%1 %2 for %n minute</numerusform><numerusform>%1 %2 for %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%1 %2 for %n minute</numerusform>
+            <numerusform>%1 %2 for %n minutes</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+34"/>
+        <source>The automation settings are unreadable (%1); the defaults apply until they are saved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Saving the automation settings failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+150"/>
+        <location filename="../core/policy/policyengine.cpp" line="+122"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4467,7 +4503,10 @@ Customer:</source>
     <message numerus="yes">
         <location line="+20"/>
         <source>Expired: nobody answered it within %n minute(s); raised again.</source>
-        <translation><numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform><numerusform>Expired: nobody answered it within %n minutes; raised again.</numerusform></translation>
+        <translation>
+            <numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform>
+            <numerusform>Expired: nobody answered it within %n minutes; raised again.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4519,16 +4558,13 @@ Customer:</source>
         <source>Not back to %1: %2 left it %3 minutes ago and its risk has not fallen since.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <location line="+116"/>
-        <source>its capacity is not known yet</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location line="-96"/>
+        <location line="+17"/>
         <source>Already proposed to take %n other VM(s) now: −%1.</source>
-        <translation><numerusform>Already proposed to take %n other VM now: −%1.</numerusform><numerusform>Already proposed to take %n other VMs now: −%1.</numerusform></translation>
+        <translation>
+            <numerusform>Already proposed to take %n other VM now: −%1.</numerusform>
+            <numerusform>Already proposed to take %n other VMs now: −%1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+26"/>
@@ -4556,7 +4592,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>Shadow host %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4588,7 +4624,10 @@ Customer:</source>
     <message numerus="yes">
         <location line="+18"/>
         <source>Limit: %1 has %n action(s) under way (at most %2 at a time per host).</source>
-        <translation><numerusform>Limit: %1 has %n action under way (at most %2 at a time per host).</numerusform><numerusform>Limit: %1 has %n actions under way (at most %2 at a time per host).</numerusform></translation>
+        <translation>
+            <numerusform>Limit: %1 has %n action under way (at most %2 at a time per host).</numerusform>
+            <numerusform>Limit: %1 has %n actions under way (at most %2 at a time per host).</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4649,7 +4688,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+11"/>
+        <source>Proposed: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8777,7 +8821,10 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+54"/>
         <source>Collecting from %n host(s)…</source>
-        <translation><numerusform>Collecting from %n host…</numerusform><numerusform>Collecting from %n hosts…</numerusform></translation>
+        <translation>
+            <numerusform>Collecting from %n host…</numerusform>
+            <numerusform>Collecting from %n hosts…</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -8787,12 +8834,18 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message numerus="yes">
         <location line="+24"/>
         <source>%n proposal(s).</source>
-        <translation><numerusform>%n proposal.</numerusform><numerusform>%n proposals.</numerusform></translation>
+        <translation>
+            <numerusform>%n proposal.</numerusform>
+            <numerusform>%n proposals.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+40"/>
         <source>Autopilot on %n host(s), automation “%1”.</source>
-        <translation><numerusform>Autopilot on %n host, automation “%1”.</numerusform><numerusform>Autopilot on %n hosts, automation “%1”.</numerusform></translation>
+        <translation>
+            <numerusform>Autopilot on %n host, automation “%1”.</numerusform>
+            <numerusform>Autopilot on %n hosts, automation “%1”.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11"/>

@@ -83,6 +83,9 @@ ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
     m_approve = new QPushButton(tr("Approve"), this);
     m_reject = new QPushButton(tr("Reject…"), this);
     m_defer = new QPushButton(tr("Defer 1 h"), this);
+    m_charts = new QPushButton(tr("Charts"), this);
+    m_charts->setToolTip(tr("Open the page of the host a move relieves, or of the VM a shadow "
+                            "covers: its history, forecast and band"));
     m_approve->setToolTip(tr("Execute it now, as your decision"));
     m_reject->setToolTip(tr("Say why; the policy does not raise it again for four hours"));
     m_defer->setToolTip(tr("Put it off; the policy raises it again in an hour if it still holds"));
@@ -96,6 +99,7 @@ ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
     connect(more, &QPushButton::clicked, this, &ApprovalsPanel::automationRequested);
     bar->addWidget(more);
     bar->addWidget(m_summary, 1);
+    bar->addWidget(m_charts);
     bar->addWidget(m_approve);
     bar->addWidget(m_reject);
     bar->addWidget(m_defer);
@@ -133,6 +137,7 @@ ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ApprovalsPanel::showDetails);
     connect(m_approve, &QPushButton::clicked, this, &ApprovalsPanel::approveSelected);
     connect(m_defer, &QPushButton::clicked, this, &ApprovalsPanel::deferSelected);
+    connect(m_charts, &QPushButton::clicked, this, &ApprovalsPanel::showChartsOfSelected);
     connect(m_reject, &QPushButton::clicked, this, [this] {
         const Jobs::Plan *plan = current();
         if (!plan)
@@ -226,6 +231,7 @@ void ApprovalsPanel::showDetails()
     m_approve->setEnabled(plan && plan->executable());
     m_reject->setEnabled(plan);
     m_defer->setEnabled(plan);
+    m_charts->setEnabled(plan);
     if (!plan) {
         m_details->clear();
         return;
@@ -276,6 +282,18 @@ void ApprovalsPanel::rejectSelected(const QString &reason)
     if (const Jobs::Plan *plan = current(); plan && m_policy)
         m_policy->reject(plan->id, QStringLiteral("operator"),
                          reason.isEmpty() ? tr("no reason given") : reason);
+}
+
+void ApprovalsPanel::showChartsOfSelected()
+{
+    const Jobs::Plan *plan = current();
+    if (!plan)
+        return;
+    const Policy::Proposal p = Policy::Proposal::fromJson(plan->policy);
+    if (p.kind == u"migrate")
+        Q_EMIT chartsRequested(p.sourceUri, {});
+    else
+        Q_EMIT chartsRequested(p.sourceUri, p.subjectId);
 }
 
 void ApprovalsPanel::deferSelected()

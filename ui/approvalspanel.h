@@ -35,10 +35,14 @@ public:
     void approveSelected();
     void rejectSelected(const QString &reason);
     void deferSelected();
+    void showChartsOfSelected();
 
 Q_SIGNALS:
     void pendingCountChanged(int count);
     void automationRequested();
+    // Show the charts the selected proposal rests on: the host a move
+    // relieves (vmUuid empty), or the VM a shadow would cover.
+    void chartsRequested(const QString &hostUri, const QString &vmUuid);
 
 private:
     void fill(const QList<Jobs::Plan> &plans);
@@ -54,6 +58,7 @@ private:
     QPushButton *m_approve = nullptr;
     QPushButton *m_reject = nullptr;
     QPushButton *m_defer = nullptr;
+    QPushButton *m_charts = nullptr;
 };
 
 } // namespace Umbra

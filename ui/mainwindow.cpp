@@ -120,6 +120,13 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
                                    m_migrationsDock);
         connect(m_approvals, &ApprovalsPanel::automationRequested, this,
                 &MainWindow::showAutomationDialog);
+        connect(m_approvals, &ApprovalsPanel::chartsRequested, this,
+                [this](const QString &hostUri, const QString &vmUuid) {
+                    if (vmUuid.isEmpty())
+                        showHost(hostUri);
+                    else
+                        showVm(hostUri, vmUuid);
+                });
         connect(m_approvals, &ApprovalsPanel::pendingCountChanged, this, [this](int pending) {
             m_approvalsDock->setWindowTitle(pending > 0 ? tr("Approvals (%1)").arg(pending)
                                                         : tr("Approvals"));

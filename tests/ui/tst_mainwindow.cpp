@@ -1785,6 +1785,10 @@ void TestMainWindow::approvalQueueShowsTheEvacuation()
     QVERIFY2(details.contains(QLatin1String("Drive sdb")), qPrintable(details));
     QVERIFY2(details.contains(QLatin1String("Predicted")), qPrintable(details));
     QVERIFY(m_window->approvalsDock()->windowTitle().startsWith(QLatin1String("Approvals (")));
+    // Charts opens the page of the host being emptied: its history and forecast.
+    queue->showChartsOfSelected();
+    QCOMPARE(m_window->hostPage()->uri(), Policy::Proposal::fromJson(plan.policy).sourceUri);
+    QTRY_VERIFY(!m_window->hostPage()->isLoadingHistory());
     saveWindow(QStringLiteral("approvals"));
 
     // Rejected with a reason: gone from the queue, kept with its reason, and
