@@ -494,42 +494,10 @@ void PolicyService::approve(qint64 planId, const QString &by)
 
 void PolicyService::reject(qint64 planId, const QString &by, const QString &reason)
 {
-    const qint64 until = QDateTime::currentMSecsSinceEpoch() + m_rejectionQuietMs;
-    struct Done
-    {
-        QString key;
-        QString why;
-        QString error;
-    };
-    onWorker<Done>(
-        [planId, by, reason, until](const QString &path) {
-            Done done;
-            auto plans = Jobs::PlanStore::open(path, storeName());
-            if (!plans)
-                return Done{ {}, {}, plans.error() };
-            auto plan = plans.value()->plan(planId);
-            if (!plan)
-                return Done{ {}, {}, plan.error() };
-            QJsonObject policy = plan->policy;
-            policy.insert(QLatin1String(kQuietUntil), double(until));
-            if (auto set = plans.value()->setPolicy(planId, policy); !set)
-                return Done{ {}, {}, set.error() };
-            if (auto decided = plans.value()->decide(planId, false, by, reason); !decided)
-                return Done{ {}, {}, decided.error() };
-            done.key = Policy::Proposal::fromJson(policy).key();
-            done.why = reason;
-            return done;
-        },
-        [this, until](Done done) {
-            if (!done.error.isEmpty())
-                Q_EMIT reported(done.error, true);
-            else {
-                m_quiet.insert(done.key, { until, done.why });
-                m_planOf.remove(done.key);
-                m_proposed.remove(done.key);
-            }
-            reload();
-        });
+    quiet(planId, QDateTime::currentMSecsSinceEpoch() + m_rejectionQuietMs, reason,
+          [planId, by, reason](Jobs::PlanStore &plans) {
+              return plans.decide(planId, false, by, reason);
+          });
 }
 
 void PolicyService::defer(qint64 planId, const QString &by, int minutes)
@@ -538,30 +506,43 @@ void PolicyService::defer(qint64 planId, const QString &by, int minutes)
     const QString why
         = tr("Deferred by %1 until %2.")
               .arg(by, QDateTime::fromMSecsSinceEpoch(until).toString(QStringLiteral("ddd HH:mm")));
-    onWorker<QString>(
-        [planId, until, why](const QString &path) -> QString {
+    quiet(planId, until, why,
+          [planId, why](Jobs::PlanStore &plans) { return plans.withdraw(planId, why); });
+}
+
+void PolicyService::quiet(qint64 planId, qint64 until, const QString &why,
+                          std::function<Result<void>(Jobs::PlanStore &plans)> close)
+{
+    struct Done
+    {
+        QString key;
+        QString error;
+    };
+    onWorker<Done>(
+        [planId, until, close](const QString &path) {
             auto plans = Jobs::PlanStore::open(path, storeName());
             if (!plans)
-                return plans.error();
+                return Done{ {}, plans.error() };
             auto plan = plans.value()->plan(planId);
             if (!plan)
-                return plan.error();
+                return Done{ {}, plan.error() };
+            // The quiet time is stored before the decision: a console that
+            // starts again keeps the proposal quiet as long.
             QJsonObject policy = plan->policy;
             policy.insert(QLatin1String(kQuietUntil), double(until));
             if (auto set = plans.value()->setPolicy(planId, policy); !set)
-                return set.error();
-            if (auto withdrawn = plans.value()->withdraw(planId, why); !withdrawn)
-                return withdrawn.error();
-            return QStringLiteral("key:") + Policy::Proposal::fromJson(policy).key();
+                return Done{ {}, set.error() };
+            if (auto closed = close(*plans.value()); !closed)
+                return Done{ {}, closed.error() };
+            return Done{ Policy::Proposal::fromJson(policy).key(), {} };
         },
-        [this, until, why](QString done) {
-            if (!done.startsWith(u"key:")) {
-                Q_EMIT reported(done, true);
+        [this, until, why](Done done) {
+            if (!done.error.isEmpty()) {
+                Q_EMIT reported(done.error, true);
             } else {
-                const QString key = done.mid(4);
-                m_quiet.insert(key, { until, why });
-                m_planOf.remove(key);
-                m_proposed.remove(key);
+                m_quiet.insert(done.key, { until, why });
+                m_planOf.remove(done.key);
+                m_proposed.remove(done.key);
             }
             reload();
         });

@@ -20,6 +20,9 @@ class MigrationManager;
 class PoolService;
 class PredictionProxy;
 struct MigrationRecord;
+namespace Jobs {
+class PlanStore;
+}
 namespace Shadow {
 class ShadowService;
 }
@@ -87,6 +90,10 @@ private:
     void propose(const Policy::Proposal &proposal);
     void execute(const Jobs::Plan &plan, const QString &approveAs);
     void reload();
+    // Rejection and deferral alike: stores until when the proposal stays
+    // quiet, then `close` decides or withdraws its plan.
+    void quiet(qint64 planId, qint64 until, const QString &why,
+               std::function<Result<void>(Jobs::PlanStore &plans)> close);
     void noteMigration(const MigrationRecord &record);
     // Runs `work` on a worker thread with its own plan store, then `done`
     // on this thread (unless this object is gone by then).

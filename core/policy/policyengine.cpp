@@ -77,6 +77,23 @@ Pools::PlacementQuery placementOf(const PolicyVm &vm, Pools::Placing what, const
     return query;
 }
 
+// The best eligible target, or the one proposed before (`previous`) while it
+// is still eligible; a move never counts on others moving first.
+const Pools::Ranking *pickTarget(const QList<Pools::Ranking> &ranking, const QString &previous,
+                                 bool forcedMovesAllowed)
+{
+    const Pools::Ranking *chosen = nullptr;
+    for (const Pools::Ranking &r : ranking) {
+        if (!r.eligible || (!forcedMovesAllowed && r.forcedMoves > 0))
+            continue;
+        if (!chosen)
+            chosen = &r;
+        if (!previous.isEmpty() && r.hostUri == previous)
+            return &r;
+    }
+    return chosen;
+}
+
 QString vmKey(const QString &uuid)
 {
     return QStringLiteral("vm-health:") + uuid;
@@ -454,17 +471,8 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
     // The target proposed before stays while it is still eligible: a
     // proposal whose target flips at each evaluation cannot be approved.
     const Proposal before = m_current.value(p.key());
-    const Pools::Ranking *chosen = nullptr;
-    for (const Pools::Ranking &r : ranking) {
-        if (!r.eligible || r.forcedMoves > 0)
-            continue;
-        if (!chosen)
-            chosen = &r;
-        if (r.hostUri == before.targetUri && before.sourceUri == source.uri) {
-            chosen = &r;
-            break;
-        }
-    }
+    const Pools::Ranking *chosen
+        = pickTarget(ranking, before.sourceUri == source.uri ? before.targetUri : QString(), false);
     if (!chosen) {
         p.heldBy.append(ranking.isEmpty()
                             ? Tr::tr("No other host can take it.")
@@ -536,17 +544,7 @@ void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, cons
                                                     source ? source->failureDomain : QString());
     const QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
     const Proposal before = m_current.value(p.key());
-    const Pools::Ranking *chosen = nullptr;
-    for (const Pools::Ranking &r : ranking) {
-        if (!r.eligible)
-            continue;
-        if (!chosen)
-            chosen = &r;
-        if (r.hostUri == before.targetUri) {
-            chosen = &r;
-            break;
-        }
-    }
+    const Pools::Ranking *chosen = pickTarget(ranking, before.targetUri, true);
     if (chosen) {
         p.targetUri = chosen->hostUri;
         for (const QString &reason : chosen->reasons)
