@@ -121,7 +121,9 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
         connect(m_trafficTimer, &QTimer::timeout, m_traffic, &Traffic::TrafficService::refresh);
         openShadows(path);
         m_policy = new PolicyService(m_fleet->state(), m_prediction.get(), m_pools, m_migrations,
-                                     m_shadows, this);
+                                     m_shadows, m_traffic, this);
+        // The policy proposes shadows' sizes, at the level the operator set.
+        m_shadows->setAutomaticSizing(false);
         connect(m_policy, &PolicyService::reported, m_events.get(), &EventLog::policyReported);
         m_policyTimer = new QTimer(this);
         connect(m_policyTimer, &QTimer::timeout, m_policy, &PolicyService::evaluate);

@@ -7,6 +7,7 @@
 #include "jobs/planstore.h"
 #include "migrate/migrationmanager.h"
 #include "shadow/shadowservice.h"
+#include "traffic/trafficservice.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -49,13 +50,15 @@ struct PolicyService::Gathered
 
 PolicyService::PolicyService(const FleetState *fleet, PredictionProxy *prediction,
                              PoolService *pools, MigrationManager *migrations,
-                             Shadow::ShadowService *shadows, QObject *parent)
+                             Shadow::ShadowService *shadows, Traffic::TrafficService *traffic,
+                             QObject *parent)
     : QObject(parent)
     , m_fleet(fleet)
     , m_prediction(prediction)
     , m_pools(pools)
     , m_migrations(migrations)
     , m_shadows(shadows)
+    , m_traffic(traffic)
     , m_engine(std::make_shared<Policy::PolicyEngine>())
 {
     connect(m_migrations, &MigrationManager::jobFinished, this, &PolicyService::noteMigration);
@@ -64,27 +67,42 @@ PolicyService::PolicyService(const FleetState *fleet, PredictionProxy *predictio
                 for (const MigrationRecord &r : jobs)
                     noteMigration(r);
             });
-    // An executed proposal's key is free again: if its reason still holds
-    // (the move failed), the policy proposes it afresh, held by the cooldown.
-    auto release = [this](qint64 planId) {
-        if (!m_executing.remove(planId))
-            return;
-        for (auto it = m_planOf.begin(); it != m_planOf.end(); ++it)
-            if (it.value() == planId) {
-                m_proposed.remove(it.key());
-                m_planOf.erase(it);
-                break;
-            }
-    };
     connect(m_migrations, &MigrationManager::jobFinished, this,
-            [this, release](const MigrationRecord &record) {
+            [this](const MigrationRecord &record) {
                 // The job's plan is the one executing for this VM.
                 for (auto it = m_proposed.cbegin(); it != m_proposed.cend(); ++it)
                     if (it->kind == u"migrate" && it->subjectId == record.vmUuid)
                         return release(m_planOf.value(it.key()));
             });
     connect(m_shadows, &Shadow::ShadowService::actionFinished, this,
-            [release](const Jobs::Plan &plan) { release(plan.id); });
+            [this](const Jobs::Plan &plan) { release(plan.id); });
+    if (m_traffic)
+        connect(m_traffic, &Traffic::TrafficService::actionFinished, this,
+                [this](const Traffic::TrafficAction &action) {
+                    if (action.kind != Traffic::ActionKind::Shift)
+                        return;
+                    const Traffic::ShiftRequest done
+                        = Traffic::ShiftRequest::fromJson(action.request);
+                    for (auto it = m_proposed.cbegin(); it != m_proposed.cend(); ++it)
+                        if (it->kind == u"traffic.shift"
+                            && it->action.value(u"balancer").toString() == done.balancer
+                            && it->action.value(u"backend").toString() == done.backend
+                            && it->action.value(u"from").toString() == done.from)
+                            return release(m_planOf.value(it.key()));
+                });
+}
+
+void PolicyService::release(qint64 planId)
+{
+    if (!m_executing.remove(planId))
+        return;
+    for (auto it = m_planOf.begin(); it != m_planOf.end(); ++it)
+        if (it.value() == planId) {
+            noteAction(m_proposed.value(it.key()), true);
+            m_proposed.remove(it.key());
+            m_planOf.erase(it);
+            break;
+        }
 }
 
 PolicyService::~PolicyService() = default;
@@ -222,9 +240,30 @@ PolicyService::Gathered PolicyService::gather() const
     Policy::FleetPicture &picture = g.picture;
     picture.nowMs = QDateTime::currentMSecsSinceEpoch();
     const Pools::PoolSettings &pools = m_pools->settings();
-    QSet<QString> shadowed;
-    for (const Shadow::ShadowRecord &s : m_shadows->shadows())
-        shadowed.insert(s.primaryUuid);
+    QHash<QString, Policy::PolicyShadow> shadows; // by primary UUID
+    for (const Shadow::ShadowRecord &s : m_shadows->shadows()) {
+        if (!Shadow::isLive(s.state) || s.state == Shadow::State::FailedOver)
+            continue;
+        Policy::PolicyShadow &shadow = shadows[s.primaryUuid];
+        shadow.hostUri = s.shadowUri;
+        shadow.name = s.shadowName;
+        shadow.inSync = s.state == Shadow::State::InSync;
+        shadow.state = Shadow::stateLabel(s.state).toLower();
+        shadow.vcpus = s.vcpus;
+        shadow.syncedMs = s.syncedMs;
+        shadow.rtoMs = s.rtoMs;
+        if (s.lastValidation) {
+            shadow.validatedMs = s.lastValidation->startedMs;
+            shadow.validationPassed = s.lastValidation->passed;
+        }
+    }
+    // Which servers are up by their balancers' checks, as last read.
+    QHash<QString, bool> serverUp; // "balancer/backend/server"
+    if (m_traffic)
+        for (const Traffic::BalancerView &view : m_traffic->views())
+            for (const Traffic::ServerStat &stat : view.stats)
+                if (!stat.isBackend)
+                    serverUp.insert(view.balancer.name + u'/' + stat.ref.path(), stat.isUp());
     for (const HostConfig &config : m_fleet->hosts()) {
         const HostInfo info = m_fleet->info(config.uri);
         const HostStatus status = m_fleet->status(config.uri);
@@ -234,6 +273,8 @@ PolicyService::Gathered PolicyService::gather() const
         h.pool = pools.poolOfHost(config.uri);
         h.failureDomain = pools.failureDomainOf(config.uri);
         h.reachable = status.state == HostState::Connected || status.state == HostState::Degraded;
+        if (status.state == HostState::Unreachable && status.since.isValid())
+            h.unreachableSinceMs = status.since.toMSecsSinceEpoch();
         h.cpus = info.cpus;
         const HealthReport health = m_prediction->health(QStringLiteral("host/") + config.uri);
         h.cpuCrossing = health.cpuCrossing;
@@ -256,7 +297,20 @@ PolicyService::Gathered PolicyService::gather() const
             vm.health = vmHealth.health;
             if (!qIsNaN(vmHealth.cpuPercent))
                 g.cpuNow.insert(info.uuid, vmHealth.cpuPercent);
-            vm.hasShadow = shadowed.contains(info.uuid);
+            if (const auto shadow = shadows.constFind(info.uuid); shadow != shadows.cend()) {
+                vm.hasShadow = true;
+                vm.shadow = *shadow;
+            }
+            if (m_traffic) {
+                const QList<Traffic::VmServer> servers = m_traffic->serversOf(info.uuid, info.name);
+                if (!servers.isEmpty()) {
+                    const Traffic::VmServer &first = servers.first();
+                    vm.server = Policy::PolicyServer{
+                        first.balancer.name, first.server.backend, first.server.server,
+                        serverUp.value(first.balancer.name + u'/' + first.server.path(), true)
+                    };
+                }
+            }
             picture.vms.append(vm);
         }
     }
@@ -438,11 +492,39 @@ void PolicyService::propose(const Policy::Proposal &proposal)
         }
         reload();
     };
+    // Each kind is planned by the controller an operator's would be.
+    const QJsonObject json = proposal.toJson();
+    const QJsonObject &action = proposal.action;
     if (proposal.kind == u"shadow.create") {
         m_shadows
             ->planCreate(proposal.subjectId, proposal.sourceUri, proposal.targetUri, std::nullopt,
-                         proposal.toJson())
+                         json)
             .then(this, stored);
+        return;
+    }
+    if (proposal.kind == u"shadow.scale") {
+        m_shadows
+            ->planScale(proposal.subjectId, action.value(u"vcpus").toInt(),
+                        action.value(u"reason").toString(), json)
+            .then(this, stored);
+        return;
+    }
+    if (proposal.kind == u"shadow.failover") {
+        m_shadows->planFailover(proposal.subjectId, false, json).then(this, stored);
+        return;
+    }
+    if (proposal.kind == u"traffic.shift") {
+        if (!m_traffic) {
+            m_planning.remove(key);
+            return;
+        }
+        Traffic::ShiftRequest request;
+        request.balancer = action.value(u"balancer").toString();
+        request.backend = action.value(u"backend").toString();
+        request.from = action.value(u"from").toString();
+        request.to = action.value(u"to").toString();
+        request.percent = action.value(u"percent").toDouble();
+        m_traffic->planShift(request, json).then(this, stored);
         return;
     }
     MigrationRequest request;
@@ -459,10 +541,16 @@ void PolicyService::execute(const Jobs::Plan &plan, const QString &approveAs)
     if (approveAs.startsWith(u"policy:"))
         Q_EMIT reported(tr("The policy started “%1” by itself (%2).").arg(plan.summary, approveAs),
                         false);
-    if (plan.kind == u"shadow.create")
+    const Policy::Proposal proposal = Policy::Proposal::fromJson(plan.policy);
+    if (plan.kind.startsWith(u"shadow.")) {
+        noteAction(proposal, false);
         m_shadows->execute(plan, approveAs);
-    else
-        m_migrations->execute(plan, approveAs);
+    } else if (plan.kind == u"traffic.shift" && m_traffic) {
+        noteAction(proposal, false);
+        m_traffic->execute(plan, approveAs);
+    } else {
+        m_migrations->execute(plan, approveAs); // counted by noteMigration
+    }
 }
 
 void PolicyService::approve(qint64 planId, const QString &by)
@@ -577,7 +665,7 @@ void PolicyService::noteMigration(const MigrationRecord &record)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_actions.erase(std::remove_if(m_actions.begin(), m_actions.end(),
                                    [&](const Policy::PolicyAction &a) {
-                                       return now - a.finishedMs > kKeepMs
+                                       return (a.finishedMs > 0 && now - a.finishedMs > kKeepMs)
                                            || (a.vmUuid == record.vmUuid
                                                && a.finishedMs == record.finishedMs);
                                    }),
@@ -586,6 +674,26 @@ void PolicyService::noteMigration(const MigrationRecord &record)
         return;
     m_actions.append({ record.vmUuid, record.sourceUri, record.targetUri, record.createdMs,
                        record.finishedMs, m_prediction->hardware(record.sourceUri).risk.risk });
+}
+
+void PolicyService::noteAction(const Policy::Proposal &proposal, bool finished)
+{
+    if (proposal.subjectId.isEmpty() || proposal.kind == u"migrate")
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (finished) {
+        for (Policy::PolicyAction &a : m_actions)
+            if (a.vmUuid == proposal.subjectId && a.finishedMs == 0)
+                a.finishedMs = now;
+        return;
+    }
+    Policy::PolicyAction a;
+    a.vmUuid = proposal.subjectId;
+    a.fromUri = proposal.sourceUri;
+    a.toUri = proposal.targetUri;
+    a.startedMs = now;
+    a.moves = proposal.kind == u"shadow.failover";
+    m_actions.append(a);
 }
 
 } // namespace Umbra

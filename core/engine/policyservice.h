@@ -26,6 +26,9 @@ class PlanStore;
 namespace Shadow {
 class ShadowService;
 }
+namespace Traffic {
+class TrafficService;
+}
 
 // The policy in the console: on every collection it reads what prediction
 // says of the fleet, lets the policy engine propose, and keeps the stored
@@ -46,7 +49,7 @@ class PolicyService : public QObject
 public:
     PolicyService(const FleetState *fleet, PredictionProxy *prediction, PoolService *pools,
                   MigrationManager *migrations, Shadow::ShadowService *shadows,
-                  QObject *parent = nullptr);
+                  Traffic::TrafficService *traffic, QObject *parent = nullptr);
     ~PolicyService() override;
 
     // Loads the settings and what was pending or approved, then evaluates
@@ -95,6 +98,12 @@ private:
     void quiet(qint64 planId, qint64 until, const QString &why,
                std::function<Result<void>(Jobs::PlanStore &plans)> close);
     void noteMigration(const MigrationRecord &record);
+    // A traffic or shadow action of the policy's own, counted against the
+    // limits from its start; `finished` closes it.
+    void noteAction(const Policy::Proposal &proposal, bool finished);
+    // The executed proposal's key is free again: if its reason still holds
+    // (the action failed), the policy proposes it afresh.
+    void release(qint64 planId);
     // Runs `work` on a worker thread with its own plan store, then `done`
     // on this thread (unless this object is gone by then).
     template<typename T>
@@ -105,6 +114,7 @@ private:
     PoolService *m_pools;
     MigrationManager *m_migrations;
     Shadow::ShadowService *m_shadows;
+    Traffic::TrafficService *m_traffic;
     QString m_path;
     bool m_opened = false;
     bool m_enabled = true;
@@ -118,7 +128,7 @@ private:
     QSet<QString> m_planning; // keys whose plan is being worked out
     QSet<qint64> m_executing;
     QHash<QString, Policy::Quiet> m_quiet;
-    QList<Policy::PolicyAction> m_actions; // moves of the last hours
+    QList<Policy::PolicyAction> m_actions; // actions of the last hours
     QList<Jobs::Plan> m_pending;
 };
 

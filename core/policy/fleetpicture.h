@@ -31,6 +31,34 @@ struct PolicyHost
     // What a VM arriving here may still take; none when the ledger cannot say.
     std::optional<Pools::Headroom> headroom;
     std::optional<Pools::Headroom> shadowHeadroom; // for a shadow
+    // While it is unreachable: since when (a host lost long enough is what
+    // a failover to its VMs' shadows answers).
+    qint64 unreachableSinceMs = 0;
+};
+
+// A VM's shadow, as the shadow service last checked it.
+struct PolicyShadow
+{
+    QString hostUri;
+    QString name;
+    bool inSync = false;
+    QString state; // its label, for the operator: "in sync", "seeding", …
+    int vcpus = 0;
+    qint64 syncedMs = 0;
+    // The last validation: when, and whether the throw-away copy booted.
+    qint64 validatedMs = 0;
+    bool validationPassed = false;
+    qint64 rtoMs = -1; // of a failover measured before, else -1
+};
+
+// A VM's server in a load balancer, and how it is doing by the balancer's
+// checks.
+struct PolicyServer
+{
+    QString balancer;
+    QString backend;
+    QString server;
+    bool up = true;
 };
 
 // One VM.
@@ -45,7 +73,10 @@ struct PolicyVm
     QString customer;
     std::optional<double> peakCpus; // forecast peak over the horizon, in CPUs
     Predict::HealthScore health;
+    // A live shadow (any state); `shadow` says which when the service knows.
     bool hasShadow = false;
+    std::optional<PolicyShadow> shadow;
+    std::optional<PolicyServer> server;
 };
 
 // An action that ran or runs: what the limits and the cooldown count.
@@ -59,6 +90,9 @@ struct PolicyAction
     // The risk of the host it left, when it left (for "no move back unless
     // that host's risk fell").
     std::optional<double> fromRisk;
+    // A migration or failover moves the VM; a traffic shift or a shadow's
+    // new size counts against the limits but starts no cooldown.
+    bool moves = true;
 };
 
 // An operator's answer to an earlier proposal that keeps it quiet for a

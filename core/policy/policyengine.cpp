@@ -2,6 +2,7 @@
 
 #include "fleet/hosturi.h"
 #include "pools/placement.h"
+#include "shadow/shadowsizing.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -99,6 +100,19 @@ QString vmKey(const QString &uuid)
     return QStringLiteral("vm-health:") + uuid;
 }
 
+// The trigger a proposal answers: a host's for the host rules, the VM's for
+// the others.
+QString triggerKeyOf(const Proposal &p)
+{
+    const bool hostRule = p.trigger.rule == u"host-risk" || p.trigger.rule == u"host-saturation";
+    return p.trigger.rule + u':' + (hostRule ? p.sourceUri : p.subjectId);
+}
+
+QString timeOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("ddd HH:mm"));
+}
+
 } // namespace
 
 // What the evaluation has committed so far: each proposal's VM counted on
@@ -141,10 +155,7 @@ void PolicyEngine::restore(const QList<Proposal> &pending)
 {
     for (const Proposal &p : pending) {
         m_current.insert(p.key(), p);
-        const QString triggerKey = p.trigger.rule == u"vm-health"
-            ? vmKey(p.subjectId)
-            : p.trigger.rule + u':' + p.sourceUri;
-        m_raised.insert(triggerKey);
+        m_raised.insert(triggerKeyOf(p));
     }
 }
 
@@ -348,6 +359,13 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
         proposeShadow(picture, model, vm, trigger, next);
     }
 
+    // What the traffic and the shadows answer, VM by VM.
+    for (const PolicyVm &vm : picture.vms) {
+        proposeShift(picture, model, vm, next);
+        proposeSizing(picture, model, vm, next);
+        proposeFailover(picture, vm, next);
+    }
+
     // What was proposed before and is not any more withdraws, saying why.
     Evaluation out;
     for (auto it = m_current.cbegin(); it != m_current.cend(); ++it) {
@@ -361,6 +379,8 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
         if (now != next.cend() && before.expiresMs <= picture.nowMs)
             reason = Tr::tr("Expired: nobody answered it within %n minute(s); raised again.",
                             nullptr, int(l.lifetimeMs / kMinuteMs));
+        else if (now != next.cend() && now->action != before.action)
+            reason = Tr::tr("The forecast changed; proposed again: %1.").arg(now->summary());
         else if (now != next.cend())
             reason = Tr::tr("%1 cannot take it any more; proposed again with %2.")
                          .arg(HostUri::displayName(before.targetUri),
@@ -373,10 +393,18 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
                          .arg(before.subject, HostUri::displayName(before.sourceUri));
         else if (before.kind == u"shadow.create" && vm->hasShadow)
             reason = Tr::tr("%1 has a shadow now.").arg(before.subject);
-        else if (const QString triggerKey = before.trigger.rule == u"vm-health"
-                     ? vmKey(before.subjectId)
-                     : before.trigger.rule + u':' + before.sourceUri;
-                 m_cleared.contains(triggerKey))
+        else if (before.kind.startsWith(u"shadow.") && before.kind != u"shadow.create"
+                 && !vm->hasShadow)
+            reason = Tr::tr("%1 has no shadow any more.").arg(before.subject);
+        else if (before.kind == u"shadow.failover" && vm->shadow && !vm->shadow->inSync)
+            reason = Tr::tr("The shadow of %1 is %2, not in sync.")
+                         .arg(before.subject, vm->shadow->state);
+        else if (before.kind == u"shadow.scale" && vm->shadow
+                 && vm->shadow->vcpus == before.action.value(u"vcpus").toInt())
+            reason = Tr::tr("The shadow of %1 has %2 vCPUs now.")
+                         .arg(before.subject)
+                         .arg(vm->shadow->vcpus);
+        else if (const QString triggerKey = triggerKeyOf(before); m_cleared.contains(triggerKey))
             reason = m_cleared.value(triggerKey);
         else if (picture.quiet.contains(it.key()))
             reason = picture.quiet.value(it.key()).why;
@@ -405,6 +433,9 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
                                                   const PolicyVm &vm, const PolicyHost &source,
                                                   const Trigger &trigger, const QString &group)
 {
+    // A host that does not answer cannot send its VMs anywhere.
+    if (!source.reachable)
+        return std::nullopt;
     const AutomationLevel level = m_automation.levelFor(vm.uuid, source.pool.name);
     Proposal p;
     p.kind = QStringLiteral("migrate");
@@ -436,7 +467,7 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
             continue;
         const auto left = std::find_if(
             picture.actions.crbegin(), picture.actions.crend(), [&](const PolicyAction &a) {
-                return a.vmUuid == vm.uuid && a.fromUri == h.uri && a.finishedMs > 0
+                return a.moves && a.vmUuid == vm.uuid && a.fromUri == h.uri && a.finishedMs > 0
                     && picture.nowMs - a.finishedMs < m_limits.noReturnMs;
             });
         if (left != picture.actions.crend() && !(left->fromRisk && h.risk.risk < *left->fromRisk)) {
@@ -573,6 +604,268 @@ void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, cons
     next.insert(p.key(), p);
 }
 
+std::optional<Proposal> PolicyEngine::start(const FleetPicture &picture, const QString &kind,
+                                            const PolicyVm &vm, const Trigger &trigger) const
+{
+    const PolicyHost *host = picture.host(vm.hostUri);
+    const AutomationLevel level
+        = m_automation.levelFor(vm.uuid, host ? host->pool.name : QString());
+    if (level == AutomationLevel::Off)
+        return std::nullopt;
+    Proposal p;
+    p.kind = kind;
+    p.subject = vm.name;
+    p.subjectId = vm.uuid;
+    if (const Quiet quiet = picture.quiet.value(p.key()); quiet.untilMs > picture.nowMs)
+        return std::nullopt;
+    p.level = level;
+    p.sourceUri = vm.hostUri;
+    p.trigger = trigger;
+    p.evidence.append(trigger.sentence);
+    return p;
+}
+
+void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const PolicyVm &vm,
+                                QHash<QString, Proposal> &next)
+{
+    const PolicyLimits &l = m_limits;
+    const PolicyHost *on = picture.host(vm.hostUri);
+    if (!vm.running || !vm.server || !vm.peakCpus || vm.vcpus <= 0 || *vm.peakCpus <= 0
+        || (on && !on->reachable))
+        return;
+    const QString key = QStringLiteral("vm-traffic:") + vm.uuid;
+    const double share = *vm.peakCpus / vm.vcpus;
+    const bool was = m_raised.contains(key);
+    if (!raised(key, share >= l.shiftAbove, share >= l.shiftClear)) {
+        if (was)
+            m_cleared.insert(key,
+                             Tr::tr("The forecast peak of %1 fell to %2 % of its vCPUs, below "
+                                    "%3 %.")
+                                 .arg(vm.name, percent(share), percent(l.shiftClear)));
+        return;
+    }
+    // The peers: the other VMs serving the same backend, up by its checks.
+    struct Peer
+    {
+        const PolicyVm *vm;
+        double after; // its peak with the shifted requests, share of its vCPUs
+    };
+    QList<Peer> peers;
+    // The share of requests that brings the VM back under the clearing
+    // level, on the assumption that its CPU follows its requests; in steps
+    // of 5 %, never more than half (a shift is a relief, not a move). It
+    // only grows while raised: a shift that changes at each evaluation
+    // cannot be approved.
+    const Proposal before = m_current.value(QStringLiteral("traffic.shift:") + vm.uuid);
+    double percentShed
+        = std::clamp(std::ceil((1.0 - l.shiftClear / share) * 20.0) * 5.0, 5.0, 50.0);
+    percentShed = std::max(percentShed, before.action.value(u"percent").toDouble());
+    const double shed = *vm.peakCpus * percentShed / 100.0;
+    for (const PolicyVm &other : picture.vms) {
+        if (other.uuid == vm.uuid || !other.running || !other.server || !other.server->up
+            || other.server->balancer != vm.server->balancer
+            || other.server->backend != vm.server->backend || other.vcpus <= 0)
+            continue;
+        peers.append({ &other, (other.peakCpus.value_or(0) + shed) / other.vcpus });
+    }
+    if (peers.isEmpty())
+        return; // nobody to shift to: the other rules answer
+    std::stable_sort(peers.begin(), peers.end(),
+                     [](const Peer &a, const Peer &b) { return a.after < b.after; });
+    Trigger trigger;
+    trigger.rule = QStringLiteral("vm-traffic");
+    trigger.signal = QStringLiteral("vm-cpu-forecast");
+    trigger.value = share;
+    trigger.threshold = l.shiftAbove;
+    trigger.sentence = Tr::tr("%1 is forecast to peak at %2 % of its %3 vCPUs (the policy shifts "
+                              "traffic from %4 %).")
+                           .arg(vm.name, percent(share))
+                           .arg(vm.vcpus)
+                           .arg(percent(l.shiftAbove));
+    std::optional<Proposal> p = start(picture, QStringLiteral("traffic.shift"), vm, trigger);
+    if (!p)
+        return;
+    // The peer proposed before stays while it still has room.
+    const Peer *chosen = &peers.first();
+    for (const Peer &peer : std::as_const(peers))
+        if (peer.vm->server->server == before.action.value(u"to").toString()
+            && peer.after <= l.shiftPeerLimit)
+            chosen = &peer;
+    const PolicyServer &from = *vm.server;
+    p->targetUri = chosen->vm->hostUri;
+    p->action = { { QStringLiteral("balancer"), from.balancer },
+                  { QStringLiteral("backend"), from.backend },
+                  { QStringLiteral("from"), from.server },
+                  { QStringLiteral("to"), chosen->vm->server->server },
+                  { QStringLiteral("toVm"), chosen->vm->uuid },
+                  { QStringLiteral("percent"), percentShed } };
+    for (const Peer &peer : std::as_const(peers))
+        p->evidence.append(
+            Tr::tr("Peer %1 (%2/%3): forecast peak %4 of its %5 vCPUs; %6 % with the shift.")
+                .arg(peer.vm->name, from.backend, peer.vm->server->server)
+                .arg(peer.vm->peakCpus.value_or(0), 0, 'f', 1)
+                .arg(peer.vm->vcpus)
+                .arg(percent(peer.after)));
+    p->outcome = { { QStringLiteral("sourcePeakBefore"), share },
+                   { QStringLiteral("sourcePeakAfter"), share * (1.0 - percentShed / 100.0) },
+                   { QStringLiteral("targetPeakAfter"), chosen->after } };
+    p->cost = Tr::tr("HAProxy weights changed in steps, each held and gated on the receiving "
+                     "server's errors and response time; Restore puts them back.");
+    if (chosen->after > l.shiftPeerLimit)
+        p->heldBy.append(Tr::tr("No peer has room: %1 would peak at %2 % of its vCPUs with "
+                                "%3 % of the requests (at most %4 %).")
+                             .arg(chosen->vm->name, percent(chosen->after))
+                             .arg(percentShed)
+                             .arg(percent(l.shiftPeerLimit)));
+    hold(picture, model, *p);
+    finish(picture, *p);
+    commit(model, *p);
+    next.insert(p->key(), *p);
+}
+
+void PolicyEngine::proposeSizing(const FleetPicture &picture, Model &model, const PolicyVm &vm,
+                                 QHash<QString, Proposal> &next)
+{
+    // A primary out of reach has no forecast worth sizing by.
+    const PolicyHost *on = picture.host(vm.hostUri);
+    if (!vm.running || !vm.shadow || !vm.shadow->inSync || (on && !on->reachable))
+        return;
+    const PolicyShadow &shadow = *vm.shadow;
+    Shadow::SizingInput in;
+    in.primaryVcpus = vm.vcpus;
+    in.primaryMemoryKiB = vm.memoryKiB;
+    in.peakCpus = vm.peakCpus;
+    in.health = vm.health.score;
+    in.flaggedBelow = m_limits.shadowBelowHealth;
+    in.headroom = m_limits.shadowGrowHeadroom;
+    const Shadow::Sizing grow = Shadow::sizeShadow(in);
+    in.headroom = m_limits.shadowShrinkHeadroom;
+    const Shadow::Sizing shrink = Shadow::sizeShadow(in);
+    // Between the two the size holds: a forecast wobbling by a fraction of
+    // a CPU does not redefine the standby each time.
+    const QString key = QStringLiteral("shadow-size:") + vm.uuid;
+    const bool up = grow.vcpus > shadow.vcpus;
+    const bool down = shrink.vcpus < shadow.vcpus;
+    if (!up && !down) {
+        if (m_raised.remove(key))
+            m_cleared.insert(key,
+                             Tr::tr("The shadow of %1 fits its forecast at %2 vCPUs.")
+                                 .arg(vm.name)
+                                 .arg(shadow.vcpus));
+        return;
+    }
+    m_raised.insert(key);
+    const Shadow::Sizing &sizing = up ? grow : shrink;
+    Trigger trigger;
+    trigger.rule = QStringLiteral("shadow-size");
+    trigger.signal = vm.peakCpus ? QStringLiteral("vm-cpu-forecast") : QStringLiteral("health");
+    trigger.value = vm.peakCpus.value_or(vm.health.score);
+    trigger.threshold = shadow.vcpus;
+    trigger.sentence = up ? Tr::tr("The shadow of %1 has %2 vCPUs; it should have %3: %4.")
+                                .arg(vm.name)
+                                .arg(shadow.vcpus)
+                                .arg(sizing.vcpus)
+                                .arg(sizing.reason)
+                          : Tr::tr("The shadow of %1 holds %2 vCPUs; %3 are enough: %4.")
+                                .arg(vm.name)
+                                .arg(shadow.vcpus)
+                                .arg(sizing.vcpus)
+                                .arg(sizing.reason);
+    std::optional<Proposal> p = start(picture, QStringLiteral("shadow.scale"), vm, trigger);
+    if (!p)
+        return;
+    p->targetUri = shadow.hostUri;
+    p->action = { { QStringLiteral("vcpus"), sizing.vcpus },
+                  { QStringLiteral("vcpusBefore"), shadow.vcpus },
+                  { QStringLiteral("memoryKiB"), double(sizing.memoryKiB) },
+                  { QStringLiteral("reason"), sizing.reason } };
+    p->evidence.append(
+        Tr::tr("%1 on %2 is in sync since %3.")
+            .arg(shadow.name, HostUri::displayName(shadow.hostUri), timeOf(shadow.syncedMs)));
+    const int more = sizing.vcpus - shadow.vcpus;
+    p->outcome = { { QStringLiteral("vcpusAfter"), sizing.vcpus } };
+    if (const auto room = model.hosts.value(shadow.hostUri).shadowRoom) {
+        p->outcome.insert(QStringLiteral("targetVcpuSlotsLeft"), room->vcpuSlots() - more);
+        if (more > room->vcpuSlots())
+            p->heldBy.append(Tr::tr("%1 has %2 vCPU slots left for shadows; the shadow needs %3 "
+                                    "more.")
+                                 .arg(HostUri::displayName(shadow.hostUri))
+                                 .arg(room->vcpuSlots())
+                                 .arg(more));
+    }
+    p->cost = more > 0 ? Tr::tr("The standby is redefined with %1 vCPUs and %2 reserves %3 more; "
+                                "%4 is not touched.")
+                             .arg(sizing.vcpus)
+                             .arg(HostUri::displayName(shadow.hostUri))
+                             .arg(more)
+                             .arg(vm.name)
+                       : Tr::tr("The standby is redefined with %1 vCPUs and %2 frees %3; %4 is "
+                                "not touched.")
+                             .arg(sizing.vcpus)
+                             .arg(HostUri::displayName(shadow.hostUri))
+                             .arg(-more)
+                             .arg(vm.name);
+    hold(picture, model, *p);
+    finish(picture, *p);
+    commit(model, *p);
+    next.insert(p->key(), *p);
+}
+
+void PolicyEngine::proposeFailover(const FleetPicture &picture, const PolicyVm &vm,
+                                   QHash<QString, Proposal> &next)
+{
+    const PolicyHost *host = picture.host(vm.hostUri);
+    if (!host || !vm.shadow)
+        return;
+    const QString key = QStringLiteral("shadow-failover:") + vm.uuid;
+    const qint64 lostMs = host->reachable || host->unreachableSinceMs <= 0
+        ? 0
+        : picture.nowMs - host->unreachableSinceMs;
+    const bool was = m_raised.contains(key);
+    if (!raised(key, lostMs >= m_limits.failoverAfterMs && vm.shadow->inSync, lostMs > 0)) {
+        if (was)
+            m_cleared.insert(key, Tr::tr("%1 is reachable again.").arg(nameOf(*host)));
+        return;
+    }
+    const PolicyShadow &shadow = *vm.shadow;
+    Trigger trigger;
+    trigger.rule = QStringLiteral("shadow-failover");
+    trigger.signal = QStringLiteral("host-unreachable");
+    trigger.value = double(lostMs) / 1000.0;
+    trigger.threshold = double(m_limits.failoverAfterMs) / 1000.0;
+    trigger.sentence
+        = Tr::tr("%1, the host of %2, has been unreachable since %3 (%4 minutes; "
+                 "the policy fails over after %5 s).")
+              .arg(nameOf(*host), vm.name, timeOf(host->unreachableSinceMs), minutes(lostMs))
+              .arg(m_limits.failoverAfterMs / 1000);
+    std::optional<Proposal> p = start(picture, QStringLiteral("shadow.failover"), vm, trigger);
+    if (!p)
+        return;
+    p->targetUri = shadow.hostUri;
+    p->evidence.append(Tr::tr("%1 on %2 is %3 since %4: every write %5 acknowledged is in it.")
+                           .arg(shadow.name, HostUri::displayName(shadow.hostUri), shadow.state,
+                                timeOf(shadow.syncedMs), vm.name));
+    const bool validated = shadow.validatedMs > 0 && shadow.validationPassed;
+    p->evidence.append(
+        validated ? Tr::tr("Its last validation, %1, booted a copy of it.")
+                        .arg(timeOf(shadow.validatedMs))
+            : shadow.validatedMs > 0
+            ? Tr::tr("Its last validation, %1, failed.").arg(timeOf(shadow.validatedMs))
+            : Tr::tr("It has not been validated yet."));
+    p->outcome = { { QStringLiteral("rpoWrites"), 0 },
+                   { QStringLiteral("validated"), validated },
+                   { QStringLiteral("vcpusAfter"), shadow.vcpus } };
+    if (shadow.rtoMs >= 0)
+        p->outcome.insert(QStringLiteral("rtoSeconds"), double(shadow.rtoMs) / 1000.0);
+    p->cost = Tr::tr("%1 is fenced and must not start on %2 again; %3 becomes the service, with "
+                     "no shadow until a new one is made.")
+                  .arg(vm.name, nameOf(*host), shadow.name);
+    // An outage is not thrash: no cooldown or rate limit holds a failover
+    // back, only the operator's level and the maintenance window.
+    finish(picture, *p);
+    next.insert(p->key(), *p);
+}
+
 void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
 {
     const PolicyLimits &l = m_limits;
@@ -586,7 +879,7 @@ void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
     // After a move the VM's own signals settle (a gap in its samples, a new
     // host's figures): nothing acts on it again during the cooldown.
     for (const PolicyAction &a : picture.actions) {
-        if (a.vmUuid != p.subjectId)
+        if (a.vmUuid != p.subjectId || !a.moves)
             continue;
         if (a.finishedMs == 0)
             p.heldBy.append(Tr::tr("%1 is moving already.").arg(p.subject));
@@ -647,7 +940,8 @@ void PolicyEngine::finish(const FleetPicture &picture, Proposal &p) const
 {
     const Proposal before = m_current.value(p.key());
     const bool continues = !before.subjectId.isEmpty() && before.expiresMs > picture.nowMs
-        && before.targetUri == p.targetUri && before.sourceUri == p.sourceUri;
+        && before.targetUri == p.targetUri && before.sourceUri == p.sourceUri
+        && before.action == p.action;
     p.raisedMs = continues ? before.raisedMs : picture.nowMs;
     p.expiresMs = p.raisedMs + m_limits.lifetimeMs;
 
@@ -662,8 +956,15 @@ void PolicyEngine::finish(const FleetPicture &picture, Proposal &p) const
     else if (t.rule == u"host-saturation") {
         const PolicyHost *h = picture.host(p.sourceUri);
         p.confidence = h && h->cpuCrossing.latestMs ? 5 : h && h->cpuCrossing.pointMs ? 4 : 3;
-    } else
+    } else if (t.rule == u"shadow-failover") {
+        // A shadow that booted in its last validation has shown it can.
+        p.confidence = p.outcome.value(u"validated").toBool() ? 5 : 4;
+    } else if (t.rule == u"vm-traffic" || t.rule == u"shadow-size") {
+        // Both are undone as easily as done.
+        p.confidence = 4;
+    } else {
         p.confidence = t.signal == u"health" && t.value < m_limits.shadowBelowHealth - 20 ? 4 : 3;
+    }
 
     if (p.level != AutomationLevel::Automatic || !p.heldBy.isEmpty() || p.targetUri.isEmpty())
         return;

@@ -28,6 +28,16 @@ struct PolicyLimits
     qint64 lifetimeMs = 3600 * 1000; // a proposal unanswered this long expires
     int maxConcurrentPerHost = 1, maxConcurrentFleet = 2;
     int maxHourlyPerHost = 4, maxHourlyFleet = 12;
+    // Traffic: a VM in a load balancer forecast past this share of its
+    // vCPUs sheds part of its requests to a peer of its backend, and lets go
+    // below the second; the peer must stay under the third with them.
+    double shiftAbove = 0.9, shiftClear = 0.75, shiftPeerLimit = 0.8;
+    // A primary whose host has been unreachable this long fails over to its
+    // shadow in sync (a shorter loss is a blip a failover would make worse).
+    qint64 failoverAfterMs = 60 * 1000;
+    // A shadow grows to its forecast peak with this headroom and shrinks
+    // only when the larger headroom still fits in fewer vCPUs.
+    double shadowGrowHeadroom = 1.25, shadowShrinkHeadroom = 1.5;
 };
 
 // Turns what prediction says of the fleet into proposed actions, with the
@@ -40,7 +50,14 @@ struct PolicyLimits
 //   host-saturation  a host whose forecast peak passes its CPUs: move the
 //                    VM whose move helps most, if it helps by the margin;
 //   vm-health        a VM flagged unhealthy, or forecast past its own vCPUs:
-//                    keep a shadow of it.
+//                    keep a shadow of it;
+//   vm-traffic       a VM in a load balancer forecast past its vCPUs: shift
+//                    the share of its requests that brings it back under to
+//                    the peer of its backend with the most room;
+//   shadow-size      a shadow in sync sized off its primary's forecast:
+//                    grow or shrink it (standby vCPUs and reservation);
+//   shadow-failover  a primary whose host stays unreachable, with a shadow
+//                    in sync: fail over to it.
 //
 // It remembers which triggers are raised and what it proposed, and says
 // which proposals no longer hold. Pure: one thread at a time, no I/O.
@@ -66,6 +83,16 @@ private:
                                         const Trigger &trigger, const QString &group);
     void proposeShadow(const FleetPicture &picture, Model &model, const PolicyVm &vm,
                        const Trigger &trigger, QHash<QString, Proposal> &next);
+    void proposeShift(const FleetPicture &picture, Model &model, const PolicyVm &vm,
+                      QHash<QString, Proposal> &next);
+    void proposeSizing(const FleetPicture &picture, Model &model, const PolicyVm &vm,
+                       QHash<QString, Proposal> &next);
+    void proposeFailover(const FleetPicture &picture, const PolicyVm &vm,
+                         QHash<QString, Proposal> &next);
+    // A proposal of `kind` for `vm` at its level, or none when automation is
+    // off for it or an operator's answer keeps it quiet.
+    std::optional<Proposal> start(const FleetPicture &picture, const QString &kind,
+                                  const PolicyVm &vm, const Trigger &trigger) const;
     void hold(const FleetPicture &picture, Model &model, Proposal &proposal);
     void finish(const FleetPicture &picture, Proposal &proposal) const;
     static void commit(Model &model, const Proposal &proposal);

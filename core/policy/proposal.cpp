@@ -33,6 +33,18 @@ QString Proposal::summary() const
 {
     if (kind == u"shadow.create")
         return Tr::tr("Keep a shadow of %1 on %2").arg(subject, HostUri::displayName(targetUri));
+    if (kind == u"shadow.scale")
+        return Tr::tr("Size the shadow of %1 to %2 vCPUs (now %3)")
+            .arg(subject)
+            .arg(action.value(u"vcpus").toInt())
+            .arg(action.value(u"vcpusBefore").toInt());
+    if (kind == u"shadow.failover")
+        return Tr::tr("Fail %1 over to its shadow on %2")
+            .arg(subject, HostUri::displayName(targetUri));
+    if (kind == u"traffic.shift")
+        return Tr::tr("Shift %1 % of %2's traffic to %3")
+            .arg(action.value(u"percent").toDouble())
+            .arg(action.value(u"from").toString(), action.value(u"to").toString());
     if (!group.isEmpty())
         return Tr::tr("Evacuate %1: move %2 to %3")
             .arg(HostUri::displayName(sourceUri), subject, HostUri::displayName(targetUri));
@@ -50,6 +62,7 @@ QJsonObject Proposal::toJson() const
         { QStringLiteral("source"), sourceUri },
         { QStringLiteral("target"), targetUri },
         { QStringLiteral("group"), group },
+        { QStringLiteral("action"), action },
         { QStringLiteral("rule"), trigger.rule },
         { QStringLiteral("signal"), trigger.signal },
         { QStringLiteral("value"), trigger.value },
@@ -76,6 +89,7 @@ Proposal Proposal::fromJson(const QJsonObject &json)
     p.sourceUri = json.value(u"source").toString();
     p.targetUri = json.value(u"target").toString();
     p.group = json.value(u"group").toString();
+    p.action = json.value(u"action").toObject();
     p.trigger.rule = json.value(u"rule").toString();
     p.trigger.signal = json.value(u"signal").toString();
     p.trigger.value = json.value(u"value").toDouble();

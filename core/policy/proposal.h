@@ -13,8 +13,11 @@ namespace Umbra::Policy {
 // What set a proposal off: which signal, its value and the threshold it passed.
 struct Trigger
 {
-    QString rule; // "host-risk", "host-saturation", "vm-health"
-    QString signal; // "failure-risk", "cpu-forecast", "health", "vm-cpu-forecast"
+    // "host-risk", "host-saturation", "vm-health", "vm-traffic", "shadow-size",
+    // "shadow-failover"
+    QString rule;
+    // "failure-risk", "cpu-forecast", "health", "vm-cpu-forecast", "host-unreachable"
+    QString signal;
     double value = 0;
     double threshold = 0;
     QString sentence; // for the operator, with the figures
@@ -25,12 +28,16 @@ struct Trigger
 // is the plan's `policy` JSON.
 struct Proposal
 {
-    QString kind; // "migrate", "shadow.create"
+    // "migrate", "shadow.create", "shadow.scale", "shadow.failover", "traffic.shift"
+    QString kind;
     QString subject; // the VM's name
     QString subjectId; // its UUID
     QString sourceUri;
     QString targetUri; // the chosen host; for a shadow, its shadow host
     QString group; // an evacuation's host URI: its moves belong together
+    // What the controller needs beyond subject, source and target: a shift's
+    // balancer, backend, servers and share; a shadow's new size.
+    QJsonObject action;
     Trigger trigger;
     QStringList evidence; // as the operator will read it
     QJsonObject outcome; // predicted: capacity on source and target after, health after

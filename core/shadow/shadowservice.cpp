@@ -25,6 +25,7 @@ const QString kCreate = QStringLiteral("shadow.create");
 const QString kFailover = QStringLiteral("shadow.failover");
 const QString kRemove = QStringLiteral("shadow.remove");
 const QString kValidate = QStringLiteral("shadow.validate");
+const QString kScale = QStringLiteral("shadow.scale");
 
 // Re-seeding a degraded shadow: 30 s, doubling, at most every 15 minutes.
 qint64 retryDelayMs(int retries)
@@ -252,11 +253,13 @@ QFuture<Jobs::Plan> ShadowService::planCreate(const QString &vm, const QString &
 
 QFuture<Jobs::Plan>
 ShadowService::proposeFor(const QString &vmUuid, const QString &kind,
-                          std::function<void(Jobs::Plan &, const ShadowRecord &)> fill)
+                          std::function<void(Jobs::Plan &, const ShadowRecord &)> fill,
+                          const QJsonObject &policy)
 {
-    return propose([vmUuid, kind, fill = std::move(fill)](ShadowJob &job) {
+    return propose([vmUuid, kind, fill = std::move(fill), policy](ShadowJob &job) {
         Jobs::Plan plan;
         plan.kind = kind;
+        plan.policy = policy;
         plan.subjectId = vmUuid;
         plan.request = { { QStringLiteral("vmUuid"), vmUuid } };
         auto found = job.find(vmUuid);
@@ -278,9 +281,43 @@ ShadowService::proposeFor(const QString &vmUuid, const QString &kind,
     });
 }
 
-QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool planned)
+QFuture<Jobs::Plan> ShadowService::planScale(const QString &vmUuid, int vcpus,
+                                             const QString &reason, const QJsonObject &policy)
 {
-    return proposeFor(vmUuid, kFailover, [planned](Jobs::Plan &plan, const ShadowRecord &s) {
+    auto fill = [vcpus, reason](Jobs::Plan &plan, const ShadowRecord &s) {
+        const QString host = HostUri::displayName(s.shadowUri);
+        plan.request.insert(QStringLiteral("vcpus"), vcpus);
+        plan.request.insert(QStringLiteral("reason"), reason);
+        plan.summary = Tr::tr("Size the shadow of %1 to %2 vCPUs (now %3)")
+                           .arg(s.primaryName)
+                           .arg(vcpus)
+                           .arg(s.vcpus);
+        if (s.state == State::FailedOver)
+            plan.refusal = Tr::tr("%1 runs in the place of %2; it keeps its size.")
+                               .arg(s.shadowName, s.primaryName);
+        else if (vcpus < 1)
+            plan.refusal = Tr::tr("A shadow needs at least one vCPU.");
+        plan.evidence.append(reason);
+        plan.prediction = { { QStringLiteral("vcpus"), vcpus },
+                            { QStringLiteral("vcpusBefore"), s.vcpus },
+                            { QStringLiteral("memoryKiB"), qint64(s.memoryKiB) } };
+        plan.steps
+            = { Tr::tr("Redefine %1 on %2 with %3 vCPUs; it stays a standby, not running.")
+                    .arg(s.shadowName, host)
+                    .arg(vcpus),
+                Tr::tr("Move its reservation on %1 to %2 vCPUs and %3 MiB.")
+                    .arg(host)
+                    .arg(vcpus)
+                    .arg(s.memoryKiB / 1024),
+                Tr::tr("Replication goes on throughout; %1 is not touched.").arg(s.primaryName) };
+    };
+    return proposeFor(vmUuid, kScale, fill, policy);
+}
+
+QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool planned,
+                                                const QJsonObject &policy)
+{
+    auto fill = [planned](Jobs::Plan &plan, const ShadowRecord &s) {
         plan.request.insert(QStringLiteral("planned"), planned);
         const QString primaryHost = HostUri::displayName(s.primaryUri);
         const QString shadowHost = HostUri::displayName(s.shadowUri);
@@ -304,7 +341,8 @@ QFuture<Jobs::Plan> ShadowService::planFailover(const QString &vmUuid, bool plan
                               .arg(s.primaryName, primaryHost));
         plan.steps.append(Tr::tr("Release the replicas and start %1 on %2 in its place.")
                               .arg(s.shadowName, shadowHost));
-    });
+    };
+    return proposeFor(vmUuid, kFailover, fill, policy);
 }
 
 QFuture<Jobs::Plan> ShadowService::planRemove(const QString &vmUuid)
@@ -453,6 +491,14 @@ void ShadowService::execute(const Jobs::Plan &plan, const QString &approveAs)
                 done = job->failover(uuid, options);
             } else if (plan.kind == kRemove) {
                 done = job->remove(uuid);
+            } else if (plan.kind == kScale) {
+                auto shadow = job->find(uuid);
+                Sizing sizing;
+                sizing.vcpus = r.value(QLatin1String("vcpus")).toInt();
+                sizing.memoryKiB = shadow && shadow->has_value() ? shadow->value().memoryKiB : 0;
+                sizing.reason = r.value(QLatin1String("reason")).toString();
+                done = shadow ? job->resize(uuid, sizing)
+                              : Result<ShadowRecord>(Error{ shadow.error() });
             } else if (plan.kind == kValidate) {
                 auto shadow = job->find(uuid);
                 auto validated = job->validate(uuid, validationOptions(*job, uuid, bootS));
@@ -520,11 +566,12 @@ void ShadowService::refresh()
     state.readings = m_readings;
     const Environment env = environment();
     const int graceS = m_graceS;
+    const bool automaticSizing = m_automaticSizing;
     const int validationIntervalH = m_validationIntervalH;
     const bool knowsFleet = !m_shadows.isEmpty() || !m_runsOn;
     QPointer<ShadowService> self(this);
-    QThread *worker = QThread::create([self, env, busy, runsOn, moving, graceS, knowsFleet,
-                                       validationIntervalH, state]() mutable {
+    QThread *worker = QThread::create([self, env, busy, runsOn, moving, graceS, automaticSizing,
+                                       knowsFleet, validationIntervalH, state]() mutable {
         ShadowJob job(env);
         auto journal = ShadowJournal::open(env.journalPath, planStoreName() + u"-refresh");
         auto live = journal ? journal.value()->live()
@@ -583,7 +630,7 @@ void ShadowService::refresh()
                                .arg(s.primaryName, stateLabel(checked->state), checked->reason),
                            checked->state == State::Degraded);
                 // Sized by the forecast, every few minutes.
-                if (checked && checked->state == State::InSync
+                if (automaticSizing && checked && checked->state == State::InSync
                     && now - state.sizedAtMs.value(s.id, 0) >= kSizingIntervalMs) {
                     state.sizedAtMs.insert(s.id, now);
                     if (auto sized = size(job, env, s); !sized.isEmpty())

@@ -49,6 +49,9 @@ public:
     // GUI thread.
     void setFleetView(std::function<QString(const QString &vmUuid)> runsOn,
                       std::function<bool(const QString &vmUuid)> moving);
+    // Whether refresh() sizes shadows in sync by their primaries' forecast
+    // itself (the default); off where the policy proposes the sizes.
+    void setAutomaticSizing(bool on) { m_automaticSizing = on; }
     // How long a primary's host may be unreachable before its shadow takes
     // over by itself; 0 leaves failover to the operator.
     void setFailoverGraceS(int seconds) { m_graceS = seconds; }
@@ -71,7 +74,12 @@ public:
                                    const QString &shadowUri,
                                    std::optional<int> validateEveryH = std::nullopt,
                                    const QJsonObject &policy = {});
-    QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned);
+    QFuture<Jobs::Plan> planFailover(const QString &vmUuid, bool planned,
+                                     const QJsonObject &policy = {});
+    // Redefines the standby with `vcpus` and moves its reservation; its
+    // memory stays the primary's.
+    QFuture<Jobs::Plan> planScale(const QString &vmUuid, int vcpus, const QString &reason,
+                                  const QJsonObject &policy = {});
     QFuture<Jobs::Plan> planRemove(const QString &vmUuid);
     QFuture<Jobs::Plan> planValidate(const QString &vmUuid);
     // Plans and executes a validation at once (Validate now, and the
@@ -124,7 +132,8 @@ private:
     // Plans an action on the VM's live shadow (refused when it has none):
     // `fill` adds what the kind needs to the plan.
     QFuture<Jobs::Plan> proposeFor(const QString &vmUuid, const QString &kind,
-                                   std::function<void(Jobs::Plan &, const ShadowRecord &)> fill);
+                                   std::function<void(Jobs::Plan &, const ShadowRecord &)> fill,
+                                   const QJsonObject &policy = {});
     void apply(const Refreshed &refreshed);
 
     QString m_path;
@@ -134,6 +143,7 @@ private:
     std::function<QString(const QString &)> m_runsOn;
     std::function<bool(const QString &)> m_moving;
     int m_graceS = 90;
+    bool m_automaticSizing = true;
     int m_validationIntervalH = 24;
     int m_validationBootS = 20;
     QList<ShadowRecord> m_shadows;

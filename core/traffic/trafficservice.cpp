@@ -325,7 +325,8 @@ std::shared_ptr<TrafficRedirector> TrafficService::redirector() const
     return std::make_shared<BalancerRedirector>(m_path, resolver());
 }
 
-QFuture<Jobs::Plan> TrafficService::planShift(const ShiftRequest &request)
+QFuture<Jobs::Plan> TrafficService::planShift(const ShiftRequest &request,
+                                              const QJsonObject &policy)
 {
     auto promise = std::make_shared<QFutureInterface<Jobs::Plan>>();
     promise->reportStarted();
@@ -341,8 +342,9 @@ QFuture<Jobs::Plan> TrafficService::planShift(const ShiftRequest &request)
     }
     const Balancer chosen = *b;
     const QString path = m_path;
-    QThread *worker = QThread::create([promise, request, chosen, path] {
+    QThread *worker = QThread::create([promise, request, chosen, path, policy] {
         Jobs::Plan plan = Traffic::planShift(request, chosen);
+        plan.policy = policy;
         plan.createdMs = QDateTime::currentMSecsSinceEpoch();
         if (auto store = Jobs::PlanStore::open(path, connectionName("plan"))) {
             if (auto id = store.value()->propose(plan)) {

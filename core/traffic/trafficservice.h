@@ -84,7 +84,8 @@ public:
     // Plan → approve → execute, as for migrations: planShift() reads the
     // backend and stores the plan (evidence: the split and the receiving
     // server's checks; prediction: each step's weights), changing nothing.
-    QFuture<Jobs::Plan> planShift(const ShiftRequest &request);
+    // `policy`: the proposal it answers, when the policy proposed it.
+    QFuture<Jobs::Plan> planShift(const ShiftRequest &request, const QJsonObject &policy = {});
     void decide(qint64 planId, bool approve, const QString &by);
     void execute(const Jobs::Plan &plan, const QString &approveAs = {});
     void drain(const QString &balancer, const ServerRef &server, int timeoutMs = 30000);

@@ -68,6 +68,23 @@ const Proposal *find(const Evaluation &e, const QString &subject, const QString 
     return nullptr;
 }
 
+PolicyServer server(const QString &backend, const QString &name)
+{
+    return { QStringLiteral("lb"), backend, name, true };
+}
+
+PolicyShadow shadowOn(const PolicyHost &host, int vcpus)
+{
+    PolicyShadow s;
+    s.hostUri = host.uri;
+    s.name = QStringLiteral("standby");
+    s.inSync = true;
+    s.state = QStringLiteral("in sync");
+    s.vcpus = vcpus;
+    s.syncedMs = kNow - 3600 * 1000;
+    return s;
+}
+
 PolicyEngine engine(AutomationLevel level = AutomationLevel::Approve)
 {
     PolicyEngine e;
@@ -97,6 +114,9 @@ private Q_SLOTS:
     void withdrawalsSayWhy();
     void maintenanceWindowRunsPastMidnight();
     void settingsAndProposalsSurviveTheDatabase();
+    void busyServerShiftsAShareOfItsTrafficToAPeer();
+    void shadowSizeFollowsItsPrimarysForecast();
+    void lostHostFailsOverToItsShadow();
 };
 
 void TestPolicy::evacuationSpreadsAcrossTargetsWithEvidence()
@@ -555,6 +575,191 @@ void TestPolicy::settingsAndProposalsSurviveTheDatabase()
     const Evaluation again = restarted.evaluate(picture);
     QVERIFY(again.withdrawn.isEmpty());
     QCOMPARE(again.proposals.value(0).raisedMs, proposal.raisedMs);
+}
+
+void TestPolicy::busyServerShiftsAShareOfItsTrafficToAPeer()
+{
+    FleetPicture picture;
+    picture.nowMs = kNow;
+    const PolicyHost a = host(QStringLiteral("kvm01"), 8 * kGiB);
+    const PolicyHost b = host(QStringLiteral("kvm02"), 8 * kGiB);
+    picture.hosts = { a, b };
+    PolicyVm busy = vm(QStringLiteral("web-1"), a, 2 * kGiB, 7.6); // 95 % of 8 vCPUs
+    busy.server = server(QStringLiteral("web"), QStringLiteral("web01"));
+    PolicyVm peer = vm(QStringLiteral("web-2"), b, 2 * kGiB, 2);
+    peer.server = server(QStringLiteral("web"), QStringLiteral("web02"));
+    PolicyVm other = vm(QStringLiteral("api-1"), b, 2 * kGiB, 0.5); // another backend
+    other.server = server(QStringLiteral("api"), QStringLiteral("api01"));
+    picture.vms = { busy, peer, other };
+
+    PolicyEngine policy = engine();
+    Evaluation e = policy.evaluate(picture);
+    const Proposal *shift = find(e, busy.name, QStringLiteral("traffic.shift"));
+    QVERIFY(shift);
+    QCOMPARE(shift->trigger.rule, QStringLiteral("vm-traffic"));
+    QCOMPARE(shift->action.value(u"to").toString(), QStringLiteral("web02"));
+    QCOMPARE(shift->action.value(u"backend").toString(), QStringLiteral("web"));
+    // 25 % brings 95 % under the 75 % it lets go at; web-2 takes 1.9 CPUs.
+    QCOMPARE(shift->action.value(u"percent").toDouble(), 25.0);
+    QCOMPARE(shift->outcome.value(u"targetPeakAfter").toDouble(), (2 + 1.9) / 8);
+    QVERIFY(shift->heldBy.isEmpty());
+    QCOMPARE(shift->summary(), QStringLiteral("Shift 25 % of web01's traffic to web02"));
+    QVERIFY(!find(e, other.name, QStringLiteral("traffic.shift")));
+    const qint64 raised = shift->raisedMs;
+
+    // Easing to 80 % it holds, and the share it asked for does not shrink.
+    picture.vms[0].peakCpus = 6.4;
+    picture.nowMs += 5 * kMinute;
+    e = policy.evaluate(picture);
+    shift = find(e, busy.name, QStringLiteral("traffic.shift"));
+    QVERIFY(shift);
+    QCOMPARE(shift->action.value(u"percent").toDouble(), 25.0);
+    QCOMPARE(shift->raisedMs, raised);
+    QVERIFY(e.withdrawn.isEmpty());
+
+    // Below 75 % it withdraws, saying why.
+    picture.vms[0].peakCpus = 5.6;
+    picture.nowMs += 5 * kMinute;
+    e = policy.evaluate(picture);
+    QVERIFY(!find(e, busy.name, QStringLiteral("traffic.shift")));
+    QCOMPARE(e.withdrawn.size(), 1);
+    QVERIFY2(e.withdrawn.first().reason.contains(u"70 %"), qPrintable(e.withdrawn.first().reason));
+
+    // A peer without room is named on a held proposal; a peer that is down
+    // is no peer at all.
+    picture.vms[0].peakCpus = 7.6;
+    picture.vms[1].peakCpus = 6;
+    e = policy.evaluate(picture);
+    shift = find(e, busy.name, QStringLiteral("traffic.shift"));
+    QVERIFY(shift);
+    QVERIFY(!shift->automatic);
+    QVERIFY2(shift->heldBy.value(0).startsWith(u"No peer has room"),
+             qPrintable(shift->heldBy.join(u'|')));
+    picture.vms[1].server->up = false;
+    e = policy.evaluate(picture);
+    QVERIFY(!find(e, busy.name, QStringLiteral("traffic.shift")));
+}
+
+void TestPolicy::shadowSizeFollowsItsPrimarysForecast()
+{
+    FleetPicture picture;
+    picture.nowMs = kNow;
+    const PolicyHost primaryHost = host(QStringLiteral("kvm01"), 8 * kGiB);
+    PolicyHost standbyHost = host(QStringLiteral("shadow01"), 8 * kGiB);
+    Pools::Headroom room;
+    room.usableKiB = 8 * kGiB;
+    room.vcpuLimit = 16;
+    standbyHost.shadowHeadroom = room;
+    picture.hosts = { primaryHost, standbyHost };
+    PolicyVm db = vm(QStringLiteral("db-1"), primaryHost, 4 * kGiB, 3.0);
+    db.hasShadow = true;
+    db.shadow = shadowOn(standbyHost, 2);
+    picture.vms = { db };
+
+    // 3 CPUs at the peak with 25 % headroom: 4 vCPUs, not 2.
+    PolicyEngine policy = engine(AutomationLevel::Automatic);
+    Evaluation e = policy.evaluate(picture);
+    const Proposal *grow = find(e, db.name, QStringLiteral("shadow.scale"));
+    QVERIFY(grow);
+    QCOMPARE(grow->targetUri, standbyHost.uri);
+    QCOMPARE(grow->action.value(u"vcpus").toInt(), 4);
+    QCOMPARE(grow->action.value(u"vcpusBefore").toInt(), 2);
+    QCOMPARE(grow->outcome.value(u"targetVcpuSlotsLeft").toInt(), 14);
+    QVERIFY(grow->automatic);
+    QCOMPARE(grow->summary(), QStringLiteral("Size the shadow of db-1 to 4 vCPUs (now 2)"));
+
+    // Once it has 4, a forecast wobbling between 2.7 and 3.2 CPUs changes
+    // nothing: it grows above 4 × 0.8 and shrinks only below 3 / 1.5.
+    picture.vms[0].shadow->vcpus = 4;
+    for (double peak : { 2.7, 3.2, 2.9, 3.1 }) {
+        picture.vms[0].peakCpus = peak;
+        picture.nowMs += 5 * kMinute;
+        e = policy.evaluate(picture);
+        QVERIFY2(!find(e, db.name, QStringLiteral("shadow.scale")),
+                 qPrintable(QString::number(peak)));
+    }
+    // A quiet primary: down to 2.
+    picture.vms[0].peakCpus = 1.0;
+    e = policy.evaluate(picture);
+    const Proposal *shrink = find(e, db.name, QStringLiteral("shadow.scale"));
+    QVERIFY(shrink);
+    QCOMPARE(shrink->action.value(u"vcpus").toInt(), 2);
+    QVERIFY(shrink->cost.contains(u"frees 2"));
+
+    // Growing past what the shadow host has left is held, saying so.
+    picture.vms[0].peakCpus = 7.5;
+    picture.hosts[1].shadowHeadroom->allocatedVcpus = 14;
+    e = policy.evaluate(picture);
+    grow = find(e, db.name, QStringLiteral("shadow.scale"));
+    QVERIFY(grow);
+    QCOMPARE(grow->action.value(u"vcpus").toInt(), 8);
+    QVERIFY(!grow->automatic);
+    QVERIFY2(grow->heldBy.value(0).contains(u"2 vCPU slots left"),
+             qPrintable(grow->heldBy.join(u'|')));
+
+    // A shadow not in sync is not resized.
+    picture.vms[0].shadow->inSync = false;
+    e = policy.evaluate(picture);
+    QVERIFY(!find(e, db.name, QStringLiteral("shadow.scale")));
+}
+
+void TestPolicy::lostHostFailsOverToItsShadow()
+{
+    FleetPicture picture;
+    picture.nowMs = kNow;
+    PolicyHost lost = host(QStringLiteral("kvm01"), 8 * kGiB);
+    const PolicyHost standbyHost = host(QStringLiteral("shadow01"), 8 * kGiB);
+    lost.reachable = false;
+    lost.unreachableSinceMs = kNow - 30 * 1000;
+    picture.hosts = { lost, standbyHost, host(QStringLiteral("kvm02"), 8 * kGiB) };
+    PolicyVm db = vm(QStringLiteral("db-1"), lost);
+    db.hasShadow = true;
+    db.shadow = shadowOn(standbyHost, 2); // sized to its forecast peak of 1 CPU
+    PolicyVm plain = vm(QStringLiteral("web-1"), lost);
+    picture.vms = { db, plain };
+
+    // 30 s is a blip: nothing yet, and nothing migrates off a host that
+    // does not answer.
+    PolicyEngine policy = engine(AutomationLevel::Automatic);
+    Evaluation e = policy.evaluate(picture);
+    QVERIFY(e.proposals.isEmpty());
+
+    picture.nowMs = kNow + 60 * 1000;
+    e = policy.evaluate(picture);
+    QCOMPARE(e.proposals.size(), 1);
+    const Proposal &failover = e.proposals.first();
+    QCOMPARE(failover.kind, QStringLiteral("shadow.failover"));
+    QCOMPARE(failover.subject, db.name);
+    QCOMPARE(failover.targetUri, standbyHost.uri);
+    QCOMPARE(failover.trigger.value, 90.0);
+    QCOMPARE(failover.outcome.value(u"rpoWrites").toInt(), 0);
+    QCOMPARE(failover.confidence, 4); // never validated
+    QVERIFY(failover.automatic);
+    QVERIFY(failover.evidence.join(u' ').contains(u"not been validated"));
+
+    // A validated shadow: surer. Cooldowns and limits do not hold it back.
+    picture.vms[0].shadow->validatedMs = kNow - 3600 * 1000;
+    picture.vms[0].shadow->validationPassed = true;
+    picture.actions.append(
+        { db.uuid, standbyHost.uri, lost.uri, kNow - 10 * kMinute, kNow - 9 * kMinute, 0.0 });
+    e = policy.evaluate(picture);
+    QCOMPARE(e.proposals.value(0).confidence, 5);
+    QVERIFY(e.proposals.value(0).automatic);
+
+    // The host answers again: withdrawn, saying so.
+    picture.hosts[0].reachable = true;
+    picture.hosts[0].unreachableSinceMs = 0;
+    e = policy.evaluate(picture);
+    QVERIFY(e.proposals.isEmpty());
+    QCOMPARE(e.withdrawn.size(), 1);
+    QCOMPARE(e.withdrawn.first().reason, QStringLiteral("kvm01 is reachable again."));
+
+    // A shadow that is not in sync is not failed over to.
+    picture.hosts[0].reachable = false;
+    picture.hosts[0].unreachableSinceMs = kNow - 10 * kMinute;
+    picture.vms[0].shadow->inSync = false;
+    e = policy.evaluate(picture);
+    QVERIFY(e.proposals.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPolicy)
