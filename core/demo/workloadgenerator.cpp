@@ -67,6 +67,15 @@ WorkloadProfile profileFor(const QString &uuid, const QString &name)
     p.baseMemory = pick(8, 0.30, 0.70) * roleBias(name, 0.8, 1.25, 1.0, 0.8);
     p.diskBytesPerCpu = pick(9, 10e6, 80e6) * roleBias(name, 0.5, 2.0, 1.5, 0.5);
     p.netBytesPerCpu = pick(10, 5e6, 60e6) * roleBias(name, 2.0, 0.8, 0.5, 0.8);
+    // web03 serves the demo's busiest shop: every afternoon it runs close to
+    // its vCPUs, so the policy has a server to shift requests away from.
+    if (name == QLatin1String("web03")) {
+        p.baseCpu = 0.55;
+        p.dailyAmplitude = 0.42;
+        p.weekendFactor = 0.9;
+        p.burstChance = 0.01;
+        p.trendPerWeek = 0;
+    }
     return p;
 }
 

@@ -98,7 +98,21 @@ void PolicyService::release(qint64 planId)
         return;
     for (auto it = m_planOf.begin(); it != m_planOf.end(); ++it)
         if (it.value() == planId) {
-            noteAction(m_proposed.value(it.key()), true);
+            const Policy::Proposal done = m_proposed.value(it.key());
+            noteAction(done, true);
+            // A shift or a new size shows in the forecast only as new samples
+            // come in: until then the same trigger still holds, and
+            // proposing again on it would shift or resize twice.
+            if (done.kind != u"migrate") {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                m_quiet.insert(it.key(),
+                               { now + m_limits.cooldownMs,
+                                 tr("Carried out at %1; the policy lets its effect show for %n "
+                                    "minute(s) before proposing it again.",
+                                    nullptr, int(m_limits.cooldownMs / 60000))
+                                     .arg(QDateTime::fromMSecsSinceEpoch(now).toString(
+                                         QStringLiteral("HH:mm"))) });
+            }
             m_proposed.remove(it.key());
             m_planOf.erase(it);
             break;

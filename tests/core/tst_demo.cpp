@@ -11,6 +11,7 @@
 #include "fleet/fleetstate.h"
 #include "jobs/planstore.h"
 #include "migrate/migrationmanager.h"
+#include "policy/policyengine.h"
 #include "policy/proposal.h"
 #include "predict/anomalywatch.h"
 #include "predict/hardwarewatch.h"
@@ -19,6 +20,7 @@
 #include "store/database.h"
 #include "traffic/runtimeapi.h"
 #include "traffic/trafficjob.h"
+#include "traffic/trafficservice.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -261,6 +263,95 @@ private Q_SLOTS:
                                  10000);
         // The rest of the evacuation waits in the queue.
         QTRY_VERIFY_WITH_TIMEOUT(evacuation().size() == running - 1, 10000);
+    }
+
+    // The policy's traffic and shadow proposals run through the same
+    // controllers as an operator's: a shift approved from the queue changes
+    // the demo HAProxy's weights, and a shadow oversized for its primary's
+    // forecast is proposed smaller and resized on approval. The thresholds
+    // are lowered so that the demo's ordinary load sets them off at any hour.
+    void policyShiftsTrafficAndSizesAShadow()
+    {
+        auto started = DemoBalancer::start();
+        QVERIFY2(started.ok(), qPrintable(started.error()));
+        const Traffic::Balancer lb = started.value()->balancer();
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(200);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        QString kvm01, standby;
+        for (const HostConfig &host : hosts.value()) {
+            QVERIFY(engine.fleet()->addHost(host).ok());
+            if (host.uri.endsWith(QLatin1String("rack1-kvm01.xml")))
+                kvm01 = host.uri;
+            else if (host.uri.endsWith(QLatin1String("rack3-standby01.xml")))
+                standby = host.uri;
+        }
+        QSignalSpy loaded(engine.pools(), &PoolService::changed);
+        QVERIFY(loaded.wait(5000));
+        engine.pools()->save(*DemoFleet::withDemoPools(engine.pools()->settings(), hosts.value()));
+        QVERIFY(loaded.wait(5000));
+        engine.traffic()->saveBalancer(lb);
+        Policy::PolicyLimits limits;
+        limits.shiftAbove = 0.02;
+        limits.shiftClear = 0.01;
+        limits.shadowShrinkHeadroom = 1.1;
+        engine.policy()->setLimits(limits);
+        engine.start();
+        PolicyService *policy = engine.policy();
+
+        auto pendingOf = [&](const QString &kind, const QString &subject = {}) {
+            for (const Jobs::Plan &plan : policy->pending())
+                if (plan.kind == kind && (subject.isEmpty() || plan.subjectId == subject)
+                    && plan.executable())
+                    return plan;
+            return Jobs::Plan();
+        };
+        const Traffic::RuntimeApi api(lb);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            api.stat({ QStringLiteral("be_web"), QStringLiteral("web02") })->isUp(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("traffic.shift")).id > 0, 30000);
+        const Jobs::Plan shift = pendingOf(QStringLiteral("traffic.shift"));
+        const Policy::Proposal p = Policy::Proposal::fromJson(shift.policy);
+        QCOMPARE(p.trigger.rule, QStringLiteral("vm-traffic"));
+        const QString backend = p.action.value(u"backend").toString();
+        const QString from = p.action.value(u"from").toString();
+        const QString to = p.action.value(u"to").toString();
+        QVERIFY(!to.isEmpty() && to != from);
+        QSignalSpy shifted(engine.traffic(), &Traffic::TrafficService::actionFinished);
+        policy->approve(shift.id, QStringLiteral("operator"));
+        QVERIFY(shifted.wait(60000));
+        QCOMPARE(shifted.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Completed);
+        // The receiving server now has the larger weight of the pair.
+        QVERIFY(api.weight({ backend, to })->current > api.weight({ backend, from })->current);
+        auto plans = Jobs::PlanStore::open(dir.filePath(QStringLiteral("demo.db")),
+                                           QStringLiteral("check"));
+        QVERIFY(plans);
+        QCOMPARE(plans.value()->plan(shift.id)->decidedBy, QStringLiteral("operator"));
+        Traffic::TrafficJob back(dir.filePath(QStringLiteral("demo.db")), lb);
+        QCOMPARE(back.restore({ backend, from }), Jobs::Outcome::Completed);
+
+        // A shadow made at web01's full size: the policy proposes it smaller.
+        Shadow::ShadowService *shadows = engine.shadows();
+        auto create = shadows->planCreate(QStringLiteral("web01"), kvm01, standby);
+        QTRY_VERIFY_WITH_TIMEOUT(create.isFinished(), 10000);
+        QVERIFY2(create.result().executable(), qPrintable(create.result().refusal));
+        const QString web01 = create.result().subjectId;
+        shadows->execute(create.result(), QStringLiteral("operator"));
+        QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)
+                                     && shadows->shadowOf(web01)->state == Shadow::State::InSync,
+                                 30000);
+        const int before = shadows->shadowOf(web01)->vcpus;
+        QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("shadow.scale"), web01).id > 0, 30000);
+        const Jobs::Plan scale = pendingOf(QStringLiteral("shadow.scale"), web01);
+        const int wanted = Policy::Proposal::fromJson(scale.policy).action.value(u"vcpus").toInt();
+        QVERIFY2(wanted < before, qPrintable(scale.summary));
+        policy->approve(scale.id, QStringLiteral("operator"));
+        QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)->vcpus == wanted, 30000);
+        // Resized, the proposal is gone and not raised again.
+        QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("shadow.scale"), web01).id == 0, 45000);
     }
 
     // A console stopped between an approval and its execution: the next one
