@@ -20,6 +20,7 @@
 #include "migrationdialog.h"
 #include "migrationspanel.h"
 #include "overviewpage.h"
+#include "policyreplaydialog.h"
 #include "poolsdialog.h"
 #include "shadow/shadowservice.h"
 #include "shadowdialog.h"
@@ -307,6 +308,9 @@ void MainWindow::createMenus()
     QAction *automation
         = file->addAction(tr("&Automation…"), this, &MainWindow::showAutomationDialog);
     automation->setEnabled(m_engine && m_engine->policy());
+    QAction *replay
+        = file->addAction(tr("Policy &Replay…"), this, &MainWindow::showPolicyReplayDialog);
+    replay->setEnabled(m_engine && m_engine->history());
     if (!m_engine || !m_engine->pools()) {
         pools->setEnabled(false);
         pools->setToolTip(tr("The database is open read-only; the pools are stored there."));
@@ -474,6 +478,17 @@ QDialog *MainWindow::showAutomationDialog()
     auto *dialog = new AutomationDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showPolicyReplayDialog()
+{
+    if (!m_engine || !m_engine->history())
+        return nullptr;
+    auto *dialog = new PolicyReplayDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    dialog->run();
     return dialog;
 }
 

@@ -69,6 +69,7 @@ public:
     // Opens File → Pools… (non-modal; null when the store is read-only).
     QDialog *showPoolsDialog();
     QDialog *showAutomationDialog();
+    QDialog *showPolicyReplayDialog();
     // Asks which customer a VM belongs to and saves it with the pools
     // (non-modal; null when the store is read-only).
     QDialog *showCustomerDialog(const QString &uuid, const QString &name);

@@ -5,6 +5,8 @@
 #include "demo/demohistory.h"
 #include "demo/workloadgenerator.h"
 #include "engine/engine.h"
+#include "engine/historyreplay.h"
+#include "engine/historyservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "engine/predictionproxy.h"
@@ -352,6 +354,35 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)->vcpus == wanted, 30000);
         // Resized, the proposal is gone and not raised again.
         QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("shadow.scale"), web01).id == 0, 45000);
+    }
+
+    // The demo's Policy Replay works on the day of history the demo starts
+    // with: a week is asked for, the day and two hours there are replayed.
+    void demoHistoryReplays()
+    {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(200);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        auto hosts = DemoFleet::install(dir.path());
+        QVERIFY(hosts.ok());
+        QSignalSpy filled(engine.history(), &HistoryService::historyFilled);
+        for (const HostConfig &host : hosts.value())
+            QVERIFY(engine.fleet()->addHost(host).ok());
+        engine.start();
+        QTRY_VERIFY_WITH_TIMEOUT(filled.count() >= 10, 60000);
+        QTest::qWait(1000);
+        auto replayed = replayStoredHistory(engine.fleet()->state(), engine.history(), 7,
+                                            QDateTime::currentMSecsSinceEpoch());
+        QTRY_VERIFY_WITH_TIMEOUT(replayed.isFinished(), 120000);
+        const HistoryReplay r = replayed.result();
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QVERIFY2(r.fleet.vmNames.size() >= 10, qPrintable(r.skipped.join(u", ")));
+        QCOMPARE(r.fleet.hostNames.size(), hosts.value().size());
+        // From a day after the oldest stored sample, not a week ago.
+        const qint64 span = r.toMs - r.fromMs;
+        QVERIFY2(span > 3600 * 1000 && span < 4 * 3600 * 1000, qPrintable(QString::number(span)));
+        QVERIFY(r.none.moves == 0);
     }
 
     // A console stopped between an approval and its execution: the next one

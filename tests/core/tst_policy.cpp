@@ -4,6 +4,7 @@
 #include "jobs/planstore.h"
 #include "policy/automation.h"
 #include "policy/policyengine.h"
+#include "policy/replay.h"
 #include "store/database.h"
 
 #include <QTemporaryDir>
@@ -117,6 +118,7 @@ private Q_SLOTS:
     void busyServerShiftsAShareOfItsTrafficToAPeer();
     void shadowSizeFollowsItsPrimarysForecast();
     void lostHostFailsOverToItsShadow();
+    void replayMovesAheadOfADailyPeak();
 };
 
 void TestPolicy::evacuationSpreadsAcrossTargetsWithEvidence()
@@ -760,6 +762,52 @@ void TestPolicy::lostHostFailsOverToItsShadow()
     picture.vms[0].shadow->inSync = false;
     e = policy.evaluate(picture);
     QVERIFY(e.proposals.isEmpty());
+}
+
+// Two hosts of 8 CPUs; on the first a steady VM and one that jumps every
+// afternoon, together past the host's CPUs. After two days to learn on, the
+// policy moves one of them to the second host before the third afternoon;
+// the reactive rule only once the host is over 90 %.
+void TestPolicy::replayMovesAheadOfADailyPeak()
+{
+    constexpr int kDay = 288;
+    Policy::ReplayFleet f;
+    f.hostNames = { QStringLiteral("a"), QStringLiteral("b") };
+    f.hostCpus = { 8, 8 };
+    f.vmNames = { QStringLiteral("steady"), QStringLiteral("afternoon"), QStringLiteral("quiet") };
+    f.vmVcpus = { 4, 6, 4 };
+    f.startHost = { 0, 0, 1 };
+    f.startMs = QDateTime(QDate(2026, 11, 30), QTime(0, 0)).toMSecsSinceEpoch();
+    f.warmSteps = 2 * kDay;
+    f.demand.resize(3);
+    for (int step = 0; step < 3 * kDay; ++step) {
+        const int minute = (step % kDay) * 5;
+        const bool afternoon = minute >= 12 * 60 && minute < 16 * 60;
+        f.demand[0].push_back(3.5);
+        f.demand[1].push_back(afternoon ? 5.0 : 0.5);
+        f.demand[2].push_back(1.0);
+    }
+    const ReplayResult none = replayNone(f);
+    QCOMPARE(none.overloadMinutes, 240.0); // 8.5 of 8 CPUs all afternoon
+    const ReplayResult reactive = replayReactive(f);
+    QVERIFY(reactive.moves >= 1);
+    const ReplayResult umbra = replayPolicy(f);
+    QVERIFY2(umbra.moves >= 1, qPrintable(QString::number(umbra.proposals)));
+    QCOMPARE(umbra.pingPong, 0);
+    QVERIFY2(
+        umbra.overloadMinutes < reactive.overloadMinutes,
+        qPrintable(
+            QStringLiteral("%1 vs %2").arg(umbra.overloadMinutes).arg(reactive.overloadMinutes)));
+    const ReplayMove &first = umbra.moveList.first();
+    qInfo("umbra: %d moves, first %s at %s, %.0f overload min; reactive: %d moves, %.0f min",
+          umbra.moves, qPrintable(f.vmNames.value(first.vm)),
+          qPrintable(QDateTime::fromMSecsSinceEpoch(first.atMs).toString(u"ddd HH:mm")),
+          umbra.overloadMinutes, reactive.moves, reactive.overloadMinutes);
+    QCOMPARE(first.from, 0);
+    QCOMPARE(first.to, 1);
+    QVERIFY(first.right);
+    QVERIFY(first.atMs < f.startMs + (2 * kDay + 12 * 12) * f.stepMs); // before 12:00
+    QVERIFY(!first.why.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPolicy)
