@@ -1,7 +1,12 @@
 #include "approvalspanel.h"
 
+#include "chartqueries.h"
+#include "engine/engine.h"
 #include "engine/policyservice.h"
+#include "entitycharts.h"
+#include "fleet/hosturi.h"
 #include "format.h"
+#include "metricchart.h"
 #include "policy/proposal.h"
 #include "tablesetup.h"
 
@@ -67,9 +72,9 @@ QTableWidgetItem *item(const QString &text, const QString &tip = {})
 
 } // namespace
 
-ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
+ApprovalsPanel::ApprovalsPanel(Engine *engine, QWidget *parent)
     : QWidget(parent)
-    , m_policy(policy)
+    , m_policy(engine ? engine->policy() : nullptr)
 {
     m_level = new QComboBox(this);
     for (Policy::AutomationLevel level :
@@ -122,11 +127,29 @@ ApprovalsPanel::ApprovalsPanel(PolicyService *policy, QWidget *parent)
 
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
+    m_chart = new MetricChart(tr("CPU"), MetricChart::Unit::Percent, this);
+    m_chartSeries = m_chart->addSeries(tr("the last day, and the forecast"));
+    // The dock gives up the chart's height first: at 1366×768 the window
+    // must still fit with the queue docked.
+    m_chart->setMinimumSize(200, 48);
+    // QChartView takes its minimum from the chart's own: no legend (the
+    // title says what the line is) and narrow margins keep that low.
+    m_chart->chart()->legend()->hide();
+    m_chart->chart()->setMargins(QMargins(2, 0, 2, 0));
+    m_chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    if (engine) {
+        m_chartFeed = new EntityCharts(chartQueries(engine), this);
+        m_chartFeed->addHistoryLine(m_chart, m_chartSeries, "cpu");
+        m_chartFeed->addForecastLine(m_chart, m_chartSeries, "cpu");
+        m_chartFeed->addAnomalies(m_chart, "cpu");
+    }
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_details);
+    split->addWidget(m_chart);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 2);
     split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -237,6 +260,16 @@ void ApprovalsPanel::showDetails()
         return;
     }
     const Policy::Proposal p = Policy::Proposal::fromJson(plan->policy);
+    // The chart the trigger rests on: the host a move relieves, or the VM.
+    const QString entity = p.kind == u"migrate" ? QStringLiteral("host/") + p.sourceUri
+                                                : QStringLiteral("vm/") + p.subjectId;
+    if (m_chartFeed && entity != m_charted) {
+        m_charted = entity;
+        m_chart->setTitle(
+            tr("CPU of %1")
+                .arg(p.kind == u"migrate" ? HostUri::displayName(p.sourceUri) : p.subject));
+        m_chartFeed->show(entity, HistoryRange::Day);
+    }
     auto list = [](const QStringList &lines) -> QString {
         QString html = QStringLiteral("<ul style='margin-left:-20px'>");
         for (const QString &line : lines)

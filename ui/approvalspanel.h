@@ -12,6 +12,9 @@ class QTextBrowser;
 
 namespace Umbra {
 
+class Engine;
+class EntityCharts;
+class MetricChart;
 class PolicyService;
 
 // The approval queue: the policy's pending proposals with their trigger,
@@ -20,16 +23,22 @@ class PolicyService;
 // controller as a manual action (its progress shows in the same panels),
 // Reject asks for a reason and keeps the proposal quiet for a while, Defer
 // puts it off for an hour. The fleet's automation level is set here too.
+// Beside the evidence, the chart it rests on: the CPU of the host a move
+// relieves, or of the VM a shadow would cover, over the last day with its
+// forecast and band.
 class ApprovalsPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ApprovalsPanel(PolicyService *policy, QWidget *parent = nullptr);
+    explicit ApprovalsPanel(Engine *engine, QWidget *parent = nullptr);
 
     QTableWidget *table() const { return m_table; }
     QTextBrowser *details() const { return m_details; }
     QComboBox *levelBox() const { return m_level; }
+    MetricChart *evidenceChart() const { return m_chart; }
+    // The entity the chart shows ("host/<uri>", "vm/<uuid>"), empty when none.
+    QString chartedEntity() const { return m_charted; }
     const QList<Jobs::Plan> &plans() const { return m_plans; }
     void select(int row);
     void approveSelected();
@@ -50,6 +59,10 @@ private:
     const Jobs::Plan *current() const;
 
     PolicyService *m_policy;
+    MetricChart *m_chart = nullptr;
+    int m_chartSeries = 0;
+    EntityCharts *m_chartFeed = nullptr;
+    QString m_charted;
     QList<Jobs::Plan> m_plans;
     QComboBox *m_level = nullptr;
     QLabel *m_summary = nullptr;

@@ -116,7 +116,7 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
                                                  : tr("Anomalies"));
     });
     if (PolicyService *policy = engine->policy()) {
-        m_approvals = new ApprovalsPanel(policy, this);
+        m_approvals = new ApprovalsPanel(engine, this);
         m_approvalsDock = addPanel(tr("Approvals"), QStringLiteral("approvalsDock"), m_approvals,
                                    m_migrationsDock);
         connect(m_approvals, &ApprovalsPanel::automationRequested, this,

@@ -584,6 +584,12 @@ void MetricChart::refresh()
     }
 }
 
+void MetricChart::setTitle(const QString &title)
+{
+    m_title = title;
+    chart()->setTitle(tr("%1 (%2)").arg(m_title, scaleFor(m_unit, m_valueAxis->max()).unit));
+}
+
 double MetricChart::updateValueAxis(double maxValue)
 {
     const Scale scale = scaleFor(m_unit, maxValue);

@@ -90,6 +90,8 @@ public:
     int envelopePointCount() const;
     int largestEnvelope() const;
     QString title() const { return m_title; }
+    // For a chart that shows one entity after another.
+    void setTitle(const QString &title);
 
 protected:
     void changeEvent(QEvent *event) override;
