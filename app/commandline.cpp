@@ -5,22 +5,32 @@
 #include <QFileInfo>
 #include <QImageWriter>
 #include <cstring>
+#include <string>
 
 namespace Umbra {
 
 bool isHeadless(int argc, char **argv)
 {
+    static const char *const headless[] = { "--print-inventory",
+                                            "--export-csv",
+                                            "--import-csv",
+                                            "--audit-verify",
+                                            "--policy-once",
+                                            "--autopilot",
+                                            "--automation",
+                                            "--help",
+                                            "-h",
+                                            "--version",
+                                            "-v" };
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--print-inventory") == 0
-            || std::strcmp(argv[i], "--export-csv") == 0
-            || std::strcmp(argv[i], "--import-csv") == 0
-            || std::strcmp(argv[i], "--audit-verify") == 0
-            || std::strcmp(argv[i], "--policy-once") == 0
-            || std::strcmp(argv[i], "--autopilot") == 0 || std::strcmp(argv[i], "--automation") == 0
-            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0
-            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0
-            || MigrateCommand::isMigrateSwitch(argv[i]) || TrafficCommand::isTrafficSwitch(argv[i])
-            || ShadowCommand::isShadowSwitch(argv[i]))
+        // "--automation=automatic" is "--automation" as much as with a space.
+        const std::string name = std::string(argv[i]).substr(0, std::string(argv[i]).find('='));
+        for (const char *option : headless)
+            if (name == option)
+                return true;
+        if (MigrateCommand::isMigrateSwitch(name.c_str())
+            || TrafficCommand::isTrafficSwitch(name.c_str())
+            || ShadowCommand::isShadowSwitch(name.c_str()))
             return true;
     }
     return false;

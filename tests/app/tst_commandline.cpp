@@ -646,6 +646,13 @@ private Q_SLOTS:
         const Run verified = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
         QCOMPARE(verified.exitCode, 0);
+        // Written with "=", the level is stored without a window too.
+        const Run level
+            = umbra({ QStringLiteral("--database"), db, QStringLiteral("--automation=manual") },
+                    m_home.path());
+        QVERIFY2(level.exitCode == 0, qPrintable(level.err));
+        QCOMPARE(QJsonDocument::fromJson(level.out).object().value(u"level").toString(),
+                 QStringLiteral("manual"));
         QSqlDatabase sql
             = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("autopilot"));
         sql.setDatabaseName(db);
