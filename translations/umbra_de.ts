@@ -60,7 +60,7 @@
         <translation>Schritt %1: %2 % (%3), %4 s gehalten, solange %5 erreichbar bleibt, unter %6 % Fehlern und %7 ms</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+60"/>
+        <location filename="../core/policy/policyengine.cpp" line="+61"/>
         <source>its capacity is not known yet</source>
         <translation>seine Kapazität ist noch nicht bekannt</translation>
     </message>
@@ -245,7 +245,7 @@
 <context>
     <name>Umbra::ApprovalsPanel</name>
     <message>
-        <location filename="../ui/approvalspanel.cpp" line="+43"/>
+        <location filename="../ui/approvalspanel.cpp" line="+48"/>
         <source>%1 s, %2 ms down</source>
         <translation>%1 s, %2 ms Ausfall</translation>
     </message>
@@ -336,12 +336,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+176"/>
         <source>Predicted</source>
         <translation>Vorhersage</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-176"/>
         <source>Sure</source>
         <translation>Sicher</translation>
     </message>
@@ -356,7 +356,17 @@
         <translation>Zurückgehalten durch</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+16"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last day, and the forecast</source>
+        <translation>der letzte Tag und die Prognose</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Reject</source>
         <translation>Ablehnen</translation>
     </message>
@@ -399,7 +409,12 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
+        <source>CPU of %1</source>
+        <translation>CPU von %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot be carried out:</source>
         <translation>Nicht ausführbar:</translation>
     </message>
@@ -1154,7 +1169,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+173"/>
+        <location filename="../core/engine/engine.cpp" line="+175"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
@@ -2014,6 +2029,29 @@ auf %3</translation>
         <location line="+4"/>
         <source>Stored history begins %1</source>
         <translation>Gespeicherter Verlauf ab %1</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HistoryReplay</name>
+    <message>
+        <location filename="../core/engine/historyreplay.cpp" line="+108"/>
+        <source>%1 (%2 % covered)</source>
+        <translation>%1 (%2 % abgedeckt)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A replay needs at least two hosts whose CPUs are known.</source>
+        <translation>Eine Wiederholung braucht mindestens zwei Hosts, deren CPUs bekannt sind.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Less than a day and an hour of history is stored: the policy learns on a day before it is replayed.</source>
+        <translation>Es ist weniger als ein Tag und eine Stunde Verlauf gespeichert: Die Richtlinie lernt einen Tag lang, bevor wiederholt wird.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No VM has stored CPU for at least half of the window.</source>
+        <translation>Keine VM hat für mindestens die Hälfte des Zeitraums gespeicherte CPU-Werte.</translation>
     </message>
 </context>
 <context>
@@ -3003,7 +3041,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+65"/>
+        <location filename="../ui/mainwindow.cpp" line="+66"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -3105,6 +3143,11 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&amp;Automatisierung…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Policy &amp;Replay…</source>
+        <translation>Richtlinien-&amp;Wiederholung…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools werden dort gespeichert.</translation>
@@ -3175,7 +3218,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Failover</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>Customer of %1</source>
         <translation>Kunde von %1</translation>
     </message>
@@ -3258,7 +3301,8 @@ Kunde:</translation>
         <translation>%1 (Prognose)</translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+396"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -4454,7 +4498,7 @@ Kunde:</translation>
         <translation>Das Speichern der Automatisierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+122"/>
+        <location filename="../core/policy/policyengine.cpp" line="+149"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation>Das Ausfallrisiko von %1 ist auf %2 % gefallen, unter %3 %.</translation>
     </message>
@@ -4514,7 +4558,7 @@ Kunde:</translation>
         <translation>Für %1 werden zur Spitze %2 CPUs prognostiziert, mehr als seine %3 vCPUs.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Expired: nobody answered it within %n minute(s); raised again.</source>
         <translation>
             <numerusform>Abgelaufen: Niemand hat innerhalb von %n Minute geantwortet; erneut vorgeschlagen.</numerusform>
@@ -4523,6 +4567,11 @@ Kunde:</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The forecast changed; proposed again: %1.</source>
+        <translation>Die Prognose hat sich geändert; neu vorgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 cannot take it any more; proposed again with %2.</source>
         <translation>%1 kann sie nicht mehr aufnehmen; erneut vorgeschlagen mit %2.</translation>
     </message>
@@ -4547,7 +4596,22 @@ Kunde:</translation>
         <translation>%1 hat jetzt einen Schatten.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>%1 has no shadow any more.</source>
+        <translation>%1 hat keinen Schatten mehr.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shadow of %1 is %2, not in sync.</source>
+        <translation>Der Schatten von %1 ist %2, nicht synchron.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shadow of %1 has %2 vCPUs now.</source>
+        <translation>Der Schatten von %1 hat jetzt %2 vCPUs.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automation is off for %1.</source>
         <translation>Die Automatisierung ist für %1 aus.</translation>
     </message>
@@ -4557,7 +4621,7 @@ Kunde:</translation>
         <translation>Sein Grund gilt nicht mehr.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 (%2 % of the risk)</source>
         <translation>%1 (%2 % des Risikos)</translation>
     </message>
@@ -4580,7 +4644,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>No other host can take it.</source>
         <translation>Kein anderer Host kann sie aufnehmen.</translation>
     </message>
@@ -4605,7 +4669,7 @@ Kunde:</translation>
         <translation>−%1: %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>Shadow host %1: %2</source>
         <translation>Schatten-Host %1: %2</translation>
     </message>
@@ -4625,7 +4689,102 @@ Kunde:</translation>
         <translation>Eine Standby-Kopie: %1 MiB und %2 vCPUs auf dem Schatten-Host reserviert, und die Replikation jedes Schreibvorgangs.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+46"/>
+        <source>The forecast peak of %1 fell to %2 % of its vCPUs, below %3 %.</source>
+        <translation>Die prognostizierte Spitze von %1 ist auf %2 % ihrer vCPUs gefallen, unter %3 %.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is forecast to peak at %2 % of its %3 vCPUs (the policy shifts traffic from %4 %).</source>
+        <translation>Für %1 wird eine Spitze von %2 % ihrer %3 vCPUs prognostiziert (die Richtlinie verlagert Verkehr ab %4 %).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Peer %1 (%2/%3): forecast peak %4 of its %5 vCPUs; %6 % with the shift.</source>
+        <translation>Partner %1 (%2/%3): prognostizierte Spitze %4 ihrer %5 vCPUs; %6 % mit der Verlagerung.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HAProxy weights changed in steps, each held and gated on the receiving server&apos;s errors and response time; Restore puts them back.</source>
+        <translation>HAProxy-Gewichte werden schrittweise geändert, jeder Schritt gehalten und an Fehlern und Antwortzeit des empfangenden Servers geprüft; Wiederherstellen setzt sie zurück.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No peer has room: %1 would peak at %2 % of its vCPUs with %3 % of the requests (at most %4 %).</source>
+        <translation>Kein Partner hat Platz: %1 käme mit %3 % der Anfragen auf eine Spitze von %2 % ihrer vCPUs (höchstens %4 %).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The shadow of %1 fits its forecast at %2 vCPUs.</source>
+        <translation>Der Schatten von %1 passt mit %2 vCPUs zu seiner Prognose.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The shadow of %1 has %2 vCPUs; it should have %3: %4.</source>
+        <translation>Der Schatten von %1 hat %2 vCPUs; er sollte %3 haben: %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The shadow of %1 holds %2 vCPUs; %3 are enough: %4.</source>
+        <translation>Der Schatten von %1 belegt %2 vCPUs; %3 genügen: %4.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 on %2 is in sync since %3.</source>
+        <translation>%1 auf %2 ist seit %3 synchron.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has %2 vCPU slots left for shadows; the shadow needs %3 more.</source>
+        <translation>%1 hat noch %2 vCPU-Plätze für Schatten; der Schatten braucht %3 mehr.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The standby is redefined with %1 vCPUs and %2 reserves %3 more; %4 is not touched.</source>
+        <translation>Die Bereitschafts-VM wird mit %1 vCPUs neu definiert und %2 reserviert %3 mehr; %4 bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The standby is redefined with %1 vCPUs and %2 frees %3; %4 is not touched.</source>
+        <translation>Die Bereitschafts-VM wird mit %1 vCPUs neu definiert und %2 gibt %3 frei; %4 bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is reachable again.</source>
+        <translation>%1 ist wieder erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, the host of %2, has been unreachable since %3 (%4 minutes; the policy fails over after %5 s).</source>
+        <translation>%1, der Host von %2, ist seit %3 nicht erreichbar (%4 Minuten; die Richtlinie übernimmt nach %5 s).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on %2 is %3 since %4: every write %5 acknowledged is in it.</source>
+        <translation>%1 auf %2 ist seit %4 %3: Jeder von %5 bestätigte Schreibvorgang ist darin.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Its last validation, %1, booted a copy of it.</source>
+        <translation>Seine letzte Prüfung, %1, hat eine Kopie davon gestartet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its last validation, %1, failed.</source>
+        <translation>Seine letzte Prüfung, %1, ist gescheitert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has not been validated yet.</source>
+        <translation>Er wurde noch nicht geprüft.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is fenced and must not start on %2 again; %3 becomes the service, with no shadow until a new one is made.</source>
+        <translation>%1 wird abgeschottet und darf auf %2 nicht wieder starten; %3 wird der Dienst, ohne Schatten, bis ein neuer angelegt ist.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1 is moving already.</source>
         <translation>%1 wird bereits verschoben.</translation>
     </message>
@@ -4658,7 +4817,7 @@ Kunde:</translation>
         <translation>Grenze: %1 Aktionen in der Flotte in der letzten Stunde (höchstens %2).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Maintenance window (%1): automatic actions wait.</source>
         <translation>Wartungsfenster (%1): Automatische Aktionen warten.</translation>
     </message>
@@ -4674,6 +4833,21 @@ Kunde:</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Size the shadow of %1 to %2 vCPUs (now %3)</source>
+        <translation>Den Schatten von %1 auf %2 vCPUs bemessen (jetzt %3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fail %1 over to its shadow on %2</source>
+        <translation>%1 auf ihren Schatten auf %2 übernehmen lassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift %1 % of %2&apos;s traffic to %3</source>
+        <translation>%1 % des Verkehrs von %2 zu %3 verlagern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Evacuate %1: move %2 to %3</source>
         <translation>%1 räumen: %2 nach %3 verschieben</translation>
     </message>
@@ -4684,9 +4858,167 @@ Kunde:</translation>
     </message>
 </context>
 <context>
-    <name>Umbra::PolicyService</name>
+    <name>Umbra::PolicyReplayDialog</name>
     <message>
-        <location filename="../core/engine/policyservice.cpp" line="+162"/>
+        <location filename="../ui/policyreplaydialog.cpp" line="+43"/>
+        <source>Policy replay</source>
+        <translation>Richtlinien-Wiederholung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the policy would have done on this fleet&apos;s stored history: each VM on the host it runs on now, its CPU every 5 minutes, one day to learn on, then the days below replayed with Umbra&apos;s forecaster and policy at level automatic — beside moving the busiest VM whenever a host passes 90 %, and beside doing nothing.</source>
+        <translation>Was die Richtlinie auf dem gespeicherten Verlauf dieser Flotte getan hätte: jede VM auf dem Host, auf dem sie jetzt läuft, ihre CPU alle 5 Minuten, ein Tag zum Lernen, dann die Tage unten mit Umbras Prognose und Richtlinie auf Stufe automatisch wiederholt — neben dem Verschieben der geschäftigsten VM, sobald ein Host 90 % überschreitet, und neben Nichtstun.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replay the last</source>
+        <translation>Wiederholen: die letzten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moves</source>
+        <translation>Verschiebungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ping-pong</source>
+        <translation>Ping-Pong</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes over capacity</source>
+        <translation>Minuten über Kapazität</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation>Verschiebung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overload came</source>
+        <translation>Überlast kam</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No database is open.</source>
+        <translation>Keine Datenbank ist geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Replaying %n day(s) of history…</source>
+        <translation>
+            <numerusform>Wiederhole %n Tag Verlauf …</numerusform>
+            <numerusform>Wiederhole %n Tage Verlauf …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>From %1 to %2 this policy would have made %n move(s) among %3 VMs on %4 hosts</source>
+        <translation>
+            <numerusform>Von %1 bis %2 hätte diese Richtlinie %n Verschiebung unter %3 VMs auf %4 Hosts vorgenommen</numerusform>
+            <numerusform>Von %1 bis %2 hätte diese Richtlinie %n Verschiebungen unter %3 VMs auf %4 Hosts vorgenommen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>: %1 ahead of an overload that then came; %2 ping-pong.</source>
+        <translation>: %1 vor einer Überlast, die dann kam; %2 Ping-Pong.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>It raised %n proposal(s) to relieve a host, %1 of them right.</source>
+        <translation>
+            <numerusform>Sie hat %n Vorschlag zur Entlastung eines Hosts gemacht, davon %1 zutreffend.</numerusform>
+            <numerusform>Sie hat %n Vorschläge zur Entlastung eines Hosts gemacht, davon %1 zutreffend.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weitere</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out, with stored CPU for less than half of the window: %1.</source>
+        <translation>Ausgelassen, mit gespeicherter CPU für weniger als die Hälfte des Zeitraums: %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Umbra policy</source>
+        <translation>Umbra-Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactive: move when over 90 %</source>
+        <translation>Reaktiv: verschieben ab über 90 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action</source>
+        <translation>Keine Aktion</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PolicyService</name>
+    <message numerus="yes">
+        <location filename="../core/engine/policyservice.cpp" line="+110"/>
+        <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
+        <translation>
+            <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
+            <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minuten lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>The policy could not read its settings: %1</source>
         <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
     </message>
@@ -4696,7 +5028,7 @@ Kunde:</translation>
         <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+275"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
@@ -4706,17 +5038,17 @@ Kunde:</translation>
         <translation>Vorgeschlagen: %1. %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+55"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation>Die Richtlinie hat „%1“ von selbst gestartet (%2).</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>“%1” is %2 already.</source>
         <translation>„%1“ ist bereits %2.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
         <source>Deferred by %1 until %2.</source>
         <translation>Zurückgestellt von %1 bis %2.</translation>
     </message>
@@ -6159,6 +6491,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+296"/>
         <source>%1 runs in the place of %2; it keeps its size.</source>
         <translation>%1 läuft an Stelle von %2; sie behält ihre Größe.</translation>
     </message>
@@ -6258,7 +6591,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikation zum Schatten %1 macht wieder eine Erstkopie, von %2 aus.</translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+186"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="-109"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan ließ sich nicht speichern: %1</translation>
     </message>
@@ -6292,7 +6625,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Jeden Datenträger von %1 in sein Replikat kopieren (%2 MiB) und danach jeden Schreibvorgang synchron spiegeln: Dem Schatten fehlt nie ein bestätigter Schreibvorgang.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>The shadow %1 on %2 is %3.</source>
         <translation>Der Schatten %1 auf %2 ist %3.</translation>
     </message>
@@ -6307,7 +6640,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die VM hat keinen Schatten.</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-208"/>
         <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
         <translation>Der Schatten von %1 ist auf %2 vCPUs bemessen (vorher %3): %4</translation>
     </message>
@@ -6325,7 +6658,32 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Ihn nur auf Anforderung und vor einem geplanten Failover prüfen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>Size the shadow of %1 to %2 vCPUs (now %3)</source>
+        <translation>Den Schatten von %1 auf %2 vCPUs bemessen (jetzt %3)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A shadow needs at least one vCPU.</source>
+        <translation>Ein Schatten braucht mindestens eine vCPU.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redefine %1 on %2 with %3 vCPUs; it stays a standby, not running.</source>
+        <translation>%1 auf %2 mit %3 vCPUs neu definieren; er bleibt bereitstehend, nicht laufend.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move its reservation on %1 to %2 vCPUs and %3 MiB.</source>
+        <translation>Seine Reservierung auf %1 auf %2 vCPUs und %3 MiB ändern.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replication goes on throughout; %1 is not touched.</source>
+        <translation>Die Replikation läuft durchgehend weiter; %1 bleibt unberührt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Fail %1 over to %2 on %3</source>
         <translation>Failover von %1 auf %2 auf %3</translation>
     </message>
@@ -6355,7 +6713,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Replikate freigeben und %1 auf %2 an ihrer Stelle starten.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Remove the shadow of %1 from %2</source>
         <translation>Den Schatten von %1 von %2 entfernen</translation>
     </message>
@@ -6441,7 +6799,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Unbekannte Aktion %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Validation of the shadow of %1 failed: %2</source>
         <translation>Die Prüfung des Schattens von %1 ist gescheitert: %2</translation>
     </message>
@@ -6451,7 +6809,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1: Der Schatten %2 ist %3.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
         <translation>Der Schatten von %1 wurde von einer beendeten Konsole halb angelegt zurückgelassen; was sie angelegt hatte, ist entfernt.</translation>
     </message>
@@ -7580,8 +7938,8 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Einstellungen der Load Balancer wurden nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+188"/>
-        <location line="+55"/>
+        <location line="+189"/>
+        <location line="+56"/>
         <source>There is no load balancer “%1” (File → Load balancers…).</source>
         <translation>Es gibt keinen Load Balancer „%1“ (Datei → Load Balancer …).</translation>
     </message>
@@ -8583,7 +8941,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+67"/>
+        <location filename="../app/commandline.cpp" line="+77"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>

@@ -60,7 +60,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+60"/>
+        <location filename="../core/policy/policyengine.cpp" line="+61"/>
         <source>its capacity is not known yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,7 +245,7 @@
 <context>
     <name>Umbra::ApprovalsPanel</name>
     <message>
-        <location filename="../ui/approvalspanel.cpp" line="+43"/>
+        <location filename="../ui/approvalspanel.cpp" line="+48"/>
         <source>%1 s, %2 ms down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,12 +336,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+148"/>
+        <location line="+176"/>
         <source>Predicted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-176"/>
         <source>Sure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -356,7 +356,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+16"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the last day, and the forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,7 +409,12 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+41"/>
+        <source>CPU of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot be carried out:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,7 +1164,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+173"/>
+        <location filename="../core/engine/engine.cpp" line="+175"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2005,6 +2020,29 @@ on %3</source>
     <message>
         <location line="+4"/>
         <source>Stored history begins %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::HistoryReplay</name>
+    <message>
+        <location filename="../core/engine/historyreplay.cpp" line="+108"/>
+        <source>%1 (%2 % covered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>A replay needs at least two hosts whose CPUs are known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Less than a day and an hour of history is stored: the policy learns on a day before it is replayed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No VM has stored CPU for at least half of the window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2992,7 +3030,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+65"/>
+        <location filename="../ui/mainwindow.cpp" line="+66"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3094,6 +3132,11 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Policy &amp;Replay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation type="unfinished"></translation>
@@ -3164,7 +3207,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>Customer of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3245,7 +3288,8 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+406"/>
+        <location line="+396"/>
+        <location line="+16"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4441,7 +4485,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+122"/>
+        <location filename="../core/policy/policyengine.cpp" line="+149"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4501,7 +4545,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Expired: nobody answered it within %n minute(s); raised again.</source>
         <translation>
             <numerusform>Expired: nobody answered it within %n minute; raised again.</numerusform>
@@ -4510,6 +4554,11 @@ Customer:</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>The forecast changed; proposed again: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 cannot take it any more; proposed again with %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4534,7 +4583,22 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>%1 has no shadow any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The shadow of %1 is %2, not in sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shadow of %1 has %2 vCPUs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automation is off for %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4544,7 +4608,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 (%2 % of the risk)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4567,7 +4631,7 @@ Customer:</source>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>No other host can take it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4592,7 +4656,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+17"/>
         <source>Shadow host %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4612,7 +4676,102 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+46"/>
+        <source>The forecast peak of %1 fell to %2 % of its vCPUs, below %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is forecast to peak at %2 % of its %3 vCPUs (the policy shifts traffic from %4 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Peer %1 (%2/%3): forecast peak %4 of its %5 vCPUs; %6 % with the shift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HAProxy weights changed in steps, each held and gated on the receiving server&apos;s errors and response time; Restore puts them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No peer has room: %1 would peak at %2 % of its vCPUs with %3 % of the requests (at most %4 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The shadow of %1 fits its forecast at %2 vCPUs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The shadow of %1 has %2 vCPUs; it should have %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The shadow of %1 holds %2 vCPUs; %3 are enough: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 on %2 is in sync since %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has %2 vCPU slots left for shadows; the shadow needs %3 more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The standby is redefined with %1 vCPUs and %2 reserves %3 more; %4 is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The standby is redefined with %1 vCPUs and %2 frees %3; %4 is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 is reachable again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1, the host of %2, has been unreachable since %3 (%4 minutes; the policy fails over after %5 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 on %2 is %3 since %4: every write %5 acknowledged is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Its last validation, %1, booted a copy of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its last validation, %1, failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It has not been validated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is fenced and must not start on %2 again; %3 becomes the service, with no shadow until a new one is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1 is moving already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4645,7 +4804,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>Maintenance window (%1): automatic actions wait.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4661,6 +4820,21 @@ Customer:</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Size the shadow of %1 to %2 vCPUs (now %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fail %1 over to its shadow on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shift %1 % of %2&apos;s traffic to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Evacuate %1: move %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4671,9 +4845,167 @@ Customer:</source>
     </message>
 </context>
 <context>
-    <name>Umbra::PolicyService</name>
+    <name>Umbra::PolicyReplayDialog</name>
     <message>
-        <location filename="../core/engine/policyservice.cpp" line="+162"/>
+        <location filename="../ui/policyreplaydialog.cpp" line="+43"/>
+        <source>Policy replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the policy would have done on this fleet&apos;s stored history: each VM on the host it runs on now, its CPU every 5 minutes, one day to learn on, then the days below replayed with Umbra&apos;s forecaster and policy at level automatic — beside moving the busiest VM whenever a host passes 90 %, and beside doing nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replay the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ping-pong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minutes over capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overload came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No database is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Replaying %n day(s) of history…</source>
+        <translation>
+            <numerusform>Replaying %n day of history…</numerusform>
+            <numerusform>Replaying %n days of history…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
+        <source>From %1 to %2 this policy would have made %n move(s) among %3 VMs on %4 hosts</source>
+        <translation>
+            <numerusform>From %1 to %2 this policy would have made %n move among %3 VMs on %4 hosts</numerusform>
+            <numerusform>From %1 to %2 this policy would have made %n moves among %3 VMs on %4 hosts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>: %1 ahead of an overload that then came; %2 ping-pong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>It raised %n proposal(s) to relieve a host, %1 of them right.</source>
+        <translation>
+            <numerusform>It raised %n proposal to relieve a host, %1 of them right.</numerusform>
+            <numerusform>It raised %n proposals to relieve a host, %1 of them right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left out, with stored CPU for less than half of the window: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Umbra policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactive: move when over 90 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PolicyService</name>
+    <message numerus="yes">
+        <location filename="../core/engine/policyservice.cpp" line="+110"/>
+        <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
+        <translation>
+            <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
+            <numerusform>Carried out at %1; the policy lets its effect show for %n minutes before proposing it again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>The policy could not read its settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4683,7 +5015,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+275"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4693,17 +5025,17 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+55"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>“%1” is %2 already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+23"/>
         <source>Deferred by %1 until %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6165,6 +6497,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="+296"/>
         <source>%1 runs in the place of %2; it keeps its size.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6244,7 +6577,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/shadow/shadowservice.cpp" line="+58"/>
+        <location filename="../core/shadow/shadowservice.cpp" line="-237"/>
         <source>The shadow of %1 is sized to %2 vCPUs (was %3): %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6296,7 +6629,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The VM has no shadow.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6312,6 +6645,31 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+14"/>
+        <source>Size the shadow of %1 to %2 vCPUs (now %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A shadow needs at least one vCPU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redefine %1 on %2 with %3 vCPUs; it stays a standby, not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move its reservation on %1 to %2 vCPUs and %3 MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replication goes on throughout; %1 is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Fail %1 over to %2 on %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6341,7 +6699,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Remove the shadow of %1 from %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6427,7 +6785,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Validation of the shadow of %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6437,7 +6795,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>The shadow of %1 was left half made by a console that stopped; what it made is removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7566,8 +7924,8 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
-        <location line="+55"/>
+        <location line="+189"/>
+        <location line="+56"/>
         <source>There is no load balancer “%1” (File → Load balancers…).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8568,7 +8926,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+67"/>
+        <location filename="../app/commandline.cpp" line="+77"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
