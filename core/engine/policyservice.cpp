@@ -316,14 +316,10 @@ PolicyService::Gathered PolicyService::gather() const
                 vm.shadow = *shadow;
             }
             if (m_traffic) {
-                const QList<Traffic::VmServer> servers = m_traffic->serversOf(info.uuid, info.name);
-                if (!servers.isEmpty()) {
-                    const Traffic::VmServer &first = servers.first();
-                    vm.server = Policy::PolicyServer{
-                        first.balancer.name, first.server.backend, first.server.server,
-                        serverUp.value(first.balancer.name + u'/' + first.server.path(), true)
-                    };
-                }
+                for (const Traffic::VmServer &found : m_traffic->serversOf(info.uuid, info.name))
+                    vm.servers.append(
+                        { found.balancer.name, found.server.backend, found.server.server,
+                          serverUp.value(found.balancer.name + u'/' + found.server.path(), true) });
             }
             picture.vms.append(vm);
         }

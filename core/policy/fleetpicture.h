@@ -76,7 +76,7 @@ struct PolicyVm
     // A live shadow (any state); `shadow` says which when the service knows.
     bool hasShadow = false;
     std::optional<PolicyShadow> shadow;
-    std::optional<PolicyServer> server;
+    QList<PolicyServer> servers; // in every backend that has it
 };
 
 // An action that ran or runs: what the limits and the cooldown count.

@@ -630,7 +630,7 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
 {
     const PolicyLimits &l = m_limits;
     const PolicyHost *on = picture.host(vm.hostUri);
-    if (!vm.running || !vm.server || !vm.peakCpus || vm.vcpus <= 0 || *vm.peakCpus <= 0
+    if (!vm.running || vm.servers.isEmpty() || !vm.peakCpus || vm.vcpus <= 0 || *vm.peakCpus <= 0
         || (on && !on->reachable))
         return;
     const QString key = QStringLiteral("vm-traffic:") + vm.uuid;
@@ -644,10 +644,13 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
                                  .arg(vm.name, percent(share), percent(l.shiftClear)));
         return;
     }
-    // The peers: the other VMs serving the same backend, up by its checks.
+    // The peers: the other VMs serving a backend the VM serves, up by its
+    // checks.
     struct Peer
     {
         const PolicyVm *vm;
+        const PolicyServer *from; // the VM's server in that backend
+        const PolicyServer *to;
         double after; // its peak with the shifted requests, share of its vCPUs
     };
     QList<Peer> peers;
@@ -661,13 +664,15 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
         = std::clamp(std::ceil((1.0 - l.shiftClear / share) * 20.0) * 5.0, 5.0, 50.0);
     percentShed = std::max(percentShed, before.action.value(u"percent").toDouble());
     const double shed = *vm.peakCpus * percentShed / 100.0;
-    for (const PolicyVm &other : picture.vms) {
-        if (other.uuid == vm.uuid || !other.running || !other.server || !other.server->up
-            || other.server->balancer != vm.server->balancer
-            || other.server->backend != vm.server->backend || other.vcpus <= 0)
-            continue;
-        peers.append({ &other, (other.peakCpus.value_or(0) + shed) / other.vcpus });
-    }
+    for (const PolicyServer &from : vm.servers)
+        for (const PolicyVm &other : picture.vms) {
+            if (other.uuid == vm.uuid || !other.running || other.vcpus <= 0)
+                continue;
+            for (const PolicyServer &to : other.servers)
+                if (to.up && to.balancer == from.balancer && to.backend == from.backend)
+                    peers.append(
+                        { &other, &from, &to, (other.peakCpus.value_or(0) + shed) / other.vcpus });
+        }
     if (peers.isEmpty())
         return; // nobody to shift to: the other rules answer
     std::stable_sort(peers.begin(), peers.end(),
@@ -688,21 +693,21 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
     // The peer proposed before stays while it still has room.
     const Peer *chosen = &peers.first();
     for (const Peer &peer : std::as_const(peers))
-        if (peer.vm->server->server == before.action.value(u"to").toString()
+        if (peer.to->server == before.action.value(u"to").toString()
+            && peer.to->backend == before.action.value(u"backend").toString()
             && peer.after <= l.shiftPeerLimit)
             chosen = &peer;
-    const PolicyServer &from = *vm.server;
+    const PolicyServer &from = *chosen->from;
     p->targetUri = chosen->vm->hostUri;
-    p->action = { { QStringLiteral("balancer"), from.balancer },
-                  { QStringLiteral("backend"), from.backend },
-                  { QStringLiteral("from"), from.server },
-                  { QStringLiteral("to"), chosen->vm->server->server },
-                  { QStringLiteral("toVm"), chosen->vm->uuid },
-                  { QStringLiteral("percent"), percentShed } };
+    p->action = {
+        { QStringLiteral("balancer"), from.balancer }, { QStringLiteral("backend"), from.backend },
+        { QStringLiteral("from"), from.server },       { QStringLiteral("to"), chosen->to->server },
+        { QStringLiteral("toVm"), chosen->vm->uuid },  { QStringLiteral("percent"), percentShed }
+    };
     for (const Peer &peer : std::as_const(peers))
         p->evidence.append(
             Tr::tr("Peer %1 (%2/%3): forecast peak %4 of its %5 vCPUs; %6 % with the shift.")
-                .arg(peer.vm->name, from.backend, peer.vm->server->server)
+                .arg(peer.vm->name, peer.to->backend, peer.to->server)
                 .arg(peer.vm->peakCpus.value_or(0), 0, 'f', 1)
                 .arg(peer.vm->vcpus)
                 .arg(percent(peer.after)));

@@ -587,11 +587,13 @@ void TestPolicy::busyServerShiftsAShareOfItsTrafficToAPeer()
     const PolicyHost b = host(QStringLiteral("kvm02"), 8 * kGiB);
     picture.hosts = { a, b };
     PolicyVm busy = vm(QStringLiteral("web-1"), a, 2 * kGiB, 7.6); // 95 % of 8 vCPUs
-    busy.server = server(QStringLiteral("web"), QStringLiteral("web01"));
+    // web-1 is also the only server of a backend of its own: no peer there.
+    busy.servers = { server(QStringLiteral("web-1-only"), QStringLiteral("web01")),
+                     server(QStringLiteral("web"), QStringLiteral("web01")) };
     PolicyVm peer = vm(QStringLiteral("web-2"), b, 2 * kGiB, 2);
-    peer.server = server(QStringLiteral("web"), QStringLiteral("web02"));
+    peer.servers = { server(QStringLiteral("web"), QStringLiteral("web02")) };
     PolicyVm other = vm(QStringLiteral("api-1"), b, 2 * kGiB, 0.5); // another backend
-    other.server = server(QStringLiteral("api"), QStringLiteral("api01"));
+    other.servers = { server(QStringLiteral("api"), QStringLiteral("api01")) };
     picture.vms = { busy, peer, other };
 
     PolicyEngine policy = engine();
@@ -637,7 +639,7 @@ void TestPolicy::busyServerShiftsAShareOfItsTrafficToAPeer()
     QVERIFY(!shift->automatic);
     QVERIFY2(shift->heldBy.value(0).startsWith(u"No peer has room"),
              qPrintable(shift->heldBy.join(u'|')));
-    picture.vms[1].server->up = false;
+    picture.vms[1].servers[0].up = false;
     e = policy.evaluate(picture);
     QVERIFY(!find(e, busy.name, QStringLiteral("traffic.shift")));
 }

@@ -5,18 +5,23 @@
 // console's engine connects to the hosts' libvirtds, reads those pages over
 // HTTP, and must flag the failing host (risk, event log, health score) while
 // leaving the healthy ones alone. The replay is restarted at one row a second
-// (`scripts/lab replay`) so the whole decline fits in a minute. Skips when the
-// lab is not running.
+// (`scripts/lab replay`) so the whole decline fits in a minute. The policy
+// then acts on the lab: it empties the failing host, and it shifts a share of
+// a busy guest's requests to its peer in HAProxy. Skips when the lab is not
+// running.
 #include "engine/engine.h"
 #include "engine/policyservice.h"
 #include "httppoller.h"
 #include "jobs/audittrail.h"
+#include "jobs/planstore.h"
 #include "labenv.h"
 #include "migrate/migrationmanager.h"
 #include "policy/automation.h"
+#include "policy/policyengine.h"
 #include "predict/hardwarewatch.h"
 #include "store/database.h"
 #include "traffic/runtimeapi.h"
+#include "traffic/trafficjob.h"
 #include "traffic/trafficservice.h"
 
 #include <QEventLoop>
@@ -230,6 +235,83 @@ private Q_SLOTS:
             QCOMPARE(back.last().first().value<MigrationRecord>().outcome,
                      MigrationOutcome::Completed);
         }
+    }
+
+    // At level automatic the policy shifts part of a guest's requests in
+    // be_all to the other guest through the lab's real HAProxy, gated step
+    // by step, without failing a request, and the plan says the policy
+    // decided. The trigger is lowered so that the guests' ordinary load
+    // sets it off; every other rule is kept from acting.
+    void automaticPolicyShiftsTrafficBetweenGuests()
+    {
+        if (m_lab.guests().size() < 2)
+            QSKIP("The lab needs two guests behind HAProxy.");
+        const QString path = m_dir.filePath(QStringLiteral("traffic-policy.db"));
+        Engine engine;
+        const auto opened = engine.openStore(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        Policy::AutomationSettings automation;
+        automation.fleetLevel = Policy::AutomationLevel::Automatic;
+        QVERIFY(automation.save(path));
+        Policy::PolicyLimits limits;
+        limits.shiftAbove = 0.001;
+        limits.shiftClear = 0.0005;
+        limits.shiftPeerLimit = 10; // any peer has room
+        limits.raiseRisk = limits.clearRisk = 2; // never
+        limits.raiseCpu = limits.clearCpu = 100; // never
+        limits.shadowBelowHealth = limits.shadowClearHealth = -1; // never
+        engine.policy()->setLimits(limits);
+        engine.setIntervalMs(1000);
+        auto lab = Traffic::Balancer::make(QStringLiteral("lab"),
+                                           m_lab.value(QStringLiteral("HAPROXY_SOCKET")));
+        QVERIFY(lab.ok());
+        QSignalSpy balancers(engine.traffic(), &Traffic::TrafficService::balancersChanged);
+        engine.traffic()->saveBalancer(lab.value());
+        QVERIFY(balancers.wait(10000));
+        QSignalSpy shifted(engine.traffic(), &Traffic::TrafficService::actionFinished);
+        engine.start();
+        // No exporter: the hosts' drives are not what this test is about.
+        for (const QString &key : m_lab.hostKeys()) {
+            const auto added = engine.fleet()->addHost(HostConfig(uri(key), false));
+            QVERIFY2(added.ok(), qPrintable(key + QStringLiteral(": ") + added.error()));
+        }
+        Lab::HttpPoller poller(QUrl(m_lab.haproxyHttp()), QStringLiteral("umbra-lab-load"), 20,
+                               2000, 400);
+        poller.start();
+        QVERIFY(shifted.wait(180000));
+        QTest::qWait(1000);
+        poller.stop();
+        const auto action = shifted.last().at(0).value<Traffic::TrafficAction>();
+        QCOMPARE(shifted.last().at(1).value<Jobs::Outcome>(), Jobs::Outcome::Completed);
+        const Traffic::ShiftRequest request = Traffic::ShiftRequest::fromJson(action.request);
+        qInfo("%s: %s → %s, %.0f %% (%s)", qUtf8Printable(request.backend),
+              qUtf8Printable(request.from), qUtf8Printable(request.to), request.percent,
+              qUtf8Printable(Traffic::describeWeights(action.applied)));
+        QVERIFY(m_lab.guests().contains(request.from));
+        QVERIFY(m_lab.guests().contains(request.to));
+        QVERIFY(action.applied.value(request.to) > action.applied.value(request.from));
+        const Traffic::RuntimeApi api(lab.value());
+        QCOMPARE(api.weight({ request.backend, request.to })->current,
+                 action.applied.value(request.to));
+        const auto served = poller.summary();
+        qInfo("HTTP through HAProxy's be_all: %d requests, %d failed", served.requests,
+              served.failed);
+        QVERIFY(served.requests > 20);
+        QCOMPARE(served.failed, 0);
+
+        // The decision was the policy's own.
+        engine.policy()->setEnabled(false);
+        auto plans = Jobs::PlanStore::open(path, QStringLiteral("lab-traffic-plans"));
+        QVERIFY(plans);
+        auto executed = plans.value()->plans({ Jobs::PlanState::Executed }, 10);
+        QVERIFY(executed);
+        QVERIFY(!executed->isEmpty());
+        QCOMPARE(executed->first().kind, QStringLiteral("traffic.shift"));
+        QCOMPARE(executed->first().decidedBy, QStringLiteral("policy:vm-traffic"));
+
+        // The weights as they were, for the tests after this one.
+        Traffic::TrafficJob back(path, lab.value());
+        QCOMPARE(back.restore({ request.backend, request.from }), Jobs::Outcome::Completed);
     }
 
     void exporterPageToFlaggedHost()
