@@ -703,6 +703,7 @@ void PolicyService::noteAction(const Policy::Proposal &proposal, bool finished)
     a.toUri = proposal.targetUri;
     a.startedMs = now;
     a.moves = proposal.kind == u"shadow.failover";
+    a.peerVmUuid = proposal.action.value(u"toVm").toString();
     m_actions.append(a);
 }
 

@@ -93,6 +93,9 @@ struct PolicyAction
     // A migration or failover moves the VM; a traffic shift or a shadow's
     // new size counts against the limits but starts no cooldown.
     bool moves = true;
+    // A traffic shift's receiving VM: it does not shed what it took back
+    // during the cooldown.
+    QString peerVmUuid = QString();
 };
 
 // An operator's answer to an earlier proposal that keeps it quiet for a

@@ -159,14 +159,15 @@ void PolicyEngine::restore(const QList<Proposal> &pending)
     }
 }
 
-bool PolicyEngine::raised(const QString &triggerKey, bool above, bool stillAbove)
+bool PolicyEngine::raised(const QString &triggerKey, bool above, bool stillAbove,
+                          const std::function<QString()> &whyCleared)
 {
     const bool was = m_raised.contains(triggerKey);
     const bool is = was ? stillAbove : above;
     if (is)
         m_raised.insert(triggerKey);
-    else
-        m_raised.remove(triggerKey);
+    else if (m_raised.remove(triggerKey))
+        m_cleared.insert(triggerKey, whyCleared());
     return is;
 }
 
@@ -201,14 +202,12 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
     for (const PolicyHost *h : byRisk) {
         const QString key = QStringLiteral("host-risk:") + h->uri;
         const double risk = h->risk.risk;
-        const bool was = m_raised.contains(key);
         if (raised(key, risk >= l.raiseRisk || h->risk.moveVms,
-                   risk >= l.clearRisk || h->risk.moveVms))
+                   risk >= l.clearRisk || h->risk.moveVms, [&] {
+                       return Tr::tr("The failure risk of %1 fell to %2 %, below %3 %.")
+                           .arg(nameOf(*h), percent(risk), percent(l.clearRisk));
+                   }))
             model.evacuating.insert(h->uri);
-        else if (was)
-            m_cleared.insert(key,
-                             Tr::tr("The failure risk of %1 fell to %2 %, below %3 %.")
-                                 .arg(nameOf(*h), percent(risk), percent(l.clearRisk)));
     }
     for (const PolicyHost *h : byRisk) {
         if (!model.evacuating.contains(h->uri))
@@ -237,15 +236,11 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
             continue;
         const QString key = QStringLiteral("host-saturation:") + h.uri;
         const double share = *h.peakCpus / h.cpus;
-        const bool was = m_raised.contains(key);
-        if (!raised(key, share >= l.raiseCpu, share >= l.clearCpu)) {
-            if (was)
-                m_cleared.insert(key,
-                                 Tr::tr("The forecast peak of %1 fell to %2 % of its CPUs, below "
-                                        "%3 %.")
-                                     .arg(nameOf(h), percent(share), percent(l.clearCpu)));
+        if (!raised(key, share >= l.raiseCpu, share >= l.clearCpu, [&] {
+                return Tr::tr("The forecast peak of %1 fell to %2 % of its CPUs, below %3 %.")
+                    .arg(nameOf(h), percent(share), percent(l.clearCpu));
+            }))
             continue;
-        }
         Trigger trigger;
         trigger.rule = QStringLiteral("host-saturation");
         trigger.signal = QStringLiteral("cpu-forecast");
@@ -321,16 +316,13 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
         const bool overCapacity = vm.peakCpus && vm.vcpus > 0 && *vm.peakCpus > vm.vcpus;
         const bool nearCapacity = vm.peakCpus && vm.vcpus > 0 && *vm.peakCpus > 0.9 * vm.vcpus;
         const QString key = vmKey(vm.uuid);
-        const bool was = m_raised.contains(key);
         if (!raised(key, vm.health.score < l.shadowBelowHealth || overCapacity,
-                    vm.health.score < l.shadowClearHealth || nearCapacity)) {
-            if (was)
-                m_cleared.insert(key,
-                                 Tr::tr("%1 is healthy again (%2 of 100) and within its vCPUs.")
-                                     .arg(vm.name)
-                                     .arg(vm.health.score));
+                    vm.health.score < l.shadowClearHealth || nearCapacity, [&] {
+                        return Tr::tr("%1 is healthy again (%2 of 100) and within its vCPUs.")
+                            .arg(vm.name)
+                            .arg(vm.health.score);
+                    }))
             continue;
-        }
         if (vm.hasShadow)
             continue;
         Trigger trigger;
@@ -436,20 +428,11 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
     // A host that does not answer cannot send its VMs anywhere.
     if (!source.reachable)
         return std::nullopt;
-    const AutomationLevel level = m_automation.levelFor(vm.uuid, source.pool.name);
-    Proposal p;
-    p.kind = QStringLiteral("migrate");
-    if (level == AutomationLevel::Off)
+    std::optional<Proposal> started = start(picture, QStringLiteral("migrate"), vm, trigger);
+    if (!started)
         return std::nullopt;
-    p.subject = vm.name;
-    p.subjectId = vm.uuid;
-    if (const Quiet quiet = picture.quiet.value(p.key()); quiet.untilMs > picture.nowMs)
-        return std::nullopt;
-    p.level = level;
-    p.sourceUri = source.uri;
+    Proposal p = *started;
     p.group = group;
-    p.trigger = trigger;
-    p.evidence.append(trigger.sentence);
     if (trigger.rule == u"host-risk")
         for (const Hardware::HostRiskFactor &f : source.risk.breakdown)
             p.evidence.append(Tr::tr("%1 (%2 % of the risk)").arg(f.sentence, percent(f.share)));
@@ -547,20 +530,10 @@ void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, cons
                                  const Trigger &trigger, QHash<QString, Proposal> &next)
 {
     const PolicyHost *source = picture.host(vm.hostUri);
-    const AutomationLevel level
-        = m_automation.levelFor(vm.uuid, source ? source->pool.name : QString());
-    if (level == AutomationLevel::Off)
+    std::optional<Proposal> started = start(picture, QStringLiteral("shadow.create"), vm, trigger);
+    if (!started)
         return;
-    Proposal p;
-    p.kind = QStringLiteral("shadow.create");
-    p.subject = vm.name;
-    p.subjectId = vm.uuid;
-    if (const Quiet quiet = picture.quiet.value(p.key()); quiet.untilMs > picture.nowMs)
-        return;
-    p.level = level;
-    p.sourceUri = vm.hostUri;
-    p.trigger = trigger;
-    p.evidence.append(trigger.sentence);
+    Proposal p = *started;
     for (const Predict::HealthFactor &f : vm.health.breakdown)
         p.evidence.append(Tr::tr("−%1: %2").arg(f.points).arg(f.sentence));
 
@@ -635,15 +608,11 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
         return;
     const QString key = QStringLiteral("vm-traffic:") + vm.uuid;
     const double share = *vm.peakCpus / vm.vcpus;
-    const bool was = m_raised.contains(key);
-    if (!raised(key, share >= l.shiftAbove, share >= l.shiftClear)) {
-        if (was)
-            m_cleared.insert(key,
-                             Tr::tr("The forecast peak of %1 fell to %2 % of its vCPUs, below "
-                                    "%3 %.")
-                                 .arg(vm.name, percent(share), percent(l.shiftClear)));
+    if (!raised(key, share >= l.shiftAbove, share >= l.shiftClear, [&] {
+            return Tr::tr("The forecast peak of %1 fell to %2 % of its vCPUs, below %3 %.")
+                .arg(vm.name, percent(share), percent(l.shiftClear));
+        }))
         return;
-    }
     // The peers: the other VMs serving a backend the VM serves, up by its
     // checks.
     struct Peer
@@ -722,6 +691,15 @@ void PolicyEngine::proposeShift(const FleetPicture &picture, Model &model, const
                              .arg(chosen->vm->name, percent(chosen->after))
                              .arg(percentShed)
                              .arg(percent(l.shiftPeerLimit)));
+    // Two shifts in one backend would each undo the other's weights.
+    for (const Proposal &other : std::as_const(next))
+        if (other.kind == u"traffic.shift"
+            && other.action.value(u"balancer") == p->action.value(u"balancer")
+            && other.action.value(u"backend") == p->action.value(u"backend")) {
+            p->heldBy.append(Tr::tr("One shift at a time in backend %1: %2 goes first.")
+                                 .arg(from.backend, other.summary()));
+            break;
+        }
     hold(picture, model, *p);
     finish(picture, *p);
     commit(model, *p);
@@ -751,15 +729,12 @@ void PolicyEngine::proposeSizing(const FleetPicture &picture, Model &model, cons
     const QString key = QStringLiteral("shadow-size:") + vm.uuid;
     const bool up = grow.vcpus > shadow.vcpus;
     const bool down = shrink.vcpus < shadow.vcpus;
-    if (!up && !down) {
-        if (m_raised.remove(key))
-            m_cleared.insert(key,
-                             Tr::tr("The shadow of %1 fits its forecast at %2 vCPUs.")
-                                 .arg(vm.name)
-                                 .arg(shadow.vcpus));
+    if (!raised(key, up || down, up || down, [&] {
+            return Tr::tr("The shadow of %1 fits its forecast at %2 vCPUs.")
+                .arg(vm.name)
+                .arg(shadow.vcpus);
+        }))
         return;
-    }
-    m_raised.insert(key);
     const Shadow::Sizing &sizing = up ? grow : shrink;
     Trigger trigger;
     trigger.rule = QStringLiteral("shadow-size");
@@ -826,12 +801,9 @@ void PolicyEngine::proposeFailover(const FleetPicture &picture, const PolicyVm &
     const qint64 lostMs = host->reachable || host->unreachableSinceMs <= 0
         ? 0
         : picture.nowMs - host->unreachableSinceMs;
-    const bool was = m_raised.contains(key);
-    if (!raised(key, lostMs >= m_limits.failoverAfterMs && vm.shadow->inSync, lostMs > 0)) {
-        if (was)
-            m_cleared.insert(key, Tr::tr("%1 is reachable again.").arg(nameOf(*host)));
+    if (!raised(key, lostMs >= m_limits.failoverAfterMs && vm.shadow->inSync, lostMs > 0,
+                [&] { return Tr::tr("%1 is reachable again.").arg(nameOf(*host)); }))
         return;
-    }
     const PolicyShadow &shadow = *vm.shadow;
     Trigger trigger;
     trigger.rule = QStringLiteral("shadow-failover");
@@ -884,6 +856,11 @@ void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
     // After a move the VM's own signals settle (a gap in its samples, a new
     // host's figures): nothing acts on it again during the cooldown.
     for (const PolicyAction &a : picture.actions) {
+        const qint64 sinceMs = now - (a.finishedMs > 0 ? a.finishedMs : now);
+        if (p.kind == u"traffic.shift" && a.peerVmUuid == p.subjectId && sinceMs < l.cooldownMs)
+            p.heldBy.append(Tr::tr("Cooldown: %1 took over requests %2 minutes ago; it does not "
+                                   "shed them again for %3 minutes.")
+                                .arg(p.subject, minutes(sinceMs), minutes(l.cooldownMs - sinceMs)));
         if (a.vmUuid != p.subjectId || !a.moves)
             continue;
         if (a.finishedMs == 0)

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <functional>
 
 namespace Umbra::Policy {
 
@@ -77,7 +78,10 @@ public:
 
 private:
     struct Model;
-    bool raised(const QString &triggerKey, bool above, bool stillAbove);
+    // Hysteresis: raised above one level, let go only below the other; a
+    // trigger let go of is remembered with `whyCleared` for the withdrawals.
+    bool raised(const QString &triggerKey, bool above, bool stillAbove,
+                const std::function<QString()> &whyCleared);
     std::optional<Proposal> proposeMove(const FleetPicture &picture, Model &model,
                                         const PolicyVm &vm, const PolicyHost &source,
                                         const Trigger &trigger, const QString &group);

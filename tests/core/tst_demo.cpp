@@ -25,9 +25,11 @@
 #include "traffic/trafficservice.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 #include <libvirt/libvirt.h>
 
 using namespace Umbra;
@@ -35,6 +37,34 @@ using namespace Umbra;
 class TestDemo : public QObject
 {
     Q_OBJECT
+
+    // Adds the demo fleet, installed in `dir`, to `engine` with the demo's
+    // pools stored; its hosts' URIs by name ("rack1-kvm01"), or none when
+    // that failed (with a warning saying why).
+    static QHash<QString, QString> addDemoFleet(Engine &engine, const QString &dir)
+    {
+        auto installed = DemoFleet::install(dir);
+        if (!installed) {
+            qWarning("%s", qPrintable(installed.error()));
+            return {};
+        }
+        QSignalSpy loaded(engine.pools(), &PoolService::changed);
+        QHash<QString, QString> hosts;
+        for (const HostConfig &host : installed.value()) {
+            if (auto added = engine.fleet()->addHost(host); !added) {
+                qWarning("%s", qPrintable(added.error()));
+                return {};
+            }
+            hosts.insert(QFileInfo(QUrl(host.uri).path()).completeBaseName(), host.uri);
+        }
+        if (!loaded.wait(5000))
+            return {};
+        engine.pools()->save(
+            *DemoFleet::withDemoPools(engine.pools()->settings(), installed.value()));
+        if (!loaded.wait(5000))
+            return {};
+        return hosts;
+    }
 
 private Q_SLOTS:
     // The demo's Shift traffic, Drain and Restore succeed against its own
@@ -203,18 +233,9 @@ private Q_SLOTS:
         engine.setIntervalMs(200);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
         engine.prediction()->setHardwareIntervalMs(500);
-        auto hosts = DemoFleet::install(dir.path());
-        QVERIFY(hosts.ok());
-        QString edge;
-        for (const HostConfig &host : hosts.value()) {
-            QVERIFY(engine.fleet()->addHost(host).ok());
-            if (host.uri.endsWith(QLatin1String("edge-kvm04.xml")))
-                edge = host.uri;
-        }
-        QSignalSpy loaded(engine.pools(), &PoolService::changed);
-        QVERIFY(loaded.wait(5000));
-        engine.pools()->save(*DemoFleet::withDemoPools(engine.pools()->settings(), hosts.value()));
-        QVERIFY(loaded.wait(5000));
+        const QHash<QString, QString> hosts = addDemoFleet(engine, dir.path());
+        QVERIFY(!hosts.isEmpty());
+        const QString edge = hosts.value(QStringLiteral("edge-kvm04"));
         engine.start();
         PolicyService *policy = engine.policy();
         QVERIFY(policy);
@@ -281,20 +302,10 @@ private Q_SLOTS:
         Engine engine;
         engine.setIntervalMs(200);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
-        auto hosts = DemoFleet::install(dir.path());
-        QVERIFY(hosts.ok());
-        QString kvm01, standby;
-        for (const HostConfig &host : hosts.value()) {
-            QVERIFY(engine.fleet()->addHost(host).ok());
-            if (host.uri.endsWith(QLatin1String("rack1-kvm01.xml")))
-                kvm01 = host.uri;
-            else if (host.uri.endsWith(QLatin1String("rack3-standby01.xml")))
-                standby = host.uri;
-        }
-        QSignalSpy loaded(engine.pools(), &PoolService::changed);
-        QVERIFY(loaded.wait(5000));
-        engine.pools()->save(*DemoFleet::withDemoPools(engine.pools()->settings(), hosts.value()));
-        QVERIFY(loaded.wait(5000));
+        const QHash<QString, QString> hosts = addDemoFleet(engine, dir.path());
+        QVERIFY(!hosts.isEmpty());
+        const QString kvm01 = hosts.value(QStringLiteral("rack1-kvm01"));
+        const QString standby = hosts.value(QStringLiteral("rack3-standby01"));
         engine.traffic()->saveBalancer(lb);
         Policy::PolicyLimits limits;
         limits.shiftAbove = 0.02;

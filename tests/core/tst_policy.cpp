@@ -610,6 +610,18 @@ void TestPolicy::busyServerShiftsAShareOfItsTrafficToAPeer()
     QCOMPARE(shift->summary(), QStringLiteral("Shift 25 % of web01's traffic to web02"));
     QVERIFY(!find(e, other.name, QStringLiteral("traffic.shift")));
     const qint64 raised = shift->raisedMs;
+    // Were web-2 as busy at the same time, its own shift would wait for
+    // web-1's: two at once in one backend undo each other's weights.
+    {
+        FleetPicture both = picture;
+        both.vms[1].peakCpus = 7.6;
+        PolicyEngine fresh = engine();
+        const Evaluation twice = fresh.evaluate(both);
+        const Proposal *second = find(twice, peer.name, QStringLiteral("traffic.shift"));
+        QVERIFY(second);
+        QVERIFY2(second->heldBy.join(u'|').contains(u"One shift at a time in backend web"),
+                 qPrintable(second->heldBy.join(u'|')));
+    }
 
     // Easing to 80 % it holds, and the share it asked for does not shrink.
     picture.vms[0].peakCpus = 6.4;
@@ -639,6 +651,30 @@ void TestPolicy::busyServerShiftsAShareOfItsTrafficToAPeer()
     QVERIFY(!shift->automatic);
     QVERIFY2(shift->heldBy.value(0).startsWith(u"No peer has room"),
              qPrintable(shift->heldBy.join(u'|')));
+    // The peer that just took web-1's requests does not shed them back
+    // during the cooldown, even when it is as busy.
+    {
+        FleetPicture after = picture;
+        after.vms[0].peakCpus = 7.6;
+        after.vms[1].peakCpus = 7.6;
+        after.vms[0].servers[1].up = true;
+        PolicyAction shifted;
+        shifted.vmUuid = busy.uuid;
+        shifted.fromUri = a.uri;
+        shifted.toUri = b.uri;
+        shifted.startedMs = after.nowMs - 4 * kMinute;
+        shifted.finishedMs = after.nowMs - 3 * kMinute;
+        shifted.moves = false;
+        shifted.peerVmUuid = peer.uuid;
+        after.actions = { shifted };
+        PolicyEngine fresh = engine(AutomationLevel::Automatic);
+        const Evaluation back = fresh.evaluate(after);
+        const Proposal *shedBack = find(back, peer.name, QStringLiteral("traffic.shift"));
+        QVERIFY(shedBack);
+        QVERIFY(!shedBack->automatic);
+        QVERIFY2(shedBack->heldBy.join(u'|').contains(u"took over requests 3 minutes ago"),
+                 qPrintable(shedBack->heldBy.join(u'|')));
+    }
     picture.vms[1].servers[0].up = false;
     e = policy.evaluate(picture);
     QVERIFY(!find(e, busy.name, QStringLiteral("traffic.shift")));

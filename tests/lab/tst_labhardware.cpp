@@ -275,6 +275,10 @@ private Q_SLOTS:
             const auto added = engine.fleet()->addHost(HostConfig(uri(key), false));
             QVERIFY2(added.ok(), qPrintable(key + QStringLiteral(": ") + added.error()));
         }
+        const Traffic::RuntimeApi api(lab.value());
+        QHash<QString, int> before; // be_all's weights as found
+        for (const QString &guest : m_lab.guests())
+            before.insert(guest, api.weight({ QStringLiteral("be_all"), guest })->current);
         Lab::HttpPoller poller(QUrl(m_lab.haproxyHttp()), QStringLiteral("umbra-lab-load"), 20,
                                2000, 400);
         poller.start();
@@ -290,7 +294,6 @@ private Q_SLOTS:
         QVERIFY(m_lab.guests().contains(request.from));
         QVERIFY(m_lab.guests().contains(request.to));
         QVERIFY(action.applied.value(request.to) > action.applied.value(request.from));
-        const Traffic::RuntimeApi api(lab.value());
         QCOMPARE(api.weight({ request.backend, request.to })->current,
                  action.applied.value(request.to));
         const auto served = poller.summary();
@@ -309,9 +312,11 @@ private Q_SLOTS:
         QCOMPARE(executed->first().kind, QStringLiteral("traffic.shift"));
         QCOMPARE(executed->first().decidedBy, QStringLiteral("policy:vm-traffic"));
 
-        // The weights as they were, for the tests after this one.
+        // The way back: Restore puts the weights as the shift found them.
         Traffic::TrafficJob back(path, lab.value());
         QCOMPARE(back.restore({ request.backend, request.from }), Jobs::Outcome::Completed);
+        for (const QString &guest : m_lab.guests())
+            QCOMPARE(api.weight({ QStringLiteral("be_all"), guest })->current, before.value(guest));
     }
 
     void exporterPageToFlaggedHost()
