@@ -157,9 +157,16 @@ void AuditPanel::setSubjectFilter(const QString &subject)
 
 void AuditPanel::reload()
 {
-    if (m_loading || m_path.isEmpty())
+    if (m_path.isEmpty())
         return;
+    // A filter changed while a read runs is read again after it: the table
+    // must end up showing what the filters say.
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
     m_loading = true;
+    m_reloadAgain = false;
     Jobs::AuditTrail::Filter filter;
     filter.subject = m_subject->text().trimmed();
     filter.kind = m_action->currentData().toString();
@@ -169,6 +176,10 @@ void AuditPanel::reload()
         this, m_path, [filter](QSqlDatabase &db) { return Jobs::AuditTrail::read(db, filter); },
         [this](const Result<QList<Jobs::AuditRecord>> &read) {
             m_loading = false;
+            if (m_reloadAgain) {
+                reload();
+                return;
+            }
             fill(read ? read.value() : QList<Jobs::AuditRecord>{}, read ? QString() : read.error());
             Q_EMIT reloaded();
         });

@@ -56,6 +56,7 @@ private:
     QLabel *m_verdict = nullptr;
     QTimer *m_refresh = nullptr;
     bool m_loading = false;
+    bool m_reloadAgain = false;
 };
 
 } // namespace Umbra
