@@ -366,6 +366,14 @@ void PolicyService::evaluate()
 {
     if (!m_opened || m_evaluating || !m_enabled)
         return;
+    // Each evaluation asks a day-ahead forecast of every host and VM of the
+    // prediction thread; collected faster than this, the fleet's forecasts
+    // change no faster, and the models being fitted would wait.
+    constexpr qint64 kMinEvaluationGapMs = 1000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_lastEvaluationMs < kMinEvaluationGapMs)
+        return;
+    m_lastEvaluationMs = now;
     m_evaluating = true;
     const Gathered gathered = gather();
     const std::shared_ptr<Policy::PolicyEngine> engine = m_engine;
