@@ -563,7 +563,14 @@ void PolicyService::execute(const Jobs::Plan &plan, const QString &approveAs)
     if (plan.kind.startsWith(u"shadow.")) {
         noteAction(proposal, false);
         m_shadows->execute(plan, approveAs);
-    } else if (plan.kind == u"traffic.shift" && m_traffic) {
+    } else if (plan.kind == u"traffic.shift") {
+        if (!m_traffic) {
+            m_executing.remove(plan.id);
+            Q_EMIT reported(tr("“%1” needs the traffic service, which this console does not run.")
+                                .arg(plan.summary),
+                            true);
+            return;
+        }
         noteAction(proposal, false);
         m_traffic->execute(plan, approveAs);
     } else {
