@@ -533,7 +533,7 @@
         <translation>Was</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>%1
 
 Entry %2, hash %3</source>
@@ -4498,12 +4498,12 @@ Kunde:</translation>
         <translation>Das Speichern der Automatisierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+149"/>
+        <location filename="../core/policy/policyengine.cpp" line="+146"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation>Das Ausfallrisiko von %1 ist auf %2 % gefallen, unter %3 %.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 is likely to fail: %2 % within 30 days (the policy acts from %3 %).</source>
         <translation>%1 fällt wahrscheinlich aus: %2 % innerhalb von 30 Tagen (die Richtlinie handelt ab %3 %).</translation>
     </message>
@@ -4513,12 +4513,12 @@ Kunde:</translation>
         <translation>%1 sollte laut Ausfallvorhersage jetzt geräumt werden (Risiko %2 % innerhalb von 30 Tagen).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The forecast peak of %1 fell to %2 % of its CPUs, below %3 %.</source>
         <translation>Die prognostizierte Spitze von %1 ist auf %2 % seiner CPUs gefallen, unter %3 %.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 is forecast to peak at %2 % of its %3 CPUs (the policy acts from %4 %).</source>
         <translation>Für %1 wird eine Spitze von %2 % seiner %3 CPUs prognostiziert (die Richtlinie handelt ab %4 %).</translation>
     </message>
@@ -4543,7 +4543,7 @@ Kunde:</translation>
         <translation>Nutzenprüfung: Nach dem Verschieben hätte der stärker belastete Host eine Spitze von %1 %, nicht %2 Punkte unter den %3 % ohne Aktion.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>%1 is healthy again (%2 of 100) and within its vCPUs.</source>
         <translation>%1 ist wieder gesund (%2 von 100) und innerhalb seiner vCPUs.</translation>
     </message>
@@ -4621,7 +4621,7 @@ Kunde:</translation>
         <translation>Sein Grund gilt nicht mehr.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>%1 (%2 % of the risk)</source>
         <translation>%1 (%2 % des Risikos)</translation>
     </message>
@@ -4664,7 +4664,7 @@ Kunde:</translation>
         <translation>Eine Live-Migration von %1 MiB.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>−%1: %2</source>
         <translation>−%1: %2</translation>
     </message>
@@ -4689,12 +4689,12 @@ Kunde:</translation>
         <translation>Eine Standby-Kopie: %1 MiB und %2 vCPUs auf dem Schatten-Host reserviert, und die Replikation jedes Schreibvorgangs.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <source>The forecast peak of %1 fell to %2 % of its vCPUs, below %3 %.</source>
         <translation>Die prognostizierte Spitze von %1 ist auf %2 % ihrer vCPUs gefallen, unter %3 %.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>%1 is forecast to peak at %2 % of its %3 vCPUs (the policy shifts traffic from %4 %).</source>
         <translation>Für %1 wird eine Spitze von %2 % ihrer %3 vCPUs prognostiziert (die Richtlinie verlagert Verkehr ab %4 %).</translation>
     </message>
@@ -4714,12 +4714,17 @@ Kunde:</translation>
         <translation>Kein Partner hat Platz: %1 käme mit %3 % der Anfragen auf eine Spitze von %2 % ihrer vCPUs (höchstens %4 %).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+10"/>
+        <source>One shift at a time in backend %1: %2 goes first.</source>
+        <translation>Eine Verlagerung nach der anderen in Backend %1: %2 geht vor.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The shadow of %1 fits its forecast at %2 vCPUs.</source>
         <translation>Der Schatten von %1 passt mit %2 vCPUs zu seiner Prognose.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The shadow of %1 has %2 vCPUs; it should have %3: %4.</source>
         <translation>Der Schatten von %1 hat %2 vCPUs; er sollte %3 haben: %4.</translation>
     </message>
@@ -4749,12 +4754,12 @@ Kunde:</translation>
         <translation>Die Bereitschafts-VM wird mit %1 vCPUs neu definiert und %2 gibt %3 frei; %4 bleibt unberührt.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>%1 is reachable again.</source>
         <translation>%1 ist wieder erreichbar.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1, the host of %2, has been unreachable since %3 (%4 minutes; the policy fails over after %5 s).</source>
         <translation>%1, der Host von %2, ist seit %3 nicht erreichbar (%4 Minuten; die Richtlinie übernimmt nach %5 s).</translation>
     </message>
@@ -4784,7 +4789,12 @@ Kunde:</translation>
         <translation>%1 wird abgeschottet und darf auf %2 nicht wieder starten; %3 wird der Dienst, ohne Schatten, bis ein neuer angelegt ist.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source>Cooldown: %1 took over requests %2 minutes ago; it does not shed them again for %3 minutes.</source>
+        <translation>Abkühlzeit: %1 hat vor %2 Minuten Anfragen übernommen; sie gibt sie %3 Minuten lang nicht wieder ab.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is moving already.</source>
         <translation>%1 wird bereits verschoben.</translation>
     </message>
@@ -5010,7 +5020,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+110"/>
+        <location filename="../core/engine/policyservice.cpp" line="+555"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
@@ -5018,7 +5028,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-364"/>
         <source>The policy could not read its settings: %1</source>
         <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
     </message>
@@ -5028,7 +5038,7 @@ Kunde:</translation>
         <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+279"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
@@ -5038,12 +5048,17 @@ Kunde:</translation>
         <translation>Vorgeschlagen: %1. %2</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation>Die Richtlinie hat „%1“ von selbst gestartet (%2).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>“%1” needs the traffic service, which this console does not run.</source>
+        <translation>„%1“ braucht den Verkehrsdienst, den diese Konsole nicht ausführt.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>“%1” is %2 already.</source>
         <translation>„%1“ ist bereits %2.</translation>
     </message>

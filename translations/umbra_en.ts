@@ -533,7 +533,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>%1
 
 Entry %2, hash %3</source>
@@ -4485,12 +4485,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+149"/>
+        <location filename="../core/policy/policyengine.cpp" line="+146"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 is likely to fail: %2 % within 30 days (the policy acts from %3 %).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4500,12 +4500,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+17"/>
         <source>The forecast peak of %1 fell to %2 % of its CPUs, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1 is forecast to peak at %2 % of its %3 CPUs (the policy acts from %4 %).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4530,7 +4530,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>%1 is healthy again (%2 of 100) and within its vCPUs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4608,7 +4608,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+32"/>
         <source>%1 (%2 % of the risk)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4651,7 +4651,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>−%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4676,12 +4676,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <source>The forecast peak of %1 fell to %2 % of its vCPUs, below %3 %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>%1 is forecast to peak at %2 % of its %3 vCPUs (the policy shifts traffic from %4 %).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4701,12 +4701,17 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+10"/>
+        <source>One shift at a time in backend %1: %2 goes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>The shadow of %1 fits its forecast at %2 vCPUs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The shadow of %1 has %2 vCPUs; it should have %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4736,12 +4741,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>%1 is reachable again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>%1, the host of %2, has been unreachable since %3 (%4 minutes; the policy fails over after %5 s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4771,7 +4776,12 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
+        <source>Cooldown: %1 took over requests %2 minutes ago; it does not shed them again for %3 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is moving already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4997,7 +5007,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+110"/>
+        <location filename="../core/engine/policyservice.cpp" line="+555"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
@@ -5005,7 +5015,7 @@ Customer:</source>
         </translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="-364"/>
         <source>The policy could not read its settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5015,7 +5025,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+275"/>
+        <location line="+279"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5025,12 +5035,17 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>The policy started “%1” by itself (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>“%1” needs the traffic service, which this console does not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>“%1” is %2 already.</source>
         <translation type="unfinished"></translation>
     </message>

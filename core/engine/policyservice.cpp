@@ -21,6 +21,7 @@ namespace Umbra {
 namespace {
 
 constexpr char kQuietUntil[] = "quietUntilMs";
+constexpr char kQuietWhy[] = "quietWhy";
 
 QString storeName()
 {
@@ -105,13 +106,7 @@ void PolicyService::release(qint64 planId)
             // proposing again on it would shift or resize twice.
             if (done.kind != u"migrate") {
                 const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                m_quiet.insert(it.key(),
-                               { now + m_limits.cooldownMs,
-                                 tr("Carried out at %1; the policy lets its effect show for %n "
-                                    "minute(s) before proposing it again.",
-                                    nullptr, int(m_limits.cooldownMs / 60000))
-                                     .arg(QDateTime::fromMSecsSinceEpoch(now).toString(
-                                         QStringLiteral("HH:mm"))) });
+                m_quiet.insert(it.key(), { now + m_limits.cooldownMs, carriedOut(now) });
             }
             m_proposed.remove(it.key());
             m_planOf.erase(it);
@@ -166,10 +161,10 @@ void PolicyService::open(const QString &databasePath)
                 return loaded;
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            auto stored
-                = plans.value()->plans({ Jobs::PlanState::Proposed, Jobs::PlanState::Approved,
-                                         Jobs::PlanState::Rejected, Jobs::PlanState::Withdrawn },
-                                       500);
+            auto stored = plans.value()->plans(
+                { Jobs::PlanState::Proposed, Jobs::PlanState::Approved, Jobs::PlanState::Rejected,
+                  Jobs::PlanState::Withdrawn, Jobs::PlanState::Executed },
+                500);
             if (!stored) {
                 loaded.error = stored.error();
                 return loaded;
@@ -185,7 +180,9 @@ void PolicyService::open(const QString &databasePath)
                 else if (const qint64 until
                          = qint64(plan.policy.value(QLatin1String(kQuietUntil)).toDouble());
                          until > now && !loaded.quiet.contains(p.key()))
-                    loaded.quiet.insert(p.key(), { until, plan.note });
+                    loaded.quiet.insert(
+                        p.key(),
+                        { until, plan.policy.value(QLatin1String(kQuietWhy)).toString(plan.note) });
             }
             return loaded;
         },
@@ -553,12 +550,49 @@ void PolicyService::propose(const Policy::Proposal &proposal)
     m_migrations->plan(request, proposal.toJson()).then(this, stored);
 }
 
+QString PolicyService::carriedOut(qint64 atMs) const
+{
+    return tr("Carried out at %1; the policy lets its effect show for %n minute(s) before "
+              "proposing it again.",
+              nullptr, int(m_limits.cooldownMs / 60000))
+        .arg(QDateTime::fromMSecsSinceEpoch(atMs).toString(QStringLiteral("HH:mm")));
+}
+
 void PolicyService::execute(const Jobs::Plan &plan, const QString &approveAs)
 {
     m_executing.insert(plan.id);
     if (approveAs.startsWith(u"policy:"))
         Q_EMIT reported(tr("The policy started “%1” by itself (%2).").arg(plan.summary, approveAs),
                         false);
+    // A shift or a new size stays quiet for the cooldown once carried out
+    // (release()). The quiet time goes into the plan first, so that a
+    // console started again within it does not propose the same again.
+    if (plan.kind != u"migrate" && plan.state == Jobs::PlanState::Proposed) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QJsonObject policy = plan.policy;
+        policy.insert(QLatin1String(kQuietUntil), double(now + m_limits.cooldownMs));
+        policy.insert(QLatin1String(kQuietWhy), carriedOut(now));
+        const qint64 id = plan.id;
+        onWorker<QString>(
+            [id, policy](const QString &path) {
+                auto plans = Jobs::PlanStore::open(path, storeName());
+                if (!plans)
+                    return plans.error();
+                auto set = plans.value()->setPolicy(id, policy);
+                return set ? QString() : set.error();
+            },
+            [this, plan, approveAs](QString error) {
+                if (!error.isEmpty())
+                    qInfo("umbra: policy: %s", qUtf8Printable(error));
+                dispatch(plan, approveAs);
+            });
+        return;
+    }
+    dispatch(plan, approveAs);
+}
+
+void PolicyService::dispatch(const Jobs::Plan &plan, const QString &approveAs)
+{
     const Policy::Proposal proposal = Policy::Proposal::fromJson(plan.policy);
     if (plan.kind.startsWith(u"shadow.")) {
         noteAction(proposal, false);

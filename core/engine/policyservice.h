@@ -92,6 +92,10 @@ private:
     void apply(const Policy::Evaluation &evaluation);
     void propose(const Policy::Proposal &proposal);
     void execute(const Jobs::Plan &plan, const QString &approveAs);
+    // Hands the plan to the controller of its kind.
+    void dispatch(const Jobs::Plan &plan, const QString &approveAs);
+    // Why an action just carried out is not proposed again for a while.
+    QString carriedOut(qint64 atMs) const;
     void reload();
     // Rejection and deferral alike: stores until when the proposal stays
     // quiet, then `close` decides or withdraws its plan.

@@ -363,8 +363,18 @@ private Q_SLOTS:
         QVERIFY2(wanted < before, qPrintable(scale.summary));
         policy->approve(scale.id, QStringLiteral("operator"));
         QTRY_VERIFY_WITH_TIMEOUT(shadows->shadowOf(web01)->vcpus == wanted, 30000);
-        // Resized, the proposal is gone and not raised again.
+        // Resized, the proposal is gone and not raised again: it stays quiet
+        // for the cooldown, written in the plan so that a console started
+        // again keeps it quiet too.
         QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("shadow.scale"), web01).id == 0, 45000);
+        for (const qint64 id : { shift.id, scale.id }) {
+            const auto executed = plans.value()->plan(id);
+            QVERIFY(executed);
+            QCOMPARE(executed->state, Jobs::PlanState::Executed);
+            QVERIFY(executed->policy.value(u"quietUntilMs").toDouble()
+                    > double(QDateTime::currentMSecsSinceEpoch() + 20 * 60 * 1000));
+            QVERIFY(executed->policy.value(u"quietWhy").toString().startsWith(u"Carried out at"));
+        }
     }
 
     // The demo's Policy Replay works on the day of history the demo starts
