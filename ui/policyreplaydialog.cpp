@@ -1,6 +1,7 @@
 #include "policyreplaydialog.h"
 
 #include "engine/engine.h"
+#include "engine/poolservice.h"
 #include "tablesetup.h"
 
 #include <QDateTime>
@@ -102,7 +103,8 @@ void PolicyReplayDialog::run()
     m_run->setEnabled(false);
     m_summary->setText(tr("Replaying %n day(s) of history…", nullptr, m_days->value()));
     QPointer<PolicyReplayDialog> self(this);
-    replayStoredHistory(m_engine->fleet()->state(), m_engine->history(), m_days->value(),
+    const Pools::PoolSettings *pools = m_engine->pools() ? &m_engine->pools()->settings() : nullptr;
+    replayStoredHistory(m_engine->fleet()->state(), m_engine->history(), pools, m_days->value(),
                         QDateTime::currentMSecsSinceEpoch())
         .then(this, [self](const HistoryReplay &replay) {
             if (!self)

@@ -29,6 +29,7 @@ struct VmToRead
 {
     QString uuid;
     QString name;
+    QString customer;
     int vcpus = 0;
     int host = 0;
 };
@@ -36,7 +37,7 @@ struct VmToRead
 } // namespace
 
 QFuture<HistoryReplay> replayStoredHistory(const FleetState *fleet, HistoryService *history,
-                                           int days, qint64 nowMs)
+                                           const Pools::PoolSettings *pools, int days, qint64 nowMs)
 {
     auto promise = std::make_shared<QPromise<HistoryReplay>>();
     QFuture<HistoryReplay> future = promise->future();
@@ -53,9 +54,12 @@ QFuture<HistoryReplay> replayStoredHistory(const FleetState *fleet, HistoryServi
         const int host = int(replay.fleet.hostNames.size());
         replay.fleet.hostNames.append(HostUri::displayName(config.uri));
         replay.fleet.hostCpus.push_back(info.cpus);
+        if (pools)
+            replay.fleet.hostPools.append(pools->poolOfHost(config.uri));
         for (const VmInfo &vm : fleet->vms(config.uri))
             if (vm.state == VmState::Running && vm.vcpus > 0)
-                vms.append({ vm.uuid, vm.name, vm.vcpus, host });
+                vms.append({ vm.uuid, vm.name, pools ? pools->customerOf(vm.uuid) : QString(),
+                             vm.vcpus, host });
     }
     const qint64 toMs = nowMs / kStepMs * kStepMs;
     const qint64 fromMs = toMs - qint64(days + 1) * kDayMs; // a day to learn on first
@@ -119,6 +123,7 @@ QFuture<HistoryReplay> replayStoredHistory(const FleetState *fleet, HistoryServi
                 last = d;
             }
             f.vmNames.append(vm.name);
+            f.vmCustomers.append(vm.customer);
             f.vmVcpus.push_back(vm.vcpus);
             f.startHost.push_back(vm.host);
             f.demand.push_back(std::move(demand));

@@ -32,8 +32,11 @@ struct HistoryReplay
 };
 
 // Reads the history and replays it on worker threads; call on the GUI thread.
+// `pools`: the fleet's pools and customers, so that moves go only where
+// placement would let them (none: every host general).
 QFuture<HistoryReplay> replayStoredHistory(const FleetState *fleet, HistoryService *history,
-                                           int days, qint64 nowMs);
+                                           const Pools::PoolSettings *pools, int days,
+                                           qint64 nowMs);
 
 } // namespace Umbra
 

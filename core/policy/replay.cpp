@@ -73,6 +73,24 @@ QString hostUri(const ReplayFleet &f, int h)
     return QStringLiteral("replay://%1").arg(f.hostNames.value(h));
 }
 
+Pools::Pool poolOf(const ReplayFleet &f, int h)
+{
+    return h < f.hostPools.size()
+        ? f.hostPools.at(h)
+        : Pools::Pool{ Pools::PoolSettings::generalName(), Pools::PoolKind::General, {}, {} };
+}
+
+// Where the reactive rule may put a VM: a host that runs VMs, and a
+// dedicated one only for its customer's.
+bool takes(const ReplayFleet &f, int host, size_t vm)
+{
+    const Pools::Pool pool = poolOf(f, host);
+    if (pool.kind == Pools::PoolKind::Shadow)
+        return false;
+    return pool.kind != Pools::PoolKind::Dedicated
+        || pool.customer == f.vmCustomers.value(qsizetype(vm));
+}
+
 } // namespace
 
 double ReplayResult::medianLeadMinutes() const
@@ -109,7 +127,7 @@ ReplayResult replayReactive(const ReplayFleet &fleet)
                     busiest = int(vm);
             int target = -1;
             for (int t = 0; t < hosts; ++t)
-                if (t != h
+                if (t != h && busiest >= 0 && takes(fleet, t, size_t(busiest))
                     && (target < 0
                         || run.demand(t, step) / fleet.hostCpus[size_t(t)]
                             < run.demand(target, step) / fleet.hostCpus[size_t(target)]))
@@ -180,6 +198,7 @@ ReplayResult replayPolicy(const ReplayFleet &fleet, PolicyLimits limits)
             host.uri = hostUri(fleet, h);
             host.name = fleet.hostNames.value(h);
             host.cpus = int(fleet.hostCpus[size_t(h)]);
+            host.pool = poolOf(fleet, h);
             // The host's peak: the highest step of the sum of its VMs' paths.
             double hostPeak = 0;
             for (int k = 0; k < fleet.horizon; ++k) {
@@ -205,6 +224,7 @@ ReplayResult replayPolicy(const ReplayFleet &fleet, PolicyLimits limits)
             v.name = fleet.vmNames.value(int(vm));
             v.hostUri = hostUri(fleet, run.hostOf[vm]);
             v.vcpus = fleet.vmVcpus[vm];
+            v.customer = fleet.vmCustomers.value(qsizetype(vm));
             v.memoryKiB = 4ULL << 20;
             v.peakCpus = peak[vm];
             v.hasShadow = true; // shadows are not what this replay judges

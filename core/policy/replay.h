@@ -15,6 +15,10 @@ struct ReplayFleet
 {
     QStringList hostNames;
     std::vector<double> hostCpus;
+    // Each host's pool (none: the general pool) and each VM's customer, so
+    // that a move goes only where placement would let it.
+    QList<Pools::Pool> hostPools;
+    QStringList vmCustomers;
     QStringList vmNames;
     std::vector<int> vmVcpus;
     std::vector<int> startHost; // index into the hosts, per VM

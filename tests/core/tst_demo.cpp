@@ -385,21 +385,26 @@ private Q_SLOTS:
         Engine engine;
         engine.setIntervalMs(200);
         QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
-        auto hosts = DemoFleet::install(dir.path());
-        QVERIFY(hosts.ok());
         QSignalSpy filled(engine.history(), &HistoryService::historyFilled);
-        for (const HostConfig &host : hosts.value())
-            QVERIFY(engine.fleet()->addHost(host).ok());
+        const QHash<QString, QString> hosts = addDemoFleet(engine, dir.path());
+        QVERIFY(!hosts.isEmpty());
         engine.start();
         QTRY_VERIFY_WITH_TIMEOUT(filled.count() >= 10, 60000);
         QTest::qWait(1000);
-        auto replayed = replayStoredHistory(engine.fleet()->state(), engine.history(), 7,
+        auto replayed = replayStoredHistory(engine.fleet()->state(), engine.history(),
+                                            &engine.pools()->settings(), 7,
                                             QDateTime::currentMSecsSinceEpoch());
         QTRY_VERIFY_WITH_TIMEOUT(replayed.isFinished(), 120000);
         const HistoryReplay r = replayed.result();
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY2(r.fleet.vmNames.size() >= 10, qPrintable(r.skipped.join(u", ")));
-        QCOMPARE(r.fleet.hostNames.size(), hosts.value().size());
+        QCOMPARE(r.fleet.hostNames.size(), hosts.size());
+        // The standby host is the shadow pool: neither policy moves a VM there.
+        const int standby = int(r.fleet.hostNames.indexOf(QStringLiteral("rack3-standby01")));
+        QVERIFY(standby >= 0);
+        QCOMPARE(r.fleet.hostPools.value(standby).kind, Pools::PoolKind::Shadow);
+        for (const Policy::ReplayMove &m : r.umbra.moveList + r.reactive.moveList)
+            QVERIFY(m.to != standby);
         // From a day after the oldest stored sample, not a week ago.
         const qint64 span = r.toMs - r.fromMs;
         QVERIFY2(span > 3600 * 1000 && span < 4 * 3600 * 1000, qPrintable(QString::number(span)));

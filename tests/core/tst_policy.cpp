@@ -810,8 +810,12 @@ void TestPolicy::replayMovesAheadOfADailyPeak()
 {
     constexpr int kDay = 288;
     Policy::ReplayFleet f;
-    f.hostNames = { QStringLiteral("a"), QStringLiteral("b") };
-    f.hostCpus = { 8, 8 };
+    // A third, empty host is the shadow pool: the emptiest, and no place
+    // for a VM to move to.
+    f.hostNames = { QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("standby") };
+    f.hostCpus = { 8, 8, 16 };
+    f.hostPools
+        = { general(), general(), { QStringLiteral("shadows"), Pools::PoolKind::Shadow, {}, {} } };
     f.vmNames = { QStringLiteral("steady"), QStringLiteral("afternoon"), QStringLiteral("quiet") };
     f.vmVcpus = { 4, 6, 4 };
     f.startHost = { 0, 0, 1 };
@@ -829,6 +833,8 @@ void TestPolicy::replayMovesAheadOfADailyPeak()
     QCOMPARE(none.overloadMinutes, 240.0); // 8.5 of 8 CPUs all afternoon
     const ReplayResult reactive = replayReactive(f);
     QVERIFY(reactive.moves >= 1);
+    for (const ReplayMove &m : reactive.moveList)
+        QCOMPARE(m.to, 1);
     const ReplayResult umbra = replayPolicy(f);
     QVERIFY2(umbra.moves >= 1, qPrintable(QString::number(umbra.proposals)));
     QCOMPARE(umbra.pingPong, 0);
@@ -843,6 +849,8 @@ void TestPolicy::replayMovesAheadOfADailyPeak()
           umbra.overloadMinutes, reactive.moves, reactive.overloadMinutes);
     QCOMPARE(first.from, 0);
     QCOMPARE(first.to, 1);
+    for (const ReplayMove &m : umbra.moveList)
+        QCOMPARE(m.to, 1);
     QVERIFY(first.right);
     QVERIFY(first.atMs < f.startMs + (2 * kDay + 12 * 12) * f.stepMs); // before 12:00
     QVERIFY(!first.why.isEmpty());
