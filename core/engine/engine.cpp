@@ -12,6 +12,7 @@
 #include "traffic/trafficservice.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace Umbra {
 
@@ -217,7 +218,11 @@ void Engine::start()
     }
     if (m_policy) {
         m_policy->open(m_history->path());
-        m_policyTimer->start(intervalMs());
+        // Each evaluation asks the prediction thread for a day-ahead forecast
+        // of every host and VM: a fleet collected faster than once a second
+        // changes its forecasts no faster, and the models being fitted would
+        // wait.
+        m_policyTimer->start(std::max(intervalMs(), 1000));
     }
     m_fleet->start();
 }

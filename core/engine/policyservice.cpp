@@ -34,6 +34,17 @@ bool isPolicyPlan(const Jobs::Plan &plan)
     return !plan.policy.isEmpty();
 }
 
+// Rewrites a proposed plan's `policy` JSON (blocking: on a worker); the
+// reason it could not, or empty.
+QString storePolicy(const QString &path, qint64 planId, const QJsonObject &policy)
+{
+    auto plans = Jobs::PlanStore::open(path, storeName());
+    if (!plans)
+        return plans.error();
+    auto set = plans.value()->setPolicy(planId, policy);
+    return set ? QString() : set.error();
+}
+
 QString approverOf(const Policy::Proposal &p)
 {
     return QStringLiteral("policy:") + p.trigger.rule;
@@ -363,14 +374,6 @@ void PolicyService::evaluate()
 {
     if (!m_opened || m_evaluating || !m_enabled)
         return;
-    // Each evaluation asks a day-ahead forecast of every host and VM of the
-    // prediction thread; collected faster than this, the fleet's forecasts
-    // change no faster, and the models being fitted would wait.
-    constexpr qint64 kMinEvaluationGapMs = 1000;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (now - m_lastEvaluationMs < kMinEvaluationGapMs)
-        return;
-    m_lastEvaluationMs = now;
     m_evaluating = true;
     const Gathered gathered = gather();
     const std::shared_ptr<Policy::PolicyEngine> engine = m_engine;
@@ -451,13 +454,7 @@ void PolicyService::apply(const Policy::Evaluation &evaluation)
             m_proposed.insert(key, p);
             const QJsonObject json = p.toJson();
             onWorker<QString>(
-                [id, json](const QString &path) {
-                    auto plans = Jobs::PlanStore::open(path, storeName());
-                    if (!plans)
-                        return plans.error();
-                    auto set = plans.value()->setPolicy(id, json);
-                    return set ? QString() : set.error();
-                },
+                [id, json](const QString &path) { return storePolicy(path, id, json); },
                 [this](QString) { reload(); });
         }
         if (p.automatic) {
@@ -574,13 +571,7 @@ void PolicyService::execute(const Jobs::Plan &plan, const QString &approveAs)
         policy.insert(QLatin1String(kQuietWhy), carriedOut(now));
         const qint64 id = plan.id;
         onWorker<QString>(
-            [id, policy](const QString &path) {
-                auto plans = Jobs::PlanStore::open(path, storeName());
-                if (!plans)
-                    return plans.error();
-                auto set = plans.value()->setPolicy(id, policy);
-                return set ? QString() : set.error();
-            },
+            [id, policy](const QString &path) { return storePolicy(path, id, policy); },
             [this, plan, approveAs](QString error) {
                 if (!error.isEmpty())
                     qInfo("umbra: policy: %s", qUtf8Printable(error));

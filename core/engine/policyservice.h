@@ -53,7 +53,7 @@ public:
     ~PolicyService() override;
 
     // Loads the settings and what was pending or approved, then evaluates
-    // on every call of evaluate() (at most once a second).
+    // on every call of evaluate().
     void open(const QString &databasePath);
     void evaluate();
     // Off: evaluate() does nothing (a dry run still answers), for a run that
@@ -123,7 +123,6 @@ private:
     bool m_opened = false;
     bool m_enabled = true;
     bool m_evaluating = false;
-    qint64 m_lastEvaluationMs = 0;
     std::shared_ptr<Policy::PolicyEngine> m_engine; // used by one worker at a time
     Policy::AutomationSettings m_automation;
     Policy::PolicyLimits m_limits;
