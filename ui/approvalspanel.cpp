@@ -63,6 +63,21 @@ QString outcomeOf(const Jobs::Plan &plan, const Policy::Proposal &p)
     return parts.join(QStringLiteral(", "));
 }
 
+// What a proposal's evidence rests on: the host a move relieves (no VM), or
+// the VM any other action is for, on its host.
+struct Charted
+{
+    QString hostUri;
+    QString vmUuid;
+};
+
+Charted chartedOf(const Policy::Proposal &p)
+{
+    if (p.kind == u"migrate")
+        return { p.sourceUri, {} };
+    return { p.sourceUri, p.subjectId };
+}
+
 QTableWidgetItem *item(const QString &text, const QString &tip = {})
 {
     auto *cell = new QTableWidgetItem(text);
@@ -260,14 +275,14 @@ void ApprovalsPanel::showDetails()
         return;
     }
     const Policy::Proposal p = Policy::Proposal::fromJson(plan->policy);
-    // The chart the trigger rests on: the host a move relieves, or the VM.
-    const QString entity = p.kind == u"migrate" ? QStringLiteral("host/") + p.sourceUri
-                                                : QStringLiteral("vm/") + p.subjectId;
+    const Charted charted = chartedOf(p);
+    const QString entity = charted.vmUuid.isEmpty() ? QStringLiteral("host/") + charted.hostUri
+                                                    : QStringLiteral("vm/") + charted.vmUuid;
     if (m_chartFeed && entity != m_charted) {
         m_charted = entity;
         m_chart->setTitle(
             tr("CPU of %1")
-                .arg(p.kind == u"migrate" ? HostUri::displayName(p.sourceUri) : p.subject));
+                .arg(charted.vmUuid.isEmpty() ? HostUri::displayName(charted.hostUri) : p.subject));
         m_chartFeed->show(entity, HistoryRange::Day);
     }
     auto list = [](const QStringList &lines) -> QString {
@@ -322,11 +337,8 @@ void ApprovalsPanel::showChartsOfSelected()
     const Jobs::Plan *plan = current();
     if (!plan)
         return;
-    const Policy::Proposal p = Policy::Proposal::fromJson(plan->policy);
-    if (p.kind == u"migrate")
-        Q_EMIT chartsRequested(p.sourceUri, {});
-    else
-        Q_EMIT chartsRequested(p.sourceUri, p.subjectId);
+    const Charted charted = chartedOf(Policy::Proposal::fromJson(plan->policy));
+    Q_EMIT chartsRequested(charted.hostUri, charted.vmUuid);
 }
 
 void ApprovalsPanel::deferSelected()
