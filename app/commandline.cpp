@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "metrics/listenaddress.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -218,10 +220,19 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "(default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
 
-    parser.addOptions(
-        { connect, exporter,   hardwareInterval, demo,        database,   interval,  printInventory,
-          timeout, screenshot, quitAfter,        theme,       retention,  exportCsv, since,
-          output,  importCsv,  importAs,         auditVerify, policyOnce, autopilot, automation });
+    const QCommandLineOption metricsListen(
+        QStringLiteral("metrics-listen"),
+        QCoreApplication::translate("main",
+                                    "Serve Umbra's health scores, forecasts and risks to "
+                                    "Prometheus at http://<address>/metrics: PORT (loopback "
+                                    "only), ADDRESS:PORT or [IPv6]:PORT."),
+        QStringLiteral("address"));
+
+    parser.addOptions({ connect,    exporter,       hardwareInterval, demo,       database,
+                        interval,   printInventory, timeout,          screenshot, quitAfter,
+                        theme,      retention,      exportCsv,        since,      output,
+                        importCsv,  importAs,       auditVerify,      policyOnce, autopilot,
+                        automation, metricsListen });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -312,6 +323,11 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     line.policyOnce = parser.isSet(policyOnce);
     line.autopilot = parser.isSet(autopilot);
     line.automationLevel = parser.value(automation);
+    line.metricsListen = parser.value(metricsListen);
+    if (parser.isSet(metricsListen))
+        if (auto address = Metrics::parseListenAddress(line.metricsListen); !address)
+            line.error
+                = QCoreApplication::translate("main", "--metrics-listen: %1").arg(address.error());
     line.exportEntity = parser.value(exportCsv);
     line.outputPath = parser.value(output);
     if (const auto duration = parseDuration(parser.value(since)))

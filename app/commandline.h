@@ -38,6 +38,7 @@ struct CommandLine
     bool policyOnce = false; // --policy-once
     bool autopilot = false; // --autopilot
     QString automationLevel; // --automation
+    QString metricsListen; // --metrics-listen: serve /metrics there; empty: not at all
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore
     ShadowCommandLine shadow; // --replica-agent, --shadow, --failover, --unshadow

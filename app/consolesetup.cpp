@@ -5,6 +5,7 @@
 #include "demo/demofleet.h"
 #include "dialogcredentialprovider.h"
 #include "engine/engine.h"
+#include "engine/metricsservice.h"
 #include "engine/poolservice.h"
 #include "mainwindow.h"
 #include "startupprobe.h"
@@ -211,6 +212,8 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         new StartupProbe(&window, sinceMain);
     window.show();
     engine.start();
+    if (!line.metricsListen.isEmpty())
+        engine.metrics()->listen(Metrics::parseListenAddress(line.metricsListen).value());
     if (!refused.isEmpty() && interactive)
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Hosts not added"),
                              refused.join(QLatin1Char('\n')));

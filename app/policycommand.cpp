@@ -5,6 +5,7 @@
 #include "demo/demofleet.h"
 #include "engine/engine.h"
 #include "engine/eventlog.h"
+#include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "fleet/fleetstate.h"
@@ -166,6 +167,8 @@ int autopilot(const CommandLine &line)
     });
     if (const QString error = start(engine, line, false); !error.isEmpty())
         return fail(error);
+    if (!line.metricsListen.isEmpty())
+        engine.metrics()->listen(Metrics::parseListenAddress(line.metricsListen).value());
     // What waits for an operator is said once, when it is raised.
     QSet<qint64> announced;
     QObject::connect(engine.policy(), &PolicyService::pendingChanged,

@@ -427,6 +427,7 @@ void HostSession::collect()
         hostSample.activeVms = active;
     }
 
+    hostSample.collectionSeconds = double(m_clock.nsecsElapsed() - monotonicNs) / 1e9;
     if (m_status.state == HostState::Degraded)
         setState(HostState::Connected);
     Q_EMIT samplesCollected(hostSample, samples);

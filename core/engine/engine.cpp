@@ -3,6 +3,7 @@
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
 #include "demo/simulatedreplicaagent.h"
+#include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "migrate/libvirtlink.h"
@@ -48,6 +49,7 @@ Engine::Engine(QObject *parent)
     , m_events(std::make_unique<EventLog>(m_fleet->state(), m_history.get()))
     , m_prediction(std::make_unique<PredictionProxy>(m_fleet->state()))
     , m_demoBackfill(std::make_unique<DemoBackfill>(m_fleet->state()))
+    , m_metrics(std::make_unique<MetricsService>(m_fleet->state(), m_prediction.get()))
 {
     registerMetaTypes();
 
@@ -74,6 +76,14 @@ Engine::Engine(QObject *parent)
             &EventLog::anomaliesFound);
     connect(m_prediction.get(), &PredictionProxy::failed, m_events.get(),
             &EventLog::predictionFailed);
+    connect(m_fleet.get(), &FleetService::samplesCollected, m_metrics.get(),
+            &MetricsService::noteSamples);
+    connect(m_metrics.get(), &MetricsService::listening, m_events.get(),
+            [this](const Metrics::ListenAddress &address) {
+                m_events->metricsServing(
+                    QStringLiteral("http://%1/metrics").arg(address.toString()));
+            });
+    connect(m_metrics.get(), &MetricsService::failed, m_events.get(), &EventLog::metricsFailed);
 }
 
 Engine::~Engine()
@@ -129,6 +139,8 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
         m_policyTimer = new QTimer(this);
         connect(m_policyTimer, &QTimer::timeout, m_policy, &PolicyService::evaluate);
     }
+    m_metrics->setStorePath(path, readOnly);
+    m_metrics->setServices(m_migrations, m_traffic, m_shadows);
     return {};
 }
 
@@ -191,6 +203,7 @@ void Engine::setCredentialProvider(CredentialProvider *provider)
 void Engine::setIntervalMs(int intervalMs)
 {
     m_fleet->setIntervalMs(intervalMs);
+    m_metrics->setIntervalMs(intervalMs);
 }
 
 void Engine::setSessionOptions(const SessionOptions &options)
@@ -229,6 +242,9 @@ void Engine::start()
 
 void Engine::shutdown()
 {
+    // The snapshot reads the services below: the endpoint goes first.
+    m_metrics->stop();
+    m_metrics->setServices(nullptr, nullptr, nullptr);
     m_fleet->shutdown();
     m_started = false;
     if (m_policy) {

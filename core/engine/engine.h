@@ -16,6 +16,7 @@ class QTimer;
 namespace Umbra {
 
 class CredentialProvider;
+class MetricsService;
 class MigrationManager;
 class PolicyService;
 class PoolService;
@@ -39,6 +40,7 @@ class ShadowService;
 //   pools()        resource pools, reservations and the capacity ledger
 //   shadows()      shadow replicas: create, fail over, remove, and their upkeep
 //   policy()       proposals from predictions, the approval queue, automation
+//   metrics()      the /metrics endpoint for Prometheus
 //
 // Everything the services report arrives as queued signals on the thread the
 // Engine lives in (the GUI thread in the console). Nothing blocks on libvirt;
@@ -94,6 +96,9 @@ public:
     // an operator or by the automation level; its plans are in the
     // database, so null before openStore() and on a read-only store.
     PolicyService *policy() const { return m_policy; }
+    // Umbra's figures for Prometheus at /metrics; serving only once asked
+    // to listen.
+    MetricsService *metrics() const { return m_metrics.get(); }
 
 private:
     void openShadows(const QString &path);
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<EventLog> m_events;
     std::unique_ptr<PredictionProxy> m_prediction;
     std::unique_ptr<DemoBackfill> m_demoBackfill;
+    std::unique_ptr<MetricsService> m_metrics;
     MigrationManager *m_migrations = nullptr;
     Traffic::TrafficService *m_traffic = nullptr;
     PoolService *m_pools = nullptr;

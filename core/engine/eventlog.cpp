@@ -124,6 +124,20 @@ void EventLog::predictionFailed(const QString &message)
     log(event);
 }
 
+void EventLog::metricsServing(const QString &url)
+{
+    EventRecord event = now(EventRecord::Severity::Info, QStringLiteral("metrics.serving"));
+    event.message = tr("Serving metrics for Prometheus at %1").arg(url);
+    log(event);
+}
+
+void EventLog::metricsFailed(const QString &message)
+{
+    EventRecord event = now(EventRecord::Severity::Error, QStringLiteral("metrics.failed"));
+    event.message = message;
+    log(event);
+}
+
 void EventLog::hostSilent(const HostStatus &status)
 {
     EventRecord event = now(EventRecord::Severity::Warning, QStringLiteral("host.silent"));

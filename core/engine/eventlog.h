@@ -64,6 +64,9 @@ public:
                               const QString &message);
     void shadowReported(const QString &message, bool isError);
     void policyReported(const QString &message, bool isError);
+    // The /metrics endpoint started serving, or could not.
+    void metricsServing(const QString &url);
+    void metricsFailed(const QString &message);
 
 Q_SIGNALS:
     void eventLogged(const Umbra::EventRecord &event);

@@ -107,6 +107,14 @@ QFuture<DemandForecast> PredictionProxy::forecast(const QString &entity, const Q
     });
 }
 
+QFuture<QHash<QString, QList<HorizonForecast>>>
+PredictionProxy::horizonForecasts(const QList<int> &horizonSeconds) const
+{
+    return ask(QHash<QString, QList<HorizonForecast>>(), [=](PredictionService &service) {
+        return service.horizonForecasts(horizonSeconds);
+    });
+}
+
 HealthReport PredictionProxy::health(const QString &entity) const
 {
     HealthReport report = m_health.value(entity);

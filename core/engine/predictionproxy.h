@@ -62,6 +62,10 @@ public:
     // Empty steps until the entity has samples.
     QFuture<DemandForecast> forecast(const QString &entity, const QString &metric,
                                      DemandForecast::Tier tier, int horizonSteps) const;
+    // CPU and memory forecasts of every VM and host at these horizons, by
+    // entity (see PredictionService::horizonForecasts).
+    QFuture<QHash<QString, QList<HorizonForecast>>>
+    horizonForecasts(const QList<int> &horizonSeconds) const;
     // The latest health of a VM or host (a default report, score 100 with no
     // breakdown, before its first sample), and of everything scored so far.
     HealthReport health(const QString &entity) const;

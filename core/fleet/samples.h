@@ -49,6 +49,8 @@ struct HostSample
     double memoryUsedKiB = kNoValue;
     double memoryTotalKiB = kNoValue;
     int activeVms = 0;
+    // How long the collection that produced this sample took (not stored).
+    double collectionSeconds = kNoValue;
 };
 
 } // namespace Umbra

@@ -305,6 +305,20 @@ Result<QList<Plan>> PlanStore::plans(const QList<PlanState> &states, int limit)
     return list;
 }
 
+Result<QList<PlanStore::Count>> PlanStore::counts()
+{
+    QSqlQuery query(m_db->sql());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT kind, state, COUNT(*) FROM plans GROUP BY kind, state ORDER BY kind, state")))
+        return sqlError(query);
+    QList<Count> list;
+    while (query.next())
+        list.append(
+            { query.value(0).toString(), query.value(1).toString(), query.value(2).toInt() });
+    return list;
+}
+
 Result<void> PlanStore::settleJobs(const QList<qint64> &jobIds)
 {
     for (qint64 jobId : jobIds) {

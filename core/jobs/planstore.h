@@ -53,6 +53,15 @@ public:
     Result<Plan> plan(qint64 id);
     // Newest first; only those in `states` when it is not empty.
     Result<QList<Plan>> plans(const QList<PlanState> &states = {}, int limit = 200);
+    // How many plans of each kind are in each state (state by its key), for
+    // the metrics endpoint; kinds and states with none are absent.
+    struct Count
+    {
+        QString kind;
+        QString state;
+        int count = 0;
+    };
+    Result<QList<Count>> counts();
     // The reconcile path's part for plans: a killed console left these jobs'
     // plans Executing; once the jobs are reconciled, the plans are Executed.
     Result<void> settleJobs(const QList<qint64> &jobIds);

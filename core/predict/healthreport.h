@@ -25,6 +25,9 @@ struct HealthReport
     // from the point forecast and its 95 % band.
     Predict::Crossing cpuCrossing;
     Predict::Crossing memoryCrossing;
+    // The open anomaly score (0..1) the health was scored with, NaN when
+    // anomaly detection has nothing open on the entity.
+    double anomalyScore = qQNaN();
 
     bool isVm() const { return !uuid.isEmpty(); }
 };
@@ -47,6 +50,15 @@ struct DemandForecast
     bool fitted = false;
     QList<Predict::ForecastStep> steps;
     Predict::Crossing crossing; // of 100 %
+};
+
+// A forecast read at one horizon from now, for exporting: the point and its
+// 80 and 95 % bands of "cpu" or "memory" (in % of capacity).
+struct HorizonForecast
+{
+    QString metric;
+    int horizonSeconds = 0;
+    Predict::ForecastStep step;
 };
 
 } // namespace Umbra

@@ -322,6 +322,8 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
         inputs.shadowValidationFailure = m_failedValidations.value(entity.uuid);
     }
     inputs.anomaly = m_anomalies.openScore(key, nowMs - Predict::AnomalyWatch::kHealthWindowMs);
+    if (inputs.anomaly)
+        report.anomalyScore = *inputs.anomaly;
     report.health = Predict::scoreHealth(inputs);
     noteFlag(key, entity, report);
     return report;
@@ -519,6 +521,40 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     if (model == found->cpu.get() || model == found->memory.get())
         out.crossing
             = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
+    return out;
+}
+
+QHash<QString, QList<HorizonForecast>>
+PredictionService::horizonForecasts(const QList<int> &horizonSeconds)
+{
+    QHash<QString, QList<HorizonForecast>> out;
+    if (horizonSeconds.isEmpty())
+        return out;
+    const int furthest = *std::max_element(horizonSeconds.cbegin(), horizonSeconds.cend());
+    for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
+        QList<HorizonForecast> forecasts;
+        const std::pair<QString, const Predict::DemandModel *> models[]
+            = { { QStringLiteral("cpu"), it.value()->cpu.get() },
+                { QStringLiteral("memory"), it.value()->memory.get() } };
+        for (const auto &[metric, model] : models) {
+            if (!model)
+                continue;
+            const Predict::Forecaster &forecaster = model->coarse();
+            const int stepSeconds = forecaster.options().intervalSeconds;
+            if (forecaster.retainedSamples() == 0 || stepSeconds <= 0)
+                continue;
+            // One forecast to the furthest horizon; the nearer ones are its steps.
+            const QList<Predict::ForecastStep> steps
+                = forecaster.forecast((furthest + stepSeconds - 1) / stepSeconds);
+            for (int horizon : horizonSeconds) {
+                const qsizetype index = (horizon + stepSeconds - 1) / stepSeconds - 1;
+                if (index >= 0 && index < steps.size())
+                    forecasts.append({ metric, horizon, steps.at(index) });
+            }
+        }
+        if (!forecasts.isEmpty())
+            out.insert(it.key(), forecasts);
+    }
     return out;
 }
 

@@ -91,6 +91,10 @@ public:
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
                             int horizonSteps);
+    // The CPU and memory forecasts of every entity at each horizon (seconds
+    // from its last sample), read off the five-minute tier; an entity whose
+    // tier holds no samples yet is left out. By entity.
+    QHash<QString, QList<HorizonForecast>> horizonForecasts(const QList<int> &horizonSeconds);
     void saveModels();
     // Anomalies of one entity (every entity when empty) in [fromMs, toMs].
     QList<Umbra::Anomaly> anomalies(const QString &entity, qint64 fromMs, qint64 toMs);

@@ -92,6 +92,7 @@ public:
     void restore(const QString &balancer, const ServerRef &server);
     bool cancel(qint64 actionId);
     bool isRunning() const { return !m_running.isEmpty(); }
+    int runningCount() const { return int(m_running.size()); }
 
     void requestHistory(int limit = 100);
     // Puts back what actions a stopped console left half done; waits for the

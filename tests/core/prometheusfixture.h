@@ -1,0 +1,135 @@
+// A real Prometheus (Debian's) on loopback for the tests: scrapes the targets
+// it is given every second into a throw-away data folder, and answers
+// PromQL over its HTTP API.
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+#include <memory>
+#include <signal.h>
+#include <sys/prctl.h>
+
+namespace Umbra::TestSupport {
+
+// One blocking HTTP/1.0 GET on loopback: the status and the body.
+inline std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &target,
+                                          int timeoutMs = 5000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return { 0, {} };
+    socket.write("GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+    QByteArray reply;
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs && socket.state() == QAbstractSocket::ConnectedState
+           && socket.waitForReadyRead(200))
+        reply += socket.readAll();
+    reply += socket.readAll();
+    const qsizetype end = reply.indexOf("\r\n\r\n");
+    if (end < 0)
+        return { 0, reply };
+    const QList<QByteArray> status = reply.left(reply.indexOf("\r\n")).split(' ');
+    return { status.size() > 1 ? status.at(1).toInt() : 0, reply.mid(end + 4) };
+}
+
+inline quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+class PrometheusFixture
+{
+public:
+    static QString executable(const char *name)
+    {
+        return QStandardPaths::findExecutable(QString::fromLatin1(name));
+    }
+    static bool available() { return !executable("prometheus").isEmpty(); }
+
+    // Scrapes each "127.0.0.1:PORT" in `targets` every second as job "umbra".
+    explicit PrometheusFixture(const QStringList &targets)
+    {
+        m_port = freePort();
+        QFile config(m_dir.filePath(QStringLiteral("prometheus.yml")));
+        config.open(QIODevice::WriteOnly);
+        QByteArray text = "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                          "scrape_configs:\n  - job_name: umbra\n    static_configs:\n"
+                          "      - targets: [";
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            text += (i ? ", \"" : "\"") + targets.at(i).toUtf8() + '"';
+        text += "]\n";
+        config.write(text);
+        config.close();
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        m_process->start(
+            executable("prometheus"),
+            { QStringLiteral("--config.file=") + config.fileName(),
+              QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("data")),
+              QStringLiteral("--storage.tsdb.retention.time=1h"),
+              QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port) });
+    }
+    ~PrometheusFixture()
+    {
+        m_process->terminate();
+        if (!m_process->waitForFinished(10000))
+            m_process->kill();
+    }
+
+    bool waitReady(int ms = 30000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms) {
+            if (httpGet(m_port, "/-/ready", 1000).first == 200)
+                return true;
+            if (m_process->state() == QProcess::NotRunning)
+                return false;
+            QThread::msleep(100);
+        }
+        return false;
+    }
+    // An instant query's answer, as the API gives it ("status", "data", …).
+    QJsonObject query(const QString &promql)
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("query"), promql);
+        const QByteArray target
+            = "/api/v1/query?" + q.query(QUrl::FullyEncoded).toUtf8().replace('+', "%2B");
+        return QJsonDocument::fromJson(httpGet(m_port, target).second).object();
+    }
+    // The value of the first series of an instant query, or NaN.
+    double value(const QString &promql)
+    {
+        const QJsonArray result = query(promql)[u"data"][u"result"].toArray();
+        if (result.isEmpty())
+            return qQNaN();
+        return result.at(0)[u"value"].toArray().at(1).toString().toDouble();
+    }
+    QByteArray output() { return m_process->readAll(); }
+    quint16 port() const { return m_port; }
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_process;
+};
+
+} // namespace Umbra::TestSupport

@@ -1,0 +1,354 @@
+// Umbra and Prometheus: the /metrics exposition (checked by promtool), the
+// endpoint, a real Prometheus scraping a real engine on the demo fleet, the
+// alerting rules' unit tests and the Grafana dashboard's queries.
+#include "demo/demofleet.h"
+#include "engine/engine.h"
+#include "engine/metricsservice.h"
+#include "engine/predictionproxy.h"
+#include "fleet/fleetstate.h"
+#include "hardware/exposition.h"
+#include "metrics/listenaddress.h"
+#include "metrics/metricsexposition.h"
+#include "metrics/metricsserver.h"
+#include "prometheusfixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Umbra;
+using namespace Umbra::TestSupport;
+
+namespace {
+
+const QString kResources = QStringLiteral(UMBRA_SOURCE_DIR "/resources/prometheus/");
+
+// promtool's verdict on a page: its exit code and what it said.
+std::pair<int, QByteArray> promtoolCheckMetrics(const QByteArray &page)
+{
+    QProcess promtool;
+    promtool.setProcessChannelMode(QProcess::MergedChannels);
+    promtool.start(PrometheusFixture::executable("promtool"),
+                   { QStringLiteral("check"), QStringLiteral("metrics") });
+    promtool.write(page);
+    promtool.closeWriteChannel();
+    promtool.waitForFinished(30000);
+    return { promtool.exitCode(), promtool.readAll() };
+}
+
+std::pair<int, QByteArray> promtool(const QStringList &arguments)
+{
+    QProcess promtool;
+    promtool.setProcessChannelMode(QProcess::MergedChannels);
+    promtool.setWorkingDirectory(kResources);
+    promtool.start(PrometheusFixture::executable("promtool"), arguments);
+    promtool.waitForFinished(30000);
+    return { promtool.exitCode(), promtool.readAll() };
+}
+
+const Hardware::Sample *find(const Hardware::Exposition &page, const char *name,
+                             const char *labelName = nullptr, const QString &labelValue = {})
+{
+    for (const Hardware::Sample &s : page.samples)
+        if (s.name == QLatin1String(name)
+            && (!labelName || s.label(QString::fromLatin1(labelName)) == labelValue))
+            return &s;
+    return nullptr;
+}
+
+Metrics::MetricsSnapshot sampleSnapshot()
+{
+    Metrics::MetricsSnapshot snapshot;
+    snapshot.atMs = 1'790'000'000'000;
+    snapshot.version = QStringLiteral("1.2.3");
+    Metrics::HostMetrics host;
+    host.uri = QStringLiteral("qemu+ssh://kvm01/system");
+    host.name = QStringLiteral("kvm01");
+    host.state = HostState::Connected;
+    host.health.atMs = snapshot.atMs;
+    host.health.health.score = 70;
+    host.health.cpuPercent = 55;
+    host.riskAssessed = true;
+    host.risk.risk = 0.62;
+    host.risk.moveVms = true;
+    host.risk.breakdown = { { QStringLiteral("drive:sda"), QStringLiteral("sda"), 0.5, 0.8 },
+                            { QStringLiteral("temperature"), QStringLiteral("hot"), 0.1, 0.2 } };
+    host.vms = 2;
+    host.lastSampleMs = snapshot.atMs - 500;
+    host.collectionSeconds = 0.0042;
+    snapshot.hosts.append(host);
+
+    Metrics::VmMetrics web;
+    web.uuid = QStringLiteral("6695eb01-f6a4-8304-79aa-97f2502e193f");
+    web.name = QStringLiteral("web \"blue\" \\ 1\nnext");
+    web.host = host.name;
+    web.health.atMs = snapshot.atMs;
+    web.health.health.score = 63;
+    web.health.health.breakdown = { { QStringLiteral("cpu-forecast"), QStringLiteral("soon"), 25 },
+                                    { QStringLiteral("anomaly"), QStringLiteral("odd"), 12 } };
+    web.health.cpuPercent = 81.5;
+    web.health.memoryPercent = qQNaN(); // not reported: absent, never 0
+    web.health.anomalyScore = 0.6;
+    web.health.cpuCrossing.pointMs = snapshot.atMs + 1800 * 1000;
+    web.health.cpuCrossing.earliestMs = snapshot.atMs + 600 * 1000;
+    for (int horizon : Umbra::MetricsService::kHorizonSeconds)
+        web.forecasts.append({ QStringLiteral("cpu"), horizon, { 0, 90, 80, 95, 70, 99 } });
+    snapshot.vms.append(web);
+    Metrics::VmMetrics idle;
+    idle.uuid = QStringLiteral("00000000-0000-0000-0000-000000000002");
+    idle.name = QStringLiteral("idle");
+    idle.host = host.name; // never scored: no health series
+    snapshot.vms.append(idle);
+
+    snapshot.plans = { { QStringLiteral("migrate"), QStringLiteral("executed"), 3 },
+                       { QStringLiteral("traffic.shift"), QStringLiteral("proposed"), 1 } };
+    snapshot.plansKnown = true;
+    snapshot.shadows = { { QStringLiteral("in-sync"), 1 }, { QStringLiteral("failed"), 0 } };
+    snapshot.storeBytes = 123456;
+    snapshot.modelledEntities = 3;
+    return snapshot;
+}
+
+} // namespace
+
+class TestPrometheus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(PrometheusFixture::available()
+                     && !PrometheusFixture::executable("promtool").isEmpty(),
+                 "prometheus and promtool are not installed (scripts/bootstrap installs them)");
+    }
+
+    void listenAddress_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("parsed"); // empty: refused
+        QTest::newRow("port alone is loopback")
+            << QStringLiteral("9464") << QStringLiteral("127.0.0.1:9464");
+        QTest::newRow("colon port") << QStringLiteral(":9464") << QStringLiteral("127.0.0.1:9464");
+        QTest::newRow("localhost")
+            << QStringLiteral("localhost:80") << QStringLiteral("127.0.0.1:80");
+        QTest::newRow("any") << QStringLiteral("0.0.0.0:9464") << QStringLiteral("0.0.0.0:9464");
+        QTest::newRow("ipv6") << QStringLiteral("[::1]:9464") << QStringLiteral("[::1]:9464");
+        QTest::newRow("no port") << QStringLiteral("10.0.0.1") << QStringLiteral("");
+        QTest::newRow("port 0") << QStringLiteral(":0") << QStringLiteral("");
+        QTest::newRow("too large") << QStringLiteral("70000") << QStringLiteral("");
+        QTest::newRow("a name") << QStringLiteral("kvm01:9464") << QStringLiteral("");
+        QTest::newRow("unclosed") << QStringLiteral("[::1:9464") << QStringLiteral("");
+    }
+    void listenAddress()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, parsed);
+        const auto address = Metrics::parseListenAddress(text);
+        QCOMPARE(address.ok(), !parsed.isEmpty());
+        if (address)
+            QCOMPARE(address->toString(), parsed);
+        else
+            QVERIFY(address.error().contains(text.trimmed().left(3)));
+    }
+
+    // The page passes promtool's checks and says what the snapshot says:
+    // escaped labels come back as they were, unknown figures are absent.
+    void expositionPassesPromtoolAndReadsBack()
+    {
+        const Metrics::MetricsSnapshot snapshot = sampleSnapshot();
+        const QByteArray page = Metrics::renderExposition(snapshot);
+        const auto [status, said] = promtoolCheckMetrics(page);
+        QVERIFY2(status == 0 && said.trimmed().isEmpty(), said.constData());
+
+        const Hardware::Exposition read = Hardware::parseExposition(page);
+        QCOMPARE(read.skippedLines, 0);
+        const QString web = snapshot.vms.at(0).uuid;
+        const Hardware::Sample *score = find(read, "umbra_vm_health_score", "uuid", web);
+        QVERIFY(score);
+        QCOMPARE(score->value, 63.0);
+        QCOMPARE(score->label(u"vm"), snapshot.vms.at(0).name);
+        QCOMPARE(score->label(u"host"), QStringLiteral("kvm01"));
+        QVERIFY(!find(read, "umbra_vm_health_score", "vm", QStringLiteral("idle")));
+        QVERIFY(!find(read, "umbra_vm_memory_usage_ratio", "uuid", web));
+        QCOMPARE(find(read, "umbra_vm_cpu_usage_ratio", "uuid", web)->value, 0.815);
+        QCOMPARE(find(read, "umbra_vm_anomaly_score", "uuid", web)->value, 0.6);
+        QCOMPARE(find(read, "umbra_vm_health_deduction_points", "factor", QStringLiteral("anomaly"))
+                     ->value,
+                 12.0);
+        QCOMPARE(
+            find(read, "umbra_vm_saturation_seconds", "resource", QStringLiteral("cpu"))->value,
+            1800.0);
+        QCOMPARE(
+            find(read, "umbra_vm_saturation_earliest_seconds", "resource", QStringLiteral("cpu"))
+                ->value,
+            600.0);
+        int forecasts = 0;
+        for (const Hardware::Sample &s : read.samples)
+            if (s.name == u"umbra_vm_forecast_upper_ratio" && s.label(u"band") == u"95") {
+                ++forecasts;
+                QCOMPARE(s.value, 0.99);
+            }
+        QCOMPARE(forecasts, 3);
+        QVERIFY(find(read, "umbra_vm_forecast_ratio", "horizon", QStringLiteral("1d")));
+        QVERIFY(find(read, "umbra_vm_forecast_ratio", "horizon", QStringLiteral("15m")));
+        QCOMPARE(
+            find(read, "umbra_host_failure_risk_ratio", "host", QStringLiteral("kvm01"))->value,
+            0.62);
+        QCOMPARE(find(read, "umbra_host_failure_risk_factor_ratio", "factor",
+                      QStringLiteral("drive:sda"))
+                     ->value,
+                 0.8);
+        QCOMPARE(
+            find(read, "umbra_host_evacuation_advised", "host", QStringLiteral("kvm01"))->value,
+            1.0);
+        QCOMPARE(
+            find(read, "umbra_host_collector_state", "state", QStringLiteral("connected"))->value,
+            1.0);
+        QCOMPARE(
+            find(read, "umbra_host_collector_state", "state", QStringLiteral("unreachable"))->value,
+            0.0);
+        QCOMPARE(find(read, "umbra_plans", "kind", QStringLiteral("migrate"))->value, 3.0);
+        QCOMPARE(find(read, "umbra_shadows", "state", QStringLiteral("in-sync"))->value, 1.0);
+        QCOMPARE(find(read, "umbra_store_size_bytes")->value, 123456.0);
+        QCOMPARE(read.types.value(QStringLiteral("umbra_vm_health_score")), u"gauge");
+    }
+
+    // Scrapes are answered from the last published page, whatever else the
+    // endpoint is asked; a client that says nothing holds nobody up.
+    void serverAnswersFromTheLastPage()
+    {
+        Metrics::MetricsServer server;
+        QSignalSpy listening(&server, &Metrics::MetricsServer::listening);
+        server.listen({ QHostAddress(QHostAddress::LocalHost), 0 });
+        QVERIFY(listening.wait(5000));
+        const quint16 port = listening.at(0).at(0).value<Metrics::ListenAddress>().port;
+        QVERIFY(port > 0);
+
+        QCOMPARE(httpGet(port, "/metrics").first, 503);
+        server.publish("umbra_up 1\n");
+        QTcpSocket silent; // connects and never sends a request
+        silent.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(silent.waitForConnected(1000));
+        const auto [status, body] = httpGet(port, "/metrics");
+        QCOMPARE(status, 200);
+        QCOMPARE(body, QByteArray("umbra_up 1\n"));
+        QCOMPARE(httpGet(port, "/").first, 200);
+        QCOMPARE(httpGet(port, "/other").first, 404);
+        QCOMPARE(server.scrapes(), 1);
+
+        QTcpSocket post;
+        post.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(post.waitForConnected(1000));
+        post.write("POST /metrics HTTP/1.1\r\n\r\n");
+        QVERIFY(post.waitForReadyRead(2000));
+        QVERIFY(post.readAll().startsWith("HTTP/1.1 405"));
+
+        QTcpSocket huge;
+        huge.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(huge.waitForConnected(1000));
+        huge.write("GET /metrics HTTP/1.1\r\nX: " + QByteArray(20000, 'x'));
+        QVERIFY(huge.waitForReadyRead(2000));
+        QVERIFY(huge.readAll().startsWith("HTTP/1.1 431"));
+
+        // The silent client is cut off.
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 8000);
+
+        Metrics::MetricsServer second;
+        QSignalSpy failed(&second, &Metrics::MetricsServer::failed);
+        second.listen({ QHostAddress(QHostAddress::LocalHost), port });
+        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.at(0).at(0).toString().contains(QString::number(port)));
+    }
+
+    // A real Prometheus scrapes a real engine running the demo fleet: PromQL
+    // returns the health score the engine holds, the live page passes
+    // promtool, and every query of the Grafana dashboard runs.
+    void prometheusScrapesTheEngine()
+    {
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(500);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("demo.db"))).ok());
+        auto installed = DemoFleet::install(dir.path());
+        QVERIFY2(installed.ok(), qPrintable(installed.error()));
+        for (const HostConfig &host : installed.value())
+            QVERIFY(engine.fleet()->addHost(host).ok());
+        engine.start();
+        QSignalSpy listening(engine.metrics(), &MetricsService::listening);
+        engine.metrics()->listen({ QHostAddress(QHostAddress::LocalHost), 0 });
+        QVERIFY(listening.wait(5000));
+        const quint16 port = engine.metrics()->address().port;
+
+        // A VM the engine has scored.
+        QString uuid;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const HealthReport &report : engine.prediction()->healthReports())
+                    if (report.isVm() && report.atMs > 0)
+                        uuid = report.uuid;
+                return !uuid.isEmpty();
+            }(),
+            30000);
+
+        PrometheusFixture prometheus({ QStringLiteral("127.0.0.1:%1").arg(port) });
+        QVERIFY2(prometheus.waitReady(), prometheus.output().constData());
+        const QString query = QStringLiteral("umbra_vm_health_score{uuid=\"%1\"}").arg(uuid);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            prometheus.value(query)
+                == engine.prediction()->health(QStringLiteral("vm/") + uuid).health.score,
+            30000);
+        QCOMPARE(prometheus.value(QStringLiteral("up{job=\"umbra\"}")), 1.0);
+        QVERIFY(prometheus.value(QStringLiteral("count(umbra_vm_health_score)")) > 10);
+        QVERIFY(prometheus.value(QStringLiteral("count(umbra_host_collector_state == 1)")) >= 3);
+
+        const QByteArray page = engine.metrics()->server()->page();
+        const auto [status, said] = promtoolCheckMetrics(page);
+        QVERIFY2(status == 0 && said.trimmed().isEmpty(), said.constData());
+
+        // The dashboard's queries run and name only families Umbra exports.
+        QSet<QString> families;
+        for (const QByteArray &line : page.split('\n'))
+            if (line.startsWith("# TYPE "))
+                families.insert(QString::fromUtf8(line.split(' ').at(2)));
+        QFile file(kResources + QStringLiteral("umbra-grafana.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject dashboard = QJsonDocument::fromJson(file.readAll()).object();
+        const QString vm
+            = engine.fleet()->state()->vm(engine.fleet()->state()->hostOfVm(uuid), uuid)->name;
+        int queries = 0;
+        static const QRegularExpression metric(QStringLiteral("\\bumbra_[a-z0-9_]+"));
+        for (const QJsonValue &panel : dashboard[u"panels"].toArray())
+            for (const QJsonValue &target : panel[u"targets"].toArray()) {
+                QString expr = target[u"expr"].toString();
+                for (const QRegularExpressionMatch &m : metric.globalMatch(expr))
+                    QVERIFY2(families.contains(m.captured()), qPrintable(m.captured()));
+                expr.replace(QStringLiteral("$vm"), vm);
+                const QJsonObject answer = prometheus.query(expr);
+                QVERIFY2(answer[u"status"].toString() == u"success",
+                         qPrintable(expr + u": " + answer[u"error"].toString()));
+                ++queries;
+            }
+        QVERIFY(queries >= 10);
+        engine.shutdown();
+    }
+
+    void alertingRulesPassTheirTests()
+    {
+        const auto [checkStatus, checkSaid]
+            = promtool({ QStringLiteral("check"), QStringLiteral("rules"),
+                         QStringLiteral("umbra-alerts.yml") });
+        QVERIFY2(checkStatus == 0, checkSaid.constData());
+        const auto [testStatus, testSaid]
+            = promtool({ QStringLiteral("test"), QStringLiteral("rules"),
+                         QStringLiteral("umbra-alerts.test.yml") });
+        QVERIFY2(testStatus == 0, testSaid.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrometheus)
+#include "tst_prometheus.moc"
