@@ -265,7 +265,7 @@
         <translation>%1 reserviert, RPO 0</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>How far the policy may go by itself, unless a pool or a VM has a level of its own</source>
         <translation>Wie weit die Richtlinie von selbst gehen darf, sofern ein Pool oder eine VM keine eigene Stufe hat</translation>
     </message>
@@ -1169,7 +1169,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+175"/>
+        <location filename="../core/engine/engine.cpp" line="+188"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
@@ -1187,7 +1187,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1: %2 (Anomalie-Score %3)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
+        <source>Serving metrics for Prometheus at %1</source>
+        <translation>Metriken für Prometheus unter %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -2034,12 +2039,12 @@ auf %3</translation>
 <context>
     <name>Umbra::HistoryReplay</name>
     <message>
-        <location filename="../core/engine/historyreplay.cpp" line="+108"/>
+        <location filename="../core/engine/historyreplay.cpp" line="+112"/>
         <source>%1 (%2 % covered)</source>
         <translation>%1 (%2 % abgedeckt)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>A replay needs at least two hosts whose CPUs are known.</source>
         <translation>Eine Wiederholung braucht mindestens zwei Hosts, deren CPUs bekannt sind.</translation>
     </message>
@@ -2429,7 +2434,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>the guest was paused</source>
         <translation>der Gast wurde pausiert</translation>
     </message>
@@ -3305,6 +3310,32 @@ Kunde:</translation>
         <location line="+16"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Metrics::ListenAddress</name>
+    <message>
+        <location filename="../core/metrics/listenaddress.cpp" line="+32"/>
+        <source>&quot;%1&quot; is not [ADDRESS]:PORT</source>
+        <translation>&quot;%1&quot; ist nicht [ADRESSE]:PORT</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; has no port between 1 and 65535</source>
+        <translation>&quot;%1&quot; hat keinen Port zwischen 1 und 65535</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not an IP address to listen on</source>
+        <translation>&quot;%1&quot; ist keine IP-Adresse, auf der gelauscht werden kann</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Metrics::MetricsServer</name>
+    <message>
+        <location filename="../core/metrics/metricsserver.cpp" line="+155"/>
+        <source>Cannot serve metrics on %1: %2</source>
+        <translation>Metriken können nicht unter %1 bereitgestellt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -4870,7 +4901,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyReplayDialog</name>
     <message>
-        <location filename="../ui/policyreplaydialog.cpp" line="+43"/>
+        <location filename="../ui/policyreplaydialog.cpp" line="+44"/>
         <source>Policy replay</source>
         <translation>Richtlinien-Wiederholung</translation>
     </message>
@@ -4953,7 +4984,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>From %1 to %2 this policy would have made %n move(s) among %3 VMs on %4 hosts</source>
         <translation>
             <numerusform>Von %1 bis %2 hätte diese Richtlinie %n Verschiebung unter %3 VMs auf %4 Hosts vorgenommen</numerusform>
@@ -5020,7 +5051,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+555"/>
+        <location filename="../core/engine/policyservice.cpp" line="+552"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
@@ -5028,7 +5059,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-350"/>
         <source>The policy could not read its settings: %1</source>
         <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
     </message>
@@ -5038,7 +5069,7 @@ Kunde:</translation>
         <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+265"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
@@ -5053,7 +5084,7 @@ Kunde:</translation>
         <translation>Die Richtlinie hat „%1“ von selbst gestartet (%2).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>“%1” needs the traffic service, which this console does not run.</source>
         <translation>„%1“ braucht den Verkehrsdienst, den diese Konsole nicht ausführt.</translation>
     </message>
@@ -5763,7 +5794,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+234"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -8956,7 +8987,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+77"/>
+        <location filename="../app/commandline.cpp" line="+79"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -9071,7 +9102,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Hardware-Exporter der Hosts alle &lt;seconds&gt; Sekunden lesen (Standard: 60).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>Serve Umbra&apos;s health scores, forecasts and risks to Prometheus at http://&lt;address&gt;/metrics: PORT (loopback only), ADDRESS:PORT or [IPv6]:PORT.</source>
+        <translation>Umbras Gesundheitswerte, Prognosen und Risiken für Prometheus unter http://&lt;address&gt;/metrics bereitstellen: PORT (nur Loopback), ADRESSE:PORT oder [IPv6]:PORT.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation>--exporter erwartet &lt;uri&gt;=&lt;http(s)-URL&gt;, nicht „%1“.</translation>
     </message>
@@ -9111,7 +9147,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>--metrics-listen: %1</source>
+        <translation>--metrics-listen: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
         <translation>--since erwartet eine Dauer wie 30m, 24h oder 7d, nicht „%1“.</translation>
     </message>
@@ -9126,7 +9167,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+47"/>
+        <location filename="../app/consolesetup.cpp" line="+48"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
@@ -9165,7 +9206,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>
@@ -9204,7 +9245,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Prüfpfad von %1 ist gebrochen: %2</translation>
     </message>
     <message>
-        <location filename="../app/policycommand.cpp" line="+59"/>
+        <location filename="../app/policycommand.cpp" line="+60"/>
         <source>Unknown automation level “%1”: off, manual, approve or automatic.</source>
         <translation>Unbekannte Automatisierungsstufe „%1“: off, manual, approve oder automatic.</translation>
     </message>
@@ -9230,7 +9271,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Autopilot on %n host(s), automation “%1”.</source>
         <translation>
             <numerusform>Autopilot auf %n Host, Automatisierung „%1“.</numerusform>

@@ -265,7 +265,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+38"/>
         <source>How far the policy may go by itself, unless a pool or a VM has a level of its own</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1164,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+175"/>
+        <location filename="../core/engine/engine.cpp" line="+188"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1182,12 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
+        <source>Serving metrics for Prometheus at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2026,12 +2031,12 @@ on %3</source>
 <context>
     <name>Umbra::HistoryReplay</name>
     <message>
-        <location filename="../core/engine/historyreplay.cpp" line="+108"/>
+        <location filename="../core/engine/historyreplay.cpp" line="+112"/>
         <source>%1 (%2 % covered)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>A replay needs at least two hosts whose CPUs are known.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2420,7 +2425,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>the guest was paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3291,6 +3296,32 @@ Customer:</source>
         <location line="+396"/>
         <location line="+16"/>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Metrics::ListenAddress</name>
+    <message>
+        <location filename="../core/metrics/listenaddress.cpp" line="+32"/>
+        <source>&quot;%1&quot; is not [ADDRESS]:PORT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; has no port between 1 and 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; is not an IP address to listen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Metrics::MetricsServer</name>
+    <message>
+        <location filename="../core/metrics/metricsserver.cpp" line="+155"/>
+        <source>Cannot serve metrics on %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4857,7 +4888,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyReplayDialog</name>
     <message>
-        <location filename="../ui/policyreplaydialog.cpp" line="+43"/>
+        <location filename="../ui/policyreplaydialog.cpp" line="+44"/>
         <source>Policy replay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4940,7 +4971,7 @@ Customer:</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>From %1 to %2 this policy would have made %n move(s) among %3 VMs on %4 hosts</source>
         <translation>
             <numerusform>From %1 to %2 this policy would have made %n move among %3 VMs on %4 hosts</numerusform>
@@ -5007,7 +5038,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+555"/>
+        <location filename="../core/engine/policyservice.cpp" line="+552"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
@@ -5015,7 +5046,7 @@ Customer:</source>
         </translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-350"/>
         <source>The policy could not read its settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5025,7 +5056,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+279"/>
+        <location line="+265"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5040,7 +5071,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>“%1” needs the traffic service, which this console does not run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5749,7 +5780,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+234"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8941,7 +8972,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+77"/>
+        <location filename="../app/commandline.cpp" line="+79"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9056,7 +9087,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
+        <source>Serve Umbra&apos;s health scores, forecasts and risks to Prometheus at http://&lt;address&gt;/metrics: PORT (loopback only), ADDRESS:PORT or [IPv6]:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>--exporter wants &lt;uri&gt;=&lt;http(s) url&gt;, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9096,7 +9132,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>--metrics-listen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>--since wants a duration such as 30m, 24h or 7d, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9111,7 +9152,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+47"/>
+        <location filename="../app/consolesetup.cpp" line="+48"/>
         <source>Umbra cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9148,7 +9189,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Hosts not added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9187,7 +9228,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/policycommand.cpp" line="+59"/>
+        <location filename="../app/policycommand.cpp" line="+60"/>
         <source>Unknown automation level “%1”: off, manual, approve or automatic.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9213,7 +9254,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Autopilot on %n host(s), automation “%1”.</source>
         <translation>
             <numerusform>Autopilot on %n host, automation “%1”.</numerusform>
