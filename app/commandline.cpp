@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "collect/prometheusapi.h"
 #include "metrics/listenaddress.h"
 
 #include <QCommandLineParser>
@@ -220,6 +221,14 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "(default 60)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
 
+    const QCommandLineOption prometheus(
+        QStringLiteral("prometheus"),
+        QCoreApplication::translate("main",
+                                    "Read the VM usage of the hosts given with --connect from the "
+                                    "Prometheus server at <url>, which scrapes their "
+                                    "prometheus-libvirt-exporter, instead of from libvirt; "
+                                    "stored with the hosts."),
+        QStringLiteral("url"));
     const QCommandLineOption metricsListen(
         QStringLiteral("metrics-listen"),
         QCoreApplication::translate("main",
@@ -232,7 +241,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                         interval,   printInventory, timeout,          screenshot, quitAfter,
                         theme,      retention,      exportCsv,        since,      output,
                         importCsv,  importAs,       auditVerify,      policyOnce, autopilot,
-                        automation, metricsListen });
+                        automation, metricsListen,  prometheus });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -324,6 +333,15 @@ CommandLine parseCommandLine(const QCoreApplication &app)
     line.autopilot = parser.isSet(autopilot);
     line.automationLevel = parser.value(automation);
     line.metricsListen = parser.value(metricsListen);
+    line.prometheusUrl = parser.value(prometheus);
+    if (parser.isSet(prometheus)) {
+        if (auto url = Prometheus::validServerUrl(line.prometheusUrl); !url)
+            line.error = QCoreApplication::translate("main", "--prometheus: %1").arg(url.error());
+        else if (line.connectUris.isEmpty())
+            line.error = QCoreApplication::translate("main",
+                                                     "--prometheus reads the hosts given with "
+                                                     "--connect; give at least one.");
+    }
     if (parser.isSet(metricsListen))
         if (auto address = Metrics::parseListenAddress(line.metricsListen); !address)
             line.error

@@ -38,6 +38,7 @@ struct CommandLine
     bool policyOnce = false; // --policy-once
     bool autopilot = false; // --autopilot
     QString automationLevel; // --automation
+    QString prometheusUrl; // --prometheus: read the --connect hosts' VM usage there
     QString metricsListen; // --metrics-listen: serve /metrics there; empty: not at all
     MigrateCommandLine migrate; // --migrate and --reconcile
     TrafficCommandLine traffic; // --balancer, --shift, --drain, --restore

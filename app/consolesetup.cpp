@@ -179,6 +179,12 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             refused.append(added.error());
         }
     }
+    if (!line.prometheusUrl.isEmpty())
+        for (const QString &uri : line.connectUris)
+            if (auto set = engine.fleet()->setPrometheusUrl(uri, line.prometheusUrl); !set) {
+                std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(set.error()));
+                refused.append(set.error());
+            }
     for (auto it = line.exporterUrls.cbegin(); it != line.exporterUrls.cend(); ++it) {
         if (auto set = engine.fleet()->setExporterUrl(it.key(), it.value()); !set) {
             std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(set.error()));

@@ -93,6 +93,10 @@ QString start(Engine &engine, const CommandLine &line, bool dryRun)
         if (!engine.fleet()->hasHost(uri))
             if (auto added = engine.fleet()->addHost(HostConfig{ uri, false }); !added)
                 return added.error();
+    if (!line.prometheusUrl.isEmpty())
+        for (const QString &uri : line.connectUris)
+            if (auto set = engine.fleet()->setPrometheusUrl(uri, line.prometheusUrl); !set)
+                return set.error();
     for (auto it = line.exporterUrls.cbegin(); it != line.exporterUrls.cend(); ++it)
         if (auto set = engine.fleet()->setExporterUrl(it.key(), it.value()); !set)
             return set.error();

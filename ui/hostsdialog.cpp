@@ -19,7 +19,7 @@ namespace Umbra {
 
 namespace {
 
-enum Column { NameColumn, StateColumn, UriColumn, ExporterColumn };
+enum Column { NameColumn, StateColumn, UriColumn, UsageColumn, ExporterColumn };
 
 } // namespace
 
@@ -32,7 +32,8 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setHeaderLabels({ tr("Host"), tr("State"), tr("URI"), tr("Hardware exporter") });
+    m_list->setHeaderLabels(
+        { tr("Host"), tr("State"), tr("URI"), tr("VM usage from"), tr("Hardware exporter") });
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(
         NameColumn, fontMetrics().horizontalAdvance(QStringLiteral("hypervisor-07.example")) + 24);
@@ -44,8 +45,13 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     m_exporterButton->setToolTip(
         tr("Where the selected host publishes SMART, memory-error and "
            "temperature readings (Prometheus node or smartctl exporter)."));
+    m_prometheusButton = new QPushButton(tr("Usage from &Prometheus…"), this);
+    m_prometheusButton->setToolTip(
+        tr("Read the selected host's VM usage from a Prometheus server that scrapes its "
+           "prometheus-libvirt-exporter, instead of asking libvirt every interval."));
     auto *listButtons = new QHBoxLayout;
     listButtons->addStretch(1);
+    listButtons->addWidget(m_prometheusButton);
     listButtons->addWidget(m_exporterButton);
     listButtons->addWidget(m_removeButton);
 
@@ -103,6 +109,7 @@ HostsDialog::HostsDialog(Engine *engine, QWidget *parent)
     connect(m_exporterEdit, &QLineEdit::returnPressed, this, &HostsDialog::addFromField);
     connect(m_removeButton, &QPushButton::clicked, this, &HostsDialog::removeSelected);
     connect(m_exporterButton, &QPushButton::clicked, this, &HostsDialog::editExporter);
+    connect(m_prometheusButton, &QPushButton::clicked, this, &HostsDialog::editPrometheus);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &HostsDialog::updateButtons);
 
     const FleetState *inventory = engine->fleet()->state();
@@ -128,6 +135,10 @@ void HostsDialog::reload()
         item->setText(NameColumn, HostUri::displayName(config.uri));
         item->setText(UriColumn, config.uri);
         item->setText(ExporterColumn, config.exporterUrl);
+        item->setText(UsageColumn,
+                      config.simulatedUsage                ? tr("simulated")
+                          : config.prometheusUrl.isEmpty() ? tr("libvirt")
+                                                           : config.prometheusUrl);
         item->setData(NameColumn, Qt::UserRole, config.uri);
         setStatus(m_engine->fleet()->hostStatus(config.uri));
     }
@@ -184,6 +195,27 @@ void HostsDialog::editExporter()
     }
 }
 
+void HostsDialog::editPrometheus()
+{
+    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
+    if (selected.isEmpty() || !m_engine)
+        return;
+    const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("VM usage from Prometheus"),
+        tr("The Prometheus server that scrapes %1's prometheus-libvirt-exporter, e.g. "
+           "http://prometheus:9090/ (empty: ask libvirt):")
+            .arg(uri),
+        QLineEdit::Normal, m_engine->fleet()->state()->config(uri).prometheusUrl, &ok);
+    if (!ok)
+        return;
+    if (const Result<void> set = m_engine->fleet()->setPrometheusUrl(uri, url); !set) {
+        m_error->setText(set.error());
+        m_error->show();
+    }
+}
+
 void HostsDialog::removeSelected()
 {
     const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
@@ -202,6 +234,7 @@ void HostsDialog::updateButtons()
 {
     m_removeButton->setEnabled(!m_list->selectedItems().isEmpty());
     m_exporterButton->setEnabled(!m_list->selectedItems().isEmpty());
+    m_prometheusButton->setEnabled(!m_list->selectedItems().isEmpty());
     m_addButton->setEnabled(!m_uriEdit->text().trimmed().isEmpty());
 }
 

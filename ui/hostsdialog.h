@@ -35,6 +35,7 @@ private:
     void setStatus(const HostStatus &status);
     void removeSelected();
     void editExporter();
+    void editPrometheus();
     void updateButtons();
 
     QPointer<Engine> m_engine;
@@ -45,6 +46,7 @@ private:
     QPushButton *m_addButton = nullptr;
     QPushButton *m_removeButton = nullptr;
     QPushButton *m_exporterButton = nullptr;
+    QPushButton *m_prometheusButton = nullptr;
 };
 
 } // namespace Umbra

@@ -28,6 +28,10 @@ struct DomainCounters
     qint64 netTxBytes = -1;
     qint64 netRxPackets = -1;
     qint64 netTxPackets = -1;
+    // When the counters were read at their source (ms since the epoch), if
+    // not at the collection itself: a Prometheus scrape, which may be
+    // seconds older. -1: read now.
+    qint64 sampledAtMs = -1;
 };
 
 // Node-wide counters from virNodeGetCPUStats / virNodeGetMemoryStats.

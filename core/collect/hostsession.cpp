@@ -373,6 +373,12 @@ void HostSession::logEvent(EventRecord::Severity severity, const QString &kind,
     Q_EMIT eventLogged(event);
 }
 
+void HostSession::setSource(std::unique_ptr<StatsSource> source)
+{
+    m_source = source ? std::move(source) : std::make_unique<LibvirtStatsSource>();
+    m_rates.clear();
+}
+
 void HostSession::collect()
 {
     if (!m_connection)
@@ -428,8 +434,14 @@ void HostSession::collect()
     }
 
     hostSample.collectionSeconds = double(m_clock.nsecsElapsed() - monotonicNs) / 1e9;
-    if (m_status.state == HostState::Degraded)
+    if (const QString warning = m_source->takeWarning(); !warning.isEmpty()) {
+        // Done in part (some figures are gaps): said once, until it changes.
+        if (m_status.state != HostState::Degraded || m_status.lastError != warning)
+            logEvent(EventRecord::Severity::Warning, QStringLiteral("host.degraded"), warning);
+        setState(HostState::Degraded, warning);
+    } else if (m_status.state == HostState::Degraded) {
         setState(HostState::Connected);
+    }
     Q_EMIT samplesCollected(hostSample, samples);
 }
 

@@ -45,6 +45,9 @@ public:
     Q_INVOKABLE void stop();
     Q_INVOKABLE void setIntervalMs(int intervalMs);
     Q_INVOKABLE void collectNow();
+    // Where counters come from from now on; on the session's thread. Rates
+    // start afresh: readings of two sources are not timed alike.
+    void setSource(std::unique_ptr<StatsSource> source);
 
 Q_SIGNALS:
     void statusChanged(const Umbra::HostStatus &status);

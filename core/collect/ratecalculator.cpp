@@ -36,7 +36,12 @@ VmSample RateCalculator::update(const DomainCounters &counters, qint64 monotonic
 {
     VmSample sample;
     sample.uuid = counters.uuid;
-    sample.timestampMs = wallMs;
+    // Counters read elsewhere earlier (a Prometheus scrape) are dated and
+    // timed by their reading, not by when they were fetched.
+    const bool dated = counters.sampledAtMs >= 0;
+    sample.timestampMs = dated ? counters.sampledAtMs : wallMs;
+    if (dated)
+        monotonicNs = counters.sampledAtMs * 1'000'000;
 
     if (counters.balloonAvailableKiB >= 0 && counters.balloonUnusedKiB >= 0) {
         // The guest reports its own view: trust it over the host's.
@@ -52,7 +57,9 @@ VmSample RateCalculator::update(const DomainCounters &counters, qint64 monotonic
 
     const bool active = vmStateIsActive(counters.state);
     const auto previous = m_previous.constFind(counters.uuid);
-    const bool havePrevious = previous != m_previous.constEnd();
+    // Rates only between readings timed by the same clock.
+    const bool havePrevious
+        = previous != m_previous.constEnd() && (previous->counters.sampledAtMs >= 0) == dated;
 
     if (!active) {
         // A VM that is not running uses nothing; say so rather than "unknown".

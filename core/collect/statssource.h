@@ -23,6 +23,10 @@ public:
     virtual Result<NodeCounters> collectNode(virConnectPtr connection, int cpus, quint64 memoryKiB,
                                              qint64 wallMs)
         = 0;
+    // What the last collection could only do in part (figures left as
+    // gaps), for the operator; empty when it did everything. Cleared by
+    // reading it.
+    virtual QString takeWarning() { return {}; }
 };
 
 // One bulk virConnectGetAllDomainStats call per collection.

@@ -1,6 +1,7 @@
 #include "engine/fleetservice.h"
 
 #include "collect/hostsession.h"
+#include "collect/prometheusstatssource.h"
 #include "collect/sessioncredentials.h"
 #include "demo/simulatedstatssource.h"
 #include "fleet/hosturi.h"
@@ -203,6 +204,47 @@ QString FleetService::exporterUrl(const QString &uri) const
     return m_sessions.value(uri).exporterUrl;
 }
 
+std::unique_ptr<StatsSource> FleetService::sourceFor(const HostConfig &config)
+{
+    if (config.simulatedUsage)
+        return std::make_unique<SimulatedStatsSource>();
+    if (!config.prometheusUrl.isEmpty())
+        return std::make_unique<PrometheusStatsSource>(QUrl(config.prometheusUrl));
+    return {}; // libvirt
+}
+
+Result<void> FleetService::setPrometheusUrl(const QString &uri, const QString &url)
+{
+    const auto normalised = HostUri::validate(uri);
+    const QString key = normalised ? normalised.value() : uri;
+    auto found = m_sessions.find(key);
+    if (found == m_sessions.end())
+        return Error{ tr("%1 is not in the fleet.").arg(HostUri::quoted(uri)) };
+    QString valid;
+    if (!url.trimmed().isEmpty()) {
+        auto checked = Prometheus::validServerUrl(url);
+        if (!checked)
+            return Error{ checked.error() };
+        valid = checked->toString();
+    }
+    HostConfig config = m_state->config(key);
+    if (config.prometheusUrl == valid)
+        return {};
+    config.prometheusUrl = valid;
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, config] { writer->addHost(config); },
+            Qt::QueuedConnection);
+    m_state->setConfig(config);
+    if (HostSession *session = found->session) {
+        auto source = std::make_shared<std::unique_ptr<StatsSource>>(sourceFor(config));
+        QMetaObject::invokeMethod(
+            session, [session, source] { session->setSource(std::move(*source)); },
+            Qt::QueuedConnection);
+    }
+    return {};
+}
+
 void FleetService::startSession(const HostConfig &config)
 {
     Session &entry = m_sessions[config.uri];
@@ -211,10 +253,7 @@ void FleetService::startSession(const HostConfig &config)
         return;
     entry.thread = new QThread;
     entry.thread->setObjectName(QStringLiteral("umbra-host ") + HostUri::displayName(config.uri));
-    std::unique_ptr<StatsSource> source;
-    if (config.simulatedUsage)
-        source = std::make_unique<SimulatedStatsSource>();
-    entry.session = new HostSession(config, m_options, m_credentials.get(), std::move(source));
+    entry.session = new HostSession(config, m_options, m_credentials.get(), sourceFor(config));
     entry.session->moveToThread(entry.thread);
     connect(entry.thread, &QThread::finished, entry.session, &QObject::deleteLater);
 

@@ -18,6 +18,8 @@ class QTimer;
 
 namespace Umbra {
 
+class StatsSource;
+
 class CredentialProvider;
 class HostSession;
 class SessionCredentials;
@@ -61,6 +63,10 @@ public:
     // Where a host publishes its hardware health (a Prometheus node or
     // smartctl exporter, http or https); empty to stop reading it.
     Result<void> setExporterUrl(const QString &uri, const QString &url);
+    // Reads the host's VM usage from this Prometheus server (which scrapes
+    // its prometheus-libvirt-exporter) from the next collection on, or from
+    // libvirt again when `url` is empty. Stored with the host.
+    Result<void> setPrometheusUrl(const QString &uri, const QString &url);
 
     QList<HostConfig> hosts() const { return m_state->hosts(); }
     // Also with the credentials a URI may carry.
@@ -94,6 +100,7 @@ private:
     };
 
     void startSession(const HostConfig &config);
+    static std::unique_ptr<StatsSource> sourceFor(const HostConfig &config);
     void stopSession(const QString &uri, Session &session);
     void checkSilentHosts();
 

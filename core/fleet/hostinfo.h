@@ -23,6 +23,10 @@ struct HostConfig
     // Where the host publishes its hardware health in the Prometheus text
     // format (node_exporter, smartctl_exporter); empty when it does not.
     QString exporterUrl;
+    // Where the VMs' usage is read instead of from libvirt: a Prometheus
+    // server that scrapes the host's prometheus-libvirt-exporter. Empty:
+    // libvirt. Inventory, events and actions go through libvirt either way.
+    QString prometheusUrl = QString();
     bool operator==(const HostConfig &) const = default;
 };
 

@@ -339,6 +339,11 @@ QStringList stepStatements(int toVersion)
                            " key TEXT PRIMARY KEY,"
                            " value TEXT NOT NULL)"),
         };
+    case 17:
+        // Version 17 reads a host's VM usage from Prometheus when it names one.
+        return {
+            QStringLiteral("ALTER TABLE hosts ADD COLUMN prometheus_url TEXT"),
+        };
     default:
         return {};
     }

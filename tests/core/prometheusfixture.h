@@ -17,9 +17,11 @@
 #include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
+#include <atomic>
 #include <memory>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <vector>
 
 namespace Umbra::TestSupport {
 
@@ -52,6 +54,106 @@ inline quint16 freePort()
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
 }
+
+// Answers every connection with the same bytes, as given (a broken or
+// partial HTTP answer included), or with nothing at all: for the failures a
+// real Prometheus does not produce on demand.
+class CannedHttpServer
+{
+public:
+    explicit CannedHttpServer(QByteArray answer, bool silent = false)
+        : m_answer(std::move(answer))
+        , m_silent(silent)
+    {
+        m_thread.reset(QThread::create([this] { serve(); }));
+        m_thread->start();
+        while (m_port.load() == 0)
+            QThread::msleep(5);
+    }
+    ~CannedHttpServer()
+    {
+        m_stop = true;
+        m_thread->wait();
+    }
+    quint16 port() const { return quint16(m_port.load()); }
+
+private:
+    void serve()
+    {
+        QTcpServer server;
+        server.listen(QHostAddress::LocalHost, 0);
+        m_port = server.serverPort();
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        while (!m_stop) {
+            if (!server.waitForNewConnection(50))
+                continue;
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                std::unique_ptr<QTcpSocket> owned(socket);
+                socket->waitForReadyRead(1000);
+                socket->readAll();
+                if (m_silent) {
+                    held.push_back(std::move(owned)); // open, and never a word
+                    continue;
+                }
+                socket->write(m_answer);
+                socket->waitForBytesWritten(1000);
+                socket->disconnectFromHost();
+                if (socket->state() != QAbstractSocket::UnconnectedState)
+                    socket->waitForDisconnected(200);
+            }
+        }
+    }
+
+    QByteArray m_answer;
+    bool m_silent;
+    std::unique_ptr<QThread> m_thread;
+    std::atomic<int> m_port{ 0 };
+    std::atomic<bool> m_stop{ false };
+};
+
+// prometheus-libvirt-exporter (Debian's) on loopback, reading `uri`.
+class LibvirtExporterFixture
+{
+public:
+    explicit LibvirtExporterFixture(const QString &uri)
+    {
+        m_port = freePort();
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        m_process->start(
+            QStandardPaths::findExecutable(QStringLiteral("prometheus-libvirt-exporter")),
+            { QStringLiteral("--libvirt.uri=") + uri,
+              QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port) });
+    }
+    ~LibvirtExporterFixture()
+    {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000))
+            m_process->kill();
+    }
+    static bool available()
+    {
+        return !QStandardPaths::findExecutable(QStringLiteral("prometheus-libvirt-exporter"))
+                    .isEmpty();
+    }
+    bool waitReady(int ms = 10000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms) {
+            if (httpGet(m_port, "/metrics", 1000).first == 200)
+                return true;
+            QThread::msleep(100);
+        }
+        return false;
+    }
+    quint16 port() const { return m_port; }
+
+private:
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_process;
+};
 
 class PrometheusFixture
 {
@@ -103,6 +205,19 @@ public:
             if (m_process->state() == QProcess::NotRunning)
                 return false;
             QThread::msleep(100);
+        }
+        return false;
+    }
+    // Waits until every target has been scraped at least once and is up.
+    // Prometheus sets targets up some seconds after it is ready.
+    bool waitScraped(int targets, int ms = 30000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms) {
+            if (value(QStringLiteral("count(up == 1)")) == targets)
+                return true;
+            QThread::msleep(200);
         }
         return false;
     }

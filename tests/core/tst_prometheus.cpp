@@ -1,6 +1,10 @@
 // Umbra and Prometheus: the /metrics exposition (checked by promtool), the
 // endpoint, a real Prometheus scraping a real engine on the demo fleet, the
 // alerting rules' unit tests and the Grafana dashboard's queries.
+#include "collect/inventoryreader.h"
+#include "collect/prometheusapi.h"
+#include "collect/prometheusstatssource.h"
+#include "collect/ratecalculator.h"
 #include "demo/demofleet.h"
 #include "engine/engine.h"
 #include "engine/metricsservice.h"
@@ -19,6 +23,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <libvirt/libvirt.h>
 
 using namespace Umbra;
 using namespace Umbra::TestSupport;
@@ -335,6 +340,187 @@ private Q_SLOTS:
             }
         QVERIFY(queries >= 10);
         engine.shutdown();
+    }
+
+    // What the query API answers, read: vectors, matrices, the API's own
+    // errors with their type, and samples that do not parse left out and
+    // said, never read as zero.
+    void apiAnswersAreRead()
+    {
+        const QString where = QStringLiteral("http://prom:9090");
+        auto vector
+            = Prometheus::Api::parse(200,
+                                     R"({"status":"success","data":{"resultType":"vector","result":[
+                {"metric":{"__name__":"up","uuid":"u1"},"value":[1700000000.5,"12.25"]}]}})",
+                                     where);
+        QVERIFY(vector.ok());
+        QCOMPARE(vector->series.size(), 1);
+        QCOMPARE(vector->series.at(0).labels.value(QStringLiteral("uuid")), u"u1");
+        QCOMPARE(vector->series.at(0).points.at(0).timestampMs, 1'700'000'000'500);
+        QCOMPARE(vector->series.at(0).points.at(0).value, 12.25);
+        QVERIFY(vector->warnings.isEmpty());
+
+        auto matrix = Prometheus::Api::parse(
+            200,
+            R"({"status":"success","warnings":["partial response"],"data":{"resultType":"matrix",
+                "result":[{"metric":{"__name__":"c"},"values":[[1,"1"],[2,"abc"],[3,"NaN"],[4,"4"]]}]}})",
+            where);
+        QVERIFY(matrix.ok());
+        QCOMPARE(matrix->series.at(0).points.size(), 2); // "abc" and NaN left out
+        QCOMPARE(matrix->series.at(0).points.at(1).value, 4.0);
+        QCOMPARE(matrix->warnings.size(), 2);
+        QVERIFY(matrix->warnings.at(0).contains(u"partial response"));
+        QVERIFY(matrix->warnings.at(1).contains(u"do not parse"));
+
+        auto refused = Prometheus::Api::parse(
+            400, R"({"status":"error","errorType":"bad_data","error":"parse error at char 5"})",
+            where);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(u"HTTP 400, bad_data")
+                     && refused.error().contains(u"parse error at char 5"),
+                 qPrintable(refused.error()));
+        auto timedOut = Prometheus::Api::parse(
+            503, R"({"status":"error","errorType":"timeout","error":"query timed out"})", where);
+        QVERIFY(timedOut.error().contains(u"timeout"));
+        auto proxy = Prometheus::Api::parse(502, "<html>Bad Gateway</html>", where);
+        QVERIFY2(proxy.error().contains(u"HTTP 502") && proxy.error().contains(u"Bad Gateway"),
+                 qPrintable(proxy.error()));
+        auto notJson = Prometheus::Api::parse(200, "{\"status\":\"succ", where);
+        QVERIFY(notJson.error().contains(u"not the query API's JSON"));
+        auto scalar = Prometheus::Api::parse(
+            200, R"({"status":"success","data":{"resultType":"scalar","result":[1,"1"]}})", where);
+        QVERIFY(scalar.error().contains(u"scalar"));
+
+        QVERIFY(!Prometheus::validServerUrl(QStringLiteral("ftp://prom")).ok());
+        QVERIFY(!Prometheus::validServerUrl(QStringLiteral("http://u:p@prom:9090")).ok());
+        QVERIFY(Prometheus::validServerUrl(QStringLiteral("https://prom.example:9090/prom/")).ok());
+    }
+
+    // Every way the exchange itself fails gets a message that says which.
+    void apiTransportFailuresAreNamed()
+    {
+        const Prometheus::ApiOptions quick{ 800, 1024 * 1024 };
+        const quint16 closed = freePort();
+        auto down = Prometheus::Api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closed)), quick)
+                        .query(QStringLiteral("up"));
+        QVERIFY2(down.error().contains(u"cannot be reached"), qPrintable(down.error()));
+
+        CannedHttpServer silent({}, true);
+        auto slow
+            = Prometheus::Api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(silent.port())), quick)
+                  .query(QStringLiteral("up"));
+        QVERIFY2(slow.error().contains(u"did not answer within 0.8 s"), qPrintable(slow.error()));
+
+        CannedHttpServer partial("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+                                 "Content-Length: 500\r\n\r\n{\"status\":\"success\",\"da");
+        auto cut = Prometheus::Api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(partial.port())),
+                                   quick)
+                       .query(QStringLiteral("up"));
+        QVERIFY2(cut.error().contains(u"partial answer"), qPrintable(cut.error()));
+
+        CannedHttpServer huge("HTTP/1.0 200 OK\r\n\r\n" + QByteArray(2 * 1024 * 1024, ' '));
+        auto tooMuch
+            = Prometheus::Api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(huge.port())), quick)
+                  .query(QStringLiteral("up"));
+        QVERIFY2(tooMuch.error().contains(u"more than 1 MiB"), qPrintable(tooMuch.error()));
+
+        CannedHttpServer nothing("");
+        auto empty = Prometheus::Api(
+                         QUrl(QStringLiteral("http://127.0.0.1:%1").arg(nothing.port())), quick)
+                         .query(QStringLiteral("up"));
+        QVERIFY2(empty.error().contains(u"without an answer"), qPrintable(empty.error()));
+    }
+
+    // The real exporter on the test driver, scraped by a real Prometheus:
+    // the source reads the test domain's counters dated by their scrape,
+    // turns two scrapes into rates, reports a VM Prometheus does not know
+    // by the series it lacks, and a query Prometheus refuses by its words.
+    void usageComesFromPrometheus()
+    {
+        QVERIFY2(LibvirtExporterFixture::available(),
+                 "prometheus-libvirt-exporter is not installed (scripts/bootstrap installs it)");
+        LibvirtExporterFixture exporter(QStringLiteral("test:///default"));
+        QVERIFY(exporter.waitReady());
+        PrometheusFixture prometheus({ QStringLiteral("127.0.0.1:%1").arg(exporter.port()) });
+        QVERIFY2(prometheus.waitReady(), prometheus.output().constData());
+        QVERIFY2(prometheus.waitScraped(1), prometheus.output().constData());
+
+        virConnectPtr connection = virConnectOpen("test:///default");
+        QVERIFY(connection);
+        auto inventory = InventoryReader::readAllDomains(connection);
+        QVERIFY(inventory.ok());
+        QHash<QString, VmInfo> vms;
+        for (const VmInfo &vm : inventory.value())
+            vms.insert(vm.uuid, vm);
+        QVERIFY(!vms.isEmpty());
+        const QString uuid = vms.cbegin().key();
+
+        PrometheusStatsSource source(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(prometheus.port())));
+        // Collects until the source returns counters (a new scrape), as a
+        // host session would every interval; QTRY would collect once more.
+        QString error;
+        const auto collectScraped = [&](const QHash<QString, VmInfo> &inventory) {
+            QElapsedTimer clock;
+            clock.start();
+            while (clock.elapsed() < 20000) {
+                auto read = source.collectDomains(connection, inventory,
+                                                  QDateTime::currentMSecsSinceEpoch());
+                error = read.ok() ? QString() : read.error();
+                if (read && !read->isEmpty())
+                    return read.value();
+                QThread::msleep(100);
+            }
+            return QList<DomainCounters>();
+        };
+        const QList<DomainCounters> first = collectScraped(vms);
+        QVERIFY2(!first.isEmpty(), qPrintable(error));
+        const DomainCounters &c = first.at(0);
+        QCOMPARE(c.uuid, uuid);
+        QVERIFY(c.cpuTimeNs > 0);
+        QVERIFY(c.blockReadBytes > 0 && c.netRxBytes > 0);
+        QVERIFY(c.balloonMaximumKiB > 0);
+        QVERIFY(c.sampledAtMs > QDateTime::currentMSecsSinceEpoch() - 5000);
+        QVERIFY2(source.takeWarning().isEmpty(), "every series of the exporter was there");
+
+        // Asked again at once, nothing was scraped since: no sample.
+        auto again = source.collectDomains(connection, vms, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(again.ok());
+        QVERIFY(again->isEmpty() || again->at(0).sampledAtMs > c.sampledAtMs);
+
+        RateCalculator rates;
+        (void)rates.update(c, 0, 0, 4);
+        const QList<DomainCounters> second = collectScraped(vms);
+        QVERIFY2(!second.isEmpty(), qPrintable(error));
+        QVERIFY(second.at(0).sampledAtMs > c.sampledAtMs);
+        const VmSample sample = rates.update(second.at(0), 0, 0, 4);
+        QCOMPARE(sample.timestampMs, second.at(0).sampledAtMs);
+        QVERIFY(!std::isnan(sample.cpuPercent));
+        QVERIFY(!std::isnan(sample.diskReadBytesPerSec));
+
+        // A VM the exporter never saw: its CPU time is missing, by name.
+        VmInfo stranger;
+        stranger.uuid = QStringLiteral("11111111-2222-3333-4444-555555555555");
+        stranger.name = QStringLiteral("stranger");
+        stranger.state = VmState::Running;
+        auto unknown = source.collectDomains(connection, { { stranger.uuid, stranger } },
+                                             QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().contains(u"libvirt_domain_info_cpu_time_seconds_total")
+                     && unknown.error().contains(u"stranger"),
+                 qPrintable(unknown.error()));
+        // Beside a VM that is there, it is a warning and a gap.
+        QHash<QString, VmInfo> both = vms;
+        both.insert(stranger.uuid, stranger);
+        QVERIFY2(!collectScraped(both).isEmpty(), qPrintable(error));
+        QVERIFY(source.takeWarning().contains(u"stranger"));
+
+        // Prometheus refusing the query: its own words, no counters.
+        auto refused
+            = Prometheus::Api(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(prometheus.port())))
+                  .query(QStringLiteral("rate(up["));
+        QVERIFY2(refused.error().contains(u"bad_data"), qPrintable(refused.error()));
+        virConnectClose(connection);
     }
 
     void alertingRulesPassTheirTests()
