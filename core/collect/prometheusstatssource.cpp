@@ -21,8 +21,9 @@ void accumulate(qint64 &field, double value)
     field = (field < 0 ? 0 : field) + qint64(std::llround(value));
 }
 
-// Where a series' value goes; false for a series Umbra does not read.
-bool store(DomainCounters &counters, const QString &name, double value)
+} // namespace
+
+bool PrometheusStatsSource::store(DomainCounters &counters, const QString &name, double value)
 {
     static const QHash<QString, qint64 DomainCounters::*> summed{
         { QStringLiteral("libvirt_domain_block_stats_read_bytes_total"),
@@ -58,6 +59,8 @@ bool store(DomainCounters &counters, const QString &name, double value)
     }
     return true;
 }
+
+namespace {
 
 QString listed(QStringList names)
 {

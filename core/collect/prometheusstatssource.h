@@ -40,6 +40,9 @@ public:
 
     // The PromQL selector of those series for these VMs.
     static QString selector(const QStringList &uuids);
+    // Adds one series' value to the counters (block and interface series
+    // summed over devices); false for a series Umbra does not read.
+    static bool store(DomainCounters &counters, const QString &name, double value);
 
 private:
     Prometheus::Api m_api;

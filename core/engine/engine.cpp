@@ -6,6 +6,7 @@
 #include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
+#include "engine/prometheusbackfill.h"
 #include "migrate/libvirtlink.h"
 #include "migrate/migrationmanager.h"
 #include "shadow/shadowguard.h"
@@ -50,6 +51,7 @@ Engine::Engine(QObject *parent)
     , m_prediction(std::make_unique<PredictionProxy>(m_fleet->state()))
     , m_demoBackfill(std::make_unique<DemoBackfill>(m_fleet->state()))
     , m_metrics(std::make_unique<MetricsService>(m_fleet->state(), m_prediction.get()))
+    , m_prometheusBackfill(std::make_unique<PrometheusBackfill>(m_fleet->state()))
 {
     registerMetaTypes();
 
@@ -84,6 +86,8 @@ Engine::Engine(QObject *parent)
                     QStringLiteral("http://%1/metrics").arg(address.toString()));
             });
     connect(m_metrics.get(), &MetricsService::failed, m_events.get(), &EventLog::metricsFailed);
+    connect(m_prometheusBackfill.get(), &PrometheusBackfill::failed, m_events.get(),
+            &EventLog::predictionFailed);
 }
 
 Engine::~Engine()
@@ -99,6 +103,8 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
         return Error{ stored.error() };
     m_fleet->open(m_history->writer(), stored.value());
     m_demoBackfill->setWriter(m_history->writer());
+    if (!readOnly)
+        m_prometheusBackfill->setWriter(m_history->writer());
     // Read-only, nothing can be journalled, so nothing may move.
     if (!readOnly) {
         m_migrations
@@ -204,6 +210,7 @@ void Engine::setIntervalMs(int intervalMs)
 {
     m_fleet->setIntervalMs(intervalMs);
     m_metrics->setIntervalMs(intervalMs);
+    m_prometheusBackfill->setWindow(24 * 3600 * 1000, intervalMs);
 }
 
 void Engine::setSessionOptions(const SessionOptions &options)
@@ -275,6 +282,7 @@ void Engine::shutdown()
     // Saves what the models learnt before the store closes.
     m_prediction->stop();
     m_demoBackfill->setWriter(nullptr);
+    m_prometheusBackfill->stop();
     m_history->close();
 }
 

@@ -17,6 +17,7 @@ namespace Umbra {
 
 class CredentialProvider;
 class MetricsService;
+class PrometheusBackfill;
 class MigrationManager;
 class PolicyService;
 class PoolService;
@@ -78,6 +79,8 @@ public:
     EventLog *events() const { return m_events.get(); }
     PredictionProxy *prediction() const { return m_prediction.get(); }
     DemoBackfill *demoBackfill() const { return m_demoBackfill.get(); }
+    // The history of hosts whose usage comes from Prometheus, read from it.
+    PrometheusBackfill *prometheusBackfill() const { return m_prometheusBackfill.get(); }
     // Live migrations: each job on its own thread, journalled in the
     // database. Jobs a crashed console left unfinished are reconciled at
     // start(). Null before openStore() and on a read-only store.
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<PredictionProxy> m_prediction;
     std::unique_ptr<DemoBackfill> m_demoBackfill;
     std::unique_ptr<MetricsService> m_metrics;
+    std::unique_ptr<PrometheusBackfill> m_prometheusBackfill;
     MigrationManager *m_migrations = nullptr;
     Traffic::TrafficService *m_traffic = nullptr;
     PoolService *m_pools = nullptr;

@@ -142,6 +142,9 @@ Result<void> FleetService::addHost(const HostConfig &requested)
         return Error{ tr("%1 is already in the fleet.").arg(uri.value()) };
     }
 
+    if (!requested.prometheusUrl.isEmpty())
+        if (auto url = Prometheus::validServerUrl(requested.prometheusUrl); !url)
+            return Error{ url.error() };
     HostConfig config = requested;
     config.uri = uri.value();
     config.exporterUrl = HostUri::withoutSecrets(exporter.value());

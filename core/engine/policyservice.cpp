@@ -125,7 +125,14 @@ void PolicyService::release(qint64 planId)
         }
 }
 
-PolicyService::~PolicyService() = default;
+PolicyService::~PolicyService()
+{
+    // Workers read the models and the store; none may outlive the engine
+    // that closes them (or the process's statics, at exit).
+    for (const QPointer<QThread> &worker : std::as_const(m_workers))
+        if (worker)
+            worker->wait();
+}
 
 template<typename T>
 void PolicyService::onWorker(std::function<T(const QString &path)> work,
@@ -145,6 +152,8 @@ void PolicyService::onWorker(std::function<T(const QString &path)> work,
     });
     worker->setObjectName(QStringLiteral("umbra-policy"));
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    m_workers.removeAll(nullptr);
+    m_workers.append(worker);
     worker->start();
 }
 

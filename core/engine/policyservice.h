@@ -9,7 +9,9 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
+#include <QThread>
 #include <functional>
 #include <memory>
 
@@ -134,6 +136,7 @@ private:
     QHash<QString, Policy::Quiet> m_quiet;
     QList<Policy::PolicyAction> m_actions; // actions of the last hours
     QList<Jobs::Plan> m_pending;
+    QList<QPointer<QThread>> m_workers; // running or finished, until deleted
 };
 
 } // namespace Umbra

@@ -7,8 +7,10 @@
 #include "collect/ratecalculator.h"
 #include "demo/demofleet.h"
 #include "engine/engine.h"
+#include "engine/historyservice.h"
 #include "engine/metricsservice.h"
 #include "engine/predictionproxy.h"
+#include "engine/prometheusbackfill.h"
 #include "fleet/fleetstate.h"
 #include "hardware/exposition.h"
 #include "metrics/listenaddress.h"
@@ -521,6 +523,72 @@ private Q_SLOTS:
                   .query(QStringLiteral("rate(up["));
         QVERIFY2(refused.error().contains(u"bad_data"), qPrintable(refused.error()));
         virConnectClose(connection);
+    }
+
+    // A host in Prometheus mode end to end: its VM's samples come from the
+    // exporter through Prometheus, dated by their scrape, and the VM's
+    // history from before Umbra saw it is read from Prometheus and stored.
+    void engineReadsUsageAndHistoryFromPrometheus()
+    {
+        LibvirtExporterFixture exporter(QStringLiteral("test:///default"));
+        QVERIFY(exporter.waitReady());
+        PrometheusFixture prometheus({ QStringLiteral("127.0.0.1:%1").arg(exporter.port()) });
+        QVERIFY(prometheus.waitReady());
+        QVERIFY(prometheus.waitScraped(1));
+        QTest::qWait(6000); // a few scrapes of history before Umbra looks
+
+        QTemporaryDir dir;
+        Engine engine;
+        engine.setIntervalMs(1000);
+        QVERIFY(engine.openStore(dir.filePath(QStringLiteral("umbra.db"))).ok());
+        engine.prometheusBackfill()->setWindow(120'000, 1000);
+        HostConfig host(QStringLiteral("test:///default"), false);
+        host.prometheusUrl = QStringLiteral("http://127.0.0.1:%1/").arg(prometheus.port());
+        QVERIFY(engine.fleet()->addHost(host).ok());
+        QVERIFY(!engine.fleet()
+                     ->addHost(HostConfig(QStringLiteral("test:///default"), false))
+                     .ok()); // already there
+        QSignalSpy filled(engine.history(), &HistoryService::historyFilled);
+        QSignalSpy collected(engine.fleet(), &FleetService::samplesCollected);
+        const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
+        engine.start();
+
+        QString uuid;
+        QTRY_VERIFY_WITH_TIMEOUT(!engine.fleet()->vms(host.uri).isEmpty(), 10000);
+        uuid = engine.fleet()->vms(host.uri).constFirst().uuid;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QList<QVariant> &signal : std::as_const(collected)) {
+                    const auto vms = signal.at(1).value<QList<VmSample>>();
+                    const auto hostSample = signal.at(0).value<HostSample>();
+                    for (const VmSample &vm : vms)
+                        if (vm.uuid == uuid && !std::isnan(vm.cpuPercent)
+                            && vm.timestampMs <= hostSample.timestampMs)
+                            return true;
+                }
+                return false;
+            }(),
+            20000);
+        QCOMPARE(engine.fleet()->hostStatus(host.uri).state, HostState::Connected);
+
+        QTRY_VERIFY_WITH_TIMEOUT(filled.contains(QList<QVariant>{ uuid }), 20000);
+        auto stored = engine.history()->vmHistory(uuid, startMs - 120'000, startMs);
+        stored.waitForFinished();
+        QVERIFY2(stored.result().size() >= 2, "the scrapes before Umbra started are history");
+        for (const VmSample &sample : stored.result())
+            QVERIFY(!std::isnan(sample.cpuPercent));
+
+        // Prometheus goes away: the host is degraded with the reason, and no
+        // sample is made up in the meantime.
+        QVERIFY(
+            engine.fleet()
+                ->setPrometheusUrl(host.uri, QStringLiteral("http://127.0.0.1:%1/").arg(freePort()))
+                .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(engine.fleet()->hostStatus(host.uri).state == HostState::Degraded,
+                                 15000);
+        QVERIFY2(engine.fleet()->hostStatus(host.uri).lastError.contains(u"cannot be reached"),
+                 qPrintable(engine.fleet()->hostStatus(host.uri).lastError));
+        engine.shutdown();
     }
 
     void alertingRulesPassTheirTests()

@@ -10,6 +10,8 @@
 // a busy guest's requests to its peer in HAProxy. Skips when the lab is not
 // running.
 #include "engine/engine.h"
+#include "engine/fleetservice.h"
+#include "engine/historyservice.h"
 #include "engine/policyservice.h"
 #include "httppoller.h"
 #include "jobs/audittrail.h"
@@ -317,6 +319,106 @@ private Q_SLOTS:
         QCOMPARE(back.restore({ request.backend, request.from }), Jobs::Outcome::Completed);
         for (const QString &guest : m_lab.guests())
             QCOMPARE(api.weight({ QStringLiteral("be_all"), guest })->current, before.value(guest));
+    }
+    // Umbra in Prometheus mode and in libvirt mode, side by side on the
+    // same guests for two minutes: their mean CPU, disk and network rates
+    // per guest agree (CPU within 3 points or 10 %, disk and network within
+    // 4 KiB/s or 10 %), and Prometheus mode's samples are as old as the
+    // scrape behind them.
+    void prometheusModeAgreesWithLibvirtMode()
+    {
+        const QString prometheusUrl = m_lab.value(QStringLiteral("LAB_PROMETHEUS"));
+        if (prometheusUrl.isEmpty())
+            QSKIP("The lab runs no Prometheus.");
+        QTemporaryDir dir;
+        Engine libvirtMode;
+        Engine prometheusMode;
+        for (Engine *engine : { &libvirtMode, &prometheusMode }) {
+            engine->setIntervalMs(5000);
+            QVERIFY(engine
+                        ->openStore(dir.filePath(engine == &libvirtMode
+                                                     ? QStringLiteral("libvirt.db")
+                                                     : QStringLiteral("prometheus.db")))
+                        .ok());
+            for (const QString &key : m_lab.hostKeys()) {
+                HostConfig host(uri(key), false);
+                if (engine == &prometheusMode)
+                    host.prometheusUrl = prometheusUrl;
+                QVERIFY(engine->fleet()->addHost(host).ok());
+            }
+            engine->policy()->setEnabled(false); // watching only
+        }
+        QList<qint64> lagMs;
+        QObject::connect(prometheusMode.fleet(), &FleetService::samplesCollected,
+                         [&lagMs](const HostSample &host, const QList<VmSample> &vms) {
+                             for (const VmSample &vm : vms)
+                                 lagMs.append(host.timestampMs - vm.timestampMs);
+                         });
+        libvirtMode.start();
+        prometheusMode.start();
+        QTest::qWait(20000);
+        const qint64 fromMs = QDateTime::currentMSecsSinceEpoch();
+        QTest::qWait(120000);
+        // Prometheus mode's last samples are a scrape older.
+        const qint64 toMs = QDateTime::currentMSecsSinceEpoch() - 10000;
+        for (Engine *engine : { &libvirtMode, &prometheusMode })
+            QCOMPARE(engine->fleet()->hostStatus(uri(m_lab.hostKeys().constFirst())).state,
+                     HostState::Connected);
+
+        struct Means
+        {
+            double cpu = 0, disk = 0, net = 0;
+            int samples = 0;
+        };
+        const auto means = [&](Engine &engine, const QString &uuid) {
+            auto history = engine.history()->vmHistory(uuid, fromMs, toMs);
+            history.waitForFinished();
+            Means m;
+            for (const VmSample &s : history.result()) {
+                if (std::isnan(s.cpuPercent) || std::isnan(s.diskReadBytesPerSec)
+                    || std::isnan(s.netRxBytesPerSec))
+                    continue;
+                m.cpu += s.cpuPercent;
+                m.disk += s.diskReadBytesPerSec + s.diskWriteBytesPerSec;
+                m.net += s.netRxBytesPerSec + s.netTxBytesPerSec;
+                ++m.samples;
+            }
+            if (m.samples > 0) {
+                m.cpu /= m.samples;
+                m.disk /= m.samples;
+                m.net /= m.samples;
+            }
+            return m;
+        };
+        const auto close = [](double a, double b, double floor) {
+            return std::abs(a - b) <= std::max(floor, 0.10 * std::max(a, b));
+        };
+        int compared = 0;
+        for (const QString &key : m_lab.hostKeys())
+            for (const VmInfo &vm : libvirtMode.fleet()->vms(uri(key))) {
+                if (vm.state != VmState::Running)
+                    continue;
+                const Means direct = means(libvirtMode, vm.uuid);
+                const Means scraped = means(prometheusMode, vm.uuid);
+                qInfo("%s: cpu %.1f / %.1f %%, disk %.0f / %.0f B/s, net %.0f / %.0f B/s "
+                      "(libvirt / Prometheus, %d / %d samples)",
+                      qPrintable(vm.name), direct.cpu, scraped.cpu, direct.disk, scraped.disk,
+                      direct.net, scraped.net, direct.samples, scraped.samples);
+                QVERIFY(direct.samples >= 20);
+                QVERIFY(scraped.samples >= 15);
+                QVERIFY2(close(direct.cpu, scraped.cpu, 3.0), qPrintable(vm.name));
+                QVERIFY2(close(direct.disk, scraped.disk, 4096), qPrintable(vm.name));
+                QVERIFY2(close(direct.net, scraped.net, 4096), qPrintable(vm.name));
+                ++compared;
+            }
+        QVERIFY(compared >= 1);
+        std::sort(lagMs.begin(), lagMs.end());
+        QVERIFY(!lagMs.isEmpty());
+        qInfo("Prometheus mode: samples %lld ms older than the collection (median), %lld ms "
+              "at most, over %lld samples",
+              lagMs.at(lagMs.size() / 2), lagMs.constLast(), qint64(lagMs.size()));
+        libvirtMode.shutdown();
+        prometheusMode.shutdown();
     }
 
     void exporterPageToFlaggedHost()
