@@ -1169,7 +1169,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+188"/>
+        <location filename="../core/engine/engine.cpp" line="+194"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
@@ -1415,7 +1415,7 @@ auf %3</translation>
         <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+107"/>
         <source>Cannot clean %1: %2</source>
         <translation>%1 kann nicht bereinigt werden: %2</translation>
     </message>
@@ -1428,7 +1428,7 @@ auf %3</translation>
 <context>
     <name>Umbra::FleetService</name>
     <message>
-        <location filename="../core/engine/fleetservice.cpp" line="+35"/>
+        <location filename="../core/engine/fleetservice.cpp" line="+36"/>
         <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
         <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
     </message>
@@ -1443,12 +1443,13 @@ auf %3</translation>
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <location line="+43"/>
         <source>%1 is not in the fleet.</source>
         <translation>%1 gehört nicht zur Flotte.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+89"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
@@ -2434,7 +2435,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+107"/>
         <source>the guest was paused</source>
         <translation>der Gast wurde pausiert</translation>
     </message>
@@ -2616,7 +2617,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Hosts</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -2632,12 +2633,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>Hardware exporter</source>
         <translation>Hardware-Exporter</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-151"/>
+        <source>VM usage from</source>
+        <translation>VM-Auslastung aus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Remove…</source>
         <translation>&amp;Entfernen …</translation>
     </message>
@@ -2652,7 +2658,17 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Wo der ausgewählte Host SMART-, Speicherfehler- und Temperaturwerte veröffentlicht (Prometheus Node Exporter oder smartctl-Exporter).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Usage from &amp;Prometheus…</source>
+        <translation>Auslastung aus &amp;Prometheus…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the selected host&apos;s VM usage from a Prometheus server that scrapes its prometheus-libvirt-exporter, instead of asking libvirt every interval.</source>
+        <translation>Die VM-Auslastung des gewählten Hosts von einem Prometheus-Server lesen, der seinen prometheus-libvirt-exporter abfragt, statt libvirt in jedem Intervall zu fragen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&lt;b&gt;Add a host&lt;/b&gt;</source>
         <translation>&lt;b&gt;Host hinzufügen&lt;/b&gt;</translation>
     </message>
@@ -2677,12 +2693,32 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Lokal: &lt;tt&gt;test:///default&lt;/tt&gt;, &lt;tt&gt;test:///abs/pfad/fleet.xml&lt;/tt&gt;, &lt;tt&gt;qemu:///system&lt;/tt&gt;&lt;br&gt;Entfernt: &lt;tt&gt;qemu+ssh://benutzer@host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tcp://host/system&lt;/tt&gt;, &lt;tt&gt;qemu+tls://host/system&lt;/tt&gt;</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+64"/>
+        <source>simulated</source>
+        <translation>simuliert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvirt</source>
+        <translation>libvirt</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation>Wo %1 seinen Hardwarezustand veröffentlicht (leer: nirgends):</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>VM usage from Prometheus</source>
+        <translation>VM-Auslastung aus Prometheus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Prometheus server that scrapes %1&apos;s prometheus-libvirt-exporter, e.g. http://prometheus:9090/ (empty: ask libvirt):</source>
+        <translation>Der Prometheus-Server, der den prometheus-libvirt-exporter von %1 abfragt, z. B. http://prometheus:9090/ (leer: libvirt fragen):</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Remove host</source>
         <translation>Host entfernen</translation>
     </message>
@@ -5051,7 +5087,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+552"/>
+        <location filename="../core/engine/policyservice.cpp" line="+561"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
@@ -5835,6 +5871,122 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::Prometheus</name>
+    <message>
+        <location filename="../core/collect/prometheusapi.cpp" line="+98"/>
+        <location line="+15"/>
+        <source>Prometheus at %1 did not answer within %2 s</source>
+        <translation>Prometheus unter %1 hat nicht innerhalb von %2 s geantwortet</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Prometheus at %1 cannot be reached: %2</source>
+        <translation>Prometheus unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Prometheus at %1 sent more than %2 MiB; ask for fewer series</source>
+        <translation>Prometheus unter %1 hat mehr als %2 MiB gesendet; weniger Zeitreihen abfragen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prometheus at %1 closed the connection without an answer</source>
+        <translation>Prometheus unter %1 hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Prometheus at %1 sent a partial answer: %2 of %3 bytes</source>
+        <translation>Prometheus unter %1 hat eine unvollständige Antwort gesendet: %2 von %3 Bytes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prometheus at %1 answered HTTP %2: %3</source>
+        <translation>Prometheus unter %1 antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus at %1 sent an answer that is not the query API&apos;s JSON: %2</source>
+        <translation>Prometheus unter %1 hat eine Antwort gesendet, die nicht das JSON der Abfrage-API ist: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1 refused the query (HTTP %2, %3): %4</source>
+        <translation>Prometheus unter %1 hat die Abfrage abgelehnt (HTTP %2, %3): %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prometheus at %1 warns: %2</source>
+        <translation>Prometheus unter %1 warnt: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus at %1 answered with a %2 where series were asked for</source>
+        <translation>Prometheus unter %1 antwortete mit „%2“, wo Zeitreihen erfragt wurden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Prometheus at %1 sent %n sample(s) that do not parse, left out: %2</source>
+        <translation>
+            <numerusform>Prometheus unter %1 hat %n nicht lesbaren Messwert gesendet, ausgelassen: %2</numerusform>
+            <numerusform>Prometheus unter %1 hat %n nicht lesbare Messwerte gesendet, ausgelassen: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a Prometheus URL such as http://prometheus:9090/</source>
+        <translation>&quot;%1&quot; ist keine Prometheus-URL wie http://prometheus:9090/</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Prometheus URL with credentials would be stored in the clear; reach Prometheus without them (a loopback address or a proxy)</source>
+        <translation>Eine Prometheus-URL mit Zugangsdaten würde im Klartext gespeichert; Prometheus ohne sie erreichen (Loopback-Adresse oder Proxy)</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusBackfill</name>
+    <message>
+        <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
+        <source>The history of %1 could not be read from Prometheus: %2</source>
+        <translation>Der Verlauf von %1 konnte nicht aus Prometheus gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusStatsSource</name>
+    <message numerus="yes">
+        <location filename="../core/collect/prometheusstatssource.cpp" line="+69"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Prometheus at %1 has no %2 for %3: is the host&apos;s prometheus-libvirt-exporter scraped by it?</source>
+        <translation>Prometheus unter %1 hat kein %2 für %3: Fragt es den prometheus-libvirt-exporter des Hosts ab?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus at %1 has no %2 for %3</source>
+        <translation>Prometheus unter %1 hat kein %2 für %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus has no %1 for %2; shown as gaps</source>
+        <translation>Prometheus hat kein %1 für %2; als Lücken dargestellt</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::ReadOnlyBanner</name>
     <message>
         <location filename="../ui/demobanner.cpp" line="+6"/>
@@ -6039,7 +6191,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+354"/>
+        <location filename="../core/store/schema.cpp" line="+359"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -8987,7 +9139,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+79"/>
+        <location filename="../app/commandline.cpp" line="+80"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -9103,6 +9255,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Read the VM usage of the hosts given with --connect from the Prometheus server at &lt;url&gt;, which scrapes their prometheus-libvirt-exporter, instead of from libvirt; stored with the hosts.</source>
+        <translation>Die VM-Auslastung der mit --connect angegebenen Hosts vom Prometheus-Server unter &lt;url&gt; lesen, der ihren prometheus-libvirt-exporter abfragt, statt von libvirt; wird mit den Hosts gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Serve Umbra&apos;s health scores, forecasts and risks to Prometheus at http://&lt;address&gt;/metrics: PORT (loopback only), ADDRESS:PORT or [IPv6]:PORT.</source>
         <translation>Umbras Gesundheitswerte, Prognosen und Risiken für Prometheus unter http://&lt;address&gt;/metrics bereitstellen: PORT (nur Loopback), ADRESSE:PORT oder [IPv6]:PORT.</translation>
     </message>
@@ -9148,6 +9305,16 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>--prometheus: %1</source>
+        <translation>--prometheus: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--prometheus reads the hosts given with --connect; give at least one.</source>
+        <translation>--prometheus liest die mit --connect angegebenen Hosts; mindestens einen angeben.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--metrics-listen: %1</source>
         <translation>--metrics-listen: %1</translation>
     </message>
@@ -9206,7 +9373,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>
@@ -9250,7 +9417,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Unbekannte Automatisierungsstufe „%1“: off, manual, approve oder automatic.</translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Collecting from %n host(s)…</source>
         <translation>
             <numerusform>Erfasse von %n Host…</numerusform>

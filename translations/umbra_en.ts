@@ -1164,7 +1164,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+188"/>
+        <location filename="../core/engine/engine.cpp" line="+194"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,7 +1407,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+107"/>
         <source>Cannot clean %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,7 +1420,7 @@ on %3</source>
 <context>
     <name>Umbra::FleetService</name>
     <message>
-        <location filename="../core/engine/fleetservice.cpp" line="+35"/>
+        <location filename="../core/engine/fleetservice.cpp" line="+36"/>
         <source>“%1” is not an exporter URL; expected e.g. http://host:9100/metrics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,12 +1435,13 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
+        <location line="+43"/>
         <source>%1 is not in the fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+89"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2425,7 +2426,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+107"/>
         <source>the guest was paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2607,7 +2608,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,12 +2624,17 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>Hardware exporter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-151"/>
+        <source>VM usage from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Remove…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2643,7 +2649,17 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Usage from &amp;Prometheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the selected host&apos;s VM usage from a Prometheus server that scrapes its prometheus-libvirt-exporter, instead of asking libvirt every interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&lt;b&gt;Add a host&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2668,12 +2684,32 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+64"/>
+        <source>simulated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>libvirt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
+        <source>VM usage from Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Prometheus server that scrapes %1&apos;s prometheus-libvirt-exporter, e.g. http://prometheus:9090/ (empty: ask libvirt):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Remove host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5038,7 +5074,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+552"/>
+        <location filename="../core/engine/policyservice.cpp" line="+561"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
@@ -5821,6 +5857,122 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
 </context>
 <context>
+    <name>Umbra::Prometheus</name>
+    <message>
+        <location filename="../core/collect/prometheusapi.cpp" line="+98"/>
+        <location line="+15"/>
+        <source>Prometheus at %1 did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Prometheus at %1 cannot be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Prometheus at %1 sent more than %2 MiB; ask for fewer series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Prometheus at %1 closed the connection without an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Prometheus at %1 sent a partial answer: %2 of %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Prometheus at %1 answered HTTP %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus at %1 sent an answer that is not the query API&apos;s JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus at %1 refused the query (HTTP %2, %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Prometheus at %1 warns: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Prometheus at %1 answered with a %2 where series were asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>Prometheus at %1 sent %n sample(s) that do not parse, left out: %2</source>
+        <translation>
+            <numerusform>Prometheus at %1 sent %n sample that does not parse, left out: %2</numerusform>
+            <numerusform>Prometheus at %1 sent %n samples that do not parse, left out: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a Prometheus URL such as http://prometheus:9090/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A Prometheus URL with credentials would be stored in the clear; reach Prometheus without them (a loopback address or a proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusBackfill</name>
+    <message>
+        <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
+        <source>The history of %1 could not be read from Prometheus: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusStatsSource</name>
+    <message numerus="yes">
+        <location filename="../core/collect/prometheusstatssource.cpp" line="+69"/>
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>Prometheus at %1 has no %2 for %3: is the host&apos;s prometheus-libvirt-exporter scraped by it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus at %1 has no %2 for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Prometheus has no %1 for %2; shown as gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::ReadOnlyBanner</name>
     <message>
         <location filename="../ui/demobanner.cpp" line="+6"/>
@@ -6025,7 +6177,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+354"/>
+        <location filename="../core/store/schema.cpp" line="+359"/>
         <source>Moving samples to time series failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8972,7 +9124,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+79"/>
+        <location filename="../app/commandline.cpp" line="+80"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9088,6 +9240,11 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>Read the VM usage of the hosts given with --connect from the Prometheus server at &lt;url&gt;, which scrapes their prometheus-libvirt-exporter, instead of from libvirt; stored with the hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Serve Umbra&apos;s health scores, forecasts and risks to Prometheus at http://&lt;address&gt;/metrics: PORT (loopback only), ADDRESS:PORT or [IPv6]:PORT.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9133,6 +9290,16 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+15"/>
+        <source>--prometheus: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--prometheus reads the hosts given with --connect; give at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>--metrics-listen: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9189,7 +9356,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>Hosts not added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9233,7 +9400,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Collecting from %n host(s)…</source>
         <translation>
             <numerusform>Collecting from %n host…</numerusform>

@@ -67,6 +67,29 @@ private Q_SLOTS:
             QCOMPARE(actual, expected);
     }
 
+    // Counters read elsewhere earlier (a Prometheus scrape) are dated and
+    // timed by their reading, whenever they are fetched; a reading timed by
+    // the other clock gives no rate.
+    void datedCountersAreTimedByTheirReading()
+    {
+        RateCalculator rates;
+        DomainCounters first = running(0, 0, 0);
+        first.sampledAtMs = 1'000'000;
+        (void)rates.update(first, 5 * kSecond, 2'000'000, 4);
+        DomainCounters second = running(10 * kSecond, 40960, 10000);
+        second.sampledAtMs = 1'010'000; // 10 s later, whatever the session's clocks say
+        const VmSample sample = rates.update(second, 6 * kSecond, 2'000'500, 4);
+        QCOMPARE(sample.timestampMs, 1'010'000);
+        QCOMPARE(sample.cpuPercent, 50.0); // 1 s of CPU a second on 2 vCPUs
+        QCOMPARE(sample.diskReadBytesPerSec, 4096.0);
+        QCOMPARE(sample.netRxBytesPerSec, 1000.0);
+
+        DomainCounters undated = running(20 * kSecond, 81920, 20000);
+        const VmSample mixed = rates.update(undated, 7 * kSecond, 2'001'000, 4);
+        QVERIFY(std::isnan(mixed.cpuPercent));
+        QCOMPARE(mixed.timestampMs, 2'001'000);
+    }
+
     void firstSampleHasNoRates()
     {
         RateCalculator calculator;
