@@ -10,6 +10,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <atomic>
 #include <QPointer>
 #include <memory>
 
@@ -132,7 +133,9 @@ private:
     std::shared_ptr<ReplicationGuard> m_replication;
     PlacementContext m_placement;
     QList<Running> m_jobs;
-    int m_workerSequence = 0;
+    // Numbers the workers' database connections, whose names are process-wide:
+    // shared by every manager, so two engines in one process never collide.
+    static inline std::atomic<int> m_workerSequence = 0;
 };
 
 } // namespace Umbra
