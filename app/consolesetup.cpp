@@ -8,6 +8,8 @@
 #include "engine/metricsservice.h"
 #include "engine/poolservice.h"
 #include "mainwindow.h"
+#include "metrics/listenaddress.h"
+#include "prometheusdialog.h"
 #include "startupprobe.h"
 #include "store/database.h"
 #include "theme.h"
@@ -22,6 +24,7 @@
 #include <QImageWriter>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
@@ -218,8 +221,16 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         new StartupProbe(&window, sinceMain);
     window.show();
     engine.start();
-    if (!line.metricsListen.isEmpty())
-        engine.metrics()->listen(Metrics::parseListenAddress(line.metricsListen).value());
+    // --metrics-listen for this run, else what File → Prometheus… kept.
+    const QString listen = !line.metricsListen.isEmpty()
+        ? line.metricsListen
+        : QSettings().value(QLatin1String(PrometheusDialog::kSettingsKey)).toString();
+    if (!listen.isEmpty()) {
+        if (auto address = Metrics::parseListenAddress(listen))
+            engine.metrics()->listen(address.value());
+        else
+            engine.events()->metricsFailed(address.error());
+    }
     if (!refused.isEmpty() && interactive)
         QMessageBox::warning(&window, QCoreApplication::translate("main", "Hosts not added"),
                              refused.join(QLatin1Char('\n')));

@@ -22,6 +22,7 @@
 #include "overviewpage.h"
 #include "policyreplaydialog.h"
 #include "poolsdialog.h"
+#include "prometheusdialog.h"
 #include "shadow/shadowservice.h"
 #include "shadowdialog.h"
 #include "shadowspanel.h"
@@ -310,6 +311,9 @@ void MainWindow::createMenus()
     automation->setEnabled(m_engine && m_engine->policy());
     QAction *replay
         = file->addAction(tr("Policy &Replay…"), this, &MainWindow::showPolicyReplayDialog);
+    QAction *prometheus
+        = file->addAction(tr("Pro&metheus…"), this, &MainWindow::showPrometheusDialog);
+    prometheus->setEnabled(m_engine != nullptr);
     replay->setEnabled(m_engine && m_engine->history());
     if (!m_engine || !m_engine->pools()) {
         pools->setEnabled(false);
@@ -476,6 +480,16 @@ QDialog *MainWindow::showAutomationDialog()
     if (!m_engine || !m_engine->policy())
         return nullptr;
     auto *dialog = new AutomationDialog(m_engine, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+QDialog *MainWindow::showPrometheusDialog()
+{
+    if (!m_engine)
+        return nullptr;
+    auto *dialog = new PrometheusDialog(m_engine, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;

@@ -70,6 +70,7 @@ public:
     QDialog *showPoolsDialog();
     QDialog *showAutomationDialog();
     QDialog *showPolicyReplayDialog();
+    QDialog *showPrometheusDialog();
     // Asks which customer a VM belongs to and saves it with the pools
     // (non-modal; null when the store is read-only).
     QDialog *showCustomerDialog(const QString &uuid, const QString &name);

@@ -15,6 +15,7 @@
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "entitycharts.h"
@@ -38,6 +39,7 @@
 #include "policy/proposal.h"
 #include "policyreplaydialog.h"
 #include "poolsdialog.h"
+#include "prometheusdialog.h"
 #include "shadow/shadowservice.h"
 #include "shadowdialog.h"
 #include "shadowspanel.h"
@@ -58,6 +60,7 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDateTime>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -74,11 +77,14 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlError>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -326,6 +332,7 @@ private Q_SLOTS:
     void filterKeepsMatches();
     void statusBarHasEveryHost();
     void hostsDialogExplainsBadUri();
+    void prometheusDialogServesMetrics();
     void longRangeDrawsEnvelopes();
     void switchingRangesKeepsNewest();
     void exportWritesCsv();
@@ -369,6 +376,9 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    // Settings the console keeps (File → Prometheus…) go to a folder of the test's.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("config")));
     const auto demo = DemoFleet::install(m_dir.path());
     QVERIFY2(demo.ok(), qPrintable(demo.error()));
     const QString dbPath = m_dir.filePath(QStringLiteral("umbra.db"));
@@ -814,6 +824,53 @@ void TestMainWindow::hostsDialogExplainsBadUri()
     QVERIFY(QDir().mkpath(artifactsDir()));
     QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/hosts-dialog.png")));
     QCOMPARE(m_engine->fleet()->hosts().size(), m_window->fleetModel()->rowCount());
+}
+
+// File → Prometheus…: an address that is not one is explained and nothing
+// changes; a good one starts /metrics at once, is kept for the next start,
+// and unticking stops it.
+void TestMainWindow::prometheusDialogServesMetrics()
+{
+    auto *dialog = qobject_cast<PrometheusDialog *>(m_window->showPrometheusDialog());
+    QVERIFY(dialog);
+    QVERIFY(!dialog->serveBox()->isChecked());
+    QVERIFY(!dialog->addressEdit()->isEnabled());
+    dialog->serveBox()->setChecked(true);
+    dialog->addressEdit()->setText(QStringLiteral("kvm01:9464"));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->errorText().contains(u"kvm01"), qPrintable(dialog->errorText()));
+    QVERIFY(!m_engine->metrics()->isServing());
+
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    dialog->addressEdit()->setText(QString::number(port));
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    QVERIFY(dialog->grab().save(artifactsDir() + QStringLiteral("/prometheus-dialog.png")));
+    QSignalSpy listening(m_engine->metrics(), &MetricsService::listening);
+    dialog->accept();
+    QVERIFY(listening.wait(5000));
+    QCOMPARE(m_engine->metrics()->address().port, port);
+    QCOMPARE(QSettings().value(QLatin1String(PrometheusDialog::kSettingsKey)).toString(),
+             QString::number(port));
+    QTcpSocket scrape;
+    scrape.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(scrape.waitForConnected(2000));
+    scrape.write("GET /metrics HTTP/1.0\r\n\r\n");
+    QByteArray page;
+    while (scrape.waitForReadyRead(3000))
+        page += scrape.readAll();
+    QVERIFY2(page.contains("umbra_build_info"), page.left(200).constData());
+
+    auto *again = qobject_cast<PrometheusDialog *>(m_window->showPrometheusDialog());
+    QVERIFY(again->serveBox()->isChecked());
+    again->serveBox()->setChecked(false);
+    again->accept();
+    QVERIFY(!m_engine->metrics()->isServing());
+    QVERIFY(!QSettings().contains(QLatin1String(PrometheusDialog::kSettingsKey)));
 }
 
 void TestMainWindow::longRangeDrawsEnvelopes()
