@@ -3082,7 +3082,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+67"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -3189,7 +3189,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Richtlinien-&amp;Wiederholung…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Pro&amp;metheus…</source>
+        <translation>Pro&amp;metheus…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; die Pools werden dort gespeichert.</translation>
     </message>
@@ -3259,7 +3264,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Failover</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Customer of %1</source>
         <translation>Kunde von %1</translation>
     </message>
@@ -5958,6 +5963,49 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
         <source>The history of %1 could not be read from Prometheus: %2</source>
         <translation>Der Verlauf von %1 konnte nicht aus Prometheus gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusDialog</name>
+    <message>
+        <location filename="../ui/prometheusdialog.cpp" line="+21"/>
+        <source>Prometheus</source>
+        <translation>Prometheus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus can scrape this console&apos;s health scores, forecasts with their bands, saturation times, anomalies and failure risks. docs/prometheus.md has a scrape configuration, alerting rules and a Grafana dashboard.</source>
+        <translation>Prometheus kann die Gesundheitswerte, Prognosen mit ihren Bändern, Sättigungszeiten, Anomalien und Ausfallrisiken dieser Konsole abfragen. docs/prometheus.md enthält eine Scrape-Konfiguration, Alarmregeln und ein Grafana-Dashboard.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Serve metrics at /metrics</source>
+        <translation>Metriken unter /metrics &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>9464 (this machine only), or 10.0.0.5:9464</source>
+        <translation>9464 (nur dieser Rechner) oder 10.0.0.5:9464</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>serving at http://%1/metrics</source>
+        <translation>bereitgestellt unter http://%1/metrics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not serving</source>
+        <translation>nicht bereitgestellt</translation>
     </message>
 </context>
 <context>
@@ -9334,7 +9382,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+48"/>
+        <location filename="../app/consolesetup.cpp" line="+51"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
@@ -9373,7 +9421,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -3071,7 +3071,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+66"/>
+        <location filename="../ui/mainwindow.cpp" line="+67"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3178,7 +3178,12 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
+        <source>Pro&amp;metheus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The database is open read-only; the pools are stored there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,7 +3253,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>Customer of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5943,6 +5948,49 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message>
         <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
         <source>The history of %1 could not be read from Prometheus: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::PrometheusDialog</name>
+    <message>
+        <location filename="../ui/prometheusdialog.cpp" line="+21"/>
+        <source>Prometheus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prometheus can scrape this console&apos;s health scores, forecasts with their bands, saturation times, anomalies and failure risks. docs/prometheus.md has a scrape configuration, alerting rules and a Grafana dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Serve metrics at /metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>9464 (this machine only), or 10.0.0.5:9464</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>serving at http://%1/metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not serving</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9319,7 +9367,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+48"/>
+        <location filename="../app/consolesetup.cpp" line="+51"/>
         <source>Umbra cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9356,7 +9404,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+142"/>
         <source>Hosts not added</source>
         <translation type="unfinished"></translation>
     </message>
