@@ -5,8 +5,13 @@
 //
 //   bench_metrics [--hosts 200] [--vms 50] [--runs 5]
 //
-// The last line is JSON: bytes, series, render and scrape times.
+// Also the part that runs on the engine's (GUI) thread: taking the snapshot
+// of a fleet of that size from the inventory and the prediction proxy.
+//
+// The last line is JSON: bytes, series, render, scrape and snapshot times.
 #include "engine/metricsservice.h"
+#include "engine/predictionproxy.h"
+#include "fleet/fleetstate.h"
 #include "metrics/metricsexposition.h"
 #include "metrics/metricsserver.h"
 
@@ -154,16 +159,45 @@ int main(int argc, char **argv)
         scrapes.append(ms);
         received = bytes;
     }
+    // The engine-thread part: the snapshot of an inventory this size.
+    FleetState fleet;
+    for (const Metrics::HostMetrics &host : snapshot.hosts) {
+        fleet.addHost(HostConfig(host.uri, false));
+        QList<VmInfo> vmsOfHost;
+        for (int v = 0; v < vms; ++v) {
+            VmInfo vm;
+            vm.uuid = QStringLiteral("%1-%2").arg(host.name).arg(v);
+            vm.name = QStringLiteral("vm-%1").arg(v);
+            vm.state = VmState::Running;
+            vm.vcpus = 2;
+            vmsOfHost.append(vm);
+        }
+        fleet.resetInventory(host.uri, vmsOfHost);
+    }
+    PredictionProxy prediction(&fleet);
+    MetricsService service(&fleet, &prediction);
+    QList<double> snapshots;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        const Metrics::MetricsSnapshot taken = service.snapshot();
+        snapshots.append(double(clock.nsecsElapsed()) / 1e6);
+        if (taken.vms.size() != qsizetype(hosts) * vms)
+            std::fprintf(stderr, "snapshot has %lld VMs\n", qint64(taken.vms.size()));
+    }
+
     std::printf("fleet: %d hosts x %d VMs\npage: %lld bytes, %lld series\n"
-                "render: median %.1f ms\nscrape over loopback: median %.1f ms (%lld bytes)\n",
+                "render: median %.1f ms\nscrape over loopback: median %.1f ms (%lld bytes)\n"
+                "snapshot on the engine thread: median %.1f ms\n",
                 hosts, vms, qint64(page.size()), qint64(series), median(renders), median(scrapes),
-                received);
+                received, median(snapshots));
     const QJsonObject figures{ { QStringLiteral("hosts"), hosts },
                                { QStringLiteral("vms"), hosts * vms },
                                { QStringLiteral("page_bytes"), qint64(page.size()) },
                                { QStringLiteral("series"), qint64(series) },
                                { QStringLiteral("render_ms_median"), median(renders) },
-                               { QStringLiteral("scrape_ms_median"), median(scrapes) } };
+                               { QStringLiteral("scrape_ms_median"), median(scrapes) },
+                               { QStringLiteral("snapshot_ms_median"), median(snapshots) } };
     std::printf("%s\n", QJsonDocument(figures).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
