@@ -16,6 +16,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -275,6 +276,61 @@ private Q_SLOTS:
                               m_home.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(option + QStringLiteral(" wants seconds")), qPrintable(run.err));
+    }
+
+    void badPrometheusOptions_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("a name to listen on")
+            << QStringList{ QStringLiteral("--metrics-listen"), QStringLiteral("kvm01:9464") }
+            << QStringLiteral("--metrics-listen: \"kvm01\" is not an IP address");
+        QTest::newRow("no port") << QStringList{ QStringLiteral("--metrics-listen"),
+                                                 QStringLiteral("10.0.0.1") }
+                                 << QStringLiteral("no port between 1 and 65535");
+        QTest::newRow("not http") << QStringList{
+            QStringLiteral("--connect"), QStringLiteral("test:///default"),
+            QStringLiteral("--prometheus"), QStringLiteral("ftp://prom")
+        } << QStringLiteral("--prometheus: \"ftp://prom\" is not a Prometheus URL");
+        QTest::newRow("credentials")
+            << QStringList{ QStringLiteral("--connect"), QStringLiteral("test:///default"),
+                            QStringLiteral("--prometheus"), QStringLiteral("http://a:b@prom:9090") }
+            << QStringLiteral("stored in the clear");
+        QTest::newRow("no host to read")
+            << QStringList{ QStringLiteral("--prometheus"), QStringLiteral("http://prom:9090") }
+            << QStringLiteral("--prometheus reads the hosts given with --connect");
+    }
+
+    void badPrometheusOptions()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, said);
+        const Run run = umbra(QStringList{ QStringLiteral("--autopilot"),
+                                           QStringLiteral("--quit-after"), QStringLiteral("1") }
+                                  + arguments,
+                              m_home.path());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(said), qPrintable(run.err));
+    }
+
+    // The engine without a window serves /metrics too, and says where.
+    void autopilotServesMetrics()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const Run run
+            = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"),
+                      m_home.filePath(QStringLiteral("metrics.db")), QStringLiteral("--autopilot"),
+                      QStringLiteral("--metrics-listen"), QString::number(port),
+                      QStringLiteral("--quit-after"), QStringLiteral("3") },
+                    m_home.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("metrics.serving").toUtf8())
+                     && run.out.contains(
+                         QStringLiteral("http://127.0.0.1:%1/metrics").arg(port).toUtf8()),
+                 run.out.constData());
     }
 
     void refusesForeignDatabase()
