@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <algorithm>
 #include <cstring>
 #include <libvirt/virterror.h>
@@ -421,6 +422,16 @@ void HostSession::collect()
         if (vmStateIsActive(counters.state))
             ++active;
         samples.append(m_rates.update(counters, monotonicNs, wallMs, m_hostInfo.cpus));
+    }
+    // A source may leave out a running VM it has nothing new on (a
+    // Prometheus scrape not yet repeated); it still runs.
+    if (domains->size() < m_vms.size()) {
+        QSet<QString> reported;
+        for (const DomainCounters &counters : domains.value())
+            reported.insert(counters.uuid);
+        for (const VmInfo &vm : std::as_const(m_vms))
+            if (!reported.contains(vm.uuid) && vmStateIsActive(vm.state))
+                ++active;
     }
 
     auto node = m_source->collectNode(m_connection, m_hostInfo.cpus, m_hostInfo.memoryKiB, wallMs);

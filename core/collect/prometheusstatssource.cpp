@@ -206,6 +206,9 @@ PrometheusStatsSource::collectDomains(virConnectPtr, const QHash<QString, VmInfo
     for (auto it = missing.cbegin(); it != missing.cend(); ++it)
         warnings.append(
             Tr::tr("Prometheus has no %1 for %2; shown as gaps").arg(it.key(), listed(it.value())));
+    // VMs gone from the host are forgotten.
+    for (auto it = m_lastScrapeMs.begin(); it != m_lastScrapeMs.end();)
+        it = vms.contains(it.key()) ? std::next(it) : m_lastScrapeMs.erase(it);
     m_warning = warnings.join(QStringLiteral("; "));
     return out;
 }

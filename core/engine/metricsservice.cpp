@@ -18,10 +18,18 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QTimer>
+#include <atomic>
 
 namespace Umbra {
 
 namespace Metrics {
+
+// Connection names are process-wide; two engines may serve metrics at once.
+QString connectionName()
+{
+    static std::atomic<int> sequence = 0;
+    return QStringLiteral("umbra-metrics-plans-%1").arg(++sequence);
+}
 
 // Lives on the render thread: adds what the journal says, renders the page
 // and publishes it. Its own connection to the database, opened on first use.
@@ -43,8 +51,7 @@ public:
             snapshot.storeBytes = QFileInfo(m_storePath).size()
                 + QFileInfo(m_storePath + QStringLiteral("-wal")).size();
             if (!m_readOnly && !m_plans)
-                if (auto opened
-                    = Jobs::PlanStore::open(m_storePath, QStringLiteral("umbra-metrics-plans")))
+                if (auto opened = Jobs::PlanStore::open(m_storePath, connectionName()))
                     m_plans = std::move(opened.value());
             if (m_plans)
                 if (auto counts = m_plans->counts()) {
