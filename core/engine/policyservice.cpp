@@ -125,14 +125,7 @@ void PolicyService::release(qint64 planId)
         }
 }
 
-PolicyService::~PolicyService()
-{
-    // Workers read the models and the store; none may outlive the engine
-    // that closes them (or the process's statics, at exit).
-    for (const QPointer<QThread> &worker : std::as_const(m_workers))
-        if (worker)
-            worker->wait();
-}
+PolicyService::~PolicyService() = default;
 
 template<typename T>
 void PolicyService::onWorker(std::function<T(const QString &path)> work,
@@ -151,10 +144,7 @@ void PolicyService::onWorker(std::function<T(const QString &path)> work,
             Qt::QueuedConnection);
     });
     worker->setObjectName(QStringLiteral("umbra-policy"));
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    m_workers.removeAll(nullptr);
-    m_workers.append(worker);
-    worker->start();
+    m_workers.start(worker);
 }
 
 void PolicyService::open(const QString &databasePath)

@@ -4,14 +4,13 @@
 #include "policy/automation.h"
 #include "policy/fleetpicture.h"
 #include "policy/policyengine.h"
+#include "util/workerthreads.h"
 
 #include <QFuture>
 #include <QHash>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
-#include <QThread>
 #include <functional>
 #include <memory>
 
@@ -136,7 +135,7 @@ private:
     QHash<QString, Policy::Quiet> m_quiet;
     QList<Policy::PolicyAction> m_actions; // actions of the last hours
     QList<Jobs::Plan> m_pending;
-    QList<QPointer<QThread>> m_workers; // running or finished, until deleted
+    WorkerThreads m_workers; // last: waited for before the rest goes
 };
 
 } // namespace Umbra

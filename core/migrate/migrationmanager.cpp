@@ -84,8 +84,7 @@ void MigrationManager::onWorker(const char *name, Work work, Done done)
                 Qt::QueuedConnection);
     });
     worker->setObjectName(QLatin1String(name));
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    m_workers.start(worker);
 }
 
 QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,

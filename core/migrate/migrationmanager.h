@@ -6,12 +6,13 @@
 #include "migrate/placementcontext.h"
 #include "migrate/reconciler.h"
 #include "migrate/replicationguard.h"
+#include "util/workerthreads.h"
 
 #include <QFuture>
 #include <QHash>
 #include <QObject>
-#include <atomic>
 #include <QPointer>
+#include <atomic>
 #include <memory>
 
 class QThread;
@@ -136,6 +137,7 @@ private:
     // Numbers the workers' database connections, whose names are process-wide:
     // shared by every manager, so two engines in one process never collide.
     static inline std::atomic<int> m_workerSequence = 0;
+    WorkerThreads m_workers; // last: waited for before the rest goes
 };
 
 } // namespace Umbra

@@ -423,8 +423,7 @@ void ShadowService::setValidationInterval(const QString &vmUuid, std::optional<i
             Qt::QueuedConnection);
     });
     worker->setObjectName(QStringLiteral("umbra-shadow-schedule"));
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    m_workers.start(worker);
 }
 
 void ShadowService::decide(qint64 planId, bool approve, const QString &by)
@@ -722,8 +721,7 @@ void ShadowService::refresh()
             Qt::QueuedConnection);
     });
     worker->setObjectName(QStringLiteral("umbra-shadow-refresh"));
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    m_workers.start(worker);
 }
 
 void ShadowService::apply(const Refreshed &refreshed)

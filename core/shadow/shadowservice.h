@@ -5,6 +5,7 @@
 #include "migrate/placementcontext.h"
 #include "shadow/shadowjob.h"
 #include "shadow/shadowrecord.h"
+#include "util/workerthreads.h"
 
 #include <QFuture>
 #include <QHash>
@@ -162,6 +163,7 @@ private:
         std::shared_ptr<ShadowJob> job;
     };
     QList<Running> m_running;
+    WorkerThreads m_workers; // last: waited for before the rest goes
 };
 
 } // namespace Umbra::Shadow

@@ -69,8 +69,7 @@ void TrafficService::onWorker(Work work, Done done)
             },
             Qt::QueuedConnection);
     });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    m_workers.start(worker);
 }
 
 void TrafficService::open(const QString &databasePath, StoreWriter *writer)

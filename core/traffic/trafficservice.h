@@ -8,6 +8,7 @@
 #include "traffic/trafficjob.h"
 #include "traffic/trafficjournal.h"
 #include "traffic/trafficsettings.h"
+#include "util/workerthreads.h"
 
 #include <QFuture>
 #include <QHash>
@@ -137,6 +138,7 @@ private:
     bool m_loaded = false;
     bool m_reconcileWhenLoaded = false;
     QList<Running> m_running;
+    WorkerThreads m_workers; // last: waited for before the rest goes
 };
 
 } // namespace Umbra::Traffic
