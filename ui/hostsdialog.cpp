@@ -176,44 +176,52 @@ bool HostsDialog::addFromField()
     return true;
 }
 
-void HostsDialog::editExporter()
+QString HostsDialog::selectedUri() const
 {
     const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
     if (selected.isEmpty() || !m_engine)
-        return;
-    const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
+        return {};
+    return selected.first()->data(NameColumn, Qt::UserRole).toString();
+}
+
+void HostsDialog::editUrl(const QString &title, const QString &question, const QString &current,
+                          const std::function<Result<void>(const QString &)> &set)
+{
     bool ok = false;
-    const QString url = QInputDialog::getText(
-        this, tr("Hardware exporter"),
-        tr("Where %1 publishes its hardware health (empty: none):").arg(uri), QLineEdit::Normal,
-        selected.first()->text(ExporterColumn), &ok);
+    const QString url
+        = QInputDialog::getText(this, title, question, QLineEdit::Normal, current, &ok);
     if (!ok)
         return;
-    if (const Result<void> set = m_engine->fleet()->setExporterUrl(uri, url); !set) {
-        m_error->setText(set.error());
+    if (const Result<void> done = set(url); !done) {
+        m_error->setText(done.error());
         m_error->show();
     }
 }
 
+void HostsDialog::editExporter()
+{
+    const QString uri = selectedUri();
+    if (uri.isEmpty())
+        return;
+    editUrl(tr("Hardware exporter"),
+            tr("Where %1 publishes its hardware health (empty: none):").arg(uri),
+            m_engine->fleet()->state()->config(uri).exporterUrl, [this, uri](const QString &url) {
+                return m_engine->fleet()->setExporterUrl(uri, url);
+            });
+}
+
 void HostsDialog::editPrometheus()
 {
-    const QList<QTreeWidgetItem *> selected = m_list->selectedItems();
-    if (selected.isEmpty() || !m_engine)
+    const QString uri = selectedUri();
+    if (uri.isEmpty())
         return;
-    const QString uri = selected.first()->data(NameColumn, Qt::UserRole).toString();
-    bool ok = false;
-    const QString url = QInputDialog::getText(
-        this, tr("VM usage from Prometheus"),
-        tr("The Prometheus server that scrapes %1's prometheus-libvirt-exporter, e.g. "
-           "http://prometheus:9090/ (empty: ask libvirt):")
-            .arg(uri),
-        QLineEdit::Normal, m_engine->fleet()->state()->config(uri).prometheusUrl, &ok);
-    if (!ok)
-        return;
-    if (const Result<void> set = m_engine->fleet()->setPrometheusUrl(uri, url); !set) {
-        m_error->setText(set.error());
-        m_error->show();
-    }
+    editUrl(tr("VM usage from Prometheus"),
+            tr("The Prometheus server that scrapes %1's prometheus-libvirt-exporter, e.g. "
+               "http://prometheus:9090/ (empty: ask libvirt):")
+                .arg(uri),
+            m_engine->fleet()->state()->config(uri).prometheusUrl, [this, uri](const QString &url) {
+                return m_engine->fleet()->setPrometheusUrl(uri, url);
+            });
 }
 
 void HostsDialog::removeSelected()

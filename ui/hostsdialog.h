@@ -1,9 +1,11 @@
 #pragma once
 
 #include "fleet/hostinfo.h"
+#include "util/result.h"
 
 #include <QDialog>
 #include <QPointer>
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -34,6 +36,10 @@ private:
     void reload();
     void setStatus(const HostStatus &status);
     void removeSelected();
+    QString selectedUri() const;
+    // Asks for a URL of the selected host and sets it, showing why not.
+    void editUrl(const QString &title, const QString &question, const QString &current,
+                 const std::function<Result<void>(const QString &)> &set);
     void editExporter();
     void editPrometheus();
     void updateButtons();

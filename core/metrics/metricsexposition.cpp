@@ -155,29 +155,27 @@ void writeEntityFamilies(Page &page, const char *prefix, const QList<Entity> &en
         if (scored(e))
             page.sample(e.labels, e.health->anomalyScore);
 
-    page.family(name("_saturation_seconds"), "gauge",
-                "Forecast time until the resource reaches 100 %, by the point "
-                "forecast; absent when not within the forecast horizon.");
-    for (const Entity &e : entities) {
-        if (!scored(e))
-            continue;
-        page.sample(e.labels + ",resource=\"cpu\"",
-                    secondsUntil(e.health->cpuCrossing.pointMs, e.health->atMs));
-        page.sample(e.labels + ",resource=\"memory\"",
-                    secondsUntil(e.health->memoryCrossing.pointMs, e.health->atMs));
-    }
-
-    page.family(name("_saturation_earliest_seconds"), "gauge",
-                "Forecast time until the resource may reach 100 %, by the upper "
-                "95 % band; absent when not within the forecast horizon.");
-    for (const Entity &e : entities) {
-        if (!scored(e))
-            continue;
-        page.sample(e.labels + ",resource=\"cpu\"",
-                    secondsUntil(e.health->cpuCrossing.earliestMs, e.health->atMs));
-        page.sample(e.labels + ",resource=\"memory\"",
-                    secondsUntil(e.health->memoryCrossing.earliestMs, e.health->atMs));
-    }
+    // A crossing by the point forecast, or by the 95 % band's earliest.
+    const auto saturation
+        = [&](const char *suffix, const char *help, std::optional<qint64> Predict::Crossing::*at) {
+              page.family(name(suffix), "gauge", help);
+              for (const Entity &e : entities) {
+                  if (!scored(e))
+                      continue;
+                  page.sample(e.labels + ",resource=\"cpu\"",
+                              secondsUntil(e.health->cpuCrossing.*at, e.health->atMs));
+                  page.sample(e.labels + ",resource=\"memory\"",
+                              secondsUntil(e.health->memoryCrossing.*at, e.health->atMs));
+              }
+          };
+    saturation("_saturation_seconds",
+               "Forecast time until the resource reaches 100 %, by the point "
+               "forecast; absent when not within the forecast horizon.",
+               &Predict::Crossing::pointMs);
+    saturation("_saturation_earliest_seconds",
+               "Forecast time until the resource may reach 100 %, by the upper "
+               "95 % band; absent when not within the forecast horizon.",
+               &Predict::Crossing::earliestMs);
 
     const auto forecastLabels = [](const Entity &e, const HorizonForecast &f) {
         QByteArray out = e.labels;
@@ -190,22 +188,22 @@ void writeEntityFamilies(Page &page, const char *prefix, const QList<Entity> &en
     for (const Entity &e : entities)
         for (const HorizonForecast &f : *e.forecasts)
             page.sample(forecastLabels(e, f), ratio(f.step.point));
-    page.family(name("_forecast_lower_ratio"), "gauge",
-                "Lower bound of the forecast's 80 or 95 % band, of capacity (0..1).");
-    for (const Entity &e : entities)
-        for (const HorizonForecast &f : *e.forecasts) {
-            const QByteArray labels = forecastLabels(e, f);
-            page.sample(labels + ",band=\"80\"", ratio(f.step.lower80));
-            page.sample(labels + ",band=\"95\"", ratio(f.step.lower95));
-        }
-    page.family(name("_forecast_upper_ratio"), "gauge",
-                "Upper bound of the forecast's 80 or 95 % band, of capacity (0..1).");
-    for (const Entity &e : entities)
-        for (const HorizonForecast &f : *e.forecasts) {
-            const QByteArray labels = forecastLabels(e, f);
-            page.sample(labels + ",band=\"80\"", ratio(f.step.upper80));
-            page.sample(labels + ",band=\"95\"", ratio(f.step.upper95));
-        }
+    const auto band = [&](const char *suffix, const char *help, double Predict::ForecastStep::*at80,
+                          double Predict::ForecastStep::*at95) {
+        page.family(name(suffix), "gauge", help);
+        for (const Entity &e : entities)
+            for (const HorizonForecast &f : *e.forecasts) {
+                const QByteArray labels = forecastLabels(e, f);
+                page.sample(labels + ",band=\"80\"", ratio(f.step.*at80));
+                page.sample(labels + ",band=\"95\"", ratio(f.step.*at95));
+            }
+    };
+    band("_forecast_lower_ratio",
+         "Lower bound of the forecast's 80 or 95 % band, of capacity (0..1).",
+         &Predict::ForecastStep::lower80, &Predict::ForecastStep::lower95);
+    band("_forecast_upper_ratio",
+         "Upper bound of the forecast's 80 or 95 % band, of capacity (0..1).",
+         &Predict::ForecastStep::upper80, &Predict::ForecastStep::upper95);
 }
 
 QByteArray stateName(HostState state)
