@@ -16,7 +16,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -316,10 +315,7 @@ private Q_SLOTS:
     // The engine without a window serves /metrics too, and says where.
     void autopilotServesMetrics()
     {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = probe.serverPort();
-        probe.close();
+        const quint16 port = Umbra::TestSupport::freePort();
         const Run run
             = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"),
                       m_home.filePath(QStringLiteral("metrics.db")), QStringLiteral("--autopilot"),

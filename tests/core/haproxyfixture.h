@@ -3,6 +3,8 @@
 // told to fail) on a thread of its own, and counts what it served.
 #pragma once
 
+#include "freeport.h"
+
 #include <QByteArray>
 #include <QDir>
 #include <QElapsedTimer>
@@ -219,12 +221,6 @@ private:
         return QStandardPaths::findExecutable(
             QStringLiteral("haproxy"),
             { QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin") });
-    }
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
     }
 
     QTemporaryDir m_dir;

@@ -3,6 +3,8 @@
 // PromQL over its HTTP API.
 #pragma once
 
+#include "freeport.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
@@ -46,13 +48,6 @@ inline std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &target
         return { 0, reply };
     const QList<QByteArray> status = reply.left(reply.indexOf("\r\n")).split(' ');
     return { status.size() > 1 ? status.at(1).toInt() : 0, reply.mid(end + 4) };
-}
-
-inline quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
 }
 
 // Answers every connection with the same bytes, as given (a broken or

@@ -2,6 +2,7 @@
 // arrive as readings, and a refused port, a silent server, an HTTP error, a
 // web page, binary data and an endless body each end in a clear error.
 #include "exporterpages.h"
+#include "freeport.h"
 #include "hardware/exporterclient.h"
 
 #include <QFile>
@@ -218,12 +219,7 @@ void TestExporterClient::silentServerTimesOut()
 
 void TestExporterClient::refusedPort()
 {
-    quint16 port = 0;
-    {
-        QTcpServer probe; // a port that was free a moment ago and is closed now
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
+    const quint16 port = Umbra::TestSupport::freePort(); // closed now
     ExporterClient client;
     QSignalSpy failed(&client, &ExporterClient::failed);
     client.fetch(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(port)));
@@ -288,12 +284,7 @@ void TestExporterClient::labExporterReplaysAFailingDrive()
         QSKIP("the Backblaze drive history is not here; set LAB_BACKBLAZE");
     if (QStandardPaths::findExecutable(QStringLiteral("busybox")).isEmpty())
         QSKIP("busybox is not installed");
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        port = probe.serverPort();
-    }
+    const quint16 port = Umbra::TestSupport::freePort();
     QTemporaryDir dir;
     QProcess exporter;
     exporter.setProcessChannelMode(QProcess::ForwardedErrorChannel);

@@ -58,9 +58,9 @@
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
@@ -83,7 +83,6 @@
 #include <QSqlError>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -842,10 +841,7 @@ void TestMainWindow::prometheusDialogServesMetrics()
     QVERIFY2(dialog->errorText().contains(u"kvm01"), qPrintable(dialog->errorText()));
     QVERIFY(!m_engine->metrics()->isServing());
 
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = TestSupport::freePort();
     dialog->addressEdit()->setText(QString::number(port));
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     QVERIFY(QDir().mkpath(artifactsDir()));
