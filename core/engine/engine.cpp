@@ -210,7 +210,7 @@ void Engine::setIntervalMs(int intervalMs)
 {
     m_fleet->setIntervalMs(intervalMs);
     m_metrics->setIntervalMs(intervalMs);
-    m_prometheusBackfill->setWindow(24 * 3600 * 1000, intervalMs);
+    m_prometheusBackfill->setWindow(PrometheusBackfill::kDayMs, intervalMs);
 }
 
 void Engine::setSessionOptions(const SessionOptions &options)

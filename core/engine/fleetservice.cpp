@@ -149,8 +149,7 @@ Result<void> FleetService::addHost(const HostConfig &requested)
     config.uri = uri.value();
     config.exporterUrl = HostUri::withoutSecrets(exporter.value());
     m_sessions[config.uri].exporterUrl = exporter.value();
-    QMetaObject::invokeMethod(
-        m_writer, [writer = m_writer, config] { writer->addHost(config); }, Qt::QueuedConnection);
+    store(config);
     m_state->addHost(config);
     if (m_started)
         startSession(config);
@@ -176,8 +175,7 @@ void FleetService::removeHost(const QString &uri)
 
 Result<void> FleetService::setExporterUrl(const QString &uri, const QString &url)
 {
-    const auto normalised = HostUri::validate(uri);
-    auto found = m_sessions.find(normalised ? normalised.value() : uri);
+    auto found = sessionOf(uri);
     if (found == m_sessions.end())
         return Error{ tr("%1 is not in the fleet.").arg(HostUri::quoted(uri)) };
     auto valid = validExporterUrl(url);
@@ -188,10 +186,7 @@ Result<void> FleetService::setExporterUrl(const QString &uri, const QString &url
     found->exporterUrl = valid.value();
     HostConfig config = m_state->config(found.key());
     config.exporterUrl = HostUri::withoutSecrets(valid.value());
-    if (m_writer)
-        QMetaObject::invokeMethod(
-            m_writer, [writer = m_writer, config] { writer->addHost(config); },
-            Qt::QueuedConnection);
+    store(config);
     Q_EMIT hardwareSourceChanged(config, found->exporterUrl);
     m_state->setConfig(config);
     return {};
@@ -207,6 +202,21 @@ QString FleetService::exporterUrl(const QString &uri) const
     return m_sessions.value(uri).exporterUrl;
 }
 
+QHash<QString, FleetService::Session>::iterator FleetService::sessionOf(const QString &uri)
+{
+    // As given, or as the fleet knows it once validated (normalised).
+    const auto normalised = HostUri::validate(uri);
+    return m_sessions.find(normalised ? normalised.value() : uri);
+}
+
+void FleetService::store(const HostConfig &config)
+{
+    if (m_writer)
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, config] { writer->addHost(config); },
+            Qt::QueuedConnection);
+}
+
 std::unique_ptr<StatsSource> FleetService::sourceFor(const HostConfig &config)
 {
     if (config.simulatedUsage)
@@ -218,9 +228,7 @@ std::unique_ptr<StatsSource> FleetService::sourceFor(const HostConfig &config)
 
 Result<void> FleetService::setPrometheusUrl(const QString &uri, const QString &url)
 {
-    const auto normalised = HostUri::validate(uri);
-    const QString key = normalised ? normalised.value() : uri;
-    auto found = m_sessions.find(key);
+    auto found = sessionOf(uri);
     if (found == m_sessions.end())
         return Error{ tr("%1 is not in the fleet.").arg(HostUri::quoted(uri)) };
     QString valid;
@@ -230,14 +238,11 @@ Result<void> FleetService::setPrometheusUrl(const QString &uri, const QString &u
             return Error{ checked.error() };
         valid = checked->toString();
     }
-    HostConfig config = m_state->config(key);
+    HostConfig config = m_state->config(found.key());
     if (config.prometheusUrl == valid)
         return {};
     config.prometheusUrl = valid;
-    if (m_writer)
-        QMetaObject::invokeMethod(
-            m_writer, [writer = m_writer, config] { writer->addHost(config); },
-            Qt::QueuedConnection);
+    store(config);
     m_state->setConfig(config);
     if (HostSession *session = found->session) {
         auto source = std::make_shared<std::unique_ptr<StatsSource>>(sourceFor(config));

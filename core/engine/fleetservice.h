@@ -99,6 +99,9 @@ private:
         HostSession *session = nullptr;
     };
 
+    QHash<QString, Session>::iterator sessionOf(const QString &uri);
+    // Writes the host's configuration to the store (on its thread).
+    void store(const HostConfig &config);
     void startSession(const HostConfig &config);
     static std::unique_ptr<StatsSource> sourceFor(const HostConfig &config);
     void stopSession(const QString &uri, Session &session);

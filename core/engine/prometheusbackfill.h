@@ -25,6 +25,7 @@ class PrometheusBackfill : public QObject
 public:
     // Prometheus answers at most 11,000 points a series per range query.
     static constexpr int kMaxPoints = 11000;
+    static constexpr qint64 kDayMs = 24 * 3600 * 1000;
 
     explicit PrometheusBackfill(const FleetState *fleet, QObject *parent = nullptr);
     ~PrometheusBackfill() override;
@@ -49,7 +50,7 @@ private:
 
     const FleetState *m_fleet;
     StoreWriter *m_writer = nullptr;
-    qint64 m_historyMs = 24 * 3600 * 1000;
+    qint64 m_historyMs = kDayMs;
     int m_intervalMs = 5000;
     QSet<QString> m_asked; // VMs (by UUID) whose history was asked for
     QThread m_thread;
