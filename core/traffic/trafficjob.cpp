@@ -1,6 +1,7 @@
 #include "traffic/trafficjob.h"
 
 #include "jobs/stepmachine.h"
+#include "traffic/balancerlock.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -151,6 +152,7 @@ Jobs::Outcome TrafficJob::end(Jobs::Outcome outcome, ActionState state, const QS
 
 Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
 {
+    const QReadLocker acting(&balancerLock(m_api.balancer().name));
     if (!openJournal())
         return Jobs::Outcome::Failed;
     Weights original;
@@ -332,6 +334,7 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
 
 Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs, const QJsonObject &context)
 {
+    const QReadLocker acting(&balancerLock(m_api.balancer().name));
     if (!openJournal())
         return Jobs::Outcome::Failed;
     Weights weights;
@@ -402,6 +405,7 @@ Jobs::Outcome TrafficJob::drain(const ServerRef &server, int timeoutMs, const QJ
 
 Jobs::Outcome TrafficJob::restore(const ServerRef &server)
 {
+    const QReadLocker acting(&balancerLock(m_api.balancer().name));
     if (!openJournal())
         return Jobs::Outcome::Failed;
     auto holding = m_journal->inState({ ActionState::Holding });

@@ -1,8 +1,11 @@
 #include "traffic/trafficreconciler.h"
 
+#include "traffic/balancerlock.h"
 #include "traffic/runtimeapi.h"
 
 #include <QCoreApplication>
+#include <QScopeGuard>
+#include <algorithm>
 #include <signal.h>
 #include <unistd.h>
 
@@ -147,14 +150,35 @@ QList<TrafficReconcileResult> reconcileTraffic(TrafficJournal &journal,
 
 QStringList reapplyInForce(TrafficJournal &journal, const QList<Balancer> &balancers)
 {
+    // A balancer a job of this console is acting on is left to that job; the
+    // others are held until the end, so that no job starts, or ends an
+    // action, between the journal's answer and HAProxy's.
+    QList<QReadWriteLock *> held;
+    const auto release = qScopeGuard([&held] {
+        for (QReadWriteLock *lock : std::as_const(held))
+            lock->unlock();
+    });
+    QList<const Balancer *> idle;
+    for (const Balancer &b : balancers) {
+        QReadWriteLock &lock = balancerLock(b.name);
+        if (!lock.tryLockForWrite())
+            continue;
+        held.append(&lock);
+        idle.append(&b);
+    }
+    if (idle.isEmpty())
+        return {};
+
     QStringList reports;
     auto holding = journal.inState({ ActionState::Holding });
     if (!holding)
         return { holding.error() };
     for (const TrafficAction &action : holding.value()) {
-        const Balancer *balancer = find(balancers, action.balancer);
-        if (!balancer)
+        const auto it = std::find_if(idle.cbegin(), idle.cend(),
+                                     [&](const Balancer *b) { return b->name == action.balancer; });
+        if (it == idle.cend())
             continue;
+        const Balancer *balancer = *it;
         const RuntimeApi api(*balancer);
         QStringList changed;
         QString failure;
