@@ -4,6 +4,7 @@
 #include "collect/inventoryreader.h"
 #include "collect/libvirteventloop.h"
 #include "collect/sharedconnection.h"
+#include "fleet/hosturi.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -521,6 +522,41 @@ void HostSession::handleLifecycleEvent(const QString &uuid, int event, int detai
     logEvent(severity, QStringLiteral("vm.state"),
              Tr::tr("%1 %2 (now %3)").arg(vm->name, lifecycleText(event), vmStateName(vm->state)),
              uuid);
+    Q_EMIT vmChanged(m_config.uri, vm.value());
+}
+
+void HostSession::reconnectNow()
+{
+    if (m_stopped)
+        return;
+    m_retryTimer->stop();
+    logEvent(EventRecord::Severity::Info, QStringLiteral("host.reconnect"),
+             Tr::tr("Reconnecting to %1 now, as asked").arg(m_config.uri));
+    // A test-driver fleet lives as long as its connection: held across the
+    // reconnection, its VMs stay as they are instead of reloading the file.
+    virConnectPtr keep = HostUri::isTestDriver(m_config.uri) && m_connection
+        ? SharedConnection::open(m_config.uri)
+        : nullptr;
+    closeConnection();
+    openConnection();
+    if (keep)
+        SharedConnection::close(keep);
+}
+
+void HostSession::refreshVm(const QString &uuid)
+{
+    if (!m_connection)
+        return;
+    virDomainPtr domain = virDomainLookupByUUIDString(m_connection, uuid.toLatin1().constData());
+    if (!domain) {
+        virResetLastError();
+        return; // gone: its lifecycle event says so
+    }
+    auto vm = InventoryReader::readDomain(domain);
+    virDomainFree(domain);
+    if (!vm || m_vms.value(uuid) == vm.value())
+        return;
+    m_vms.insert(uuid, vm.value());
     Q_EMIT vmChanged(m_config.uri, vm.value());
 }
 

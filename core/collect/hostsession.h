@@ -45,6 +45,12 @@ public:
     Q_INVOKABLE void stop();
     Q_INVOKABLE void setIntervalMs(int intervalMs);
     Q_INVOKABLE void collectNow();
+    // Reads one VM again (after an action that raises no lifecycle event,
+    // such as its autostart) and tells vmChanged() when it differs.
+    Q_INVOKABLE void refreshVm(const QString &uuid);
+    // Drops the connection and opens it again at once, without waiting for
+    // the backoff: the operator's "Reconnect now".
+    Q_INVOKABLE void reconnectNow();
     // Where counters come from from now on; on the session's thread. Rates
     // start afresh: readings of two sources are not timed alike.
     void setSource(std::unique_ptr<StatsSource> source);

@@ -123,6 +123,8 @@ Result<VmInfo> readDomain(virDomainPtr domain)
     info.memoryKiB = raw.memory;
     info.maxMemoryKiB = raw.maxMem;
     info.persistent = virDomainIsPersistent(domain) == 1;
+    int autostart = 0;
+    info.autostart = virDomainGetAutostart(domain, &autostart) == 0 && autostart != 0;
 
     char *xml = virDomainGetXMLDesc(domain, 0);
     if (!xml)

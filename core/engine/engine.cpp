@@ -3,6 +3,7 @@
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
 #include "demo/simulatedreplicaagent.h"
+#include "engine/lifecycleservice.h"
 #include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
@@ -144,6 +145,12 @@ Result<void> Engine::openStore(const QString &path, StoreAccess access)
         connect(m_policy, &PolicyService::reported, m_events.get(), &EventLog::policyReported);
         m_policyTimer = new QTimer(this);
         connect(m_policyTimer, &QTimer::timeout, m_policy, &PolicyService::evaluate);
+        m_lifecycle = new LifecycleService(m_fleet.get(), this);
+        m_lifecycle->open(path);
+        connect(m_lifecycle, &LifecycleService::finished, m_events.get(),
+                &EventLog::vmActionFinished);
+        connect(m_lifecycle, &LifecycleService::reported, m_events.get(),
+                &EventLog::lifecycleReported);
     }
     m_metrics->setStorePath(path, readOnly);
     m_metrics->setServices(m_migrations, m_traffic, m_shadows);
@@ -254,6 +261,8 @@ void Engine::shutdown()
     m_metrics->setServices(nullptr, nullptr, nullptr);
     m_fleet->shutdown();
     m_started = false;
+    delete m_lifecycle; // waits for the actions under way
+    m_lifecycle = nullptr;
     if (m_policy) {
         delete m_policyTimer;
         m_policyTimer = nullptr;

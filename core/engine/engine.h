@@ -20,6 +20,7 @@ class MetricsService;
 class PrometheusBackfill;
 class MigrationManager;
 class PolicyService;
+class LifecycleService;
 class PoolService;
 namespace Traffic {
 class TrafficService;
@@ -99,6 +100,9 @@ public:
     // an operator or by the automation level; its plans are in the
     // database, so null before openStore() and on a read-only store.
     PolicyService *policy() const { return m_policy; }
+    // Start, shut down, pause… a VM, as audited plans: null before
+    // openStore() and on a read-only store.
+    LifecycleService *lifecycle() const { return m_lifecycle; }
     // Umbra's figures for Prometheus at /metrics; serving only once asked
     // to listen.
     MetricsService *metrics() const { return m_metrics.get(); }
@@ -119,6 +123,7 @@ private:
     PoolService *m_pools = nullptr;
     Shadow::ShadowService *m_shadows = nullptr;
     PolicyService *m_policy = nullptr;
+    LifecycleService *m_lifecycle = nullptr;
     QTimer *m_trafficTimer = nullptr;
     QTimer *m_policyTimer = nullptr;
     QTimer *m_shadowTimer = nullptr;

@@ -1,6 +1,7 @@
 #include "engine/eventlog.h"
 
 #include "engine/historyservice.h"
+#include "engine/lifecycleservice.h"
 #include "fleet/fleetstate.h"
 #include "fleet/hosturi.h"
 #include "migrate/migrationtypes.h"
@@ -180,6 +181,27 @@ void EventLog::trafficActionFinished(const Traffic::TrafficAction &action, Jobs:
         : tr("Traffic %1 on %2: %3 (%4)")
               .arg(Traffic::actionKindLabel(action.kind), what, Jobs::outcomeLabel(outcome),
                    reason);
+    log(event);
+}
+
+void EventLog::vmActionFinished(const VmActionRecord &record)
+{
+    const auto severity = record.outcome == Jobs::Outcome::Completed ? EventRecord::Severity::Info
+        : record.outcome == Jobs::Outcome::Failed                    ? EventRecord::Severity::Error
+                                                                     : EventRecord::Severity::Warning;
+    EventRecord event = now(severity, Lifecycle::vmActionPlanKind(record.action) + u'.'
+                                + Jobs::outcomeKey(record.outcome));
+    event.hostUri = record.target.uri;
+    event.vmUuid = record.target.uuid;
+    event.message = record.message;
+    log(event);
+}
+
+void EventLog::lifecycleReported(const QString &message, bool isError)
+{
+    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
+                            QStringLiteral("vm.action.report"));
+    event.message = message;
     log(event);
 }
 

@@ -15,6 +15,7 @@ class FleetState;
 class HistoryService;
 struct Anomaly;
 struct MigrationRecord;
+struct VmActionRecord;
 namespace Traffic {
 struct TrafficAction;
 }
@@ -64,6 +65,8 @@ public:
                               const QString &message);
     void shadowReported(const QString &message, bool isError);
     void policyReported(const QString &message, bool isError);
+    void vmActionFinished(const Umbra::VmActionRecord &record);
+    void lifecycleReported(const QString &message, bool isError);
     // The /metrics endpoint started serving, or could not.
     void metricsServing(const QString &url);
     void metricsFailed(const QString &message);

@@ -173,6 +173,22 @@ void FleetService::removeHost(const QString &uri)
     m_state->removeHost(uri);
 }
 
+void FleetService::reconnectHost(const QString &uri)
+{
+    auto it = sessionOf(uri);
+    if (it != m_sessions.end() && it->session)
+        QMetaObject::invokeMethod(it->session, &HostSession::reconnectNow, Qt::QueuedConnection);
+}
+
+void FleetService::refreshVm(const QString &uri, const QString &uuid)
+{
+    auto it = sessionOf(uri);
+    if (it != m_sessions.end() && it->session)
+        QMetaObject::invokeMethod(
+            it->session, [session = it->session, uuid] { session->refreshVm(uuid); },
+            Qt::QueuedConnection);
+}
+
 Result<void> FleetService::setExporterUrl(const QString &uri, const QString &url)
 {
     auto found = sessionOf(uri);

@@ -60,6 +60,10 @@ public:
     // Validates the URI, stores the host and starts its session.
     Result<void> addHost(const HostConfig &config);
     void removeHost(const QString &uri);
+    // Opens the host's connection again now, past any backoff.
+    void reconnectHost(const QString &uri);
+    // Reads one VM again, for what changes without a lifecycle event.
+    void refreshVm(const QString &uri, const QString &uuid);
     // Where a host publishes its hardware health (a Prometheus node or
     // smartctl exporter, http or https); empty to stop reading it.
     Result<void> setExporterUrl(const QString &uri, const QString &url);

@@ -163,4 +163,9 @@ QString displayName(const QString &uri)
     return uri;
 }
 
+bool isTestDriver(const QString &uri)
+{
+    return uri.startsWith(QLatin1String("test://"));
+}
+
 } // namespace Umbra::HostUri

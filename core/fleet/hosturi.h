@@ -23,6 +23,10 @@ QString secret(const QString &uri);
 // Whether withoutSecrets() would remove anything.
 bool hasSecrets(const QString &uri);
 
+// libvirt's test driver: VMs that exist only in Umbra's process (the demo
+// and the unit tests), with no screen, disks or guest behind them.
+bool isTestDriver(const QString &uri);
+
 // A URI as typed, fit to quote in a message: secrets masked, control
 // characters escaped, bounded in length. Works on text that is not a URI.
 QString quoted(const QString &text);

@@ -49,6 +49,7 @@ struct VmInfo
     quint64 memoryKiB = 0; // current allocation
     quint64 maxMemoryKiB = 0; // ceiling the balloon can reach
     bool persistent = false;
+    bool autostart = false; // started with its host
     QList<DiskInfo> disks;
     QList<NicInfo> nics;
     bool operator==(const VmInfo &) const = default;

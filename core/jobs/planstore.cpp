@@ -115,7 +115,7 @@ Result<qint64> PlanStore::audited(const QString &actor, const QString &action,
             entry.subject = current->subject;
             entry.detail = current->refusal.isEmpty() ? current->summary
                                                       : current->summary + u": " + current->refusal;
-            if (!current->note.isEmpty() && (action == u"rejected" || action == u"withdrawn"))
+            if (!current->note.isEmpty() && (action == u"rejected" || action == u"withdrawn" || action == u"executed"))
                 entry.detail += u" — " + current->note;
         }
         if (auto appended = AuditTrail::append(m_db->sql(), entry); !appended)
@@ -247,11 +247,14 @@ Result<void> PlanStore::attachJob(qint64 id, qint64 jobId)
     return {};
 }
 
-Result<void> PlanStore::finishExecution(qint64 id)
+Result<void> PlanStore::finishExecution(qint64 id, const QString &result)
 {
     return withoutId(
         audited(QStringLiteral("umbra"), QStringLiteral("executed"), [&]() -> Result<qint64> {
-            auto moved = moveState(id, PlanState::Executing, PlanState::Executed, {}, {});
+            auto moved = result.isEmpty()
+                ? moveState(id, PlanState::Executing, PlanState::Executed, {}, {})
+                : moveState(id, PlanState::Executing, PlanState::Executed,
+                            QStringLiteral(", note = ?"), { result });
             return moved ? Result<qint64>(id) : Result<qint64>(Error{ moved.error() });
         }));
 }

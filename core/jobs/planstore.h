@@ -45,8 +45,9 @@ public:
     Result<void> startExecution(qint64 id, qint64 jobId);
     // A job that creates its journal row only once it runs names it here.
     Result<void> attachJob(qint64 id, qint64 jobId);
-    // The job that executed it has ended.
-    Result<void> finishExecution(qint64 id);
+    // The job that executed it has ended; `result`, when given, is how (and
+    // goes into the audit trail with it).
+    Result<void> finishExecution(qint64 id, const QString &result = {});
     // Older proposals for the same kind and subject are no longer current.
     Result<void> supersedeOlder(const Plan &plan);
 
