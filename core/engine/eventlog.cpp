@@ -188,9 +188,10 @@ void EventLog::vmActionFinished(const VmActionRecord &record)
 {
     const auto severity = record.outcome == Jobs::Outcome::Completed ? EventRecord::Severity::Info
         : record.outcome == Jobs::Outcome::Failed                    ? EventRecord::Severity::Error
-                                                                     : EventRecord::Severity::Warning;
-    EventRecord event = now(severity, Lifecycle::vmActionPlanKind(record.action) + u'.'
-                                + Jobs::outcomeKey(record.outcome));
+                                                  : EventRecord::Severity::Warning;
+    EventRecord event
+        = now(severity,
+              Lifecycle::vmActionPlanKind(record.action) + u'.' + Jobs::outcomeKey(record.outcome));
     event.hostUri = record.target.uri;
     event.vmUuid = record.target.uuid;
     event.message = record.message;

@@ -38,8 +38,9 @@ Jobs::Plan planFor(const Lifecycle::VmTarget &target, Lifecycle::VmAction action
     plan.request = QJsonObject{ { QStringLiteral("uri"), target.uri },
                                 { QStringLiteral("uuid"), target.uuid },
                                 { QStringLiteral("action"), vmActionKey(action) } };
-    plan.evidence = { LifecycleService::tr("%1 was %2 when asked.")
-                          .arg(target.name, vmStateName(target.state)) };
+    plan.evidence = {
+        LifecycleService::tr("%1 was %2 when asked.").arg(target.name, vmStateName(target.state))
+    };
     if (vmActionIsDestructive(action))
         plan.evidence.append(vmActionLoss(action, target.name));
     plan.steps = { LifecycleService::tr("Ask libvirt on %1 to %2 %3, and check that it did.")
@@ -118,46 +119,46 @@ void LifecycleService::runOne(const Lifecycle::VmTarget &target, Lifecycle::VmAc
     m_busy.insert(target.uuid, action);
     Q_EMIT started(target, action);
     QPointer<LifecycleService> self(this);
-    m_workers.start(QThread::create([self, path = m_path, options = m_options, decidedBy,
-                                     record]() mutable {
-        const auto post = [self](const VmActionRecord &done) {
-            QMetaObject::invokeMethod(qApp, [self, done] {
-                if (self)
-                    self->settle(done);
-            });
-        };
-        // Journalled before it acts: the plan is stored, approved and marked
-        // executing before libvirt hears of it.
-        auto store = Jobs::PlanStore::open(path, connectionName("run"));
-        if (!store) {
-            record.message = store.error();
-            return post(record);
-        }
-        auto id = store.value()->propose(planFor(record.target, record.action));
-        if (!id) {
-            record.message = id.error();
-            return post(record);
-        }
-        record.planId = id.value();
-        if (auto approved = store.value()->decide(record.planId, true, decidedBy); !approved) {
-            record.message = approved.error();
-            return post(record);
-        }
-        if (auto started = store.value()->startExecution(record.planId, 0); !started) {
-            record.message = started.error();
-            return post(record);
-        }
-        const Lifecycle::VmActionResult result
-            = Lifecycle::runVmAction(record.target, record.action, options);
-        record.outcome = result.outcome;
-        record.message = result.message;
-        record.stateAfter = result.stateAfter;
-        record.shutdownTimedOut = result.shutdownTimedOut;
-        const QString ended = Jobs::outcomeLabel(result.outcome) + u": " + result.message;
-        if (auto done = store.value()->finishExecution(record.planId, ended); !done)
-            record.message += u' ' + done.error();
-        post(record);
-    }));
+    m_workers.start(
+        QThread::create([self, path = m_path, options = m_options, decidedBy, record]() mutable {
+            const auto post = [self](const VmActionRecord &done) {
+                QMetaObject::invokeMethod(qApp, [self, done] {
+                    if (self)
+                        self->settle(done);
+                });
+            };
+            // Journalled before it acts: the plan is stored, approved and marked
+            // executing before libvirt hears of it.
+            auto store = Jobs::PlanStore::open(path, connectionName("run"));
+            if (!store) {
+                record.message = store.error();
+                return post(record);
+            }
+            auto id = store.value()->propose(planFor(record.target, record.action));
+            if (!id) {
+                record.message = id.error();
+                return post(record);
+            }
+            record.planId = id.value();
+            if (auto approved = store.value()->decide(record.planId, true, decidedBy); !approved) {
+                record.message = approved.error();
+                return post(record);
+            }
+            if (auto started = store.value()->startExecution(record.planId, 0); !started) {
+                record.message = started.error();
+                return post(record);
+            }
+            const Lifecycle::VmActionResult result
+                = Lifecycle::runVmAction(record.target, record.action, options);
+            record.outcome = result.outcome;
+            record.message = result.message;
+            record.stateAfter = result.stateAfter;
+            record.shutdownTimedOut = result.shutdownTimedOut;
+            const QString ended = Jobs::outcomeLabel(result.outcome) + u": " + result.message;
+            if (auto done = store.value()->finishExecution(record.planId, ended); !done)
+                record.message += u' ' + done.error();
+            post(record);
+        }));
 }
 
 void LifecycleService::settle(const VmActionRecord &record)

@@ -115,7 +115,8 @@ Result<qint64> PlanStore::audited(const QString &actor, const QString &action,
             entry.subject = current->subject;
             entry.detail = current->refusal.isEmpty() ? current->summary
                                                       : current->summary + u": " + current->refusal;
-            if (!current->note.isEmpty() && (action == u"rejected" || action == u"withdrawn" || action == u"executed"))
+            if (!current->note.isEmpty()
+                && (action == u"rejected" || action == u"withdrawn" || action == u"executed"))
                 entry.detail += u" — " + current->note;
         }
         if (auto appended = AuditTrail::append(m_db->sql(), entry); !appended)

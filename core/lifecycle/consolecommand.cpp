@@ -73,25 +73,24 @@ ConsoleCommand consoleCommandFromXml(const VmTarget &target, const QString &doma
     QString error;
     const Devices devices = devicesOf(domainXml, &error);
     if (!error.isEmpty()) {
-        command.problem
-            = Tr::tr("The definition of %1 cannot be read: %2").arg(target.name, error);
+        command.problem = Tr::tr("The definition of %1 cannot be read: %2").arg(target.name, error);
         return command;
     }
     if (!devices.graphics.isEmpty() && devices.graphics != u"egl-headless") {
         command.program = QStringLiteral("virt-viewer");
         // --uuid: names may repeat across hosts, never within one, but a
         // UUID is what Umbra knows the VM by.
-        command.arguments = { QStringLiteral("--connect"), target.uri, QStringLiteral("--uuid"),
-                              target.uuid };
+        command.arguments
+            = { QStringLiteral("--connect"), target.uri, QStringLiteral("--uuid"), target.uuid };
         command.programs = { command.program };
         command.package = packageOf(command.program);
         return command;
     }
     if (devices.serial) {
         command.program = QStringLiteral("x-terminal-emulator");
-        command.arguments = { QStringLiteral("-e"), QStringLiteral("virsh"),
-                              QStringLiteral("--connect"), target.uri,
-                              QStringLiteral("console"), target.uuid };
+        command.arguments
+            = { QStringLiteral("-e"), QStringLiteral("virsh"),   QStringLiteral("--connect"),
+                target.uri,           QStringLiteral("console"), target.uuid };
         command.programs = { command.program, QStringLiteral("virsh") };
         command.package = packageOf(command.program);
         command.serial = true;
@@ -109,9 +108,10 @@ ConsoleCommand consoleCommandFor(const VmTarget &target)
     ConsoleCommand command;
     virConnectPtr connection = SharedConnection::open(target.uri);
     if (!connection) {
-        command.problem = Tr::tr("Cannot reach %1: %2")
-                              .arg(target.hostName, DisplayText::errorMessage(QString::fromUtf8(
-                                                        virGetLastErrorMessage())));
+        command.problem
+            = Tr::tr("Cannot reach %1: %2")
+                  .arg(target.hostName,
+                       DisplayText::errorMessage(QString::fromUtf8(virGetLastErrorMessage())));
         return command;
     }
     QString xml;
@@ -124,9 +124,10 @@ ConsoleCommand consoleCommandFor(const VmTarget &target)
         virDomainFree(domain);
     }
     if (xml.isEmpty())
-        command.problem = Tr::tr("The definition of %1 cannot be read: %2")
-                              .arg(target.name, DisplayText::errorMessage(QString::fromUtf8(
-                                                    virGetLastErrorMessage())));
+        command.problem
+            = Tr::tr("The definition of %1 cannot be read: %2")
+                  .arg(target.name,
+                       DisplayText::errorMessage(QString::fromUtf8(virGetLastErrorMessage())));
     SharedConnection::close(connection);
     return xml.isEmpty() ? command : consoleCommandFromXml(target, xml);
 }

@@ -2,8 +2,8 @@
 
 #include "lifecycle/vmaction.h"
 
-#include <QString>
 #include <QMetaType>
+#include <QString>
 #include <QStringList>
 
 namespace Umbra::Lifecycle {

@@ -119,7 +119,6 @@ bool vmActionAllowed(VmAction action, VmState state, bool autostart)
     return allowedVmActions(state, autostart).contains(action);
 }
 
-
 bool vmActionIsDestructive(VmAction action)
 {
     return action == VmAction::ForceOff || action == VmAction::Reset;

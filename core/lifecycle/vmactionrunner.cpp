@@ -115,8 +115,7 @@ QString doneText(VmAction action, const VmTarget &target, VmState state)
 
 } // namespace
 
-VmActionResult runVmAction(const VmTarget &target, VmAction action,
-                           const VmActionOptions &options)
+VmActionResult runVmAction(const VmTarget &target, VmAction action, const VmActionOptions &options)
 {
     VmActionResult result;
     Handles h;
@@ -139,8 +138,8 @@ VmActionResult runVmAction(const VmTarget &target, VmAction action,
         return result;
     }
     if (call(action, h.domain) < 0) {
-        result.message = Tr::tr("%1 on %2 failed: %3")
-                             .arg(vmActionLabel(action), target.name, lastError());
+        result.message
+            = Tr::tr("%1 on %2 failed: %3").arg(vmActionLabel(action), target.name, lastError());
         result.stateAfter = stateOf(h.domain);
         return result;
     }

@@ -6,6 +6,7 @@
 #include "util/privatefiles.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -14,6 +15,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <atomic>
 #include <sqlite3.h>
 
@@ -295,6 +297,25 @@ Result<int> Database::readVersion()
     return version;
 }
 
+Result<void> Database::enterWal()
+{
+    // The journal mode is the file's, set once by whoever is first. Setting
+    // it needs the file to itself, and SQLite answers "locked" at once,
+    // without its busy timeout, while another connection merely reads — as
+    // the other workers opening a new file at the same moment do.
+    QDeadlineTimer deadline(5000);
+    while (true) {
+        QSqlQuery query(m_db);
+        if (query.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+            return {};
+        const QSqlError error = query.lastError();
+        if (error.nativeErrorCode() != QLatin1String("5") || deadline.hasExpired())
+            return Error{ Tr::tr("Database error in “%1”: %2")
+                              .arg(QStringLiteral("PRAGMA journal_mode=WAL"), error.text()) };
+        QThread::msleep(10);
+    }
+}
+
 Result<void> Database::prepare(Mode mode)
 {
     auto version = readVersion();
@@ -315,27 +336,38 @@ Result<void> Database::prepare(Mode mode)
     // WAL lets chart queries read while the writer commits.
     const char *synchronous
         = mode == Mode::Durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    for (const char *pragma :
-         { "PRAGMA journal_mode=WAL", synchronous, "PRAGMA foreign_keys=ON" }) {
+    if (auto wal = enterWal(); !wal)
+        return wal;
+    for (const char *pragma : { synchronous, "PRAGMA foreign_keys=ON" }) {
         if (auto done = exec(QLatin1String(pragma)); !done)
             return done;
     }
     if (version.value() == kSchemaVersion)
         return {};
 
-    if (!m_db.transaction())
+    // Another connection (a worker of this console, or a second console)
+    // may be upgrading the same file: the write lock is taken first and the
+    // version read again under it, so one upgrades and the other finds it done.
+    if (auto begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
         return Error{
-            Tr::tr("Cannot start the schema upgrade of %1: %2").arg(m_path, m_db.lastError().text())
+            Tr::tr("Cannot start the schema upgrade of %1: %2").arg(m_path, begun.error())
         };
-    auto upgraded = Schema::upgrade(m_db, version.value());
+    auto locked = readVersion();
+    if (!locked || locked.value() == kSchemaVersion) {
+        (void)exec(QStringLiteral("ROLLBACK"));
+        return locked ? Result<void>() : Result<void>(Error{ locked.error() });
+    }
+    auto upgraded = Schema::upgrade(m_db, locked.value());
     if (upgraded) {
         upgraded = exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId));
         if (upgraded)
             upgraded = exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
     }
-    if (!upgraded || !m_db.commit()) {
-        const QString reason = upgraded ? m_db.lastError().text() : upgraded.error();
-        m_db.rollback();
+    if (upgraded)
+        upgraded = exec(QStringLiteral("COMMIT"));
+    if (!upgraded) {
+        const QString reason = upgraded.error();
+        (void)exec(QStringLiteral("ROLLBACK"));
         return Error{ Tr::tr("Upgrading %1 to schema version %2 failed; nothing was changed: %3")
                           .arg(m_path)
                           .arg(kSchemaVersion)

@@ -67,6 +67,7 @@ private:
     Database(QSqlDatabase db, QString path);
     Result<void> prepare(Mode mode);
     Result<int> readVersion();
+    Result<void> enterWal();
 
     QSqlDatabase m_db;
     QString m_path;

@@ -87,6 +87,37 @@ private:
     QString freshPath() { return m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter)); }
 
 private Q_SLOTS:
+    void connectionsCreatingOneFileAtOnceBothOpenIt()
+    {
+        // Workers of one console (or two consoles) may be first to a new
+        // file together: one creates the schema, the other finds it made.
+        for (int round = 0; round < 5; ++round) {
+            const QString path = freshPath();
+            QString errors[4];
+            QList<QThread *> threads;
+            for (int i = 0; i < 4; ++i) {
+                threads.append(QThread::create([&errors, i, path] {
+                    auto db = Database::open(path, QStringLiteral("race-%1").arg(i));
+                    if (!db)
+                        errors[i] = db.error();
+                }));
+            }
+            for (QThread *t : threads)
+                t->start();
+            for (QThread *t : threads) {
+                QVERIFY(t->wait(20000));
+                delete t;
+            }
+            for (const QString &error : errors)
+                QVERIFY2(error.isEmpty(), qPrintable(error));
+            auto db = Database::open(path, QStringLiteral("race-check"));
+            QVERIFY(db.ok());
+            QSqlQuery version(db.value()->sql());
+            QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+            QCOMPARE(version.value(0).toInt(), Database::kSchemaVersion);
+        }
+    }
+
     void moreConnectionsKeepSqlitesLock()
     {
         // SQLite's locks are per process: opening and closing the database
