@@ -26,6 +26,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -94,6 +95,12 @@ void HostPage::buildHeader()
     m_title = header->title();
     m_state = header->state();
     m_note = header->note();
+    QToolButton *actions = PageHeader::actionsButton(header, [this](QMenu *menu) {
+        if (!m_uri.isEmpty())
+            Q_EMIT actionsMenuAboutToShow(menu, m_uri);
+    });
+    actions->setToolTip(tr("Reconnect or remove this host"));
+    header->addTrailingWidget(actions);
     layout()->addWidget(header);
 
     m_facts = new FactsGrid(4, this);

@@ -13,6 +13,8 @@ class QSplitter;
 class QTabWidget;
 class QTableView;
 
+class QMenu;
+
 namespace Umbra {
 
 class ElidedLabel;
@@ -50,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void vmActivated(const QString &uri, const QString &uuid);
+    // The Actions button's menu is about to open: fill it for this host.
+    void actionsMenuAboutToShow(QMenu *menu, const QString &uri);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

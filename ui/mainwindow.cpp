@@ -208,6 +208,7 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
     m_statusBar = new HostStatusBar(engine, this);
     statusBar()->addWidget(m_statusBar, 1);
 
+    wireFleetActions();
     createMenus();
 
     // A host or VM that disappears takes its page with it.
@@ -329,6 +330,8 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    createVmMenu();
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_darkAction = view->addAction(tr("&Dark Theme"));
     m_darkAction->setCheckable(true);
@@ -342,6 +345,8 @@ void MainWindow::createMenus()
         m_filter->selectAll();
     });
     filter->setShortcut(QKeySequence::Find);
+    QAction *palette = view->addAction(tr("&Go to or Run…"), this, &MainWindow::showCommandPalette);
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Umbra"), this, &MainWindow::showAbout);

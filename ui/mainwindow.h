@@ -6,6 +6,7 @@
 class QDockWidget;
 class QSystemTrayIcon;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
@@ -22,6 +23,9 @@ class HostStatusBar;
 class MigrationsPanel;
 class ShadowsPanel;
 class AuditPanel;
+class CommandPalette;
+class FleetActions;
+struct FleetSubject;
 class ApprovalsPanel;
 class OverviewPage;
 class TrafficPage;
@@ -58,6 +62,12 @@ public:
     QDockWidget *approvalsDock() const { return m_approvalsDock; }
     QDockWidget *auditDock() const { return m_auditDock; }
     QWidget *currentPage() const;
+    // Every action on VMs and hosts, wherever they are offered.
+    FleetActions *fleetActions() const { return m_actions; }
+    // The VMs and host selected in the fleet tree.
+    QList<FleetSubject> fleetSelection() const;
+    // Ctrl+K: find a host, VM or action and run it (non-modal).
+    CommandPalette *showCommandPalette();
 
     void showVm(const QString &uri, const QString &uuid);
     void showHost(const QString &uri);
@@ -102,6 +112,9 @@ private:
     QDockWidget *addPanel(const QString &title, const QString &objectName, QWidget *panel,
                           QDockWidget *besides);
     void createMenus();
+    // Context menus, the pages' Actions buttons and the VM menu (mainwindowactions.cpp).
+    void wireFleetActions();
+    QMenu *createVmMenu();
     QWidget *createFleetPane();
     void onCurrentChanged(const QModelIndex &current);
     void selectInTree(const QModelIndex &sourceIndex);
@@ -136,6 +149,7 @@ private:
     EventLogView *m_eventLog = nullptr;
     HostStatusBar *m_statusBar = nullptr;
     QAction *m_darkAction = nullptr;
+    FleetActions *m_actions = nullptr;
     bool m_syncingSelection = false;
     bool m_savingCustomer = false;
     bool m_userSizedSplitter = false;

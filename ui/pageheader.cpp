@@ -4,6 +4,8 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
+#include <QToolButton>
 
 namespace Umbra {
 
@@ -42,6 +44,23 @@ void PageHeader::setState(QLabel *label, const QString &text, const QColor &colo
     // A rich-text bullet keeps the dot the same height as the word at any DPI.
     label->setText(QStringLiteral("<span style=\"color:%1; font-size:large\">●</span> %2")
                        .arg(color.name(), text.toHtmlEscaped()));
+}
+
+QToolButton *PageHeader::actionsButton(QWidget *parent, std::function<void(QMenu *)> fill)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(tr("Actions"));
+    button->setObjectName(QStringLiteral("actionsButton"));
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *menu = new QMenu(button);
+    menu->setToolTipsVisible(true);
+    button->setMenu(menu);
+    QObject::connect(menu, &QMenu::aboutToShow, button, [menu, fill = std::move(fill)] {
+        menu->clear();
+        fill(menu);
+    });
+    return button;
 }
 
 } // namespace Umbra

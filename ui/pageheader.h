@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QWidget>
+#include <functional>
 
 class QLabel;
+class QMenu;
+class QToolButton;
 
 namespace Umbra {
 
@@ -25,6 +28,8 @@ public:
     static void setState(QLabel *label, const QString &text, const QColor &color);
     // A control at the right end, after the note (e.g. "Migrate…").
     void addTrailingWidget(QWidget *widget);
+    // An "Actions" button whose menu `fill` fills afresh each time it opens.
+    static QToolButton *actionsButton(QWidget *parent, std::function<void(QMenu *)> fill);
 
 private:
     ElidedLabel *m_title = nullptr;

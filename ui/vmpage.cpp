@@ -20,6 +20,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Umbra {
@@ -119,6 +120,12 @@ void VmPage::buildHeader()
             Q_EMIT migrateRequested(m_uri, m_uuid);
     });
     header->addTrailingWidget(migrate);
+    m_actionsButton = PageHeader::actionsButton(header, [this](QMenu *menu) {
+        if (!m_uuid.isEmpty())
+            Q_EMIT actionsMenuAboutToShow(menu, m_uri, m_uuid);
+    });
+    m_actionsButton->setToolTip(tr("Start, shut down, pause… this VM, or open its console"));
+    header->addTrailingWidget(m_actionsButton);
 
     if (m_engine && m_engine->traffic()) {
         auto *mapping = new QPushButton(tr("Traffic…"), header);

@@ -10,6 +10,9 @@
 
 class QLabel;
 
+class QMenu;
+class QToolButton;
+
 namespace Umbra {
 
 class ElidedLabel;
@@ -31,6 +34,7 @@ public:
     explicit VmPage(Engine *engine, QWidget *parent = nullptr);
 
     void setVm(const QString &uri, const QString &uuid);
+    QToolButton *actionsButton() const { return m_actionsButton; }
     QString uri() const { return m_uri; }
     QString uuid() const { return m_uuid; }
 
@@ -53,6 +57,8 @@ public:
 Q_SIGNALS:
     // The operator asked to move this VM to another host.
     void migrateRequested(const QString &uri, const QString &uuid);
+    // The Actions button's menu is about to open: fill it for this VM.
+    void actionsMenuAboutToShow(QMenu *menu, const QString &uri, const QString &uuid);
     // The operator asked to say which load balancer server this VM is.
     void trafficMappingRequested(const QString &uuid, const QString &name);
     // The operator asked to change which customer this VM belongs to.
@@ -119,6 +125,7 @@ private:
     int m_diskWrite = -1;
     int m_netRx = -1;
     int m_netTx = -1;
+    QToolButton *m_actionsButton = nullptr;
 };
 
 } // namespace Umbra

@@ -161,9 +161,14 @@ void LifecycleService::runOne(const Lifecycle::VmTarget &target, Lifecycle::VmAc
         }));
 }
 
-void LifecycleService::settle(const VmActionRecord &record)
+void LifecycleService::settle(const VmActionRecord &done)
 {
+    VmActionRecord record = done;
     m_busy.remove(record.target.uuid);
+    // The demo's hosts are libvirt's test driver: the state really changes
+    // there, but no guest is behind it.
+    if (m_fleet->isSimulated(record.target.uri))
+        record.message += tr(" (simulated)");
     // The state shows at once; autostart raises no lifecycle event at all.
     m_fleet->refreshVm(record.target.uri, record.target.uuid);
     Q_EMIT finished(record);

@@ -11,15 +11,19 @@
 #include "automationdialog.h"
 #include "balancersdialog.h"
 #include "calendardialog.h"
+#include "commandpalette.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
 #include "engine/engine.h"
+#include "engine/lifecycleservice.h"
 #include "engine/metricsservice.h"
 #include "engine/policyservice.h"
 #include "engine/poolservice.h"
 #include "entitycharts.h"
+#include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "fleetactions.h"
 #include "fleetmodel.h"
 #include "fleetsortproxy.h"
 #include "haproxyfixture.h"
@@ -81,12 +85,14 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlError>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
@@ -330,6 +336,12 @@ private Q_SLOTS:
     void modelsPassTester();
     void filterKeepsMatches();
     void statusBarHasEveryHost();
+    void vmMenusOfferWhatTheStateAllows();
+    void destructiveActionsAskFirst();
+    void severalVmsAtOnceWithOneConfirmation();
+    void demoConsoleSaysThereIsNoScreen();
+    void hostMenuReconnects();
+    void commandPaletteFindsAndRuns();
     void hostsDialogExplainsBadUri();
     void prometheusDialogServesMetrics();
     void longRangeDrawsEnvelopes();
@@ -358,6 +370,12 @@ private Q_SLOTS:
 
 private:
     QModelIndex runningVm() const;
+    // Running VMs the other tests leave alone: not on the history host,
+    // not the one the migration test moves.
+    QList<FleetSubject> spareRunningVms(int count) const;
+    VmState stateOf(const FleetSubject &vm) const;
+    // The names of the entries of `menu`, as FleetActions names them.
+    static QStringList entries(const QMenu &menu);
     // `dialog` over the window, at two sizes in both themes, as NAME-WxH-THEME.png.
     void saveOverWindow(QWidget *dialog, const QString &name);
     // The window, and `widget` alone when given, the same way.
@@ -805,6 +823,288 @@ void TestMainWindow::statusBarHasEveryHost()
     const QString uri = m_window->fleetModel()->index(0, 0).data(FleetModel::UriRole).toString();
     QTRY_VERIFY(
         m_window->hostStatusBar()->itemText(uri).contains(hostStateName(HostState::Connected)));
+}
+
+QList<FleetSubject> TestMainWindow::spareRunningVms(int count) const
+{
+    QList<FleetSubject> found;
+    const FleetState *fleet = m_engine->fleet()->state();
+    for (const QString &uri : fleet->uris()) {
+        if (uri == m_historyUri || uri.contains(QLatin1String("standby")))
+            continue;
+        for (const VmInfo &vm : fleet->vms(uri)) {
+            if (vm.state == VmState::Running && vm.name != u"web03" && found.size() < count)
+                found.append({ uri, vm.uuid });
+        }
+    }
+    return found;
+}
+
+VmState TestMainWindow::stateOf(const FleetSubject &vm) const
+{
+    const auto info = m_engine->fleet()->state()->vm(vm.uri, vm.uuid);
+    return info ? info->state : VmState::NoState;
+}
+
+QStringList TestMainWindow::entries(const QMenu &menu)
+{
+    QStringList names;
+    for (const QAction *a : menu.actions()) {
+        if (!a->isSeparator() && !a->objectName().isEmpty())
+            names.append(a->objectName());
+    }
+    return names;
+}
+
+void TestMainWindow::vmMenusOfferWhatTheStateAllows()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(spareRunningVms(1).size() == 1, kStartTimeoutMs);
+    const FleetSubject vm = spareRunningVms(1).first();
+    FleetActions *actions = m_window->fleetActions();
+    QMenu running;
+    actions->fillMenu(&running, { vm });
+    QCOMPARE(entries(running),
+             (QStringList{ QStringLiteral("shutdown"), QStringLiteral("reboot"),
+                           QStringLiteral("pause"), QStringLiteral("force-off"),
+                           QStringLiteral("reset"), QStringLiteral("autostart-on"),
+                           QStringLiteral("console"), QStringLiteral("migrate") }));
+
+    // Pause from the fleet tree's menu: the VM really pauses in libvirt's
+    // test driver, the log says so, and the menu then offers Resume.
+    QSignalSpy finished(m_engine->lifecycle(), &LifecycleService::finished);
+    running.findChild<QAction *>(QStringLiteral("pause"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Paused, 10000);
+    QCOMPARE(finished.count(), 1);
+    const auto record = finished.first().first().value<VmActionRecord>();
+    QCOMPARE(record.outcome, Jobs::Outcome::Completed);
+    QVERIFY2(record.message.contains(QLatin1String("(simulated)")), qPrintable(record.message));
+    QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("paused")));
+    const EventLogModel *log = m_window->eventLogView()->eventModel();
+    // Beside libvirt's own "suspended" event, the action's outcome.
+    auto actionEventRow = [log] {
+        for (int row = 0; row < std::min(log->rowCount(), 10); ++row) {
+            if (log->event(row).kind == QLatin1String("vm.pause.completed"))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY(actionEventRow() >= 0);
+    QCOMPARE(log->event(actionEventRow()).vmUuid, vm.uuid);
+    {
+        auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("tst-lifecycle"));
+        QVERIFY(plans.ok());
+        auto plan = plans.value()->plan(record.planId);
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->kind, QStringLiteral("vm.pause"));
+        QCOMPARE(plan->state, Jobs::PlanState::Executed);
+    }
+
+    QMenu paused;
+    actions->fillMenu(&paused, { vm });
+    QCOMPARE(entries(paused),
+             (QStringList{ QStringLiteral("resume"), QStringLiteral("force-off"),
+                           QStringLiteral("reset"), QStringLiteral("autostart-on"),
+                           QStringLiteral("console"), QStringLiteral("migrate") }));
+    // The VM page's Actions button offers the same.
+    m_window->showVm(vm.uri, vm.uuid);
+    QMenu *pageMenu = m_window->vmPage()->actionsButton()->menu();
+    QMetaObject::invokeMethod(pageMenu, "aboutToShow");
+    QCOMPARE(entries(*pageMenu), entries(paused));
+    pageMenu->findChild<QAction *>(QStringLiteral("resume"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+
+    // The event log's row of that VM opens its menu too.
+    QMenu fromLog;
+    const EventRecord event = log->event(std::max(actionEventRow(), 0));
+    QCOMPARE(event.vmUuid, vm.uuid);
+    actions->fillMenu(&fromLog, { { event.hostUri, event.vmUuid } });
+    QVERIFY(entries(fromLog).contains(QStringLiteral("pause")));
+    saveOverWindow(pageMenu, QStringLiteral("vm-actions-menu"));
+}
+
+void TestMainWindow::destructiveActionsAskFirst()
+{
+    const FleetSubject vm = spareRunningVms(1).value(0);
+    QVERIFY(vm.isValid());
+    const QString name = m_engine->fleet()->state()->vm(vm.uri, vm.uuid)->name;
+    FleetActions *actions = m_window->fleetActions();
+    QMenu menu;
+    actions->fillMenu(&menu, { vm });
+    menu.findChild<QAction *>(QStringLiteral("force-off"))->trigger();
+    QPointer<QMessageBox> box = actions->lastBox();
+    QVERIFY(box);
+    QVERIFY2(box->windowTitle().contains(name), qPrintable(box->windowTitle()));
+    QVERIFY2(box->text().contains(QLatin1String("is lost")), qPrintable(box->text()));
+    QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+    saveOverWindow(box, QStringLiteral("force-off-confirmation"));
+    box->button(QMessageBox::Cancel)->click();
+    QTest::qWait(300);
+    QCOMPARE(stateOf(vm), VmState::Running); // cancelled: nothing was done
+
+    actions->fillMenu(&menu, { vm });
+    menu.findChild<QAction *>(QStringLiteral("force-off"))->trigger();
+    box = actions->lastBox();
+    QVERIFY(box);
+    const auto buttons = box->buttons();
+    QAbstractButton *confirm = nullptr;
+    for (QAbstractButton *b : buttons) {
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            confirm = b;
+    }
+    QVERIFY(confirm);
+    confirm->click();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::ShutOff, 10000);
+
+    // Off, it offers Start alone; the VM menu's shortcut starts it.
+    QMenu off;
+    actions->fillMenu(&off, { vm });
+    QCOMPARE(entries(off),
+             (QStringList{ QStringLiteral("start"), QStringLiteral("autostart-on"),
+                           QStringLiteral("console"), QStringLiteral("migrate") }));
+    QVERIFY(!off.findChild<QAction *>(QStringLiteral("migrate"))->isEnabled());
+    m_window->showVm(vm.uri, vm.uuid);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QAction *start = nullptr;
+    for (QAction *a : actions->windowActions()) {
+        if (a->objectName() == u"start")
+            start = a;
+    }
+    QVERIFY(start);
+    QTRY_VERIFY(start->isEnabled());
+    QCOMPARE(start->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    QTest::keySequence(m_window.get(), start->shortcut());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+}
+
+void TestMainWindow::severalVmsAtOnceWithOneConfirmation()
+{
+    const QList<FleetSubject> vms = spareRunningVms(2);
+    QCOMPARE(vms.size(), 2);
+    QTreeView *tree = m_window->fleetView();
+    tree->selectionModel()->clearSelection();
+    for (const FleetSubject &vm : vms) {
+        const QModelIndex row = m_window->fleetProxy()->mapFromSource(
+            m_window->fleetModel()->vmIndex(vm.uri, vm.uuid));
+        tree->selectionModel()->select(row,
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(m_window->fleetSelection().size(), 2);
+    FleetActions *actions = m_window->fleetActions();
+    QMenu menu;
+    actions->fillMenu(&menu, m_window->fleetSelection());
+    QAction *pause = menu.findChild<QAction *>(QStringLiteral("pause"));
+    QVERIFY(pause);
+    QVERIFY2(pause->text().contains(QLatin1String("2 of 2")), qPrintable(pause->text()));
+    pause->trigger();
+    QPointer<QMessageBox> box = actions->lastBox();
+    QVERIFY(box);
+    for (const FleetSubject &vm : vms)
+        QVERIFY(box->text().contains(m_engine->fleet()->state()->vm(vm.uri, vm.uuid)->name));
+    for (QAbstractButton *b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            b->click();
+    }
+    for (const FleetSubject &vm : vms)
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Paused, 10000);
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("2 of 2 done")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    // Mixed states: Resume applies to the paused one only.
+    QMenu again;
+    actions->fillMenu(&again, m_window->fleetSelection());
+    again.findChild<QAction *>(QStringLiteral("resume"))->trigger();
+    box = actions->lastBox();
+    for (QAbstractButton *b : box->buttons()) {
+        if (box->buttonRole(b) == QMessageBox::AcceptRole)
+            b->click();
+    }
+    for (const FleetSubject &vm : vms)
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+    tree->selectionModel()->clearSelection();
+}
+
+void TestMainWindow::demoConsoleSaysThereIsNoScreen()
+{
+    const FleetSubject vm = spareRunningVms(1).value(0);
+    FleetActions *actions = m_window->fleetActions();
+    QSignalSpy launched(actions, &FleetActions::consoleLaunched);
+    QMenu menu;
+    actions->fillMenu(&menu, { vm });
+    QPointer<QMessageBox> before = actions->lastBox();
+    menu.findChild<QAction *>(QStringLiteral("console"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(actions->lastBox() && actions->lastBox() != before, 10000);
+    QVERIFY2(actions->lastBox()->text().contains(QLatin1String("no screen")),
+             qPrintable(actions->lastBox()->text()));
+    QCOMPARE(launched.count(), 0);
+    actions->lastBox()->close();
+}
+
+void TestMainWindow::hostMenuReconnects()
+{
+    const FleetSubject vm = spareRunningVms(1).value(0);
+    FleetActions *actions = m_window->fleetActions();
+    QMenu menu;
+    actions->fillMenu(&menu, { { vm.uri, {} } });
+    QCOMPARE(entries(menu), (QStringList{ QStringLiteral("reconnect"), QStringLiteral("remove") }));
+    // The Host page's Actions button has the same.
+    m_window->showHost(vm.uri);
+    QMenu *pageMenu
+        = m_window->hostPage()->findChild<QToolButton *>(QStringLiteral("actionsButton"))->menu();
+    QMetaObject::invokeMethod(pageMenu, "aboutToShow");
+    QCOMPARE(entries(*pageMenu), entries(menu));
+
+    // A reconnection keeps a test-driver fleet as it was: the paused VM
+    // stays paused rather than reloading from the file.
+    m_engine->lifecycle()->run(actions->targets({ vm }), Lifecycle::VmAction::Pause);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Paused, 10000);
+    QSignalSpy status(m_engine->fleet()->state(), &FleetState::hostStatusChanged);
+    menu.findChild<QAction *>(QStringLiteral("reconnect"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const QList<QVariant> &args : status) {
+                const auto s = args.first().value<HostStatus>();
+                if (s.uri == vm.uri && s.state == HostState::Connected)
+                    return true;
+            }
+            return false;
+        }(),
+        10000);
+    QCOMPARE(stateOf(vm), VmState::Paused);
+    m_engine->lifecycle()->run(actions->targets({ vm }), Lifecycle::VmAction::Resume);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+}
+
+void TestMainWindow::commandPaletteFindsAndRuns()
+{
+    const FleetSubject vm = spareRunningVms(1).value(0);
+    const QString name = m_engine->fleet()->state()->vm(vm.uri, vm.uuid)->name;
+    QPointer<CommandPalette> palette = m_window->showCommandPalette();
+    QVERIFY(palette);
+    // Part of the name finds the VM, first.
+    palette->setQuery(name.left(name.size() - 1));
+    QVERIFY(!palette->shownTexts().isEmpty());
+    QCOMPARE(palette->shownTexts().first(), name);
+    // Menu actions are there by name.
+    palette->setQuery(QStringLiteral("dark theme"));
+    QCOMPARE(palette->shownTexts().value(0), QStringLiteral("Dark Theme"));
+    palette->setQuery(QStringLiteral("pause ") + name);
+    QCOMPARE(palette->shownTexts().value(0), QStringLiteral("Pause ") + name);
+    saveOverWindow(palette, QStringLiteral("command-palette"));
+    QVERIFY(palette->runCurrent());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Paused, 10000);
+
+    // Ctrl+K opens it; Enter runs what was typed.
+    QTRY_VERIFY(!m_window->findChild<CommandPalette *>());
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keySequence(m_window.get(), QKeySequence(Qt::CTRL | Qt::Key_K));
+    palette = m_window->findChild<CommandPalette *>();
+    QTRY_VERIFY(palette && palette->isVisible());
+    QTest::keyClicks(palette->input(), QStringLiteral("resume ") + name);
+    QTest::keyClick(palette->input(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+    palette = m_window->findChild<CommandPalette *>();
+    QTRY_VERIFY(!palette);
 }
 
 void TestMainWindow::hostsDialogExplainsBadUri()
