@@ -910,6 +910,7 @@ void TestMainWindow::vmMenusOfferWhatTheStateAllows()
     QMenu *pageMenu = m_window->vmPage()->actionsButton()->menu();
     QMetaObject::invokeMethod(pageMenu, "aboutToShow");
     QCOMPARE(entries(*pageMenu), entries(paused));
+    saveOverWindow(pageMenu, QStringLiteral("vm-actions-menu"));
     pageMenu->findChild<QAction *>(QStringLiteral("resume"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
 
@@ -919,7 +920,6 @@ void TestMainWindow::vmMenusOfferWhatTheStateAllows()
     QCOMPARE(event.vmUuid, vm.uuid);
     actions->fillMenu(&fromLog, { { event.hostUri, event.vmUuid } });
     QVERIFY(entries(fromLog).contains(QStringLiteral("pause")));
-    saveOverWindow(pageMenu, QStringLiteral("vm-actions-menu"));
 }
 
 void TestMainWindow::destructiveActionsAskFirst()
