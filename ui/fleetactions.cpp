@@ -1,13 +1,17 @@
 #include "fleetactions.h"
 
 #include "engine/engine.h"
+#include "engine/eventlog.h"
 #include "engine/fleetservice.h"
 #include "engine/lifecycleservice.h"
+#include "engine/policyservice.h"
 #include "fleet/fleetstate.h"
 #include "fleet/hosturi.h"
+#include "jobs/audittrail.h"
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QDateTime>
 #include <QItemSelectionModel>
 #include <QMenu>
 #include <QMessageBox>
@@ -197,6 +201,14 @@ void FleetActions::addHostActions(QMenu *menu, const QString &uri)
     const QString name = HostUri::displayName(uri);
     menu->addAction(tr("Show %1").arg(name), this, [this, uri] { Q_EMIT hostRequested(uri); });
     menu->addSeparator();
+    const bool serviced = m_engine && m_engine->fleet()->state()->config(uri).maintenance;
+    QAction *maintenance
+        = menu->addAction(serviced ? tr("Leave Maintenance") : tr("Enter Maintenance"), this,
+                          [this, uri, serviced] { setMaintenance(uri, !serviced); });
+    maintenance->setObjectName(QStringLiteral("maintenance"));
+    maintenance->setToolTip(tr("In maintenance nothing new is placed on the host, and the policy "
+                               "proposes moving its VMs away."));
+    maintenance->setEnabled(m_engine && !m_engine->storeIsReadOnly());
     QAction *reconnect
         = menu->addAction(tr("Reconnect Now"), this, [this, uri] { reconnectHost(uri); });
     reconnect->setObjectName(QStringLiteral("reconnect"));
@@ -354,6 +366,31 @@ void FleetActions::onConsoleReady(const VmTarget &target, const Lifecycle::Conso
         return tell(title, tr("%1 could not be started.").arg(command.program));
     Q_EMIT consoleLaunched(command.program, command.arguments);
     Q_EMIT statusMessage(tr("%1 opened on %2.").arg(command.program, target.name));
+}
+
+void FleetActions::setMaintenance(const QString &uri, bool on)
+{
+    if (!m_engine)
+        return;
+    const QString name = HostUri::displayName(uri);
+    if (auto set = m_engine->fleet()->setMaintenance(uri, on); !set)
+        return tell(tr("Maintenance of %1").arg(name), set.error());
+    EventRecord event;
+    event.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    event.kind
+        = on ? QStringLiteral("host.maintenance.on") : QStringLiteral("host.maintenance.off");
+    event.hostUri = uri;
+    event.message = on
+        ? tr("%1 entered maintenance, by %2").arg(name, Jobs::AuditTrail::operatorActor())
+        : tr("%1 left maintenance, by %2").arg(name, Jobs::AuditTrail::operatorActor());
+    m_engine->events()->log(event);
+    Q_EMIT statusMessage(on ? tr("%1 is in maintenance: nothing new is placed there; the policy "
+                                 "proposes moving its VMs away.")
+                                  .arg(name)
+                            : tr("%1 is out of maintenance.").arg(name));
+    // The policy sees it at once rather than at its next interval.
+    if (PolicyService *policy = m_engine->policy())
+        policy->evaluate();
 }
 
 void FleetActions::reconnectHost(const QString &uri)

@@ -66,6 +66,7 @@ public:
     QMessageBox *request(const QList<Lifecycle::VmTarget> &targets, Lifecycle::VmAction action);
     void openConsole(const Lifecycle::VmTarget &target);
     void reconnectHost(const QString &uri);
+    void setMaintenance(const QString &uri, bool on);
     QMessageBox *removeHost(const QString &uri);
 
     // The last question asked (a confirmation, Force off after a slow

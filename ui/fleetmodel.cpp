@@ -84,6 +84,8 @@ void FleetModel::setEngine(Engine *engine)
         resetInventory(config.uri, fleet->vms(config.uri));
     }
     connect(fleet, &FleetState::hostAdded, this, &FleetModel::addHost);
+    // addHost() takes a known host's new configuration (maintenance, sources).
+    connect(fleet, &FleetState::hostConfigChanged, this, &FleetModel::addHost);
     connect(fleet, &FleetState::hostRemoved, this, &FleetModel::removeHost);
     connect(fleet, &FleetState::hostStatusChanged, this, &FleetModel::setHostStatus);
     connect(fleet, &FleetState::hostInfoChanged, this, &FleetModel::setHostInfo);
@@ -245,7 +247,14 @@ QVariant FleetModel::hostData(const HostRow &host, int column, int role) const
         return raw ? QVariant(name.toLower()) : QVariant(name);
     }
     case StateColumn:
-        return raw ? QVariant(int(host.status.state)) : QVariant(hostStateName(host.status.state));
+        if (raw)
+            return int(host.status.state);
+        // Serviced hosts read as such while they are up; the tooltip keeps the state.
+        if (host.config.maintenance
+            && (host.status.state == HostState::Connected
+                || host.status.state == HostState::Degraded))
+            return tr("maintenance");
+        return hostStateName(host.status.state);
     case HealthColumn:
         return healthData(host.health, role);
     case CpuColumn:

@@ -57,6 +57,10 @@ HostPage::HostPage(Engine *engine, FleetModel *model, QWidget *parent)
     // What the host has free moves with its VMs and the pools' settings.
     if (PoolService *pools = engine->pools()) {
         connect(pools, &PoolService::changed, this, &HostPage::showPool);
+        connect(inventory, &FleetState::hostConfigChanged, this, [this](const HostConfig &config) {
+            if (config.uri == m_uri)
+                showPool();
+        });
         connect(inventory, &FleetState::vmChanged, this, [this](const QString &uri) {
             if (uri == m_uri)
                 showPool();
@@ -323,6 +327,8 @@ void HostPage::showPool()
     else if (view.pool.kind == Pools::PoolKind::Shadow)
         pool = tr("%1 (shadow pool: %2)").arg(view.pool.name, view.pool.reservation.describe());
     QStringList parts{ pool };
+    if (m_engine->fleet()->state()->config(m_uri).maintenance)
+        parts.prepend(tr("In maintenance: nothing new is placed here"));
     parts.append(view.failureDomain.isEmpty() ? tr("no failure domain")
                                               : tr("failure domain %1").arg(view.failureDomain));
     QString details;

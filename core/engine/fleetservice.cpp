@@ -173,6 +173,20 @@ void FleetService::removeHost(const QString &uri)
     m_state->removeHost(uri);
 }
 
+Result<void> FleetService::setMaintenance(const QString &uri, bool on)
+{
+    auto found = sessionOf(uri);
+    if (found == m_sessions.end())
+        return Error{ tr("%1 is not in the fleet.").arg(HostUri::quoted(uri)) };
+    HostConfig config = m_state->config(found.key());
+    if (config.maintenance == on)
+        return {};
+    config.maintenance = on;
+    store(config);
+    m_state->setConfig(config);
+    return {};
+}
+
 void FleetService::reconnectHost(const QString &uri)
 {
     auto it = sessionOf(uri);

@@ -60,6 +60,8 @@ public:
     // Validates the URI, stores the host and starts its session.
     Result<void> addHost(const HostConfig &config);
     void removeHost(const QString &uri);
+    // Puts the host in maintenance, or takes it out: stored with the host.
+    Result<void> setMaintenance(const QString &uri, bool on);
     // Opens the host's connection again now, past any backoff.
     void reconnectHost(const QString &uri);
     // Reads one VM again, for what changes without a lifecycle event.

@@ -294,6 +294,7 @@ PolicyService::Gathered PolicyService::gather() const
         h.pool = pools.poolOfHost(config.uri);
         h.failureDomain = pools.failureDomainOf(config.uri);
         h.reachable = status.state == HostState::Connected || status.state == HostState::Degraded;
+        h.maintenance = config.maintenance;
         if (status.state == HostState::Unreachable && status.since.isValid())
             h.unreachableSinceMs = status.since.toMSecsSinceEpoch();
         h.cpus = info.cpus;

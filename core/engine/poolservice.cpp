@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QMutexLocker>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <algorithm>
 
@@ -51,6 +52,7 @@ struct PoolService::Predictions
     QHash<QString, double> risk; // host URI →
     QHash<QString, int> health; // entity →
     QHash<QString, int> cpus; // host URI or VM UUID → CPUs
+    QSet<QString> maintenance; // host URIs the operator is servicing
     PredictionProxy *proxy = nullptr; // forecasts: thread-safe to ask
 };
 
@@ -78,6 +80,17 @@ PoolService::PoolService(const FleetState *fleet, PredictionProxy *prediction, Q
                 QMutexLocker lock(&p->mutex);
                 p->risk.insert(report.uri, report.risk.risk);
             });
+    auto maintenance = [p = m_predictions](const HostConfig &config) {
+        QMutexLocker lock(&p->mutex);
+        if (config.maintenance)
+            p->maintenance.insert(config.uri);
+        else
+            p->maintenance.remove(config.uri);
+    };
+    connect(fleet, &FleetState::hostAdded, this, maintenance);
+    connect(fleet, &FleetState::hostConfigChanged, this, maintenance);
+    for (const HostConfig &config : fleet->hosts())
+        maintenance(config);
 }
 
 PoolService::~PoolService()
@@ -196,6 +209,7 @@ Pools::Outlook PoolService::outlook() const
             const QString entity = QStringLiteral("host/") + uri;
             if (auto it = p->health.constFind(entity); it != p->health.cend())
                 o.health = it.value();
+            o.maintenance = p->maintenance.contains(uri);
         }
         o.peakCpus = peak(QStringLiteral("host/") + uri, uri);
         return o;

@@ -27,6 +27,9 @@ struct HostConfig
     // server that scrapes the host's prometheus-libvirt-exporter. Empty:
     // libvirt. Inventory, events and actions go through libvirt either way.
     QString prometheusUrl = QString();
+    // The operator is servicing it: nothing new is placed here, and the
+    // policy proposes moving its VMs away.
+    bool maintenance = false;
     bool operator==(const HostConfig &) const = default;
 };
 

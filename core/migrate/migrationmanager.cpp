@@ -198,6 +198,7 @@ QFuture<QList<TargetCapacity>> MigrationManager::assessTargets(const QString &so
                     const Pools::HostOutlook outlook = placement.outlook.host(uri);
                     candidate.peakCpus = outlook.peakCpus;
                     candidate.failureRisk = outlook.failureRisk;
+                    candidate.maintenance = outlook.maintenance;
                     candidate.health = outlook.health;
                 }
             }

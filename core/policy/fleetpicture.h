@@ -34,6 +34,7 @@ struct PolicyHost
     // While it is unreachable: since when (a host lost long enough is what
     // a failover to its VMs' shadows answers).
     qint64 unreachableSinceMs = 0;
+    bool maintenance = false; // the operator is servicing it: empty it, place nothing there
 };
 
 // A VM's shadow, as the shadow service last checked it.

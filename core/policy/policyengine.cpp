@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSet>
 #include <algorithm>
 #include <cmath>
 
@@ -63,6 +64,7 @@ Pools::Candidate candidate(const PolicyHost &h, const std::optional<Pools::Headr
     c.peakCpus = peakCpus;
     c.failureRisk = h.risk.risk;
     c.health = h.health;
+    c.maintenance = h.maintenance;
     return c;
 }
 
@@ -209,10 +211,32 @@ Evaluation PolicyEngine::evaluate(const FleetPicture &picture)
                    }))
             model.evacuating.insert(h->uri);
     }
+    // A host the operator put in maintenance is emptied as well, by its own rule.
+    QSet<QString> maintenance;
+    for (const PolicyHost &h : picture.hosts) {
+        if (h.maintenance && h.reachable && !model.evacuating.contains(h.uri)) {
+            maintenance.insert(h.uri);
+            model.evacuating.insert(h.uri);
+        }
+    }
     for (const PolicyHost *h : byRisk) {
         if (!model.evacuating.contains(h->uri))
             continue;
         Trigger trigger;
+        if (maintenance.contains(h->uri)) {
+            trigger.rule = QStringLiteral("host-maintenance");
+            trigger.signal = QStringLiteral("maintenance");
+            trigger.value = 1;
+            trigger.threshold = 1;
+            trigger.sentence = Tr::tr("%1 is in maintenance: its VMs go to other hosts before "
+                                      "it is serviced.")
+                                   .arg(nameOf(*h));
+            for (const PolicyVm &vm : vmsOn(h->uri)) {
+                if (auto p = proposeMove(picture, model, vm, *h, trigger, h->uri))
+                    next.insert(p->key(), *p);
+            }
+            continue;
+        }
         trigger.rule = QStringLiteral("host-risk");
         trigger.signal = QStringLiteral("failure-risk");
         trigger.value = h->risk.risk;

@@ -55,6 +55,8 @@ Ranking assess(const PlacementQuery &query, const Candidate &c)
         r.reasons.prepend(why);
         return r;
     };
+    if (c.maintenance)
+        return refuse(Tr::tr("In maintenance: nothing new is placed here."));
     if (!c.error.isEmpty() || !c.headroom)
         return refuse(Tr::tr("Not assessed: %1").arg(c.error));
     if (c.hostUri == query.sourceHostUri)

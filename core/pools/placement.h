@@ -18,6 +18,7 @@ struct HostOutlook
     std::optional<double> peakCpus; // forecast peak over the next day, in CPUs
     std::optional<double> failureRisk; // 0–1 within 30 days
     std::optional<int> health; // 0–100
+    bool maintenance = false; // the operator is servicing it
 };
 
 // Where placement learns the future: blocking, thread-safe, called on the
@@ -43,6 +44,7 @@ struct Candidate
     std::optional<double> failureRisk; // 0–1
     std::optional<int> health; // 0–100
     QList<quint64> residentMemoryKiB; // what each VM running there holds
+    bool maintenance = false; // the operator is servicing it: nothing new goes there
 };
 
 // What is placed, with what it will need at its forecast peak.

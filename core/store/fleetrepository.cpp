@@ -87,13 +87,15 @@ Result<QList<HostConfig>> FleetRepository::hosts() const
 {
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral(
-            "SELECT uri, simulated, exporter_url, prometheus_url FROM hosts ORDER BY id")))
+            "SELECT uri, simulated, exporter_url, prometheus_url, maintenance FROM hosts "
+            "ORDER BY id")))
         return queryError(query, "listing hosts");
     QList<HostConfig> hosts;
     while (query.next()) {
         HostConfig host{ query.value(0).toString(), query.value(1).toBool(),
                          query.value(2).toString() };
         host.prometheusUrl = query.value(3).toString();
+        host.maintenance = query.value(4).toBool();
         hosts.append(host);
     }
     return hosts;
@@ -103,14 +105,16 @@ Result<void> FleetRepository::addHost(const HostConfig &host)
 {
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
-        "INSERT INTO hosts (uri, simulated, exporter_url, prometheus_url, added_ms) "
-        "VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO hosts (uri, simulated, exporter_url, prometheus_url, maintenance, added_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT(uri) DO UPDATE SET simulated = excluded.simulated, "
-        "exporter_url = excluded.exporter_url, prometheus_url = excluded.prometheus_url"));
+        "exporter_url = excluded.exporter_url, prometheus_url = excluded.prometheus_url, "
+        "maintenance = excluded.maintenance"));
     query.addBindValue(host.uri);
     query.addBindValue(host.simulatedUsage ? 1 : 0);
     query.addBindValue(host.exporterUrl.isEmpty() ? QVariant() : QVariant(host.exporterUrl));
     query.addBindValue(host.prometheusUrl.isEmpty() ? QVariant() : QVariant(host.prometheusUrl));
+    query.addBindValue(host.maintenance ? 1 : 0);
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!query.exec())
         return queryError(query, "adding a host");

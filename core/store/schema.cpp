@@ -344,6 +344,11 @@ QStringList stepStatements(int toVersion)
         return {
             QStringLiteral("ALTER TABLE hosts ADD COLUMN prometheus_url TEXT"),
         };
+    case 18:
+        // Version 18 keeps a host's maintenance mode across restarts.
+        return {
+            QStringLiteral("ALTER TABLE hosts ADD COLUMN maintenance INTEGER NOT NULL DEFAULT 0"),
+        };
     default:
         return {};
     }

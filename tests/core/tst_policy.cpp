@@ -5,6 +5,7 @@
 #include "policy/automation.h"
 #include "policy/policyengine.h"
 #include "policy/replay.h"
+#include "pools/placement.h"
 #include "store/database.h"
 
 #include <QTemporaryDir>
@@ -104,6 +105,7 @@ class TestPolicy : public QObject
 private Q_SLOTS:
     void evacuationSpreadsAcrossTargetsWithEvidence();
     void twoHostsAtRiskDoNotBothEvacuateOntoOneTarget();
+    void maintenanceEmptiesTheHostAndTakesNothingNew();
     void wobblingForecastRaisesOneProposal();
     void benefitCheckHoldsAMoveThatDoesNotHelp();
     void cooldownAndNoReturnHoldAMove();
@@ -177,6 +179,46 @@ void TestPolicy::twoHostsAtRiskDoNotBothEvacuateOntoOneTarget()
     // The riskier host is emptied first, onto the better target.
     QCOMPARE(one->targetUri, picture.hosts.at(2).uri);
     QVERIFY(one->confidence > two->confidence);
+}
+
+void TestPolicy::maintenanceEmptiesTheHostAndTakesNothingNew()
+{
+    FleetPicture picture;
+    picture.nowMs = kNow;
+    PolicyHost serviced = host(QStringLiteral("kvm01"), 20 * kGiB);
+    serviced.maintenance = true;
+    // The emptiest host is in maintenance too: it takes nothing.
+    PolicyHost alsoServiced = host(QStringLiteral("kvm02"), 60 * kGiB);
+    alsoServiced.maintenance = true;
+    const PolicyHost open = host(QStringLiteral("kvm03"), 20 * kGiB);
+    picture.hosts = { serviced, alsoServiced, open };
+    picture.vms = { vm(QStringLiteral("web-1"), serviced), vm(QStringLiteral("web-2"), serviced) };
+    PolicyEngine policy = engine();
+    const Evaluation e = policy.evaluate(picture);
+    QCOMPARE(e.proposals.size(), 2);
+    for (const Proposal &p : e.proposals) {
+        QCOMPARE(p.trigger.rule, QStringLiteral("host-maintenance"));
+        QCOMPARE(p.sourceUri, serviced.uri);
+        QCOMPARE(p.targetUri, open.uri);
+        QVERIFY2(p.evidence.first().contains(u"in maintenance"), qPrintable(p.evidence.first()));
+    }
+    // Out of maintenance, nothing is proposed any more.
+    picture.hosts[0].maintenance = false;
+    picture.nowMs += kMinute;
+    QVERIFY(policy.evaluate(picture).proposals.isEmpty());
+
+    // The shared ranking says why a serviced host is no target.
+    Pools::Candidate candidate;
+    candidate.hostUri = alsoServiced.uri;
+    candidate.pool = general();
+    candidate.headroom = alsoServiced.headroom;
+    candidate.maintenance = true;
+    Pools::PlacementQuery query;
+    query.subject.what = Pools::Placing::Vm;
+    query.demand = { 2 * kGiB, 2 };
+    const QList<Pools::Ranking> ranked = Pools::rank(query, { candidate });
+    QVERIFY(!ranked.first().eligible);
+    QVERIFY2(ranked.first().refusal.contains(u"maintenance"), qPrintable(ranked.first().refusal));
 }
 
 void TestPolicy::wobblingForecastRaisesOneProposal()

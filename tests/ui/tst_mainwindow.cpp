@@ -49,6 +49,7 @@
 #include "shadowspanel.h"
 #include "shiftdialog.h"
 #include "store/database.h"
+#include "store/fleetrepository.h"
 #include "store/samplestore.h"
 #include "traffic/trafficservice.h"
 #include "trafficmappingdialog.h"
@@ -341,6 +342,7 @@ private Q_SLOTS:
     void severalVmsAtOnceWithOneConfirmation();
     void demoConsoleSaysThereIsNoScreen();
     void hostMenuReconnects();
+    void hostMaintenanceIsKeptAndShown();
     void commandPaletteFindsAndRuns();
     void hostsDialogExplainsBadUri();
     void prometheusDialogServesMetrics();
@@ -1045,7 +1047,9 @@ void TestMainWindow::hostMenuReconnects()
     FleetActions *actions = m_window->fleetActions();
     QMenu menu;
     actions->fillMenu(&menu, { { vm.uri, {} } });
-    QCOMPARE(entries(menu), (QStringList{ QStringLiteral("reconnect"), QStringLiteral("remove") }));
+    QCOMPARE(entries(menu),
+             (QStringList{ QStringLiteral("maintenance"), QStringLiteral("reconnect"),
+                           QStringLiteral("remove") }));
     // The Host page's Actions button has the same.
     m_window->showHost(vm.uri);
     QMenu *pageMenu
@@ -1072,6 +1076,47 @@ void TestMainWindow::hostMenuReconnects()
     QCOMPARE(stateOf(vm), VmState::Paused);
     m_engine->lifecycle()->run(actions->targets({ vm }), Lifecycle::VmAction::Resume);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
+}
+
+void TestMainWindow::hostMaintenanceIsKeptAndShown()
+{
+    const FleetSubject vm = spareRunningVms(1).value(0);
+    FleetActions *actions = m_window->fleetActions();
+    QMenu menu;
+    actions->fillMenu(&menu, { { vm.uri, {} } });
+    QAction *enter = menu.findChild<QAction *>(QStringLiteral("maintenance"));
+    QCOMPARE(enter->text(), QStringLiteral("Enter Maintenance"));
+    enter->trigger();
+    const FleetState *fleet = m_engine->fleet()->state();
+    QVERIFY(fleet->config(vm.uri).maintenance);
+    // The tree, the host page and the log say so; the store keeps it.
+    const QModelIndex hostRow
+        = m_window->fleetModel()->hostIndex(vm.uri).siblingAtColumn(FleetModel::StateColumn);
+    QTRY_COMPARE(hostRow.data().toString(), QStringLiteral("maintenance"));
+    m_window->showHost(vm.uri);
+    QTRY_VERIFY(m_window->hostPage()->poolText().startsWith(QLatin1String("In maintenance")));
+    const EventLogModel *log = m_window->eventLogView()->eventModel();
+    QTRY_VERIFY(log->rowCount() > 0 && log->event(0).kind == u"host.maintenance.on");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto db = Database::open(m_engine->storePath(), QStringLiteral("tst-maintenance"));
+            if (!db)
+                return false;
+            auto hosts = FleetRepository(db.value()->sql()).hosts();
+            return hosts && std::any_of(hosts->cbegin(), hosts->cend(), [&](const HostConfig &h) {
+                       return h.uri == vm.uri && h.maintenance;
+                   });
+        }(),
+        10000);
+    saveWindow(QStringLiteral("host-maintenance"));
+
+    QMenu again;
+    actions->fillMenu(&again, { { vm.uri, {} } });
+    QCOMPARE(again.findChild<QAction *>(QStringLiteral("maintenance"))->text(),
+             QStringLiteral("Leave Maintenance"));
+    again.findChild<QAction *>(QStringLiteral("maintenance"))->trigger();
+    QVERIFY(!fleet->config(vm.uri).maintenance);
+    QTRY_VERIFY(hostRow.data().toString() != QStringLiteral("maintenance"));
 }
 
 void TestMainWindow::commandPaletteFindsAndRuns()
