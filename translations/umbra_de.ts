@@ -60,7 +60,7 @@
         <translation>Schritt %1: %2 % (%3), %4 s gehalten, solange %5 erreichbar bleibt, unter %6 % Fehlern und %7 ms</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+61"/>
+        <location filename="../core/policy/policyengine.cpp" line="+62"/>
         <source>its capacity is not known yet</source>
         <translation>seine Kapazität ist noch nicht bekannt</translation>
     </message>
@@ -949,6 +949,19 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
 </context>
 <context>
+    <name>Umbra::CommandPalette</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="+15"/>
+        <source>Go to or run</source>
+        <translation>Gehe zu oder führe aus</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type a host, a VM or an action — e.g. “shut web”</source>
+        <translation>Host, VM oder Aktion eingeben – z. B. „herunter web“</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::CredentialDialog</name>
     <message>
         <location filename="../ui/credentialdialog.cpp" line="+20"/>
@@ -969,7 +982,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+37"/>
+        <location filename="../core/store/database.cpp" line="+39"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -1035,11 +1048,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
     <message>
         <location line="+10"/>
+        <location line="+51"/>
         <source>Database error in “%1”: %2</source>
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-222"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -1059,12 +1073,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 wurde von einer neueren Umbra-Version geschrieben (Schemaversion %2; diese Version liest bis %3). Die Datei wurde nicht verändert; aktualisieren Sie Umbra, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+62"/>
         <source>Cannot start the schema upgrade of %1: %2</source>
         <translation>Die Schemaaktualisierung von %1 kann nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Upgrading %1 to schema version %2 failed; nothing was changed: %3</source>
         <translation>Die Aktualisierung von %1 auf Schemaversion %2 ist fehlgeschlagen; nichts wurde verändert: %3</translation>
     </message>
@@ -1169,7 +1183,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+194"/>
+        <location filename="../core/engine/engine.cpp" line="+201"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
@@ -1177,7 +1191,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::EventLog</name>
     <message>
-        <location filename="../core/engine/eventlog.cpp" line="+90"/>
+        <location filename="../core/engine/eventlog.cpp" line="+91"/>
         <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
         <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
     </message>
@@ -1271,6 +1285,177 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
 </context>
 <context>
+    <name>Umbra::FleetActions</name>
+    <message numerus="yes">
+        <location filename="../ui/fleetactions.cpp" line="+51"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <location line="+48"/>
+        <source>Show %1</source>
+        <translation>%1 zeigen</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database is open read-only; every action is recorded there before it is taken.</source>
+        <translation>Die Datenbank ist nur zum Lesen geöffnet; jede Aktion wird dort aufgezeichnet, bevor sie ausgeführt wird.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>Open Console</source>
+        <translation>Konsole öffnen</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+57"/>
+        <source>Migrate…</source>
+        <translation>Migrieren …</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Leave Maintenance</source>
+        <translation>Wartung beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter Maintenance</source>
+        <translation>In Wartung versetzen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In maintenance nothing new is placed on the host, and the policy proposes moving its VMs away.</source>
+        <translation>In Wartung wird nichts Neues auf dem Host platziert, und die Richtlinie schlägt vor, seine VMs zu verschieben.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reconnect Now</source>
+        <translation>Jetzt neu verbinden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove from Umbra…</source>
+        <translation>Aus Umbra entfernen …</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Each of them</source>
+        <translation>Jede von ihnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2?</source>
+        <translation>%1: %2?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>%1 %n VMs?</source>
+        <translation>
+            <numerusform>%1: %n VM?</numerusform>
+            <numerusform>%1: %n VMs?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Shut down: %1… (waiting for the guest to power off, up to %n s)</source>
+        <translation>
+            <numerusform>Herunterfahren: %1 … (warte bis zu %n s, bis sich das Gastsystem ausschaltet)</numerusform>
+            <numerusform>Herunterfahren: %1 … (warte bis zu %n s, bis sich das Gastsystem ausschaltet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2…</source>
+        <translation>%1: %2 …</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 of %3 done.</source>
+        <translation>%1: %2 von %3 erledigt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is still running</source>
+        <translation>%1 läuft noch</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opening the console of %1…</source>
+        <translation>Öffne die Konsole von %1 …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Console of %1</source>
+        <translation>Konsole von %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be started.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 opened on %2.</source>
+        <translation>%1 für %2 geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Maintenance of %1</source>
+        <translation>Wartung von %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 entered maintenance, by %2</source>
+        <translation>%1 ist in Wartung, durch %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left maintenance, by %2</source>
+        <translation>%1 ist nicht mehr in Wartung, durch %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is in maintenance: nothing new is placed there; the policy proposes moving its VMs away.</source>
+        <translation>%1 ist in Wartung: Dort wird nichts Neues platziert; die Richtlinie schlägt vor, seine VMs zu verschieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is out of maintenance.</source>
+        <translation>%1 ist nicht mehr in Wartung.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reconnecting to %1…</source>
+        <translation>Verbinde neu mit %1 …</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove %1 from Umbra?</source>
+        <translation>%1 aus Umbra entfernen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Umbra stops collecting from %1. Its VMs keep running; add the host again to watch it anew.</source>
+        <translation>Umbra erfasst nichts mehr von %1. Seine VMs laufen weiter; fügen Sie den Host erneut hinzu, um ihn wieder zu beobachten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::FleetModel</name>
     <message>
         <location filename="../ui/fleetmodel.cpp" line="+45"/>
@@ -1278,7 +1463,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+211"/>
+        <source>maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1
 UUID %2
 on %3</source>
@@ -1415,7 +1605,7 @@ auf %3</translation>
         <translation>Flottendatenbank: %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>Cannot clean %1: %2</source>
         <translation>%1 kann nicht bereinigt werden: %2</translation>
     </message>
@@ -1443,13 +1633,14 @@ auf %3</translation>
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+43"/>
+        <location line="+38"/>
+        <location line="+30"/>
+        <location line="+53"/>
         <source>%1 is not in the fleet.</source>
         <translation>%1 gehört nicht zur Flotte.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
@@ -2194,7 +2385,7 @@ auf %3</translation>
 <context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+100"/>
+        <location filename="../ui/hostpage.cpp" line="+111"/>
         <source>URI</source>
         <translation>URI</translation>
     </message>
@@ -2315,7 +2506,17 @@ auf %3</translation>
         <translation>%1 (%2 vorbehalten)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-220"/>
+        <source>Reconnect or remove this host</source>
+        <translation>Diesen Host neu verbinden oder entfernen</translation>
+    </message>
+    <message>
+        <location line="+225"/>
+        <source>In maintenance: nothing new is placed here</source>
+        <translation>In Wartung: Hier wird nichts Neues platziert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no failure domain</source>
         <translation>keine Fehlerdomäne</translation>
     </message>
@@ -2350,7 +2551,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+102"/>
+        <location filename="../core/collect/hostsession.cpp" line="+104"/>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
     </message>
@@ -2435,7 +2636,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+117"/>
         <source>the guest was paused</source>
         <translation>der Gast wurde pausiert</translation>
     </message>
@@ -2508,6 +2709,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+17"/>
         <source>%1 %2 (now %3)</source>
         <translation>%1 %2 (jetzt: %3)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reconnecting to %1 now, as asked</source>
+        <translation>Verbinde jetzt wie gewünscht neu mit %1</translation>
     </message>
 </context>
 <context>
@@ -2633,12 +2839,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+170"/>
         <source>Hardware exporter</source>
         <translation>Hardware-Exporter</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-170"/>
         <source>VM usage from</source>
         <translation>VM-Auslastung aus</translation>
     </message>
@@ -2703,12 +2909,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>libvirt</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+67"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation>Wo %1 seinen Hardwarezustand veröffentlicht (leer: nirgends):</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>VM usage from Prometheus</source>
         <translation>VM-Auslastung aus Prometheus</translation>
     </message>
@@ -2718,7 +2924,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Prometheus-Server, der den prometheus-libvirt-exporter von %1 abfragt, z. B. http://prometheus:9090/ (leer: libvirt fragen):</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Remove host</source>
         <translation>Host entfernen</translation>
     </message>
@@ -2750,7 +2956,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Der Zustand von „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cannot read the definition of “%1”: %2</source>
         <translation>Die Definition von „%1“ kann nicht gelesen werden: %2</translation>
     </message>
@@ -2864,7 +3070,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Pläne: %1</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation>Plan %1 ist „%2“, nicht „%3“.</translation>
     </message>
@@ -2874,7 +3080,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Plan %1 kann nicht freigegeben werden: %2</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>There is no plan %1.</source>
         <translation>Es gibt keinen Plan %1.</translation>
     </message>
@@ -3080,6 +3286,179 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
 </context>
 <context>
+    <name>Umbra::Lifecycle::ConsoleCommand</name>
+    <message>
+        <location filename="../core/lifecycle/consolecommand.cpp" line="+68"/>
+        <source>%1 is a VM of libvirt&apos;s test driver (simulated): it has no screen to show.</source>
+        <translation>%1 ist eine VM des Testtreibers von libvirt (simuliert): Sie hat keinen Bildschirm.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+52"/>
+        <source>The definition of %1 cannot be read: %2</source>
+        <translation>Die Definition von %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>%1 has neither a graphical display nor a serial console.</source>
+        <translation>%1 hat weder eine grafische Anzeige noch eine serielle Konsole.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is not installed; it comes in the Debian package %2.</source>
+        <translation>%1 ist nicht installiert; es ist im Debian-Paket %2 enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Lifecycle::VmAction</name>
+    <message>
+        <location filename="../core/lifecycle/vmaction.cpp" line="+59"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shut down</source>
+        <translation>Herunterfahren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reboot</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Force off</source>
+        <translation>Ausschalten erzwingen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with its host</source>
+        <translation>Mit dem Host starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not start with its host</source>
+        <translation>Nicht mit dem Host starten</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 is switched off at once, like pulling its power cord: whatever its programs had not written to disk is lost, and its file systems may need checking at the next start.</source>
+        <translation>%1 wird sofort ausgeschaltet, als zöge man den Netzstecker: Was seine Programme noch nicht auf die Platte geschrieben hatten, geht verloren, und seine Dateisysteme müssen beim nächsten Start eventuell geprüft werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 restarts at once, like pressing its reset button: whatever its programs had not written to disk is lost, and open connections are cut.</source>
+        <translation>%1 startet sofort neu, als drückte man die Reset-Taste: Was seine Programme noch nicht auf die Platte geschrieben hatten, geht verloren, und offene Verbindungen brechen ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Lifecycle::VmActionRunner</name>
+    <message>
+        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+24"/>
+        <source>unknown libvirt error</source>
+        <translation>unbekannter libvirt-Fehler</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 now starts with %2.</source>
+        <translation>%1 startet jetzt mit %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 no longer starts with %2.</source>
+        <translation>%1 startet nicht mehr mit %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 done; it is %3.</source>
+        <translation>%1: %2 erledigt; Zustand: %3.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is no longer on %2: %3</source>
+        <translation>%1 ist nicht mehr auf %2: %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is %2 now; “%3” does not apply, nothing was done.</source>
+        <translation>%1 ist jetzt %2; „%3“ passt nicht, es wurde nichts getan.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 on %2 failed: %3</source>
+        <translation>%1 für %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 was asked to shut down but is still %2 after %3 s; its guest may ignore the request. Force off to stop it now.</source>
+        <translation>%1 wurde zum Herunterfahren aufgefordert, ist nach %3 s aber noch %2; das Gastsystem ignoriert die Anforderung vielleicht. Mit „Ausschalten erzwingen“ wird es sofort gestoppt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: libvirt accepted “%2”, but the VM is %3.</source>
+        <translation>%1: libvirt hat „%2“ angenommen, aber die VM ist %3.</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::LifecycleService</name>
+    <message>
+        <location filename="../core/engine/lifecycleservice.cpp" line="+36"/>
+        <source>%1 %2 on %3</source>
+        <translation>%1: %2 auf %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was %2 when asked.</source>
+        <translation>%1 war bei der Anforderung %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask libvirt on %1 to %2 %3, and check that it did.</source>
+        <translation>libvirt auf %1 auffordern: %2 für %3, und prüfen, dass es geschah.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Interrupted: Umbra stopped before it knew whether “%1” took effect; the VM&apos;s state is what its host shows.</source>
+        <translation>Unterbrochen: Umbra endete, bevor bekannt war, ob „%1“ wirkte; der Zustand der VM ist der, den ihr Host zeigt.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: “%2” is still under way; “%3” was not started.</source>
+        <translation>%1: „%2“ läuft noch; „%3“ wurde nicht gestartet.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source> (simulated)</source>
+        <translation> (simuliert)</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+67"/>
@@ -3144,7 +3523,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Der Kunde der VM wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
@@ -3214,7 +3593,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -3229,7 +3608,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Flotte &amp;filtern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Go to or Run…</source>
+        <translation>&amp;Gehe zu oder führe aus …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3286,6 +3670,26 @@ Kunde:</translation>
         <location line="+1"/>
         <source>&lt;h3&gt;Umbra %1&lt;/h3&gt;&lt;p&gt;An operations console for KVM/QEMU fleets managed by libvirt. It watches every host and VM, keeps an hour of history at hand and acts ahead of trouble.&lt;/p&gt;&lt;p&gt;History is kept in &lt;tt&gt;%2&lt;/tt&gt;.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Umbra %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für KVM/QEMU-Flotten, die mit libvirt verwaltet werden. Sie beobachtet jeden Host und jede VM, hält eine Stunde Verlauf bereit und handelt, bevor Probleme entstehen.&lt;/p&gt;&lt;p&gt;Der Verlauf wird in &lt;tt&gt;%2&lt;/tt&gt; gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowactions.cpp" line="+125"/>
+        <source>V&amp;M</source>
+        <translation>V&amp;M</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VM on %1, %2</source>
+        <translation>VM auf %1, %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>on %1</source>
+        <translation>auf %1</translation>
     </message>
 </context>
 <context>
@@ -4332,7 +4736,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::MigrationManager</name>
     <message>
-        <location filename="../core/migrate/migrationmanager.cpp" line="+120"/>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+119"/>
         <source>The plan could not be stored: %1</source>
         <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -4525,6 +4929,14 @@ Kunde:</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::PageHeader</name>
+    <message>
+        <location filename="../ui/pageheader.cpp" line="+52"/>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Policy</name>
     <message>
         <location filename="../core/policy/automation.cpp" line="+84"/>
@@ -4570,9 +4982,14 @@ Kunde:</translation>
         <translation>Das Speichern der Automatisierung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+146"/>
+        <location filename="../core/policy/policyengine.cpp" line="+147"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
         <translation>Das Ausfallrisiko von %1 ist auf %2 % gefallen, unter %3 %.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is in maintenance: its VMs go to other hosts before it is serviced.</source>
+        <translation>%1 ist in Wartung: Seine VMs ziehen auf andere Hosts, bevor er gewartet wird.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -5092,7 +5509,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+561"/>
+        <location filename="../core/engine/policyservice.cpp" line="+552"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
@@ -5100,7 +5517,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-351"/>
         <source>The policy could not read its settings: %1</source>
         <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
     </message>
@@ -5110,7 +5527,7 @@ Kunde:</translation>
         <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
@@ -5179,6 +5596,11 @@ Kunde:</translation>
     </message>
     <message>
         <location filename="../core/pools/placement.cpp" line="+59"/>
+        <source>In maintenance: nothing new is placed here.</source>
+        <translation>In Wartung: Hier wird nichts Neues platziert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not assessed: %1</source>
         <translation>Nicht bewertet: %1</translation>
     </message>
@@ -6239,7 +6661,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+359"/>
+        <location filename="../core/store/schema.cpp" line="+364"/>
         <source>Moving samples to time series failed: %1</source>
         <translation>Das Verschieben der Messwerte in Zeitreihen ist fehlgeschlagen: %1</translation>
     </message>
@@ -7030,7 +7452,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>An action on this shadow is running already.</source>
         <translation>Für diesen Schatten läuft bereits eine Aktion.</translation>
     </message>
@@ -7085,7 +7507,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Der Schatten von %1, ausgesetzt für einen Umzug, der nicht mehr läuft, ist %2.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>The shadows could not be read: %1</source>
         <translation>Die Schatten ließen sich nicht lesen: %1</translation>
     </message>
@@ -7891,7 +8313,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Traffic::TrafficJob</name>
     <message>
-        <location filename="../core/traffic/trafficjob.cpp" line="+48"/>
+        <location filename="../core/traffic/trafficjob.cpp" line="+49"/>
         <source>The traffic journal cannot be opened, so nothing was done: %1</source>
         <translation>Das Verkehrsjournal lässt sich nicht öffnen, daher wurde nichts getan: %1</translation>
     </message>
@@ -7911,7 +8333,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Das Verkehrsjournal lässt sich nicht schreiben, daher wurde der Schritt nicht gesendet: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Load balancer %1 has no server “%2” in backend “%3”.</source>
         <translation>Load Balancer %1 hat keinen Server „%2“ in Backend „%3“.</translation>
     </message>
@@ -7997,13 +8419,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 % der Anfragen von %2 gehen an %3.</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+78"/>
+        <location line="+29"/>
+        <location line="+79"/>
         <source>Load balancer %1 has no server “%2”.</source>
         <translation>Load Balancer %1 hat keinen Server „%2“.</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>%1 is the only server of backend “%2” that can take requests: draining it would refuse service.</source>
         <translation>%1 ist der einzige Server des Backends „%2“, der Anfragen annehmen kann: Ihn zu leeren, würde den Dienst verweigern.</translation>
     </message>
@@ -8038,7 +8460,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 ist geleert.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Restoring %1</source>
         <translation>Stelle %1 wieder her</translation>
     </message>
@@ -8126,7 +8548,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Traffic::TrafficReconciler</name>
     <message>
-        <location filename="../core/traffic/trafficreconciler.cpp" line="+93"/>
+        <location filename="../core/traffic/trafficreconciler.cpp" line="+96"/>
         <source>it is not configured</source>
         <translation>er ist nicht eingerichtet</translation>
     </message>
@@ -8156,7 +8578,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Verkehrsaktion %1 (%2 auf %3/%4) wurde bei Schritt %5 unterbrochen; HAProxy hatte %6; die vorgefundenen Gewichte wurden wiederhergestellt: %7.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>%1 drained again</source>
         <translation>%1 erneut geleert</translation>
     </message>
@@ -8174,7 +8596,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Traffic::TrafficService</name>
     <message>
-        <location filename="../core/traffic/trafficservice.cpp" line="+98"/>
+        <location filename="../core/traffic/trafficservice.cpp" line="+97"/>
         <source>Load balancers could not be read: %1</source>
         <translation>Load Balancer konnten nicht gelesen werden: %1</translation>
     </message>
@@ -8827,7 +9249,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+76"/>
+        <location filename="../ui/vmpage.cpp" line="+77"/>
         <source>Host</source>
         <translation>Host</translation>
     </message>
@@ -8838,12 +9260,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>Definition</source>
         <translation>Definition</translation>
     </message>
@@ -8873,12 +9295,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Verkehr</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+208"/>
         <source>Change…</source>
         <translation>Ändern…</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-204"/>
         <source>Dedicated pools take only their customer&apos;s VMs</source>
         <translation>Dedizierte Pools nehmen nur die VMs ihres Kunden auf</translation>
     </message>
@@ -8908,7 +9330,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; Migrationen müssen ihre Schritte dort protokollieren.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Start, shut down, pause… this VM, or open its console</source>
+        <translation>Diese VM starten, herunterfahren, anhalten … oder ihre Konsole öffnen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Traffic…</source>
         <translation>Verkehr …</translation>
     </message>

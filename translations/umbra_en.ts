@@ -60,7 +60,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+61"/>
+        <location filename="../core/policy/policyengine.cpp" line="+62"/>
         <source>its capacity is not known yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -944,6 +944,19 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
 </context>
 <context>
+    <name>Umbra::CommandPalette</name>
+    <message>
+        <location filename="../ui/commandpalette.cpp" line="+15"/>
+        <source>Go to or run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type a host, a VM or an action — e.g. “shut web”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::CredentialDialog</name>
     <message>
         <location filename="../ui/credentialdialog.cpp" line="+20"/>
@@ -964,7 +977,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+37"/>
+        <location filename="../core/store/database.cpp" line="+39"/>
         <source>%1 is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,11 +1048,12 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
     <message>
         <location line="+10"/>
+        <location line="+51"/>
         <source>Database error in “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-32"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,12 +1068,12 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+62"/>
         <source>Cannot start the schema upgrade of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Upgrading %1 to schema version %2 failed; nothing was changed: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1178,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+194"/>
+        <location filename="../core/engine/engine.cpp" line="+201"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,7 +1186,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::EventLog</name>
     <message>
-        <location filename="../core/engine/eventlog.cpp" line="+90"/>
+        <location filename="../core/engine/eventlog.cpp" line="+91"/>
         <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,6 +1279,177 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
 </context>
 <context>
+    <name>Umbra::FleetActions</name>
+    <message numerus="yes">
+        <location filename="../ui/fleetactions.cpp" line="+51"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <location line="+48"/>
+        <source>Show %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database is open read-only; every action is recorded there before it is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+55"/>
+        <source>Open Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <location line="+57"/>
+        <source>Migrate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Leave Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter Maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In maintenance nothing new is placed on the host, and the policy proposes moving its VMs away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reconnect Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove from Umbra…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Each of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>%1 %n VMs?</source>
+        <translation>
+            <numerusform>%1 %n VM?</numerusform>
+            <numerusform>%1 %n VMs?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Shut down: %1… (waiting for the guest to power off, up to %n s)</source>
+        <translation>
+            <numerusform>Shut down: %1… (waiting for the guest to power off, up to %n s)</numerusform>
+            <numerusform>Shut down: %1… (waiting for the guest to power off, up to %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2 of %3 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Opening the console of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Console of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 opened on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Maintenance of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 entered maintenance, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left maintenance, by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is in maintenance: nothing new is placed there; the policy proposes moving its VMs away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is out of maintenance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reconnecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove %1 from Umbra?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Umbra stops collecting from %1. Its VMs keep running; add the host again to watch it anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::FleetModel</name>
     <message>
         <location filename="../ui/fleetmodel.cpp" line="+45"/>
@@ -1272,7 +1457,12 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+211"/>
+        <source>maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>%1
 UUID %2
 on %3</source>
@@ -1407,7 +1597,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>Cannot clean %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,13 +1625,14 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+43"/>
+        <location line="+38"/>
+        <location line="+30"/>
+        <location line="+53"/>
         <source>%1 is not in the fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,7 +2377,12 @@ on %3</source>
 <context>
     <name>Umbra::HostPage</name>
     <message>
-        <location filename="../ui/hostpage.cpp" line="+100"/>
+        <location filename="../ui/hostpage.cpp" line="+106"/>
+        <source>Reconnect or remove this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>URI</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2307,7 +2503,12 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>In maintenance: nothing new is placed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no failure domain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2341,7 +2542,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+102"/>
+        <location filename="../core/collect/hostsession.cpp" line="+104"/>
         <source>the connection failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2426,7 +2627,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+117"/>
         <source>the guest was paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2498,6 +2699,11 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     <message>
         <location line="+17"/>
         <source>%1 %2 (now %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reconnecting to %1 now, as asked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2624,12 +2830,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+151"/>
+        <location line="+170"/>
         <source>Hardware exporter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-170"/>
         <source>VM usage from</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2694,12 +2900,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+67"/>
         <source>Where %1 publishes its hardware health (empty: none):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>VM usage from Prometheus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,7 +2915,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+15"/>
         <source>Remove host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,7 +2945,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cannot read the definition of “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2853,7 +3059,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Plan %1 is “%2”, not “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +3069,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <source>There is no plan %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3069,6 +3275,179 @@ Its VMs keep running; Umbra stops collecting from it.</source>
     </message>
 </context>
 <context>
+    <name>Umbra::Lifecycle::ConsoleCommand</name>
+    <message>
+        <location filename="../core/lifecycle/consolecommand.cpp" line="+68"/>
+        <source>%1 is a VM of libvirt&apos;s test driver (simulated): it has no screen to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+52"/>
+        <source>The definition of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>%1 has neither a graphical display nor a serial console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is not installed; it comes in the Debian package %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Lifecycle::VmAction</name>
+    <message>
+        <location filename="../core/lifecycle/vmaction.cpp" line="+59"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shut down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Force off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start with its host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not start with its host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 is switched off at once, like pulling its power cord: whatever its programs had not written to disk is lost, and its file systems may need checking at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 restarts at once, like pressing its reset button: whatever its programs had not written to disk is lost, and open connections are cut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Lifecycle::VmActionRunner</name>
+    <message>
+        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+24"/>
+        <source>unknown libvirt error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>%1 now starts with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 no longer starts with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 done; it is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is no longer on %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is %2 now; “%3” does not apply, nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 on %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 was asked to shut down but is still %2 after %3 s; its guest may ignore the request. Force off to stop it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: libvirt accepted “%2”, but the VM is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::LifecycleService</name>
+    <message>
+        <location filename="../core/engine/lifecycleservice.cpp" line="+36"/>
+        <source>%1 %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was %2 when asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ask libvirt on %1 to %2 %3, and check that it did.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Interrupted: Umbra stopped before it knew whether “%1” took effect; the VM&apos;s state is what its host shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: “%2” is still under way; “%3” was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source> (simulated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+67"/>
@@ -3133,7 +3512,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Filter hosts and VMs by name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3203,7 +3582,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3218,7 +3597,12 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>&amp;Go to or Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3272,6 +3656,26 @@ Customer:</source>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Umbra %1&lt;/h3&gt;&lt;p&gt;An operations console for KVM/QEMU fleets managed by libvirt. It watches every host and VM, keeps an hour of history at hand and acts ahead of trouble.&lt;/p&gt;&lt;p&gt;History is kept in &lt;tt&gt;%2&lt;/tt&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowactions.cpp" line="+125"/>
+        <source>V&amp;M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>VM on %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>on %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4319,7 +4723,7 @@ Customer:</source>
 <context>
     <name>Umbra::MigrationManager</name>
     <message>
-        <location filename="../core/migrate/migrationmanager.cpp" line="+120"/>
+        <location filename="../core/migrate/migrationmanager.cpp" line="+119"/>
         <source>The plan could not be stored: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4512,6 +4916,14 @@ Customer:</source>
     </message>
 </context>
 <context>
+    <name>Umbra::PageHeader</name>
+    <message>
+        <location filename="../ui/pageheader.cpp" line="+52"/>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Policy</name>
     <message>
         <location filename="../core/policy/automation.cpp" line="+84"/>
@@ -4557,8 +4969,13 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/policy/policyengine.cpp" line="+146"/>
+        <location filename="../core/policy/policyengine.cpp" line="+147"/>
         <source>The failure risk of %1 fell to %2 %, below %3 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is in maintenance: its VMs go to other hosts before it is serviced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5079,7 +5496,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+561"/>
+        <location filename="../core/engine/policyservice.cpp" line="+552"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
@@ -5087,7 +5504,7 @@ Customer:</source>
         </translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-351"/>
         <source>The policy could not read its settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5097,7 +5514,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5166,6 +5583,11 @@ Customer:</source>
     </message>
     <message>
         <location filename="../core/pools/placement.cpp" line="+59"/>
+        <source>In maintenance: nothing new is placed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Not assessed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6225,7 +6647,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Schema</name>
     <message>
-        <location filename="../core/store/schema.cpp" line="+359"/>
+        <location filename="../core/store/schema.cpp" line="+364"/>
         <source>Moving samples to time series failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7016,7 +7438,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>An action on this shadow is running already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7071,7 +7493,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+51"/>
         <source>The shadows could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7877,7 +8299,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Traffic::TrafficJob</name>
     <message>
-        <location filename="../core/traffic/trafficjob.cpp" line="+48"/>
+        <location filename="../core/traffic/trafficjob.cpp" line="+49"/>
         <source>The traffic journal cannot be opened, so nothing was done: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7897,7 +8319,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Load balancer %1 has no server “%2” in backend “%3”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7983,13 +8405,13 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location line="+78"/>
+        <location line="+29"/>
+        <location line="+79"/>
         <source>Load balancer %1 has no server “%2”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>%1 is the only server of backend “%2” that can take requests: draining it would refuse service.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8024,7 +8446,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Restoring %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8112,7 +8534,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Traffic::TrafficReconciler</name>
     <message>
-        <location filename="../core/traffic/trafficreconciler.cpp" line="+93"/>
+        <location filename="../core/traffic/trafficreconciler.cpp" line="+96"/>
         <source>it is not configured</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8142,7 +8564,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+73"/>
         <source>%1 drained again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8160,7 +8582,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Traffic::TrafficService</name>
     <message>
-        <location filename="../core/traffic/trafficservice.cpp" line="+98"/>
+        <location filename="../core/traffic/trafficservice.cpp" line="+97"/>
         <source>Load balancers could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8812,7 +9234,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::VmPage</name>
     <message>
-        <location filename="../ui/vmpage.cpp" line="+76"/>
+        <location filename="../ui/vmpage.cpp" line="+77"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8823,12 +9245,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-81"/>
         <source>Definition</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8888,7 +9310,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Start, shut down, pause… this VM, or open its console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Traffic…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QCursor>
 #include <QDateTime>
 #include <QItemSelectionModel>
 #include <QMenu>
@@ -112,31 +113,36 @@ QList<VmTarget> FleetActions::targets(const QList<FleetSubject> &subjects) const
 void FleetActions::attach(QAbstractItemView *view, SubjectAt subjectAt)
 {
     view->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(view, &QWidget::customContextMenuRequested, this,
-            [this, view, subjectAt](const QPoint &pos) {
-                const QModelIndex at = view->indexAt(pos);
-                const FleetSubject clicked = subjectAt(at);
-                if (!clicked.isValid())
-                    return;
-                QList<FleetSubject> subjects{ clicked };
-                // The selection counts when the click is on one of its rows.
-                QItemSelectionModel *selection = view->selectionModel();
-                if (clicked.isVm() && selection
-                    && selection->isRowSelected(at.row(), at.parent())) {
-                    for (const QModelIndex &row : selection->selectedRows()) {
-                        const FleetSubject s = subjectAt(row);
-                        if (s.isVm() && !subjects.contains(s))
-                            subjects.append(s);
-                    }
-                }
-                auto *menu = new QMenu(view);
-                menu->setAttribute(Qt::WA_DeleteOnClose);
-                fillMenu(menu, subjects);
-                if (!menu->isEmpty())
-                    menu->popup(view->viewport()->mapToGlobal(pos));
-                else
-                    menu->deleteLater();
-            });
+    connect(view, &QWidget::customContextMenuRequested, this, [this, view, subjectAt](QPoint pos) {
+        QModelIndex at = view->indexAt(pos);
+        // The menu key and Shift+F10 ask with the pointer elsewhere:
+        // the current row is the one meant.
+        const QPoint pointer = view->viewport()->mapFromGlobal(QCursor::pos());
+        if (!view->viewport()->rect().contains(pointer) && view->currentIndex().isValid()) {
+            at = view->currentIndex();
+            pos = view->visualRect(at).center();
+        }
+        const FleetSubject clicked = subjectAt(at);
+        if (!clicked.isValid())
+            return;
+        QList<FleetSubject> subjects{ clicked };
+        // The selection counts when the click is on one of its rows.
+        QItemSelectionModel *selection = view->selectionModel();
+        if (clicked.isVm() && selection && selection->isRowSelected(at.row(), at.parent())) {
+            for (const QModelIndex &row : selection->selectedRows()) {
+                const FleetSubject s = subjectAt(row);
+                if (s.isVm() && !subjects.contains(s))
+                    subjects.append(s);
+            }
+        }
+        auto *menu = new QMenu(view);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        fillMenu(menu, subjects);
+        if (!menu->isEmpty())
+            menu->popup(view->viewport()->mapToGlobal(pos));
+        else
+            menu->deleteLater();
+    });
 }
 
 void FleetActions::fillMenu(QMenu *menu, const QList<FleetSubject> &subjects)
@@ -306,7 +312,12 @@ void FleetActions::start(const QList<VmTarget> &targets, VmAction action)
         for (const VmTarget &t : targets)
             m_batchOf.insert(t.uuid, id);
     }
-    Q_EMIT statusMessage(tr("%1: %2…").arg(Lifecycle::vmActionLabel(action), names(targets)));
+    const QString under = action == VmAction::Shutdown
+        ? tr("Shut down: %1… (waiting for the guest to power off, up to %n s)", nullptr,
+             m_engine->lifecycle()->options().shutdownDeadlineMs / 1000)
+              .arg(names(targets))
+        : tr("%1: %2…").arg(Lifecycle::vmActionLabel(action), names(targets));
+    Q_EMIT statusMessage(under, 0);
     m_engine->lifecycle()->run(targets, action);
 }
 

@@ -79,7 +79,9 @@ Q_SIGNALS:
     void vmRequested(const QString &uri, const QString &uuid);
     void hostRequested(const QString &uri);
     void migrateRequested(const QString &uri, const QString &uuid);
-    void statusMessage(const QString &message);
+    // For the status bar; one that says an action is under way stays until
+    // the action's own result replaces it (timeoutMs 0).
+    void statusMessage(const QString &message, int timeoutMs = 15000);
     // A console viewer was started (program and arguments), for the tests.
     void consoleLaunched(const QString &program, const QStringList &arguments);
 

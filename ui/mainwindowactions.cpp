@@ -74,7 +74,9 @@ void MainWindow::wireFleetActions()
     connect(m_actions, &FleetActions::hostRequested, this, &MainWindow::showHost);
     connect(m_actions, &FleetActions::migrateRequested, this, &MainWindow::showMigrateDialog);
     connect(m_actions, &FleetActions::statusMessage, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+            [this](const QString &message, int timeoutMs) {
+                statusBar()->showMessage(message, timeoutMs);
+            });
 
     // Several VMs can be chosen at once; the page follows the current row.
     m_fleetView->setSelectionMode(QAbstractItemView::ExtendedSelection);
