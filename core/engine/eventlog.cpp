@@ -200,18 +200,12 @@ void EventLog::vmActionFinished(const VmActionRecord &record)
 
 void EventLog::lifecycleReported(const QString &message, bool isError)
 {
-    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
-                            QStringLiteral("vm.action.report"));
-    event.message = message;
-    log(event);
+    report(QStringLiteral("vm.action.report"), message, isError);
 }
 
 void EventLog::trafficReported(const QString &message, bool isError)
 {
-    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
-                            QStringLiteral("traffic.report"));
-    event.message = message;
-    log(event);
+    report(QStringLiteral("traffic.report"), message, isError);
 }
 
 void EventLog::shadowActionFinished(const Jobs::Plan &plan, bool succeeded, const QString &message)
@@ -225,16 +219,18 @@ void EventLog::shadowActionFinished(const Jobs::Plan &plan, bool succeeded, cons
 
 void EventLog::shadowReported(const QString &message, bool isError)
 {
-    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
-                            QStringLiteral("shadow.report"));
-    event.message = message;
-    log(event);
+    report(QStringLiteral("shadow.report"), message, isError);
 }
 
 void EventLog::policyReported(const QString &message, bool isError)
 {
-    EventRecord event = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info,
-                            QStringLiteral("policy.report"));
+    report(QStringLiteral("policy.report"), message, isError);
+}
+
+void EventLog::report(const QString &kind, const QString &message, bool isError)
+{
+    EventRecord event
+        = now(isError ? EventRecord::Severity::Warning : EventRecord::Severity::Info, kind);
     event.message = message;
     log(event);
 }

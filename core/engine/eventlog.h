@@ -75,6 +75,9 @@ Q_SIGNALS:
     void eventLogged(const Umbra::EventRecord &event);
 
 private:
+    // A service's report, a warning when it is an error.
+    void report(const QString &kind, const QString &message, bool isError);
+
     const FleetState *m_fleet;
     const HistoryService *m_history;
 };

@@ -182,8 +182,7 @@ Result<void> FleetService::setMaintenance(const QString &uri, bool on)
     if (config.maintenance == on)
         return {};
     config.maintenance = on;
-    store(config);
-    m_state->setConfig(config);
+    keep(config);
     return {};
 }
 
@@ -216,9 +215,8 @@ Result<void> FleetService::setExporterUrl(const QString &uri, const QString &url
     found->exporterUrl = valid.value();
     HostConfig config = m_state->config(found.key());
     config.exporterUrl = HostUri::withoutSecrets(valid.value());
-    store(config);
     Q_EMIT hardwareSourceChanged(config, found->exporterUrl);
-    m_state->setConfig(config);
+    keep(config);
     return {};
 }
 
@@ -247,6 +245,12 @@ void FleetService::store(const HostConfig &config)
             Qt::QueuedConnection);
 }
 
+void FleetService::keep(const HostConfig &config)
+{
+    store(config);
+    m_state->setConfig(config);
+}
+
 std::unique_ptr<StatsSource> FleetService::sourceFor(const HostConfig &config)
 {
     if (config.simulatedUsage)
@@ -272,8 +276,7 @@ Result<void> FleetService::setPrometheusUrl(const QString &uri, const QString &u
     if (config.prometheusUrl == valid)
         return {};
     config.prometheusUrl = valid;
-    store(config);
-    m_state->setConfig(config);
+    keep(config);
     if (HostSession *session = found->session) {
         auto source = std::make_shared<std::unique_ptr<StatsSource>>(sourceFor(config));
         QMetaObject::invokeMethod(

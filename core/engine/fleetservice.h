@@ -108,6 +108,8 @@ private:
     QHash<QString, Session>::iterator sessionOf(const QString &uri);
     // Writes the host's configuration to the store (on its thread).
     void store(const HostConfig &config);
+    // A known host's new configuration: stored, and announced by the fleet.
+    void keep(const HostConfig &config);
     void startSession(const HostConfig &config);
     static std::unique_ptr<StatsSource> sourceFor(const HostConfig &config);
     void stopSession(const QString &uri, Session &session);
