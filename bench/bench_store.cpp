@@ -14,6 +14,7 @@
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
 #include "series/sqlitestatement.h"
+#include "series/timeorder.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -451,14 +452,17 @@ struct BaseSeries
     QString columnKey;
     qint8 precision = kExact;
     int file = 0;
+    // In the store's time order (Series::keepTimeOrder): a column's own
+    // times, since a file's columns may each have lost different rows.
+    std::vector<qint64> times;
     std::vector<double> values;
 };
 
 struct Bitbrains
 {
     QStringList files;
-    std::vector<std::vector<qint64>> times; // per file
     std::vector<BaseSeries> series;
+    Series::TimeOrderCounts ordered; // what the store's time rule merged and dropped
     size_t longest = 0;
     qint64 oldestMs = std::numeric_limits<qint64>::max();
     qint64 newestMs = std::numeric_limits<qint64>::min();
@@ -491,8 +495,7 @@ struct Bitbrains
             if (i >= n)
                 continue;
             const size_t shift = s / baseCount * 7;
-            points.push_back(
-                SeriesPoint{ ids[s], times[size_t(b.file)][i], b.values[(i + shift) % n] });
+            points.push_back(SeriesPoint{ ids[s], b.times[i], b.values[(i + shift) % n] });
         }
     }
 };
@@ -515,24 +518,34 @@ Result<Bitbrains> loadBitbrains(const QString &dir)
         fileName.chop(4); // ".csv"
         const int file = int(data.files.size());
         data.files.append(fileName);
-        std::vector<qint64> times;
-        for (const TimedValue &v : columns.value().first().values)
-            times.push_back(v.timeMs);
-        data.oldestMs = std::min(data.oldestMs, times.front());
-        data.newestMs = std::max(data.newestMs, times.back());
-        data.longest = std::max(data.longest, times.size());
-        data.times.push_back(std::move(times));
-        for (const CsvColumn &column : columns.value()) {
+        Series::TimeOrderCounts ordered;
+        for (CsvColumn &column : columns.value()) {
+            // Real traces repeat timestamps: the row table's key would refuse
+            // them, the series store would replace them. Both are fed what
+            // the store keeps.
+            ordered += Series::keepTimeOrder(column.values);
+            if (column.values.isEmpty())
+                continue;
+            data.oldestMs = std::min(data.oldestMs, column.values.front().timeMs);
+            data.newestMs = std::max(data.newestMs, column.values.back().timeMs);
+            data.longest = std::max(data.longest, size_t(column.values.size()));
             BaseSeries base;
             base.columnKey = seriesKeyForHeader(column.header);
             base.name = fileName + QLatin1Char('/') + base.columnKey;
             base.precision = column.precision;
             base.file = file;
             base.values.reserve(size_t(column.values.size()));
-            for (const TimedValue &v : column.values)
+            base.times.reserve(size_t(column.values.size()));
+            for (const TimedValue &v : column.values) {
+                base.times.push_back(v.timeMs);
                 base.values.push_back(atPrecision(v.value, column.precision));
+            }
             data.series.push_back(std::move(base));
         }
+        if (ordered.any())
+            std::fprintf(stderr, "bench_store: %s: %s.\n", qPrintable(fileName),
+                         qPrintable(ordered.describe()));
+        data.ordered += ordered;
     }
     if (data.series.empty())
         return Error{ QStringLiteral("No samples in any *.csv under %1.").arg(dir) };
@@ -1469,6 +1482,9 @@ int main(int argc, char **argv)
                 "series: %lld samples\n",
                 qint64(data.series.size()), qint64(data.files.size()), qPrintable(options.dataDir),
                 double(data.newestMs - data.oldestMs) / kDayMs, seriesCount, samples);
+    if (data.ordered.any())
+        std::printf("  of the rows read, %s (the store's rule for times)\n",
+                    qPrintable(data.ordered.describe()));
 
     // Phase 1
     const QString seriesPath = databasePath("bitbrains-umbra");

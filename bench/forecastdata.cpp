@@ -1,5 +1,7 @@
 #include "forecastdata.h"
 
+#include "series/timeorder.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -101,20 +103,38 @@ void loadFile(const QString &path, const QString &displayName, std::vector<Trace
 
     std::vector<double> times;
     std::vector<std::vector<double>> columns(size_t(header.size()));
+    // The store's rule for times (Series::keepTimeOrder), row by row: a
+    // repeated time replaces the row before it, an older one is dropped.
+    Umbra::Series::TimeOrderCounts ordered;
     while (!file.atEnd()) {
         const QStringList fields = splitFields(QString::fromUtf8(file.readLine()));
         if (fields.size() < header.size())
             continue;
-        for (int c = 0; c < header.size(); ++c) {
-            if (c == 0 && timed) {
-                times.push_back(parseTime(fields[0]));
+        bool replace = false;
+        if (timed) {
+            const double t = parseTime(fields[0]);
+            if (!times.empty() && t < times.back()) {
+                ++ordered.dropped;
                 continue;
             }
+            replace = !times.empty() && t == times.back();
+            if (replace)
+                ++ordered.replaced;
+            else
+                times.push_back(t);
+        }
+        for (int c = timed ? 1 : 0; c < header.size(); ++c) {
             bool ok = false;
             const double v = fields[c].toDouble(&ok);
-            columns[size_t(c)].push_back(ok ? v : kNaN);
+            if (replace)
+                columns[size_t(c)].back() = ok ? v : kNaN;
+            else
+                columns[size_t(c)].push_back(ok ? v : kNaN);
         }
     }
+    if (ordered.any())
+        notes->append(
+            QStringLiteral("%1: %2 (counted in rows)").arg(displayName, ordered.describe()));
 
     int interval = kTargetInterval;
     std::vector<qint64> slots;

@@ -1634,13 +1634,13 @@ auf %3</translation>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+30"/>
-        <location line="+53"/>
+        <location line="+29"/>
+        <location line="+58"/>
         <source>%1 is not in the fleet.</source>
         <translation>%1 gehört nicht zur Flotte.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+85"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation>Keine Antwort vom Host seit %1 s; es wird weiter gewartet.</translation>
     </message>
@@ -6669,6 +6669,25 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+58"/>
         <source>Step to version %1 failed at “%2”: %3</source>
         <translation>Der Schritt zu Version %1 ist bei „%2“ fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Series::TimeOrder</name>
+    <message numerus="yes">
+        <location filename="../core/series/timeorder.cpp" line="+20"/>
+        <source>%n sample(s) repeated a time and replaced the one before them</source>
+        <translation>
+            <numerusform>%n Messwert wiederholte eine Zeit und ersetzte den davor</numerusform>
+            <numerusform>%n Messwerte wiederholten eine Zeit und ersetzten den davor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n sample(s) older than the one before them were dropped</source>
+        <translation>
+            <numerusform>%n Messwert, älter als der davor, wurde verworfen</numerusform>
+            <numerusform>%n Messwerte, älter als der davor, wurden verworfen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1626,13 +1626,13 @@ on %3</source>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+30"/>
-        <location line="+53"/>
+        <location line="+29"/>
+        <location line="+58"/>
         <source>%1 is not in the fleet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+85"/>
         <source>No answer from the host for %1 s; still waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6655,6 +6655,25 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <location line="+58"/>
         <source>Step to version %1 failed at “%2”: %3</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::Series::TimeOrder</name>
+    <message numerus="yes">
+        <location filename="../core/series/timeorder.cpp" line="+20"/>
+        <source>%n sample(s) repeated a time and replaced the one before them</source>
+        <translation>
+            <numerusform>%n sample repeated a time and replaced the one before it</numerusform>
+            <numerusform>%n samples repeated a time and replaced the one before them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n sample(s) older than the one before them were dropped</source>
+        <translation>
+            <numerusform>%n sample older than the one before it was dropped</numerusform>
+            <numerusform>%n samples older than the one before them were dropped</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "series/csvseries.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
+#include "series/timeorder.h"
 #include "store/database.h"
 
 #include <QBuffer>
@@ -176,6 +177,27 @@ private Q_SLOTS:
         QCOMPARE(read->size(), 3);
         QCOMPARE(read->at(1).value, 2.0);
         QCOMPARE(read->at(2).value, 30.0);
+    }
+
+    void outsideDataFollowsTheStoresRuleForTimes()
+    {
+        // What readers of outside data apply before storing or measuring:
+        // the same rule as the writer above, counted so that it can be said.
+        QList<TimedValue> values{ { 1000, 1 },  { 1000, 2 }, { 1000, 3 }, { 2000, 4 },
+                                  { 1500, 99 }, { 2000, 5 }, { 3000, 6 } };
+        const TimeOrderCounts counts = keepTimeOrder(values);
+        QCOMPARE(counts.replaced, qint64(3));
+        QCOMPARE(counts.dropped, qint64(1));
+        QCOMPARE(values.size(), 3);
+        QCOMPARE(values[0].value, 3.0);
+        QCOMPARE(values[1].value, 5.0);
+        QCOMPARE(values[2].value, 6.0);
+        QVERIFY2(counts.describe().startsWith(QLatin1String("3 sample"))
+                     && counts.describe().contains(QLatin1String(", 1 sample")),
+                 qPrintable(counts.describe()));
+        QList<TimedValue> clean{ { 1, 1 }, { 2, 2 } };
+        QVERIFY(!keepTimeOrder(clean).any());
+        QVERIFY(TimeOrderCounts().describe().isEmpty());
     }
 
     void headIsVisibleBeforeAndAfterCommit()
