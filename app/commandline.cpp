@@ -18,6 +18,7 @@ bool isHeadless(int argc, char **argv)
                                             "--export-csv",
                                             "--import-csv",
                                             "--audit-verify",
+                                            "--backup",
                                             "--policy-once",
                                             "--autopilot",
                                             "--automation",
@@ -196,6 +197,13 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                                     "Check that the audit trail's chain of hashes is whole, and "
                                     "exit without a window: status 0 when it is, 5 when an entry "
                                     "was changed, removed or inserted."));
+    const QCommandLineOption backup(
+        QStringLiteral("backup"),
+        QCoreApplication::translate("main",
+                                    "Write a consistent copy of the database to PATH with "
+                                    "SQLite's online backup, also while a console writes to it, "
+                                    "and exit without a window."),
+        QStringLiteral("path"));
     const QCommandLineOption policyOnce(
         QStringLiteral("policy-once"),
         QCoreApplication::translate("main",
@@ -241,7 +249,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
                         interval,   printInventory, timeout,          screenshot, quitAfter,
                         theme,      retention,      exportCsv,        since,      output,
                         importCsv,  importAs,       auditVerify,      policyOnce, autopilot,
-                        automation, metricsListen,  prometheus });
+                        automation, metricsListen,  prometheus,       backup });
     MigrateCommand::addOptions(parser);
     TrafficCommand::addOptions(parser);
     ShadowCommand::addOptions(parser);
@@ -329,6 +337,7 @@ CommandLine parseCommandLine(const QCoreApplication &app)
             line.error = problem;
     }
     line.auditVerify = parser.isSet(auditVerify);
+    line.backupPath = parser.value(backup);
     line.policyOnce = parser.isSet(policyOnce);
     line.autopilot = parser.isSet(autopilot);
     line.automationLevel = parser.value(automation);

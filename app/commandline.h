@@ -35,6 +35,7 @@ struct CommandLine
     QString importPath;
     QString importPrefix;
     bool auditVerify = false; // --audit-verify
+    QString backupPath; // --backup
     bool policyOnce = false; // --policy-once
     bool autopilot = false; // --autopilot
     QString automationLevel; // --automation

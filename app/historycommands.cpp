@@ -5,6 +5,7 @@
 #include "headlessoutput.h"
 #include "jobs/audittrail.h"
 #include "series/csvseries.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/databaselock.h"
 #include "store/samplestore.h"
@@ -152,6 +153,29 @@ int importHistory(const CommandLine &line)
                  qUtf8Printable(DisplayText::quote(prefix)),
                  static_cast<long long>(writer.replacedSamples()),
                  static_cast<long long>(writer.rejectedSamples()));
+    return 0;
+}
+
+int backupHistory(const CommandLine &line)
+{
+    const QString path = databasePath(line);
+    auto done = backupDatabase(path, line.backupPath);
+    if (!done)
+        return fail(done.error());
+    Headless::printJson({ { QStringLiteral("ok"), true },
+                          { QStringLiteral("database"), path },
+                          { QStringLiteral("backup"), done->target },
+                          { QStringLiteral("pages"), done->pages },
+                          { QStringLiteral("bytes"), done->bytes },
+                          { QStringLiteral("ms"), done->elapsedMs } });
+    std::fprintf(stderr, "%s\n",
+                 qUtf8Printable(QCoreApplication::translate(
+                                    "main",
+                                    "Copied %1 to %2 (%3 MiB in %4 ms); the copy passes "
+                                    "SQLite's integrity check.")
+                                    .arg(path, done->target)
+                                    .arg(double(done->bytes) / (1024.0 * 1024.0), 0, 'f', 1)
+                                    .arg(done->elapsedMs)));
     return 0;
 }
 

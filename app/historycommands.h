@@ -10,5 +10,7 @@ int exportHistory(const CommandLine &line);
 int importHistory(const CommandLine &line);
 // --audit-verify: walks the audit trail's chain; 0 when whole, 5 when broken.
 int verifyAudit(const CommandLine &line);
+// --backup PATH: a consistent copy of the database, beside a running console.
+int backupHistory(const CommandLine &line);
 
 } // namespace Umbra

@@ -700,6 +700,49 @@ Eintrag %2, Hash %3</translation>
     </message>
 </context>
 <context>
+    <name>Umbra::Backup</name>
+    <message>
+        <location filename="../core/store/backup.cpp" line="+27"/>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished">Unter %1 gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot start the backup of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The copy of %1 does not pass SQLite&apos;s integrity check (%2); %3 was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot put the copy in place at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::BalancersDialog</name>
     <message>
         <location filename="../ui/balancersdialog.cpp" line="+31"/>
@@ -982,7 +1025,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+39"/>
+        <location filename="../core/store/database.cpp" line="+55"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -997,7 +1040,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 ist schreibgeschützt; Umbra muss dort seinen Verlauf speichern. Wählen Sie mit --database eine andere Datei.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1 is not an Umbra database (it is not a SQLite file). It was left untouched.</source>
         <translation>%1 ist keine Umbra-Datenbank (es ist keine SQLite-Datei). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -1007,7 +1050,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-27"/>
+        <source>%1 is in %2, a folder every user of this machine can write to; another user could replace its journal or lock. Keep the database in a folder of your own (by default ~/.local/share/umbra).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Cannot create %1: the folder %2 is not writable.</source>
         <translation>%1 kann nicht angelegt werden: In den Ordner %2 kann nicht geschrieben werden.</translation>
     </message>
@@ -9633,7 +9681,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+80"/>
+        <location filename="../app/commandline.cpp" line="+81"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation>--retention erwartet Paare aus Auflösung=Dauer wie raw=48h,1m=14d,5m=90d,1h=2y, nicht „%1“.</translation>
     </message>
@@ -9729,6 +9777,11 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>Write a consistent copy of the database to PATH with SQLite&apos;s online backup, also while a console writes to it, and exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Collect from the fleet until every host is scored, evaluate the policy once and print what it would propose as JSON, without a window; nothing is stored or executed.</source>
         <translation>Von der Flotte erfassen, bis jeder Host bewertet ist, die Richtlinie einmal auswerten und ihre Vorschläge als JSON ausgeben, ohne Fenster; nichts wird gespeichert oder ausgeführt.</translation>
     </message>
@@ -9798,7 +9851,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--theme ist light oder dark, nicht „%1“.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>--prometheus: %1</source>
         <translation>--prometheus: %1</translation>
     </message>
@@ -9877,13 +9930,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Keine Antwort innerhalb von %1 s.</translation>
     </message>
     <message>
-        <location filename="../app/historycommands.cpp" line="+57"/>
-        <location line="+105"/>
+        <location filename="../app/historycommands.cpp" line="+58"/>
+        <location line="+128"/>
         <source>There is no database at %1.</source>
         <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-107"/>
         <source>No history is stored for %1 in %2.</source>
         <translation>Für %1 ist in %2 kein Verlauf gespeichert.</translation>
     </message>
@@ -9892,8 +9945,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <source>Importing %1 failed; nothing was stored: %2</source>
         <translation>Der Import von %1 ist fehlgeschlagen; es wurde nichts gespeichert: %2</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Copied %1 to %2 (%3 MiB in %4 ms); the copy passes SQLite&apos;s integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+27"/>
         <source>The audit trail of %1 is whole: %n entries.</source>
         <translation>
             <numerusform>Der Prüfpfad von %1 ist vollständig: %n Eintrag.</numerusform>

@@ -698,6 +698,49 @@ Entry %2, hash %3</source>
     </message>
 </context>
 <context>
+    <name>Umbra::Backup</name>
+    <message>
+        <location filename="../core/store/backup.cpp" line="+27"/>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot start the backup of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The backup of %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The copy of %1 does not pass SQLite&apos;s integrity check (%2); %3 was left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot put the copy in place at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::BalancersDialog</name>
     <message>
         <location filename="../ui/balancersdialog.cpp" line="+31"/>
@@ -977,7 +1020,12 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+39"/>
+        <location filename="../core/store/database.cpp" line="+45"/>
+        <source>%1 is in %2, a folder every user of this machine can write to; another user could replace its journal or lock. Keep the database in a folder of your own (by default ~/.local/share/umbra).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -992,7 +1040,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Cannot create the folder %1 for the database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9618,7 +9666,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/commandline.cpp" line="+80"/>
+        <location filename="../app/commandline.cpp" line="+81"/>
         <source>--retention wants resolution=duration pairs such as raw=48h,1m=14d,5m=90d,1h=2y, not “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9714,6 +9762,11 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Write a consistent copy of the database to PATH with SQLite&apos;s online backup, also while a console writes to it, and exit without a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Collect from the fleet until every host is scored, evaluate the policy once and print what it would propose as JSON, without a window; nothing is stored or executed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9783,7 +9836,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>--prometheus: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9855,13 +9908,13 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/historycommands.cpp" line="+57"/>
-        <location line="+105"/>
+        <location filename="../app/historycommands.cpp" line="+58"/>
+        <location line="+128"/>
         <source>There is no database at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-107"/>
         <source>No history is stored for %1 in %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9870,8 +9923,13 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <source>Importing %1 failed; nothing was stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Copied %1 to %2 (%3 MiB in %4 ms); the copy passes SQLite&apos;s integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+27"/>
         <source>The audit trail of %1 is whole: %n entries.</source>
         <translation>
             <numerusform>The audit trail of %1 is whole: %n entry.</numerusform>

@@ -18,6 +18,7 @@
 #include <QThread>
 #include <atomic>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 namespace Umbra {
 
@@ -33,6 +34,21 @@ struct Tr
 // judged by SQLite: opening the database file in any other way, even to read
 // 16 bytes, would drop the POSIX locks SQLite holds on it for this process's
 // other connections when it is closed again (see DatabaseLock).
+// A database is written beside its -wal, -shm and lock files, made on the
+// fly: in a folder every user may write to, another user could put a file or
+// a link of their own in their place first, or remove them.
+Result<void> checkFolderIsPrivate(const QFileInfo &file)
+{
+    const QString folder = file.absolutePath();
+    struct stat info = {};
+    if (::stat(QFile::encodeName(folder).constData(), &info) == 0 && (info.st_mode & S_IWOTH))
+        return Error{ Tr::tr("%1 is in %2, a folder every user of this machine can write to; "
+                             "another user could replace its journal or lock. Keep the database "
+                             "in a folder of your own (by default ~/.local/share/umbra).")
+                          .arg(file.fileName(), folder) };
+    return {};
+}
+
 Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
 {
     if (!file.isFile())
@@ -44,6 +60,8 @@ Result<void> checkExistingFile(const QFileInfo &file, Database::Mode mode)
                           "%1 is read-only; Umbra needs to write its history there. Choose another "
                           "file with --database.")
                           .arg(file.filePath()) };
+    if (mode != Database::Mode::ReadOnly)
+        return checkFolderIsPrivate(file);
     return {};
 }
 
@@ -57,7 +75,7 @@ Result<void> checkNewFile(const QFileInfo &file)
         return Error{
             Tr::tr("Cannot create %1: the folder %2 is not writable.").arg(file.filePath(), folder)
         };
-    return {};
+    return checkFolderIsPrivate(file);
 }
 
 // SQLite's primary result code behind a failed statement.

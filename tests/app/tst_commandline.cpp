@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -327,6 +328,54 @@ private Q_SLOTS:
                      && run.out.contains(
                          QStringLiteral("http://127.0.0.1:%1/metrics").arg(port).toUtf8()),
                  run.out.constData());
+    }
+
+    void backupWhileAConsoleWrites()
+    {
+        const QString db = m_home.filePath(QStringLiteral("backed-up.db"));
+        const QString copy = m_home.filePath(QStringLiteral("copies/backed-up-copy.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(copy).path()));
+        QProcess console;
+        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("10")));
+        QTest::qWait(2000);
+        const Run backup = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--backup"), copy }, m_home.path());
+        QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
+        const QJsonObject report = QJsonDocument::fromJson(backup.out.trimmed()).object();
+        QCOMPARE(report.value(QLatin1String("ok")).toBool(), true);
+        QVERIFY(report.value(QLatin1String("pages")).toInteger() > 0);
+        QVERIFY(backup.err.contains(QLatin1String("integrity check")));
+        QCOMPARE(integrity(copy), QStringLiteral("ok"));
+        QCOMPARE(QFileInfo(copy).permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFileDevice::Permissions());
+        QVERIFY(!QFile::exists(copy + QStringLiteral(".partial")));
+
+        // Restored by opening it: the history up to the copy is there.
+        const Run restored
+            = umbra({ QStringLiteral("--database"), copy, QStringLiteral("--export-csv"),
+                      QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
+                    m_home.path());
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        QVERIFY2(restored.out.count('\n') > 2, restored.out.constData());
+
+        // The database itself, or one of its files, is never the target.
+        for (const QString &target : QStringList{ db, db + QStringLiteral("-wal") }) {
+            const Run refused
+                = umbra({ QStringLiteral("--database"), db, QStringLiteral("--backup"), target },
+                        m_home.path());
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QLatin1String("Refusing to write")),
+                     qPrintable(refused.err));
+        }
+        QVERIFY(console.waitForFinished(60000));
+        QCOMPARE(console.exitCode(), 0);
+        QCOMPARE(integrity(db), QStringLiteral("ok"));
+        const Run missing
+            = umbra({ QStringLiteral("--database"), m_home.filePath(QStringLiteral("none.db")),
+                      QStringLiteral("--backup"), copy },
+                    m_home.path());
+        QCOMPARE(missing.exitCode, 1);
+        QCOMPARE(integrity(copy), QStringLiteral("ok")); // the older copy stays
     }
 
     void refusesForeignDatabase()

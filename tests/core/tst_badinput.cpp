@@ -41,6 +41,32 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void databaseInAFolderAnyoneWritesIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString shared = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared));
+        const QString path = shared + QStringLiteral("/umbra.db");
+        {
+            auto made = Database::open(path, QStringLiteral("made-while-private"));
+            QVERIFY2(made.ok(), qPrintable(made.error()));
+        }
+        QVERIFY(QFile::setPermissions(shared, QFileDevice::Permissions(0x7777)));
+        QVERIFY(QFileInfo(shared).permissions() & QFileDevice::WriteOther);
+        auto refused = Database::open(path, QStringLiteral("shared-existing"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QLatin1String("every user")),
+                 qPrintable(refused.error()));
+        auto fresh
+            = Database::open(shared + QStringLiteral("/new.db"), QStringLiteral("shared-new"));
+        QVERIFY(!fresh.ok());
+        QVERIFY(!QFile::exists(shared + QStringLiteral("/new.db"))); // nothing made there
+        // Reading what is there stays possible (an export, a backup).
+        auto reading
+            = Database::open(path, QStringLiteral("shared-read"), Database::Mode::ReadOnly);
+        QVERIFY2(reading.ok(), qPrintable(reading.error()));
+    }
+
     void uris_data()
     {
         QTest::addColumn<QString>("uri");
