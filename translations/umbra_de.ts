@@ -704,42 +704,42 @@ Eintrag %2, Hash %3</translation>
     <message>
         <location filename="../core/store/backup.cpp" line="+27"/>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher erschöpft</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>There is no database at %1.</source>
-        <translation type="unfinished">Unter %1 gibt es keine Datenbank.</translation>
+        <translation>Unter %1 gibt es keine Datenbank.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 ist nicht lesbar: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cannot start the backup of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung von %1 kann nicht beginnen: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The backup of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The copy of %1 does not pass SQLite&apos;s integrity check (%2); %3 was left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie von %1 besteht die Integritätsprüfung von SQLite nicht (%2); %3 blieb unverändert.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot put the copy in place at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kopie kann nicht nach %1 gelegt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1052,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     <message>
         <location line="-27"/>
         <source>%1 is in %2, a folder every user of this machine can write to; another user could replace its journal or lock. Keep the database in a folder of your own (by default ~/.local/share/umbra).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt in %2, einem Ordner, in den jeder Benutzer dieses Rechners schreiben darf; ein anderer Benutzer könnte sein Journal oder seine Sperre ersetzen. Legen Sie die Datenbank in einen eigenen Ordner (standardmäßig ~/.local/share/umbra).</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -9778,7 +9778,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message>
         <location line="+6"/>
         <source>Write a consistent copy of the database to PATH with SQLite&apos;s online backup, also while a console writes to it, and exit without a window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine konsistente Kopie der Datenbank mit der Online-Sicherung von SQLite nach PATH schreiben, auch während eine Konsole hineinschreibt, und ohne Fenster beenden.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -9948,7 +9948,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     <message>
         <location line="+28"/>
         <source>Copied %1 to %2 (%3 MiB in %4 ms); the copy passes SQLite&apos;s integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 kopiert (%3 MiB in %4 ms); die Kopie besteht die Integritätsprüfung von SQLite.</translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
