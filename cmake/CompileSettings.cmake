@@ -11,3 +11,20 @@ target_compile_definitions(umbra_settings INTERFACE
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
     QT_USE_QSTRINGBUILDER
     QT_NO_KEYWORDS)
+
+# Sanitized builds: -DUMBRA_SANITIZE=address,undefined or =thread (they do
+# not mix). Every Umbra target gets the flags through umbra_settings; Qt and
+# libvirt stay as Debian built them, so what is found is Umbra's.
+set(UMBRA_SANITIZE "" CACHE STRING "Sanitizers to build with: address,undefined or thread")
+if(UMBRA_SANITIZE)
+    if(UMBRA_SANITIZE MATCHES "thread" AND UMBRA_SANITIZE MATCHES "address")
+        message(FATAL_ERROR "UMBRA_SANITIZE: ThreadSanitizer cannot be combined with AddressSanitizer")
+    endif()
+    set(sanitize_flags -fsanitize=${UMBRA_SANITIZE} -fno-omit-frame-pointer)
+    if(UMBRA_SANITIZE MATCHES "undefined")
+        # A report is a failure, not a line in the log.
+        list(APPEND sanitize_flags -fno-sanitize-recover=undefined)
+    endif()
+    target_compile_options(umbra_settings INTERFACE ${sanitize_flags})
+    target_link_options(umbra_settings INTERFACE -fsanitize=${UMBRA_SANITIZE})
+endif()
