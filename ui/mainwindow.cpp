@@ -245,7 +245,9 @@ QWidget *MainWindow::createFleetPane()
     TableSetup::setFleetColumnWidths(m_fleetView, header);
     // Narrower than in the tables: names need the room, and "shutting down" is brief.
     header->resizeSection(FleetModel::StateColumn,
-                          fontMetrics().horizontalAdvance(QStringLiteral("unreachable")) + 32);
+                          std::max(fontMetrics().horizontalAdvance(QStringLiteral("unreachable")),
+                                   fontMetrics().horizontalAdvance(FleetModel::tr("maintenance")))
+                              + 36);
     // A dot and up to three digits; the names need the room more.
     header->resizeSection(FleetModel::HealthColumn,
                           std::max(fontMetrics().horizontalAdvance(QStringLiteral("100")) + 30,
