@@ -250,27 +250,29 @@ void HostSession::openConnection()
         < 0)
         qCDebug(lcSession) << m_config.uri << "keepalive:" << InventoryReader::lastLibvirtError();
 
-    if (virConnectRegisterCloseCallback(m_connection, &SessionCallbackContext::closed,
-                                        new std::shared_ptr<SessionCallbackContext>(m_context),
-                                        &SessionCallbackContext::freeOpaque)
-        == 0)
+    // Each callback is given its own reference to the context; libvirt frees
+    // it with freeOpaque when the callback is removed.
+    auto opaque = [this] { return new std::shared_ptr<SessionCallbackContext>(m_context); };
+    // libvirt's test driver accepts a close callback without keeping it (it
+    // never closes by itself), so it would never free what it was given.
+    if (!HostUri::isTestDriver(m_config.uri)
+        && virConnectRegisterCloseCallback(m_connection, &SessionCallbackContext::closed, opaque(),
+                                           &SessionCallbackContext::freeOpaque)
+            == 0)
         m_closeCallbackRegistered = true;
     m_lifecycleCallbackId = virConnectDomainEventRegisterAny(
         m_connection, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::lifecycle),
-        new std::shared_ptr<SessionCallbackContext>(m_context),
+        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::lifecycle), opaque(),
         &SessionCallbackContext::freeOpaque);
     // Disk errors inside a guest: a signal of trouble the health score counts.
     m_ioErrorCallbackId = virConnectDomainEventRegisterAny(
         m_connection, nullptr, VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON,
-        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::ioError),
-        new std::shared_ptr<SessionCallbackContext>(m_context),
+        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::ioError), opaque(),
         &SessionCallbackContext::freeOpaque);
     // Hardware memory errors that reached a guest: the host's failure risk counts them.
     m_memoryFailureCallbackId = virConnectDomainEventRegisterAny(
         m_connection, nullptr, VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE,
-        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::memoryFailure),
-        new std::shared_ptr<SessionCallbackContext>(m_context),
+        VIR_DOMAIN_EVENT_CALLBACK(&SessionCallbackContext::memoryFailure), opaque(),
         &SessionCallbackContext::freeOpaque);
     virResetLastError();
 

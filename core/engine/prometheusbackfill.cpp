@@ -25,6 +25,10 @@ PrometheusBackfill::PrometheusBackfill(const FleetState *fleet, QObject *parent)
 PrometheusBackfill::~PrometheusBackfill()
 {
     stop();
+    // A thread that ran deleted its worker as it finished; one that never
+    // started (no host reads from Prometheus) leaves it to us.
+    if (!m_thread.isFinished())
+        delete m_worker;
 }
 
 void PrometheusBackfill::setWindow(qint64 historyMs, int intervalMs)

@@ -79,7 +79,9 @@ public:
         while (bits > 0) {
             if (m_bitsLeft == 0 && !refill()) {
                 m_overrun = true;
-                return value << bits;
+                // The missing bits read as zeros; a whole word of them is
+                // zero, not a shift by 64 (undefined).
+                return bits >= 64 ? 0 : value << bits;
             }
             const int take = bits < m_bitsLeft ? bits : m_bitsLeft;
             const quint64 part = (m_buffer >> (m_bitsLeft - take))
