@@ -2,6 +2,7 @@
 
 #include "engine/fleetservice.h"
 #include "jobs/planstore.h"
+#include "store/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,10 +16,8 @@ namespace {
 
 QString connectionName(const char *purpose)
 {
-    static QAtomicInt sequence;
-    return QStringLiteral("umbra-lifecycle-%1-%2")
-        .arg(QLatin1String(purpose))
-        .arg(sequence.fetchAndAddRelaxed(1));
+    return Database::uniqueConnectionName(QLatin1String("umbra-lifecycle-")
+                                          + QLatin1String(purpose));
 }
 
 bool isLifecyclePlan(const Jobs::Plan &plan)

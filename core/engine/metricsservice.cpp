@@ -10,6 +10,7 @@
 #include "migrate/migrationmanager.h"
 #include "shadow/shadowrecord.h"
 #include "shadow/shadowservice.h"
+#include "store/database.h"
 #include "traffic/trafficservice.h"
 
 #include <QCoreApplication>
@@ -27,8 +28,7 @@ namespace Metrics {
 // Connection names are process-wide; two engines may serve metrics at once.
 QString connectionName()
 {
-    static std::atomic<int> sequence = 0;
-    return QStringLiteral("umbra-metrics-plans-%1").arg(++sequence);
+    return Database::uniqueConnectionName(QStringLiteral("umbra-metrics-plans"));
 }
 
 // Lives on the render thread: adds what the journal says, renders the page

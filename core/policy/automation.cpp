@@ -53,10 +53,7 @@ QHash<QString, AutomationLevel> levelsFromJson(const QJsonObject &json)
 
 QString connectionName(const char *purpose)
 {
-    static QAtomicInt sequence;
-    return QStringLiteral("umbra-policy-%1-%2")
-        .arg(QLatin1String(purpose))
-        .arg(sequence.fetchAndAddRelaxed(1));
+    return Database::uniqueConnectionName(QLatin1String("umbra-policy-") + QLatin1String(purpose));
 }
 
 } // namespace

@@ -112,15 +112,13 @@ QString unreadableReason(const QString &path, const QSqlError &error)
 
 constexpr int kNewPageSize = 16384;
 
-// A connection name of its own for a short-lived connection: Qt keys
-// connections by name across the process, whichever thread opens them.
-QString connectionName(const char *purpose)
+} // namespace
+
+QString Database::uniqueConnectionName(const QString &purpose)
 {
     static std::atomic<int> counter{ 0 };
-    return QLatin1String(purpose) + QLatin1Char('-') + QString::number(++counter);
+    return purpose + QLatin1Char('-') + QString::number(++counter);
 }
-
-} // namespace
 
 Database::Database(QSqlDatabase db, QString path)
     : m_db(std::move(db))
@@ -231,7 +229,7 @@ Database::Integrity Database::inspect(const QString &path, int budgetMs)
 {
     if (!QFileInfo(path).isFile())
         return {};
-    auto db = open(path, connectionName("umbra-inspect"), Mode::ReadOnly);
+    auto db = open(path, uniqueConnectionName(QStringLiteral("umbra-inspect")), Mode::ReadOnly);
     if (!db)
         return {};
     auto checked = db.value()->quickCheck(budgetMs);
@@ -244,7 +242,7 @@ Result<void> Database::copy(const QString &from, const QString &to)
 {
     if (QFileInfo::exists(to))
         return Error{ Tr::tr("Cannot copy %1: %2 exists already.").arg(from, to) };
-    auto source = open(from, connectionName("umbra-copy"), Mode::ReadOnly);
+    auto source = open(from, uniqueConnectionName(QStringLiteral("umbra-copy")), Mode::ReadOnly);
     if (!source)
         return Error{ source.error() };
     sqlite3 *raw = SqliteStatement::handle(source.value()->sql());

@@ -39,6 +39,11 @@ public:
     // Executes one statement; the error names the statement's purpose.
     Result<void> exec(const QString &statement);
 
+    // A connection name no other connection of this process has, starting
+    // with `purpose`: Qt keys connections by name across the process,
+    // whichever thread opens them, so each short-lived one needs its own.
+    static QString uniqueConnectionName(const QString &purpose);
+
     // Where the console keeps its database unless --database says otherwise.
     static QString defaultPath();
 

@@ -28,10 +28,7 @@ struct Tr
 
 QString connectionName(const char *purpose)
 {
-    static QAtomicInt sequence;
-    return QStringLiteral("umbra-traffic-%1-%2")
-        .arg(QLatin1String(purpose))
-        .arg(sequence.fetchAndAddRelaxed(1));
+    return Database::uniqueConnectionName(QLatin1String("umbra-traffic-") + QLatin1String(purpose));
 }
 
 } // namespace
