@@ -1,5 +1,7 @@
 #include "demo/simulatedlink.h"
 
+#include "fleet/hosturi.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -67,7 +69,7 @@ Error activeBlockJob()
 
 bool SimulatedLink::simulates(const QString &uri)
 {
-    return uri.startsWith(QLatin1String("test://"));
+    return HostUri::isTestDriver(uri);
 }
 
 LinkFactory SimulatedLink::factory(LinkFactory real)

@@ -1,14 +1,13 @@
 #include "lifecycle/consolecommand.h"
 
+#include "collect/inventoryreader.h"
 #include "collect/sharedconnection.h"
 #include "fleet/hosturi.h"
-#include "util/displaytext.h"
 
 #include <QCoreApplication>
 #include <QStandardPaths>
 #include <QXmlStreamReader>
 #include <cstdlib>
-#include <libvirt/virterror.h>
 
 namespace Umbra::Lifecycle {
 
@@ -108,10 +107,8 @@ ConsoleCommand consoleCommandFor(const VmTarget &target)
     ConsoleCommand command;
     virConnectPtr connection = SharedConnection::open(target.uri);
     if (!connection) {
-        command.problem
-            = Tr::tr("Cannot reach %1: %2")
-                  .arg(target.hostName,
-                       DisplayText::errorMessage(QString::fromUtf8(virGetLastErrorMessage())));
+        command.problem = Tr::tr("Cannot reach %1: %2")
+                              .arg(target.hostName, InventoryReader::lastLibvirtError());
         return command;
     }
     QString xml;
@@ -124,10 +121,8 @@ ConsoleCommand consoleCommandFor(const VmTarget &target)
         virDomainFree(domain);
     }
     if (xml.isEmpty())
-        command.problem
-            = Tr::tr("The definition of %1 cannot be read: %2")
-                  .arg(target.name,
-                       DisplayText::errorMessage(QString::fromUtf8(virGetLastErrorMessage())));
+        command.problem = Tr::tr("The definition of %1 cannot be read: %2")
+                              .arg(target.name, InventoryReader::lastLibvirtError());
     SharedConnection::close(connection);
     return xml.isEmpty() ? command : consoleCommandFromXml(target, xml);
 }

@@ -1,12 +1,11 @@
 #include "lifecycle/vmactionrunner.h"
 
+#include "collect/inventoryreader.h"
 #include "collect/sharedconnection.h"
-#include "util/displaytext.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
-#include <libvirt/virterror.h>
 
 namespace Umbra::Lifecycle {
 
@@ -16,13 +15,6 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Umbra::Lifecycle::VmActionRunner)
 };
-
-QString lastError()
-{
-    const char *message = virGetLastErrorMessage();
-    return message ? DisplayText::errorMessage(QString::fromUtf8(message))
-                   : Tr::tr("unknown libvirt error");
-}
 
 // Owns what the runner opened, in reverse order.
 struct Handles
@@ -121,13 +113,15 @@ VmActionResult runVmAction(const VmTarget &target, VmAction action, const VmActi
     Handles h;
     h.connection = SharedConnection::open(target.uri);
     if (!h.connection) {
-        result.message = Tr::tr("Cannot reach %1: %2").arg(target.hostName, lastError());
+        result.message = Tr::tr("Cannot reach %1: %2")
+                             .arg(target.hostName, InventoryReader::lastLibvirtError());
         return result;
     }
     h.domain = virDomainLookupByUUIDString(h.connection, target.uuid.toLatin1().constData());
     if (!h.domain) {
         result.message
-            = Tr::tr("%1 is no longer on %2: %3").arg(target.name, target.hostName, lastError());
+            = Tr::tr("%1 is no longer on %2: %3")
+                  .arg(target.name, target.hostName, InventoryReader::lastLibvirtError());
         return result;
     }
     const VmState before = stateOf(h.domain);
@@ -139,7 +133,8 @@ VmActionResult runVmAction(const VmTarget &target, VmAction action, const VmActi
     }
     if (call(action, h.domain) < 0) {
         result.message
-            = Tr::tr("%1 on %2 failed: %3").arg(vmActionLabel(action), target.name, lastError());
+            = Tr::tr("%1 on %2 failed: %3")
+                  .arg(vmActionLabel(action), target.name, InventoryReader::lastLibvirtError());
         result.stateAfter = stateOf(h.domain);
         return result;
     }
