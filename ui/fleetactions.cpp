@@ -40,6 +40,16 @@ QList<VmTarget> allowing(const QList<VmTarget> &targets, VmAction action)
     return found;
 }
 
+// A destructive action asks first; its entry says so.
+QString entryLabel(VmAction action)
+{
+    const QString label = Lifecycle::vmActionLabel(action);
+    return Lifecycle::vmActionIsDestructive(action) ? label + QStringLiteral("…") : label;
+}
+
+const QKeySequence kConsoleShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+const QKeySequence kMigrateShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+
 QString names(const QList<VmTarget> &targets)
 {
     QStringList list;
@@ -71,6 +81,16 @@ FleetActions::~FleetActions() = default;
 bool FleetActions::canAct() const
 {
     return m_engine && m_engine->lifecycle();
+}
+
+bool FleetActions::canMigrate(const VmTarget &vm) const
+{
+    return m_engine && m_engine->migrations() && vmStateIsActive(vm.state);
+}
+
+QList<VmTarget> FleetActions::selectedTargets() const
+{
+    return m_selection ? targets(m_selection()) : QList<VmTarget>();
 }
 
 QKeySequence FleetActions::shortcutFor(VmAction action)
@@ -170,11 +190,9 @@ void FleetActions::addVmActions(QMenu *menu, const QList<VmTarget> &vms)
         const QList<VmTarget> able = allowing(vms, action);
         if (able.isEmpty())
             continue;
-        QString label = Lifecycle::vmActionLabel(action);
-        if (vms.size() > 1)
-            label = tr("%1 (%2 of %3)").arg(label).arg(able.size()).arg(vms.size());
-        if (Lifecycle::vmActionIsDestructive(action))
-            label += QStringLiteral("…");
+        const QString label = vms.size() > 1
+            ? tr("%1 (%2 of %3)").arg(entryLabel(action)).arg(able.size()).arg(vms.size())
+            : entryLabel(action);
         QAction *a = menu->addAction(label, this, [this, able, action] { request(able, action); });
         a->setObjectName(Lifecycle::vmActionKey(action));
         a->setShortcut(shortcutFor(action));
@@ -191,15 +209,15 @@ void FleetActions::addVmActions(QMenu *menu, const QList<VmTarget> &vms)
     menu->addSeparator();
     QAction *console = menu->addAction(tr("Open Console"), this, [this, vm] { openConsole(vm); });
     console->setObjectName(QStringLiteral("console"));
-    console->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    console->setShortcut(kConsoleShortcut);
     console->setShortcutContext(Qt::WidgetShortcut);
-    console->setEnabled(m_engine && m_engine->lifecycle());
+    console->setEnabled(canAct());
     QAction *migrate = menu->addAction(tr("Migrate…"), this,
                                        [this, vm] { Q_EMIT migrateRequested(vm.uri, vm.uuid); });
     migrate->setObjectName(QStringLiteral("migrate"));
-    migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    migrate->setShortcut(kMigrateShortcut);
     migrate->setShortcutContext(Qt::WidgetShortcut);
-    migrate->setEnabled(m_engine && m_engine->migrations() && vmStateIsActive(vm.state));
+    migrate->setEnabled(canMigrate(vm));
 }
 
 void FleetActions::addHostActions(QMenu *menu, const QString &uri)
@@ -226,13 +244,9 @@ void FleetActions::addHostActions(QMenu *menu, const QString &uri)
 void FleetActions::fillWindowMenu(QMenu *menu, std::function<QList<FleetSubject>()> selection)
 {
     m_selection = std::move(selection);
-    auto selected = [this] { return targets(m_selection ? m_selection() : QList<FleetSubject>()); };
     for (VmAction action : kMenuOrder) {
-        QString label = Lifecycle::vmActionLabel(action);
-        if (Lifecycle::vmActionIsDestructive(action))
-            label += QStringLiteral("…");
-        QAction *a = menu->addAction(label, this, [this, action, selected] {
-            const QList<VmTarget> able = allowing(selected(), action);
+        QAction *a = menu->addAction(entryLabel(action), this, [this, action] {
+            const QList<VmTarget> able = allowing(selectedTargets(), action);
             if (!able.isEmpty())
                 request(able, action);
         });
@@ -244,20 +258,20 @@ void FleetActions::fillWindowMenu(QMenu *menu, std::function<QList<FleetSubject>
             menu->addSeparator();
     }
     menu->addSeparator();
-    QAction *console = menu->addAction(tr("Open Console"), this, [this, selected] {
-        const QList<VmTarget> vms = selected();
+    QAction *console = menu->addAction(tr("Open Console"), this, [this] {
+        const QList<VmTarget> vms = selectedTargets();
         if (vms.size() == 1)
             openConsole(vms.first());
     });
     console->setObjectName(QStringLiteral("console"));
-    console->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    QAction *migrate = menu->addAction(tr("Migrate…"), this, [this, selected] {
-        const QList<VmTarget> vms = selected();
+    console->setShortcut(kConsoleShortcut);
+    QAction *migrate = menu->addAction(tr("Migrate…"), this, [this] {
+        const QList<VmTarget> vms = selectedTargets();
         if (vms.size() == 1)
             Q_EMIT migrateRequested(vms.first().uri, vms.first().uuid);
     });
     migrate->setObjectName(QStringLiteral("migrate"));
-    migrate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    migrate->setShortcut(kMigrateShortcut);
     m_windowActions << console << migrate;
     connect(menu, &QMenu::aboutToShow, this, &FleetActions::updateWindowActions);
     updateWindowActions();
@@ -265,13 +279,12 @@ void FleetActions::fillWindowMenu(QMenu *menu, std::function<QList<FleetSubject>
 
 void FleetActions::updateWindowActions()
 {
-    const QList<VmTarget> vms = targets(m_selection ? m_selection() : QList<FleetSubject>());
+    const QList<VmTarget> vms = selectedTargets();
     for (QAction *a : std::as_const(m_windowActions)) {
         if (a->objectName() == u"console") {
             a->setEnabled(canAct() && vms.size() == 1);
         } else if (a->objectName() == u"migrate") {
-            a->setEnabled(m_engine && m_engine->migrations() && vms.size() == 1
-                          && vmStateIsActive(vms.first().state));
+            a->setEnabled(vms.size() == 1 && canMigrate(vms.first()));
         } else {
             a->setEnabled(canAct() && !allowing(vms, a->data().value<VmAction>()).isEmpty());
         }

@@ -87,6 +87,9 @@ Q_SIGNALS:
 
 private:
     bool canAct() const;
+    bool canMigrate(const Lifecycle::VmTarget &vm) const;
+    // The VMs selected where the VM menu looks (the fleet tree).
+    QList<Lifecycle::VmTarget> selectedTargets() const;
     void addVmActions(QMenu *menu, const QList<Lifecycle::VmTarget> &targets);
     void addHostActions(QMenu *menu, const QString &uri);
     void start(const QList<Lifecycle::VmTarget> &targets, Lifecycle::VmAction action);
