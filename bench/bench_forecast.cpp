@@ -4,6 +4,7 @@
 //
 //   bench_forecast [--data DIR|FILE]... [--origins 6] [--max-series 0]
 //                  [--train-days 14] [--r-processes 2] [--arima-fourier 0] [--no-r]
+//                  [--leave-one-out]
 //
 // Per series, `--origins` forecast origins are spread evenly over the part of
 // the series that has at least two weeks of history before it (half of the
@@ -17,11 +18,18 @@
 //     (coverage80_h12/coverage95_h12: steps 1…12);
 //   - update_us: CPU time per incremental update; refit_ms: CPU time of one
 //     refit on 30 days at 5 minutes.
+//   - refit_ms_p50/p95/max: CPU time of one refit on 30 days at 5 minutes,
+//     over every series (a shorter one repeated to fill the month).
+// With --leave-one-out, every --data path is a data set of its own: the
+// forecaster's interval constants (Predict::FitTuning) are tuned on all data
+// sets but one and scored on the one left out, for each in turn, and every
+// method is reported per data set (forecasttuning.h).
 // Human-readable table first; the last line is one JSON object. With
 // UMBRA_BENCH_DETAIL set, the C++ methods are also listed per series.
 #include "forecastbaselines.h"
 #include "forecastdata.h"
 #include "forecastr.h"
+#include "forecasttuning.h"
 #include "predict/forecaster.h"
 
 #include <QCoreApplication>
@@ -53,6 +61,7 @@ struct Options
     int rProcesses = 2;
     int fourier = 0;
     bool useR = true;
+    bool leaveOneOut = false;
 };
 
 enum Method { MNaive, MSeasonalNaive, MHoltWinters, MEts, MAutoArima, MUmbra, MethodCount };
@@ -106,6 +115,8 @@ Options parse(const QStringList &args)
             o.fourier = std::max(0, next().toInt());
         else if (a == QLatin1String("--no-r"))
             o.useR = false;
+        else if (a == QLatin1String("--leave-one-out"))
+            o.leaveOneOut = true;
         else {
             std::fprintf(stderr, "unknown argument %s\n", qPrintable(a));
             std::exit(2);
@@ -166,15 +177,8 @@ std::vector<Window> makeWindows(const std::vector<TraceSeries> &series, const Op
     return windows;
 }
 
-BandForecast umbraForecast(const Window &w, double *fitSeconds)
+BandForecast bandsOf(const QList<ForecastStep> &steps)
 {
-    Forecaster forecaster(ForecasterOptions{ 300, 8640 });
-    for (size_t i = 0; i < w.train.size(); ++i)
-        forecaster.update(qint64(i) * 300'000, w.train[i]);
-    const double start = cpuSeconds();
-    forecaster.refit();
-    const QList<ForecastStep> steps = forecaster.forecast(kHorizon);
-    *fitSeconds += cpuSeconds() - start;
     BandForecast f;
     f.resize(kHorizon);
     for (int k = 0; k < kHorizon && k < steps.size(); ++k) {
@@ -185,6 +189,20 @@ BandForecast umbraForecast(const Window &w, double *fitSeconds)
         f.upper95[size_t(k)] = steps[k].upper95;
     }
     return f;
+}
+
+BandForecast umbraForecast(const Window &w, double *fitSeconds, FitTuning tuning = {})
+{
+    Forecaster forecaster(ForecasterOptions{ 300, 8640 });
+    for (size_t i = 0; i < w.train.size(); ++i)
+        forecaster.update(qint64(i) * 300'000, w.train[i]);
+    const double start = cpuSeconds();
+    FitInput input = forecaster.fitInput();
+    input.tuning = tuning;
+    forecaster.adopt(Forecaster::fit(input));
+    const QList<ForecastStep> steps = forecaster.forecast(kHorizon);
+    *fitSeconds += cpuSeconds() - start;
+    return bandsOf(steps);
 }
 
 void score(Score &s, const Window &w, const BandForecast &f)
@@ -221,43 +239,276 @@ void score(Score &s, const Window &w, const BandForecast &f)
 struct Costs
 {
     double updateMicros = 0;
-    double refitMillis = 0;
-    int refitSamples = 0;
+    double refitMillisP50 = 0, refitMillisP95 = 0, refitMillisMax = 0;
+    int refitSeries = 0;
 };
 
-// The cost of keeping one series: updates after a fit, and refits of a month.
+double percentile(std::vector<double> values, double level)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values[std::min(values.size() - 1, size_t(level * double(values.size() - 1) + 0.5))];
+}
+
+// The cost of keeping one series: a refit of 30 days at 5 minutes for every
+// series (the median of three, a shorter trace repeated to fill the month),
+// and updates after a fit.
 Costs measureCosts(const std::vector<TraceSeries> &series)
 {
     Costs costs;
-    const TraceSeries *longest = nullptr;
-    for (const TraceSeries &s : series) {
-        if (!longest || s.values.size() > longest->values.size())
-            longest = &s;
-    }
-    if (!longest)
-        return costs;
-    // 30 days at 5 minutes; a shorter trace is repeated to fill it.
     constexpr int kMonth = 8640;
     std::vector<double> month(kMonth);
-    for (int i = 0; i < kMonth; ++i)
-        month[size_t(i)] = longest->values[size_t(i) % longest->values.size()];
+    std::vector<double> refits;
+    for (const TraceSeries &s : series) {
+        if (s.values.empty())
+            continue;
+        for (int i = 0; i < kMonth; ++i)
+            month[size_t(i)] = s.values[size_t(i) % s.values.size()];
+        Forecaster forecaster(ForecasterOptions{ 300, kMonth });
+        for (int i = 0; i < kMonth; ++i)
+            forecaster.update(qint64(i) * 300'000, month[size_t(i)]);
+        std::array<double, 3> runs{};
+        for (double &run : runs) {
+            const double start = cpuSeconds();
+            forecaster.refit();
+            run = (cpuSeconds() - start) * 1000;
+        }
+        std::sort(runs.begin(), runs.end());
+        refits.push_back(runs[1]);
+    }
+    if (refits.empty())
+        return costs;
+    costs.refitSeries = int(refits.size());
+    costs.refitMillisP50 = percentile(refits, 0.5);
+    costs.refitMillisP95 = percentile(refits, 0.95);
+    costs.refitMillisMax = *std::max_element(refits.begin(), refits.end());
 
     Forecaster forecaster(ForecasterOptions{ 300, kMonth });
     for (int i = 0; i < kMonth; ++i)
         forecaster.update(qint64(i) * 300'000, month[size_t(i)]);
-    constexpr int kRefits = 20;
-    double start = cpuSeconds();
-    for (int r = 0; r < kRefits; ++r)
-        forecaster.refit();
-    costs.refitMillis = (cpuSeconds() - start) * 1000 / kRefits;
-    costs.refitSamples = forecaster.retainedSamples();
-
+    forecaster.refit();
     constexpr int kUpdates = 200'000;
-    start = cpuSeconds();
+    const double start = cpuSeconds();
     for (int i = 0; i < kUpdates; ++i)
         forecaster.update(qint64(kMonth + i) * 300'000, month[size_t(i % kMonth)]);
     costs.updateMicros = (cpuSeconds() - start) * 1e6 / kUpdates;
     return costs;
+}
+
+QJsonObject figures(const Score &s)
+{
+    const double n = s.origins;
+    QJsonObject o;
+    o[QStringLiteral("mase_h1")] = s.mase[0] / n;
+    o[QStringLiteral("mase_h12")] = s.mase[1] / n;
+    o[QStringLiteral("mase_h288")] = s.mase[2] / n;
+    o[QStringLiteral("coverage80")] = double(s.inside80) / double(s.truths);
+    o[QStringLiteral("coverage95")] = double(s.inside95) / double(s.truths);
+    o[QStringLiteral("coverage80_h12")] = double(s.inside80h12) / double(s.truthsh12);
+    o[QStringLiteral("coverage95_h12")] = double(s.inside95h12) / double(s.truthsh12);
+    return o;
+}
+
+void printRow(const char *name, const Score &s)
+{
+    const double n = s.origins;
+    std::printf("%-16s %9.3f %9.3f %9.3f %7.1f%% %7.1f%% %7.1f%% %7.1f%%%s\n", name, s.mase[0] / n,
+                s.mase[1] / n, s.mase[2] / n, 100.0 * double(s.inside80) / double(s.truths),
+                100.0 * double(s.inside95) / double(s.truths),
+                100.0 * double(s.inside80h12) / double(s.truthsh12),
+                100.0 * double(s.inside95h12) / double(s.truthsh12),
+                s.fallbacks ? qPrintable(
+                    QStringLiteral("  (%1 fits failed, scored as naive)").arg(s.fallbacks))
+                            : "");
+}
+
+void printHeader()
+{
+    std::printf("%-16s %9s %9s %9s %8s %8s %8s %8s\n", "method", "MASE h1", "MASE h12", "MASE h288",
+                "cov80", "cov95", "cov80@12", "cov95@12");
+}
+
+// Every --data path a data set; tuned on the others, scored on each.
+int runLeaveOneOut(const Options &options)
+{
+    struct DataSet
+    {
+        QString name;
+        std::vector<TraceSeries> series;
+        std::vector<Window> windows;
+        std::array<Score, MethodCount> scores;
+        IntervalTuning tuning;
+        Costs costs;
+    };
+    std::vector<DataSet> sets;
+    for (const QString &path : options.data) {
+        DataSet set;
+        set.name = QFileInfo(path).fileName();
+        QStringList notes;
+        set.series = loadTraces({ path }, &notes);
+        if (options.maxSeries > 0 && set.series.size() > size_t(options.maxSeries))
+            set.series.resize(size_t(options.maxSeries));
+        for (const QString &note : notes)
+            std::printf("note: %s\n", qPrintable(note));
+        set.windows = makeWindows(set.series, options);
+        if (set.windows.empty()) {
+            std::printf("%s: no series with enough history, left out\n", qPrintable(path));
+            continue;
+        }
+        std::printf("%s: %zu series, %zu forecast origins\n", qPrintable(set.name),
+                    set.series.size(), set.windows.size());
+        sets.push_back(std::move(set));
+    }
+    if (sets.size() < 2) {
+        std::printf("{\"error\":\"leave-one-out needs two data sets or more\"}\n");
+        return 1;
+    }
+    std::fflush(stdout);
+
+    // Every window once per blend, unwidened; the point forecast does not
+    // depend on the tuning.
+    std::vector<TuningSet> tuningSets(sets.size());
+    double ignored = 0;
+    for (size_t d = 0; d < sets.size(); ++d) {
+        tuningSets[d].name = sets[d].name;
+        for (const Window &w : sets[d].windows) {
+            TuningWindow tw;
+            tw.truth = w.test;
+            for (size_t b = 0; b < kTuningBlends.size(); ++b)
+                tw.byBlend[b] = umbraForecast(w, &ignored, FitTuning{ 1.0, kTuningBlends[b] });
+            tuningSets[d].windows.push_back(std::move(tw));
+            score(sets[d].scores[MNaive], w, naiveForecast(w.train, kHorizon));
+            score(sets[d].scores[MSeasonalNaive], w,
+                  seasonalNaiveForecast(w.train, w.season, kHorizon));
+            score(sets[d].scores[MHoltWinters], w,
+                  holtWintersForecast(w.train, w.season, kHorizon));
+        }
+    }
+    if (qEnvironmentVariableIsSet("UMBRA_BENCH_DETAIL")) {
+        // Every candidate's coverage (80 % / 95 %) on every data set.
+        for (size_t b = 0; b < kTuningBlends.size(); ++b) {
+            for (double widening : kTuningWidenings) {
+                std::printf("blend %.2f widening %.2f:", kTuningBlends[b], widening);
+                for (const TuningSet &set : tuningSets) {
+                    const IntervalCoverage c = coverageOf(set, { int(b), widening });
+                    std::printf("  %s %.1f/%.1f", qPrintable(set.name), 100 * c.inside80,
+                                100 * c.inside95);
+                }
+                std::printf("\n");
+            }
+        }
+    }
+    for (size_t d = 0; d < sets.size(); ++d) {
+        sets[d].tuning = tuneWithout(tuningSets, d);
+        for (size_t i = 0; i < sets[d].windows.size(); ++i)
+            score(sets[d].scores[MUmbra], sets[d].windows[i],
+                  widened(tuningSets[d].windows[i].byBlend[size_t(sets[d].tuning.blend)],
+                          sets[d].tuning.widening));
+        sets[d].costs = measureCosts(sets[d].series);
+    }
+
+    QString rStatus = QStringLiteral("not requested (--no-r)");
+    if (options.useR && rForecastAvailable(&rStatus)) {
+        rStatus = QStringLiteral("ran");
+        std::vector<RJob> jobs;
+        for (const DataSet &set : sets)
+            for (const Window &w : set.windows)
+                jobs.push_back({ w.train, w.season, kHorizon });
+        std::printf("running R on %zu windows in %d processes…\n", jobs.size(), options.rProcesses);
+        std::fflush(stdout);
+        const RResults r = runRBaselines(jobs, options.rProcesses, options.fourier);
+        std::printf("R: %.0f s wall\n", r.wallSeconds);
+        size_t job = 0;
+        for (DataSet &set : sets) {
+            for (const Window &w : set.windows) {
+                const BandForecast fallback = naiveForecast(w.train, kHorizon);
+                set.scores[MEts].fallbacks += !r.ets[job].has_value();
+                set.scores[MAutoArima].fallbacks += !r.arima[job].has_value();
+                score(set.scores[MEts], w, r.ets[job].value_or(fallback));
+                score(set.scores[MAutoArima], w, r.arima[job].value_or(fallback));
+                ++job;
+            }
+        }
+    } else if (options.useR) {
+        std::printf("R baselines skipped: %s\n", qPrintable(rStatus));
+    }
+
+    QJsonObject json;
+    QJsonObject perSet;
+    for (const DataSet &set : sets) {
+        std::printf("\n== %s left out (%zu origins): intervals tuned on the others: "
+                    "widening %.2f, scale blend %.2f\n",
+                    qPrintable(set.name), set.windows.size(), set.tuning.widening,
+                    set.tuning.scaleBlend());
+        printHeader();
+        QJsonObject methods;
+        for (int m = 0; m < MethodCount; ++m) {
+            const Score &s = set.scores[size_t(m)];
+            if (s.origins == 0)
+                continue;
+            printRow(kMethodNames[size_t(m)], s);
+            QJsonObject o = figures(s);
+            if (m == MEts || m == MAutoArima)
+                o[QStringLiteral("failed_fits")] = s.fallbacks;
+            methods[QLatin1String(kMethodKeys[size_t(m)])] = o;
+        }
+        // Umbra against the best other method at each horizon.
+        QJsonObject against;
+        for (size_t h = 0; h < kMaseHorizons.size(); ++h) {
+            int best = -1;
+            for (int m = 0; m < MethodCount; ++m) {
+                const Score &s = set.scores[size_t(m)];
+                if (m == MUmbra || s.origins == 0)
+                    continue;
+                if (best < 0
+                    || s.mase[h] / s.origins
+                        < set.scores[size_t(best)].mase[h] / set.scores[size_t(best)].origins)
+                    best = m;
+            }
+            const Score &u = set.scores[MUmbra];
+            const Score &b = set.scores[size_t(best)];
+            const double ratio = (u.mase[h] / u.origins) / (b.mase[h] / b.origins);
+            std::printf("h%d: Umbra %.3f, best other %s %.3f (Umbra %+.1f %%)\n", kMaseHorizons[h],
+                        u.mase[h] / u.origins, kMethodNames[size_t(best)], b.mase[h] / b.origins,
+                        100 * (ratio - 1));
+            against[QStringLiteral("h%1").arg(kMaseHorizons[h])] = QJsonObject{
+                { QStringLiteral("best_other"), QLatin1String(kMethodKeys[size_t(best)]) },
+                { QStringLiteral("umbra_over_best"), ratio },
+            };
+        }
+        std::printf("refit of 30 days: p50 %.2f ms, p95 %.2f ms, max %.2f ms over %d series\n",
+                    set.costs.refitMillisP50, set.costs.refitMillisP95, set.costs.refitMillisMax,
+                    set.costs.refitSeries);
+        perSet[set.name] = QJsonObject{
+            { QStringLiteral("origins"), int(set.windows.size()) },
+            { QStringLiteral("widening"), set.tuning.widening },
+            { QStringLiteral("scale_blend"), set.tuning.scaleBlend() },
+            { QStringLiteral("methods"), methods },
+            { QStringLiteral("umbra_vs_best"), against },
+            { QStringLiteral("refit_ms_p50"), set.costs.refitMillisP50 },
+            { QStringLiteral("refit_ms_p95"), set.costs.refitMillisP95 },
+            { QStringLiteral("refit_ms_max"), set.costs.refitMillisMax },
+        };
+    }
+    const IntervalTuning all = tuneWithout(tuningSets, tuningSets.size());
+    const FitTuning console;
+    std::printf("\nTuned on every data set: widening %.2f, scale blend %.2f; the console uses "
+                "widening %.2f, scale blend %.2f (Predict::FitTuning)\n",
+                all.widening, all.scaleBlend(), console.quantileWidening, console.scaleBlend);
+    for (const TuningSet &set : tuningSets) {
+        const IntervalCoverage c = coverageOf(set, all);
+        std::printf("  %s with the tuning on every data set: coverage %.1f %% (80), %.1f %% (95)\n",
+                    qPrintable(set.name), 100 * c.inside80, 100 * c.inside95);
+    }
+    json[QStringLiteral("leave_one_out")] = perSet;
+    json[QStringLiteral("tuned_on_all")] = QJsonObject{
+        { QStringLiteral("widening"), all.widening },
+        { QStringLiteral("scale_blend"), all.scaleBlend() },
+    };
+    json[QStringLiteral("r")] = rStatus;
+    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+    return 0;
 }
 
 } // namespace
@@ -266,6 +517,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const Options options = parse(app.arguments());
+    if (options.leaveOneOut)
+        return runLeaveOneOut(options);
 
     QStringList notes;
     std::vector<TraceSeries> series = loadTraces(options.data, &notes);
@@ -356,37 +609,23 @@ int main(int argc, char **argv)
 
     const Costs costs = measureCosts(series);
 
-    std::printf("\n%-16s %9s %9s %9s %8s %8s %8s %8s\n", "method", "MASE h1", "MASE h12",
-                "MASE h288", "cov80", "cov95", "cov80@12", "cov95@12");
+    std::printf("\n");
+    printHeader();
     QJsonObject methods;
     for (int m = 0; m < MethodCount; ++m) {
         const Score &s = scores[size_t(m)];
         if (s.origins == 0)
             continue;
-        const double n = s.origins;
-        QJsonObject o;
-        o[QStringLiteral("mase_h1")] = s.mase[0] / n;
-        o[QStringLiteral("mase_h12")] = s.mase[1] / n;
-        o[QStringLiteral("mase_h288")] = s.mase[2] / n;
-        o[QStringLiteral("coverage80")] = double(s.inside80) / double(s.truths);
-        o[QStringLiteral("coverage95")] = double(s.inside95) / double(s.truths);
-        o[QStringLiteral("coverage80_h12")] = double(s.inside80h12) / double(s.truthsh12);
-        o[QStringLiteral("coverage95_h12")] = double(s.inside95h12) / double(s.truthsh12);
+        QJsonObject o = figures(s);
         if (m == MEts || m == MAutoArima)
             o[QStringLiteral("failed_fits")] = s.fallbacks;
         methods[QLatin1String(kMethodKeys[size_t(m)])] = o;
-        std::printf("%-16s %9.3f %9.3f %9.3f %7.1f%% %7.1f%% %7.1f%% %7.1f%%%s\n",
-                    kMethodNames[size_t(m)], s.mase[0] / n, s.mase[1] / n, s.mase[2] / n,
-                    100.0 * double(s.inside80) / double(s.truths),
-                    100.0 * double(s.inside95) / double(s.truths),
-                    100.0 * double(s.inside80h12) / double(s.truthsh12),
-                    100.0 * double(s.inside95h12) / double(s.truthsh12),
-                    s.fallbacks ? qPrintable(
-                        QStringLiteral("  (%1 fits failed, scored as naive)").arg(s.fallbacks))
-                                : "");
+        printRow(kMethodNames[size_t(m)], s);
     }
-    std::printf("\nUmbra cost: %.3f µs per update, %.2f ms per refit of %d samples (CPU time)\n",
-                costs.updateMicros, costs.refitMillis, costs.refitSamples);
+    std::printf("\nUmbra cost: %.3f µs per update; refit of 30 days at 5 minutes: p50 %.2f ms, "
+                "p95 %.2f ms, max %.2f ms over %d series (CPU time)\n",
+                costs.updateMicros, costs.refitMillisP50, costs.refitMillisP95,
+                costs.refitMillisMax, costs.refitSeries);
 
     QJsonObject json;
     json[QStringLiteral("series")] = int(series.size());
@@ -395,7 +634,9 @@ int main(int argc, char **argv)
     json[QStringLiteral("r")] = rStatus;
     json[QStringLiteral("methods")] = methods;
     json[QStringLiteral("update_us")] = costs.updateMicros;
-    json[QStringLiteral("refit_ms")] = costs.refitMillis;
+    json[QStringLiteral("refit_ms_p50")] = costs.refitMillisP50;
+    json[QStringLiteral("refit_ms_p95")] = costs.refitMillisP95;
+    json[QStringLiteral("refit_ms_max")] = costs.refitMillisMax;
     std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

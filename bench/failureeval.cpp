@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
+#include <optional>
 
 namespace Umbra::Backblaze {
 
@@ -121,6 +123,80 @@ QJsonObject toJson(const FailureFigures &f)
         { QStringLiteral("falseAlarmsOnDrivesFailingLater"), f.earlyFalseAlarms },
         { QStringLiteral("medianHoursToThatFailure"),
           std::isnan(f.medianEarlyHours) ? 0 : rounded(f.medianEarlyHours, 1) },
+    };
+}
+
+DriveFigures evaluateDrives(const Dataset &data, const std::vector<Example> &examples,
+                            const std::vector<double> &scores, double healthyAlarmBudget)
+{
+    // Each drive's assessed intervals with their scores, in time order.
+    std::vector<std::vector<std::pair<int, double>>> byDrive(data.drives.size());
+    for (size_t i = 0; i < examples.size(); ++i)
+        byDrive[size_t(examples[i].drive)].emplace_back(examples[i].interval, scores[i]);
+
+    DriveFigures f;
+    std::vector<double> healthyPeaks;
+    for (size_t d = 0; d < byDrive.size(); ++d) {
+        if (byDrive[d].empty())
+            continue;
+        ++f.drives;
+        if (data.drives[d].failed) {
+            ++f.failedDrives;
+            continue;
+        }
+        ++f.healthyDrives;
+        double peak = -std::numeric_limits<double>::infinity();
+        for (const auto &[interval, score] : byDrive[d])
+            peak = std::max(peak, score);
+        healthyPeaks.push_back(peak);
+    }
+    std::sort(healthyPeaks.begin(), healthyPeaks.end(), std::greater<>());
+    const size_t allowed = size_t(std::floor(healthyAlarmBudget * double(healthyPeaks.size())));
+    const double above
+        = healthyPeaks.empty() ? 0 : healthyPeaks[std::min(allowed, healthyPeaks.size() - 1)];
+    f.threshold = std::nextafter(above, 1.0);
+
+    std::vector<double> leads;
+    for (size_t d = 0; d < byDrive.size(); ++d) {
+        const Drive &drive = data.drives[d];
+        bool falseAlarm = false;
+        std::optional<double> caughtLead;
+        for (const auto &[index, score] : byDrive[d]) {
+            if (score < f.threshold)
+                continue;
+            const Interval &interval = drive.intervals[size_t(index)];
+            if (!drive.failed || drive.failedAt() - interval.start > kFalseAfterHours)
+                falseAlarm = true;
+            // In effect from its start to its stop: caught when that meets
+            // the window 1–30 days before the failure.
+            if (drive.failed && !caughtLead && interval.start <= drive.failedAt() - kCaughtFromHours
+                && interval.stop >= drive.failedAt() - kCaughtToHours)
+                caughtLead = drive.failedAt() - interval.start;
+        }
+        f.alarmedHealthyDrives += !drive.failed && falseAlarm ? 1 : 0;
+        f.falseAlarmDrives += falseAlarm ? 1 : 0;
+        if (caughtLead) {
+            ++f.caughtDrives;
+            leads.push_back(*caughtLead);
+        }
+    }
+    f.recall = f.failedDrives ? double(f.caughtDrives) / double(f.failedDrives) : 0;
+    f.medianLeadHours = leads.empty() ? 0 : median(leads);
+    return f;
+}
+
+QJsonObject toJson(const DriveFigures &f)
+{
+    return QJsonObject{
+        { QStringLiteral("drives"), f.drives },
+        { QStringLiteral("healthyDrives"), f.healthyDrives },
+        { QStringLiteral("failedDrives"), f.failedDrives },
+        { QStringLiteral("threshold"), std::round(f.threshold * 1e6) / 1e6 },
+        { QStringLiteral("alarmedHealthyDrives"), f.alarmedHealthyDrives },
+        { QStringLiteral("caughtDrives"), f.caughtDrives },
+        { QStringLiteral("recallAt1PercentHealthyAlarmed"), std::round(f.recall * 1e4) / 1e4 },
+        { QStringLiteral("falseAlarmDrives"), f.falseAlarmDrives },
+        { QStringLiteral("medianLeadHours"), std::round(f.medianLeadHours) },
     };
 }
 

@@ -37,4 +37,32 @@ FailureFigures evaluateFailures(const Dataset &data, const std::vector<Example> 
 
 QJsonObject toJson(const FailureFigures &figures);
 
+// The same judged per drive, as an operator meets it: a failed drive is
+// caught when an alarm is in effect 1–30 days before its failure; a drive
+// raised a false alarm when it alarmed and did not fail within 90 days of
+// that alarm's start (a drive that never failed: any alarm; drives still
+// young at the end of the data count as not failing). The threshold keeps
+// `healthyAlarmBudget` of the drives that never failed from alarming at all.
+struct DriveFigures
+{
+    qint64 drives = 0;
+    qint64 healthyDrives = 0; // never failed
+    qint64 failedDrives = 0;
+    double threshold = 0;
+    qint64 alarmedHealthyDrives = 0;
+    qint64 caughtDrives = 0; // failed drives alarmed 1–30 days before failing
+    double recall = 0; // caughtDrives / failedDrives
+    qint64 falseAlarmDrives = 0; // healthy or failing more than 90 days later
+    // From the start of a caught drive's first alarm in effect in the window
+    // to its failure, median over caught drives.
+    double medianLeadHours = 0;
+};
+
+inline constexpr double kCaughtFromHours = 24, kCaughtToHours = 720, kFalseAfterHours = 2160;
+
+DriveFigures evaluateDrives(const Dataset &data, const std::vector<Example> &examples,
+                            const std::vector<double> &scores, double healthyAlarmBudget = 0.01);
+
+QJsonObject toJson(const DriveFigures &figures);
+
 } // namespace Umbra::Backblaze

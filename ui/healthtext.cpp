@@ -54,6 +54,10 @@ QString breakdown(const HealthReport &report)
         lines.append(tr("−%1  %2").arg(factor.points).arg(factor.sentence));
     if (health.breakdown.isEmpty())
         lines.append(tr("Nothing deducted: utilisation, forecasts and error signals are fine."));
+    // What the forecasts rest on: while they learn, a saturation they show
+    // deducts nothing.
+    lines.append(tr("CPU forecast: %1").arg(Predict::describe(report.cpuConfidence)));
+    lines.append(tr("Memory forecast: %1").arg(Predict::describe(report.memoryConfidence)));
     return lines.join(u'\n');
 }
 
@@ -79,6 +83,7 @@ QString saturation(const QString &resource, const Predict::Crossing &crossing, q
 QString forecastCaption(const QList<DemandForecast> &forecasts, qint64 nowMs)
 {
     QStringList lines;
+    QString learning;
     bool any = false;
     for (const DemandForecast &forecast : forecasts) {
         const bool memory = forecast.metric == QLatin1String("memory");
@@ -87,11 +92,17 @@ QString forecastCaption(const QList<DemandForecast> &forecasts, qint64 nowMs)
         any = any || !forecast.steps.isEmpty();
         const QString resource = memory ? tr("Memory") : tr("CPU");
         const QString text = saturation(resource, forecast.crossing, nowMs);
+        const QString caveat = Predict::whyNoWarning(forecast.confidence);
         if (!text.isEmpty())
-            lines.append(text);
+            lines.append(caveat.isEmpty() ? text : tr("%1, %2").arg(text, caveat));
+        else if (forecast.confidence.learning() && !forecast.steps.isEmpty())
+            learning = Predict::describe(forecast.confidence);
     }
-    if (lines.isEmpty() && any)
-        return tr("Neither CPU nor memory is forecast to reach 100 % in the range shown.");
+    if (lines.isEmpty() && any) {
+        const QString none
+            = tr("Neither CPU nor memory is forecast to reach 100 % in the range shown.");
+        return learning.isEmpty() ? none : tr("%1 (%2)").arg(none, learning);
+    }
     return lines.join(QStringLiteral(" · "));
 }
 

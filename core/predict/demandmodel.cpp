@@ -4,6 +4,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <algorithm>
 #include <cmath>
 
 namespace Umbra::Predict {
@@ -132,15 +133,51 @@ Crossing DemandModel::saturation()
         crossing = timeToCrossing(m_fine, 100, fineHorizonSteps());
     if (!crossing.withinHorizon() && m_coarse.isFitted())
         crossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
+    const qint64 now = std::max(m_fine.lastTimeMs(),
+                                m_recentMeans.isEmpty() ? 0 : qint64(m_recentMeans.last().x()));
     if (!m_recentMeans.isEmpty()) {
-        const qint64 now = std::max(qint64(m_recentMeans.last().x()), m_fine.lastTimeMs());
         const Crossing trend = trendCrossing(m_recentMeans, 100, now, kWeekMs);
         crossing.pointMs = earlier(crossing.pointMs, trend.pointMs);
         crossing.earliestMs = earlier(crossing.earliestMs, trend.earliestMs);
         crossing.latestMs = earlier(crossing.latestMs, trend.latestMs);
     }
+    // Judged at the earliest time the band reaches capacity: the warning
+    // that time would raise is what the confidence must support.
+    const std::optional<qint64> first
+        = crossing.earliestMs ? crossing.earliestMs : crossing.pointMs;
+    m_saturationConfidence = confidence(first ? std::max<qint64>(0, *first - now) : kFineHorizonMs);
+    if (!m_saturationConfidence.earned())
+        crossing = {};
     m_saturation = crossing;
     return crossing;
+}
+
+Confidence DemandModel::saturationConfidence()
+{
+    saturation();
+    return m_saturationConfidence;
+}
+
+Confidence DemandModel::confidence(qint64 leadMs) const
+{
+    Confidence confidence;
+    confidence.historyMs = std::max(m_fine.historyMs(), m_coarse.historyMs());
+    const bool fine = leadMs <= kFineHorizonMs && m_fine.isFitted();
+    const Forecaster &tier = fine ? m_fine : m_coarse;
+    const Forecaster &other = fine ? m_coarse : m_fine;
+    const auto relativeError = [leadMs](const Forecaster &forecaster) {
+        const qint64 stepMs = qint64(forecaster.options().intervalSeconds) * 1000;
+        const qint64 steps = std::clamp<qint64>((leadMs + stepMs - 1) / stepMs, 1, 1 << 20);
+        return forecaster.relativeError(int(steps));
+    };
+    confidence.fitted = tier.isFitted() || other.isFitted();
+    // The tier that forecasts that far; until it has a track record (the
+    // five-minute tier needs a few hours), the other tier's record at the
+    // furthest horizon it was measured at.
+    confidence.relativeError = relativeError(tier);
+    if (!std::isfinite(confidence.relativeError))
+        confidence.relativeError = relativeError(other);
+    return confidence;
 }
 
 QByteArray DemandModel::saveState() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "predict/confidence.h"
 #include "predict/crossing.h"
 #include "predict/forecaster.h"
 
@@ -45,8 +46,15 @@ public:
     // gets there within its quarter hour, else from the coarse tier's week —
     // or sooner, when the last hours' five-minute means rise in a clear
     // straight line (the models damp trends; operators expect "at this rate").
-    // Cached until the next sample.
+    // Cached until the next sample. A crossing whose confidence is not
+    // earned (Confidence) is withheld: an empty Crossing.
     Crossing saturation();
+    // What the last saturation() rests on: the confidence at its lead time,
+    // or at the fine tier's horizon when nothing crosses.
+    Confidence saturationConfidence();
+    // The confidence of a forecast `leadMs` ahead: the history of both tiers,
+    // the track record of the tier that forecasts that far.
+    Confidence confidence(qint64 leadMs) const;
 
     QByteArray saveState() const;
     static std::optional<DemandModel> loadState(const QByteArray &blob, int fineIntervalSeconds);
@@ -61,6 +69,7 @@ private:
     double m_sum = 0;
     int m_count = 0;
     std::optional<Crossing> m_saturation;
+    Confidence m_saturationConfidence;
     // The last few hours of five-minute means, for the trend line.
     QList<QPointF> m_recentMeans;
 };

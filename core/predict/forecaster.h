@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <algorithm>
 
 namespace Umbra::Predict {
 
@@ -73,6 +74,14 @@ public:
     int modelPeriod() const { return m_params.period; }
     bool isFitted() const { return m_params.fitted; }
     int retainedSamples() const { return m_history.size(); }
+    // The time from the first retained sample to the last (gaps included).
+    qint64 historyMs() const
+    {
+        return qint64(std::max(0, m_history.size() - 1)) * qint64(m_options.intervalSeconds) * 1000;
+    }
+    // The fit's track record `steps` ahead: the forecast's error over
+    // naive's (relativeErrorAt); NaN before a fit.
+    double relativeError(int steps) const { return relativeErrorAt(m_params, steps); }
     // Slots absorbed since the parameters were last estimated: the engine
     // refits when this grows past its taste (say an hour's worth).
     qint64 samplesSinceFit() const { return m_state.slot - m_fittedSlot; }

@@ -4,8 +4,9 @@
 //   quint32 magic 'UMBF' | quint16 format | quint64 FNV-1a of the payload |
 //   payload = qCompress(QDataStream of every field)
 //
-// Format 1 is the first. A later format adds fields at the end of the
-// payload; this build refuses any format above the one it writes.
+// Format 1 is the first; format 2 adds the track record (each horizon
+// bucket's relative error) at the end. A later format adds fields at the end
+// of the payload; this build refuses any format above the one it writes.
 #include "predict/forecaster.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,7 @@ namespace Umbra::Predict {
 namespace {
 
 constexpr quint32 kMagic = 0x554D4246; // "UMBF"
-constexpr quint16 kFormat = 1;
+constexpr quint16 kFormat = 2;
 constexpr int kMaxHistoryCap = 10'000'000;
 
 quint64 fnv1a(const QByteArray &bytes)
@@ -113,11 +114,13 @@ public:
         out << quint32(f.m_uplifts.size());
         for (const EventUplift &u : f.m_uplifts)
             out << u.name << qint32(u.kind) << u.amount << qint32(u.samples);
+
+        writeVector(out, p.relativeErrors);
     }
 
     // Reads what write() wrote and checks that the pieces fit together; an
     // empty error means success.
-    static QString read(QDataStream &in, Forecaster &f)
+    static QString read(QDataStream &in, quint16 format, Forecaster &f)
     {
         qint32 interval = 0, maxHistory = 0;
         in >> interval >> maxHistory;
@@ -216,6 +219,10 @@ public:
             u.samples = samples;
             f.m_uplifts.append(u);
         }
+        // A format 1 state has no track record: it is measured at the next fit.
+        if (format >= 2 && !readVector(in, p.relativeErrors, quint32(kBucketCount)))
+            return translated(
+                QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's model is damaged."));
 
         const bool consistent = in.status() == QDataStream::Ok && in.atEnd() && p.period >= 0
             && (p.period == 0 ? p.profile.empty() : p.profile.size() == size_t(p.period))
@@ -281,7 +288,7 @@ Result<Forecaster> Forecaster::loadState(const QByteArray &blob)
     QDataStream in(payload);
     in.setVersion(QDataStream::Qt_6_0);
     Forecaster forecaster;
-    const QString error = ForecasterSerializer::read(in, forecaster);
+    const QString error = ForecasterSerializer::read(in, format, forecaster);
     if (!error.isEmpty())
         return Error{ error };
     return forecaster;

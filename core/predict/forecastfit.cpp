@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace Umbra::Predict {
@@ -18,13 +19,6 @@ constexpr int kLongHorizon = 288;
 constexpr int kLongStride = 4;
 constexpr int kMinErrorsForQuantiles = 40;
 constexpr double kWeightCutoff = 1.5; // members this much worse than the best get no weight
-// Errors measured on the history the parameters were fitted to understate the
-// errors to come (the fit has seen those data; VM load drifts between
-// regimes): the measured quantiles are widened by 15 %.
-constexpr double kQuantileWidening = 1.15;
-// Intervals follow the recent step size only partly (as typical^0.7 ·
-// recent^0.3): a calm hour is no promise that the next one stays calm.
-constexpr double kScaleBlend = 0.3;
 
 struct Series
 {
@@ -328,6 +322,7 @@ void fitSmoothing(const Series &s, ModelParams &params)
 
 struct OriginErrors
 {
+    size_t origin = 0; // index of the origin's sample
     MemberWeights errors{};
     double scale = 0;
 };
@@ -377,6 +372,7 @@ Backtest backtest(const Series &s, const ModelParams &params)
             if (!std::isfinite(truth))
                 continue;
             OriginErrors errors;
+            errors.origin = i;
             for (int m = 0; m < MemberCount; ++m)
                 errors.errors[size_t(m)] = truth - forecasts[b][size_t(m)];
             errors.scale = scale;
@@ -413,26 +409,101 @@ MemberWeights weightsFrom(const std::vector<OriginErrors> &errors)
     return weights;
 }
 
-void setWeightsAndQuantiles(const Backtest &bt, ModelParams &params)
+// The errors of bucket `b` pooled with its neighbours' (a member exact at
+// one horizon only, naive at a whole season, must not swing the weights that
+// are interpolated between buckets), from origins in [from, to).
+std::vector<OriginErrors> pooledErrors(const Backtest &bt, int b, size_t from, size_t to)
+{
+    std::vector<OriginErrors> pooled;
+    for (int nb = std::max(0, b - 1); nb <= std::min(kBucketCount - 1, b + 1); ++nb) {
+        const auto &near = bt.buckets[size_t(nb)];
+        if (nb != b && near.size() < 8)
+            continue;
+        for (const OriginErrors &e : near) {
+            if (e.origin >= from && e.origin < to)
+                pooled.push_back(e);
+        }
+    }
+    return pooled;
+}
+
+double combinedError(const OriginErrors &e, const MemberWeights &w)
+{
+    double combined = 0;
+    for (int m = 0; m < MemberCount; ++m)
+        combined += w[size_t(m)] * e.errors[size_t(m)];
+    return combined;
+}
+
+// How the forecast at one horizon is made: weights learnt on the earlier two
+// thirds of the origins are scored on the last third against every member
+// alone. Where one member alone did better there, and also over all origins
+// against the combination weighted on all of them (a last third that happens
+// to suit one member is no reason to give up the combination), the series
+// follows that member at this horizon: naive on a smooth aggregate, the
+// season on a strict rhythm. Otherwise the combination, weighted on every
+// origin. The chosen forecast's error on the last third over naive's is the
+// model's track record at this horizon.
+struct BucketChoice
+{
+    MemberWeights weights{};
+    double relativeError = kNaN;
+};
+
+BucketChoice chooseForBucket(const Backtest &bt, int b)
+{
+    constexpr size_t kMinJudged = 8;
+    const auto &errors = bt.buckets[size_t(b)];
+    BucketChoice choice;
+    choice.weights = weightsFrom(pooledErrors(bt, b, 0, std::numeric_limits<size_t>::max()));
+    const size_t split = errors.size() * 2 / 3;
+    if (errors.size() - split < kMinJudged || split < 8)
+        return choice;
+    const size_t splitOrigin = errors[split].origin;
+    const std::vector<OriginErrors> earlier = pooledErrors(bt, b, 0, splitOrigin);
+    if (earlier.size() < 8)
+        return choice;
+    const MemberWeights learnt = weightsFrom(earlier);
+    double combined = 0;
+    MemberWeights alone{};
+    for (size_t i = split; i < errors.size(); ++i) {
+        combined += std::abs(combinedError(errors[i], learnt));
+        for (int m = 0; m < MemberCount; ++m)
+            alone[size_t(m)] += std::abs(errors[i].errors[size_t(m)]);
+    }
+    const auto best = std::min_element(alone.begin(), alone.end()) - alone.begin();
+    double chosen = combined;
+    double combinedAll = 0, aloneAll = 0;
+    for (const OriginErrors &e : errors) {
+        combinedAll += std::abs(combinedError(e, choice.weights));
+        aloneAll += std::abs(e.errors[size_t(best)]);
+    }
+    if (alone[size_t(best)] < combined && aloneAll < combinedAll) {
+        choice.weights = MemberWeights{};
+        choice.weights[size_t(best)] = 1;
+        chosen = alone[size_t(best)];
+    }
+    if (alone[Naive] > 0)
+        choice.relativeError = chosen / alone[Naive];
+    else if (chosen == 0)
+        choice.relativeError = 1; // a flat series: as good as naive, no better
+    return choice;
+}
+
+void setWeightsAndQuantiles(const Backtest &bt, double widening, ModelParams &params)
 {
     params.weights.assign(size_t(kBucketCount), MemberWeights{});
     params.quantiles.assign(size_t(kBucketCount), ErrorQuantiles{});
+    params.relativeErrors.assign(size_t(kBucketCount), kNaN);
     int lastWeighted = -1;
     int lastQuantiles = -1;
     std::vector<double> normalised;
     for (int b = 0; b < kBucketCount; ++b) {
         const auto &errors = bt.buckets[size_t(b)];
         if (errors.size() >= 8) {
-            // Errors pooled with the neighbouring horizons: a member that is
-            // exact at one horizon only (naive at a whole season) must not
-            // swing the weights that are interpolated between buckets.
-            std::vector<OriginErrors> pooled;
-            for (int nb = std::max(0, b - 1); nb <= std::min(kBucketCount - 1, b + 1); ++nb) {
-                const auto &near = bt.buckets[size_t(nb)];
-                if (nb == b || near.size() >= 8)
-                    pooled.insert(pooled.end(), near.begin(), near.end());
-            }
-            params.weights[size_t(b)] = weightsFrom(pooled);
+            const BucketChoice choice = chooseForBucket(bt, b);
+            params.weights[size_t(b)] = choice.weights;
+            params.relativeErrors[size_t(b)] = choice.relativeError;
             lastWeighted = b;
         } else if (lastWeighted >= 0) {
             params.weights[size_t(b)] = params.weights[size_t(lastWeighted)];
@@ -442,15 +513,10 @@ void setWeightsAndQuantiles(const Backtest &bt, ModelParams &params)
         const MemberWeights &w = params.weights[size_t(b)];
         if (errors.size() >= size_t(kMinErrorsForQuantiles)) {
             normalised.clear();
-            for (const OriginErrors &e : errors) {
-                double combined = 0;
-                for (int m = 0; m < MemberCount; ++m)
-                    combined += w[size_t(m)] * e.errors[size_t(m)];
-                normalised.push_back(combined / e.scale);
-            }
+            for (const OriginErrors &e : errors)
+                normalised.push_back(combinedError(e, w) / e.scale);
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
-                params.quantiles[size_t(b)][q]
-                    = kQuantileWidening * quantile(normalised, kErrorLevels[q]);
+                params.quantiles[size_t(b)][q] = widening * quantile(normalised, kErrorLevels[q]);
             lastQuantiles = b;
         } else if (lastQuantiles >= 0) {
             // Too few origins this far ahead: widen the last measured
@@ -569,11 +635,11 @@ FitResult fitModel(const FitInput &input)
         : std::accumulate(steps.begin(), steps.end(), 0.0) / double(steps.size());
     params.scaleFloor = std::max(0.2 * meanStep, 1e-12);
     params.typicalScale = meanStep;
-    params.scaleBlend = kScaleBlend;
+    params.scaleBlend = input.tuning.scaleBlend;
     params.fitted = true;
 
     const Backtest bt = backtest(s, params);
-    setWeightsAndQuantiles(bt, params);
+    setWeightsAndQuantiles(bt, input.tuning.quantileWidening, params);
     result.state = bt.state;
     result.uplifts = learnUplifts(s, bt, params);
     return result;

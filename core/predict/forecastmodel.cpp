@@ -213,6 +213,16 @@ ErrorQuantiles quantilesAt(const ModelParams &params, int step)
     return interpolated(params.quantiles, step);
 }
 
+double relativeErrorAt(const ModelParams &params, int step)
+{
+    double found = kNaN;
+    for (size_t b = 0; b < params.relativeErrors.size() && kHorizonBuckets[b] <= step; ++b) {
+        if (std::isfinite(params.relativeErrors[b]))
+            found = params.relativeErrors[b];
+    }
+    return found;
+}
+
 double intervalScale(const ModelParams &params, const ModelState &state)
 {
     const double recent

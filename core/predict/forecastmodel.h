@@ -54,6 +54,11 @@ struct ModelParams
     bool nonNegative = false; // the series never went below zero
     std::vector<MemberWeights> weights; // per horizon bucket
     std::vector<ErrorQuantiles> quantiles; // per horizon bucket, in units of scale
+    // Per horizon bucket: the forecast's mean absolute error over naive's,
+    // measured on the latest third of the fit's origins with weights learnt
+    // before them (below 1: better than "nothing changes"); NaN where too
+    // few origins reach that far.
+    std::vector<double> relativeErrors;
 
     double profileAt(qint64 slot) const
     {
@@ -98,6 +103,10 @@ void memberForecastsAt(const ModelParams &params, const ModelState &state,
 // The weights and error quantiles for `step`, interpolated between buckets.
 MemberWeights weightsAt(const ModelParams &params, int step);
 ErrorQuantiles quantilesAt(const ModelParams &params, int step);
+
+// The track record at `step`: the relative error of the nearest bucket at or
+// below it; NaN before a fit or where none was measured.
+double relativeErrorAt(const ModelParams &params, int step);
 
 // The scale intervals are drawn in: the recent step size, never below the floor.
 double intervalScale(const ModelParams &params, const ModelState &state);

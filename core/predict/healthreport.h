@@ -1,5 +1,6 @@
 #pragma once
 
+#include "predict/confidence.h"
 #include "predict/crossing.h"
 #include "predict/forecaster.h"
 #include "predict/healthscore.h"
@@ -22,9 +23,13 @@ struct HealthReport
     double cpuPercent = qQNaN();
     double memoryPercent = qQNaN();
     // Absolute times (ms) at which CPU or memory is predicted to saturate,
-    // from the point forecast and its 95 % band.
+    // from the point forecast and its 95 % band; empty unless the forecast
+    // has earned the confidence to warn (Predict::Confidence).
     Predict::Crossing cpuCrossing;
     Predict::Crossing memoryCrossing;
+    // What those forecasts rest on ("learning: 4 of 30 minutes").
+    Predict::Confidence cpuConfidence;
+    Predict::Confidence memoryConfidence;
     // The open anomaly score (0..1) the health was scored with, NaN when
     // anomaly detection has nothing open on the entity.
     double anomalyScore = qQNaN();
@@ -49,7 +54,10 @@ struct DemandForecast
     int seasonSteps = 0; // the cycle the model follows, 0 when none
     bool fitted = false;
     QList<Predict::ForecastStep> steps;
-    Predict::Crossing crossing; // of 100 %
+    Predict::Crossing crossing; // of 100 %, as the forecast shows it
+    // What the forecast rests on at its crossing (or at its last step):
+    // a crossing whose confidence is not earned is shown, not warned about.
+    Predict::Confidence confidence;
 };
 
 // A forecast read at one horizon from now, for exporting: the point and its

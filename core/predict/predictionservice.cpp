@@ -297,6 +297,8 @@ HealthReport PredictionService::score(const QString &key, Entity &entity, qint64
     report.memoryPercent = memory;
     report.cpuCrossing = entity.cpu->saturation();
     report.memoryCrossing = entity.memory->saturation();
+    report.cpuConfidence = entity.cpu->saturationConfidence();
+    report.memoryConfidence = entity.memory->saturationConfidence();
 
     Predict::HealthInputs inputs;
     inputs.cpuPercent = known(cpu);
@@ -341,6 +343,10 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
     if (flagged == wasFlagged)
         return;
     if (!flagged) {
+        // A model that starts over (history filled in behind it, a restart)
+        // cannot judge yet: its silence does not clear the warning.
+        if (!report.cpuConfidence.earned() || !report.memoryConfidence.earned())
+            return;
         m_flagged.remove(key);
         return;
     }
@@ -521,6 +527,12 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     if (model == found->cpu.get() || model == found->memory.get())
         out.crossing
             = Predict::crossingOf(out.steps, 100, forecaster.lastTimeMs(), forecaster.lastValue());
+    const std::optional<qint64> at
+        = out.crossing.earliestMs ? out.crossing.earliestMs : out.crossing.pointMs;
+    const qint64 leadMs = at
+        ? *at - forecaster.lastTimeMs()
+        : (out.steps.isEmpty() ? 0 : out.steps.last().timeMs - forecaster.lastTimeMs());
+    out.confidence = model->confidence(std::max<qint64>(0, leadMs));
     return out;
 }
 

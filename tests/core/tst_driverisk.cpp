@@ -3,6 +3,7 @@
 // and retraining from the Backblaze history gives the shipped file exactly.
 #include "backblazedata.h"
 #include "driverisktraining.h"
+#include "failureeval.h"
 #include "predict/driverisk.h"
 
 #include <QElapsedTimer>
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void contributionsAddUpToTheLogit();
     void missingAttributes();
     void retrainingReproducesShippedFile();
+    void judgedPerDrive();
 };
 
 void TestDriveRisk::shippedModelLoads()
@@ -268,6 +270,46 @@ void TestDriveRisk::retrainingReproducesShippedFile()
     qInfo("retrained in %.1f s", double(clock.elapsed()) / 1000);
     QVERIFY2(retrained == shippedFile(),
              "resources/models/drive-risk.json differs from what train_drive_model writes now");
+}
+
+void TestDriveRisk::judgedPerDrive()
+{
+    // 200 drives that never fail, two of them alarming; three that fail at
+    // 5,000 h: one alarmed ten days ahead (caught), one alarmed 200 days
+    // ahead only (a false alarm, not caught), one never alarmed.
+    using namespace Backblaze;
+    Dataset data;
+    std::vector<Example> examples;
+    std::vector<double> scores;
+    const auto addDrive = [&](bool failed, std::vector<std::pair<double, double>> startsAndScores) {
+        Drive drive;
+        drive.failed = failed;
+        for (size_t i = 0; i < startsAndScores.size(); ++i) {
+            Interval interval;
+            interval.start = startsAndScores[i].first;
+            interval.stop = i + 1 < startsAndScores.size() ? startsAndScores[i + 1].first : 5000;
+            drive.intervals.push_back(interval);
+            examples.push_back({ int(data.drives.size()), int(i), false, {} });
+            scores.push_back(startsAndScores[i].second);
+        }
+        data.drives.push_back(drive);
+    };
+    for (int i = 0; i < 200; ++i)
+        addDrive(false, { { 0, 0.01 }, { 2000, i < 2 ? 0.9 : 0.02 } });
+    addDrive(true, { { 0, 0.01 }, { 5000 - 240, 0.95 } });
+    addDrive(true, { { 0, 0.01 }, { 5000 - 4800, 0.95 }, { 5000 - 4000, 0.01 } });
+    addDrive(true, { { 0, 0.01 }, { 4000, 0.015 } });
+
+    const DriveFigures f = evaluateDrives(data, examples, scores, 0.01);
+    QCOMPARE(f.drives, 203);
+    QCOMPARE(f.healthyDrives, 200);
+    QCOMPARE(f.failedDrives, 3);
+    // 1 % of 200 healthy drives: the two alarming ones are the budget.
+    QCOMPARE(f.alarmedHealthyDrives, 2);
+    QCOMPARE(f.caughtDrives, 1);
+    QCOMPARE(f.recall, 1.0 / 3);
+    QCOMPARE(f.medianLeadHours, 240.0);
+    QCOMPARE(f.falseAlarmDrives, 3);
 }
 
 QTEST_GUILESS_MAIN(TestDriveRisk)

@@ -2,6 +2,7 @@
 // forecasts of a pure cycle, honest intervals, time to crossing, calendar
 // events, saved state, and refits handed over from another thread.
 #include "predict/crossing.h"
+#include "predict/demandmodel.h"
 #include "predict/forecaster.h"
 #include "predict/seasonality.h"
 
@@ -74,6 +75,9 @@ private Q_SLOTS:
     void corruptAndNewerStatesRefused();
     void gapsConstantsAndShortSeries();
     void refitOnAnotherThread();
+    void followsTheMemberThatIsBetterAlone();
+    void trackRecordOfARandomWalkIsNaives();
+    void confidenceIsEarnedFromHistory();
 };
 
 void TestForecast::seasonality_data()
@@ -430,6 +434,79 @@ void TestForecast::refitOnAnotherThread()
         reference.update(kStartMs + qint64(i) * kStepMs, v[i]);
     QVERIFY(sameForecast(owner.forecast(500), reference.forecast(500)));
     QCOMPARE(owner.samplesSinceFit(), 30);
+}
+
+void TestForecast::followsTheMemberThatIsBetterAlone()
+{
+    // Each day repeats the one before exactly, and the day itself is noise:
+    // the value one cycle earlier is exact, every smoothing member is not.
+    constexpr int kPeriod = 288; // a day at five minutes
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> noise(10, 60);
+    std::vector<double> day(kPeriod);
+    for (double &v : day)
+        v = noise(rng);
+    Forecaster f(ForecasterOptions{ 300, 8640 });
+    const int n = 10 * kPeriod;
+    for (int i = 0; i < n; ++i)
+        f.update(qint64(i) * 300'000, day[size_t(i % kPeriod)]);
+    f.refit();
+    QCOMPARE(f.modelPeriod(), kPeriod);
+    const QList<ForecastStep> steps = f.forecast(24);
+    for (int k = 1; k <= 24; ++k)
+        // The history is kept in single precision.
+        QVERIFY2(std::abs(steps[k - 1].point - day[size_t((n - 1 + k) % kPeriod)]) < 1e-4,
+                 qPrintable(QString::number(k)));
+    QVERIFY(f.relativeError(12) < 0.1);
+}
+
+void TestForecast::trackRecordOfARandomWalkIsNaives()
+{
+    // On a random walk "nothing changes" is the best forecast there is; the
+    // track record must not claim the model beats it by much.
+    std::mt19937 rng(5);
+    std::normal_distribution<double> step(0, 1);
+    Forecaster f(ForecasterOptions{ 300, 8640 });
+    double y = 50;
+    for (int i = 0; i < 4000; ++i) {
+        y += step(rng);
+        f.update(qint64(i) * 300'000, y);
+    }
+    f.refit();
+    for (int h : { 1, 12 }) {
+        const double record = f.relativeError(h);
+        QVERIFY2(record > 0.9 && record < 1.15, qPrintable(QString::number(record)));
+    }
+    QVERIFY(std::isnan(Forecaster().relativeError(1)));
+}
+
+void TestForecast::confidenceIsEarnedFromHistory()
+{
+    // A steady climb at 5 s a sample: learning for 30 minutes, then a model
+    // that beats "nothing changes" and may warn.
+    DemandModel model(5);
+    std::mt19937 rng(3);
+    std::normal_distribution<double> noise(0, 0.3);
+    const auto feed = [&](int from, int to) {
+        for (int i = from; i < to; ++i) {
+            model.add(qint64(i) * 5000, 40 + 0.04 * i + noise(rng));
+            model.refitIfDue();
+        }
+    };
+    feed(0, 121); // ten minutes
+    Confidence confidence = model.saturationConfidence();
+    QVERIFY(confidence.learning());
+    QVERIFY(!confidence.earned());
+    QCOMPARE(describe(confidence), QStringLiteral("learning: 10 of 30 minutes"));
+    QVERIFY(!whyNoWarning(confidence).isEmpty());
+
+    feed(121, 600); // fifty minutes
+    confidence = model.confidence(10 * 60 * 1000);
+    QVERIFY(!confidence.learning());
+    QVERIFY2(confidence.earned(), qPrintable(describe(confidence)));
+    QVERIFY(confidence.relativeError < 1);
+    QVERIFY(whyNoWarning(confidence).isEmpty());
+    QVERIFY(describe(confidence).startsWith(QStringLiteral("error 0.")));
 }
 
 QTEST_GUILESS_MAIN(TestForecast)
