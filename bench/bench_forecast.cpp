@@ -376,7 +376,7 @@ int runLeaveOneOut(const Options &options)
             TuningWindow tw;
             tw.truth = w.test;
             for (size_t b = 0; b < kTuningBlends.size(); ++b)
-                tw.byBlend[b] = umbraForecast(w, &ignored, FitTuning{ 1.0, kTuningBlends[b] });
+                tw.byBlend[b] = umbraForecast(w, &ignored, FitTuning{ 1.0, 1.0, kTuningBlends[b] });
             tuningSets[d].windows.push_back(std::move(tw));
             score(sets[d].scores[MNaive], w, naiveForecast(w.train, kHorizon));
             score(sets[d].scores[MSeasonalNaive], w,
@@ -386,12 +386,13 @@ int runLeaveOneOut(const Options &options)
         }
     }
     if (qEnvironmentVariableIsSet("UMBRA_BENCH_DETAIL")) {
-        // Every candidate's coverage (80 % / 95 %) on every data set.
+        // Every candidate's coverage on every data set (the 80 % bands at
+        // that widening, the 95 % ones at that widening).
         for (size_t b = 0; b < kTuningBlends.size(); ++b) {
             for (double widening : kTuningWidenings) {
                 std::printf("blend %.2f widening %.2f:", kTuningBlends[b], widening);
                 for (const TuningSet &set : tuningSets) {
-                    const IntervalCoverage c = coverageOf(set, { int(b), widening });
+                    const IntervalCoverage c = coverageOf(set, { int(b), widening, widening });
                     std::printf("  %s %.1f/%.1f", qPrintable(set.name), 100 * c.inside80,
                                 100 * c.inside95);
                 }
@@ -404,7 +405,7 @@ int runLeaveOneOut(const Options &options)
         for (size_t i = 0; i < sets[d].windows.size(); ++i)
             score(sets[d].scores[MUmbra], sets[d].windows[i],
                   widened(tuningSets[d].windows[i].byBlend[size_t(sets[d].tuning.blend)],
-                          sets[d].tuning.widening));
+                          sets[d].tuning.widening80, sets[d].tuning.widening95));
         sets[d].costs = measureCosts(sets[d].series);
     }
 
@@ -438,9 +439,9 @@ int runLeaveOneOut(const Options &options)
     QJsonObject perSet;
     for (const DataSet &set : sets) {
         std::printf("\n== %s left out (%zu origins): intervals tuned on the others: "
-                    "widening %.2f, scale blend %.2f\n",
-                    qPrintable(set.name), set.windows.size(), set.tuning.widening,
-                    set.tuning.scaleBlend());
+                    "widening %.2f (80 %%) and %.2f (95 %%), scale blend %.2f\n",
+                    qPrintable(set.name), set.windows.size(), set.tuning.widening80,
+                    set.tuning.widening95, set.tuning.scaleBlend());
         printHeader();
         QJsonObject methods;
         for (int m = 0; m < MethodCount; ++m) {
@@ -482,7 +483,8 @@ int runLeaveOneOut(const Options &options)
                     set.costs.refitSeries);
         perSet[set.name] = QJsonObject{
             { QStringLiteral("origins"), int(set.windows.size()) },
-            { QStringLiteral("widening"), set.tuning.widening },
+            { QStringLiteral("widening80"), set.tuning.widening80 },
+            { QStringLiteral("widening95"), set.tuning.widening95 },
             { QStringLiteral("scale_blend"), set.tuning.scaleBlend() },
             { QStringLiteral("methods"), methods },
             { QStringLiteral("umbra_vs_best"), against },
@@ -493,9 +495,10 @@ int runLeaveOneOut(const Options &options)
     }
     const IntervalTuning all = tuneWithout(tuningSets, tuningSets.size());
     const FitTuning console;
-    std::printf("\nTuned on every data set: widening %.2f, scale blend %.2f; the console uses "
-                "widening %.2f, scale blend %.2f (Predict::FitTuning)\n",
-                all.widening, all.scaleBlend(), console.quantileWidening, console.scaleBlend);
+    std::printf("\nTuned on every data set: widening %.2f (80 %%) and %.2f (95 %%), scale blend "
+                "%.2f; the console uses %.2f, %.2f and %.2f (Predict::FitTuning)\n",
+                all.widening80, all.widening95, all.scaleBlend(), console.widening80,
+                console.widening95, console.scaleBlend);
     for (const TuningSet &set : tuningSets) {
         const IntervalCoverage c = coverageOf(set, all);
         std::printf("  %s with the tuning on every data set: coverage %.1f %% (80), %.1f %% (95)\n",
@@ -503,7 +506,8 @@ int runLeaveOneOut(const Options &options)
     }
     json[QStringLiteral("leave_one_out")] = perSet;
     json[QStringLiteral("tuned_on_all")] = QJsonObject{
-        { QStringLiteral("widening"), all.widening },
+        { QStringLiteral("widening80"), all.widening80 },
+        { QStringLiteral("widening95"), all.widening95 },
         { QStringLiteral("scale_blend"), all.scaleBlend() },
     };
     json[QStringLiteral("r")] = rStatus;

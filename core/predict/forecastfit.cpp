@@ -490,7 +490,7 @@ BucketChoice chooseForBucket(const Backtest &bt, int b)
     return choice;
 }
 
-void setWeightsAndQuantiles(const Backtest &bt, double widening, ModelParams &params)
+void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelParams &params)
 {
     params.weights.assign(size_t(kBucketCount), MemberWeights{});
     params.quantiles.assign(size_t(kBucketCount), ErrorQuantiles{});
@@ -516,7 +516,10 @@ void setWeightsAndQuantiles(const Backtest &bt, double widening, ModelParams &pa
             for (const OriginErrors &e : errors)
                 normalised.push_back(combinedError(e, w) / e.scale);
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
-                params.quantiles[size_t(b)][q] = widening * quantile(normalised, kErrorLevels[q]);
+                params.quantiles[size_t(b)][q]
+                    = (q == 0 || q + 1 == kErrorLevels.size() ? tuning.widening95
+                                                              : tuning.widening80)
+                    * quantile(normalised, kErrorLevels[q]);
             lastQuantiles = b;
         } else if (lastQuantiles >= 0) {
             // Too few origins this far ahead: widen the last measured
@@ -639,7 +642,7 @@ FitResult fitModel(const FitInput &input)
     params.fitted = true;
 
     const Backtest bt = backtest(s, params);
-    setWeightsAndQuantiles(bt, input.tuning.quantileWidening, params);
+    setWeightsAndQuantiles(bt, input.tuning, params);
     result.state = bt.state;
     result.uplifts = learnUplifts(s, bt, params);
     return result;

@@ -201,8 +201,11 @@ void TestForecast::intervalsWidenWithHorizon()
 
 void TestForecast::coverageOfNoisySeasonal()
 {
-    // A daily cycle with autocorrelated Gaussian noise: 95 % intervals must
-    // hold 92…97 % of the truths over many origins and steps 1…24.
+    // A daily cycle with autocorrelated Gaussian noise, whose errors to come
+    // are like its past ones: the measured error quantiles alone (widenings
+    // of 1) must hold 92…97 % of the truths in the 95 % intervals over many
+    // origins and steps 1…24. The console widens them for real traces'
+    // fatter tails out of sample (FitTuning): more coverage here, not less.
     std::mt19937 rng(11);
     std::normal_distribution<double> gauss(0, 1);
     const int samples = 40 * kDay;
@@ -212,24 +215,37 @@ void TestForecast::coverageOfNoisySeasonal()
         noise = 0.6 * noise + 2 * gauss(rng);
         v[size_t(i)] = 60 + 15 * std::sin(kTwoPi * i / kDay) + noise;
     }
-    int inside95 = 0, inside80 = 0, truths = 0;
+    struct Coverage
+    {
+        int inside95 = 0, inside80 = 0, truths = 0;
+        double of95() const { return double(inside95) / truths; }
+        double of80() const { return double(inside80) / truths; }
+    } measured, console;
     for (int origin = 14 * kDay; origin + 24 <= samples; origin += 61) {
         std::vector<double> train(v.begin() + (origin - 14 * kDay), v.begin() + origin);
         Forecaster f = fed(train);
-        f.refit();
-        const QList<ForecastStep> steps = f.forecast(24);
-        for (int k = 0; k < 24; ++k) {
-            const double y = v[size_t(origin + k)];
-            inside95 += y >= steps[k].lower95 && y <= steps[k].upper95;
-            inside80 += y >= steps[k].lower80 && y <= steps[k].upper80;
-            ++truths;
+        for (Coverage *c : { &measured, &console }) {
+            FitInput input = f.fitInput();
+            if (c == &measured)
+                input.tuning = FitTuning{ 1.0, 1.0, input.tuning.scaleBlend };
+            f.adopt(Forecaster::fit(input));
+            const QList<ForecastStep> steps = f.forecast(24);
+            for (int k = 0; k < 24; ++k) {
+                const double y = v[size_t(origin + k)];
+                c->inside95 += y >= steps[k].lower95 && y <= steps[k].upper95;
+                c->inside80 += y >= steps[k].lower80 && y <= steps[k].upper80;
+                ++c->truths;
+            }
         }
     }
-    const double coverage95 = double(inside95) / truths;
-    const double coverage80 = double(inside80) / truths;
-    qInfo("coverage over %d truths: 80 %% -> %.3f, 95 %% -> %.3f", truths, coverage80, coverage95);
-    QVERIFY2(coverage95 >= 0.92 && coverage95 <= 0.97, qPrintable(QString::number(coverage95)));
-    QVERIFY2(coverage80 >= 0.74 && coverage80 <= 0.86, qPrintable(QString::number(coverage80)));
+    qInfo("coverage over %d truths: 80 %% -> %.3f, 95 %% -> %.3f measured; %.3f, %.3f widened",
+          measured.truths, measured.of80(), measured.of95(), console.of80(), console.of95());
+    QVERIFY2(measured.of95() >= 0.92 && measured.of95() <= 0.97,
+             qPrintable(QString::number(measured.of95())));
+    QVERIFY2(measured.of80() >= 0.74 && measured.of80() <= 0.86,
+             qPrintable(QString::number(measured.of80())));
+    QVERIFY(console.of95() > measured.of95() && console.of95() < 1.0);
+    QVERIFY(console.of80() > measured.of80() && console.of80() < console.of95());
 }
 
 void TestForecast::crossingOfLinearRamp()

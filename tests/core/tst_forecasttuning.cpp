@@ -54,8 +54,10 @@ void TestForecastTuning::leftOutSetIsNeverSeen()
                                     gaussianSet(QStringLiteral("b"), 1 / 1.96, 2),
                                     gaussianSet(QStringLiteral("c"), 1.5 / 1.96, 3) };
     const IntervalTuning withoutC = tuneWithout(sets, 2);
-    QCOMPARE(withoutC.widening, 1.0);
-    QVERIFY(tuneWithout({ sets[2] }, 1).widening >= 1.4);
+    QCOMPARE(withoutC.widening80, 1.0);
+    QCOMPARE(withoutC.widening95, 1.0);
+    const IntervalTuning onC = tuneWithout({ sets[2] }, 1);
+    QVERIFY(onC.widening80 >= 1.4 && onC.widening95 >= 1.4);
 
     // Whatever the left-out set holds, its tuning stays the same.
     for (double spread : { 0.1, 3.0, 40.0 }) {
@@ -76,7 +78,7 @@ void TestForecastTuning::widenedBandsStretchAroundThePoint()
     f.upper80 = { 12 };
     f.lower95 = { 1 };
     f.upper95 = { 15 };
-    const BandForecast w = widened(f, 1.5);
+    const BandForecast w = widened(f, 1.5, 1.5);
     QCOMPARE(w.point[0], 10.0);
     QCOMPARE(w.lower80[0], 7.0);
     QCOMPARE(w.upper80[0], 13.0);
@@ -84,7 +86,12 @@ void TestForecastTuning::widenedBandsStretchAroundThePoint()
     // A band that stayed at or above zero does not cross it when stretched.
     QCOMPARE(w.lower95[0], 0.0);
     f.lower95 = { -2 };
-    QCOMPARE(widened(f, 1.5).lower95[0], -8.0);
+    QCOMPARE(widened(f, 1.5, 1.5).lower95[0], -8.0);
+    // Each level by its own widening; the 95 % band never inside the 80 % one.
+    const BandForecast apart = widened(f, 1.0, 2.0);
+    QCOMPARE(apart.upper80[0], 12.0);
+    QCOMPARE(apart.upper95[0], 20.0);
+    QCOMPARE(widened(f, 2.0, 0.5).upper95[0], 14.0);
 }
 
 QTEST_GUILESS_MAIN(TestForecastTuning)
