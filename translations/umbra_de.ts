@@ -1070,7 +1070,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 kann nicht geöffnet werden: SQLite muss daneben %2-wal und %2-shm anlegen, und der Ordner %3 lässt das nicht zu.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>%1 does not exist.</source>
         <translation>%1 existiert nicht.</translation>
     </message>
@@ -1101,12 +1101,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-220"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+188"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -1335,7 +1335,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::FleetActions</name>
     <message numerus="yes">
-        <location filename="../ui/fleetactions.cpp" line="+51"/>
+        <location filename="../ui/fleetactions.cpp" line="+61"/>
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -1343,35 +1343,35 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         </translation>
     </message>
     <message>
-        <location line="+109"/>
-        <location line="+48"/>
+        <location line="+119"/>
+        <location line="+46"/>
         <source>Show %1</source>
         <translation>%1 zeigen</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-32"/>
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The database is open read-only; every action is recorded there before it is taken.</source>
         <translation>Die Datenbank ist nur zum Lesen geöffnet; jede Aktion wird dort aufgezeichnet, bevor sie ausgeführt wird.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Open Console</source>
         <translation>Konsole öffnen</translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+57"/>
+        <location line="-46"/>
+        <location line="+53"/>
         <source>Migrate…</source>
         <translation>Migrieren …</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-38"/>
         <source>Leave Maintenance</source>
         <translation>Wartung beenden</translation>
     </message>
@@ -1396,7 +1396,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>Aus Umbra entfernen …</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+62"/>
         <source>Each of them</source>
         <translation>Jede von ihnen</translation>
     </message>
@@ -1512,6 +1512,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
     <message>
         <location line="+211"/>
+        <location filename="../ui/mainwindow.cpp" line="+249"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
@@ -2118,6 +2119,16 @@ auf %3</translation>
         <translation>Kein Abzug: Auslastung, Prognosen und Fehlersignale sind unauffällig.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>CPU forecast: %1</source>
+        <translation>CPU-Prognose: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory forecast: %1</source>
+        <translation>Speicherprognose: %1</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>%1 could reach 100 % in %2 (95 % band)</source>
         <translation>%1 könnte in %2 100 % erreichen (95-%-Band)</translation>
@@ -2138,7 +2149,7 @@ auf %3</translation>
         <translation>%1 erreicht 100 % in %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Memory</source>
         <translation>Arbeitsspeicher</translation>
     </message>
@@ -2148,9 +2159,19 @@ auf %3</translation>
         <translation>CPU</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Neither CPU nor memory is forecast to reach 100 % in the range shown.</source>
         <translation>Weder für CPU noch für Arbeitsspeicher werden im gezeigten Zeitraum 100 % prognostiziert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2669,7 +2690,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+163"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -3336,28 +3357,28 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Lifecycle::ConsoleCommand</name>
     <message>
-        <location filename="../core/lifecycle/consolecommand.cpp" line="+68"/>
+        <location filename="../core/lifecycle/consolecommand.cpp" line="+67"/>
         <source>%1 is a VM of libvirt&apos;s test driver (simulated): it has no screen to show.</source>
         <translation>%1 ist eine VM des Testtreibers von libvirt (simuliert): Sie hat keinen Bildschirm.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>The definition of %1 cannot be read: %2</source>
         <translation>Die Definition von %1 ist nicht lesbar: %2</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-25"/>
         <source>%1 has neither a graphical display nor a serial console.</source>
         <translation>%1 hat weder eine grafische Anzeige noch eine serielle Konsole.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cannot reach %1: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>%1 is not installed; it comes in the Debian package %2.</source>
         <translation>%1 ist nicht installiert; es ist im Debian-Paket %2 enthalten.</translation>
     </message>
@@ -3423,12 +3444,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::Lifecycle::VmActionRunner</name>
     <message>
-        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+24"/>
-        <source>unknown libvirt error</source>
-        <translation>unbekannter libvirt-Fehler</translation>
-    </message>
-    <message>
-        <location line="+83"/>
+        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+99"/>
         <source>%1 now starts with %2.</source>
         <translation>%1 startet jetzt mit %2.</translation>
     </message>
@@ -3448,12 +3464,12 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is no longer on %2: %3</source>
         <translation>%1 ist nicht mehr auf %2: %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is %2 now; “%3” does not apply, nothing was done.</source>
         <translation>%1 ist jetzt %2; „%3“ passt nicht, es wurde nichts getan.</translation>
     </message>
@@ -3463,7 +3479,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>%1 für %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 was asked to shut down but is still %2 after %3 s; its guest may ignore the request. Force off to stop it now.</source>
         <translation>%1 wurde zum Herunterfahren aufgefordert, ist nach %3 s aber noch %2; das Gastsystem ignoriert die Anforderung vielleicht. Mit „Ausschalten erzwingen“ wird es sofort gestoppt.</translation>
     </message>
@@ -3476,7 +3492,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::LifecycleService</name>
     <message>
-        <location filename="../core/engine/lifecycleservice.cpp" line="+36"/>
+        <location filename="../core/engine/lifecycleservice.cpp" line="+35"/>
         <source>%1 %2 on %3</source>
         <translation>%1: %2 auf %3</translation>
     </message>
@@ -3509,7 +3525,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+67"/>
+        <location filename="../ui/mainwindow.cpp" line="-182"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -3576,7 +3592,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Health</source>
         <translation>Gesundheit</translation>
     </message>
@@ -4987,7 +5003,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::Policy</name>
     <message>
-        <location filename="../core/policy/automation.cpp" line="+84"/>
+        <location filename="../core/policy/automation.cpp" line="+81"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
@@ -6066,7 +6082,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Predict</name>
     <message>
-        <location filename="../core/predict/forecasterstate.cpp" line="+125"/>
+        <location filename="../core/predict/forecasterstate.cpp" line="+128"/>
         <source>The forecaster state has an invalid sampling interval or history size.</source>
         <translation>Der Zustand des Prognosemodells hat ein ungültiges Abtastintervall oder eine ungültige Verlaufsgröße.</translation>
     </message>
@@ -6088,11 +6104,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+7"/>
         <location line="+8"/>
         <location line="+9"/>
+        <location line="+25"/>
         <source>The forecaster state&apos;s model is damaged.</source>
         <translation>Das Modell im Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+9"/>
         <source>The forecaster state is damaged.</source>
         <translation>Der Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
@@ -6296,6 +6313,41 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <location filename="../core/predict/confidence.cpp" line="+20"/>
+        <source>learning: model not fitted yet</source>
+        <translation>lernt: Modell noch nicht angepasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning: %1 of %2 minutes</source>
+        <translation>lernt: %1 von %2 Minuten</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no track record this far ahead</source>
+        <translation>so weit voraus noch keine Erfolgsbilanz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error %1 × naive&apos;s</source>
+        <translation>Fehler %1 × der naiven Prognose</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a warning yet (%1)</source>
+        <translation>noch keine Warnung (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a warning: the model has no track record this far ahead</source>
+        <translation>keine Warnung: Das Modell hat so weit voraus noch keine Erfolgsbilanz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a warning: the model&apos;s errors are %1 × those of “nothing changes”</source>
+        <translation>keine Warnung: Die Fehler des Modells sind %1 × so groß wie die von „nichts ändert sich“</translation>
+    </message>
 </context>
 <context>
     <name>Umbra::PredictionService</name>
@@ -6305,7 +6357,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+240"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -6430,7 +6482,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::PrometheusBackfill</name>
     <message>
-        <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
+        <location filename="../core/engine/prometheusbackfill.cpp" line="+87"/>
         <source>The history of %1 could not be read from Prometheus: %2</source>
         <translation>Der Verlauf von %1 konnte nicht aus Prometheus gelesen werden: %2</translation>
     </message>
@@ -8110,7 +8162,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::SimulatedLink</name>
     <message>
-        <location filename="../core/demo/simulatedlink.cpp" line="+26"/>
+        <location filename="../core/demo/simulatedlink.cpp" line="+28"/>
         <source>%1 is not simulated in the demo.</source>
         <translation>%1 wird in der Demo nicht simuliert.</translation>
     </message>
@@ -8663,7 +8715,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Traffic::TrafficService</name>
     <message>
-        <location filename="../core/traffic/trafficservice.cpp" line="+97"/>
+        <location filename="../core/traffic/trafficservice.cpp" line="+94"/>
         <source>Load balancers could not be read: %1</source>
         <translation>Load Balancer konnten nicht gelesen werden: %1</translation>
     </message>

@@ -1070,7 +1070,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>%1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1329,7 +1329,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::FleetActions</name>
     <message numerus="yes">
-        <location filename="../ui/fleetactions.cpp" line="+51"/>
+        <location filename="../ui/fleetactions.cpp" line="+61"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -1337,35 +1337,35 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         </translation>
     </message>
     <message>
-        <location line="+109"/>
-        <location line="+48"/>
+        <location line="+119"/>
+        <location line="+46"/>
         <source>Show %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-32"/>
         <source>%1 (%2 of %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The database is open read-only; every action is recorded there before it is taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+55"/>
+        <location line="+51"/>
         <source>Open Console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
-        <location line="+57"/>
+        <location line="-46"/>
+        <location line="+53"/>
         <source>Migrate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-38"/>
         <source>Leave Maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1390,7 +1390,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+62"/>
         <source>Each of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,6 +1506,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
     <message>
         <location line="+211"/>
+        <location filename="../ui/mainwindow.cpp" line="+249"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2110,6 +2111,16 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>CPU forecast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory forecast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>%1 could reach 100 % in %2 (95 % band)</source>
         <translation type="unfinished"></translation>
@@ -2130,7 +2141,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,8 +2151,18 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Neither CPU nor memory is forecast to reach 100 % in the range shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2660,7 +2681,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+163"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3325,28 +3346,28 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::Lifecycle::ConsoleCommand</name>
     <message>
-        <location filename="../core/lifecycle/consolecommand.cpp" line="+68"/>
+        <location filename="../core/lifecycle/consolecommand.cpp" line="+67"/>
         <source>%1 is a VM of libvirt&apos;s test driver (simulated): it has no screen to show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>The definition of %1 cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-25"/>
         <source>%1 has neither a graphical display nor a serial console.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Cannot reach %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>%1 is not installed; it comes in the Debian package %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3412,12 +3433,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::Lifecycle::VmActionRunner</name>
     <message>
-        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+24"/>
-        <source>unknown libvirt error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+83"/>
+        <location filename="../core/lifecycle/vmactionrunner.cpp" line="+99"/>
         <source>%1 now starts with %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3437,12 +3453,12 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is no longer on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>%1 is %2 now; “%3” does not apply, nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3452,7 +3468,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 was asked to shut down but is still %2 after %3 s; its guest may ignore the request. Force off to stop it now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3465,7 +3481,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::LifecycleService</name>
     <message>
-        <location filename="../core/engine/lifecycleservice.cpp" line="+36"/>
+        <location filename="../core/engine/lifecycleservice.cpp" line="+35"/>
         <source>%1 %2 on %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3498,7 +3514,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+67"/>
+        <location filename="../ui/mainwindow.cpp" line="-182"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3565,7 +3581,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Health</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4974,7 +4990,7 @@ Customer:</source>
 <context>
     <name>Umbra::Policy</name>
     <message>
-        <location filename="../core/policy/automation.cpp" line="+84"/>
+        <location filename="../core/policy/automation.cpp" line="+81"/>
         <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6132,7 +6148,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/predict/forecasterstate.cpp" line="+125"/>
+        <location filename="../core/predict/forecasterstate.cpp" line="+128"/>
         <source>The forecaster state has an invalid sampling interval or history size.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6154,11 +6170,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <location line="+7"/>
         <location line="+8"/>
         <location line="+9"/>
+        <location line="+25"/>
         <source>The forecaster state&apos;s model is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+9"/>
         <source>The forecaster state is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6282,6 +6299,41 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <source>about %1 days</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../core/predict/confidence.cpp" line="+20"/>
+        <source>learning: model not fitted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning: %1 of %2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no track record this far ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>error %1 × naive&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a warning yet (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a warning: the model has no track record this far ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not a warning: the model&apos;s errors are %1 × those of “nothing changes”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Umbra::PredictionService</name>
@@ -6291,7 +6343,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+240"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6416,7 +6468,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::PrometheusBackfill</name>
     <message>
-        <location filename="../core/engine/prometheusbackfill.cpp" line="+83"/>
+        <location filename="../core/engine/prometheusbackfill.cpp" line="+87"/>
         <source>The history of %1 could not be read from Prometheus: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8096,7 +8148,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::SimulatedLink</name>
     <message>
-        <location filename="../core/demo/simulatedlink.cpp" line="+26"/>
+        <location filename="../core/demo/simulatedlink.cpp" line="+28"/>
         <source>%1 is not simulated in the demo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8649,7 +8701,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::Traffic::TrafficService</name>
     <message>
-        <location filename="../core/traffic/trafficservice.cpp" line="+97"/>
+        <location filename="../core/traffic/trafficservice.cpp" line="+94"/>
         <source>Load balancers could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
