@@ -343,9 +343,11 @@ void PredictionService::noteFlag(const QString &key, Entity &entity, const Healt
     if (flagged == wasFlagged)
         return;
     if (!flagged) {
-        // A model that starts over (history filled in behind it, a restart)
-        // cannot judge yet: its silence does not clear the warning.
-        if (!report.cpuConfidence.earned() || !report.memoryConfidence.earned())
+        // A model that starts over (history filled in behind it) learns for
+        // a few samples and cannot judge meanwhile: its silence does not
+        // clear the warning. (A model without a good track record can: it
+        // does not warn at all.)
+        if (report.cpuConfidence.learning() || report.memoryConfidence.learning())
             return;
         m_flagged.remove(key);
         return;
