@@ -274,8 +274,12 @@ double AnomalyDetector::shapeNovelty(double value)
 double AnomalyDetector::rhythmNovelty(double value)
 {
     State &s = m_state;
+    // The range is widened by this sample only afterwards, so a value far
+    // outside a narrow range lands far beyond the last band: clamped as a
+    // double, since converting it to int first would overflow.
     const double span = s.high - s.low;
-    const int bin = span > 0 ? std::clamp(int((value - s.low) / span * kBins), 0, kBins - 1) : 0;
+    const double position = span > 0 ? (value - s.low) / span * kBins : 0.0;
+    const int bin = std::isfinite(position) ? int(std::clamp(position, 0.0, double(kBins - 1))) : 0;
     const int sequence = (s.beforeBin * kBins + s.previousBin) * kBins + bin;
     quint64 &word = s.transitions[size_t(sequence / 64)];
     const quint64 bit = quint64(1) << (sequence % 64);
@@ -382,8 +386,16 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
         && restored.quiet >= 0 && restored.previousBin >= 0 && restored.previousBin < kBins
         && restored.beforeBin >= 0 && restored.beforeBin < kBins && std::isfinite(restored.fast)
         && std::isfinite(restored.hours) && std::isfinite(restored.medium)
-        && std::isfinite(restored.level) && std::isfinite(restored.centre);
-    if (!sane)
+        && std::isfinite(restored.level) && std::isfinite(restored.centre)
+        && std::isfinite(restored.low) && std::isfinite(restored.high)
+        && restored.low <= restored.high
+        // Times are milliseconds since the epoch: one far outside would
+        // overflow the arithmetic on them.
+        && restored.startMs >= 0 && restored.startMs < (qint64(1) << 52);
+    const bool counted = std::all_of(restored.heard.begin(), restored.heard.end(),
+                                     [](int n) { return n >= 0 && n <= kViewWarmUp; })
+        && restored.quiet <= kQuietSamples && restored.samples < (qint64(1) << 52);
+    if (!sane || !counted)
         return false;
     m_state = restored;
     return true;

@@ -4,6 +4,7 @@
 #include "predict/anomalydetector.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
@@ -222,6 +223,45 @@ private Q_SLOTS:
         QVERIFY(accepted >= 800 && accepted < 820);
         QVERIFY2(afterAccept < 0.2, qPrintable(QString::number(afterAccept)));
         QVERIFY(afterIgnore > afterAccept);
+    }
+
+    // Found by fuzz_anomalydetector: states with a valid checksum but an
+    // impossible value range (the next sample's band index overflowed an
+    // int) or first-sample time (its age overflowed) were restored. The
+    // inputs are the fuzzer's: a first byte, then the state that the fuzz
+    // target gives a valid header.
+    void restoredStateThatIsImpossibleIsRefused()
+    {
+        for (const char *name : { "anomalydetector-state-impossible-range",
+                                  "anomalydetector-state-start-out-of-range" }) {
+            QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/fuzz/") + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray state = file.readAll().mid(1);
+            const qsizetype stateSize = AnomalyDetector().saveState().size() - 16;
+            state.resize(stateSize, '\0');
+            quint64 hash = 0xcbf29ce484222325ULL;
+            for (char c : state)
+                hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
+            struct
+            {
+                quint32 magic;
+                quint16 format;
+                quint16 size;
+                quint64 checksum;
+            } header{ 0x554d4144, 2, quint16(stateSize), hash };
+            QByteArray blob(sizeof(header), Qt::Uninitialized);
+            std::memcpy(blob.data(), &header, sizeof(header));
+            AnomalyDetector detector;
+            QVERIFY2(!detector.restoreState(blob + state), name);
+        }
+
+        // And in use: a value far outside a narrow range is scored, its band
+        // clamped rather than overflowed (UBSan in scripts/sanitize, fuzz).
+        AnomalyDetector narrow;
+        for (int i = 0; i < 300; ++i)
+            (void)narrow.update(qint64(i) * 5000, 1e-9 * (i % 3));
+        const AnomalyScore far = narrow.update(300 * 5000, 1e12);
+        QVERIFY(far.score >= 0 && far.score <= 1);
     }
 
     void garbageStateIsRefused()

@@ -73,8 +73,14 @@ int main(int argc, char **argv)
     AnomalyDetector detector;
     for (int i = 0; i < 500; ++i)
         (void)detector.update(qint64(i) * 5000, wave(i));
-    ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("learnt"),
-               detector.saveState())
+    // fuzz_anomalydetector reads a first byte too: 0 for the whole record,
+    // 1 for the state alone (the record without its 16-byte header).
+    const QByteArray record = detector.saveState();
+    ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("record"),
+               QByteArray(1, '\0') + record)
+        && ok;
+    ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("state"),
+               QByteArray(1, '\1') + record.mid(16))
         && ok;
     return ok ? 0 : 1;
 }
