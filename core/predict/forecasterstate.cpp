@@ -13,6 +13,7 @@
 #include <QDataStream>
 #include <QIODevice>
 #include <bit>
+#include <cstdlib>
 #include <cstring>
 
 namespace Umbra::Predict {
@@ -22,6 +23,8 @@ namespace {
 constexpr quint32 kMagic = 0x554D4246; // "UMBF"
 constexpr quint16 kFormat = 2;
 constexpr int kMaxHistoryCap = 10'000'000;
+// Times in a state lie within ±2^52 ms of the epoch (±142,000 years).
+constexpr qint64 kMaxTimeMs = qint64(1) << 52;
 
 quint64 fnv1a(const QByteArray &bytes)
 {
@@ -134,7 +137,12 @@ public:
         qint64 lastSlot = 0;
         quint32 historySize = 0;
         in >> lastSlot >> historySize;
-        if (in.status() != QDataStream::Ok || historySize > quint32(maxHistory))
+        // Slots count intervals after the origin: whatever a damaged state
+        // says, a slot's time (origin + slot × interval) must not overflow.
+        const qint64 maxSlot = kMaxTimeMs / (qint64(interval) * 1000);
+        const auto slotOk = [maxSlot](qint64 slot) { return slot >= -1 && slot <= maxSlot; };
+        if (in.status() != QDataStream::Ok || historySize > quint32(maxHistory)
+            || std::abs(f.m_originMs) > kMaxTimeMs || !slotOk(lastSlot) || !slotOk(f.m_fittedSlot))
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's history is damaged."));
         std::vector<float> values(historySize);
@@ -228,7 +236,7 @@ public:
             && (p.period == 0 ? p.profile.empty() : p.profile.size() == size_t(p.period))
             && st.season.size() == p.profile.size() && st.cycle.size() == p.profile.size()
             && recentCount >= 0 && recentCount <= kRecentCount
-            && (historySize == 0 || st.slot == lastSlot);
+            && (historySize == 0 || st.slot == lastSlot) && slotOk(st.slot);
         if (!consistent)
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state is damaged."));

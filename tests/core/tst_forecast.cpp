@@ -6,6 +6,8 @@
 #include "predict/forecaster.h"
 #include "predict/seasonality.h"
 
+#include <QDataStream>
+#include <QFile>
 #include <QTest>
 #include <cmath>
 #include <numbers>
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void followsTheMemberThatIsBetterAlone();
     void trackRecordOfARandomWalkIsNaives();
     void confidenceIsEarnedFromHistory();
+    void stateWithSlotsOutOfRangeIsRefused();
 };
 
 void TestForecast::seasonality_data()
@@ -523,6 +526,29 @@ void TestForecast::confidenceIsEarnedFromHistory()
     QVERIFY(confidence.relativeError < 1);
     QVERIFY(whyNoWarning(confidence).isEmpty());
     QVERIFY(describe(confidence).startsWith(QStringLiteral("error 0.")));
+}
+
+void TestForecast::stateWithSlotsOutOfRangeIsRefused()
+{
+    // Found by fuzz_forecaster: a state whose checksum was right but whose
+    // last slot lay near the smallest 64-bit integer was loaded, and the
+    // history's first slot overflowed. The input is the fuzzer's: a first
+    // byte, then the fields that the fuzz target wraps in a valid header.
+    QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/fuzz/forecaster-slot-out-of-range"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray compressed = qCompress(file.readAll().mid(1));
+    quint64 hash = 14695981039346656037ULL;
+    for (char c : compressed) {
+        hash ^= quint8(c);
+        hash *= 1099511628211ULL;
+    }
+    QByteArray blob;
+    QDataStream out(&blob, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_0);
+    out << quint32(0x554D4246) << quint16(2) << hash;
+    const auto loaded = Forecaster::loadState(blob + compressed);
+    QVERIFY(!loaded);
+    QCOMPARE(loaded.error(), QStringLiteral("The forecaster state's history is damaged."));
 }
 
 QTEST_GUILESS_MAIN(TestForecast)
