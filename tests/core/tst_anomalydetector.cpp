@@ -1,5 +1,6 @@
 // The streaming anomaly detector on generated series with known anomalies,
 // and on one real NAB series when the corpus is beside the source tree.
+#include "../fuzz/savedstate.h"
 #include "nabscore.h"
 #include "predict/anomalydetector.h"
 
@@ -236,23 +237,10 @@ private Q_SLOTS:
                                   "anomalydetector-state-start-out-of-range" }) {
             QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/fuzz/") + QLatin1String(name));
             QVERIFY(file.open(QIODevice::ReadOnly));
-            QByteArray state = file.readAll().mid(1);
-            const qsizetype stateSize = AnomalyDetector().saveState().size() - 16;
-            state.resize(stateSize, '\0');
-            quint64 hash = 0xcbf29ce484222325ULL;
-            for (char c : state)
-                hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
-            struct
-            {
-                quint32 magic;
-                quint16 format;
-                quint16 size;
-                quint64 checksum;
-            } header{ 0x554d4144, 2, quint16(stateSize), hash };
-            QByteArray blob(sizeof(header), Qt::Uninitialized);
-            std::memcpy(blob.data(), &header, sizeof(header));
             AnomalyDetector detector;
-            QVERIFY2(!detector.restoreState(blob + state), name);
+            QVERIFY2(
+                !detector.restoreState(Umbra::SavedState::detectorRecord(file.readAll().mid(1))),
+                name);
         }
 
         // And in use: a value far outside a narrow range is scored, its band

@@ -1,12 +1,12 @@
 // The forecaster: seasonality detection on series with known cycles, exact
 // forecasts of a pure cycle, honest intervals, time to crossing, calendar
 // events, saved state, and refits handed over from another thread.
+#include "../fuzz/savedstate.h"
 #include "predict/crossing.h"
 #include "predict/demandmodel.h"
 #include "predict/forecaster.h"
 #include "predict/seasonality.h"
 
-#include <QDataStream>
 #include <QFile>
 #include <QTest>
 #include <cmath>
@@ -536,17 +536,7 @@ void TestForecast::stateWithSlotsOutOfRangeIsRefused()
     // byte, then the fields that the fuzz target wraps in a valid header.
     QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/fuzz/forecaster-slot-out-of-range"));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray compressed = qCompress(file.readAll().mid(1));
-    quint64 hash = 14695981039346656037ULL;
-    for (char c : compressed) {
-        hash ^= quint8(c);
-        hash *= 1099511628211ULL;
-    }
-    QByteArray blob;
-    QDataStream out(&blob, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    out << quint32(0x554D4246) << quint16(2) << hash;
-    const auto loaded = Forecaster::loadState(blob + compressed);
+    const auto loaded = Forecaster::loadState(SavedState::forecasterBlob(file.readAll().mid(1)));
     QVERIFY(!loaded);
     QCOMPARE(loaded.error(), QStringLiteral("The forecaster state's history is damaged."));
 }

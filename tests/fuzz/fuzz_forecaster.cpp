@@ -4,32 +4,10 @@
 // alone, wrapped in a valid header so that mutations reach the field parser
 // instead of stopping at the checksum.
 #include "predict/forecaster.h"
+#include "savedstate.h"
 
-#include <QDataStream>
-#include <QIODevice>
 #include <cstddef>
 #include <cstdint>
-
-namespace {
-
-// The header forecasterstate.cpp writes: magic "UMBF", format, FNV-1a of the
-// compressed fields.
-QByteArray wrapped(const QByteArray &fields)
-{
-    const QByteArray compressed = qCompress(fields);
-    quint64 hash = 14695981039346656037ULL;
-    for (char c : compressed) {
-        hash ^= quint8(c);
-        hash *= 1099511628211ULL;
-    }
-    QByteArray blob;
-    QDataStream out(&blob, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    out << quint32(0x554D4246) << quint16(2) << hash;
-    return blob + compressed;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -37,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     const QByteArray rest(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    Umbra::Result<Forecaster> loaded = Forecaster::loadState(data[0] % 2 ? wrapped(rest) : rest);
+    Umbra::Result<Forecaster> loaded
+        = Forecaster::loadState(data[0] % 2 ? Umbra::SavedState::forecasterBlob(rest) : rest);
     if (!loaded)
         return 0;
     Forecaster &f = loaded.value();
