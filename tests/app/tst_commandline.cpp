@@ -122,7 +122,7 @@ private Q_SLOTS:
     void help()
     {
         const Run run = umbra({ QStringLiteral("--help") }, m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         for (const char *option : { "--connect", "--demo", "--database", "--print-inventory",
                                     "--screenshot", "--quit-after" })
             QVERIFY2(run.out.contains(option), option);
@@ -134,7 +134,7 @@ private Q_SLOTS:
         // look their translations up under a context of their own).
         const Run run = umbra({ QStringLiteral("--help") }, m_home.path(), 60000,
                               QStringLiteral("de_DE.UTF-8"));
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString out = QString::fromUtf8(run.out);
         QVERIFY2(out.contains(QStringLiteral("Statistiken erfassen")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("per Live-Migration")), qPrintable(out));
@@ -146,7 +146,7 @@ private Q_SLOTS:
                                 QStringLiteral("test://" UMBRA_TEST_DATA_DIR "/fleet-states.xml"),
                                 QStringLiteral("--connect"), QStringLiteral("test:///default") },
                               m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
         const QJsonArray hosts = QJsonDocument::fromJson(run.out).object()[u"hosts"].toArray();
         QCOMPARE(hosts.size(), 2);
@@ -210,13 +210,13 @@ private Q_SLOTS:
         Run run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
                           QStringLiteral("--as"), QStringLiteral("vm/web-1") },
                         m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("stored 200 samples")), qPrintable(run.err));
 
         run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                       QStringLiteral("vm/web-1") },
                     m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QList<QByteArray> lines = run.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 101);
         QCOMPARE(lines[0], QByteArray("time,cpu_usage_pct,memory_usage_kb"));
@@ -402,7 +402,7 @@ private Q_SLOTS:
                       m_home.filePath(QStringLiteral("demo.db")), QStringLiteral("--screenshot"),
                       png, QStringLiteral("--quit-after"), QStringLiteral("3") },
                     m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QImage image(png);
         QVERIFY(!image.isNull());
         QVERIFY(image.width() >= 1000 && image.height() >= 600);
@@ -438,7 +438,7 @@ private Q_SLOTS:
             = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                       QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
                     m_home.path());
-        QCOMPARE(during.exitCode, 0);
+        QVERIFY2(during.exitCode == 0, qPrintable(during.err));
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(integrity(db), QStringLiteral("ok"));
@@ -446,7 +446,7 @@ private Q_SLOTS:
             = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                       QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
                     m_home.path());
-        QCOMPARE(after.exitCode, 0);
+        QVERIFY2(after.exitCode == 0, qPrintable(after.err));
         QVERIFY2(after.out.count('\n') > during.out.count('\n'),
                  qPrintable(QStringLiteral("%1 rows during the run, %2 after")
                                 .arg(during.out.count('\n'))
@@ -461,7 +461,7 @@ private Q_SLOTS:
         import = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
                          QStringLiteral("--as"), QStringLiteral("vm/during") },
                        m_home.path());
-        QCOMPARE(import.exitCode, 0);
+        QVERIFY2(import.exitCode == 0, qPrintable(import.err));
         QProcess third;
         QVERIFY(startConsole(third, db, m_home.path(), QStringLiteral("3")));
         QVERIFY(third.waitForFinished(60000));
@@ -471,7 +471,7 @@ private Q_SLOTS:
                                QStringLiteral("vm/during"), QStringLiteral("--since"),
                                QStringLiteral("3650d") },
                              m_home.path());
-        QCOMPARE(imported.exitCode, 0);
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QCOMPARE(imported.out.count('\n'), 3);
         Run last
             = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
@@ -486,6 +486,22 @@ private Q_SLOTS:
         QProcess console;
         QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("2")));
         QVERIFY(console.waitForFinished(60000));
+        // History of its own to export at the end, whatever the short run
+        // above had time to store.
+        const QString csv = m_home.filePath(QStringLiteral("precious-history.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            const qint64 now = QDateTime::currentSecsSinceEpoch();
+            file.write("time,cpu\n");
+            for (int minute = 3; minute > 0; --minute)
+                file.write(QByteArray::number(now - 60 * minute) + ",12\n");
+        }
+        const Run imported
+            = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
+                      QStringLiteral("--as"), QStringLiteral("vm/precious") },
+                    m_home.path());
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         const QByteArray before = fingerprint(db);
         QVERIFY(!before.isEmpty());
 
@@ -518,12 +534,15 @@ private Q_SLOTS:
         QCOMPARE(fingerprint(db), before);
 
         // An export is written whole, for its owner alone.
-        const QString csv = m_home.filePath(QStringLiteral("web01-export.csv"));
+        const QString exported = m_home.filePath(QStringLiteral("precious-export.csv"));
         run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
-                      QStringLiteral("vm/web01"), QStringLiteral("--output"), csv },
+                      QStringLiteral("vm/precious"), QStringLiteral("--output"), exported },
                     m_home.path());
-        QCOMPARE(run.exitCode, 0);
-        QCOMPARE(QFile::permissions(csv) & 0x7777,
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile written(exported);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll().count('\n'), 4); // the header and the three imported minutes
+        QCOMPARE(QFile::permissions(exported) & 0x7777,
                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
         QCOMPARE(QFile::permissions(db) & 0x7777,
                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
@@ -575,7 +594,7 @@ private Q_SLOTS:
         run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
                       QStringLiteral("--quit-after"), QStringLiteral("3") },
                     m_home.path());
-        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("is damaged")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("read-only")), qPrintable(run.err));
         QCOMPARE(fingerprint(db), before);
@@ -746,7 +765,7 @@ private Q_SLOTS:
 
         const Run verified = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
-        QCOMPARE(verified.exitCode, 0);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
         // Written with "=", the level is stored without a window too.
         const Run level
             = umbra({ QStringLiteral("--database"), db, QStringLiteral("--automation=manual") },
@@ -790,7 +809,7 @@ private Q_SLOTS:
                     m_home.path()); // refused, but the database is made
         const Run whole = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
-        QCOMPARE(whole.exitCode, 0);
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
         QCOMPARE(QJsonDocument::fromJson(whole.out).object().value(QLatin1String("ok")).toBool(),
                  true);
         // One entry as Umbra writes it (its hash over the fields in a
@@ -826,7 +845,7 @@ private Q_SLOTS:
                            .arg(hash)));
         const Run one = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--audit-verify") }, m_home.path());
-        QCOMPARE(one.exitCode, 0);
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
         // English plural forms come from umbra_en.ts, in the C locale too.
         QVERIFY2(one.err.contains(QLatin1String("is whole: 1 entry.")), qPrintable(one.err));
         QVERIFY(insert(QStringLiteral("2, 2000, 'operator:mallory', 'approved', 'migrate', "

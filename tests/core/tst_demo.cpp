@@ -323,8 +323,13 @@ private Q_SLOTS:
             return Jobs::Plan();
         };
         const Traffic::RuntimeApi api(lb);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            api.stat({ QStringLiteral("be_web"), QStringLiteral("web02") })->isUp(), 15000);
+        auto web02 = [&] {
+            return api.stat({ QStringLiteral("be_web"), QStringLiteral("web02") });
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            web02() && web02()->isUp(),
+            qPrintable(web02() ? QStringLiteral("web02 is ") + web02()->status : web02().error()),
+            15000);
         QTRY_VERIFY_WITH_TIMEOUT(pendingOf(QStringLiteral("traffic.shift")).id > 0, 30000);
         const Jobs::Plan shift = pendingOf(QStringLiteral("traffic.shift"));
         const Policy::Proposal p = Policy::Proposal::fromJson(shift.policy);

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
@@ -72,6 +73,36 @@ private:
     QHash<QString, QString> m_values;
 };
 
+// Why these tests cannot use a lab here, or empty when one is up. lab.env can
+// outlive its lab (a machine restored from a snapshot, or rebooted without
+// `scripts/lab down` while /run was kept), so the lab's HAProxy, which
+// scripts/lab starts with it and stops last, must run as well. (A host's
+// libvirt is no such sign: the tests kill hosts on purpose, and an address
+// that answers may be a proxy's.)
+inline QString whyNoLab(Env &lab)
+{
+    if (!lab.load())
+        return QStringLiteral("No lab: %1 is missing. Start one with `sudo scripts/lab up` to run "
+                              "these tests.")
+            .arg(envPath());
+    QFile pidFile(QFileInfo(envPath()).dir().filePath(QStringLiteral("haproxy.pid")));
+    const QByteArray pid = pidFile.open(QIODevice::ReadOnly) ? pidFile.readAll().trimmed() : "";
+    QFile comm(QStringLiteral("/proc/%1/comm").arg(QString::fromLatin1(pid)));
+    if (pid.isEmpty() || !comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != "haproxy")
+        return QStringLiteral("No lab: %1 describes a lab that is not running (its HAProxy, %2, "
+                              "is gone). Start it again with `sudo scripts/lab up`.")
+            .arg(envPath(), pidFile.fileName());
+    return {};
+}
+
+// Where a lab was brought up for the tests (CI's lab stage sets
+// UMBRA_LAB_REQUIRED=1), a lab that is not there fails them: a stage that
+// only skipped would pass without having tested anything.
+inline bool labRequired()
+{
+    return qEnvironmentVariableIntValue("UMBRA_LAB_REQUIRED") == 1;
+}
+
 // How the lab tests move a guest: over the lab's migration network, on the
 // shared storage (its pools say so; libvirt calls the cached disks unsafe),
 // and verified by the guest's /health.
@@ -130,3 +161,14 @@ inline QString restartLibvirtd(const QString &host)
 }
 
 } // namespace Umbra::Lab
+
+// The first line of a lab test's initTestCase(): skips without a lab, or
+// fails where one is required.
+#define UMBRA_REQUIRE_LAB(lab)                                                                     \
+    do {                                                                                           \
+        if (const QString why = Umbra::Lab::whyNoLab(lab); !why.isEmpty()) {                       \
+            if (Umbra::Lab::labRequired())                                                         \
+                QFAIL(qPrintable(why));                                                            \
+            QSKIP(qPrintable(why));                                                                \
+        }                                                                                          \
+    } while (false)

@@ -109,10 +109,7 @@ class TestLabHardware : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!m_lab.load())
-            QSKIP(qPrintable(QStringLiteral("No lab: %1 is missing. Start one with `sudo "
-                                            "scripts/lab up` to run these tests.")
-                                 .arg(Lab::envPath())));
+        UMBRA_REQUIRE_LAB(m_lab);
         m_failing = m_lab.value(QStringLiteral("LAB_EXPORTER_FAILING"));
         if (m_failing.isEmpty())
             QSKIP("No lab host replays a failing drive (LAB_FAILING_HOST=0).");

@@ -265,10 +265,7 @@ class TestLabMigration : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!m_lab.load())
-            QSKIP(qPrintable(QStringLiteral("No lab: %1 is missing. Start one with `sudo "
-                                            "scripts/lab up` to run these tests.")
-                                 .arg(Lab::envPath())));
+        UMBRA_REQUIRE_LAB(m_lab);
         if (m_lab.hostKeys().size() < 2 || m_lab.guests().isEmpty())
             QSKIP("The lab needs at least two hosts and one guest.");
         m_guest = m_lab.guests().first();
