@@ -6,6 +6,7 @@
 #include <QIODevice>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace Umbra::Predict {
 
@@ -48,6 +49,7 @@ ForecasterOptions coarseOptions()
 {
     ForecasterOptions options;
     options.intervalSeconds = DemandModel::kCoarseIntervalSeconds;
+    options.maxHistory = DemandModel::kCoarseFitSteps;
     return options;
 }
 
@@ -95,6 +97,32 @@ void DemandModel::closeBucket()
     m_count = 0;
 }
 
+void DemandModel::setCoarseHistory(CoarseHistory history)
+{
+    m_coarseHistory = std::move(history);
+    m_coarse.setMaxHistory(m_coarseHistory ? kCoarseHeldSteps : kCoarseFitSteps);
+}
+
+void DemandModel::refitCoarse()
+{
+    const int held = m_coarse.retainedSamples();
+    // Until its days are full it holds all it has seen.
+    if (!m_coarseHistory || held < m_coarse.options().maxHistory) {
+        m_coarse.refit();
+        return;
+    }
+    const qint64 heldFromMs = m_coarse.firstRetainedTimeMs();
+    const int missing = kCoarseFitSteps - held;
+    const qint64 fromMs = heldFromMs - qint64(missing) * kCoarseMs;
+    std::vector<float> before(size_t(missing), std::numeric_limits<float>::quiet_NaN());
+    for (const QPointF &mean : m_coarseHistory(fromMs, heldFromMs)) {
+        const qint64 index = (qint64(mean.x()) / kCoarseMs * kCoarseMs - fromMs) / kCoarseMs;
+        if (index >= 0 && index < missing && std::isfinite(mean.y()))
+            before[size_t(index)] = float(mean.y());
+    }
+    m_coarse.adopt(Forecaster::fit(m_coarse.fitInput(before)));
+}
+
 void DemandModel::setEvents(const QList<CalendarEvent> &events)
 {
     if (events == m_coarse.events())
@@ -102,7 +130,7 @@ void DemandModel::setEvents(const QList<CalendarEvent> &events)
     m_fine.setEvents(events);
     m_coarse.setEvents(events);
     if (m_coarse.retainedSamples() >= 16)
-        m_coarse.refit();
+        refitCoarse();
     m_saturation.reset();
 }
 
@@ -117,7 +145,7 @@ bool DemandModel::refitIfDue()
         return true;
     }
     if (m_coarse.retainedSamples() >= 16 && m_coarse.samplesSinceFit() >= 12) {
-        m_coarse.refit();
+        refitCoarse();
         m_saturation.reset();
         return true;
     }

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPointF>
+#include <functional>
 #include <optional>
 
 namespace Umbra::Predict {
@@ -24,7 +25,21 @@ public:
     static constexpr int kCoarseHorizonSteps = 7 * 288;
     static constexpr qint64 kFineHorizonMs = 15 * 60 * 1000;
 
+    // Five-minute means of the model's series in [fromMs, toMs), as
+    // (time in ms, percent), from wherever its whole history is kept.
+    using CoarseHistory = std::function<QList<QPointF>(qint64 fromMs, qint64 toMs)>;
+    // What the coarse tier refits on: a month of five-minute means.
+    static constexpr int kCoarseFitSteps = 30 * 288;
+    // What it holds itself when a CoarseHistory keeps the rest: two days.
+    static constexpr int kCoarseHeldSteps = 2 * 288;
+
     explicit DemandModel(int fineIntervalSeconds);
+
+    // The series' history is kept elsewhere (the store): the coarse tier
+    // holds only its last kCoarseHeldSteps and reads the rest of its month
+    // from `history` when it refits. A month in memory per model is most of
+    // what a large fleet's models would weigh.
+    void setCoarseHistory(CoarseHistory history);
 
     void add(qint64 timeMs, double percent);
     // History older than what add() will bring, as five-minute means: goes to
@@ -61,9 +76,11 @@ public:
 
 private:
     void closeBucket();
+    void refitCoarse();
 
     Forecaster m_fine;
     Forecaster m_coarse;
+    CoarseHistory m_coarseHistory;
     // The open five-minute bucket.
     qint64 m_bucket = -1;
     double m_sum = 0;

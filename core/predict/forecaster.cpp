@@ -61,6 +61,32 @@ FitInput Forecaster::fitInput() const
     return input;
 }
 
+FitInput Forecaster::fitInput(const std::vector<float> &before) const
+{
+    FitInput input = fitInput();
+    const size_t usable = size_t(std::clamp<qint64>(input.firstSlot, 0, qint64(before.size())));
+    if (usable == 0)
+        return input;
+    std::vector<float> values(before.end() - qint64(usable), before.end());
+    values.insert(values.end(), input.values.begin(), input.values.end());
+    input.values = std::move(values);
+    input.firstSlot -= qint64(usable);
+    return input;
+}
+
+void Forecaster::setMaxHistory(int samples)
+{
+    samples = std::max(samples, 1);
+    if (samples == m_options.maxHistory)
+        return;
+    m_options.maxHistory = samples;
+    const std::vector<float> kept = m_history.toVector();
+    const qint64 lastSlot = m_history.lastSlot();
+    m_history = SampleHistory(samples);
+    if (!kept.empty())
+        m_history.assign(lastSlot, kept);
+}
+
 void Forecaster::refit()
 {
     adopt(fit(fitInput()));

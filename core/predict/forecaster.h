@@ -58,6 +58,11 @@ public:
 
     void refit();
     FitInput fitInput() const;
+    // The same with `before` in front of the retained history: the values of
+    // the slots just before it, oldest first (NaN for a gap), from a caller
+    // that keeps the longer history elsewhere. Slots before the first sample
+    // ever taken are left out.
+    FitInput fitInput(const std::vector<float> &before) const;
     static FitResult fit(const FitInput &input) { return fitModel(input); }
     void adopt(FitResult result);
 
@@ -74,6 +79,14 @@ public:
     int modelPeriod() const { return m_params.period; }
     bool isFitted() const { return m_params.fitted; }
     int retainedSamples() const { return m_history.size(); }
+    // The time of the oldest retained slot (the next sample's before any).
+    qint64 firstRetainedTimeMs() const
+    {
+        return slotTimeMs(m_history.size() > 0 ? m_history.firstSlot() : m_state.slot + 1);
+    }
+    // Retains at most `samples` from now on, the newest; the options (and a
+    // saved state) say so.
+    void setMaxHistory(int samples);
     // The time from the first retained sample to the last (gaps included).
     qint64 historyMs() const
     {

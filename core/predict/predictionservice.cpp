@@ -195,6 +195,90 @@ void PredictionService::prime(Predict::DemandModel &model, const QString &series
     }
 }
 
+Predict::DemandModel::CoarseHistory PredictionService::storedMeans(const QString &series,
+                                                                   double capacity)
+{
+    return [this, series, capacity](qint64 fromMs, qint64 toMs) {
+        QList<QPointF> means;
+        if (!m_history || toMs <= fromMs)
+            return means;
+        const auto id = m_history->seriesId(series);
+        if (!id || id.value() == 0)
+            return means;
+        const qint64 stepMs = qint64(Predict::DemandModel::kCoarseIntervalSeconds) * 1000;
+        const int columns = int((toMs - fromMs + stepMs - 1) / stepMs);
+        if (auto points = m_history->chart(id.value(), fromMs, toMs - 1, columns)) {
+            means.reserve(points.value().size());
+            for (const Series::ChartPoint &point : points.value()) {
+                if (std::isfinite(point.mean))
+                    means.append(
+                        QPointF(double(point.timeMs),
+                                capacity > 0 ? 100.0 * point.mean / capacity : point.mean));
+            }
+        }
+        return means;
+    };
+}
+
+void PredictionService::primeDetector(const QString &series, qint64 nowMs,
+                                      const std::function<void(qint64, double)> &learn)
+{
+    if (!m_history)
+        return;
+    const auto id = m_history->seriesId(series);
+    if (!id || id.value() == 0)
+        return;
+    if (auto raw = m_history->samples(id.value(), nowMs - kPrimeDetectorMs, nowMs)) {
+        for (const Series::TimedValue &sample : raw.value())
+            learn(sample.timeMs, sample.value);
+    }
+}
+
+Predict::DemandModel *PredictionService::model(const QString &key, Entity &entity,
+                                               const QString &metric)
+{
+    if (metric == QLatin1String("cpu"))
+        return entity.cpu.get();
+    if (metric == QLatin1String("memory"))
+        return entity.memory.get();
+    if (entity.uuid.isEmpty() || !rateKeys().contains(metric))
+        return nullptr;
+    Entity::Rate &rate = entity.rates[metric];
+    if (!rate.model) {
+        rate.model = std::make_unique<Predict::DemandModel>(m_intervalSeconds);
+        rate.model->setCoarseHistory(storedMeans(key + u'/' + metric, 0));
+        const qint64 lastMs = entity.cpu->fine().lastTimeMs();
+        prime(*rate.model, key + u'/' + metric, 0,
+              lastMs > 0 ? lastMs : QDateTime::currentMSecsSinceEpoch());
+        QList<Predict::CalendarEvent> events;
+        for (const ScopedCalendarEvent &scoped : std::as_const(m_calendar)) {
+            if (scoped.appliesTo(key))
+                events.append(scoped.event);
+        }
+        rate.model->setEvents(events);
+        // Asked for now: both tiers fitted at once, not in the round robin.
+        while (rate.model->refitIfDue()) { }
+    }
+    rate.askedMs = QDateTime::currentMSecsSinceEpoch();
+    return rate.model.get();
+}
+
+qsizetype PredictionService::modelCount() const
+{
+    qsizetype count = 0;
+    for (const std::shared_ptr<Entity> &entity : m_entities)
+        count += 2 + qsizetype(entity->rates.size());
+    return count;
+}
+
+void PredictionService::dropIdleRates()
+{
+    const qint64 idleSince = QDateTime::currentMSecsSinceEpoch() - m_rateIdleMs;
+    for (const std::shared_ptr<Entity> &entity : std::as_const(m_entities))
+        std::erase_if(entity->rates,
+                      [idleSince](const auto &rate) { return rate.second.askedMs < idleSince; });
+}
+
 PredictionService::Entity &PredictionService::entity(const QString &key, const QString &uri,
                                                      const QString &uuid, qint64 nowMs,
                                                      double memoryCapacityKiB)
@@ -205,6 +289,9 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
         found->uuid = uuid;
         found->cpu = restore(key + QStringLiteral("/cpu"));
         found->memory = restore(key + QStringLiteral("/memory"));
+        found->cpu->setCoarseHistory(storedMeans(key + QStringLiteral("/cpu"), 0));
+        found->memory->setCoarseHistory(
+            storedMeans(key + QStringLiteral("/mem_used"), memoryCapacityKiB));
         // Anomaly detectors without a saved state learn from the same history
         // as the models, and report what they find in it.
         const QSet<QString> restored = restoreDetectors(key, uuid);
@@ -219,10 +306,8 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
                   learn(QStringLiteral("cpu")));
         if (!uuid.isEmpty()) {
             for (const QString &rate : rateKeys()) {
-                auto model = restore(key + u'/' + rate);
-                if (model->fine().retainedSamples() == 0)
-                    prime(*model, key + u'/' + rate, 0, nowMs, learn(rate));
-                found->rates[rate] = std::move(model);
+                if (const auto detector = learn(rate))
+                    primeDetector(key + u'/' + rate, nowMs, detector);
             }
         }
         if (found->memory->fine().retainedSamples() == 0 && memoryCapacityKiB > 0)
@@ -269,8 +354,8 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
         vm.memory->add(sample.timestampMs, memory);
         const double rates[] = { sample.diskReadBytesPerSec, sample.diskWriteBytesPerSec,
                                  sample.netRxBytesPerSec, sample.netTxBytesPerSec };
-        for (qsizetype i = 0; i < rateKeys().size(); ++i)
-            vm.rates[rateKeys()[i]]->add(sample.timestampMs, rates[i]);
+        for (auto &[metric, rate] : vm.rates)
+            rate.model->add(sample.timestampMs, rates[rateKeys().indexOf(metric)]);
         watch(key, sample.timestampMs,
               { { QStringLiteral("cpu"), sample.cpuPercent },
                 { QStringLiteral("memory"), memory },
@@ -280,7 +365,9 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
                 { rateKeys()[3], rates[3] } });
         reports.append(score(key, vm, sample.timestampMs, sample.cpuPercent, memory));
     }
-    refitSome();
+    // As many entities as this batch brought: a collection round visits
+    // the whole fleet once, whatever its size.
+    refitSome(vms.size() + 1);
     reportAnomalies();
     Q_EMIT healthUpdated(reports);
 }
@@ -395,12 +482,13 @@ QSet<QString> PredictionService::restoreDetectors(const QString &key, const QStr
     return restored;
 }
 
-void PredictionService::refitSome()
+void PredictionService::refitSome(qsizetype visits)
 {
     int refits = 0;
     QElapsedTimer spent;
     spent.start();
-    for (qsizetype visited = 0; visited < m_refitQueue.size() && refits < kRefitsPerBatch
+    visits = std::min(visits, m_refitQueue.size());
+    for (qsizetype visited = 0; visited < visits && refits < kRefitsPerBatch
          && (refits == 0 || spent.elapsed() < kRefitBudgetMs);
          ++visited) {
         m_refitCursor = m_refitCursor % m_refitQueue.size();
@@ -510,11 +598,7 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     const std::shared_ptr<Entity> found = m_entities.value(entity);
     if (!found)
         return out;
-    Predict::DemandModel *model = nullptr;
-    found->forEachModel([&](const QString &key, Predict::DemandModel &candidate) {
-        if (key == metric)
-            model = &candidate;
-    });
+    Predict::DemandModel *model = this->model(entity, *found, metric);
     if (!model)
         return out;
     const Predict::Forecaster &forecaster
@@ -610,11 +694,13 @@ void PredictionService::removeCalendarEvent(qint64 id)
 
 void PredictionService::saveModels()
 {
+    dropIdleRates();
+    // CPU and memory only: a rate's model is primed from the store when its
+    // forecast is next asked for.
     QHash<QString, QByteArray> states;
     for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
-        it.value()->forEachModel([&](const QString &metric, Predict::DemandModel &model) {
-            states.insert(it.key() + u'/' + metric, model.saveState());
-        });
+        states.insert(it.key() + QStringLiteral("/cpu"), it.value()->cpu->saveState());
+        states.insert(it.key() + QStringLiteral("/memory"), it.value()->memory->saveState());
     }
     const QHash<QString, QByteArray> detectors = m_anomalies.saveStates();
     for (auto it = detectors.cbegin(); it != detectors.cend(); ++it)

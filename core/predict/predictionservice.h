@@ -55,6 +55,9 @@ public:
     // New anomaly detectors learn from this much raw history: their day of
     // learning and an hour in which they already report.
     static constexpr qint64 kPrimeDetectorMs = Predict::AnomalyWatch::kLearningMs + 3600 * 1000;
+    // A disk or network model is dropped this long after its forecast was
+    // last asked for; it is primed from the store again when it is.
+    static constexpr qint64 kRateIdleMs = 10 * 60 * 1000;
 
     PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
                       QObject *parent = nullptr);
@@ -110,6 +113,11 @@ public:
     void setMaxLagMs(qint64 lagMs) { m_maxLagMs = lagMs; }
     // Batches dropped because they arrived too late to matter.
     int shedBatches() const { return m_shedBatches; }
+    // Demand models held: CPU and memory of every entity, and the disk and
+    // network rates whose forecast was asked for lately.
+    qsizetype modelCount() const;
+    // How long an unasked rate model is kept (kRateIdleMs; tests shorten it).
+    void setRateIdleMs(qint64 idleMs) { m_rateIdleMs = idleMs; }
 
 Q_SIGNALS:
     void healthUpdated(const QList<Umbra::HealthReport> &reports);
@@ -133,17 +141,24 @@ private:
         QString uuid;
         std::unique_ptr<Predict::DemandModel> cpu;
         std::unique_ptr<Predict::DemandModel> memory;
-        // A VM's disk and network rates (bytes/s) by their catalogue key:
-        // forecast for the charts; they have no capacity to saturate.
-        std::map<QString, std::unique_ptr<Predict::DemandModel>> rates;
+        // A VM's disk and network rates (bytes/s) by their catalogue key,
+        // modelled only while their forecast is asked for (a chart shows
+        // it): they have no capacity to saturate, so nothing else needs
+        // them, and a fleet's worth would be two thirds of its models.
+        struct Rate
+        {
+            std::unique_ptr<Predict::DemandModel> model;
+            qint64 askedMs = 0; // wall clock
+        };
+        std::map<QString, Rate> rates;
 
         // Every model with its key suffix ("cpu", "memory", "disk_rd", …).
         template<typename Visit> void forEachModel(Visit visit)
         {
             visit(QStringLiteral("cpu"), *cpu);
             visit(QStringLiteral("memory"), *memory);
-            for (auto &[key, model] : rates)
-                visit(key, *model);
+            for (auto &[key, rate] : rates)
+                visit(key, *rate.model);
         }
     };
     // The VM rates that are modelled besides CPU and memory.
@@ -159,8 +174,20 @@ private:
     // detector learns from them.
     void prime(Predict::DemandModel &model, const QString &series, double capacity, qint64 nowMs,
                const std::function<void(qint64, double)> &alsoRaw = {});
+    // Where a model's coarse tier reads the month it refits on: the store's
+    // five-minute means of `series`, in percent of `capacity` unless it is 0.
+    Predict::DemandModel::CoarseHistory storedMeans(const QString &series, double capacity);
+    // Feeds a new anomaly detector the raw history of `series`.
+    void primeDetector(const QString &series, qint64 nowMs,
+                       const std::function<void(qint64, double)> &learn);
+    // The model of one metric of an entity; a rate's is made (primed from
+    // the store and fitted) when first asked for. Null for an unknown metric.
+    Predict::DemandModel *model(const QString &key, Entity &entity, const QString &metric);
+    // Drops the rate models whose forecast nobody asked for in kRateIdleMs.
+    void dropIdleRates();
     HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);
-    void refitSome();
+    // Refits what is due among the next `visits` entities of the round robin.
+    void refitSome(qsizetype visits);
     void applyCalendar(const QString &key, Entity &entity);
     void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
     // Runs the anomaly detectors of an entity's metrics on one sample.
@@ -189,6 +216,7 @@ private:
     qsizetype m_refitCursor = 0;
     int m_shedBatches = 0;
     qint64 m_maxLagMs = 0;
+    qint64 m_rateIdleMs = kRateIdleMs;
     QList<ScopedCalendarEvent> m_calendar;
     QTimer *m_saveTimer = nullptr;
     Predict::AnomalyWatch m_anomalies;

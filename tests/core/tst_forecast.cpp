@@ -5,6 +5,7 @@
 #include "predict/crossing.h"
 #include "predict/demandmodel.h"
 #include "predict/forecaster.h"
+#include "predict/samplehistory.h"
 #include "predict/seasonality.h"
 
 #include <QFile>
@@ -64,6 +65,88 @@ class TestForecast : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The ring holds what it was given, newest last, and only that much
+    // memory until it is full; then the oldest slot falls out.
+    // A coarse tier that holds two days and reads the rest of its month
+    // from where the history is kept forecasts exactly as one that holds
+    // the month itself, and unlike one that only has the two days.
+    void coarseTierReadsItsMonthFromTheStore()
+    {
+        constexpr qint64 kStepMs = 300 * 1000;
+        const qint64 start = 1'700'000'000'000 / kStepMs * kStepMs;
+        const auto demand = [](qint64 slot) {
+            const double day = double(slot % 288) / 288.0;
+            const bool weekend = (slot / 288) % 7 >= 5;
+            return (weekend ? 20.0 : 45.0) + 15.0 * std::sin(2 * std::numbers::pi * day)
+                + double((slot * 7919) % 13) * 0.3;
+        };
+        Predict::DemandModel whole(10), lean(10), forgetful(10);
+        QList<QPointF> store;
+        int reads = 0;
+        lean.setCoarseHistory([&](qint64 fromMs, qint64 toMs) {
+            ++reads;
+            QList<QPointF> out;
+            for (const QPointF &mean : std::as_const(store))
+                if (mean.x() >= double(fromMs) && mean.x() < double(toMs))
+                    out.append(mean);
+            return out;
+        });
+        forgetful.setCoarseHistory([](qint64, qint64) { return QList<QPointF>(); });
+        constexpr int kSlots = 24 * 288;
+        for (qint64 slot = 0; slot < kSlots; ++slot) {
+            const qint64 t = start + slot * kStepMs;
+            for (Predict::DemandModel *model : { &whole, &lean, &forgetful })
+                model->addCoarse(t, demand(slot));
+            store.append(QPointF(double(t), demand(slot)));
+        }
+        QCOMPARE(whole.coarse().retainedSamples(), kSlots);
+        QCOMPARE(lean.coarse().retainedSamples(), Predict::DemandModel::kCoarseHeldSteps);
+        for (Predict::DemandModel *model : { &whole, &lean, &forgetful }) {
+            while (model->refitIfDue()) { }
+            QVERIFY(model->coarse().isFitted());
+        }
+        QCOMPARE(reads, 1);
+        const QList<Predict::ForecastStep> a = whole.coarse().forecast(3 * 288);
+        const QList<Predict::ForecastStep> b = lean.coarse().forecast(3 * 288);
+        const QList<Predict::ForecastStep> c = forgetful.coarse().forecast(3 * 288);
+        double apart = 0;
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QCOMPARE(b[i].timeMs, a[i].timeMs);
+            QCOMPARE(b[i].point, a[i].point);
+            QCOMPARE(b[i].upper95, a[i].upper95);
+            apart = std::max(apart, std::abs(c[i].point - a[i].point));
+        }
+        qInfo("period %d (%d held alone), largest difference %.1f points",
+              whole.coarse().modelPeriod(), forgetful.coarse().modelPeriod(), apart);
+        // Two days say nothing of the weekend ahead.
+        QVERIFY2(apart > 5, qPrintable(QString::number(apart)));
+    }
+
+    void historyGrowsWithWhatItHolds()
+    {
+        Predict::SampleHistory history(1000);
+        for (int slot = 0; slot < 10; ++slot)
+            history.append(slot, float(slot));
+        QCOMPARE(history.size(), 10);
+        QVERIFY(history.bytes() <= 64 * sizeof(float));
+        for (int slot = 10; slot < 2500; ++slot)
+            history.append(slot, float(slot));
+        QCOMPARE(history.size(), 1000);
+        QCOMPARE(history.firstSlot(), 1500);
+        QCOMPARE(history.bytes(), 1000 * sizeof(float));
+        for (qint64 slot = history.firstSlot(); slot <= history.lastSlot(); ++slot)
+            QCOMPARE(history.at(slot), float(slot));
+        const std::vector<float> copy = history.toVector();
+        Predict::SampleHistory restored(1000);
+        restored.assign(history.lastSlot(), copy);
+        QCOMPARE(restored.toVector(), copy);
+        QCOMPARE(restored.bytes(), 1000 * sizeof(float));
+        history.clear();
+        history.append(7, 3.5f);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.at(7), 3.5f);
+    }
+
     void seasonality_data();
     void seasonality();
     void seasonalityGrowsWithData();
