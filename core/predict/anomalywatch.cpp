@@ -106,8 +106,8 @@ std::optional<double> AnomalyWatch::openScore(const QString &entity, qint64 sinc
 QHash<QString, QByteArray> AnomalyWatch::saveStates() const
 {
     QHash<QString, QByteArray> states;
-    for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
-        states.insert(it.key(), it.value()->detector.saveState());
+    forEachState(
+        [&states](const QString &key, QByteArray state) { states.insert(key, std::move(state)); });
     return states;
 }
 

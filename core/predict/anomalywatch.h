@@ -55,6 +55,13 @@ public:
 
     // Detector states by "entity/metric", to keep across restarts.
     QHash<QString, QByteArray> saveStates() const;
+    // The same one at a time, so that a large fleet's need not all be held
+    // at once.
+    template<typename Visit> void forEachState(Visit visit) const
+    {
+        for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
+            visit(it.key(), it.value()->detector.saveState());
+    }
     void restoreState(const QString &entity, const QString &metric, const QByteArray &state);
     void removeEntity(const QString &entity);
     qsizetype detectorCount() const { return m_series.size(); }

@@ -695,19 +695,34 @@ void PredictionService::removeCalendarEvent(qint64 id)
 void PredictionService::saveModels()
 {
     dropIdleRates();
+    // Written a slice at a time: a fleet's states serialised at once would
+    // weigh as much again as its models and detectors. Each state stands
+    // alone, so a failed slice loses nothing the next save cannot write.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    QHash<QString, QByteArray> slice;
+    QString failure;
+    const auto keep = [&](const QString &key, QByteArray state) {
+        slice.insert(key, std::move(state));
+        if (slice.size() < kSaveSlice)
+            return;
+        if (auto saved = m_states.save(slice, nowMs); !saved && failure.isEmpty())
+            failure = saved.error();
+        slice.clear();
+    };
     // CPU and memory only: a rate's model is primed from the store when its
     // forecast is next asked for.
-    QHash<QString, QByteArray> states;
     for (auto it = m_entities.cbegin(); it != m_entities.cend(); ++it) {
-        states.insert(it.key() + QStringLiteral("/cpu"), it.value()->cpu->saveState());
-        states.insert(it.key() + QStringLiteral("/memory"), it.value()->memory->saveState());
+        keep(it.key() + QStringLiteral("/cpu"), it.value()->cpu->saveState());
+        keep(it.key() + QStringLiteral("/memory"), it.value()->memory->saveState());
     }
-    const QHash<QString, QByteArray> detectors = m_anomalies.saveStates();
-    for (auto it = detectors.cbegin(); it != detectors.cend(); ++it)
-        states.insert(kDetectorPrefix + it.key(), it.value());
-    states.insert(kDriveHistoryKey, m_hardware->saveDriveHistory());
-    if (auto saved = m_states.save(states, QDateTime::currentMSecsSinceEpoch()); !saved)
-        Q_EMIT failed(saved.error());
+    m_anomalies.forEachState([&](const QString &key, QByteArray state) {
+        keep(kDetectorPrefix + key, std::move(state));
+    });
+    slice.insert(kDriveHistoryKey, m_hardware->saveDriveHistory());
+    if (auto saved = m_states.save(slice, nowMs); !saved && failure.isEmpty())
+        failure = saved.error();
+    if (!failure.isEmpty())
+        Q_EMIT failed(failure);
 }
 
 } // namespace Umbra

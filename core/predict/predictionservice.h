@@ -42,6 +42,8 @@ class PredictionService : public QObject
 
 public:
     static constexpr int kSaveIntervalMs = 10 * 60 * 1000;
+    // States written per transaction when saving.
+    static constexpr int kSaveSlice = 1000;
     // Refits per collection, so a fleet's refits spread over time.
     static constexpr int kRefitsPerBatch = 8;
     // ...and at most this long of them after the first.

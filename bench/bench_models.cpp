@@ -1,0 +1,122 @@
+// What one VM's predictive state weighs once it has a month behind it: its
+// CPU and memory demand models and its six anomaly detectors, the steady
+// state of a fleet that bench_collect (young models) does not reach.
+//
+// Builds --vms such VMs, each fed 30 days of five-minute means and two hours
+// at the collection interval, every tier fitted, and prints the heap they
+// hold per VM and the time of a coarse refit. With --whole the coarse tiers
+// hold their month themselves (no store behind them); by default they hold
+// two days and read the rest from a history shared by all, as the console
+// reads its store.
+//
+//   bench_models [--vms 2000] [--interval-s 10] [--whole]
+#include "predict/anomalydetector.h"
+#include "predict/demandmodel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QPointF>
+#include <cmath>
+#include <cstdio>
+#include <malloc.h>
+#include <memory>
+#include <numbers>
+#include <vector>
+
+using namespace Umbra;
+
+namespace {
+
+double heapMiB()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+double demand(qint64 slot, int vm)
+{
+    const double day = double((slot + vm * 7) % 288) / 288.0;
+    return 40.0 + 20.0 * std::sin(2 * std::numbers::pi * day) + double((slot * 7919 + vm) % 11);
+}
+
+struct Vm
+{
+    std::unique_ptr<Predict::DemandModel> cpu, memory;
+    std::vector<Predict::AnomalyDetector> detectors;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("vms"), QStringLiteral("VMs to build."), QStringLiteral("n"),
+                       QStringLiteral("2000") });
+    parser.addOption({ QStringLiteral("interval-s"), QStringLiteral("Collection interval."),
+                       QStringLiteral("s"), QStringLiteral("10") });
+    parser.addOption(
+        { QStringLiteral("whole"), QStringLiteral("Coarse tiers hold their month themselves.") });
+    parser.process(app);
+    const int vmCount = std::max(1, parser.value(QStringLiteral("vms")).toInt());
+    const int intervalS = std::max(1, parser.value(QStringLiteral("interval-s")).toInt());
+    const bool whole = parser.isSet(QStringLiteral("whole"));
+
+    constexpr qint64 kStepMs = 300 * 1000;
+    constexpr int kMonth = Predict::DemandModel::kCoarseFitSteps;
+    const qint64 nowMs = 1'760'000'000'000 / kStepMs * kStepMs;
+    const qint64 monthFromMs = nowMs - 2 * 3600 * 1000 - qint64(kMonth) * kStepMs;
+
+    // The "store": one month of means every model reads from.
+    QList<QPointF> stored;
+    for (int slot = 0; slot < kMonth; ++slot)
+        stored.append(QPointF(double(monthFromMs + slot * kStepMs), demand(slot, 0)));
+    const auto history = [&stored, monthFromMs](qint64 fromMs, qint64 toMs) {
+        const qsizetype first
+            = std::clamp<qsizetype>((fromMs - monthFromMs) / kStepMs, 0, stored.size());
+        const qsizetype last
+            = std::clamp<qsizetype>((toMs - monthFromMs) / kStepMs, 0, stored.size());
+        return stored.mid(first, last - first);
+    };
+
+    const double before = heapMiB();
+    std::vector<Vm> vms(static_cast<size_t>(vmCount));
+    QElapsedTimer fitting;
+    qint64 fitNs = 0;
+    int coarseFits = 0;
+    for (int v = 0; v < vmCount; ++v) {
+        Vm &vm = vms[size_t(v)];
+        for (auto *model : { &vm.cpu, &vm.memory }) {
+            *model = std::make_unique<Predict::DemandModel>(intervalS);
+            if (!whole)
+                (*model)->setCoarseHistory(history);
+            for (int slot = 0; slot < kMonth; ++slot)
+                (*model)->addCoarse(monthFromMs + slot * kStepMs, demand(slot, v));
+            for (qint64 t = nowMs - 2 * 3600 * 1000; t < nowMs; t += intervalS * 1000LL)
+                (*model)->add(t, demand((t - monthFromMs) / kStepMs, v));
+            fitting.start();
+            while ((*model)->refitIfDue())
+                ++coarseFits;
+            fitNs += fitting.nsecsElapsed();
+        }
+        vm.detectors.resize(6);
+        for (Predict::AnomalyDetector &detector : vm.detectors)
+            for (qint64 t = nowMs - 2 * 3600 * 1000; t < nowMs; t += intervalS * 1000LL)
+                detector.update(t, demand((t - monthFromMs) / kStepMs, v));
+    }
+    const double perVmKiB = (heapMiB() - before) * 1024.0 / vmCount;
+
+    std::printf("%d VMs, interval %d s, coarse tiers %s\n", vmCount, intervalS,
+                whole ? "hold their month" : "hold two days, read the month");
+    std::printf("heap per VM: %.1f KiB (2 demand models, 6 anomaly detectors of %lld bytes)\n",
+                perVmKiB, static_cast<long long>(Predict::AnomalyDetector::stateBytes()));
+    std::printf("fitting both tiers of a model: %.2f ms\n",
+                double(fitNs) / 1e6 / double(2 * vmCount));
+    std::printf("{\"vms\": %d, \"whole\": %s, \"heap_kib_per_vm\": %.1f, "
+                "\"fit_ms_per_model\": %.3f, \"fits\": %d}\n",
+                vmCount, whole ? "true" : "false", perVmKiB,
+                double(fitNs) / 1e6 / double(2 * vmCount), coarseFits);
+    return 0;
+}
