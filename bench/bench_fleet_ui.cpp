@@ -1,0 +1,163 @@
+// How fast the fleet views answer on a large fleet: typing into the fleet
+// filter, re-sorting the fleet tree and opening a VM's page, each timed from
+// the call to the end of the events it causes (layout and paint included),
+// while the engine collects in the background.
+//
+// Opens the main window (offscreen unless a platform is set) at 1920×1080 on
+// generated test-driver hosts, waits until every VM is in the tree, then
+// measures.
+//
+//   bench_fleet_ui [--hosts 200] [--vms 50] [--interval-ms 10000] [--warmup 10]
+#include "benchfleet.h"
+#include "engine/engine.h"
+#include "mainwindow.h"
+
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Umbra;
+
+namespace {
+
+// Milliseconds from calling `action` until the GUI thread has delivered
+// what it posted (layout, paint).
+double timed(const std::function<void()> &action)
+{
+    QElapsedTimer timer;
+    timer.start();
+    action();
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+int vmRows(const QAbstractItemModel *model)
+{
+    int rows = 0;
+    for (int host = 0; host < model->rowCount(); ++host)
+        rows += model->rowCount(model->index(host, 0));
+    return rows;
+}
+
+struct Figures
+{
+    std::vector<double> ms;
+    double max() const { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
+    double median() const
+    {
+        std::vector<double> sorted = ms;
+        std::sort(sorted.begin(), sorted.end());
+        return sorted.empty() ? 0 : sorted[sorted.size() / 2];
+    }
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    Bench::FleetOptions defaults;
+    defaults.hosts = 200;
+    defaults.vmsPerHost = 50;
+    defaults.intervalMs = 10000;
+    const Bench::FleetOptions options = Bench::parseFleetOptions(app, defaults);
+    const int expected = options.hosts * options.vmsPerHost;
+
+    QTemporaryDir dir;
+    Engine engine;
+    engine.demoBackfill()->setEnabled(false);
+    if (!Bench::openFleet(engine, dir.path(), options))
+        return 1;
+    MainWindow window(&engine, true);
+    window.resize(1920, 1080);
+    window.show();
+    engine.start();
+
+    QTreeView *tree = nullptr;
+    for (QTreeView *view : window.findChildren<QTreeView *>())
+        if (view->model() && view->model()->inherits("Umbra::FleetSortProxy"))
+            tree = view;
+    QLineEdit *filter = nullptr;
+    for (QLineEdit *edit : window.findChildren<QLineEdit *>())
+        if (edit->placeholderText().startsWith(QLatin1String("Filter hosts")))
+            filter = edit;
+    if (!tree || !filter) {
+        std::fprintf(stderr, "bench_fleet_ui: no fleet tree or filter in the main window\n");
+        return 1;
+    }
+    QElapsedTimer waited;
+    waited.start();
+    while (vmRows(tree->model()) < expected && waited.elapsed() < 600000)
+        QTest::qWait(200);
+    const double loadedS = double(waited.elapsed()) / 1000.0;
+    if (vmRows(tree->model()) < expected) {
+        std::fprintf(stderr, "bench_fleet_ui: %d of %d VMs in the tree after %.0f s\n",
+                     vmRows(tree->model()), expected, loadedS);
+        return 1;
+    }
+    QTest::qWait(options.warmupSeconds * 1000); // a few collections and health batches
+
+    // Typing a VM's name one key at a time, then clearing the filter.
+    Figures typing;
+    const QList<HostConfig> hosts = engine.fleet()->hosts();
+    const QList<VmInfo> middle = engine.fleet()->vms(hosts.at(hosts.size() / 2).uri);
+    const QString name = middle.at(middle.size() / 2).name;
+    for (qsizetype length = 1; length <= name.size(); ++length)
+        typing.ms.push_back(timed([&] { filter->setText(name.left(length)); }));
+    const int matching = vmRows(tree->model());
+    const double cleared = timed([&] { filter->clear(); });
+    typing.ms.push_back(cleared);
+
+    // Re-sorting by each visible column, both ways.
+    Figures sorting;
+    for (int column = 0; column < tree->model()->columnCount(); ++column) {
+        if (tree->isColumnHidden(column))
+            continue;
+        for (Qt::SortOrder order : { Qt::DescendingOrder, Qt::AscendingOrder })
+            sorting.ms.push_back(timed([&] { tree->sortByColumn(column, order); }));
+    }
+    tree->sortByColumn(0, Qt::AscendingOrder);
+
+    // Opening VM pages across the fleet.
+    Figures opening;
+    for (int i = 0; i < 10; ++i) {
+        const HostConfig &host = hosts.at(qsizetype(i) * hosts.size() / 10);
+        const QList<VmInfo> vms = engine.fleet()->vms(host.uri);
+        if (vms.isEmpty())
+            continue;
+        const VmInfo &vm = vms.at(qsizetype(i) % vms.size());
+        opening.ms.push_back(timed([&] { window.showVm(host.uri, vm.uuid); }));
+        QTest::qWait(300);
+    }
+
+    std::printf("%d hosts × %d VMs, interval %d ms; all VMs in the tree after %.1f s\n",
+                options.hosts, options.vmsPerHost, options.intervalMs, loadedS);
+    std::printf("filter, typing \"%s\" key by key and clearing: median %.1f ms, max %.1f ms "
+                "(clearing %.1f ms; %d VMs matched)\n",
+                qPrintable(name), typing.median(), typing.max(), cleared, matching);
+    std::printf("re-sort, %zu sorts: median %.1f ms, max %.1f ms\n", sorting.ms.size(),
+                sorting.median(), sorting.max());
+    std::printf("open a VM's page, %zu pages: median %.1f ms, max %.1f ms\n", opening.ms.size(),
+                opening.median(), opening.max());
+    std::printf("peak RSS: %.1f MiB\n", Bench::peakRssMiB());
+    std::printf("{\"vms\": %d, \"filter_median_ms\": %.2f, \"filter_max_ms\": %.2f, "
+                "\"sort_median_ms\": %.2f, \"sort_max_ms\": %.2f, \"open_vm_median_ms\": %.2f, "
+                "\"open_vm_max_ms\": %.2f, \"peak_rss_mib\": %.1f}\n",
+                expected, typing.median(), typing.max(), sorting.median(), sorting.max(),
+                opening.median(), opening.max(), Bench::peakRssMiB());
+    window.close();
+    engine.shutdown();
+    return 0;
+}
