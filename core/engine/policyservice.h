@@ -88,7 +88,17 @@ Q_SIGNALS:
 
 private:
     struct Gathered;
+    struct Gathering;
+    // VMs (and hosts) gathered per turn of the event loop for an evaluation.
+    static constexpr qsizetype kGatherPerTurn = 1000;
+    // The fleet's picture for the policy, all at once (a dry run) or a slice
+    // at a time: begin, gatherHost() (returns the hosts and VMs it added)
+    // until every host is in, end.
     Gathered gather() const;
+    std::shared_ptr<Gathering> beginGathering() const;
+    qsizetype gatherHost(Gathering &gathering) const;
+    Gathered endGathering(Gathering &gathering) const;
+    void gatherSome(const std::shared_ptr<Gathering> &gathering);
     static Policy::FleetPicture picture(const Gathered &gathered);
     void apply(const Policy::Evaluation &evaluation);
     void propose(const Policy::Proposal &proposal);
