@@ -90,7 +90,7 @@ private:
     struct Gathered;
     struct Gathering;
     // VMs (and hosts) gathered per turn of the event loop for an evaluation.
-    static constexpr qsizetype kGatherPerTurn = 1000;
+    static constexpr qsizetype kGatherPerTurn = 250;
     // The fleet's picture for the policy, all at once (a dry run) or a slice
     // at a time: begin, gatherHost() (returns the hosts and VMs it added)
     // until every host is in, end.
