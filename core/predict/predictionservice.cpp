@@ -145,33 +145,32 @@ std::unique_ptr<Predict::DemandModel> PredictionService::restore(const QString &
     return std::make_unique<Predict::DemandModel>(m_intervalSeconds);
 }
 
+int PredictionService::storedId(const QString &series)
+{
+    if (!m_history)
+        return 0;
+    const auto id = m_history->seriesId(series);
+    return id ? id.value() : 0;
+}
+
 void PredictionService::prime(Predict::DemandModel &model, const QString &series, double capacity,
                               qint64 nowMs, const std::function<void(qint64, double)> &alsoRaw)
 {
-    if (!m_history)
-        return;
-    const auto id = m_history->seriesId(series);
-    if (!id || id.value() == 0)
+    const int id = storedId(series);
+    if (id == 0)
         return;
     const auto percent
         = [capacity](double value) { return capacity > 0 ? 100.0 * value / capacity : value; };
     const qint64 rawFrom = nowMs - kPrimeRawMs;
-    const qint64 coarseFrom = nowMs - kPrimeCoarseMs;
-    const int columns = int((rawFrom - coarseFrom)
-                            / (qint64(Predict::DemandModel::kCoarseIntervalSeconds) * 1000));
-    if (auto means = m_history->chart(id.value(), coarseFrom, rawFrom - 1, columns)) {
-        for (const Series::ChartPoint &point : means.value()) {
-            if (std::isfinite(point.mean))
-                model.addCoarse(point.timeMs, percent(point.mean));
-        }
-    }
+    for (const QPointF &mean : storedMeans(series, capacity)(nowMs - kPrimeCoarseMs, rawFrom))
+        model.addCoarse(qint64(mean.x()), mean.y());
     if (alsoRaw) {
-        if (auto older = m_history->samples(id.value(), nowMs - kPrimeDetectorMs, rawFrom - 1)) {
+        if (auto older = m_history->samples(id, nowMs - kPrimeDetectorMs, rawFrom - 1)) {
             for (const Series::TimedValue &sample : older.value())
                 alsoRaw(sample.timeMs, percent(sample.value));
         }
     }
-    if (auto raw = m_history->samples(id.value(), rawFrom, nowMs)) {
+    if (auto raw = m_history->samples(id, rawFrom, nowMs)) {
         // History kept at a coarser pace than today's interval (the demo's
         // first day, a changed --interval) is drawn in between, so the fine
         // tier sees a series rather than a comb of gaps.
@@ -200,14 +199,12 @@ Predict::DemandModel::CoarseHistory PredictionService::storedMeans(const QString
 {
     return [this, series, capacity](qint64 fromMs, qint64 toMs) {
         QList<QPointF> means;
-        if (!m_history || toMs <= fromMs)
-            return means;
-        const auto id = m_history->seriesId(series);
-        if (!id || id.value() == 0)
+        const int id = toMs > fromMs ? storedId(series) : 0;
+        if (id == 0)
             return means;
         const qint64 stepMs = qint64(Predict::DemandModel::kCoarseIntervalSeconds) * 1000;
         const int columns = int((toMs - fromMs + stepMs - 1) / stepMs);
-        if (auto points = m_history->chart(id.value(), fromMs, toMs - 1, columns)) {
+        if (auto points = m_history->chart(id, fromMs, toMs - 1, columns)) {
             means.reserve(points.value().size());
             for (const Series::ChartPoint &point : points.value()) {
                 if (std::isfinite(point.mean))
@@ -223,12 +220,10 @@ Predict::DemandModel::CoarseHistory PredictionService::storedMeans(const QString
 void PredictionService::primeDetector(const QString &series, qint64 nowMs,
                                       const std::function<void(qint64, double)> &learn)
 {
-    if (!m_history)
+    const int id = storedId(series);
+    if (id == 0)
         return;
-    const auto id = m_history->seriesId(series);
-    if (!id || id.value() == 0)
-        return;
-    if (auto raw = m_history->samples(id.value(), nowMs - kPrimeDetectorMs, nowMs)) {
+    if (auto raw = m_history->samples(id, nowMs - kPrimeDetectorMs, nowMs)) {
         for (const Series::TimedValue &sample : raw.value())
             learn(sample.timeMs, sample.value);
     }
@@ -250,12 +245,7 @@ Predict::DemandModel *PredictionService::model(const QString &key, Entity &entit
         const qint64 lastMs = entity.cpu->fine().lastTimeMs();
         prime(*rate.model, key + u'/' + metric, 0,
               lastMs > 0 ? lastMs : QDateTime::currentMSecsSinceEpoch());
-        QList<Predict::CalendarEvent> events;
-        for (const ScopedCalendarEvent &scoped : std::as_const(m_calendar)) {
-            if (scoped.appliesTo(key))
-                events.append(scoped.event);
-        }
-        rate.model->setEvents(events);
+        rate.model->setEvents(eventsFor(key));
         // Asked for now: both tiers fitted at once, not in the round robin.
         while (rate.model->refitIfDue()) { }
     }
@@ -656,13 +646,19 @@ PredictionService::horizonForecasts(const QList<int> &horizonSeconds)
     return out;
 }
 
-void PredictionService::applyCalendar(const QString &key, Entity &entity)
+QList<Predict::CalendarEvent> PredictionService::eventsFor(const QString &key) const
 {
     QList<Predict::CalendarEvent> events;
-    for (const ScopedCalendarEvent &scoped : std::as_const(m_calendar)) {
+    for (const ScopedCalendarEvent &scoped : m_calendar) {
         if (scoped.appliesTo(key))
             events.append(scoped.event);
     }
+    return events;
+}
+
+void PredictionService::applyCalendar(const QString &key, Entity &entity)
+{
+    const QList<Predict::CalendarEvent> events = eventsFor(key);
     entity.forEachModel(
         [&events](const QString &, Predict::DemandModel &model) { model.setEvents(events); });
 }

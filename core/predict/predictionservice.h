@@ -169,6 +169,8 @@ private:
     Entity &entity(const QString &key, const QString &uri, const QString &uuid, qint64 nowMs,
                    double memoryCapacityKiB);
     std::unique_ptr<Predict::DemandModel> restore(const QString &key);
+    // The store's id of `series`; 0 when there is no store or no such series.
+    int storedId(const QString &series);
     // Feeds a new model what the store holds of `series`, each value
     // divided by `capacity` (percent of it) unless capacity is 0.
     // The raw samples (in percent when capacity is given) also go to
@@ -190,6 +192,8 @@ private:
     HealthReport score(const QString &key, Entity &entity, qint64 nowMs, double cpu, double memory);
     // Refits what is due among the next `visits` entities of the round robin.
     void refitSome(qsizetype visits);
+    // The known events that apply to an entity.
+    QList<Predict::CalendarEvent> eventsFor(const QString &key) const;
     void applyCalendar(const QString &key, Entity &entity);
     void noteFlag(const QString &key, Entity &entity, const HealthReport &report);
     // Runs the anomaly detectors of an entity's metrics on one sample.
