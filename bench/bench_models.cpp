@@ -86,8 +86,10 @@ int main(int argc, char **argv)
     QElapsedTimer fitting;
     qint64 fitNs = 0;
     int coarseFits = 0;
+    double modelsMiB = 0;
     for (int v = 0; v < vmCount; ++v) {
         Vm &vm = vms[size_t(v)];
+        const double modelsFrom = heapMiB();
         for (auto *model : { &vm.cpu, &vm.memory }) {
             *model = std::make_unique<Predict::DemandModel>(intervalS);
             if (!whole)
@@ -101,22 +103,26 @@ int main(int argc, char **argv)
                 ++coarseFits;
             fitNs += fitting.nsecsElapsed();
         }
+        modelsMiB += heapMiB() - modelsFrom;
         vm.detectors.resize(6);
         for (Predict::AnomalyDetector &detector : vm.detectors)
             for (qint64 t = nowMs - 2 * 3600 * 1000; t < nowMs; t += intervalS * 1000LL)
                 detector.update(t, demand((t - monthFromMs) / kStepMs, v));
     }
     const double perVmKiB = (heapMiB() - before) * 1024.0 / vmCount;
+    const double modelsKiB = modelsMiB * 1024.0 / vmCount;
 
     std::printf("%d VMs, interval %d s, coarse tiers %s\n", vmCount, intervalS,
                 whole ? "hold their month" : "hold two days, read the month");
-    std::printf("heap per VM: %.1f KiB (2 demand models, 6 anomaly detectors of %lld bytes)\n",
-                perVmKiB, static_cast<long long>(Predict::AnomalyDetector::stateBytes()));
+    std::printf("heap per VM: %.1f KiB: 2 demand models %.1f KiB, 6 anomaly detectors of %lld "
+                "bytes\n",
+                perVmKiB, modelsKiB,
+                static_cast<long long>(Predict::AnomalyDetector::stateBytes()));
     std::printf("fitting both tiers of a model: %.2f ms\n",
                 double(fitNs) / 1e6 / double(2 * vmCount));
     std::printf("{\"vms\": %d, \"whole\": %s, \"heap_kib_per_vm\": %.1f, "
-                "\"fit_ms_per_model\": %.3f, \"fits\": %d}\n",
-                vmCount, whole ? "true" : "false", perVmKiB,
+                "\"models_kib_per_vm\": %.1f, \"fit_ms_per_model\": %.3f, \"fits\": %d}\n",
+                vmCount, whole ? "true" : "false", perVmKiB, modelsKiB,
                 double(fitNs) / 1e6 / double(2 * vmCount), coarseFits);
     return 0;
 }

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <numeric>
 
 namespace Umbra::Predict {
 
 namespace {
 
 constexpr quint32 kMagic = 0x554d4144; // "UMAD"
-constexpr quint16 kFormat = 2; // 2: the hours baseline and views, the first sample's time
+// 2: the hours baseline and views, the first sample's time. 3: hourly
+// profiles, sixteen shapes; a format 2 snapshot is converted.
+constexpr quint16 kFormat = 3;
 
 // One parameter set for every series, chosen on the NAB corpus (bench_nab).
 constexpr double kFastRate = 0.03; // the short-term baseline: ~30 samples
@@ -45,8 +48,8 @@ constexpr double kTypicalRate = 0.002;
 // A view judges only once its record rests on this many samples: the
 // hour-of-week view has nothing to say before a week has passed.
 constexpr int kViewWarmUp = 150;
-constexpr qint64 kHalfHourMs = 30 * 60 * 1000;
-constexpr qint64 kDayMs = 48 * kHalfHourMs;
+constexpr qint64 kHourMs = 60 * 60 * 1000;
+constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kWeekMs = 7 * kDayMs;
 // A value beyond every value seen by this share of their range is an
 // anomaly whatever the records say (the "spatial anomaly" of NAB's own
@@ -192,10 +195,9 @@ AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, doub
     r.expected[LevelView] = s.level;
     r.surprise[RangeView] = std::abs(value - s.centre);
     r.expected[RangeView] = s.centre;
-    const qint64 halfHour = timeMs / kHalfHourMs;
-    r.surprise[DayView] = seasonalResidual(s.day, halfHour % kDaySlots, value, r.expected[DayView]);
-    r.surprise[WeekView]
-        = seasonalResidual(s.week, halfHour % kWeekSlots, value, r.expected[WeekView]);
+    const qint64 hour = timeMs / kHourMs;
+    r.surprise[DayView] = seasonalResidual(s.day, hour % kDaySlots, value, r.expected[DayView]);
+    r.surprise[WeekView] = seasonalResidual(s.week, hour % kWeekSlots, value, r.expected[WeekView]);
     r.surprise[ShapeView] = shapeNovelty(value);
     r.expected[ShapeView] = s.medium;
     r.surprise[RhythmView] = rhythmNovelty(value);
@@ -258,12 +260,12 @@ double AnomalyDetector::shapeNovelty(double value)
             slot = int(std::min_element(shapes.used.begin(), shapes.used.end())
                        - shapes.used.begin());
         shapes.known[size_t(slot)] = shapes.recent;
-        shapes.used[size_t(slot)] = s.samples;
+        shapes.used[size_t(slot)] = quint32(s.samples);
     } else {
         auto &known = shapes.known[size_t(nearest)];
         for (int i = 0; i < kShapeLength; ++i)
             known[size_t(i)] += float(kShapeRate * (shapes.recent[size_t(i)] - known[size_t(i)]));
-        shapes.used[size_t(nearest)] = s.samples;
+        shapes.used[size_t(nearest)] = quint32(s.samples);
     }
     shapes.distance = distance;
     return distance;
@@ -368,19 +370,117 @@ QByteArray AnomalyDetector::saveState() const
     return blob;
 }
 
+namespace {
+
+// The state as format 2 laid it out: half-hour profiles, 64 shapes.
+struct AnomalyDetectorFormat2
+{
+    qint64 samples, startMs;
+    double last, fast, hours, medium, level, centre, low, high;
+    std::array<double, 10> record, lately, typical;
+    std::array<int, 10> heard;
+    AnomalyKind alarm;
+    int quiet;
+    std::array<float, 48> day;
+    double dayResidual;
+    std::array<float, 336> week;
+    double weekResidual;
+    std::array<float, 8> recentShape;
+    std::array<std::array<float, 8>, 64> shapes;
+    std::array<qint64, 64> used;
+    int shapeCount;
+    double blockSum;
+    int blockSamples;
+    double distance;
+    std::array<quint64, 64> transitions;
+    int previousBin, beforeBin;
+    double novelty;
+};
+
+// Two half-hour slots make an hour; a slot never visited (0) does not count.
+template<size_t N>
+void mergeHalfHours(const std::array<float, 2 * N> &halves, std::array<float, N> &hours)
+{
+    for (size_t h = 0; h < N; ++h) {
+        const float a = halves[2 * h], b = halves[2 * h + 1];
+        hours[h] = a == 0 ? b : b == 0 ? a : (a + b) / 2;
+    }
+}
+
+} // namespace
+
+// Everything learnt carries over: the hourly profiles are the means of
+// their half hours, and the sixteen shapes used most recently are kept.
+bool AnomalyDetector::fromFormat2(const char *payload, size_t size, State &state)
+{
+    using Old = AnomalyDetectorFormat2;
+    static_assert(Views == 10 && kShapeLength == 8 && 2 * kDaySlots == 48);
+    if (size != sizeof(Old))
+        return false;
+    Old old;
+    std::memcpy(&old, payload, sizeof(Old));
+    if (old.shapeCount < 0 || old.shapeCount > 64)
+        return false;
+    state = State{};
+    state.samples = old.samples;
+    state.startMs = old.startMs;
+    state.last = old.last;
+    state.fast = old.fast;
+    state.hours = old.hours;
+    state.medium = old.medium;
+    state.level = old.level;
+    state.centre = old.centre;
+    state.low = old.low;
+    state.high = old.high;
+    state.record = old.record;
+    state.lately = old.lately;
+    state.typical = old.typical;
+    state.heard = old.heard;
+    state.alarm = old.alarm;
+    state.quiet = old.quiet;
+    mergeHalfHours(old.day, state.day.usual);
+    state.day.residual = old.dayResidual;
+    mergeHalfHours(old.week, state.week.usual);
+    state.week.residual = old.weekResidual;
+
+    std::array<int, 64> byUse;
+    std::iota(byUse.begin(), byUse.end(), 0);
+    std::stable_sort(byUse.begin(), byUse.begin() + old.shapeCount,
+                     [&old](int a, int b) { return old.used[size_t(a)] > old.used[size_t(b)]; });
+    Shapes &shapes = state.shapes;
+    shapes.count = std::min(old.shapeCount, kShapes);
+    for (int k = 0; k < shapes.count; ++k) {
+        shapes.known[size_t(k)] = old.shapes[size_t(byUse[size_t(k)])];
+        shapes.used[size_t(k)] = quint32(old.used[size_t(byUse[size_t(k)])]);
+    }
+    shapes.recent = old.recentShape;
+    shapes.blockSum = old.blockSum;
+    shapes.blockSamples = old.blockSamples;
+    shapes.distance = old.distance;
+    static_assert(sizeof(state.transitions) == sizeof(old.transitions));
+    state.transitions = old.transitions;
+    state.previousBin = old.previousBin;
+    state.beforeBin = old.beforeBin;
+    state.novelty = old.novelty;
+    return true;
+}
+
 bool AnomalyDetector::restoreState(const QByteArray &blob)
 {
     reset();
-    if (size_t(blob.size()) != sizeof(Header) + sizeof(State))
+    if (size_t(blob.size()) < sizeof(Header))
         return false;
     Header header;
     std::memcpy(&header, blob.constData(), sizeof(Header));
     const char *payload = blob.constData() + sizeof(Header);
-    if (header.magic != kMagic || header.format != kFormat || header.size != sizeof(State)
-        || header.checksum != fnv1a(payload, sizeof(State)))
+    const size_t size = size_t(blob.size()) - sizeof(Header);
+    if (header.magic != kMagic || header.size != size || header.checksum != fnv1a(payload, size))
         return false;
     State restored;
-    std::memcpy(&restored, payload, sizeof(State));
+    if (header.format == kFormat && size == sizeof(State))
+        std::memcpy(&restored, payload, sizeof(State));
+    else if (header.format != 2 || !fromFormat2(payload, size, restored))
+        return false;
     const bool sane = restored.samples >= 0 && restored.shapes.count >= 0
         && restored.shapes.count <= kShapes && restored.shapes.blockSamples >= 0
         && restored.quiet >= 0 && restored.previousBin >= 0 && restored.previousBin < kBins

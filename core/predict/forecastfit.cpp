@@ -240,7 +240,7 @@ void fitAutoregression(const Series &s, ModelParams &params)
 // fit window, started from the robust profile.
 double smoothingError(const Series &s, const ModelParams &params, size_t from)
 {
-    std::vector<double> season = params.profile;
+    std::vector<double> season(params.profile.begin(), params.profile.end());
     double level = 0, trend = 0;
     bool started = false;
     double sse = 0;
@@ -614,8 +614,10 @@ FitResult fitModel(const FitInput &input)
 
     result.seasonality = detectSeasonality(s.fit, input.intervalSeconds);
     params.period = modelPeriod(result.seasonality, int(n), input.intervalSeconds);
-    if (params.period > 0)
-        params.profile = seasonalProfile(s, params.period);
+    if (params.period > 0) {
+        const std::vector<double> profile = seasonalProfile(s, params.period);
+        params.profile.assign(profile.begin(), profile.end());
+    }
 
     double minimum = std::numeric_limits<double>::infinity();
     std::vector<double> steps;

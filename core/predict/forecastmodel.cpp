@@ -70,7 +70,7 @@ ModelState initialState(const ModelParams &params)
 {
     ModelState state;
     state.season = params.profile;
-    state.cycle.assign(params.profile.size(), kNaN);
+    state.cycle.assign(params.profile.size(), float(kNaN));
     return state;
 }
 
@@ -98,7 +98,7 @@ void absorb(const ModelParams &params, ModelState &state, double value)
     }
     state.last = value;
     if (params.period > 0)
-        state.cycle[phase] = value;
+        state.cycle[phase] = float(value);
 
     if (!state.started) {
         state.level = value - seasonal;
@@ -112,7 +112,7 @@ void absorb(const ModelParams &params, ModelState &state, double value)
             + (1 - params.beta) * params.phi * state.trend;
         if (params.period > 0)
             state.season[phase]
-                = params.gamma * (value - state.level) + (1 - params.gamma) * seasonal;
+                = float(params.gamma * (value - state.level) + (1 - params.gamma) * seasonal);
     }
     pushRecent(state, value - params.profileAt(slot));
 }

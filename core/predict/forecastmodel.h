@@ -44,7 +44,10 @@ struct ModelParams
     bool fitted = false;
     int period = 0; // samples; 0 = no seasonal term
     double alpha = 0.3, beta = 0, phi = 0.95, gamma = 0;
-    std::vector<double> profile; // robust seasonal profile, one value per phase
+    // Robust seasonal profile, one value per phase. The seasonal vectors are
+    // floats: their seven digits are far finer than any forecast's error,
+    // and they are most of what a model of a large fleet weighs.
+    std::vector<float> profile;
     std::vector<double> ar; // autoregression coefficients, lag 1 first
     double arIntercept = 0;
     double scaleDecay = 1.0 / 48;
@@ -74,8 +77,8 @@ struct ModelState
     double last = kNaN; // last observed value
     bool started = false;
     double level = 0, trend = 0;
-    std::vector<double> season; // one per phase
-    std::vector<double> cycle; // the last observed value of every phase
+    std::vector<float> season; // one per phase
+    std::vector<float> cycle; // the last observed value of every phase
     std::array<double, kRecentCount> recent{}; // deseasonalised, newest first
     int recentCount = 0;
     double scale = kNaN; // exponentially weighted mean |y(t) - y(t-1)|

@@ -282,6 +282,39 @@ private Q_SLOTS:
         QCOMPARE(detector.samples(), qint64(0));
     }
 
+    // A snapshot of format 2 (half-hour profiles, 64 shapes), written by
+    // that format's detector after eight days of a daily rhythm (sine of
+    // amplitude 20 around 50, Gaussian noise of 1.5, every five minutes),
+    // is converted: the detector goes on where it was instead of learning
+    // again, which a fresh one would still be doing.
+    void formatTwoSnapshotCarriesOver()
+    {
+        QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/anomalydetector-format2.state"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        AnomalyDetector converted;
+        QVERIFY(converted.restoreState(file.readAll()));
+        QCOMPARE(converted.samples(), qint64(8 * kDay));
+        QCOMPARE(converted.startMs(), qint64(0));
+
+        std::vector<double> nextDay = noisy(kDay, 0, 1.5, 11);
+        for (int i = 0; i < kDay; ++i)
+            nextDay[size_t(i)] += 50 + 20 * std::sin(2 * M_PI * i / kDay);
+        nextDay[100] += 40;
+        AnomalyDetector fresh;
+        const auto carried = run(converted, nextDay, 8 * kDay);
+        const auto learning = run(fresh, nextDay, 8 * kDay);
+        QVERIFY(highest({ carried.begin(), carried.begin() + 100 }).score < 0.5);
+        QVERIFY(highest(carried, 101).score < 0.5);
+        QVERIFY2(carried[100].score >= 0.5, qPrintable(QString::number(carried[100].score)));
+        QCOMPARE(carried[100].kind, AnomalyKind::Spike);
+        QCOMPARE(learning[100].score, 0.0);
+
+        // Saved again, it is a snapshot of this format.
+        AnomalyDetector reloaded;
+        QVERIFY(reloaded.restoreState(converted.saveState()));
+        QCOMPARE(reloaded.saveState(), converted.saveState());
+    }
+
     void flagsAKnownFailure()
     {
         const QString nab = QStringLiteral(UMBRA_SOURCE_DIR "/../shared/data/nab");

@@ -31,7 +31,7 @@ inline QByteArray forecasterBlob(const QByteArray &fields)
     return blob + compressed;
 }
 
-// An anomaly detector record (anomalydetector.cpp): magic "UMAD", format 2,
+// An anomaly detector record (anomalydetector.cpp): magic "UMAD", format 3,
 // the state's size and FNV-1a of the state, then the state, fitted to the
 // size this build writes.
 inline QByteArray detectorRecord(QByteArray state)
@@ -49,7 +49,7 @@ inline QByteArray detectorRecord(QByteArray state)
     quint64 hash = 0xcbf29ce484222325ULL;
     for (char c : state)
         hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
-    const Header header{ 0x554d4144, 2, quint16(stateSize), hash };
+    const Header header{ 0x554d4144, 3, quint16(stateSize), hash };
     QByteArray blob(sizeof(Header), Qt::Uninitialized);
     std::memcpy(blob.data(), &header, sizeof(Header));
     return blob + state;
