@@ -8,6 +8,9 @@
 // measures.
 //
 //   bench_fleet_ui [--hosts 200] [--vms 50] [--interval-ms 10000] [--warmup 10]
+//
+// With UMBRA_BENCH_SHOTS=DIR it also saves the overview and the last VM page
+// it opened as PNGs there, to look at what a fleet of that size shows.
 #include "benchfleet.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
@@ -108,6 +111,14 @@ int main(int argc, char **argv)
         return 1;
     }
     QTest::qWait(options.warmupSeconds * 1000); // a few collections and health batches
+    const QString shots = qEnvironmentVariable("UMBRA_BENCH_SHOTS");
+    const auto shoot = [&](const char *name) {
+        if (!shots.isEmpty())
+            window.grab().save(shots + u'/' + QLatin1String(name));
+    };
+    window.showOverview();
+    QTest::qWait(500);
+    shoot("fleet-ui-overview.png");
 
     // Typing a VM's name one key at a time, then clearing the filter.
     Figures typing;
@@ -141,6 +152,8 @@ int main(int argc, char **argv)
         opening.ms.push_back(timed([&] { window.showVm(host.uri, vm.uuid); }));
         QTest::qWait(300);
     }
+    QTest::qWait(1000);
+    shoot("fleet-ui-vm.png");
 
     std::printf("%d hosts × %d VMs, interval %d ms; all VMs in the tree after %.1f s\n",
                 options.hosts, options.vmsPerHost, options.intervalMs, loadedS);

@@ -13,6 +13,7 @@
 #include "fleetsortproxy.h"
 #include "format.h"
 #include "healthtext.h"
+#include "hoststatusbar.h"
 #include "metricchart.h"
 #include "predict/anomalystore.h"
 #include "riskmodel.h"
@@ -25,6 +26,7 @@
 #include <QChart>
 #include <QDateTime>
 #include <QFont>
+#include <QLabel>
 #include <QLocale>
 #include <QPromise>
 #include <QSignalSpy>
@@ -193,6 +195,7 @@ private Q_SLOTS:
     void refreshWaitsForThePageToBeShown();
     void chartsApplyOnlyTheNewestAnswer();
     void trafficSharesFollowTheWeights();
+    void statusBarSummarisesALargeFleet();
 };
 
 void TestFleetModel::tree_data()
@@ -949,6 +952,53 @@ void TestFleetModel::trafficSharesFollowTheWeights()
              QStringLiteral("100.0 %"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+// Fifty hosts that cannot be reached at once, beside one that can: the
+// status bar counts them by state instead of lining up 51 names it would
+// cut off, and the tooltip of the unreachable ones names them with why.
+void TestFleetModel::statusBarSummarisesALargeFleet()
+{
+    QTemporaryDir dir;
+    Engine engine;
+    QVERIFY(engine.openStore(dir.filePath(QStringLiteral("umbra.db"))).ok());
+    engine.start();
+    HostStatusBar bar(&engine);
+    const QString reachable = QStringLiteral("test:///default");
+    QVERIFY(engine.fleet()->addHost(host(reachable)).ok());
+    QTRY_VERIFY(bar.itemText(reachable).contains(hostStateName(HostState::Connected)));
+    QVERIFY(!bar.summarised());
+
+    QStringList lost;
+    for (int i = 0; i < 50; ++i) {
+        lost.append(QStringLiteral("qemu+unix:///system?socket=/nonexistent/host-%1.sock")
+                        .arg(i, 2, 10, QLatin1Char('0')));
+        const auto added = engine.fleet()->addHost(host(lost.last()));
+        QVERIFY2(added.ok(), qPrintable(added.error()));
+    }
+    QVERIFY(bar.summarised());
+    QCOMPARE(bar.findChildren<QLabel *>().size(), 2 * 5 + 4); // a dot and a text per state
+    const QString unreachable
+        = QStringLiteral("<b>50</b> ") + hostStateName(HostState::Unreachable);
+    QTRY_COMPARE_WITH_TIMEOUT(bar.itemText(lost.first()), unreachable, 15000);
+    QCOMPARE(bar.itemText(lost.last()), unreachable);
+    QCOMPARE(bar.itemText(reachable),
+             QStringLiteral("<b>1</b> ") + hostStateName(HostState::Connected));
+
+    const QString tip = bar.itemToolTip(lost.first());
+    QVERIFY2(tip.contains(lost.first()) && tip.contains(lost[14]) && !tip.contains(lost[15]),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("35 more")), qPrintable(tip));
+    QVERIFY2(tip.contains(engine.fleet()->state()->status(lost.first()).lastError.left(40)),
+             qPrintable(tip));
+
+    // Back to a few hosts: one item each again.
+    for (const QString &uri : std::as_const(lost))
+        engine.fleet()->removeHost(uri);
+    QVERIFY(!bar.summarised());
+    QTRY_VERIFY2(bar.itemText(reachable).contains(hostStateName(HostState::Connected)),
+                 qPrintable(bar.itemText(reachable)));
+    engine.shutdown();
 }
 
 QTEST_MAIN(TestFleetModel)
