@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -97,11 +98,12 @@ OverviewPage::OverviewPage(Engine *engine, FleetModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::modelReset, this, scheduleTiles);
 
     const FleetState *inventory = engine->fleet()->state();
-    for (const HostConfig &config : inventory->hosts())
-        addHostSeries(config.uri);
-    connect(inventory, &FleetState::hostAdded, this,
-            [this](const HostConfig &config) { addHostSeries(config.uri); });
-    connect(inventory, &FleetState::hostRemoved, this, &OverviewPage::removeHostSeries);
+    connect(inventory, &FleetState::hostAdded, this, &OverviewPage::rechart);
+    connect(inventory, &FleetState::hostRemoved, this, [this](const QString &uri) {
+        m_latest.remove(uri);
+        rechart();
+    });
+    rechart();
     connect(engine->history(), &HistoryService::historyFilled, this, &OverviewPage::loadHistory);
     connect(engine->fleet(), &FleetService::samplesCollected, this,
             [this](const HostSample &sample, const QList<VmSample> &) { addSample(sample); });
@@ -128,10 +130,52 @@ void OverviewPage::fitHostTable()
     m_splitter->setSizes({ table, risk, std::max(0, total - table - risk) });
 }
 
+void OverviewPage::rechart()
+{
+    if (!m_engine)
+        return;
+    QStringList wanted;
+    for (const HostConfig &config : m_engine->fleet()->hosts())
+        wanted.append(config.uri);
+    const qsizetype hosts = wanted.size();
+    if (hosts > kChartedHosts) {
+        // Busiest first by the latest CPU; hosts without a sample last, in
+        // the fleet's order (stable_sort).
+        const auto cpu = [this](const QString &uri) {
+            const double percent = m_latest.value(uri).cpuPercent;
+            return std::isfinite(percent) ? percent : -1.0;
+        };
+        std::stable_sort(wanted.begin(), wanted.end(),
+                         [&cpu](const QString &a, const QString &b) { return cpu(a) > cpu(b); });
+        wanted.resize(kChartedHosts);
+        // A choice stands once nearly every host has a CPU figure (its
+        // second sample); until then it is made again with every update of
+        // the tiles.
+        const auto measured
+            = std::count_if(m_latest.cbegin(), m_latest.cend(),
+                            [](const HostSample &s) { return std::isfinite(s.cpuPercent); });
+        if (measured * 10 >= hosts * 9)
+            m_chosen.start();
+    }
+    for (const QString &uri : QStringList(m_charted))
+        if (!wanted.contains(uri))
+            removeHostSeries(uri);
+    for (const QString &uri : std::as_const(wanted))
+        addHostSeries(uri);
+    m_cpuChart->setTitle(hosts > kChartedHosts ? tr("Host CPU, the %1 busiest of %2 hosts")
+                                                     .arg(kChartedHosts)
+                                                     .arg(QLocale().toString(hosts))
+                                               : tr("Host CPU"));
+    m_memoryChart->setTitle(hosts > kChartedHosts
+                                ? tr("Host memory used, on the %1 busiest hosts").arg(kChartedHosts)
+                                : tr("Host memory used"));
+}
+
 void OverviewPage::addHostSeries(const QString &uri)
 {
     if (m_cpuSeries.contains(uri))
         return;
+    m_charted.append(uri);
     const QString name = HostUri::displayName(uri);
     m_cpuSeries.insert(uri, m_cpuChart->addSeries(name));
     m_memorySeries.insert(uri, m_memoryChart->addSeries(name));
@@ -150,16 +194,23 @@ void OverviewPage::loadHistory(const QString &uri)
 
 void OverviewPage::removeHostSeries(const QString &uri)
 {
+    if (!m_charted.removeOne(uri))
+        return;
     // With it goes whatever of its history is still on the way.
     delete m_history.take(uri);
     m_cpuChart->removeSeries(m_cpuSeries.take(uri));
     m_memoryChart->removeSeries(m_memorySeries.take(uri));
-    m_latest.remove(uri);
     m_tileTimer.start();
 }
 
 void OverviewPage::addSample(const HostSample &sample)
 {
+    if (sample.timestampMs >= m_latest.value(sample.uri).timestampMs)
+        m_latest.insert(sample.uri, sample);
+    // The busiest are chosen again with the tiles once due.
+    if (!m_tileTimer.isActive() && m_charted.size() == kChartedHosts
+        && (!m_chosen.isValid() || m_chosen.elapsed() >= kRechartMs))
+        m_tileTimer.start();
     const auto cpu = m_cpuSeries.constFind(sample.uri);
     if (cpu == m_cpuSeries.constEnd())
         return;
@@ -168,12 +219,14 @@ void OverviewPage::addSample(const HostSample &sample)
         ? 100.0 * sample.memoryUsedKiB / sample.memoryTotalKiB
         : kNoValue;
     m_memoryChart->append(m_memorySeries.value(sample.uri), sample.timestampMs, memoryPercent);
-    if (sample.timestampMs >= m_latest.value(sample.uri).timestampMs)
-        m_latest.insert(sample.uri, sample);
 }
 
 void OverviewPage::updateTiles()
 {
+    if (m_engine && m_engine->fleet()->hosts().size() > kChartedHosts
+        && (!m_chosen.isValid() || m_chosen.elapsed() >= kRechartMs))
+        rechart();
+
     int hosts = m_model->rowCount();
     int connected = 0;
     int unreachable = 0;

@@ -2,6 +2,7 @@
 
 #include "fleet/samples.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
@@ -21,17 +22,27 @@ class RiskPanel;
 class SummaryTile;
 
 // The fleet at a glance: headline figures, one row per host, what is at risk
-// in the next hour, day or week, and every host's CPU and memory use over the
-// last hour on shared charts.
+// in the next hour, day or week, and the hosts' CPU and memory use over the
+// last hour on shared charts. A chart of two hundred lines shows nothing: a
+// larger fleet's charts show its busiest hosts, chosen again every few
+// minutes.
 class OverviewPage : public QWidget
 {
     Q_OBJECT
 
 public:
+    // Hosts the charts show at most.
+    static constexpr int kChartedHosts = 8;
+    // How long a choice of busiest hosts stands.
+    static constexpr int kRechartMs = 5 * 60 * 1000;
+
     OverviewPage(Engine *engine, FleetModel *model, QWidget *parent = nullptr);
 
     QTableView *hostView() const { return m_hostView; }
     RiskPanel *riskPanel() const { return m_risk; }
+    MetricChart *cpuChart() const { return m_cpuChart; }
+    // The hosts on the charts, in the order they were added.
+    QStringList chartedHosts() const { return m_charted; }
 
 Q_SIGNALS:
     void hostActivated(const QString &uri);
@@ -42,6 +53,9 @@ protected:
 
 private:
     void fitHostTable();
+    // Puts the hosts that should be on the charts there: all of a small
+    // fleet, the busiest of a large one.
+    void rechart();
     void addHostSeries(const QString &uri);
     void loadHistory(const QString &uri);
     void removeHostSeries(const QString &uri);
@@ -65,6 +79,8 @@ private:
     QHash<QString, int> m_memorySeries; // host URI -> series id
     QHash<QString, EntityCharts *> m_history; // host URI -> its hour's history
     QHash<QString, HostSample> m_latest;
+    QStringList m_charted;
+    QElapsedTimer m_chosen; // since the busiest were chosen on their samples
     QTimer m_tileTimer;
 };
 

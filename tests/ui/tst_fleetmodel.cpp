@@ -15,6 +15,7 @@
 #include "healthtext.h"
 #include "hoststatusbar.h"
 #include "metricchart.h"
+#include "overviewpage.h"
 #include "predict/anomalystore.h"
 #include "riskmodel.h"
 #include "store/database.h"
@@ -196,6 +197,7 @@ private Q_SLOTS:
     void chartsApplyOnlyTheNewestAnswer();
     void trafficSharesFollowTheWeights();
     void statusBarSummarisesALargeFleet();
+    void overviewChartsTheBusiestHosts();
 };
 
 void TestFleetModel::tree_data()
@@ -999,6 +1001,58 @@ void TestFleetModel::statusBarSummarisesALargeFleet()
     QTRY_VERIFY2(bar.itemText(reachable).contains(hostStateName(HostState::Connected)),
                  qPrintable(bar.itemText(reachable)));
     engine.shutdown();
+}
+
+// Ten hosts: the overview's charts show the eight busiest by their latest
+// CPU sample, not ten lines (two hundred in a large fleet), and a host that
+// leaves makes room for the next busiest at once.
+void TestFleetModel::overviewChartsTheBusiestHosts()
+{
+    QTemporaryDir dir;
+    Engine engine; // not started: the samples are the test's
+    QVERIFY(engine.openStore(dir.filePath(QStringLiteral("umbra.db"))).ok());
+    QStringList uris;
+    for (int i = 0; i < 10; ++i) {
+        const QString file = dir.filePath(QStringLiteral("host%1.xml").arg(i));
+        QVERIFY(QFile::copy(QStringLiteral(UMBRA_TEST_DATA_DIR "/fleet-states.xml"), file));
+        uris.append(QStringLiteral("test://") + file);
+        QVERIFY(engine.fleet()->addHost(host(uris.last())).ok());
+    }
+    FleetModel model;
+    OverviewPage page(&engine, &model);
+    QCOMPARE(page.chartedHosts().size(), OverviewPage::kChartedHosts);
+
+    // Host i at 5·i % CPU, except host 0, the busiest.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 10; ++i) {
+        HostSample sample;
+        sample.uri = uris[i];
+        sample.timestampMs = now;
+        sample.cpuPercent = i == 0 ? 99 : 5.0 * i;
+        sample.memoryUsedKiB = 1024;
+        sample.memoryTotalKiB = 4096;
+        Q_EMIT engine.fleet()->samplesCollected(sample, {});
+    }
+    const auto charted = [&page] {
+        QStringList hosts = page.chartedHosts();
+        hosts.sort();
+        return hosts;
+    };
+    QStringList busiest{ uris[0], uris[3], uris[4], uris[5], uris[6], uris[7], uris[8], uris[9] };
+    busiest.sort();
+    QTRY_COMPARE(charted(), busiest);
+    QVERIFY2(page.cpuChart()->title().contains(QStringLiteral("8 busiest of 10")),
+             qPrintable(page.cpuChart()->title()));
+
+    engine.fleet()->removeHost(uris[9]);
+    busiest.removeOne(uris[9]);
+    busiest.append(uris[2]);
+    busiest.sort();
+    QCOMPARE(charted(), busiest);
+
+    engine.fleet()->removeHost(uris[8]);
+    QCOMPARE(page.chartedHosts().size(), 8); // all eight left
+    QCOMPARE(page.cpuChart()->title(), QStringLiteral("Host CPU"));
 }
 
 QTEST_MAIN(TestFleetModel)
