@@ -7,7 +7,12 @@
 // generated test-driver hosts, waits until every VM is in the tree, then
 // measures.
 //
-//   bench_fleet_ui [--hosts 200] [--vms 50] [--interval-ms 10000] [--warmup 10]
+//   bench_fleet_ui [--hosts 200] [--vms 50] [--interval-ms 10000] [--warmup 10] [--db DIR]
+//
+// Start-up is timed too: the window's first paint after main(), every VM in
+// the tree, every running VM's models ready (restored from the store when
+// --db names one a previous run left), and the longest the GUI thread was
+// late meanwhile. Run it twice with the same --db to time a restart.
 //
 // With UMBRA_BENCH_SHOTS=DIR it also saves the overview and the last VM page
 // it opened as PNGs there, to look at what a fleet of that size shows.
@@ -22,6 +27,7 @@
 #include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <algorithm>
 #include <cstdio>
@@ -52,6 +58,56 @@ int vmRows(const QAbstractItemModel *model)
     return rows;
 }
 
+// The first paint of a widget, after `clock` started.
+class FirstPaint : public QObject
+{
+public:
+    FirstPaint(QWidget *widget, const QElapsedTimer &clock)
+        : m_clock(clock)
+    {
+        widget->installEventFilter(this);
+    }
+    double ms() const { return m_ms; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_ms < 0) {
+            m_ms = double(m_clock.nsecsElapsed()) / 1e6;
+            watched->removeEventFilter(this);
+        }
+        return false;
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    double m_ms = -1;
+};
+
+// How late a 5 ms timer on the GUI thread fires at worst: how long the GUI
+// could not react.
+class Heartbeat
+{
+public:
+    Heartbeat()
+    {
+        m_timer.setInterval(5);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            if (m_last.isValid())
+                m_worstMs = std::max(m_worstMs, double(m_last.nsecsElapsed()) / 1e6 - 5.0);
+            m_last.start();
+        });
+        m_timer.start();
+    }
+    double worstMs() const { return m_worstMs; }
+    void stop() { m_timer.stop(); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_last;
+    double m_worstMs = 0;
+};
+
 struct Figures
 {
     std::vector<double> ms;
@@ -70,6 +126,8 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     Bench::FleetOptions defaults;
     defaults.hosts = 200;
@@ -85,6 +143,19 @@ int main(int argc, char **argv)
         return 1;
     MainWindow window(&engine, true);
     window.resize(1920, 1080);
+    const FirstPaint firstPaint(&window, sinceMain);
+    // When the models of how many VMs were ready.
+    std::vector<std::pair<double, int>> learning;
+    QObject::connect(engine.prediction(), &PredictionProxy::learningProgress, &window,
+                     [&](int ready, int) {
+                         learning.emplace_back(double(sinceMain.nsecsElapsed()) / 1e6, ready);
+                     });
+    const QString shots = qEnvironmentVariable("UMBRA_BENCH_SHOTS");
+    const auto shoot = [&](const char *name) {
+        if (!shots.isEmpty())
+            window.grab().save(shots + u'/' + QLatin1String(name));
+    };
+    Heartbeat heartbeat;
     window.show();
     engine.start();
 
@@ -105,17 +176,26 @@ int main(int argc, char **argv)
     while (vmRows(tree->model()) < expected && waited.elapsed() < 600000)
         QTest::qWait(200);
     const double loadedS = double(waited.elapsed()) / 1000.0;
+    shoot("fleet-ui-loaded.png"); // models still being restored, as a rule
+    int learntVms = 0;
+    for (const HostConfig &host : engine.fleet()->hosts())
+        for (const VmInfo &vm : engine.fleet()->vms(host.uri))
+            learntVms += vm.state == VmState::Running ? 1 : 0;
+    const auto learnt = [&] {
+        const auto all = std::find_if(learning.begin(), learning.end(),
+                                      [&](const auto &at) { return at.second >= learntVms; });
+        return all == learning.end() ? -1.0 : all->first;
+    };
+    while (learnt() < 0 && waited.elapsed() < 600000)
+        QTest::qWait(200);
+    const double learntMs = learnt();
+    heartbeat.stop();
     if (vmRows(tree->model()) < expected) {
         std::fprintf(stderr, "bench_fleet_ui: %d of %d VMs in the tree after %.0f s\n",
                      vmRows(tree->model()), expected, loadedS);
         return 1;
     }
     QTest::qWait(options.warmupSeconds * 1000); // a few collections and health batches
-    const QString shots = qEnvironmentVariable("UMBRA_BENCH_SHOTS");
-    const auto shoot = [&](const char *name) {
-        if (!shots.isEmpty())
-            window.grab().save(shots + u'/' + QLatin1String(name));
-    };
     window.showOverview();
     QTest::qWait(500);
     shoot("fleet-ui-overview.png");
@@ -157,6 +237,9 @@ int main(int argc, char **argv)
 
     std::printf("%d hosts × %d VMs, interval %d ms; all VMs in the tree after %.1f s\n",
                 options.hosts, options.vmsPerHost, options.intervalMs, loadedS);
+    std::printf("start-up: first paint %.0f ms after main(), models of %d running VMs ready "
+                "after %.1f s, GUI thread late by at most %.1f ms meanwhile\n",
+                firstPaint.ms(), learntVms, learntMs / 1000.0, heartbeat.worstMs());
     std::printf("filter, typing \"%s\" key by key and clearing: median %.1f ms, max %.1f ms "
                 "(clearing %.1f ms; %d VMs matched)\n",
                 qPrintable(name), typing.median(), typing.max(), cleared, matching);
@@ -167,9 +250,11 @@ int main(int argc, char **argv)
     std::printf("peak RSS: %.1f MiB\n", Bench::peakRssMiB());
     std::printf("{\"vms\": %d, \"filter_median_ms\": %.2f, \"filter_max_ms\": %.2f, "
                 "\"sort_median_ms\": %.2f, \"sort_max_ms\": %.2f, \"open_vm_median_ms\": %.2f, "
-                "\"open_vm_max_ms\": %.2f, \"peak_rss_mib\": %.1f}\n",
+                "\"open_vm_max_ms\": %.2f, \"peak_rss_mib\": %.1f, \"first_paint_ms\": %.1f, "
+                "\"models_ready_s\": %.2f, \"startup_worst_late_ms\": %.1f}\n",
                 expected, typing.median(), typing.max(), sorting.median(), sorting.max(),
-                opening.median(), opening.max(), Bench::peakRssMiB());
+                opening.median(), opening.max(), Bench::peakRssMiB(), firstPaint.ms(),
+                learntMs / 1000.0, heartbeat.worstMs());
     window.close();
     engine.shutdown();
     return 0;

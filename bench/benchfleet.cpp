@@ -3,6 +3,8 @@
 #include "demo/demofleet.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -26,14 +28,21 @@ bool addGeneratedFleet(Engine &engine, const QString &dir, int hosts, int vmsPer
     return true;
 }
 
-bool openFleet(Engine &engine, const QString &dir, const FleetOptions &options)
+bool openFleet(Engine &engine, const QString &temporaryDir, const FleetOptions &options)
 {
+    const QString dir = options.databaseDir.isEmpty() ? temporaryDir : options.databaseDir;
+    const QString path = dir + QStringLiteral("/bench.db");
+    const bool reopened = QFileInfo::exists(path);
+    if (!reopened && !QDir().mkpath(dir)) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir));
+        return false;
+    }
     engine.setIntervalMs(options.intervalMs);
-    if (auto opened = engine.openStore(dir + QStringLiteral("/bench.db")); !opened) {
+    if (auto opened = engine.openStore(path); !opened) {
         std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return false;
     }
-    return addGeneratedFleet(engine, dir, options.hosts, options.vmsPerHost);
+    return reopened || addGeneratedFleet(engine, dir, options.hosts, options.vmsPerHost);
 }
 
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults)
@@ -52,11 +61,15 @@ FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &
     const QCommandLineOption warmup
         = option("warmup", "seconds before measuring (connect, inventory, demo history backfill)",
                  defaults.warmupSeconds);
-    parser.addOptions({ hosts, vms, interval, seconds, warmup });
+    const QCommandLineOption database(
+        QStringLiteral("db"),
+        QStringLiteral("keep the store and fleet files in this directory; reopen them if there"),
+        QStringLiteral("dir"));
+    parser.addOptions({ hosts, vms, interval, seconds, warmup, database });
     parser.process(app);
-    return FleetOptions{ parser.value(hosts).toInt(), parser.value(vms).toInt(),
+    return FleetOptions{ parser.value(hosts).toInt(),    parser.value(vms).toInt(),
                          parser.value(interval).toInt(), parser.value(seconds).toInt(),
-                         parser.value(warmup).toInt() };
+                         parser.value(warmup).toInt(),   parser.value(database) };
 }
 
 double processCpuSeconds()

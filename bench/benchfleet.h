@@ -19,13 +19,20 @@ struct FleetOptions
     int intervalMs = 1000;
     int seconds = 30;
     int warmupSeconds = 10;
+    // Where the store and the fleet's files live; a temporary directory when
+    // empty. A directory that already holds a store is reopened as it is
+    // (hosts, history and saved models), the way the console restarts.
+    QString databaseDir;
 };
 
-// Parses --hosts, --vms, --interval-ms, --seconds and --warmup (exits on --help).
+// Parses --hosts, --vms, --interval-ms, --seconds, --warmup and --db (exits
+// on --help).
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults);
 
-// Opens a store in `dir` and adds the generated fleet `options` describes, at
-// its collection interval; prints what went wrong and returns false on failure.
+// Opens a store in `dir` (options.databaseDir when set) and adds the
+// generated fleet `options` describes, at its collection interval, unless the
+// store was there already; prints what went wrong and returns false on
+// failure.
 bool openFleet(Engine &engine, const QString &dir, const FleetOptions &options);
 
 // CPU time (user + system) this process has used so far, in seconds.

@@ -43,8 +43,10 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScopedValueRollback>
@@ -207,6 +209,37 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
 
     m_statusBar = new HostStatusBar(engine, this);
     statusBar()->addWidget(m_statusBar, 1);
+    // A large fleet's models take a while to come back after a start; the
+    // console works meanwhile, and says how far they are.
+    m_learning = new QProgressBar(this);
+    m_learning->setObjectName(QStringLiteral("learningProgress"));
+    m_learning->setFixedWidth(fontMetrics().horizontalAdvance(
+                                  tr("Models: %1 of %2 VMs ready")
+                                      .arg(QLocale().toString(88888), QLocale().toString(88888)))
+                              + 4 * fontMetrics().averageCharWidth());
+    m_learning->setTextVisible(true);
+    m_learning->hide();
+    statusBar()->addPermanentWidget(m_learning);
+    connect(engine->prediction(), &PredictionProxy::learningProgress, this,
+            [this](int ready, int running) {
+                // Shown only when it takes a while: the models of a small
+                // fleet are back within its first collection.
+                if (ready >= running)
+                    m_learningSince.invalidate();
+                else if (!m_learningSince.isValid())
+                    m_learningSince.start();
+                m_learning->setVisible(m_learningSince.isValid()
+                                       && m_learningSince.elapsed() >= kLearningShownAfterMs);
+                m_learning->setRange(0, running);
+                m_learning->setValue(ready);
+                m_learning->setFormat(
+                    tr("Models: %1 of %2 VMs ready")
+                        .arg(QLocale().toString(ready), QLocale().toString(running)));
+                m_learning->setToolTip(tr("The models of every running VM are restored from the "
+                                          "database or learnt from its history after a start. "
+                                          "Forecasts and anomalies of the others follow as their "
+                                          "models are ready."));
+            });
 
     wireFleetActions();
     createMenus();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -7,6 +8,7 @@ class QDockWidget;
 class QSystemTrayIcon;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
@@ -148,6 +150,9 @@ private:
     QDockWidget *m_eventDock = nullptr;
     EventLogView *m_eventLog = nullptr;
     HostStatusBar *m_statusBar = nullptr;
+    QProgressBar *m_learning = nullptr; // the models' progress after a start
+    QElapsedTimer m_learningSince; // since models were found missing
+    static constexpr int kLearningShownAfterMs = 2000;
     QAction *m_darkAction = nullptr;
     FleetActions *m_actions = nullptr;
     bool m_syncingSelection = false;

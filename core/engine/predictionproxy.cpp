@@ -47,6 +47,8 @@ void PredictionProxy::start(const QString &databasePath, std::shared_ptr<Series:
                 Q_EMIT calendarChanged(events);
             });
     connect(m_service, &PredictionService::failed, this, &PredictionProxy::failed);
+    connect(m_service, &PredictionService::learningProgress, this,
+            &PredictionProxy::learningProgress);
     m_thread.start();
     if (!readOnly)
         tell([databasePath](PredictionService &service) { service.open(databasePath); });

@@ -106,6 +106,10 @@ Q_SIGNALS:
     void anomaliesFound(const QList<Umbra::Anomaly> &incident);
     void flagged(const Umbra::EventRecord &event);
     void failed(const QString &message);
+    // While the fleet's models are first restored or learnt after a start:
+    // how many running VMs have theirs, of how many (the last time, ready
+    // equals running).
+    void learningProgress(int ready, int running);
 
 private:
     void onHealthUpdated(const QList<HealthReport> &reports);

@@ -275,6 +275,8 @@ PredictionService::Entity &PredictionService::entity(const QString &key, const Q
 {
     std::shared_ptr<Entity> &found = m_entities[key];
     if (!found) {
+        if (!uuid.isEmpty())
+            m_sinceNewVm.start();
         found = std::make_shared<Entity>();
         found->uuid = uuid;
         found->cpu = restore(key + QStringLiteral("/cpu"));
@@ -360,6 +362,30 @@ void PredictionService::addSamples(const HostSample &host, const QList<VmSample>
     refitSome(vms.size() + 1);
     reportAnomalies();
     Q_EMIT healthUpdated(reports);
+    reportLearning();
+}
+
+void PredictionService::reportLearning()
+{
+    if (m_learnt || (m_progressShown.isValid() && m_progressShown.elapsed() < kProgressMs))
+        return;
+    int running = 0;
+    int ready = 0;
+    for (auto it = m_vms.cbegin(); it != m_vms.cend(); ++it) {
+        if (it->state != VmState::Running)
+            continue;
+        ++running;
+        ready += m_entities.contains(vmKey(it.key())) ? 1 : 0;
+    }
+    if (running == 0)
+        return;
+    // Done once every running VM has its models and none was new for two
+    // intervals: the hosts of a large fleet connect over several seconds,
+    // and the inventory known at first may be a host's alone.
+    m_learnt = ready >= running && m_sinceNewVm.isValid()
+        && m_sinceNewVm.elapsed() >= 2000 * qint64(m_intervalSeconds);
+    m_progressShown.start();
+    Q_EMIT learningProgress(ready, running);
 }
 
 HealthReport PredictionService::score(const QString &key, Entity &entity, qint64 nowMs, double cpu,
@@ -524,6 +550,8 @@ void PredictionService::setInventory(const QString &uri, const QList<VmInfo> &vm
     }
     for (const VmInfo &vm : vms)
         updateVm(uri, vm);
+    // The VMs whose models are still to come are known from now on.
+    reportLearning();
 }
 
 void PredictionService::updateVm(const QString &uri, const VmInfo &vm)

@@ -14,6 +14,7 @@
 #include "predict/modelstatestore.h"
 #include "series/seriesreader.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -60,6 +61,7 @@ public:
     // A disk or network model is dropped this long after its forecast was
     // last asked for; it is primed from the store again when it is.
     static constexpr qint64 kRateIdleMs = 10 * 60 * 1000;
+    static constexpr int kProgressMs = 250;
 
     PredictionService(int intervalMs, std::shared_ptr<Series::SeriesHeads> heads,
                       QObject *parent = nullptr);
@@ -135,8 +137,15 @@ Q_SIGNALS:
     // A host's hardware health and failure risk, as assessed.
     void hardwareAssessed(const Umbra::Hardware::HostHardwareReport &report);
     void calendarChanged(const QList<Umbra::ScopedCalendarEvent> &events);
+    // While the fleet's models are first restored or learnt from the store
+    // (after a start, a large fleet's takes a while): how many running VMs
+    // have theirs, of how many. At most every kProgressMs, and once more
+    // when all have; not after that.
+    void learningProgress(int ready, int running);
 
 private:
+    void reportLearning();
+
     struct Entity
     {
         QString uri;
@@ -221,6 +230,9 @@ private:
     QList<QString> m_refitQueue; // entity keys, round robin
     qsizetype m_refitCursor = 0;
     int m_shedBatches = 0;
+    QElapsedTimer m_progressShown; // since learningProgress was last emitted
+    QElapsedTimer m_sinceNewVm; // since a VM's models were last made
+    bool m_learnt = false; // every running VM had its models once
     qint64 m_maxLagMs = 0;
     qint64 m_rateIdleMs = kRateIdleMs;
     QList<ScopedCalendarEvent> m_calendar;

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void failedValidationCountsUntilOnePasses();
     void anomalyIsStoredScoredAndJudged();
     void detectorsLearnFromStoredHistory();
+    void learningProgressCountsRunningVms();
 
 private:
     // Writes samples to the store the way the store thread does.
@@ -650,6 +651,52 @@ void TestPredictionService::detectorsLearnFromStoredHistory()
     QVERIFY(std::any_of(
         report.health.breakdown.cbegin(), report.health.breakdown.cend(),
         [](const Predict::HealthFactor &f) { return f.id == QLatin1String("anomaly"); }));
+}
+
+// After a start, the console shows how many running VMs have their models
+// (restored or learnt): counted on the inventory, reported at most every
+// quarter second, and no more once every VM has had its models for two
+// intervals without a new one.
+void TestPredictionService::learningProgressCountsRunningVms()
+{
+    PredictionService service(1000, std::make_shared<Series::SeriesHeads>());
+    service.open(m_path);
+    VmInfo off = vm(QStringLiteral("11111111-0000-4000-8000-000000000003"), QStringLiteral("off"));
+    off.state = VmState::ShutOff;
+    QSignalSpy progress(&service, &PredictionService::learningProgress);
+    // From the inventory on, the VMs to come are counted.
+    service.setInventory(
+        kHost, { vm(kRamp, QStringLiteral("ramp")), vm(kIdle, QStringLiteral("idle")), off });
+    QCOMPARE(progress.count(), 1);
+    QCOMPARE(progress.last(), (QVariantList{ 0, 2 }));
+    const qint64 start = QDateTime::currentMSecsSinceEpoch();
+    const auto add = [&](int i, bool both) {
+        auto [host, vms] = batch(start, i, 1000);
+        if (!both)
+            vms.removeLast();
+        service.addSamples(host, vms);
+    };
+
+    QTest::qWait(PredictionService::kProgressMs + 50);
+    add(0, false); // the ramp VM's models are made; the idle one's not yet
+    QCOMPARE(progress.count(), 2);
+    QCOMPARE(progress.last(), (QVariantList{ 1, 2 }));
+    add(1, true);
+    QCOMPARE(progress.count(), 2); // within the quarter second
+
+    QTest::qWait(PredictionService::kProgressMs + 50);
+    add(2, true);
+    QCOMPARE(progress.count(), 3);
+    QCOMPARE(progress.last(), (QVariantList{ 2, 2 }));
+
+    // Two intervals without a new VM: the last report, then none.
+    QTest::qWait(2000 + 50);
+    add(3, true);
+    QCOMPARE(progress.count(), 4);
+    QCOMPARE(progress.last(), (QVariantList{ 2, 2 }));
+    QTest::qWait(PredictionService::kProgressMs + 50);
+    add(4, true);
+    QCOMPARE(progress.count(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestPredictionService)

@@ -81,6 +81,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -337,6 +338,7 @@ private Q_SLOTS:
     void modelsPassTester();
     void filterKeepsMatches();
     void statusBarHasEveryHost();
+    void learningProgressShowsWhenItTakesAWhile();
     void vmMenusOfferWhatTheStateAllows();
     void destructiveActionsAskFirst();
     void severalVmsAtOnceWithOneConfirmation();
@@ -825,6 +827,30 @@ void TestMainWindow::statusBarHasEveryHost()
     const QString uri = m_window->fleetModel()->index(0, 0).data(FleetModel::UriRole).toString();
     QTRY_VERIFY(
         m_window->hostStatusBar()->itemText(uri).contains(hostStateName(HostState::Connected)));
+}
+
+// The models' progress after a start: not shown for the moment a small
+// fleet's take, shown once they take longer, gone when all are ready.
+void TestMainWindow::learningProgressShowsWhenItTakesAWhile()
+{
+    auto *bar = m_window->findChild<QProgressBar *>(QStringLiteral("learningProgress"));
+    QVERIFY(bar);
+    PredictionProxy *prediction = m_engine->prediction();
+    Q_EMIT prediction->learningProgress(1200, 9000);
+    QVERIFY(!bar->isVisible());
+    // The demo's own models report too until all of theirs have been ready
+    // for two collections; this report goes on until it shows.
+    const auto reported = [&] {
+        Q_EMIT prediction->learningProgress(4500, 9000);
+        return bar->isVisible();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(reported(), 15000);
+    QCOMPARE(bar->text(),
+             QStringLiteral("Models: %1 of %2 VMs ready")
+                 .arg(QLocale().toString(4500), QLocale().toString(9000)));
+    QVERIFY(m_window->grab().save(artifactsDir() + QStringLiteral("/learning-progress.png")));
+    Q_EMIT prediction->learningProgress(9000, 9000);
+    QVERIFY(!bar->isVisible());
 }
 
 QList<FleetSubject> TestMainWindow::spareRunningVms(int count) const
