@@ -20,13 +20,16 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QIcon>
 #include <QImageWriter>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QtConcurrent>
 #include <cstdio>
 
 namespace Umbra {
@@ -53,9 +56,12 @@ int fail(const QString &message, bool interactive)
     return 1;
 }
 
-// SQLite's quick check reads every page; on a large file it stops after
-// this long, so a start never waits minutes for it.
-constexpr int kIntegrityCheckBudgetMs = 3000;
+// SQLite's quick check reads every page. Before the window it has this long,
+// which checks a database of a few hundred megabytes whole; a larger one
+// (a large fleet's month is gigabytes) is checked whole once the window is
+// up, beside the running console, so that the window never waits for it.
+constexpr int kIntegrityCheckBudgetMs = 400;
+constexpr int kBackgroundCheckBudgetMs = 60 * 60 * 1000;
 
 enum class DamageChoice { ReadOnly, KeepCopy, Quit };
 
@@ -101,6 +107,32 @@ DamageChoice askAboutDamage(const QString &path, const Database::Integrity &inte
     return DamageChoice::Quit;
 }
 
+// Damage the check found after the start, in a database the console already
+// writes to: said at once, on stderr, in the event log and in a dialog.
+void reportLateDamage(const QString &path, const Database::Integrity &integrity, Engine &engine,
+                      QWidget *window, bool interactive)
+{
+    const QString message
+        = QCoreApplication::translate(
+              "main", "%1 is damaged; SQLite's check, finished after the start, found:\n%2")
+              .arg(path, DisplayText::quote(integrity.problems.mid(0, 3).join(u'\n'), 600));
+    std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
+    engine.events()->storeFailed(message);
+    if (!interactive)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning,
+                                QCoreApplication::translate("main", "The database is damaged"),
+                                message, QMessageBox::Ok, window);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(QCoreApplication::translate(
+        "main",
+        "Umbra goes on writing to it, which may lose what the damaged pages held. To look at "
+        "its history without changing it, or to keep a copy for repair, quit and start Umbra "
+        "again: it asks before writing."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 } // namespace
 
 int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
@@ -132,7 +164,13 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
             return fail(writable.error(), interactive);
     }
     auto access = Engine::StoreAccess::ReadWrite;
-    const Database::Integrity integrity = Database::inspect(path, kIntegrityCheckBudgetMs);
+    // UMBRA_CHECK_BEFORE_WINDOW_MS=0 leaves the whole check for after the
+    // window, as a large database does.
+    bool budgetSet = false;
+    const int budgetMs = qEnvironmentVariableIntValue("UMBRA_CHECK_BEFORE_WINDOW_MS", &budgetSet);
+    const Database::Integrity integrity = budgetSet && budgetMs <= 0
+        ? Database::Integrity{ {}, false }
+        : Database::inspect(path, budgetSet ? budgetMs : kIntegrityCheckBudgetMs);
     if (!integrity.problems.isEmpty()) {
         const QString copyPath = path + QStringLiteral(".damaged-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -221,6 +259,22 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
         new StartupProbe(&window, sinceMain);
     window.show();
     engine.start();
+    // The rest of a check that ran out of time before the window.
+    std::atomic_bool stopChecking = false;
+    QFutureWatcher<Database::Integrity> lateCheck;
+    if (!integrity.complete && access == Engine::StoreAccess::ReadWrite) {
+        QObject::connect(&lateCheck, &QFutureWatcherBase::finished, &window, [&] {
+            if (!lateCheck.isCanceled() && !lateCheck.result().problems.isEmpty())
+                reportLateDamage(path, lateCheck.result(), engine, &window, interactive);
+        });
+        lateCheck.setFuture(QtConcurrent::run([path, &stopChecking] {
+            return Database::inspect(path, kBackgroundCheckBudgetMs, &stopChecking);
+        }));
+    }
+    const auto waitForCheck = qScopeGuard([&] {
+        stopChecking = true;
+        lateCheck.waitForFinished();
+    });
     // --metrics-listen for this run, else what File → Prometheus… kept.
     const QString listen = !line.metricsListen.isEmpty()
         ? line.metricsListen

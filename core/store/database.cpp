@@ -178,7 +178,7 @@ QStringList Database::files(const QString &path)
              path + QStringLiteral("-journal"), DatabaseLock::lockPath(path) };
 }
 
-Result<Database::Integrity> Database::quickCheck(int budgetMs)
+Result<Database::Integrity> Database::quickCheck(int budgetMs, const std::atomic_bool *cancel)
 {
     sqlite3 *raw = SqliteStatement::handle(m_db);
     if (!raw)
@@ -191,12 +191,13 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
     {
         QElapsedTimer *clock;
         qint64 ms;
-    } budget{ &clock, budgetMs };
+        const std::atomic_bool *cancel;
+    } budget{ &clock, budgetMs, cancel };
     sqlite3_progress_handler(
         raw, 10000,
         [](void *opaque) {
             auto *b = static_cast<Budget *>(opaque);
-            return b->clock->elapsed() > b->ms ? 1 : 0;
+            return b->clock->elapsed() > b->ms || (b->cancel && b->cancel->load()) ? 1 : 0;
         },
         &budget);
     const auto unhook = qScopeGuard([raw] { sqlite3_progress_handler(raw, 0, nullptr, nullptr); });
@@ -225,14 +226,15 @@ Result<Database::Integrity> Database::quickCheck(int budgetMs)
     return integrity;
 }
 
-Database::Integrity Database::inspect(const QString &path, int budgetMs)
+Database::Integrity Database::inspect(const QString &path, int budgetMs,
+                                      const std::atomic_bool *cancel)
 {
     if (!QFileInfo(path).isFile())
         return {};
     auto db = open(path, uniqueConnectionName(QStringLiteral("umbra-inspect")), Mode::ReadOnly);
     if (!db)
         return {};
-    auto checked = db.value()->quickCheck(budgetMs);
+    auto checked = db.value()->quickCheck(budgetMs, cancel);
     if (!checked)
         return Integrity{ { checked.error() }, true };
     return checked.value();

@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <memory>
 
 namespace Umbra {
@@ -59,11 +60,14 @@ public:
         QStringList problems;
         bool complete = true;
     };
-    Result<Integrity> quickCheck(int budgetMs);
+    // SQLite's quick check, stopped (incomplete) after `budgetMs` or as soon
+    // as `cancel` is set, from any thread.
+    Result<Integrity> quickCheck(int budgetMs, const std::atomic_bool *cancel = nullptr);
     // quickCheck() on a read-only connection of its own, before a console
-    // writes to the file. Nothing to report for a file that does not exist,
-    // or that open() would refuse anyway (it says why).
-    static Integrity inspect(const QString &path, int budgetMs);
+    // writes to the file or beside it. Nothing to report for a file that
+    // does not exist, or that open() would refuse anyway (it says why).
+    static Integrity inspect(const QString &path, int budgetMs,
+                             const std::atomic_bool *cancel = nullptr);
     // Copies the database at `from` page by page, damaged pages included,
     // through SQLite's backup API into a new file `to` (0600), for repair.
     static Result<void> copy(const QString &from, const QString &to);

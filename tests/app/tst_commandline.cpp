@@ -598,6 +598,18 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QLatin1String("is damaged")), qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("read-only")), qPrintable(run.err));
         QCOMPARE(fingerprint(db), before);
+
+        // A database too large to check before the window (gigabytes) is
+        // checked beside the running console: the damage is reported as
+        // soon as it is found.
+        qputenv("UMBRA_CHECK_BEFORE_WINDOW_MS", "0");
+        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--quit-after"),
+                      QStringLiteral("3") },
+                    m_home.path());
+        qunsetenv("UMBRA_CHECK_BEFORE_WINDOW_MS");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QLatin1String("finished after the start")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QLatin1String("read-only")), qPrintable(run.err));
     }
 
     void passwordsAreNotPrinted()
