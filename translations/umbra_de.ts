@@ -1085,7 +1085,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 kann nicht geprüft werden: keine SQLite-Verbindung.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Cannot copy %1: %2 exists already.</source>
         <translation>%1 kann nicht kopiert werden: %2 gibt es schon.</translation>
     </message>
@@ -1101,12 +1101,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-222"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+190"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -1512,7 +1512,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
     <message>
         <location line="+211"/>
-        <location filename="../ui/mainwindow.cpp" line="+249"/>
+        <location filename="../ui/mainwindow.cpp" line="+282"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
@@ -2816,22 +2816,23 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+79"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+175"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-166"/>
         <source>State: %1</source>
         <translation>Zustand: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Since: %1</source>
         <translation>Seit: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
@@ -2839,6 +2840,21 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <location line="+3"/>
         <source>Next retry: %1</source>
         <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>%1 (%2):</source>
+        <translation>%1 (%2):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…and %1 more</source>
+        <translation>…und %1 weitere</translation>
     </message>
 </context>
 <context>
@@ -3525,7 +3541,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-182"/>
+        <location filename="../ui/mainwindow.cpp" line="-213"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -3587,7 +3603,18 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
         <translation>Der Kunde der VM wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <location line="+19"/>
+        <source>Models: %1 of %2 VMs ready</source>
+        <translation>Modelle: %1 von %2 VMs bereit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The models of every running VM are restored from the database or learnt from its history after a start. Forecasts and anomalies of the others follow as their models are ready.</source>
+        <translation>Nach einem Start werden die Modelle jeder laufenden VM aus der Datenbank wiederhergestellt oder aus ihrem Verlauf gelernt. Prognosen und Anomalien der übrigen folgen, sobald ihre Modelle bereit sind.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
@@ -4916,7 +4943,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::OverviewPage</name>
     <message>
-        <location filename="../ui/overviewpage.cpp" line="+33"/>
+        <location filename="../ui/overviewpage.cpp" line="+34"/>
         <source>Hosts connected</source>
         <translation>Verbundene Hosts</translation>
     </message>
@@ -4937,21 +4964,33 @@ Kunde:</translation>
     </message>
     <message>
         <location line="+19"/>
+        <location line="+112"/>
         <source>Host CPU</source>
         <translation>Host-CPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+114"/>
         <source>Host memory used</source>
         <translation>Belegter Host-Arbeitsspeicher</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-98"/>
         <source>Double-click a host for its details; select a VM in the fleet tree for its charts.</source>
         <translation>Doppelklicken Sie auf einen Host, um Einzelheiten zu sehen; wählen Sie eine VM im Flottenbaum, um ihre Diagramme zu sehen.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+92"/>
+        <source>Host CPU, the %1 busiest of %2 hosts</source>
+        <translation>Host-CPU, die %1 am stärksten ausgelasteten von %2 Hosts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Host memory used, on the %1 busiest hosts</source>
+        <translation>Belegter Host-Speicher der %1 am stärksten ausgelasteten Hosts</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
@@ -5573,7 +5612,7 @@ Kunde:</translation>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+552"/>
+        <location filename="../core/engine/policyservice.cpp" line="+602"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Um %1 ausgeführt; die Richtlinie lässt die Wirkung %n Minute lang sichtbar werden, bevor sie es erneut vorschlägt.</numerusform>
@@ -5581,7 +5620,7 @@ Kunde:</translation>
         </translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-400"/>
         <source>The policy could not read its settings: %1</source>
         <translation>Die Richtlinie konnte ihre Einstellungen nicht lesen: %1</translation>
     </message>
@@ -5591,7 +5630,7 @@ Kunde:</translation>
         <translation>%1 wird ausgeführt, genehmigt von %2, bevor die Konsole anhielt.</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+315"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation>Der Vorschlag „%1“ der Richtlinie ließ sich nicht speichern: %2</translation>
     </message>
@@ -6082,12 +6121,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::Predict</name>
     <message>
-        <location filename="../core/predict/forecasterstate.cpp" line="+128"/>
+        <location filename="../core/predict/forecasterstate.cpp" line="+131"/>
         <source>The forecaster state has an invalid sampling interval or history size.</source>
         <translation>Der Zustand des Prognosemodells hat ein ungültiges Abtastintervall oder eine ungültige Verlaufsgröße.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The forecaster state&apos;s history is damaged.</source>
         <translation>Der Verlauf im Zustand des Prognosemodells ist beschädigt.</translation>
     </message>
@@ -6357,7 +6396,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die gespeicherten Laufwerkswerte konnten nicht gelesen werden; Änderungen an Laufwerken werden ab den nächsten Messungen erfasst.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+345"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation>%1 ist nicht gesund (Gesundheit %2): %3</translation>
     </message>
@@ -9933,12 +9972,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+51"/>
+        <location filename="../app/consolesetup.cpp" line="+54"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>
 … and %1 more</source>
         <translation>
@@ -9953,11 +9992,12 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+37"/>
         <source>The database is damaged</source>
         <translation>Die Datenbank ist beschädigt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
         <source>Open it read-only to look at its history without changing it, or keep a copy (%1) for repair and go on writing to it. Writing may lose what the damaged pages held.</source>
         <translation>Öffnen Sie sie nur zum Lesen, um den Verlauf unverändert anzusehen, oder behalten Sie eine Kopie (%1) zur Reparatur und schreiben Sie weiter hinein. Beim Weiterschreiben kann verloren gehen, was die beschädigten Seiten enthielten.</translation>
     </message>
@@ -9972,7 +10012,19 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Kopie behalten und fortfahren</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+17"/>
+        <source>%1 is damaged; SQLite&apos;s check, finished after the start, found:
+%2</source>
+        <translation>%1 ist beschädigt; die nach dem Start abgeschlossene Prüfung von SQLite fand:
+%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Umbra goes on writing to it, which may lose what the damaged pages held. To look at its history without changing it, or to keep a copy for repair, quit and start Umbra again: it asks before writing.</source>
+        <translation>Umbra schreibt weiter hinein, wodurch verloren gehen kann, was die beschädigten Seiten enthielten. Um den Verlauf unverändert anzusehen oder eine Kopie zur Reparatur aufzubewahren, beenden Sie Umbra und starten Sie es erneut: Es fragt vor dem Schreiben.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -1085,7 +1085,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Cannot copy %1: %2 exists already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,7 +1506,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
     <message>
         <location line="+211"/>
-        <location filename="../ui/mainwindow.cpp" line="+249"/>
+        <location filename="../ui/mainwindow.cpp" line="+282"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2807,28 +2807,44 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+79"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+175"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-166"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Since: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Last error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Next retry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>%1 (%2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>…and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3514,7 +3530,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-182"/>
+        <location filename="../ui/mainwindow.cpp" line="-213"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3576,7 +3592,18 @@ Its VMs keep running; Umbra stops collecting from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+14"/>
+        <location line="+19"/>
+        <source>Models: %1 of %2 VMs ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The models of every running VM are restored from the database or learnt from its history after a start. Forecasts and anomalies of the others follow as their models are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Filter hosts and VMs by name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4903,7 +4930,7 @@ Customer:</source>
 <context>
     <name>Umbra::OverviewPage</name>
     <message>
-        <location filename="../ui/overviewpage.cpp" line="+33"/>
+        <location filename="../ui/overviewpage.cpp" line="+34"/>
         <source>Hosts connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4924,21 +4951,33 @@ Customer:</source>
     </message>
     <message>
         <location line="+19"/>
+        <location line="+112"/>
         <source>Host CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-111"/>
+        <location line="+114"/>
         <source>Host memory used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-98"/>
         <source>Double-click a host for its details; select a VM in the fleet tree for its charts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+92"/>
+        <source>Host CPU, the %1 busiest of %2 hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Host memory used, on the %1 busiest hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
@@ -5560,7 +5599,7 @@ Customer:</source>
 <context>
     <name>Umbra::PolicyService</name>
     <message numerus="yes">
-        <location filename="../core/engine/policyservice.cpp" line="+552"/>
+        <location filename="../core/engine/policyservice.cpp" line="+602"/>
         <source>Carried out at %1; the policy lets its effect show for %n minute(s) before proposing it again.</source>
         <translation>
             <numerusform>Carried out at %1; the policy lets its effect show for %n minute before proposing it again.</numerusform>
@@ -5568,7 +5607,7 @@ Customer:</source>
         </translation>
     </message>
     <message>
-        <location line="-351"/>
+        <location line="-400"/>
         <source>The policy could not read its settings: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5578,7 +5617,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+315"/>
         <source>The policy&apos;s proposal “%1” could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6148,12 +6187,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/predict/forecasterstate.cpp" line="+128"/>
+        <location filename="../core/predict/forecasterstate.cpp" line="+131"/>
         <source>The forecaster state has an invalid sampling interval or history size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The forecaster state&apos;s history is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6343,7 +6382,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+345"/>
         <source>%1 is unhealthy (health %2): %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9918,12 +9957,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+51"/>
+        <location filename="../app/consolesetup.cpp" line="+54"/>
         <source>Umbra cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>
 … and %1 more</source>
         <translation type="unfinished"></translation>
@@ -9936,11 +9975,12 @@ Free for another VM: %3 and %4 vCPU slots.</source>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+37"/>
         <source>The database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-34"/>
         <source>Open it read-only to look at its history without changing it, or keep a copy (%1) for repair and go on writing to it. Writing may lose what the damaged pages held.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9955,7 +9995,18 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+17"/>
+        <source>%1 is damaged; SQLite&apos;s check, finished after the start, found:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Umbra goes on writing to it, which may lose what the damaged pages held. To look at its history without changing it, or to keep a copy for repair, quit and start Umbra again: it asks before writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>Hosts not added</source>
         <translation type="unfinished"></translation>
     </message>
