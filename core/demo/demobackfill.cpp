@@ -23,6 +23,13 @@ DemoBackfill::DemoBackfill(const FleetState *fleet, QObject *parent)
 
 DemoBackfill::~DemoBackfill() = default;
 
+void DemoBackfill::setWriter(StoreWriter *writer)
+{
+    m_dropped->store(true);
+    m_dropped = std::make_shared<std::atomic_bool>(false);
+    m_writer = writer;
+}
+
 void DemoBackfill::fill(const QString &uri, const QList<VmInfo> &vms)
 {
     if (!m_enabled || !m_writer || !m_fleet->config(uri).simulatedUsage)
@@ -33,7 +40,9 @@ void DemoBackfill::fill(const QString &uri, const QList<VmInfo> &vms)
     for (const VmInfo &vm : vms) {
         QMetaObject::invokeMethod(
             m_writer,
-            [writer = m_writer, vm, cpus, now] {
+            [writer = m_writer, dropped = m_dropped, vm, cpus, now] {
+                if (dropped->load())
+                    return;
                 writer->fillHistory(vm.uuid, now - kSimulatedHistoryMs, now - 1000,
                                     [vm, cpus](qint64 from, qint64 to) {
                                         return DemoHistory::generate(vm, cpus, from, to, kStepMs);
@@ -43,7 +52,9 @@ void DemoBackfill::fill(const QString &uri, const QList<VmInfo> &vms)
     }
     QMetaObject::invokeMethod(
         m_writer,
-        [writer = m_writer, uri, info, vms, now] {
+        [writer = m_writer, dropped = m_dropped, uri, info, vms, now] {
+            if (dropped->load())
+                return;
             writer->fillHostHistory(
                 uri, now - kSimulatedHistoryMs, now - 1000, [info, vms](qint64 from, qint64 to) {
                     return DemoHistory::generateHost(info, vms, from, to, kStepMs);

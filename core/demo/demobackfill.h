@@ -4,6 +4,8 @@
 
 #include <QList>
 #include <QObject>
+#include <atomic>
+#include <memory>
 
 namespace Umbra {
 
@@ -28,14 +30,19 @@ public:
     // On by default.
     void setEnabled(bool enabled) { m_enabled = enabled; }
     bool isEnabled() const { return m_enabled; }
-    // Where the history goes (on the store's thread); null while the store is closed.
-    void setWriter(StoreWriter *writer) { m_writer = writer; }
+    // Where the history goes (on the store's thread); null while the store
+    // is closed. Fills still queued for the previous writer are dropped: a
+    // large simulated fleet queues one per VM, and closing the store waits
+    // for what is queued before it.
+    void setWriter(StoreWriter *writer);
 
 private:
     void fill(const QString &uri, const QList<Umbra::VmInfo> &vms);
 
     const FleetState *m_fleet;
     StoreWriter *m_writer = nullptr;
+    // Set when the writer changes; the fills queued for it check it first.
+    std::shared_ptr<std::atomic_bool> m_dropped = std::make_shared<std::atomic_bool>(false);
     bool m_enabled = true;
 };
 

@@ -288,9 +288,10 @@ void Engine::shutdown()
         delete m_traffic; // its running actions go back first
         m_traffic = nullptr;
     }
+    // History still queued for simulated VMs is not waited for.
+    m_demoBackfill->setWriter(nullptr);
     // Saves what the models learnt before the store closes.
     m_prediction->stop();
-    m_demoBackfill->setWriter(nullptr);
     m_prometheusBackfill->stop();
     m_history->close();
 }
