@@ -251,6 +251,19 @@ void TestFleetModel::tree_data()
                "  cache | paused | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
                "  queue | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n");
 
+    QTest::newRow("reset listing a UUID twice makes one row, the later")
+        << Script([](FleetModel &m) {
+               m.addHost(host(kHostA));
+               m.resetInventory(kHostA,
+                                { vm(QStringLiteral("u1"), QStringLiteral("web")),
+                                  vm(QStringLiteral("u2"), QStringLiteral("db")),
+                                  vm(QStringLiteral("u1"), QStringLiteral("web-renamed")) });
+           })
+        << QStringLiteral(
+               "fleet-a | disconnected | – |  |  | 2 of 2 VMs running · simulated usage\n"
+               "  db | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n"
+               "  web-renamed | running | – | 4.0 GiB | 2 | persistent · 1 disk · 0 NICs\n");
+
     QTest::newRow("vm changed: new VM appended, stopped VM loses its usage")
         << Script([](FleetModel &m) {
                m.addHost(host(kHostA));
