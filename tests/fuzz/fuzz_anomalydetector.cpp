@@ -2,7 +2,8 @@
 // first byte picks how the rest is read: as a whole record (header,
 // checksum and state, all fuzzed), or as the state alone, fitted to the
 // record's size and given a valid header, so that mutations reach the
-// restored state's checks instead of stopping at the checksum.
+// restored state's checks instead of stopping at the checksum; that state
+// is of this build's format or of format 2, which is converted.
 #include "predict/anomalydetector.h"
 #include "savedstate.h"
 
@@ -15,7 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray rest(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     Umbra::Predict::AnomalyDetector detector;
-    if (!detector.restoreState(data[0] % 2 ? Umbra::SavedState::detectorRecord(rest) : rest))
+    const QByteArray blob = data[0] % 3 == 0 ? rest
+        : data[0] % 3 == 1                   ? Umbra::SavedState::detectorRecord(rest)
+                                             : Umbra::SavedState::detectorRecord(rest, 2);
+    if (!detector.restoreState(blob))
         return 0;
     for (int i = 0; i < 4; ++i)
         (void)detector.update(qint64(i) * 5000, 10.0 * i);

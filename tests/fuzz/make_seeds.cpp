@@ -74,7 +74,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < 500; ++i)
         (void)detector.update(qint64(i) * 5000, wave(i));
     // fuzz_anomalydetector reads a first byte too: 0 for the whole record,
-    // 1 for the state alone (the record without its 16-byte header).
+    // 1 for the state alone (the record without its 16-byte header), 2 for
+    // a state read as format 2.
     const QByteArray record = detector.saveState();
     ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("record"),
                QByteArray(1, '\0') + record)

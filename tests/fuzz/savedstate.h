@@ -31,10 +31,11 @@ inline QByteArray forecasterBlob(const QByteArray &fields)
     return blob + compressed;
 }
 
-// An anomaly detector record (anomalydetector.cpp): magic "UMAD", format 3,
-// the state's size and FNV-1a of the state, then the state, fitted to the
-// size this build writes.
-inline QByteArray detectorRecord(QByteArray state)
+// An anomaly detector record (anomalydetector.cpp): magic "UMAD", a format,
+// the state's size and FNV-1a of the state, then the state. Format 3 (this
+// build's) is fitted to the size this build writes; format 2 (converted on
+// restore) to that format's 5,072 bytes.
+inline QByteArray detectorRecord(QByteArray state, quint16 format = 3)
 {
     struct Header
     {
@@ -43,13 +44,13 @@ inline QByteArray detectorRecord(QByteArray state)
         quint16 size;
         quint64 checksum;
     };
-    static const qsizetype stateSize
+    static const qsizetype currentSize
         = Predict::AnomalyDetector().saveState().size() - qsizetype(sizeof(Header));
-    state.resize(stateSize, '\0');
+    state.resize(format == 2 ? 5072 : currentSize, '\0');
     quint64 hash = 0xcbf29ce484222325ULL;
     for (char c : state)
         hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
-    const Header header{ 0x554d4144, 3, quint16(stateSize), hash };
+    const Header header{ 0x554d4144, format, quint16(state.size()), hash };
     QByteArray blob(sizeof(Header), Qt::Uninitialized);
     std::memcpy(blob.data(), &header, sizeof(Header));
     return blob + state;
