@@ -63,6 +63,16 @@ int fail(const QString &message, bool interactive)
 constexpr int kIntegrityCheckBudgetMs = 400;
 constexpr int kBackgroundCheckBudgetMs = 60 * 60 * 1000;
 
+// The first few problems the check found, for a message.
+QString findings(const Database::Integrity &integrity)
+{
+    const QString problems = integrity.problems.mid(0, 3).join(QLatin1Char('\n'))
+        + (integrity.problems.size() > 3 ? QCoreApplication::translate("main", "\n… and %1 more")
+                                               .arg(integrity.problems.size() - 3)
+                                         : QString());
+    return DisplayText::quote(problems, 600);
+}
+
 enum class DamageChoice { ReadOnly, KeepCopy, Quit };
 
 // A damaged database is never used silently. The operator looks at it
@@ -71,13 +81,9 @@ enum class DamageChoice { ReadOnly, KeepCopy, Quit };
 DamageChoice askAboutDamage(const QString &path, const Database::Integrity &integrity,
                             const QString &copyPath, bool interactive)
 {
-    const QString problems = integrity.problems.mid(0, 3).join(QLatin1Char('\n'))
-        + (integrity.problems.size() > 3 ? QCoreApplication::translate("main", "\n… and %1 more")
-                                               .arg(integrity.problems.size() - 3)
-                                         : QString());
     const QString message
         = QCoreApplication::translate("main", "%1 is damaged; SQLite's check found:\n%2")
-              .arg(path, DisplayText::quote(problems, 600));
+              .arg(path, findings(integrity));
     std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
     if (!interactive) {
         std::fprintf(stderr, "umbra: opening it read-only\n");
@@ -115,7 +121,7 @@ void reportLateDamage(const QString &path, const Database::Integrity &integrity,
     const QString message
         = QCoreApplication::translate(
               "main", "%1 is damaged; SQLite's check, finished after the start, found:\n%2")
-              .arg(path, DisplayText::quote(integrity.problems.mid(0, 3).join(u'\n'), 600));
+              .arg(path, findings(integrity));
     std::fprintf(stderr, "umbra: %s\n", qUtf8Printable(message));
     engine.events()->storeFailed(message);
     if (!interactive)
@@ -264,7 +270,7 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
     QFutureWatcher<Database::Integrity> lateCheck;
     if (!integrity.complete && access == Engine::StoreAccess::ReadWrite) {
         QObject::connect(&lateCheck, &QFutureWatcherBase::finished, &window, [&] {
-            if (!lateCheck.isCanceled() && !lateCheck.result().problems.isEmpty())
+            if (!lateCheck.result().problems.isEmpty())
                 reportLateDamage(path, lateCheck.result(), engine, &window, interactive);
         });
         lateCheck.setFuture(QtConcurrent::run([path, &stopChecking] {

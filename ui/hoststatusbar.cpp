@@ -52,7 +52,6 @@ HostStatusBar::HostStatusBar(Engine *engine, QWidget *parent)
         addHost(config.uri);
         setStatus(inventory->status(config.uri));
     }
-    rebuild();
     connect(inventory, &FleetState::hostAdded, this,
             [this](const HostConfig &config) { addHost(config.uri); });
     connect(inventory, &FleetState::hostRemoved, this, &HostStatusBar::removeHost);

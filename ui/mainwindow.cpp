@@ -218,6 +218,9 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
                                       .arg(QLocale().toString(88888), QLocale().toString(88888)))
                               + 4 * fontMetrics().averageCharWidth());
     m_learning->setTextVisible(true);
+    m_learning->setToolTip(tr("The models of every running VM are restored from the database or "
+                              "learnt from its history after a start. Forecasts and anomalies of "
+                              "the others follow as their models are ready."));
     m_learning->hide();
     statusBar()->addPermanentWidget(m_learning);
     connect(engine->prediction(), &PredictionProxy::learningProgress, this,
@@ -235,10 +238,6 @@ MainWindow::MainWindow(Engine *engine, bool demo, QWidget *parent)
                 m_learning->setFormat(
                     tr("Models: %1 of %2 VMs ready")
                         .arg(QLocale().toString(ready), QLocale().toString(running)));
-                m_learning->setToolTip(tr("The models of every running VM are restored from the "
-                                          "database or learnt from its history after a start. "
-                                          "Forecasts and anomalies of the others follow as their "
-                                          "models are ready."));
             });
 
     wireFleetActions();

@@ -157,7 +157,7 @@ void OverviewPage::rechart()
         if (measured * 10 >= hosts * 9)
             m_chosen.start();
     }
-    for (const QString &uri : QStringList(m_charted))
+    for (const QString &uri : m_cpuSeries.keys())
         if (!wanted.contains(uri))
             removeHostSeries(uri);
     for (const QString &uri : std::as_const(wanted))
@@ -175,7 +175,6 @@ void OverviewPage::addHostSeries(const QString &uri)
 {
     if (m_cpuSeries.contains(uri))
         return;
-    m_charted.append(uri);
     const QString name = HostUri::displayName(uri);
     m_cpuSeries.insert(uri, m_cpuChart->addSeries(name));
     m_memorySeries.insert(uri, m_memoryChart->addSeries(name));
@@ -194,7 +193,7 @@ void OverviewPage::loadHistory(const QString &uri)
 
 void OverviewPage::removeHostSeries(const QString &uri)
 {
-    if (!m_charted.removeOne(uri))
+    if (!m_cpuSeries.contains(uri))
         return;
     // With it goes whatever of its history is still on the way.
     delete m_history.take(uri);
@@ -208,7 +207,7 @@ void OverviewPage::addSample(const HostSample &sample)
     if (sample.timestampMs >= m_latest.value(sample.uri).timestampMs)
         m_latest.insert(sample.uri, sample);
     // The busiest are chosen again with the tiles once due.
-    if (!m_tileTimer.isActive() && m_charted.size() == kChartedHosts
+    if (!m_tileTimer.isActive() && m_cpuSeries.size() == kChartedHosts
         && (!m_chosen.isValid() || m_chosen.elapsed() >= kRechartMs))
         m_tileTimer.start();
     const auto cpu = m_cpuSeries.constFind(sample.uri);

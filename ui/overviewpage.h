@@ -41,8 +41,8 @@ public:
     QTableView *hostView() const { return m_hostView; }
     RiskPanel *riskPanel() const { return m_risk; }
     MetricChart *cpuChart() const { return m_cpuChart; }
-    // The hosts on the charts, in the order they were added.
-    QStringList chartedHosts() const { return m_charted; }
+    // The hosts on the charts, in no particular order.
+    QStringList chartedHosts() const { return m_cpuSeries.keys(); }
 
 Q_SIGNALS:
     void hostActivated(const QString &uri);
@@ -79,7 +79,6 @@ private:
     QHash<QString, int> m_memorySeries; // host URI -> series id
     QHash<QString, EntityCharts *> m_history; // host URI -> its hour's history
     QHash<QString, HostSample> m_latest;
-    QStringList m_charted;
     QElapsedTimer m_chosen; // since the busiest were chosen on their samples
     QTimer m_tileTimer;
 };
