@@ -14,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <libvirt/virterror.h>
 
@@ -227,6 +228,19 @@ int HostSession::authCallback(virConnectCredentialPtr cred, unsigned int ncred, 
     return 0;
 }
 
+namespace {
+
+// Whether libvirt's last error is the host refusing the connection: nothing
+// listens on its port (ECONNREFUSED) or at its socket path (ENOENT).
+bool refusedByHost()
+{
+    const virError *error = virGetLastError();
+    return error && error->code == VIR_ERR_SYSTEM_ERROR
+        && (error->int1 == ECONNREFUSED || error->int1 == ENOENT);
+}
+
+} // namespace
+
 void HostSession::openConnection()
 {
     if (m_stopped || m_connection)
@@ -241,7 +255,7 @@ void HostSession::openConnection()
     // May block for as long as the network takes; this is the session's own thread.
     m_connection = SharedConnection::open(m_config.uri, &auth);
     if (!m_connection) {
-        scheduleReconnect(InventoryReader::lastLibvirtError());
+        scheduleReconnect(InventoryReader::lastLibvirtError(), refusedByHost());
         return;
     }
 
@@ -328,21 +342,26 @@ void HostSession::closeConnection()
     m_rates.clear();
 }
 
-void HostSession::scheduleReconnect(const QString &error)
+void HostSession::scheduleReconnect(const QString &error, bool refused)
 {
     if (m_stopped)
         return;
     ++m_status.failedAttempts;
-    // Exponential backoff with ±10 % jitter, so hosts that dropped together
-    // (a switch reboot) do not all knock again in the same millisecond.
-    const int exponent = std::min(m_status.failedAttempts - 1, 16);
+    // Exponential backoff spares a host that is down or overloaded. A
+    // refused connection is different: the machine is up and its daemon is
+    // restarting, which takes seconds, so knocking at the first interval
+    // finds it back within one, where the backoff would leave a gap as long
+    // again as the outage. ±10 % jitter, so hosts that dropped together (a
+    // switch reboot) do not all knock again in the same millisecond.
+    const int exponent = refused ? 0 : std::min(m_status.failedAttempts - 1, 16);
     qint64 delay
         = std::min<qint64>(qint64(m_options.initialRetryMs) << exponent, m_options.maxRetryMs);
     delay += qint64(double(delay) * (QRandomGenerator::global()->generateDouble() - 0.5) * 0.2);
     m_status.nextRetry = QDateTime::currentDateTimeUtc().addMSecs(delay);
 
-    const bool firstFailure
-        = m_status.state != HostState::Unreachable || m_status.lastError != error;
+    // Said once per outage and again only when the reason changes: between
+    // attempts the state is Connecting, but the last error stays.
+    const bool firstFailure = m_status.failedAttempts == 1 || m_status.lastError != error;
     setState(HostState::Unreachable, error);
     if (firstFailure)
         logEvent(EventRecord::Severity::Error, QStringLiteral("host.unreachable"),

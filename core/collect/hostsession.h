@@ -71,7 +71,9 @@ private:
 
     void openConnection();
     void closeConnection();
-    void scheduleReconnect(const QString &error);
+    // `refused`: the host's kernel answered that nothing listens (its
+    // libvirtd is restarting or stopped), so trying again costs it nothing.
+    void scheduleReconnect(const QString &error, bool refused = false);
     void setState(HostState state, const QString &error = {});
     void logEvent(EventRecord::Severity severity, const QString &kind, const QString &message,
                   const QString &vmUuid = {});

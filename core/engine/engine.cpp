@@ -67,6 +67,8 @@ Engine::Engine(QObject *parent)
 
     // The store's troubles are the operator's to read.
     connect(m_history.get(), &HistoryService::storeError, m_events.get(), &EventLog::storeFailed);
+    connect(m_history.get(), &HistoryService::storeRecovered, m_events.get(),
+            &EventLog::storeRecovered);
     connect(m_history.get(), &HistoryService::samplesDropped, m_events.get(),
             &EventLog::samplesDropped);
     // Models and detectors that started before the history was there learn

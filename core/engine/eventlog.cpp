@@ -82,6 +82,16 @@ void EventLog::storeFailed(const QString &message)
     announce(event);
 }
 
+void EventLog::storeRecovered(int samples)
+{
+    // Stored: writing works again, and the log should say when the gap closed.
+    EventRecord event = now(EventRecord::Severity::Info, QStringLiteral("store.recovered"));
+    event.message = tr("Writing to the database works again; %n sample(s) held meanwhile were "
+                       "written.",
+                       nullptr, samples);
+    log(event);
+}
+
 void EventLog::samplesDropped(const QString &entity, qint64 heldUntilMs)
 {
     EventRecord event

@@ -47,6 +47,7 @@ public:
 
     // The engine's events, worded and logged.
     void storeFailed(const QString &message);
+    void storeRecovered(int samples);
     void samplesDropped(const QString &entity, qint64 heldUntilMs);
     // One incident: anomalies of one VM or host at one sample.
     void anomaliesFound(const QList<Umbra::Anomaly> &incident);

@@ -61,6 +61,7 @@ Result<QList<HostConfig>> HistoryService::open(const QString &path, bool readOnl
     m_writer->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &StoreWriter::failed, this, &HistoryService::storeError);
+    connect(m_writer, &StoreWriter::recovered, this, &HistoryService::storeRecovered);
     connect(m_writer, &StoreWriter::samplesDropped, this, &HistoryService::samplesDropped);
     connect(m_writer, &StoreWriter::historyFilled, this, &HistoryService::historyFilled);
     m_writer->setRetention(m_retention);

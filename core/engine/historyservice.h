@@ -74,6 +74,7 @@ Q_SIGNALS:
     void historyFilled(const QString &key);
     // The store could not write; collection goes on, the message says why.
     void storeError(const QString &message);
+    void storeRecovered(int samples);
     // New samples of "vm/<uuid>" or "host/<uri>" are not stored, because
     // its history already reaches `heldUntilMs`.
     void samplesDropped(const QString &entity, qint64 heldUntilMs);

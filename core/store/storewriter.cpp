@@ -114,7 +114,10 @@ void StoreWriter::flush()
         m_samplesWritten += count;
         m_pendingSamples = 0;
         m_pendingEvents.clear();
-        m_lastError.clear();
+        if (!m_lastError.isEmpty()) {
+            m_lastError.clear();
+            Q_EMIT recovered(count);
+        }
         Q_EMIT flushed(count);
     }
 

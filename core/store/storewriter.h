@@ -74,6 +74,8 @@ public:
 
 Q_SIGNALS:
     void failed(const QString &message);
+    // Writing works again after `failed`: what was held meanwhile is written.
+    void recovered(int samples);
     void flushed(int samples);
     // History was filled in for a VM (its UUID) or a host (its URI); views
     // showing it should read it again.

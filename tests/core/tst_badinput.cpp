@@ -117,8 +117,31 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(alive.lastStatus().state, HostState::Connected, 5000);
         QTRY_VERIFY(alive.samples->size() >= 3);
-        // Backoff keeps retrying (100 ms, 200 ms, 400 ms …).
         QTRY_VERIFY_WITH_TIMEOUT(dead.lastStatus().failedAttempts >= 3, 10000);
+    }
+
+    void refusedHostIsAskedAgainWithoutBackoff()
+    {
+        // A refused connection (a libvirtd restarting) is tried again at the
+        // first interval; a host whose name does not resolve backs off.
+        HostSession::Options options = SessionHarness::fastOptions();
+        options.maxRetryMs = 60000;
+        SessionHarness refused(HostConfig{ QStringLiteral("qemu+tcp://127.0.0.1:1/system"), false },
+                               options);
+        SessionHarness unknown(
+            HostConfig{ QStringLiteral("qemu+tcp://no-such-host.invalid/system"), false }, options);
+        // With the backoff, ten attempts would take 0.1 × (2¹⁰ − 1) s = 102 s.
+        QTRY_VERIFY_WITH_TIMEOUT(refused.lastStatus().failedAttempts >= 10, 8000);
+        QCOMPARE(refused.lastStatus().state, HostState::Unreachable);
+        QVERIFY2(unknown.lastStatus().failedAttempts < 8,
+                 qPrintable(QString::number(unknown.lastStatus().failedAttempts)));
+        QVERIFY(unknown.lastStatus().lastError.contains(QLatin1String("no-such-host.invalid")));
+        // One event for the outage, not one per attempt.
+        int unreachableEvents = 0;
+        for (const QList<QVariant> &args : std::as_const(*refused.events))
+            unreachableEvents
+                += args.at(0).value<EventRecord>().kind == QLatin1String("host.unreachable");
+        QCOMPARE(unreachableEvents, 1);
     }
 
     void silentHostDoesNotStallOthers()

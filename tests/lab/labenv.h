@@ -143,21 +143,26 @@ inline QList<qint64> pidsIn(const QString &host, const QString &name)
     return pids;
 }
 
-// Starts libvirtd again inside a lab host, in the namespaces its virtlogd
-// keeps alive (scripts/lab.d/host-start started both there).
+// Runs `scripts/lab` with the arguments (kill-host, start-libvirtd, ...);
+// its exit status, -1 when it did not finish within a minute.
+inline int runLab(const QStringList &args)
+{
+    QProcess lab;
+    lab.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    lab.start(QStringLiteral(UMBRA_SOURCE_DIR "/scripts/lab"), args);
+    if (!lab.waitForFinished(60000))
+        return -1;
+    return lab.exitCode();
+}
+
+// Starts libvirtd again inside a lab host whose libvirtd alone was killed;
+// empty once it answers, otherwise why not.
 inline QString restartLibvirtd(const QString &host)
 {
-    const QList<qint64> logd = pidsIn(host, QStringLiteral("virtlogd"));
-    if (logd.isEmpty())
-        return QStringLiteral("no virtlogd in %1 to take the namespaces from").arg(host);
-    QProcess nsenter;
-    nsenter.start(QStringLiteral("nsenter"),
-                  { QStringLiteral("-t"), QString::number(logd.first()), QStringLiteral("-m"),
-                    QStringLiteral("-u"), QStringLiteral("-n"), QStringLiteral("libvirtd"),
-                    QStringLiteral("-d"), QStringLiteral("--listen") });
-    if (!nsenter.waitForFinished(30000) || nsenter.exitCode() != 0)
-        return QString::fromUtf8(nsenter.readAllStandardError());
-    return {};
+    const int status = runLab({ QStringLiteral("start-libvirtd"), host });
+    return status == 0
+        ? QString()
+        : QStringLiteral("scripts/lab start-libvirtd %1 failed (%2)").arg(host).arg(status);
 }
 
 } // namespace Umbra::Lab

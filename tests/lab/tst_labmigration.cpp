@@ -7,6 +7,8 @@
 // load through HAProxy with the guest's servers drained first, compared with
 // the same moves undrained and with plain virsh. Skips when the lab is not
 // running.
+#include "collect/hostsession.h"
+#include "engine/engine.h"
 #include "httppoller.h"
 #include "labenv.h"
 #include "migrate/libvirtlink.h"
@@ -20,6 +22,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -586,6 +590,69 @@ private Q_SLOTS:
         QVERIFY2(run.record.reason.contains(message), qPrintable(run.record.reason));
         QVERIFY(facts(m_a).running());
         QVERIFY(!facts(m_b).exists);
+    }
+
+    // The collector under a crash of the host's libvirtd, started again some
+    // seconds later while the guest runs on: the session reconnects by
+    // itself, sees the guest again, says so once each way, and the host's
+    // samples leave no gap longer than the outage and a collection.
+    void collectorRidesOutALibvirtdRestart()
+    {
+        static const Engine registersMetaTypes; // the Engine registers the signal types
+        HostSession::Options options;
+        options.intervalMs = 1000;
+        options.initialRetryMs = 1000;
+        QThread thread;
+        auto *session = new HostSession(HostConfig{ m_lab.uri(m_a), false }, options);
+        session->moveToThread(&thread);
+        connect(&thread, &QThread::finished, session, &QObject::deleteLater);
+        QList<qint64> sampledAt;
+        QSet<QString> vmsSampled;
+        QStringList events;
+        connect(session, &HostSession::samplesCollected, this,
+                [&](const HostSample &host, const QList<VmSample> &vms) {
+                    sampledAt.append(host.timestampMs);
+                    for (const VmSample &vm : vms)
+                        vmsSampled.insert(vm.uuid);
+                });
+        connect(session, &HostSession::eventLogged, this,
+                [&](const EventRecord &event) { events.append(event.kind); });
+        thread.start();
+        QMetaObject::invokeMethod(session, &HostSession::start, Qt::QueuedConnection);
+        auto stop = qScopeGuard([&] {
+            QMetaObject::invokeMethod(session, &HostSession::stop, Qt::BlockingQueuedConnection);
+            thread.quit();
+            thread.wait();
+        });
+
+        const QString guestUuid = facts(m_a).uuid;
+        QTRY_VERIFY_WITH_TIMEOUT(sampledAt.size() >= 3 && vmsSampled.contains(guestUuid), 30000);
+
+        QCOMPARE(Lab::runLab({ QStringLiteral("kill-libvirtd"), m_a }), 0);
+        const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
+        QTest::qWait(8000);
+        QVERIFY(!LibvirtLink::open(m_lab.uri(m_a)).ok()); // its port refuses
+        const QString problem = Lab::restartLibvirtd(m_a);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const qint64 answeredAt = QDateTime::currentMSecsSinceEpoch();
+        vmsSampled.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(sampledAt.last() > answeredAt && vmsSampled.contains(guestUuid),
+                                 30000);
+        QVERIFY(facts(m_a).running()); // it ran on throughout
+
+        qint64 longestGap = 0;
+        for (qsizetype i = 1; i < sampledAt.size(); ++i)
+            longestGap = std::max(longestGap, sampledAt.at(i) - sampledAt.at(i - 1));
+        const qint64 outage = answeredAt - killedAt;
+        qInfo("libvirtd down for %lld ms (until the lab saw it answer); longest gap between "
+              "samples %lld ms",
+              outage, longestGap);
+        // At most one retry interval and one collection interval after it
+        // answers again; the exponential backoff would have waited 8 s more.
+        QVERIFY2(longestGap <= outage + 2 * options.intervalMs + 1000,
+                 qPrintable(QString::number(longestGap)));
+        QCOMPARE(events.count(QStringLiteral("host.unreachable")), 1);
+        QVERIFY(events.count(QStringLiteral("host.connected")) >= 2);
     }
 };
 

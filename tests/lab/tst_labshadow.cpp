@@ -39,16 +39,6 @@ qint64 counterOf(const QString &ip)
     return ok ? n : -1;
 }
 
-int runLab(const QStringList &args)
-{
-    QProcess lab;
-    lab.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    lab.start(QStringLiteral(UMBRA_SOURCE_DIR "/scripts/lab"), args);
-    if (!lab.waitForFinished(60000))
-        return -1;
-    return lab.exitCode();
-}
-
 } // namespace
 
 class TestLabShadow : public QObject
@@ -95,7 +85,7 @@ class TestLabShadow : public QObject
             }
         }
         if (m_killed) {
-            QCOMPARE(runLab({ QStringLiteral("revive-host"), m_a }), 0);
+            QCOMPARE(Lab::runLab({ QStringLiteral("revive-host"), m_a }), 0);
             m_killed = false;
         }
         if (auto b = link(m_b)) {
@@ -407,7 +397,7 @@ private Q_SLOTS:
         }));
         poller->start();
         QThread::msleep(1500);
-        QCOMPARE(runLab({ QStringLiteral("kill-host"), m_a }), 0);
+        QCOMPARE(Lab::runLab({ QStringLiteral("kill-host"), m_a }), 0);
         m_killed = true;
         QThread::msleep(1500); // nothing answers now
         polling = false;
