@@ -7,6 +7,7 @@
 #include "engine/engine.h"
 #include "engine/metricsservice.h"
 #include "engine/poolservice.h"
+#include "keyring/desktopkeyring.h"
 #include "mainwindow.h"
 #include "metrics/listenaddress.h"
 #include "prometheusdialog.h"
@@ -259,6 +260,8 @@ int runConsole(int argc, char **argv, TranslationInstaller installTranslations,
 
     DialogCredentialProvider credentials;
     engine.setCredentialProvider(&credentials);
+    DesktopKeyring keyring;
+    engine.setSecretStore(&keyring);
 
     MainWindow window(&engine, line.demo);
     if (StartupProbe::enabled())

@@ -4,6 +4,7 @@
 #include "fleet/hosturi.h"
 #include "util/displaytext.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -12,11 +13,11 @@
 
 namespace Umbra {
 
-CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialField> &fields,
-                                   QWidget *parent)
+CredentialDialog::CredentialDialog(const CredentialRequest &request, QWidget *parent)
     : QDialog(parent)
-    , m_fields(fields)
+    , m_fields(request.fields)
 {
+    const QString &uri = request.uri;
     setWindowTitle(tr("Log in to %1").arg(HostUri::displayName(uri)));
 
     auto *intro = new QLabel(tr("libvirt asks for credentials to connect to <b>%1</b>.")
@@ -25,7 +26,7 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
     intro->setWordWrap(true);
 
     auto *form = new QFormLayout;
-    for (const CredentialField &field : fields) {
+    for (const CredentialField &field : std::as_const(m_fields)) {
         auto *edit = new QLineEdit(field.defaultResult, this);
         if (field.secret)
             edit->setEchoMode(QLineEdit::Password);
@@ -38,6 +39,15 @@ CredentialDialog::CredentialDialog(const QString &uri, const QList<CredentialFie
             edit->setToolTip(plainToolTip(field.challenge, 500));
         form->addRow(label, edit);
         m_edits.append(edit);
+    }
+
+    if (request.canRemember) {
+        m_remember = new QCheckBox(tr("&Remember in the desktop keyring"), this);
+        m_remember->setObjectName(QStringLiteral("remember"));
+        m_remember->setToolTip(
+            tr("Kept by the desktop's keyring once the host accepts it, never in Umbra's "
+               "database or settings; used when the console connects again."));
+        form->addRow(QString(), m_remember);
     }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -57,6 +67,11 @@ QList<CredentialField> CredentialDialog::answers() const
     for (qsizetype i = 0; i < result.size() && i < m_edits.size(); ++i)
         result[i].result = m_edits[i]->text();
     return result;
+}
+
+bool CredentialDialog::remember() const
+{
+    return m_remember && m_remember->isChecked();
 }
 
 } // namespace Umbra

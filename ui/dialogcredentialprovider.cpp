@@ -11,7 +11,7 @@ DialogCredentialProvider::DialogCredentialProvider(QWidget *parent)
     : m_parent(parent)
 { }
 
-bool DialogCredentialProvider::provide(const QString &uri, QList<CredentialField> &fields)
+bool DialogCredentialProvider::provide(CredentialRequest &request)
 {
     QCoreApplication *app = QCoreApplication::instance();
     // A blocking queued call to our own thread would deadlock; nested event
@@ -20,19 +20,21 @@ bool DialogCredentialProvider::provide(const QString &uri, QList<CredentialField
         return false;
 
     bool accepted = false;
-    QList<CredentialField> answers;
+    CredentialRequest answered = request;
     const bool delivered = QMetaObject::invokeMethod(
         app,
         [&] {
-            CredentialDialog dialog(uri, fields, m_parent.data());
+            CredentialDialog dialog(request, m_parent.data());
             accepted = dialog.exec() == QDialog::Accepted;
-            if (accepted)
-                answers = dialog.answers();
+            if (accepted) {
+                answered.fields = dialog.answers();
+                answered.remember = dialog.remember();
+            }
         },
         Qt::BlockingQueuedConnection);
     if (!delivered || !accepted)
         return false;
-    fields = answers;
+    request = answered;
     return true;
 }
 

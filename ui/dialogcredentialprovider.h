@@ -17,7 +17,7 @@ public:
     // `parent` (optional) centres the dialog over the main window.
     explicit DialogCredentialProvider(QWidget *parent = nullptr);
 
-    bool provide(const QString &uri, QList<CredentialField> &fields) override;
+    bool provide(CredentialRequest &request) override;
 
 private:
     QPointer<QWidget> m_parent;

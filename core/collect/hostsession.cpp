@@ -208,7 +208,8 @@ int HostSession::authCallback(virConnectCredentialPtr cred, unsigned int ncred, 
     if (!session->m_credentials)
         return -1;
 
-    QList<CredentialField> fields;
+    CredentialRequest request;
+    request.uri = session->m_config.uri;
     for (unsigned int i = 0; i < ncred; ++i) {
         CredentialField field;
         field.type = cred[i].type;
@@ -216,12 +217,13 @@ int HostSession::authCallback(virConnectCredentialPtr cred, unsigned int ncred, 
         field.challenge = QString::fromUtf8(cred[i].challenge ? cred[i].challenge : "");
         field.defaultResult = QString::fromUtf8(cred[i].defresult ? cred[i].defresult : "");
         field.secret = cred[i].type == VIR_CRED_PASSPHRASE || cred[i].type == VIR_CRED_NOECHOPROMPT;
-        fields.append(field);
+        request.fields.append(field);
     }
-    if (!session->m_credentials->provide(session->m_config.uri, fields))
+    if (!session->m_credentials->provide(request))
         return -1;
+    session->m_answeredCredentials = true;
     for (unsigned int i = 0; i < ncred; ++i) {
-        const QByteArray answer = fields[int(i)].result.toUtf8();
+        const QByteArray answer = request.fields[int(i)].result.toUtf8();
         cred[i].result = strdup(answer.constData());
         cred[i].resultlen = unsigned(answer.size());
     }
@@ -253,11 +255,17 @@ void HostSession::openConnection()
     virConnectAuth auth{ credentialTypes, int(std::size(credentialTypes)), &authCallback, this };
 
     // May block for as long as the network takes; this is the session's own thread.
+    m_answeredCredentials = false;
     m_connection = SharedConnection::open(m_config.uri, &auth);
     if (!m_connection) {
+        const virError *error = virGetLastError();
+        if (m_answeredCredentials && error && error->code == VIR_ERR_AUTH_FAILED)
+            m_credentials->rejected(m_config.uri);
         scheduleReconnect(InventoryReader::lastLibvirtError(), refusedByHost());
         return;
     }
+    if (m_answeredCredentials)
+        m_credentials->accepted(m_config.uri);
 
     // Keepalive only applies to remote connections; 1 means "not supported here".
     if (virConnectSetKeepAlive(m_connection, m_options.keepAliveIntervalS, m_options.keepAliveCount)

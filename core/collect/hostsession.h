@@ -96,6 +96,8 @@ private:
     int m_ioErrorCallbackId = -1;
     int m_memoryFailureCallbackId = -1;
     bool m_closeCallbackRegistered = false;
+    bool m_answeredCredentials = false; // during the open under way
+
     bool m_stopped = true;
 
     HostStatus m_status;

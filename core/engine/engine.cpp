@@ -215,6 +215,11 @@ void Engine::setCredentialProvider(CredentialProvider *provider)
     m_fleet->setCredentialProvider(provider);
 }
 
+void Engine::setSecretStore(SecretStore *secrets)
+{
+    m_fleet->setSecretStore(secrets);
+}
+
 void Engine::setIntervalMs(int intervalMs)
 {
     m_fleet->setIntervalMs(intervalMs);

@@ -16,6 +16,7 @@ class QTimer;
 namespace Umbra {
 
 class CredentialProvider;
+class SecretStore;
 class MetricsService;
 class PrometheusBackfill;
 class MigrationManager;
@@ -66,6 +67,9 @@ public:
     QString storePath() const { return m_history->path(); }
 
     void setCredentialProvider(CredentialProvider *provider);
+    // Where logins an operator chose to remember are kept: the desktop
+    // keyring (keyring/desktopkeyring.h); without one, nothing is remembered.
+    void setSecretStore(SecretStore *secrets);
     void setIntervalMs(int intervalMs);
     int intervalMs() const { return m_fleet->sessionOptions().intervalMs; }
     void setSessionOptions(const SessionOptions &options);

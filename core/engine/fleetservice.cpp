@@ -67,6 +67,11 @@ void FleetService::setCredentialProvider(CredentialProvider *provider)
     m_credentials->setFallback(provider);
 }
 
+void FleetService::setSecretStore(SecretStore *secrets)
+{
+    m_credentials->setSecretStore(secrets);
+}
+
 void FleetService::open(StoreWriter *writer, const QList<HostConfig> &stored)
 {
     m_writer = writer;
@@ -167,6 +172,8 @@ void FleetService::removeHost(const QString &uri)
         connect(it->thread, &QThread::finished, it->thread, &QObject::deleteLater);
     }
     m_sessions.erase(it);
+    // A host taken out of the fleet leaves no login behind.
+    m_credentials->forget(uri);
     if (m_writer)
         QMetaObject::invokeMethod(
             m_writer, [writer = m_writer, uri] { writer->removeHost(uri); }, Qt::QueuedConnection);

@@ -23,6 +23,7 @@ class StatsSource;
 class CredentialProvider;
 class HostSession;
 class SessionCredentials;
+class SecretStore;
 class StoreWriter;
 
 // The hosts Umbra watches: adds (validating the URI), removes and configures
@@ -48,6 +49,8 @@ public:
     const SessionOptions &sessionOptions() const { return m_options; }
     void setIntervalMs(int intervalMs);
     void setCredentialProvider(CredentialProvider *provider);
+    // Where logins the operator chose to remember are kept (null: nowhere).
+    void setSecretStore(SecretStore *secrets);
 
     // Takes the hosts an opened store holds, and persists changes through
     // `writer` from then on (null: the store closed).

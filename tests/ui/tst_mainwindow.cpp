@@ -12,6 +12,7 @@
 #include "balancersdialog.h"
 #include "calendardialog.h"
 #include "commandpalette.h"
+#include "credentialdialog.h"
 #include "demo/demofleet.h"
 #include "demo/demohistory.h"
 #include "elidedlabel.h"
@@ -98,6 +99,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
+#include <libvirt/libvirt.h>
 
 using namespace Umbra;
 
@@ -347,6 +349,7 @@ private Q_SLOTS:
     void hostMaintenanceIsKeptAndShown();
     void commandPaletteFindsAndRuns();
     void hostsDialogExplainsBadUri();
+    void loginDialogOffersToRemember();
     void prometheusDialogServesMetrics();
     void longRangeDrawsEnvelopes();
     void switchingRangesKeepsNewest();
@@ -1177,6 +1180,48 @@ void TestMainWindow::commandPaletteFindsAndRuns()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(vm), VmState::Running, 10000);
     palette = m_window->findChild<CommandPalette *>();
     QTRY_VERIFY(!palette);
+}
+
+// libvirt asks for a login: the dialog offers to remember it only where a
+// keyring is there, unticked, and hands back what was typed.
+void TestMainWindow::loginDialogOffersToRemember()
+{
+    CredentialRequest request;
+    request.uri = QStringLiteral("qemu+tcp://ops@kvm01.example.org/system");
+    CredentialField name;
+    name.type = VIR_CRED_AUTHNAME;
+    name.prompt = QStringLiteral("Please enter your authentication name");
+    name.defaultResult = QStringLiteral("ops");
+    CredentialField password;
+    password.type = VIR_CRED_PASSPHRASE;
+    password.prompt = QStringLiteral("Please enter your password");
+    password.secret = true;
+    request.fields = { name, password };
+
+    {
+        CredentialDialog withoutKeyring(request, m_window.get());
+        QVERIFY(!withoutKeyring.findChild<QCheckBox *>(QStringLiteral("remember")));
+        QVERIFY(!withoutKeyring.remember());
+    }
+
+    request.canRemember = true;
+    CredentialDialog dialog(request, m_window.get());
+    auto *remember = dialog.findChild<QCheckBox *>(QStringLiteral("remember"));
+    QVERIFY(remember);
+    QVERIFY(!remember->isChecked()); // the operator's choice, never the default
+    const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+    QCOMPARE(edits.size(), 2);
+    QCOMPARE(edits.at(0)->text(), QStringLiteral("ops"));
+    QCOMPARE(edits.at(1)->echoMode(), QLineEdit::Password);
+    edits.at(1)->setText(QStringLiteral("s3cret"));
+    remember->setChecked(true);
+    QVERIFY(dialog.remember());
+    QCOMPARE(dialog.answers().at(1).result, QStringLiteral("s3cret"));
+
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(QDir().mkpath(artifactsDir()));
+    QVERIFY(dialog.grab().save(artifactsDir() + QStringLiteral("/login-dialog.png")));
 }
 
 void TestMainWindow::hostsDialogExplainsBadUri()
