@@ -4,6 +4,7 @@
 #include "collect/inventoryreader.h"
 #include "collect/libvirteventloop.h"
 #include "collect/sharedconnection.h"
+#include "collect/tlsdiagnosis.h"
 #include "fleet/hosturi.h"
 
 #include <QCoreApplication>
@@ -259,9 +260,17 @@ void HostSession::openConnection()
     m_connection = SharedConnection::open(m_config.uri, &auth);
     if (!m_connection) {
         const virError *error = virGetLastError();
-        if (m_answeredCredentials && error && error->code == VIR_ERR_AUTH_FAILED)
-            m_credentials->rejected(m_config.uri);
-        scheduleReconnect(InventoryReader::lastLibvirtError(), refusedByHost());
+        const bool refused = refusedByHost();
+        QString reason = InventoryReader::lastLibvirtError();
+        if (error && error->code == VIR_ERR_AUTH_FAILED) {
+            if (m_answeredCredentials)
+                m_credentials->rejected(m_config.uri);
+            // libvirt keeps the certificate's actual problem to its log.
+            if (reason.contains(QLatin1String("certificate"), Qt::CaseInsensitive))
+                if (const QString why = TlsDiagnosis::explain(m_config.uri); !why.isEmpty())
+                    reason += QStringLiteral(": ") + why;
+        }
+        scheduleReconnect(reason, refused);
         return;
     }
     if (m_answeredCredentials)
