@@ -40,6 +40,9 @@ public:
     // The host turned what provide() answered last down: it must not be
     // offered again by itself.
     virtual void rejected(const QString &uri) { Q_UNUSED(uri); }
+    // The operator asked to connect again: a login cancelled before may be
+    // asked for once more.
+    virtual void askAgain(const QString &uri) { Q_UNUSED(uri); }
 };
 
 } // namespace Umbra

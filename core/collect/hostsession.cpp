@@ -568,6 +568,8 @@ void HostSession::reconnectNow()
     if (m_stopped)
         return;
     m_retryTimer->stop();
+    if (m_credentials)
+        m_credentials->askAgain(m_config.uri);
     logEvent(EventRecord::Severity::Info, QStringLiteral("host.reconnect"),
              Tr::tr("Reconnecting to %1 now, as asked").arg(m_config.uri));
     // A test-driver fleet lives as long as its connection: held across the

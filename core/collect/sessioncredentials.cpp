@@ -50,6 +50,7 @@ void SessionCredentials::forget(const QString &uri)
     m_logins.remove(uri);
     m_toRemember.remove(uri);
     m_lastSource.remove(uri);
+    m_cancelled.remove(uri);
     if (SecretStore *secrets = m_secrets) {
         // Fire and forget: a keyring that cannot be reached has nothing to remove.
         (void)QtConcurrent::run([secrets, account = account(uri)] {
@@ -120,7 +121,9 @@ bool SessionCredentials::provide(CredentialRequest &request)
     CredentialProvider *fallback = nullptr;
     {
         QMutexLocker lock(&m_mutex);
-        fallback = m_fallback;
+        // A cancelled dialog is the operator's answer; the session's
+        // retries must not bring it back every few seconds.
+        fallback = m_cancelled.contains(uri) ? nullptr : m_fallback;
         request.canRemember = m_secrets != nullptr;
         if (const auto login = m_logins.constFind(uri);
             login != m_logins.constEnd() && fill(*login, request.fields)) {
@@ -138,8 +141,13 @@ bool SessionCredentials::provide(CredentialRequest &request)
     for (CredentialField &field : request.fields)
         if (!field.result.isEmpty() && !field.secret)
             field.defaultResult = field.result;
-    if (!fallback || !fallback->provide(request))
+    if (!fallback)
         return false;
+    if (!fallback->provide(request)) {
+        QMutexLocker lock(&m_mutex);
+        m_cancelled.insert(uri);
+        return false;
+    }
 
     QMutexLocker lock(&m_mutex);
     const Login typed = loginOf(request.fields);
@@ -172,6 +180,18 @@ void SessionCredentials::accepted(const QString &uri)
         account(uri), QString::fromUtf8(QJsonDocument(login).toJson(QJsonDocument::Compact)));
     if (!written)
         qCWarning(lcCredentials).noquote() << written.error();
+}
+
+void SessionCredentials::askAgain(const QString &uri)
+{
+    QMutexLocker lock(&m_mutex);
+    m_cancelled.remove(uri);
+}
+
+bool SessionCredentials::cancelled(const QString &uri) const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_cancelled.contains(uri);
 }
 
 void SessionCredentials::rejected(const QString &uri)

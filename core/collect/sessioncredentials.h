@@ -30,6 +30,10 @@ public:
     bool provide(CredentialRequest &request) override;
     void accepted(const QString &uri) override;
     void rejected(const QString &uri) override;
+    void askAgain(const QString &uri) override;
+    // Whether the operator cancelled this host's login; retries do not ask
+    // again until askAgain().
+    bool cancelled(const QString &uri) const;
 
     // The keyring account that holds a host's login.
     static QString account(const QString &uri);
@@ -46,11 +50,12 @@ private:
     static Login loginOf(const QList<CredentialField> &fields);
     std::optional<Login> keyringLogin(const QString &uri);
 
-    QMutex m_mutex;
+    mutable QMutex m_mutex;
     QHash<QString, Login> m_logins; // this run's: from the URI or typed in
     QHash<QString, Login> m_toRemember; // typed in with "remember", until accepted
     QHash<QString, Source> m_lastSource; // of the last answer, by host
     QSet<QString> m_keyringTurnedDown; // hosts that refused the keyring's login
+    QSet<QString> m_cancelled; // hosts whose login the operator cancelled
     CredentialProvider *m_fallback = nullptr;
     SecretStore *m_secrets = nullptr;
 };

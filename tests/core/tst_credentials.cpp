@@ -242,6 +242,34 @@ private Q_SLOTS:
         QCOMPARE(typing.asked, 2);
     }
 
+    void cancelledLoginIsNotAskedAgainByItself()
+    {
+        SessionCredentials run;
+        run.setSecretStore(m_keyring.get());
+        struct Cancelling : CredentialProvider
+        {
+            bool provide(CredentialRequest &) override
+            {
+                ++asked;
+                return false;
+            }
+            int asked = 0;
+        } cancelling;
+        run.setFallback(&cancelling);
+        CredentialRequest request = saslRequest();
+        QVERIFY(!run.provide(request));
+        QVERIFY(run.cancelled(kUri));
+        // The session's retries find the operator's answer, not a new dialog.
+        CredentialRequest retry = saslRequest();
+        QVERIFY(!run.provide(retry));
+        QCOMPARE(cancelling.asked, 1);
+        // "Reconnect now" asks once more.
+        run.askAgain(kUri);
+        CredentialRequest reconnect = saslRequest();
+        QVERIFY(!run.provide(reconnect));
+        QCOMPARE(cancelling.asked, 2);
+    }
+
     void hostRemovedTakesItsLoginAlong()
     {
         SessionCredentials run;
