@@ -1007,7 +1007,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
 <context>
     <name>Umbra::CredentialDialog</name>
     <message>
-        <location filename="../ui/credentialdialog.cpp" line="+20"/>
+        <location filename="../ui/credentialdialog.cpp" line="+21"/>
         <source>Log in to %1</source>
         <translation>Anmelden bei %1</translation>
     </message>
@@ -1021,11 +1021,21 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <source>Answer</source>
         <translation>Antwort</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Remember in the desktop keyring</source>
+        <translation>Im Schlüsselbund der Arbeitsumgebung &amp;merken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept by the desktop&apos;s keyring once the host accepts it, never in Umbra&apos;s database or settings; used when the console connects again.</source>
+        <translation>Wird im Schlüsselbund der Arbeitsumgebung aufbewahrt, sobald der Host die Anmeldung annimmt, nie in Umbras Datenbank oder Einstellungen; beim nächsten Verbinden verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+55"/>
+        <location filename="../core/store/database.cpp" line="+58"/>
         <source>%1 is not a file.</source>
         <translation>%1 ist keine Datei.</translation>
     </message>
@@ -1085,7 +1095,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>%1 kann nicht geprüft werden: keine SQLite-Verbindung.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Cannot copy %1: %2 exists already.</source>
         <translation>%1 kann nicht kopiert werden: %2 gibt es schon.</translation>
     </message>
@@ -1101,12 +1111,12 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
         <translation>Datenbankfehler in „%1“: %2</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-237"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+205"/>
         <source>%1 belongs to another application (SQLite application id %2). It was left untouched.</source>
         <translation>%1 gehört zu einer anderen Anwendung (SQLite-Anwendungskennung %2). Die Datei wurde nicht verändert.</translation>
     </message>
@@ -1229,17 +1239,48 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
 </context>
 <context>
+    <name>Umbra::DesktopKeyring</name>
+    <message>
+        <location filename="../core/keyring/desktopkeyring.cpp" line="+81"/>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading a remembered login from the desktop keyring failed: %1</source>
+        <translation>Das Lesen einer gemerkten Anmeldung aus dem Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keeping the login in the desktop keyring failed: %1</source>
+        <translation>Das Aufbewahren der Anmeldung im Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removing a remembered login from the desktop keyring failed: %1</source>
+        <translation>Das Entfernen einer gemerkten Anmeldung aus dem Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+201"/>
+        <location filename="../core/engine/engine.cpp" line="+203"/>
         <source>no reason was recorded</source>
         <translation>kein Grund festgehalten</translation>
     </message>
 </context>
 <context>
     <name>Umbra::EventLog</name>
+    <message numerus="yes">
+        <location filename="../core/engine/eventlog.cpp" line="+89"/>
+        <source>Writing to the database works again; %n sample(s) held meanwhile were written.</source>
+        <translation>
+            <numerusform>Das Schreiben in die Datenbank funktioniert wieder; %n zwischenzeitlich gehaltener Messwert wurde geschrieben.</numerusform>
+            <numerusform>Das Schreiben in die Datenbank funktioniert wieder; %n zwischenzeitlich gehaltene Messwerte wurden geschrieben.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/engine/eventlog.cpp" line="+91"/>
+        <location line="+12"/>
         <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
         <translation>%1: Neue Messwerte werden nicht gespeichert, weil sein Verlauf schon bis %2 reicht, später als sie. Meist wurde Verlauf importiert oder aufgezeichnet, der dieser Uhr voraus ist; sobald die Uhr diese Zeit überschreitet, werden Messwerte wieder gespeichert.</translation>
     </message>
@@ -1512,7 +1553,7 @@ HAProxy behält seine Gewichte, wie sie sind; wirksame Aktionen darauf werden ni
     </message>
     <message>
         <location line="+211"/>
-        <location filename="../ui/mainwindow.cpp" line="+282"/>
+        <location filename="../ui/mainwindow.cpp" line="+281"/>
         <source>maintenance</source>
         <translation>Wartung</translation>
     </message>
@@ -1672,7 +1713,7 @@ auf %3</translation>
         <translation>„%1“ ist keine Exporter-URL; erwartet wird z. B. http://host:9100/metrics.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>Open a database before adding hosts.</source>
         <translation>Öffnen Sie eine Datenbank, bevor Sie Hosts hinzufügen.</translation>
     </message>
@@ -1682,7 +1723,7 @@ auf %3</translation>
         <translation>%1 gehört bereits zur Flotte.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <location line="+29"/>
         <location line="+58"/>
         <source>%1 is not in the fleet.</source>
@@ -2328,7 +2369,7 @@ auf %3</translation>
         <translation>Die Datenbank ist bereits geöffnet.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>No database is open.</source>
         <translation>Es ist keine Datenbank geöffnet.</translation>
     </message>
@@ -2620,7 +2661,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+104"/>
+        <location filename="../core/collect/hostsession.cpp" line="+106"/>
         <source>the connection failed</source>
         <translation>die Verbindung ist fehlgeschlagen</translation>
     </message>
@@ -2690,7 +2731,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>geändert</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+192"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation>Wieder verbunden mit %1 (%2 VMs)</translation>
     </message>
@@ -2700,7 +2741,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Verbunden mit %1 (%2 VMs)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>%1 is unreachable: %2</source>
         <translation>%1 ist nicht erreichbar: %2</translation>
     </message>
@@ -2780,7 +2821,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>%1 %2 (jetzt: %3)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Reconnecting to %1 now, as asked</source>
         <translation>Verbinde jetzt wie gewünscht neu mit %1</translation>
     </message>
@@ -2816,13 +2857,13 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+175"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+174"/>
         <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-165"/>
         <source>State: %1</source>
         <translation>Zustand: %1</translation>
     </message>
@@ -2842,7 +2883,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Nächster Versuch: %1</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+159"/>
         <source>%1 (%2):</source>
         <translation>%1 (%2):</translation>
     </message>
@@ -3541,7 +3582,7 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-213"/>
+        <location filename="../ui/mainwindow.cpp" line="-212"/>
         <source>Umbra</source>
         <translation>Umbra</translation>
     </message>
@@ -3604,17 +3645,17 @@ Seine VMs laufen weiter; Umbra erfasst nur keine Daten mehr von diesem Host.</tr
     </message>
     <message>
         <location line="+14"/>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Models: %1 of %2 VMs ready</source>
         <translation>Modelle: %1 von %2 VMs bereit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>The models of every running VM are restored from the database or learnt from its history after a start. Forecasts and anomalies of the others follow as their models are ready.</source>
         <translation>Nach einem Start werden die Modelle jeder laufenden VM aus der Datenbank wiederhergestellt oder aus ihrem Verlauf gelernt. Prognosen und Anomalien der übrigen folgen, sobald ihre Modelle bereit sind.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>Filter hosts and VMs by name</source>
         <translation>Hosts und VMs nach Namen filtern</translation>
     </message>
@@ -4990,7 +5031,7 @@ Kunde:</translation>
         <translation>Belegter Host-Speicher der %1 am stärksten ausgelasteten Hosts</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+95"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
@@ -8307,7 +8348,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Die Datenbank %1 ist nicht geöffnet; es wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Removing expired history from %1 failed: %2</source>
         <translation>Das Entfernen des abgelaufenen Verlaufs aus %1 ist fehlgeschlagen: %2</translation>
     </message>
@@ -8317,9 +8358,42 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>In %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-117"/>
         <source>Writing samples to %1 failed: %2</source>
         <translation>Das Schreiben der Messwerte in %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TlsDiagnosis</name>
+    <message>
+        <location filename="../core/collect/tlsdiagnosis.cpp" line="+84"/>
+        <source>no CA certificate at %1 to check the host&apos;s certificate against</source>
+        <translation>kein CA-Zertifikat unter %1, gegen das das Zertifikat des Hosts geprüft werden könnte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 holds no CA certificate</source>
+        <translation>%1 enthält kein CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the host&apos;s certificate is for %1, not for %2</source>
+        <translation>das Zertifikat des Hosts gilt für %1, nicht für %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the host&apos;s certificate is issued by %1, which the CA certificate in %2 (%3) does not vouch for</source>
+        <translation>das Zertifikat des Hosts ist von %1 ausgestellt, für die das CA-Zertifikat in %2 (%3) nicht bürgt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the host&apos;s certificate expired on %1</source>
+        <translation>das Zertifikat des Hosts ist am %1 abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the host&apos;s certificate is valid only from %1</source>
+        <translation>das Zertifikat des Hosts gilt erst ab %1</translation>
     </message>
 </context>
 <context>
@@ -9972,19 +10046,19 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>--print-inventory braucht mindestens ein --connect URI (oder --demo).</translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+54"/>
+        <location filename="../app/consolesetup.cpp" line="+55"/>
         <source>Umbra cannot start</source>
         <translation>Umbra kann nicht starten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>
 … and %1 more</source>
         <translation>
 … und %1 weitere</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>%1 is damaged; SQLite&apos;s check found:
 %2</source>
         <translation>%1 ist beschädigt; die Prüfung von SQLite fand:
@@ -10024,7 +10098,7 @@ Frei für eine weitere VM: %3 und %4 vCPU-Plätze.</translation>
         <translation>Umbra schreibt weiter hinein, wodurch verloren gehen kann, was die beschädigten Seiten enthielten. Um den Verlauf unverändert anzusehen oder eine Kopie zur Reparatur aufzubewahren, beenden Sie Umbra und starten Sie es erneut: Es fragt vor dem Schreiben.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>Hosts not added</source>
         <translation>Hosts nicht hinzugefügt</translation>
     </message>

@@ -1002,7 +1002,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
 <context>
     <name>Umbra::CredentialDialog</name>
     <message>
-        <location filename="../ui/credentialdialog.cpp" line="+20"/>
+        <location filename="../ui/credentialdialog.cpp" line="+21"/>
         <source>Log in to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,11 +1016,21 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Remember in the desktop keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept by the desktop&apos;s keyring once the host accepts it, never in Umbra&apos;s database or settings; used when the console connects again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Umbra::Database</name>
     <message>
-        <location filename="../core/store/database.cpp" line="+45"/>
+        <location filename="../core/store/database.cpp" line="+48"/>
         <source>%1 is in %2, a folder every user of this machine can write to; another user could replace its journal or lock. Keep the database in a folder of your own (by default ~/.local/share/umbra).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,7 +1095,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>Cannot copy %1: %2 exists already.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1224,17 +1234,48 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
 </context>
 <context>
+    <name>Umbra::DesktopKeyring</name>
+    <message>
+        <location filename="../core/keyring/desktopkeyring.cpp" line="+81"/>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading a remembered login from the desktop keyring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keeping the login in the desktop keyring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Removing a remembered login from the desktop keyring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Umbra::Engine</name>
     <message>
-        <location filename="../core/engine/engine.cpp" line="+201"/>
+        <location filename="../core/engine/engine.cpp" line="+203"/>
         <source>no reason was recorded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Umbra::EventLog</name>
+    <message numerus="yes">
+        <location filename="../core/engine/eventlog.cpp" line="+89"/>
+        <source>Writing to the database works again; %n sample(s) held meanwhile were written.</source>
+        <translation>
+            <numerusform>Writing to the database works again; %n sample held meanwhile was written.</numerusform>
+            <numerusform>Writing to the database works again; %n samples held meanwhile were written.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../core/engine/eventlog.cpp" line="+91"/>
+        <location line="+12"/>
         <source>%1: new samples are not stored, because its history already reaches %2, later than they are. History imported or recorded ahead of this clock is the usual cause; samples are stored again once the clock passes that time.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1506,7 +1547,7 @@ HAProxy keeps its weights as they are; actions in force on it are no longer watc
     </message>
     <message>
         <location line="+211"/>
-        <location filename="../ui/mainwindow.cpp" line="+282"/>
+        <location filename="../ui/mainwindow.cpp" line="+281"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1664,7 +1705,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>Open a database before adding hosts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1674,7 +1715,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <location line="+29"/>
         <location line="+58"/>
         <source>%1 is not in the fleet.</source>
@@ -2320,7 +2361,7 @@ on %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>No database is open.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2611,7 +2652,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::HostSession</name>
     <message>
-        <location filename="../core/collect/hostsession.cpp" line="+104"/>
+        <location filename="../core/collect/hostsession.cpp" line="+106"/>
         <source>the connection failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,7 +2722,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+192"/>
         <source>Reconnected to %1 (%2 VMs)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2691,7 +2732,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>%1 is unreachable: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2771,7 +2812,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Reconnecting to %1 now, as asked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2807,13 +2848,13 @@ Free for another VM: %3 and %4 vCPU slots.</source>
 <context>
     <name>Umbra::HostStatusBar</name>
     <message>
-        <location filename="../ui/hoststatusbar.cpp" line="+175"/>
+        <location filename="../ui/hoststatusbar.cpp" line="+174"/>
         <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-165"/>
         <source>State: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2833,7 +2874,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+159"/>
         <source>%1 (%2):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3530,7 +3571,7 @@ Its VMs keep running; Umbra stops collecting from it.</source>
 <context>
     <name>Umbra::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="-213"/>
+        <location filename="../ui/mainwindow.cpp" line="-212"/>
         <source>Umbra</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3593,17 +3634,17 @@ Its VMs keep running; Umbra stops collecting from it.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Models: %1 of %2 VMs ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-18"/>
         <source>The models of every running VM are restored from the database or learnt from its history after a start. Forecasts and anomalies of the others follow as their models are ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+41"/>
         <source>Filter hosts and VMs by name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4977,7 +5018,7 @@ Customer:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+95"/>
         <location line="+4"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
@@ -8298,13 +8339,46 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Removing expired history from %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Cannot write to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Umbra::TlsDiagnosis</name>
+    <message>
+        <location filename="../core/collect/tlsdiagnosis.cpp" line="+84"/>
+        <source>no CA certificate at %1 to check the host&apos;s certificate against</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 holds no CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the host&apos;s certificate is for %1, not for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the host&apos;s certificate is issued by %1, which the CA certificate in %2 (%3) does not vouch for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the host&apos;s certificate expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the host&apos;s certificate is valid only from %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9957,18 +10031,18 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/consolesetup.cpp" line="+54"/>
+        <location filename="../app/consolesetup.cpp" line="+55"/>
         <source>Umbra cannot start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>
 … and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>%1 is damaged; SQLite&apos;s check found:
 %2</source>
         <translation type="unfinished"></translation>
@@ -10006,7 +10080,7 @@ Free for another VM: %3 and %4 vCPU slots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>Hosts not added</source>
         <translation type="unfinished"></translation>
     </message>
