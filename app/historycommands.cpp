@@ -66,7 +66,7 @@ int exportHistory(const CommandLine &line)
         return fail(db.error());
     const QString entity = resolveEntity(db.value()->sql(), line.exportEntity);
     SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
-                      SampleStore::Access::ReadOnly);
+                      SampleStore::Access::Detached);
     auto all = store.reader().allSeries();
     if (!all)
         return fail(all.error());

@@ -42,16 +42,20 @@ int main(int argc, char **argv)
     engine.start();
 
     double cpuAtStart = 0;
+    qint64 writtenAtStart = 0;
     QElapsedTimer wall;
     // Warm-up: connect, list, backfill history; then measure steady state.
     QTimer::singleShot(warmupMs, &app, [&] {
         measuring = true;
         cpuAtStart = Bench::processCpuSeconds();
+        writtenAtStart = Bench::bytesWritten();
         wall.start();
     });
     QTimer::singleShot(warmupMs + seconds * 1000, &app, [&] {
         const double cpu = Bench::processCpuSeconds() - cpuAtStart;
         const double elapsed = double(wall.elapsed()) / 1000.0;
+        const double writtenMiBs
+            = double(Bench::bytesWritten() - writtenAtStart) / 1048576.0 / elapsed;
         engine.shutdown();
         std::printf("hosts %d, VMs per host %d, interval %d ms, measured %.1f s\n", options.hosts,
                     options.vmsPerHost, options.intervalMs, elapsed);
@@ -60,10 +64,11 @@ int main(int argc, char **argv)
         std::printf("process CPU: %.3f s (%.1f %% of one core)\n", cpu, 100.0 * cpu / elapsed);
         std::printf("CPU per VM sample: %.1f us\n", vmSamples ? 1e6 * cpu / double(vmSamples) : 0);
         std::printf("peak RSS: %.1f MiB\n", Bench::peakRssMiB());
+        std::printf("written to storage: %.2f MiB/s\n", writtenMiBs);
         std::printf("{\"vm_samples\": %lld, \"cpu_seconds\": %.4f, \"cpu_us_per_vm_sample\": %.2f, "
-                    "\"core_percent\": %.2f, \"peak_rss_mib\": %.1f}\n",
+                    "\"core_percent\": %.2f, \"peak_rss_mib\": %.1f, \"written_mib_s\": %.2f}\n",
                     vmSamples, cpu, vmSamples ? 1e6 * cpu / double(vmSamples) : 0,
-                    100.0 * cpu / elapsed, Bench::peakRssMiB());
+                    100.0 * cpu / elapsed, Bench::peakRssMiB(), writtenMiBs);
         QCoreApplication::quit();
     });
     return app.exec();

@@ -41,4 +41,8 @@ double processCpuSeconds();
 // Peak resident set size of this process, in MiB.
 double peakRssMiB();
 
+// Bytes this process has caused to be written to storage so far
+// (/proc/self/io write_bytes: the database, its WAL and checkpoints).
+qint64 bytesWritten();
+
 } // namespace Umbra::Bench

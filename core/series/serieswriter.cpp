@@ -37,6 +37,7 @@ qint64 Retention::of(Resolution resolution) const
 SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     : m_db(std::move(db))
     , m_heads(std::move(heads))
+    , m_journal(m_db)
 {
     SqliteStatement newest(m_db, "SELECT max(end_ms) FROM ts_chunks WHERE resolution = 0");
     if (auto row = newest.next(); row && row.value())
@@ -174,8 +175,30 @@ QHash<QString, qint64> SeriesWriter::takeRejectedSeries()
     return named;
 }
 
+Result<void> SeriesWriter::replayJournal()
+{
+    if (m_replayed)
+        return {};
+    m_replayed = true;
+    auto points = m_journal.replay();
+    if (!points) {
+        m_replayed = false;
+        return Error{ points.error() };
+    }
+    // Samples the open chunks already hold are rejected as not newer.
+    const qint64 rejected = m_rejected;
+    const qint64 replaced = m_replaced;
+    auto done = append(points.value());
+    m_rejected = rejected;
+    m_replaced = replaced;
+    m_rejectedSeries.clear();
+    return done;
+}
+
 Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
 {
+    if (auto replayed = replayJournal(); !replayed)
+        return replayed;
     // Heads are loaded before taking the lock: loading reads the database.
     for (const SeriesPoint &point : points) {
         if (auto found = head(point.seriesId); !found)
@@ -192,6 +215,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
                 h.open->replaceLast(&value);
                 h.openDirty = true;
                 m_dirty.insert(point.seriesId);
+                m_journal.add(point.seriesId, point.timeMs, value);
                 ++m_replaced;
             } else {
                 ++m_rejected;
@@ -219,6 +243,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
         h.lastTimestamp = point.timeMs;
         h.openDirty = true;
         m_dirty.insert(point.seriesId);
+        m_journal.add(point.seriesId, point.timeMs, value);
         m_newest = std::max(m_newest, point.timeMs);
     }
     return {};
@@ -338,7 +363,7 @@ Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk 
     return {};
 }
 
-Result<void> SeriesWriter::writeDirty()
+Result<void> SeriesWriter::writeDirty(bool everything)
 {
     SqliteStatement insert(m_db,
                            "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
@@ -361,6 +386,8 @@ Result<void> SeriesWriter::writeDirty()
     // SQLite's page cache once thousands of series are dirty.
     QList<int> dirty(m_dirty.cbegin(), m_dirty.cend());
     std::sort(dirty.begin(), dirty.end());
+    const int slice = int(m_flushes % kSnapshotSlices);
+    QSet<int> stillDirty;
     for (int seriesId : std::as_const(dirty)) {
         SeriesHeads::Head *h = m_heads->find(seriesId);
         if (!h)
@@ -371,7 +398,10 @@ Result<void> SeriesWriter::writeDirty()
                 return done;
         }
         flight.unsavedWritten = int(h->unsaved.size());
-        if (h->openDirty && h->open && !h->open->isEmpty()) {
+        if (h->openDirty && h->open && !h->open->isEmpty() && !everything
+            && seriesId % kSnapshotSlices != slice) {
+            stillDirty.insert(seriesId); // its samples are in the journal
+        } else if (h->openDirty && h->open && !h->open->isEmpty()) {
             // Encoding reads the open chunk, which only this thread changes.
             const StoredChunk open{ h->open->firstTimestamp(), h->open->lastTimestamp(),
                                     h->open->count(), h->open->encode() };
@@ -381,15 +411,21 @@ Result<void> SeriesWriter::writeDirty()
             h->openDirty = false;
         }
     }
-    m_dirty.clear();
+    m_dirty = std::move(stillDirty);
     return {};
 }
 
-Result<void> SeriesWriter::flush(int compactionBudget)
+Result<void> SeriesWriter::flush(int compactionBudget, Snapshot snapshot)
 {
+    if (auto replayed = replayJournal(); !replayed)
+        return replayed;
+    const bool everything
+        = snapshot == Snapshot::All || m_dirty.size() <= qsizetype(kSnapshotAllBelow);
     // Every sealed chunk is in the transaction before any compaction, which
     // may move an hour's raw chunks to a stand-in.
-    if (auto done = writeDirty(); !done)
+    if (auto done = writeDirty(everything); !done)
+        return done;
+    if (auto done = m_journal.write(everything, kSnapshotSlices); !done)
         return done;
     int budget = compactionBudget;
     for (auto it = m_due.begin(); it != m_due.end() && budget > 0; --budget) {
@@ -405,7 +441,11 @@ Result<void> SeriesWriter::flush(int compactionBudget)
 
 Result<void> SeriesWriter::compactAll()
 {
-    if (auto done = writeDirty(); !done)
+    if (auto replayed = replayJournal(); !replayed)
+        return replayed;
+    if (auto done = writeDirty(true); !done)
+        return done;
+    if (auto done = m_journal.write(true, kSnapshotSlices); !done)
         return done;
     const QList<int> due(m_due.cbegin(), m_due.cend());
     for (int seriesId : due) {
@@ -431,10 +471,13 @@ void SeriesWriter::committed()
     }
     m_inFlight.clear();
     m_inFlightIndex.clear();
+    m_journal.committed();
+    ++m_flushes;
 }
 
 void SeriesWriter::rolledBack()
 {
+    m_journal.rolledBack();
     // Nothing of the flush reached the file: everything it wrote is dirty
     // again, and compactions will be redone.
     for (const InFlight &flight : std::as_const(m_inFlight)) {

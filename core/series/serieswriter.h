@@ -4,6 +4,7 @@
 #include "series/retention.h"
 #include "series/rollup.h"
 #include "series/seriesheads.h"
+#include "series/seriesjournal.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -56,12 +57,28 @@ public:
     // rolled up yet. Returns how many points it took; the rest are rejected.
     Result<int> prepend(int seriesId, std::span<const SeriesPoint> points);
 
+    // How much of the changed open chunks a flush writes: a slice of them,
+    // the rest being safe in the journal (seriesjournal.h), or all of them
+    // (when closing, so that the file alone holds everything).
+    enum class Snapshot { Slice, All };
+    // A flush writes the open chunks of one series in this many, so a
+    // journal row is covered after as many flushes...
+    static constexpr int kSnapshotSlices = 60;
+    // ...unless so few are changed that writing them all costs little.
+    static constexpr int kSnapshotAllBelow = 256;
+
     // Writes what changed since the last flush and rolls up at most
     // `compactionBudget` series whose hours completed. Call inside a
     // transaction, then committed() or rolledBack().
-    Result<void> flush(int compactionBudget = 5000);
+    Result<void> flush(int compactionBudget = 5000, Snapshot snapshot = Snapshot::Slice);
     void committed();
     void rolledBack();
+
+    // Appends the journal's samples (what a crash left only there) over the
+    // open chunks they were found with. Done once, by the first append or
+    // flush at the latest; the store calls it at open so that readers in
+    // this process see those samples at once.
+    Result<void> replayJournal();
 
     // Rolls up every complete hour of every series now (after a bulk import).
     // Call inside a transaction, then committed() or rolledBack().
@@ -103,7 +120,7 @@ private:
         std::vector<double> values; // times.size() × columns
     };
 
-    Result<void> writeDirty();
+    Result<void> writeDirty(bool everything);
     Result<void> compact(int seriesId, SeriesHeads::Head &head);
     // Appends rows after the newest chunk of a kind, continuing that chunk
     // when it is in the rows' window, has room, and ends at or after
@@ -117,6 +134,9 @@ private:
 
     QSqlDatabase m_db;
     std::shared_ptr<SeriesHeads> m_heads;
+    SeriesJournal m_journal;
+    bool m_replayed = false;
+    quint64 m_flushes = 0; // committed
     QHash<QString, int> m_ids;
     QHash<int, qint8> m_precisions;
     QSet<int> m_dirty;

@@ -46,6 +46,13 @@ SampleStore::SampleStore(QSqlDatabase db, std::shared_ptr<Series::SeriesHeads> h
 {
     if (access == Access::ReadWrite)
         m_writer.emplace(db, heads);
+    if (access == Access::Detached) {
+        // A writer that only reads: it loads the heads and appends the
+        // journal to them, and writes nothing. A journal it cannot read
+        // leaves what the chunks hold.
+        Series::SeriesWriter replayer(db, heads);
+        (void)replayer.replayJournal();
+    }
 }
 
 Result<SampleStore::VmIds> SampleStore::vmIds(const QString &uuid)
@@ -162,11 +169,16 @@ Result<void> SampleStore::prepend(const QList<VmSample> &vmSamples,
     return {};
 }
 
-Result<void> SampleStore::flush()
+Result<void> SampleStore::recover()
+{
+    return m_writer ? m_writer->replayJournal() : Result<void>{};
+}
+
+Result<void> SampleStore::flush(Series::SeriesWriter::Snapshot snapshot)
 {
     if (!m_writer)
         return {};
-    return m_writer->flush();
+    return m_writer->flush(5000, snapshot);
 }
 
 void SampleStore::committed()

@@ -20,7 +20,11 @@ namespace Umbra {
 class SampleStore
 {
 public:
-    enum class Access { ReadWrite, ReadOnly };
+    // ReadOnly shares the heads of the writer in this process. Detached is a
+    // reader with heads of its own, apart from any writer (another process,
+    // or a file after a crash): it also reads the samples that only the
+    // writer's journal holds (its last minute, or what a crash left there).
+    enum class Access { ReadWrite, ReadOnly, Detached };
 
     SampleStore(QSqlDatabase db, std::shared_ptr<Series::SeriesHeads> heads,
                 Access access = Access::ReadWrite);
@@ -32,7 +36,11 @@ public:
     // Inside the caller's transaction; then committed() or rolledBack().
     // Points of series named by their writer, created on first use.
     Result<void> appendNamed(const QList<NamedPoint> &points);
-    Result<void> flush();
+    // The samples a crash left only in the journal, back into the heads.
+    Result<void> recover();
+    // Call inside a transaction; `All` also writes every open chunk (at close).
+    Result<void> flush(Series::SeriesWriter::Snapshot snapshot
+                       = Series::SeriesWriter::Snapshot::Slice);
     void committed();
     void rolledBack();
 

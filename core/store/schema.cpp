@@ -349,6 +349,12 @@ QStringList stepStatements(int toVersion)
         return {
             QStringLiteral("ALTER TABLE hosts ADD COLUMN maintenance INTEGER NOT NULL DEFAULT 0"),
         };
+    case 19:
+        // Version 19 journals each flush's samples in one row instead of
+        // rewriting every changed open chunk (series/seriesjournal.h).
+        return {
+            QStringLiteral("CREATE TABLE ts_journal (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
+        };
     default:
         return {};
     }

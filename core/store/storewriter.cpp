@@ -51,6 +51,8 @@ void StoreWriter::open()
     }
     m_db = std::move(db).value();
     m_samples = std::make_unique<SampleStore>(m_db->sql(), m_heads);
+    if (auto recovered = m_samples->recover(); !recovered)
+        report(recovered.error());
     m_fleet = std::make_unique<FleetRepository>(m_db->sql());
     m_timer = new QTimer(this);
     m_timer->setInterval(m_flushIntervalMs);
@@ -62,7 +64,7 @@ void StoreWriter::close()
 {
     if (!m_db)
         return;
-    flush();
+    flushAll();
     if (m_timer)
         m_timer->stop();
     // Repositories hold copies of the connection; they go before the Database.
@@ -92,11 +94,22 @@ void StoreWriter::report(const QString &message)
 
 void StoreWriter::flush()
 {
+    flushSamples(Series::SeriesWriter::Snapshot::Slice);
+}
+
+void StoreWriter::flushAll()
+{
+    flushSamples(Series::SeriesWriter::Snapshot::All);
+}
+
+void StoreWriter::flushSamples(Series::SeriesWriter::Snapshot snapshot)
+{
     if (!m_db)
         return;
-    if (m_pendingSamples > 0 || !m_pendingEvents.isEmpty()) {
+    if (m_pendingSamples > 0 || !m_pendingEvents.isEmpty()
+        || snapshot == Series::SeriesWriter::Snapshot::All) {
         auto written = inTransaction([&]() -> Result<void> {
-            if (auto done = m_samples->flush(); !done)
+            if (auto done = m_samples->flush(snapshot); !done)
                 return done;
             return m_fleet->appendEvents(m_pendingEvents);
         });

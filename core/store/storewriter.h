@@ -45,6 +45,9 @@ public:
     Q_INVOKABLE void open();
     Q_INVOKABLE void close();
     Q_INVOKABLE void flush();
+    // Writes everything, open chunks included, so that the file alone holds
+    // it without the journal (at close, and for readers in other processes).
+    void flushAll();
     void setRetention(const Umbra::Series::Retention &retention);
     // Deletes one slice of expired chunks in a transaction of its own;
     // returns how many chunks it deleted.
@@ -87,6 +90,7 @@ Q_SIGNALS:
 
 private:
     bool ready();
+    void flushSamples(Series::SeriesWriter::Snapshot snapshot);
     void reportDroppedSamples();
     void report(const QString &message);
     template<typename Function> void writeNow(Function function);

@@ -36,7 +36,7 @@ private Q_SLOTS:
             auto db = Database::open(path, QStringLiteral("crash-before"));
             QVERIFY2(db.ok(), qPrintable(db.error()));
             SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
-                              SampleStore::Access::ReadOnly);
+                              SampleStore::Access::Detached);
             for (int i = 0; i < 200; ++i)
                 before += store.vmSamples(QStringLiteral("vm-%1").arg(i), 0, Q_INT64_C(1) << 62)
                               ->size();
@@ -81,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
 
         SampleStore store(db.value()->sql(), std::make_shared<Series::SeriesHeads>(),
-                          SampleStore::Access::ReadOnly);
+                          SampleStore::Access::Detached);
         qint64 vmSamples = 0;
         for (int i = 0; i < 200; ++i)
             vmSamples

@@ -152,6 +152,13 @@ int chunkCount(Database &db, int resolution)
     return q.next() ? q.value(0).toInt() : -1;
 }
 
+int tableRows(Database &db, const QString &table)
+{
+    QSqlQuery q(db.sql());
+    q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+    return q.next() ? q.value(0).toInt() : -1;
+}
+
 } // namespace
 
 class TestSeries : public QObject
@@ -242,6 +249,68 @@ private Q_SLOTS:
         QVERIFY(f.commit());
         QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 101);
         QCOMPARE(chunkCount(*f.writeDb, 0), 1); // continued, not a second small chunk
+    }
+
+    // Many changed open chunks: a flush journals the samples in one row and
+    // writes a slice of the open chunks, not one B-tree page per series; a
+    // crash (no close) loses none of them, and the journal stays bounded.
+    void flushJournalsSamplesAndWritesASliceOfOpenChunks()
+    {
+        const QString path = freshPath();
+        constexpr int kSeries = 600; // over SeriesWriter::kSnapshotAllBelow
+        std::vector<int> ids;
+        {
+            Fixture f(path);
+            for (int s = 0; s < kSeries; ++s)
+                ids.push_back(f.series(QStringLiteral("vm/%1/cpu").arg(s), -2));
+            std::vector<SeriesPoint> batch;
+            for (int id : ids)
+                batch.push_back({ id, kStart, double(id) });
+            QVERIFY(f.writer->append(batch).ok());
+            QVERIFY(f.commit());
+            QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_journal")), 1);
+            // One slice of the open chunks (ids spread over 60 slices), not all.
+            QVERIFY2(chunkCount(*f.writeDb, 0) <= kSeries / SeriesWriter::kSnapshotSlices + 1,
+                     qPrintable(QString::number(chunkCount(*f.writeDb, 0))));
+
+            // Many flushes later the journal still holds about a minute's rows.
+            for (int flush = 1; flush < 3 * SeriesWriter::kSnapshotSlices; ++flush) {
+                batch.clear();
+                for (int id : ids)
+                    batch.push_back({ id, kStart + 1000 * flush, double(flush) });
+                QVERIFY(f.writer->append(batch).ok());
+                QVERIFY(f.commit());
+            }
+            QVERIFY(tableRows(*f.writeDb, QStringLiteral("ts_journal"))
+                    <= SeriesWriter::kSnapshotSlices);
+            // Killed here: no close, no final snapshot.
+        }
+
+        // Another process reading the file sees every sample...
+        {
+            auto db
+                = Database::open(path, QStringLiteral("detached-reader"), Database::Mode::ReadOnly);
+            QVERIFY(db.ok());
+            auto heads = std::make_shared<SeriesHeads>();
+            QVERIFY(SeriesWriter(db.value()->sql(), heads).replayJournal().ok());
+            SeriesReader reader(db.value()->sql(), heads);
+            for (int id : { ids.front(), ids.back() })
+                QCOMPARE(reader.samples(id, 0, kStart * 2)->size(),
+                         qsizetype(3 * SeriesWriter::kSnapshotSlices));
+        }
+        // ...and the next writer takes them over and, at close, leaves them
+        // all in the chunks.
+        Fixture f(path);
+        QVERIFY(f.writer->replayJournal().ok());
+        QVERIFY(f.writeDb->sql().transaction());
+        QVERIFY(f.writer->flush(5000, SeriesWriter::Snapshot::All).ok());
+        QVERIFY(f.writeDb->sql().commit());
+        f.writer->committed();
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_journal")), 0);
+        SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        for (int id : ids)
+            QCOMPARE(plain.samples(id, 0, kStart * 2)->size(),
+                     qsizetype(3 * SeriesWriter::kSnapshotSlices));
     }
 
     void rollupsMatchBruteForce()
