@@ -2,6 +2,7 @@
 // Keyring's Secret Service on a D-Bus session of the test's own:
 // tests/with-keyring), used on the next run, replaced when the host turns
 // them down, removed with the host — and never written anywhere else.
+#include "../stderrcapture.h"
 #include "collect/sessioncredentials.h"
 #include "engine/engine.h"
 #include "engine/eventlog.h"
@@ -12,10 +13,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <cstdio>
-#include <fcntl.h>
 #include <libvirt/libvirt.h>
-#include <unistd.h>
 
 using namespace Umbra;
 
@@ -99,40 +97,6 @@ private:
     static inline QByteArray s_captured;
     static inline QtMessageHandler s_previous = nullptr;
     QtMessageHandler m_previous = nullptr;
-};
-
-// Everything written to file descriptor 2 while it lives: libvirt writes its
-// own errors there.
-class StderrCapture
-{
-public:
-    explicit StderrCapture(const QString &path)
-        : m_path(path)
-    {
-        std::fflush(stderr);
-        m_saved = ::dup(2);
-        const int file
-            = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(file, 2);
-        ::close(file);
-    }
-    ~StderrCapture() { release(); }
-
-    QByteArray release()
-    {
-        if (m_saved >= 0) {
-            std::fflush(stderr);
-            ::dup2(m_saved, 2);
-            ::close(m_saved);
-            m_saved = -1;
-        }
-        QFile file(m_path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-private:
-    QString m_path;
-    int m_saved = -1;
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 // when the operator says so, keeps it out of its database and output, and
 // says clearly what is wrong with a certificate — without falling back to
 // an unencrypted connection. Skips when the lab is not running.
+#include "../stderrcapture.h"
 #include "collect/hostsession.h"
 #include "collect/sessioncredentials.h"
 #include "engine/engine.h"
@@ -16,8 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <cstdio>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Umbra;
@@ -84,39 +83,6 @@ private:
     QThread thread;
     QObject receiver;
     HostSession *session = nullptr;
-};
-
-// Everything written to file descriptor 2 while it lives: libvirt writes its
-// own errors and log there.
-class StderrCapture
-{
-public:
-    explicit StderrCapture(const QString &path)
-        : m_path(path)
-    {
-        std::fflush(stderr);
-        m_saved = ::dup(2);
-        const int file
-            = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        ::dup2(file, 2);
-        ::close(file);
-    }
-    ~StderrCapture() { release(); }
-    QByteArray release()
-    {
-        if (m_saved >= 0) {
-            std::fflush(stderr);
-            ::dup2(m_saved, 2);
-            ::close(m_saved);
-            m_saved = -1;
-        }
-        QFile file(m_path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-private:
-    QString m_path;
-    int m_saved = -1;
 };
 
 QByteArray filesIn(const QString &path, const QString &except)
