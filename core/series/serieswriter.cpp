@@ -179,12 +179,20 @@ Result<void> SeriesWriter::replayJournal()
 {
     if (m_replayed)
         return {};
+    // Tried once: a journal that cannot be read must not stop every append
+    // after it; what it held is reported lost instead.
     m_replayed = true;
     auto points = m_journal.replay();
-    if (!points) {
-        m_replayed = false;
+    if (!points)
         return Error{ points.error() };
-    }
+    // A series removed since (its history expired) takes its samples along.
+    QSet<int> gone;
+    for (const SeriesPoint &point : points.value())
+        if (!gone.contains(point.seriesId) && !head(point.seriesId))
+            gone.insert(point.seriesId);
+    if (!gone.isEmpty())
+        std::erase_if(points.value(),
+                      [&gone](const SeriesPoint &p) { return gone.contains(p.seriesId); });
     // Samples the open chunks already hold are rejected as not newer.
     const qint64 rejected = m_rejected;
     const qint64 replaced = m_replaced;

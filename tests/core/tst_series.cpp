@@ -313,6 +313,36 @@ private Q_SLOTS:
                      qsizetype(3 * SeriesWriter::kSnapshotSlices));
     }
 
+    // A journal row naming a series that no longer exists (its history
+    // expired) or cut short by damage is replayed as far as it goes, and
+    // ingest goes on.
+    void journalOfAGoneSeriesDoesNotStopIngest()
+    {
+        const QString path = freshPath();
+        Fixture f(path);
+        const int id = f.series(QStringLiteral("vm/a/cpu"), -2);
+        QByteArray row;
+        const auto sample = [&row](qint32 series, qint64 time, double value) {
+            row.append(reinterpret_cast<const char *>(&series), 4); // little-endian here
+            row.append(reinterpret_cast<const char *>(&time), 8);
+            row.append(reinterpret_cast<const char *>(&value), 8);
+        };
+        sample(id, kStart, 1.0);
+        sample(987654, kStart, 2.0); // no such series
+        sample(id, kStart + 1000, 3.0);
+        row.append("\x01\x02\x03", 3); // a torn tail
+        QSqlQuery insert(f.writeDb->sql());
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO ts_journal (data) VALUES (?)")));
+        insert.addBindValue(row);
+        QVERIFY(insert.exec());
+
+        Fixture next(path);
+        QVERIFY(next.writer->append(points(id, { { kStart + 2000, 4.0 } })).ok());
+        QVERIFY(next.commit());
+        QCOMPARE(next.reader->samples(id, 0, kStart * 2)->size(), 3);
+        QCOMPARE(next.writer->rejectedSamples(), qint64(0));
+    }
+
     void rollupsMatchBruteForce()
     {
         Fixture f(freshPath());
