@@ -374,7 +374,11 @@ Result<void> Database::prepare(Mode mode)
         = mode == Mode::Durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
     if (auto wal = enterWal(); !wal)
         return wal;
-    for (const char *pragma : { synchronous, "PRAGMA foreign_keys=ON" }) {
+    // The WAL keeps the size of its largest transaction (the demo's history
+    // fill, a rollup, a reader holding a snapshot) until the file is closed;
+    // past 64 MiB it is cut back at the next checkpoint that restarts it.
+    for (const char *pragma :
+         { synchronous, "PRAGMA foreign_keys=ON", "PRAGMA journal_size_limit=67108864" }) {
         if (auto done = exec(QLatin1String(pragma)); !done)
             return done;
     }
