@@ -233,11 +233,10 @@ int HostSession::authCallback(virConnectCredentialPtr cred, unsigned int ncred, 
 
 namespace {
 
-// Whether libvirt's last error is the host refusing the connection: nothing
+// Whether libvirt's error is the host refusing the connection: nothing
 // listens on its port (ECONNREFUSED) or at its socket path (ENOENT).
-bool refusedByHost()
+bool refusedByHost(const virError *error)
 {
-    const virError *error = virGetLastError();
     return error && error->code == VIR_ERR_SYSTEM_ERROR
         && (error->int1 == ECONNREFUSED || error->int1 == ENOENT);
 }
@@ -260,7 +259,7 @@ void HostSession::openConnection()
     m_connection = SharedConnection::open(m_config.uri, &auth);
     if (!m_connection) {
         const virError *error = virGetLastError();
-        const bool refused = refusedByHost();
+        const bool refused = refusedByHost(error);
         QString reason = InventoryReader::lastLibvirtError();
         if (error && error->code == VIR_ERR_AUTH_FAILED) {
             if (m_answeredCredentials)

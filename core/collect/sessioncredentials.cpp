@@ -19,11 +19,6 @@ bool asksName(const CredentialField &field)
     return field.type == VIR_CRED_AUTHNAME || field.type == VIR_CRED_USERNAME;
 }
 
-bool asksSecret(const CredentialField &field)
-{
-    return field.type == VIR_CRED_PASSPHRASE || field.type == VIR_CRED_NOECHOPROMPT;
-}
-
 } // namespace
 
 void SessionCredentials::setFallback(CredentialProvider *fallback)
@@ -71,7 +66,7 @@ bool SessionCredentials::fill(const Login &login, QList<CredentialField> &fields
     for (CredentialField &field : fields) {
         if (asksName(field) && !login.user.isEmpty())
             field.result = login.user;
-        else if (asksSecret(field) && !login.password.isEmpty())
+        else if (field.secret && !login.password.isEmpty())
             field.result = login.password;
         else
             answered = false;
@@ -85,7 +80,7 @@ SessionCredentials::Login SessionCredentials::loginOf(const QList<CredentialFiel
     for (const CredentialField &field : fields) {
         if (asksName(field) && login.user.isEmpty())
             login.user = field.result;
-        else if (asksSecret(field) && login.password.isEmpty())
+        else if (field.secret && login.password.isEmpty())
             login.password = field.result;
     }
     return login;

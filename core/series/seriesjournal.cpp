@@ -41,11 +41,6 @@ void SeriesJournal::add(int seriesId, qint64 timeMs, double value)
     m_pending.append(sample, kSampleBytes);
 }
 
-qsizetype SeriesJournal::pendingSamples() const
-{
-    return m_pending.size() / kSampleBytes;
-}
-
 Result<std::vector<SeriesPoint>> SeriesJournal::replay()
 {
     std::vector<SeriesPoint> points;

@@ -46,11 +46,6 @@ public:
     void committed();
     void rolledBack();
 
-    // Rows in the table that this writer knows of.
-    qsizetype rows() const { return qsizetype(m_rows.size()); }
-    // Samples waiting for the next write.
-    qsizetype pendingSamples() const;
-
 private:
     QSqlDatabase m_db;
     bool m_available = false;

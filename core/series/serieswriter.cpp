@@ -406,10 +406,10 @@ Result<void> SeriesWriter::writeDirty(bool everything)
                 return done;
         }
         flight.unsavedWritten = int(h->unsaved.size());
-        if (h->openDirty && h->open && !h->open->isEmpty() && !everything
-            && seriesId % kSnapshotSlices != slice) {
+        const bool openChanged = h->openDirty && h->open && !h->open->isEmpty();
+        if (openChanged && !everything && seriesId % kSnapshotSlices != slice) {
             stillDirty.insert(seriesId); // its samples are in the journal
-        } else if (h->openDirty && h->open && !h->open->isEmpty()) {
+        } else if (openChanged) {
             // Encoding reads the open chunk, which only this thread changes.
             const StoredChunk open{ h->open->firstTimestamp(), h->open->lastTimestamp(),
                                     h->open->count(), h->open->encode() };
