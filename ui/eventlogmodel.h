@@ -27,7 +27,7 @@ public:
     void setEvents(QList<EventRecord> events);
     void appendEvent(const EventRecord &event);
     bool contains(const EventRecord &event) const;
-    const EventRecord &event(int row) const { return m_events.at(row); }
+    const EventRecord &record(int row) const { return m_events.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

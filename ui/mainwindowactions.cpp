@@ -93,7 +93,7 @@ void MainWindow::wireFleetActions()
     m_actions->attach(m_eventLog, [this](const QModelIndex &index) {
         if (!index.isValid())
             return FleetSubject{};
-        const EventRecord &event = m_eventLog->eventModel()->event(index.row());
+        const EventRecord &event = m_eventLog->eventModel()->record(index.row());
         if (!m_engine || event.hostUri.isEmpty())
             return FleetSubject{};
         const FleetState *fleet = m_engine->fleet()->state();

@@ -84,11 +84,13 @@ QList<QList<Series::ChartPoint>> stretchesOf(const QList<Series::ChartPoint> &po
 } // namespace
 
 MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
-    : QChartView(parent)
+    : QChartView(new QChart, parent)
     , m_title(title)
     , m_unit(unit)
 {
-    auto *chart = new QChart;
+    // Given to the base, not set later: setChart() would release the chart
+    // QChartView(parent) makes for itself without deleting it.
+    QChart *chart = this->chart();
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(4);
@@ -104,7 +106,6 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_rangeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    setChart(chart);
     // The tick labels depend on the plot's width, known only after layout.
     connect(chart, &QChart::plotAreaChanged, this, [this] {
         if (m_envelopeMode)

@@ -257,9 +257,12 @@ void TrafficPage::fillChoices()
     QStringList labels;
     int unreadable = 0;
     if (service) {
-        for (const Traffic::Balancer &b : service->balancers()) {
+        // Copies that outlive the loop: `view` points into them.
+        const QList<Traffic::Balancer> balancers = service->balancers();
+        const QList<Traffic::BalancerView> views = service->views();
+        for (const Traffic::Balancer &b : balancers) {
             const Traffic::BalancerView *view = nullptr;
-            for (const Traffic::BalancerView &v : service->views())
+            for (const Traffic::BalancerView &v : views)
                 if (v.balancer.name == b.name)
                     view = &v;
             QStringList backends;
@@ -331,8 +334,9 @@ void TrafficPage::showCurrent()
         updateButtons();
         return;
     }
+    const QList<Traffic::BalancerView> views = service->views(); // `view` points into it
     const Traffic::BalancerView *view = nullptr;
-    for (const Traffic::BalancerView &v : service->views())
+    for (const Traffic::BalancerView &v : views)
         if (v.balancer.name == key[0])
             view = &v;
     if (!view) {

@@ -6,6 +6,7 @@
 #include "collect/sharedconnection.h"
 #include "collect/tlsdiagnosis.h"
 #include "fleet/hosturi.h"
+#include "util/handover.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -34,6 +35,7 @@ struct SessionCallbackContext
 
     template<typename Function> static void post(void *opaque, Function function)
     {
+        HandOver::take(opaque);
         auto context = *static_cast<std::shared_ptr<SessionCallbackContext> *>(opaque);
         QMutexLocker locker(&context->mutex);
         if (HostSession *session = context->session)
@@ -43,6 +45,7 @@ struct SessionCallbackContext
 
     static void freeOpaque(void *opaque)
     {
+        HandOver::take(opaque);
         delete static_cast<std::shared_ptr<SessionCallbackContext> *>(opaque);
     }
 
@@ -282,7 +285,11 @@ void HostSession::openConnection()
 
     // Each callback is given its own reference to the context; libvirt frees
     // it with freeOpaque when the callback is removed.
-    auto opaque = [this] { return new std::shared_ptr<SessionCallbackContext>(m_context); };
+    auto opaque = [this] {
+        auto *reference = new std::shared_ptr<SessionCallbackContext>(m_context);
+        HandOver::give(reference);
+        return reference;
+    };
     // libvirt's test driver accepts a close callback without keeping it (it
     // never closes by itself), so it would never free what it was given.
     if (!HostUri::isTestDriver(m_config.uri)

@@ -118,6 +118,11 @@ void FleetService::shutdown()
         session.thread = nullptr;
         session.session = nullptr;
     }
+    for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
+        if (thread && thread->wait(deadline))
+            delete thread.data();
+    }
+    m_retiring.clear();
     m_started = false;
     if (m_watchdog)
         m_watchdog->stop();
@@ -167,9 +172,14 @@ void FleetService::removeHost(const QString &uri)
     if (it == m_sessions.end())
         return;
     stopSession(uri, *it);
-    if (it->thread) {
-        // The thread finishes on its own time; it deletes itself then.
-        connect(it->thread, &QThread::finished, it->thread, &QObject::deleteLater);
+    if (QThread *thread = it->thread) {
+        // The thread finishes on its own time; it deletes itself then. It
+        // may have finished already, before there was anyone to tell.
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        if (thread->isFinished())
+            thread->deleteLater();
+        m_retiring.removeAll(nullptr);
+        m_retiring.append(thread);
     }
     m_sessions.erase(it);
     // A host taken out of the fleet leaves no login behind.

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <memory>
 
 class QThread;
@@ -122,6 +123,9 @@ private:
     SessionOptions m_options;
     std::unique_ptr<SessionCredentials> m_credentials; // for the sessions' threads
     QHash<QString, Session> m_sessions; // by URI, one per host in the state
+    // Threads of removed hosts, still finishing; each deletes itself when it
+    // has, and shutdown waits for those that have not.
+    QList<QPointer<QThread>> m_retiring;
     StoreWriter *m_writer = nullptr;
     QTimer *m_watchdog = nullptr;
     bool m_started = false;

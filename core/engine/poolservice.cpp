@@ -27,8 +27,11 @@ std::optional<double> peakOf(const DemandForecast &forecast, int capacity)
     return std::clamp(peak, 0.0, 100.0) / 100.0 * capacity;
 }
 
+// Reads or writes the pools off the GUI thread. The worker is one of
+// `workers`, so the service does not go (nor the process end) under it.
 template<typename T, typename F>
-void onWorker(QObject *context, const char *name, F work, std::function<void(T)> done)
+void onWorker(QObject *context, WorkerThreads &workers, const char *name, F work,
+              std::function<void(T)> done)
 {
     QPointer<QObject> guard(context);
     QThread *worker = QThread::create([guard, work, done] {
@@ -38,8 +41,7 @@ void onWorker(QObject *context, const char *name, F work, std::function<void(T)>
                 guard, [done, result] { done(result); }, Qt::QueuedConnection);
     });
     worker->setObjectName(QLatin1String(name));
-    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    workers.start(worker);
 }
 
 } // namespace
@@ -103,7 +105,7 @@ void PoolService::open(const QString &databasePath)
 {
     m_path = databasePath;
     onWorker<Result<Pools::PoolSettings>>(
-        this, "umbra-pools-load",
+        this, m_workers, "umbra-pools-load",
         [databasePath] { return Pools::PoolSettings::load(databasePath); },
         [this](const Result<Pools::PoolSettings> &loaded) {
             if (loaded)
@@ -121,7 +123,7 @@ void PoolService::save(const Pools::PoolSettings &settings)
     }
     const QString path = m_path;
     onWorker<Result<void>>(
-        this, "umbra-pools-save", [path, settings] { return settings.save(path); },
+        this, m_workers, "umbra-pools-save", [path, settings] { return settings.save(path); },
         [this, settings](const Result<void> &saved) {
             if (saved)
                 apply(settings);

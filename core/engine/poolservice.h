@@ -3,6 +3,7 @@
 #include "pools/capacityledger.h"
 #include "pools/placement.h"
 #include "pools/pool.h"
+#include "util/workerthreads.h"
 
 #include <QHash>
 #include <QMutex>
@@ -66,6 +67,7 @@ private:
     Pools::PoolSettings m_settings = Pools::PoolSettings::defaults();
     std::shared_ptr<Pools::CapacityLedger> m_ledger;
     std::shared_ptr<Predictions> m_predictions;
+    WorkerThreads m_workers; // last: waited for before the rest goes
 };
 
 } // namespace Umbra

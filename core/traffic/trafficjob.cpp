@@ -308,7 +308,7 @@ Jobs::Outcome TrafficJob::shift(const ShiftRequest &request)
         steps.append(step);
     }
 
-    const Jobs::StepMachine machine([this](int, const QString &) {},
+    const Jobs::StepMachine machine([](int, const QString &) {},
                                     [this] { return cancelled(); });
     QString reason;
     const Jobs::Outcome outcome = machine.run(steps, reason);

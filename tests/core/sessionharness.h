@@ -1,17 +1,18 @@
 #pragma once
 
+#include "../queuedsignalspy.h"
 #include "collect/hostsession.h"
 #include "demo/simulatedstatssource.h"
 #include "engine/engine.h"
 
-#include <QSignalSpy>
 #include <QThread>
 #include <memory>
 
 namespace Umbra::Testing {
 
 // Runs a HostSession on its own thread, as the Engine does, and records what
-// it reports. Signals arrive queued on the test's thread.
+// it reports. Signals arrive queued on the test's thread, as they do in the
+// console.
 class SessionHarness
 {
 public:
@@ -24,12 +25,12 @@ public:
         session = new HostSession(config, options, nullptr, std::move(source));
         session->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, session, &QObject::deleteLater);
-        status = std::make_unique<QSignalSpy>(session, &HostSession::statusChanged);
-        inventory = std::make_unique<QSignalSpy>(session, &HostSession::inventoryReset);
-        changed = std::make_unique<QSignalSpy>(session, &HostSession::vmChanged);
-        removed = std::make_unique<QSignalSpy>(session, &HostSession::vmRemoved);
-        samples = std::make_unique<QSignalSpy>(session, &HostSession::samplesCollected);
-        events = std::make_unique<QSignalSpy>(session, &HostSession::eventLogged);
+        status = std::make_unique<QueuedSignalSpy>(session, &HostSession::statusChanged);
+        inventory = std::make_unique<QueuedSignalSpy>(session, &HostSession::inventoryReset);
+        changed = std::make_unique<QueuedSignalSpy>(session, &HostSession::vmChanged);
+        removed = std::make_unique<QueuedSignalSpy>(session, &HostSession::vmRemoved);
+        samples = std::make_unique<QueuedSignalSpy>(session, &HostSession::samplesCollected);
+        events = std::make_unique<QueuedSignalSpy>(session, &HostSession::eventLogged);
         thread.start();
         QMetaObject::invokeMethod(session, &HostSession::start, Qt::QueuedConnection);
     }
@@ -63,7 +64,7 @@ public:
 
     QThread thread;
     HostSession *session = nullptr;
-    std::unique_ptr<QSignalSpy> status, inventory, changed, removed, samples, events;
+    std::unique_ptr<QueuedSignalSpy> status, inventory, changed, removed, samples, events;
 };
 
 } // namespace Umbra::Testing

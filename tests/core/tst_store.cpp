@@ -1,5 +1,6 @@
 // The SQLite store: sample round trips, the fleet tables, the batched writer,
 // and upgrading a file written by an older Umbra.
+#include "../queuedsignalspy.h"
 #include "jobs/audittrail.h"
 #include "jobs/planstore.h"
 #include "migrate/migrationjournal.h"
@@ -382,7 +383,7 @@ private Q_SLOTS:
         auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 50);
         writer->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
-        QSignalSpy flushed(writer, &StoreWriter::flushed);
+        Testing::QueuedSignalSpy flushed(writer, &StoreWriter::flushed);
         thread.start();
         QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
         QMetaObject::invokeMethod(
@@ -427,8 +428,8 @@ private Q_SLOTS:
         auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 20);
         writer->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
-        QSignalSpy failed(writer, &StoreWriter::failed);
-        QSignalSpy flushed(writer, &StoreWriter::flushed);
+        Testing::QueuedSignalSpy failed(writer, &StoreWriter::failed);
+        Testing::QueuedSignalSpy flushed(writer, &StoreWriter::flushed);
         thread.start();
         QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
 
@@ -521,6 +522,7 @@ private Q_SLOTS:
         thread.wait();
 
         QVERIFY2(sideErrors.isEmpty(), qPrintable(sideErrors.join(u'\n')));
+        failed.catchUp();
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
         QCOMPARE(journalWrites.load(), kRounds);

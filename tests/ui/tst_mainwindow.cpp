@@ -914,13 +914,13 @@ void TestMainWindow::vmMenusOfferWhatTheStateAllows()
     // Beside libvirt's own "suspended" event, the action's outcome.
     auto actionEventRow = [log] {
         for (int row = 0; row < std::min(log->rowCount(), 10); ++row) {
-            if (log->event(row).kind == QLatin1String("vm.pause.completed"))
+            if (log->record(row).kind == QLatin1String("vm.pause.completed"))
                 return row;
         }
         return -1;
     };
     QTRY_VERIFY(actionEventRow() >= 0);
-    QCOMPARE(log->event(actionEventRow()).vmUuid, vm.uuid);
+    QCOMPARE(log->record(actionEventRow()).vmUuid, vm.uuid);
     {
         auto plans = Jobs::PlanStore::open(m_engine->storePath(), QStringLiteral("tst-lifecycle"));
         QVERIFY(plans.ok());
@@ -947,7 +947,7 @@ void TestMainWindow::vmMenusOfferWhatTheStateAllows()
 
     // The event log's row of that VM opens its menu too.
     QMenu fromLog;
-    const EventRecord event = log->event(std::max(actionEventRow(), 0));
+    const EventRecord event = log->record(std::max(actionEventRow(), 0));
     QCOMPARE(event.vmUuid, vm.uuid);
     actions->fillMenu(&fromLog, { { event.hostUri, event.vmUuid } });
     QVERIFY(entries(fromLog).contains(QStringLiteral("pause")));
@@ -1125,7 +1125,7 @@ void TestMainWindow::hostMaintenanceIsKeptAndShown()
     m_window->showHost(vm.uri);
     QTRY_VERIFY(m_window->hostPage()->poolText().startsWith(QLatin1String("In maintenance")));
     const EventLogModel *log = m_window->eventLogView()->eventModel();
-    QTRY_VERIFY(log->rowCount() > 0 && log->event(0).kind == u"host.maintenance.on");
+    QTRY_VERIFY(log->rowCount() > 0 && log->record(0).kind == u"host.maintenance.on");
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             auto db = Database::open(m_engine->storePath(), QStringLiteral("tst-maintenance"));
