@@ -22,6 +22,25 @@
 
 namespace {
 
+// How much longer than usual the console may take for the same work: a
+// sanitized build runs several times slower (scripts/sanitize sets it).
+double timeScale()
+{
+    const double scale = qEnvironmentVariable("UMBRA_TEST_TIME_SCALE").toDouble();
+    return scale > 1 ? scale : 1;
+}
+
+int scaledMs(int ms)
+{
+    return int(ms * timeScale());
+}
+
+// A --quit-after value: the console's run that long, scaled as above.
+QString quitAfter(double seconds)
+{
+    return QString::number(seconds * timeScale());
+}
+
 struct Run
 {
     int exitCode = -1;
@@ -50,7 +69,7 @@ Run umbra(const QStringList &arguments, const QString &home, int timeoutMs = 600
     process.setProcessEnvironment(environment(home, language));
     process.start(QStringLiteral(UMBRA_BINARY), arguments);
     Run run;
-    if (!process.waitForFinished(timeoutMs)) {
+    if (!process.waitForFinished(scaledMs(timeoutMs))) {
         process.kill();
         process.waitForFinished();
         return run;
@@ -88,19 +107,18 @@ QString integrity(const QString &path)
 }
 
 // A console started in the background on `database`, once it writes there.
-bool startConsole(QProcess &console, const QString &database, const QString &home,
-                  const QString &seconds)
+bool startConsole(QProcess &console, const QString &database, const QString &home, double seconds)
 {
     console.setProcessEnvironment(environment(home));
     console.start(QStringLiteral(UMBRA_BINARY),
                   { QStringLiteral("--demo"), QStringLiteral("--database"), database,
                     QStringLiteral("--interval"), QStringLiteral("0.5"),
-                    QStringLiteral("--quit-after"), seconds });
+                    QStringLiteral("--quit-after"), quitAfter(seconds) });
     if (!console.waitForStarted())
         return false;
     QElapsedTimer waited;
     waited.start();
-    while (waited.elapsed() < 30000) {
+    while (waited.elapsed() < scaledMs(30000)) {
         if (QFile::exists(database + QStringLiteral(".lock"))
             && QFile::exists(database + QStringLiteral("-wal")))
             return true;
@@ -240,10 +258,10 @@ private Q_SLOTS:
 
     void badRetention()
     {
-        const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--retention"),
-                                QStringLiteral("raw=forever"), QStringLiteral("--quit-after"),
-                                QStringLiteral("1") },
-                              m_home.path());
+        const Run run
+            = umbra({ QStringLiteral("--demo"), QStringLiteral("--retention"),
+                      QStringLiteral("raw=forever"), QStringLiteral("--quit-after"), quitAfter(1) },
+                    m_home.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QLatin1String("--retention")), qPrintable(run.err));
     }
@@ -270,10 +288,10 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, arguments);
         QFETCH(QString, option);
-        const Run run = umbra(QStringList{ QStringLiteral("--demo"), QStringLiteral("--quit-after"),
-                                           QStringLiteral("1") }
-                                  + arguments,
-                              m_home.path());
+        const Run run = umbra(
+            QStringList{ QStringLiteral("--demo"), QStringLiteral("--quit-after"), quitAfter(1) }
+                + arguments,
+            m_home.path());
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(option + QStringLiteral(" wants seconds")), qPrintable(run.err));
     }
@@ -306,7 +324,7 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, said);
         const Run run = umbra(QStringList{ QStringLiteral("--autopilot"),
-                                           QStringLiteral("--quit-after"), QStringLiteral("1") }
+                                           QStringLiteral("--quit-after"), quitAfter(1) }
                                   + arguments,
                               m_home.path());
         QCOMPARE(run.exitCode, 2);
@@ -321,7 +339,7 @@ private Q_SLOTS:
             = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"),
                       m_home.filePath(QStringLiteral("metrics.db")), QStringLiteral("--autopilot"),
                       QStringLiteral("--metrics-listen"), QString::number(port),
-                      QStringLiteral("--quit-after"), QStringLiteral("3") },
+                      QStringLiteral("--quit-after"), quitAfter(3) },
                     m_home.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("metrics.serving").toUtf8())
@@ -336,8 +354,8 @@ private Q_SLOTS:
         const QString copy = m_home.filePath(QStringLiteral("copies/backed-up-copy.db"));
         QVERIFY(QDir().mkpath(QFileInfo(copy).path()));
         QProcess console;
-        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("10")));
-        QTest::qWait(2000);
+        QVERIFY(startConsole(console, db, m_home.path(), 10));
+        QTest::qWait(scaledMs(2000));
         const Run backup = umbra(
             { QStringLiteral("--database"), db, QStringLiteral("--backup"), copy }, m_home.path());
         QVERIFY2(backup.exitCode == 0, qPrintable(backup.err));
@@ -367,7 +385,7 @@ private Q_SLOTS:
             QVERIFY2(refused.err.contains(QLatin1String("Refusing to write")),
                      qPrintable(refused.err));
         }
-        QVERIFY(console.waitForFinished(60000));
+        QVERIFY(console.waitForFinished(scaledMs(60000)));
         QCOMPARE(console.exitCode(), 0);
         QCOMPARE(integrity(db), QStringLiteral("ok"));
         const Run missing
@@ -387,7 +405,7 @@ private Q_SLOTS:
         file.close();
         const QByteArray before = fingerprint(path);
         const Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), path,
-                                QStringLiteral("--quit-after"), QStringLiteral("1") },
+                                QStringLiteral("--quit-after"), quitAfter(1) },
                               m_home.path());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("not an Umbra database")), qPrintable(run.err));
@@ -400,7 +418,7 @@ private Q_SLOTS:
         const Run run
             = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"),
                       m_home.filePath(QStringLiteral("demo.db")), QStringLiteral("--screenshot"),
-                      png, QStringLiteral("--quit-after"), QStringLiteral("3") },
+                      png, QStringLiteral("--quit-after"), quitAfter(3) },
                     m_home.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QImage image(png);
@@ -421,10 +439,10 @@ private Q_SLOTS:
         file.close();
 
         QProcess first;
-        QVERIFY(startConsole(first, db, m_home.path(), QStringLiteral("12")));
+        QVERIFY(startConsole(first, db, m_home.path(), 12));
         const QString inUse = QStringLiteral("in use by Umbra, process %1").arg(first.processId());
         Run second = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
-                             QStringLiteral("--quit-after"), QStringLiteral("2") },
+                             QStringLiteral("--quit-after"), quitAfter(2) },
                            m_home.path());
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(second.err.contains(inUse), qPrintable(second.err));
@@ -433,13 +451,13 @@ private Q_SLOTS:
                            m_home.path());
         QCOMPARE(import.exitCode, 1);
         QVERIFY2(import.err.contains(inUse), qPrintable(import.err));
-        QTest::qWait(2000);
+        QTest::qWait(scaledMs(2000));
         Run during
             = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                       QStringLiteral("vm/web01"), QStringLiteral("--since"), QStringLiteral("1h") },
                     m_home.path());
         QVERIFY2(during.exitCode == 0, qPrintable(during.err));
-        QVERIFY(first.waitForFinished(60000));
+        QVERIFY(first.waitForFinished(scaledMs(60000)));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(integrity(db), QStringLiteral("ok"));
         Run after
@@ -455,7 +473,7 @@ private Q_SLOTS:
         // The other order: a killed console's lock is taken over, and a
         // console started after an import sees what it stored.
         QProcess killed;
-        QVERIFY(startConsole(killed, db, m_home.path(), QStringLiteral("30")));
+        QVERIFY(startConsole(killed, db, m_home.path(), 30));
         killed.kill();
         QVERIFY(killed.waitForFinished());
         import = umbra({ QStringLiteral("--database"), db, QStringLiteral("--import-csv"), csv,
@@ -463,8 +481,8 @@ private Q_SLOTS:
                        m_home.path());
         QVERIFY2(import.exitCode == 0, qPrintable(import.err));
         QProcess third;
-        QVERIFY(startConsole(third, db, m_home.path(), QStringLiteral("3")));
-        QVERIFY(third.waitForFinished(60000));
+        QVERIFY(startConsole(third, db, m_home.path(), 3));
+        QVERIFY(third.waitForFinished(scaledMs(60000)));
         QCOMPARE(third.exitCode(), 0);
         QCOMPARE(integrity(db), QStringLiteral("ok"));
         Run imported = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
@@ -484,8 +502,8 @@ private Q_SLOTS:
     {
         const QString db = m_home.filePath(QStringLiteral("precious.db"));
         QProcess console;
-        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("2")));
-        QVERIFY(console.waitForFinished(60000));
+        QVERIFY(startConsole(console, db, m_home.path(), 2));
+        QVERIFY(console.waitForFinished(scaledMs(60000)));
         // History of its own to export at the end, whatever the short run
         // above had time to store.
         const QString csv = m_home.filePath(QStringLiteral("precious-history.csv"));
@@ -518,7 +536,7 @@ private Q_SLOTS:
         QCOMPARE(fingerprint(db), before);
 
         Run run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
-                          QStringLiteral("--quit-after"), QStringLiteral("1"),
+                          QStringLiteral("--quit-after"), quitAfter(1),
                           QStringLiteral("--screenshot"), db },
                         m_home.path());
         QCOMPARE(run.exitCode, 2);
@@ -526,8 +544,8 @@ private Q_SLOTS:
         const QString disguised = m_home.filePath(QStringLiteral("precious.png"));
         QVERIFY(QFile::link(db, disguised));
         run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
-                      QStringLiteral("--quit-after"), QStringLiteral("1"),
-                      QStringLiteral("--screenshot"), disguised },
+                      QStringLiteral("--quit-after"), quitAfter(1), QStringLiteral("--screenshot"),
+                      disguised },
                     m_home.path());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QLatin1String("Refusing to write")), qPrintable(run.err));
@@ -552,8 +570,8 @@ private Q_SLOTS:
     {
         const QString db = m_home.filePath(QStringLiteral("damaged.db"));
         QProcess console;
-        QVERIFY(startConsole(console, db, m_home.path(), QStringLiteral("2")));
-        QVERIFY(console.waitForFinished(60000));
+        QVERIFY(startConsole(console, db, m_home.path(), 2));
+        QVERIFY(console.waitForFinished(scaledMs(60000)));
 
         // A chunk that cannot be decoded: the export says its rows are not all.
         {
@@ -592,7 +610,7 @@ private Q_SLOTS:
         }
         const QByteArray before = fingerprint(db);
         run = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
-                      QStringLiteral("--quit-after"), QStringLiteral("3") },
+                      QStringLiteral("--quit-after"), quitAfter(3) },
                     m_home.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("is damaged")), qPrintable(run.err));
@@ -603,9 +621,9 @@ private Q_SLOTS:
         // checked beside the running console: the damage is reported as
         // soon as it is found.
         qputenv("UMBRA_CHECK_BEFORE_WINDOW_MS", "0");
-        run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--quit-after"),
-                      QStringLiteral("3") },
-                    m_home.path());
+        run = umbra(
+            { QStringLiteral("--database"), db, QStringLiteral("--quit-after"), quitAfter(3) },
+            m_home.path());
         qunsetenv("UMBRA_CHECK_BEFORE_WINDOW_MS");
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(QLatin1String("finished after the start")), qPrintable(run.err));
@@ -767,7 +785,7 @@ private Q_SLOTS:
             = umbra({ QStringLiteral("--demo"), QStringLiteral("--database"), db,
                       QStringLiteral("--automation"), QStringLiteral("automatic"),
                       QStringLiteral("--autopilot"), QStringLiteral("--interval"),
-                      QStringLiteral("0.5"), QStringLiteral("--quit-after"), QStringLiteral("12") },
+                      QStringLiteral("0.5"), QStringLiteral("--quit-after"), quitAfter(12) },
                     m_home.path());
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QString out = QString::fromUtf8(run.out);
