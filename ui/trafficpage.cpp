@@ -257,14 +257,8 @@ void TrafficPage::fillChoices()
     QStringList labels;
     int unreadable = 0;
     if (service) {
-        // Copies that outlive the loop: `view` points into them.
-        const QList<Traffic::Balancer> balancers = service->balancers();
-        const QList<Traffic::BalancerView> views = service->views();
-        for (const Traffic::Balancer &b : balancers) {
-            const Traffic::BalancerView *view = nullptr;
-            for (const Traffic::BalancerView &v : views)
-                if (v.balancer.name == b.name)
-                    view = &v;
+        for (const Traffic::Balancer &b : service->balancers()) {
+            const std::optional<Traffic::BalancerView> view = service->viewOf(b.name);
             QStringList backends;
             if (view) {
                 for (const Traffic::ServerStat &s : view->stats)
@@ -334,11 +328,7 @@ void TrafficPage::showCurrent()
         updateButtons();
         return;
     }
-    const QList<Traffic::BalancerView> views = service->views(); // `view` points into it
-    const Traffic::BalancerView *view = nullptr;
-    for (const Traffic::BalancerView &v : views)
-        if (v.balancer.name == key[0])
-            view = &v;
+    const std::optional<Traffic::BalancerView> view = service->viewOf(key[0]);
     if (!view) {
         m_empty->setText(tr("Reading %1…").arg(key[0]));
         m_stack->setCurrentWidget(m_empty);

@@ -281,6 +281,14 @@ void TrafficService::storeSplit(const QList<BalancerView> &views)
     QMetaObject::invokeMethod(writer, [writer, points] { writer->addPoints(points); });
 }
 
+std::optional<BalancerView> TrafficService::viewOf(const QString &balancerName) const
+{
+    for (const BalancerView &view : m_views)
+        if (view.balancer.name == balancerName)
+            return view;
+    return std::nullopt;
+}
+
 QList<VmServer> TrafficService::serversOf(const QString &vmUuid, const QString &vmName,
                                           const QStringList &addresses) const
 {

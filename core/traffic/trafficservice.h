@@ -15,6 +15,7 @@
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -73,6 +74,8 @@ public:
     // split, and sends again what a reload dropped of the actions in force.
     void refresh();
     QList<BalancerView> views() const { return m_views; }
+    // The last read of the balancer named so, if it has been read.
+    std::optional<BalancerView> viewOf(const QString &balancerName) const;
 
     // The servers that are a VM, from the last read: the operator's mapping,
     // else a server named as the VM, else a server at one of its addresses.
