@@ -13,6 +13,7 @@
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcFleet, "umbra.engine")
 
@@ -101,26 +102,25 @@ void FleetService::start()
 void FleetService::shutdown()
 {
     QDeadlineTimer deadline(kShutdownWaitMs);
-    const QList<QString> uris = m_state->uris();
-    for (const QString &uri : uris)
-        stopSession(uri, m_sessions[uri]);
-    for (const QString &uri : uris) {
+    // Every session is told to stop before any is waited for, so that they
+    // wind down side by side; removed hosts' threads may still be finishing.
+    for (const QString &uri : m_state->uris()) {
         Session &session = m_sessions[uri];
-        if (!session.thread)
+        stopSession(uri, session);
+        if (session.thread)
+            m_retiring.append(std::exchange(session.thread, nullptr));
+    }
+    for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
+        if (!thread)
             continue;
-        if (session.thread->wait(deadline)) {
-            delete session.thread;
+        if (thread->wait(deadline)) {
+            delete thread.data();
         } else {
             // Stuck in a libvirt call that has no timeout: leave the thread to
             // finish on its own rather than hang the console's exit.
-            qCWarning(lcFleet) << uri << "did not stop in time; leaving its thread behind";
+            qCWarning(lcFleet) << thread->objectName()
+                               << "did not stop in time; leaving its thread behind";
         }
-        session.thread = nullptr;
-        session.session = nullptr;
-    }
-    for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
-        if (thread && thread->wait(deadline))
-            delete thread.data();
     }
     m_retiring.clear();
     m_started = false;
@@ -172,14 +172,10 @@ void FleetService::removeHost(const QString &uri)
     if (it == m_sessions.end())
         return;
     stopSession(uri, *it);
-    if (QThread *thread = it->thread) {
-        // The thread finishes on its own time; it deletes itself then. It
-        // may have finished already, before there was anyone to tell.
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        if (thread->isFinished())
-            thread->deleteLater();
+    if (it->thread) {
+        // The thread finishes on its own time and deletes itself then.
         m_retiring.removeAll(nullptr);
-        m_retiring.append(thread);
+        m_retiring.append(it->thread);
     }
     m_sessions.erase(it);
     // A host taken out of the fleet leaves no login behind.
@@ -313,7 +309,10 @@ void FleetService::startSession(const HostConfig &config)
     entry.thread->setObjectName(QStringLiteral("umbra-host ") + HostUri::displayName(config.uri));
     entry.session = new HostSession(config, m_options, m_credentials.get(), sourceFor(config));
     entry.session->moveToThread(entry.thread);
+    // Both go when the thread finishes. Connected before it starts: once
+    // told to quit, it may emit finished while this thread would connect.
     connect(entry.thread, &QThread::finished, entry.session, &QObject::deleteLater);
+    connect(entry.thread, &QThread::finished, entry.thread, &QObject::deleteLater);
 
     HostSession *session = entry.session;
     // The inventory and re-emission, queued onto this service's thread.

@@ -105,7 +105,7 @@ private:
     struct Session
     {
         QString exporterUrl; // as given, with any credentials; config's has none
-        QThread *thread = nullptr;
+        QPointer<QThread> thread; // deletes itself once finished
         HostSession *session = nullptr;
     };
 
@@ -124,7 +124,7 @@ private:
     std::unique_ptr<SessionCredentials> m_credentials; // for the sessions' threads
     QHash<QString, Session> m_sessions; // by URI, one per host in the state
     // Threads of removed hosts, still finishing; each deletes itself when it
-    // has, and shutdown waits for those that have not.
+    // has, and shutdown waits for those that have not, beside the others.
     QList<QPointer<QThread>> m_retiring;
     StoreWriter *m_writer = nullptr;
     QTimer *m_watchdog = nullptr;
