@@ -486,9 +486,14 @@ void PolicyService::apply(const Policy::Evaluation &evaluation)
                 reload();
             });
     }
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     for (const Policy::Proposal &p : evaluation.proposals) {
         const QString key = p.key();
         if (m_planning.contains(key))
+            continue;
+        // Answered while this evaluation ran on its worker: it saw the fleet
+        // before the operator rejected or deferred the proposal.
+        if (m_quiet.value(key).untilMs > nowMs)
             continue;
         const qint64 id = m_planOf.value(key);
         if (id == 0) {

@@ -25,11 +25,13 @@
 #include "traffic/trafficservice.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <algorithm>
 #include <libvirt/libvirt.h>
 
 using namespace Umbra;
@@ -286,6 +288,27 @@ private Q_SLOTS:
                                  10000);
         // The rest of the evacuation waits in the queue.
         QTRY_VERIFY_WITH_TIMEOUT(evacuation().size() == running - 1, 10000);
+
+        // Rejected while evaluations run on their worker, each having seen
+        // the fleet before the answer: the proposal stays quiet all the same.
+        const Jobs::Plan second = evacuation().first();
+        const auto pending = [policy, &second] {
+            const QList<Jobs::Plan> plans = policy->pending();
+            return std::count_if(plans.cbegin(), plans.cend(), [&second](const Jobs::Plan &p) {
+                return p.subjectId == second.subjectId;
+            });
+        };
+        policy->evaluate();
+        policy->reject(second.id, QStringLiteral("operator"), QStringLiteral("kept for tonight"));
+        QTRY_COMPARE(pending(), 0);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 2000) {
+            policy->evaluate();
+            QTest::qWait(10);
+            QCOMPARE(pending(), 0);
+        }
+        engine.shutdown();
     }
 
     // The policy's traffic and shadow proposals run through the same
