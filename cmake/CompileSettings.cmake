@@ -12,6 +12,23 @@ target_compile_definitions(umbra_settings INTERFACE
     QT_USE_QSTRINGBUILDER
     QT_NO_KEYWORDS)
 
+# The QtCore headers that most files include, parsed once per target instead
+# of once per file. With clang (the sanitized builds) that takes a fifth off
+# a clean build; gcc spends longer writing each target's header than it saves.
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    set(precompile_by_default ON)
+else()
+    set(precompile_by_default OFF)
+endif()
+option(UMBRA_PRECOMPILE_HEADERS "Precompile the Qt headers most files include"
+    ${precompile_by_default})
+if(UMBRA_PRECOMPILE_HEADERS)
+    target_precompile_headers(umbra_settings INTERFACE
+        <QtCore/QObject> <QtCore/QString> <QtCore/QList> <QtCore/QHash> <QtCore/QDateTime>
+        <QtCore/QTimer> <QtCore/QPointer> <QtCore/QThread> <QtCore/QMutex> <QtCore/QFuture>
+        <QtCore/QJsonObject> <QtCore/QJsonArray> <QtCore/QJsonDocument>)
+endif()
+
 # Sanitized builds: -DUMBRA_SANITIZE=address,undefined or =thread (they do
 # not mix). Every Umbra target gets the flags through umbra_settings; Qt and
 # libvirt stay as Debian built them, so what is found is Umbra's.
