@@ -62,8 +62,11 @@ int AnomalyMarkers::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint
         (marker.open ? open : judged)
             .append(QPointF(double(marker.timeMs), std::max(0.0, marker.value) / divisor));
     }
-    m_open->replace(open);
-    m_judged->replace(judged);
+    // Replacing with the same points would still relayout the series.
+    if (open != m_open->points())
+        m_open->replace(open);
+    if (judged != m_judged->points())
+        m_judged->replace(judged);
     m_drawn = int(open.size() + judged.size());
     return m_drawn;
 }

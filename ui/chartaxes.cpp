@@ -94,8 +94,13 @@ LiveWindow liveWindow(qint64 earliestMs, qint64 latestMs, qint64 minimumSpanMs, 
                       bool withForecast)
 {
     LiveWindow window;
-    window.spanMs = std::clamp(latestMs - earliestMs, minimumSpanMs, windowMs);
-    const qint64 stepMs = std::max<qint64>(1000, window.spanMs / 60);
+    // A young chart's span grows in whole minutes, then in five-minute steps,
+    // rather than with every sample: each change redraws the whole plot.
+    constexpr qint64 kMinuteMs = 60 * 1000;
+    const qint64 raw = latestMs - earliestMs;
+    const qint64 grain = raw <= 10 * kMinuteMs ? kMinuteMs : 5 * kMinuteMs;
+    window.spanMs = std::clamp((raw + grain - 1) / grain * grain, minimumSpanMs, windowMs);
+    const qint64 stepMs = std::max<qint64>(5000, window.spanMs / 60);
     window.samplesEndMs = (latestMs / stepMs + 1) * stepMs;
     window.fromMs = window.samplesEndMs - window.spanMs;
     window.endMs = withForecast ? window.samplesEndMs + window.spanMs / 4 : window.samplesEndMs;

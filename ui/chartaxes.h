@@ -50,11 +50,12 @@ struct LiveWindow
     qint64 endMs = 0; // the axis' right edge: past samplesEndMs by the forecast's room
 };
 
-// The axis for samples from `earliestMs` to `latestMs`: their span within
-// [minimumSpanMs, windowMs], the right edge advancing in steps of a 60th of
-// the span (the axis relayouts every label when it moves, so it moves once a
-// step rather than with every sample) and, with a forecast, a quarter of the
-// span further for it.
+// The axis for samples from `earliestMs` to `latestMs`: their span rounded
+// up to whole minutes (five of them past ten) within [minimumSpanMs,
+// windowMs], the right edge advancing in steps of a 60th of the span and at
+// least 5 s (the axis relayouts every label and the plot is redrawn whole
+// when it moves, so it moves once a step rather than with every sample)
+// and, with a forecast, a quarter of the span further for it.
 LiveWindow liveWindow(qint64 earliestMs, qint64 latestMs, qint64 minimumSpanMs, qint64 windowMs,
                       bool withForecast);
 // "HH:mm:ss" while the axis spans ten minutes or less, "HH:mm" beyond.

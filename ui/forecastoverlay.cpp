@@ -40,10 +40,7 @@ ForecastOverlay::ForecastOverlay(QChart *chart, const QString &name, const QColo
          { static_cast<QAbstractSeries *>(m_outer), static_cast<QAbstractSeries *>(m_inner),
            static_cast<QAbstractSeries *>(m_mean) })
         OverlayAxes::hideFromLegend(chart, series);
-    QPen pen(color);
-    pen.setWidthF(1.4);
-    pen.setStyle(Qt::DashLine);
-    m_mean->setPen(pen);
+    m_mean->setPen(meanPen(color));
     setDark(false);
 }
 
@@ -82,11 +79,9 @@ void ForecastOverlay::attach(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis)
     m_timeAxis = timeAxis;
 }
 
-void ForecastOverlay::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint64 fromMs,
-                           qint64 toMs, double divisor)
+ForecastPath ForecastOverlay::path(qint64 fromMs, qint64 toMs, double divisor) const
 {
-    attach(timeAxis, valueAxis);
-    QList<QPointF> mean, lower80, upper80, lower95, upper95;
+    ForecastPath path;
     const double scale = m_factor / divisor;
     for (const ForecastBand &band : m_bands) {
         if (band.timeMs < fromMs || band.timeMs > toMs || !std::isfinite(band.mean))
@@ -94,27 +89,66 @@ void ForecastOverlay::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qi
         const double x = double(band.timeMs);
         // Demand is never negative; a band that says so would only mislead.
         const auto floor0 = [](double v) { return std::isfinite(v) ? std::max(0.0, v) : 0.0; };
-        mean.append(QPointF(x, floor0(band.mean) * scale));
-        lower80.append(QPointF(x, floor0(band.lower80) * scale));
-        upper80.append(QPointF(x, floor0(band.upper80) * scale));
-        lower95.append(QPointF(x, floor0(band.lower95) * scale));
-        upper95.append(QPointF(x, floor0(band.upper95) * scale));
+        path.mean.append(QPointF(x, floor0(band.mean) * scale));
+        path.lower80.append(QPointF(x, floor0(band.lower80) * scale));
+        path.upper80.append(QPointF(x, floor0(band.upper80) * scale));
+        path.lower95.append(QPointF(x, floor0(band.lower95) * scale));
+        path.upper95.append(QPointF(x, floor0(band.upper95) * scale));
     }
-    m_outer->upperSeries()->replace(upper95);
-    m_outer->lowerSeries()->replace(lower95);
-    m_inner->upperSeries()->replace(upper80);
-    m_inner->lowerSeries()->replace(lower80);
-    m_mean->replace(mean);
+    return path;
+}
+
+void ForecastOverlay::sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint64 fromMs,
+                           qint64 toMs, double divisor)
+{
+    attach(timeAxis, valueAxis);
+    draw(path(fromMs, toMs, divisor));
+}
+
+void ForecastOverlay::clear()
+{
+    draw({});
+}
+
+void ForecastOverlay::draw(ForecastPath path)
+{
+    // A replace() relayouts the series even when nothing moved.
+    if (path == m_drawn)
+        return;
+    m_drawn = std::move(path);
+    m_outer->upperSeries()->replace(m_drawn.upper95);
+    m_outer->lowerSeries()->replace(m_drawn.lower95);
+    m_inner->upperSeries()->replace(m_drawn.upper80);
+    m_inner->lowerSeries()->replace(m_drawn.lower80);
+    m_mean->replace(m_drawn.mean);
+}
+
+QColor ForecastOverlay::outerColor(const QColor &color, bool dark)
+{
+    QColor outer = color;
+    outer.setAlpha(dark ? 45 : 35);
+    return outer;
+}
+
+QColor ForecastOverlay::innerColor(const QColor &color, bool dark)
+{
+    QColor inner = color;
+    inner.setAlpha(dark ? 90 : 70);
+    return inner;
+}
+
+QPen ForecastOverlay::meanPen(const QColor &color)
+{
+    QPen pen(color);
+    pen.setWidthF(1.4);
+    pen.setStyle(Qt::DashLine);
+    return pen;
 }
 
 void ForecastOverlay::setDark(bool dark)
 {
-    QColor outer = m_color;
-    outer.setAlpha(dark ? 45 : 35);
-    QColor inner = m_color;
-    inner.setAlpha(dark ? 90 : 70);
-    m_outer->setBrush(outer);
-    m_inner->setBrush(inner);
+    m_outer->setBrush(outerColor(m_color, dark));
+    m_inner->setBrush(innerColor(m_color, dark));
 }
 
 } // namespace Umbra

@@ -2,6 +2,8 @@
 
 #include <QColor>
 #include <QList>
+#include <QPen>
+#include <QPointF>
 #include <QtGlobal>
 
 class QAbstractAxis;
@@ -23,6 +25,20 @@ struct ForecastBand
     double upper95 = 0;
 };
 
+// A forecast ready to draw: its steps inside the axis, in the axis' units
+// (x in ms since the epoch), never below zero.
+struct ForecastPath
+{
+    QList<QPointF> mean;
+    QList<QPointF> lower80;
+    QList<QPointF> upper80;
+    QList<QPointF> lower95;
+    QList<QPointF> upper95;
+
+    bool isEmpty() const { return mean.isEmpty(); }
+    bool operator==(const ForecastPath &) const = default;
+};
+
 // The forecast of one line of a chart: a dashed line over two shaded
 // bands, the 95 % one lighter than the 80 % one, in the line's colour. It
 // owns its series in the chart and re-attaches them when the chart swaps
@@ -41,13 +57,22 @@ public:
     // The highest upper 95 % bound inside [fromMs, toMs], in stored units
     // times the factor; NaN when none.
     double maxValue(qint64 fromMs, qint64 toMs) const;
+    // The steps inside [fromMs, toMs], divided into the axis' unit.
+    ForecastPath path(qint64 fromMs, qint64 toMs, double divisor) const;
     // Draws the bands inside [fromMs, toMs] against `timeAxis`, divided into
     // the axis' unit.
     void sync(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis, qint64 fromMs, qint64 toMs,
               double divisor);
+    // Draws nothing in the chart (someone else draws the forecast).
+    void clear();
     void setDark(bool dark);
+    // The colours of the 95 % and 80 % bands and the pen of the mean line.
+    static QColor outerColor(const QColor &color, bool dark);
+    static QColor innerColor(const QColor &color, bool dark);
+    static QPen meanPen(const QColor &color);
 
 private:
+    void draw(ForecastPath path);
     void attach(QAbstractAxis *timeAxis, QAbstractAxis *valueAxis);
 
     QChart *m_chart;
@@ -58,6 +83,7 @@ private:
     QAreaSeries *m_outer = nullptr; // 95 %
     QAreaSeries *m_inner = nullptr; // 80 %
     QLineSeries *m_mean = nullptr;
+    ForecastPath m_drawn; // what the series hold
 };
 
 } // namespace Umbra

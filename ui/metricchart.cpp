@@ -57,6 +57,10 @@ Scale scaleFor(MetricChart::Unit unit, double maxValue)
     return { divisor, name };
 }
 
+// Qt Charts draws its series at z 4 and the legend at 5 (ChartPresenter's
+// ZValues); the live lines go between, after the forecast bands.
+constexpr qreal kLiveLinesZ = 4.5;
+
 bool paletteIsDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
@@ -110,7 +114,12 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
     connect(chart, &QChart::plotAreaChanged, this, [this] {
         if (m_envelopeMode)
             updateRangeAxis();
+        else
+            updateLiveFrame();
     });
+    m_liveLines = new LiveLines(chart);
+    // Over the series (forecast bands) and under the legend, as a line series is.
+    m_liveLines->setZValue(kLiveLinesZ);
     // Every refresh moves every item; a BSP index would be rebuilt each time
     // for nothing (Qt recommends NoIndex for dynamic scenes).
     scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -142,7 +151,15 @@ int MetricChart::addSeries(const QString &name)
     Line &line = m_lines[id];
     line.name = name;
     line.color = kSeriesColors[size_t(id) % std::size(kSeriesColors)];
-    line.segments.push_back(createSegment(line, true));
+    line.legendEntry = new QLineSeries;
+    line.legendEntry->setName(name);
+    QPen pen(line.color);
+    pen.setWidthF(1.6);
+    line.legendEntry->setPen(pen);
+    line.legendEntry->setColor(line.color);
+    chart()->addSeries(line.legendEntry);
+    line.legendEntry->attachAxis(m_timeAxis);
+    line.legendEntry->attachAxis(m_valueAxis);
     return id;
 }
 
@@ -151,10 +168,8 @@ void MetricChart::removeSeries(int id)
     const auto found = m_lines.find(id);
     if (found == m_lines.end())
         return;
-    for (QLineSeries *segment : found->segments) {
-        chart()->removeSeries(segment);
-        delete segment;
-    }
+    chart()->removeSeries(found->legendEntry);
+    delete found->legendEntry;
     for (Band &band : found->bands)
         destroyBand(band);
     m_lines.erase(found);
@@ -262,10 +277,10 @@ void MetricChart::showEnvelopes(qint64 fromMs, qint64 toMs)
     if (!m_envelopeMode) {
         m_envelopeMode = true;
         m_scrollTimer.stop();
-        for (Line &line : m_lines) {
+        for (Line &line : m_lines)
             line.data.clear();
-            syncSegments(line, {});
-        }
+        m_liveLines->setLines({});
+        m_liveLines->hide();
         m_timeAxis->setVisible(false);
         m_rangeAxis->setVisible(true);
         m_envelopesChanged = true;
@@ -305,6 +320,7 @@ void MetricChart::showLive()
     }
     m_rangeAxis->setVisible(false);
     m_timeAxis->setVisible(true);
+    m_liveLines->show();
     m_scrollTimer.start();
     refresh();
 }
@@ -350,44 +366,6 @@ void MetricChart::scheduleRefresh()
     }
     if (!m_refreshTimer.isActive())
         m_refreshTimer.start();
-}
-
-QLineSeries *MetricChart::createSegment(const Line &line, bool inLegend)
-{
-    auto *series = new QLineSeries;
-    series->setName(line.name);
-    QPen pen(line.color);
-    pen.setWidthF(1.6);
-    series->setPen(pen);
-    series->setColor(line.color);
-    chart()->addSeries(series);
-    series->attachAxis(m_timeAxis);
-    series->attachAxis(m_valueAxis);
-    if (!inLegend) {
-        for (QLegendMarker *marker : chart()->legend()->markers(series))
-            marker->setVisible(false);
-    }
-    return series;
-}
-
-void MetricChart::syncSegments(Line &line, const QList<QList<QPointF>> &segments)
-{
-    const size_t wanted = std::max<size_t>(1, size_t(segments.size()));
-    while (line.segments.size() < wanted)
-        line.segments.push_back(createSegment(line, false));
-    while (line.segments.size() > wanted) {
-        QLineSeries *extra = line.segments.back();
-        line.segments.pop_back();
-        chart()->removeSeries(extra);
-        delete extra;
-    }
-    for (size_t i = 0; i < line.segments.size(); ++i) {
-        const QList<QPointF> points
-            = i < size_t(segments.size()) ? segments[qsizetype(i)] : QList<QPointF>();
-        // A lone sample between gaps has no line to draw; show it as a dot.
-        line.segments[i]->setPointsVisible(points.size() == 1);
-        line.segments[i]->replace(points);
-    }
 }
 
 MetricChart::Band MetricChart::createBand(const Line &line)
@@ -572,17 +550,34 @@ void MetricChart::refresh()
 
     maxValue = ChartAxes::higher(maxValue, forecastMax(window.fromMs, window.endMs));
     const double divisor = updateValueAxis(maxValue);
-    syncForecasts(m_timeAxis, latest, window.endMs, divisor);
     if (m_markers)
         m_markers->sync(m_timeAxis, m_valueAxis, window.fromMs, latest, divisor);
 
     // About one bucket per pixel of the plot.
     const qint64 bucketMs = m_spanMs / std::max(100, int(chart()->plotArea().width()));
+    QList<LiveLines::Line> lines;
+    lines.reserve(m_lines.size());
     for (Line &line : m_lines) {
         // Three missed samples in a row make a gap rather than a straight line.
         const qint64 interval = line.data.medianIntervalMs();
-        syncSegments(line, line.data.segments(divisor, interval > 0 ? interval * 3 : 0, bucketMs));
+        LiveLines::Line &drawn = lines.emplace_back();
+        drawn.color = line.color;
+        drawn.segments = line.data.segments(divisor, interval > 0 ? interval * 3 : 0, bucketMs);
+        if (line.forecast) {
+            // Drawn by LiveLines in this view: as series they would relayout
+            // whenever a step passes or the axis moves.
+            line.forecast->clear();
+            drawn.forecast = line.forecast->path(latest, window.endMs, divisor);
+        }
     }
+    updateLiveFrame();
+    m_liveLines->setLines(std::move(lines));
+}
+
+void MetricChart::updateLiveFrame()
+{
+    m_liveLines->setFrame(chart()->plotArea(), double(m_timeAxis->min().toMSecsSinceEpoch()),
+                          double(m_timeAxis->max().toMSecsSinceEpoch()), m_valueAxis->max());
 }
 
 void MetricChart::setTitle(const QString &title)
@@ -680,6 +675,7 @@ void MetricChart::applyPalette()
     }
     if (m_markers)
         m_markers->setDark(dark);
+    m_liveLines->setDark(dark);
 }
 
 } // namespace Umbra

@@ -3,6 +3,7 @@
 #include "anomalymarkers.h"
 #include "chartseriesdata.h"
 #include "forecastoverlay.h"
+#include "livelines.h"
 #include "series/chartpoint.h"
 
 #include <QChartView>
@@ -113,7 +114,8 @@ private:
         QString name;
         QColor color;
         ChartSeriesData data;
-        std::vector<QLineSeries *> segments; // [0] always exists: it owns the legend entry
+        // Empty: the live points are drawn by LiveLines; this is the legend entry.
+        QLineSeries *legendEntry = nullptr;
         QList<Series::ChartPoint> envelope;
         double envelopeFactor = 1;
         std::vector<Band> bands;
@@ -126,10 +128,9 @@ private:
     // Fits the value axis and title to `maxValue`; returns the unit's divisor.
     double updateValueAxis(double maxValue);
     void updateRangeAxis();
-    void syncSegments(Line &line, const QList<QList<QPointF>> &segments);
+    void updateLiveFrame();
     void syncBands(Line &line, const QList<QList<Series::ChartPoint>> &stretches, qint64 columnMs,
                    double divisor);
-    QLineSeries *createSegment(const Line &line, bool inLegend);
     Band createBand(const Line &line);
     void destroyBand(Band &band);
     void applyBandColors(const Line &line, Band &band);
@@ -142,6 +143,7 @@ private:
     QString m_title;
     Unit m_unit;
     std::unique_ptr<AnomalyMarkers> m_markers; // created with the first marker
+    LiveLines *m_liveLines = nullptr; // owned by the chart
     QDateTimeAxis *m_timeAxis = nullptr;
     QValueAxis *m_valueAxis = nullptr;
     QCategoryAxis *m_rangeAxis = nullptr; // the envelopes' time axis, labelled by hand

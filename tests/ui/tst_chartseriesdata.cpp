@@ -222,12 +222,22 @@ private Q_SLOTS:
         constexpr qint64 kHour = 60 * kMinute;
         const qint64 now = QDateTime(QDate(2024, 3, 12), QTime(10, 17, 23)).toMSecsSinceEpoch();
 
-        // A fresh chart spans a minute, its edge on the next whole second.
+        // A fresh chart spans a minute, its edge on the next 5 s.
         auto window = ChartAxes::liveWindow(now, now, kMinute, kHour, false);
         QCOMPARE(window.spanMs, kMinute);
-        QVERIFY(window.endMs > now && window.endMs <= now + 1000);
-        QCOMPARE(window.endMs % 1000, 0);
+        QVERIFY(window.endMs > now && window.endMs <= now + 5000);
+        QCOMPARE(window.endMs % 5000, 0);
         QCOMPARE(window.fromMs, window.endMs - kMinute);
+
+        // A young chart's span grows in whole minutes, past ten in fives.
+        window = ChartAxes::liveWindow(now - 90 * 1000, now, kMinute, kHour, false);
+        QCOMPARE(window.spanMs, 2 * kMinute);
+        QCOMPARE(ChartAxes::liveWindow(now - 119 * 1000, now, kMinute, kHour, false).spanMs,
+                 2 * kMinute);
+        QCOMPARE(ChartAxes::liveWindow(now - 11 * kMinute, now, kMinute, kHour, false).spanMs,
+                 15 * kMinute);
+        QCOMPARE(ChartAxes::liveWindow(now - 58 * kMinute, now, kMinute, kHour, false).spanMs,
+                 kHour);
 
         // Two hours of samples show the last hour, the edge on the next minute.
         window = ChartAxes::liveWindow(now - 2 * kHour, now, kMinute, kHour, false);

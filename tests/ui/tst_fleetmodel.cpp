@@ -14,6 +14,7 @@
 #include "format.h"
 #include "healthtext.h"
 #include "hoststatusbar.h"
+#include "livelines.h"
 #include "metricchart.h"
 #include "overviewpage.h"
 #include "predict/anomalystore.h"
@@ -27,11 +28,15 @@
 #include <QChart>
 #include <QDateTime>
 #include <QFont>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QImage>
 #include <QLabel>
 #include <QLocale>
 #include <QPromise>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStyleOptionGraphicsItem>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVBoxLayout>
@@ -195,6 +200,8 @@ private Q_SLOTS:
     void anomaliesNewestFirstWithTheirVerdicts();
     void refreshWaitsForThePageToBeShown();
     void chartsApplyOnlyTheNewestAnswer();
+    void liveLinesRepaintOnlyTheColumnsThatChanged();
+    void liveChartDrawsItsSamplesAndGaps();
     void trafficSharesFollowTheWeights();
     void statusBarSummarisesALargeFleet();
     void overviewChartsTheBusiestHosts();
@@ -751,6 +758,155 @@ void TestFleetModel::refreshWaitsForThePageToBeShown()
     QCOMPARE(reloads, before); // stopped: nothing due, nothing read
     refresh.request(); // visible: at once
     QCOMPARE(reloads, before + 1);
+}
+
+namespace {
+
+// Records what each paint was asked to cover.
+class RecordingLines : public LiveLines
+{
+public:
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
+    {
+        exposed |= option->exposedRect;
+        LiveLines::paint(painter, option, widget);
+    }
+    QRectF exposed;
+};
+
+LiveLines::Line blueLine(const QList<QList<QPointF>> &segments)
+{
+    LiveLines::Line line;
+    line.color = Qt::blue;
+    line.segments = segments;
+    return line;
+}
+
+} // namespace
+
+void TestFleetModel::liveLinesRepaintOnlyTheColumnsThatChanged()
+{
+    QGraphicsScene scene(0, 0, 1000, 100);
+    auto *lines = new RecordingLines;
+    lines->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
+    scene.addItem(lines);
+    QGraphicsView view(&scene);
+    view.setFrameShape(QFrame::NoFrame);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.resize(1000, 100);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto painted = [&] {
+        QTest::qWait(50);
+        return std::exchange(lines->exposed, QRectF());
+    };
+
+    // 1,000 px for 1,000 s: one pixel a second, values 0–100 over 100 px.
+    lines->setFrame(QRectF(0, 0, 1000, 100), 0, 1000 * 1000, 100);
+    QList<QPointF> points;
+    for (int s = 0; s < 500; ++s)
+        points.append(QPointF(s * 1000.0, 50));
+    lines->setLines({ blueLine({ points }) });
+    QVERIFY(painted().width() >= 999); // the first lines: everything
+
+    // One more sample: only the columns from the point it joins.
+    points.append(QPointF(500 * 1000.0, 60));
+    lines->setLines({ blueLine({ points }) });
+    const QRectF one = painted();
+    QVERIFY2(one.left() >= 490 && one.left() <= 499, qPrintable(QString::number(one.left())));
+
+    // The same lines again: no paint at all.
+    lines->setLines({ blueLine({ points }) });
+    QVERIFY(painted().isEmpty());
+
+    // A gap, then a lone sample: from where the new stretch starts.
+    lines->setLines({ blueLine({ points, { QPointF(700 * 1000.0, 20) } }) });
+    const QRectF lone = painted();
+    QVERIFY2(lone.left() >= 690 && lone.left() <= 700, qPrintable(QString::number(lone.left())));
+
+    // A forecast: from its first step.
+    LiveLines::Line forecast = blueLine({ points, { QPointF(700 * 1000.0, 20) } });
+    for (int s = 800; s <= 900; s += 50) {
+        forecast.forecast.mean.append(QPointF(s * 1000.0, 30));
+        forecast.forecast.upper80.append(QPointF(s * 1000.0, 40));
+        forecast.forecast.lower80.append(QPointF(s * 1000.0, 20));
+        forecast.forecast.upper95.append(QPointF(s * 1000.0, 45));
+        forecast.forecast.lower95.append(QPointF(s * 1000.0, 15));
+    }
+    lines->setLines({ forecast });
+    const QRectF band = painted();
+    QVERIFY2(band.left() >= 790 && band.left() <= 800, qPrintable(QString::number(band.left())));
+
+    // A changed scale moves every point: everything.
+    lines->setFrame(QRectF(0, 0, 1000, 100), 0, 1000 * 1000, 200);
+    QVERIFY(painted().width() >= 999);
+}
+
+void TestFleetModel::liveChartDrawsItsSamplesAndGaps()
+{
+    MetricChart chart(QStringLiteral("CPU"), MetricChart::Unit::Percent);
+    const int line = chart.addSeries(QStringLiteral("of its vCPUs"));
+    chart.resize(800, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    // Ten minutes at 40 %, then ten without samples, then ten at 80 %.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 start = now - 30 * 60 * 1000;
+    for (qint64 t = start; t <= now; t += 10 * 1000) {
+        const qint64 minute = (t - start) / 60000;
+        if (minute >= 10 && minute < 20)
+            continue;
+        chart.append(line, t, minute < 10 ? 40 : 80);
+    }
+    QTRY_COMPARE(chart.pointCount(), 60 + 61);
+    QTest::qWait(200); // the coalesced refresh, then its paint
+
+    const QImage image = chart.grab().toImage();
+    const QColor blue(0x2f, 0x81, 0xf7);
+    const auto blueNear = [&](qint64 timeMs, double value) {
+        const QPointF at = chart.mapFromScene(chart.chart()->mapToScene(
+            chart.chart()->mapToPosition(QPointF(double(timeMs), value))));
+        for (int dy = -2; dy <= 2; ++dy) {
+            const QColor pixel = image.pixelColor(QPoint(int(at.x()), int(at.y()) + dy));
+            if (std::abs(pixel.red() - blue.red()) < 40
+                && std::abs(pixel.green() - blue.green()) < 40
+                && std::abs(pixel.blue() - blue.blue()) < 40)
+                return true;
+        }
+        return false;
+    };
+    const auto anyBlueIn = [&](qint64 timeMs) {
+        const QPointF top = chart.mapFromScene(
+            chart.chart()->mapToScene(chart.chart()->mapToPosition(QPointF(double(timeMs), 100))));
+        const QPointF bottom = chart.mapFromScene(
+            chart.chart()->mapToScene(chart.chart()->mapToPosition(QPointF(double(timeMs), 0))));
+        for (int y = int(top.y()); y <= int(bottom.y()); ++y) {
+            const QColor pixel = image.pixelColor(QPoint(int(top.x()), y));
+            if (pixel.blue() > 200 && pixel.red() < 100)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(blueNear(start + 5 * 60 * 1000, 40));
+    QVERIFY(blueNear(start + 25 * 60 * 1000, 80));
+    QVERIFY(!blueNear(start + 25 * 60 * 1000, 40));
+    QVERIFY(!anyBlueIn(start + 15 * 60 * 1000)); // the gap stays empty
+
+    // The long-range view draws envelopes only: none set, no line.
+    chart.showEnvelopes(start, now);
+    QTest::qWait(200);
+    const QImage envelopes = chart.grab().toImage();
+    const QRect plot = chart.mapFromScene(chart.chart()->mapRectToScene(chart.chart()->plotArea()))
+                           .boundingRect();
+    int blues = 0;
+    for (int y = plot.top(); y <= plot.bottom(); ++y) {
+        for (int x = plot.left(); x <= plot.right(); ++x) {
+            const QColor pixel = envelopes.pixelColor(x, y);
+            blues += pixel.blue() > 200 && pixel.red() < 100 && pixel.green() > 100;
+        }
+    }
+    QCOMPARE(blues, 0);
 }
 
 void TestFleetModel::chartsApplyOnlyTheNewestAnswer()

@@ -1264,8 +1264,12 @@ void TestMainWindow::prometheusDialogServesMetrics()
     QVERIFY(QDir().mkpath(artifactsDir()));
     QVERIFY(dialog->grab().save(artifactsDir() + QStringLiteral("/prometheus-dialog.png")));
     QSignalSpy listening(m_engine->metrics(), &MetricsService::listening);
+    QSignalSpy published(m_engine->metrics(), &MetricsService::published);
     dialog->accept();
     QVERIFY(listening.wait(5000));
+    // Until its first snapshot is rendered (on its own thread) the page is
+    // a 503 saying so; a scraper would find it at its next visit.
+    QTRY_VERIFY_WITH_TIMEOUT(!published.isEmpty(), 5000);
     QCOMPARE(m_engine->metrics()->address().port, port);
     QCOMPARE(QSettings().value(QLatin1String(PrometheusDialog::kSettingsKey)).toString(),
              QString::number(port));
