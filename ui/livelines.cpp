@@ -20,7 +20,11 @@ constexpr double kMarginPx = 4;
 
 LiveLines::LiveLines(QGraphicsItem *parent)
     : QGraphicsItem(parent)
-{ }
+{
+    // The exposed rectangle, not the whole item, in paint(): a new sample
+    // then strokes the few points around it, not the hour.
+    setFlag(ItemUsesExtendedStyleOption);
+}
 
 void LiveLines::setFrame(const QRectF &plot, double fromMs, double toMs, double top)
 {

@@ -788,7 +788,6 @@ void TestFleetModel::liveLinesRepaintOnlyTheColumnsThatChanged()
 {
     QGraphicsScene scene(0, 0, 1000, 100);
     auto *lines = new RecordingLines;
-    lines->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
     scene.addItem(lines);
     QGraphicsView view(&scene);
     view.setFrameShape(QFrame::NoFrame);
