@@ -57,9 +57,11 @@ Scale scaleFor(MetricChart::Unit unit, double maxValue)
     return { divisor, name };
 }
 
-// Qt Charts draws its series at z 4 and the legend at 5 (ChartPresenter's
-// ZValues); the live lines go between, after the forecast bands.
-constexpr qreal kLiveLinesZ = 4.5;
+// Qt Charts stacks grid (2), axes (3), series (4) and legend (5) (its
+// ChartPresenter::ZValues). The live lines go over the grid and under the
+// series: in the live view the only series drawn are the anomaly markers,
+// which sit on the lines.
+constexpr qreal kLiveLinesZ = 3.5;
 
 bool paletteIsDark(const QPalette &palette)
 {
@@ -118,7 +120,6 @@ MetricChart::MetricChart(const QString &title, Unit unit, QWidget *parent)
             updateLiveFrame();
     });
     m_liveLines = new LiveLines(chart);
-    // Over the series (forecast bands) and under the legend, as a line series is.
     m_liveLines->setZValue(kLiveLinesZ);
     // Every refresh moves every item; a BSP index would be rebuilt each time
     // for nothing (Qt recommends NoIndex for dynamic scenes).

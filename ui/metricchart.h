@@ -33,6 +33,10 @@ namespace Umbra {
 //
 // Either view can carry a forecast per series: a dashed line over its 80 %
 // and 95 % prediction bands, right of "now".
+//
+// Qt Charts draws the axes, legend, anomaly markers and envelopes; the live
+// lines and their forecasts, which change with every sample, are painted by
+// LiveLines, which repaints only what a sample changes.
 class MetricChart : public QChartView
 {
     Q_OBJECT
