@@ -302,16 +302,18 @@ Result<void> Database::exec(const QString &statement)
 
 Result<int> Database::readVersion()
 {
+    // One statement, so one snapshot: read one by one, another connection
+    // creating the schema in between made a fresh file look like someone
+    // else's (no application id yet, but tables).
     QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+    if (!query.exec(QStringLiteral("SELECT (SELECT application_id FROM pragma_application_id),"
+                                   " (SELECT user_version FROM pragma_user_version),"
+                                   " (SELECT count(*) FROM sqlite_master)"))
+        || !query.next())
         return Error{ unreadableReason(m_path, query.lastError()) };
     const qint64 applicationId = query.value(0).toLongLong();
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return Error{ unreadableReason(m_path, query.lastError()) };
-    const int version = query.value(0).toInt();
-    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
-        return Error{ unreadableReason(m_path, query.lastError()) };
-    const int objects = query.value(0).toInt();
+    const int version = query.value(1).toInt();
+    const int objects = query.value(2).toInt();
 
     if (applicationId != 0 && applicationId != kApplicationId)
         return Error{ Tr::tr("%1 belongs to another application (SQLite application id %2). It was "
