@@ -118,6 +118,20 @@ double LiveLines::toTime(double x) const
     return m_fromMs + (x - m_plot.left()) / m_plot.width() * (m_toMs - m_fromMs);
 }
 
+template<typename Iterator>
+void LiveLines::appendPixels(QPolygonF &polygon, Iterator first, Iterator last) const
+{
+    for (; first != last; ++first)
+        polygon.append(toPixel(*first));
+}
+
+QPen LiveLines::linePen(const QColor &color)
+{
+    QPen pen(color);
+    pen.setWidthF(kPenWidth);
+    return pen;
+}
+
 void LiveLines::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_plot.isEmpty())
@@ -143,10 +157,8 @@ void LiveLines::paintForecast(QPainter *painter, const Line &line) const
     const auto band = [this](const QList<QPointF> &upper, const QList<QPointF> &lower) {
         QPolygonF polygon;
         polygon.reserve(upper.size() + lower.size());
-        for (const QPointF &point : upper)
-            polygon.append(toPixel(point));
-        for (auto it = lower.crbegin(); it != lower.crend(); ++it)
-            polygon.append(toPixel(*it));
+        appendPixels(polygon, upper.cbegin(), upper.cend());
+        appendPixels(polygon, lower.crbegin(), lower.crend());
         return polygon;
     };
     painter->setPen(Qt::NoPen);
@@ -158,8 +170,7 @@ void LiveLines::paintForecast(QPainter *painter, const Line &line) const
     painter->setBrush(Qt::NoBrush);
     QPolygonF mean;
     mean.reserve(forecast.mean.size());
-    for (const QPointF &point : forecast.mean)
-        mean.append(toPixel(point));
+    appendPixels(mean, forecast.mean.cbegin(), forecast.mean.cend());
     painter->drawPolyline(mean);
 }
 
@@ -168,9 +179,7 @@ void LiveLines::paintSegments(QPainter *painter, const Line &line, double fromMs
     // Only the points in the exposed columns, with one neighbour either side
     // so the lines leaving them are drawn too.
     const auto byTime = [](const QPointF &point, double timeMs) { return point.x() < timeMs; };
-    QPen pen(line.color);
-    pen.setWidthF(kPenWidth);
-    painter->setPen(pen);
+    painter->setPen(linePen(line.color));
     painter->setBrush(line.color);
     QPolygonF pixels;
     for (const QList<QPointF> &segment : line.segments) {
@@ -187,8 +196,7 @@ void LiveLines::paintSegments(QPainter *painter, const Line &line, double fromMs
         if (end != segment.cend())
             ++end;
         pixels.clear();
-        for (auto it = begin; it != end; ++it)
-            pixels.append(toPixel(*it));
+        appendPixels(pixels, begin, end);
         painter->drawPolyline(pixels);
     }
 }

@@ -5,7 +5,9 @@
 #include <QColor>
 #include <QGraphicsItem>
 #include <QList>
+#include <QPen>
 #include <QPointF>
+#include <QPolygonF>
 
 namespace Umbra {
 
@@ -36,8 +38,9 @@ public:
     void setFrame(const QRectF &plot, double fromMs, double toMs, double top);
     // Repaints from the first point where a line differs from what was drawn.
     void setLines(QList<Line> lines);
-    const QList<Line> &lines() const { return m_lines; }
     void setDark(bool dark);
+    // The pen of a live line, also its legend entry's.
+    static QPen linePen(const QColor &color);
 
     QRectF boundingRect() const override { return m_plot; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -45,6 +48,8 @@ public:
 private:
     QPointF toPixel(const QPointF &point) const;
     double toTime(double x) const;
+    template<typename Iterator>
+    void appendPixels(QPolygonF &polygon, Iterator first, Iterator last) const;
     // The earliest time (ms) at which two lines differ; +inf when they are equal.
     static double firstDifference(const Line &a, const Line &b);
     void paintForecast(QPainter *painter, const Line &line) const;

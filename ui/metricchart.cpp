@@ -154,9 +154,7 @@ int MetricChart::addSeries(const QString &name)
     line.color = kSeriesColors[size_t(id) % std::size(kSeriesColors)];
     line.legendEntry = new QLineSeries;
     line.legendEntry->setName(name);
-    QPen pen(line.color);
-    pen.setWidthF(1.6);
-    line.legendEntry->setPen(pen);
+    line.legendEntry->setPen(LiveLines::linePen(line.color));
     line.legendEntry->setColor(line.color);
     chart()->addSeries(line.legendEntry);
     line.legendEntry->attachAxis(m_timeAxis);

@@ -863,9 +863,13 @@ void TestFleetModel::liveChartDrawsItsSamplesAndGaps()
 
     const QImage image = chart.grab().toImage();
     const QColor blue(0x2f, 0x81, 0xf7);
-    const auto blueNear = [&](qint64 timeMs, double value) {
-        const QPointF at = chart.mapFromScene(chart.chart()->mapToScene(
+    // Where a time and value fall in the chart's widget.
+    const auto toView = [&](qint64 timeMs, double value) {
+        return chart.mapFromScene(chart.chart()->mapToScene(
             chart.chart()->mapToPosition(QPointF(double(timeMs), value))));
+    };
+    const auto blueNear = [&](qint64 timeMs, double value) {
+        const QPointF at = toView(timeMs, value);
         for (int dy = -2; dy <= 2; ++dy) {
             const QColor pixel = image.pixelColor(QPoint(int(at.x()), int(at.y()) + dy));
             if (std::abs(pixel.red() - blue.red()) < 40
@@ -876,10 +880,8 @@ void TestFleetModel::liveChartDrawsItsSamplesAndGaps()
         return false;
     };
     const auto anyBlueIn = [&](qint64 timeMs) {
-        const QPointF top = chart.mapFromScene(
-            chart.chart()->mapToScene(chart.chart()->mapToPosition(QPointF(double(timeMs), 100))));
-        const QPointF bottom = chart.mapFromScene(
-            chart.chart()->mapToScene(chart.chart()->mapToPosition(QPointF(double(timeMs), 0))));
+        const QPointF top = toView(timeMs, 100);
+        const QPointF bottom = toView(timeMs, 0);
         for (int y = int(top.y()); y <= int(bottom.y()); ++y) {
             const QColor pixel = image.pixelColor(QPoint(int(top.x()), y));
             if (pixel.blue() > 200 && pixel.red() < 100)
