@@ -98,6 +98,20 @@ Result<void> ShadowJob::setState(ShadowRecord &record, State state, const QStrin
                                                : stateLabel(state) + u": " + message);
 }
 
+Result<bool> ShadowJob::observeState(ShadowRecord &record, State state, const QString &message)
+{
+    const State read = record.state;
+    record.state = state;
+    record.reason = message;
+    record.ownerPid = QCoreApplication::applicationPid();
+    const QString event
+        = message.isEmpty() ? stateLabel(state) : stateLabel(state) + u": " + message;
+    auto stored = m_journal->updateFrom(read, record, QStringLiteral("state"), event);
+    if (stored && stored.value() && m_log)
+        m_log(event);
+    return stored;
+}
+
 Result<ShadowRecord> ShadowJob::live(const QString &vm)
 {
     if (auto opened = openJournal(); !opened)
@@ -851,13 +865,14 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
             : qint64(double(disk.sizeBytes) * double(std::min(job->cur, job->end))
                      / double(job->end));
         if (!job->active) {
-            if (auto stored = setState(record, State::Degraded,
+            auto stored = observeState(record, State::Degraded,
                                        Tr::tr("the copy of %1 ended (libvirt has no block job "
                                               "on it); it must be seeded again")
                                            .arg(disk.target));
-                !stored)
+            if (!stored)
                 return Error{ stored.error() };
-            return record;
+            // Set aside meanwhile (a migration suspends it): what it holds now.
+            return stored.value() ? record : live(vm);
         }
     }
     // What replication costs the primary: the console compares successive
@@ -866,12 +881,14 @@ Result<ShadowRecord> ShadowJob::check(const QString &vm)
         record.writeTotals = writes.value();
     if (record.state == State::Seeding && ready == record.disks.size()) {
         record.syncedMs = QDateTime::currentMSecsSinceEpoch();
-        if (auto stored = setState(record, State::InSync,
+        auto stored = observeState(record, State::InSync,
                                    Tr::tr("every write of %1 now reaches the replicas before it "
                                           "completes")
                                        .arg(record.primaryName));
-            !stored)
+        if (!stored)
             return Error{ stored.error() };
+        if (!stored.value())
+            return live(vm);
     }
     return record;
 }

@@ -154,6 +154,9 @@ private:
                                         qint64 validatedWithinMs);
     void note(ShadowRecord &record, const QString &line, const QString &kind = {});
     Result<void> setState(ShadowRecord &record, State state, const QString &message);
+    // setState() for what a check observed: taken only while the journal
+    // still holds the state the check read. False when it had moved on.
+    Result<bool> observeState(ShadowRecord &record, State state, const QString &message);
 
     Environment m_env;
     Log m_log;

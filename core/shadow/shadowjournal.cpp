@@ -118,11 +118,28 @@ Result<qint64> ShadowJournal::create(const ShadowRecord &r)
 Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
                                    const QString &message)
 {
+    auto stored = store(r, std::nullopt, kind, message);
+    if (!stored)
+        return Error{ stored.error() };
+    return {};
+}
+
+Result<bool> ShadowJournal::updateFrom(State from, const ShadowRecord &r, const QString &kind,
+                                       const QString &message)
+{
+    return store(r, from, kind, message);
+}
+
+Result<bool> ShadowJournal::store(const ShadowRecord &r, std::optional<State> from,
+                                  const QString &kind, const QString &message)
+{
     QSqlQuery q(m_db->sql());
-    q.prepare(QStringLiteral(
-        "UPDATE shadows SET primary_uri = ?, memory_kib = ?, vcpus = ?, shadow_name = ?, "
-        "shadow_uuid = ?, disks = ?, state = ?, reason = ?, owner_pid = ?, updated_ms = ?, "
-        "synced_ms = ?, seeds = ?, rto_ms = ?, write_ms_before = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral(
+            "UPDATE shadows SET primary_uri = ?, memory_kib = ?, vcpus = ?, shadow_name = ?, "
+            "shadow_uuid = ?, disks = ?, state = ?, reason = ?, owner_pid = ?, updated_ms = ?, "
+            "synced_ms = ?, seeds = ?, rto_ms = ?, write_ms_before = ? WHERE id = ?")
+        + (from ? QStringLiteral(" AND state = ?") : QString()));
     for (const QVariant &v :
          QVariantList{ SqlValues::text(r.primaryUri), qint64(r.memoryKiB), r.vcpus,
                        SqlValues::text(r.shadowName), SqlValues::text(r.shadowUuid),
@@ -130,11 +147,17 @@ Result<void> ShadowJournal::update(const ShadowRecord &r, const QString &kind,
                        r.ownerPid, QDateTime::currentMSecsSinceEpoch(), r.syncedMs, r.seeds,
                        r.rtoMs, r.writeLatencyBeforeMs, r.id })
         q.addBindValue(v);
+    if (from)
+        q.addBindValue(stateKey(*from));
     if (!q.exec())
         return sqlError(q);
+    if (q.numRowsAffected() < 1)
+        return false;
     if (!message.isEmpty())
-        return note(r.id, kind.isEmpty() ? QStringLiteral("note") : kind, message);
-    return {};
+        if (auto noted = note(r.id, kind.isEmpty() ? QStringLiteral("note") : kind, message);
+            !noted)
+            return Error{ noted.error() };
+    return true;
 }
 
 Result<void> ShadowJournal::setValidationInterval(qint64 shadowId, std::optional<int> hours)

@@ -41,6 +41,11 @@ public:
     // identity, figures) with an event when `message` is given.
     Result<void> update(const ShadowRecord &record, const QString &kind = {},
                         const QString &message = {});
+    // As update(), only while the stored state is still `from`: a check that
+    // read a shadow before another process suspended it must not overwrite
+    // the suspension with what it saw. False when the state had moved on.
+    Result<bool> updateFrom(State from, const ShadowRecord &record, const QString &kind,
+                            const QString &message);
     Result<void> note(qint64 id, const QString &kind, const QString &message);
 
     Result<ShadowRecord> shadow(qint64 id);
@@ -61,6 +66,8 @@ private:
     explicit ShadowJournal(std::unique_ptr<Database> db);
     Result<QList<ShadowRecord>> select(const QString &where, const QVariantList &binds,
                                        const QString &order, int limit);
+    Result<bool> store(const ShadowRecord &record, std::optional<State> from, const QString &kind,
+                       const QString &message);
 
     std::unique_ptr<Database> m_db;
 };

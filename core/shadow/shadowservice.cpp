@@ -550,6 +550,7 @@ void ShadowService::refresh()
     const QSet<QString> busy = m_busy;
     QHash<QString, QString> runsOn;
     QSet<QString> moving;
+    const qint64 askedMs = QDateTime::currentMSecsSinceEpoch();
     for (const ShadowRecord &shadow : std::as_const(m_shadows)) {
         if (m_runsOn)
             runsOn.insert(shadow.primaryUuid, m_runsOn(shadow.primaryUuid));
@@ -569,8 +570,9 @@ void ShadowService::refresh()
     const int validationIntervalH = m_validationIntervalH;
     const bool knowsFleet = !m_shadows.isEmpty() || !m_runsOn;
     QPointer<ShadowService> self(this);
-    QThread *worker = QThread::create([self, env, busy, runsOn, moving, graceS, automaticSizing,
-                                       knowsFleet, validationIntervalH, state]() mutable {
+    QThread *worker = QThread::create([self, env, busy, runsOn, moving, askedMs, graceS,
+                                       automaticSizing, knowsFleet, validationIntervalH,
+                                       state]() mutable {
         ShadowJob job(env);
         auto journal = ShadowJournal::open(env.journalPath, planStoreName() + u"-refresh");
         auto live = journal ? journal.value()->live()
@@ -670,8 +672,9 @@ void ShadowService::refresh()
             case State::Suspended: {
                 // Set aside for a migration; once none runs (here, or in the
                 // process that suspended it), replication follows the VM to
-                // wherever it runs now.
-                if (moving.contains(s.primaryUuid) || !knowsFleet
+                // wherever it runs now. A suspension newer than the question
+                // "is it moving?" is a move that question could not see.
+                if (moving.contains(s.primaryUuid) || s.updatedMs >= askedMs || !knowsFleet
                     || (s.ownerPid != QCoreApplication::applicationPid()
                         && processAlive(s.ownerPid)))
                     break;

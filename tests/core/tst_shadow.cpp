@@ -519,6 +519,35 @@ private Q_SLOTS:
         QCOMPARE(state, State::InSync);
     }
 
+    // A migration sets the shadow aside (ending its copy) while a check that
+    // had read it in sync is asking libvirt about that copy: the check sees
+    // no copy, but must not record the shadow as degraded over the
+    // suspension — the console would seed it again under the move, and
+    // libvirt refuses to migrate a domain with a block job.
+    void checkLeavesASuspensionItDidNotSee()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        QCOMPARE(w.stored().state, State::InSync);
+        bool suspended = false;
+        w.world.onCall = [&](const QString &call) {
+            if (suspended || !call.startsWith(QLatin1String("blockJob@")))
+                return;
+            suspended = true;
+            ShadowJob migration(w.environment());
+            QVERIFY(migration.suspend(kVm, QStringLiteral("web01 moves")).ok());
+        };
+        ShadowJob job(w.environment());
+        auto checked = job.check(kVm);
+        w.world.onCall = nullptr;
+        QVERIFY(suspended);
+        QVERIFY2(checked.ok(), qPrintable(checked.error()));
+        QCOMPARE(checked->state, State::Suspended);
+        QCOMPARE(w.stored().state, State::Suspended);
+        QVERIFY(!w.world.hasBlockJob(kA, kVm));
+    }
+
     // What replication costs the primary: its write latency before the copy
     // began is kept with the shadow; the console's checks measure it since,
     // and while seeding say how long is left.
@@ -709,6 +738,46 @@ private Q_SLOTS:
         QVERIFY(!w.shadowDefined());
         QVERIFY(w.replicas.replicas.isEmpty());
         QCOMPARE(w.stored().state, State::Removed);
+    }
+
+    // A migration that sets the shadow aside just after the console asked
+    // whether its VM was moving: the console's pass must not take the
+    // suspension for one whose move has ended, and seed under the move.
+    void serviceLeavesASuspensionNewerThanItsQuestion()
+    {
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        Shadow::ShadowService service(w.db, Scripted::factory(w.world));
+        service.setAgents(w.environment().agents);
+        service.setPlacement(w.environment().placement);
+        bool startMove = false;
+        bool moving = false;
+        service.setFleetView([](const QString &) { return kA; },
+                             [&](const QString &) {
+                                 if (startMove && !moving) {
+                                     // The answer is "no"; the move starts now.
+                                     ShadowJob migration(w.environment());
+                                     const bool suspended
+                                         = migration.suspend(kVm, QStringLiteral("moves")).ok();
+                                     moving = suspended;
+                                     return false;
+                                 }
+                                 return moving;
+                             });
+        QCOMPARE(refreshed(service)->state, State::InSync);
+
+        startMove = true;
+        QCOMPARE(refreshed(service)->state, State::Suspended);
+        QVERIFY(moving);
+        QVERIFY(!w.world.hasBlockJob(kA, kVm));
+        QCOMPARE(refreshed(service)->state, State::Suspended); // it is moving now
+
+        // The move ended (it did not happen): replication starts again.
+        startMove = false;
+        moving = false;
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->state == State::InSync, 5000);
+        QVERIFY(w.world.hasBlockJob(kA, kVm));
     }
 
     // A primary's host unreachable past the grace period, the VM running
