@@ -163,6 +163,13 @@ struct ShadowWorld
         env.writeBaselineMs = 0; // the scripted primary writes whenever it is asked
         return env;
     }
+    // A console's shadow service over this world: its agents and pools.
+    void configure(Shadow::ShadowService &service)
+    {
+        const Environment env = environment();
+        service.setAgents(env.agents);
+        service.setPlacement(env.placement);
+    }
     Result<ShadowRecord> create()
     {
         ShadowJob job(environment());
@@ -558,8 +565,7 @@ private Q_SLOTS:
         QVERIFY(w.create().ok());
         QCOMPARE(w.stored().writeLatencyBeforeMs, 0.4);
         Shadow::ShadowService service(w.db, Scripted::factory(w.world));
-        service.setAgents(w.environment().agents);
-        service.setPlacement(w.environment().placement);
+        w.configure(service);
         QVERIFY(refreshed(service));
         QCOMPARE(refreshed(service)->writeLatencyMs, 0.6);
 
@@ -716,8 +722,7 @@ private Q_SLOTS:
         }
         QString runsOn = kA;
         Shadow::ShadowService service(w.db, Scripted::factory(w.world));
-        service.setAgents(w.environment().agents);
-        service.setPlacement(w.environment().placement);
+        w.configure(service);
         service.setFleetView([&runsOn](const QString &) { return runsOn; },
                              [](const QString &) { return false; });
         QTRY_VERIFY_WITH_TIMEOUT(refreshed(service)->state == State::InSync, 5000);
@@ -749,8 +754,7 @@ private Q_SLOTS:
         ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
         QVERIFY(w.create().ok());
         Shadow::ShadowService service(w.db, Scripted::factory(w.world));
-        service.setAgents(w.environment().agents);
-        service.setPlacement(w.environment().placement);
+        w.configure(service);
         bool startMove = false;
         bool moving = false;
         service.setFleetView([](const QString &) { return kA; },
@@ -788,8 +792,7 @@ private Q_SLOTS:
         ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
         QVERIFY(w.create().ok());
         Shadow::ShadowService service(w.db, Scripted::factory(w.world));
-        service.setAgents(w.environment().agents);
-        service.setPlacement(w.environment().placement);
+        w.configure(service);
         service.setFleetView([](const QString &) { return QString(); },
                              [](const QString &) { return false; });
         service.setFailoverGraceS(1);
@@ -821,8 +824,7 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("UPDATE shadows SET created_ms = created_ms - 7200000")));
         }
         Shadow::ShadowService service(w.db, Scripted::factory(w.world));
-        service.setAgents(w.environment().agents);
-        service.setPlacement(w.environment().placement);
+        w.configure(service);
         service.setValidationBootS(0);
         service.setValidationIntervalH(24);
         QCOMPARE(refreshed(service)->validateEveryH, std::nullopt);
