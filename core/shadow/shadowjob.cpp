@@ -377,6 +377,9 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
 
     if (auto copied = startCopies(record, primary, request.readyTimeoutS); !copied)
         return fail(copied.error());
+    else if (!copied.value())
+        return fail(
+            Tr::tr("%1 began to move while its shadow was being made.").arg(record.primaryName));
     // The claim becomes the standby shadow's: owed capacity, not a job's.
     if (ledger) {
         ledger->setStandby(standbyKey(record.id), request.shadowUri,
@@ -386,12 +389,15 @@ Result<ShadowRecord> ShadowJob::create(const CreateRequest &request)
     return record;
 }
 
-Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primary,
+Result<bool> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primary,
                                     int readyTimeoutS)
 {
+    // Claimed from the state this job read: a migration that set the shadow
+    // aside since then keeps it, and no copy starts under its move.
     ++record.seeds; // journalled with the state: a copy adopted later is not counted again
-    if (auto stored = setState(record, State::Seeding, {}); !stored)
-        return stored;
+    auto claimed = observeState(record, State::Seeding, {});
+    if (!claimed || !claimed.value())
+        return claimed;
     QElapsedTimer seeding;
     seeding.start();
     for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
@@ -402,14 +408,21 @@ Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
         if (auto copied = primary.blockCopy(record.primaryUuid, disk.target,
                                             replica.destinationXml(), record.seedLimitBytesPerSec);
             !copied)
-            return copied;
+            return Error{ copied.error() };
     }
-    if (readyTimeoutS <= 0) {
-        // Seeding goes on in libvirt; check() sees it through to in sync.
-        if (auto stored = m_journal->update(record); !stored)
-            return stored;
-        return {};
+    // Set aside while the copies started: they end again, as the migration
+    // that suspended the shadow expects.
+    auto still = m_journal->updateFrom(State::Seeding, record, {}, {});
+    if (!still)
+        return still;
+    if (!still.value()) {
+        for (const ReplicatedDisk &disk : std::as_const(record.disks))
+            if (auto ended = primary.abortBlockJob(record.primaryUuid, disk.target); !ended)
+                return Error{ ended.error() };
+        return false;
     }
+    if (readyTimeoutS <= 0)
+        return true; // seeding goes on in libvirt; check() sees it through to in sync
     QDeadlineTimer deadline(qint64(readyTimeoutS) * 1000);
     qint64 lastReportMs = 0;
     while (true) {
@@ -448,11 +461,11 @@ Result<void> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
         QThread::msleep(200);
     }
     record.syncedMs = QDateTime::currentMSecsSinceEpoch();
-    return setState(record, State::InSync,
-                    Tr::tr("every write of %1 now reaches the replicas before it completes "
-                           "(seeded in %2 s)")
-                        .arg(record.primaryName)
-                        .arg(double(seeding.elapsed()) / 1000.0, 0, 'f', 1));
+    return observeState(record, State::InSync,
+                        Tr::tr("every write of %1 now reaches the replicas before it completes "
+                               "(seeded in %2 s)")
+                            .arg(record.primaryName)
+                            .arg(double(seeding.elapsed()) / 1000.0, 0, 'f', 1));
 }
 
 void ShadowJob::undo(ShadowRecord &record, HypervisorLink *primary, HypervisorLink *shadowHost,
@@ -833,12 +846,14 @@ Result<ShadowRecord> ShadowJob::reseed(const QString &vm, int readyTimeoutS)
         disk.nbdHost = served->nbdHost.isEmpty() ? address : served->nbdHost;
         disk.port = served->port;
     }
-    if (auto copied = startCopies(record, *primary.value(), readyTimeoutS); !copied) {
-        if (auto stored = setState(record, State::Degraded, copied.error()); !stored)
+    auto copied = startCopies(record, *primary.value(), readyTimeoutS);
+    if (!copied) {
+        if (auto stored = observeState(record, State::Degraded, copied.error()); !stored)
             qWarning("umbra: %s", qUtf8Printable(stored.error()));
         return Error{ copied.error() };
     }
-    return record;
+    // Set aside by a migration meanwhile: it is the migration's to resume.
+    return copied.value() ? record : live(vm);
 }
 
 Result<ShadowRecord> ShadowJob::check(const QString &vm)

@@ -145,7 +145,10 @@ private:
     Result<Checked> checks(const CreateRequest &request);
     Result<void> openJournal();
     std::unique_ptr<ReplicaAgent> agentFor(const QString &hostUri);
-    Result<void> startCopies(ShadowRecord &record, HypervisorLink &primary, int readyTimeoutS);
+    // Starts the replicas' copies, waiting up to `readyTimeoutS` for them to
+    // be in sync. False when a migration set the shadow aside meanwhile:
+    // then no copy of this job's runs.
+    Result<bool> startCopies(ShadowRecord &record, HypervisorLink &primary, int readyTimeoutS);
     void undo(ShadowRecord &record, HypervisorLink *primary, HypervisorLink *shadowHost,
               ReplicaAgent *agent);
     Result<ShadowRecord> live(const QString &vm);

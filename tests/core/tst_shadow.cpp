@@ -58,10 +58,13 @@ struct ScriptedReplicas
     QStringList calls;
     QHash<QString, QString> failures;
     int nextPort = 10809;
+    std::function<void(const QString &op)> onAct; // runs before the operation
 
     Result<Replica> act(const QString &op, const QString &name)
     {
         calls.append(op + u' ' + name);
+        if (onAct)
+            onAct(op);
         if (failures.contains(op))
             return Error{ failures.value(op) };
         if (!replicas.contains(name))
@@ -743,6 +746,50 @@ private Q_SLOTS:
         QVERIFY(!w.shadowDefined());
         QVERIFY(w.replicas.replicas.isEmpty());
         QCOMPARE(w.stored().state, State::Removed);
+    }
+
+    // The console seeds a degraded shadow again just as a migration sets it
+    // aside (here: while libvirt starts the copy, or before the seeding is
+    // claimed). The suspension stands and no copy of the reseed's is left
+    // running, so libvirt lets the VM move.
+    void reseedYieldsToAMigration_data()
+    {
+        QTest::addColumn<QString>("during");
+        QTest::newRow("the copy's start") << QStringLiteral("blockCopy@");
+        QTest::newRow("the replica's serving") << QStringLiteral("serve");
+    }
+    void reseedYieldsToAMigration()
+    {
+        QFETCH(QString, during);
+        QTemporaryDir dir;
+        ShadowWorld w(dir.filePath(QStringLiteral("umbra.db")));
+        QVERIFY(w.create().ok());
+        w.world.blockJobs.clear();
+        ShadowJob job(w.environment());
+        QCOMPARE(job.check(kVm)->state, State::Degraded);
+
+        bool suspended = false;
+        auto suspend = [&] {
+            suspended = true;
+            ShadowJob migration(w.environment());
+            QVERIFY(migration.suspend(kVm, QStringLiteral("web01 moves")).ok());
+        };
+        w.world.onCall = [&](const QString &call) {
+            if (!suspended && call.startsWith(during))
+                suspend();
+        };
+        w.replicas.onAct = [&](const QString &op) {
+            if (!suspended && op == during)
+                suspend();
+        };
+        auto reseeded = job.reseed(kVm, 0);
+        w.world.onCall = nullptr;
+        w.replicas.onAct = nullptr;
+        QVERIFY(suspended);
+        QVERIFY2(reseeded.ok(), qPrintable(reseeded.error()));
+        QCOMPARE(reseeded->state, State::Suspended);
+        QCOMPARE(w.stored().state, State::Suspended);
+        QVERIFY(!w.world.hasBlockJob(kA, kVm));
     }
 
     // A migration that sets the shadow aside just after the console asked
