@@ -85,31 +85,38 @@ void ShadowJob::note(ShadowRecord &record, const QString &line, const QString &k
     }
 }
 
-Result<void> ShadowJob::setState(ShadowRecord &record, State state, const QString &message)
+QString ShadowJob::enter(ShadowRecord &record, State state, const QString &message)
 {
     record.state = state;
     record.reason = message;
     record.ownerPid = QCoreApplication::applicationPid();
+    return message.isEmpty() ? stateLabel(state) : stateLabel(state) + u": " + message;
+}
+
+Result<void> ShadowJob::setState(ShadowRecord &record, State state, const QString &message)
+{
+    const QString event = enter(record, state, message);
     if (m_log)
-        m_log(message.isEmpty() ? stateLabel(state)
-                                : QStringLiteral("%1: %2").arg(stateLabel(state), message));
-    return m_journal->update(record, QStringLiteral("state"),
-                             message.isEmpty() ? stateLabel(state)
-                                               : stateLabel(state) + u": " + message);
+        m_log(event);
+    return m_journal->update(record, QStringLiteral("state"), event);
 }
 
 Result<bool> ShadowJob::observeState(ShadowRecord &record, State state, const QString &message)
 {
     const State read = record.state;
-    record.state = state;
-    record.reason = message;
-    record.ownerPid = QCoreApplication::applicationPid();
-    const QString event
-        = message.isEmpty() ? stateLabel(state) : stateLabel(state) + u": " + message;
+    const QString event = enter(record, state, message);
     auto stored = m_journal->updateFrom(read, record, QStringLiteral("state"), event);
     if (stored && stored.value() && m_log)
         m_log(event);
     return stored;
+}
+
+Result<void> ShadowJob::endCopies(const ShadowRecord &record, HypervisorLink &primary)
+{
+    for (const ReplicatedDisk &disk : std::as_const(record.disks))
+        if (auto ended = primary.abortBlockJob(record.primaryUuid, disk.target); !ended)
+            return ended;
+    return {};
 }
 
 Result<ShadowRecord> ShadowJob::live(const QString &vm)
@@ -416,9 +423,8 @@ Result<bool> ShadowJob::startCopies(ShadowRecord &record, HypervisorLink &primar
     if (!still)
         return still;
     if (!still.value()) {
-        for (const ReplicatedDisk &disk : std::as_const(record.disks))
-            if (auto ended = primary.abortBlockJob(record.primaryUuid, disk.target); !ended)
-                return Error{ ended.error() };
+        if (auto ended = endCopies(record, primary); !ended)
+            return Error{ ended.error() };
         return false;
     }
     if (readyTimeoutS <= 0)
@@ -814,10 +820,8 @@ Result<ShadowRecord> ShadowJob::suspend(const QString &vm, const QString &why)
     // Journalled first: a console killed now re-seeds on its next start.
     if (auto stored = setState(record, State::Suspended, why); !stored)
         return Error{ stored.error() };
-    for (const ReplicatedDisk &disk : std::as_const(record.disks)) {
-        if (auto ended = primary.value()->abortBlockJob(record.primaryUuid, disk.target); !ended)
-            return Error{ ended.error() };
-    }
+    if (auto ended = endCopies(record, *primary.value()); !ended)
+        return Error{ ended.error() };
     return record;
 }
 

@@ -156,10 +156,16 @@ private:
     Result<void> validateBeforeFailover(ShadowRecord &record, const ValidationOptions &options,
                                         qint64 validatedWithinMs);
     void note(ShadowRecord &record, const QString &line, const QString &kind = {});
+    // Puts the record in `state` with `message` as its reason, owned by this
+    // process; returns the event line for the log and the journal.
+    static QString enter(ShadowRecord &record, State state, const QString &message);
     Result<void> setState(ShadowRecord &record, State state, const QString &message);
-    // setState() for what a check observed: taken only while the journal
-    // still holds the state the check read. False when it had moved on.
+    // setState() from the state this job read (a check's finding, a claim to
+    // seed): taken only while the journal still holds it, so that a
+    // suspension by a migration meanwhile stands. False when it had moved on.
     Result<bool> observeState(ShadowRecord &record, State state, const QString &message);
+    // Ends the block copies of every replicated disk of the primary.
+    static Result<void> endCopies(const ShadowRecord &record, HypervisorLink &primary);
 
     Environment m_env;
     Log m_log;

@@ -173,6 +173,12 @@ struct ShadowWorld
         service.setAgents(env.agents);
         service.setPlacement(env.placement);
     }
+    // What a migration of the primary does first: it sets the shadow aside.
+    bool suspendForAMove()
+    {
+        ShadowJob migration(environment());
+        return migration.suspend(kVm, QStringLiteral("web01 moves")).ok();
+    }
     Result<ShadowRecord> create()
     {
         ShadowJob job(environment());
@@ -545,8 +551,7 @@ private Q_SLOTS:
             if (suspended || !call.startsWith(QLatin1String("blockJob@")))
                 return;
             suspended = true;
-            ShadowJob migration(w.environment());
-            QVERIFY(migration.suspend(kVm, QStringLiteral("web01 moves")).ok());
+            QVERIFY(w.suspendForAMove());
         };
         ShadowJob job(w.environment());
         auto checked = job.check(kVm);
@@ -771,8 +776,7 @@ private Q_SLOTS:
         bool suspended = false;
         auto suspend = [&] {
             suspended = true;
-            ShadowJob migration(w.environment());
-            QVERIFY(migration.suspend(kVm, QStringLiteral("web01 moves")).ok());
+            QVERIFY(w.suspendForAMove());
         };
         w.world.onCall = [&](const QString &call) {
             if (!suspended && call.startsWith(during))
@@ -808,10 +812,7 @@ private Q_SLOTS:
                              [&](const QString &) {
                                  if (startMove && !moving) {
                                      // The answer is "no"; the move starts now.
-                                     ShadowJob migration(w.environment());
-                                     const bool suspended
-                                         = migration.suspend(kVm, QStringLiteral("moves")).ok();
-                                     moving = suspended;
+                                     moving = w.suspendForAMove();
                                      return false;
                                  }
                                  return moving;
