@@ -1,5 +1,6 @@
 // The umbra executable as scripts use it: --print-inventory, --screenshot,
 // and the clear errors (on stderr, with an exit status) for bad input.
+#include "../testtimescale.h"
 #include "haproxyfixture.h"
 
 #include <QCryptographicHash>
@@ -22,18 +23,8 @@
 
 namespace {
 
-// How much longer than usual the console may take for the same work: a
-// sanitized build runs several times slower (scripts/sanitize sets it).
-double timeScale()
-{
-    const double scale = qEnvironmentVariable("UMBRA_TEST_TIME_SCALE").toDouble();
-    return scale > 1 ? scale : 1;
-}
-
-int scaledMs(int ms)
-{
-    return int(ms * timeScale());
-}
+using Umbra::Testing::scaledMs;
+using Umbra::Testing::timeScale;
 
 // A --quit-after value: the console's run that long, scaled as above.
 QString quitAfter(double seconds)

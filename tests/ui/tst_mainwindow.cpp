@@ -5,6 +5,7 @@
 // through the pool service into the database, and screenshots of each page
 // in both themes at two window sizes are saved for a human to look at.
 
+#include "../testtimescale.h"
 #include "anomaliespanel.h"
 #include "approvalspanel.h"
 #include "auditpanel.h"
@@ -106,10 +107,8 @@ using namespace Umbra;
 
 namespace {
 
-// Longer under a sanitizer, which runs the engine several times slower
-// (scripts/sanitize sets the scale).
-const int kStartTimeoutMs
-    = int(30000 * std::max(1.0, qEnvironmentVariable("UMBRA_TEST_TIME_SCALE").toDouble()));
+// Longer under a sanitizer, which runs the engine several times slower.
+const int kStartTimeoutMs = Testing::scaledMs(30000);
 
 QString artifactsDir()
 {
