@@ -11,8 +11,9 @@ namespace {
 
 constexpr quint32 kMagic = 0x554d4144; // "UMAD"
 // 2: the hours baseline and views, the first sample's time. 3: hourly
-// profiles, sixteen shapes; a format 2 snapshot is converted.
-constexpr quint16 kFormat = 3;
+// profiles, sixteen shapes. 4: twelve value bands for the rhythm view,
+// counters as narrow as their ranges. Snapshots of 2 and 3 are converted.
+constexpr quint16 kFormat = 4;
 
 // One parameter set for every series, chosen on the NAB corpus (bench_nab).
 constexpr double kFastRate = 0.03; // the short-term baseline: ~30 samples
@@ -132,7 +133,7 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
         for (int v = 0; v < Views; ++v) {
             const bool smooth = v == LevelView || v == RangeView;
             const double floor = smooth ? 0.0 : kTypicalTimes * s.typical[size_t(v)];
-            const double record = std::max(s.record[size_t(v)], floor);
+            const double record = std::max(double(s.record[size_t(v)]), floor);
             if (record <= 0 || s.heard[size_t(v)] < kViewWarmUp)
                 continue;
             // Before a full day (week) the hour views compare a sample only
@@ -167,7 +168,7 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
             --s.quiet;
         } else if (strongest >= 0) {
             if (excess >= kAlarmExcess) {
-                s.quiet = kQuietSamples;
+                s.quiet = quint8(kQuietSamples);
                 s.alarm = kind;
             }
             result.score = excess / (excess + kAlarmExcess); // 0.5 at the alarm level
@@ -252,20 +253,22 @@ double AnomalyDetector::shapeNovelty(double value)
         }
     }
     distance = nearest < 0 ? 0.0 : distance / kShapeLength / span;
+    const auto byRecency = shapes.byRecency.begin();
     if (nearest < 0 || distance > kVigilance) {
-        int slot = shapes.count;
-        if (slot < kShapes)
-            ++shapes.count;
-        else
-            slot = int(std::min_element(shapes.used.begin(), shapes.used.end())
-                       - shapes.used.begin());
-        shapes.known[size_t(slot)] = shapes.recent;
-        shapes.used[size_t(slot)] = quint32(s.samples);
+        // A new shape takes a free slot, or the one unused longest.
+        if (shapes.count < kShapes) {
+            std::copy_backward(byRecency, byRecency + shapes.count, byRecency + shapes.count + 1);
+            *byRecency = shapes.count++;
+        } else {
+            std::rotate(byRecency, byRecency + kShapes - 1, byRecency + kShapes);
+        }
+        shapes.known[*byRecency] = shapes.recent;
     } else {
         auto &known = shapes.known[size_t(nearest)];
         for (int i = 0; i < kShapeLength; ++i)
             known[size_t(i)] += float(kShapeRate * (shapes.recent[size_t(i)] - known[size_t(i)]));
-        shapes.used[size_t(nearest)] = quint32(s.samples);
+        const auto used = std::find(byRecency, byRecency + shapes.count, quint8(nearest));
+        std::rotate(byRecency, used, used + 1);
     }
     shapes.distance = distance;
     return distance;
@@ -288,7 +291,7 @@ double AnomalyDetector::rhythmNovelty(double value)
     const bool novel = (word & bit) == 0;
     word |= bit;
     s.beforeBin = s.previousBin;
-    s.previousBin = bin;
+    s.previousBin = quint8(bin);
     s.novelty += kNoveltyRate * ((novel ? 1.0 : 0.0) - s.novelty);
     return s.novelty;
 }
@@ -324,12 +327,13 @@ void AnomalyDetector::learn(double value, double medium, const Reading &reading)
     const double fade = 1.0 - kFadeHorizon / double(s.samples + 1);
     for (size_t v = 0; v < size_t(Views); ++v) {
         if (s.samples >= kRecordsFrom) {
-            s.record[v] = std::max(s.record[v] * fade, reading.surprise[v]);
+            s.record[v] = float(std::max(s.record[v] * fade, reading.surprise[v]));
             if (s.record[v] > 0)
-                s.heard[v] = std::min(s.heard[v] + 1, kViewWarmUp);
+                s.heard[v] = quint8(std::min(s.heard[v] + 1, kViewWarmUp));
         }
-        s.lately[v] = std::max(s.lately[v] * kLatelyFade, reading.surprise[v]);
-        s.typical[v] += warmRate(kTypicalRate, s.samples) * (reading.surprise[v] - s.typical[v]);
+        s.lately[v] = float(std::max(s.lately[v] * kLatelyFade, reading.surprise[v]));
+        s.typical[v]
+            += float(warmRate(kTypicalRate, s.samples) * (reading.surprise[v] - s.typical[v]));
     }
     s.fast += kFastRate * (value - s.fast);
     s.hours += warmRate(kHoursRate, s.samples) * (value - s.hours);
@@ -372,6 +376,33 @@ QByteArray AnomalyDetector::saveState() const
 
 namespace {
 
+// The state as format 3 laid it out: sixteen value bands, the time each
+// shape was last used, counters as ints.
+struct AnomalyDetectorFormat3
+{
+    qint64 samples, startMs;
+    double last, fast, hours, medium, level, centre, low, high;
+    std::array<double, 10> record, lately, typical;
+    std::array<int, 10> heard;
+    int alarm;
+    int quiet;
+    std::array<float, 24> day;
+    double dayResidual;
+    std::array<float, 168> week;
+    double weekResidual;
+    std::array<float, 8> recentShape;
+    std::array<std::array<float, 8>, 16> shapes;
+    std::array<quint32, 16> used;
+    int shapeCount;
+    double blockSum;
+    int blockSamples;
+    double distance;
+    std::array<quint64, 64> transitions;
+    int previousBin, beforeBin;
+    double novelty;
+};
+static_assert(sizeof(AnomalyDetectorFormat3) == 2320);
+
 // The state as format 2 laid it out: half-hour profiles, 64 shapes.
 struct AnomalyDetectorFormat2
 {
@@ -379,7 +410,7 @@ struct AnomalyDetectorFormat2
     double last, fast, hours, medium, level, centre, low, high;
     std::array<double, 10> record, lately, typical;
     std::array<int, 10> heard;
-    AnomalyKind alarm;
+    int alarm;
     int quiet;
     std::array<float, 48> day;
     double dayResidual;
@@ -396,6 +427,7 @@ struct AnomalyDetectorFormat2
     int previousBin, beforeBin;
     double novelty;
 };
+static_assert(sizeof(AnomalyDetectorFormat2) == 5072);
 
 // Two half-hour slots make an hour; a slot never visited (0) does not count.
 template<size_t N>
@@ -407,19 +439,99 @@ void mergeHalfHours(const std::array<float, 2 * N> &halves, std::array<float, N>
     }
 }
 
+// Shape slots ordered by when they were last used, the latest first.
+template<size_t N, typename Time>
+std::array<int, N> byLastUse(const std::array<Time, N> &used, int count)
+{
+    std::array<int, N> order;
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.begin() + count,
+                     [&used](int a, int b) { return used[size_t(a)] > used[size_t(b)]; });
+    return order;
+}
+
+// Format 3's sixteen value bands in the twelve of this format: a band maps
+// to the bands it overlaps, so every transition seen is still seen.
+constexpr int kFormat3Bins = 16;
+
+std::pair<int, int> overlappedBands(int band, int bins)
+{
+    return { band * bins / kFormat3Bins, ((band + 1) * bins - 1) / kFormat3Bins };
+}
+
+int nearestBand(int band, int bins)
+{
+    return (2 * band + 1) * bins / (2 * kFormat3Bins);
+}
+
 } // namespace
 
-// Everything learnt carries over: the hourly profiles are the means of
-// their half hours, and the sixteen shapes used most recently are kept.
+// Format 2's hourly profiles are the means of their half hours, and the
+// sixteen shapes used most recently are kept; then as format 3.
 bool AnomalyDetector::fromFormat2(const char *payload, size_t size, State &state)
 {
     using Old = AnomalyDetectorFormat2;
-    static_assert(Views == 10 && kShapeLength == 8 && 2 * kDaySlots == 48);
     if (size != sizeof(Old))
         return false;
     Old old;
     std::memcpy(&old, payload, sizeof(Old));
     if (old.shapeCount < 0 || old.shapeCount > 64)
+        return false;
+    AnomalyDetectorFormat3 next{};
+    next.samples = old.samples;
+    next.startMs = old.startMs;
+    next.last = old.last;
+    next.fast = old.fast;
+    next.hours = old.hours;
+    next.medium = old.medium;
+    next.level = old.level;
+    next.centre = old.centre;
+    next.low = old.low;
+    next.high = old.high;
+    next.record = old.record;
+    next.lately = old.lately;
+    next.typical = old.typical;
+    next.heard = old.heard;
+    next.alarm = old.alarm;
+    next.quiet = old.quiet;
+    mergeHalfHours(old.day, next.day);
+    next.dayResidual = old.dayResidual;
+    mergeHalfHours(old.week, next.week);
+    next.weekResidual = old.weekResidual;
+    const auto order = byLastUse(old.used, old.shapeCount);
+    next.shapeCount = std::min(old.shapeCount, 16);
+    for (size_t k = 0; k < size_t(next.shapeCount); ++k) {
+        next.shapes[k] = old.shapes[size_t(order[k])];
+        next.used[k] = quint32(old.used[size_t(order[k])]);
+    }
+    next.recentShape = old.recentShape;
+    next.blockSum = old.blockSum;
+    next.blockSamples = old.blockSamples;
+    next.distance = old.distance;
+    next.transitions = old.transitions;
+    next.previousBin = old.previousBin;
+    next.beforeBin = old.beforeBin;
+    next.novelty = old.novelty;
+    return fromFormat3(reinterpret_cast<const char *>(&next), sizeof next, state);
+}
+
+// Everything learnt carries over; the transitions seen between sixteen
+// value bands become those between the twelve bands they overlap.
+bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state)
+{
+    using Old = AnomalyDetectorFormat3;
+    static_assert(Views == 10 && kShapeLength == 8 && kShapes == 16 && kDaySlots == 24);
+    if (size != sizeof(Old))
+        return false;
+    Old old;
+    std::memcpy(&old, payload, sizeof(Old));
+    const auto inRange = [](int n, int high) { return n >= 0 && n <= high; };
+    if (!inRange(old.shapeCount, kShapes) || !inRange(old.blockSamples, kShapeStride)
+        || !inRange(old.quiet, kQuietSamples) || !inRange(old.previousBin, kFormat3Bins - 1)
+        || !inRange(old.beforeBin, kFormat3Bins - 1)
+        || !inRange(old.alarm, int(AnomalyKind::Rhythm))
+        || !std::all_of(old.heard.begin(), old.heard.end(),
+                        [&](int n) { return inRange(n, kViewWarmUp); }))
         return false;
     state = State{};
     state.samples = old.samples;
@@ -432,36 +544,61 @@ bool AnomalyDetector::fromFormat2(const char *payload, size_t size, State &state
     state.centre = old.centre;
     state.low = old.low;
     state.high = old.high;
-    state.record = old.record;
-    state.lately = old.lately;
-    state.typical = old.typical;
-    state.heard = old.heard;
-    state.alarm = old.alarm;
-    state.quiet = old.quiet;
-    mergeHalfHours(old.day, state.day.usual);
+    for (size_t v = 0; v < size_t(Views); ++v) {
+        state.record[v] = float(old.record[v]);
+        state.typical[v] = float(old.typical[v]);
+        state.lately[v] = float(old.lately[v]);
+        state.heard[v] = quint8(old.heard[v]);
+    }
+    state.alarm = AnomalyKind(old.alarm);
+    state.quiet = quint8(old.quiet);
+    state.day.usual = old.day;
     state.day.residual = old.dayResidual;
-    mergeHalfHours(old.week, state.week.usual);
+    state.week.usual = old.week;
     state.week.residual = old.weekResidual;
 
-    std::array<int, 64> byUse;
-    std::iota(byUse.begin(), byUse.end(), 0);
-    std::stable_sort(byUse.begin(), byUse.begin() + old.shapeCount,
-                     [&old](int a, int b) { return old.used[size_t(a)] > old.used[size_t(b)]; });
     Shapes &shapes = state.shapes;
-    shapes.count = std::min(old.shapeCount, kShapes);
-    for (int k = 0; k < shapes.count; ++k) {
-        shapes.known[size_t(k)] = old.shapes[size_t(byUse[size_t(k)])];
-        shapes.used[size_t(k)] = quint32(old.used[size_t(byUse[size_t(k)])]);
-    }
     shapes.recent = old.recentShape;
+    shapes.known = old.shapes;
+    shapes.count = quint8(old.shapeCount);
+    const auto order = byLastUse(old.used, old.shapeCount);
+    for (size_t k = 0; k < size_t(kShapes); ++k)
+        shapes.byRecency[k] = quint8(order[k]);
     shapes.blockSum = old.blockSum;
-    shapes.blockSamples = old.blockSamples;
+    shapes.blockSamples = quint8(old.blockSamples);
     shapes.distance = old.distance;
-    static_assert(sizeof(state.transitions) == sizeof(old.transitions));
-    state.transitions = old.transitions;
-    state.previousBin = old.previousBin;
-    state.beforeBin = old.beforeBin;
+
+    for (int sequence = 0; sequence < kFormat3Bins * kFormat3Bins * kFormat3Bins; ++sequence) {
+        if (!(old.transitions[size_t(sequence / 64)] >> (sequence % 64) & 1))
+            continue;
+        const auto [a0, a1] = overlappedBands(sequence / (kFormat3Bins * kFormat3Bins), kBins);
+        const auto [b0, b1] = overlappedBands(sequence / kFormat3Bins % kFormat3Bins, kBins);
+        const auto [c0, c1] = overlappedBands(sequence % kFormat3Bins, kBins);
+        for (int a = a0; a <= a1; ++a) {
+            for (int b = b0; b <= b1; ++b) {
+                for (int c = c0; c <= c1; ++c) {
+                    const int seen = (a * kBins + b) * kBins + c;
+                    state.transitions[size_t(seen / 64)] |= quint64(1) << (seen % 64);
+                }
+            }
+        }
+    }
+    state.previousBin = quint8(nearestBand(old.previousBin, kBins));
+    state.beforeBin = quint8(nearestBand(old.beforeBin, kBins));
     state.novelty = old.novelty;
+    return true;
+}
+
+// The shapes known are listed by recency once each, as learning keeps them.
+bool AnomalyDetector::inRecencyOrder(const Shapes &shapes)
+{
+    quint32 listed = 0;
+    for (int k = 0; k < shapes.count; ++k) {
+        const quint8 index = shapes.byRecency[size_t(k)];
+        if (index >= shapes.count || listed & (1u << index))
+            return false;
+        listed |= 1u << index;
+    }
     return true;
 }
 
@@ -479,23 +616,24 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
     State restored;
     if (header.format == kFormat && size == sizeof(State))
         std::memcpy(&restored, payload, sizeof(State));
-    else if (header.format != 2 || !fromFormat2(payload, size, restored))
+    else if (!(header.format == 3 && fromFormat3(payload, size, restored))
+             && !(header.format == 2 && fromFormat2(payload, size, restored)))
         return false;
-    const bool sane = restored.samples >= 0 && restored.shapes.count >= 0
-        && restored.shapes.count <= kShapes && restored.shapes.blockSamples >= 0
-        && restored.quiet >= 0 && restored.previousBin >= 0 && restored.previousBin < kBins
-        && restored.beforeBin >= 0 && restored.beforeBin < kBins && std::isfinite(restored.fast)
-        && std::isfinite(restored.hours) && std::isfinite(restored.medium)
-        && std::isfinite(restored.level) && std::isfinite(restored.centre)
-        && std::isfinite(restored.low) && std::isfinite(restored.high)
+    const bool sane = restored.samples >= 0 && restored.samples < (qint64(1) << 52)
+        && std::isfinite(restored.fast) && std::isfinite(restored.hours)
+        && std::isfinite(restored.medium) && std::isfinite(restored.level)
+        && std::isfinite(restored.centre) && std::isfinite(restored.low)
+        && std::isfinite(restored.high)
         && restored.low <= restored.high
         // Times are milliseconds since the epoch: one far outside would
         // overflow the arithmetic on them.
         && restored.startMs >= 0 && restored.startMs < (qint64(1) << 52);
     const bool counted = std::all_of(restored.heard.begin(), restored.heard.end(),
-                                     [](int n) { return n >= 0 && n <= kViewWarmUp; })
-        && restored.quiet <= kQuietSamples && restored.samples < (qint64(1) << 52);
-    if (!sane || !counted)
+                                     [](quint8 n) { return n <= kViewWarmUp; })
+        && restored.quiet <= kQuietSamples && restored.previousBin < kBins
+        && restored.beforeBin < kBins && restored.alarm <= AnomalyKind::Rhythm
+        && restored.shapes.blockSamples <= kShapeStride && restored.shapes.count <= kShapes;
+    if (!sane || !counted || !inRecencyOrder(restored.shapes))
         return false;
     m_state = restored;
     return true;

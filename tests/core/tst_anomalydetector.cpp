@@ -237,10 +237,11 @@ private Q_SLOTS:
                                   "anomalydetector-state-start-out-of-range" }) {
             QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/fuzz/") + QLatin1String(name));
             QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray state = file.readAll().mid(1);
             AnomalyDetector detector;
-            QVERIFY2(
-                !detector.restoreState(Umbra::SavedState::detectorRecord(file.readAll().mid(1))),
-                name);
+            QVERIFY2(!detector.restoreState(Umbra::SavedState::detectorRecord(state)), name);
+            // The same bytes as the format they were found in.
+            QVERIFY2(!detector.restoreState(Umbra::SavedState::detectorRecord(state, 3)), name);
         }
 
         // And in use: a value far outside a narrow range is scored, its band
@@ -282,17 +283,26 @@ private Q_SLOTS:
         QCOMPARE(detector.samples(), qint64(0));
     }
 
-    // A snapshot of format 2 (half-hour profiles, 64 shapes), written by
-    // that format's detector after eight days of a daily rhythm (sine of
-    // amplitude 20 around 50, Gaussian noise of 1.5, every five minutes),
-    // is converted: the detector goes on where it was instead of learning
-    // again, which a fresh one would still be doing.
-    void formatTwoSnapshotCarriesOver()
+    // Snapshots of older formats, each written by that format's detector
+    // after eight days of a daily rhythm (sine of amplitude 20 around 50,
+    // Gaussian noise of 1.5, every five minutes), are converted: the
+    // detector goes on where it was instead of learning again, which a
+    // fresh one would still be doing. Format 2 had half-hour profiles and
+    // 64 shapes, format 3 sixteen value bands where this one has twelve.
+    void olderSnapshotCarriesOver_data()
     {
-        QFile file(QStringLiteral(UMBRA_TEST_DATA_DIR "/anomalydetector-format2.state"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
+        QTest::addColumn<QString>("file");
+        QTest::newRow("format 2") << QStringLiteral("anomalydetector-format2.state");
+        QTest::newRow("format 3") << QStringLiteral("anomalydetector-format3.state");
+    }
+
+    void olderSnapshotCarriesOver()
+    {
+        QFETCH(QString, file);
+        QFile snapshot(QStringLiteral(UMBRA_TEST_DATA_DIR "/") + file);
+        QVERIFY(snapshot.open(QIODevice::ReadOnly));
         AnomalyDetector converted;
-        QVERIFY(converted.restoreState(file.readAll()));
+        QVERIFY(converted.restoreState(snapshot.readAll()));
         QCOMPARE(converted.samples(), qint64(8 * kDay));
         QCOMPARE(converted.startMs(), qint64(0));
 
@@ -303,6 +313,8 @@ private Q_SLOTS:
         AnomalyDetector fresh;
         const auto carried = run(converted, nextDay, 8 * kDay);
         const auto learning = run(fresh, nextDay, 8 * kDay);
+        // Quiet before and after the spike: the profiles, shapes and value
+        // transitions it had learnt came along.
         QVERIFY(highest({ carried.begin(), carried.begin() + 100 }).score < 0.5);
         QVERIFY(highest(carried, 101).score < 0.5);
         QVERIFY2(carried[100].score >= 0.5, qPrintable(QString::number(carried[100].score)));
@@ -313,6 +325,24 @@ private Q_SLOTS:
         AnomalyDetector reloaded;
         QVERIFY(reloaded.restoreState(converted.saveState()));
         QCOMPARE(reloaded.saveState(), converted.saveState());
+        QVERIFY(converted.saveState().size() < snapshot.size());
+    }
+
+    // Format 3 knew the value transitions of a rhythm in sixteen bands of
+    // its range; converted to this format's twelve, every transition of the
+    // rhythm is still known. The snapshot is of eight days of a staircase
+    // (10, 30, 50, 70, 90, three samples each, over and over).
+    void format3RhythmCarriesOver()
+    {
+        QFile snapshot(QStringLiteral(UMBRA_TEST_DATA_DIR "/anomalydetector-format3-steps.state"));
+        QVERIFY(snapshot.open(QIODevice::ReadOnly));
+        AnomalyDetector converted;
+        QVERIFY(converted.restoreState(snapshot.readAll()));
+        std::vector<double> staircase;
+        for (int i = 8 * kDay; i < 9 * kDay; ++i)
+            staircase.push_back(10.0 + 20.0 * ((i / 3) % 5));
+        const AnomalyScore worst = highest(run(converted, staircase, 8 * kDay));
+        QVERIFY2(worst.score < 0.5, qPrintable(anomalyKindId(worst.kind)));
     }
 
     void flagsAKnownFailure()

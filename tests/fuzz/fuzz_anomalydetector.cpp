@@ -3,7 +3,7 @@
 // checksum and state, all fuzzed), or as the state alone, fitted to the
 // record's size and given a valid header, so that mutations reach the
 // restored state's checks instead of stopping at the checksum; that state
-// is of this build's format or of format 2, which is converted.
+// is of this build's format or of format 2 or 3, which are converted.
 #include "predict/anomalydetector.h"
 #include "savedstate.h"
 
@@ -16,9 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray rest(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     Umbra::Predict::AnomalyDetector detector;
-    const QByteArray blob = data[0] % 3 == 0 ? rest
-        : data[0] % 3 == 1                   ? Umbra::SavedState::detectorRecord(rest)
-                                             : Umbra::SavedState::detectorRecord(rest, 2);
+    const int reading = data[0] % 4;
+    const QByteArray blob = reading == 0 ? rest
+        : reading == 1                   ? Umbra::SavedState::detectorRecord(rest)
+                       : Umbra::SavedState::detectorRecord(rest, quint16(reading));
     if (!detector.restoreState(blob))
         return 0;
     for (int i = 0; i < 4; ++i)
