@@ -62,10 +62,6 @@ bool SeriesWriter::chunkFull(const ChunkEncoder &encoder, int maxRows) const
 
 Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
 {
-    if (const auto found = m_ids.constFind(name); found != m_ids.cend()) {
-        if (m_precisions.value(*found) == precision)
-            return *found;
-    }
     const QByteArray utf8 = name.toUtf8();
     SqliteStatement select(m_db, "SELECT id, precision FROM ts_series WHERE name = ?");
     select.bindText(1, utf8);
@@ -92,8 +88,6 @@ Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
             return writeFailure("creating a series", done.error());
         id = int(SqliteStatement::lastInsertId(m_db));
     }
-    m_ids.insert(name, id);
-    m_precisions.insert(id, precision);
     QMutexLocker lock(&m_heads->mutex());
     if (SeriesHeads::Head *loaded = m_heads->find(id))
         loaded->precision = precision;
@@ -167,10 +161,14 @@ QHash<QString, qint64> SeriesWriter::takeRejectedSeries()
     QHash<QString, qint64> named;
     if (m_rejectedSeries.isEmpty())
         return named;
-    for (auto it = m_ids.cbegin(); it != m_ids.cend(); ++it)
-        if (const auto found = m_rejectedSeries.constFind(it.value());
-            found != m_rejectedSeries.cend())
-            named.insert(it.key(), found.value());
+    SqliteStatement select(m_db, "SELECT name FROM ts_series WHERE id = ?");
+    for (auto it = m_rejectedSeries.cbegin(); it != m_rejectedSeries.cend(); ++it) {
+        select.bind(1, qint64(it.key()));
+        if (auto row = select.next(); row && row.value()) {
+            named.insert(QString::fromUtf8(select.blob(0)), it.value());
+            (void)select.next(); // to its end, which readies it for the next id
+        }
+    }
     m_rejectedSeries.clear();
     return named;
 }

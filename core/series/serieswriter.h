@@ -48,6 +48,9 @@ public:
 
     // The id of a series, created with `precision` (a power of ten, or
     // kExact) if it does not exist. A changed precision applies to new chunks.
+    // Asks the database each time: callers keep the ids they are given, and
+    // a second copy of every name here would be most of a large fleet's
+    // store memory after its open chunks.
     Result<int> seriesId(const QString &name, qint8 precision);
 
     Result<void> append(std::span<const SeriesPoint> points);
@@ -137,8 +140,6 @@ private:
     SeriesJournal m_journal;
     bool m_replayed = false;
     quint64 m_flushes = 0; // committed
-    QHash<QString, int> m_ids;
-    QHash<int, qint8> m_precisions;
     QSet<int> m_dirty;
     QSet<int> m_due;
     QHash<int, qsizetype> m_inFlightIndex;

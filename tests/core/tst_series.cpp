@@ -179,6 +179,10 @@ private Q_SLOTS:
         // Same time as the newest: the newer value wins. Older: dropped, counted.
         QVERIFY(f.writer->append(points(id, { { 3000, 30 }, { 1500, 99 }, { 2000, 99 } })).ok());
         QCOMPARE(f.writer->rejectedSamples(), qint64(2));
+        // Named with the newest time the series held, once.
+        const QHash<QString, qint64> rejected{ { QStringLiteral("vm/a/cpu"), 3000 } };
+        QCOMPARE(f.writer->takeRejectedSeries(), rejected);
+        QVERIFY(f.writer->takeRejectedSeries().isEmpty());
         auto read = f.reader->samples(id, 0, 10000);
         QVERIFY(read.ok());
         QCOMPARE(read->size(), 3);
