@@ -55,15 +55,17 @@ template<typename T> bool readVector(QDataStream &in, std::vector<T> &values, qu
     return in.status() == QDataStream::Ok;
 }
 
-template<size_t N> void writeArray(QDataStream &out, const std::array<double, N> &values)
+// Floats go out as doubles (QDataStream's default precision), so a model
+// kept as floats in memory reads and writes the same format.
+template<typename T, size_t N> void writeArray(QDataStream &out, const std::array<T, N> &values)
 {
-    for (double v : values)
+    for (T v : values)
         out << v;
 }
 
-template<size_t N> void readArray(QDataStream &in, std::array<double, N> &values)
+template<typename T, size_t N> void readArray(QDataStream &in, std::array<T, N> &values)
 {
-    for (double &v : values)
+    for (T &v : values)
         in >> v;
 }
 
@@ -101,10 +103,10 @@ public:
         out << p.arIntercept << p.scaleDecay << p.scaleFloor << p.typicalScale << p.scaleBlend
             << p.nonNegative;
         out << quint32(p.weights.size());
-        for (const MemberWeights &w : p.weights)
+        for (const auto &w : p.weights)
             writeArray(out, w);
         out << quint32(p.quantiles.size());
-        for (const ErrorQuantiles &q : p.quantiles)
+        for (const auto &q : p.quantiles)
             writeArray(out, q);
 
         const ModelState &st = f.m_state;
@@ -190,7 +192,7 @@ public:
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's model is damaged."));
         p.weights.resize(weights);
-        for (MemberWeights &w : p.weights)
+        for (auto &w : p.weights)
             readArray(in, w);
         quint32 quantiles = 0;
         in >> quantiles;
@@ -198,7 +200,7 @@ public:
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's model is damaged."));
         p.quantiles.resize(quantiles);
-        for (ErrorQuantiles &q : p.quantiles)
+        for (auto &q : p.quantiles)
             readArray(in, q);
 
         ModelState &st = f.m_state;

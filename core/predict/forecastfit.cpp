@@ -492,9 +492,9 @@ BucketChoice chooseForBucket(const Backtest &bt, int b)
 
 void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelParams &params)
 {
-    params.weights.assign(size_t(kBucketCount), MemberWeights{});
-    params.quantiles.assign(size_t(kBucketCount), ErrorQuantiles{});
-    params.relativeErrors.assign(size_t(kBucketCount), kNaN);
+    params.weights.assign(size_t(kBucketCount), {});
+    params.quantiles.assign(size_t(kBucketCount), {});
+    params.relativeErrors.assign(size_t(kBucketCount), float(kNaN));
     int lastWeighted = -1;
     int lastQuantiles = -1;
     std::vector<double> normalised;
@@ -502,24 +502,25 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
         const auto &errors = bt.buckets[size_t(b)];
         if (errors.size() >= 8) {
             const BucketChoice choice = chooseForBucket(bt, b);
-            params.weights[size_t(b)] = choice.weights;
-            params.relativeErrors[size_t(b)] = choice.relativeError;
+            std::copy(choice.weights.begin(), choice.weights.end(),
+                      params.weights[size_t(b)].begin());
+            params.relativeErrors[size_t(b)] = float(choice.relativeError);
             lastWeighted = b;
         } else if (lastWeighted >= 0) {
             params.weights[size_t(b)] = params.weights[size_t(lastWeighted)];
         } else {
             params.weights[size_t(b)][Naive] = 1;
         }
-        const MemberWeights &w = params.weights[size_t(b)];
+        MemberWeights w;
+        std::copy(params.weights[size_t(b)].begin(), params.weights[size_t(b)].end(), w.begin());
         if (errors.size() >= size_t(kMinErrorsForQuantiles)) {
             normalised.clear();
             for (const OriginErrors &e : errors)
                 normalised.push_back(combinedError(e, w) / e.scale);
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
-                params.quantiles[size_t(b)][q]
-                    = (q == 0 || q + 1 == kErrorLevels.size() ? tuning.widening95
-                                                              : tuning.widening80)
-                    * quantile(normalised, kErrorLevels[q]);
+                params.quantiles[size_t(b)][q] = float(
+                    (q == 0 || q + 1 == kErrorLevels.size() ? tuning.widening95 : tuning.widening80)
+                    * quantile(normalised, kErrorLevels[q]));
             lastQuantiles = b;
         } else if (lastQuantiles >= 0) {
             // Too few origins this far ahead: widen the last measured
@@ -529,7 +530,7 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
                                                      / kHorizonBuckets[size_t(lastQuantiles)]));
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
                 params.quantiles[size_t(b)][q]
-                    = params.quantiles[size_t(lastQuantiles)][q] * growth;
+                    = float(params.quantiles[size_t(lastQuantiles)][q] * growth);
         } else {
             params.quantiles.clear();
             break;

@@ -55,13 +55,15 @@ struct ModelParams
     double typicalScale = 0; // mean |y(t) - y(t-1)| over the fitted history
     double scaleBlend = 1; // 0: intervals from the typical scale, 1: from the recent one
     bool nonNegative = false; // the series never went below zero
-    std::vector<MemberWeights> weights; // per horizon bucket
-    std::vector<ErrorQuantiles> quantiles; // per horizon bucket, in units of scale
+    // What the fit learnt per horizon bucket, kept as floats like the
+    // seasonal vectors (read through weightsAt() and quantilesAt()).
+    std::vector<std::array<float, MemberCount>> weights;
+    std::vector<std::array<float, kErrorLevels.size()>> quantiles; // in units of scale
     // Per horizon bucket: the forecast's mean absolute error over naive's,
     // measured on the latest third of the fit's origins with weights learnt
     // before them (below 1: better than "nothing changes"); NaN where too
     // few origins reach that far.
-    std::vector<double> relativeErrors;
+    std::vector<float> relativeErrors;
 
     double profileAt(qint64 slot) const
     {
