@@ -376,9 +376,10 @@ QByteArray AnomalyDetector::saveState() const
 
 namespace {
 
-// The state as format 3 laid it out: sixteen value bands, the time each
-// shape was last used, counters as ints.
-struct AnomalyDetectorFormat3
+// The state as formats 2 and 3 laid it out: sixteen value bands, the time
+// each shape was last used, counters as ints. Format 2 had half-hour
+// profiles and 64 shapes, format 3 hourly ones and 16.
+template<size_t DaySlots, size_t ShapeCount, typename UsedAt> struct AnomalyDetectorLegacyState
 {
     qint64 samples, startMs;
     double last, fast, hours, medium, level, centre, low, high;
@@ -386,13 +387,13 @@ struct AnomalyDetectorFormat3
     std::array<int, 10> heard;
     int alarm;
     int quiet;
-    std::array<float, 24> day;
+    std::array<float, DaySlots> day;
     double dayResidual;
-    std::array<float, 168> week;
+    std::array<float, 7 * DaySlots> week;
     double weekResidual;
     std::array<float, 8> recentShape;
-    std::array<std::array<float, 8>, 16> shapes;
-    std::array<quint32, 16> used;
+    std::array<std::array<float, 8>, ShapeCount> shapes;
+    std::array<UsedAt, ShapeCount> used;
     int shapeCount;
     double blockSum;
     int blockSamples;
@@ -401,33 +402,9 @@ struct AnomalyDetectorFormat3
     int previousBin, beforeBin;
     double novelty;
 };
-static_assert(sizeof(AnomalyDetectorFormat3) == 2320);
-
-// The state as format 2 laid it out: half-hour profiles, 64 shapes.
-struct AnomalyDetectorFormat2
-{
-    qint64 samples, startMs;
-    double last, fast, hours, medium, level, centre, low, high;
-    std::array<double, 10> record, lately, typical;
-    std::array<int, 10> heard;
-    int alarm;
-    int quiet;
-    std::array<float, 48> day;
-    double dayResidual;
-    std::array<float, 336> week;
-    double weekResidual;
-    std::array<float, 8> recentShape;
-    std::array<std::array<float, 8>, 64> shapes;
-    std::array<qint64, 64> used;
-    int shapeCount;
-    double blockSum;
-    int blockSamples;
-    double distance;
-    std::array<quint64, 64> transitions;
-    int previousBin, beforeBin;
-    double novelty;
-};
-static_assert(sizeof(AnomalyDetectorFormat2) == 5072);
+using AnomalyDetectorFormat2 = AnomalyDetectorLegacyState<48, 64, qint64>;
+using AnomalyDetectorFormat3 = AnomalyDetectorLegacyState<24, 16, quint32>;
+static_assert(sizeof(AnomalyDetectorFormat2) == 5072 && sizeof(AnomalyDetectorFormat3) == 2320);
 
 // Two half-hour slots make an hour; a slot never visited (0) does not count.
 template<size_t N>
