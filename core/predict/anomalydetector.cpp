@@ -258,7 +258,7 @@ double AnomalyDetector::shapeNovelty(double value)
         // A new shape takes a free slot, or the one unused longest.
         if (shapes.count < kShapes) {
             std::copy_backward(byRecency, byRecency + shapes.count, byRecency + shapes.count + 1);
-            *byRecency = shapes.count++;
+            *byRecency = quint8(shapes.count++);
         } else {
             std::rotate(byRecency, byRecency + kShapes - 1, byRecency + kShapes);
         }
@@ -291,7 +291,7 @@ double AnomalyDetector::rhythmNovelty(double value)
     const bool novel = (word & bit) == 0;
     word |= bit;
     s.beforeBin = s.previousBin;
-    s.previousBin = quint8(bin);
+    s.previousBin = quint16(bin);
     s.novelty += kNoveltyRate * ((novel ? 1.0 : 0.0) - s.novelty);
     return s.novelty;
 }
@@ -366,6 +366,14 @@ void AnomalyDetector::acceptAsNormal()
 
 QByteArray AnomalyDetector::saveState() const
 {
+    // Every byte of the state is a member's: a snapshot holds no padding.
+    static_assert(sizeof(State)
+                  == 2 * sizeof(qint64) + 8 * sizeof(double) + 3 * sizeof(State::record)
+                      + sizeof(State::heard) + sizeof(AnomalyKind) + 1 + 2 * sizeof(quint16)
+                      + sizeof(State::day.usual) + sizeof(State::week.usual) + 2 * sizeof(double)
+                      + sizeof(Shapes::recent) + sizeof(Shapes::known) + sizeof(Shapes::byRecency)
+                      + 2 * sizeof(qint32) + 2 * sizeof(double) + sizeof(State::transitions)
+                      + sizeof(double));
     QByteArray blob(qsizetype(sizeof(Header) + sizeof(State)), Qt::Uninitialized);
     const Header header{ kMagic, kFormat, quint16(sizeof(State)),
                          fnv1a(reinterpret_cast<const char *>(&m_state), sizeof(State)) };
@@ -537,12 +545,12 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
     Shapes &shapes = state.shapes;
     shapes.recent = old.recentShape;
     shapes.known = old.shapes;
-    shapes.count = quint8(old.shapeCount);
+    shapes.count = old.shapeCount;
     const auto order = byLastUse(old.used, old.shapeCount);
     for (size_t k = 0; k < size_t(kShapes); ++k)
         shapes.byRecency[k] = quint8(order[k]);
     shapes.blockSum = old.blockSum;
-    shapes.blockSamples = quint8(old.blockSamples);
+    shapes.blockSamples = old.blockSamples;
     shapes.distance = old.distance;
 
     for (int sequence = 0; sequence < kFormat3Bins * kFormat3Bins * kFormat3Bins; ++sequence) {
@@ -560,8 +568,8 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
             }
         }
     }
-    state.previousBin = quint8(nearestBand(old.previousBin, kBins));
-    state.beforeBin = quint8(nearestBand(old.beforeBin, kBins));
+    state.previousBin = quint16(nearestBand(old.previousBin, kBins));
+    state.beforeBin = quint16(nearestBand(old.beforeBin, kBins));
     state.novelty = old.novelty;
     return true;
 }
@@ -571,7 +579,7 @@ bool AnomalyDetector::inRecencyOrder(const Shapes &shapes)
 {
     quint32 listed = 0;
     for (int k = 0; k < shapes.count; ++k) {
-        const quint8 index = shapes.byRecency[size_t(k)];
+        const int index = shapes.byRecency[size_t(k)];
         if (index >= shapes.count || listed & (1u << index))
             return false;
         listed |= 1u << index;
@@ -609,7 +617,8 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
                                      [](quint8 n) { return n <= kViewWarmUp; })
         && restored.quiet <= kQuietSamples && restored.previousBin < kBins
         && restored.beforeBin < kBins && restored.alarm <= AnomalyKind::Rhythm
-        && restored.shapes.blockSamples <= kShapeStride && restored.shapes.count <= kShapes;
+        && restored.shapes.blockSamples >= 0 && restored.shapes.blockSamples <= kShapeStride
+        && restored.shapes.count >= 0 && restored.shapes.count <= kShapes;
     if (!sane || !counted || !inRecencyOrder(restored.shapes))
         return false;
     m_state = restored;

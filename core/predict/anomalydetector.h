@@ -115,14 +115,15 @@ private:
         std::array<std::array<float, kShapeLength>, kShapes> known{};
         // Indices of the known shapes, the one matched or learnt last first.
         std::array<quint8, kShapes> byRecency{};
-        quint8 count = 0;
-        quint8 blockSamples = 0; // of the mean being built
+        qint32 count = 0;
+        qint32 blockSamples = 0; // of the mean being built
         double blockSum = 0;
         double distance = 0; // of the newest stretch from the nearest known shape
     };
 
-    // Plain data, so a snapshot is its bytes. Counters and indices are as
-    // narrow as their ranges: a console holds one per metric of every VM.
+    // Plain data, so a snapshot is its bytes, and without padding, so every
+    // byte of a snapshot is state. Counters and indices are as narrow as
+    // their ranges allow: a console holds one per metric of every VM.
     struct State
     {
         qint64 samples = 0;
@@ -142,7 +143,7 @@ private:
         std::array<quint8, Views> heard{}; // samples each view has had something to say, to 150
         AnomalyKind alarm = AnomalyKind::None; // of the last alarm
         quint8 quiet = 0; // samples left without alarms after one
-        quint8 previousBin = 0, beforeBin = 0;
+        quint16 previousBin = 0, beforeBin = 0;
         Profile<kDaySlots> day;
         Profile<kWeekSlots> week;
         Shapes shapes;
