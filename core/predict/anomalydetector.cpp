@@ -510,6 +510,8 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
         return false;
     Old old;
     std::memcpy(&old, payload, sizeof(Old));
+    // Checked before they are narrowed to this format's types, where an
+    // int out of range could wrap into one.
     const auto inRange = [](int n, int high) { return n >= 0 && n <= high; };
     if (!inRange(old.shapeCount, kShapes) || !inRange(old.blockSamples, kShapeStride)
         || !inRange(old.quiet, kQuietSamples) || !inRange(old.previousBin, kFormat3Bins - 1)

@@ -511,8 +511,7 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
         } else {
             params.weights[size_t(b)][Naive] = 1;
         }
-        MemberWeights w;
-        std::copy(params.weights[size_t(b)].begin(), params.weights[size_t(b)].end(), w.begin());
+        const MemberWeights w = widened(params.weights[size_t(b)]);
         if (errors.size() >= size_t(kMinErrorsForQuantiles)) {
             normalised.clear();
             for (const OriginErrors &e : errors)

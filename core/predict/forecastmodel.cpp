@@ -50,23 +50,19 @@ double seasonalNaive(const ModelParams &params, const ModelState &state, qint64 
 template<size_t N>
 std::array<double, N> interpolated(const std::vector<std::array<float, N>> &rows, int step)
 {
-    std::array<double, N> row{};
-    const auto copy = [&row](const std::array<float, N> &from) {
-        std::copy(from.begin(), from.end(), row.begin());
-        return row;
-    };
     if (step <= kHorizonBuckets[0])
-        return copy(rows.front());
+        return widened(rows.front());
     for (size_t b = 1; b < rows.size(); ++b) {
         if (step <= kHorizonBuckets[b]) {
             const double t = std::log(double(step) / kHorizonBuckets[b - 1])
                 / std::log(double(kHorizonBuckets[b]) / kHorizonBuckets[b - 1]);
+            std::array<double, N> row;
             for (size_t i = 0; i < N; ++i)
                 row[i] = rows[b - 1][i] + t * (double(rows[b][i]) - rows[b - 1][i]);
             return row;
         }
     }
-    return copy(rows.back());
+    return widened(rows.back());
 }
 
 } // namespace

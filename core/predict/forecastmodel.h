@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -37,6 +38,14 @@ inline constexpr int kBucketCount = int(kHorizonBuckets.size());
 inline constexpr std::array<double, 4> kErrorLevels = { 0.025, 0.10, 0.90, 0.975 };
 using ErrorQuantiles = std::array<double, 4>;
 using MemberWeights = std::array<double, MemberCount>;
+
+// A per-bucket row as a model keeps it (floats), widened for arithmetic.
+template<size_t N> std::array<double, N> widened(const std::array<float, N> &row)
+{
+    std::array<double, N> out;
+    std::copy(row.begin(), row.end(), out.begin());
+    return out;
+}
 
 // What a fit decides; fixed until the next fit.
 struct ModelParams
