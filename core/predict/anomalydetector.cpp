@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 namespace Umbra::Predict {
@@ -12,8 +13,9 @@ namespace {
 constexpr quint32 kMagic = 0x554d4144; // "UMAD"
 // 2: the hours baseline and views, the first sample's time. 3: hourly
 // profiles, sixteen shapes. 4: twelve value bands for the rhythm view,
-// counters as narrow as their ranges. Snapshots of 2 and 3 are converted.
-constexpr quint16 kFormat = 4;
+// counters as narrow as their ranges. 5: profiles and shapes as halves.
+// Snapshots of 2, 3 and 4 are converted.
+constexpr quint16 kFormat = 5;
 
 // One parameter set for every series, chosen on the NAB corpus (bench_nab).
 constexpr double kFastRate = 0.03; // the short-term baseline: ~30 samples
@@ -87,6 +89,35 @@ double warmRate(double rate, qint64 samples)
     return std::max(rate, 1.0 / double(samples + 1));
 }
 
+// The scale of the halves that hold values up to `magnitude`: it puts them
+// below 2^14, a quarter of half's range, so that a profile shifted by
+// acceptAsNormal() or a value a little beyond the range still fits. Bounded
+// so that no scaled value over- or underflows a double.
+int halfScale(double magnitude)
+{
+    if (!(magnitude > 0) || !std::isfinite(magnitude))
+        return 0;
+    return std::clamp(std::ilogb(magnitude) - 13, -1000, 1000);
+}
+
+qfloat16 toHalf(double value, int scale)
+{
+    constexpr double kLargestHalf = 65504;
+    return qfloat16(float(std::clamp(std::ldexp(value, -scale), -kLargestHalf, kLargestHalf)));
+}
+
+double fromHalf(qfloat16 half, int scale)
+{
+    return std::ldexp(double(float(half)), scale);
+}
+
+// A profile slot once visited never reads as 0, "never visited": a value
+// too small for the scale becomes the smallest half.
+qfloat16 visited(qfloat16 half)
+{
+    return qIsNull(half) ? std::numeric_limits<qfloat16>::denorm_min() : half;
+}
+
 } // namespace
 
 QString anomalyKindId(AnomalyKind kind)
@@ -126,7 +157,7 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
     }
 
     const double medium = s.medium + kMediumRate * (value - s.medium);
-    const Reading reading = read(timeMs, value, medium);
+    const Reading reading = read(timeMs, value, medium, fitScale(value));
     if (s.samples >= kWarmUpSamples) {
         int strongest = -1;
         double excess = 0; // of the surprise beyond its record, as a share of the record
@@ -180,7 +211,41 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
     return result;
 }
 
-AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, double medium)
+int AnomalyDetector::fitScale(double value)
+{
+    const State &s = m_state;
+    const double seen = std::max(std::abs(s.low), std::abs(s.high));
+    const int scale = halfScale(seen);
+    if (std::abs(value) <= seen)
+        return scale;
+    const int wider = halfScale(std::abs(value));
+    if (wider != scale)
+        rescale(scale, wider);
+    return wider;
+}
+
+// Only the first value other than 0 can make the scale smaller; after it,
+// the largest magnitude seen only grows, and with it the scale.
+void AnomalyDetector::rescale(int from, int to)
+{
+    State &s = m_state;
+    const auto move = [from, to](Half &half) { half = toHalf(fromHalf(half, from), to); };
+    const auto moveUsual = [&](Half &usual) {
+        // The smallest half stands for "visited, about 0" at any scale.
+        if (!qIsNull(usual) && usual != std::numeric_limits<Half>::denorm_min()) {
+            move(usual);
+            usual = visited(usual);
+        }
+    };
+    std::for_each(s.day.usual.begin(), s.day.usual.end(), moveUsual);
+    std::for_each(s.week.usual.begin(), s.week.usual.end(), moveUsual);
+    std::for_each(s.shapes.recent.begin(), s.shapes.recent.end(), move);
+    for (auto &known : s.shapes.known)
+        std::for_each(known.begin(), known.end(), move);
+}
+
+AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, double medium,
+                                               int scale)
 {
     State &s = m_state;
     Reading r;
@@ -197,9 +262,11 @@ AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, doub
     r.surprise[RangeView] = std::abs(value - s.centre);
     r.expected[RangeView] = s.centre;
     const qint64 hour = timeMs / kHourMs;
-    r.surprise[DayView] = seasonalResidual(s.day, hour % kDaySlots, value, r.expected[DayView]);
-    r.surprise[WeekView] = seasonalResidual(s.week, hour % kWeekSlots, value, r.expected[WeekView]);
-    r.surprise[ShapeView] = shapeNovelty(value);
+    r.surprise[DayView]
+        = seasonalResidual(s.day, hour % kDaySlots, value, scale, r.expected[DayView]);
+    r.surprise[WeekView]
+        = seasonalResidual(s.week, hour % kWeekSlots, value, scale, r.expected[WeekView]);
+    r.surprise[ShapeView] = shapeNovelty(value, scale);
     r.expected[ShapeView] = s.medium;
     r.surprise[RhythmView] = rhythmNovelty(value);
     r.expected[RhythmView] = s.fast;
@@ -207,18 +274,19 @@ AnomalyDetector::Reading AnomalyDetector::read(qint64 timeMs, double value, doub
 }
 
 template<int N>
-double AnomalyDetector::seasonalResidual(Profile<N> &profile, qint64 slot, double value,
+double AnomalyDetector::seasonalResidual(Profile<N> &profile, qint64 slot, double value, int scale,
                                          double &expected)
 {
-    float &usual = profile.usual[size_t((slot % N + N) % N)];
-    if (usual == 0) { // the first visit
-        usual = float(value == 0 ? 1e-30 : value);
+    Half &usual = profile.usual[size_t((slot % N + N) % N)];
+    if (qIsNull(usual)) { // the first visit
+        usual = visited(toHalf(value, scale));
         expected = value;
         return 0;
     }
-    expected = usual;
-    profile.residual += kResidualRate * ((value - usual) - profile.residual);
-    usual += float(kSlotRate * (value - usual));
+    const double was = fromHalf(usual, scale);
+    expected = was;
+    profile.residual += kResidualRate * ((value - was) - profile.residual);
+    usual = visited(toHalf(was + kSlotRate * (value - was), scale));
     return std::abs(profile.residual);
 }
 
@@ -226,7 +294,7 @@ double AnomalyDetector::seasonalResidual(Profile<N> &profile, qint64 slot, doubl
 // share of the range of values; an unusual stretch is learnt as a new shape
 // (replacing the one unused longest), a usual one refines its match. Between
 // the ends of two stretches the last distance holds.
-double AnomalyDetector::shapeNovelty(double value)
+double AnomalyDetector::shapeNovelty(double value, int scale)
 {
     State &s = m_state;
     Shapes &shapes = s.shapes;
@@ -234,25 +302,28 @@ double AnomalyDetector::shapeNovelty(double value)
     if (++shapes.blockSamples < kShapeStride)
         return shapes.distance;
     std::copy_backward(shapes.recent.begin(), shapes.recent.end() - 1, shapes.recent.end());
-    shapes.recent[0] = float(shapes.blockSum / kShapeStride);
+    shapes.recent[0] = toHalf(shapes.blockSum / kShapeStride, scale);
     shapes.blockSum = 0;
     shapes.blockSamples = 0;
     const double span = std::max(s.high, value) - std::min(s.low, value);
     if (s.samples < kShapeLength * kShapeStride || span <= 0)
         return 0;
+    // Compared in the halves' own units: one scale applies to them all.
+    std::array<float, kShapeLength> recent;
+    std::copy(shapes.recent.begin(), shapes.recent.end(), recent.begin());
     int nearest = -1;
     double distance = 0;
     for (int k = 0; k < shapes.count; ++k) {
         const auto &known = shapes.known[size_t(k)];
         double d = 0;
         for (int i = 0; i < kShapeLength; ++i)
-            d += std::abs(double(shapes.recent[size_t(i)]) - known[size_t(i)]);
+            d += std::abs(double(recent[size_t(i)]) - float(known[size_t(i)]));
         if (nearest < 0 || d < distance) {
             distance = d;
             nearest = k;
         }
     }
-    distance = nearest < 0 ? 0.0 : distance / kShapeLength / span;
+    distance = nearest < 0 ? 0.0 : std::ldexp(distance, scale) / kShapeLength / span;
     const auto byRecency = shapes.byRecency.begin();
     if (nearest < 0 || distance > kVigilance) {
         // A new shape takes a free slot, or the one unused longest.
@@ -265,8 +336,10 @@ double AnomalyDetector::shapeNovelty(double value)
         shapes.known[*byRecency] = shapes.recent;
     } else {
         auto &known = shapes.known[size_t(nearest)];
-        for (int i = 0; i < kShapeLength; ++i)
-            known[size_t(i)] += float(kShapeRate * (shapes.recent[size_t(i)] - known[size_t(i)]));
+        for (int i = 0; i < kShapeLength; ++i) {
+            const float was = known[size_t(i)];
+            known[size_t(i)] = Half(was + float(kShapeRate) * (recent[size_t(i)] - was));
+        }
         const auto used = std::find(byRecency, byRecency + shapes.count, quint8(nearest));
         std::rotate(byRecency, used, used + 1);
     }
@@ -352,11 +425,14 @@ void AnomalyDetector::acceptAsNormal()
     if (s.samples == 0)
         return;
     // The hourly profiles keep their shape around the new level.
-    const float shift = float(s.medium - s.level);
-    for (float &usual : s.day.usual)
-        usual = usual == 0 ? 0 : usual + shift;
-    for (float &usual : s.week.usual)
-        usual = usual == 0 ? 0 : usual + shift;
+    const double shift = s.medium - s.level;
+    const int scale = halfScale(std::max(std::abs(s.low), std::abs(s.high)));
+    const auto shifted = [&](Half &usual) {
+        if (!qIsNull(usual))
+            usual = visited(toHalf(fromHalf(usual, scale) + shift, scale));
+    };
+    std::for_each(s.day.usual.begin(), s.day.usual.end(), shifted);
+    std::for_each(s.week.usual.begin(), s.week.usual.end(), shifted);
     s.day.residual = s.week.residual = 0;
     s.fast = s.last;
     s.hours = s.level = s.centre = s.medium;
@@ -381,6 +457,35 @@ QByteArray AnomalyDetector::saveState() const
     std::memcpy(blob.data() + sizeof(Header), &m_state, sizeof(State));
     return blob;
 }
+
+// The state as format 4 laid it out: profiles and shapes as floats.
+struct AnomalyDetector::Format4
+{
+    template<size_t N> struct Profile
+    {
+        std::array<float, N> usual;
+        double residual;
+    };
+    qint64 samples, startMs;
+    double last, fast, hours, medium, level, centre, low, high;
+    std::array<float, Views> record, typical, lately;
+    std::array<quint8, Views> heard;
+    AnomalyKind alarm;
+    quint8 quiet;
+    quint16 previousBin, beforeBin;
+    Profile<kDaySlots> day;
+    Profile<kWeekSlots> week;
+    struct
+    {
+        std::array<float, kShapeLength> recent;
+        std::array<std::array<float, kShapeLength>, kShapes> known;
+        std::array<quint8, kShapes> byRecency;
+        qint32 count, blockSamples;
+        double blockSum, distance;
+    } shapes;
+    std::array<quint64, (kBins * kBins * kBins + 63) / 64> transitions;
+    double novelty;
+};
 
 namespace {
 
@@ -453,7 +558,7 @@ int nearestBand(int band, int bins)
 
 // Format 2's hourly profiles are the means of their half hours, and the
 // sixteen shapes used most recently are kept; then as format 3.
-bool AnomalyDetector::fromFormat2(const char *payload, size_t size, State &state)
+bool AnomalyDetector::fromFormat2(const char *payload, size_t size, Format4 &state)
 {
     using Old = AnomalyDetectorFormat2;
     if (size != sizeof(Old))
@@ -502,7 +607,7 @@ bool AnomalyDetector::fromFormat2(const char *payload, size_t size, State &state
 
 // Everything learnt carries over; the transitions seen between sixteen
 // value bands become those between the twelve bands they overlap.
-bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state)
+bool AnomalyDetector::fromFormat3(const char *payload, size_t size, Format4 &state)
 {
     using Old = AnomalyDetectorFormat3;
     static_assert(Views == 10 && kShapeLength == 8 && kShapes == 16 && kDaySlots == 24);
@@ -520,7 +625,7 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
         || !std::all_of(old.heard.begin(), old.heard.end(),
                         [&](int n) { return inRange(n, kViewWarmUp); }))
         return false;
-    state = State{};
+    state = Format4{};
     state.samples = old.samples;
     state.startMs = old.startMs;
     state.last = old.last;
@@ -544,7 +649,7 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
     state.week.usual = old.week;
     state.week.residual = old.weekResidual;
 
-    Shapes &shapes = state.shapes;
+    auto &shapes = state.shapes;
     shapes.recent = old.recentShape;
     shapes.known = old.shapes;
     shapes.count = old.shapeCount;
@@ -576,6 +681,57 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, State &state
     return true;
 }
 
+// Profiles and shapes become halves at the scale of the range seen;
+// everything else carries over as it was.
+void AnomalyDetector::fromFormat4(const Format4 &old, State &state)
+{
+    static_assert(sizeof(Format4) == 1808);
+    state = State{};
+    state.samples = old.samples;
+    state.startMs = old.startMs;
+    state.last = old.last;
+    state.fast = old.fast;
+    state.hours = old.hours;
+    state.medium = old.medium;
+    state.level = old.level;
+    state.centre = old.centre;
+    state.low = old.low;
+    state.high = old.high;
+    state.record = old.record;
+    state.typical = old.typical;
+    state.lately = old.lately;
+    state.heard = old.heard;
+    state.alarm = old.alarm;
+    state.quiet = old.quiet;
+    state.previousBin = old.previousBin;
+    state.beforeBin = old.beforeBin;
+    const int scale = halfScale(std::max(std::abs(old.low), std::abs(old.high)));
+    const auto profile = [scale](const auto &from, auto &to) {
+        for (size_t slot = 0; slot < from.usual.size(); ++slot)
+            to.usual[slot]
+                = from.usual[slot] == 0 ? Half() : visited(toHalf(from.usual[slot], scale));
+        to.residual = from.residual;
+    };
+    profile(old.day, state.day);
+    profile(old.week, state.week);
+    const auto shape = [scale](const std::array<float, kShapeLength> &from) {
+        std::array<Half, kShapeLength> to;
+        std::transform(from.begin(), from.end(), to.begin(),
+                       [scale](float value) { return toHalf(value, scale); });
+        return to;
+    };
+    Shapes &shapes = state.shapes;
+    shapes.recent = shape(old.shapes.recent);
+    std::transform(old.shapes.known.begin(), old.shapes.known.end(), shapes.known.begin(), shape);
+    shapes.byRecency = old.shapes.byRecency;
+    shapes.count = old.shapes.count;
+    shapes.blockSamples = old.shapes.blockSamples;
+    shapes.blockSum = old.shapes.blockSum;
+    shapes.distance = old.shapes.distance;
+    state.transitions = old.transitions;
+    state.novelty = old.novelty;
+}
+
 // The shapes known are listed by recency once each, as learning keeps them.
 bool AnomalyDetector::inRecencyOrder(const Shapes &shapes)
 {
@@ -601,11 +757,17 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
     if (header.magic != kMagic || header.size != size || header.checksum != fnv1a(payload, size))
         return false;
     State restored;
-    if (header.format == kFormat && size == sizeof(State))
+    if (header.format == kFormat && size == sizeof(State)) {
         std::memcpy(&restored, payload, sizeof(State));
-    else if (!(header.format == 3 && fromFormat3(payload, size, restored))
-             && !(header.format == 2 && fromFormat2(payload, size, restored)))
-        return false;
+    } else {
+        Format4 older;
+        if (header.format == 4 && size == sizeof(Format4))
+            std::memcpy(&older, payload, sizeof(Format4));
+        else if (!(header.format == 3 && fromFormat3(payload, size, older))
+                 && !(header.format == 2 && fromFormat2(payload, size, older)))
+            return false;
+        fromFormat4(older, restored);
+    }
     const bool sane = restored.samples >= 0 && restored.samples < (qint64(1) << 52)
         && std::isfinite(restored.fast) && std::isfinite(restored.hours)
         && std::isfinite(restored.medium) && std::isfinite(restored.level)
@@ -621,7 +783,13 @@ bool AnomalyDetector::restoreState(const QByteArray &blob)
         && restored.beforeBin < kBins && restored.alarm <= AnomalyKind::Rhythm
         && restored.shapes.blockSamples >= 0 && restored.shapes.blockSamples <= kShapeStride
         && restored.shapes.count >= 0 && restored.shapes.count <= kShapes;
-    if (!sane || !counted || !inRecencyOrder(restored.shapes))
+    const auto finite = [](const auto &halves) {
+        return std::all_of(halves.begin(), halves.end(), [](Half h) { return qIsFinite(h); });
+    };
+    const Shapes &shapes = restored.shapes;
+    const bool valued = finite(restored.day.usual) && finite(restored.week.usual)
+        && finite(shapes.recent) && std::all_of(shapes.known.begin(), shapes.known.end(), finite);
+    if (!sane || !counted || !valued || !inRecencyOrder(restored.shapes))
         return false;
     m_state = restored;
     return true;

@@ -240,8 +240,11 @@ private Q_SLOTS:
             const QByteArray state = file.readAll().mid(1);
             AnomalyDetector detector;
             QVERIFY2(!detector.restoreState(Umbra::SavedState::detectorRecord(state)), name);
-            // The same bytes as the format they were found in.
-            QVERIFY2(!detector.restoreState(Umbra::SavedState::detectorRecord(state, 3)), name);
+            // The same bytes as the older formats, one of them the format
+            // they were found in.
+            for (const quint16 format : { 3, 4 })
+                QVERIFY2(!detector.restoreState(Umbra::SavedState::detectorRecord(state, format)),
+                         name);
         }
 
         // And in use: a value far outside a narrow range is scored, its band
@@ -288,12 +291,14 @@ private Q_SLOTS:
     // Gaussian noise of 1.5, every five minutes), are converted: the
     // detector goes on where it was instead of learning again, which a
     // fresh one would still be doing. Format 2 had half-hour profiles and
-    // 64 shapes, format 3 sixteen value bands where this one has twelve.
+    // 64 shapes, format 3 sixteen value bands where this one has twelve,
+    // format 4 profiles and shapes as floats where this one has halves.
     void olderSnapshotCarriesOver_data()
     {
         QTest::addColumn<QString>("file");
         QTest::newRow("format 2") << QStringLiteral("anomalydetector-format2.state");
         QTest::newRow("format 3") << QStringLiteral("anomalydetector-format3.state");
+        QTest::newRow("format 4") << QStringLiteral("anomalydetector-format4.state");
     }
 
     void olderSnapshotCarriesOver()
@@ -326,6 +331,75 @@ private Q_SLOTS:
         QVERIFY(reloaded.restoreState(converted.saveState()));
         QCOMPARE(reloaded.saveState(), converted.saveState());
         QVERIFY(converted.saveState().size() < snapshot.size());
+    }
+
+    // Profiles and shapes are kept as halves at a scale that follows the
+    // series' magnitude: a series in bytes a second and one in fractions
+    // of a unit score as the same series in percent, sample for sample
+    // (the factors are powers of two, which every step scales exactly).
+    // Unscaled halves would overflow the first and lose the second.
+    void scoresDoNotDependOnTheUnit()
+    {
+        std::vector<double> days = noisy(4 * kDay, 0, 1.5, 5);
+        for (int i = 0; i < 4 * kDay; ++i)
+            days[size_t(i)] += 50 + 20 * std::sin(2 * M_PI * i / kDay);
+        days[3 * kDay + 40] += 40;
+        for (int i = 3 * kDay + 150; i < 3 * kDay + 170; ++i)
+            days[size_t(i)] = 50; // a stretch of a shape not seen before
+        AnomalyDetector percent;
+        const auto reference = run(percent, days);
+        QVERIFY(highest(reference, 3 * kDay).score >= 0.5);
+        for (const double factor : { std::ldexp(1.0, 30), std::ldexp(1.0, -20) }) {
+            std::vector<double> scaled = days;
+            for (double &value : scaled)
+                value *= factor;
+            AnomalyDetector other;
+            const auto scores = run(other, scaled);
+            for (size_t i = 0; i < days.size(); ++i) {
+                QVERIFY2(scores[i].score == reference[i].score
+                             && scores[i].kind == reference[i].kind,
+                         qPrintable(QStringLiteral("x %1, sample %2: %3 against %4")
+                                        .arg(factor)
+                                        .arg(i)
+                                        .arg(scores[i].score)
+                                        .arg(reference[i].score)));
+            }
+        }
+    }
+
+    // Format 4's snapshot is of the same eight days as this test's noise
+    // (seed 1): converted to halves, the detector scores the ninth day as
+    // one that learnt those days itself, to within rounding.
+    void format4CarriesOverAsLearnt()
+    {
+        QFile snapshot(QStringLiteral(UMBRA_TEST_DATA_DIR "/anomalydetector-format4.state"));
+        QVERIFY(snapshot.open(QIODevice::ReadOnly));
+        AnomalyDetector converted;
+        QVERIFY(converted.restoreState(snapshot.readAll()));
+
+        std::vector<double> days = noisy(9 * kDay, 0, 1.5, 1);
+        for (int i = 0; i < 9 * kDay; ++i)
+            days[size_t(i)] += 50 + 20 * std::sin(2 * M_PI * i / kDay);
+        days[8 * kDay + 100] += 40;
+        AnomalyDetector learnt;
+        run(learnt, { days.begin(), days.begin() + 8 * kDay });
+        const std::vector<double> ninth(days.begin() + 8 * kDay, days.end());
+        const auto carried = run(converted, ninth, 8 * kDay);
+        const auto own = run(learnt, ninth, 8 * kDay);
+        for (size_t i = 0; i < ninth.size(); ++i) {
+            QVERIFY2(std::abs(carried[i].score - own[i].score) < 0.02,
+                     qPrintable(QStringLiteral("sample %1: %2 against %3")
+                                    .arg(i)
+                                    .arg(carried[i].score)
+                                    .arg(own[i].score)));
+            const bool bothNone = std::isnan(carried[i].expected) && std::isnan(own[i].expected);
+            QVERIFY2(bothNone || std::abs(carried[i].expected - own[i].expected) < 0.05,
+                     qPrintable(QStringLiteral("sample %1 expected %2 against %3")
+                                    .arg(i)
+                                    .arg(carried[i].expected)
+                                    .arg(own[i].expected)));
+        }
+        QVERIFY(own[100].score >= 0.5);
     }
 
     // Format 3 knew the value transitions of a rhythm in sixteen bands of

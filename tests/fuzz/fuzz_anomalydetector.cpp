@@ -3,7 +3,7 @@
 // checksum and state, all fuzzed), or as the state alone, fitted to the
 // record's size and given a valid header, so that mutations reach the
 // restored state's checks instead of stopping at the checksum; that state
-// is of this build's format or of format 2 or 3, which are converted.
+// is of this build's format or of format 2, 3 or 4, which are converted.
 #include "predict/anomalydetector.h"
 #include "savedstate.h"
 
@@ -16,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArray rest(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     Umbra::Predict::AnomalyDetector detector;
-    const int reading = data[0] % 4;
+    const int reading = data[0] % 5;
     const QByteArray blob = reading == 0 ? rest
         : reading == 1                   ? Umbra::SavedState::detectorRecord(rest)
                        : Umbra::SavedState::detectorRecord(rest, quint16(reading));

@@ -74,8 +74,8 @@ int main(int argc, char **argv)
     for (int i = 0; i < 500; ++i)
         (void)detector.update(qint64(i) * 5000, wave(i));
     // fuzz_anomalydetector reads a first byte too: 0 for the whole record,
-    // 1 for the state alone (the record without its 16-byte header), 2 and
-    // 3 for a state read as format 2 or 3.
+    // 1 for the state alone (the record without its 16-byte header), 2, 3
+    // and 4 for a state read as format 2, 3 or 4.
     const QByteArray record = detector.saveState();
     ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("record"),
                QByteArray(1, '\0') + record)
@@ -85,6 +85,9 @@ int main(int argc, char **argv)
         && ok;
     ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("state-format3"),
                QByteArray(1, '\3') + record.mid(16))
+        && ok;
+    ok = write(root + QStringLiteral("/anomalydetector"), QStringLiteral("state-format4"),
+               QByteArray(1, '\4') + record.mid(16))
         && ok;
     return ok ? 0 : 1;
 }

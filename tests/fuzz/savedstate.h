@@ -32,10 +32,10 @@ inline QByteArray forecasterBlob(const QByteArray &fields)
 }
 
 // An anomaly detector record (anomalydetector.cpp): magic "UMAD", a format,
-// the state's size and FNV-1a of the state, then the state. Format 4 (this
-// build's) is fitted to the size this build writes; formats 2 and 3
-// (converted on restore) to theirs, 5,072 and 2,320 bytes.
-inline QByteArray detectorRecord(QByteArray state, quint16 format = 4)
+// the state's size and FNV-1a of the state, then the state. Format 5 (this
+// build's) is fitted to the size this build writes; formats 2, 3 and 4
+// (converted on restore) to theirs, 5,072, 2,320 and 1,808 bytes.
+inline QByteArray detectorRecord(QByteArray state, quint16 format = 5)
 {
     struct Header
     {
@@ -46,7 +46,7 @@ inline QByteArray detectorRecord(QByteArray state, quint16 format = 4)
     };
     static const qsizetype currentSize
         = Predict::AnomalyDetector().saveState().size() - qsizetype(sizeof(Header));
-    state.resize(format == 2 ? 5072 : format == 3 ? 2320 : currentSize, '\0');
+    state.resize(format == 2 ? 5072 : format == 3 ? 2320 : format == 4 ? 1808 : currentSize, '\0');
     quint64 hash = 0xcbf29ce484222325ULL;
     for (char c : state)
         hash = (hash ^ quint8(c)) * 0x100000001b3ULL;
