@@ -1,5 +1,7 @@
 #include "predict/anomalydetector.h"
 
+#include "predict/scaledhalf.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -87,28 +89,6 @@ struct Header
 double warmRate(double rate, qint64 samples)
 {
     return std::max(rate, 1.0 / double(samples + 1));
-}
-
-// The scale of the halves that hold values up to `magnitude`: it puts them
-// below 2^14, a quarter of half's range, so that a profile shifted by
-// acceptAsNormal() or a value a little beyond the range still fits. Bounded
-// so that no scaled value over- or underflows a double.
-int halfScale(double magnitude)
-{
-    if (!(magnitude > 0) || !std::isfinite(magnitude))
-        return 0;
-    return std::clamp(std::ilogb(magnitude) - 13, -1000, 1000);
-}
-
-qfloat16 toHalf(double value, int scale)
-{
-    constexpr double kLargestHalf = 65504;
-    return qfloat16(float(std::clamp(std::ldexp(value, -scale), -kLargestHalf, kLargestHalf)));
-}
-
-double fromHalf(qfloat16 half, int scale)
-{
-    return std::ldexp(double(float(half)), scale);
 }
 
 // A profile slot once visited never reads as 0, "never visited": a value

@@ -101,11 +101,9 @@ private:
     // did (73.12 against 73.09) in 216 bytes of transitions instead of 512.
     static constexpr int kBins = 12;
 
-    // Profiles and shapes keep each value in 16 bits: a half-precision
-    // float of the value over 2^scale, where the scale follows the largest
-    // magnitude seen (halfScale() in the source) so that every value lies
-    // well inside half's range. Half's eleven bits of precision score the
-    // NAB corpus as floats did, at half the memory.
+    // Profiles and shapes keep each value in 16 bits, at the scale of the
+    // largest magnitude seen (predict/scaledhalf.h). Half's eleven bits of
+    // precision score the NAB corpus as floats did, at half the memory.
     using Half = qfloat16;
 
     // A usual value per hour-of-day slot, and how far the series has been from it lately.
