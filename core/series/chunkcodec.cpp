@@ -7,18 +7,19 @@ namespace Umbra::Series {
 using namespace Coding;
 
 ChunkEncoder::ChunkEncoder(QList<qint8> precisions)
-    : m_precisions(std::move(precisions))
+    : m_columns(quint8(precisions.size()))
 {
-    Q_ASSERT(!m_precisions.isEmpty() && m_precisions.size() <= kMaxColumns);
-    m_state.columns.resize(size_t(m_precisions.size()));
-    m_pendingValues.resize(size_t(m_precisions.size()) * kBlockRows);
+    Q_ASSERT(!precisions.isEmpty() && precisions.size() <= kMaxColumns);
+    std::copy(precisions.cbegin(), precisions.cend(), m_precisions.begin());
+    m_state.columns.resize(size_t(m_columns));
+    m_pendingValues.resize(size_t(m_columns) * kBlockRows);
 }
 
 bool ChunkEncoder::fits(const double *values) const
 {
     for (int c = 0; c < columns(); ++c) {
         const double v = values[c];
-        const qint8 exponent = m_precisions[c];
+        const qint8 exponent = m_precisions[size_t(c)];
         if (exponent == kExact || std::isnan(v))
             continue;
         if (!std::isfinite(v))
@@ -74,7 +75,7 @@ void ChunkEncoder::encodeBlock(State &state) const
     std::array<double, kBlockRows> previousDecoded{};
     for (int c = 0; c < columns(); ++c) {
         const double *column = m_pendingValues.data() + c * kBlockRows;
-        const qint8 exponent = m_precisions[c];
+        const qint8 exponent = m_precisions[size_t(c)];
         std::array<qint64, kBlockRows> ints{};
         std::array<double, kBlockRows> decoded{};
         int present = 0;
@@ -155,8 +156,8 @@ QByteArray ChunkEncoder::encode() const
     out.reserve(8 + state.bits.bitCount() / 8 + 1);
     out.append(char(kFormat));
     out.append(char(columns()));
-    for (qint8 exponent : m_precisions)
-        out.append(char(exponent));
+    for (int c = 0; c < columns(); ++c)
+        out.append(char(m_precisions[size_t(c)]));
     appendVarint(out, quint64(m_count));
     out.append(state.bits.bytes());
     return out;

@@ -54,8 +54,7 @@ public:
 
     explicit ChunkEncoder(QList<qint8> precisions = { kExact });
 
-    int columns() const { return int(m_precisions.size()); }
-    const QList<qint8> &precisions() const { return m_precisions; }
+    int columns() const { return m_columns; }
     int count() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
     qint64 firstTimestamp() const { return m_firstTimestamp; }
@@ -78,22 +77,24 @@ public:
     qsizetype estimatedBytes() const;
 
 private:
+    // The streams' members are ordered widest first, to leave no padding
+    // inside them: a console keeps one encoder per series in memory.
     struct IntStream
     {
-        bool started = false;
-        bool hasDelta = false;
         qint64 previous = 0;
         qint64 previousDelta = 0;
         qint64 meanStep = 0; // of the last block coded
         quint64 divisor = 1; // of the residuals, as the last block set it
         int width = 0; // of the last block's residuals
+        bool started = false;
+        bool hasDelta = false;
     };
     struct XorStream
     {
-        bool started = false;
         quint64 previous = 0;
-        int leading = -1;
-        int trailing = 0;
+        qint8 leading = -1; // 0..63 once started
+        qint8 trailing = 0;
+        bool started = false;
     };
     struct ColumnStream
     {
@@ -109,16 +110,19 @@ private:
 
     void encodeBlock(State &state) const;
 
-    QList<qint8> m_precisions;
     State m_state;
-    int m_count = 0;
     qint64 m_firstTimestamp = 0;
     qint64 m_lastTimestamp = 0;
     // Rows not yet encoded: at most one block. Sized per column count, since a
     // console keeps one encoder per series in memory.
-    int m_pending = 0;
     std::array<qint64, kBlockRows> m_pendingTimes{};
     std::vector<double> m_pendingValues; // column-major, kBlockRows per column
+    int m_count = 0;
+    int m_pending = 0;
+    // Held inline, not in a list of their own: a list's header and block
+    // would cost more than the five bytes.
+    std::array<qint8, kMaxColumns> m_precisions{};
+    quint8 m_columns = 0;
 };
 
 // A decoded chunk: row-major values, NaN where a row has no value.

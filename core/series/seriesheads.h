@@ -31,15 +31,17 @@ struct StoredChunk
 class SeriesHeads
 {
 public:
+    // The narrow members last, together, to leave no padding between:
+    // a console holds one head per series.
     struct Head
     {
-        qint8 precision = kExact;
         qint64 lastTimestamp = std::numeric_limits<qint64>::min();
         // Everything before this hour-aligned time is rolled up.
         qint64 rolledTo = 0;
         // The chunk being filled, and chunks sealed but not yet committed.
         std::unique_ptr<ChunkEncoder> open;
         QList<StoredChunk> unsaved;
+        qint8 precision = kExact;
         bool openDirty = false;
     };
 
