@@ -3,6 +3,7 @@
 #include "collect/hostsession.h" // sessions are wired by pointer
 #include "demo/simulatedlink.h"
 #include "demo/simulatedreplicaagent.h"
+#include "engine/heaptrim.h"
 #include "engine/lifecycleservice.h"
 #include "engine/metricsservice.h"
 #include "engine/policyservice.h"
@@ -53,6 +54,7 @@ Engine::Engine(QObject *parent)
     , m_demoBackfill(std::make_unique<DemoBackfill>(m_fleet->state()))
     , m_metrics(std::make_unique<MetricsService>(m_fleet->state(), m_prediction.get()))
     , m_prometheusBackfill(std::make_unique<PrometheusBackfill>(m_fleet->state()))
+    , m_heapTrim(std::make_unique<HeapTrim>())
 {
     registerMetaTypes();
 
@@ -259,6 +261,7 @@ void Engine::start()
         m_policyTimer->start(std::max(intervalMs(), 1000));
     }
     m_fleet->start();
+    m_heapTrim->start();
 }
 
 void Engine::shutdown()
@@ -267,6 +270,7 @@ void Engine::shutdown()
     m_metrics->stop();
     m_metrics->setServices(nullptr, nullptr, nullptr);
     m_fleet->shutdown();
+    m_heapTrim->stop();
     m_started = false;
     delete m_lifecycle; // waits for the actions under way
     m_lifecycle = nullptr;

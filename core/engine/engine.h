@@ -23,6 +23,7 @@ class MigrationManager;
 class PolicyService;
 class LifecycleService;
 class PoolService;
+class HeapTrim;
 namespace Traffic {
 class TrafficService;
 }
@@ -122,6 +123,7 @@ private:
     std::unique_ptr<DemoBackfill> m_demoBackfill;
     std::unique_ptr<MetricsService> m_metrics;
     std::unique_ptr<PrometheusBackfill> m_prometheusBackfill;
+    std::unique_ptr<HeapTrim> m_heapTrim;
     MigrationManager *m_migrations = nullptr;
     Traffic::TrafficService *m_traffic = nullptr;
     PoolService *m_pools = nullptr;
