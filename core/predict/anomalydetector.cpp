@@ -499,6 +499,21 @@ using AnomalyDetectorFormat2 = AnomalyDetectorLegacyState<48, 64, qint64>;
 using AnomalyDetectorFormat3 = AnomalyDetectorLegacyState<24, 16, quint32>;
 static_assert(sizeof(AnomalyDetectorFormat2) == 5072 && sizeof(AnomalyDetectorFormat3) == 2320);
 
+// The baselines, which every format has kept alike.
+template<typename From, typename To> void copyBaselines(const From &old, To &to)
+{
+    to.samples = old.samples;
+    to.startMs = old.startMs;
+    to.last = old.last;
+    to.fast = old.fast;
+    to.hours = old.hours;
+    to.medium = old.medium;
+    to.level = old.level;
+    to.centre = old.centre;
+    to.low = old.low;
+    to.high = old.high;
+}
+
 // Two half-hour slots make an hour; a slot never visited (0) does not count.
 template<size_t N>
 void mergeHalfHours(const std::array<float, 2 * N> &halves, std::array<float, N> &hours)
@@ -548,16 +563,7 @@ bool AnomalyDetector::fromFormat2(const char *payload, size_t size, Format4 &sta
     if (old.shapeCount < 0 || old.shapeCount > 64)
         return false;
     AnomalyDetectorFormat3 next{};
-    next.samples = old.samples;
-    next.startMs = old.startMs;
-    next.last = old.last;
-    next.fast = old.fast;
-    next.hours = old.hours;
-    next.medium = old.medium;
-    next.level = old.level;
-    next.centre = old.centre;
-    next.low = old.low;
-    next.high = old.high;
+    copyBaselines(old, next);
     next.record = old.record;
     next.lately = old.lately;
     next.typical = old.typical;
@@ -606,16 +612,7 @@ bool AnomalyDetector::fromFormat3(const char *payload, size_t size, Format4 &sta
                         [&](int n) { return inRange(n, kViewWarmUp); }))
         return false;
     state = Format4{};
-    state.samples = old.samples;
-    state.startMs = old.startMs;
-    state.last = old.last;
-    state.fast = old.fast;
-    state.hours = old.hours;
-    state.medium = old.medium;
-    state.level = old.level;
-    state.centre = old.centre;
-    state.low = old.low;
-    state.high = old.high;
+    copyBaselines(old, state);
     for (size_t v = 0; v < size_t(Views); ++v) {
         state.record[v] = float(old.record[v]);
         state.typical[v] = float(old.typical[v]);
@@ -667,16 +664,7 @@ void AnomalyDetector::fromFormat4(const Format4 &old, State &state)
 {
     static_assert(sizeof(Format4) == 1808);
     state = State{};
-    state.samples = old.samples;
-    state.startMs = old.startMs;
-    state.last = old.last;
-    state.fast = old.fast;
-    state.hours = old.hours;
-    state.medium = old.medium;
-    state.level = old.level;
-    state.centre = old.centre;
-    state.low = old.low;
-    state.high = old.high;
+    copyBaselines(old, state);
     state.record = old.record;
     state.typical = old.typical;
     state.lately = old.lately;
