@@ -91,6 +91,13 @@ double warmRate(double rate, qint64 samples)
     return std::max(rate, 1.0 / double(samples + 1));
 }
 
+// The largest magnitude of the values seen, all of which lie in [low, high]:
+// what sets the scale of the halves.
+double largestSeen(double low, double high)
+{
+    return std::max(std::abs(low), std::abs(high));
+}
+
 // A profile slot once visited never reads as 0, "never visited": a value
 // too small for the scale becomes the smallest half.
 qfloat16 visited(qfloat16 half)
@@ -194,7 +201,7 @@ AnomalyScore AnomalyDetector::update(qint64 timeMs, double value)
 int AnomalyDetector::fitScale(double value)
 {
     const State &s = m_state;
-    const double seen = std::max(std::abs(s.low), std::abs(s.high));
+    const double seen = largestSeen(s.low, s.high);
     const int scale = halfScale(seen);
     if (std::abs(value) <= seen)
         return scale;
@@ -406,7 +413,7 @@ void AnomalyDetector::acceptAsNormal()
         return;
     // The hourly profiles keep their shape around the new level.
     const double shift = s.medium - s.level;
-    const int scale = halfScale(std::max(std::abs(s.low), std::abs(s.high)));
+    const int scale = halfScale(largestSeen(s.low, s.high));
     const auto shifted = [&](Half &usual) {
         if (!qIsNull(usual))
             usual = visited(toHalf(fromHalf(usual, scale) + shift, scale));
@@ -673,7 +680,7 @@ void AnomalyDetector::fromFormat4(const Format4 &old, State &state)
     state.quiet = old.quiet;
     state.previousBin = old.previousBin;
     state.beforeBin = old.beforeBin;
-    const int scale = halfScale(std::max(std::abs(old.low), std::abs(old.high)));
+    const int scale = halfScale(largestSeen(old.low, old.high));
     const auto profile = [scale](const auto &from, auto &to) {
         for (size_t slot = 0; slot < from.usual.size(); ++slot)
             to.usual[slot]
