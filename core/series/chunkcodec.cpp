@@ -11,11 +11,11 @@ ChunkEncoder::ChunkEncoder(QList<qint8> precisions)
 {
     Q_ASSERT(!precisions.isEmpty() && precisions.size() <= kMaxColumns);
     std::copy(precisions.cbegin(), precisions.cend(), m_precisions.begin());
-    m_state.columns.resize(size_t(m_columns));
-    m_pendingValues.resize(size_t(m_columns) * kBlockRows);
+    m_state.more.resize(size_t(m_columns - 1));
+    m_pendingMore.resize(size_t(m_columns - 1) * kBlockRows);
 }
 
-bool ChunkEncoder::fits(const double *values) const
+bool ChunkEncoder::valuesFit(const double *values) const
 {
     for (int c = 0; c < columns(); ++c) {
         const double v = values[c];
@@ -40,9 +40,9 @@ void ChunkEncoder::append(qint64 timestampMs, const double *values)
     if (m_count == 0)
         m_firstTimestamp = timestampMs;
     m_lastTimestamp = timestampMs;
-    m_pendingTimes[size_t(m_pending)] = timestampMs;
+    m_pendingOffsets[size_t(m_pending)] = quint32(timestampMs - m_firstTimestamp);
     for (int c = 0; c < columns(); ++c)
-        m_pendingValues[size_t(c * kBlockRows + m_pending)] = values[c];
+        pendingValue(c, m_pending) = values[c];
     ++m_pending;
     ++m_count;
 }
@@ -51,30 +51,33 @@ void ChunkEncoder::replaceLast(const double *values)
 {
     Q_ASSERT(m_pending > 0);
     for (int c = 0; c < columns(); ++c)
-        m_pendingValues[size_t(c * kBlockRows + m_pending - 1)] = values[c];
+        pendingValue(c, m_pending - 1) = values[c];
 }
 
 void ChunkEncoder::encodeBlock(State &state) const
 {
     const int n = m_pending;
-    writeInts(state.bits, state.timestamps, m_pendingTimes.data(), n);
+    std::array<qint64, kBlockRows> times;
+    for (int i = 0; i < n; ++i)
+        times[size_t(i)] = m_firstTimestamp + qint64(m_pendingOffsets[size_t(i)]);
+    writeInts(state.bits, state.timestamps, times.data(), n);
 
     bool allPresent = true;
     for (int c = 0; c < columns() && allPresent; ++c)
         for (int i = 0; i < n; ++i)
-            allPresent = allPresent && !std::isnan(m_pendingValues[size_t(c * kBlockRows + i)]);
+            allPresent = allPresent && !std::isnan(pendingColumn(c)[i]);
     state.bits.writeBit(allPresent);
     if (!allPresent) {
         for (int c = 0; c < columns(); ++c)
             for (int i = 0; i < n; ++i)
-                state.bits.writeBit(!std::isnan(m_pendingValues[size_t(c * kBlockRows + i)]));
+                state.bits.writeBit(!std::isnan(pendingColumn(c)[i]));
     }
 
     // What the decoder will read for the previous column, to recognise a
     // column that repeats it.
     std::array<double, kBlockRows> previousDecoded{};
     for (int c = 0; c < columns(); ++c) {
-        const double *column = m_pendingValues.data() + c * kBlockRows;
+        const double *column = pendingColumn(c);
         const qint8 exponent = m_precisions[size_t(c)];
         std::array<qint64, kBlockRows> ints{};
         std::array<double, kBlockRows> decoded{};
@@ -112,7 +115,7 @@ void ChunkEncoder::encodeBlock(State &state) const
             }
             state.bits.writeBit(same);
             if (same) {
-                ColumnStream &stream = state.columns[size_t(c)];
+                ColumnStream &stream = state.column(c);
                 if (exponent == kExact) {
                     for (int i = 0; i < n; ++i)
                         if (!std::isnan(column[i]))
@@ -127,9 +130,9 @@ void ChunkEncoder::encodeBlock(State &state) const
         if (exponent == kExact) {
             for (int i = 0; i < n; ++i)
                 if (!std::isnan(column[i]))
-                    writeXor(state.bits, state.columns[size_t(c)].xors, column[i]);
+                    writeXor(state.bits, state.column(c).xors, column[i]);
         } else {
-            writeInts(state.bits, state.columns[size_t(c)].ints, ints.data(), present);
+            writeInts(state.bits, state.column(c).ints, ints.data(), present);
         }
         previousDecoded = decoded;
     }

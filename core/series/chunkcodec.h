@@ -51,6 +51,7 @@ class ChunkEncoder
 public:
     static constexpr int kBlockRows = 16;
     static constexpr int kMaxColumns = 5;
+    static constexpr quint64 kMaxOffsetMs = 0xffffffffu;
 
     explicit ChunkEncoder(QList<qint8> precisions = { kExact });
 
@@ -62,7 +63,14 @@ public:
 
     // Whether every value fits its column: a scaled column holds finite values
     // whose scaled magnitude stays below 2^52. NaN (no value) always fits.
-    bool fits(const double *values) const;
+    bool valuesFit(const double *values) const;
+    // Whether a row can be appended: its values fit, and it lies within 49
+    // days of the chunk's first row (pending rows keep 32-bit offsets).
+    bool fits(qint64 timestampMs, const double *values) const
+    {
+        return (m_count == 0 || quint64(timestampMs) - quint64(m_firstTimestamp) <= kMaxOffsetMs)
+            && valuesFit(values);
+    }
 
     // Timestamps must increase; the caller enforces that (see SeriesWriter).
     void append(qint64 timestampMs, const double *values);
@@ -101,22 +109,39 @@ private:
         IntStream ints;
         XorStream xors;
     };
+    // The first column's streams are held inline: nearly every series a
+    // console keeps open has one column, and a list of its own would cost
+    // an allocation and a header per series.
     struct State
     {
         BitWriter bits;
         IntStream timestamps;
-        std::vector<ColumnStream> columns;
+        ColumnStream first;
+        std::vector<ColumnStream> more; // the columns after the first
+
+        ColumnStream &column(int c) { return c == 0 ? first : more[size_t(c - 1)]; }
     };
 
     void encodeBlock(State &state) const;
+    const double *pendingColumn(int c) const
+    {
+        return c == 0 ? m_pendingFirst.data() : m_pendingMore.data() + (c - 1) * kBlockRows;
+    }
+    double &pendingValue(int c, int row)
+    {
+        return c == 0 ? m_pendingFirst[size_t(row)]
+                      : m_pendingMore[size_t((c - 1) * kBlockRows + row)];
+    }
 
     State m_state;
     qint64 m_firstTimestamp = 0;
     qint64 m_lastTimestamp = 0;
-    // Rows not yet encoded: at most one block. Sized per column count, since a
-    // console keeps one encoder per series in memory.
-    std::array<qint64, kBlockRows> m_pendingTimes{};
-    std::vector<double> m_pendingValues; // column-major, kBlockRows per column
+    // Rows not yet encoded: at most one block, the first column inline and
+    // the others column-major. Times are kept as milliseconds after the
+    // chunk's first, which fits() bounds.
+    std::array<quint32, kBlockRows> m_pendingOffsets{};
+    std::array<double, kBlockRows> m_pendingFirst{};
+    std::vector<double> m_pendingMore;
     int m_count = 0;
     int m_pending = 0;
     // Held inline, not in a list of their own: a list's header and block

@@ -160,7 +160,7 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
     const qint8 precision = h.precision;
     auto bucketPrecisions = [precision](const double *values) {
         QList<qint8> precisions{ 0, precision, precision, precision, precision };
-        if (!ChunkEncoder(precisions).fits(values))
+        if (!ChunkEncoder(precisions).valuesFit(values))
             precisions = { 0, kExact, kExact, kExact, kExact };
         return precisions;
     };
@@ -179,7 +179,7 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
 
     auto samplePrecisions = [precision](const double *value) {
         const ChunkEncoder probe({ precision });
-        return QList<qint8>{ probe.fits(value) ? precision : kExact };
+        return QList<qint8>{ probe.valuesFit(value) ? precision : kExact };
     };
     SqliteStatement removeRaw(m_db,
                               "DELETE FROM ts_chunks WHERE series_id = ? AND resolution = 0 AND "
@@ -261,7 +261,7 @@ SeriesWriter::appendRows(int seriesId, int kind, const ResolutionInfo &layout,
             && (chunkFull(*encoder, layout.maxRows)
                 || floorTo(t, layout.windowMs)
                     != floorTo(encoder->firstTimestamp(), layout.windowMs)
-                || !encoder->fits(values))) {
+                || !encoder->fits(t, values))) {
             if (auto done = store(); !done)
                 return done;
             encoder.reset();

@@ -217,7 +217,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
         const double value = point.value == 0 ? 0.0 : point.value; // no negative zero
         if (point.timeMs <= h.lastTimestamp) {
             if (point.timeMs == h.lastTimestamp && h.open && !h.open->isEmpty()
-                && h.open->lastTimestamp() == point.timeMs && h.open->fits(&value)) {
+                && h.open->lastTimestamp() == point.timeMs && h.open->valuesFit(&value)) {
                 h.open->replaceLast(&value);
                 h.openDirty = true;
                 m_dirty.insert(point.seriesId);
@@ -233,13 +233,13 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
             && (chunkFull(*h.open, raw.maxRows)
                 || floorTo(point.timeMs, raw.windowMs)
                     != floorTo(h.open->firstTimestamp(), raw.windowMs)
-                || !h.open->fits(&value))) {
+                || !h.open->fits(point.timeMs, &value))) {
             seal(point.seriesId, h);
         }
         if (!h.open || h.open->isEmpty()) {
             ChunkEncoder probe({ h.precision });
             h.open = std::make_unique<ChunkEncoder>(
-                QList<qint8>{ probe.fits(&value) ? h.precision : kExact });
+                QList<qint8>{ probe.valuesFit(&value) ? h.precision : kExact });
             if (h.rolledTo == 0)
                 h.rolledTo = floorTo(point.timeMs, kHourMs);
             if (floorTo(point.timeMs, kHourMs) > h.rolledTo)
@@ -306,12 +306,12 @@ Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> poi
             && (chunkFull(*encoder, raw.maxRows)
                 || floorTo(point.timeMs, raw.windowMs)
                     != floorTo(encoder->firstTimestamp(), raw.windowMs)
-                || !encoder->fits(&value)))
+                || !encoder->fits(point.timeMs, &value)))
             sealEncoder();
         if (!encoder) {
             ChunkEncoder probe({ h.precision });
             encoder = std::make_unique<ChunkEncoder>(
-                QList<qint8>{ probe.fits(&value) ? h.precision : kExact });
+                QList<qint8>{ probe.valuesFit(&value) ? h.precision : kExact });
         }
         encoder->append(point.timeMs, &value);
         previous = point.timeMs;

@@ -240,12 +240,38 @@ private Q_SLOTS:
     {
         ChunkEncoder encoder({ -2 });
         const double huge = 1e300, infinite = INFINITY, fine = 12345.67, none = std::nan("");
-        QVERIFY(!encoder.fits(&huge));
-        QVERIFY(!encoder.fits(&infinite));
-        QVERIFY(encoder.fits(&fine));
-        QVERIFY(encoder.fits(&none));
+        QVERIFY(!encoder.valuesFit(&huge));
+        QVERIFY(!encoder.valuesFit(&infinite));
+        QVERIFY(encoder.valuesFit(&fine));
+        QVERIFY(encoder.valuesFit(&none));
         ChunkEncoder exact({ kExact });
-        QVERIFY(exact.fits(&huge));
+        QVERIFY(exact.valuesFit(&huge));
+    }
+
+    // Pending rows keep their times as 32-bit offsets from the chunk's first,
+    // so a row 2^32 ms or more after it starts a new chunk; up to there the
+    // times come back exact, across the offsets' sign bit too.
+    void rowsWithinFortyNineDaysFitAndRoundTrip()
+    {
+        const qint64 first = 1'700'000'000'000;
+        const double value = 1.5;
+        ChunkEncoder encoder({ kExact });
+        QVERIFY(encoder.fits(first + (qint64(1) << 40), &value)); // empty: any time
+        encoder.append(first, &value);
+        QVERIFY(encoder.fits(first + 0xffffffffLL, &value));
+        QVERIFY(!encoder.fits(first + 0x100000000LL, &value));
+        QVERIFY(!encoder.fits(first + (qint64(1) << 40), &value));
+
+        std::vector<qint64> times{ first };
+        for (qint64 t : { first + 1, first + 0x7fffffffLL, first + 0x80000000LL,
+                          first + 0xfffffffeLL, first + 0xffffffffLL }) {
+            QVERIFY(encoder.fits(t, &value));
+            encoder.append(t, &value);
+            times.push_back(t);
+        }
+        DecodedChunk decoded;
+        QVERIFY(decodeChunk(encoder.encode(), decoded));
+        QCOMPARE(decoded.timestamps, times);
     }
 
     void repeatedColumnsRoundTrip()
