@@ -21,7 +21,7 @@ AnomalyWatch::~AnomalyWatch() = default;
 
 AnomalyWatch::Series &AnomalyWatch::series(const QString &entity, const QString &metric)
 {
-    std::shared_ptr<Series> &found = m_series[seriesKey(entity, metric)];
+    std::shared_ptr<Series> &found = m_series[SeriesKey{ entity, metric }];
     if (!found)
         found = std::make_shared<Series>();
     return *found;
@@ -74,7 +74,7 @@ void AnomalyWatch::applyVerdict(const Anomaly &anomaly, AnomalyVerdict previous)
     // Only the series' latest anomaly still describes the regime its
     // detector is in; an older one was followed by others since.
     if (anomaly.verdict == AnomalyVerdict::Expected) {
-        if (auto found = m_series.find(key);
+        if (auto found = m_series.find(SeriesKey{ anomaly.entity, anomaly.metric });
             found != m_series.end() && (*found)->lastReportMs == anomaly.timeMs)
             (*found)->detector.acceptAsNormal();
     }
@@ -121,9 +121,8 @@ void AnomalyWatch::restoreState(const QString &entity, const QString &metric,
 
 void AnomalyWatch::removeEntity(const QString &entity)
 {
-    const QString prefix = entity + u'/';
     for (auto it = m_series.begin(); it != m_series.end();) {
-        if (it.key().startsWith(prefix))
+        if (it.key().entity == entity)
             it = m_series.erase(it);
         else
             ++it;

@@ -60,13 +60,28 @@ public:
     template<typename Visit> void forEachState(Visit visit) const
     {
         for (auto it = m_series.cbegin(); it != m_series.cend(); ++it)
-            visit(it.key(), it.value()->detector.saveState());
+            visit(it.key().joined(), it.value()->detector.saveState());
     }
     void restoreState(const QString &entity, const QString &metric, const QByteArray &state);
     void removeEntity(const QString &entity);
     qsizetype detectorCount() const { return m_series.size(); }
 
 private:
+    // A series by its entity and metric, held apart rather than joined: the
+    // strings are the callers' own, shared, so a VM's six series cost one
+    // copy of its key, and scoring a sample allocates no key at all.
+    struct SeriesKey
+    {
+        QString entity;
+        QString metric;
+
+        QString joined() const { return entity + u'/' + metric; }
+        bool operator==(const SeriesKey &) const = default;
+        friend size_t qHash(const SeriesKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.entity, key.metric);
+        }
+    };
     struct Series
     {
         AnomalyDetector detector;
@@ -82,7 +97,7 @@ private:
 
     Series &series(const QString &entity, const QString &metric);
 
-    QHash<QString, std::shared_ptr<Series>> m_series; // by "entity/metric"
+    QHash<SeriesKey, std::shared_ptr<Series>> m_series;
     QHash<QString, std::deque<Recent>> m_recent; // by entity, oldest first
     QHash<QString, int> m_falseAlarms; // by "entity/metric"
     qint64 m_learningMs = kLearningMs;

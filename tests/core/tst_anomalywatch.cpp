@@ -196,8 +196,13 @@ void TestAnomalyWatch::statesSurviveARestart()
     AnomalyWatch third;
     third.restoreState(kVm, QStringLiteral("cpu"), QByteArrayLiteral("not a detector"));
     QCOMPARE(third.detectorCount(), 1);
+    // Removing an entity removes its series and no other's.
+    third.restoreState(kHost, QStringLiteral("cpu"), states.value(kVm + QStringLiteral("/cpu")));
+    third.restoreState(kVm, QStringLiteral("memory"), {});
+    QCOMPARE(third.detectorCount(), 3);
     third.removeEntity(kVm);
-    QCOMPARE(third.detectorCount(), 0);
+    QCOMPARE(third.detectorCount(), 1);
+    QVERIFY(third.saveStates().contains(kHost + QStringLiteral("/cpu")));
 }
 
 void TestAnomalyWatch::storeKeepsVerdicts()
