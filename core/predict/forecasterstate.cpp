@@ -188,7 +188,7 @@ public:
             >> p.nonNegative;
         quint32 weights = 0;
         in >> weights;
-        if (weights != 0 && weights != quint32(kBucketCount))
+        if (weights > quint32(kBucketCount))
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's model is damaged."));
         p.weights.resize(weights);
@@ -196,7 +196,7 @@ public:
             readArray(in, w);
         quint32 quantiles = 0;
         in >> quantiles;
-        if (quantiles != 0 && quantiles != quint32(kBucketCount))
+        if (quantiles > quint32(kBucketCount))
             return translated(
                 QT_TRANSLATE_NOOP("Umbra::Predict", "The forecaster state's model is damaged."));
         p.quantiles.resize(quantiles);

@@ -524,9 +524,7 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
         } else if (lastQuantiles >= 0) {
             // Too few origins this far ahead: widen the last measured
             // quantiles as a random walk would.
-            const double growth = std::min(3.0,
-                                           std::sqrt(double(kHorizonBuckets[size_t(b)])
-                                                     / kHorizonBuckets[size_t(lastQuantiles)]));
+            const double growth = quantileGrowth(lastQuantiles, b);
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
                 params.quantiles[size_t(b)][q]
                     = float(params.quantiles[size_t(lastQuantiles)][q] * growth);
@@ -535,6 +533,17 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
             break;
         }
     }
+    // What follows the last measured bucket is what weightsAt() and
+    // quantilesAt() derive from it: kept, it would be most of a young
+    // model's rows.
+    params.weights.resize(size_t(std::max(lastWeighted, 0) + 1));
+    if (!params.quantiles.empty())
+        params.quantiles.resize(size_t(lastQuantiles + 1));
+    while (!params.relativeErrors.empty() && std::isnan(params.relativeErrors.back()))
+        params.relativeErrors.pop_back();
+    params.weights.shrink_to_fit();
+    params.quantiles.shrink_to_fit();
+    params.relativeErrors.shrink_to_fit();
 }
 
 QList<EventUplift> learnUplifts(const Series &s, const Backtest &bt, const ModelParams &params)

@@ -46,23 +46,25 @@ double seasonalNaive(const ModelParams &params, const ModelState &state, qint64 
     return std::isfinite(v) ? v : last;
 }
 
-// Linear interpolation between the buckets around `step`, on log(step).
-template<size_t N>
-std::array<double, N> interpolated(const std::vector<std::array<float, N>> &rows, int step)
+// Linear interpolation between the buckets around `step`, on log(step);
+// `rowAt(b)` gives bucket b's row.
+template<size_t N, typename RowAt> std::array<double, N> interpolated(RowAt rowAt, int step)
 {
     if (step <= kHorizonBuckets[0])
-        return widened(rows.front());
-    for (size_t b = 1; b < rows.size(); ++b) {
-        if (step <= kHorizonBuckets[b]) {
-            const double t = std::log(double(step) / kHorizonBuckets[b - 1])
-                / std::log(double(kHorizonBuckets[b]) / kHorizonBuckets[b - 1]);
+        return widened(rowAt(0));
+    for (int b = 1; b < kBucketCount; ++b) {
+        if (step <= kHorizonBuckets[size_t(b)]) {
+            const double t = std::log(double(step) / kHorizonBuckets[size_t(b - 1)])
+                / std::log(double(kHorizonBuckets[size_t(b)]) / kHorizonBuckets[size_t(b - 1)]);
+            const std::array<float, N> before = rowAt(b - 1);
+            const std::array<float, N> after = rowAt(b);
             std::array<double, N> row;
             for (size_t i = 0; i < N; ++i)
-                row[i] = rows[b - 1][i] + t * (double(rows[b][i]) - rows[b - 1][i]);
+                row[i] = before[i] + t * (double(after[i]) - before[i]);
             return row;
         }
     }
-    return widened(rows.back());
+    return widened(rowAt(kBucketCount - 1));
 }
 
 } // namespace
@@ -200,7 +202,9 @@ MemberWeights weightsAt(const ModelParams &params, int step)
         naiveOnly[Naive] = 1;
         return naiveOnly;
     }
-    return interpolated(params.weights, step);
+    const auto &rows = params.weights;
+    return interpolated<MemberCount>(
+        [&rows](int b) { return rows[std::min(size_t(b), rows.size() - 1)]; }, step);
 }
 
 ErrorQuantiles quantilesAt(const ModelParams &params, int step)
@@ -211,7 +215,19 @@ ErrorQuantiles quantilesAt(const ModelParams &params, int step)
         const double sigma = 1.25 * std::sqrt(double(step));
         return { -1.96 * sigma, -1.28 * sigma, 1.28 * sigma, 1.96 * sigma };
     }
-    return interpolated(params.quantiles, step);
+    const auto &rows = params.quantiles;
+    const int measured = std::max(int(rows.size()) - 1, 0); // rows is not empty here
+    return interpolated<kErrorLevels.size()>(
+        [&rows, measured](int b) {
+            if (b <= measured)
+                return rows[size_t(b)];
+            const double growth = quantileGrowth(measured, b);
+            std::array<float, kErrorLevels.size()> row;
+            for (size_t q = 0; q < row.size(); ++q)
+                row[q] = float(rows[size_t(measured)][q] * growth);
+            return row;
+        },
+        step);
 }
 
 double relativeErrorAt(const ModelParams &params, int step)

@@ -65,13 +65,17 @@ struct ModelParams
     double scaleBlend = 1; // 0: intervals from the typical scale, 1: from the recent one
     bool nonNegative = false; // the series never went below zero
     // What the fit learnt per horizon bucket, kept as floats like the
-    // seasonal vectors (read through weightsAt() and quantilesAt()).
+    // seasonal vectors (read through weightsAt() and quantilesAt()). Only
+    // the buckets the fit measured are kept: beyond the last, the weights
+    // stay the last row's and the quantiles widen it (quantileGrowth()), so
+    // a young model, whose short history reaches a few buckets, holds a few
+    // rows instead of 22.
     std::vector<std::array<float, MemberCount>> weights;
     std::vector<std::array<float, kErrorLevels.size()>> quantiles; // in units of scale
     // Per horizon bucket: the forecast's mean absolute error over naive's,
     // measured on the latest third of the fit's origins with weights learnt
     // before them (below 1: better than "nothing changes"); NaN where too
-    // few origins reach that far.
+    // few origins reach that far, and absent after the last measured.
     std::vector<float> relativeErrors;
 
     double profileAt(qint64 slot) const
@@ -113,6 +117,16 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
 // steps[i]. What fitting uses to measure errors at the horizon buckets.
 void memberForecastsAt(const ModelParams &params, const ModelState &state,
                        const std::vector<int> &steps, std::vector<MemberWeights> &out);
+
+// How much the error quantiles of bucket `bucket` are wider than those of
+// `measured`, the last bucket with enough origins: as a random walk's would
+// be, at most threefold.
+inline double quantileGrowth(int measured, int bucket)
+{
+    return std::min(
+        3.0,
+        std::sqrt(double(kHorizonBuckets[size_t(bucket)]) / kHorizonBuckets[size_t(measured)]));
+}
 
 // The weights and error quantiles for `step`, interpolated between buckets.
 MemberWeights weightsAt(const ModelParams &params, int step);

@@ -5,6 +5,7 @@
 #include "predict/crossing.h"
 #include "predict/demandmodel.h"
 #include "predict/forecaster.h"
+#include "predict/forecastfit.h"
 #include "predict/samplehistory.h"
 #include "predict/seasonality.h"
 
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void crossingNotWithinHorizon();
     void eventUpliftIsApplied();
     void stateRoundTrip();
+    void youngFitKeepsOnlyMeasuredBuckets();
     void corruptAndNewerStatesRefused();
     void gapsConstantsAndShortSeries();
     void refitOnAnotherThread();
@@ -436,6 +438,49 @@ void TestForecast::stateRoundTrip()
     f.refit();
     g.refit();
     QVERIFY(sameForecast(f.forecast(288), g.forecast(288)));
+}
+
+// A fit on a short history measures a few horizon buckets; the rows after
+// them are derived on reading, exactly as they were when stored: the last
+// weights held, the last quantiles widened. A young model keeps a few rows.
+void TestForecast::youngFitKeepsOnlyMeasuredBuckets()
+{
+    FitInput input;
+    const std::vector<double> v = dailySine(60, kDay, 10, 2, 7); // ten minutes at 10 s
+    input.values.assign(v.begin(), v.end());
+    const FitResult young = fitModel(input);
+    const ModelParams &trimmed = young.params;
+    QVERIFY(!trimmed.weights.empty() && !trimmed.quantiles.empty());
+    QVERIFY2(trimmed.weights.size() < size_t(kBucketCount) / 2,
+             qPrintable(QString::number(trimmed.weights.size())));
+    QVERIFY(trimmed.quantiles.size() < size_t(kBucketCount) / 2);
+    QVERIFY(trimmed.relativeErrors.size() <= trimmed.weights.size());
+
+    ModelParams full = trimmed;
+    const int measured = int(full.quantiles.size()) - 1;
+    while (full.weights.size() < size_t(kBucketCount))
+        full.weights.push_back(full.weights.back());
+    for (int b = measured + 1; b < kBucketCount; ++b) {
+        std::array<float, kErrorLevels.size()> row;
+        for (size_t q = 0; q < row.size(); ++q)
+            row[q] = float(full.quantiles[size_t(measured)][q] * quantileGrowth(measured, b));
+        full.quantiles.push_back(row);
+    }
+    for (int step = 1; step <= 3000; ++step) {
+        QCOMPARE(weightsAt(trimmed, step), weightsAt(full, step));
+        QCOMPARE(quantilesAt(trimmed, step), quantilesAt(full, step));
+    }
+    // Wider further out, as before: the derived rows are not a flat copy.
+    QVERIFY(quantilesAt(trimmed, 2016)[3]
+            > quantilesAt(trimmed, kHorizonBuckets[size_t(measured)])[3]);
+
+    Forecaster f = fed(v);
+    f.refit();
+    const QByteArray blob = f.saveState();
+    Result<Forecaster> loaded = Forecaster::loadState(blob);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QVERIFY(sameForecast(f.forecast(2016), loaded.value().forecast(2016)));
+    QCOMPARE(loaded.value().saveState(), blob);
 }
 
 void TestForecast::corruptAndNewerStatesRefused()
