@@ -99,7 +99,7 @@ private:
     qsizetype gatherHost(Gathering &gathering) const;
     Gathered endGathering(Gathering &gathering) const;
     void gatherSome(const std::shared_ptr<Gathering> &gathering);
-    static Policy::FleetPicture picture(const Gathered &gathered);
+    static Policy::FleetPicture picture(Gathered gathered);
     void apply(const Policy::Evaluation &evaluation);
     void propose(const Policy::Proposal &proposal);
     void execute(const Jobs::Plan &plan, const QString &approveAs);

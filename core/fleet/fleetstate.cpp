@@ -37,6 +37,14 @@ QList<VmInfo> FleetState::vms(const QString &uri) const
     return m_hosts.value(uri).vms.values();
 }
 
+qsizetype FleetState::vmCount() const
+{
+    qsizetype count = 0;
+    for (const Host &host : m_hosts)
+        count += host.vms.size();
+    return count;
+}
+
 bool FleetState::hasVm(const QString &uri, const QString &uuid) const
 {
     const auto host = m_hosts.constFind(uri);

@@ -33,6 +33,8 @@ public:
     HostStatus status(const QString &uri) const;
     HostInfo info(const QString &uri) const;
     QList<VmInfo> vms(const QString &uri) const;
+    // VMs on every host.
+    qsizetype vmCount() const;
     bool hasVm(const QString &uri, const QString &uuid) const;
     // The host a VM (by UUID) is on, or an empty string.
     QString hostOfVm(const QString &uuid) const { return m_vmHosts.value(uuid); }
