@@ -12,7 +12,8 @@ ChunkEncoder::ChunkEncoder(QList<qint8> precisions)
     Q_ASSERT(!precisions.isEmpty() && precisions.size() <= kMaxColumns);
     std::copy(precisions.cbegin(), precisions.cend(), m_precisions.begin());
     m_state.more.resize(size_t(m_columns - 1));
-    m_pendingMore.resize(size_t(m_columns - 1) * kBlockRows);
+    if (m_columns > 1)
+        m_pendingMore = std::make_unique<double[]>(size_t(m_columns - 1) * kBlockRows);
 }
 
 bool ChunkEncoder::valuesFit(const double *values) const

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <array>
+#include <memory>
 #include <vector>
 
 namespace Umbra::Series {
@@ -125,7 +126,7 @@ private:
     void encodeBlock(State &state) const;
     const double *pendingColumn(int c) const
     {
-        return c == 0 ? m_pendingFirst.data() : m_pendingMore.data() + (c - 1) * kBlockRows;
+        return c == 0 ? m_pendingFirst.data() : m_pendingMore.get() + (c - 1) * kBlockRows;
     }
     double &pendingValue(int c, int row)
     {
@@ -141,7 +142,7 @@ private:
     // chunk's first, which fits() bounds.
     std::array<quint32, kBlockRows> m_pendingOffsets{};
     std::array<double, kBlockRows> m_pendingFirst{};
-    std::vector<double> m_pendingMore;
+    std::unique_ptr<double[]> m_pendingMore; // none for one column
     int m_count = 0;
     int m_pending = 0;
     // Held inline, not in a list of their own: a list's header and block

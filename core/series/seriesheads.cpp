@@ -49,7 +49,7 @@ qint64 SeriesHeads::approximateBytes()
         bytes += qint64(sizeof(Head)) + 32;
         if (head.open)
             bytes += qint64(sizeof(ChunkEncoder)) + head.open->encode().size()
-                + ChunkEncoder::kBlockRows * 8 * head.open->columns();
+                + ChunkEncoder::kBlockRows * 8 * (head.open->columns() - 1);
         for (const StoredChunk &chunk : head.unsaved)
             bytes += chunk.data.size() + qint64(sizeof(StoredChunk));
     }

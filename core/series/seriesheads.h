@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMutex>
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -19,6 +20,42 @@ struct StoredChunk
     qint64 endMs = 0;
     int rows = 0;
     QByteArray data;
+};
+
+// Chunks of a series sealed but not yet committed, oldest first. Nearly
+// always none: a head holds a pointer, not a list header of its own.
+class SealedChunks
+{
+public:
+    qsizetype size() const { return m_chunks ? m_chunks->size() : 0; }
+    bool isEmpty() const { return size() == 0; }
+    const StoredChunk &operator[](qsizetype i) const { return m_chunks->at(i); }
+    const StoredChunk &first() const { return m_chunks->first(); }
+    const StoredChunk *begin() const { return m_chunks ? m_chunks->constData() : nullptr; }
+    const StoredChunk *end() const { return begin() + size(); }
+
+    void append(StoredChunk chunk) { chunks().append(std::move(chunk)); }
+    // Older chunks, found in the database, go before the ones held.
+    void prepend(const QList<StoredChunk> &older) { chunks() = older + chunks(); }
+    // The committed ones go.
+    void removeFirst(qsizetype count)
+    {
+        if (!m_chunks)
+            return;
+        m_chunks->remove(0, std::min(count, m_chunks->size()));
+        if (m_chunks->isEmpty())
+            m_chunks.reset();
+    }
+
+private:
+    QList<StoredChunk> &chunks()
+    {
+        if (!m_chunks)
+            m_chunks = std::make_unique<QList<StoredChunk>>();
+        return *m_chunks;
+    }
+
+    std::unique_ptr<QList<StoredChunk>> m_chunks;
 };
 
 // The newest raw samples of every series, shared between the one writer and
@@ -40,7 +77,7 @@ public:
         qint64 rolledTo = 0;
         // The chunk being filled, and chunks sealed but not yet committed.
         std::unique_ptr<ChunkEncoder> open;
-        QList<StoredChunk> unsaved;
+        SealedChunks unsaved;
         qint8 precision = kExact;
         bool openDirty = false;
     };

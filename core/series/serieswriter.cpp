@@ -322,7 +322,7 @@ Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> poi
         return 0;
 
     QMutexLocker lock(&m_heads->mutex());
-    h.unsaved = chunks + h.unsaved;
+    h.unsaved.prepend(chunks);
     if (h.lastTimestamp == std::numeric_limits<qint64>::min())
         h.lastTimestamp = chunks.last().endMs;
     h.rolledTo = floorTo(chunks.first().startMs, kHourMs);
@@ -393,6 +393,8 @@ Result<void> SeriesWriter::writeDirty(bool everything)
     QList<int> dirty(m_dirty.cbegin(), m_dirty.cend());
     std::sort(dirty.begin(), dirty.end());
     const int slice = int(m_flushes % kSnapshotSlices);
+    if (everything) // every dirty series will be in flight: sized once
+        m_inFlight.reserve(m_inFlight.size() + dirty.size());
     QSet<int> stillDirty;
     for (int seriesId : std::as_const(dirty)) {
         SeriesHeads::Head *h = m_heads->find(seriesId);
@@ -480,7 +482,7 @@ void SeriesWriter::committed()
         SeriesHeads::Head *h = m_heads->find(flight.seriesId);
         if (!h)
             continue;
-        h->unsaved.remove(0, std::min<qsizetype>(flight.unsavedWritten, h->unsaved.size()));
+        h->unsaved.removeFirst(flight.unsavedWritten);
         if (flight.rolledTo)
             h->rolledTo = *flight.rolledTo;
     }
