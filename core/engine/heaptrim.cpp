@@ -1,6 +1,8 @@
 #include "engine/heaptrim.h"
 
+#include <QThread>
 #include <QThreadPool>
+#include <algorithm>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -11,6 +13,7 @@ namespace Umbra {
 HeapTrim::HeapTrim(QObject *parent)
     : QObject(parent)
 {
+    limitArenas();
     m_timer.setInterval(kIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &HeapTrim::trimInBackground);
 }
@@ -36,6 +39,13 @@ bool HeapTrim::trimNow()
     return malloc_trim(0) != 0;
 #else
     return false;
+#endif
+}
+
+void HeapTrim::limitArenas()
+{
+#if defined(__GLIBC__)
+    mallopt(M_ARENA_MAX, std::max(4, QThread::idealThreadCount()));
 #endif
 }
 
