@@ -4,15 +4,6 @@
 
 namespace Umbra::Predict {
 
-namespace {
-
-QString seriesKey(const QString &entity, const QString &metric)
-{
-    return entity + u'/' + metric;
-}
-
-} // namespace
-
 AnomalyWatch::AnomalyWatch(qint64 learningMs)
     : m_learningMs(learningMs)
 { }
@@ -29,7 +20,7 @@ AnomalyWatch::Series &AnomalyWatch::series(const QString &entity, const QString 
 
 double AnomalyWatch::threshold(const QString &entity, const QString &metric) const
 {
-    const int falseAlarms = std::min(m_falseAlarms.value(seriesKey(entity, metric)), 8);
+    const int falseAlarms = std::min(m_falseAlarms.value(SeriesKey{ entity, metric }.joined()), 8);
     return 1.0 - (1.0 - kThreshold) * std::ldexp(1.0, -falseAlarms);
 }
 
@@ -66,7 +57,7 @@ void AnomalyWatch::noteStored(const Anomaly &anomaly)
 
 void AnomalyWatch::applyVerdict(const Anomaly &anomaly, AnomalyVerdict previous)
 {
-    const QString key = seriesKey(anomaly.entity, anomaly.metric);
+    const QString key = SeriesKey{ anomaly.entity, anomaly.metric }.joined();
     if (previous == AnomalyVerdict::FalseAlarm)
         m_falseAlarms[key] = std::max(0, m_falseAlarms.value(key) - 1);
     if (anomaly.verdict == AnomalyVerdict::FalseAlarm)

@@ -75,6 +75,7 @@ private:
         QString entity;
         QString metric;
 
+        // "entity/metric", as saved states and false-alarm counts are keyed.
         QString joined() const { return entity + u'/' + metric; }
         bool operator==(const SeriesKey &) const = default;
         friend size_t qHash(const SeriesKey &key, size_t seed = 0)
