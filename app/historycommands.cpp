@@ -131,8 +131,8 @@ int importHistory(const CommandLine &line)
 
     // One transaction: the file is imported whole or not at all.
     Series::SeriesWriter writer(sql, std::make_shared<Series::SeriesHeads>());
-    if (!sql.transaction())
-        return fail(sql.lastError().text());
+    if (auto begun = Database::beginWrite(sql); !begun)
+        return fail(begun.error());
     auto stored = Series::importColumns(writer, prefix, columns.value());
     Result<void> done = stored ? writer.flush() : Result<void>(Error{ stored.error() });
     if (done)

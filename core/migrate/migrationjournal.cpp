@@ -74,8 +74,8 @@ Result<void> MigrationJournal::write(const QString &statement, const QVariantLis
 Result<void> MigrationJournal::transaction(const std::function<Result<void>()> &work)
 {
     QSqlDatabase &sql = m_db->sql();
-    if (!sql.transaction())
-        return Error{ Tr::tr("Migration journal: %1").arg(sql.lastError().text()) };
+    if (auto begun = Database::beginWrite(sql); !begun)
+        return Error{ Tr::tr("Migration journal: %1").arg(begun.error()) };
     auto done = work();
     if (!done) {
         sql.rollback();

@@ -201,8 +201,8 @@ Result<void> PoolSettings::save(const QString &databasePath) const
     if (!db)
         return Error{ db.error() };
     QSqlDatabase sql = db.value()->sql();
-    if (!sql.transaction())
-        return Error{ sql.lastError().text() };
+    if (auto begun = Database::beginWrite(sql); !begun)
+        return Error{ begun.error() };
     QSqlQuery q(sql);
     auto fail = [&](const QSqlQuery &failed) {
         const QString message = failed.lastError().text();

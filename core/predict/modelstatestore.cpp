@@ -53,8 +53,8 @@ Result<void> ModelStateStore::save(const QHash<QString, QByteArray> &states, qin
                                                   "Saving the demand models failed: %1")
                           .arg(reason) };
     };
-    if (!sql.transaction())
-        return failed(sql.lastError().text());
+    if (auto begun = Database::beginWrite(sql); !begun)
+        return failed(begun.error());
     QSqlQuery query(sql);
     query.prepare(QStringLiteral(
         "INSERT INTO model_state (key, state, saved_ms) VALUES (?, ?, ?) "

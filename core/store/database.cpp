@@ -300,6 +300,14 @@ Result<void> Database::exec(const QString &statement)
     return {};
 }
 
+Result<void> Database::beginWrite(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return Error{ query.lastError().text() };
+    return {};
+}
+
 Result<int> Database::readVersion()
 {
     // One statement, so one snapshot: read one by one, another connection

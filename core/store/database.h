@@ -40,6 +40,15 @@ public:
     // Executes one statement; the error names the statement's purpose.
     Result<void> exec(const QString &statement);
 
+    // Begins a write transaction on `db`, taking SQLite's write lock now
+    // (waiting for it as long as the busy timeout) instead of at the first
+    // write. A transaction that reads before it writes would otherwise hold
+    // a snapshot that another connection's commit outdates, and its first
+    // write would fail at once, whatever the timeout (SQLITE_BUSY): every
+    // write transaction of Umbra's begins here. Commit or roll back with
+    // QSqlDatabase as usual.
+    static Result<void> beginWrite(QSqlDatabase &db);
+
     // A connection name no other connection of this process has, starting
     // with `purpose`: Qt keys connections by name across the process,
     // whichever thread opens them, so each short-lived one needs its own.

@@ -1,6 +1,7 @@
 #include "store/fleetrepository.h"
 
 #include "fleet/hosturi.h"
+#include "store/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -132,10 +133,8 @@ Result<int> FleetRepository::scrubSecrets()
             dirty.append(host);
     if (dirty.isEmpty())
         return 0;
-    if (!m_db.transaction())
-        return Error{
-            Tr::tr("Cannot clean %1: %2").arg(m_db.databaseName(), m_db.lastError().text())
-        };
+    if (auto begun = Database::beginWrite(m_db); !begun)
+        return Error{ Tr::tr("Cannot clean %1: %2").arg(m_db.databaseName(), begun.error()) };
     auto run
         = [&](const char *sql, const QVariantList &values, const char *purpose) -> Result<void> {
         QSqlQuery query(m_db);

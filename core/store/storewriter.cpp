@@ -233,9 +233,9 @@ void StoreWriter::addEvent(const EventRecord &event)
 template<typename Function> Result<void> StoreWriter::inTransaction(Function function)
 {
     QSqlDatabase &sql = m_db->sql();
-    if (!sql.transaction())
+    if (auto begun = Database::beginWrite(sql); !begun)
         return Error{ QCoreApplication::translate("Umbra::StoreWriter", "Cannot write to %1: %2")
-                          .arg(m_path, sql.lastError().text()) };
+                          .arg(m_path, begun.error()) };
     auto done = function();
     if (done && sql.commit())
         return done;

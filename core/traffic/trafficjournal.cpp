@@ -175,8 +175,8 @@ Result<qint64> TrafficJournal::create(const TrafficAction &action)
 Result<void> TrafficJournal::applyStep(qint64 id, int step, const Weights &weights,
                                        const QString &message)
 {
-    if (!m_db->sql().transaction())
-        return Error{ Tr::tr("Traffic journal: %1").arg(m_db->sql().lastError().text()) };
+    if (auto begun = Database::beginWrite(m_db->sql()); !begun)
+        return Error{ Tr::tr("Traffic journal: %1").arg(begun.error()) };
     QSqlQuery query(m_db->sql());
     query.prepare(QStringLiteral(
         "UPDATE traffic_actions SET applied = ?, step = ?, updated_ms = ? WHERE id = ?"));

@@ -547,6 +547,80 @@ private Q_SLOTS:
         QCOMPARE(audit->records, 2 * kRounds);
     }
 
+    // Replacing a host's inventory reads (the host's id) before it writes.
+    // While another connection holds the write lock and then commits, that
+    // read's snapshot goes stale and SQLite refuses its first write at once,
+    // whatever the busy timeout: the restart of a large fleet lost an
+    // inventory that way ("database is locked"). Write transactions take the
+    // lock first, so the writer waits its turn instead.
+    void aWriteThatReadsFirstWaitsForAnotherConnection()
+    {
+        const QString path = freshPath();
+        const QString uri = QStringLiteral("test:///default");
+        QThread thread;
+        auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 50);
+        writer->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        Testing::QueuedSignalSpy failed(writer, &StoreWriter::failed);
+        thread.start();
+        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            writer,
+            [writer, uri] {
+                writer->addHost(HostConfig{ uri, false });
+            },
+            Qt::BlockingQueuedConnection);
+
+        std::atomic_bool locked{ false };
+        QString otherError;
+        std::unique_ptr<QThread> other(QThread::create([&] {
+            auto db = Database::open(path, QStringLiteral("hold-the-lock"));
+            if (!db) {
+                otherError = db.error();
+                locked = true;
+                return;
+            }
+            auto done = db.value()->exec(QStringLiteral("BEGIN IMMEDIATE"));
+            if (done)
+                done = db.value()->exec(
+                    QStringLiteral("INSERT INTO events (ts_ms, severity, kind, message) "
+                                   "VALUES (1, 0, 'test', 'held')"));
+            locked = true;
+            QThread::msleep(300);
+            if (done)
+                done = db.value()->exec(QStringLiteral("COMMIT"));
+            if (!done)
+                otherError = done.error();
+        }));
+        other->start();
+        QTRY_VERIFY(locked.load());
+
+        VmInfo vm;
+        vm.uuid = QStringLiteral("vm-1");
+        vm.name = QStringLiteral("web-1");
+        vm.state = VmState::Running;
+        QMetaObject::invokeMethod(
+            writer, [writer, uri, vm] { writer->replaceVms(uri, { vm }); },
+            Qt::BlockingQueuedConnection);
+        other->wait();
+        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+
+        QVERIFY2(otherError.isEmpty(), qPrintable(otherError));
+        failed.catchUp();
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        auto db = Database::open(path, QStringLiteral("verify-waited"), Database::Mode::ReadOnly);
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QSqlQuery count(db.value()->sql());
+        QVERIFY(count.exec(QStringLiteral("SELECT (SELECT count(*) FROM vms WHERE uuid = 'vm-1'), "
+                                          "(SELECT count(*) FROM events WHERE message = 'held')"))
+                && count.next());
+        QCOMPARE(count.value(0).toInt(), 1);
+        QCOMPARE(count.value(1).toInt(), 1);
+    }
+
     // Every proposal, decision and execution is an entry of the audit
     // trail, chained by hashes: the table refuses changes, and a change made
     // behind SQLite's back (the triggers dropped) breaks the chain where it
