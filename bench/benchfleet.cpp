@@ -1,5 +1,6 @@
 #include "benchfleet.h"
 
+#include "demo/demobackfill.h"
 #include "demo/demofleet.h"
 
 #include <QCommandLineParser>
@@ -43,7 +44,13 @@ bool openFleet(Engine &engine, const QString &temporaryDir, const FleetOptions &
         std::fprintf(stderr, "%s\n", qPrintable(opened.error()));
         return false;
     }
-    return reopened || addGeneratedFleet(engine, dir, options.hosts, options.vmsPerHost);
+    if (reopened)
+        return true;
+    if (options.historyDays > 0) {
+        engine.demoBackfill()->setEnabled(true);
+        engine.demoBackfill()->setHistoryMs(options.historyDays * 24 * 3600 * 1000LL);
+    }
+    return addGeneratedFleet(engine, dir, options.hosts, options.vmsPerHost);
 }
 
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults)
@@ -66,11 +73,14 @@ FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &
         QStringLiteral("db"),
         QStringLiteral("keep the store and fleet files in this directory; reopen them if there"),
         QStringLiteral("dir"));
-    parser.addOptions({ hosts, vms, interval, seconds, warmup, database });
+    const QCommandLineOption historyDays
+        = option("history-days", "days of simulated history a new store starts with", 0);
+    parser.addOptions({ hosts, vms, interval, seconds, warmup, database, historyDays });
     parser.process(app);
-    return FleetOptions{ parser.value(hosts).toInt(),    parser.value(vms).toInt(),
-                         parser.value(interval).toInt(), parser.value(seconds).toInt(),
-                         parser.value(warmup).toInt(),   parser.value(database) };
+    return FleetOptions{ parser.value(hosts).toInt(),      parser.value(vms).toInt(),
+                         parser.value(interval).toInt(),   parser.value(seconds).toInt(),
+                         parser.value(warmup).toInt(),     parser.value(database),
+                         parser.value(historyDays).toInt() };
 }
 
 double processCpuSeconds()

@@ -23,15 +23,20 @@ struct FleetOptions
     // empty. A directory that already holds a store is reopened as it is
     // (hosts, history and saved models), the way the console restarts.
     QString databaseDir;
+    // Days of simulated history a new store starts with (the demo's backfill:
+    // the last day at 15 s, the rest at five minutes); 0 leaves the bench's
+    // own choice.
+    int historyDays = 0;
 };
 
-// Parses --hosts, --vms, --interval-ms, --seconds, --warmup and --db (exits
-// on --help).
+// Parses --hosts, --vms, --interval-ms, --seconds, --warmup, --db and
+// --history-days (exits on --help).
 FleetOptions parseFleetOptions(const QCoreApplication &app, const FleetOptions &defaults);
 
 // Opens a store in `dir` (options.databaseDir when set) and adds the
 // generated fleet `options` describes, at its collection interval, unless the
-// store was there already; prints what went wrong and returns false on
+// store was there already (with options.historyDays of history to fill in
+// as its hosts connect); prints what went wrong and returns false on
 // failure.
 bool openFleet(Engine &engine, const QString &dir, const FleetOptions &options);
 

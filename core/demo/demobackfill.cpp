@@ -10,7 +10,16 @@ namespace Umbra {
 
 namespace {
 
-constexpr qint64 kStepMs = 15 * 1000;
+// The recent day at the demo's step, anything older at five minutes.
+template<typename Sample, typename Generate>
+QList<Sample> twoSteps(qint64 fromMs, qint64 toMs, qint64 fineFromMs, Generate generate)
+{
+    QList<Sample> samples;
+    if (fromMs < fineFromMs)
+        samples = generate(fromMs, std::min(toMs, fineFromMs - 1), DemoBackfill::kCoarseStepMs);
+    samples += generate(std::max(fromMs, fineFromMs), toMs, DemoBackfill::kFineStepMs);
+    return samples;
+}
 
 } // namespace
 
@@ -37,28 +46,34 @@ void DemoBackfill::fill(const QString &uri, const QList<VmInfo> &vms)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const HostInfo info = m_fleet->info(uri);
     const int cpus = info.cpus;
+    const qint64 fromMs = now - m_historyMs;
+    const qint64 fineFromMs = now - kSimulatedHistoryMs;
     for (const VmInfo &vm : vms) {
         QMetaObject::invokeMethod(
             m_writer,
-            [writer = m_writer, dropped = m_dropped, vm, cpus, now] {
+            [writer = m_writer, dropped = m_dropped, vm, cpus, now, fromMs, fineFromMs] {
                 if (dropped->load())
                     return;
-                writer->fillHistory(vm.uuid, now - kSimulatedHistoryMs, now - 1000,
-                                    [vm, cpus](qint64 from, qint64 to) {
-                                        return DemoHistory::generate(vm, cpus, from, to, kStepMs);
-                                    });
+                writer->fillHistory(vm.uuid, fromMs, now - 1000, [&](qint64 from, qint64 to) {
+                    return twoSteps<VmSample>(
+                        from, to, fineFromMs, [&](qint64 a, qint64 b, qint64 step) {
+                            return DemoHistory::generate(vm, cpus, a, b, step);
+                        });
+                });
             },
             Qt::QueuedConnection);
     }
     QMetaObject::invokeMethod(
         m_writer,
-        [writer = m_writer, dropped = m_dropped, uri, info, vms, now] {
+        [writer = m_writer, dropped = m_dropped, uri, info, vms, now, fromMs, fineFromMs] {
             if (dropped->load())
                 return;
-            writer->fillHostHistory(
-                uri, now - kSimulatedHistoryMs, now - 1000, [info, vms](qint64 from, qint64 to) {
-                    return DemoHistory::generateHost(info, vms, from, to, kStepMs);
-                });
+            writer->fillHostHistory(uri, fromMs, now - 1000, [&](qint64 from, qint64 to) {
+                return twoSteps<HostSample>(
+                    from, to, fineFromMs, [&](qint64 a, qint64 b, qint64 step) {
+                        return DemoHistory::generateHost(info, vms, a, b, step);
+                    });
+            });
         },
         Qt::QueuedConnection);
 }
