@@ -13,19 +13,12 @@ namespace Umbra::Predict {
 namespace {
 
 constexpr quint32 kStateMagic = 0x556d444d; // "UmDM"
-constexpr quint8 kStateVersion = 1;
+// Version 1 also kept the last three hours of five-minute means, which the
+// coarse tier's history holds anyway.
+constexpr quint8 kStateVersion = 2;
 constexpr qint64 kCoarseMs = qint64(DemandModel::kCoarseIntervalSeconds) * 1000;
 constexpr int kTrendMeans = 36; // three hours
 constexpr qint64 kWeekMs = 7 * 24 * 3600 * 1000LL;
-
-void keepRecent(QList<QPointF> &means, qint64 timeMs, double value)
-{
-    if (!std::isfinite(value))
-        return;
-    means.append(QPointF(double(timeMs), value));
-    if (means.size() > kTrendMeans)
-        means.remove(0, means.size() - kTrendMeans);
-}
 
 // The earlier of two readings of each time.
 std::optional<qint64> earlier(std::optional<qint64> a, std::optional<qint64> b)
@@ -84,15 +77,12 @@ void DemandModel::addCoarse(qint64 timeMs, double percent)
 {
     m_saturation.reset();
     m_coarse.update(timeMs / kCoarseMs * kCoarseMs, percent);
-    keepRecent(m_recentMeans, timeMs / kCoarseMs * kCoarseMs, percent);
 }
 
 void DemandModel::closeBucket()
 {
-    if (m_bucket >= 0 && m_count > 0) {
+    if (m_bucket >= 0 && m_count > 0)
         m_coarse.update(m_bucket * kCoarseMs, m_sum / m_count);
-        keepRecent(m_recentMeans, m_bucket * kCoarseMs, m_sum / m_count);
-    }
     m_sum = 0;
     m_count = 0;
 }
@@ -161,10 +151,12 @@ Crossing DemandModel::saturation()
         crossing = timeToCrossing(m_fine, 100, fineHorizonSteps());
     if (!crossing.withinHorizon() && m_coarse.isFitted())
         crossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
-    const qint64 now = std::max(m_fine.lastTimeMs(),
-                                m_recentMeans.isEmpty() ? 0 : qint64(m_recentMeans.last().x()));
-    if (!m_recentMeans.isEmpty()) {
-        const Crossing trend = trendCrossing(m_recentMeans, 100, now, kWeekMs);
+    // The last three hours of five-minute means, for the trend line.
+    const QList<QPointF> recentMeans = m_coarse.recentValues(kTrendMeans);
+    const qint64 now
+        = std::max(m_fine.lastTimeMs(), recentMeans.isEmpty() ? 0 : qint64(recentMeans.last().x()));
+    if (!recentMeans.isEmpty()) {
+        const Crossing trend = trendCrossing(recentMeans, 100, now, kWeekMs);
         crossing.pointMs = earlier(crossing.pointMs, trend.pointMs);
         crossing.earliestMs = earlier(crossing.earliestMs, trend.earliestMs);
         crossing.latestMs = earlier(crossing.latestMs, trend.latestMs);
@@ -214,7 +206,7 @@ QByteArray DemandModel::saveState() const
     QDataStream out(&blob, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
     out << kStateMagic << kStateVersion << m_fine.saveState() << m_coarse.saveState() << m_bucket
-        << m_sum << qint32(m_count) << m_recentMeans;
+        << m_sum << qint32(m_count);
     return blob;
 }
 
@@ -228,9 +220,13 @@ std::optional<DemandModel> DemandModel::loadState(const QByteArray &blob, int fi
     qint64 bucket = -1;
     double sum = 0;
     qint32 count = 0;
-    QList<QPointF> recentMeans;
-    in >> magic >> version >> fine >> coarse >> bucket >> sum >> count >> recentMeans;
-    if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
+    in >> magic >> version >> fine >> coarse >> bucket >> sum >> count;
+    if (version == 1) {
+        QList<QPointF> recentMeans; // now read from the coarse tier
+        in >> recentMeans;
+    }
+    if (in.status() != QDataStream::Ok || magic != kStateMagic || version < 1
+        || version > kStateVersion)
         return std::nullopt;
     auto fineModel = Forecaster::loadState(fine);
     auto coarseModel = Forecaster::loadState(coarse);
@@ -245,7 +241,6 @@ std::optional<DemandModel> DemandModel::loadState(const QByteArray &blob, int fi
     model.m_bucket = bucket;
     model.m_sum = sum;
     model.m_count = count;
-    model.m_recentMeans = recentMeans;
     return model;
 }
 

@@ -87,8 +87,6 @@ private:
     int m_count = 0;
     std::optional<Crossing> m_saturation;
     Confidence m_saturationConfidence;
-    // The last few hours of five-minute means, for the trend line.
-    QList<QPointF> m_recentMeans;
 };
 
 } // namespace Umbra::Predict

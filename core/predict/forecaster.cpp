@@ -50,6 +50,21 @@ void Forecaster::absorbSlot(qint64 slot, double value)
     absorb(m_params, m_state, inEvent ? kNaN : double(kept));
 }
 
+QList<QPointF> Forecaster::recentValues(int count) const
+{
+    QList<QPointF> values;
+    if (m_history.size() == 0)
+        return values;
+    for (qint64 slot = m_history.lastSlot(); slot >= m_history.firstSlot() && values.size() < count;
+         --slot) {
+        const float value = m_history.at(slot);
+        if (std::isfinite(value))
+            values.append(QPointF(double(slotTimeMs(slot)), double(value)));
+    }
+    std::reverse(values.begin(), values.end());
+    return values;
+}
+
 FitInput Forecaster::fitInput() const
 {
     FitInput input;

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPointF>
 #include <algorithm>
 
 namespace Umbra::Predict {
@@ -101,6 +102,9 @@ public:
     qint64 lastTimeMs() const { return slotTimeMs(m_state.slot); }
     // The latest observed value (NaN before any).
     double lastValue() const { return m_state.last; }
+    // The newest `count` observed values the history retains (gaps left
+    // out), oldest first, as (time in ms, value).
+    QList<QPointF> recentValues(int count) const;
 
     // A compact, versioned, checksummed snapshot, and its inverse. A blob from
     // a newer format or with a damaged checksum is refused.

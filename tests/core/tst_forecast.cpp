@@ -9,7 +9,9 @@
 #include "predict/samplehistory.h"
 #include "predict/seasonality.h"
 
+#include <QDataStream>
 #include <QFile>
+#include <QPointF>
 #include <QTest>
 #include <cmath>
 #include <numbers>
@@ -165,6 +167,8 @@ private Q_SLOTS:
     void followsTheMemberThatIsBetterAlone();
     void trackRecordOfARandomWalkIsNaives();
     void confidenceIsEarnedFromHistory();
+    void demandModelTrendSurvivesItsState();
+    void recentValuesSkipGaps();
     void stateWithSlotsOutOfRangeIsRefused();
 };
 
@@ -654,6 +658,78 @@ void TestForecast::confidenceIsEarnedFromHistory()
     QVERIFY(confidence.relativeError < 1);
     QVERIFY(whyNoWarning(confidence).isEmpty());
     QVERIFY(describe(confidence).startsWith(QStringLiteral("error 0.")));
+}
+
+void TestForecast::demandModelTrendSurvivesItsState()
+{
+    // Four hours of a clear climb at 10 s. When it reaches 100 % rests on
+    // the models and on a trend line through the last three hours of
+    // five-minute means, which the coarse tier's history holds. A saved
+    // model, and one saved when it kept a copy of those means (version 1),
+    // say the same when loaded.
+    DemandModel model(10);
+    std::mt19937 rng(5);
+    std::normal_distribution<double> noise(0, 0.2);
+    const qint64 startMs = 1'760'000'000'000 / 300'000 * 300'000;
+    for (int i = 0; i < 4 * 360; ++i) {
+        model.add(startMs + qint64(i) * 10'000, 20 + 0.01 * i + noise(rng));
+        model.refitIfDue();
+    }
+    const Crossing crossing = model.saturation();
+    QVERIFY(crossing.withinHorizon());
+    // 3.6 % an hour from 20 %: at 34 % now, 100 % is 18 hours away.
+    const qint64 inMs = *crossing.pointMs - (startMs + 4 * 360 * 10'000);
+    QVERIFY2(inMs > 15 * 3600'000 && inMs < 21 * 3600'000, qPrintable(QString::number(inMs)));
+
+    // The means: the newest 36 closed five-minute buckets, oldest first (the
+    // last sample's bucket is still open).
+    const QList<QPointF> means = model.coarse().recentValues(36);
+    QCOMPARE(means.size(), 36);
+    const qint64 lastBucketMs = startMs + (4 * 3600 - 600) * 1000LL;
+    for (qsizetype i = 0; i < means.size(); ++i) {
+        const qint64 bucketMs = lastBucketMs - (35 - i) * 300'000;
+        QCOMPARE(qint64(means[i].x()), bucketMs);
+        const double expected = 20 + 0.01 * (double(bucketMs - startMs) / 10'000 + 14.5);
+        QVERIFY(std::abs(means[i].y() - expected) < 0.1);
+    }
+
+    const QByteArray saved = model.saveState();
+    QByteArray versionOne = saved;
+    versionOne[4] = 1;
+    {
+        QDataStream out(&versionOne, QIODevice::Append);
+        out.setVersion(QDataStream::Qt_6_4);
+        QList<QPointF> means;
+        for (int i = 0; i < 36; ++i)
+            means.append(QPointF(double(startMs + i * 300'000), 20.0 + 3.0 * i));
+        out << means;
+    }
+    for (const QByteArray &blob : { saved, versionOne }) {
+        std::optional<DemandModel> loaded = DemandModel::loadState(blob, 10);
+        QVERIFY(loaded);
+        const Crossing again = loaded->saturation();
+        QCOMPARE(again.pointMs, crossing.pointMs);
+        QCOMPARE(again.earliestMs, crossing.earliestMs);
+    }
+    QByteArray newer = saved;
+    newer[4] = 3;
+    QVERIFY(!DemandModel::loadState(newer, 10));
+}
+
+void TestForecast::recentValuesSkipGaps()
+{
+    Forecaster f(ForecasterOptions{ 300, 100 });
+    for (int slot = 0; slot < 10; ++slot)
+        f.update(qint64(slot) * 300'000, slot == 8 ? std::nan("") : double(slot));
+    f.update(qint64(12) * 300'000, 12); // slots 10 and 11 are gaps
+    const QList<QPointF> recent = f.recentValues(4);
+    QCOMPARE(recent,
+             (QList<QPointF>{ { 6 * 300'000.0, 6 },
+                              { 7 * 300'000.0, 7 },
+                              { 9 * 300'000.0, 9 },
+                              { 12 * 300'000.0, 12 } }));
+    QCOMPARE(f.recentValues(100).size(), 10);
+    QVERIFY(Forecaster().recentValues(5).isEmpty());
 }
 
 void TestForecast::stateWithSlotsOutOfRangeIsRefused()
