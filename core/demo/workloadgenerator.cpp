@@ -1,7 +1,6 @@
 #include "demo/workloadgenerator.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -18,6 +17,22 @@ double unitHash(quint64 seed, qint64 slot)
     x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
     x ^= x >> 31;
     return double(x >> 11) * (1.0 / 9007199254740992.0);
+}
+
+// A VM's seed from its UUID, the same in every process: a restarted demo
+// must simulate the same workload for each VM, or every restart would look
+// like a fleet whose every VM changed at once. (qHash with a seed mixes in
+// the process's random hash seed.)
+quint64 stableSeed(const QString &uuid)
+{
+    quint64 h = 0xcbf29ce484222325ull; // FNV-1a over the UTF-16 code units
+    for (const QChar c : uuid) {
+        h ^= c.unicode();
+        h *= 0x100000001b3ull;
+    }
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+    return h ^ (h >> 31);
 }
 
 // Smooth noise: interpolates hashed values one minute apart, so consecutive
@@ -51,7 +66,7 @@ double roleBias(const QString &name, double web, double db, double batch, double
 WorkloadProfile profileFor(const QString &uuid, const QString &name)
 {
     WorkloadProfile p;
-    p.seed = quint64(qHash(uuid, 0x5eedu)) | (quint64(qHash(uuid, 0xfaceu)) << 32);
+    p.seed = stableSeed(uuid);
     auto pick = [&](int index, double low, double high) {
         return low + (high - low) * unitHash(p.seed, -1000 - index);
     };
