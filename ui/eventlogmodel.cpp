@@ -54,6 +54,33 @@ void EventLogModel::appendEvent(const EventRecord &event)
     }
 }
 
+void EventLogModel::appendEvents(QList<EventRecord> events)
+{
+    if (events.isEmpty())
+        return;
+    // Newest first; of the same time, the one logged last first, as
+    // appendEvent() would have placed them.
+    std::reverse(events.begin(), events.end());
+    std::stable_sort(events.begin(), events.end(), [](const EventRecord &a, const EventRecord &b) {
+        return a.timestampMs > b.timestampMs;
+    });
+    if (!m_events.isEmpty() && events.last().timestampMs < m_events.first().timestampMs) {
+        for (auto it = events.crbegin(); it != events.crend(); ++it)
+            appendEvent(*it);
+        return;
+    }
+    if (events.size() > kMaxRows)
+        events.resize(kMaxRows);
+    beginInsertRows({}, 0, int(events.size()) - 1);
+    m_events = std::move(events) + m_events;
+    endInsertRows();
+    if (m_events.size() > kMaxRows) {
+        beginRemoveRows({}, kMaxRows, int(m_events.size()) - 1);
+        m_events.resize(kMaxRows);
+        endRemoveRows();
+    }
+}
+
 bool EventLogModel::contains(const EventRecord &event) const
 {
     return std::any_of(m_events.cbegin(), m_events.cend(),

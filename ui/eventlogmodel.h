@@ -26,6 +26,9 @@ public:
     // Replaces the contents; `events` in any order.
     void setEvents(QList<EventRecord> events);
     void appendEvent(const EventRecord &event);
+    // Several at once, in the order they were logged: newer than everything
+    // shown (as a rule), they go in as one insertion at the top.
+    void appendEvents(QList<EventRecord> events);
     bool contains(const EventRecord &event) const;
     const EventRecord &record(int row) const { return m_events.at(row); }
 

@@ -6,6 +6,8 @@
 
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QTimer>
+#include <utility>
 
 namespace Umbra {
 
@@ -28,6 +30,11 @@ EventLogView::EventLogView(Engine *engine, const FleetModel *fleet, QWidget *par
     header->resizeSection(EventLogModel::VmColumn,
                           metrics.horizontalAdvance(QStringLiteral("database-primary-01")) + 20);
 
+    m_insert = new QTimer(this);
+    m_insert->setSingleShot(true);
+    m_insert->setInterval(kInsertIntervalMs);
+    connect(m_insert, &QTimer::timeout, this,
+            [this] { m_model->appendEvents(std::exchange(m_arriving, {})); });
     connect(engine->events(), &EventLog::eventLogged, this, &EventLogView::onEventLogged);
     auto *watcher = new QFutureWatcher<QList<EventRecord>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -40,10 +47,13 @@ EventLogView::EventLogView(Engine *engine, const FleetModel *fleet, QWidget *par
 
 void EventLogView::onEventLogged(const EventRecord &event)
 {
-    if (m_loading)
+    if (m_loading) {
         m_pending.append(event);
-    else
-        m_model->appendEvent(event);
+        return;
+    }
+    m_arriving.append(event);
+    if (!m_insert->isActive())
+        m_insert->start();
 }
 
 void EventLogView::onLoaded(const QList<EventRecord> &events)

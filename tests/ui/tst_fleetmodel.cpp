@@ -554,6 +554,27 @@ void TestFleetModel::eventLogNewestFirstAndCapped()
     QCOMPARE(model.rowCount(), EventLogModel::kMaxRows);
     QVERIFY(!model.contains(event(10005, QStringLiteral("flood 5"))));
     QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(), u"newest");
+
+    // A burst goes in as one insertion at the top, in the order one by one
+    // would have given it: newest first, of one time the last logged first.
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendEvents({ event(100001, QStringLiteral("b1")), event(100000, QStringLiteral("a")),
+                         event(100001, QStringLiteral("b2")) });
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 2);
+    QStringList top;
+    for (int row = 0; row < 4; ++row)
+        top.append(model.index(row, EventLogModel::MessageColumn).data().toString());
+    QCOMPARE(top.join(u' '), QStringLiteral("b2 b1 a newest"));
+    QCOMPARE(model.rowCount(), EventLogModel::kMaxRows);
+
+    // One older than the top is put in its place instead.
+    model.appendEvents(
+        { event(100002, QStringLiteral("c")), event(99999, QStringLiteral("late")) });
+    QCOMPARE(model.index(0, EventLogModel::MessageColumn).data().toString(), u"c");
+    QCOMPARE(model.index(4, EventLogModel::MessageColumn).data().toString(), u"late");
+    QCOMPARE(model.rowCount(), EventLogModel::kMaxRows);
 }
 
 void TestFleetModel::riskRanksWhatIsDueWithinTheHorizon()
