@@ -38,7 +38,25 @@ public:
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         if (depth++ > 0) {
+            // Paints happen inside the window's update request: which widget
+            // took the time.
+            if (!recording || event->type() != QEvent::Paint) {
+                const bool result = QApplication::notify(receiver, event);
+                --depth;
+                return result;
+            }
+            QElapsedTimer timer;
+            timer.start();
             const bool result = QApplication::notify(receiver, event);
+            QString painted = QLatin1String(receiver->metaObject()->className());
+            for (QObject *up = receiver->parent(); up && painted.size() < 200; up = up->parent())
+                if (!QByteArray(up->metaObject()->className()).startsWith('Q')) {
+                    painted
+                        += QStringLiteral(" in ") + QLatin1String(up->metaObject()->className());
+                    break;
+                }
+            paintedBy[painted].first += double(timer.nsecsElapsed()) / 1e6;
+            ++paintedBy[painted].second;
             --depth;
             return result;
         }
@@ -69,6 +87,7 @@ public:
     bool recording = false; // only while the heartbeat is measured
     double busyMs = 0; // time spent delivering events since the last beat
     QHash<QString, double> busyBy; // ... by receiver and event type
+    QHash<QString, std::pair<double, int>> paintedBy; // paint time and count by widget
     int depth = 0;
 };
 
@@ -154,6 +173,14 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsSet("UMBRA_BENCH_TRACE")) {
             for (const QString &line : app.slow)
                 std::printf("slow delivery: %s\n", qPrintable(line));
+            std::vector<std::pair<double, QString>> painters;
+            for (auto it = app.paintedBy.cbegin(); it != app.paintedBy.cend(); ++it)
+                painters.emplace_back(
+                    it->first, QStringLiteral("%1 (%2 paints)").arg(it.key()).arg(it->second));
+            std::sort(painters.rbegin(), painters.rend());
+            for (size_t i = 0; i < std::min<size_t>(12, painters.size()); ++i)
+                std::printf("painting: %.1f ms  %s\n", painters[i].first,
+                            qPrintable(painters[i].second));
         }
         window.close();
         QApplication::quit();
