@@ -76,13 +76,16 @@ void DemandModel::add(qint64 timeMs, double percent)
 void DemandModel::addCoarse(qint64 timeMs, double percent)
 {
     m_saturation.reset();
+    m_coarseCrossing.reset();
     m_coarse.update(timeMs / kCoarseMs * kCoarseMs, percent);
 }
 
 void DemandModel::closeBucket()
 {
-    if (m_bucket >= 0 && m_count > 0)
+    if (m_bucket >= 0 && m_count > 0) {
         m_coarse.update(m_bucket * kCoarseMs, m_sum / m_count);
+        m_coarseCrossing.reset();
+    }
     m_sum = 0;
     m_count = 0;
 }
@@ -91,10 +94,12 @@ void DemandModel::setCoarseHistory(CoarseHistory history)
 {
     m_coarseHistory = std::move(history);
     m_coarse.setMaxHistory(m_coarseHistory ? kCoarseHeldSteps : kCoarseFitSteps);
+    m_coarseCrossing.reset();
 }
 
 void DemandModel::refitCoarse()
 {
+    m_coarseCrossing.reset();
     const int held = m_coarse.retainedSamples();
     // Until its days are full it holds all it has seen.
     if (!m_coarseHistory || held < m_coarse.options().maxHistory) {
@@ -119,6 +124,7 @@ void DemandModel::setEvents(const QList<CalendarEvent> &events)
         return;
     m_fine.setEvents(events);
     m_coarse.setEvents(events);
+    m_coarseCrossing.reset();
     if (m_coarse.retainedSamples() >= 16)
         refitCoarse();
     m_saturation.reset();
@@ -149,8 +155,13 @@ Crossing DemandModel::saturation()
     Crossing crossing;
     if (m_fine.retainedSamples() > 0)
         crossing = timeToCrossing(m_fine, 100, fineHorizonSteps());
-    if (!crossing.withinHorizon() && m_coarse.isFitted())
-        crossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
+    if (!crossing.withinHorizon() && m_coarse.isFitted()) {
+        // A week of the coarse tier changes with its five-minute means and
+        // refits only, not with every sample.
+        if (!m_coarseCrossing)
+            m_coarseCrossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
+        crossing = *m_coarseCrossing;
+    }
     // The last three hours of five-minute means, for the trend line.
     const QList<QPointF> recentMeans = m_coarse.recentValues(kTrendMeans);
     const qint64 now

@@ -46,25 +46,48 @@ double seasonalNaive(const ModelParams &params, const ModelState &state, qint64 
     return std::isfinite(v) ? v : last;
 }
 
+// Where `step` lies between the horizon buckets: between bucket - 1 and
+// bucket, a fraction t of the way on log(step). A forecast of a week at five
+// minutes asks for 2,016 steps, each for weights and quantiles: the
+// logarithms are taken once for every step, not twice for each.
+struct BucketPosition
+{
+    int bucket = 0;
+    double t = 0;
+};
+
+const std::vector<BucketPosition> &bucketPositions()
+{
+    static const std::vector<BucketPosition> positions = [] {
+        std::vector<BucketPosition> table(size_t(kHorizonBuckets.back()) + 1);
+        int b = 1;
+        for (int step = kHorizonBuckets[0] + 1; step <= kHorizonBuckets.back(); ++step) {
+            while (step > kHorizonBuckets[size_t(b)])
+                ++b;
+            const double t = std::log(double(step) / kHorizonBuckets[size_t(b - 1)])
+                / std::log(double(kHorizonBuckets[size_t(b)]) / kHorizonBuckets[size_t(b - 1)]);
+            table[size_t(step)] = { b, t };
+        }
+        return table;
+    }();
+    return positions;
+}
+
 // Linear interpolation between the buckets around `step`, on log(step);
 // `rowAt(b)` gives bucket b's row.
 template<size_t N, typename RowAt> std::array<double, N> interpolated(RowAt rowAt, int step)
 {
     if (step <= kHorizonBuckets[0])
         return widened(rowAt(0));
-    for (int b = 1; b < kBucketCount; ++b) {
-        if (step <= kHorizonBuckets[size_t(b)]) {
-            const double t = std::log(double(step) / kHorizonBuckets[size_t(b - 1)])
-                / std::log(double(kHorizonBuckets[size_t(b)]) / kHorizonBuckets[size_t(b - 1)]);
-            const std::array<float, N> before = rowAt(b - 1);
-            const std::array<float, N> after = rowAt(b);
-            std::array<double, N> row;
-            for (size_t i = 0; i < N; ++i)
-                row[i] = before[i] + t * (double(after[i]) - before[i]);
-            return row;
-        }
-    }
-    return widened(rowAt(kBucketCount - 1));
+    if (step > kHorizonBuckets.back())
+        return widened(rowAt(kBucketCount - 1));
+    const BucketPosition at = bucketPositions()[size_t(step)];
+    const std::array<float, N> before = rowAt(at.bucket - 1);
+    const std::array<float, N> after = rowAt(at.bucket);
+    std::array<double, N> row;
+    for (size_t i = 0; i < N; ++i)
+        row[i] = before[i] + at.t * (double(after[i]) - before[i]);
+    return row;
 }
 
 } // namespace

@@ -714,6 +714,23 @@ void TestForecast::demandModelTrendSurvivesItsState()
     QByteArray newer = saved;
     newer[4] = 3;
     QVERIFY(!DemandModel::loadState(newer, 10));
+
+    // The climb stops. Asked after every sample, the model says what one
+    // loaded from its state (nothing kept between samples) says: what it
+    // keeps of the coarse tier's week goes with every change of the tier.
+    for (int i = 4 * 360; i < 6 * 360; ++i) {
+        model.add(startMs + qint64(i) * 10'000, 34.4 + noise(rng));
+        model.refitIfDue();
+        const Crossing now = model.saturation();
+        if (i % 90 != 0)
+            continue;
+        std::optional<DemandModel> fresh = DemandModel::loadState(model.saveState(), 10);
+        QVERIFY(fresh);
+        const Crossing expected = fresh->saturation();
+        QCOMPARE(now.pointMs, expected.pointMs);
+        QCOMPARE(now.earliestMs, expected.earliestMs);
+        QCOMPARE(now.latestMs, expected.latestMs);
+    }
 }
 
 void TestForecast::recentValuesSkipGaps()
