@@ -9,13 +9,18 @@ namespace Umbra::WorkloadGenerator {
 
 namespace {
 
+// splitmix64's finaliser: every bit of the result depends on every bit of x.
+quint64 mix64(quint64 x)
+{
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
 // splitmix64: a cheap, well-mixed hash of (seed, slot) into [0, 1).
 double unitHash(quint64 seed, qint64 slot)
 {
-    quint64 x = seed + quint64(slot) * 0x9e3779b97f4a7c15ull;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-    x ^= x >> 31;
+    const quint64 x = mix64(seed + quint64(slot) * 0x9e3779b97f4a7c15ull);
     return double(x >> 11) * (1.0 / 9007199254740992.0);
 }
 
@@ -30,9 +35,7 @@ quint64 stableSeed(const QString &uuid)
         h ^= c.unicode();
         h *= 0x100000001b3ull;
     }
-    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
-    h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
-    return h ^ (h >> 31);
+    return mix64(h);
 }
 
 // Smooth noise: interpolates hashed values one minute apart, so consecutive
