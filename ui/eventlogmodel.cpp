@@ -47,11 +47,7 @@ void EventLogModel::appendEvent(const EventRecord &event)
     beginInsertRows({}, row, row);
     m_events.insert(row, event);
     endInsertRows();
-    if (m_events.size() > kMaxRows) {
-        beginRemoveRows({}, kMaxRows, int(m_events.size()) - 1);
-        m_events.resize(kMaxRows);
-        endRemoveRows();
-    }
+    dropOldest();
 }
 
 void EventLogModel::appendEvents(QList<EventRecord> events)
@@ -74,6 +70,11 @@ void EventLogModel::appendEvents(QList<EventRecord> events)
     beginInsertRows({}, 0, int(events.size()) - 1);
     m_events = std::move(events) + m_events;
     endInsertRows();
+    dropOldest();
+}
+
+void EventLogModel::dropOldest()
+{
     if (m_events.size() > kMaxRows) {
         beginRemoveRows({}, kMaxRows, int(m_events.size()) - 1);
         m_events.resize(kMaxRows);

@@ -40,6 +40,8 @@ public:
 
 private:
     QString vmText(const EventRecord &event) const;
+    // Past kMaxRows, the oldest go.
+    void dropOldest();
 
     QPointer<const FleetModel> m_fleet;
     QList<EventRecord> m_events; // newest first
