@@ -70,6 +70,42 @@ int posixLocksHeld(const QString &path)
     return held;
 }
 
+// A store writer on a thread of its own, as the console runs it. Spies
+// connect to writer() before start(), which opens the store; stop() closes
+// it and joins the thread, which deletes the writer.
+class WriterThread
+{
+public:
+    WriterThread(const QString &path, int flushIntervalMs)
+        : m_writer(new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), flushIntervalMs))
+    {
+        m_writer->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    }
+    ~WriterThread()
+    {
+        if (m_thread.isRunning())
+            stop();
+    }
+
+    StoreWriter *writer() const { return m_writer; }
+    void start()
+    {
+        m_thread.start();
+        QMetaObject::invokeMethod(m_writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+    }
+    void stop()
+    {
+        QMetaObject::invokeMethod(m_writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+private:
+    QThread m_thread;
+    StoreWriter *m_writer;
+};
+
 int fileMode(const QString &path)
 {
     struct stat info = {};
@@ -379,13 +415,10 @@ private Q_SLOTS:
     void writerBatchesOnItsThread()
     {
         const QString path = freshPath();
-        QThread thread;
-        auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 50);
-        writer->moveToThread(&thread);
-        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        WriterThread writing(path, 50);
+        StoreWriter *writer = writing.writer();
         Testing::QueuedSignalSpy flushed(writer, &StoreWriter::flushed);
-        thread.start();
-        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+        writing.start();
         QMetaObject::invokeMethod(
             writer,
             [writer] {
@@ -404,9 +437,7 @@ private Q_SLOTS:
         // Everything queued within one flush interval lands in one transaction.
         QTRY_COMPARE(flushed.size(), 1);
         QCOMPARE(flushed.first().at(0).toInt(), 510);
-        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
+        writing.stop();
 
         auto db = Database::open(path, QStringLiteral("verify-writer"), Database::Mode::ReadOnly);
         QVERIFY2(db.ok(), qPrintable(db.error()));
@@ -424,14 +455,11 @@ private Q_SLOTS:
     void writersBesideTheStoreWriterNeverStallIt()
     {
         const QString path = freshPath();
-        QThread thread;
-        auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 20);
-        writer->moveToThread(&thread);
-        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        WriterThread writing(path, 20);
+        StoreWriter *writer = writing.writer();
         Testing::QueuedSignalSpy failed(writer, &StoreWriter::failed);
         Testing::QueuedSignalSpy flushed(writer, &StoreWriter::flushed);
-        thread.start();
-        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+        writing.start();
 
         constexpr int kRounds = 150;
         std::atomic<int> journalWrites{ 0 };
@@ -517,9 +545,7 @@ private Q_SLOTS:
         journalThread->wait();
         planThread->wait();
         calendarThread->wait();
-        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
+        writing.stop();
 
         QVERIFY2(sideErrors.isEmpty(), qPrintable(sideErrors.join(u'\n')));
         failed.catchUp();
@@ -557,13 +583,10 @@ private Q_SLOTS:
     {
         const QString path = freshPath();
         const QString uri = QStringLiteral("test:///default");
-        QThread thread;
-        auto *writer = new StoreWriter(path, std::make_shared<Series::SeriesHeads>(), 50);
-        writer->moveToThread(&thread);
-        QObject::connect(&thread, &QThread::finished, writer, &QObject::deleteLater);
+        WriterThread writing(path, 50);
+        StoreWriter *writer = writing.writer();
         Testing::QueuedSignalSpy failed(writer, &StoreWriter::failed);
-        thread.start();
-        QMetaObject::invokeMethod(writer, &StoreWriter::open, Qt::BlockingQueuedConnection);
+        writing.start();
         QMetaObject::invokeMethod(
             writer,
             [writer, uri] {
@@ -603,9 +626,7 @@ private Q_SLOTS:
             writer, [writer, uri, vm] { writer->replaceVms(uri, { vm }); },
             Qt::BlockingQueuedConnection);
         other->wait();
-        QMetaObject::invokeMethod(writer, &StoreWriter::close, Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
+        writing.stop();
 
         QVERIFY2(otherError.isEmpty(), qPrintable(otherError));
         failed.catchUp();
