@@ -2,7 +2,7 @@
 // they are complete, and each resolution kept only as long as its retention
 // says.
 #include "series/serieswriter.h"
-#include "series/sqlitestatement.h"
+#include "series/statementcache.h"
 #include "series/writefailure.h"
 
 #include <QMutexLocker>
@@ -35,10 +35,9 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
 
     // Sealed chunks: the committed ones from the file, the rest from memory.
     QList<StoredChunk> chunks;
-    SqliteStatement select(
-        m_db,
-        "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
-        "AND resolution = 0 AND start_ms >= ? AND start_ms < ? ORDER BY start_ms");
+    SqliteStatement &select
+        = m_statements("SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+                       "AND resolution = 0 AND start_ms >= ? AND start_ms < ? ORDER BY start_ms");
     select.bind(1, qint64(seriesId));
     select.bind(2, rolledTo);
     select.bind(3, cutoff);
@@ -181,9 +180,9 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
         const ChunkEncoder probe({ precision });
         return QList<qint8>{ probe.valuesFit(value) ? precision : kExact };
     };
-    SqliteStatement removeRaw(m_db,
-                              "DELETE FROM ts_chunks WHERE series_id = ? AND resolution = 0 AND "
-                              "start_ms >= ? AND start_ms < ?");
+    SqliteStatement &removeRaw
+        = m_statements("DELETE FROM ts_chunks WHERE series_id = ? AND resolution = 0 AND "
+                       "start_ms >= ? AND start_ms < ?");
     for (const Run &run : runs) {
         const auto level = Resolution(run.level);
         if (auto done = appendRows(seriesId, standInKind(level), standInInfo(level),
@@ -199,7 +198,7 @@ Result<void> SeriesWriter::compact(int seriesId, SeriesHeads::Head &h)
             return writeFailure("moving raw chunks to a stand-in", done.error());
     }
 
-    SqliteStatement update(m_db, "UPDATE ts_series SET rolled_to = ? WHERE id = ?");
+    SqliteStatement &update = m_statements("UPDATE ts_series SET rolled_to = ? WHERE id = ?");
     update.bind(1, cutoff);
     update.bind(2, qint64(seriesId));
     if (auto done = update.execute(); !done)
@@ -218,9 +217,9 @@ SeriesWriter::appendRows(int seriesId, int kind, const ResolutionInfo &layout,
     const auto columns = size_t(rows.columns);
     std::unique_ptr<ChunkEncoder> encoder;
     qint64 lastRow = kNoTime;
-    SqliteStatement last(m_db,
-                         "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
-                         "AND resolution = ? ORDER BY start_ms DESC LIMIT 1");
+    SqliteStatement &last
+        = m_statements("SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+                       "AND resolution = ? ORDER BY start_ms DESC LIMIT 1");
     last.bind(1, qint64(seriesId));
     last.bind(2, qint64(kind));
     auto row = last.next();

@@ -1,6 +1,6 @@
 #include "series/serieswriter.h"
 
-#include "series/sqlitestatement.h"
+#include "series/statementcache.h"
 #include "series/writefailure.h"
 
 #include <QCoreApplication>
@@ -16,6 +16,9 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Umbra::SeriesWriter)
 };
+
+constexpr const char *kInsertChunk = "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, "
+                                     "start_ms, end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)";
 
 } // namespace
 
@@ -38,6 +41,7 @@ SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     : m_db(std::move(db))
     , m_heads(std::move(heads))
     , m_journal(m_db)
+    , m_statements(m_db)
 {
     SqliteStatement newest(m_db, "SELECT max(end_ms) FROM ts_chunks WHERE resolution = 0");
     if (auto row = newest.next(); row && row.value())
@@ -97,7 +101,8 @@ Result<int> SeriesWriter::seriesId(const QString &name, qint8 precision)
 Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
 {
     SeriesHeads::Head head;
-    SqliteStatement series(m_db, "SELECT precision, rolled_to FROM ts_series WHERE id = ?");
+    SqliteStatement &series
+        = m_statements("SELECT precision, rolled_to FROM ts_series WHERE id = ?");
     series.bind(1, qint64(seriesId));
     auto row = series.next();
     if (!row)
@@ -108,9 +113,9 @@ Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
     head.rolledTo = series.int64(1);
     (void)series.next();
 
-    SqliteStatement last(m_db,
-                         "SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
-                         "AND resolution = 0 ORDER BY start_ms DESC LIMIT 1");
+    SqliteStatement &last
+        = m_statements("SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
+                       "AND resolution = 0 ORDER BY start_ms DESC LIMIT 1");
     last.bind(1, qint64(seriesId));
     row = last.next();
     if (!row)
@@ -130,9 +135,9 @@ Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
                                   &decoded.values[i * size_t(decoded.columns)]);
         }
         if (head.rolledTo == 0) {
-            SqliteStatement first(m_db,
-                                  "SELECT min(start_ms) FROM ts_chunks WHERE series_id = ? "
-                                  "AND resolution = 0");
+            SqliteStatement &first
+                = m_statements("SELECT min(start_ms) FROM ts_chunks WHERE series_id = ? "
+                               "AND resolution = 0");
             first.bind(1, qint64(seriesId));
             if (auto firstRow = first.next(); firstRow && firstRow.value())
                 head.rolledTo = floorTo(first.int64(0), kHourMs);
@@ -355,9 +360,7 @@ SeriesWriter::InFlight &SeriesWriter::inFlight(int seriesId)
 
 Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk &chunk)
 {
-    SqliteStatement insert(m_db,
-                           "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
-                           "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
+    SqliteStatement &insert = m_statements(kInsertChunk);
     insert.bind(1, qint64(seriesId));
     insert.bind(2, qint64(kind));
     insert.bind(3, chunk.startMs);
@@ -371,9 +374,7 @@ Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk 
 
 Result<void> SeriesWriter::writeDirty(bool everything)
 {
-    SqliteStatement insert(m_db,
-                           "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, start_ms, "
-                           "end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)");
+    SqliteStatement &insert = m_statements(kInsertChunk);
     if (!insert.isValid())
         return writeFailure("preparing the chunk insert", insert.error());
     auto write = [&](int seriesId, const StoredChunk &chunk) -> Result<void> {
@@ -488,12 +489,14 @@ void SeriesWriter::committed()
     }
     m_inFlight.clear();
     m_inFlightIndex.clear();
+    m_statements.resetAll();
     m_journal.committed();
     ++m_flushes;
 }
 
 void SeriesWriter::rolledBack()
 {
+    m_statements.resetAll();
     m_journal.rolledBack();
     // Nothing of the flush reached the file: everything it wrote is dirty
     // again, and compactions will be redone.

@@ -5,6 +5,7 @@
 #include "series/rollup.h"
 #include "series/seriesheads.h"
 #include "series/seriesjournal.h"
+#include "series/statementcache.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -138,6 +139,7 @@ private:
     QSqlDatabase m_db;
     std::shared_ptr<SeriesHeads> m_heads;
     SeriesJournal m_journal;
+    StatementCache m_statements; // goes before the connection's last copy
     bool m_replayed = false;
     quint64 m_flushes = 0; // committed
     QSet<int> m_dirty;

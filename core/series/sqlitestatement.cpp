@@ -117,4 +117,12 @@ Result<void> SqliteStatement::execute()
     return {};
 }
 
+void SqliteStatement::reset()
+{
+    if (!m_statement)
+        return;
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+}
+
 } // namespace Umbra

@@ -42,6 +42,8 @@ public:
 
     // Runs the statement once and readies it for the next set of values.
     Result<void> execute();
+    // Back to its start with nothing bound, wherever a query stopped.
+    void reset();
 
     static sqlite3 *handle(const QSqlDatabase &db);
     static qint64 lastInsertId(const QSqlDatabase &db);

@@ -6,10 +6,12 @@
 #include "series/csvseries.h"
 #include "series/seriesreader.h"
 #include "series/serieswriter.h"
+#include "series/statementcache.h"
 #include "series/timeorder.h"
 #include "store/database.h"
 
 #include <QBuffer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -400,6 +402,78 @@ private Q_SLOTS:
                 QCOMPARE(s[P95], bucket[rank - 1]);
             }
         }
+    }
+
+    void rollupsOfManySeriesHourByHourMatchBruteForce()
+    {
+        // As the console rolls up: every series' hour as it completes, a
+        // commit every ten minutes, the writer's statements reused for each
+        // series and each hour.
+        Fixture f(freshPath());
+        constexpr int kSeries = 6;
+        std::vector<int> ids;
+        std::vector<std::vector<std::pair<qint64, double>>> values(kSeries);
+        for (int s = 0; s < kSeries; ++s)
+            ids.push_back(f.series(QStringLiteral("vm/m%1/cpu").arg(s), -2));
+        QRandomGenerator rng(29);
+        const qint64 end = kStart + 4 * kHourMs;
+        for (qint64 t = kStart; t < end; t += 10000) {
+            std::vector<SeriesPoint> step;
+            for (int s = 0; s < kSeries; ++s) {
+                // Series 0 leaves gaps of an hour: its hours go to stand-ins.
+                if (s == 0 && floorTo(t, kHourMs) % (2 * kHourMs) == 0 && t % 600000 != 0)
+                    continue;
+                const double v = std::round(rng.generateDouble() * 10000) / 100;
+                values[size_t(s)].push_back({ t, v });
+                step.push_back({ ids[size_t(s)], t, v });
+            }
+            QVERIFY(f.writer->append(step).ok());
+            if ((t - kStart) % 600000 == 0)
+                QVERIFY2(f.commit(), qPrintable(f.lastError));
+        }
+        QVERIFY2(f.commit(), qPrintable(f.lastError));
+        const qint64 rolledTo = floorTo(end - 1, kHourMs);
+        for (int s = 0; s < kSeries; ++s) {
+            for (Resolution resolution : kRollups) {
+                Reference reference = referenceBuckets(values[size_t(s)], resolution, rolledTo);
+                // A sparse hour is answered by its raw samples standing in.
+                QVERIFY2(matchesReference(*f.reader, ids[size_t(s)], resolution, 0, rolledTo,
+                                          reference, 0.005 + 1e-9),
+                         qPrintable(QStringLiteral("series %1").arg(s)));
+            }
+        }
+    }
+
+    void cachedStatementsHoldNoReadOpen()
+    {
+        // A query left part-way holds a snapshot of the file, which keeps a
+        // checkpoint from emptying the write-ahead log; resetAll() after a
+        // transaction lets go of it.
+        Fixture f(freshPath());
+        for (int s = 0; s < 3; ++s)
+            f.series(QStringLiteral("vm/c%1/cpu").arg(s));
+        QSqlQuery write(f.writeDb->sql());
+        QVERIFY(write.exec(QStringLiteral("UPDATE ts_series SET precision = -1")));
+
+        StatementCache cache(f.readDb->sql());
+        const char *names = "SELECT name FROM ts_series ORDER BY id";
+        SqliteStatement &read = cache(names);
+        QVERIFY(read.next().value()); // the first of three, and no further
+        QCOMPARE(&cache(names), &read); // the same statement, back at its start
+        QVERIFY(read.next().value());
+
+        auto checkpointBusy = [&] {
+            QSqlQuery checkpoint(f.writeDb->sql());
+            checkpoint.exec(QStringLiteral("PRAGMA busy_timeout = 0"));
+            if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))
+                || !checkpoint.next())
+                return -1;
+            return checkpoint.value(0).toInt();
+        };
+        QCOMPARE(checkpointBusy(), 1);
+        cache.resetAll();
+        QCOMPARE(checkpointBusy(), 0);
+        QCOMPARE(QFileInfo(f.writeDb->path() + QStringLiteral("-wal")).size(), 0);
     }
 
     void retentionKeepsRollupsAndUnrolledRaw()
