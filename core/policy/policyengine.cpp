@@ -487,17 +487,15 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
         const Model::Host &room = model.hosts[h.uri];
         candidates.append(candidate(h, room.room, room.peakCpus));
     }
-    const Pools::PlacementQuery query
+    // Only the target chosen is put in words, below.
+    Pools::PlacementQuery query
         = placementOf(vm, Pools::Placing::Vm, source.uri, source.failureDomain);
+    query.explain = false;
     QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
     for (Pools::Ranking &r : ranking) {
         const int arriving = model.hosts.value(r.hostUri).arriving;
-        if (!r.eligible || arriving == 0)
-            continue;
-        r.score -= kSpreadPenalty * arriving;
-        r.reasons.append(
-            Tr::tr("Already proposed to take %n other VM(s) now: −%1.", nullptr, arriving)
-                .arg(kSpreadPenalty * arriving));
+        if (r.eligible && arriving > 0)
+            r.score -= kSpreadPenalty * arriving;
     }
     std::stable_sort(ranking.begin(), ranking.end(),
                      [](const Pools::Ranking &a, const Pools::Ranking &b) {
@@ -520,7 +518,15 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
         return p;
     }
     p.targetUri = chosen->hostUri;
-    for (const QString &reason : chosen->reasons)
+    const auto chosenCandidate
+        = std::find_if(candidates.cbegin(), candidates.cend(),
+                       [&](const Pools::Candidate &c) { return c.hostUri == chosen->hostUri; });
+    QStringList reasons = Pools::reasonsFor(query, *chosenCandidate);
+    if (const int arriving = model.hosts.value(chosen->hostUri).arriving; arriving > 0)
+        reasons.append(
+            Tr::tr("Already proposed to take %n other VM(s) now: −%1.", nullptr, arriving)
+                .arg(kSpreadPenalty * arriving));
+    for (const QString &reason : std::as_const(reasons))
         p.evidence.append(Tr::tr("Target %1: %2").arg(chosen->hostName, reason));
 
     // The predicted outcome: both hosts at the forecast peak, after the move.

@@ -55,6 +55,11 @@ Ranking assess(const PlacementQuery &query, const Candidate &c)
         r.reasons.prepend(why);
         return r;
     };
+    // Words cost more than the score: built only when they are asked for.
+    auto say = [&r, explain = query.explain](auto &&words) {
+        if (explain)
+            r.reasons.append(words());
+    };
     if (c.maintenance)
         return refuse(Tr::tr("In maintenance: nothing new is placed here."));
     if (!c.error.isEmpty() || !c.headroom)
@@ -66,17 +71,18 @@ Ranking assess(const PlacementQuery &query, const Candidate &c)
     const Admission admission = admits(c.pool, query.subject);
     if (!admission.admitted)
         return refuse(admission.reason);
-    r.reasons.append(admission.reason);
+    say([&] { return admission.reason; });
     if (query.subject.what == Placing::Shadow && !c.failureDomain.isEmpty()
         && c.failureDomain == query.sourceFailureDomain)
         return refuse(Tr::tr("Same failure domain as the primary (%1): one fault would take "
                              "both.")
                           .arg(c.failureDomain));
     if (query.subject.what == Placing::Shadow && !query.sourceFailureDomain.isEmpty())
-        r.reasons.append(
-            Tr::tr("Failure domain %1, apart from the primary's %2.")
+        say([&] {
+            return Tr::tr("Failure domain %1, apart from the primary's %2.")
                 .arg(c.failureDomain.isEmpty() ? Tr::tr("unlabelled") : c.failureDomain,
-                     query.sourceFailureDomain));
+                     query.sourceFailureDomain);
+        });
 
     const Headroom &room = *c.headroom;
     if (query.demand.vcpus > room.vcpuSlots())
@@ -91,9 +97,11 @@ Ranking assess(const PlacementQuery &query, const Candidate &c)
         if (r.forcedMoves < 0)
             return refuse(Tr::tr("No room: %1 MiB needed, %2.")
                               .arg(mib(query.demand.memoryKiB), room.describe()));
-        r.reasons.append(Tr::tr("Fits only if other VMs move away first: %1 (%2 MiB short).")
-                             .arg(r.forcedMoves)
-                             .arg(mib(shortKiB)));
+        say([&] {
+            return Tr::tr("Fits only if other VMs move away first: %1 (%2 MiB short).")
+                .arg(r.forcedMoves)
+                .arg(mib(shortKiB));
+        });
     }
     r.eligible = true;
 
@@ -102,43 +110,47 @@ Ranking assess(const PlacementQuery &query, const Candidate &c)
     const double memoryShare
         = std::clamp(double(left) / double(std::max<quint64>(query.demand.memoryKiB, 1)), 0.0, 1.0);
     r.score += kMemoryWeight * memoryShare;
-    r.reasons.append(Tr::tr("Memory: %1 MiB left for others after taking %2 MiB (%3).")
-                         .arg(mib(left), mib(query.demand.memoryKiB), room.describe()));
+    say([&] {
+        return Tr::tr("Memory: %1 MiB left for others after taking %2 MiB (%3).")
+            .arg(mib(left), mib(query.demand.memoryKiB), room.describe());
+    });
 
     // CPU at the forecast peak of the next day: the host's and the VM's.
     if (c.cpus > 0 && c.peakCpus && query.peakCpus) {
         const double after = (*c.peakCpus + *query.peakCpus) / double(c.cpus);
         r.score += kCpuWeight * std::clamp(1.0 - after, 0.0, 1.0);
-        r.reasons.append(
-            after > 1.0 ? Tr::tr("CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4) — "
-                                 "saturated.")
-                              .arg(percent(after))
-                              .arg(c.cpus)
-                              .arg(*c.peakCpus, 0, 'f', 1)
-                              .arg(*query.peakCpus, 0, 'f', 1)
-                        : Tr::tr("CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4).")
-                              .arg(percent(after))
-                              .arg(c.cpus)
-                              .arg(*c.peakCpus, 0, 'f', 1)
-                              .arg(*query.peakCpus, 0, 'f', 1));
+        say([&] {
+            return after > 1.0
+                ? Tr::tr("CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4) — "
+                         "saturated.")
+                      .arg(percent(after))
+                      .arg(c.cpus)
+                      .arg(*c.peakCpus, 0, 'f', 1)
+                      .arg(*query.peakCpus, 0, 'f', 1)
+                : Tr::tr("CPU at the forecast peak: %1 % of %2 CPUs (host %3 + VM %4).")
+                      .arg(percent(after))
+                      .arg(c.cpus)
+                      .arg(*c.peakCpus, 0, 'f', 1)
+                      .arg(*query.peakCpus, 0, 'f', 1);
+        });
     } else {
         r.score += kCpuWeight / 2;
-        r.reasons.append(Tr::tr("CPU at the forecast peak: no forecast yet, counted as half."));
+        say([&] { return Tr::tr("CPU at the forecast peak: no forecast yet, counted as half."); });
     }
 
     if (c.failureRisk) {
         r.score += kRiskWeight * (1.0 - std::clamp(*c.failureRisk, 0.0, 1.0));
-        r.reasons.append(Tr::tr("Failure risk %1 %.").arg(percent(*c.failureRisk)));
+        say([&] { return Tr::tr("Failure risk %1 %.").arg(percent(*c.failureRisk)); });
     } else {
         r.score += kRiskWeight * 0.8;
-        r.reasons.append(Tr::tr("Failure risk not assessed, counted as 20 %."));
+        say([&] { return Tr::tr("Failure risk not assessed, counted as 20 %."); });
     }
     if (c.health) {
         r.score += kHealthWeight * std::clamp(*c.health, 0, 100) / 100.0;
-        r.reasons.append(Tr::tr("Health %1 of 100.").arg(*c.health));
+        say([&] { return Tr::tr("Health %1 of 100.").arg(*c.health); });
     } else {
         r.score += kHealthWeight * 0.7;
-        r.reasons.append(Tr::tr("Health not scored yet, counted as 70."));
+        say([&] { return Tr::tr("Health not scored yet, counted as 70."); });
     }
     r.score -= kForcedMovePenalty * r.forcedMoves;
     return r;
@@ -160,6 +172,12 @@ QList<Ranking> rank(const PlacementQuery &query, const QList<Candidate> &candida
         return a.hostName < b.hostName;
     });
     return ranked;
+}
+
+QStringList reasonsFor(PlacementQuery query, const Candidate &candidate)
+{
+    query.explain = true;
+    return assess(query, candidate).reasons;
 }
 
 } // namespace Umbra::Pools

@@ -55,6 +55,12 @@ struct PlacementQuery
     std::optional<double> peakCpus; // the VM's forecast peak over the next day, in CPUs
     QString sourceHostUri; // where it (or its primary) runs now
     QString sourceFailureDomain;
+    // Every host's reasons in words, as the migration dialog lists them. Off,
+    // a ranking holds its score and refusal only, for a caller that words
+    // just the host it picks (reasonsFor()): the policy ranks every host for
+    // each VM of a busy host at every evaluation, and the words were most of
+    // its time at 10,000 VMs.
+    bool explain = true;
 };
 
 struct Ranking
@@ -76,5 +82,8 @@ struct Ranking
 // failure risk and health, less 20 for each forced move. One ranking for the
 // migration dialog, shadow creation and failover.
 QList<Ranking> rank(const PlacementQuery &query, const QList<Candidate> &candidates);
+
+// The reasons rank() gives `candidate` when it explains.
+QStringList reasonsFor(PlacementQuery query, const Candidate &candidate);
 
 } // namespace Umbra::Pools

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <algorithm>
 
 using namespace Umbra;
 using namespace Umbra::Pools;
@@ -266,6 +267,27 @@ private Q_SLOTS:
         QVERIFY(!r[at("down")].eligible);
         QVERIFY(r[at("down")].refusal.contains(QLatin1String("unreachable")));
         QVERIFY(at("home") >= 4 && at("down") >= 4);
+
+        // Without words: the same order, scores and refusals, no reasons;
+        // reasonsFor() words any one host as the full ranking does.
+        PlacementQuery quiet = q;
+        quiet.explain = false;
+        const QList<Candidate> all{ down, full, busy, risky, home, roomy };
+        const QList<Ranking> unworded = rank(quiet, all);
+        QCOMPARE(unworded.size(), r.size());
+        for (int i = 0; i < r.size(); ++i) {
+            QCOMPARE(unworded[i].hostUri, r[i].hostUri);
+            QCOMPARE(unworded[i].eligible, r[i].eligible);
+            QCOMPARE(unworded[i].score, r[i].score);
+            QCOMPARE(unworded[i].forcedMoves, r[i].forcedMoves);
+            QCOMPARE(unworded[i].refusal, r[i].refusal);
+            if (r[i].eligible)
+                QVERIFY(unworded[i].reasons.isEmpty());
+            const auto c = std::find_if(all.cbegin(), all.cend(), [&](const Candidate &c) {
+                return c.hostUri == r[i].hostUri;
+            });
+            QCOMPARE(reasonsFor(quiet, *c), r[i].reasons);
+        }
     }
 
     void shadowsKeepApartFromTheirPrimary()
