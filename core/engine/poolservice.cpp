@@ -14,17 +14,13 @@ namespace Umbra {
 
 namespace {
 
-constexpr int kDaySteps = 288; // five-minute steps: the next day
-
 // The largest point of a forecast in % of `capacity` CPUs, as CPUs.
-std::optional<double> peakOf(const DemandForecast &forecast, int capacity)
+// A peak in % of capacity, in CPUs.
+std::optional<double> cpusOf(std::optional<double> percent, int capacity)
 {
-    if (!forecast.fitted || forecast.steps.isEmpty() || capacity <= 0)
+    if (!percent || capacity <= 0)
         return std::nullopt;
-    double peak = 0;
-    for (const Predict::ForecastStep &step : forecast.steps)
-        peak = std::max(peak, step.point);
-    return std::clamp(peak, 0.0, 100.0) / 100.0 * capacity;
+    return std::clamp(*percent, 0.0, 100.0) / 100.0 * capacity;
 }
 
 // Reads or writes the pools off the GUI thread. The worker is one of
@@ -186,20 +182,19 @@ Pools::Outlook PoolService::outlook() const
 {
     const std::shared_ptr<Predictions> p = m_predictions;
     auto peak = [p](const QString &entity, const QString &key) -> std::optional<double> {
-        QFuture<DemandForecast> future;
+        QFuture<std::optional<double>> future;
         int cpus = 0;
         {
             QMutexLocker lock(&p->mutex);
             if (!p->proxy)
                 return std::nullopt;
             cpus = p->cpus.value(key);
-            future = p->proxy->forecast(entity, QStringLiteral("cpu"), DemandForecast::Tier::Coarse,
-                                        kDaySteps);
+            future = p->proxy->cpuDayPeak(entity);
         }
         future.waitForFinished();
         if (future.isCanceled() || future.resultCount() == 0)
             return std::nullopt;
-        return peakOf(future.result(), cpus);
+        return cpusOf(future.result(), cpus);
     };
     Pools::Outlook outlook;
     outlook.host = [p, peak](const QString &uri) {

@@ -109,6 +109,12 @@ QFuture<DemandForecast> PredictionProxy::forecast(const QString &entity, const Q
     });
 }
 
+QFuture<std::optional<double>> PredictionProxy::cpuDayPeak(const QString &entity) const
+{
+    return ask(std::optional<double>(),
+               [=](PredictionService &service) { return service.cpuDayPeak(entity); });
+}
+
 QFuture<QHash<QString, QList<HorizonForecast>>>
 PredictionProxy::horizonForecasts(const QList<int> &horizonSeconds) const
 {

@@ -62,6 +62,9 @@ public:
     // Empty steps until the entity has samples.
     QFuture<DemandForecast> forecast(const QString &entity, const QString &metric,
                                      DemandForecast::Tier tier, int horizonSteps) const;
+    // The highest CPU, in % of capacity, forecast for a VM or host over the
+    // next day (PredictionService::cpuDayPeak).
+    QFuture<std::optional<double>> cpuDayPeak(const QString &entity) const;
     // CPU and memory forecasts of every VM and host at these horizons, by
     // entity (see PredictionService::horizonForecasts).
     QFuture<QHash<QString, QList<HorizonForecast>>>

@@ -45,7 +45,12 @@ Crossing crossingOf(const QList<ForecastStep> &forecast, double capacity,
 
 Crossing timeToCrossing(const Forecaster &forecaster, double capacity, int horizonSteps)
 {
-    const QList<ForecastStep> forecast = forecaster.forecast(horizonSteps);
+    return timeToCrossing(forecaster, forecaster.forecast(horizonSteps), capacity);
+}
+
+Crossing timeToCrossing(const Forecaster &forecaster, const QList<ForecastStep> &forecast,
+                        double capacity)
+{
     if (forecast.isEmpty())
         return {};
     // The band starts at the last observation too: nothing is uncertain yet.

@@ -30,5 +30,8 @@ Crossing crossingOf(const QList<ForecastStep> &forecast, double capacity,
 // The same from a forecaster: forecasts `horizonSteps` and anchors at its
 // last sample.
 Crossing timeToCrossing(const Forecaster &forecaster, double capacity, int horizonSteps);
+// The same from a forecast the forecaster already made.
+Crossing timeToCrossing(const Forecaster &forecaster, const QList<ForecastStep> &forecast,
+                        double capacity);
 
 } // namespace Umbra::Predict

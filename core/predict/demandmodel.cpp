@@ -76,7 +76,7 @@ void DemandModel::add(qint64 timeMs, double percent)
 void DemandModel::addCoarse(qint64 timeMs, double percent)
 {
     m_saturation.reset();
-    m_coarseCrossing.reset();
+    m_coarseOutlook.reset();
     m_coarse.update(timeMs / kCoarseMs * kCoarseMs, percent);
 }
 
@@ -84,7 +84,7 @@ void DemandModel::closeBucket()
 {
     if (m_bucket >= 0 && m_count > 0) {
         m_coarse.update(m_bucket * kCoarseMs, m_sum / m_count);
-        m_coarseCrossing.reset();
+        m_coarseOutlook.reset();
     }
     m_sum = 0;
     m_count = 0;
@@ -94,12 +94,12 @@ void DemandModel::setCoarseHistory(CoarseHistory history)
 {
     m_coarseHistory = std::move(history);
     m_coarse.setMaxHistory(m_coarseHistory ? kCoarseHeldSteps : kCoarseFitSteps);
-    m_coarseCrossing.reset();
+    m_coarseOutlook.reset();
 }
 
 void DemandModel::refitCoarse()
 {
-    m_coarseCrossing.reset();
+    m_coarseOutlook.reset();
     const int held = m_coarse.retainedSamples();
     // Until its days are full it holds all it has seen.
     if (!m_coarseHistory || held < m_coarse.options().maxHistory) {
@@ -124,7 +124,7 @@ void DemandModel::setEvents(const QList<CalendarEvent> &events)
         return;
     m_fine.setEvents(events);
     m_coarse.setEvents(events);
-    m_coarseCrossing.reset();
+    m_coarseOutlook.reset();
     if (m_coarse.retainedSamples() >= 16)
         refitCoarse();
     m_saturation.reset();
@@ -158,9 +158,7 @@ Crossing DemandModel::saturation()
     if (!crossing.withinHorizon() && m_coarse.isFitted()) {
         // A week of the coarse tier changes with its five-minute means and
         // refits only, not with every sample.
-        if (!m_coarseCrossing)
-            m_coarseCrossing = timeToCrossing(m_coarse, 100, kCoarseHorizonSteps);
-        crossing = *m_coarseCrossing;
+        crossing = coarseOutlook().crossing;
     }
     // The last three hours of five-minute means, for the trend line.
     const QList<QPointF> recentMeans = m_coarse.recentValues(kTrendMeans);
@@ -181,6 +179,29 @@ Crossing DemandModel::saturation()
         crossing = {};
     m_saturation = crossing;
     return crossing;
+}
+
+const DemandModel::CoarseOutlook &DemandModel::coarseOutlook()
+{
+    if (m_coarseOutlook)
+        return *m_coarseOutlook;
+    const QList<ForecastStep> week = m_coarse.forecast(kCoarseHorizonSteps);
+    CoarseOutlook outlook;
+    outlook.crossing = timeToCrossing(m_coarse, week, 100);
+    if (m_coarse.isFitted() && !week.isEmpty()) {
+        double peak = -std::numeric_limits<double>::infinity();
+        for (qsizetype i = 0; i < std::min<qsizetype>(week.size(), kDaySteps); ++i)
+            peak = std::max(peak, week[i].point);
+        if (std::isfinite(peak))
+            outlook.dayPeak = peak;
+    }
+    m_coarseOutlook = outlook;
+    return *m_coarseOutlook;
+}
+
+std::optional<double> DemandModel::dayPeak()
+{
+    return coarseOutlook().dayPeak;
 }
 
 Confidence DemandModel::saturationConfidence()

@@ -67,6 +67,11 @@ public:
     // What the last saturation() rests on: the confidence at its lead time,
     // or at the fine tier's horizon when nothing crosses.
     Confidence saturationConfidence();
+    // The highest point the coarse tier forecasts over the next day, once it
+    // is fitted. The policy asks it of every VM at every evaluation; it
+    // changes only with the tier, like the week's crossing it comes with.
+    std::optional<double> dayPeak();
+    static constexpr int kDaySteps = 288;
     // The confidence of a forecast `leadMs` ahead: the history of both tiers,
     // the track record of the tier that forecasts that far.
     Confidence confidence(qint64 leadMs) const;
@@ -86,10 +91,16 @@ private:
     double m_sum = 0;
     int m_count = 0;
     std::optional<Crossing> m_saturation;
-    // The coarse tier's crossing within its week: 2,016 steps to forecast,
-    // which a month-old fleet of 10,000 VMs did for every sample (a core's
-    // worth) though they change only with the tier's state.
-    std::optional<Crossing> m_coarseCrossing;
+    // What the coarse tier's week says: 2,016 steps to forecast, which a
+    // month-old fleet of 10,000 VMs did for every sample (a core's worth)
+    // though they change only with the tier's state. Kept until it changes.
+    struct CoarseOutlook
+    {
+        Crossing crossing; // of 100 % within the week
+        std::optional<double> dayPeak; // see dayPeak()
+    };
+    const CoarseOutlook &coarseOutlook();
+    std::optional<CoarseOutlook> m_coarseOutlook;
     Confidence m_saturationConfidence;
 };
 

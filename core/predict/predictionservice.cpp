@@ -640,6 +640,14 @@ DemandForecast PredictionService::forecast(const QString &entity, const QString 
     return out;
 }
 
+std::optional<double> PredictionService::cpuDayPeak(const QString &entity)
+{
+    const std::shared_ptr<Entity> found = m_entities.value(entity);
+    if (!found || !found->cpu)
+        return std::nullopt;
+    return found->cpu->dayPeak();
+}
+
 QHash<QString, QList<HorizonForecast>>
 PredictionService::horizonForecasts(const QList<int> &horizonSeconds)
 {

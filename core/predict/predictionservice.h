@@ -98,6 +98,11 @@ public:
     // `entity` is "vm/<uuid>" or "host/<uri>", `metric` "cpu" or "memory".
     DemandForecast forecast(const QString &entity, const QString &metric, DemandForecast::Tier tier,
                             int horizonSteps);
+    // The highest CPU (in % of its capacity) the five-minute tier of an
+    // entity forecasts over the next day; none before that tier is fitted.
+    // Kept by the model until its tier changes: the policy asks it of every
+    // VM and host at every evaluation.
+    std::optional<double> cpuDayPeak(const QString &entity);
     // The CPU and memory forecasts of every entity at each horizon (seconds
     // from its last sample), read off the five-minute tier; an entity whose
     // tier holds no samples yet is left out. By entity.

@@ -722,6 +722,7 @@ void TestForecast::demandModelTrendSurvivesItsState()
         model.add(startMs + qint64(i) * 10'000, 34.4 + noise(rng));
         model.refitIfDue();
         const Crossing now = model.saturation();
+        const std::optional<double> peak = model.dayPeak();
         if (i % 90 != 0)
             continue;
         std::optional<DemandModel> fresh = DemandModel::loadState(model.saveState(), 10);
@@ -730,7 +731,16 @@ void TestForecast::demandModelTrendSurvivesItsState()
         QCOMPARE(now.pointMs, expected.pointMs);
         QCOMPARE(now.earliestMs, expected.earliestMs);
         QCOMPARE(now.latestMs, expected.latestMs);
+        // The day's peak is the highest point of a day's forecast, as the
+        // policy took it when it asked for the whole day.
+        QCOMPARE(peak, fresh->dayPeak());
+        QVERIFY(peak);
+        double highest = 0;
+        for (const ForecastStep &step : model.coarse().forecast(DemandModel::kDaySteps))
+            highest = std::max(highest, step.point);
+        QCOMPARE(*peak, highest);
     }
+    QVERIFY(!DemandModel(10).dayPeak()); // nothing fitted, nothing forecast
 }
 
 void TestForecast::recentValuesSkipGaps()
