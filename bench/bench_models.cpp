@@ -6,7 +6,7 @@
 // at the collection interval, every tier fitted, and prints the heap they
 // hold per VM and the time of a coarse refit. With --whole the coarse tiers
 // hold their month themselves (no store behind them); by default they hold
-// two days and read the rest from a history shared by all, as the console
+// four hours and read the rest from a history shared by all, as the console
 // reads its store.
 //
 //   bench_models [--vms 2000] [--interval-s 10] [--whole]
@@ -113,7 +113,7 @@ int main(int argc, char **argv)
     const double modelsKiB = modelsMiB * 1024.0 / vmCount;
 
     std::printf("%d VMs, interval %d s, coarse tiers %s\n", vmCount, intervalS,
-                whole ? "hold their month" : "hold two days, read the month");
+                whole ? "hold their month" : "hold four hours, read the month");
     std::printf("heap per VM: %.1f KiB: 2 demand models %.1f KiB, 6 anomaly detectors of %lld "
                 "bytes\n",
                 perVmKiB, modelsKiB,

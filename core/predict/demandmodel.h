@@ -30,8 +30,10 @@ public:
     using CoarseHistory = std::function<QList<QPointF>(qint64 fromMs, qint64 toMs)>;
     // What the coarse tier refits on: a month of five-minute means.
     static constexpr int kCoarseFitSteps = 30 * 288;
-    // What it holds itself when a CoarseHistory keeps the rest: two days.
-    static constexpr int kCoarseHeldSteps = 2 * 288;
+    // What it holds itself when a CoarseHistory keeps the rest: four hours,
+    // the trend line's three and slack. Only a refit reads the rest; two
+    // days held were 4.5 KiB of every VM's two models.
+    static constexpr int kCoarseHeldSteps = 48;
 
     explicit DemandModel(int fineIntervalSeconds);
 

@@ -70,9 +70,9 @@ class TestForecast : public QObject
 private Q_SLOTS:
     // The ring holds what it was given, newest last, and only that much
     // memory until it is full; then the oldest slot falls out.
-    // A coarse tier that holds two days and reads the rest of its month
+    // A coarse tier that holds a few hours and reads the rest of its month
     // from where the history is kept forecasts exactly as one that holds
-    // the month itself, and unlike one that only has the two days.
+    // the month itself, and unlike one that only has those hours.
     void coarseTierReadsItsMonthFromTheStore()
     {
         constexpr qint64 kStepMs = 300 * 1000;
@@ -121,7 +121,7 @@ private Q_SLOTS:
         }
         qInfo("period %d (%d held alone), largest difference %.1f points",
               whole.coarse().modelPeriod(), forgetful.coarse().modelPeriod(), apart);
-        // Two days say nothing of the weekend ahead.
+        // A few hours say nothing of the weekend ahead.
         QVERIFY2(apart > 5, qPrintable(QString::number(apart)));
     }
 
