@@ -4,6 +4,7 @@
 #include "series/writefailure.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMutexLocker>
 #include <algorithm>
 #include <cmath>
@@ -446,7 +447,11 @@ Result<void> SeriesWriter::flush(int compactionBudget, Snapshot snapshot)
     if (auto done = m_journal.write(everything, kSnapshotSlices); !done)
         return done;
     int budget = compactionBudget;
+    QElapsedTimer slice;
+    slice.start();
     for (auto it = m_due.begin(); it != m_due.end() && budget > 0; --budget) {
+        if (budget < compactionBudget && slice.elapsed() >= m_compactionSliceMs)
+            break;
         SeriesHeads::Head *h = m_heads->find(*it);
         if (h) {
             if (auto done = compact(*it, *h); !done)

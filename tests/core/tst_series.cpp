@@ -444,6 +444,33 @@ private Q_SLOTS:
         }
     }
 
+    void compactionWaitsForLaterFlushesPastItsSlice()
+    {
+        // A flush rolls up for its time slice, then leaves the rest to the
+        // next flushes, one series each at the least: its transaction holds
+        // the write lock that every other writer of the file waits for.
+        Fixture f(freshPath());
+        f.writer->setCompactionSliceMs(0);
+        std::vector<int> ids;
+        for (int s = 0; s < 4; ++s)
+            ids.push_back(f.series(QStringLiteral("vm/s%1/cpu").arg(s), -2));
+        std::vector<std::pair<qint64, double>> values;
+        for (qint64 t = kStart; t < kStart + 2 * kHourMs; t += 10000)
+            values.push_back({ t, double((t / 10000) % 97) });
+        for (int id : ids)
+            QVERIFY(f.writer->append(points(id, values)).ok());
+        QCOMPARE(f.writer->seriesDueForCompaction(), 4);
+        for (int due = 3; due >= 0; --due) {
+            QVERIFY2(f.commit(), qPrintable(f.lastError));
+            QCOMPARE(f.writer->seriesDueForCompaction(), due);
+        }
+        const qint64 rolledTo = floorTo(values.back().first, kHourMs);
+        for (int id : ids)
+            QVERIFY(matchesReference(*f.reader, id, Resolution::Minute, 0, rolledTo,
+                                     referenceBuckets(values, Resolution::Minute, rolledTo),
+                                     0.005 + 1e-9));
+    }
+
     void cachedStatementsHoldNoReadOpen()
     {
         // A query left part-way holds a snapshot of the file, which keeps a
