@@ -213,6 +213,31 @@ Pools::Outlook PoolService::outlook() const
     };
     outlook.vmPeakCpus
         = [peak](const QString &uuid) { return peak(QStringLiteral("vm/") + uuid, uuid); };
+    outlook.vmPeaksCpus = [p](const QStringList &uuids) {
+        QHash<QString, double> peaks;
+        QFuture<QHash<QString, double>> future;
+        {
+            QMutexLocker lock(&p->mutex);
+            if (!p->proxy)
+                return peaks;
+            QStringList entities;
+            entities.reserve(uuids.size());
+            for (const QString &uuid : uuids)
+                entities.append(QStringLiteral("vm/") + uuid);
+            future = p->proxy->cpuDayPeaks(entities);
+        }
+        future.waitForFinished();
+        if (future.isCanceled() || future.resultCount() == 0)
+            return peaks;
+        const QHash<QString, double> percents = future.result();
+        QMutexLocker lock(&p->mutex);
+        for (auto it = percents.cbegin(); it != percents.cend(); ++it) {
+            const QString uuid = it.key().mid(3); // after "vm/"
+            if (const auto cpus = cpusOf(it.value(), p->cpus.value(uuid)))
+                peaks.insert(uuid, *cpus);
+        }
+        return peaks;
+    };
     outlook.vmHealth = [p](const QString &uuid) -> std::optional<int> {
         QMutexLocker lock(&p->mutex);
         if (auto it = p->health.constFind(QStringLiteral("vm/") + uuid); it != p->health.cend())

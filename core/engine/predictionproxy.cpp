@@ -115,6 +115,19 @@ QFuture<std::optional<double>> PredictionProxy::cpuDayPeak(const QString &entity
                [=](PredictionService &service) { return service.cpuDayPeak(entity); });
 }
 
+QFuture<QHash<QString, double>> PredictionProxy::cpuDayPeaks(const QStringList &entities) const
+{
+    return ask(QHash<QString, double>(), [=](PredictionService &service) {
+        QHash<QString, double> peaks;
+        peaks.reserve(entities.size());
+        for (const QString &entity : entities) {
+            if (const std::optional<double> peak = service.cpuDayPeak(entity))
+                peaks.insert(entity, *peak);
+        }
+        return peaks;
+    });
+}
+
 QFuture<QHash<QString, QList<HorizonForecast>>>
 PredictionProxy::horizonForecasts(const QList<int> &horizonSeconds) const
 {

@@ -65,6 +65,8 @@ public:
     // The highest CPU, in % of capacity, forecast for a VM or host over the
     // next day (PredictionService::cpuDayPeak).
     QFuture<std::optional<double>> cpuDayPeak(const QString &entity) const;
+    // The same for many entities in one question; those without one are left out.
+    QFuture<QHash<QString, double>> cpuDayPeaks(const QStringList &entities) const;
     // CPU and memory forecasts of every VM and host at these horizons, by
     // entity (see PredictionService::horizonForecasts).
     QFuture<QHash<QString, QList<HorizonForecast>>>

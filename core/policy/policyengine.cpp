@@ -133,6 +133,14 @@ struct PolicyEngine::Model
     QSet<QString> evacuating;
     int startingFleet = 0;
 
+    // Read without a copy, and without detaching a trial's copy of the model.
+    const Host &host(const QString &uri) const
+    {
+        static const Host none;
+        const auto found = hosts.constFind(uri);
+        return found != hosts.cend() ? *found : none;
+    }
+
     void move(const PolicyVm &vm, const QString &from, const QString &to, Pools::Placing what)
     {
         Host &target = hosts[to];
@@ -484,7 +492,7 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
                     .arg(nameOf(h), vm.name, minutes(picture.nowMs - left->finishedMs)));
             continue;
         }
-        const Model::Host &room = model.hosts[h.uri];
+        const Model::Host &room = model.host(h.uri);
         candidates.append(candidate(h, room.room, room.peakCpus));
     }
     // Only the target chosen is put in words, below.
@@ -493,7 +501,7 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
     query.explain = false;
     QList<Pools::Ranking> ranking = Pools::rank(query, candidates);
     for (Pools::Ranking &r : ranking) {
-        const int arriving = model.hosts.value(r.hostUri).arriving;
+        const int arriving = model.host(r.hostUri).arriving;
         if (r.eligible && arriving > 0)
             r.score -= kSpreadPenalty * arriving;
     }
@@ -522,7 +530,7 @@ std::optional<Proposal> PolicyEngine::proposeMove(const FleetPicture &picture, M
         = std::find_if(candidates.cbegin(), candidates.cend(),
                        [&](const Pools::Candidate &c) { return c.hostUri == chosen->hostUri; });
     QStringList reasons = Pools::reasonsFor(query, *chosenCandidate);
-    if (const int arriving = model.hosts.value(chosen->hostUri).arriving; arriving > 0)
+    if (const int arriving = model.host(chosen->hostUri).arriving; arriving > 0)
         reasons.append(
             Tr::tr("Already proposed to take %n other VM(s) now: −%1.", nullptr, arriving)
                 .arg(kSpreadPenalty * arriving));
@@ -571,7 +579,7 @@ void PolicyEngine::proposeShadow(const FleetPicture &picture, Model &model, cons
     for (const PolicyHost &h : picture.hosts) {
         if (!h.reachable || model.evacuating.contains(h.uri))
             continue;
-        const Model::Host &room = model.hosts[h.uri];
+        const Model::Host &room = model.host(h.uri);
         candidates.append(candidate(h, room.shadowRoom, room.peakCpus));
     }
     const Pools::PlacementQuery query = placementOf(vm, Pools::Placing::Shadow, vm.hostUri,
@@ -904,8 +912,8 @@ void PolicyEngine::hold(const FleetPicture &picture, Model &model, Proposal &p)
     for (const QString &uri : { p.sourceUri, p.targetUri }) {
         if (uri.isEmpty() || (p.kind != u"migrate" && uri == p.sourceUri))
             continue;
-        int running = model.hosts.value(uri).starting;
-        int hour = model.hosts.value(uri).starting;
+        int running = model.host(uri).starting;
+        int hour = model.host(uri).starting;
         for (const PolicyAction &a : picture.actions) {
             if (!touches(a, uri))
                 continue;

@@ -4,6 +4,7 @@
 #include "pools/pool.h"
 #include "pools/poolrules.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,9 @@ struct Outlook
 {
     std::function<HostOutlook(const QString &hostUri)> host;
     std::function<std::optional<double>(const QString &vmUuid)> vmPeakCpus;
+    // The same for many VMs in one question (the policy asks for the whole
+    // fleet at each evaluation); VMs without a forecast are left out.
+    std::function<QHash<QString, double>(const QStringList &vmUuids)> vmPeaksCpus;
     std::function<std::optional<int>(const QString &vmUuid)> vmHealth; // 0–100
 };
 

@@ -274,6 +274,22 @@ private Q_SLOTS:
         QVERIFY2(targets.size() >= 2, "the moves spread over the fleet");
         QVERIFY(!targets.contains(edge));
 
+        // The policy asks for the whole fleet's peaks in one question; each
+        // answer is the one the VM gets when asked alone.
+        const Pools::Outlook outlook = engine.pools()->outlook();
+        QStringList uuids;
+        for (const QString &uri : hosts)
+            for (const VmInfo &vm : engine.fleet()->vms(uri))
+                uuids.append(vm.uuid);
+        const QHash<QString, double> peaks = outlook.vmPeaksCpus(uuids);
+        QVERIFY(!peaks.isEmpty());
+        for (const QString &uuid : std::as_const(uuids)) {
+            const std::optional<double> alone = outlook.vmPeakCpus(uuid);
+            QCOMPARE(peaks.contains(uuid), alone.has_value());
+            if (alone)
+                QCOMPARE(peaks.value(uuid), *alone);
+        }
+
         // An operator approves one from the queue: it runs through the
         // migration controller like a manual move, and the VM leaves.
         const Jobs::Plan first = evacuation().first();
