@@ -383,12 +383,10 @@ Backtest backtest(const Series &s, const ModelParams &params)
     return result;
 }
 
-MemberWeights weightsFrom(const std::vector<OriginErrors> &errors)
+// Inverse-square weights from each member's summed absolute error.
+MemberWeights weightsFrom(const MemberWeights &absErrors)
 {
-    MemberWeights mae{};
-    for (const OriginErrors &e : errors)
-        for (int m = 0; m < MemberCount; ++m)
-            mae[size_t(m)] += std::abs(e.errors[size_t(m)]);
+    const MemberWeights &mae = absErrors;
     const double best = *std::min_element(mae.begin(), mae.end());
     MemberWeights weights{};
     if (!(best > 0)) {
@@ -409,22 +407,28 @@ MemberWeights weightsFrom(const std::vector<OriginErrors> &errors)
     return weights;
 }
 
-// The errors of bucket `b` pooled with its neighbours' (a member exact at
-// one horizon only, naive at a whole season, must not swing the weights that
-// are interpolated between buckets), from origins in [from, to).
-std::vector<OriginErrors> pooledErrors(const Backtest &bt, int b, size_t from, size_t to)
+// Each member's absolute errors at bucket `b` summed with its neighbours' (a
+// member exact at one horizon only, naive at a whole season, must not swing
+// the weights that are interpolated between buckets), from origins in
+// [from, to); `count` is how many origins' errors were summed. Summed in
+// place: a fit asks this twice for each of its buckets.
+MemberWeights pooledAbsErrors(const Backtest &bt, int b, size_t from, size_t to, size_t &count)
 {
-    std::vector<OriginErrors> pooled;
+    MemberWeights sums{};
+    count = 0;
     for (int nb = std::max(0, b - 1); nb <= std::min(kBucketCount - 1, b + 1); ++nb) {
         const auto &near = bt.buckets[size_t(nb)];
         if (nb != b && near.size() < 8)
             continue;
         for (const OriginErrors &e : near) {
-            if (e.origin >= from && e.origin < to)
-                pooled.push_back(e);
+            if (e.origin < from || e.origin >= to)
+                continue;
+            for (int m = 0; m < MemberCount; ++m)
+                sums[size_t(m)] += std::abs(e.errors[size_t(m)]);
+            ++count;
         }
     }
-    return pooled;
+    return sums;
 }
 
 double combinedError(const OriginErrors &e, const MemberWeights &w)
@@ -455,13 +459,15 @@ BucketChoice chooseForBucket(const Backtest &bt, int b)
     constexpr size_t kMinJudged = 8;
     const auto &errors = bt.buckets[size_t(b)];
     BucketChoice choice;
-    choice.weights = weightsFrom(pooledErrors(bt, b, 0, std::numeric_limits<size_t>::max()));
+    size_t pooled = 0;
+    choice.weights
+        = weightsFrom(pooledAbsErrors(bt, b, 0, std::numeric_limits<size_t>::max(), pooled));
     const size_t split = errors.size() * 2 / 3;
     if (errors.size() - split < kMinJudged || split < 8)
         return choice;
     const size_t splitOrigin = errors[split].origin;
-    const std::vector<OriginErrors> earlier = pooledErrors(bt, b, 0, splitOrigin);
-    if (earlier.size() < 8)
+    const MemberWeights earlier = pooledAbsErrors(bt, b, 0, splitOrigin, pooled);
+    if (pooled < 8)
         return choice;
     const MemberWeights learnt = weightsFrom(earlier);
     double combined = 0;
