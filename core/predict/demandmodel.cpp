@@ -1,7 +1,5 @@
 #include "predict/demandmodel.h"
 
-#include "predict/trendcrossing.h"
-
 #include <QDataStream>
 #include <QIODevice>
 #include <algorithm>
@@ -76,7 +74,7 @@ void DemandModel::add(qint64 timeMs, double percent)
 void DemandModel::addCoarse(qint64 timeMs, double percent)
 {
     m_saturation.reset();
-    m_coarseOutlook.reset();
+    coarseChanged();
     m_coarse.update(timeMs / kCoarseMs * kCoarseMs, percent);
 }
 
@@ -84,7 +82,7 @@ void DemandModel::closeBucket()
 {
     if (m_bucket >= 0 && m_count > 0) {
         m_coarse.update(m_bucket * kCoarseMs, m_sum / m_count);
-        m_coarseOutlook.reset();
+        coarseChanged();
     }
     m_sum = 0;
     m_count = 0;
@@ -94,12 +92,12 @@ void DemandModel::setCoarseHistory(CoarseHistory history)
 {
     m_coarseHistory = std::move(history);
     m_coarse.setMaxHistory(m_coarseHistory ? kCoarseHeldSteps : kCoarseFitSteps);
-    m_coarseOutlook.reset();
+    coarseChanged();
 }
 
 void DemandModel::refitCoarse()
 {
-    m_coarseOutlook.reset();
+    coarseChanged();
     const int held = m_coarse.retainedSamples();
     // Until its days are full it holds all it has seen.
     if (!m_coarseHistory || held < m_coarse.options().maxHistory) {
@@ -124,7 +122,7 @@ void DemandModel::setEvents(const QList<CalendarEvent> &events)
         return;
     m_fine.setEvents(events);
     m_coarse.setEvents(events);
-    m_coarseOutlook.reset();
+    coarseChanged();
     if (m_coarse.retainedSamples() >= 16)
         refitCoarse();
     m_saturation.reset();
@@ -160,15 +158,13 @@ Crossing DemandModel::saturation()
         // refits only, not with every sample.
         crossing = coarseOutlook().crossing;
     }
-    // The last three hours of five-minute means, for the trend line.
-    const QList<QPointF> recentMeans = m_coarse.recentValues(kTrendMeans);
-    const qint64 now
-        = std::max(m_fine.lastTimeMs(), recentMeans.isEmpty() ? 0 : qint64(recentMeans.last().x()));
-    if (!recentMeans.isEmpty()) {
-        const Crossing trend = trendCrossing(recentMeans, 100, now, kWeekMs);
-        crossing.pointMs = earlier(crossing.pointMs, trend.pointMs);
-        crossing.earliestMs = earlier(crossing.earliestMs, trend.earliestMs);
-        crossing.latestMs = earlier(crossing.latestMs, trend.latestMs);
+    const Trend &trend = this->trend();
+    const qint64 now = std::max(m_fine.lastTimeMs(), trend.lastMeanMs.value_or(0));
+    if (trend.lastMeanMs) {
+        const Crossing line = trend.line.crossing(100, now, kWeekMs);
+        crossing.pointMs = earlier(crossing.pointMs, line.pointMs);
+        crossing.earliestMs = earlier(crossing.earliestMs, line.earliestMs);
+        crossing.latestMs = earlier(crossing.latestMs, line.latestMs);
     }
     // Judged at the earliest time the band reaches capacity: the warning
     // that time would raise is what the confidence must support.
@@ -197,6 +193,27 @@ const DemandModel::CoarseOutlook &DemandModel::coarseOutlook()
     }
     m_coarseOutlook = outlook;
     return *m_coarseOutlook;
+}
+
+const DemandModel::Trend &DemandModel::trend()
+{
+    if (m_trend)
+        return *m_trend;
+    // The last three hours of five-minute means.
+    const QList<QPointF> means = m_coarse.recentValues(kTrendMeans);
+    Trend trend;
+    if (!means.isEmpty()) {
+        trend.line = fitTrendLine(means);
+        trend.lastMeanMs = qint64(means.last().x());
+    }
+    m_trend = trend;
+    return *m_trend;
+}
+
+void DemandModel::coarseChanged()
+{
+    m_coarseOutlook.reset();
+    m_trend.reset();
 }
 
 std::optional<double> DemandModel::dayPeak()

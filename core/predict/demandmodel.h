@@ -3,6 +3,7 @@
 #include "predict/confidence.h"
 #include "predict/crossing.h"
 #include "predict/forecaster.h"
+#include "predict/trendcrossing.h"
 
 #include <QByteArray>
 #include <QList>
@@ -103,6 +104,16 @@ private:
     };
     const CoarseOutlook &coarseOutlook();
     std::optional<CoarseOutlook> m_coarseOutlook;
+    // The straight line through the last three hours of five-minute means,
+    // which change only with the coarse tier, like its outlook.
+    struct Trend
+    {
+        TrendLine line;
+        std::optional<qint64> lastMeanMs; // none without a mean yet
+    };
+    const Trend &trend();
+    std::optional<Trend> m_trend;
+    void coarseChanged();
     Confidence m_saturationConfidence;
 };
 

@@ -17,8 +17,7 @@ double median(std::vector<double> &values)
 
 } // namespace
 
-Crossing trendCrossing(const QList<QPointF> &points, double capacity, qint64 nowMs,
-                       qint64 horizonMs)
+TrendLine fitTrendLine(const QList<QPointF> &points)
 {
     std::vector<QPointF> finite;
     for (const QPointF &p : points) {
@@ -53,7 +52,18 @@ Crossing trendCrossing(const QList<QPointF> &points, double capacity, qint64 now
     const double span = finite.back().x() - finite.front().x();
     if (!(slope > 0) || slope * span <= 3 * sigma)
         return {};
-    const double band = 2 * sigma;
+    TrendLine line;
+    line.rising = true;
+    line.slope = slope;
+    line.intercept = intercept;
+    line.band = 2 * sigma;
+    return line;
+}
+
+Crossing TrendLine::crossing(double capacity, qint64 nowMs, qint64 horizonMs) const
+{
+    if (!rising)
+        return {};
     // Where the line (and its band's upper and lower edge) reaches capacity.
     const auto reach = [&](double offset) -> std::optional<qint64> {
         const double x = (capacity - offset - intercept) / slope;

@@ -717,13 +717,14 @@ void TestForecast::demandModelTrendSurvivesItsState()
 
     // The climb stops. Asked after every sample, the model says what one
     // loaded from its state (nothing kept between samples) says: what it
-    // keeps of the coarse tier's week goes with every change of the tier.
+    // keeps of the coarse tier's week and trend line goes with every change
+    // of the tier. Compared as a bucket closes and halfway through one.
     for (int i = 4 * 360; i < 6 * 360; ++i) {
         model.add(startMs + qint64(i) * 10'000, 34.4 + noise(rng));
         model.refitIfDue();
         const Crossing now = model.saturation();
         const std::optional<double> peak = model.dayPeak();
-        if (i % 90 != 0)
+        if (i % 45 != 0)
             continue;
         std::optional<DemandModel> fresh = DemandModel::loadState(model.saveState(), 10);
         QVERIFY(fresh);
