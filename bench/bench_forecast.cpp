@@ -4,7 +4,7 @@
 //
 //   bench_forecast [--data DIR|FILE]... [--origins 6|24] [--max-series 0]
 //                  [--train-days 14] [--r-processes 2] [--arima-fourier 0] [--no-r]
-//                  [--leave-one-out]
+//                  [--leave-one-out] [--refit-cadence]
 //
 // Per series, `--origins` forecast origins are spread evenly over the part of
 // the series that has at least two weeks of history before it (half of the
@@ -26,9 +26,13 @@
 // method is reported per data set (forecasttuning.h). It takes 24 origins per
 // series unless told otherwise: a family of two series (Azure) at 6 origins
 // gives twelve one-step errors, too few to rank methods by.
+// With --refit-cadence, it replays every series through a window as a demand
+// model's fine tier keeps one, refitting at several cadences, and reports
+// what each costs and scores (forecastcadence.h).
 // Human-readable table first; the last line is one JSON object. With
 // UMBRA_BENCH_DETAIL set, the C++ methods are also listed per series.
 #include "forecastbaselines.h"
+#include "forecastcadence.h"
 #include "forecastdata.h"
 #include "forecastr.h"
 #include "forecasttuning.h"
@@ -37,6 +41,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
@@ -64,6 +69,7 @@ struct Options
     int fourier = 0;
     bool useR = true;
     bool leaveOneOut = false;
+    bool refitCadence = false;
 };
 
 enum Method { MNaive, MSeasonalNaive, MHoltWinters, MEts, MAutoArima, MUmbra, MethodCount };
@@ -119,6 +125,8 @@ Options parse(const QStringList &args)
             o.useR = false;
         else if (a == QLatin1String("--leave-one-out"))
             o.leaveOneOut = true;
+        else if (a == QLatin1String("--refit-cadence"))
+            o.refitCadence = true;
         else {
             std::fprintf(stderr, "unknown argument %s\n", qPrintable(a));
             std::exit(2);
@@ -521,12 +529,47 @@ int runLeaveOneOut(const Options &options)
 
 } // namespace
 
+int runRefitCadence(const Options &options)
+{
+    QStringList notes;
+    std::vector<TraceSeries> series = loadTraces(options.data, &notes);
+    if (options.maxSeries > 0 && series.size() > size_t(options.maxSeries))
+        series.resize(size_t(options.maxSeries));
+    const std::vector<CadenceScore> scores = scoreRefitCadences(series, { 60, 120, 180, 360 });
+    std::printf("fine-tier window of 720 samples, 90 steps ahead, refit every 60 samples while "
+                "it fills\n");
+    std::printf("%-28s %8s %8s %8s %8s %9s %12s\n", "refit once full, every", "mase_h1", "mase_h12",
+                "mase_h90", "cov95", "refits", "refit CPU s");
+    QJsonArray rows;
+    for (const CadenceScore &s : scores) {
+        std::printf("%-28s %8.4f %8.4f %8.4f %8.3f %9lld %12.2f\n",
+                    qPrintable(QStringLiteral("%1 samples").arg(s.cadence)), s.mase[0], s.mase[1],
+                    s.mase[2], s.coverage95, s.refits, s.refitSeconds);
+        QJsonObject row;
+        row[QStringLiteral("cadence")] = s.cadence;
+        row[QStringLiteral("series")] = s.series;
+        row[QStringLiteral("mase_h1")] = s.mase[0];
+        row[QStringLiteral("mase_h12")] = s.mase[1];
+        row[QStringLiteral("mase_h90")] = s.mase[2];
+        row[QStringLiteral("coverage95")] = s.coverage95;
+        row[QStringLiteral("refits")] = double(s.refits);
+        row[QStringLiteral("refit_cpu_s")] = s.refitSeconds;
+        rows.append(row);
+    }
+    QJsonObject json;
+    json[QStringLiteral("refit_cadence")] = rows;
+    std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
+    return scores.empty() || scores.front().series == 0 ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const Options options = parse(app.arguments());
     if (options.leaveOneOut)
         return runLeaveOneOut(options);
+    if (options.refitCadence)
+        return runRefitCadence(options);
 
     QStringList notes;
     std::vector<TraceSeries> series = loadTraces(options.data, &notes);

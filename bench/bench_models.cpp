@@ -9,7 +9,13 @@
 // four hours and read the rest from a history shared by all, as the console
 // reads its store.
 //
-//   bench_models [--vms 2000] [--interval-s 10] [--whole]
+// Then it runs them live for --live-minutes more at the collection interval,
+// as the prediction thread does for every VM sample: both models take the
+// sample and say when they saturate, the six detectors score it, due refits
+// run once a round and the policy's day peak is read. It prints the CPU time
+// of that per VM sample, the steady cost a month-old fleet pays.
+//
+//   bench_models [--vms 2000] [--interval-s 10] [--whole] [--live-minutes 30]
 #include "predict/anomalydetector.h"
 #include "predict/demandmodel.h"
 
@@ -19,6 +25,7 @@
 #include <QPointF>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <malloc.h>
 #include <memory>
 #include <numbers>
@@ -32,6 +39,15 @@ double heapMiB()
 {
     const struct mallinfo2 info = mallinfo2();
     return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+// CPU time of this thread: the bench is single-threaded, and wall time would
+// count whatever else the machine runs.
+qint64 cpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 double demand(qint64 slot, int vm)
@@ -59,7 +75,11 @@ int main(int argc, char **argv)
                        QStringLiteral("s"), QStringLiteral("10") });
     parser.addOption(
         { QStringLiteral("whole"), QStringLiteral("Coarse tiers hold their month themselves.") });
+    parser.addOption({ QStringLiteral("live-minutes"),
+                       QStringLiteral("Minutes to run the built VMs live afterwards."),
+                       QStringLiteral("minutes"), QStringLiteral("30") });
     parser.process(app);
+    const int liveMinutes = std::max(0, parser.value(QStringLiteral("live-minutes")).toInt());
     const int vmCount = std::max(1, parser.value(QStringLiteral("vms")).toInt());
     const int intervalS = std::max(1, parser.value(QStringLiteral("interval-s")).toInt());
     const bool whole = parser.isSet(QStringLiteral("whole"));
@@ -112,6 +132,47 @@ int main(int argc, char **argv)
     const double perVmKiB = (heapMiB() - before) * 1024.0 / vmCount;
     const double modelsKiB = modelsMiB * 1024.0 / vmCount;
 
+    // Live: every VM's sample of each interval, then the round's refits.
+    qint64 modelNs = 0, detectorNs = 0, refitNs = 0, peakNs = 0;
+    qint64 samples = 0;
+    int warnings = 0;
+    const qint64 liveToMs = nowMs + qint64(liveMinutes) * 60 * 1000;
+    for (qint64 t = nowMs; t < liveToMs; t += intervalS * 1000LL) {
+        const qint64 slot = (t - monthFromMs) / kStepMs;
+        qint64 at = cpuNs();
+        for (int v = 0; v < vmCount; ++v) {
+            Vm &vm = vms[size_t(v)];
+            const double value = demand(slot, v);
+            vm.cpu->add(t, value);
+            vm.memory->add(t, value);
+            warnings += vm.cpu->saturation().pointMs ? 1 : 0;
+            warnings += vm.memory->saturation().pointMs ? 1 : 0;
+        }
+        qint64 next = cpuNs();
+        modelNs += next - at;
+        at = next;
+        for (int v = 0; v < vmCount; ++v)
+            for (Predict::AnomalyDetector &detector : vms[size_t(v)].detectors)
+                detector.update(t, demand(slot, v));
+        next = cpuNs();
+        detectorNs += next - at;
+        at = next;
+        for (Vm &vm : vms) {
+            vm.cpu->refitIfDue();
+            vm.memory->refitIfDue();
+        }
+        next = cpuNs();
+        refitNs += next - at;
+        at = next;
+        for (Vm &vm : vms)
+            warnings += vm.cpu->dayPeak().value_or(0) > 100 ? 1 : 0;
+        peakNs += cpuNs() - at;
+        samples += vmCount;
+    }
+    const auto perSample
+        = [samples](qint64 ns) { return samples > 0 ? double(ns) / 1e3 / double(samples) : 0.0; };
+    const double liveUs = perSample(modelNs + detectorNs + refitNs + peakNs);
+
     std::printf("%d VMs, interval %d s, coarse tiers %s\n", vmCount, intervalS,
                 whole ? "hold their month" : "hold four hours, read the month");
     std::printf("heap per VM: %.1f KiB: 2 demand models %.1f KiB, 6 anomaly detectors of %lld "
@@ -120,9 +181,16 @@ int main(int argc, char **argv)
                 static_cast<long long>(Predict::AnomalyDetector::stateBytes()));
     std::printf("fitting both tiers of a model: %.2f ms\n",
                 double(fitNs) / 1e6 / double(2 * vmCount));
+    std::printf("live for %d minutes: %.2f us of CPU per VM sample: models %.2f, detectors %.2f, "
+                "refits %.2f, day peaks %.2f (%d saturation warnings)\n",
+                liveMinutes, liveUs, perSample(modelNs), perSample(detectorNs), perSample(refitNs),
+                perSample(peakNs), warnings);
     std::printf("{\"vms\": %d, \"whole\": %s, \"heap_kib_per_vm\": %.1f, "
-                "\"models_kib_per_vm\": %.1f, \"fit_ms_per_model\": %.3f, \"fits\": %d}\n",
+                "\"models_kib_per_vm\": %.1f, \"fit_ms_per_model\": %.3f, \"fits\": %d, "
+                "\"live_us_per_vm_sample\": %.2f, \"live_models_us\": %.2f, "
+                "\"live_detectors_us\": %.2f, \"live_refits_us\": %.2f}\n",
                 vmCount, whole ? "true" : "false", perVmKiB, modelsKiB,
-                double(fitNs) / 1e6 / double(2 * vmCount), coarseFits);
+                double(fitNs) / 1e6 / double(2 * vmCount), coarseFits, liveUs, perSample(modelNs),
+                perSample(detectorNs), perSample(refitNs));
     return 0;
 }
