@@ -6,19 +6,59 @@ namespace Umbra::Predict {
 
 namespace {
 
-double arPrediction(const ModelParams &params, const std::array<double, kRecentCount> &recent,
-                    int count)
+// The autoregression's next value from the last values, `recent(lag)` for
+// lag 0 (the newest) on.
+template<typename Recent> double arNext(const ModelParams &params, Recent recent, int count)
 {
     const int order = int(params.ar.size());
     if (count == 0)
         return 0;
     if (count < order || order == 0)
-        return recent[0];
+        return recent(0);
     double x = params.arIntercept;
     for (int i = 0; i < order; ++i)
-        x += params.ar[size_t(i)] * recent[size_t(i)];
+        x += params.ar[size_t(i)] * recent(i);
     return x;
 }
+
+double arPrediction(const ModelParams &params, const std::array<double, kRecentCount> &recent,
+                    int count)
+{
+    return arNext(
+        params, [&recent](int lag) { return recent[size_t(lag)]; }, count);
+}
+
+// The autoregression iterated ahead of the state: its last values in a ring,
+// so that a step writes one value instead of shifting them all (a fit's
+// backtest iterates it hundreds of steps from every origin).
+class ArIteration
+{
+public:
+    ArIteration(const ModelParams &params, const ModelState &state)
+        : m_params(params)
+        , m_count(state.recentCount)
+    {
+        for (size_t lag = 0; lag < kRecentCount; ++lag)
+            m_ring[(m_top - lag) % kRecentCount] = state.recent[lag];
+    }
+    // The next value, which then becomes the newest.
+    double step()
+    {
+        const double next = arNext(
+            m_params, [this](int lag) { return m_ring[(m_top - unsigned(lag)) % kRecentCount]; },
+            m_count);
+        ++m_top;
+        m_ring[m_top % kRecentCount] = next;
+        m_count = std::min(m_count + 1, kRecentCount);
+        return next;
+    }
+
+private:
+    const ModelParams &m_params;
+    std::array<double, kRecentCount> m_ring{};
+    unsigned m_top = kRecentCount - 1; // wraps at a multiple of kRecentCount
+    int m_count;
+};
 
 void pushRecent(ModelState &state, double x)
 {
@@ -151,8 +191,7 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
     const double last = std::isfinite(state.last) ? state.last : state.level;
     const double level = robustLevel(state);
 
-    std::array<double, kRecentCount> recent = state.recent;
-    int count = state.recentCount;
+    ArIteration ar(params, state);
     double damping = 0;
     double phiPower = 1;
     bool settled = false;
@@ -167,12 +206,9 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
 
         // A stationary autoregression settles on its mean; stop iterating then.
         if (!settled) {
-            const double next = arPrediction(params, recent, count);
+            const double next = ar.step();
             settled = k > kRecentCount && std::abs(next - x) <= 1e-9 * (1 + std::abs(next));
             x = next;
-            std::copy_backward(recent.begin(), recent.end() - 1, recent.end());
-            recent[0] = x;
-            count = std::min(count + 1, kRecentCount);
         }
 
         out[Naive][size_t(k - 1)] = last;
@@ -189,20 +225,16 @@ void memberForecastsAt(const ModelParams &params, const ModelState &state,
     out.resize(steps.size());
     const double last = std::isfinite(state.last) ? state.last : state.level;
     const double level = robustLevel(state);
-    std::array<double, kRecentCount> recent = state.recent;
-    int count = state.recentCount;
+    ArIteration ar(params, state);
     double x = 0;
     bool settled = false;
     int k = 0;
     for (size_t i = 0; i < steps.size(); ++i) {
         const int step = steps[i];
         for (; k < step && !settled; ++k) {
-            const double next = arPrediction(params, recent, count);
+            const double next = ar.step();
             settled = k >= kRecentCount && std::abs(next - x) <= 1e-9 * (1 + std::abs(next));
             x = next;
-            std::copy_backward(recent.begin(), recent.end() - 1, recent.end());
-            recent[0] = x;
-            count = std::min(count + 1, kRecentCount);
         }
         const qint64 slot = state.slot + step;
         const double phi = params.phi;
