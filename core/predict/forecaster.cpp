@@ -131,7 +131,7 @@ QList<ForecastStep> Forecaster::forecast(int horizonSteps) const
     QList<ForecastStep> steps;
     if (horizonSteps <= 0 || m_history.size() == 0 || !std::isfinite(m_state.last))
         return steps;
-    std::array<std::vector<double>, MemberCount> members;
+    std::vector<MemberWeights> members;
     memberForecasts(m_params, m_state, horizonSteps, members);
     const double scale = intervalScale(m_params, m_state);
     steps.reserve(horizonSteps);
@@ -139,7 +139,7 @@ QList<ForecastStep> Forecaster::forecast(int horizonSteps) const
         const MemberWeights w = weightsAt(m_params, k);
         double point = 0;
         for (int m = 0; m < MemberCount; ++m)
-            point += w[size_t(m)] * members[size_t(m)][size_t(k - 1)];
+            point += w[size_t(m)] * members[size_t(k - 1)][size_t(m)];
         const ErrorQuantiles q = quantilesAt(m_params, k);
         ForecastStep step;
         step.timeMs = slotTimeMs(m_state.slot + k);

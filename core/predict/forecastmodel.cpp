@@ -184,10 +184,9 @@ void absorb(const ModelParams &params, ModelState &state, double value)
 }
 
 void memberForecasts(const ModelParams &params, const ModelState &state, int horizon,
-                     std::array<std::vector<double>, MemberCount> &out)
+                     std::vector<MemberWeights> &out)
 {
-    for (auto &series : out)
-        series.resize(size_t(horizon));
+    out.resize(size_t(std::max(horizon, 0)));
     const double last = std::isfinite(state.last) ? state.last : state.level;
     const double level = robustLevel(state);
 
@@ -196,13 +195,17 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
     double phiPower = 1;
     bool settled = false;
     double x = 0;
+    // The phase of the season, stepped along instead of divided for.
+    const size_t period = size_t(std::max(params.period, 0));
+    size_t phase = period > 0 ? size_t((state.slot + 1) % params.period) : 0;
     for (int k = 1; k <= horizon; ++k) {
-        const qint64 slot = state.slot + k;
-        const size_t phase = params.period > 0 ? size_t(slot % params.period) : 0;
         phiPower *= params.phi;
         damping += phiPower;
-        const double season = params.period > 0 ? state.season[phase] : 0.0;
-        const double profile = params.profileAt(slot);
+        const double season = period > 0 ? state.season[phase] : 0.0;
+        const double profile = period > 0 ? params.profile[phase] : 0.0;
+        double cycleBack = last; // as seasonalNaive() has it
+        if (period > 0 && std::isfinite(state.cycle[phase]))
+            cycleBack = state.cycle[phase];
 
         // A stationary autoregression settles on its mean; stop iterating then.
         if (!settled) {
@@ -211,11 +214,14 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
             x = next;
         }
 
-        out[Naive][size_t(k - 1)] = last;
-        out[DampedSeasonal][size_t(k - 1)] = state.level + damping * state.trend + season;
-        out[SeasonalAr][size_t(k - 1)] = (state.recentCount > 0 ? x : last) + profile;
-        out[RobustLevel][size_t(k - 1)] = (state.recentCount > 0 ? level : last) + profile;
-        out[SeasonalNaive][size_t(k - 1)] = seasonalNaive(params, state, slot, last);
+        MemberWeights &members = out[size_t(k - 1)];
+        members[Naive] = last;
+        members[DampedSeasonal] = state.level + damping * state.trend + season;
+        members[SeasonalAr] = (state.recentCount > 0 ? x : last) + profile;
+        members[RobustLevel] = (state.recentCount > 0 ? level : last) + profile;
+        members[SeasonalNaive] = cycleBack;
+        if (period > 0 && ++phase == period)
+            phase = 0;
     }
 }
 

@@ -109,9 +109,9 @@ ModelState initialState(const ModelParams &params);
 void absorb(const ModelParams &params, ModelState &state, double value);
 
 // Each member's forecast for steps 1..horizon after the state's slot:
-// out[m][k-1]. `out` is resized as needed.
+// out[k-1][m]. `out` is resized as needed.
 void memberForecasts(const ModelParams &params, const ModelState &state, int horizon,
-                     std::array<std::vector<double>, MemberCount> &out);
+                     std::vector<MemberWeights> &out);
 
 // Each member's forecast at the given steps only (ascending): out[i][m] for
 // steps[i]. What fitting uses to measure errors at the horizon buckets.
