@@ -535,7 +535,7 @@ int runRefitCadence(const Options &options)
     std::vector<TraceSeries> series = loadTraces(options.data, &notes);
     if (options.maxSeries > 0 && series.size() > size_t(options.maxSeries))
         series.resize(size_t(options.maxSeries));
-    const std::vector<CadenceScore> scores = scoreRefitCadences(series, { 60, 120, 180, 360 });
+    const std::vector<CadenceScore> scores = scoreRefitCadences(series, { 30, 60, 120, 180, 360 });
     std::printf("fine-tier window of 720 samples, 90 steps ahead, refit every 60 samples while "
                 "it fills\n");
     std::printf("%-28s %8s %8s %8s %8s %9s %12s\n", "refit once full, every", "mase_h1", "mase_h12",
