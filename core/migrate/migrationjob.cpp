@@ -239,6 +239,7 @@ Jobs::StepResult MigrationJob::preflight()
     if (!m_record.vmUuid.isEmpty()) {
         if (auto done = m_journal->setVm(m_record.id, m_record.vmUuid, m_record.vmName); !done)
             return Jobs::StepResult::failed(done.error());
+        Q_EMIT identified(m_record.id, m_record.vmUuid, m_record.vmName);
     }
     return result;
 }

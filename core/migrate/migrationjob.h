@@ -71,6 +71,8 @@ Q_SIGNALS:
                       qint64 timestampMs);
     // A line worth showing within a stage (also journalled).
     void logged(qint64 jobId, Umbra::MigrationStage stage, const QString &message);
+    // The VM the job moves, as preflight found it (also journalled).
+    void identified(qint64 jobId, const QString &vmUuid, const QString &vmName);
     void progress(const Umbra::MigrationProgress &progress);
     // The journalled record with every event; the last signal of the job.
     void finished(const Umbra::MigrationRecord &record);

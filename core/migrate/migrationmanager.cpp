@@ -283,6 +283,18 @@ MigrationJob *MigrationManager::launch(MigrationJob *job)
             }
             Q_EMIT stageChanged(id, stage, message, ts);
         });
+    // Who else acts on the VM asks running() whether it is moving (a
+    // shadow's replication must not start again under its move): by uuid,
+    // which the request may not name.
+    connect(job, &MigrationJob::identified, this,
+            [this, job](qint64, const QString &vmUuid, const QString &vmName) {
+                for (Running &r : m_jobs) {
+                    if (r.job == job) {
+                        r.record.vmUuid = vmUuid;
+                        r.record.vmName = vmName;
+                    }
+                }
+            });
     connect(job, &MigrationJob::logged, this, &MigrationManager::logged);
     connect(job, &MigrationJob::progress, this, &MigrationManager::progress);
     connect(job, &MigrationJob::finished, this, [this, job](const MigrationRecord &record) {

@@ -1207,6 +1207,9 @@ private Q_SLOTS:
         QVERIFY(manager.isRunning());
         QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
         QCOMPARE(manager.running().size(), 1);
+        // Named by the request, known by uuid once found: what a shadow's
+        // service asks to leave the VM's replication alone while it moves.
+        QTRY_COMPARE_WITH_TIMEOUT(manager.running().value(0).vmUuid, kVm, 10000);
         QVERIFY(finished.wait(20000));
         QVERIFY(!manager.isRunning());
         const auto record = finished.first().first().value<MigrationRecord>();
