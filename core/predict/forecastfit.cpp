@@ -384,9 +384,8 @@ Backtest backtest(const Series &s, const ModelParams &params)
 }
 
 // Inverse-square weights from each member's summed absolute error.
-MemberWeights weightsFrom(const MemberWeights &absErrors)
+MemberWeights weightsFrom(const MemberWeights &mae)
 {
-    const MemberWeights &mae = absErrors;
     const double best = *std::min_element(mae.begin(), mae.end());
     MemberWeights weights{};
     if (!(best > 0)) {

@@ -76,14 +76,27 @@ double robustLevel(const ModelState &state)
     return std::max(std::min(a, b), std::min(std::max(a, b), c)); // median of three
 }
 
-// The same phase one cycle back; the last value when there is no cycle or
-// that phase was never seen.
-double seasonalNaive(const ModelParams &params, const ModelState &state, qint64 slot, double last)
+// What the season says at one phase: its smoothed value, the fitted
+// profile, and the value one cycle back (the seasonal naive forecast: the
+// last value when there is no cycle or that phase was never seen).
+struct SeasonAt
 {
+    double season = 0;
+    double profile = 0;
+    double cycleBack = 0;
+};
+
+SeasonAt seasonAt(const ModelParams &params, const ModelState &state, size_t phase, double last)
+{
+    SeasonAt at;
+    at.cycleBack = last;
     if (params.period <= 0)
-        return last;
-    const double v = state.cycle[size_t(slot % params.period)];
-    return std::isfinite(v) ? v : last;
+        return at;
+    at.season = state.season[phase];
+    at.profile = params.profile[phase];
+    if (std::isfinite(state.cycle[phase]))
+        at.cycleBack = state.cycle[phase];
+    return at;
 }
 
 // Where `step` lies between the horizon buckets: between bucket - 1 and
@@ -201,11 +214,7 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
     for (int k = 1; k <= horizon; ++k) {
         phiPower *= params.phi;
         damping += phiPower;
-        const double season = period > 0 ? state.season[phase] : 0.0;
-        const double profile = period > 0 ? params.profile[phase] : 0.0;
-        double cycleBack = last; // as seasonalNaive() has it
-        if (period > 0 && std::isfinite(state.cycle[phase]))
-            cycleBack = state.cycle[phase];
+        const SeasonAt at = seasonAt(params, state, phase, last);
 
         // A stationary autoregression settles on its mean; stop iterating then.
         if (!settled) {
@@ -216,10 +225,10 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
 
         MemberWeights &members = out[size_t(k - 1)];
         members[Naive] = last;
-        members[DampedSeasonal] = state.level + damping * state.trend + season;
-        members[SeasonalAr] = (state.recentCount > 0 ? x : last) + profile;
-        members[RobustLevel] = (state.recentCount > 0 ? level : last) + profile;
-        members[SeasonalNaive] = cycleBack;
+        members[DampedSeasonal] = state.level + damping * state.trend + at.season;
+        members[SeasonalAr] = (state.recentCount > 0 ? x : last) + at.profile;
+        members[RobustLevel] = (state.recentCount > 0 ? level : last) + at.profile;
+        members[SeasonalNaive] = at.cycleBack;
         if (period > 0 && ++phase == period)
             phase = 0;
     }
@@ -246,13 +255,13 @@ void memberForecastsAt(const ModelParams &params, const ModelState &state,
         const double phi = params.phi;
         const double damping
             = phi == 1.0 ? double(step) : phi * (1 - std::pow(phi, step)) / (1 - phi);
-        const double season = params.period > 0 ? state.season[size_t(slot % params.period)] : 0.0;
-        const double profile = params.profileAt(slot);
+        const SeasonAt at
+            = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
         out[i][Naive] = last;
-        out[i][DampedSeasonal] = state.level + damping * state.trend + season;
-        out[i][SeasonalAr] = (state.recentCount > 0 ? x : last) + profile;
-        out[i][RobustLevel] = (state.recentCount > 0 ? level : last) + profile;
-        out[i][SeasonalNaive] = seasonalNaive(params, state, slot, last);
+        out[i][DampedSeasonal] = state.level + damping * state.trend + at.season;
+        out[i][SeasonalAr] = (state.recentCount > 0 ? x : last) + at.profile;
+        out[i][RobustLevel] = (state.recentCount > 0 ? level : last) + at.profile;
+        out[i][SeasonalNaive] = at.cycleBack;
     }
 }
 

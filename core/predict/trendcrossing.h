@@ -29,10 +29,4 @@ struct TrendLine
 // less often than it asks keeps the line.
 TrendLine fitTrendLine(const QList<QPointF> &points);
 
-inline Crossing trendCrossing(const QList<QPointF> &points, double capacity, qint64 nowMs,
-                              qint64 horizonMs)
-{
-    return fitTrendLine(points).crossing(capacity, nowMs, horizonMs);
-}
-
 } // namespace Umbra::Predict
