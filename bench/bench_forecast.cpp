@@ -31,6 +31,7 @@
 // what each costs and scores (forecastcadence.h).
 // Human-readable table first; the last line is one JSON object. With
 // UMBRA_BENCH_DETAIL set, the C++ methods are also listed per series.
+#include "cputime.h"
 #include "forecastbaselines.h"
 #include "forecastcadence.h"
 #include "forecastdata.h"
@@ -95,13 +96,6 @@ struct Window
     int season = 1;
     double scale = 0;
 };
-
-double cpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
-}
 
 Options parse(const QStringList &args)
 {

@@ -16,6 +16,7 @@
 // of that per VM sample, the steady cost a month-old fleet pays.
 //
 //   bench_models [--vms 2000] [--interval-s 10] [--whole] [--live-minutes 30]
+#include "cputime.h"
 #include "predict/anomalydetector.h"
 #include "predict/demandmodel.h"
 
@@ -25,7 +26,6 @@
 #include <QPointF>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <malloc.h>
 #include <memory>
 #include <numbers>
@@ -39,15 +39,6 @@ double heapMiB()
 {
     const struct mallinfo2 info = mallinfo2();
     return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
-}
-
-// CPU time of this thread: the bench is single-threaded, and wall time would
-// count whatever else the machine runs.
-qint64 cpuNs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
 double demand(qint64 slot, int vm)
@@ -133,13 +124,13 @@ int main(int argc, char **argv)
     const double modelsKiB = modelsMiB * 1024.0 / vmCount;
 
     // Live: every VM's sample of each interval, then the round's refits.
-    qint64 modelNs = 0, detectorNs = 0, refitNs = 0, peakNs = 0;
+    double modelS = 0, detectorS = 0, refitS = 0, peakS = 0;
     qint64 samples = 0;
     int warnings = 0;
     const qint64 liveToMs = nowMs + qint64(liveMinutes) * 60 * 1000;
     for (qint64 t = nowMs; t < liveToMs; t += intervalS * 1000LL) {
         const qint64 slot = (t - monthFromMs) / kStepMs;
-        qint64 at = cpuNs();
+        double at = cpuSeconds();
         for (int v = 0; v < vmCount; ++v) {
             Vm &vm = vms[size_t(v)];
             const double value = demand(slot, v);
@@ -148,30 +139,30 @@ int main(int argc, char **argv)
             warnings += vm.cpu->saturation().pointMs ? 1 : 0;
             warnings += vm.memory->saturation().pointMs ? 1 : 0;
         }
-        qint64 next = cpuNs();
-        modelNs += next - at;
+        double next = cpuSeconds();
+        modelS += next - at;
         at = next;
         for (int v = 0; v < vmCount; ++v)
             for (Predict::AnomalyDetector &detector : vms[size_t(v)].detectors)
                 detector.update(t, demand(slot, v));
-        next = cpuNs();
-        detectorNs += next - at;
+        next = cpuSeconds();
+        detectorS += next - at;
         at = next;
         for (Vm &vm : vms) {
             vm.cpu->refitIfDue();
             vm.memory->refitIfDue();
         }
-        next = cpuNs();
-        refitNs += next - at;
+        next = cpuSeconds();
+        refitS += next - at;
         at = next;
         for (Vm &vm : vms)
             warnings += vm.cpu->dayPeak().value_or(0) > 100 ? 1 : 0;
-        peakNs += cpuNs() - at;
+        peakS += cpuSeconds() - at;
         samples += vmCount;
     }
     const auto perSample
-        = [samples](qint64 ns) { return samples > 0 ? double(ns) / 1e3 / double(samples) : 0.0; };
-    const double liveUs = perSample(modelNs + detectorNs + refitNs + peakNs);
+        = [samples](double seconds) { return samples > 0 ? seconds * 1e6 / double(samples) : 0.0; };
+    const double liveUs = perSample(modelS + detectorS + refitS + peakS);
 
     std::printf("%d VMs, interval %d s, coarse tiers %s\n", vmCount, intervalS,
                 whole ? "hold their month" : "hold four hours, read the month");
@@ -183,14 +174,14 @@ int main(int argc, char **argv)
                 double(fitNs) / 1e6 / double(2 * vmCount));
     std::printf("live for %d minutes: %.2f us of CPU per VM sample: models %.2f, detectors %.2f, "
                 "refits %.2f, day peaks %.2f (%d saturation warnings)\n",
-                liveMinutes, liveUs, perSample(modelNs), perSample(detectorNs), perSample(refitNs),
-                perSample(peakNs), warnings);
+                liveMinutes, liveUs, perSample(modelS), perSample(detectorS), perSample(refitS),
+                perSample(peakS), warnings);
     std::printf("{\"vms\": %d, \"whole\": %s, \"heap_kib_per_vm\": %.1f, "
                 "\"models_kib_per_vm\": %.1f, \"fit_ms_per_model\": %.3f, \"fits\": %d, "
                 "\"live_us_per_vm_sample\": %.2f, \"live_models_us\": %.2f, "
                 "\"live_detectors_us\": %.2f, \"live_refits_us\": %.2f}\n",
                 vmCount, whole ? "true" : "false", perVmKiB, modelsKiB,
-                double(fitNs) / 1e6 / double(2 * vmCount), coarseFits, liveUs, perSample(modelNs),
-                perSample(detectorNs), perSample(refitNs));
+                double(fitNs) / 1e6 / double(2 * vmCount), coarseFits, liveUs, perSample(modelS),
+                perSample(detectorS), perSample(refitS));
     return 0;
 }

@@ -1,9 +1,9 @@
 #include "forecastcadence.h"
 
+#include "cputime.h"
 #include "predict/forecaster.h"
 
 #include <cmath>
-#include <ctime>
 
 namespace {
 
@@ -12,13 +12,6 @@ constexpr int kHorizon = 90;
 constexpr int kFillingCadence = 60;
 constexpr int kOriginStride = 6;
 constexpr int kScoredSteps[] = { 1, 12, 90 };
-
-double cpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
-}
 
 // Mean absolute change from one sample to the next: the naive forecast's
 // one-step error, the scale every horizon's error is divided by.
