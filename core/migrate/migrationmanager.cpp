@@ -271,15 +271,13 @@ MigrationJob *MigrationManager::launch(MigrationJob *job)
     connect(
         job, &MigrationJob::stageChanged, this,
         [this, job, request](qint64 id, MigrationStage stage, const QString &message, qint64 ts) {
-            for (Running &r : m_jobs) {
-                if (r.job != job)
-                    continue;
-                if (r.record.id == 0) {
-                    r.record.id = id;
+            if (MigrationRecord *record = recordOf(job)) {
+                if (record->id == 0) {
+                    record->id = id;
                     Q_EMIT jobStarted(id, request);
                 }
-                r.record.stage = stage;
-                r.record.events.append(StageEvent{ ts, stage, QStringLiteral("enter"), message });
+                record->stage = stage;
+                record->events.append(StageEvent{ ts, stage, QStringLiteral("enter"), message });
             }
             Q_EMIT stageChanged(id, stage, message, ts);
         });
@@ -288,11 +286,9 @@ MigrationJob *MigrationManager::launch(MigrationJob *job)
     // which the request may not name.
     connect(job, &MigrationJob::identified, this,
             [this, job](qint64, const QString &vmUuid, const QString &vmName) {
-                for (Running &r : m_jobs) {
-                    if (r.job == job) {
-                        r.record.vmUuid = vmUuid;
-                        r.record.vmName = vmName;
-                    }
+                if (MigrationRecord *record = recordOf(job)) {
+                    record->vmUuid = vmUuid;
+                    record->vmName = vmName;
                 }
             });
     connect(job, &MigrationJob::logged, this, &MigrationManager::logged);
@@ -314,6 +310,15 @@ MigrationJob *MigrationManager::launch(MigrationJob *job)
     thread->start();
     QMetaObject::invokeMethod(job, &MigrationJob::run, Qt::QueuedConnection);
     return job;
+}
+
+MigrationRecord *MigrationManager::recordOf(const MigrationJob *job)
+{
+    for (Running &r : m_jobs) {
+        if (r.job == job)
+            return &r.record;
+    }
+    return nullptr;
 }
 
 bool MigrationManager::cancel(qint64 jobId)

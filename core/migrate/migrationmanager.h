@@ -128,6 +128,9 @@ private:
         MigrationRecord record;
     };
 
+    // The running record of `job`, null once it has finished.
+    MigrationRecord *recordOf(const MigrationJob *job);
+
     QString m_journalPath;
     LinkFactory m_links;
     std::shared_ptr<TrafficRedirector> m_redirector;
