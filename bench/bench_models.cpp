@@ -13,7 +13,9 @@
 // as the prediction thread does for every VM sample: both models take the
 // sample and say when they saturate, the six detectors score it, due refits
 // run once a round and the policy's day peak is read. It prints the CPU time
-// of that per VM sample, the steady cost a month-old fleet pays.
+// of that per VM sample, the steady cost a month-old fleet pays, and what the
+// heap then holds per VM: in use, and resident once freed pages are given
+// back (the difference is the holes that refits leave among the models).
 //
 //   bench_models [--vms 2000] [--interval-s 10] [--whole] [--live-minutes 30]
 #include "cputime.h"
@@ -29,6 +31,7 @@
 #include <malloc.h>
 #include <memory>
 #include <numbers>
+#include <unistd.h>
 #include <vector>
 
 using namespace Umbra;
@@ -39,6 +42,19 @@ double heapMiB()
 {
     const struct mallinfo2 info = mallinfo2();
     return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+// Resident memory after giving freed pages back, as the console's HeapTrim does.
+double trimmedResidentMiB()
+{
+    malloc_trim(0);
+    long pages = 0, resident = 0;
+    if (std::FILE *statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        std::fclose(statm);
+    }
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 double demand(qint64 slot, int vm)
@@ -93,6 +109,7 @@ int main(int argc, char **argv)
     };
 
     const double before = heapMiB();
+    const double residentBefore = trimmedResidentMiB();
     std::vector<Vm> vms(static_cast<size_t>(vmCount));
     QElapsedTimer fitting;
     qint64 fitNs = 0;
@@ -160,6 +177,8 @@ int main(int argc, char **argv)
         peakS += cpuSeconds() - at;
         samples += vmCount;
     }
+    const double liveHeapKiB = (heapMiB() - before) * 1024.0 / vmCount;
+    const double liveResidentKiB = (trimmedResidentMiB() - residentBefore) * 1024.0 / vmCount;
     const auto perSample
         = [samples](double seconds) { return samples > 0 ? seconds * 1e6 / double(samples) : 0.0; };
     const double liveUs = perSample(modelS + detectorS + refitS + peakS);
@@ -176,12 +195,15 @@ int main(int argc, char **argv)
                 "refits %.2f, day peaks %.2f (%d saturation warnings)\n",
                 liveMinutes, liveUs, perSample(modelS), perSample(detectorS), perSample(refitS),
                 perSample(peakS), warnings);
+    std::printf("afterwards per VM: heap in use %.1f KiB, resident %.1f KiB\n", liveHeapKiB,
+                liveResidentKiB);
     std::printf("{\"vms\": %d, \"whole\": %s, \"heap_kib_per_vm\": %.1f, "
                 "\"models_kib_per_vm\": %.1f, \"fit_ms_per_model\": %.3f, \"fits\": %d, "
                 "\"live_us_per_vm_sample\": %.2f, \"live_models_us\": %.2f, "
-                "\"live_detectors_us\": %.2f, \"live_refits_us\": %.2f}\n",
+                "\"live_detectors_us\": %.2f, \"live_refits_us\": %.2f, "
+                "\"live_heap_kib_per_vm\": %.1f, \"live_resident_kib_per_vm\": %.1f}\n",
                 vmCount, whole ? "true" : "false", perVmKiB, modelsKiB,
                 double(fitNs) / 1e6 / double(2 * vmCount), coarseFits, liveUs, perSample(modelS),
-                perSample(detectorS), perSample(refitS));
+                perSample(detectorS), perSample(refitS), liveHeapKiB, liveResidentKiB);
     return 0;
 }
