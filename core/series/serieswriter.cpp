@@ -226,7 +226,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
                 && h.open->lastTimestamp() == point.timeMs && h.open->valuesFit(&value)) {
                 h.open->replaceLast(&value);
                 h.openDirty = true;
-                m_dirty.insert(point.seriesId);
+                m_dirty.openChanged(point.seriesId);
                 m_journal.add(point.seriesId, point.timeMs, value);
                 ++m_replaced;
             } else {
@@ -254,7 +254,7 @@ Result<void> SeriesWriter::append(std::span<const SeriesPoint> points)
         h.open->append(point.timeMs, &value);
         h.lastTimestamp = point.timeMs;
         h.openDirty = true;
-        m_dirty.insert(point.seriesId);
+        m_dirty.openChanged(point.seriesId);
         m_journal.add(point.seriesId, point.timeMs, value);
         m_newest = std::max(m_newest, point.timeMs);
     }
@@ -334,7 +334,7 @@ Result<int> SeriesWriter::prepend(int seriesId, std::span<const SeriesPoint> poi
     h.rolledTo = floorTo(chunks.first().startMs, kHourMs);
     if (const auto flight = m_inFlightIndex.constFind(seriesId); flight != m_inFlightIndex.cend())
         m_inFlight[*flight].unsavedWritten = 0;
-    m_dirty.insert(seriesId);
+    m_dirty.mustWrite(seriesId);
     m_due.insert(seriesId);
     m_newest = std::max(m_newest, chunks.last().endMs);
     return taken;
@@ -346,7 +346,7 @@ void SeriesWriter::seal(int seriesId, SeriesHeads::Head &h)
                                   h.open->count(), h.open->encode() });
     h.open.reset();
     h.openDirty = false;
-    m_dirty.insert(seriesId);
+    m_dirty.mustWrite(seriesId);
 }
 
 SeriesWriter::InFlight &SeriesWriter::inFlight(int seriesId)
@@ -392,13 +392,21 @@ Result<void> SeriesWriter::writeDirty(bool everything)
     // In id order, so that the rows go into the chunk table's B-tree in key
     // order: hash order sends each one to a random page, which thrashes
     // SQLite's page cache once thousands of series are dirty.
-    QList<int> dirty(m_dirty.cbegin(), m_dirty.cend());
-    std::sort(dirty.begin(), dirty.end());
     const int slice = int(m_flushes % kSnapshotSlices);
+    const QList<int> dirty = m_dirty.take(slice, everything);
     if (everything) // every dirty series will be in flight: sized once
         m_inFlight.reserve(m_inFlight.size() + dirty.size());
-    QSet<int> stillDirty;
-    for (int seriesId : std::as_const(dirty)) {
+    // A failed write ends the flush (rolled back): whatever it had not
+    // visited yet stays dirty, as what it had is by rolledBack().
+    const auto keepFrom = [this, &dirty](qsizetype first) {
+        for (qsizetype k = first; k < dirty.size(); ++k) {
+            m_dirty.mustWrite(dirty[k]);
+            if (const SeriesHeads::Head *h = m_heads->find(dirty[k]); h && h->openDirty)
+                m_dirty.openChanged(dirty[k]);
+        }
+    };
+    for (qsizetype k = 0; k < dirty.size(); ++k) {
+        const int seriesId = dirty[k];
         SeriesHeads::Head *h = m_heads->find(seriesId);
         if (!h)
             continue;
@@ -409,28 +417,30 @@ Result<void> SeriesWriter::writeDirty(bool everything)
         const qsizetype written
             = known != m_inFlightIndex.cend() ? m_inFlight[*known].unsavedWritten : 0;
         const bool openChanged = h->openDirty && h->open && !h->open->isEmpty();
-        const bool openWaits = openChanged && !everything && seriesId % kSnapshotSlices != slice;
-        if (openWaits)
-            stillDirty.insert(seriesId); // its samples are in the journal
+        // Its samples are in the journal, and it is still dirty in its slice.
+        const bool openWaits = openChanged && !everything && DirtyList::sliceOf(seriesId) != slice;
         if (written >= h->unsaved.size() && (!openChanged || openWaits))
             continue;
         InFlight &flight = inFlight(seriesId);
         for (qsizetype i = written; i < h->unsaved.size(); ++i) {
-            if (auto done = write(seriesId, h->unsaved[i]); !done)
+            if (auto done = write(seriesId, h->unsaved[i]); !done) {
+                keepFrom(k);
                 return done;
+            }
         }
         flight.unsavedWritten = int(h->unsaved.size());
         if (openChanged && !openWaits) {
             // Encoding reads the open chunk, which only this thread changes.
             const StoredChunk open{ h->open->firstTimestamp(), h->open->lastTimestamp(),
                                     h->open->count(), h->open->encode() };
-            if (auto done = write(seriesId, open); !done)
+            if (auto done = write(seriesId, open); !done) {
+                keepFrom(k);
                 return done;
+            }
             flight.openWritten = true;
             h->openDirty = false;
         }
     }
-    m_dirty = std::move(stillDirty);
     return {};
 }
 
@@ -509,9 +519,11 @@ void SeriesWriter::rolledBack()
         SeriesHeads::Head *h = m_heads->find(flight.seriesId);
         if (!h)
             continue;
-        if (flight.openWritten)
+        if (flight.openWritten) {
             h->openDirty = true;
-        m_dirty.insert(flight.seriesId);
+            m_dirty.openChanged(flight.seriesId);
+        }
+        m_dirty.mustWrite(flight.seriesId);
         if (flight.rolledTo)
             m_due.insert(flight.seriesId);
     }

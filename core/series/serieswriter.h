@@ -1,5 +1,6 @@
 #pragma once
 
+#include "series/dirtyseries.h"
 #include "series/resolution.h"
 #include "series/retention.h"
 #include "series/rollup.h"
@@ -151,7 +152,8 @@ private:
     StatementCache m_statements; // goes before the connection's last copy
     bool m_replayed = false;
     quint64 m_flushes = 0; // committed
-    QSet<int> m_dirty;
+    using DirtyList = DirtySeries<kSnapshotSlices>;
+    DirtyList m_dirty;
     QSet<int> m_due;
     QHash<int, qsizetype> m_inFlightIndex;
     QList<InFlight> m_inFlight;

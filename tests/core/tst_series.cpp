@@ -319,6 +319,42 @@ private Q_SLOTS:
                      qsizetype(3 * SeriesWriter::kSnapshotSlices));
     }
 
+    // A flush that fails part way (a full disk) is rolled back; the next one
+    // writes what the failed one had not reached too. Here the series take
+    // no more samples, so nothing else would make them dirty again.
+    void failedFlushLeavesUnvisitedSeriesDirty()
+    {
+        Fixture f(freshPath());
+        std::vector<int> ids;
+        for (int s = 0; s < 8; ++s)
+            ids.push_back(f.series(QStringLiteral("vm/%1/cpu").arg(s), -2));
+        std::vector<SeriesPoint> batch;
+        for (int id : ids)
+            batch.push_back({ id, kStart, 1.0 });
+        QVERIFY(f.writer->append(batch).ok());
+        QVERIFY(f.commit());
+        // An hour on: every first chunk is sealed and a second one opened.
+        batch.clear();
+        for (int id : ids)
+            batch.push_back({ id, kStart + 3'600'000, 2.0 });
+        QVERIFY(f.writer->append(batch).ok());
+
+        QSqlQuery q(f.writeDb->sql());
+        QVERIFY(q.exec(QStringLiteral("CREATE TEMP TRIGGER disk_full BEFORE INSERT ON ts_chunks"
+                                      " WHEN NEW.series_id > %1"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+                           .arg(ids[3])));
+        QVERIFY(!f.commit());
+        QVERIFY(f.lastError.contains(QStringLiteral("disk full")));
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER disk_full")));
+        QVERIFY(f.commit());
+
+        // The file alone holds both samples of every series.
+        SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        for (int id : ids)
+            QCOMPARE(plain.samples(id, 0, kStart * 2)->size(), qsizetype(2));
+    }
+
     // A journal row naming a series that no longer exists (its history
     // expired) or cut short by damage is replayed as far as it goes, and
     // ingest goes on.
