@@ -21,6 +21,7 @@
 #include "cputime.h"
 #include "predict/anomalydetector.h"
 #include "predict/demandmodel.h"
+#include "resident.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,7 +32,6 @@
 #include <malloc.h>
 #include <memory>
 #include <numbers>
-#include <unistd.h>
 #include <vector>
 
 using namespace Umbra;
@@ -48,13 +48,7 @@ double heapMiB()
 double trimmedResidentMiB()
 {
     malloc_trim(0);
-    long pages = 0, resident = 0;
-    if (std::FILE *statm = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        std::fclose(statm);
-    }
-    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+    return residentMiB();
 }
 
 double demand(qint64 slot, int vm)

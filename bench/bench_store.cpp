@@ -9,6 +9,7 @@
 // Every measured phase runs in a child process of its own, so that each peak
 // RSS belongs to that phase alone. Human-readable lines first, then one line
 // with every figure as a JSON object. Results: docs/benchmarks.md.
+#include "resident.h"
 #include "series/csvseries.h"
 #include "series/seriesheads.h"
 #include "series/seriesreader.h"
@@ -93,17 +94,6 @@ private:
     double m_cpu = clockSeconds(CLOCK_PROCESS_CPUTIME_ID);
     double m_wall = clockSeconds(CLOCK_MONOTONIC);
 };
-
-double residentMiB()
-{
-    QFile statm(QStringLiteral("/proc/self/statm"));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1
-        ? double(fields[1].toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0)
-        : 0;
-}
 
 double rounded(double value, int decimals)
 {
