@@ -39,12 +39,15 @@ public:
     {
         QList<int> ids(m_now.cbegin(), m_now.cend());
         m_now.clear();
-        for (int s = 0; s < Slices; ++s) {
-            if (!all && s != sliceOf(slice))
-                continue;
-            QSet<int> &open = m_open[size_t(s)];
+        const auto takeSlice = [&ids](QSet<int> &open) {
             ids.append(QList<int>(open.cbegin(), open.cend()));
             open.clear();
+        };
+        if (all) {
+            for (QSet<int> &open : m_open)
+                takeSlice(open);
+        } else {
+            takeSlice(m_open[size_t(sliceOf(slice))]);
         }
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
