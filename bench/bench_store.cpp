@@ -350,15 +350,16 @@ struct ChunkBytes
     qint64 bytes = 0;
 };
 
-// Chunk count and payload bytes per kind: raw, the three rollups, and raw
-// samples standing in for each of them.
+// Chunk count and payload bytes per kind: raw (open chunks included), the
+// three rollups, and raw samples standing in for each of them.
 constexpr int kChunkKinds = 7;
 
 Result<std::array<ChunkBytes, kChunkKinds>> chunkBytes(sqlite3 *db)
 {
     std::array<ChunkBytes, kChunkKinds> out{};
     sqlite3_stmt *statement = nullptr;
-    const char *sql = "SELECT resolution, count(*), sum(length(data)) FROM ts_chunks "
+    const char *sql = "SELECT resolution, count(*), sum(length(data)) FROM (SELECT resolution, "
+                      "data FROM ts_chunks UNION ALL SELECT 0, data FROM ts_open) "
                       "GROUP BY resolution";
     if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
         return sqliteError(db, sql);
@@ -998,9 +999,10 @@ Result<QJsonObject> countersSeries(const QString &path, bool domstats)
     std::map<QString, qint64> byKind;
     {
         SqliteStatement select(db,
-                               "SELECT s.name, sum(length(c.data)) FROM ts_chunks c JOIN "
-                               "ts_series s ON s.id = c.series_id WHERE c.resolution = 0 "
-                               "GROUP BY s.id");
+                               "SELECT s.name, sum(length(c.data)) FROM (SELECT series_id, "
+                               "data FROM ts_chunks WHERE resolution = 0 UNION ALL SELECT "
+                               "series_id, data FROM ts_open) c JOIN ts_series s ON s.id = "
+                               "c.series_id GROUP BY s.id");
         for (;;) {
             auto row = select.next();
             if (!row)

@@ -15,7 +15,10 @@ namespace Umbra::Series {
 template<int Slices> class DirtySeries
 {
 public:
-    static int sliceOf(int seriesId) { return (seriesId % Slices + Slices) % Slices; }
+    // Neighbouring ids share a slice: their open chunks are neighbours in
+    // ts_open, so a flush rewrites a few pages of them, not a page for each.
+    static constexpr int kRun = 64;
+    static int sliceOf(int seriesId) { return (seriesId / kRun) % Slices; } // ids are rowids, > 0
 
     // Its open chunk changed: written when its slice's turn comes.
     void openChanged(int seriesId) { m_open[size_t(sliceOf(seriesId))].insert(seriesId); }
@@ -47,7 +50,7 @@ public:
             for (QSet<int> &open : m_open)
                 takeSlice(open);
         } else {
-            takeSlice(m_open[size_t(sliceOf(slice))]);
+            takeSlice(m_open[size_t((slice % Slices + Slices) % Slices)]);
         }
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

@@ -75,7 +75,14 @@ private:
 SeriesReader::SeriesReader(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     : m_db(std::move(db))
     , m_heads(std::move(heads))
-{ }
+{
+    SqliteStatement table(m_db,
+                          "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                          "name = 'ts_open'");
+    const auto row = table.next();
+    m_openTable = !row || row.value(); // an unreadable file fails on its first read
+    (void)table.next();
+}
 
 Result<int> SeriesReader::seriesId(const QString &name)
 {
@@ -161,6 +168,22 @@ Result<void> SeriesReader::scanKinds(int seriesId, Resolution resolution, qint64
     if (own) {
         if (auto done = select(chunkKind(resolution), info(resolution)); !done)
             return done;
+    }
+    if (own && resolution == Resolution::Raw && m_openTable) {
+        // The open chunk, newer than every sealed one.
+        SqliteStatement open(m_db,
+                             "SELECT start_ms, data FROM ts_open WHERE series_id = ?1 AND "
+                             "start_ms <= ?2 AND end_ms >= ?3");
+        open.bind(1, qint64(seriesId));
+        open.bind(2, toMs);
+        open.bind(3, fromMs);
+        auto row = open.next();
+        if (!row)
+            return failure("reading the open chunk", row.error());
+        if (row.value()) {
+            found.push_back(Found{ open.int64(0), chunkKind(resolution), open.blob(1) });
+            (void)open.next();
+        }
     }
     const size_t ownChunks = found.size();
     for (Resolution level : kRollups) {
@@ -380,8 +403,11 @@ Result<qint64> SeriesReader::latestTimestamp(int seriesId)
     if (const auto head = m_heads->lastTimestamp(seriesId))
         return *head;
     SqliteStatement select(m_db,
-                           "SELECT max(end_ms) FROM ts_chunks WHERE series_id = ? AND "
-                           "resolution = 0");
+                           m_openTable ? "SELECT coalesce((SELECT end_ms FROM ts_open WHERE "
+                                         "series_id = ?1), (SELECT max(end_ms) FROM ts_chunks "
+                                         "WHERE series_id = ?1 AND resolution = 0))"
+                                       : "SELECT max(end_ms) FROM ts_chunks WHERE series_id = "
+                                         "?1 AND resolution = 0");
     select.bind(1, qint64(seriesId));
     auto row = select.next();
     if (!row)

@@ -70,6 +70,9 @@ private:
     std::shared_ptr<SeriesHeads> m_heads;
     QHash<QString, int> m_ids;
     qint64 m_damagedChunks = 0;
+    // A file of schema 19 or older opened read-only keeps its open chunks
+    // among the sealed ones, and has no ts_open.
+    bool m_openTable = true;
 };
 
 } // namespace Umbra::Series

@@ -20,6 +20,8 @@ struct Tr
 
 constexpr const char *kInsertChunk = "INSERT OR REPLACE INTO ts_chunks (series_id, resolution, "
                                      "start_ms, end_ms, rows, data) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr const char *kWriteOpen = "INSERT OR REPLACE INTO ts_open (series_id, start_ms, end_ms, "
+                                   "rows, data) VALUES (?, ?, ?, ?, ?)";
 
 } // namespace
 
@@ -44,7 +46,9 @@ SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     , m_journal(m_db)
     , m_statements(m_db)
 {
-    SqliteStatement newest(m_db, "SELECT max(end_ms) FROM ts_chunks WHERE resolution = 0");
+    SqliteStatement newest(m_db,
+                           "SELECT max((SELECT max(end_ms) FROM ts_chunks WHERE resolution "
+                           "= 0), (SELECT max(end_ms) FROM ts_open))");
     if (auto row = newest.next(); row && row.value())
         m_newest = newest.int64(0);
     (void)newest.next();
@@ -114,36 +118,49 @@ Result<SeriesHeads::Head> SeriesWriter::loadHead(int seriesId)
     head.rolledTo = series.int64(1);
     (void)series.next();
 
-    SqliteStatement &last
-        = m_statements("SELECT start_ms, end_ms, rows, data FROM ts_chunks WHERE series_id = ? "
-                       "AND resolution = 0 ORDER BY start_ms DESC LIMIT 1");
-    last.bind(1, qint64(seriesId));
-    row = last.next();
+    // The open chunk, when the series has one...
+    SqliteStatement &open
+        = m_statements("SELECT start_ms, end_ms, data FROM ts_open WHERE series_id = ?");
+    open.bind(1, qint64(seriesId));
+    row = open.next();
     if (!row)
-        return writeFailure("reading the newest chunk of a series", row.error());
+        return writeFailure("reading the open chunk of a series", row.error());
+    std::optional<qint64> openStart;
     if (row.value()) {
-        head.lastTimestamp = last.int64(1);
-        const int rows = int(last.int64(2));
-        const QByteArray data = last.blob(3);
-        (void)last.next();
+        openStart = open.int64(0);
+        head.lastTimestamp = open.int64(1);
+        const QByteArray data = open.blob(2);
+        (void)open.next();
         DecodedChunk decoded;
-        // A full chunk stays as it is; a partial one becomes the open chunk
-        // again, so a restart does not leave a trail of small chunks.
-        if (rows < info(Resolution::Raw).maxRows && decodeChunk(data, decoded)) {
+        if (decodeChunk(data, decoded)) {
             head.open = std::make_unique<ChunkEncoder>(chunkPrecisions(data));
             for (size_t i = 0; i < decoded.timestamps.size(); ++i)
                 head.open->append(decoded.timestamps[i],
                                   &decoded.values[i * size_t(decoded.columns)]);
         }
-        if (head.rolledTo == 0) {
-            SqliteStatement &first
-                = m_statements("SELECT min(start_ms) FROM ts_chunks WHERE series_id = ? "
-                               "AND resolution = 0");
-            first.bind(1, qint64(seriesId));
-            if (auto firstRow = first.next(); firstRow && firstRow.value())
-                head.rolledTo = floorTo(first.int64(0), kHourMs);
-            (void)first.next();
-        }
+    }
+    // ...and its sealed ones, which end before it starts (or are all it has).
+    SqliteStatement &newest
+        = m_statements("SELECT end_ms FROM ts_chunks WHERE series_id = ? AND resolution = 0 "
+                       "ORDER BY start_ms DESC LIMIT 1");
+    newest.bind(1, qint64(seriesId));
+    row = newest.next();
+    if (!row)
+        return writeFailure("reading the newest chunk of a series", row.error());
+    const bool hasSealed = row.value();
+    if (hasSealed) {
+        head.lastTimestamp = std::max(head.lastTimestamp, newest.int64(0));
+        (void)newest.next();
+    }
+    if (head.rolledTo == 0 && hasSealed) {
+        SqliteStatement &first = m_statements("SELECT min(start_ms) FROM ts_chunks WHERE "
+                                              "series_id = ? AND resolution = 0");
+        first.bind(1, qint64(seriesId));
+        if (auto firstRow = first.next(); firstRow && firstRow.value())
+            head.rolledTo = floorTo(first.int64(0), kHourMs);
+        (void)first.next();
+    } else if (head.rolledTo == 0 && openStart) {
+        head.rolledTo = floorTo(*openStart, kHourMs);
     }
     return head;
 }
@@ -376,9 +393,13 @@ Result<void> SeriesWriter::writeChunk(int seriesId, int kind, const StoredChunk 
 Result<void> SeriesWriter::writeDirty(bool everything)
 {
     SqliteStatement &insert = m_statements(kInsertChunk);
-    if (!insert.isValid())
-        return writeFailure("preparing the chunk insert", insert.error());
-    auto write = [&](int seriesId, const StoredChunk &chunk) -> Result<void> {
+    SqliteStatement &writeOpen = m_statements(kWriteOpen);
+    SqliteStatement &removeOpen = m_statements("DELETE FROM ts_open WHERE series_id = ?");
+    for (const SqliteStatement *statement : { &insert, &writeOpen, &removeOpen }) {
+        if (!statement->isValid())
+            return writeFailure("preparing the chunk writes", statement->error());
+    }
+    auto writeSealed = [&](int seriesId, const StoredChunk &chunk) -> Result<void> {
         insert.bind(1, qint64(seriesId));
         insert.bind(2, qint64(0));
         insert.bind(3, chunk.startMs);
@@ -389,9 +410,19 @@ Result<void> SeriesWriter::writeDirty(bool everything)
             return writeFailure("writing a chunk", done.error());
         return {};
     };
-    // In id order, so that the rows go into the chunk table's B-tree in key
-    // order: hash order sends each one to a random page, which thrashes
-    // SQLite's page cache once thousands of series are dirty.
+    auto writeOpenChunk = [&](int seriesId, const ChunkEncoder &open) -> Result<void> {
+        writeOpen.bind(1, qint64(seriesId));
+        writeOpen.bind(2, open.firstTimestamp());
+        writeOpen.bind(3, open.lastTimestamp());
+        writeOpen.bind(4, qint64(open.count()));
+        writeOpen.bindBlob(5, open.encode()); // reads what only this thread changes
+        if (auto done = writeOpen.execute(); !done)
+            return writeFailure("writing an open chunk", done.error());
+        return {};
+    };
+    // In id order, so that the rows go into the B-trees in key order: hash
+    // order sends each one to a random page, which thrashes SQLite's page
+    // cache once thousands of series are dirty.
     const int slice = int(m_flushes % kSnapshotSlices);
     const QList<int> dirty = m_dirty.take(slice, everything);
     if (everything) // every dirty series will be in flight: sized once
@@ -416,29 +447,37 @@ Result<void> SeriesWriter::writeDirty(bool everything)
         const auto known = m_inFlightIndex.constFind(seriesId);
         const qsizetype written
             = known != m_inFlightIndex.cend() ? m_inFlight[*known].unsavedWritten : 0;
-        const bool openChanged = h->openDirty && h->open && !h->open->isEmpty();
-        // Its samples are in the journal, and it is still dirty in its slice.
-        const bool openWaits = openChanged && !everything && DirtyList::sliceOf(seriesId) != slice;
-        if (written >= h->unsaved.size() && (!openChanged || openWaits))
+        const bool sealed = written < h->unsaved.size();
+        const bool hasOpen = h->open && !h->open->isEmpty();
+        const bool openChanged = h->openDirty && hasOpen;
+        // Its samples are in the journal, and it is still dirty in its slice;
+        // unless a chunk it sealed goes now, whose older snapshot in ts_open
+        // must not outlive this flush.
+        const bool openWaits
+            = openChanged && !sealed && !everything && DirtyList::sliceOf(seriesId) != slice;
+        if (!sealed && (!openChanged || openWaits))
             continue;
         InFlight &flight = inFlight(seriesId);
         for (qsizetype i = written; i < h->unsaved.size(); ++i) {
-            if (auto done = write(seriesId, h->unsaved[i]); !done) {
+            if (auto done = writeSealed(seriesId, h->unsaved[i]); !done) {
                 keepFrom(k);
                 return done;
             }
         }
         flight.unsavedWritten = int(h->unsaved.size());
         if (openChanged && !openWaits) {
-            // Encoding reads the open chunk, which only this thread changes.
-            const StoredChunk open{ h->open->firstTimestamp(), h->open->lastTimestamp(),
-                                    h->open->count(), h->open->encode() };
-            if (auto done = write(seriesId, open); !done) {
+            if (auto done = writeOpenChunk(seriesId, *h->open); !done) {
                 keepFrom(k);
                 return done;
             }
             flight.openWritten = true;
             h->openDirty = false;
+        } else if (sealed && !hasOpen) {
+            removeOpen.bind(1, qint64(seriesId));
+            if (auto done = removeOpen.execute(); !done) {
+                keepFrom(k);
+                return writeFailure("removing a sealed open chunk", done.error());
+            }
         }
     }
     return {};

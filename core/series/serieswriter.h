@@ -28,9 +28,10 @@ struct SeriesPoint
 
 // The one writer of the time series in Umbra's database, used from the store
 // thread. Samples go into per-series heads in memory (visible to readers at
-// once); flush() writes sealed chunks and a snapshot of every changed open
-// chunk inside the caller's transaction, so after a crash at most the samples
-// since the last commit are missing.
+// once); flush() writes sealed chunks (ts_chunks) and snapshots of changed
+// open chunks (ts_open, one row per series) inside the caller's transaction,
+// with the journal covering the snapshots not yet due, so after a crash at
+// most the samples since the last commit are missing.
 //
 // Ordering rule: samples of a series must arrive in time order. A sample with
 // the timestamp of the newest one replaces it (newest value wins) while that

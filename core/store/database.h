@@ -20,7 +20,7 @@ namespace Umbra {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 19;
+    static constexpr int kSchemaVersion = 20;
     static constexpr int kApplicationId = 0x556d6272; // "Umbr"
 
     // Durable: read-write, and each commit waits until it would survive a

@@ -14,7 +14,7 @@ Result<void> upgrade(QSqlDatabase &db, int from);
 QStringList stepStatements(int toVersion);
 
 // Moves the samples of the row tables of version 2 into time series and
-// drops those tables (part of the step to version 3).
+// drops those tables (after the last step, when upgrading from version 2).
 Result<void> convertRowSamples(QSqlDatabase &db);
 
 } // namespace Umbra::Schema

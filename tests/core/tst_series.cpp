@@ -254,7 +254,71 @@ private Q_SLOTS:
         QCOMPARE(f.writer->rejectedSamples(), qint64(1)); // older than what was committed
         QVERIFY(f.commit());
         QCOMPARE(f.reader->samples(id, 0, kStart * 2)->size(), 101);
-        QCOMPARE(chunkCount(*f.writeDb, 0), 1); // continued, not a second small chunk
+        // Continued in its open chunk, not a second small chunk.
+        QCOMPARE(chunkCount(*f.writeDb, 0), 0);
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 1);
+    }
+
+    // Version 19 kept a series' open chunk among its sealed ones; the step
+    // to 20 moves the newest raw chunk that is not full into ts_open, and
+    // the writer continues it as a restart of version 19 did.
+    void upgradeMovesOpenChunksToTheirTable()
+    {
+        const QString path = freshPath();
+        int partial = 0, sealedAndOpen = 0, full = 0;
+        const int maxRows = info(Resolution::Raw).maxRows;
+        {
+            Fixture f(path);
+            partial = f.series(QStringLiteral("vm/partial/cpu"), -2);
+            sealedAndOpen = f.series(QStringLiteral("vm/sealed/cpu"), -2);
+            full = f.series(QStringLiteral("vm/full/cpu"), -2);
+            std::vector<SeriesPoint> batch;
+            for (int i = 0; i < 100; ++i)
+                batch.push_back({ partial, kStart + 1000 * i, double(i) });
+            for (int i = 0; i <= maxRows; ++i)
+                batch.push_back({ sealedAndOpen, kStart + 1000 * i, double(i) });
+            for (int i = 0; i < maxRows; ++i)
+                batch.push_back({ full, kStart + 1000 * i, double(i) });
+            QVERIFY(f.writer->append(batch).ok());
+            QVERIFY(f.commit());
+            QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 3);
+            // Back to version 19's layout.
+            QSqlQuery q(f.writeDb->sql());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO ts_chunks (series_id, resolution, start_ms, end_ms, rows, data) "
+                "SELECT series_id, 0, start_ms, end_ms, rows, data FROM ts_open")));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE ts_open")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=19")));
+        }
+
+        Fixture f(path);
+        QSqlQuery q(f.writeDb->sql());
+        QVERIFY(q.exec(QStringLiteral("SELECT series_id, rows FROM ts_open ORDER BY series_id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), partial);
+        QCOMPARE(q.value(1).toInt(), 100);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), sealedAndOpen);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QVERIFY(!q.next()); // a full chunk stays sealed
+        QCOMPARE(chunkCount(*f.writeDb, 0), 2);
+        QCOMPARE(f.reader->samples(partial, 0, kStart * 2)->size(), 100);
+        QCOMPARE(f.reader->samples(sealedAndOpen, 0, kStart * 2)->size(), maxRows + 1);
+        QCOMPARE(f.reader->samples(full, 0, kStart * 2)->size(), maxRows);
+        QCOMPARE(f.reader->latestTimestamp(partial).value(), kStart + 99'000);
+
+        const qint64 next = kStart + 1000 * (maxRows + 1);
+        QVERIFY(f.writer->append(points(partial, { { kStart + 98'000, 5 }, { next, 7 } })).ok());
+        QCOMPARE(f.writer->rejectedSamples(), qint64(1)); // older than what was moved
+        QVERIFY(f.writer->append(points(sealedAndOpen, { { next, 7 } })).ok());
+        QVERIFY(f.writer->append(points(full, { { next, 7 } })).ok());
+        QVERIFY(f.commit());
+        QCOMPARE(chunkCount(*f.writeDb, 0), 2); // both open chunks continued
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 3);
+        SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        QCOMPARE(plain.samples(partial, 0, kStart * 2)->size(), 101);
+        QCOMPARE(plain.samples(sealedAndOpen, 0, kStart * 2)->size(), maxRows + 2);
+        QCOMPARE(plain.samples(full, 0, kStart * 2)->size(), maxRows + 1);
     }
 
     // Many changed open chunks: a flush journals the samples in one row and
@@ -275,9 +339,12 @@ private Q_SLOTS:
             QVERIFY(f.writer->append(batch).ok());
             QVERIFY(f.commit());
             QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_journal")), 1);
-            // One slice of the open chunks (ids spread over 60 slices), not all.
-            QVERIFY2(chunkCount(*f.writeDb, 0) <= kSeries / SeriesWriter::kSnapshotSlices + 1,
-                     qPrintable(QString::number(chunkCount(*f.writeDb, 0))));
+            // One slice of the open chunks (runs of neighbouring ids spread
+            // over 60 slices), not all, and none of them sealed.
+            const int written = tableRows(*f.writeDb, QStringLiteral("ts_open"));
+            QVERIFY2(written > 0 && written <= DirtySeries<SeriesWriter::kSnapshotSlices>::kRun,
+                     qPrintable(QString::number(written)));
+            QCOMPARE(chunkCount(*f.writeDb, 0), 0);
 
             // Many flushes later the journal still holds about a minute's rows.
             for (int flush = 1; flush < 3 * SeriesWriter::kSnapshotSlices; ++flush) {
@@ -353,6 +420,44 @@ private Q_SLOTS:
         SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
         for (int id : ids)
             QCOMPARE(plain.samples(id, 0, kStart * 2)->size(), qsizetype(2));
+    }
+
+    // A series that seals a chunk writes its new open chunk in the same
+    // flush, whatever its slice: the snapshot in ts_open was a prefix of the
+    // sealed chunk, and left there a reader of the file would see its
+    // samples twice.
+    void sealedChunkTakesItsOpenSnapshotAlong()
+    {
+        Fixture f(freshPath());
+        constexpr int kSeries = 600; // over SeriesWriter::kSnapshotAllBelow
+        std::vector<int> ids;
+        for (int s = 0; s < kSeries; ++s)
+            ids.push_back(f.series(QStringLiteral("vm/%1/cpu").arg(s), -2));
+        std::vector<SeriesPoint> batch;
+        for (int id : ids)
+            batch.push_back({ id, kStart, 1.0 });
+        QVERIFY(f.writer->append(batch).ok());
+        QVERIFY(f.commit()); // slice 0's open chunks are in ts_open now
+        batch.clear();
+        for (int id : ids)
+            batch.push_back({ id, kStart + 3'600'000, 2.0 });
+        QVERIFY(f.writer->append(batch).ok());
+        QVERIFY(f.commit()); // every first chunk sealed, in slice 1's turn
+
+        SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
+        int snapshotted = 0;
+        for (int id : ids) {
+            const auto stored = plain.samples(id, 0, kStart * 2);
+            QVERIFY(stored.ok());
+            for (qsizetype i = 1; i < stored->size(); ++i)
+                QVERIFY2(stored->at(i).timeMs > stored->at(i - 1).timeMs,
+                         qPrintable(QStringLiteral("series %1 holds a sample twice").arg(id)));
+            if (stored->size() == 2)
+                ++snapshotted;
+        }
+        // The file alone holds both samples of every series.
+        QCOMPARE(snapshotted, kSeries);
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), kSeries);
     }
 
     // A journal row naming a series that no longer exists (its history
@@ -606,9 +711,10 @@ private Q_SLOTS:
         QCOMPARE(chunkCount(*f.writeDb, chunkKind(Resolution::FiveMinutes)), 0);
         QVERIFY(chunkCount(*f.writeDb, chunkKind(Resolution::Hour)) > 0);
         QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::FiveMinutes)) > 0);
-        // Only the hour not rolled up yet is left in raw chunks; a day of
-        // samples shares one stand-in chunk.
-        QCOMPARE(chunkCount(*f.writeDb, 0), 1);
+        // Only the hour not rolled up yet is left raw, in its open chunk; a
+        // day of samples shares one stand-in chunk.
+        QCOMPARE(chunkCount(*f.writeDb, 0), 0);
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 1);
         QVERIFY(chunkCount(*f.writeDb, standInKind(Resolution::FiveMinutes)) <= 4);
 
         // Through the reader every resolution is complete and exact.
