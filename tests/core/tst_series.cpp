@@ -259,29 +259,26 @@ private Q_SLOTS:
         QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 1);
     }
 
-    // Version 19 kept a series' open chunk among its sealed ones; the step
-    // to 20 moves the newest raw chunk that is not full into ts_open, and
-    // the writer continues it as a restart of version 19 did.
-    void upgradeMovesOpenChunksToTheirTable()
+    // Version 19 kept a series' open chunk among its sealed ones. After the
+    // step to 20 it stays there, sealed; the series goes on in a new open
+    // chunk, and nothing is read twice or lost.
+    void upgradeLeavesOpenChunksSealed()
     {
         const QString path = freshPath();
-        int partial = 0, sealedAndOpen = 0, full = 0;
+        int partial = 0, full = 0;
         const int maxRows = info(Resolution::Raw).maxRows;
         {
             Fixture f(path);
             partial = f.series(QStringLiteral("vm/partial/cpu"), -2);
-            sealedAndOpen = f.series(QStringLiteral("vm/sealed/cpu"), -2);
             full = f.series(QStringLiteral("vm/full/cpu"), -2);
             std::vector<SeriesPoint> batch;
             for (int i = 0; i < 100; ++i)
                 batch.push_back({ partial, kStart + 1000 * i, double(i) });
             for (int i = 0; i <= maxRows; ++i)
-                batch.push_back({ sealedAndOpen, kStart + 1000 * i, double(i) });
-            for (int i = 0; i < maxRows; ++i)
                 batch.push_back({ full, kStart + 1000 * i, double(i) });
             QVERIFY(f.writer->append(batch).ok());
             QVERIFY(f.commit());
-            QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 3);
+            QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 2);
             // Back to version 19's layout.
             QSqlQuery q(f.writeDb->sql());
             QVERIFY(q.exec(QStringLiteral(
@@ -292,33 +289,25 @@ private Q_SLOTS:
         }
 
         Fixture f(path);
-        QSqlQuery q(f.writeDb->sql());
-        QVERIFY(q.exec(QStringLiteral("SELECT series_id, rows FROM ts_open ORDER BY series_id")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), partial);
-        QCOMPARE(q.value(1).toInt(), 100);
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), sealedAndOpen);
-        QCOMPARE(q.value(1).toInt(), 1);
-        QVERIFY(!q.next()); // a full chunk stays sealed
-        QCOMPARE(chunkCount(*f.writeDb, 0), 2);
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 0);
+        QCOMPARE(chunkCount(*f.writeDb, 0), 3);
         QCOMPARE(f.reader->samples(partial, 0, kStart * 2)->size(), 100);
-        QCOMPARE(f.reader->samples(sealedAndOpen, 0, kStart * 2)->size(), maxRows + 1);
-        QCOMPARE(f.reader->samples(full, 0, kStart * 2)->size(), maxRows);
+        QCOMPARE(f.reader->samples(full, 0, kStart * 2)->size(), maxRows + 1);
         QCOMPARE(f.reader->latestTimestamp(partial).value(), kStart + 99'000);
 
         const qint64 next = kStart + 1000 * (maxRows + 1);
-        QVERIFY(f.writer->append(points(partial, { { kStart + 98'000, 5 }, { next, 7 } })).ok());
-        QCOMPARE(f.writer->rejectedSamples(), qint64(1)); // older than what was moved
-        QVERIFY(f.writer->append(points(sealedAndOpen, { { next, 7 } })).ok());
+        QVERIFY(f.writer->append(points(partial, { { kStart + 99'000, 5 }, { next, 7 } })).ok());
+        QCOMPARE(f.writer->rejectedSamples(), qint64(1)); // in a chunk sealed by the upgrade
         QVERIFY(f.writer->append(points(full, { { next, 7 } })).ok());
         QVERIFY(f.commit());
-        QCOMPARE(chunkCount(*f.writeDb, 0), 2); // both open chunks continued
-        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 3);
+        QCOMPARE(chunkCount(*f.writeDb, 0), 3);
+        QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 2);
         SeriesReader plain(f.readDb->sql(), std::make_shared<SeriesHeads>());
-        QCOMPARE(plain.samples(partial, 0, kStart * 2)->size(), 101);
-        QCOMPARE(plain.samples(sealedAndOpen, 0, kStart * 2)->size(), maxRows + 2);
-        QCOMPARE(plain.samples(full, 0, kStart * 2)->size(), maxRows + 1);
+        const auto stored = plain.samples(partial, 0, kStart * 2);
+        QCOMPARE(stored->size(), 101);
+        QCOMPARE(stored->at(99).value, 99.0);
+        QCOMPARE(stored->last().timeMs, next);
+        QCOMPARE(plain.samples(full, 0, kStart * 2)->size(), maxRows + 2);
     }
 
     // Many changed open chunks: a flush journals the samples in one row and
