@@ -4,7 +4,7 @@
 //
 //   bench_forecast [--data DIR|FILE]... [--origins 6|24] [--max-series 0]
 //                  [--train-days 14] [--r-processes 2] [--arima-fourier 0] [--no-r]
-//                  [--leave-one-out] [--refit-cadence]
+//                  [--leave-one-out] [--refit-cadence] [--coarse-refit-cadence]
 //
 // Per series, `--origins` forecast origins are spread evenly over the part of
 // the series that has at least two weeks of history before it (half of the
@@ -28,7 +28,8 @@
 // gives twelve one-step errors, too few to rank methods by.
 // With --refit-cadence, it replays every series through a window as a demand
 // model's fine tier keeps one, refitting at several cadences, and reports
-// what each costs and scores (forecastcadence.h).
+// what each costs and scores (forecastcadence.h); --coarse-refit-cadence
+// does the same for the coarse tier's month of five-minute means.
 // Human-readable table first; the last line is one JSON object. With
 // UMBRA_BENCH_DETAIL set, the C++ methods are also listed per series.
 #include "cputime.h"
@@ -71,6 +72,7 @@ struct Options
     bool useR = true;
     bool leaveOneOut = false;
     bool refitCadence = false;
+    bool coarseRefitCadence = false;
 };
 
 enum Method { MNaive, MSeasonalNaive, MHoltWinters, MEts, MAutoArima, MUmbra, MethodCount };
@@ -121,6 +123,8 @@ Options parse(const QStringList &args)
             o.leaveOneOut = true;
         else if (a == QLatin1String("--refit-cadence"))
             o.refitCadence = true;
+        else if (a == QLatin1String("--coarse-refit-cadence"))
+            o.coarseRefitCadence = true;
         else {
             std::fprintf(stderr, "unknown argument %s\n", qPrintable(a));
             std::exit(2);
@@ -523,35 +527,43 @@ int runLeaveOneOut(const Options &options)
 
 } // namespace
 
-int runRefitCadence(const Options &options)
+int runRefitCadence(const Options &options, bool coarse)
 {
     QStringList notes;
     std::vector<TraceSeries> series = loadTraces(options.data, &notes);
     if (options.maxSeries > 0 && series.size() > size_t(options.maxSeries))
         series.resize(size_t(options.maxSeries));
-    const std::vector<CadenceScore> scores = scoreRefitCadences(series, { 30, 60, 120, 180, 360 });
-    std::printf("fine-tier window of 720 samples, 90 steps ahead, refit every 60 samples while "
-                "it fills\n");
-    std::printf("%-28s %8s %8s %8s %8s %9s %12s\n", "refit once full, every", "mase_h1", "mase_h12",
-                "mase_h90", "cov95", "refits", "refit CPU s");
+    const TierLayout &tier = coarse ? kCoarseTier : kFineTier;
+    const std::vector<CadenceScore> scores
+        = scoreRefitCadences(series, tier,
+                             coarse ? std::vector<int>{ 12, 36, 72, 144, 288 }
+                                    : std::vector<int>{ 30, 60, 120, 180, 360 });
+    std::printf("%s tier: window of %d samples, %d steps ahead, refit every %d samples until "
+                "%d are held\n",
+                coarse ? "coarse" : "fine", tier.window, tier.horizon, tier.fillingCadence,
+                tier.scoreFrom);
+    const QString h[3] = { QStringLiteral("mase_h%1").arg(tier.scoredSteps[0]),
+                           QStringLiteral("mase_h%1").arg(tier.scoredSteps[1]),
+                           QStringLiteral("mase_h%1").arg(tier.scoredSteps[2]) };
+    std::printf("%-28s %9s %9s %9s %8s %9s %12s\n", "refit after that, every", qPrintable(h[0]),
+                qPrintable(h[1]), qPrintable(h[2]), "cov95", "refits", "refit CPU s");
     QJsonArray rows;
     for (const CadenceScore &s : scores) {
-        std::printf("%-28s %8.4f %8.4f %8.4f %8.3f %9lld %12.2f\n",
+        std::printf("%-28s %9.4f %9.4f %9.4f %8.3f %9lld %12.2f\n",
                     qPrintable(QStringLiteral("%1 samples").arg(s.cadence)), s.mase[0], s.mase[1],
                     s.mase[2], s.coverage95, s.refits, s.refitSeconds);
         QJsonObject row;
         row[QStringLiteral("cadence")] = s.cadence;
         row[QStringLiteral("series")] = s.series;
-        row[QStringLiteral("mase_h1")] = s.mase[0];
-        row[QStringLiteral("mase_h12")] = s.mase[1];
-        row[QStringLiteral("mase_h90")] = s.mase[2];
+        for (int k = 0; k < 3; ++k)
+            row[h[k]] = s.mase[k];
         row[QStringLiteral("coverage95")] = s.coverage95;
         row[QStringLiteral("refits")] = double(s.refits);
         row[QStringLiteral("refit_cpu_s")] = s.refitSeconds;
         rows.append(row);
     }
     QJsonObject json;
-    json[QStringLiteral("refit_cadence")] = rows;
+    json[coarse ? QStringLiteral("coarse_refit_cadence") : QStringLiteral("refit_cadence")] = rows;
     std::printf("%s\n", QJsonDocument(json).toJson(QJsonDocument::Compact).constData());
     return scores.empty() || scores.front().series == 0 ? 1 : 0;
 }
@@ -562,8 +574,8 @@ int main(int argc, char **argv)
     const Options options = parse(app.arguments());
     if (options.leaveOneOut)
         return runLeaveOneOut(options);
-    if (options.refitCadence)
-        return runRefitCadence(options);
+    if (options.refitCadence || options.coarseRefitCadence)
+        return runRefitCadence(options, options.coarseRefitCadence);
 
     QStringList notes;
     std::vector<TraceSeries> series = loadTraces(options.data, &notes);

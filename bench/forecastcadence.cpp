@@ -7,12 +7,6 @@
 
 namespace {
 
-constexpr int kWindow = 720;
-constexpr int kHorizon = 90;
-constexpr int kFillingCadence = 60;
-constexpr int kOriginStride = 6;
-constexpr int kScoredSteps[] = { 1, 12, 90 };
-
 // Mean absolute change from one sample to the next: the naive forecast's
 // one-step error, the scale every horizon's error is divided by.
 double naiveScale(const std::vector<double> &values)
@@ -31,8 +25,10 @@ double naiveScale(const std::vector<double> &values)
 } // namespace
 
 std::vector<CadenceScore> scoreRefitCadences(const std::vector<TraceSeries> &series,
+                                             const TierLayout &tier,
                                              const std::vector<int> &cadences)
 {
+    const int horizon = tier.horizon;
     std::vector<CadenceScore> scores;
     for (int cadence : cadences) {
         CadenceScore score;
@@ -41,44 +37,44 @@ std::vector<CadenceScore> scoreRefitCadences(const std::vector<TraceSeries> &ser
         for (const TraceSeries &trace : series) {
             const std::vector<double> &values = trace.values;
             const double scale = naiveScale(values);
-            if (!(scale > 0) || values.size() < size_t(kWindow + kHorizon + 1))
+            if (!(scale > 0) || values.size() < size_t(tier.scoreFrom + horizon + 1))
                 continue;
             Umbra::Predict::ForecasterOptions options;
             options.intervalSeconds = trace.intervalSeconds;
-            options.maxHistory = kWindow;
+            options.maxHistory = tier.window;
             Umbra::Predict::Forecaster forecaster(options);
             const qint64 stepMs = qint64(trace.intervalSeconds) * 1000;
             double errors[3] = {};
             long long origins = 0;
-            for (size_t i = 0; i + kHorizon < values.size(); ++i) {
+            for (size_t i = 0; i + size_t(horizon) < values.size(); ++i) {
                 forecaster.update(qint64(i) * stepMs, values[i]);
-                const bool full = forecaster.retainedSamples() >= kWindow;
-                const int due = full ? cadence : kFillingCadence;
+                const bool scored = forecaster.retainedSamples() >= tier.scoreFrom;
+                const int due = scored ? cadence : tier.fillingCadence;
                 if (forecaster.retainedSamples() >= 16 && forecaster.samplesSinceFit() >= due) {
                     const double before = cpuSeconds();
                     forecaster.refit();
                     score.refitSeconds += cpuSeconds() - before;
                     ++score.refits;
                 }
-                if (!full || !forecaster.isFitted() || i % kOriginStride != 0)
+                if (!scored || !forecaster.isFitted() || i % size_t(tier.originStride) != 0)
                     continue;
-                const QList<Umbra::Predict::ForecastStep> forecast = forecaster.forecast(kHorizon);
-                if (forecast.size() != kHorizon)
+                const QList<Umbra::Predict::ForecastStep> forecast = forecaster.forecast(horizon);
+                if (forecast.size() != horizon)
                     continue;
                 double sum = 0;
-                int counted = 0, scored = 0;
-                for (int k = 1; k <= kHorizon; ++k) {
+                int counted = 0, step = 0;
+                for (int k = 1; k <= horizon; ++k) {
                     const double truth = values[i + size_t(k)];
                     if (std::isfinite(truth)) {
-                        const auto &step = forecast[k - 1];
-                        sum += std::abs(truth - step.point);
+                        const auto &at = forecast[k - 1];
+                        sum += std::abs(truth - at.point);
                         ++counted;
                         ++truths;
-                        inside += truth >= step.lower95 && truth <= step.upper95;
+                        inside += truth >= at.lower95 && truth <= at.upper95;
                     }
-                    if (k == kScoredSteps[scored]) {
-                        errors[scored] += counted > 0 ? sum / counted / scale : 0.0;
-                        ++scored;
+                    if (step < 3 && k == tier.scoredSteps[size_t(step)]) {
+                        errors[step] += counted > 0 ? sum / counted / scale : 0.0;
+                        ++step;
                     }
                 }
                 ++origins;
