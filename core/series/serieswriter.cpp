@@ -47,8 +47,8 @@ SeriesWriter::SeriesWriter(QSqlDatabase db, std::shared_ptr<SeriesHeads> heads)
     , m_statements(m_db)
 {
     SqliteStatement newest(m_db,
-                           "SELECT max((SELECT max(end_ms) FROM ts_chunks WHERE resolution "
-                           "= 0), (SELECT max(end_ms) FROM ts_open))");
+                           "SELECT max((SELECT coalesce(max(end_ms), 0) FROM ts_chunks WHERE "
+                           "resolution = 0), (SELECT coalesce(max(end_ms), 0) FROM ts_open))");
     if (auto row = newest.next(); row && row.value())
         m_newest = newest.int64(0);
     (void)newest.next();

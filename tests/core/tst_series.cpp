@@ -248,6 +248,7 @@ private Q_SLOTS:
             QVERIFY(f.commit());
         }
         Fixture f(path);
+        QCOMPARE(f.writer->newestTimestamp(), kStart + 99'000); // from the open chunk
         QCOMPARE(f.series(QStringLiteral("host/x/cpu"), -2), id);
         QVERIFY(
             f.writer->append(points(id, { { kStart + 98000, 1 }, { kStart + 100000, 100 } })).ok());
@@ -290,6 +291,7 @@ private Q_SLOTS:
 
         Fixture f(path);
         QCOMPARE(tableRows(*f.writeDb, QStringLiteral("ts_open")), 0);
+        QCOMPARE(f.writer->newestTimestamp(), kStart + 1000 * maxRows); // from sealed chunks
         QCOMPARE(chunkCount(*f.writeDb, 0), 3);
         QCOMPARE(f.reader->samples(partial, 0, kStart * 2)->size(), 100);
         QCOMPARE(f.reader->samples(full, 0, kStart * 2)->size(), maxRows + 1);
