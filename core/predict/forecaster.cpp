@@ -1,6 +1,7 @@
 #include "predict/forecaster.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Umbra::Predict {
 
@@ -100,6 +101,17 @@ void Forecaster::setMaxHistory(int samples)
     m_history = SampleHistory(samples);
     if (!kept.empty())
         m_history.assign(lastSlot, kept);
+}
+
+qint64 Forecaster::observedSinceFit() const
+{
+    qint64 observed = 0;
+    if (m_history.size() == 0)
+        return observed;
+    for (qint64 slot = std::max(m_fittedSlot + 1, m_history.firstSlot());
+         slot <= m_history.lastSlot(); ++slot)
+        observed += std::isfinite(m_history.at(slot)) ? 1 : 0;
+    return observed;
 }
 
 void Forecaster::refit()

@@ -99,6 +99,10 @@ public:
     // Slots absorbed since the parameters were last estimated: the engine
     // refits when this grows past its taste (say an hour's worth).
     qint64 samplesSinceFit() const { return m_state.slot - m_fittedSlot; }
+    // Of those, the retained slots that brought a value: what a refit would
+    // learn from that the last one did not. A gap (the console stopped for
+    // hours) brings nothing to learn from.
+    qint64 observedSinceFit() const;
     qint64 lastTimeMs() const { return slotTimeMs(m_state.slot); }
     // The latest observed value (NaN before any).
     double lastValue() const { return m_state.last; }

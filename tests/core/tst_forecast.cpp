@@ -167,6 +167,7 @@ private Q_SLOTS:
     void followsTheMemberThatIsBetterAlone();
     void trackRecordOfARandomWalkIsNaives();
     void confidenceIsEarnedFromHistory();
+    void aGapMakesNoTierDue();
     void demandModelTrendSurvivesItsState();
     void recentValuesSkipGaps();
     void stateWithSlotsOutOfRangeIsRefused();
@@ -658,6 +659,42 @@ void TestForecast::confidenceIsEarnedFromHistory()
     QVERIFY(confidence.relativeError < 1);
     QVERIFY(whyNoWarning(confidence).isEmpty());
     QVERIFY(describe(confidence).startsWith(QStringLiteral("error 0.")));
+}
+
+void TestForecast::aGapMakesNoTierDue()
+{
+    // Three hours at 10 s, refitted as the console does; then the console
+    // is stopped for six hours. Its first samples back bring nothing a refit
+    // would learn from: each tier waits for its own count of new samples
+    // (ten minutes, twelve five-minute means), as it would have without
+    // the gap, rather than every model of the fleet refitting at once.
+    DemandModel model(10);
+    std::mt19937 rng(9);
+    std::normal_distribution<double> noise(0, 0.5);
+    const qint64 startMs = 1'760'000'000'000 / 300'000 * 300'000;
+    qint64 t = startMs;
+    const auto feed = [&](int samples) {
+        int refits = 0;
+        for (int i = 0; i < samples; ++i, t += 10'000) {
+            model.add(t, 30 + 5 * std::sin(double(t) / 3.6e6) + noise(rng));
+            while (model.refitIfDue())
+                ++refits;
+        }
+        return refits;
+    };
+    feed(3 * 360);
+    QVERIFY(model.coarse().isFitted());
+    QVERIFY(model.fine().isFitted());
+    t += 6 * 3600'000;
+    QCOMPARE(feed(59), 0); // under ten minutes back
+    QCOMPARE(model.fine().observedSinceFit(), qint64(59));
+    QVERIFY(model.fine().samplesSinceFit() > 6 * 360); // the gap's slots count as time only
+    QCOMPARE(feed(1), 1); // the fine tier's tenth minute
+    QVERIFY(model.coarse().samplesSinceFit() > 6 * 12); // not refitted since the gap
+    // In the hour after: the fine tier six times, the coarse one once, at
+    // its twelfth new mean.
+    QCOMPARE(feed(360), 7);
+    QVERIFY(model.coarse().samplesSinceFit() < 12);
 }
 
 void TestForecast::demandModelTrendSurvivesItsState()
