@@ -9,6 +9,7 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
+class QTimer;
 
 namespace Umbra {
 
@@ -53,7 +54,11 @@ Q_SIGNALS:
     // relieves (vmUuid empty), or the VM a shadow would cover.
     void chartsRequested(const QString &hostUri, const QString &vmUuid);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void takePending(const QList<Jobs::Plan> &plans);
     void fill(const QList<Jobs::Plan> &plans);
     void showDetails();
     const Jobs::Plan *current() const;
@@ -63,7 +68,10 @@ private:
     int m_chartSeries = 0;
     EntityCharts *m_chartFeed = nullptr;
     QString m_charted;
-    QList<Jobs::Plan> m_plans;
+    QList<Jobs::Plan> m_plans; // as the rows show them
+    QList<Jobs::Plan> m_arrived; // the policy's latest, shown by the next fill
+    bool m_stale = false; // hidden when the latest arrived
+    QTimer *m_refill = nullptr;
     QComboBox *m_level = nullptr;
     QLabel *m_summary = nullptr;
     QTableWidget *m_table = nullptr;

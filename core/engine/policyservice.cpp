@@ -16,6 +16,7 @@
 #include <QPromise>
 #include <QThread>
 #include <QTimer>
+#include <utility>
 
 namespace Umbra {
 
@@ -759,6 +760,15 @@ void PolicyService::quiet(qint64 planId, qint64 until, const QString &why,
 
 void PolicyService::reload()
 {
+    // Proposals come in bursts (an evaluation of a large fleet raises and
+    // supersedes hundreds): one read of the queue at a time, and one more
+    // after it when asked meanwhile, not a thread and a read of up to 500
+    // plans for each.
+    if (m_reloading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_reloading = true;
     onWorker<QList<Jobs::Plan>>(
         [](const QString &path) {
             QList<Jobs::Plan> pending;
@@ -773,8 +783,11 @@ void PolicyService::reload()
             return pending;
         },
         [this](QList<Jobs::Plan> pending) {
+            m_reloading = false;
             m_pending = pending;
             Q_EMIT pendingChanged(m_pending);
+            if (std::exchange(m_reloadAgain, false))
+                reload();
         });
 }
 

@@ -145,6 +145,8 @@ private:
     QHash<QString, Policy::Quiet> m_quiet;
     QList<Policy::PolicyAction> m_actions; // actions of the last hours
     QList<Jobs::Plan> m_pending;
+    bool m_reloading = false; // a read of the queue is under way
+    bool m_reloadAgain = false; // and another was asked for meanwhile
     WorkerThreads m_workers; // last: waited for before the rest goes
 };
 

@@ -374,6 +374,7 @@ private Q_SLOTS:
     void untrustedNamesArePlainText();
     void demoShadowFromTheVmPage();
     void approvalQueueShowsTheEvacuation();
+    void approvalQueueRefillsWhenShownAndAtMostOnceABurst();
     void automationDialogStoresLevels();
     void policyReplayShowsWhatThePolicyWouldHaveDone();
     void auditShowsEveryDecision();
@@ -2301,6 +2302,63 @@ void TestMainWindow::approvalQueueShowsTheEvacuation()
     QVERIFY(stored);
     QCOMPARE(stored->state, Jobs::PlanState::Rejected);
     QCOMPARE(stored->note, reason);
+}
+
+// The policy reads its queue again after every proposal, hundreds a minute
+// on a large fleet: the rows are rebuilt once a burst, and not while the
+// queue is hidden, while the count in the dock's title follows each change.
+void TestMainWindow::approvalQueueRefillsWhenShownAndAtMostOnceABurst()
+{
+    ApprovalsPanel *queue = m_window->approvalsPanel();
+    PolicyService *policy = m_engine->policy();
+    QVERIFY(queue && policy);
+    QSignalSpy counts(queue, &ApprovalsPanel::pendingCountChanged);
+    QSignalSpy arrived(policy, &PolicyService::pendingChanged);
+    const auto plans = [](int count, const QString &tag) {
+        QList<Jobs::Plan> list;
+        for (int i = 0; i < count; ++i) {
+            Jobs::Plan plan;
+            plan.id = 900000 + i;
+            plan.summary = QStringLiteral("%1 %2").arg(tag).arg(i);
+            list.append(plan);
+        }
+        return list;
+    };
+    const auto shownIds = [queue] {
+        QList<qint64> ids;
+        for (const Jobs::Plan &plan : queue->plans())
+            ids.append(plan.id);
+        return ids;
+    };
+    const auto lastArrivedIds = [&arrived] {
+        QList<qint64> ids;
+        for (const Jobs::Plan &plan : arrived.last().first().value<QList<Jobs::Plan>>())
+            ids.append(plan.id);
+        return ids;
+    };
+
+    m_window->approvalsDock()->hide();
+    const QList<qint64> before = shownIds();
+    Q_EMIT policy->pendingChanged(plans(7, QStringLiteral("hidden")));
+    QCOMPARE(shownIds(), before);
+    QCOMPARE(counts.last().first().toInt(), 7);
+    m_window->approvalsDock()->show();
+    m_window->approvalsDock()->raise();
+    // Shown: what the policy said last, whether it was this test or the
+    // policy's own evaluation since.
+    QTRY_COMPARE(shownIds(), lastArrivedIds());
+
+    const QList<qint64> shown = shownIds();
+    for (int burst = 1; burst <= 5; ++burst)
+        Q_EMIT policy->pendingChanged(plans(burst, QStringLiteral("burst")));
+    QCOMPARE(shownIds(), shown); // not rebuilt five times on the spot
+    QCOMPARE(counts.last().first().toInt(), 5);
+    QTRY_COMPARE(shownIds(), lastArrivedIds());
+    QCOMPARE(queue->table()->rowCount(), int(queue->plans().size()));
+
+    // The policy's own queue again, for the tests after this one.
+    Q_EMIT policy->pendingChanged(policy->pending());
+    QTRY_COMPARE(shownIds(), lastArrivedIds());
 }
 
 // Levels per pool and per VM, the confidence and a maintenance window, as
