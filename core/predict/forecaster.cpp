@@ -145,7 +145,7 @@ QList<ForecastStep> Forecaster::forecast(int horizonSteps) const
         return steps;
     std::vector<MemberWeights> members;
     memberForecasts(m_params, m_state, horizonSteps, members);
-    const double scale = intervalScale(m_params, m_state);
+    const IntervalScale scales(m_params, m_state);
     steps.reserve(horizonSteps);
     for (int k = 1; k <= horizonSteps; ++k) {
         const MemberWeights w = weightsAt(m_params, k);
@@ -153,6 +153,7 @@ QList<ForecastStep> Forecaster::forecast(int horizonSteps) const
         for (int m = 0; m < MemberCount; ++m)
             point += w[size_t(m)] * members[size_t(k - 1)][size_t(m)];
         const ErrorQuantiles q = quantilesAt(m_params, k);
+        const double scale = scales.at(k);
         ForecastStep step;
         step.timeMs = slotTimeMs(m_state.slot + k);
         step.point = point;

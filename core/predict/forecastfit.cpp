@@ -324,11 +324,11 @@ struct OriginErrors
 {
     size_t origin = 0; // index of the origin's sample
     MemberWeights errors{};
-    double scale = 0;
+    double recentScale = 0; // at the origin; intervals blend it per horizon
 };
 
 // Rolling origins over the history: each member's error at every horizon
-// bucket, together with the interval scale at the origin. Also returns the
+// bucket, together with the recent step size at the origin. Also returns the
 // final state and each event sample's one-step member forecasts.
 struct Backtest
 {
@@ -366,7 +366,7 @@ Backtest backtest(const Series &s, const ModelParams &params)
         if (steps.empty())
             continue;
         memberForecastsAt(params, state, steps, forecasts);
-        const double scale = intervalScale(params, state);
+        const double recent = recentScale(params, state);
         for (size_t b = 0; b < steps.size(); ++b) {
             const double truth = s.fit[i + size_t(steps[b])];
             if (!std::isfinite(truth))
@@ -375,7 +375,7 @@ Backtest backtest(const Series &s, const ModelParams &params)
             errors.origin = i;
             for (int m = 0; m < MemberCount; ++m)
                 errors.errors[size_t(m)] = truth - forecasts[b][size_t(m)];
-            errors.scale = scale;
+            errors.recentScale = recent;
             result.buckets[b].push_back(errors);
         }
     }
@@ -520,7 +520,9 @@ void setWeightsAndQuantiles(const Backtest &bt, const FitTuning &tuning, ModelPa
         if (errors.size() >= size_t(kMinErrorsForQuantiles)) {
             normalised.clear();
             for (const OriginErrors &e : errors)
-                normalised.push_back(combinedError(e, w) / e.scale);
+                normalised.push_back(
+                    combinedError(e, w)
+                    / IntervalScale(params, e.recentScale).at(kHorizonBuckets[size_t(b)]));
             for (size_t q = 0; q < kErrorLevels.size(); ++q)
                 params.quantiles[size_t(b)][q] = float(
                     (q == 0 || q + 1 == kErrorLevels.size() ? tuning.widening95 : tuning.widening80)

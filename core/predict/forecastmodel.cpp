@@ -310,14 +310,34 @@ double relativeErrorAt(const ModelParams &params, int step)
     return found;
 }
 
-double intervalScale(const ModelParams &params, const ModelState &state)
+double recentScale(const ModelParams &params, const ModelState &state)
 {
-    const double recent
-        = std::max(std::isfinite(state.scale) ? state.scale : 0.0, params.scaleFloor);
-    if (!(params.typicalScale > 0) || params.scaleBlend >= 1)
-        return recent;
-    return std::pow(params.typicalScale, 1 - params.scaleBlend)
-        * std::pow(recent, params.scaleBlend);
+    return std::max(std::isfinite(state.scale) ? state.scale : 0.0, params.scaleFloor);
+}
+
+IntervalScale::IntervalScale(const ModelParams &params, double recentScale)
+    : m_typical(params.typicalScale)
+    , m_recent(recentScale)
+    , m_blend(params.scaleBlend)
+{
+    if (m_typical > 0 && m_recent > 0 && m_blend > 0) {
+        m_logRatio = std::log(m_recent / m_typical);
+        m_logFade = std::log1p(-std::clamp(params.scaleDecay, 0.0, 0.999));
+    }
+}
+
+IntervalScale::IntervalScale(const ModelParams &params, const ModelState &state)
+    : IntervalScale(params, recentScale(params, state))
+{ }
+
+double IntervalScale::at(int step) const
+{
+    if (!(m_typical > 0))
+        return m_recent;
+    if (m_logRatio == 0)
+        return m_typical;
+    const double share = std::min(m_blend, 1.0) * std::exp(m_logFade * std::max(step - 1, 0));
+    return m_typical * std::exp(share * m_logRatio);
 }
 
 } // namespace Umbra::Predict

@@ -136,7 +136,29 @@ ErrorQuantiles quantilesAt(const ModelParams &params, int step);
 // below it; NaN before a fit or where none was measured.
 double relativeErrorAt(const ModelParams &params, int step);
 
-// The scale intervals are drawn in: the recent step size, never below the floor.
-double intervalScale(const ModelParams &params, const ModelState &state);
+// The scale intervals `step` steps ahead are drawn in: the fitted history's
+// typical step size blended with the recent one (never below the floor) by
+// the fit's scale blend. The recent step size's share fades with the horizon
+// at its own decay a step: a calm or a stormy hour says much about the next
+// minutes and little about tomorrow, when the series has had time to return
+// to its usual steps.
+class IntervalScale
+{
+public:
+    IntervalScale(const ModelParams &params, double recentScale);
+    IntervalScale(const ModelParams &params, const ModelState &state);
+
+    double at(int step) const;
+
+private:
+    double m_typical = 0;
+    double m_recent = 0;
+    double m_blend = 0;
+    double m_logRatio = 0; // log(recent / typical)
+    double m_logFade = 0; // log of the recent share kept per step
+};
+
+// The recent step size as intervals use it: never below the fit's floor.
+double recentScale(const ModelParams &params, const ModelState &state);
 
 } // namespace Umbra::Predict

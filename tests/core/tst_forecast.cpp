@@ -156,6 +156,7 @@ private Q_SLOTS:
     void pureSeasonalIsNearExact();
     void intervalsWidenWithHorizon();
     void coverageOfNoisySeasonal();
+    void recentStepSizeFadesWithTheHorizon();
     void crossingOfLinearRamp();
     void crossingNotWithinHorizon();
     void eventUpliftIsApplied();
@@ -339,6 +340,37 @@ void TestForecast::coverageOfNoisySeasonal()
              qPrintable(QString::number(measured.of80())));
     QVERIFY(console.of95() > measured.of95() && console.of95() < 1.0);
     QVERIFY(console.of80() > measured.of80() && console.of80() < console.of95());
+}
+
+void TestForecast::recentStepSizeFadesWithTheHorizon()
+{
+    // Three weeks of a daily cycle with noise, then six calm hours. With
+    // intervals that follow the recent step size (a scale blend), the calm
+    // narrows the bands of the next steps, but a day ahead the series has had
+    // time to return to its usual steps: there the bands must be as wide as
+    // those drawn from the typical step size alone.
+    std::mt19937 rng(17);
+    std::normal_distribution<double> gauss(0, 1);
+    std::vector<double> v;
+    for (int i = 0; i < 21 * kDay; ++i)
+        v.push_back(50 + 10 * std::sin(kTwoPi * i / kDay) + 2 * gauss(rng));
+    for (int i = 0; i < 72; ++i)
+        v.push_back(50 + 10 * std::sin(kTwoPi * double(v.size()) / kDay) + 0.05 * gauss(rng));
+    Forecaster f = fed(v);
+    auto widths95 = [&f](double blend) {
+        FitInput input = f.fitInput();
+        input.tuning = FitTuning{ 1.0, 1.0, blend };
+        f.adopt(Forecaster::fit(input));
+        const QList<ForecastStep> steps = f.forecast(kDay);
+        return std::pair{ steps.first().upper95 - steps.first().lower95,
+                          steps.last().upper95 - steps.last().lower95 };
+    };
+    const auto [typicalNext, typicalDay] = widths95(0.0);
+    const auto [recentNext, recentDay] = widths95(0.7);
+    QVERIFY2(recentNext < 0.6 * typicalNext,
+             qPrintable(QStringLiteral("%1 %2").arg(recentNext).arg(typicalNext)));
+    QVERIFY2(recentDay > 0.9 * typicalDay && recentDay < 1.1 * typicalDay,
+             qPrintable(QStringLiteral("%1 %2").arg(recentDay).arg(typicalDay)));
 }
 
 void TestForecast::crossingOfLinearRamp()
