@@ -564,25 +564,31 @@ private Q_SLOTS:
     void damagedDatabaseIsNotUsedSilently()
     {
         const QString db = m_home.filePath(QStringLiteral("damaged.db"));
-        QProcess console;
-        QVERIFY(startConsole(console, db, m_home.path(), 2));
-        QVERIFY(console.waitForFinished(scaledMs(60000)));
 
         // A chunk that cannot be decoded: the export says its rows are not all.
-        {
-            QSqlDatabase sql
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
-            sql.setDatabaseName(db);
-            QVERIFY(sql.open());
-            QSqlQuery q(sql);
-            QVERIFY(q.exec(QStringLiteral(
-                "UPDATE ts_chunks SET data = zeroblob(64) WHERE series_id IN (SELECT id FROM "
-                "ts_series WHERE name LIKE 'vm/' || (SELECT uuid FROM vms WHERE name = 'web01') "
-                "|| '/%') AND resolution = 0")));
-            QVERIFY(q.numRowsAffected() > 0);
-            sql.close();
+        // The demo's history reaches web01 within seconds, later on a busy
+        // machine: the console runs again until it has.
+        int damaged = 0;
+        for (int run = 0; run < 5 && damaged == 0; ++run) {
+            QProcess console;
+            QVERIFY(startConsole(console, db, m_home.path(), 2));
+            QVERIFY(console.waitForFinished(scaledMs(60000)));
+            {
+                QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                             QStringLiteral("damage"));
+                sql.setDatabaseName(db);
+                QVERIFY(sql.open());
+                QSqlQuery q(sql);
+                QVERIFY(q.exec(QStringLiteral(
+                    "UPDATE ts_chunks SET data = zeroblob(64) WHERE series_id IN (SELECT id FROM "
+                    "ts_series WHERE name LIKE 'vm/' || (SELECT uuid FROM vms WHERE name = "
+                    "'web01') || '/%') AND resolution = 0")));
+                damaged = q.numRowsAffected();
+                sql.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("damage"));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        QVERIFY(damaged > 0);
         Run run = umbra({ QStringLiteral("--database"), db, QStringLiteral("--export-csv"),
                           QStringLiteral("vm/web01"), QStringLiteral("--since"),
                           QStringLiteral("30d") },
