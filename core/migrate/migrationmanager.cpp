@@ -4,6 +4,7 @@
 #include "migrate/migrationjob.h"
 #include "migrate/migrationjournal.h"
 #include "migrate/migrationplanner.h"
+#include "migrate/planqueue.h"
 #include "traffic/trafficredirector.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,7 @@ MigrationManager::MigrationManager(QString journalPath, LinkFactory links, QObje
     , m_journalPath(std::move(journalPath))
     , m_links(std::move(links))
     , m_redirector(std::make_shared<NoTrafficRedirector>())
+    , m_plans(std::make_unique<PlanQueue>(m_journalPath))
 {
     registerTypes();
 }
@@ -93,15 +95,13 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
     auto promise = std::make_shared<QPromise<Jobs::Plan>>();
     QFuture<Jobs::Plan> future = promise->future();
     promise->start();
-    const QString path = m_journalPath;
-    const QString name = QStringLiteral("umbra-migrate-plan-%1").arg(++m_workerSequence);
     const LinkFactory links = m_links;
     const PlacementContext placement = m_placement;
-    // The promise is kept by the worker: a future resolves even when the
+    // The promise is kept by the queue: a future resolves even when the
     // manager is gone before the plan is.
-    QThread *worker = QThread::create([promise, path, name, links, placement, request, policy] {
-        auto journal = MigrationJournal::open(path, name);
-        MigrationPlanner planner(request, links, journal ? journal.value().get() : nullptr);
+    auto work = [promise, links, placement, request,
+                 policy](MigrationJournal *journal, const Result<Jobs::PlanStore *> &store) {
+        MigrationPlanner planner(request, links, journal);
         planner.setPlacement(placement, false);
         Jobs::Plan plan = planner.plan();
         plan.policy = policy;
@@ -109,11 +109,10 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
         if (const QString summary = policy.value(QLatin1String("summary")).toString();
             !summary.isEmpty())
             plan.summary = summary;
-        auto stored = Jobs::PlanStore::open(path, name + u"-plans");
-        auto id = stored ? stored.value()->propose(plan) : Result<qint64>(Error{ stored.error() });
+        auto id = store ? store.value()->propose(plan) : Result<qint64>(Error{ store.error() });
         if (id) {
             plan.id = id.value();
-            if (auto superseded = stored.value()->supersedeOlder(plan); !superseded)
+            if (auto superseded = store.value()->supersedeOlder(plan); !superseded)
                 qWarning("umbra: %s", qUtf8Printable(superseded.error()));
         } else {
             plan.refusal = QCoreApplication::translate("Umbra::MigrationManager",
@@ -122,10 +121,18 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
         }
         promise->addResult(plan);
         promise->finish();
-    });
-    worker->setObjectName(QStringLiteral("umbra-migrate-plan"));
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    };
+    auto abandon = [promise, request] {
+        Jobs::Plan plan;
+        plan.refusal = QCoreApplication::translate("Umbra::MigrationManager",
+                                                   "The console closed before the plan for %1 "
+                                                   "was worked out.")
+                           .arg(request.vm);
+        promise->addResult(plan);
+        promise->finish();
+    };
+    // An operator's plan goes before a policy's proposals.
+    m_plans->post(std::move(work), std::move(abandon), policy.isEmpty());
     return future;
 }
 

@@ -20,6 +20,7 @@ class QThread;
 namespace Umbra {
 
 class MigrationJob;
+class PlanQueue;
 class TrafficRedirector;
 
 // How one candidate target would take a VM, by the preflight's own figure.
@@ -137,6 +138,7 @@ private:
     std::shared_ptr<ReplicationGuard> m_replication;
     PlacementContext m_placement;
     QList<Running> m_jobs;
+    std::unique_ptr<PlanQueue> m_plans;
     // Numbers the workers' database connections, whose names are process-wide:
     // shared by every manager, so two engines in one process never collide.
     static inline std::atomic<int> m_workerSequence = 0;

@@ -17,8 +17,12 @@
 #include "store/database.h"
 #include "traffic/trafficredirector.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -501,6 +505,85 @@ private Q_SLOTS:
         } else {
             QCOMPARE(after.state, Jobs::PlanState::Rejected);
         }
+    }
+
+    // A policy asks for plans for a whole fleet at once. They are worked out
+    // one at a time on one thread with one journal and one plan store, each
+    // stored; an operator's plan asked for meanwhile goes before those waiting.
+    void plansOfABurstAreWorkedOutOneAtATime()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        MigrationManager manager(m_db, Scripted::factory(world));
+        const auto planThreads = [] {
+            int count = 0;
+            const QDir tasks(QStringLiteral("/proc/self/task"));
+            for (const QString &task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("umbra-migrate-p"))
+                    ++count;
+            }
+            return count;
+        };
+        const QJsonObject policy{ { QStringLiteral("summary"), QStringLiteral("Evacuate kvm01") } };
+        QList<QFuture<Jobs::Plan>> proposals;
+        for (int i = 0; i < 40; ++i)
+            proposals.append(manager.plan(request(), policy));
+        QFuture<Jobs::Plan> asked = manager.plan(request());
+        int most = 0;
+        QElapsedTimer waited;
+        waited.start();
+        const auto allFinished = [&] {
+            return asked.isFinished()
+                && std::all_of(proposals.begin(), proposals.end(),
+                               [](const QFuture<Jobs::Plan> &f) { return f.isFinished(); });
+        };
+        while (!allFinished() && waited.elapsed() < 60000) {
+            most = std::max(most, planThreads());
+            QTest::qWait(1);
+        }
+        QVERIFY(allFinished());
+        QCOMPARE(most, 1);
+        QSet<qint64> ids;
+        int storedAfterTheOperators = 0;
+        for (const QFuture<Jobs::Plan> &f : proposals) {
+            const Jobs::Plan plan = f.result();
+            QVERIFY2(plan.id > 0, qPrintable(plan.refusal));
+            ids.insert(plan.id);
+            storedAfterTheOperators += plan.id > asked.result().id;
+        }
+        QVERIFY2(asked.result().id > 0, qPrintable(asked.result().refusal));
+        ids.insert(asked.result().id);
+        QCOMPARE(ids.size(), 41);
+        // At most the proposal in hand when it was asked for went before it.
+        QVERIFY2(storedAfterTheOperators >= 39,
+                 qPrintable(QString::number(storedAfterTheOperators)));
+    }
+
+    // A console closing with proposals still waiting answers every one of
+    // them: stored, or refused as never worked out.
+    void plansWaitingWhenTheManagerGoesAreAnswered()
+    {
+        Scripted::World world;
+        Scripted::twoHosts(world);
+        QList<QFuture<Jobs::Plan>> proposals;
+        {
+            MigrationManager manager(m_db, Scripted::factory(world));
+            for (int i = 0; i < 40; ++i)
+                proposals.append(manager.plan(
+                    request(), { { QStringLiteral("summary"), QStringLiteral("Evacuate") } }));
+        }
+        int abandoned = 0;
+        for (QFuture<Jobs::Plan> &f : proposals) {
+            QVERIFY(f.isFinished());
+            const Jobs::Plan plan = f.result();
+            if (plan.id <= 0) {
+                QVERIFY2(plan.refusal.contains(QLatin1String("closed before")),
+                         qPrintable(plan.refusal));
+                ++abandoned;
+            }
+        }
+        QVERIFY(abandoned > 0);
     }
 
     // A plan that the checks refuse is kept, with why, and cannot be approved.
