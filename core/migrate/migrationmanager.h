@@ -67,10 +67,11 @@ public:
     void setLinks(LinkFactory links) { m_links = std::move(links); }
     const LinkFactory &links() const { return m_links; }
 
-    // Plan → approve → execute. plan() works the migration out on a worker
-    // thread without changing anything (preflight and prediction) and stores
-    // it as a proposed plan; it resolves to the stored plan (its refusal says
-    // why it cannot go ahead, or why it could not be stored: then its id is 0).
+    // Plan → approve → execute. plan() works the migration out on the plan
+    // queue's thread, one plan at a time and an operator's first, without
+    // changing anything (preflight and prediction) and stores it as a
+    // proposed plan; it resolves to the stored plan (its refusal says why it
+    // cannot go ahead, or why it could not be stored: then its id is 0).
     // `policy`: the policy's proposal it is (Jobs::Plan::policy), if any.
     QFuture<Jobs::Plan> plan(const MigrationRequest &request, const QJsonObject &policy = {});
     // Judges each target for the VM `vm` on `sourceUri` with the preflight's
