@@ -40,7 +40,8 @@ MigrationManager::MigrationManager(QString journalPath, LinkFactory links, QObje
     , m_journalPath(std::move(journalPath))
     , m_links(std::move(links))
     , m_redirector(std::make_shared<NoTrafficRedirector>())
-    , m_plans(std::make_unique<PlanQueue>(m_journalPath))
+    , m_plans(std::make_unique<PlanQueue>(
+          m_journalPath, QStringLiteral("umbra-migrate-plan-%1").arg(++m_workerSequence)))
 {
     registerTypes();
 }
@@ -122,12 +123,12 @@ QFuture<Jobs::Plan> MigrationManager::plan(const MigrationRequest &request,
         promise->addResult(plan);
         promise->finish();
     };
-    auto abandon = [promise, request] {
+    auto abandon = [promise, vm = request.vm] {
         Jobs::Plan plan;
         plan.refusal = QCoreApplication::translate("Umbra::MigrationManager",
                                                    "The console closed before the plan for %1 "
                                                    "was worked out.")
-                           .arg(request.vm);
+                           .arg(vm);
         promise->addResult(plan);
         promise->finish();
     };

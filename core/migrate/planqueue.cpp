@@ -1,21 +1,14 @@
 #include "migrate/planqueue.h"
 
 #include <QThread>
-#include <atomic>
 
 namespace Umbra {
 
-namespace {
-
-// Database connection names are process-wide: every queue numbers its own.
-std::atomic<int> queueSequence = 0;
-
-} // namespace
-
-PlanQueue::PlanQueue(QString databasePath)
+PlanQueue::PlanQueue(QString databasePath, QString connectionName)
     : m_shared(std::make_shared<Shared>())
 {
     m_shared->databasePath = std::move(databasePath);
+    m_shared->connectionName = std::move(connectionName);
 }
 
 PlanQueue::~PlanQueue()
@@ -25,12 +18,6 @@ PlanQueue::~PlanQueue()
         m_shared->stopping = true;
     }
     m_shared->wake.notify_all();
-    if (!m_thread)
-        return;
-    if (m_thread->wait(QDeadlineTimer(15000)))
-        delete m_thread;
-    else
-        QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
 }
 
 void PlanQueue::post(Task task, std::function<void()> abandon, bool urgent)
@@ -43,17 +30,18 @@ void PlanQueue::post(Task task, std::function<void()> abandon, bool urgent)
         else
             m_shared->entries.push_back(std::move(entry));
     }
-    if (!m_thread) {
-        m_thread = QThread::create([shared = m_shared] { run(shared); });
-        m_thread->setObjectName(QStringLiteral("umbra-migrate-plan"));
-        m_thread->start();
+    if (!m_started) {
+        m_started = true;
+        QThread *thread = QThread::create([shared = m_shared] { run(shared); });
+        thread->setObjectName(QStringLiteral("umbra-migrate-plan"));
+        m_thread.start(thread);
     }
     m_shared->wake.notify_one();
 }
 
 void PlanQueue::run(const std::shared_ptr<Shared> &shared)
 {
-    const QString name = QStringLiteral("umbra-migrate-plan-%1").arg(++queueSequence);
+    const QString &name = shared->connectionName;
     // Opened on this thread and closed on it: a connection belongs to the
     // thread that opened it.
     std::unique_ptr<MigrationJournal> journal;

@@ -2,6 +2,7 @@
 
 #include "jobs/planstore.h"
 #include "migrate/migrationjournal.h"
+#include "util/workerthreads.h"
 
 #include <QString>
 #include <condition_variable>
@@ -9,8 +10,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-
-class QThread;
 
 namespace Umbra {
 
@@ -28,7 +27,9 @@ public:
     using Task
         = std::function<void(MigrationJournal *journal, const Result<Jobs::PlanStore *> &store)>;
 
-    explicit PlanQueue(QString databasePath);
+    // `connectionName`: unique in the process; the journal's connection takes
+    // it and the plan store's adds "-plans".
+    PlanQueue(QString databasePath, QString connectionName);
     // Lets the task in hand finish, for up to 15 s; those still waiting are
     // abandoned.
     ~PlanQueue();
@@ -51,6 +52,7 @@ private:
     struct Shared
     {
         QString databasePath;
+        QString connectionName;
         std::mutex mutex;
         std::condition_variable wake;
         std::deque<Entry> entries;
@@ -60,7 +62,8 @@ private:
     static void run(const std::shared_ptr<Shared> &shared);
 
     std::shared_ptr<Shared> m_shared;
-    QThread *m_thread = nullptr; // started with the first task
+    bool m_started = false; // the thread starts with the first task
+    WorkerThreads m_thread; // last: waited for, up to 15 s, before the rest goes
 };
 
 } // namespace Umbra
