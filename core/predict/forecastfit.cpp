@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <span>
 
 namespace Umbra::Predict {
 
@@ -19,6 +20,14 @@ constexpr int kLongHorizon = 288;
 constexpr int kLongStride = 4;
 constexpr int kMinErrorsForQuantiles = 40;
 constexpr double kWeightCutoff = 1.5; // members this much worse than the best get no weight
+// The next step's weights are learnt from the one-step errors at every sample
+// of the last week, not from the rolling origins: a few hundred origins leave
+// the weights of the horizon that matters most to chance, and the errors of a
+// step ahead cost one forecast each.
+constexpr size_t kOneStepWindow = 2016;
+constexpr size_t kMinOneStepErrors = 96;
+constexpr int kMaxReweightings = 6;
+constexpr double kSettledWeights = 1e-4;
 
 struct Series
 {
@@ -246,9 +255,14 @@ double smoothingError(const Series &s, const ModelParams &params, size_t from)
     double sse = 0;
     int count = 0;
     const int p = params.period;
+    // The season's phase, stepped along instead of divided for: a fit runs
+    // this pass some thirty times over two weeks.
+    size_t nextPhase = p > 0 ? size_t(s.slot(from) % p) : 0;
     for (size_t i = from; i < s.fit.size(); ++i) {
+        const size_t phase = nextPhase;
+        if (p > 0 && ++nextPhase == size_t(p))
+            nextPhase = 0;
         const double y = s.fit[i];
-        const size_t phase = p > 0 ? size_t(s.slot(i) % p) : 0;
         const double seasonal = p > 0 ? season[phase] : 0.0;
         if (!std::isfinite(y)) {
             level += params.phi * trend;
@@ -284,10 +298,14 @@ void fitSmoothing(const Series &s, ModelParams &params)
     const size_t n = s.fit.size();
     const size_t from = n > size_t(kFitWindow) ? n - size_t(kFitWindow) : 0;
 
+    // The error of the parameters as they stand, carried from one search to
+    // the next rather than measured again.
+    double bestError = kNaN;
     auto search = [&](double &param, auto grid) {
         const double start = param;
         double best = param;
-        double bestError = smoothingError(s, params, from);
+        if (std::isnan(bestError))
+            bestError = smoothingError(s, params, from);
         for (double candidate : grid) {
             if (candidate == start)
                 continue;
@@ -334,6 +352,7 @@ struct Backtest
 {
     std::vector<std::vector<OriginErrors>> buckets{ size_t(kBucketCount) };
     std::vector<std::pair<size_t, MemberWeights>> eventForecasts;
+    std::vector<OriginErrors> oneStep; // at every sample of the last kOneStepWindow
     ModelState state;
 };
 
@@ -348,12 +367,23 @@ Backtest backtest(const Series &s, const ModelParams &params)
     std::vector<int> steps;
     std::vector<MemberWeights> forecasts;
     const std::vector<int> oneStep{ 1 };
+    const size_t oneStepFrom
+        = std::max(warmUp, n > kOneStepWindow + 1 ? n - kOneStepWindow - 1 : 0);
     for (size_t i = 0; i < n; ++i) {
         if (s.event[i] >= 0 && i > 0) {
             memberForecastsAt(params, state, oneStep, forecasts);
             result.eventForecasts.emplace_back(i, forecasts[0]);
         }
         absorb(params, state, s.fit[i]);
+        if (i >= oneStepFrom && i + 1 < n && std::isfinite(s.fit[i])
+            && std::isfinite(s.fit[i + 1])) {
+            const MemberWeights next = oneStepForecasts(params, state);
+            OriginErrors errors;
+            errors.origin = i;
+            for (int m = 0; m < MemberCount; ++m)
+                errors.errors[size_t(m)] = s.fit[i + 1] - next[size_t(m)];
+            result.oneStep.push_back(errors);
+        }
         if (i < warmUp || (i - warmUp) % stride != 0 || !std::isfinite(s.fit[i]))
             continue;
         const bool longToo = ((i - warmUp) / stride) % kLongStride == 0;
@@ -446,15 +476,189 @@ double combinedError(const OriginErrors &e, const MemberWeights &w)
 // follows that member at this horizon: naive on a smooth aggregate, the
 // season on a strict rhythm. Otherwise the combination, weighted on every
 // origin. The chosen forecast's error on the last third over naive's is the
-// model's track record at this horizon.
+// model's track record at this horizon. The next step is the exception: its
+// errors are known at every sample, and its weights are fitted to them
+// (chooseForNextStep()).
 struct BucketChoice
 {
     MemberWeights weights{};
     double relativeError = kNaN;
 };
 
+using MemberMatrix = std::array<double, MemberCount * MemberCount>;
+
+// Σ⁻¹1 / 1ᵀΣ⁻¹1 over the members in `members` (k of them): the weights
+// summing to one with the least combined square. Cholesky in place; false
+// when that part of Σ is singular or a weight comes out negative.
+bool weightsOnSubset(const MemberMatrix &cov, const std::array<int, MemberCount> &members, int k,
+                     MemberWeights &weights)
+{
+    std::array<double, MemberCount * MemberCount> l{};
+    std::array<double, MemberCount> x{};
+    for (int j = 0; j < k; ++j) {
+        double d = cov[size_t(members[size_t(j)] * MemberCount + members[size_t(j)])];
+        for (int c = 0; c < j; ++c)
+            d -= l[size_t(j * k + c)] * l[size_t(j * k + c)];
+        if (!(d > 1e-12))
+            return false;
+        d = std::sqrt(d);
+        l[size_t(j * k + j)] = d;
+        for (int i = j + 1; i < k; ++i) {
+            double v = cov[size_t(members[size_t(i)] * MemberCount + members[size_t(j)])];
+            for (int c = 0; c < j; ++c)
+                v -= l[size_t(i * k + c)] * l[size_t(j * k + c)];
+            l[size_t(i * k + j)] = v / d;
+        }
+    }
+    for (int i = 0; i < k; ++i) {
+        double v = 1;
+        for (int c = 0; c < i; ++c)
+            v -= l[size_t(i * k + c)] * x[size_t(c)];
+        x[size_t(i)] = v / l[size_t(i * k + i)];
+    }
+    double total = 0;
+    for (int i = k - 1; i >= 0; --i) {
+        double v = x[size_t(i)];
+        for (int c = i + 1; c < k; ++c)
+            v -= l[size_t(c * k + i)] * x[size_t(c)];
+        x[size_t(i)] = v / l[size_t(i * k + i)];
+        if (x[size_t(i)] < 0)
+            return false;
+        total += x[size_t(i)];
+    }
+    if (!(total > 0))
+        return false;
+    weights = MemberWeights{};
+    for (int i = 0; i < k; ++i)
+        weights[size_t(members[size_t(i)])] = x[size_t(i)] / total;
+    return true;
+}
+
+// The non-negative weights summing to one that minimise the rows' weighted
+// squared combined error: the best of the unconstrained solutions on every
+// subset of the members that needs no negative weight (five members: 31
+// subsets of at most five equations).
+MemberWeights constrainedLeastSquares(std::span<const OriginErrors> errors,
+                                      const std::vector<double> &rowWeights)
+{
+    // The lower triangle, summed in a local array the unrolled loops keep in
+    // registers: refits run this a few dozen times over a week of errors.
+    std::array<double, MemberCount *(MemberCount + 1) / 2> sums{};
+    for (size_t i = 0; i < errors.size(); ++i) {
+        const MemberWeights &e = errors[i].errors;
+        const double w = rowWeights[i];
+        int at = 0;
+#pragma GCC unroll 5
+        for (int a = 0; a < MemberCount; ++a) {
+            const double we = w * e[size_t(a)];
+#pragma GCC unroll 5
+            for (int b = 0; b <= a; ++b)
+                sums[size_t(at++)] += we * e[size_t(b)];
+        }
+    }
+    MemberMatrix cov{};
+    for (int a = 0, at = 0; a < MemberCount; ++a)
+        for (int b = 0; b <= a; ++b)
+            cov[size_t(a * MemberCount + b)] = sums[size_t(at++)];
+    // In units of the mean square, so that the test for a singular system
+    // means the same for a series of bytes and one of fractions; and a touch
+    // of ridge, so that a member that is exact (a strict rhythm's seasonal
+    // naive) or two that agree exactly (the robust level and the
+    // autoregression of a flat series) still give a solution.
+    double trace = 0;
+    for (int a = 0; a < MemberCount; ++a)
+        trace += cov[size_t(a * MemberCount + a)];
+    MemberWeights best{};
+    best[Naive] = 1;
+    if (!(trace > 0))
+        return best;
+    for (int a = 0; a < MemberCount; ++a) {
+        for (int b = 0; b < a; ++b) {
+            cov[size_t(a * MemberCount + b)] *= double(MemberCount) / trace;
+            cov[size_t(b * MemberCount + a)] = cov[size_t(a * MemberCount + b)];
+        }
+        cov[size_t(a * MemberCount + a)]
+            = cov[size_t(a * MemberCount + a)] * double(MemberCount) / trace + 1e-9;
+    }
+
+    double bestSquares = std::numeric_limits<double>::infinity();
+    std::array<int, MemberCount> members{};
+    MemberWeights w{};
+    for (unsigned subset = 1; subset < (1u << MemberCount); ++subset) {
+        int k = 0;
+        for (int m = 0; m < MemberCount; ++m)
+            if (subset & (1u << m))
+                members[size_t(k++)] = m;
+        if (!weightsOnSubset(cov, members, k, w))
+            continue;
+        double squares = 0;
+        for (int a = 0; a < MemberCount; ++a)
+            for (int b = 0; b < MemberCount; ++b)
+                squares += w[size_t(a)] * w[size_t(b)] * cov[size_t(a * MemberCount + b)];
+        if (squares < bestSquares) {
+            bestSquares = squares;
+            best = w;
+        }
+    }
+    return best;
+}
+
+// The weights that minimise the summed absolute combined error (MASE is
+// absolute; squares would let a few spikes choose them): least squares
+// reweighted by 1/|error| until the weights settle, no error counting more
+// than twenty times the mean's (an exact fit at one sample must not take
+// all the weight).
+MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors)
+{
+    std::vector<double> rowWeights(errors.size(), 1.0);
+    MemberWeights weights = constrainedLeastSquares(errors, rowWeights);
+    for (int round = 0; round < kMaxReweightings; ++round) {
+        double mean = 0;
+        for (size_t i = 0; i < errors.size(); ++i) {
+            rowWeights[i] = std::abs(combinedError(errors[i], weights));
+            mean += rowWeights[i];
+        }
+        mean /= double(errors.size());
+        if (!(mean > 0))
+            break;
+        for (double &w : rowWeights)
+            w = 1 / std::max(0.05 * mean, w);
+        const MemberWeights next = constrainedLeastSquares(errors, rowWeights);
+        double change = 0;
+        for (int m = 0; m < MemberCount; ++m)
+            change = std::max(change, std::abs(next[size_t(m)] - weights[size_t(m)]));
+        weights = next;
+        if (change < kSettledWeights)
+            break;
+    }
+    return weights;
+}
+
+// The next step's forecast: weights learnt on the earlier two thirds of the
+// week's one-step errors are scored on the last third for the track record;
+// the forecast takes the weights learnt on all of them.
+BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
+{
+    BucketChoice choice;
+    choice.weights = leastAbsoluteWeights(errors);
+    const size_t split = errors.size() * 2 / 3;
+    const MemberWeights learnt = leastAbsoluteWeights(std::span(errors).first(split));
+    double chosen = 0, naive = 0;
+    for (size_t i = split; i < errors.size(); ++i) {
+        chosen += std::abs(combinedError(errors[i], learnt));
+        naive += std::abs(errors[i].errors[Naive]);
+    }
+    if (naive > 0)
+        choice.relativeError = chosen / naive;
+    else if (chosen == 0)
+        choice.relativeError = 1; // a flat series: as good as naive, no better
+    return choice;
+}
+
 BucketChoice chooseForBucket(const Backtest &bt, int b)
 {
+    if (b == 0 && bt.oneStep.size() >= kMinOneStepErrors)
+        return chooseForNextStep(bt.oneStep);
     constexpr size_t kMinJudged = 8;
     const auto &errors = bt.buckets[size_t(b)];
     BucketChoice choice;

@@ -234,6 +234,22 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
     }
 }
 
+MemberWeights oneStepForecasts(const ModelParams &params, const ModelState &state)
+{
+    const double last = std::isfinite(state.last) ? state.last : state.level;
+    const SeasonAt at = seasonAt(
+        params, state, params.period > 0 ? size_t((state.slot + 1) % params.period) : 0, last);
+    MemberWeights members;
+    members[Naive] = last;
+    members[DampedSeasonal] = state.level + params.phi * state.trend + at.season;
+    members[SeasonalAr]
+        = (state.recentCount > 0 ? arPrediction(params, state.recent, state.recentCount) : last)
+        + at.profile;
+    members[RobustLevel] = (state.recentCount > 0 ? robustLevel(state) : last) + at.profile;
+    members[SeasonalNaive] = at.cycleBack;
+    return members;
+}
+
 void memberForecastsAt(const ModelParams &params, const ModelState &state,
                        const std::vector<int> &steps, std::vector<MemberWeights> &out)
 {

@@ -118,6 +118,10 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
 void memberForecastsAt(const ModelParams &params, const ModelState &state,
                        const std::vector<int> &steps, std::vector<MemberWeights> &out);
 
+// Each member's forecast for the next step: memberForecastsAt() for step 1,
+// without its iteration.
+MemberWeights oneStepForecasts(const ModelParams &params, const ModelState &state);
+
 // How much the error quantiles of bucket `bucket` are wider than those of
 // `measured`, the last bucket with enough origins: as a random walk's would
 // be, at most threefold.
