@@ -26,7 +26,7 @@ constexpr double kWeightCutoff = 1.5; // members this much worse than the best g
 // step ahead cost one forecast each.
 constexpr size_t kOneStepWindow = 2016;
 constexpr size_t kMinOneStepErrors = 96;
-constexpr int kMaxReweightings = 6;
+constexpr int kMaxReweightings = 12; // rounds of reweighting, most fits settle later
 constexpr double kSettledWeights = 1e-4;
 
 struct Series
@@ -607,11 +607,14 @@ MemberWeights constrainedLeastSquares(std::span<const OriginErrors> errors,
 // absolute; squares would let a few spikes choose them): least squares
 // reweighted by 1/|error| until the weights settle, no error counting more
 // than twenty times the mean's (an exact fit at one sample must not take
-// all the weight).
-MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors)
+// all the weight). The reweighting converges slowly, so it stops after
+// kMaxReweightings rounds; started from weights near the answer (`start`),
+// it gets closer in them.
+MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors,
+                                   const MemberWeights *start = nullptr)
 {
     std::vector<double> rowWeights(errors.size(), 1.0);
-    MemberWeights weights = constrainedLeastSquares(errors, rowWeights);
+    MemberWeights weights = start ? *start : constrainedLeastSquares(errors, rowWeights);
     for (int round = 0; round < kMaxReweightings; ++round) {
         double mean = 0;
         for (size_t i = 0; i < errors.size(); ++i) {
@@ -636,13 +639,14 @@ MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors)
 
 // The next step's forecast: weights learnt on the earlier two thirds of the
 // week's one-step errors are scored on the last third for the track record;
-// the forecast takes the weights learnt on all of them.
+// the forecast takes the weights learnt on all of them, starting from the
+// first ones.
 BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
 {
     BucketChoice choice;
-    choice.weights = leastAbsoluteWeights(errors);
     const size_t split = errors.size() * 2 / 3;
     const MemberWeights learnt = leastAbsoluteWeights(std::span(errors).first(split));
+    choice.weights = leastAbsoluteWeights(errors, &learnt);
     double chosen = 0, naive = 0;
     for (size_t i = split; i < errors.size(); ++i) {
         chosen += std::abs(combinedError(errors[i], learnt));
