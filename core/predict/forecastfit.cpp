@@ -133,9 +133,11 @@ std::vector<double> seasonalProfile(const Series &s, int period)
     return smooth;
 }
 
-// Solves the symmetric positive system a·x = b (size m) by Cholesky; false
-// when it is singular.
-bool solve(std::vector<double> a, std::vector<double> b, int m, std::vector<double> &x)
+// Solves the symmetric positive system a·x = b (size m, row-major) by
+// Cholesky, in place: `b` becomes x, `a` its factor. False when it is
+// singular. Any contiguous storage: the autoregression's vectors, the
+// combination weights' small arrays.
+template<typename Matrix, typename Vector> bool solveInPlace(Matrix &a, Vector &b, int m)
 {
     for (int j = 0; j < m; ++j) {
         double d = a[size_t(j * m + j)];
@@ -164,7 +166,6 @@ bool solve(std::vector<double> a, std::vector<double> b, int m, std::vector<doub
             v -= a[size_t(k * m + i)] * b[size_t(k)];
         b[size_t(i)] = v / a[size_t(i * m + i)];
     }
-    x = std::move(b);
     return true;
 }
 
@@ -214,13 +215,13 @@ void fitAutoregression(const Series &s, ModelParams &params)
     double bestBic = std::numeric_limits<double>::infinity();
     for (int order : kOrders) {
         const int k = order + 1;
-        std::vector<double> a(static_cast<size_t>(k * k)), b(static_cast<size_t>(k)), beta;
+        std::vector<double> a(static_cast<size_t>(k * k)), beta(static_cast<size_t>(k));
         for (int r = 0; r < k; ++r) {
-            b[size_t(r)] = xty[size_t(r)];
+            beta[size_t(r)] = xty[size_t(r)];
             for (int c = 0; c < k; ++c)
                 a[size_t(r * k + c)] = xtx[size_t(r * m + c)];
         }
-        if (!solve(a, b, k, beta))
+        if (!solveInPlace(a, beta, k))
             continue;
         double rss = yty;
         for (int r = 0; r < k; ++r) {
@@ -488,49 +489,32 @@ struct BucketChoice
 using MemberMatrix = std::array<double, MemberCount * MemberCount>;
 
 // Σ⁻¹1 / 1ᵀΣ⁻¹1 over the members in `members` (k of them): the weights
-// summing to one with the least combined square. Cholesky in place; false
-// when that part of Σ is singular or a weight comes out negative.
+// summing to one with the least combined square. False when that part of Σ
+// is singular or a weight comes out negative.
 bool weightsOnSubset(const MemberMatrix &cov, const std::array<int, MemberCount> &members, int k,
                      MemberWeights &weights)
 {
-    std::array<double, MemberCount * MemberCount> l{};
-    std::array<double, MemberCount> x{};
-    for (int j = 0; j < k; ++j) {
-        double d = cov[size_t(members[size_t(j)] * MemberCount + members[size_t(j)])];
-        for (int c = 0; c < j; ++c)
-            d -= l[size_t(j * k + c)] * l[size_t(j * k + c)];
-        if (!(d > 1e-12))
-            return false;
-        d = std::sqrt(d);
-        l[size_t(j * k + j)] = d;
-        for (int i = j + 1; i < k; ++i) {
-            double v = cov[size_t(members[size_t(i)] * MemberCount + members[size_t(j)])];
-            for (int c = 0; c < j; ++c)
-                v -= l[size_t(i * k + c)] * l[size_t(j * k + c)];
-            l[size_t(i * k + j)] = v / d;
-        }
+    MemberMatrix a{};
+    MemberWeights x{};
+    for (int r = 0; r < k; ++r) {
+        x[size_t(r)] = 1;
+        for (int c = 0; c < k; ++c)
+            a[size_t(r * k + c)]
+                = cov[size_t(members[size_t(r)] * MemberCount + members[size_t(c)])];
     }
-    for (int i = 0; i < k; ++i) {
-        double v = 1;
-        for (int c = 0; c < i; ++c)
-            v -= l[size_t(i * k + c)] * x[size_t(c)];
-        x[size_t(i)] = v / l[size_t(i * k + i)];
-    }
+    if (!solveInPlace(a, x, k))
+        return false;
     double total = 0;
-    for (int i = k - 1; i >= 0; --i) {
-        double v = x[size_t(i)];
-        for (int c = i + 1; c < k; ++c)
-            v -= l[size_t(c * k + i)] * x[size_t(c)];
-        x[size_t(i)] = v / l[size_t(i * k + i)];
-        if (x[size_t(i)] < 0)
+    for (int r = 0; r < k; ++r) {
+        if (x[size_t(r)] < 0)
             return false;
-        total += x[size_t(i)];
+        total += x[size_t(r)];
     }
     if (!(total > 0))
         return false;
     weights = MemberWeights{};
-    for (int i = 0; i < k; ++i)
-        weights[size_t(members[size_t(i)])] = x[size_t(i)] / total;
+    for (int r = 0; r < k; ++r)
+        weights[size_t(members[size_t(r)])] = x[size_t(r)] / total;
     return true;
 }
 
