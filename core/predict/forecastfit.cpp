@@ -26,7 +26,7 @@ constexpr double kWeightCutoff = 1.5; // members this much worse than the best g
 // step ahead cost one forecast each.
 constexpr size_t kOneStepWindow = 2016;
 constexpr size_t kMinOneStepErrors = 96;
-constexpr int kMaxReweightings = 12; // rounds of reweighting, most fits settle later
+constexpr int kMaxReweightings = 12; // rounds; many fits would take more to settle
 constexpr double kSettledWeights = 1e-4;
 
 struct Series
@@ -527,7 +527,8 @@ MemberWeights constrainedLeastSquares(std::span<const OriginErrors> errors,
 {
     // The lower triangle, summed in a local array the unrolled loops keep in
     // registers: refits run this a few dozen times over a week of errors.
-    std::array<double, MemberCount *(MemberCount + 1) / 2> sums{};
+    constexpr size_t kPairs = MemberCount * (MemberCount + 1) / 2;
+    std::array<double, kPairs> sums{};
     for (size_t i = 0; i < errors.size(); ++i) {
         const MemberWeights &e = errors[i].errors;
         const double w = rowWeights[i];
