@@ -486,6 +486,14 @@ struct BucketChoice
     double relativeError = kNaN;
 };
 
+// A track record: the chosen forecast's summed error over naive's.
+double overNaive(double chosen, double naive)
+{
+    if (naive > 0)
+        return chosen / naive;
+    return chosen == 0 ? 1 : kNaN; // a flat series: as good as naive, no better
+}
+
 using MemberMatrix = std::array<double, MemberCount * MemberCount>;
 
 // Σ⁻¹1 / 1ᵀΣ⁻¹1 over the members in `members` (k of them): the weights
@@ -637,10 +645,7 @@ BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
         chosen += std::abs(combinedError(errors[i], learnt));
         naive += std::abs(errors[i].errors[Naive]);
     }
-    if (naive > 0)
-        choice.relativeError = chosen / naive;
-    else if (chosen == 0)
-        choice.relativeError = 1; // a flat series: as good as naive, no better
+    choice.relativeError = overNaive(chosen, naive);
     return choice;
 }
 
@@ -681,10 +686,7 @@ BucketChoice chooseForBucket(const Backtest &bt, int b)
         choice.weights[size_t(best)] = 1;
         chosen = alone[size_t(best)];
     }
-    if (alone[Naive] > 0)
-        choice.relativeError = chosen / alone[Naive];
-    else if (chosen == 0)
-        choice.relativeError = 1; // a flat series: as good as naive, no better
+    choice.relativeError = overNaive(chosen, alone[Naive]);
     return choice;
 }
 

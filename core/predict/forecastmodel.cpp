@@ -99,6 +99,18 @@ SeasonAt seasonAt(const ModelParams &params, const ModelState &state, size_t pha
     return at;
 }
 
+// Every member's forecast at one step ahead, from what that step needs: the
+// trend's damped sum, the autoregression's value there and the season.
+void membersAt(const ModelState &state, double last, double level, double damping, double ar,
+               const SeasonAt &at, MemberWeights &out)
+{
+    out[Naive] = last;
+    out[DampedSeasonal] = state.level + damping * state.trend + at.season;
+    out[SeasonalAr] = (state.recentCount > 0 ? ar : last) + at.profile;
+    out[RobustLevel] = (state.recentCount > 0 ? level : last) + at.profile;
+    out[SeasonalNaive] = at.cycleBack;
+}
+
 // Where `step` lies between the horizon buckets: between bucket - 1 and
 // bucket, a fraction t of the way on log(step). A forecast of a week at five
 // minutes asks for 2,016 steps, each for weights and quantiles: the
@@ -223,12 +235,7 @@ void memberForecasts(const ModelParams &params, const ModelState &state, int hor
             x = next;
         }
 
-        MemberWeights &members = out[size_t(k - 1)];
-        members[Naive] = last;
-        members[DampedSeasonal] = state.level + damping * state.trend + at.season;
-        members[SeasonalAr] = (state.recentCount > 0 ? x : last) + at.profile;
-        members[RobustLevel] = (state.recentCount > 0 ? level : last) + at.profile;
-        members[SeasonalNaive] = at.cycleBack;
+        membersAt(state, last, level, damping, x, at, out[size_t(k - 1)]);
         if (period > 0 && ++phase == period)
             phase = 0;
     }
@@ -240,13 +247,8 @@ MemberWeights oneStepForecasts(const ModelParams &params, const ModelState &stat
     const SeasonAt at = seasonAt(
         params, state, params.period > 0 ? size_t((state.slot + 1) % params.period) : 0, last);
     MemberWeights members;
-    members[Naive] = last;
-    members[DampedSeasonal] = state.level + params.phi * state.trend + at.season;
-    members[SeasonalAr]
-        = (state.recentCount > 0 ? arPrediction(params, state.recent, state.recentCount) : last)
-        + at.profile;
-    members[RobustLevel] = (state.recentCount > 0 ? robustLevel(state) : last) + at.profile;
-    members[SeasonalNaive] = at.cycleBack;
+    membersAt(state, last, robustLevel(state), params.phi,
+              arPrediction(params, state.recent, state.recentCount), at, members);
     return members;
 }
 
@@ -273,11 +275,7 @@ void memberForecastsAt(const ModelParams &params, const ModelState &state,
             = phi == 1.0 ? double(step) : phi * (1 - std::pow(phi, step)) / (1 - phi);
         const SeasonAt at
             = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
-        out[i][Naive] = last;
-        out[i][DampedSeasonal] = state.level + damping * state.trend + at.season;
-        out[i][SeasonalAr] = (state.recentCount > 0 ? x : last) + at.profile;
-        out[i][RobustLevel] = (state.recentCount > 0 ? level : last) + at.profile;
-        out[i][SeasonalNaive] = at.cycleBack;
+        membersAt(state, last, level, damping, x, at, out[i]);
     }
 }
 
