@@ -27,6 +27,13 @@ constexpr double kWeightCutoff = 1.5; // members this much worse than the best g
 constexpr size_t kOneStepWindow = 2016;
 constexpr size_t kMinOneStepErrors = 96;
 constexpr int kMaxReweightings = 12; // rounds; many fits would take more to settle
+// How fast the next step's weights forget, as the age in samples at which an
+// error counts half (0: the whole window evenly). Which members a series
+// follows drifts at its own pace (a service whose traffic turns over in an
+// afternoon, a batch host steady for days), so each series' fit tries these
+// and keeps the one that forecast its latest errors best. At five minutes:
+// half a day and a day and a half.
+constexpr std::array<double, 3> kErrorHalfLives = { 0, 144, 432 };
 constexpr double kSettledWeights = 1e-4;
 
 struct Series
@@ -597,16 +604,24 @@ MemberWeights constrainedLeastSquares(std::span<const OriginErrors> errors,
 }
 
 // The weights that minimise the summed absolute combined error (MASE is
-// absolute; squares would let a few spikes choose them): least squares
+// absolute; squares would let a few spikes choose them), an error `halfLife`
+// samples older than the latest counting half (0: all alike): least squares
 // reweighted by 1/|error| until the weights settle, no error counting more
 // than twenty times the mean's (an exact fit at one sample must not take
 // all the weight). The reweighting converges slowly, so it stops after
 // kMaxReweightings rounds; started from weights near the answer (`start`),
 // it gets closer in them.
-MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors,
+MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors, double halfLife,
                                    const MemberWeights *start = nullptr)
 {
-    std::vector<double> rowWeights(errors.size(), 1.0);
+    std::vector<double> recency(errors.size(), 1.0);
+    if (halfLife > 0) {
+        const double perStep = std::exp2(-1 / halfLife);
+        double w = 1;
+        for (size_t i = errors.size(); i-- > 0; w *= perStep)
+            recency[i] = w;
+    }
+    std::vector<double> rowWeights = recency;
     MemberWeights weights = start ? *start : constrainedLeastSquares(errors, rowWeights);
     for (int round = 0; round < kMaxReweightings; ++round) {
         double mean = 0;
@@ -617,8 +632,8 @@ MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors,
         mean /= double(errors.size());
         if (!(mean > 0))
             break;
-        for (double &w : rowWeights)
-            w = 1 / std::max(0.05 * mean, w);
+        for (size_t i = 0; i < errors.size(); ++i)
+            rowWeights[i] = recency[i] / std::max(0.05 * mean, rowWeights[i]);
         const MemberWeights next = constrainedLeastSquares(errors, rowWeights);
         double change = 0;
         for (int m = 0; m < MemberCount; ++m)
@@ -630,22 +645,34 @@ MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors,
     return weights;
 }
 
-// The next step's forecast: weights learnt on the earlier two thirds of the
-// week's one-step errors are scored on the last third for the track record;
-// the forecast takes the weights learnt on all of them, starting from the
-// first ones.
+// The next step's forecast: for each of kErrorHalfLives, weights learnt on
+// the earlier two thirds of the week's one-step errors are scored on the last
+// third. The forecast takes the weights learnt on all of them with the
+// half-life that scored best, starting from that half-life's first ones; its
+// score is the track record (the best of three, so a touch flattering).
 BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
 {
-    BucketChoice choice;
     const size_t split = errors.size() * 2 / 3;
-    const MemberWeights learnt = leastAbsoluteWeights(std::span(errors).first(split));
-    choice.weights = leastAbsoluteWeights(errors, &learnt);
-    double chosen = 0, naive = 0;
-    for (size_t i = split; i < errors.size(); ++i) {
-        chosen += std::abs(combinedError(errors[i], learnt));
+    double naive = 0;
+    for (size_t i = split; i < errors.size(); ++i)
         naive += std::abs(errors[i].errors[Naive]);
+    double bestScore = std::numeric_limits<double>::infinity();
+    double bestHalfLife = 0;
+    MemberWeights bestLearnt{};
+    for (const double halfLife : kErrorHalfLives) {
+        const MemberWeights learnt = leastAbsoluteWeights(std::span(errors).first(split), halfLife);
+        double score = 0;
+        for (size_t i = split; i < errors.size(); ++i)
+            score += std::abs(combinedError(errors[i], learnt));
+        if (score < bestScore) {
+            bestScore = score;
+            bestHalfLife = halfLife;
+            bestLearnt = learnt;
+        }
     }
-    choice.relativeError = overNaive(chosen, naive);
+    BucketChoice choice;
+    choice.weights = leastAbsoluteWeights(errors, bestHalfLife, &bestLearnt);
+    choice.relativeError = overNaive(bestScore, naive);
     return choice;
 }
 
