@@ -32,8 +32,10 @@ constexpr int kMaxReweightings = 12; // rounds; many fits would take more to set
 // follows drifts at its own pace (a service whose traffic turns over in an
 // afternoon, a batch host steady for days), so each series' fit tries these
 // and keeps the one that forecast its latest errors best. At five minutes:
-// half a day and a day and a half.
-constexpr std::array<double, 3> kErrorHalfLives = { 0, 144, 432 };
+// a day and a half and half a day. Each starts from the one before, and
+// ranking them needs fewer rounds than the fit that is kept.
+constexpr std::array<double, 3> kErrorHalfLives = { 0, 432, 144 };
+constexpr int kRankingReweightings = 6;
 constexpr double kSettledWeights = 1e-4;
 
 struct Series
@@ -609,10 +611,11 @@ MemberWeights constrainedLeastSquares(std::span<const OriginErrors> errors,
 // reweighted by 1/|error| until the weights settle, no error counting more
 // than twenty times the mean's (an exact fit at one sample must not take
 // all the weight). The reweighting converges slowly, so it stops after
-// kMaxReweightings rounds; started from weights near the answer (`start`),
-// it gets closer in them.
+// `rounds`; started from weights near the answer (`start`), it gets closer
+// in them.
 MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors, double halfLife,
-                                   const MemberWeights *start = nullptr)
+                                   const MemberWeights *start = nullptr,
+                                   int rounds = kMaxReweightings)
 {
     std::vector<double> recency(errors.size(), 1.0);
     if (halfLife > 0) {
@@ -623,7 +626,7 @@ MemberWeights leastAbsoluteWeights(std::span<const OriginErrors> errors, double 
     }
     std::vector<double> rowWeights = recency;
     MemberWeights weights = start ? *start : constrainedLeastSquares(errors, rowWeights);
-    for (int round = 0; round < kMaxReweightings; ++round) {
+    for (int round = 0; round < rounds; ++round) {
         double mean = 0;
         for (size_t i = 0; i < errors.size(); ++i) {
             rowWeights[i] = std::abs(combinedError(errors[i], weights));
@@ -659,8 +662,11 @@ BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
     double bestScore = std::numeric_limits<double>::infinity();
     double bestHalfLife = 0;
     MemberWeights bestLearnt{};
+    MemberWeights learnt{};
     for (const double halfLife : kErrorHalfLives) {
-        const MemberWeights learnt = leastAbsoluteWeights(std::span(errors).first(split), halfLife);
+        const bool first = halfLife == kErrorHalfLives.front();
+        learnt = leastAbsoluteWeights(std::span(errors).first(split), halfLife,
+                                      first ? nullptr : &learnt, kRankingReweightings);
         double score = 0;
         for (size_t i = split; i < errors.size(); ++i)
             score += std::abs(combinedError(errors[i], learnt));
