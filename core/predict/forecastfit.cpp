@@ -374,16 +374,16 @@ Backtest backtest(const Series &s, const ModelParams &params)
     const size_t stride = std::max<size_t>(1, (n - warmUp) / kMaxOrigins);
     ModelState state = initialState(params);
     state.slot = s.input.firstSlot - 1;
-    std::vector<int> steps;
     std::vector<MemberWeights> forecasts;
-    const std::vector<int> oneStep{ 1 };
+    int reach = 0; // the buckets the history reaches from its first origin
+    while (reach < kBucketCount && warmUp + size_t(kHorizonBuckets[size_t(reach)]) < n)
+        ++reach;
+    const BucketsAhead ahead(params, reach);
     const size_t oneStepFrom
         = std::max(warmUp, n > kOneStepWindow + 1 ? n - kOneStepWindow - 1 : 0);
     for (size_t i = 0; i < n; ++i) {
-        if (s.event[i] >= 0 && i > 0) {
-            memberForecastsAt(params, state, oneStep, forecasts);
-            result.eventForecasts.emplace_back(i, forecasts[0]);
-        }
+        if (s.event[i] >= 0 && i > 0)
+            result.eventForecasts.emplace_back(i, oneStepForecasts(params, state));
         absorb(params, state, s.fit[i]);
         if (i >= oneStepFrom && i + 1 < n && std::isfinite(s.fit[i])
             && std::isfinite(s.fit[i + 1])) {
@@ -397,18 +397,18 @@ Backtest backtest(const Series &s, const ModelParams &params)
         if (i < warmUp || (i - warmUp) % stride != 0 || !std::isfinite(s.fit[i]))
             continue;
         const bool longToo = ((i - warmUp) / stride) % kLongStride == 0;
-        steps.clear();
-        for (int h : kHorizonBuckets) {
+        int count = 0;
+        for (; count < ahead.buckets(); ++count) {
+            const int h = kHorizonBuckets[size_t(count)];
             if (i + size_t(h) >= n || (h > kLongHorizon && !longToo))
                 break;
-            steps.push_back(h);
         }
-        if (steps.empty())
+        if (count == 0)
             continue;
-        memberForecastsAt(params, state, steps, forecasts);
+        memberForecastsAt(params, state, ahead, count, forecasts);
         const double recent = recentScale(params, state);
-        for (size_t b = 0; b < steps.size(); ++b) {
-            const double truth = s.fit[i + size_t(steps[b])];
+        for (size_t b = 0; b < size_t(count); ++b) {
+            const double truth = s.fit[i + size_t(kHorizonBuckets[b])];
             if (!std::isfinite(truth))
                 continue;
             OriginErrors errors;

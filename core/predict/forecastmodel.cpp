@@ -252,30 +252,108 @@ MemberWeights oneStepForecasts(const ModelParams &params, const ModelState &stat
     return members;
 }
 
-void memberForecastsAt(const ModelParams &params, const ModelState &state,
-                       const std::vector<int> &steps, std::vector<MemberWeights> &out)
+BucketsAhead::BucketsAhead(const ModelParams &params, int buckets)
+    : m_ar(size_t(buckets))
+    , m_damping(size_t(buckets))
+    , m_order(int(params.ar.size()))
+    , m_lags(std::max(m_order, 1))
 {
-    out.resize(steps.size());
+    // The iteration's values as affine functions of the last values at the
+    // origin: [0] the constant, [1 + lag] the weight of recent[lag]. With no
+    // coefficients the autoregression repeats its last value.
+    using Affine = std::array<double, kRecentCount + 1>;
+    std::array<Affine, kRecentCount> ring{}; // ring[(top - lag) % kRecentCount]
+    unsigned top = kRecentCount - 1;
+    for (size_t lag = 0; lag < kRecentCount; ++lag)
+        ring[(top - lag) % kRecentCount][1 + lag] = 1;
+    const double phi = params.phi;
+    // A stationary autoregression settles on its mean: once its last values
+    // have stopped changing, so has every later one.
+    int unchanged = 0;
+    int step = 0;
+    for (int b = 0; b < buckets; ++b) {
+        const int to = kHorizonBuckets[size_t(b)];
+        for (; step < to && unchanged < m_lags; ++step) {
+            Affine next{};
+            if (m_order == 0) {
+                next = ring[top % kRecentCount];
+            } else {
+                next[0] = params.arIntercept;
+                for (int i = 0; i < m_order; ++i) {
+                    const Affine &value = ring[(top - unsigned(i)) % kRecentCount];
+                    const double coefficient = params.ar[size_t(i)];
+                    for (int c = 0; c <= m_lags; ++c)
+                        next[size_t(c)] += coefficient * value[size_t(c)];
+                }
+            }
+            const Affine &previous = ring[top % kRecentCount];
+            bool same = true;
+            for (int c = 0; c <= m_lags && same; ++c)
+                same = std::abs(next[size_t(c)] - previous[size_t(c)])
+                    <= 1e-12 * (1 + std::abs(next[size_t(c)]));
+            unchanged = same ? unchanged + 1 : 0;
+            ring[++top % kRecentCount] = next;
+        }
+        m_ar[size_t(b)] = ring[top % kRecentCount];
+        m_damping[size_t(b)] = phi == 1.0 ? double(to) : phi * (1 - std::pow(phi, to)) / (1 - phi);
+    }
+}
+
+double BucketsAhead::ar(int b, const std::array<double, kRecentCount> &recent) const
+{
+    const auto &row = m_ar[size_t(b)];
+    double x = row[0];
+    for (int lag = 0; lag < m_lags; ++lag)
+        x += row[size_t(1 + lag)] * recent[size_t(lag)];
+    return x;
+}
+
+bool BucketsAhead::exactFor(const ModelState &state) const
+{
+    return state.recentCount == 0 || state.recentCount >= m_order;
+}
+
+namespace {
+
+// The same by iterating the autoregression from the state: for a state whose
+// last values do not reach the autoregression's order yet.
+void iteratedAt(const ModelParams &params, const ModelState &state, const BucketsAhead &ahead,
+                int count, std::vector<MemberWeights> &out)
+{
     const double last = std::isfinite(state.last) ? state.last : state.level;
     const double level = robustLevel(state);
     ArIteration ar(params, state);
     double x = 0;
-    bool settled = false;
     int k = 0;
-    for (size_t i = 0; i < steps.size(); ++i) {
-        const int step = steps[i];
-        for (; k < step && !settled; ++k) {
-            const double next = ar.step();
-            settled = k >= kRecentCount && std::abs(next - x) <= 1e-9 * (1 + std::abs(next));
-            x = next;
-        }
+    for (int b = 0; b < count; ++b) {
+        const int step = kHorizonBuckets[size_t(b)];
+        for (; k < step; ++k)
+            x = ar.step();
         const qint64 slot = state.slot + step;
-        const double phi = params.phi;
-        const double damping
-            = phi == 1.0 ? double(step) : phi * (1 - std::pow(phi, step)) / (1 - phi);
         const SeasonAt at
             = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
-        membersAt(state, last, level, damping, x, at, out[i]);
+        membersAt(state, last, level, ahead.damping(b), x, at, out[size_t(b)]);
+    }
+}
+
+} // namespace
+
+void memberForecastsAt(const ModelParams &params, const ModelState &state,
+                       const BucketsAhead &ahead, int count, std::vector<MemberWeights> &out)
+{
+    out.resize(size_t(count));
+    if (!ahead.exactFor(state)) {
+        iteratedAt(params, state, ahead, count, out);
+        return;
+    }
+    const double last = std::isfinite(state.last) ? state.last : state.level;
+    const double level = robustLevel(state);
+    for (int b = 0; b < count; ++b) {
+        const qint64 slot = state.slot + kHorizonBuckets[size_t(b)];
+        const SeasonAt at
+            = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
+        membersAt(state, last, level, ahead.damping(b), ahead.ar(b, state.recent), at,
+                  out[size_t(b)]);
     }
 }
 

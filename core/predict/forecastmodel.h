@@ -113,13 +113,41 @@ void absorb(const ModelParams &params, ModelState &state, double value);
 void memberForecasts(const ModelParams &params, const ModelState &state, int horizon,
                      std::vector<MemberWeights> &out);
 
-// Each member's forecast at the given steps only (ascending): out[i][m] for
-// steps[i]. What fitting uses to measure errors at the horizon buckets.
-void memberForecastsAt(const ModelParams &params, const ModelState &state,
-                       const std::vector<int> &steps, std::vector<MemberWeights> &out);
+// What the members' forecasts at the horizon buckets owe to the parameters
+// alone, worked out once for a fit's backtest: the autoregression's value at
+// each bucket as a constant plus weights on its last values, and the damped
+// trend's sum. The backtest forecasts from hundreds of origins; iterating
+// the autoregression up to a week ahead from each was a fifth of a refit.
+class BucketsAhead
+{
+public:
+    // For the first `buckets` of kHorizonBuckets.
+    BucketsAhead(const ModelParams &params, int buckets);
 
-// Each member's forecast for the next step: memberForecastsAt() for step 1,
-// without its iteration.
+    int buckets() const { return int(m_damping.size()); }
+    // The autoregression at bucket b from the state's last values, which
+    // must reach its order (else it repeats the last one for a while).
+    double ar(int b, const std::array<double, kRecentCount> &recent) const;
+    double damping(int b) const { return m_damping[size_t(b)]; }
+    bool exactFor(const ModelState &state) const;
+
+private:
+    // Per bucket: the constant, then the weight of recent[lag] for each lag
+    // the autoregression reads.
+    std::vector<std::array<double, kRecentCount + 1>> m_ar;
+    std::vector<double> m_damping;
+    int m_order = 0;
+    int m_lags = 1;
+};
+
+// Each member's forecast at the first `count` horizon buckets (at most
+// ahead.buckets()): out[b][m]. What fitting uses to measure errors at the
+// buckets.
+void memberForecastsAt(const ModelParams &params, const ModelState &state,
+                       const BucketsAhead &ahead, int count, std::vector<MemberWeights> &out);
+
+// Each member's forecast for the next step: memberForecastsAt() for the
+// first bucket, without working out the buckets.
 MemberWeights oneStepForecasts(const ModelParams &params, const ModelState &state);
 
 // How much the error quantiles of bucket `bucket` are wider than those of

@@ -168,6 +168,7 @@ private Q_SLOTS:
     void followsTheMemberThatIsBetterAlone();
     void trackRecordOfARandomWalkIsNaives();
     void nextStepWeighsMembersByEveryStep();
+    void bucketForecastsMatchTheIteratedOnes();
     void nextStepFollowsWhatWorkedLately();
     void confidenceIsEarnedFromHistory();
     void aGapMakesNoTierDue();
@@ -664,6 +665,59 @@ void TestForecast::trackRecordOfARandomWalkIsNaives()
         QVERIFY2(record > 0.9 && record < 1.15, qPrintable(QString::number(record)));
     }
     QVERIFY(std::isnan(Forecaster().relativeError(1)));
+}
+
+void TestForecast::bucketForecastsMatchTheIteratedOnes()
+{
+    // The backtest's forecasts at the horizon buckets, the autoregression
+    // written once as weights on the last values, against every step
+    // iterated: for the fitted autoregression, one near a unit root, none,
+    // and a state whose last values do not reach the order yet.
+    std::mt19937 rng(7);
+    std::normal_distribution<double> gauss(0, 1);
+    std::vector<double> v;
+    double ar = 0;
+    for (int i = 0; i < 10 * kDay; ++i) {
+        ar = 0.8 * ar + gauss(rng);
+        v.push_back(50 + 10 * std::sin(kTwoPi * i / kDay) + ar);
+    }
+    FitInput input;
+    input.values.assign(v.begin(), v.end());
+    input.originMs = kStartMs;
+    ModelParams fitted = fitModel(input).params;
+    QVERIFY(!fitted.ar.empty());
+    ModelParams nearUnitRoot = fitted;
+    nearUnitRoot.ar = { 1.3, -0.1, -0.2001 };
+    ModelParams none = fitted;
+    none.ar.clear();
+
+    for (const ModelParams *params : std::array{ &fitted, &nearUnitRoot, &none }) {
+        for (const int absorbed : { 2, 400 }) {
+            ModelState state = initialState(*params);
+            for (int i = 0; i < absorbed; ++i)
+                absorb(*params, state, v[size_t(i)]);
+            const BucketsAhead ahead(*params, kBucketCount);
+            std::vector<MemberWeights> atBuckets, everyStep;
+            memberForecastsAt(*params, state, ahead, kBucketCount, atBuckets);
+            memberForecasts(*params, state, kHorizonBuckets.back(), everyStep);
+            for (int b = 0; b < kBucketCount; ++b) {
+                const int step = kHorizonBuckets[size_t(b)];
+                for (int m = 0; m < MemberCount; ++m) {
+                    const double expected = everyStep[size_t(step - 1)][size_t(m)];
+                    const double actual = atBuckets[size_t(b)][size_t(m)];
+                    QVERIFY2(std::abs(actual - expected) <= 1e-6 * (1 + std::abs(expected)),
+                             qPrintable(QStringLiteral("order %1, %2 absorbed, step %3, member "
+                                                       "%4: %5 against %6")
+                                            .arg(params->ar.size())
+                                            .arg(absorbed)
+                                            .arg(step)
+                                            .arg(m)
+                                            .arg(actual, 0, 'g', 12)
+                                            .arg(expected, 0, 'g', 12)));
+                }
+            }
+        }
+    }
 }
 
 void TestForecast::nextStepWeighsMembersByEveryStep()
