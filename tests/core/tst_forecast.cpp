@@ -2,6 +2,7 @@
 // forecasts of a pure cycle, honest intervals, time to crossing, calendar
 // events, saved state, and refits handed over from another thread.
 #include "../fuzz/savedstate.h"
+#include "predict/autocorrelation.h"
 #include "predict/crossing.h"
 #include "predict/demandmodel.h"
 #include "predict/forecaster.h"
@@ -153,6 +154,7 @@ private Q_SLOTS:
     void seasonality_data();
     void seasonality();
     void seasonalityGrowsWithData();
+    void autocorrelationIsTheDirectSum();
     void pureSeasonalIsNearExact();
     void intervalsWidenWithHorizon();
     void coverageOfNoisySeasonal();
@@ -665,6 +667,48 @@ void TestForecast::trackRecordOfARandomWalkIsNaives()
         QVERIFY2(record > 0.9 && record < 1.15, qPrintable(QString::number(record)));
     }
     QVERIFY(std::isnan(Forecaster().relativeError(1)));
+}
+
+void TestForecast::autocorrelationIsTheDirectSum()
+{
+    // The transform's correlation against the sum it stands for, at odd and
+    // even lengths, lags past the series' end, and gaps counted as the mean.
+    std::mt19937 rng(3);
+    std::normal_distribution<double> gauss(0, 1);
+    for (const int n : { 2, 3, 17, 1000, 4097 }) {
+        std::vector<double> v;
+        for (int i = 0; i < n; ++i)
+            v.push_back(i % 97 == 50 ? kNaN : 20 + 5 * std::sin(kTwoPi * i / 24) + gauss(rng));
+        const int maxLag = std::min(n + 3, 600);
+        const std::vector<double> acf = autocorrelation(v, maxLag);
+        QCOMPARE(acf.size(), size_t(maxLag + 1));
+        double sum = 0;
+        int count = 0;
+        for (const double x : v)
+            if (std::isfinite(x)) {
+                sum += x;
+                ++count;
+            }
+        std::vector<double> x;
+        for (const double value : v)
+            x.push_back(std::isfinite(value) ? value - sum / count : 0.0);
+        const auto direct = [&x](int lag) {
+            double r = 0;
+            for (size_t i = 0; i + size_t(lag) < x.size(); ++i)
+                r += x[i] * x[i + size_t(lag)];
+            return r;
+        };
+        const double variance = direct(0);
+        for (int lag = 0; lag <= maxLag; ++lag) {
+            const double expected = lag < n ? direct(lag) / variance : 0.0;
+            QVERIFY2(std::abs(acf[size_t(lag)] - expected) < 1e-9,
+                     qPrintable(QStringLiteral("n %1, lag %2: %3 against %4")
+                                    .arg(n)
+                                    .arg(lag)
+                                    .arg(acf[size_t(lag)])
+                                    .arg(expected)));
+        }
+    }
 }
 
 void TestForecast::bucketForecastsMatchTheIteratedOnes()
