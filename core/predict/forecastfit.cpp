@@ -663,10 +663,11 @@ BucketChoice chooseForNextStep(const std::vector<OriginErrors> &errors)
     double bestHalfLife = 0;
     MemberWeights bestLearnt{};
     MemberWeights learnt{};
+    const MemberWeights *start = nullptr; // each pace from the one before
     for (const double halfLife : kErrorHalfLives) {
-        const bool first = halfLife == kErrorHalfLives.front();
-        learnt = leastAbsoluteWeights(std::span(errors).first(split), halfLife,
-                                      first ? nullptr : &learnt, kRankingReweightings);
+        learnt = leastAbsoluteWeights(std::span(errors).first(split), halfLife, start,
+                                      kRankingReweightings);
+        start = &learnt;
         double score = 0;
         for (size_t i = split; i < errors.size(); ++i)
             score += std::abs(combinedError(errors[i], learnt));

@@ -1,6 +1,7 @@
 #include "predict/forecastmodel.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace Umbra::Predict {
 
@@ -313,47 +314,30 @@ bool BucketsAhead::exactFor(const ModelState &state) const
     return state.recentCount == 0 || state.recentCount >= m_order;
 }
 
-namespace {
-
-// The same by iterating the autoregression from the state: for a state whose
-// last values do not reach the autoregression's order yet.
-void iteratedAt(const ModelParams &params, const ModelState &state, const BucketsAhead &ahead,
-                int count, std::vector<MemberWeights> &out)
-{
-    const double last = std::isfinite(state.last) ? state.last : state.level;
-    const double level = robustLevel(state);
-    ArIteration ar(params, state);
-    double x = 0;
-    int k = 0;
-    for (int b = 0; b < count; ++b) {
-        const int step = kHorizonBuckets[size_t(b)];
-        for (; k < step; ++k)
-            x = ar.step();
-        const qint64 slot = state.slot + step;
-        const SeasonAt at
-            = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
-        membersAt(state, last, level, ahead.damping(b), x, at, out[size_t(b)]);
-    }
-}
-
-} // namespace
-
 void memberForecastsAt(const ModelParams &params, const ModelState &state,
                        const BucketsAhead &ahead, int count, std::vector<MemberWeights> &out)
 {
     out.resize(size_t(count));
-    if (!ahead.exactFor(state)) {
-        iteratedAt(params, state, ahead, count, out);
-        return;
-    }
     const double last = std::isfinite(state.last) ? state.last : state.level;
     const double level = robustLevel(state);
+    // A state whose last values do not reach the autoregression's order yet
+    // iterates it instead.
+    std::optional<ArIteration> iteration;
+    if (!ahead.exactFor(state))
+        iteration.emplace(params, state);
+    double x = 0;
+    int k = 0;
     for (int b = 0; b < count; ++b) {
-        const qint64 slot = state.slot + kHorizonBuckets[size_t(b)];
+        const int step = kHorizonBuckets[size_t(b)];
+        if (iteration)
+            for (; k < step; ++k)
+                x = iteration->step();
+        else
+            x = ahead.ar(b, state.recent);
+        const qint64 slot = state.slot + step;
         const SeasonAt at
             = seasonAt(params, state, params.period > 0 ? size_t(slot % params.period) : 0, last);
-        membersAt(state, last, level, ahead.damping(b), ahead.ar(b, state.recent), at,
-                  out[size_t(b)]);
+        membersAt(state, last, level, ahead.damping(b), x, at, out[size_t(b)]);
     }
 }
 
